@@ -1,0 +1,214 @@
+"""The `broadcaster` command line. Errors are reported in one line, never as a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from broadcaster import config as config_module
+from broadcaster.config import ConfigError, Settings
+from broadcaster.store import StoreError
+from broadcaster.workflow import WorkflowError
+from devices.broker import BrokerError
+from media.encode import MediaError
+from schedules.model import ScheduleError
+from scripts.errors import ScriptsError
+from tts.base import TTSError
+
+EXPECTED_ERRORS = (
+    ScriptsError,
+    BrokerError,
+    ConfigError,
+    StoreError,
+    WorkflowError,
+    TTSError,
+    MediaError,
+    ScheduleError,
+    OSError,
+    ValueError,
+)
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.demo import run_demo
+
+    if args.devices < 1 or args.devices > 5000:
+        raise ValueError("--devices must be between 1 and 5000")
+    result = run_demo(Path(args.out), args.devices, args.lead, args.mqtt or settings.mqtt_url or None)
+    report = result.report
+    played = sum(1 for d in report["devices"] if d["played"])
+    print(f"Văn bản: {report['document']['number']} — {report['document']['title']}")
+    print(
+        f"Bản tin: {report['bulletin']['duration_s']} s, {report['bulletin']['bytes']} byte, "
+        f"{report['bulletin']['loudness_lufs']} LUFS, sha256 {report['bulletin']['sha256'][:16]}…"
+    )
+    print("Thời gian từng bước (giây):")
+    for stage, seconds in report["timings_s"].items():
+        print(f"  {stage:<11} {seconds:8.3f}")
+    print(f"Loa đã phát: {played}/{len(report['devices'])} (broker {report['broker']})")
+    print(f"Kết quả: {result.out}/report.json, bulletin.mp3, script.txt, playlist.m3u")
+    return 0 if result.all_played else 1
+
+
+def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    from scripts.draft import draft
+    from scripts.ingest import HttpFetcher, load_document
+    from scripts.legal import parse
+
+    document = parse(load_document(args.path, HttpFetcher()).text)
+    script = draft(document, settings.dialect)
+    if args.json:
+        payload = {
+            "document": {
+                "number": document.number,
+                "type": document.doc_type,
+                "issuer": document.issuer,
+                "title": document.title,
+                "issued_on": document.issued_on.isoformat() if document.issued_on else None,
+                "effective_on": document.effective_on.isoformat() if document.effective_on else None,
+                "amends": document.amends,
+            },
+            "script": script.to_dict(),
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{document.full_title} ({document.number}) — ước tính {script.est_duration_s} giây\n")
+    for sentence in script.sentences:
+        print(sentence.text)
+        if sentence.source is None:
+            print("    [câu mẫu]")
+        else:
+            where = (
+                " ".join(
+                    p
+                    for p in (
+                        f"điểm {sentence.source.point}" if sentence.source.point else "",
+                        f"khoản {sentence.source.clause}" if sentence.source.clause else "",
+                        f"Điều {sentence.source.article}" if sentence.source.article else "",
+                    )
+                    if p
+                )
+                or "đầu văn bản"
+            )
+            print(f"    [{where}: “{sentence.source.quote[:160]}”]")
+    return 0
+
+
+def cmd_spoken(args: argparse.Namespace, settings: Settings) -> int:
+    from scripts.spoken import normalize
+
+    for line in sys.stdin:
+        print(normalize(line.rstrip("\n"), args.dialect or settings.dialect))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.pipeline import ingest
+    from broadcaster.store import open_store
+    from scripts.ingest import HttpFetcher
+
+    store = open_store(settings.database_url)
+    with store.session() as session:
+        result = ingest(session, list(args.sources), HttpFetcher())
+    for row in result.stored:
+        print(f"mới     {row.number}  {row.title[:80]}")
+    for origin in result.unchanged:
+        print(f"đã có   {origin}")
+    for origin, reason in result.failures:
+        print(f"lỗi     {origin}: {reason}", file=sys.stderr)
+    return 1 if result.failures and not result.stored and not result.unchanged else 0
+
+
+def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
+    from media.encode import CODECS, encode
+    from media.master import MasterSettings, concatenate, master
+    from scripts.spoken import normalize
+    from tts.registry import default_registry
+
+    text = args.text if args.text is not None else Path(args.file).read_text(encoding="utf-8")
+    registry = default_registry(settings.cache_dir)
+    lines = [normalize(line, settings.dialect) if args.lang == "vi" else line for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise ValueError("nothing to render: the text is empty")
+    parts = [registry.synthesize(line, args.lang)[0] for line in lines]
+    mastered, loudness = master(concatenate(parts, 0.45), MasterSettings(target_lufs=settings.target_lufs))
+    codec = CODECS[args.codec]
+    Path(args.out).write_bytes(encode(mastered, codec))
+    print(
+        f"{args.out}: {mastered.duration_s:.1f} s, {loudness.integrated_lufs:.1f} LUFS, đỉnh {loudness.true_peak_dbtp:.1f} dBTP"
+    )
+    return 0
+
+
+def cmd_voices(args: argparse.Namespace, settings: Settings) -> int:
+    from tts.registry import default_registry
+
+    registry = default_registry()
+    for language, voices in sorted(registry.preferences.items()):
+        for voice in voices:
+            print(f"{language:<6} {voice.engine:<8} {voice.voice_id:<18} {voice.label}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="broadcaster", description="Bản tin pháp luật cho loa truyền thanh cơ sở")
+    parser.add_argument("--config", type=Path, help="TOML settings file (default: $BROADCASTER_CONFIG)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
+    demo.add_argument("--devices", type=int, default=5)
+    demo.add_argument("--lead", type=float, default=5.0, help="seconds until the slot starts")
+    demo.add_argument("--mqtt", help="mqtt://HOST:PORT (default: an embedded broker)")
+    demo.add_argument("--out", default="demo-out")
+    demo.set_defaults(func=cmd_demo)
+
+    dr = sub.add_parser("draft", help="parse a document and draft its script")
+    dr.add_argument("path")
+    dr.add_argument("--json", action="store_true")
+    dr.set_defaults(func=cmd_draft)
+
+    sp = sub.add_parser("spoken", help="written Vietnamese on stdin → spoken form on stdout")
+    sp.add_argument("--dialect", choices=("north", "south"))
+    sp.set_defaults(func=cmd_spoken)
+
+    ing = sub.add_parser("ingest", help="store documents from feeds and files")
+    ing.add_argument("sources", nargs="+")
+    ing.set_defaults(func=cmd_ingest)
+
+    rd = sub.add_parser("render", help="speak text to an audio file")
+    src = rd.add_mutually_exclusive_group(required=True)
+    src.add_argument("--text")
+    src.add_argument("--file")
+    rd.add_argument("--lang", default="vi")
+    rd.add_argument("--codec", choices=("mp3", "opus"), default="mp3")
+    rd.add_argument("--out", required=True)
+    rd.set_defaults(func=cmd_render)
+
+    vo = sub.add_parser("voices", help="installed voices per language")
+    vo.set_defaults(func=cmd_voices)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = config_module.load(args.config)
+        return int(args.func(args, settings))
+    except EXPECTED_ERRORS as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The stages wired to the store: ingest, draft, render. Each returns what it stored."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from broadcaster.models import Document, IngestFailure, MediaAsset, ScriptVersion
+from broadcaster.workflow import Actor, audit
+from media.encode import CODECS, encode
+from media.master import MasterSettings, chime, concatenate, master
+from media.store import MediaStore
+from scripts.draft import Script, draft
+from scripts.errors import ScriptsError
+from scripts.ingest import Fetcher, load_document, read_feed
+from scripts.legal import LegalDocument, parse
+from scripts.spoken import normalize
+from tts.base import Audio
+from tts.registry import Registry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestResult:
+    stored: list[Document] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    parsed: dict[int, LegalDocument] = field(default_factory=dict)
+
+
+def _store_document(session: Session, origin: str, text: str, result: IngestResult) -> None:
+    parsed = parse(text)
+    existing = session.scalars(
+        select(Document).where(
+            or_(Document.sha256 == parsed.sha256, (Document.number == parsed.number) & (Document.issuer == parsed.issuer))
+        )
+    ).first()
+    if existing is not None:
+        result.unchanged.append(origin)
+        result.parsed[existing.id] = parsed
+        return
+    row = Document(
+        number=parsed.number,
+        issuer=parsed.issuer,
+        doc_type=parsed.doc_type,
+        title=parsed.title,
+        issued_on=parsed.issued_on,
+        effective_on=parsed.effective_on,
+        sha256=parsed.sha256,
+        origin=origin,
+        text=parsed.text,
+        relations=[{"kind": r.kind, "number": r.number, "article": r.article} for r in parsed.relations],
+    )
+    session.add(row)
+    session.flush()
+    audit(session, "system", "document.ingested", f"document:{row.id}", number=parsed.number, origin=origin)
+    result.stored.append(row)
+    result.parsed[row.id] = parsed
+
+
+def ingest(session: Session, sources: list[str], fetcher: Fetcher) -> IngestResult:
+    """Ingest feeds and files; a bad item is recorded with its reason and the batch goes on."""
+    result = IngestResult()
+    for source in sources:
+        locations = [source]
+        if source.lower().endswith((".xml", ".rss", ".atom")) or "rss" in source.lower():
+            try:
+                locations = [item.link for item in read_feed(source, fetcher) if item.link]
+            except ScriptsError as exc:
+                _fail(session, source, str(exc), result)
+                continue
+        for location in locations:
+            try:
+                doc = load_document(location, fetcher)
+                with session.begin_nested():
+                    _store_document(session, location, doc.text, result)
+            except ScriptsError as exc:
+                _fail(session, location, str(exc), result)
+    return result
+
+
+def _fail(session: Session, origin: str, reason: str, result: IngestResult) -> None:
+    log.warning("ingest failed for %s: %s", origin, reason)
+    session.add(IngestFailure(origin=origin, reason=reason))
+    result.failures.append((origin, reason))
+
+
+def draft_script(parsed: LegalDocument, dialect: str = "north") -> Script:
+    return draft(parsed, dialect)
+
+
+@dataclass
+class Rendered:
+    audio: Audio
+    mp3: bytes
+    asset: MediaAsset
+    spoken: list[str]
+    loudness_lufs: float
+    true_peak_dbtp: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def render(
+    session: Session,
+    script: ScriptVersion,
+    registry: Registry,
+    media: MediaStore,
+    title: str,
+    number: str,
+    settings: MasterSettings = MasterSettings(),
+    dialect: str = "north",
+    timer: dict[str, float] | None = None,
+) -> Rendered:
+    """Speak every sentence, master with a chime, encode MP3 and store it by hash."""
+    import time
+
+    timings: dict[str, float] = {} if timer is None else timer
+    t0 = time.perf_counter()
+    spoken = [normalize(s["text"], dialect) for s in script.sentences]
+    t1 = time.perf_counter()
+    parts = [registry.synthesize(text, script.language, dialect)[0] for text in spoken]
+    t2 = time.perf_counter()
+    rate = parts[0].rate
+    lead = Audio.silence(settings.lead_in_s, rate)
+    assembled = concatenate([lead, chime(rate), *parts, Audio.silence(0.5, rate)], settings.pause_s)
+    mastered, loudness = master(assembled, settings)
+    t3 = time.perf_counter()
+    codec = CODECS["mp3"]
+    data = encode(mastered, codec, {"title": title, "album": number, "artist": "Loa truyền thanh cơ sở"})
+    duration_ms = int(round(len(mastered.samples) / mastered.rate * 1000))
+    stored = media.put(data, codec.extension, duration_ms, codec.name)
+    t4 = time.perf_counter()
+    asset = session.get(MediaAsset, stored.sha256)
+    if asset is None:
+        asset = MediaAsset(
+            sha256=stored.sha256,
+            bulletin_id=script.bulletin_id,
+            language=script.language,
+            script_sha256=script.sha256,
+            codec=codec.name,
+            extension=codec.extension,
+            bytes=stored.bytes,
+            duration_ms=duration_ms,
+            loudness_lufs=loudness.integrated_lufs,
+            true_peak_dbtp=float(loudness.true_peak_dbtp),
+        )
+        session.add(asset)
+    timings.update({"normalize": t1 - t0, "synthesize": t2 - t1, "master": t3 - t2, "encode": t4 - t3})
+    return Rendered(mastered, data, asset, spoken, loudness.integrated_lufs, float(loudness.true_peak_dbtp), timings)
+
+
+def peak_dbfs(audio: Audio) -> float:
+    return float(20 * np.log10(max(float(np.max(np.abs(audio.samples))), 1e-9)))
+
+
+__all__ = ["Actor", "IngestResult", "Rendered", "draft_script", "ingest", "render", "Path"]

@@ -1,0 +1,225 @@
+"""Editorial workflow: states, roles, four-eyes approval bound to exact versions, audit log.
+
+Permissions are decided here, in one place, for the CLI, the console and the API alike.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from broadcaster.models import Approval, AuditEvent, Bulletin, MediaAsset, ScriptVersion, User, utcnow
+
+
+class WorkflowError(Exception):
+    """An action is not possible in the bulletin's current state."""
+
+
+class PermissionDenied(WorkflowError):
+    """The user's role does not allow the action."""
+
+
+class State(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    ON_AIR = "on_air"
+    DONE = "done"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    APPROVER = "approver"
+    TRANSLATOR = "translator"
+    OFFICIAL = "official"
+    OBSERVER = "observer"
+
+
+class Action(enum.StrEnum):
+    EDIT = "edit"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REJECT = "reject"
+    TRANSLATE = "translate"
+    BOOK = "book"
+    EMERGENCY = "emergency"
+    WITHDRAW = "withdraw"
+    MANAGE_DEVICES = "manage_devices"
+    MANAGE_USERS = "manage_users"
+    VIEW = "view"
+
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.EDITOR: frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW, Action.VIEW}),
+    Role.APPROVER: frozenset({Action.APPROVE, Action.REJECT, Action.WITHDRAW, Action.VIEW}),
+    Role.TRANSLATOR: frozenset({Action.TRANSLATE, Action.VIEW}),
+    Role.OFFICIAL: frozenset({Action.BOOK, Action.EMERGENCY, Action.MANAGE_DEVICES, Action.VIEW}),
+    Role.OBSERVER: frozenset({Action.VIEW}),
+}
+PLAYABLE = (State.APPROVED, State.SCHEDULED, State.ON_AIR)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts, from where: the audit log records both."""
+
+    username: str
+    role: Role
+    communes: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    address: str = ""
+
+    @classmethod
+    def of(cls, user: User, address: str = "") -> Actor:
+        return cls(user.username, Role(user.role), tuple(user.communes or ()), tuple(user.languages or ()), address)
+
+
+def require(actor: Actor, action: Action, commune: str | None = None, language: str | None = None) -> None:
+    """:raises PermissionDenied: when the actor may not do `action` (here)."""
+    if action not in PERMISSIONS[actor.role]:
+        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not {action.value}")
+    if actor.role is Role.OFFICIAL and commune is not None and commune not in actor.communes:
+        raise PermissionDenied(f"{actor.username} may act only in their own communes, not in {commune}")
+    if actor.role is Role.TRANSLATOR and language is not None and language not in actor.languages:
+        raise PermissionDenied(f"{actor.username} does not translate {language}")
+
+
+def audit(session: Session, actor: Actor | str, action: str, subject: str, **detail: Any) -> AuditEvent:
+    name = actor.username if isinstance(actor, Actor) else actor
+    address = actor.address if isinstance(actor, Actor) else ""
+    event = AuditEvent(at=utcnow(), actor=name, action=action, subject=subject, detail=detail, address=address)
+    session.add(event)
+    return event
+
+
+def _transition(
+    session: Session, bulletin: Bulletin, actor: Actor, to: State, allowed_from: tuple[State, ...], **detail: Any
+) -> None:
+    current = State(bulletin.state)
+    if current not in allowed_from:
+        raise WorkflowError(f"bulletin {bulletin.id} is {current.value}; cannot go to {to.value}")
+    bulletin.state = to.value
+    bulletin.updated_at = utcnow()
+    audit(session, actor, f"bulletin.{to.value}", f"bulletin:{bulletin.id}", previous=current.value, **detail)
+
+
+def script_sha(sentences: list[dict[str, Any]], language: str) -> str:
+    return hashlib.sha256(json.dumps([language, sentences], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def create_bulletin(
+    session: Session, actor: Actor, title: str, document_id: int | None, language: str, text: str, sentences: list[dict[str, Any]]
+) -> Bulletin:
+    require(actor, Action.EDIT)
+    bulletin = Bulletin(title=title, document_id=document_id, state=State.DRAFT.value)
+    session.add(bulletin)
+    session.flush()
+    session.add(
+        ScriptVersion(
+            bulletin_id=bulletin.id,
+            language=language,
+            version=1,
+            text=text,
+            sentences=sentences,
+            sha256=script_sha(sentences, language),
+            author=actor.username,
+        )
+    )
+    audit(session, actor, "bulletin.created", f"bulletin:{bulletin.id}", language=language, document_id=document_id)
+    return bulletin
+
+
+def current_scripts(session: Session, bulletin_id: int) -> dict[str, ScriptVersion]:
+    rows = session.scalars(
+        select(ScriptVersion).where(ScriptVersion.bulletin_id == bulletin_id).order_by(ScriptVersion.version)
+    ).all()
+    return {row.language: row for row in rows}
+
+
+def edit_script(
+    session: Session, bulletin: Bulletin, actor: Actor, language: str, text: str, sentences: list[dict[str, Any]]
+) -> ScriptVersion:
+    """A new version of one language's script; an approved bulletin goes back to review."""
+    if language == "vi":
+        require(actor, Action.EDIT)
+    elif actor.role is not Role.EDITOR:
+        require(actor, Action.TRANSLATE, language=language)
+    if State(bulletin.state) in (State.WITHDRAWN, State.DONE):
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}; it cannot be edited")
+    previous = current_scripts(session, bulletin.id).get(language)
+    version = ScriptVersion(
+        bulletin_id=bulletin.id,
+        language=language,
+        version=(previous.version + 1) if previous else 1,
+        text=text,
+        sentences=sentences,
+        sha256=script_sha(sentences, language),
+        author=actor.username,
+    )
+    session.add(version)
+    if State(bulletin.state) in (State.APPROVED, State.SCHEDULED, State.REJECTED):
+        bulletin.state = (State.IN_REVIEW if bulletin.state != State.REJECTED else State.DRAFT).value
+    audit(session, actor, "script.edited", f"bulletin:{bulletin.id}", language=language, version=version.version)
+    return version
+
+
+def submit(session: Session, bulletin: Bulletin, actor: Actor) -> None:
+    require(actor, Action.SUBMIT)
+    _transition(session, bulletin, actor, State.IN_REVIEW, (State.DRAFT, State.REJECTED))
+
+
+def bundle_sha(session: Session, bulletin_id: int) -> str:
+    """The hash an approval binds to: every language's script version and audio."""
+    scripts = current_scripts(session, bulletin_id)
+    media = session.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == bulletin_id)).all()
+    current = {s.sha256 for s in scripts.values()}
+    parts = sorted(f"script:{lang}:{s.sha256}" for lang, s in scripts.items())
+    parts += sorted(f"media:{m.language}:{m.codec}:{m.sha256}" for m in media if m.script_sha256 in current)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def approve(session: Session, bulletin: Bulletin, actor: Actor) -> Approval:
+    """Four eyes: the approver may not be the last editor of any current script version."""
+    require(actor, Action.APPROVE)
+    editors = {s.author for s in current_scripts(session, bulletin.id).values()}
+    if actor.username in editors:
+        raise PermissionDenied(f"{actor.username} edited this version; another approver must sign it off")
+    digest = bundle_sha(session, bulletin.id)
+    _transition(session, bulletin, actor, State.APPROVED, (State.IN_REVIEW,), bundle=digest)
+    approval = Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=digest)
+    session.add(approval)
+    return approval
+
+
+def reject(session: Session, bulletin: Bulletin, actor: Actor, comment: str) -> None:
+    require(actor, Action.REJECT)
+    _transition(session, bulletin, actor, State.REJECTED, (State.IN_REVIEW,), comment=comment)
+
+
+def withdraw(session: Session, bulletin: Bulletin, actor: Actor, reason: str) -> None:
+    require(actor, Action.WITHDRAW)
+    _transition(session, bulletin, actor, State.WITHDRAWN, tuple(s for s in State if s is not State.WITHDRAWN), reason=reason)
+
+
+def assert_playable(session: Session, bulletin: Bulletin) -> Approval:
+    """Nothing reaches a speaker unless the exact current bundle was approved.
+
+    :raises WorkflowError: when the bulletin is unapproved, withdrawn, or changed since approval.
+    """
+    if State(bulletin.state) not in PLAYABLE:
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered")
+    approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
+    if approval is None or approval.bundle_sha256 != bundle_sha(session, bulletin.id):
+        raise WorkflowError(f"bulletin {bulletin.id} changed after approval: it must be approved again")
+    return approval

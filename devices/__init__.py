@@ -1,0 +1,1 @@
+"""Delivery to speakers over MQTT: protocol, dispatcher, media server, agent and simulator."""

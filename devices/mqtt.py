@@ -1,0 +1,99 @@
+"""paho-mqtt glue: connect with readable errors, and the transport that feeds an `Agent`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import paho.mqtt.client as mqtt
+
+from devices.agent import Agent
+from devices.broker import BrokerError, parse_mqtt_url
+
+log = logging.getLogger(__name__)
+
+
+def make_client(client_id: str, clean: bool = True) -> mqtt.Client:
+    return mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311, clean_session=clean)
+
+
+def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float = 10.0) -> None:
+    """Connect and wait for the CONNACK.
+
+    :raises BrokerError: with a readable reason when the broker is down or refuses us.
+    """
+    host, port, user, password = parse_mqtt_url(url)
+    if user:
+        client.username_pw_set(user, password)
+    connected = threading.Event()
+    refused: list[str] = []
+    previous: Any = client.on_connect
+
+    def on_connect(c: mqtt.Client, userdata: object, flags: object, reason: mqtt.ReasonCode, props: object) -> None:
+        if reason.is_failure:
+            refused.append(str(reason))
+        connected.set()
+        if previous:
+            previous(c, userdata, flags, reason, props)
+
+    client.on_connect = on_connect
+    try:
+        client.connect(host, port, keepalive)
+    except OSError as exc:
+        raise BrokerError(f"cannot reach the MQTT broker at {url}: {exc.strerror or exc}") from exc
+    client.loop_start()
+    if not connected.wait(timeout_s) or refused:
+        client.loop_stop()
+        reason = refused[0] if refused else "no answer"
+        raise BrokerError(f"the MQTT broker at {url} refused the connection: {reason}")
+    if previous:
+        client.on_connect = previous
+
+
+class MqttTransport:
+    """One agent on one paho client; resubscribes and flushes its outbox on every reconnect."""
+
+    def __init__(self, agent: Agent, url: str, clock: Callable[[], float] = time.time) -> None:
+        self.agent, self.url, self.clock = agent, url, clock
+        self.client = make_client(f"dev-{agent.device_id}", clean=False)
+        self.client.will_set(
+            agent.topics.state(agent.device_id),
+            json.dumps({"device": agent.device_id, "online": False}).encode(),
+            qos=1,
+            retain=True,
+        )
+        self.client.on_connect = self._on_connect
+        self.client.on_message = self._on_message
+        self.client.reconnect_delay_set(1, 5)
+        agent.publish = self._publish
+        self._subscribed = frozenset(agent.subscriptions())
+
+    def _publish(self, topic: str, payload: bytes, retain: bool) -> None:
+        info = self.client.publish(topic, payload, qos=1, retain=retain)
+        if info.rc != mqtt.MQTT_ERR_SUCCESS:
+            raise OSError(f"not connected ({mqtt.error_string(info.rc)})")
+
+    def _on_connect(self, client: mqtt.Client, userdata: object, flags: object, reason: mqtt.ReasonCode, props: object) -> None:
+        if reason.is_failure:
+            return
+        client.subscribe([(t, 1) for t in self.agent.subscriptions()])
+        self.agent.publish_state(self.clock())
+        self.agent.flush()
+
+    def _on_message(self, client: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
+        if msg.topic not in self._subscribed:
+            log.debug("%s ignores %s: not one of its topics", self.agent.device_id, msg.topic)
+            return
+        self.agent.handle(msg.topic, bytes(msg.payload), self.clock())
+
+    def start(self) -> MqttTransport:
+        connect(self.client, self.url)
+        return self
+
+    def stop(self) -> None:
+        self.client.disconnect()
+        self.client.loop_stop()

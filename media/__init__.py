@@ -1,0 +1,1 @@
+"""Assembly, loudness mastering, encoding and the content-addressed media store."""

@@ -1,0 +1,46 @@
+"""Content-addressed media store: a file is named by its sha256, so URLs never change meaning."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+NAME_RE = re.compile(r"^(?P<sha>[0-9a-f]{64})\.(?P<ext>[a-z0-9]{2,5})$")
+
+
+@dataclass(frozen=True, slots=True)
+class MediaFile:
+    sha256: str
+    extension: str
+    bytes: int
+    duration_ms: int
+    codec: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.sha256}.{self.extension}"
+
+
+class MediaStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def path(self, name: str) -> Path:
+        """:raises ValueError: for a name that is not `<sha256>.<ext>`."""
+        if not NAME_RE.match(name):
+            raise ValueError(f"not a media name: {name!r}")
+        return self.folder / name
+
+    def put(self, data: bytes, extension: str, duration_ms: int, codec: str) -> MediaFile:
+        sha = hashlib.sha256(data).hexdigest()
+        media = MediaFile(sha, extension, len(data), duration_ms, codec)
+        target = self.path(media.name)
+        if not target.exists():
+            tmp = target.with_suffix(f".{os.getpid()}.part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        return media

@@ -1,0 +1,1 @@
+"""Slots, bookings, priority classes, the planner and radio playlists."""

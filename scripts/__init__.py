@@ -1,0 +1,1 @@
+"""Documents to scripts: ingest, legal parsing, drafting and spoken-form normalization."""

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from broadcaster.models import AuditEvent, Bulletin, MediaAsset
+from broadcaster.store import Store, open_store
+from broadcaster.workflow import (
+    Actor,
+    PermissionDenied,
+    Role,
+    State,
+    WorkflowError,
+    approve,
+    assert_playable,
+    create_bulletin,
+    current_scripts,
+    edit_script,
+    submit,
+    withdraw,
+)
+
+EDITOR = Actor("bientap", Role.EDITOR, address="10.0.0.5")
+EDITOR2 = Actor("bientap2", Role.EDITOR)
+APPROVER = Actor("pheduyet", Role.APPROVER)
+OFFICIAL = Actor("canbo", Role.OFFICIAL, ("xa-a",))
+SENTENCES = [{"text": "Câu một.", "source": None}]
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:  # type: ignore[no-untyped-def]
+    return open_store(f"sqlite:///{tmp_path / 'wf.db'}")
+
+
+def new_bulletin(store: Store) -> int:
+    with store.session() as s:
+        b = create_bulletin(s, EDITOR, "Bản tin", None, "vi", "Câu một.", SENTENCES)
+        submit(s, b, EDITOR)
+        return b.id
+
+
+def test_four_eyes(store: Store) -> None:
+    bid = new_bulletin(store)
+    with store.session() as s:
+        b = s.get(Bulletin, bid)
+        with pytest.raises(PermissionDenied):
+            approve(s, b, Actor("bientap", Role.ADMIN))  # even an admin may not approve their own edit
+        with pytest.raises(PermissionDenied):
+            approve(s, b, OFFICIAL)
+        approve(s, b, APPROVER)
+        assert b.state == State.APPROVED
+        assert_playable(s, b)
+
+
+def test_any_edit_returns_to_review_and_blocks_delivery(store: Store) -> None:
+    bid = new_bulletin(store)
+    with store.session() as s:
+        b = s.get(Bulletin, bid)
+        approve(s, b, APPROVER)
+        edit_script(s, b, EDITOR2, "vi", "Câu một, đã sửa.", [{"text": "Câu một, đã sửa.", "source": None}])
+        assert b.state == State.IN_REVIEW
+        with pytest.raises(WorkflowError, match="only approved"):
+            assert_playable(s, b)
+        assert current_scripts(s, bid)["vi"].version == 2
+
+
+def test_audio_changed_after_approval_is_refused(store: Store) -> None:
+    bid = new_bulletin(store)
+    with store.session() as s:
+        b = s.get(Bulletin, bid)
+        approve(s, b, APPROVER)
+        script = current_scripts(s, bid)["vi"]
+        s.add(
+            MediaAsset(
+                sha256="f" * 64,
+                bulletin_id=bid,
+                language="vi",
+                script_sha256=script.sha256,
+                codec="mp3",
+                extension="mp3",
+                bytes=1,
+                duration_ms=1,
+            )
+        )
+        s.flush()
+        with pytest.raises(WorkflowError, match="changed after approval"):
+            assert_playable(s, b)
+
+
+def test_unapproved_and_withdrawn_never_play(store: Store) -> None:
+    bid = new_bulletin(store)
+    with store.session() as s:
+        b = s.get(Bulletin, bid)
+        with pytest.raises(WorkflowError):
+            assert_playable(s, b)
+        withdraw(s, b, APPROVER, "văn bản bị thay thế")
+        with pytest.raises(WorkflowError):
+            approve(s, b, APPROVER)
+
+
+def test_every_change_is_audited(store: Store) -> None:
+    bid = new_bulletin(store)
+    with store.session() as s:
+        approve(s, s.get(Bulletin, bid), APPROVER)
+    with store.session() as s:
+        events = s.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+        assert [e.action for e in events] == ["bulletin.created", "bulletin.in_review", "bulletin.approved"]
+        assert events[0].address == "10.0.0.5" and events[2].actor == "pheduyet"

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("LOA_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+DEV_DOCS = sorted((CORPUS / "dev").glob("*.txt"))
+MOSQUITTO_URL = os.environ.get("LOA_TEST_MQTT", "mqtt://127.0.0.1:1883")
+POSTGRES_URL = os.environ.get("LOA_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def dev_meta(path: Path) -> dict[str, object]:
+    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+@pytest.fixture
+def mosquitto_url() -> str:
+    if not port_open("127.0.0.1", 1883):
+        pytest.fail("Mosquitto is not listening on 127.0.0.1:1883 (.ci/run starts it)")
+    return MOSQUITTO_URL
+
+
+_TONES = [
+    ("òa", "oà"),
+    ("óa", "oá"),
+    ("ỏa", "oả"),
+    ("õa", "oã"),
+    ("ọa", "oạ"),
+    ("òe", "oè"),
+    ("óe", "oé"),
+    ("ỏe", "oẻ"),
+    ("õe", "oẽ"),
+    ("ọe", "oẹ"),
+    ("ùy", "uỳ"),
+    ("úy", "uý"),
+    ("ủy", "uỷ"),
+    ("ũy", "uỹ"),
+    ("ụy", "uỵ"),
+]
+
+
+def spoken_canon(text: str) -> str:
+    """The comparison rules of corpus/README.md."""
+    text = unicodedata.normalize("NFC", text.lower())
+    for old, new in _TONES:
+        text = text.replace(old, new)
+    text = re.sub(r"[^\w\s]", " ", text).replace("_", " ")
+    text = " ".join(text.split())
+    text = re.sub(r"\bngàn\b", "nghìn", text)
+    text = re.sub(r"\blẻ\b", "linh", text)
+    text = re.sub(r"\btỉ\b", "tỷ", text)
+    text = text.replace("mươi bốn", "mươi tư")
+    text = re.sub(r"\b(?:mồng|mùng) ", "", text)
+    return text.replace("tháng giêng", "tháng một")

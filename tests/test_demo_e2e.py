@@ -1,0 +1,72 @@
+"""The whole pipeline, as `broadcaster demo` runs it, against both brokers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from broadcaster.demo import run_demo
+
+pytestmark = pytest.mark.slow
+
+
+def check_report(out: Path, devices: int) -> dict[str, object]:
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    mp3 = (out / "bulletin.mp3").read_bytes()
+    assert report["bulletin"]["sha256"] == hashlib.sha256(mp3).hexdigest()
+    assert len(report["devices"]) == devices
+    for device in report["devices"]:
+        assert device["played"] is True and device["sha256"] == report["bulletin"]["sha256"], device
+    assert 45 <= report["bulletin"]["duration_s"] <= 200
+    assert {"ingest", "draft", "synthesize", "master", "encode", "approve", "schedule", "deliver", "play"} <= set(
+        report["timings_s"]
+    )
+    assert (out / "playlist.m3u").read_text().startswith("#EXTM3U")
+    assert "162/2026/NĐ-CP" in (out / "script.txt").read_text(encoding="utf-8")
+    return report
+
+
+def test_demo_on_mosquitto(tmp_path: Path, mosquitto_url: str) -> None:
+    result = run_demo(tmp_path, devices=6, lead_s=3, mqtt_url=mosquitto_url)
+    assert result.all_played
+    check_report(tmp_path, 6)
+
+
+def test_demo_on_the_embedded_broker_through_the_cli(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "broadcaster.cli", "demo", "--devices", "4", "--lead", "3", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Loa đã phát: 4/4" in proc.stdout
+    check_report(tmp_path, 4)
+
+
+def test_broker_down_is_a_readable_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "broadcaster.cli",
+            "demo",
+            "--devices",
+            "1",
+            "--mqtt",
+            "mqtt://127.0.0.1:1",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "cannot reach the MQTT broker at mqtt://127.0.0.1:1" in proc.stderr
+    assert "Traceback" not in proc.stderr

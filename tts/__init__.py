@@ -1,0 +1,1 @@
+"""Speech synthesis: the `Engine` protocol, the voice registry and the engines."""

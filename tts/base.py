@@ -1,0 +1,61 @@
+"""The engine interface every voice implements, and synthesized audio as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+
+class TTSError(Exception):
+    """Base of the `tts` package's errors."""
+
+
+class VoiceUnavailable(TTSError):
+    """The engine or voice cannot speak now (not installed, offline); try the next voice."""
+
+
+class UnknownLanguage(TTSError):
+    """No profile exists for the requested language code."""
+
+
+@dataclass(frozen=True, slots=True)
+class Audio:
+    """Mono PCM as float32 in [-1, 1] at `rate` Hz."""
+
+    samples: np.ndarray
+    rate: int
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.samples) / self.rate
+
+    @classmethod
+    def silence(cls, seconds: float, rate: int) -> Audio:
+        return cls(np.zeros(int(seconds * rate), dtype=np.float32), rate)
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """One way of speaking a language: an engine name and the engine's voice id."""
+
+    engine: str
+    voice_id: str
+    language: str
+    dialect: str | None = None
+    label: str = ""
+
+
+class Engine(Protocol):
+    name: str
+    version: str
+
+    def voices(self) -> list[Voice]:
+        """Voices this engine can speak right now."""
+
+    def synthesize(self, text: str, voice: Voice) -> Audio:
+        """Speak `text` (already in spoken form) with `voice`.
+
+        :raises VoiceUnavailable: when the voice cannot be used now.
+        """

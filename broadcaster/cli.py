@@ -125,34 +125,48 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if result.failures and not result.stored and not result.unchanged else 0
 
 
-def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
-    from media.encode import CODECS, encode
-    from media.master import MasterSettings, concatenate, master
-    from scripts.spoken import normalize
+def _registry(settings: Settings):  # type: ignore[no-untyped-def]
     from tts.registry import default_registry
 
+    return default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
+
+
+def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
+    from media.bulletin import Track, sequence
+    from media.encode import CODECS, encode
+    from media.master import MasterSettings, master
+    from scripts.spoken import normalize
+    from tts.languages import resolve
+
+    profile = resolve(args.lang)
     text = args.text if args.text is not None else Path(args.file).read_text(encoding="utf-8")
-    registry = default_registry(settings.cache_dir)
-    lines = [normalize(line, settings.dialect) if args.lang == "vi" else line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise ValueError("nothing to render: the text is empty")
-    parts = [registry.synthesize(line, args.lang)[0] for line in lines]
-    mastered, loudness = master(concatenate(parts, 0.45), MasterSettings(target_lufs=settings.target_lufs))
+    if profile.code == "vi":
+        lines = [normalize(line, settings.dialect) for line in lines]
+    registry = _registry(settings)
+    if args.voice:
+        registry.preferences[profile.code] = [
+            v for v in registry.voices_for(profile.code) if args.voice in (v.voice_id, v.engine)
+        ]
+    parts = tuple(registry.synthesize(line, profile.code, settings.dialect)[0] for line in lines)
+    audio = sequence([Track(profile.code, parts)], jingle=not args.no_jingle)
+    mastered, loudness = master(audio, MasterSettings(target_lufs=settings.target_lufs))
     codec = CODECS[args.codec]
-    Path(args.out).write_bytes(encode(mastered, codec))
+    Path(args.out).write_bytes(encode(mastered, codec, {"title": args.title or lines[0][:60]}))
     print(
-        f"{args.out}: {mastered.duration_s:.1f} s, {loudness.integrated_lufs:.1f} LUFS, đỉnh {loudness.true_peak_dbtp:.1f} dBTP"
+        f"{args.out}: {mastered.duration_s:.1f} s, {loudness.integrated_lufs:.1f} LUFS, "
+        f"đỉnh {loudness.true_peak_dbtp:.1f} dBTP, {codec.name} {codec.bitrate}"
     )
     return 0
 
 
 def cmd_voices(args: argparse.Namespace, settings: Settings) -> int:
-    from tts.registry import default_registry
-
-    registry = default_registry()
-    for language, voices in sorted(registry.preferences.items()):
-        for voice in voices:
-            print(f"{language:<6} {voice.engine:<8} {voice.voice_id:<18} {voice.label}")
+    registry = _registry(settings)
+    for profile, voices in registry.status():
+        state = ", ".join(f"{v.engine}:{Path(v.voice_id).name}" for v in voices) or "chưa có giọng — tải bản ghi âm lên"
+        print(f"{profile.code:<5} {profile.name_vi:<22} {profile.name_native:<14} {state}")
     return 0
 
 
@@ -187,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--text")
     src.add_argument("--file")
     rd.add_argument("--lang", default="vi")
+    rd.add_argument("--voice", help="engine name or voice id to use")
+    rd.add_argument("--title")
+    rd.add_argument("--no-jingle", action="store_true")
     rd.add_argument("--codec", choices=("mp3", "opus"), default="mp3")
     rd.add_argument("--out", required=True)
     rd.set_defaults(func=cmd_render)

@@ -30,6 +30,7 @@ class Settings:
     key_id: str = "k1"
     dialect: str = "north"
     target_lufs: float = -16.0
+    online_tts: bool = False  # allow gTTS (needs the internet)
     extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -48,6 +49,10 @@ class Settings:
         return self.data_dir / "media"
 
     @property
+    def voices_dir(self) -> Path:
+        return self.data_dir / "voices"
+
+    @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
 
@@ -57,6 +62,8 @@ class Settings:
 
 
 def _coerce(value: str, kind: object) -> object:
+    if kind in (bool, "bool"):
+        return value.strip().lower() in ("1", "true", "yes", "on")
     if kind in (int, "int"):
         return int(value)
     if kind in (float, "float"):

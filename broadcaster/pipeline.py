@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import numpy as np
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from broadcaster.models import Document, IngestFailure, MediaAsset, ScriptVersion
 from broadcaster.workflow import Actor, audit
+from media.bulletin import Track, sequence
 from media.encode import CODECS, encode
-from media.master import MasterSettings, chime, concatenate, master
+from media.master import MasterSettings, master
 from media.store import MediaStore
 from scripts.draft import Script, draft
 from scripts.errors import ScriptsError
@@ -116,19 +116,19 @@ def render(
     settings: MasterSettings = MasterSettings(),
     dialect: str = "north",
     timer: dict[str, float] | None = None,
+    extra_tracks: list[Track] | None = None,
 ) -> Rendered:
-    """Speak every sentence, master with a chime, encode MP3 and store it by hash."""
-    import time
+    """Speak every sentence, sequence the tracks with a chime, master, encode MP3, store by hash.
 
+    `extra_tracks` follow the Vietnamese track: zone languages, synthesized or recorded.
+    """
     timings: dict[str, float] = {} if timer is None else timer
     t0 = time.perf_counter()
     spoken = [normalize(s["text"], dialect) for s in script.sentences]
     t1 = time.perf_counter()
-    parts = [registry.synthesize(text, script.language, dialect)[0] for text in spoken]
+    parts = tuple(registry.synthesize(text, script.language, dialect)[0] for text in spoken)
     t2 = time.perf_counter()
-    rate = parts[0].rate
-    lead = Audio.silence(settings.lead_in_s, rate)
-    assembled = concatenate([lead, chime(rate), *parts, Audio.silence(0.5, rate)], settings.pause_s)
+    assembled = sequence([Track(script.language, parts), *(extra_tracks or [])], settings)
     mastered, loudness = master(assembled, settings)
     t3 = time.perf_counter()
     codec = CODECS["mp3"]
@@ -155,8 +155,4 @@ def render(
     return Rendered(mastered, data, asset, spoken, loudness.integrated_lufs, float(loudness.true_peak_dbtp), timings)
 
 
-def peak_dbfs(audio: Audio) -> float:
-    return float(20 * np.log10(max(float(np.max(np.abs(audio.samples))), 1e-9)))
-
-
-__all__ = ["Actor", "IngestResult", "Rendered", "draft_script", "ingest", "render", "Path"]
+__all__ = ["Actor", "IngestResult", "Rendered", "Track", "draft_script", "ingest", "render"]

@@ -71,10 +71,33 @@ def chime(rate: int, seconds: float = 1.6) -> Audio:
     return Audio(out, rate)
 
 
+_INTERPOLATOR = (signal.firwin(48, 1.0 / OVERSAMPLE) * OVERSAMPLE).astype(np.float32)  # 12 taps a phase (BS.1770-4)
+_PHASES = [_INTERPOLATOR[p::OVERSAMPLE].copy() for p in range(OVERSAMPLE)]
+
+
 def true_peak_dbtp(samples: np.ndarray, rate: int) -> float:
-    up = signal.resample_poly(samples, OVERSAMPLE, 1)
-    peak = float(np.max(np.abs(up))) if len(up) else 0.0
-    return 20 * np.log10(max(peak, 1e-9))
+    """Peak of the 4× oversampled signal (BS.1770-4 Annex 2).
+
+    Inter-sample peaks exceed the sample peak by a few dB at most, so only the neighbourhoods of
+    samples within 6 dB of the sample peak are interpolated: same answer, a fraction of the work.
+    """
+    x = samples.astype(np.float32)
+    if not len(x):
+        return -180.0
+    sample_peak = float(np.max(np.abs(x)))
+    if sample_peak <= 0:
+        return -180.0
+    half = len(_PHASES[0])
+    padded = np.concatenate([np.zeros(half, np.float32), x, np.zeros(half, np.float32)])
+    candidates = np.flatnonzero(np.abs(x) >= sample_peak * 0.5)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, half)
+    peak = sample_peak
+    delay = half // 2  # the interpolator's group delay, in input samples
+    for phase in _PHASES:
+        for shift in range(delay - 1, delay + 3):
+            rows = windows[np.clip(candidates + shift, 0, len(windows) - 1)]
+            peak = max(peak, float(np.max(np.abs(rows @ phase[::-1]))))
+    return float(20 * np.log10(peak))
 
 
 def measure(audio: Audio) -> Loudness:
@@ -87,13 +110,12 @@ def highpass(audio: Audio, cutoff_hz: float) -> Audio:
     return Audio(signal.sosfilt(sos, audio.samples).astype(np.float32), audio.rate)
 
 
-def limit(audio: Audio, ceiling_dbtp: float, attack_s: float = 0.002, release_s: float = 0.06) -> Audio:
-    """Look-ahead limiter: gain follows the oversampled peak, with a smooth release."""
-    ceiling = 10 ** (ceiling_dbtp / 20)
-    up = np.abs(signal.resample_poly(audio.samples, OVERSAMPLE, 1))
-    envelope = up.reshape(-1, OVERSAMPLE).max(axis=1) if len(up) % OVERSAMPLE == 0 else up[::OVERSAMPLE]
-    envelope = envelope[: len(audio.samples)]
-    needed = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-9))
+def limit(audio: Audio, ceiling_db: float, attack_s: float = 0.002, release_s: float = 0.06) -> Audio:
+    """Look-ahead peak limiter: the gain dips just before a peak and recovers smoothly."""
+    ceiling = 10 ** (ceiling_db / 20)
+    needed = np.minimum(1.0, ceiling / np.maximum(np.abs(audio.samples), 1e-9))
+    if float(needed.min()) >= 1.0:
+        return audio
     window = max(1, int(attack_s * audio.rate))
     gain = minimum_filter1d(needed, size=2 * window + 1)
     alpha = float(np.exp(-1.0 / max(1, int(release_s * audio.rate))))
@@ -102,17 +124,33 @@ def limit(audio: Audio, ceiling_dbtp: float, attack_s: float = 0.002, release_s:
     return Audio((audio.samples * gain).astype(np.float32), audio.rate)
 
 
+def _lufs(meter: pyloudnorm.Meter, audio: Audio) -> float:
+    return float(meter.integrated_loudness(audio.samples.astype(np.float64)))
+
+
 def master(audio: Audio, settings: MasterSettings = MasterSettings()) -> tuple[Audio, Loudness]:
-    """High-pass, normalise to the loudness target and keep the true peak under the ceiling."""
-    out = highpass(audio, settings.highpass_hz)
-    meter = pyloudnorm.Meter(out.rate)
+    """High-pass, normalise to the loudness target and keep the true peak under the ceiling.
+
+    The limiter works on sample peaks (cheap); the true peak is then measured on the 4×
+    oversampled signal and, in the rare case it still exceeds the ceiling, the sample
+    ceiling is lowered by the excess and the limiter runs again.
+    """
+    filtered = highpass(audio, settings.highpass_hz)
+    meter = pyloudnorm.Meter(filtered.rate)
+    loudness = _lufs(meter, filtered)
+    if not np.isfinite(loudness):
+        return filtered, Loudness(loudness, true_peak_dbtp(filtered.samples, filtered.rate))
+    gain_db = settings.target_lufs - loudness
+    sample_ceiling = settings.ceiling_dbtp - 0.5
+    out = filtered
     for _ in range(4):
-        loudness = float(meter.integrated_loudness(out.samples.astype(np.float64)))
-        if not np.isfinite(loudness):
+        out = limit(Audio((filtered.samples * 10 ** (gain_db / 20)).astype(np.float32), filtered.rate), sample_ceiling)
+        loudness = _lufs(meter, out)
+        peak = true_peak_dbtp(out.samples, out.rate)
+        off = settings.target_lufs - loudness
+        if abs(off) <= 0.5 and peak <= settings.ceiling_dbtp:
             break
-        gain = 10 ** ((settings.target_lufs - loudness) / 20)
-        out = Audio((out.samples * gain).astype(np.float32), out.rate)
-        out = limit(out, settings.ceiling_dbtp - 0.3)
-        if abs(float(meter.integrated_loudness(out.samples.astype(np.float64))) - settings.target_lufs) < 0.3:
-            break
-    return out, measure(out)
+        gain_db += off
+        if peak > settings.ceiling_dbtp:
+            sample_ceiling -= peak - settings.ceiling_dbtp + 0.1
+    return out, Loudness(loudness, peak)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from tts.base import Audio, Engine, TTSError, UnknownLanguage, Voice, VoiceUnavailable
+from tts.languages import PROFILES, LanguageProfile, resolve
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +62,20 @@ class Registry:
             self.preferences.setdefault(voice.language, []).append(voice)
 
     def voices_for(self, language: str, dialect: str | None = None) -> list[Voice]:
-        voices = self.preferences.get(language, [])
+        voices = sorted(self.preferences.get(language, []), key=lambda v: _rank(v.engine))
         if dialect:
-            voices = sorted(voices, key=lambda v: v.dialect != dialect)
+            voices = sorted(voices, key=lambda v: v.dialect not in (dialect, None))
         return voices
 
     def synthesize(self, text: str, language: str, dialect: str | None = None) -> tuple[Audio, Voice]:
-        """Speak `text` with the first voice that works.
+        """Speak `text` with the first voice of the language that works; never another language's voice.
 
-        :raises NoVoice: when no installed voice speaks `language`.
+        :raises UnknownLanguage: for a code without a profile.
+        :raises NoVoice: when no installed voice speaks the language.
         """
+        profile = resolve(language)
         errors = []
-        for voice in self.voices_for(language, dialect):
+        for voice in self.voices_for(profile.code, dialect):
             engine = self.engines[voice.engine]
             key = self.cache.key(engine, voice, text) if self.cache else ""
             if self.cache and (hit := self.cache.get(key)) is not None:
@@ -87,14 +90,34 @@ class Registry:
                 self.cache.put(key, audio)
             return audio, voice
         detail = f" ({'; '.join(errors)})" if errors else ""
-        raise NoVoice(f"no voice installed for {language}: upload a recording or install a voice{detail}")
+        raise NoVoice(f"no voice installed for {profile.name_vi} ({profile.code}): upload a recording or install a voice{detail}")
+
+    def status(self) -> list[tuple[LanguageProfile, list[Voice]]]:
+        """Every known language with its installed voices (empty: recordings only)."""
+        return [(p, self.voices_for(code)) for code, p in PROFILES.items()]
 
 
-def default_registry(cache_folder: Path | None = None) -> Registry:
+ENGINE_ORDER = ("piper", "mms", "espeak", "gtts")
+
+
+def _rank(engine: str) -> int:
+    return ENGINE_ORDER.index(engine) if engine in ENGINE_ORDER else len(ENGINE_ORDER)
+
+
+def default_registry(cache_folder: Path | None = None, voices_folder: Path | None = None, online: bool = False) -> Registry:
+    """espeak-ng always; Piper and MMS voices found under `voices_folder/<lang>/`; gTTS when online."""
     from tts.espeak import EspeakEngine
+    from tts.local_models import MmsEngine, PiperEngine
 
     registry = Registry(cache=SynthesisCache(cache_folder) if cache_folder else None)
     registry.add(EspeakEngine())
+    if voices_folder is not None and voices_folder.is_dir():
+        registry.add(PiperEngine(voices_folder))
+        registry.add(MmsEngine(voices_folder))
+    if online:
+        from tts.gtts_engine import GttsEngine
+
+        registry.add(GttsEngine())
     return registry
 
 

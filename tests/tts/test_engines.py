@@ -25,7 +25,7 @@ def test_dialect_voices_are_listed() -> None:
 
 
 def test_language_without_a_voice_is_a_clear_error() -> None:
-    with pytest.raises(NoVoice, match="no voice installed for rad"):
+    with pytest.raises(NoVoice, match="no voice installed for Ê Đê"):
         default_registry().synthesize("Ih jing mnuih", "rad")
 
 

@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     vo = sub.add_parser("voices", help="installed voices per language")
     vo.set_defaults(func=cmd_voices)
+
+    from broadcaster.commands import register
+
+    register(sub)
     return parser
 
 

@@ -24,13 +24,21 @@ class Settings:
     mqtt_url: str = ""  # empty: start the embedded broker
     topic_prefix: str = "loa/v1"
     media_host: str = "127.0.0.1"
-    media_port: int = 0
+    media_port: int = 8081  # stable, so media URLs in pushed programmes survive restarts
     media_base_url: str = ""  # public URL of /media/ when a CDN or another server serves it
     timezone: str = "Asia/Ho_Chi_Minh"
     key_id: str = "k1"
     dialect: str = "north"
     target_lufs: float = -16.0
     online_tts: bool = False  # allow gTTS (needs the internet)
+    programme_days: int = 3
+    replan_every_s: int = 60
+    feed_every_s: int = 900
+    command_retry_s: int = 20
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    feeds: list[str] = field(default_factory=list)
+    server_client_id: str = "loa-server"
     extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

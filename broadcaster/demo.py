@@ -173,7 +173,7 @@ def run_demo(
             url = mqtt_url
             if not url:
                 url = stack.enter_context(EmbeddedBroker()).url
-            server = stack.enter_context(MediaServer(settings.media_dir, settings.media_host, settings.media_port or None))
+            server = stack.enter_context(MediaServer(settings.media_dir, settings.media_host))  # an ephemeral port
             ref = MediaRef(
                 server.base_url + rendered.asset.sha256 + ".mp3",
                 rendered.asset.sha256,

@@ -138,6 +138,7 @@ class BookingRow(Base):
     repeat: Mapped[int] = mapped_column(Integer, default=1)
     gap_s: Mapped[int] = mapped_column(Integer, default=0)
     fire_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    until_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -168,3 +169,40 @@ class AuditEvent(Base):
     subject: Mapped[str] = mapped_column(String(128))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ProgrammePush(Base):
+    """The last programme pushed to a device: re-pushing an identical one is skipped."""
+
+    __tablename__ = "programme_pushes"
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64), default="")
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    pushed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    acked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CommandRow(Base):
+    """A command to a device or zone, tracked per device: sent → acked / rejected / timed out."""
+
+    __tablename__ = "commands"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(80))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    acks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CapRecord(Base):
+    """CAP alerts seen, by sender,identifier, and the bulletin each became."""
+
+    __tablename__ = "cap_alerts"
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    bulletin_id: Mapped[int | None] = mapped_column(ForeignKey("bulletins.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    msg_type: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

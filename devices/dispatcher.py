@@ -30,9 +30,10 @@ class Dispatcher:
     on_played: Handler | None = None
     on_state: Handler | None = None
     sent: dict[str, dict[str, Any]] = field(default_factory=dict)
+    clean: bool = True
 
     def __post_init__(self) -> None:
-        self.client = make_client(self.client_id, clean=True)
+        self.client = make_client(self.client_id, clean=self.clean)
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
         self._lock = threading.Lock()
@@ -68,14 +69,22 @@ class Dispatcher:
         info = self.client.publish(topic, payload, qos=1, retain=retain)
         info.wait_for_publish(10)
 
-    def push_programme(self, device: str, zone: str, items: list[dict[str, Any]], ttl_s: float = 3 * 86400) -> str:
-        """Publish a device's whole programme, retained, so a device that connects later gets it."""
+    def programme(self, device: str, zone: str, items: list[dict[str, Any]], ttl_s: float = 3 * 86400) -> tuple[str, bytes]:
+        """Sign a device's whole programme; returns (message id, payload) to record, then publish."""
         body = {"device": device, "zone": zone, "items": items}
         message = self.signer.envelope(MessageType.SCHEDULE, f"dev/{device}", body, ttl_s)
         with self._lock:
             self.sent[message["id"]] = {"type": "schedule", "target": device, "at": time.time()}
-        self._publish(self.topics.schedule(device), json.dumps(message, ensure_ascii=False).encode(), retain=True)
-        return str(message["id"])
+        return str(message["id"]), json.dumps(message, ensure_ascii=False).encode()
+
+    def publish_programme(self, device: str, payload: bytes) -> None:
+        """Retained, so a device that connects later (or reconnects) gets the latest programme."""
+        self._publish(self.topics.schedule(device), payload, retain=True)
+
+    def push_programme(self, device: str, zone: str, items: list[dict[str, Any]], ttl_s: float = 3 * 86400) -> str:
+        message_id, payload = self.programme(device, zone, items, ttl_s)
+        self.publish_programme(device, payload)
+        return message_id
 
     def command(
         self, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None, ttl_s: float = 600

@@ -92,6 +92,7 @@ class Booking:
     repeat: int = 1
     gap: timedelta = timedelta(0)
     at: datetime | None = None  # emergencies: the instant (UTC) they were fired
+    until_at: datetime | None = None  # no play starts at or after this instant (CAP `expires`)
     title: str = ""
     created_at: datetime = field(default_factory=lambda: datetime(1970, 1, 1))
 

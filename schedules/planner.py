@@ -3,6 +3,9 @@
 Deterministic: the same bookings give the same items (ids are hashes of zone, booking and
 start). Within a slot, items play back to back, priority before normal, then by booking
 time; what does not fit is rejected with a reason, never dropped silently.
+
+Incremental: `Planner` keeps each zone's plan; changing or withdrawing a booking re-plans
+only the zones that booking touches.
 """
 
 from __future__ import annotations
@@ -28,15 +31,22 @@ class Plan:
 
 
 def occurrence_days(booking: Booking, first: date, last: date) -> list[date]:
-    """Local dates on which the booking plays, within [first, last]."""
+    """Local dates on which the booking plays, within [first, last] and its validity window.
+
+    Recurrences expand on local dates (the zone's wall clock), never on UTC instants, so a
+    07:00 bulletin stays at 07:00 across month ends and midnight.
+    """
     end = min(last, booking.until) if booking.until else last
+    start = max(first, booking.starts_on)
+    if start > end:
+        return []
     if not booking.rule:
         return [booking.starts_on] if first <= booking.starts_on <= end else []
     try:
         rule = rrulestr(booking.rule, dtstart=datetime.combine(booking.starts_on, datetime.min.time()))
     except (ValueError, TypeError) as exc:
         raise ScheduleValueError(f"booking {booking.id}: invalid RRULE {booking.rule!r} ({exc})") from exc
-    window = rule.between(datetime.combine(first, datetime.min.time()), datetime.combine(end, datetime.max.time()), inc=True)
+    window = rule.between(datetime.combine(start, datetime.min.time()), datetime.combine(end, datetime.max.time()), inc=True)
     return [d.date() for d in window]
 
 
@@ -46,62 +56,66 @@ def _slot_for(zone: Zone, booking: Booking) -> Slot | None:
     return next((s for s in zone.slots if s.start == booking.slot), None)
 
 
-def plan(zones: list[Zone], bookings: list[Booking], first: date, days: int) -> Plan:
-    """Plan `days` local days starting at `first` for every zone."""
+def plan_zone(zone: Zone, bookings: list[Booking], first: date, last: date, days_of: dict[str, list[date]] | None = None) -> Plan:
+    """One zone's programme from `first` to `last` (local dates, inclusive)."""
     result = Plan()
-    last = first + timedelta(days=days - 1)
-    by_zone: dict[str, list[Booking]] = defaultdict(list)
-    for booking in bookings:
-        for zone_id in booking.zones:
-            by_zone[zone_id].append(booking)
-    for zone in zones:
-        _plan_zone(zone, by_zone.get(zone.id, []), first, last, result)
-    result.items.sort(key=lambda i: (i.zone, i.starts_at))
-    return result
-
-
-def _plan_zone(zone: Zone, bookings: list[Booking], first: date, last: date, result: Plan) -> None:
     tz = zone.tz
+    days_of = {} if days_of is None else days_of
     wanted: dict[tuple[date, Slot], list[Booking]] = defaultdict(list)
     for booking in bookings:
         if booking.priority is Priority.EMERGENCY:
             _emergency(zone, booking, result)
             continue
         slot = _slot_for(zone, booking)
-        for day in occurrence_days(booking, first, last):
+        if booking.id not in days_of:
+            days_of[booking.id] = occurrence_days(booking, first, last)
+        for day in days_of[booking.id]:
             if slot is None:
-                result.rejections.append(Rejection(booking.id, zone.id, day, f"zone {zone.name} has no slot {booking.slot}"))
+                wanted_at = booking.slot.strftime("%H:%M") if booking.slot else "any"
+                result.rejections.append(Rejection(booking.id, zone.id, day, f"{zone.name} has no slot at {wanted_at}"))
                 continue
             wanted[(day, slot)].extend([booking] * max(1, booking.repeat))
     plays_per_day: dict[date, int] = defaultdict(int)
     for (day, slot), queue in sorted(wanted.items(), key=lambda kv: (kv[0][0], kv[0][1].start)):
-        local_start = datetime.combine(day, slot.start, tzinfo=tz)
-        if zone.is_quiet(local_start):
-            for b in queue:
-                result.rejections.append(Rejection(b.id, zone.id, day, f"slot {slot.start:%H:%M} falls in quiet hours"))
-            continue
-        cursor = local_start
-        slot_end = local_start + slot.length
-        queue.sort(key=lambda b: (b.priority, b.created_at, b.id))
+        _fill_slot(zone, day, slot, queue, plays_per_day, result, tz)
+    result.items.sort(key=lambda i: i.starts_at)
+    return result
+
+
+def _fill_slot(
+    zone: Zone, day: date, slot: Slot, queue: list[Booking], plays_per_day: dict[date, int], result: Plan, tz: object
+) -> None:
+    local_start = datetime.combine(day, slot.start, tzinfo=tz)  # type: ignore[arg-type]
+    if zone.is_quiet(local_start):
         for b in queue:
-            end = cursor + timedelta(seconds=b.duration_s)
-            if end > slot_end:
-                over = (end - slot_end).total_seconds() / 60
-                result.rejections.append(
-                    Rejection(b.id, zone.id, day, f"slot {slot.start:%H:%M} on {day} in {zone.name} is {over:.0f} min over")
+            result.rejections.append(Rejection(b.id, zone.id, day, f"slot {slot.start:%H:%M} falls in quiet hours"))
+        return
+    cursor = local_start
+    slot_end = local_start + slot.length
+    queue.sort(key=lambda b: (b.priority, b.created_at, b.id))
+    for b in queue:
+        end = cursor + timedelta(seconds=b.duration_s)
+        if b.until_at and cursor >= b.until_at:
+            result.rejections.append(Rejection(b.id, zone.id, day, f"booking expired at {b.until_at:%Y-%m-%d %H:%M} UTC"))
+            continue
+        if end > slot_end:
+            over = (end - slot_end).total_seconds() / 60
+            result.rejections.append(
+                Rejection(
+                    b.id, zone.id, day, f"slot {slot.start:%H:%M} on {day} in {zone.name} is {max(1, round(over))} min over"
                 )
-                continue
-            if plays_per_day[day] >= zone.max_plays_per_day:
-                result.rejections.append(
-                    Rejection(b.id, zone.id, day, f"{zone.name} already has {zone.max_plays_per_day} plays on {day}")
-                )
-                continue
-            starts = cursor.astimezone(UTC)
-            item_id = ProgrammeItem.make_id(zone.id, b.id, starts)
-            result.items.append(ProgrammeItem(item_id, zone.id, b.id, b.bulletin_id, starts, b.duration_s, b.priority, b.title))
-            plays_per_day[day] += 1
-            cursor = end + timedelta(seconds=GAP_BETWEEN_ITEMS_S) + b.gap
-    return None
+            )
+            continue
+        if plays_per_day[day] >= zone.max_plays_per_day:
+            result.rejections.append(
+                Rejection(b.id, zone.id, day, f"{zone.name} already has {zone.max_plays_per_day} plays on {day}")
+            )
+            continue
+        starts = cursor.astimezone(UTC)
+        item_id = ProgrammeItem.make_id(zone.id, b.id, starts)
+        result.items.append(ProgrammeItem(item_id, zone.id, b.id, b.bulletin_id, starts, b.duration_s, b.priority, b.title))
+        plays_per_day[day] += 1
+        cursor = end + timedelta(seconds=GAP_BETWEEN_ITEMS_S) + b.gap
 
 
 def _emergency(zone: Zone, booking: Booking, result: Plan) -> None:
@@ -109,9 +123,90 @@ def _emergency(zone: Zone, booking: Booking, result: Plan) -> None:
     start = booking.at or datetime.combine(booking.starts_on, datetime.min.time(), tzinfo=zone.tz).astimezone(UTC)
     for n in range(max(1, booking.repeat)):
         at = start + n * (timedelta(seconds=booking.duration_s) + booking.gap)
+        if booking.until_at and at >= booking.until_at:
+            break
         item_id = ProgrammeItem.make_id(zone.id, booking.id, at)
         result.items.append(
             ProgrammeItem(
                 item_id, zone.id, booking.id, booking.bulletin_id, at, booking.duration_s, booking.priority, booking.title
             )
         )
+
+
+class Planner:
+    """Keeps every zone's plan and re-plans only what a change touches."""
+
+    def __init__(self, zones: list[Zone], first: date, days: int) -> None:
+        if days < 1:
+            raise ScheduleValueError("plan at least one day")
+        self.zones = {z.id: z for z in zones}
+        self.first, self.last = first, first + timedelta(days=days - 1)
+        self.bookings: dict[str, Booking] = {}
+        self.by_zone: dict[str, set[str]] = defaultdict(set)
+        self.plans: dict[str, Plan] = {}
+        self._days: dict[str, list[date]] = {}
+
+    def add(self, *bookings: Booking) -> set[str]:
+        """Add or replace bookings; returns the zones re-planned."""
+        touched: set[str] = set()
+        for booking in bookings:
+            unknown = [z for z in booking.zones if z not in self.zones]
+            if unknown:
+                raise ScheduleValueError(f"booking {booking.id} names unknown zones: {', '.join(unknown)}")
+            touched |= self._forget(booking.id)
+            self.bookings[booking.id] = booking
+            for zone in booking.zones:
+                self.by_zone[zone].add(booking.id)
+            touched |= set(booking.zones)
+        self._replan(touched)
+        return touched
+
+    def remove(self, booking_id: str) -> set[str]:
+        touched = self._forget(booking_id)
+        self._replan(touched)
+        return touched
+
+    def withdraw_bulletin(self, bulletin_id: str) -> set[str]:
+        """Remove every booking of a bulletin: all its future items disappear everywhere."""
+        touched: set[str] = set()
+        for booking_id in [b.id for b in self.bookings.values() if b.bulletin_id == bulletin_id]:
+            touched |= self._forget(booking_id)
+        self._replan(touched)
+        return touched
+
+    def _forget(self, booking_id: str) -> set[str]:
+        old = self.bookings.pop(booking_id, None)
+        self._days.pop(booking_id, None)
+        if old is None:
+            return set()
+        for zone in old.zones:
+            self.by_zone[zone].discard(booking_id)
+        return set(old.zones)
+
+    def _replan(self, zones: set[str]) -> None:
+        for zone_id in zones:
+            bookings = [self.bookings[b] for b in sorted(self.by_zone[zone_id])]
+            self.plans[zone_id] = plan_zone(self.zones[zone_id], bookings, self.first, self.last, self._days)
+
+    def replan_all(self) -> None:
+        self._replan(set(self.zones))
+
+    def plan(self) -> Plan:
+        out = Plan()
+        for zone_id in sorted(self.plans):
+            out.items.extend(self.plans[zone_id].items)
+            out.rejections.extend(self.plans[zone_id].rejections)
+        return out
+
+    def zone_items(self, zone_id: str) -> list[ProgrammeItem]:
+        return list(self.plans.get(zone_id, Plan()).items)
+
+
+def plan(zones: list[Zone], bookings: list[Booking], first: date, days: int) -> Plan:
+    """Plan `days` local days starting at `first` for every zone."""
+    planner = Planner(zones, first, days)
+    planner.add(*bookings)
+    planner.replan_all()
+    result = planner.plan()
+    result.items.sort(key=lambda i: (i.zone, i.starts_at))
+    return result

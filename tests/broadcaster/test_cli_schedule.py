@@ -1,0 +1,101 @@
+"""The officials' command line: zones, devices, bookings, the programme table, playlists, CAP."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import feedparser
+import m3u8
+import pytest
+
+from broadcaster.config import Settings
+from broadcaster.store import open_store
+from media.store import MediaStore
+from tests.broadcaster.helpers import approved_bulletin
+from tests.schedules.test_cap_and_outputs import cap
+
+
+def cli(env: dict[str, str], *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "broadcaster.cli", *args], capture_output=True, text=True, env=env, timeout=120)
+    if ok:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    prefix = f"loa/cli-{int(time.time() * 1000)}"
+    return {
+        **os.environ,
+        "BROADCASTER_DATA_DIR": str(tmp_path / "data"),
+        "BROADCASTER_TOPIC_PREFIX": prefix,
+        "BROADCASTER_SERVER_CLIENT_ID": f"srv-{prefix}",
+        "BROADCASTER_MEDIA_PORT": "0",
+    }
+
+
+def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data")
+    bulletin = approved_bulletin(open_store(settings.database_url), MediaStore(settings.media_dir), "Lịch tiêm phòng")
+    cli(env, "zone", "add", "thon-3", "--name", "Thôn 3", "--commune", "xa-a", "--slots", "07:00,17:30", "--slot-minutes", "15")
+    cli(env, "device", "add", "loa-301", "--zone", "thon-3")
+    out = cli(
+        env,
+        "book",
+        str(bulletin),
+        "--zones",
+        "thon-3",
+        "--weekly",
+        "MO,TH",
+        "--start",
+        "2026-12-01",
+        "--until",
+        "2026-12-14",
+        "--slot",
+        "17:30",
+    )
+    assert "đã đặt lịch" in out.stdout
+    table = cli(env, "plan", "--zone", "thon-3", "--days", "14", "--start", "2026-12-01").stdout
+    rows = [line for line in table.splitlines() if line.startswith("2026-12-")]
+    assert [r.split()[0] for r in rows] == ["2026-12-03", "2026-12-07", "2026-12-10", "2026-12-14"]
+    assert all(" 17:30:00 " in r and "Lịch tiêm phòng" in r for r in rows)
+    bad = cli(env, "book", str(bulletin), "--zones", "thon-9", ok=False)
+    assert bad.returncode == 2 and "unknown zones: thon-9" in bad.stderr
+    official = cli(env, "user", "add", "canbo-b", "--role", "official", "--communes", "xa-b", "--password", "mat-khau-dai")
+    assert official.returncode == 0
+    denied = cli(env, "book", str(bulletin), "--zones", "thon-3", "--as", "canbo-b", ok=False)
+    assert denied.returncode == 2 and "own communes" in denied.stderr
+    m3u = cli(env, "playlist", "--station", "xa-a", "--format", "m3u", "--days", "60").stdout
+    assert m3u.startswith("#EXTM3U") and len(m3u8.loads(m3u).segments) >= 1 or m3u.strip() == "#EXTM3U"
+    xspf = cli(env, "playlist", "--station", "thon-3", "--format", "xspf").stdout
+    assert "http://xspf.org/ns/0/" in xspf
+    podcast = feedparser.parse(cli(env, "podcast", "--commune", "xa-a").stdout)
+    assert podcast.entries[0].title == "Lịch tiêm phòng" and podcast.entries[0].enclosures[0].type == "audio/mpeg"
+
+
+@pytest.mark.slow
+def test_cap_import_exercise_and_alert(env: dict[str, str], tmp_path: Path, mosquitto_url: str) -> None:
+    cli(env, "zone", "add", "ban-1", "--commune", "xa-a", "--quiet", "")
+    cli(env, "device", "add", "loa-b1", "--zone", "ban-1")
+    exercise = tmp_path / "exercise.xml"
+    exercise.write_bytes(cap("ex-1", status="Exercise"))
+    out = cli(env, "cap", "import", str(exercise), "--mqtt", mosquitto_url).stdout
+    assert "Exercise" in out and "không phát" in out
+    alert = tmp_path / "alert.xml"
+    alert.write_bytes(cap("real-1"))
+    out = cli(env, "cap", "import", str(alert), "--mqtt", mosquitto_url).stdout
+    assert "khẩn cấp" in out
+    again = cli(env, "cap", "import", str(alert), "--mqtt", mosquitto_url).stdout
+    assert "đã được nhận" in again
+    cancel = tmp_path / "cancel.xml"
+    cancel.write_bytes(cap("real-2", msg_type="Cancel", references="kttv@nchmf.gov.vn,real-1,2026-09-20T10:00:00+07:00"))
+    out = cli(env, "cap", "import", str(cancel), "--mqtt", mosquitto_url).stdout
+    assert "đã hủy" in out and "rút 1" in out
+    invalid = tmp_path / "invalid.xml"
+    invalid.write_bytes(b"<alert>nope</alert>")
+    bad = cli(env, "cap", "import", str(invalid), "--mqtt", mosquitto_url, ok=False)
+    assert bad.returncode == 2 and "not a CAP 1.2 alert" in bad.stderr

@@ -211,9 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     vo = sub.add_parser("voices", help="installed voices per language")
     vo.set_defaults(func=cmd_voices)
 
-    from broadcaster.commands import register
+    from broadcaster import commands, devices_cli
 
-    register(sub)
+    devices_cli.register(sub, commands.register(sub))
     return parser
 
 

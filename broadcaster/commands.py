@@ -257,7 +257,8 @@ def _ask_password() -> str:
     return first
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """Add the commands; returns the `device` group for the device commands to join."""
     zone = sub.add_parser("zone", help="zones (thôn, bản, tổ dân phố)").add_subparsers(dest="zone_cmd", required=True)
     za = zone.add_parser("add")
     za.add_argument("id")
@@ -271,7 +272,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     za.add_argument("--max-plays", type=int, default=10)
     za.set_defaults(func=cmd_zone_add)
 
-    dev = sub.add_parser("device", help="speaker devices").add_subparsers(dest="device_cmd", required=True)
+    dev = sub.add_parser("device", aliases=["devices"], help="speaker devices").add_subparsers(dest="device_cmd", required=True)
     da = dev.add_parser("add")
     da.add_argument("id")
     da.add_argument("--zone", required=True)
@@ -348,6 +349,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ua.add_argument("--communes")
     ua.add_argument("--languages")
     ua.set_defaults(func=cmd_user_add)
+    return dev
 
 
 __all__ = ["MediaAsset", "register", "timedelta"]

@@ -165,18 +165,19 @@ class Service:
         ids = []
         for zone in zones:
             ttl = 600
-            command_id = self.dispatcher.command(MessageType.PLAY, {"item": entry}, zone=zone, ttl_s=ttl)
+            command_id, topic, payload = self.dispatcher.command_message(MessageType.PLAY, {"item": entry}, zone=zone, ttl_s=ttl)
             with self.store.session() as session:
                 session.add(
                     CommandRow(
                         id=command_id,
                         kind="play",
                         target=f"zone/{zone}",
-                        body={"item": entry},
+                        body={"topic": topic, "payload": payload.decode()},
                         expires_at=now + timedelta(seconds=ttl),
                     )
                 )
                 audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command_id)
+            self.dispatcher.resend(topic, payload)
             ids.append(command_id)
         self.replan_and_push()
         return ids
@@ -242,10 +243,56 @@ class Service:
             if body.get("status") == "rejected":
                 audit(session, f"device:{device}", "device.rejected", f"message:{message_id}", reason=body.get("reason"))
 
+    def retry_commands(self, now: datetime | None = None) -> int:
+        """Re-send unexpired commands to devices that have not acked; returns devices retried."""
+        assert self.dispatcher is not None, "start() the service first"
+        from broadcaster.scheduling import aware
+
+        now = now or datetime.now(UTC)
+        retried = 0
+        with self.store.session() as session:
+            for command in session.scalars(select(CommandRow)):
+                expires = aware(command.expires_at)
+                if expires is None or expires <= now or "payload" not in (command.body or {}):
+                    continue
+                missing = [d for d in self._targets(session, command.target) if d not in (command.acks or {})]
+                if missing:
+                    self.dispatcher.resend(command.body["topic"], command.body["payload"].encode())
+                    command.attempts += 1
+                    retried += len(missing)
+        return retried
+
+    @staticmethod
+    def _targets(session: Any, target: str) -> list[str]:
+        kind, _, name = target.partition("/")
+        if kind == "zone":
+            return [d.id for d in session.scalars(select(DeviceRow).where(DeviceRow.zone_id == name))]
+        return [name]
+
+    def command_status(self, command_id: str, now: datetime | None = None) -> dict[str, str]:
+        """Per device: acked, rejected (with reason), waiting, or timed out."""
+        from broadcaster.scheduling import aware
+
+        now = now or datetime.now(UTC)
+        with self.store.session() as session:
+            command = session.get(CommandRow, command_id)
+            if command is None:
+                raise WorkflowError(f"no command {command_id}")
+            expired = (aware(command.expires_at) or now) <= now
+            out = {}
+            for device in self._targets(session, command.target):
+                ack = (command.acks or {}).get(device)
+                if ack:
+                    out[device] = "acked" if ack["status"] == "ok" else f"rejected: {ack.get('reason')}"
+                else:
+                    out[device] = "timed out" if expired else "waiting"
+            return out
+
     # -- the loop --
     def jobs(self) -> list[Job]:
         jobs = [
             Job("replan", self.replan_and_push, every_s=self.settings.replan_every_s),
+            Job("retry-commands", self.retry_commands, every_s=self.settings.command_retry_s),
             Job("replan-daily", self.replan_and_push, daily_at="00:05"),
         ]
         if self.settings.feeds:

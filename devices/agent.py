@@ -142,6 +142,11 @@ class Agent:
     playing: str | None = None
     bytes_downloaded: int = 0
     rejections: list[str] = field(default_factory=list)
+    received: dict[str, float] = field(default_factory=dict)
+    accepted: set[str] = field(default_factory=set)
+    heartbeat_s: float = 60.0
+    _last_heartbeat: float = 0.0
+    _next_due: float = 0.0
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def __post_init__(self) -> None:
@@ -176,17 +181,24 @@ class Agent:
 
     # -- messages --
     def handle(self, topic: str, payload: bytes, now: float) -> None:
+        self.received[_message_id(payload)] = time.time()
+        if len(self.received) > 512:
+            self.received.pop(next(iter(self.received)))
         try:
             message = self.verifier.verify(topic, payload, now)
         except ProtocolError as exc:
             if exc.reason in (Rejection.REPLAYED, Rejection.STALE_SEQUENCE) and topic == self.topics.schedule(self.device_id):
                 return  # the retained programme we already hold, delivered again on reconnect
+            if exc.reason is Rejection.REPLAYED and _message_id(payload) in self.accepted:
+                self._ack(_message_id(payload), "ok", "duplicate", now)  # a retry of what we did: ack, never redo
+                return
             self.rejections.append(exc.reason.value)
             log.warning("%s rejected message on %s: %s", self.device_id, topic, exc)
             self._ack(_message_id(payload), "rejected", exc.reason.value, now)
             return
         kind = message["type"]
         body = message["body"]
+        self._next_due = 0.0
         with self.lock:
             if kind == MessageType.SCHEDULE:
                 self._raw_items = list(body.get("items", []))
@@ -206,6 +218,7 @@ class Agent:
             elif kind == MessageType.SYNC:
                 self.publish_state(now)
             self._save()
+        self.accepted.add(str(message["id"]))
         self._ack(str(message["id"]), "ok", None, now)
 
     def _ack(self, message_id: str, status: str, reason: str | None, now: float) -> None:
@@ -227,6 +240,22 @@ class Agent:
             self.send(topic, payload)
         with self.lock:
             self._save()
+
+    def telemetry(self, now: float) -> None:
+        """Heartbeat with what the commune needs to see: volume, playing, storage, cache, rejections."""
+        self._last_heartbeat = now
+        body = {
+            "device": self.device_id,
+            "at": iso(now),
+            "volume": self.volume,
+            "playing": self.playing,
+            "free_bytes": shutil.disk_usage(self.folder).free,
+            "cached_media": len(self.ready),
+            "programme_items": len(self.programme),
+            "rejections": len(self.rejections),
+            "outbox": len(self.outbox),
+        }
+        self.send(self.topics.telemetry(self.device_id), json.dumps(body).encode())
 
     def publish_state(self, now: float, online: bool = True) -> None:
         usage = shutil.disk_usage(self.folder)
@@ -267,8 +296,13 @@ class Agent:
 
     # -- the clock --
     def tick(self, now: float) -> None:
+        if self.heartbeat_s and now - self._last_heartbeat >= self.heartbeat_s:
+            self.telemetry(now)
+        if not self.pending and now < self._next_due:
+            return  # nothing due and nothing downloading: the common case, kept cheap for big fleets
         with self.lock:
             self._collect_downloads()
+            self._next_due = min((i.starts_at for i in self.programme.values() if i.id not in self.played), default=float("inf"))
             due = sorted(
                 (i for i in self.programme.values() if i.id not in self.played and i.starts_at <= now),
                 key=lambda i: (i.priority != "emergency", i.starts_at),

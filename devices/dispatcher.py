@@ -36,6 +36,8 @@ class Dispatcher:
         self.client = make_client(self.client_id, clean=self.clean)
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
+        self.client.max_inflight_messages_set(1000)
+        self.client.max_queued_messages_set(0)
         self._lock = threading.Lock()
 
     def start(self) -> Dispatcher:
@@ -43,6 +45,7 @@ class Dispatcher:
         return self
 
     def stop(self) -> None:
+        self.flush(10)
         self.client.disconnect()
         self.client.loop_stop()
 
@@ -66,8 +69,18 @@ class Dispatcher:
             handler(device, body)
 
     def _publish(self, topic: str, payload: bytes, retain: bool) -> None:
+        """Queue a QoS 1 publish; paho sends it with up to 1,000 in flight, so a fleet-wide push
+        is not a round trip per device. Acks from devices confirm delivery end to end."""
         info = self.client.publish(topic, payload, qos=1, retain=retain)
-        info.wait_for_publish(10)
+        if info.rc != mqtt.MQTT_ERR_SUCCESS:
+            raise OSError(f"publish to {topic} failed: {mqtt.error_string(info.rc)}")
+        self._last = info
+
+    def flush(self, timeout_s: float = 30.0) -> None:
+        """Wait until everything queued so far reached the broker."""
+        last = getattr(self, "_last", None)
+        if last is not None:
+            last.wait_for_publish(timeout_s)
 
     def programme(self, device: str, zone: str, items: list[dict[str, Any]], ttl_s: float = 3 * 86400) -> tuple[str, bytes]:
         """Sign a device's whole programme; returns (message id, payload) to record, then publish."""
@@ -86,10 +99,10 @@ class Dispatcher:
         self.publish_programme(device, payload)
         return message_id
 
-    def command(
+    def command_message(
         self, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None, ttl_s: float = 600
-    ) -> str:
-        """Send a command to one device or to a whole zone (emergency fan-out)."""
+    ) -> tuple[str, str, bytes]:
+        """Sign a command for one device or a whole zone; returns (id, topic, payload)."""
         if (device is None) == (zone is None):
             raise ValueError("give exactly one of device or zone")
         target = f"dev/{device}" if device else f"zone/{zone}"
@@ -97,5 +110,16 @@ class Dispatcher:
         message = self.signer.envelope(kind, target, body, ttl_s)
         with self._lock:
             self.sent[message["id"]] = {"type": kind.value, "target": target, "at": time.time()}
-        self._publish(topic, json.dumps(message, ensure_ascii=False).encode(), retain=False)
-        return str(message["id"])
+        return str(message["id"]), topic, json.dumps(message, ensure_ascii=False).encode()
+
+    def resend(self, topic: str, payload: bytes) -> None:
+        """The very same signed message again: devices that did it ack a duplicate, never redo it."""
+        self._publish(topic, payload, retain=False)
+
+    def command(
+        self, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None, ttl_s: float = 600
+    ) -> str:
+        """Send a command to one device or to a whole zone (emergency fan-out)."""
+        message_id, topic, payload = self.command_message(kind, body, device, zone, ttl_s)
+        self._publish(topic, payload, retain=False)
+        return message_id

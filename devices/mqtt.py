@@ -57,9 +57,18 @@ def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float
 class MqttTransport:
     """One agent on one paho client; resubscribes and flushes its outbox on every reconnect."""
 
-    def __init__(self, agent: Agent, url: str, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        agent: Agent,
+        url: str,
+        clock: Callable[[], float] = time.time,
+        username: str | None = None,
+        password: str | None = None,
+    ) -> None:
         self.agent, self.url, self.clock = agent, url, clock
         self.client = make_client(f"dev-{agent.device_id}", clean=False)
+        if username:
+            self.client.username_pw_set(username, password)
         self.client.will_set(
             agent.topics.state(agent.device_id),
             json.dumps({"device": agent.device_id, "online": False}).encode(),
@@ -73,6 +82,9 @@ class MqttTransport:
         self._subscribed = frozenset(agent.subscriptions())
 
     def _publish(self, topic: str, payload: bytes, retain: bool) -> None:
+        if not self.client.is_connected():
+            # paho would queue it in memory only; the agent's outbox survives a reboot
+            raise OSError("not connected to the broker")
         info = self.client.publish(topic, payload, qos=1, retain=retain)
         if info.rc != mqtt.MQTT_ERR_SUCCESS:
             raise OSError(f"not connected ({mqtt.error_string(info.rc)})")
@@ -93,6 +105,16 @@ class MqttTransport:
     def start(self) -> MqttTransport:
         connect(self.client, self.url)
         return self
+
+    def open(self) -> None:
+        """Connect without a network thread: a `Swarm` drives this client's socket."""
+        host, port, user, password = parse_mqtt_url(self.url)
+        if user:
+            self.client.username_pw_set(user, password)
+        try:
+            self.client.connect(host, port, keepalive=60)
+        except OSError as exc:
+            raise BrokerError(f"cannot reach the MQTT broker at {self.url}: {exc.strerror or exc}") from exc
 
     def stop(self) -> None:
         self.client.disconnect()

@@ -29,6 +29,7 @@ class Fleet:
     folder: Path
     topics: Topics = field(default_factory=Topics)
     tick_s: float = 0.05
+    device_urls: dict[str, str] = field(default_factory=dict)  # per-device credentials: mqtt://user:password@host:port
     agents: list[Agent] = field(default_factory=list)
     transports: list[MqttTransport] = field(default_factory=list)
 
@@ -51,7 +52,8 @@ class Fleet:
                 topics=self.topics,
                 player=NullPlayer(),
             )
-            transport = MqttTransport(agent, self.broker_url).start()
+            url = self.device_urls.get(dev.id, self.broker_url)
+            transport = MqttTransport(agent, url).start()
             self.agents.append(agent)
             self.transports.append(transport)
         self._ticker.start()

@@ -212,6 +212,32 @@ def cmd_cap_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from broadcaster.web.app import create_app
+
+    store = open_store(settings.database_url)
+    with store.session() as session:
+        admins = session.scalars(select(User).where(User.role == "admin")).first()
+    if admins is None:
+        print("Chưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng:\n  broadcaster user add admin --role admin")
+    service = None
+
+    def service_factory():  # type: ignore[no-untyped-def]
+        nonlocal service
+        if service is None:
+            from broadcaster.service import Service
+
+            service = Service(settings, store).start()
+        return service
+
+    app = create_app(settings, store, service_factory)
+    print(f"Bảng điều khiển: http://{args.host}:{args.port}/  (API: /api/docs)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.service import Service
 
@@ -335,6 +361,11 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     ci.add_argument("--zones", help="zones to alert (default: every zone)")
     ci.add_argument("--mqtt")
     ci.set_defaults(func=cmd_cap_import)
+
+    serve = sub.add_parser("serve", help="the web console and JSON API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
 
     run = sub.add_parser("run", help="the long-running service")
     run.add_argument("--mqtt")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from broadcaster.models import Document, IngestFailure, MediaAsset, ScriptVersion
+from broadcaster.models import Bulletin, Document, IngestFailure, MediaAsset, ScriptVersion
 from broadcaster.workflow import Actor, audit
 from media.bulletin import Track, sequence
 from media.encode import CODECS, encode
@@ -60,8 +60,26 @@ def _store_document(session: Session, origin: str, text: str, result: IngestResu
     session.add(row)
     session.flush()
     audit(session, "system", "document.ingested", f"document:{row.id}", number=parsed.number, origin=origin)
+    flag_affected(session, row, parsed)
     result.stored.append(row)
     result.parsed[row.id] = parsed
+
+
+VERBS = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế", "repeals": "bãi bỏ"}
+
+
+def flag_affected(session: Session, row: Document, parsed: LegalDocument) -> list[Bulletin]:
+    """Amendment watch: bulletins about a document this one amends, replaces or repeals are flagged."""
+    flagged = []
+    for relation in parsed.relations:
+        for target in session.scalars(select(Document).where(Document.number == relation.number)):
+            for bulletin in session.scalars(select(Bulletin).where(Bulletin.document_id == target.id)):
+                if bulletin.state == "withdrawn":
+                    continue
+                bulletin.flagged = f"{parsed.doc_type} số {parsed.number} {VERBS[relation.kind]} văn bản số {relation.number}"
+                audit(session, "system", "bulletin.flagged", f"bulletin:{bulletin.id}", by=parsed.number, kind=relation.kind)
+                flagged.append(bulletin)
+    return flagged
 
 
 def ingest(session: Session, sources: list[str], fetcher: Fetcher) -> IngestResult:

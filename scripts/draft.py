@@ -328,12 +328,12 @@ def _relation_sentences(doc: LegalDocument) -> list[Sentence]:
 
 
 def _identity_source(doc: LegalDocument) -> Source:
+    """The header line with place and date ("Hà Nội, ngày 15 tháng 5 năm 2026"), else the number."""
     flat = _flat(doc.text)
-    if doc.issued_on:
-        date_text = _source_date_text(doc, doc.issued_on)
-        m = re.search(r"[^,.;:\n]{0,40},\s*" + re.escape(date_text), flat)
-        if m:
-            return Source(None, None, None, m.group(0).strip())
+    if doc.issued_on and doc.place:
+        quote = f"{doc.place}, {_source_date_text(doc, doc.issued_on)}"
+        if quote in flat:
+            return Source(None, None, None, quote)
     return Source(None, None, None, doc.number)
 
 

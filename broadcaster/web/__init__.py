@@ -1,0 +1,1 @@
+"""The web console (server-rendered Jinja2, little JavaScript) and the JSON API."""

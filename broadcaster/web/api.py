@@ -1,0 +1,192 @@
+"""The JSON API under /api/ (OpenAPI at /api/openapi.json) for the province's other systems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from broadcaster import actions
+from broadcaster.store import Store
+from broadcaster.workflow import Action, PermissionDenied, require
+
+
+class SignIn(BaseModel):
+    username: str
+    password: str
+
+
+class ScriptEdit(BaseModel):
+    language: str = "vi"
+    sentences: list[str] = Field(min_length=1)
+
+
+class Comment(BaseModel):
+    comment: str = ""
+
+
+class BookingIn(BaseModel):
+    bulletin: int
+    zones: list[str] = Field(min_length=1)
+    starts_on: date | None = None
+    until: date | None = None
+    slot: str | None = None
+    repeat: str = "once"
+    weekdays: str | None = None
+    rule: str | None = None
+    priority: str = "normal"
+
+
+class EmergencyIn(BaseModel):
+    bulletin: int
+    zones: list[str] = Field(min_length=1)
+
+
+def register_api(
+    app: FastAPI,
+    store: Store,
+    context: Callable[..., Any],
+    api_csrf: Callable[..., None],
+    run_verb: Callable[..., str],
+    make_booking: Callable[..., dict[str, Any]],
+    fire_emergency: Callable[..., list[str]],
+    authenticate: Callable[..., str | None],
+    set_cookie: Callable[..., None],
+    codec: Any,
+) -> None:
+    @app.post("/api/session", tags=["session"])
+    def sign_in(body: SignIn, request: Request) -> Response:
+        cookie = authenticate(request, body.username, body.password)
+        if cookie is None:
+            return JSONResponse({"error": "wrong username or password"}, status_code=401)
+        session = codec.read(cookie)
+        response = JSONResponse({"user": body.username, "csrf": session.csrf})
+        set_cookie(response, request, cookie)
+        return response
+
+    @app.get("/api/bulletins", tags=["bulletins"])
+    def list_bulletins(request: Request) -> list[dict[str, Any]]:
+        context(request)
+        return [{k: v for k, v in b.items() if k != "updated_at"} for b in actions.bulletins(store)]
+
+    @app.get("/api/bulletins/{bulletin_id}", tags=["bulletins"])
+    def get_bulletin(bulletin_id: int, request: Request) -> dict[str, Any]:
+        context(request)
+        view = actions.bulletin_view(store, bulletin_id)
+        b = view["bulletin"]
+        return {
+            "id": b.id,
+            "title": b.title,
+            "state": b.state,
+            "flagged": b.flagged,
+            "scripts": {
+                lang: {"version": s.version, "sha256": s.sha256, "author": s.author, "sentences": s.sentences}
+                for lang, s in view["scripts"].items()
+            },
+            "media": [
+                {"sha256": m.sha256, "language": m.language, "duration_ms": m.duration_ms, "codec": m.codec}
+                for m in view["media"]
+            ],
+        }
+
+    def act(name: str, bulletin_id: int, request: Request, data: dict[str, Any]) -> dict[str, Any]:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        return {"ok": True, "message": run_verb(ctx.actor, bulletin_id, name, data)}
+
+    @app.post("/api/bulletins/{bulletin_id}/submit", tags=["bulletins"])
+    def submit(bulletin_id: int, request: Request) -> dict[str, Any]:
+        return act("gui-duyet", bulletin_id, request, {})
+
+    @app.post("/api/bulletins/{bulletin_id}/approve", tags=["bulletins"])
+    def approve(bulletin_id: int, request: Request) -> dict[str, Any]:
+        return act("duyet", bulletin_id, request, {})
+
+    @app.post("/api/bulletins/{bulletin_id}/reject", tags=["bulletins"])
+    def reject(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
+        return act("tra-lai", bulletin_id, request, {"comment": body.comment})
+
+    @app.post("/api/bulletins/{bulletin_id}/withdraw", tags=["bulletins"])
+    def withdraw(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
+        return act("rut", bulletin_id, request, {"reason": body.comment})
+
+    @app.post("/api/bulletins/{bulletin_id}/render", tags=["bulletins"])
+    def render(bulletin_id: int, request: Request) -> dict[str, Any]:
+        return act("thu-am", bulletin_id, request, {})
+
+    @app.put("/api/bulletins/{bulletin_id}/script", tags=["bulletins"])
+    def edit_script(bulletin_id: int, body: ScriptEdit, request: Request) -> dict[str, Any]:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        version = actions.save_script(store, ctx.actor, bulletin_id, body.sentences, body.language)
+        return {"ok": True, "version": version.version, "sha256": version.sha256}
+
+    @app.post("/api/bookings", tags=["schedule"])
+    def create_booking(body: BookingIn, request: Request) -> dict[str, Any]:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        return make_booking(ctx.actor, body.bulletin, body.model_dump())
+
+    @app.get("/api/zones/{zone_id}/programme", tags=["schedule"])
+    def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
+        ctx = context(request)
+        zone_rows = {z.id: z for z in actions.zones_for(store, ctx.actor)}
+        if zone_id not in zone_rows and ctx.actor.role.value == "official":
+            raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only")
+        week = actions.week(store, zone_id, start or datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date())
+        return {
+            "zone": zone_id,
+            "items": [
+                {
+                    "id": i.id,
+                    "starts_at": i.starts_at.isoformat(),
+                    "local": local.isoformat(),
+                    "duration_s": i.duration_s,
+                    "priority": i.priority.name.lower(),
+                    "title": i.title,
+                    "bulletin": i.bulletin_id,
+                }
+                for d in week["days"]
+                for i, local in d["plays"]
+            ],
+            "rejections": [
+                {"booking": r.booking, "day": r.day.isoformat(), "reason": r.reason}
+                for d in week["days"]
+                for r in d["rejections"]
+            ],
+        }
+
+    @app.post("/api/emergency", tags=["schedule"])
+    def emergency(body: EmergencyIn, request: Request) -> dict[str, Any]:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        require(ctx.actor, Action.EMERGENCY)
+        return {"commands": fire_emergency(ctx.actor, body.bulletin, body.zones)}
+
+    @app.get("/api/devices", tags=["devices"])
+    def devices(request: Request) -> list[dict[str, Any]]:
+        ctx = context(request)
+        return [
+            {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None} for d in actions.devices(store, ctx.actor)
+        ]
+
+    @app.get("/api/audit", tags=["audit"])
+    def audit(request: Request, limit: int = 200) -> list[dict[str, Any]]:
+        context(request)
+        return [
+            {
+                "id": e.id,
+                "at": e.at.isoformat() if e.at else None,
+                "actor": e.actor,
+                "address": e.address,
+                "action": e.action,
+                "subject": e.subject,
+                "detail": e.detail,
+            }
+            for e in actions.audit_events(store, limit)
+        ]

@@ -1,0 +1,169 @@
+"""Every role against every action over the JSON API: allowed and denied exactly as designed."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from broadcaster.config import Settings
+from broadcaster.models import User
+from broadcaster.security import hash_password
+from broadcaster.store import open_store
+from broadcaster.web.app import create_app
+from broadcaster.workflow import Actor, Role, create_bulletin
+from media.store import MediaStore
+from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
+
+PASSWORD = "mat-khau-an-toan"
+USERS = {
+    "admin": ("admin", [], []),
+    "editor": ("editor", [], []),
+    "editor2": ("editor", [], []),
+    "approver": ("approver", [], []),
+    "translator": ("translator", [], ["rad"]),
+    "official_a": ("official", ["xa-a"], []),
+    "observer": ("observer", [], []),
+}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, int]]:
+    tmp: Path = tmp_path_factory.mktemp("web")
+    settings = Settings(data_dir=tmp / "data")
+    store = open_store(settings.database_url)
+    with store.session() as s:
+        for name, (role, communes, languages) in USERS.items():
+            s.add(User(username=name, role=role, password_hash=hash_password(PASSWORD), communes=communes, languages=languages))
+        s.add(User(username="locked", role="observer", password_hash=hash_password(PASSWORD)))
+    zone_with_devices(store, "thon-a", "xa-a", [time(7, 0)], ["loa-a"])
+    zone_with_devices(store, "thon-b", "xa-b", [time(7, 0)], ["loa-b"])
+    approved = approved_bulletin(store, MediaStore(settings.media_dir))
+    with store.session() as s:
+        draft = create_bulletin(
+            s, Actor("editor", Role.EDITOR), "Bản nháp", None, "vi", "Câu.", [{"text": "Câu.", "source": None}]
+        ).id
+    return TestClient(create_app(settings, store)), {"approved": approved, "draft": draft}
+
+
+def sign_in(client: TestClient, user: str) -> str:
+    client.cookies.clear()
+    response = client.post("/api/session", json={"username": user, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    return str(response.json()["csrf"])
+
+
+def call(client: TestClient, csrf: str, method: str, path: str, body: object = None) -> int:
+    return client.request(method, path, json=body, headers={"X-CSRF-Token": csrf}).status_code
+
+
+def test_unauthenticated_calls_get_401(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, ids = world
+    client.cookies.clear()
+    for method, path in [
+        ("GET", "/api/bulletins"),
+        ("POST", f"/api/bulletins/{ids['draft']}/submit"),
+        ("GET", "/api/audit"),
+        ("POST", "/api/bookings"),
+        ("GET", "/api/devices"),
+    ]:
+        assert client.request(method, path).status_code == 401, path
+    assert client.get("/", follow_redirects=False).headers["location"].startswith("/dang-nhap")
+
+
+def test_wrong_password_and_rate_limit(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, _ = world
+    for _ in range(5):
+        assert client.post("/api/session", json={"username": "locked", "password": "sai"}).status_code == 401
+    assert client.post("/api/session", json={"username": "locked", "password": PASSWORD}).status_code == 403
+
+
+def test_csrf_is_required_for_every_change(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, ids = world
+    sign_in(client, "editor")
+    assert client.put(f"/api/bulletins/{ids['draft']}/script", json={"sentences": ["x"]}).status_code == 403
+    assert client.post(f"/ban-tin/{ids['draft']}/sua", data={"sentence": "x"}).status_code == 403  # a form without its token
+    assert client.post(f"/ban-tin/{ids['draft']}/sua", data={"sentence": "x", "csrf": "forged"}).status_code == 403
+
+
+EDIT = ("PUT", "/api/bulletins/{draft}/script", {"sentences": ["Câu đã sửa."]})
+MATRIX = {
+    # action: (method, path, body) and the roles allowed
+    "edit": (EDIT, {"admin", "editor", "editor2"}),
+    "view_audit": (("GET", "/api/audit", None), set(USERS)),
+    "book_own_commune": (
+        ("POST", "/api/bookings", {"bulletin": "{approved}", "zones": ["thon-a"], "slot": "07:00"}),
+        {"admin", "official_a"},
+    ),
+    "book_other_commune": (
+        ("POST", "/api/bookings", {"bulletin": "{approved}", "zones": ["thon-b"], "slot": "07:00"}),
+        {"admin"},
+    ),
+    "withdraw_draft": (
+        ("POST", "/api/bulletins/{draft}/withdraw", {"comment": "thử"}),
+        {"admin", "editor", "editor2", "approver"},
+    ),
+}
+
+
+@pytest.mark.parametrize("user", sorted(USERS))
+@pytest.mark.parametrize("action", sorted(MATRIX))
+def test_permission_matrix(world: tuple[TestClient, dict[str, int]], user: str, action: str) -> None:
+    client, ids = world
+    (method, path, body), allowed = MATRIX[action]
+    with client:
+        csrf = sign_in(client, user)
+        if action == "withdraw_draft":  # a fresh draft each time, so every role meets the same state
+            from broadcaster.workflow import create_bulletin as make
+
+            store = client.app.state.store  # type: ignore[attr-defined]
+            with store.session() as s:
+                ids = {
+                    **ids,
+                    "draft": make(s, Actor("editor", Role.EDITOR), "Nháp", None, "vi", "C.", [{"text": "C.", "source": None}]).id,
+                }
+        if isinstance(body, dict) and body.get("bulletin") == "{approved}":
+            body = {**body, "bulletin": ids["approved"]}
+        status = call(client, csrf, method, path.format(**ids), body)
+    if user in allowed:
+        assert status == 200, f"{user} should be allowed to {action} (got {status})"
+    else:
+        assert status == 403, f"{user} must be refused {action} (got {status})"
+
+
+def test_four_eyes_over_the_api(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, _ = world
+    store = client.app.state.store  # type: ignore[attr-defined]
+    with store.session() as s:
+        bulletin = create_bulletin(
+            s, Actor("approver", Role.EDITOR), "Tự duyệt?", None, "vi", "C.", [{"text": "C.", "source": None}]
+        ).id
+    csrf = sign_in(client, "editor")
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/submit") == 200
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 403  # an editor may not approve
+    csrf = sign_in(client, "approver")
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 403  # approver edited this version
+    csrf = sign_in(client, "editor2")
+    assert call(client, csrf, "PUT", f"/api/bulletins/{bulletin}/script", {"sentences": ["Câu của người khác."]}) == 200
+    csrf = sign_in(client, "approver")
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 200
+    assert client.get(f"/api/bulletins/{bulletin}").json()["state"] == "approved"
+
+
+def test_translator_only_in_their_language(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, ids = world
+    csrf = sign_in(client, "translator")
+    assert (
+        call(client, csrf, "PUT", f"/api/bulletins/{ids['approved']}/script", {"language": "rad", "sentences": ["Klei mblang."]})
+        == 200
+    )
+    assert call(client, csrf, "PUT", f"/api/bulletins/{ids['approved']}/script", {"language": "jra", "sentences": ["x"]}) == 403
+    assert call(client, csrf, "PUT", f"/api/bulletins/{ids['approved']}/script", {"sentences": ["x"]}) == 403
+
+
+def test_openapi_lists_the_actions(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, _ = world
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/bulletins/{bulletin_id}/approve", "/api/bookings", "/api/emergency", "/api/audit"} <= set(paths)

@@ -84,18 +84,7 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
         if sentence.source is None:
             print("    [câu mẫu]")
         else:
-            where = (
-                " ".join(
-                    p
-                    for p in (
-                        f"điểm {sentence.source.point}" if sentence.source.point else "",
-                        f"khoản {sentence.source.clause}" if sentence.source.clause else "",
-                        f"Điều {sentence.source.article}" if sentence.source.article else "",
-                    )
-                    if p
-                )
-                or "đầu văn bản"
-            )
+            where = sentence.source.label
             print(f"    [{where}: “{sentence.source.quote[:160]}”]")
     return 0
 

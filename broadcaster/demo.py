@@ -189,7 +189,7 @@ def run_demo(
 
             def on_played(device: str, body: dict[str, Any]) -> None:
                 with lock:
-                    played[device] = body
+                    played[device] = {**body, "received_at": time.time()}
                     if len(played) >= devices:
                         done.set()
 
@@ -217,6 +217,9 @@ def run_demo(
         with timings.stage("play"):
             wait = max(0.0, item.starts_at.timestamp() - time.time()) + play_timeout_s
             done.wait(wait)
+        if played:
+            last = max(b["received_at"] for b in played.values())
+            timings.values["play_after_slot"] = round(last - item.starts_at.timestamp(), 3)
     with store.session() as session:
         for device, body in played.items():
             session.merge(
@@ -264,20 +267,7 @@ def _write_outputs(
     (out / "bulletin.mp3").write_bytes(rendered.mp3)
     lines = [f"# {parsed.full_title}", "", "## Kịch bản (viết)", ""]
     for s in script.sentences:
-        cite = (
-            "mẫu"
-            if s.source is None
-            else ", ".join(
-                p
-                for p in (
-                    f"Điều {s.source.article}" if s.source.article else "",
-                    f"khoản {s.source.clause}" if s.source.clause else "",
-                    f"điểm {s.source.point}" if s.source.point else "",
-                )
-                if p
-            )
-            or "phần đầu văn bản"
-        )
+        cite = "mẫu" if s.source is None else s.source.label
         lines.append(f"- {s.text}  [{cite}]")
     lines += ["", "## Lời đọc (dạng nói)", "", *rendered.spoken, ""]
     (out / "script.txt").write_text("\n".join(lines), encoding="utf-8")

@@ -28,6 +28,7 @@ PAUSE_PER_SENTENCE_S = 0.5
 MIN_S, TARGET_S, MAX_S = 45.0, 110.0, 180.0
 MAX_WORDS = 48
 MAX_RELATIONS = 3
+MAX_TITLE_WORDS = 45
 
 
 @dataclass(slots=True)
@@ -38,6 +39,16 @@ class Source:
     clause: str | None
     point: str | None
     quote: str
+
+    @property
+    def label(self) -> str:
+        """How a Vietnamese reader cites it: "điểm a khoản 2 Điều 3"; the header if none."""
+        parts = [
+            f"điểm {self.point}" if self.point else "",
+            f"khoản {self.clause}" if self.clause else "",
+            f"Điều {self.article}" if self.article else "",
+        ]
+        return " ".join(p for p in parts if p) or "phần đầu văn bản"
 
 
 @dataclass(slots=True)
@@ -103,7 +114,7 @@ POSITIVE: tuple[tuple[str, float], ...] = (
 NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"Bộ trưởng|Thủ trưởng|Chủ tịch Ủy ban|chịu trách nhiệm thi hành|tổ chức thực hiện|tổ chức triển khai", 3.0),
     (r"hướng dẫn|báo cáo|giám sát|kiểm tra|thanh tra|tham mưu|phối hợp|chỉ đạo", 1.5),
-    (r"kinh phí|dự toán|ngân sách|quyết toán|nguồn", 1.5),
+    (r"kinh phí|dự toán|ngân sách|quyết toán|nguồn vốn", 2.5),
     (r"có hiệu lực|hết hiệu lực|bãi bỏ|thay thế", 4.0),
     (r"\blà\b.{0,80}\b(?:là|gồm)\b|được hiểu là|giải thích", 1.0),
     (r"Ủy ban nhân dân tỉnh|Sở |cơ quan|đơn vị|Bảo hiểm xã hội Việt Nam", 0.8),
@@ -170,6 +181,7 @@ def plain(text: str) -> str:
     words = text.split()
     if len(words) > MAX_WORDS:
         text = _shorten(text)
+    text = re.sub(r"(?:\s+\d{1,2}\.)+$", "", text.rstrip())  # a clause number glued to the end by a line break
     text = text.rstrip(" ,;:./")
     return text[:1].upper() + text[1:] + "." if text else ""
 
@@ -207,10 +219,18 @@ def _units(passage: str) -> list[tuple[str, str]]:
     return units
 
 
+def _restates(text: str, title: str) -> bool:
+    """A passage that only repeats the title (scope articles) tells the resident nothing new."""
+    words = set(re.findall(r"\w+", text.lower()))
+    return len(words) > 0 and len(words & set(re.findall(r"\w+", title.lower()))) / len(words) > 0.75
+
+
 def candidates(doc: LegalDocument) -> list[Candidate]:
     out: list[Candidate] = []
     total = len(doc.articles)
     for index, article in enumerate(doc.articles):
+        if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
+            continue  # a list of repealed documents: the relation sentence already says it
         leads: dict[str | None, str] = {}
         for clause, point, passage in article.passages():
             flat = _flat(passage)
@@ -225,7 +245,7 @@ def candidates(doc: LegalDocument) -> list[Candidate]:
                     text = text[:1].upper() + text[1:]
                 elif lead:
                     text = plain(f"{lead.rstrip(':')}: {unit}") if len(unit.split()) < 25 else text
-                if not text or re.search(r"(như sau|sau đây|gồm|bao gồm)\.$", text):
+                if not text or re.search(r"(như sau|sau đây|gồm|bao gồm)\.$", text) or _restates(text, doc.title):
                     continue
                 source = Source(article.number or None, clause or None, point, unit)
                 score = _score(unit, article.title, index, total)
@@ -272,9 +292,13 @@ def _title_phrase(doc: LegalDocument) -> str:
         return f"– {doc.doc_type} {title}" if title else ""
     title = title.split(";")[0]
     words = title.split()
-    if len(words) > 30:
-        cut = re.split(r"\s+(?:ngày|của|quy định chi tiết)\s+", title)[0]
-        title = cut if 5 <= len(cut.split()) <= 30 else " ".join(words[:30])
+    if len(words) > MAX_TITLE_WORDS:
+        head = re.split(r"\s+(?:ngày \d|của (?:Chính phủ|Bộ|Ủy ban|Hội đồng)|quy định chi tiết|trên địa bàn)", title)[0]
+        if 5 <= len(head.split()) <= MAX_TITLE_WORDS:
+            title = head
+        else:
+            cut = " ".join(words[:MAX_TITLE_WORDS])
+            title = cut[: cut.rfind(",")] if "," in cut else cut
     return (title[:1].lower() + title[1:]).rstrip(" .,")
 
 
@@ -312,18 +336,24 @@ def _environment() -> jinja2.Environment:
 
 
 def _relation_sentences(doc: LegalDocument) -> list[Sentence]:
+    """One sentence per kind of relation ("… bãi bỏ Nghị quyết số A, Nghị quyết số B và …")."""
     verbs = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế", "repeals": "bãi bỏ"}
     flat = _flat(doc.text)
     out: list[Sentence] = []
-    shown = doc.relations[:MAX_RELATIONS]
-    for i, rel in enumerate(shown):
-        pos = flat.find(rel.number)
-        before = TYPE_BEFORE.search(flat[max(0, pos - 40) : pos]) if pos >= 0 else None
-        kind = before.group(1) if before else "văn bản"
-        text = f"{doc.doc_type} này {verbs[rel.kind]} {kind} số {rel.number}"
-        if i == len(shown) - 1 and len(doc.relations) > len(shown):
-            text += " và một số văn bản khác"
-        out.append(Sentence(text + ".", Source(rel.article, None, None, rel.number)))
+    for kind, verb in verbs.items():
+        related = [r for r in doc.relations if r.kind == kind]
+        if not related:
+            continue
+        names = []
+        for rel in related[:MAX_RELATIONS]:
+            pos = flat.find(rel.number)
+            before = TYPE_BEFORE.search(flat[max(0, pos - 40) : pos]) if pos >= 0 else None
+            names.append(f"{before.group(1) if before else 'văn bản'} số {rel.number}")
+        if len(related) > MAX_RELATIONS:
+            listed = ", ".join(names) + " và một số văn bản khác"
+        else:
+            listed = ", ".join(names[:-1]) + (" và " if len(names) > 1 else "") + names[-1]
+        out.append(Sentence(f"{doc.doc_type} này {verb} {listed}.", Source(related[0].article, None, None, related[0].number)))
     return out
 
 
@@ -385,7 +415,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
         if budget >= TARGET_S and len(chosen) >= 2:
             break
         key = cand.text.lower()[:60]
-        if key in seen or per_article.get(cand.article_index, 0) >= 2 or cand.score < 0 and budget >= MIN_S:
+        if key in seen or per_article.get(cand.article_index, 0) >= 2 or cand.score < 0 and budget >= MIN_S and len(chosen) >= 2:
             continue
         cost = _duration([Sentence(cand.text, None)], dialect)
         if budget + cost > MAX_S - 10:

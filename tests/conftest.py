@@ -66,3 +66,15 @@ def spoken_canon(text: str) -> str:
     text = text.replace("mươi bốn", "mươi tư")
     text = re.sub(r"\b(?:mồng|mùng) ", "", text)
     return text.replace("tháng giêng", "tháng một")
+
+
+def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+    """Poll a condition with a bound: tests never wait longer than they say."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return bool(predicate())

@@ -21,18 +21,10 @@ from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
 from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.slow
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
 
 
 def plays(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

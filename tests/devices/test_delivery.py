@@ -23,6 +23,7 @@ from devices.simulator import Fleet, SimulatedDevice
 from media.encode import CODECS, encode
 from media.master import chime
 from media.store import MediaStore
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.slow
 RUN_AS = "root" if os.geteuid() == 0 else None  # mosquitto drops to its own user otherwise and cannot read tmp files
@@ -35,15 +36,6 @@ def stale(signer: Signer, message: bytes, seq: int) -> bytes:
     envelope["seq"], envelope["id"] = seq, envelope["id"][::-1]
     envelope["sig"] = _b64(signer.key.sign(canonical(envelope)))
     return canonical(envelope)
-
-
-def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return bool(predicate())
 
 
 @pytest.fixture

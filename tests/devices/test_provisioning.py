@@ -23,7 +23,8 @@ from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
 from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
-from tests.devices.test_delivery import RUN_AS, wait_for
+from tests.conftest import wait_for
+from tests.devices.test_delivery import RUN_AS
 
 pytestmark = pytest.mark.slow
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -71,7 +71,7 @@ def test_device_messages_match_their_schema(tmp_path: Path) -> None:
     from devices.agent import Item
 
     (tmp_path / "a.mp3").write_bytes(b"x")
-    agent.programme = {"i1": Item.from_dict(ITEM)}
+    agent.programme = {"i1": Item.from_dict({**ITEM, "starts_at": iso(time.time())})}  # due now, not missed
     agent.ready[MEDIA.sha256] = tmp_path / "a.mp3"
     agent.tick(time.time())
     by_kind: dict[str, list[dict[str, object]]] = {}

@@ -50,7 +50,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     )
     print("Thời gian từng bước (giây):")
     for stage, seconds in report["timings_s"].items():
-        print(f"  {stage:<11} {seconds:8.3f}")
+        print(f"  {stage:<16} {seconds:8.3f}")
     print(f"Loa đã phát: {played}/{len(report['devices'])} (broker {report['broker']})")
     print(f"Kết quả: {result.out}/report.json, bulletin.mp3, script.txt, playlist.m3u")
     return 0 if result.all_played else 1

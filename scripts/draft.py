@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from scripts.errors import DraftError
-from scripts.legal import SYMBOL_RE, LegalDocument
+from scripts.legal import SYMBOL_RE, Article, LegalDocument
 from scripts.spoken import normalize
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +29,7 @@ MIN_S, TARGET_S, MAX_S = 45.0, 110.0, 180.0
 MAX_WORDS = 48
 MAX_RELATIONS = 3
 MAX_TITLE_WORDS = 45
+MAX_TABLE_ROWS = 4
 
 
 @dataclass(slots=True)
@@ -92,6 +93,7 @@ class Candidate:
     score: float
     article_index: int = 0
     words: int = field(default=0)
+    table: bool = False
 
 
 POSITIVE: tuple[tuple[str, float], ...] = (
@@ -116,6 +118,7 @@ NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"hướng dẫn|báo cáo|giám sát|kiểm tra|thanh tra|tham mưu|phối hợp|chỉ đạo", 1.5),
     (r"kinh phí|dự toán|ngân sách|quyết toán|nguồn vốn", 2.5),
     (r"có hiệu lực|hết hiệu lực|bãi bỏ|thay thế", 4.0),
+    (r"không quy định tại|các nội dung khác", 3.0),
     (r"\blà\b.{0,80}\b(?:là|gồm)\b|được hiểu là|giải thích", 1.0),
     (r"Ủy ban nhân dân tỉnh|Sở |cơ quan|đơn vị|Bảo hiểm xã hội Việt Nam", 0.8),
 )
@@ -250,6 +253,25 @@ def candidates(doc: LegalDocument) -> list[Candidate]:
                 source = Source(article.number or None, clause or None, point, unit)
                 score = _score(unit, article.title, index, total)
                 out.append(Candidate(text, source, score, index, len(text.split())))
+        out.extend(_table_candidates(article, leads, index, total))
+    return out
+
+
+def _table_candidates(article: Article, leads: dict[str | None, str], index: int, total: int) -> list[Candidate]:
+    """Each row of a fee or benefit table as one sentence: the amounts residents ask about."""
+    out: list[Candidate] = []
+    for table in article.tables:
+        clause = next((c for c in article.clauses if c.number == table.clause), None)
+        first_line = (clause.text.split("\n")[0] if clause else leads.get(table.clause, "")).strip()
+        lead = re.sub(r"\s*(như sau|sau đây)\s*:?\s*$", "", first_line).rstrip(" :") if first_line.endswith(":") else ""
+        for n, row in enumerate(table.rows):
+            cells = ", ".join(f"{h[:1].lower()}{h[1:]} {v}" for h, v in zip(table.headers[1:], row.values, strict=False))
+            text = f"{row.label}: {cells}" + (f" {table.unit[:1].lower()}{table.unit[1:]}" if table.unit else "")
+            if n == 0 and lead and len(lead.split()) <= 30:
+                text = f"{lead}: {text[:1].lower()}{text[1:]}"
+            source = Source(article.number or None, table.clause, None, row.quote)
+            score = _score(f"{row.quote} {table.unit}".lower(), article.title, index, total) + 2.0
+            out.append(Candidate(text.rstrip(".") + ".", source, score, index, len(text.split()), table=True))
     return out
 
 
@@ -408,6 +430,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
         raise DraftError(f"{doc.number} has no provisions a bulletin could report")
     chosen: list[Candidate] = []
     per_article: dict[int, int] = {}
+    tables_used = 0
     seen: set[str] = set()
     base = _duration(_render(kind, doc, []), dialect)
     budget = base
@@ -415,16 +438,20 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
         if budget >= TARGET_S and len(chosen) >= 2:
             break
         key = cand.text.lower()[:60]
-        if key in seen or per_article.get(cand.article_index, 0) >= 2 or cand.score < 0 and budget >= MIN_S and len(chosen) >= 2:
+        limit_hit = tables_used >= MAX_TABLE_ROWS if cand.table else per_article.get(cand.article_index, 0) >= 2
+        if key in seen or limit_hit or cand.score < 0 and budget >= MIN_S and len(chosen) >= 2:
             continue
         cost = _duration([Sentence(cand.text, None)], dialect)
         if budget + cost > MAX_S - 10:
             continue
         chosen.append(cand)
         seen.add(key)
-        per_article[cand.article_index] = per_article.get(cand.article_index, 0) + 1
+        if cand.table:
+            tables_used += 1
+        else:
+            per_article[cand.article_index] = per_article.get(cand.article_index, 0) + 1
         budget += cost
-    chosen.sort(key=lambda c: (c.article_index, _order(c.source)))
+    chosen.sort(key=lambda c: (c.article_index, _order(c.source), c.table))
     sentences = _render(kind, doc, chosen)
     return Script("vi", sentences, _duration(sentences, dialect), kind, doc.number, dialect)
 

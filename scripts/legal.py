@@ -58,7 +58,7 @@ SECTION_RE = re.compile(r"^Mục\s+(\d+)\.?\s*(.*)$")
 ARTICLE_RE = re.compile(r"^Điều\s+(\d+[a-zđ]?)\.\s*(.*)$")
 CLAUSE_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 POINT_RE = re.compile(r"^([a-zđ])[).]\s+(.*)$")
-STRUCTURE_START = re.compile(r"^(Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
+STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
 OPEN_QUOTE = ("“", '"')
 HEADING_RE = re.compile(r"^(Phần|Chương|Mục|Điều)\s+\S+\.?(\s|$)")
 
@@ -77,12 +77,30 @@ class Clause:
 
 
 @dataclass(slots=True)
+class TableRow:
+    label: str
+    values: tuple[str, ...]
+    quote: str  # the row as it stands in the source, whitespace-normalised
+
+
+@dataclass(slots=True)
+class Table:
+    """A table from a copy that lost its layout (one cell per line), read back into rows."""
+
+    headers: tuple[str, ...]
+    unit: str
+    rows: list[TableRow]
+    clause: str | None = None
+
+
+@dataclass(slots=True)
 class Article:
     number: str
     title: str
     text: str = ""
     clauses: list[Clause] = field(default_factory=list)
     chapter: str | None = None
+    tables: list[Table] = field(default_factory=list)
 
     def passages(self) -> list[tuple[str | None, str | None, str]]:
         """Every passage of the article as (clause, point, text), the article's own text first."""
@@ -329,6 +347,80 @@ def _restore_proper_nouns(title: str, text: str) -> str:
     return title
 
 
+TABLE_MARK = "\x00TABLE:"
+NUMERIC = re.compile(r"^\d[\d.,]*$")
+UNIT_RE = re.compile(r"^Đơn vị tính\s*:\s*(.+?)\.?$", re.IGNORECASE)
+
+
+def extract_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
+    """Replace each flattened table (an "STT" header, then one cell per line) by a marker line."""
+    out: list[str] = []
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip().upper() != "STT":
+            out.append(lines[i])
+            i += 1
+            continue
+        cells = [c for c in lines[i + 1 :] if c.strip()]
+        headers: list[str] = []
+        for cell in cells:
+            if NUMERIC.match(cell) or len(headers) > 8:
+                break
+            headers.append(cell.strip())
+        table, used = _read_table(headers, cells[len(headers) :], _unit(out))
+        if table is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        consumed, seen = i + 1, 0
+        while consumed < len(lines) and seen < len(headers) + used:
+            seen += bool(lines[consumed].strip())
+            consumed += 1
+        out.append(f"{TABLE_MARK}{len(tables)}")
+        tables.append(table)
+        i = consumed
+    return out, tables
+
+
+def _unit(before: list[str]) -> str:
+    for line in reversed([x for x in before[-3:] if x.strip()]):
+        if m := UNIT_RE.match(line.strip()):
+            return m.group(1).strip()
+    return ""
+
+
+def _read_table(headers: list[str], cells: list[str], unit: str) -> tuple[Table | None, int]:
+    columns = len(headers) - 1
+    if columns < 1:
+        return None, 0
+    rows: list[TableRow] = []
+    group = ""
+    used = 0
+    k = 0
+    while k < len(cells):
+        cell = cells[k].strip()
+        if CLAUSE_RE.match(cell) or ARTICLE_RE.match(cell) or len(cell.split()) > 15:
+            break
+        values = cells[k + 1 : k + 1 + columns]
+        if not NUMERIC.match(cell) and len(values) == columns and all(NUMERIC.match(v.strip()) for v in values):
+            rows.append(
+                TableRow(
+                    f"{group} – {cell}" if group else cell,
+                    tuple(v.strip() for v in values),
+                    " ".join([cell, *(v.strip() for v in values)]),
+                )
+            )
+            k += 1 + columns
+        elif NUMERIC.match(cell):
+            k += 1  # a row number (STT)
+        else:
+            group = cell  # a group heading: the rows under it follow
+            k += 1
+        used = k
+    return (Table(tuple(headers), unit, rows), used) if rows else (None, 0)
+
+
 def _body_start(lines: list[str]) -> int:
     """The first article, or the Phần/Chương/Mục heading (and its title line) right above it."""
     for i, line in enumerate(lines):
@@ -345,7 +437,7 @@ def _body_start(lines: list[str]) -> int:
     return len(lines)
 
 
-def _structure(lines: list[str]) -> list[Article]:
+def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Article]:
     articles: list[Article] = []
     chapter: str | None = None
     depth = 0  # open curly quotes: amending texts quote whole articles, which are not ours
@@ -354,6 +446,12 @@ def _structure(lines: list[str]) -> list[Article]:
             depth = max(0, depth + line.count("“") - line.count("”"))
             if articles:
                 _append(articles[-1], line)
+            continue
+        if line.startswith(TABLE_MARK):
+            if articles and tables:
+                table = tables[int(line[len(TABLE_MARK) :])]
+                table.clause = articles[-1].clauses[-1].number if articles[-1].clauses else None
+                articles[-1].tables.append(table)
             continue
         if m := CHAPTER_RE.match(line):
             chapter = m.group(1)
@@ -479,10 +577,11 @@ def parse(text: str) -> LegalDocument:
     doc_type, type_line = _doc_type(header_lines, number, cleaned)
     issuer = _issuer(header_lines, number, place, cleaned)
     title = _title(header_lines, type_line, doc_type, issuer, cleaned)
-    lines = unwrap([line for line in raw_lines[len(header) :]])
+    body_lines, tables = extract_tables(raw_lines[len(header) :])
+    lines = unwrap(body_lines)
     start = _body_start(lines)
     preamble = [line for line in lines[:start] if PREAMBLE_RE.match(line) or "ban hành" in line]
-    articles = _structure(lines[start:]) or _directive(lines)
+    articles = _structure(lines[start:], tables) or _directive(lines)
     if not title and preamble:
         title = _title_from_preamble(preamble, doc_type)
     effective_on, note = _effective(articles, issued_on)

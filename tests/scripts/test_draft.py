@@ -73,3 +73,13 @@ def test_cli_spoken_reads_lines() -> None:
         [sys.executable, "-m", "broadcaster.cli", "spoken"], input="Điều 3\nUBND xã\n", capture_output=True, text=True, check=True
     )
     assert out.stdout.splitlines() == ["Điều ba", "Ủy ban nhân dân xã"]
+
+
+def test_fee_tables_that_lost_their_layout_are_read_into_the_script() -> None:
+    doc = parse((CORPUS / "dev" / "nq-20-2025-nq-hdnd-vinhlong.txt").read_text(encoding="utf-8"))
+    [table] = doc.article("2").tables  # type: ignore[union-attr]
+    assert table.unit == "Nghìn đồng/người học/tháng" and table.clause == "1"
+    assert [(r.label, r.values) for r in table.rows][-1] == ("Giáo dục phổ thông – Trung học phổ thông", ("130", "200"))
+    script = draft(doc)
+    fee = [s for s in script.sentences if s.source and s.source.quote == "Giáo dục mầm non 80 120"]
+    assert fee and "80" in fee[0].text and "120 nghìn đồng" in fee[0].text

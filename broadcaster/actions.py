@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -315,6 +315,3 @@ def audit_csv(store: Store) -> str:
         at = aware(e.at)
         writer.writerow([e.id, at.isoformat() if at else "", e.actor, e.address, e.action, e.subject, e.detail])
     return out.getvalue()
-
-
-__all__ = ["datetime"]

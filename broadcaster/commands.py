@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from broadcaster.config import Settings
-from broadcaster.models import Bulletin, DeviceRow, MediaAsset, User, ZoneRow
+from broadcaster.models import Bulletin, DeviceRow, User, ZoneRow
 from broadcaster.scheduling import book, build_planner, latest_media, recurrence
 from broadcaster.store import Store, open_store
 from broadcaster.workflow import Actor, Role, WorkflowError
@@ -381,6 +381,3 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     ua.add_argument("--languages")
     ua.set_defaults(func=cmd_user_add)
     return dev
-
-
-__all__ = ["MediaAsset", "register", "timedelta"]

@@ -22,7 +22,7 @@ from broadcaster.keys import load_or_create
 from broadcaster.models import Bulletin, CommandRow, DeviceRow, PlayReport, ProgrammePush, utcnow
 from broadcaster.scheduling import build_planner, device_programmes, latest_media, programme_sha
 from broadcaster.store import Store, open_store
-from broadcaster.workflow import Action, Actor, WorkflowError, assert_playable, audit, require
+from broadcaster.workflow import Actor, WorkflowError, audit
 from devices.broker import EmbeddedBroker
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
@@ -313,10 +313,3 @@ class Service:
             signal.signal(sig, lambda *_: self.runner.stop() if self.runner else None)
         self.replan_and_push()
         self.runner.run()
-
-
-def require_official(actor: Actor) -> None:
-    require(actor, Action.BOOK)
-
-
-__all__ = ["Service", "assert_playable"]

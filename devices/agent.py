@@ -145,6 +145,7 @@ class Agent:
     received: dict[str, float] = field(default_factory=dict)
     accepted: set[str] = field(default_factory=set)
     heartbeat_s: float = 60.0
+    raw_items: list[dict[str, Any]] = field(default_factory=list)  # the verified programme as received, persisted
     _last_heartbeat: float = 0.0
     _next_due: float = 0.0
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -166,11 +167,11 @@ class Agent:
         self.played = set(state.get("played", []))
         self.outbox = [(t, p.encode()) for t, p in state.get("outbox", [])]
         self.verifier.last_seq.update(state.get("last_seq", {}))
-        self._raw_items = state.get("items", [])
+        self.raw_items = state.get("items", [])
 
     def _save(self) -> None:
         state = {
-            "items": getattr(self, "_raw_items", []),
+            "items": self.raw_items,
             "played": sorted(self.played),
             "outbox": [(t, p.decode()) for t, p in self.outbox],
             "last_seq": self.verifier.last_seq,
@@ -201,8 +202,8 @@ class Agent:
         self._next_due = 0.0
         with self.lock:
             if kind == MessageType.SCHEDULE:
-                self._raw_items = list(body.get("items", []))
-                self.programme = {i["id"]: Item.from_dict(i) for i in self._raw_items}
+                self.raw_items = list(body.get("items", []))
+                self.programme = {i["id"]: Item.from_dict(i) for i in self.raw_items}
                 self._prefetch()
             elif kind == MessageType.PLAY:
                 item = Item.from_dict(body["item"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import time
 
 from broadcaster.models import Bulletin, DeviceRow, MediaAsset, ZoneRow
 from broadcaster.store import Store
@@ -64,6 +64,3 @@ def bulletin_state(store: Store, bulletin_id: int) -> str:
         row = s.get(Bulletin, bulletin_id)
         assert row is not None
         return row.state
-
-
-__all__ = ["ADMIN", "APPROVER", "EDITOR", "approved_bulletin", "bulletin_state", "timedelta", "zone_with_devices"]

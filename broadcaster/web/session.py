@@ -6,13 +6,14 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from pathlib import Path
+
+from broadcaster.keys import write_private
 
 COOKIE = "loa_session"
 MAX_AGE_S = 12 * 3600
@@ -21,11 +22,8 @@ MAX_AGE_S = 12 * 3600
 def load_secret(path: Path) -> bytes:
     if path.exists():
         return path.read_bytes()
-    path.parent.mkdir(parents=True, exist_ok=True)
     secret = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(secret)
+    write_private(path, secret)
     return secret
 
 

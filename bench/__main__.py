@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHES = ("pipeline", "drafting", "audio", "planner", "fanout")
+BENCHES = ("pipeline", "drafting", "audio", "planner", "fanout", "media", "mqttclients")
 RESULTS = Path(__file__).parent / "results"
 
 
@@ -28,7 +28,13 @@ def run(name: str, quick: bool) -> None:
     module = importlib.import_module(f"bench.{name}")
     figures, goals = module.run(quick=quick)
     RESULTS.mkdir(exist_ok=True)
-    payload = {"figures": figures, "goals": goals, "machine": machine(), "quick": quick}
+    payload = {
+        "figures": figures,
+        "goals": goals,
+        "machine": machine(),
+        "load_1m_after": round(os.getloadavg()[0], 2),  # a shared machine makes wall-clock figures noisy
+        "quick": quick,
+    }
     (RESULTS / f"{name}.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     width = max(len(k) for k in figures)
     print(f"\n{name}{' (quick)' if quick else ''} — {payload['machine']}")

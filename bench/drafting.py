@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from scripts.draft import draft
+from scripts.ingest import LocalFetcher, load_document
 from scripts.legal import parse
 from scripts.spoken import normalize
 
@@ -39,6 +40,15 @@ def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
             normalize(sentence)
         norm_times.append(time.perf_counter() - start)
     total = statistics.median(totals)
+    pdf_times: dict[str, float] = {}
+    for pdf in sorted((CORPUS / "pdf").glob("*.pdf")):  # extract with PDFium, parse, draft
+        runs = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            draft(parse(load_document(str(pdf), LocalFetcher()).text))
+            runs.append(time.perf_counter() - start)
+        number = next(part for part in pdf.stem.split("-") if part.isdigit())  # "…-so-158-2025-…" → 158
+        pdf_times[f"pdf_{number}_draft_s"] = round(statistics.median(runs), 3)
     return (
         {
             "docs": len(texts),
@@ -48,6 +58,7 @@ def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
             "largest_doc_s": round(statistics.median(largest), 3),
             "normalize_sentences_per_s": round(len(pool) / statistics.median(norm_times)),
             "sentences": len(pool),
+            **pdf_times,
         },
-        {"docs_per_s": 10.0},
+        {"docs_per_s": 10.0, "pdf_158_draft_s": 3.0},
     )

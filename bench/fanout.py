@@ -1,175 +1,203 @@
-"""Fan-out to simulated speakers: emergency receive/ack latency, programme sync, bytes, memory.
+"""Fan-out through the real service: programme sync, emergency receive, acks stored.
 
-Everything runs on loopback against a Mosquitto started for the benchmark; the swarm is
-split across one process per core, each driving its devices from a single thread.
+For N = 1,000 / 5,000 / 10,000 light speakers (asyncio, one process per core; each verifies
+and acks what it gets, see devices/light.py) plus a sample of full reference agents (files,
+downloads, playback; their figures are reported apart), against a Mosquitto of its own and
+the real `Service` with its store (SQLite file; `BENCH_DATABASE_URL` for PostgreSQL):
+
+- `sync_s_N`: `replan_and_push` plans, signs and publishes N per-device programmes, until the
+  last light speaker has its programme; `resync_pushed_N` is what a second, unchanged replan sends.
+- `receive_*_s_N`: a province-wide emergency (`fire_emergency`) until each copy arrived.
+- `ack_stored_*_s_N`: until the service had stored that share of the acks (polled in the store).
+- `harness_ms_per_device_N`: CPU the simulator processes spent per device during the emergency,
+  and `broker_cpu_ms_N` / `service_cpu_ms_N` beside it, so the system's share is visible.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import math
 import os
-import resource
-import statistics
 import tempfile
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
+from bench.brokers import bench_mosquitto, percentile
+from bench.seed import ADMIN, seed_zone
+from bench.workers import Pool, agent_worker, light_worker
+from broadcaster.config import Settings
+from broadcaster.models import CommandRow, PlayReport
+from broadcaster.service import Service
+from broadcaster.store import Store, open_store
 from devices.background import free_port
-from devices.dispatcher import Dispatcher
-from devices.mediaserver import MediaServer
-from devices.mosquitto import MosquittoProcess
-from devices.protocol import MediaRef, MessageType, Signer, Topics, iso
-from media.encode import CODECS, encode
-from media.master import chime
-from media.store import MediaStore
+from devices.light import verify_cost_ms
 
-ZONE = "z-all"
+ZONE = "z-tinh"
+TIMEOUT_S = 120.0
 
 
-def _worker(conn: Any, devices: list[str], url: str, keys: dict[str, str], folder: str, prefix: str) -> None:
-    from devices.swarm import Swarm
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (from /proc: the broker is not our child's rusage yet)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    swarm = Swarm([(d, ZONE) for d in devices], url, keys, Path(folder), Topics(prefix)).start()
-    conn.send("ready")
-    while True:
-        request = conn.recv()
-        if request == "stop":
-            break
-        message_id = request
-        conn.send(
+
+def _self_cpu_s() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _open_store(folder: Path, count: int) -> Store:
+    url = os.environ.get("BENCH_DATABASE_URL", "")
+    if not url:
+        return open_store(f"sqlite:///{folder / 'bench.db'}")
+    from sqlalchemy import create_engine, text
+
+    schema = f"bench_{count}_{os.getpid()}"
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+    engine.dispose()
+    joiner = "&" if "?" in url else "?"
+    return open_store(f"{url}{joiner}options=-csearch_path%3D{schema}")
+
+
+def _wait(predicate: Any, timeout_s: float, every_s: float = 0.025) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every_s)
+    return False
+
+
+def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, float]:
+    store = _open_store(folder, count)
+    lights = [f"lt-{i:05d}" for i in range(count)]
+    sample = [f"ag-{i:04d}" for i in range(agents)]
+    bulletin = seed_zone(store, folder / "data" / "media", ZONE, lights + sample)
+    prefix = f"loa/bench-{count}-{time.time_ns()}"
+    settings = Settings(
+        data_dir=folder / "data",
+        mqtt_url=broker.url,
+        topic_prefix=prefix,
+        media_port=free_port(),
+        server_client_id=f"bench-{count}-{time.time_ns()}",
+    )
+    service = Service(settings, store).start()
+    keys = {service.signer.key_id: service.signer.public_b64()}
+    pool, agent_pool = Pool(), Pool()
+    figures: dict[str, float] = {}
+    try:
+        workers = max(1, os.cpu_count() or 1)
+        for w in range(workers):
+            pool.spawn(light_worker, [(d, ZONE) for d in lights[w::workers]], broker.url, keys, prefix, "gmqtt")
+        if agents:
+            agent_pool.spawn(agent_worker, [(d, ZONE) for d in sample], broker.url, keys, prefix, str(folder / "agents"))
+        figures[f"connect_s_{count}"] = round(max(pool.ready(TIMEOUT_S), agent_pool.ready(TIMEOUT_S) if agents else 0.0), 2)
+
+        started = time.time()
+        pushed = service.replan_and_push()
+        published = time.time()
+
+        def all_synced() -> bool:
+            return all(t is not None for reply in pool.ask("schedules") for t in reply)
+
+        synced = _wait(all_synced, TIMEOUT_S, 0.1)
+        last = max(t for reply in pool.ask("schedules") for t in reply if t is not None)
+        figures[f"sync_s_{count}"] = round(last - started, 2) if synced else math.nan
+        figures[f"sync_publish_s_{count}"] = round(published - started, 2)
+        figures[f"sync_pushed_{count}"] = pushed
+        resync = time.time()
+        figures[f"resync_pushed_{count}"] = service.replan_and_push()
+        figures[f"resync_s_{count}"] = round(time.time() - resync, 2)
+        if agents:  # the agents fetch the bulletin before the emergency, as speakers do overnight
+            _wait(lambda: all(min(r["bytes"]) > 0 for r in agent_pool.ask("stats")), TIMEOUT_S, 0.25)
+        service.reports.flush(TIMEOUT_S)
+
+        before = [r["cpu_s"] for r in pool.ask("stats")]
+        broker_cpu, service_cpu = _cpu_s(broker.process.pid), _self_cpu_s()
+        stored: list[tuple[float, int]] = []
+        total = count + agents
+
+        def acks_stored() -> bool:
+            with store.session() as session:
+                row = session.scalars(select(CommandRow).where(CommandRow.target == f"zone/{ZONE}")).first()
+                done = len(row.acks or {}) if row is not None else 0
+            stored.append((time.time() - fired, done))
+            return done >= total
+
+        # polled beside the call: fire_emergency returns only after the re-plan that follows the command
+        poller = threading.Thread(target=_wait, args=(acks_stored, TIMEOUT_S), daemon=True)
+        fired = time.time()
+        poller.start()
+        command_id = service.fire_emergency(ADMIN, bulletin, [ZONE])[0]
+        fired_return = time.time()
+        poller.join(TIMEOUT_S + 5)
+        received = [t - fired for reply in pool.ask("received", command_id) for t in reply if t is not None]
+        after = [r["cpu_s"] for r in pool.ask("stats")]
+        broker_cpu, service_cpu = _cpu_s(broker.process.pid) - broker_cpu, _self_cpu_s() - service_cpu
+
+        def at_share(share: float) -> float:
+            need = math.ceil(share * total)
+            return next((round(t, 3) for t, done in stored if done >= need), math.nan)
+
+        figures.update(
             {
-                "received": [a.received.get(message_id) for a in swarm.agents],
-                "bytes": [a.bytes_downloaded for a in swarm.agents],
-                "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                f"fire_emergency_s_{count}": round(fired_return - fired, 3),
+                f"receive_p50_s_{count}": round(percentile(received, 0.5), 3),
+                f"receive_p99_s_{count}": round(percentile(received, 0.99), 3),
+                f"received_{count}": len(received),
+                f"ack_stored_p50_s_{count}": at_share(0.5),
+                f"ack_stored_p99_s_{count}": at_share(0.99),
+                f"acks_stored_{count}": stored[-1][1] if stored else 0,
+                f"broker_cpu_ms_{count}": round(broker_cpu * 1000),
+                f"service_cpu_ms_{count}": round(service_cpu * 1000),
             }
         )
-    swarm.stop()
-    conn.send("stopped")
+        figures[f"harness_ms_per_device_{count}"] = round((sum(after) - sum(before)) / count * 1000, 3)
+        if agents:
+            agent_received = [t - fired for reply in agent_pool.ask("received", command_id) for t in reply if t is not None]
+            plays: list[float] = []
+
+            def played() -> bool:
+                with store.session() as session:
+                    rows = session.query(PlayReport.received_at).filter(PlayReport.device_id.like("ag-%")).all()
+                plays[:] = [_ts(r[0]) - fired for r in rows]
+                return len(plays) >= agents
+
+            _wait(played, 30.0, 0.1)
+            figures["agents"] = agents
+            figures["agent_receive_p99_s"] = round(percentile(agent_received, 0.99), 3)
+            figures["agent_received"] = len(agent_received)
+            figures["agent_play_stored_p99_s"] = round(percentile(plays, 0.99), 3)
+            figures["agent_plays_stored"] = len(plays)
+    finally:
+        pool.stop()
+        agent_pool.stop()
+        service.stop()
+        store.close()
+    return figures
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
-
-
-def measure(count: int, url: str, media: MediaRef, tmp: Path, timeout_s: float) -> dict[str, float]:
-    prefix = f"loa/bench-{count}-{time.time_ns()}"
-    signer = Signer.generate()
-    acks: dict[str, dict[str, float]] = {}
-    lock = threading.Lock()
-
-    def on_ack(device: str, body: dict[str, Any]) -> None:
-        with lock:
-            acks.setdefault(str(body.get("id")), {})[device] = time.time()
-
-    dispatcher = Dispatcher(signer, url, Topics(prefix), client_id=f"bench-{count}", on_ack=on_ack).start()
-    devices = [f"sim-{i:05d}" for i in range(count)]
-    workers = max(1, min(os.cpu_count() or 1, 4))
-    ctx = mp.get_context("spawn")
-    pipes, processes = [], []
-    for w in range(workers):
-        parent, child = ctx.Pipe()
-        process = ctx.Process(
-            target=_worker,
-            args=(child, devices[w::workers], url, {signer.key_id: signer.public_b64()}, str(tmp / f"w{w}"), prefix),
-            daemon=True,
-        )
-        process.start()
-        pipes.append(parent)
-        processes.append(process)
-    connect_start = time.time()
-    for parent in pipes:
-        if not parent.poll(timeout_s):
-            raise TimeoutError("simulator workers did not connect in time")
-        parent.recv()
-    connect_s = time.time() - connect_start
-
-    def wait_acks(message_ids: set[str], deadline: float) -> list[float]:
-        while time.time() < deadline:
-            with lock:
-                done = sum(len(acks.get(m, {})) for m in message_ids)
-            if done >= count if len(message_ids) == 1 else done >= len(message_ids):
-                break
-            time.sleep(0.02)
-        with lock:
-            return [t for m in message_ids for t in acks.get(m, {}).values()]
-
-    sync_start = time.time()
-    item = {
-        "id": "daily-1",
-        "starts_at": iso(time.time() + 3600),
-        "duration_ms": media.duration_ms,
-        "priority": "normal",
-        "bulletin": "1",
-        "title": "bench",
-        "media": media.to_dict(),
-    }
-    sync_ids = {dispatcher.push_programme(d, ZONE, [item]) for d in devices}
-    sync_times = wait_acks(sync_ids, time.time() + timeout_s)
-    sync_s = (max(sync_times) - sync_start) if len(sync_times) == count else float("nan")
-
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:  # let every prefetch finish before the emergency
-        for parent in pipes:
-            parent.send("-")
-        replies = [parent.recv() for parent in pipes]
-        if all(min(reply["bytes"]) > 0 for reply in replies):
-            break
-        time.sleep(0.5)
-    emergency = {**item, "id": "emergency-1", "priority": "emergency", "starts_at": iso(time.time())}
-    fired = time.time()
-    emergency_id = dispatcher.command(MessageType.PLAY, {"item": emergency}, zone=ZONE)
-    ack_times = [t - fired for t in wait_acks({emergency_id}, time.time() + timeout_s)]
-    time.sleep(1.0)
-    received: list[float] = []
-    downloaded: list[int] = []
-    rss_kb = 0
-    for parent in pipes:
-        parent.send(emergency_id)
-        stats = parent.recv()
-        received += [t - fired for t in stats["received"] if t is not None]
-        downloaded += stats["bytes"]
-        rss_kb += stats["rss_kb"]
-    for parent, process in zip(pipes, processes):
-        parent.send("stop")
-        parent.poll(30)
-        process.join(30)
-    dispatcher.stop()
-    return {
-        f"connect_s_{count}": round(connect_s, 2),
-        f"receive_p50_s_{count}": round(_percentile(received, 0.5), 3),
-        f"receive_p99_s_{count}": round(_percentile(received, 0.99), 3),
-        f"received_{count}": len(received),
-        f"ack_p99_s_{count}": round(_percentile(ack_times, 0.99), 3),
-        f"acked_{count}": len(ack_times),
-        f"sync_s_{count}": round(sync_s, 3),
-        f"bytes_per_device_{count}": int(statistics.median(downloaded)) if downloaded else 0,
-        f"simulator_mb_{count}": round(rss_kb / 1024, 1),
-        f"simulator_kb_per_device_{count}": round(rss_kb / count, 1),
-    }
+def _ts(moment: datetime) -> float:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     counts = [1000] if quick else [1000, 5000, 10000]
-    figures: dict[str, float] = {}
+    agents = 20 if quick else 200
+    figures: dict[str, float] = {"verify_ms": round(verify_cost_ms(), 3)}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        port = free_port()
-        conf = tmp / "mosquitto.conf"
-        conf.write_text(
-            f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\n"
-            f"max_inflight_messages 0\n" + ("user root\n" if os.geteuid() == 0 else "")
-        )
-        store = MediaStore(tmp / "media")
-        stored = store.put(encode(chime(24000, 8.0), CODECS["mp3"]), "mp3", 8000, "mp3")
-        with MosquittoProcess(conf, port) as broker, MediaServer(tmp / "media") as server:
-            ref = MediaRef(server.base_url + stored.name, stored.sha256, stored.bytes, stored.duration_ms, "mp3")
+        with bench_mosquitto(tmp, max(counts) + agents + 256) as broker:
             for count in counts:
-                started = time.time()
-                figures.update(measure(count, broker.url, ref, tmp / f"run{count}", timeout_s=120))
-                figures[f"wall_s_{count}"] = round(time.time() - started, 1)
-        figures["bytes_per_device"] = figures.get("bytes_per_device_1000", 0)
-    goals = {"receive_p99_s_10000": 1.0, "receive_p99_s_1000": 1.0, "bytes_per_device": stored.bytes}
+                began = time.time()
+                figures.update(measure(count, agents, broker, tmp / f"run{count}"))
+                figures[f"wall_s_{count}"] = round(time.time() - began, 1)
+    goals = {"receive_p99_s_10000": 0.5, "ack_stored_p99_s_10000": 1.5, "sync_s_10000": 5.0}
     return figures, goals

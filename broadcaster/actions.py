@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,7 +11,6 @@ from sqlalchemy import select
 from broadcaster.config import Settings
 from broadcaster.models import (
     Approval,
-    AuditEvent,
     BookingRow,
     Bulletin,
     DeviceRow,
@@ -25,7 +22,18 @@ from broadcaster.models import (
 from broadcaster.pipeline import Track, render
 from broadcaster.scheduling import aware, build_planner, zone_of
 from broadcaster.store import Store
-from broadcaster.workflow import Action, Actor, Role, WorkflowError, current_scripts, edit_script, require
+from broadcaster.workflow import (
+    Action,
+    Actor,
+    Role,
+    WorkflowError,
+    approved_media,
+    audit,
+    current_bundle,
+    current_scripts,
+    edit_script,
+    require,
+)
 from media.master import MasterSettings
 from media.store import MediaStore
 from scripts.spoken import normalize
@@ -81,6 +89,7 @@ def bulletin_view(store: Store, bulletin_id: int, dialect: str = "north") -> dic
         ).all()
         approvals = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin_id)).all()
         bookings = session.scalars(select(BookingRow).where(BookingRow.bulletin_id == bulletin_id)).all()
+        bundle = current_bundle(session, bulletin_id)
         vi = scripts.get("vi")
         sentences = [{**s, "spoken": normalize(s["text"], dialect)} for s in (vi.sentences if vi else [])]
         return {
@@ -93,6 +102,9 @@ def bulletin_view(store: Store, bulletin_id: int, dialect: str = "north") -> dic
             "approvals": list(approvals),
             "bookings": list(bookings),
             "last_editor": vi.author if vi else None,
+            "bundle": bundle.sha256,  # the approve form sends it back: approving a changed bulletin is refused
+            "delivery": bundle.media,  # the audio an approval now would bind (and the only one delivered)
+            "approved_media": approved_media(session, bulletin_id),
         }
 
 
@@ -118,6 +130,10 @@ def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: in
     media = MediaStore(settings.media_dir)
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
+        if bulletin.kind in ("relay", "audio", "recording"):
+            raise WorkflowError(
+                f"Bản tin #{bulletin_id} phát nguyên tệp âm thanh hoặc luồng tiếp sóng, không cần tạo âm thanh từ kịch bản."
+            )
         scripts = current_scripts(session, bulletin_id)
         if "vi" not in scripts:
             raise WorkflowError("the bulletin has no Vietnamese script")
@@ -145,7 +161,14 @@ def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: in
             MasterSettings(target_lufs=settings.target_lufs),
             settings.dialect,
             extra_tracks=tracks,
+            scripts=scripts,
         )
+        approved = approved_media(session, bulletin_id)
+        if bulletin.state in ("approved", "scheduled") and (approved is None or approved.sha256 != rendered.asset.sha256):
+            bulletin.state = "in_review"  # new audio: the approval does not cover it
+            audit(
+                session, actor, "bulletin.in_review", f"bulletin:{bulletin_id}", reason="new audio", media=rendered.asset.sha256
+            )
         return rendered.asset
 
 
@@ -167,7 +190,7 @@ def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id
     from tts.recorded import load_recording
 
     require(actor, Action.TRANSLATE, language=language) if actor.role is not Role.EDITOR else None
-    audio = load_recording(data)
+    audio = load_recording(data, max_s=settings.max_recording_s)
     mastered, loudness = master(audio, MasterSettings(target_lufs=settings.target_lufs))
     encoded = encode(mastered, CODECS["mp3"])
     stored = MediaStore(settings.media_dir).put(encoded, "mp3", int(mastered.duration_s * 1000), "recording")
@@ -192,8 +215,6 @@ def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id
         session.add(asset)
         if bulletin.state in ("approved", "scheduled"):
             bulletin.state = "in_review"  # new audio: the approval no longer covers it
-        from broadcaster.workflow import audit
-
         audit(session, actor, "recording.uploaded", f"bulletin:{bulletin_id}", language=language, sha256=stored.sha256)
         return asset
 
@@ -300,18 +321,3 @@ def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:
                 }
             )
         return out
-
-
-def audit_events(store: Store, limit: int = 500) -> list[AuditEvent]:
-    with store.session() as session:
-        return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))
-
-
-def audit_csv(store: Store) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "at", "actor", "address", "action", "subject", "detail"])
-    for e in reversed(audit_events(store, 100_000)):
-        at = aware(e.at)
-        writer.writerow([e.id, at.isoformat() if at else "", e.actor, e.address, e.action, e.subject, e.detail])
-    return out.getvalue()

@@ -11,13 +11,27 @@ import logging
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from broadcaster import tasks
 from broadcaster.config import Settings
-from broadcaster.models import CapRecord, ZoneRow
+from broadcaster.models import Bulletin, CapRecord, ServiceTask, ZoneRow
 from broadcaster.pipeline import Track, render
 from broadcaster.scheduling import book
 from broadcaster.store import Store
-from broadcaster.workflow import Actor, Role, approve, audit, create_bulletin, current_scripts, edit_script, submit
+from broadcaster.workflow import (
+    Actor,
+    Role,
+    State,
+    approve,
+    approved_media,
+    audit,
+    create_bulletin,
+    current_scripts,
+    edit_script,
+    submit,
+    withdraw,
+)
 from media.master import MasterSettings
 from media.store import MediaStore
 from schedules.cap import CapAlert, booking_for, parse_cap
@@ -41,72 +55,203 @@ def _sentences(alert: CapAlert, language: str) -> list[dict[str, object]]:
     ]
 
 
-def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str], mqtt_url: str | None = None) -> str:
-    """Import one CAP document; returns what happened, in Vietnamese, for the operator."""
-    from broadcaster.service import Service
+class CapState:
+    """Where an alert stands; only `pending` (and `failed`) alerts are processed again on re-import."""
 
+    PENDING = "pending"  # received, not yet handed to the speakers
+    DELIVERED = "delivered"  # booked, or its emergency task carried out
+    FAILED = "failed"  # the emergency task failed (broker down): re-import retries
+    RECORDED = "recorded"  # Exercise/Test/System/Draft or not Public: kept, never played
+    REVIEW = "review"  # no Vietnamese text: a draft bulletin waits for the editors' translation
+    EXPIRED = "expired"  # <expires> already past when it arrived: never played
+    CANCELLED = "cancelled"  # a later Update or Cancel replaced it
+
+
+def refresh(session: Session, record: CapRecord) -> str:
+    """A pending emergency becomes delivered or failed as its service task settles."""
+    if record.state == CapState.PENDING and record.task_id is not None:
+        task = session.get(ServiceTask, record.task_id)
+        if task is not None and task.state == tasks.TaskState.DONE:
+            record.state = CapState.DELIVERED
+        elif task is not None and task.state == tasks.TaskState.FAILED:
+            record.state, record.detail = CapState.FAILED, task.error or ""
+    return record.state
+
+
+def _languages(session: Session, zones: list[str]) -> list[str]:
+    """The zones' languages, Vietnamese first: which <info> blocks become tracks."""
+    found = ["vi"]
+    for zone in session.scalars(select(ZoneRow).where(ZoneRow.id.in_(zones))):
+        found += [x for x in (zone.languages or []) if x not in found]
+    return found
+
+
+def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str], now: datetime | None = None) -> str:
+    """Import one CAP document; returns what happened, in Vietnamese, for the operator.
+
+    An alert is pending until it is handed over: a failure on the way (rendering, a failed
+    emergency task while the broker was down) leaves it pending or failed, and importing the
+    same document again retries it instead of answering "already received". Delivery goes
+    through the service's task queue (an emergency, a stop) or the store (bookings,
+    withdrawals, which the service re-plans on its own): nothing here opens a broker session.
+    """
     alert = parse_cap(data)
+    now = now or datetime.now(UTC)
     with store.session() as session:
-        if session.get(CapRecord, alert.key) is not None:
-            return f"cảnh báo {alert.identifier} đã được nhận trước đó; không làm gì thêm"
-        session.add(CapRecord(key=alert.key, status=alert.status, msg_type=alert.msg_type))
-        audit(
-            session,
-            CAP_APPROVER,
-            "cap.received",
-            f"cap:{alert.key}",
-            status=alert.status,
-            msg_type=alert.msg_type,
-            sender=alert.sender,
-        )
-        all_zones = [z.id for z in session.scalars(select(ZoneRow))]
-        referenced = [
-            r.bulletin_id for ref in alert.references if (r := session.get(CapRecord, ref)) is not None and r.bulletin_id
-        ]
-    if not alert.public:
-        return f"cảnh báo {alert.identifier} có trạng thái {alert.status}: đã ghi nhận, không phát ra loa công cộng"
-    targets = zones or all_zones
-    with Service(settings, store, mqtt_url) as service:
-        for bulletin_id in referenced:
-            service.withdraw_everywhere(CAP_APPROVER, bulletin_id, f"CAP {alert.msg_type} {alert.identifier}")
-            if alert.msg_type == "Cancel":
-                from devices.protocol import MessageType
-
-                assert service.dispatcher is not None
-                for zone in targets:
-                    service.dispatcher.command(MessageType.STOP, {"bulletin": str(bulletin_id)}, zone=zone)
-        if alert.msg_type == "Cancel":
-            return f"đã hủy cảnh báo: rút {len(referenced)} bản tin khỏi mọi lịch phát và dừng phát"
-        bulletin_id, duration_s = _bulletin(store, settings, alert)
-        with store.session() as session:
-            record = session.get(CapRecord, alert.key)
-            assert record is not None
-            record.bulletin_id = bulletin_id
-        now = datetime.now(UTC)
-        planned = booking_for(alert, str(bulletin_id), tuple(targets), duration_s, now)
-        if planned.priority is Priority.EMERGENCY:
-            service.fire_emergency(CAP_APPROVER, bulletin_id, targets, planned.repeat, int(planned.gap.total_seconds()))
-            return f"cảnh báo khẩn cấp {alert.identifier}: đã phát ngay tới {len(targets)} vùng"
-        with store.session() as session:
-            book(
+        record = session.get(CapRecord, alert.key)
+        if record is not None:
+            state = refresh(session, record)
+            if state == CapState.PENDING and record.task_id is not None:
+                return f"cảnh báo {alert.identifier} đang chờ dịch vụ phát (lệnh #{record.task_id})"
+            if state not in (CapState.PENDING, CapState.FAILED):
+                return f"cảnh báo {alert.identifier} đã được nhận trước đó ({state}); không làm gì thêm"
+            audit(session, CAP_APPROVER, "cap.retried", f"cap:{alert.key}", previous=state)
+            record.state, record.task_id = CapState.PENDING, None
+        else:
+            session.add(
+                CapRecord(
+                    key=alert.key,
+                    status=alert.status,
+                    msg_type=alert.msg_type,
+                    state=CapState.PENDING,
+                    expires_at=alert.expires,
+                    document=data.decode("utf-8", "replace"),
+                )
+            )
+            audit(
                 session,
                 CAP_APPROVER,
-                bulletin_id,
-                targets,
-                planned.starts_on,
-                planned.rule,
-                planned.until,
-                priority=planned.priority.name.lower(),
-                until_at=planned.until_at,
+                "cap.received",
+                f"cap:{alert.key}",
+                status=alert.status,
+                msg_type=alert.msg_type,
+                sender=alert.sender,
+                references=list(alert.references),
             )
-        service.replan_and_push()
+        all_zones = [z.id for z in session.scalars(select(ZoneRow))]
+    if not alert.public:
+        _settle(store, alert.key, CapState.RECORDED)
+        return f"cảnh báo {alert.identifier} có trạng thái {alert.status}: đã ghi nhận, không phát ra loa công cộng"
+    targets = zones or all_zones
+    withdrawn = _replace_references(store, alert, targets)
+    if alert.msg_type == "Cancel":
+        _settle(store, alert.key, CapState.DELIVERED)
+        return f"đã hủy cảnh báo: rút {withdrawn} bản tin khỏi mọi lịch phát và dừng phát"
+    if alert.expires is not None and alert.expires <= now:
+        _settle(store, alert.key, CapState.EXPIRED)
+        return f"cảnh báo {alert.identifier} đã hết hạn lúc {alert.expires:%H:%M %d/%m/%Y}: không phát"
+    with store.session() as session:
+        languages = _languages(session, targets)
+    if alert.info("vi") is None:
+        bulletin_id = _for_translation(store, alert)
+        _settle(store, alert.key, CapState.REVIEW, bulletin_id)
+        return (
+            f"cảnh báo {alert.identifier} không có nội dung tiếng Việt: đã tạo bản nháp #{bulletin_id} "
+            "để biên tập viên dịch và duyệt; chưa phát"
+        )
+    with store.session() as session:  # a retry reuses the bulletin approved the first time
+        earlier = session.get(CapRecord, alert.key)
+        reuse = earlier.bulletin_id if earlier is not None else None
+        media = approved_media(session, reuse) if reuse is not None else None
+    if reuse is not None and media is not None:
+        bulletin_id, duration_s = reuse, media.duration_ms / 1000
+    else:
+        bulletin_id, duration_s = _bulletin(store, settings, alert, languages)
+    planned = booking_for(alert, str(bulletin_id), tuple(targets), duration_s, now)
+    with store.session() as session:
+        record = session.get(CapRecord, alert.key)
+        assert record is not None
+        record.bulletin_id = bulletin_id
+        if planned.priority is Priority.EMERGENCY:
+            task = tasks.request_emergency(
+                session, CAP_APPROVER, bulletin_id, targets, min(planned.repeat, 10), int(planned.gap.total_seconds())
+            )
+            record.task_id = task.id  # pending until the service carries the task out
+            return f"cảnh báo khẩn cấp {alert.identifier}: lệnh #{task.id} phát ngay tới {len(targets)} vùng"
+        book(
+            session,
+            CAP_APPROVER,
+            bulletin_id,
+            targets,
+            planned.starts_on,
+            planned.rule,
+            planned.until,
+            priority=planned.priority.name.lower(),
+            until_at=planned.until_at,
+        )
+        record.state = CapState.DELIVERED
     return f"cảnh báo {alert.identifier} ({planned.priority.name.lower()}): đã đặt vào các khung giờ tới khi hết hạn"
 
 
-def _bulletin(store: Store, settings: Settings, alert: CapAlert) -> tuple[int, float]:
+def _settle(store: Store, key: str, state: str, bulletin_id: int | None = None) -> None:
+    with store.session() as session:
+        record = session.get(CapRecord, key)
+        if record is not None:
+            record.state = state
+            record.bulletin_id = bulletin_id or record.bulletin_id
+
+
+def _replace_references(store: Store, alert: CapAlert, targets: list[str]) -> int:
+    """Update and Cancel: withdraw every referenced alert still live, however long the chain listed.
+
+    Each referenced bulletin is withdrawn once (an earlier Update may have withdrawn it already),
+    and on Cancel the speakers are told to stop it. Returns how many were withdrawn now.
+    """
+    count = 0
+    with store.session() as session:
+        for ref in alert.references:
+            record = session.get(CapRecord, ref)
+            if record is None:
+                continue
+            record.state = CapState.CANCELLED
+            bulletin = session.get(Bulletin, record.bulletin_id) if record.bulletin_id else None
+            if bulletin is None or bulletin.state == State.WITHDRAWN:
+                continue
+            withdraw(session, bulletin, CAP_APPROVER, f"CAP {alert.msg_type} {alert.identifier}")
+            count += 1
+            if alert.msg_type == "Cancel":
+                tasks.enqueue(session, CAP_APPROVER, tasks.TaskKind.STOP, zones=targets, body={"bulletin": str(bulletin.id)})
+    return count
+
+
+def _for_translation(store: Store, alert: CapAlert) -> int:
+    """An Actual alert without Vietnamese text: a draft bulletin in its own language for the editors.
+
+    Never rejected (the warning matters) and never spoken in a foreign language on a commune's
+    speakers: an editor writes the Vietnamese script, then the usual four-eyes approval applies.
+    """
+    info = alert.infos[0]
+    language = info.language.split("-")[0].lower() or "en"
+    with store.session() as session:
+        sentences = _sentences(alert, info.language.split("-")[0])
+        bulletin = create_bulletin(
+            session,
+            CAP_EDITOR,
+            f"[CAP cần dịch] {info.headline or info.event}",
+            None,
+            language,
+            " ".join(str(s["text"]) for s in sentences),
+            sentences,
+        )
+        bulletin.flagged = "Cảnh báo CAP không có tiếng Việt: cần dịch trước khi duyệt"
+        audit(
+            session,
+            CAP_APPROVER,
+            "cap.needs_translation",
+            f"bulletin:{bulletin.id}",
+            identifier=alert.identifier,
+            languages=[i.language for i in alert.infos],
+        )
+        return bulletin.id
+
+
+def _bulletin(store: Store, settings: Settings, alert: CapAlert, languages: list[str]) -> tuple[int, float]:
+    """The approved bulletin of an alert with Vietnamese text; other <info> blocks become tracks
+    for the zones' languages, and blocks in languages no zone speaks are kept in the record only."""
     registry = default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
-    first = alert.info("vi") or alert.infos[0]
-    language = "vi" if alert.info("vi") else first.language.split("-")[0].lower()
+    first = alert.info("vi")
+    assert first is not None
+    language = "vi"
     with store.session() as session:
         sentences = _sentences(alert, language)
         bulletin = create_bulletin(
@@ -121,7 +266,7 @@ def _bulletin(store: Store, settings: Settings, alert: CapAlert) -> tuple[int, f
         tracks = []
         for info in alert.infos:
             other = info.language.split("-")[0].lower()
-            if other == language:
+            if other == language or other not in languages:
                 continue
             texts = [str(s["text"]) for s in _sentences(alert, other)]
             try:

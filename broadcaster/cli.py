@@ -9,17 +9,20 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from broadcaster import config as config_module
 from broadcaster.config import ConfigError, Settings
 from broadcaster.store import StoreError
 from broadcaster.workflow import WorkflowError
 from devices.broker import BrokerError
-from media.encode import MediaError
+from media.errors import MediaError
 from schedules.model import ScheduleError
 from scripts.errors import ScriptsError
 from tts.base import TTSError
 
 EXPECTED_ERRORS = (
+    SQLAlchemyError,  # the database is down or busy: said in one line, nothing half-stored
     ScriptsError,
     BrokerError,
     ConfigError,
@@ -43,7 +46,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     result = run_demo(Path(args.out), args.devices, args.lead, args.mqtt or settings.mqtt_url or None)
     report = result.report
     played = sum(1 for d in report["devices"] if d["played"])
-    print(f"Văn bản: {report['document']['number']} — {report['document']['title']}")
+    print(f"Văn bản: {report['document'].get('number', '?')} — {report['document'].get('title', '')}")
     print(
         f"Bản tin: {report['bulletin']['duration_s']} s, {report['bulletin']['bytes']} byte, "
         f"{report['bulletin']['loudness_lufs']} LUFS, sha256 {report['bulletin']['sha256'][:16]}…"
@@ -61,8 +64,11 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     from scripts.ingest import HttpFetcher, load_document
     from scripts.legal import parse
 
-    document = parse(load_document(args.path, HttpFetcher()).text)
+    document = parse(load_document(args.path, HttpFetcher(policy=settings.link_policy())).text)
     script = draft(document, settings.dialect)
+    warnings = [{"code": w.code, "message": w.message} for w in document.warnings] + list(script.warnings)
+    for warning in warnings:  # a doubtful parse still drafts, but never silently
+        print(f"cảnh báo [{warning['code']}]: {warning['message']}", file=sys.stderr)
     if args.json:
         payload = {
             "document": {
@@ -74,6 +80,7 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
                 "effective_on": document.effective_on.isoformat() if document.effective_on else None,
                 "amends": document.amends,
             },
+            "warnings": warnings,
             "script": script.to_dict(),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -104,7 +111,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     store = open_store(settings.database_url)
     with store.session() as session:
-        result = ingest(session, list(args.sources), HttpFetcher())
+        result = ingest(session, list(args.sources), HttpFetcher(policy=settings.link_policy()))
     for row in result.stored:
         print(f"mới     {row.number}  {row.title[:80]}")
     for origin in result.unchanged:
@@ -161,7 +168,7 @@ def cmd_voices(args: argparse.Namespace, settings: Settings) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="broadcaster", description="Bản tin pháp luật cho loa truyền thanh cơ sở")
-    parser.add_argument("--config", type=Path, help="TOML settings file (default: $BROADCASTER_CONFIG)")
+    parser.add_argument("--config", dest="settings_file", type=Path, help="TOML settings file (default: $BROADCASTER_CONFIG)")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -200,9 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     vo = sub.add_parser("voices", help="installed voices per language")
     vo.set_defaults(func=cmd_voices)
 
-    from broadcaster import commands, devices_cli
+    from broadcaster import bulletin_cli, commands, devices_cli
 
     devices_cli.register(sub, commands.register(sub))
+    from broadcaster import control_cli
+
+    control_cli.register(sub)
+    bulletin_cli.register(sub)
     return parser
 
 
@@ -211,10 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        settings = config_module.load(args.config)
+        settings = config_module.load(args.settings_file)
         return int(args.func(args, settings))
     except EXPECTED_ERRORS as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        from broadcaster.web.i18n import for_cli
+
+        print(f"Lỗi: {for_cli(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from broadcaster.config import Settings
-from broadcaster.models import Bulletin, DeviceRow, User, ZoneRow
-from broadcaster.scheduling import book, build_planner, latest_media, recurrence
+from broadcaster.models import Bulletin, User, ZoneRow
+from broadcaster.scheduling import aware, build_planner, recurrence
 from broadcaster.store import Store, open_store
-from broadcaster.workflow import Actor, Role, WorkflowError
+from broadcaster.workflow import Actor, Role, WorkflowError, approved_media
 from schedules.model import ScheduleValueError
 
 CLI_ADMIN = Actor("cli", Role.ADMIN, address="local")
@@ -35,75 +35,68 @@ def _date(text: str | None, default: date) -> date:
     try:
         return date.fromisoformat(text) if text else default
     except ValueError as exc:
-        raise ScheduleValueError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+        raise ScheduleValueError(f"{text!r} is not a date (YYYY-MM-DD)", "schedule.not_a_date", value=text) from exc
 
 
 def cmd_zone_add(args: argparse.Namespace, settings: Settings) -> int:
-    store = open_store(settings.database_url)
-    slots = [{"start": s.strip(), "minutes": args.slot_minutes} for s in args.slots.split(",") if s.strip()]
-    quiet = []
-    for span in filter(None, (q.strip() for q in (args.quiet or "").split(","))):
-        start, _, end = span.partition("-")
-        quiet.append({"start": start, "end": end})
-    with store.session() as session:
-        session.merge(
-            ZoneRow(
-                id=args.id,
-                name=args.name or args.id,
-                commune=args.commune,
-                timezone=args.timezone,
-                slots=slots,
-                quiet=quiet,
-                languages=args.languages.split(","),
-                max_plays_per_day=args.max_plays,
-            )
-        )
-    from broadcaster.scheduling import zone_of
+    from broadcaster.admin import ZoneSpec, save_zone
 
+    store = open_store(settings.database_url)
+    spec = ZoneSpec(
+        id=args.id,
+        commune=args.commune,
+        name=args.name or args.id,
+        slots=tuple(args.slots.split(",")),
+        slot_minutes=args.slot_minutes,
+        quiet=tuple((args.quiet or "").split(",")),
+        languages=tuple(args.languages.split(",")),
+        timezone=args.timezone,
+        max_plays_per_day=args.max_plays,
+    )
     with store.session() as session:
-        row = session.get(ZoneRow, args.id)
-        assert row is not None
-        zone_of(row)  # validates the slot and quiet-hour times
+        save_zone(session, actor(store, args.as_user), spec)
     print(f"vùng {args.id}: khung giờ {args.slots}, giờ yên tĩnh {args.quiet or 'không'}, ngôn ngữ {args.languages}")
     return 0
 
 
 def cmd_device_add(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.admin import add_device
+
     store = open_store(settings.database_url)
     with store.session() as session:
-        if session.get(ZoneRow, args.zone) is None:
-            raise ScheduleValueError(f"unknown zone {args.zone}")
-        session.merge(DeviceRow(id=args.id, zone_id=args.zone, name=args.name or args.id))
+        add_device(session, actor(store, args.as_user), args.id, args.zone, args.name or args.id)
     print(f"loa {args.id} thuộc vùng {args.zone}")
     return 0
 
 
 def cmd_book(args: argparse.Namespace, settings: Settings) -> int:
+    """Book with every check of the console; problems are printed in Vietnamese, nothing is saved."""
+    from broadcaster.booking_cli import print_refusal
+    from broadcaster.bookings import Ask, create
+
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
-    rule = recurrence(args.daily, args.weekly, args.monthly, args.rule)
-    today = datetime.now(ZoneInfo(settings.timezone)).date()
-    with store.session() as session:
-        row = book(
-            session,
-            who,
+    now = datetime.now(ZoneInfo(settings.timezone))
+    today = now.date()
+    try:
+        rule = recurrence(args.daily, args.weekly, args.monthly, args.rule)
+        ask = Ask(
             args.bulletin,
-            args.zones.split(","),
+            tuple(args.zones.split(",")),
             _date(args.start, today),
+            args.slot,
             rule,
             _date(args.until, today) if args.until else None,
-            args.slot,
             args.priority,
+            args.confirm,
             args.repeat,
             int(args.gap * 60),
         )
-        booking_id = row.id
+        with store.session() as session:
+            booking_id = create(session, who, ask, now, settings.timezone).id
+    except ScheduleValueError as exc:
+        return print_refusal(exc)
     print(f"đã đặt lịch #{booking_id}: bản tin {args.bulletin} → {args.zones} ({rule or 'một lần'})")
-    with store.session() as session:
-        planner = build_planner(session, _date(args.start, today), 31)
-        for rejection in planner.plan().rejections:
-            if rejection.booking == str(booking_id):
-                print(f"  không phát được ngày {rejection.day}: {rejection.reason}", file=sys.stderr)
     return 0
 
 
@@ -142,7 +135,7 @@ def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
         planner = build_planner(session, datetime.now(ZoneInfo(settings.timezone)).date(), args.days)
         tracks = []
         for item in sorted((i for z in zones for i in planner.zone_items(z)), key=lambda i: i.starts_at):
-            media = latest_media(session, int(item.bulletin_id))
+            media = approved_media(session, int(item.bulletin_id))
             if media is not None:
                 tracks.append(Track(f"{base}{media.sha256}.{media.extension}", item.title, media.duration_ms / 1000))
     text = m3u(tracks) if args.format == "m3u" else xspf(tracks, f"Chương trình {args.station}")
@@ -155,7 +148,7 @@ def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.models import BookingRow
-    from schedules.podcast import Episode, feed
+    from schedules.podcast import Channel, Episode, feed
 
     store = open_store(settings.database_url)
     base = settings.media_base_url or f"http://{settings.media_host}:{settings.media_port}/media/"
@@ -164,9 +157,12 @@ def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
         episodes = {}
         for booking in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
             bulletin = session.get(Bulletin, booking.bulletin_id)
-            media = latest_media(session, booking.bulletin_id)
+            media = approved_media(session, booking.bulletin_id)
             if not zones.intersection(booking.zones) or bulletin is None or media is None or bulletin.state == "withdrawn":
                 continue
+            expires = aware(booking.until_at)
+            if expires is not None and expires <= datetime.now(UTC):
+                continue  # an expired alert is not offered for listening again
             episodes[bulletin.id] = Episode(
                 f"bulletin-{bulletin.id}-{media.sha256[:12]}",
                 bulletin.title,
@@ -175,31 +171,64 @@ def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
                 media.duration_ms / 1000,
                 media.created_at.replace(tzinfo=media.created_at.tzinfo or UTC),
             )
-    sys.stdout.write(
-        feed(f"Bản tin pháp luật — {args.commune}", base, "Nghe lại các bản tin của loa truyền thanh xã", list(episodes.values()))
+    site = base.removesuffix("media/")  # the media server answers its root with a short page and the cover
+    channel = Channel(
+        f"Bản tin pháp luật — {args.commune}",
+        site,
+        "Nghe lại các bản tin của loa truyền thanh xã",
+        self_url=args.self_url or f"{site}podcast/{args.commune}.xml",
+        image_url=f"{site}cover.png",
     )
+    sys.stdout.write(feed(channel, list(episodes.values())))
+    return 0
+
+
+def _queued(store: Store, task_id: int, wait_s: float) -> int:
+    """Tell the operator what became of a queued task: carried out (with acks) or kept for later."""
+    from broadcaster import tasks
+
+    with store.session() as session:
+        alive = tasks.service_alive(session) is not None
+    if not alive:
+        print(
+            f"Dịch vụ phát chưa chạy: lệnh #{task_id} đã được lưu và sẽ được thực hiện khi "
+            "`broadcaster run` (hoặc `broadcaster up`) chạy lại."
+        )
+        return 0
+    view = tasks.wait(store, task_id, wait_s)
+    if view["state"] == "failed":
+        raise WorkflowError(f"task {task_id} failed: {view['error']}")
+    if view["state"] != "done":
+        print(f"lệnh #{task_id} đang chờ dịch vụ phát xử lý ({view['state']})")
+        return 0
+    print(f"lệnh #{task_id}: {view['acked']}/{view['targets']} loa đã xác nhận")
     return 0
 
 
 def cmd_emergency(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.service import Service
+    """Queue an emergency for the running service (never a broker session of its own)."""
+    from broadcaster import tasks
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
-    with Service(settings, store, args.mqtt) as service:
-        ids = service.fire_emergency(who, args.bulletin, args.zones.split(","), args.repeat, int(args.gap * 60))
-    print(f"đã phát khẩn cấp bản tin {args.bulletin} tới {args.zones} ({len(ids)} lệnh)")
-    return 0
+    with store.session() as session:
+        task_id = tasks.request_emergency(session, who, args.bulletin, args.zones.split(","), args.repeat, int(args.gap * 60)).id
+    print(f"phát khẩn cấp bản tin {args.bulletin} tới {args.zones}: lệnh #{task_id}")
+    return _queued(store, task_id, args.wait)
 
 
 def cmd_withdraw(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.service import Service
+    """Withdraw in the store; the running service re-plans and re-pushes every affected speaker."""
+    from broadcaster.workflow import withdraw
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
-    with Service(settings, store, args.mqtt) as service:
-        pushed = service.withdraw_everywhere(who, args.bulletin, args.reason)
-    print(f"đã rút bản tin {args.bulletin}; cập nhật chương trình của {pushed} loa")
+    with store.session() as session:
+        bulletin = session.get(Bulletin, args.bulletin)
+        if bulletin is None:
+            raise WorkflowError(f"no bulletin {args.bulletin}")
+        withdraw(session, bulletin, who, args.reason)
+    print(f"đã rút bản tin {args.bulletin}; dịch vụ phát sẽ cập nhật chương trình của mọi loa")
     return 0
 
 
@@ -207,66 +236,90 @@ def cmd_cap_import(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.cap_import import import_alert
 
     store = open_store(settings.database_url)
-    message = import_alert(store, settings, Path(args.file).read_bytes(), args.zones.split(",") if args.zones else [], args.mqtt)
+    message = import_alert(store, settings, Path(args.file).read_bytes(), args.zones.split(",") if args.zones else [])
     print(message)
     return 0
 
 
+def _first_admin_hint(store: Store) -> None:
+    with store.session() as session:
+        admins = session.scalars(select(User).where(User.role == "admin")).first()
+    if admins is None:
+        print("Chưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng:\n  broadcaster user add admin --role admin")
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """The console and API alone (the service runs elsewhere: `broadcaster run`)."""
     import uvicorn
 
     from broadcaster.web.app import create_app
 
     store = open_store(settings.database_url)
-    with store.session() as session:
-        admins = session.scalars(select(User).where(User.role == "admin")).first()
-    if admins is None:
-        print("Chưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng:\n  broadcaster user add admin --role admin")
-    service = None
-
-    def service_factory():  # type: ignore[no-untyped-def]
-        nonlocal service
-        if service is None:
-            from broadcaster.service import Service
-
-            service = Service(settings, store).start()
-        return service
-
-    app = create_app(settings, store, service_factory)
+    _first_admin_hint(store)
+    app = create_app(settings, store)
     print(f"Bảng điều khiển: http://{args.host}:{args.port}/  (API: /api/docs)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)  # XFF: trusted_proxies
     return 0
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.service import Service
+    from devices.broker import mask_url
 
     store = open_store(settings.database_url)
     with Service(settings, store, args.mqtt) as service:
-        print(f"dịch vụ đang chạy: broker {service.mqtt_url}, media {service.media_base_url} (Ctrl+C để dừng)")
+        print(f"dịch vụ đang chạy: broker {mask_url(service.mqtt_url or '')}, media {service.media_base_url} (Ctrl+C để dừng)")
         service.run_forever()
     print("đã dừng")
     return 0
 
 
+def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
+    """Console + service in one process: what a commune installs. The service owns the broker
+    session, the media port and the clock; the console talks to it only through the store."""
+    import threading
+
+    import uvicorn
+
+    from broadcaster.service import Service
+    from broadcaster.web.app import create_app
+    from devices.broker import mask_url
+
+    store = open_store(settings.database_url)
+    _first_admin_hint(store)
+    with Service(settings, store, args.mqtt) as service:
+        clock = threading.Thread(target=service.run_forever, kwargs={"handle_signals": False}, name="service", daemon=True)
+        clock.start()
+        print(
+            f"Bảng điều khiển: http://{args.host}:{args.port}/ — dịch vụ phát: broker {mask_url(service.mqtt_url or '')}, "
+            f"media {service.media_base_url} (Ctrl+C để dừng)"
+        )
+        try:
+            uvicorn.run(create_app(settings, store), host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+        finally:
+            if service.runner is not None:
+                service.runner.stop()
+            clock.join(timeout=10)
+    print("đã dừng")
+    return 0
+
+
 def cmd_user_add(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.security import hash_password
+    from broadcaster.admin import create_user
 
     store = open_store(settings.database_url)
     role = Role(args.role)
     password = args.password or _ask_password()
     with store.session() as session:
-        if session.scalars(select(User).where(User.username == args.username)).first() is not None:
-            raise WorkflowError(f"user {args.username} exists")
-        session.add(
-            User(
-                username=args.username,
-                display_name=args.name or args.username,
-                role=role.value,
-                password_hash=hash_password(password),
-                communes=[c for c in (args.communes or "").split(",") if c],
-                languages=[x for x in (args.languages or "").split(",") if x],
-            )
+        create_user(
+            session,
+            CLI_ADMIN,
+            args.username,
+            role,
+            password,
+            args.name or "",
+            [c for c in (args.communes or "").split(",") if c],
+            [x for x in (args.languages or "").split(",") if x],
         )
     print(f"đã tạo người dùng {args.username} ({role.value})")
     return 0
@@ -296,6 +349,7 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     za.add_argument("--languages", default="vi")
     za.add_argument("--timezone", default="Asia/Ho_Chi_Minh")
     za.add_argument("--max-plays", type=int, default=10)
+    za.add_argument("--as", dest="as_user")
     za.set_defaults(func=cmd_zone_add)
 
     dev = sub.add_parser("device", aliases=["devices"], help="speaker devices").add_subparsers(dest="device_cmd", required=True)
@@ -303,6 +357,7 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     da.add_argument("id")
     da.add_argument("--zone", required=True)
     da.add_argument("--name")
+    da.add_argument("--as", dest="as_user")
     da.set_defaults(func=cmd_device_add)
 
     bk = sub.add_parser("book", help="book an approved bulletin into zones")
@@ -319,8 +374,12 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     bk.add_argument("--priority", choices=("normal", "priority"), default="normal")
     bk.add_argument("--repeat", type=int, default=1)
     bk.add_argument("--gap", type=float, default=0, help="minutes between repeats")
+    bk.add_argument("--confirm", action="store_true", help="a priority booking may displace the normal plays it names")
     bk.add_argument("--as", dest="as_user")
     bk.set_defaults(func=cmd_book)
+    from broadcaster.booking_cli import register as register_booking
+
+    register_booking(sub)
 
     pl = sub.add_parser("plan", help="a zone's programme as a table")
     pl.add_argument("--zone", required=True)
@@ -337,6 +396,7 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
 
     pod = sub.add_parser("podcast", help="a commune's podcast RSS feed")
     pod.add_argument("--commune", required=True)
+    pod.add_argument("--self-url", help="where the feed is published (atom:link rel=self); default: beside the media")
     pod.set_defaults(func=cmd_podcast)
 
     em = sub.add_parser("emergency", help="play a bulletin now on every speaker of the zones")
@@ -344,14 +404,13 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     em.add_argument("--zones", required=True)
     em.add_argument("--repeat", type=int, default=1)
     em.add_argument("--gap", type=float, default=0)
-    em.add_argument("--mqtt")
+    em.add_argument("--wait", type=float, default=30, help="seconds to wait for the speakers' acks")
     em.add_argument("--as", dest="as_user")
     em.set_defaults(func=cmd_emergency)
 
     wd = sub.add_parser("withdraw", help="withdraw a bulletin from every future play")
     wd.add_argument("bulletin", type=int)
     wd.add_argument("--reason", required=True)
-    wd.add_argument("--mqtt")
     wd.add_argument("--as", dest="as_user")
     wd.set_defaults(func=cmd_withdraw)
 
@@ -359,17 +418,29 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     ci = cap.add_parser("import")
     ci.add_argument("file")
     ci.add_argument("--zones", help="zones to alert (default: every zone)")
-    ci.add_argument("--mqtt")
     ci.set_defaults(func=cmd_cap_import)
+    from broadcaster.booking_cli import cmd_cap_export
+
+    ce = cap.add_parser("export", help="our emergencies as CAP 1.2 alerts, for upstream systems")
+    ce.add_argument("--out", help="a directory: one .xml per emergency (default: print them)")
+    ce.add_argument("--since", help="YYYY-MM-DD")
+    ce.add_argument("--sender", help="the CAP <sender>, e.g. the commune's address")
+    ce.set_defaults(func=cmd_cap_export)
 
     serve = sub.add_parser("serve", help="the web console and JSON API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
 
-    run = sub.add_parser("run", help="the long-running service")
+    run = sub.add_parser("run", help="the long-running service (broker session, media server, clock)")
     run.add_argument("--mqtt")
     run.set_defaults(func=cmd_run)
+
+    up = sub.add_parser("up", help="console + service in one process (a commune's install)")
+    up.add_argument("--host", default="127.0.0.1")
+    up.add_argument("--port", type=int, default=8000)
+    up.add_argument("--mqtt")
+    up.set_defaults(func=cmd_up)
 
     user = sub.add_parser("user", help="users").add_subparsers(dest="user_cmd", required=True)
     ua = user.add_parser("add")

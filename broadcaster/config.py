@@ -1,56 +1,114 @@
-"""Typed settings from an optional TOML file, overridden by BROADCASTER_* environment variables."""
+"""Typed settings from an optional TOML file, overridden by BROADCASTER_* environment variables.
+
+Settings are validated when they are loaded: an unknown key (`mqtt_ulr`), a value of the wrong
+type or an impossible value is refused with the setting's name and where it came from, so a typo
+never silently falls back to a default. `docs/settings.md` lists every setting; a test keeps it
+in step with `Settings`.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+import json
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from scripts.limits import LinkPolicy
+
 PREFIX = "BROADCASTER_"
+CONFIG_ENV = PREFIX + "CONFIG"
+Port = Annotated[int, Field(ge=0, le=65535)]
+Seconds = Annotated[int, Field(ge=1)]
 
 
 class ConfigError(Exception):
-    """The configuration is invalid; the message names the setting."""
+    """The configuration is invalid; the message names the setting.
+
+    `code` and `params` let the console and CLI say it in Vietnamese (broadcaster.web.i18n).
+    """
+
+    def __init__(self, message: str, settings: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.code = "config.invalid" if settings else ""
+        self.params = {"settings": ", ".join(settings or []) or "?", "detail": message}
 
 
-@dataclass
-class Settings:
-    data_dir: Path = Path("data")
-    database_url: str = ""
-    mqtt_url: str = ""  # empty: start the embedded broker
-    topic_prefix: str = "loa/v1"
-    media_host: str = "127.0.0.1"
-    media_port: int = 8081  # stable, so media URLs in pushed programmes survive restarts
-    media_base_url: str = ""  # public URL of /media/ when a CDN or another server serves it
-    timezone: str = "Asia/Ho_Chi_Minh"
-    key_id: str = "k1"
-    dialect: str = "north"
-    target_lufs: float = -16.0
-    online_tts: bool = False  # allow gTTS (needs the internet)
-    programme_days: int = 3
-    replan_every_s: int = 60
-    feed_every_s: int = 900
-    command_retry_s: int = 20
-    http_host: str = "127.0.0.1"
-    http_port: int = 8000
-    feeds: list[str] = field(default_factory=list)
-    server_client_id: str = "loa-server"
-    extra: dict[str, object] = field(default_factory=dict)
+class Settings(BaseModel):
+    """Every setting of the application. Field descriptions become `docs/settings.md`."""
 
-    def __post_init__(self) -> None:
-        self.data_dir = Path(self.data_dir)
-        if not self.database_url:
-            self.database_url = f"sqlite:///{(self.data_dir / 'broadcaster.db').as_posix()}"
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+    data_dir: Path = Field(Path("data"), description="Media, keys, cache and the SQLite file")
+    database_url: str = Field("", description="SQLAlchemy URL; empty: SQLite in data_dir")
+    mqtt_url: str = Field("", description="mqtt://[user:pass@]host:port of the broker; empty: an embedded broker")
+    topic_prefix: str = Field("loa/v1", min_length=1, description="MQTT topic prefix of the device protocol")
+    media_host: str = Field("127.0.0.1", description="Address the service's media server listens on")
+    media_port: Port = Field(8081, description="Port of the media server (stable, so pushed URLs survive restarts); 0: any")
+    media_base_url: str = Field("", description="Public URL of /media/ when a CDN or another server serves data/media")
+    timezone: str = Field("Asia/Ho_Chi_Minh", description="IANA time zone of the communes (zones may override)")
+    key_id: str = Field("k1", min_length=1, description="Id of the server's Ed25519 signing key")
+    dialect: Literal["north", "south"] = Field("north", description="Spoken-form dialect: north or south")
+    target_lufs: float = Field(-16.0, ge=-40.0, le=-5.0, description="Integrated loudness of mastered audio")
+    online_tts: bool = Field(False, description="Allow gTTS (needs the internet)")
+    programme_days: int = Field(3, ge=1, le=31, description="Days of programme pushed to each speaker")
+    replan_every_s: Seconds = Field(60, description="Seconds between full re-plans by the service")
+    feed_every_s: Seconds = Field(900, description="Seconds between feed polls")
+    command_retry_s: Seconds = Field(20, description="Seconds between re-sends of unacknowledged commands")
+    task_poll_s: float = Field(0.5, gt=0, le=60, description="Seconds between checks of the service's task queue")
+    http_host: str = Field("127.0.0.1", description="Address the web console listens on")
+    http_port: Port = Field(8000, description="Port of the web console")
+    feeds: list[str] = Field(default_factory=list, description="RSS/Atom feed URLs polled by the service (env: comma-separated)")
+    feed_hosts: list[str] = Field(
+        default_factory=list, description="Hosts a feed's document links may point to (empty: any public host)"
+    )
+    feed_allow_private: bool = Field(False, description="Let feed links reach loopback/private addresses (an intranet feed)")
+    auto_draft: bool = Field(False, description="The service drafts and renders new documents into review (never approves)")
+    server_client_id: str = Field("loa-server", min_length=1, description="MQTT client id of the service (persistent session)")
+    cookie_secure: bool = Field(False, description="Mark session cookies Secure even behind a plain-HTTP proxy")
+    trusted_proxies: list[str] = Field(
+        default_factory=list, description="Addresses whose X-Forwarded-For is believed (env: comma-separated); none by default"
+    )
+    max_request_bytes: int = Field(1 << 20, ge=1024, description="Largest request body the console/API reads (forms, JSON)")
+    max_upload_bytes: int = Field(50 << 20, ge=1024, description="Largest file upload (multipart: recordings, audio, documents)")
+    max_recording_s: int = Field(
+        900, ge=10, le=4 * 3600, description="Longest recording or uploaded audio, probed before decoding"
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
         try:
-            ZoneInfo(self.timezone)
+            ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(f"timezone {self.timezone!r} is not a known IANA zone") from exc
-        if self.dialect not in ("north", "south"):
-            raise ConfigError(f"dialect must be north or south, not {self.dialect!r}")
+            raise ValueError(f"{value!r} is not a known IANA time zone") from exc
+        return value
+
+    @field_validator("mqtt_url")
+    @classmethod
+    def _mqtt_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("mqtt://", "mqtts://")):
+            raise ValueError("must start with mqtt:// or mqtts://")
+        return value
+
+    @field_validator("feeds", "feed_hosts", "trusted_proxies", mode="before")
+    @classmethod
+    def _feed_list(cls, value: Any) -> Any:
+        return _list(value)
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        if not self.database_url:  # set directly: assignment would re-run this validator
+            self.__dict__["database_url"] = f"sqlite:///{(self.data_dir / 'broadcaster.db').as_posix()}"
+        return self
+
+    def link_policy(self) -> LinkPolicy:
+        """What feed links may be followed (scripts.limits), from these settings."""
+        return LinkPolicy(frozenset(h.lower() for h in self.feed_hosts), self.feed_allow_private)
 
     @property
     def media_dir(self) -> Path:
@@ -69,35 +127,64 @@ class Settings:
         return self.data_dir / "keys" / f"server-{self.key_id}.pem"
 
 
-def _coerce(value: str, kind: object) -> object:
-    if kind in (bool, "bool"):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    if kind in (int, "int"):
-        return int(value)
-    if kind in (float, "float"):
-        return float(value)
-    return value
+def _list(value: Any) -> Any:
+    """A list from the environment: a JSON array or comma-separated items."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.startswith("["):
+        return json.loads(text)
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _explain(exc: ValidationError, origin: dict[str, str]) -> tuple[str, list[str]]:
+    problems, names = [], []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        where = origin.get(name, "")
+        names.append(f"{name}{where}")
+        if error["type"] == "extra_forbidden":
+            problems.append(f"unknown setting {name!r}{where} (see docs/settings.md)")
+        else:
+            problems.append(f"setting {name!r}{where}: {error['msg']}")
+    return "; ".join(problems), names
 
 
 def load(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Settings:
     """Read settings: defaults < TOML file < environment.
 
-    :raises ConfigError: for an unreadable file, an unknown key or a bad value.
+    :raises ConfigError: for an unreadable file, an unknown key or a bad value, naming the key.
     """
-    values: dict[str, object] = {}
-    path = path or (Path(env[PREFIX + "CONFIG"]) if PREFIX + "CONFIG" in env else None)
+    values: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    path = path or (Path(env[CONFIG_ENV]) if env.get(CONFIG_ENV) else None)
     if path is not None:
         try:
-            values.update(tomllib.loads(path.read_text()))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read config {path}: {exc}") from exc
-    names = {f.name: f.type for f in dataclasses.fields(Settings) if f.name != "extra"}
-    unknown = sorted(set(values) - set(names))
-    extra = {k: values.pop(k) for k in unknown}
-    for name, kind in names.items():
-        if PREFIX + name.upper() in env:
-            try:
-                values[name] = _coerce(env[PREFIX + name.upper()], kind)
-            except ValueError as exc:
-                raise ConfigError(f"{PREFIX}{name.upper()}: {exc}") from exc
-    return Settings(**values, extra=extra)  # type: ignore[arg-type]
+        origin.update({key: f" in {path}" for key in values})
+    for key, raw in env.items():
+        if not key.startswith(PREFIX) or key == CONFIG_ENV:
+            continue
+        name = key[len(PREFIX) :].lower()
+        if name not in Settings.model_fields:
+            raise ConfigError(f"unknown setting {key} in the environment (see docs/settings.md)", [key])
+        values[name] = raw
+        origin[name] = f" ({key})"
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        raise ConfigError(*_explain(exc, origin)) from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"a list setting is neither JSON nor comma-separated: {exc}") from exc
+
+
+def settings_table() -> str:
+    """The Markdown table of every setting, for docs/settings.md."""
+    rows = ["| setting | environment | default | meaning |", "|---|---|---|---|"]
+    for name, info in Settings.model_fields.items():
+        default = info.get_default(call_default_factory=True)
+        shown = "" if default in ("", []) else str(default)
+        rows.append(f"| `{name}` | `{PREFIX}{name.upper()}` | {f'`{shown}`' if shown else '—'} | {info.description} |")
+    return "\n".join(rows) + "\n"

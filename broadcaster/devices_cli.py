@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pwd
 import shutil
 import signal
 import threading
@@ -16,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from broadcaster.config import ConfigError, Settings
-from broadcaster.keys import load_or_create
+from broadcaster.keys import load_or_create, write_private
 from broadcaster.models import DeviceRow, PlayReport, ZoneRow
 from broadcaster.scheduling import aware, build_planner
 from broadcaster.store import open_store
@@ -33,11 +35,14 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
     with store.session() as session:
         accounts = [DeviceAccount(d.id, (d.zone_id,), new_password()) for d in session.scalars(select(DeviceRow))]
     server_password = new_password()
-    conf = write_broker_config(out, accounts, topics, "loa-server", server_password, port=args.port, host=args.host)
+    conf = write_broker_config(
+        out, accounts, topics, "loa-server", server_password, port=args.port, host=args.host, run_as=args.run_as
+    )
     agents = out / "agents"
     agents.mkdir(exist_ok=True)
     for account in accounts:
-        (agents / f"{account.device}.toml").write_text(
+        _secret(
+            agents / f"{account.device}.toml",
             "\n".join(
                 [
                     f'device_id = "{account.device}"',
@@ -51,11 +56,17 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
                     f'{signer.key_id} = "{signer.public_b64()}"',
                     "",
                 ]
-            )
+            ),
         )
-    (out / "server.env").write_text(f"BROADCASTER_MQTT_URL=mqtt://loa-server:{server_password}@{args.public_host}:{args.port}\n")
+    _secret(out / "server.env", f"BROADCASTER_MQTT_URL=mqtt://loa-server:{server_password}@{args.public_host}:{args.port}\n")
     print(f"{len(accounts)} loa: {out / 'passwd'}, {out / 'acl'}, {conf}, {agents}/*.toml, {out / 'server.env'}")
     return 0
+
+
+def _secret(path: Path, text: str) -> None:
+    """Passwords inside: owner-only, replacing an earlier export."""
+    path.unlink(missing_ok=True)
+    write_private(path, text.encode())
 
 
 def load_agent_config(path: Path) -> dict[str, object]:
@@ -185,6 +196,11 @@ def register(sub: argparse._SubParsersAction, devices: argparse._SubParsersActio
     acl.add_argument("--port", type=int, default=1883)
     acl.add_argument("--host", default="0.0.0.0")  # noqa: S104 - a broker serves the speakers on the network
     acl.add_argument("--public-host", default="127.0.0.1", help="the broker's address as devices see it")
+    acl.add_argument(
+        "--run-as",
+        default=pwd.getpwuid(os.geteuid()).pw_name,
+        help="the user Mosquitto runs as (default: whoever exports, so the broker can read its 0600 files)",
+    )
     acl.set_defaults(func=cmd_export_acl)
 
     agent = sub.add_parser("agent", help="the reference speaker agent")

@@ -63,6 +63,10 @@ class Bulletin(Base):
     flagged: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # what the bulletin is: "document", "notice", "audio", "recording" or "relay" (broadcaster.programmes)
+    kind: Mapped[str] = mapped_column(String(16), default="document", server_default="document")
+    stream_url: Mapped[str | None] = mapped_column(Text, nullable=True)  # a relay: the live stream devices play
+    stream_duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)  # … for this booked window
 
 
 class ScriptVersion(Base):
@@ -85,6 +89,8 @@ class MediaAsset(Base):
     bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"))
     language: Mapped[str] = mapped_column(String(16))
     script_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # every language's script version a rendering was made from (workflow.scripts_sha)
+    scripts_sha256: Mapped[str] = mapped_column(String(64), default="")
     codec: Mapped[str] = mapped_column(String(16))
     extension: Mapped[str] = mapped_column(String(8))
     bytes: Mapped[int] = mapped_column(Integer)
@@ -113,6 +119,8 @@ class ZoneRow(Base):
     quiet: Mapped[list[Any]] = mapped_column(JSON, default=list)
     languages: Mapped[list[Any]] = mapped_column(JSON, default=list)
     max_plays_per_day: Mapped[int] = mapped_column(Integer, default=10)
+    households_urban: Mapped[int] = mapped_column(Integer, default=0)  # for residents reached (issue 14)
+    households_rural: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class DeviceRow(Base):
@@ -156,6 +164,10 @@ class PlayReport(Base):
     ended: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     volume: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # as it happened: the device's zone when it reported, and whether the play was cut short
+    zone_id: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="completed")
+    played_ms: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class AuditEvent(Base):
@@ -206,3 +218,73 @@ class CapRecord(Base):
     status: Mapped[str] = mapped_column(String(16))
     msg_type: Mapped[str] = mapped_column(String(16))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # pending until handed to the speakers; see broadcaster.cap_import.CapState
+    state: Mapped[str] = mapped_column(String(16), default="pending", server_default="delivered")
+    task_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    document: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ServiceTask(Base):
+    """A request from a front door (console, API, CLI) that only the running service can carry out."""
+
+    __tablename__ = "service_tasks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    actor: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64), default="")
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ServiceBeat(Base):
+    """The running service's heartbeat: front doors tell users whether their request will run now."""
+
+    __tablename__ = "service_heartbeat"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    beat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    info: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DeviceSample(Base):
+    """Presence and telemetry as received, kept for uptime statistics (append-only)."""
+
+    __tablename__ = "device_samples"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    online: Mapped[bool] = mapped_column(Boolean, default=True)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class PlannedPlay(Base):
+    """A play as it was planned (zone, commune, time), kept so later zone edits cannot erase it."""
+
+    __tablename__ = "planned_plays"
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    zone_id: Mapped[str] = mapped_column(String(64), index=True)
+    commune: Mapped[str] = mapped_column(String(200), default="")
+    bulletin_id: Mapped[str] = mapped_column(String(64), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RevokedSession(Base):
+    """Server-side session revocation: `session:<sid>` (one sign-out) or `user:<name>` (all older sessions).
+
+    Session cookies are signed and stateless; a row here makes a cookie worthless before it expires.
+    """
+
+    __tablename__ = "revoked_sessions"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from broadcaster.models import Bulletin, Document, IngestFailure, MediaAsset, ScriptVersion
-from broadcaster.workflow import Actor, audit
+from broadcaster.workflow import Actor, WorkflowError, audit, current_scripts, scripts_sha
+from media.audio import Audio
 from media.bulletin import Track, sequence
 from media.encode import CODECS, encode
 from media.master import MasterSettings, master
 from media.store import MediaStore
 from scripts.draft import Script, draft
-from scripts.errors import ScriptsError
+from scripts.errors import ScriptsError, SpokenFormError
 from scripts.ingest import Fetcher, load_document, read_feed
 from scripts.legal import LegalDocument, parse
-from scripts.spoken import normalize
-from tts.base import Audio
+from scripts.spoken import check_spoken, normalize
 from tts.registry import Registry
 
 log = logging.getLogger(__name__)
@@ -89,10 +90,14 @@ def ingest(session: Session, sources: list[str], fetcher: Fetcher) -> IngestResu
         locations = [source]
         if source.lower().endswith((".xml", ".rss", ".atom")) or "rss" in source.lower():
             try:
-                locations = [item.link for item in read_feed(source, fetcher) if item.link]
+                items = read_feed(source, fetcher)
             except ScriptsError as exc:
                 _fail(session, source, str(exc), result)
                 continue
+            for item in items:
+                if item.problem:  # a link to a local file, a device or another scheme
+                    _fail(session, item.link, item.problem, result)
+            locations = [item.link for item in items if item.link and not item.problem]
         for location in locations:
             try:
                 doc = load_document(location, fetcher)
@@ -135,14 +140,23 @@ def render(
     dialect: str = "north",
     timer: dict[str, float] | None = None,
     extra_tracks: list[Track] | None = None,
+    scripts: Mapping[str, ScriptVersion] | None = None,
 ) -> Rendered:
     """Speak every sentence, sequence the tracks with a chime, master, encode MP3, store by hash.
 
     `extra_tracks` follow the Vietnamese track: zone languages, synthesized or recorded.
+    `scripts` are every language's versions the tracks were made from (default: the current
+    ones in this session); the asset records them, so an approval can bind this exact audio.
     """
+    used = dict(scripts) if scripts is not None else current_scripts(session, script.bulletin_id)
+    used[script.language] = script
     timings: dict[str, float] = {} if timer is None else timer
     t0 = time.perf_counter()
     spoken = [normalize(s["text"], dialect) for s in script.sentences]
+    try:
+        check_spoken(spoken)  # the last gate: nothing unsayable reaches a speaker
+    except SpokenFormError as exc:
+        raise WorkflowError(str(exc)) from exc
     t1 = time.perf_counter()
     parts = tuple(registry.synthesize(text, script.language, dialect)[0] for text in spoken)
     t2 = time.perf_counter()
@@ -169,6 +183,7 @@ def render(
             true_peak_dbtp=float(loudness.true_peak_dbtp),
         )
         session.add(asset)
+    asset.scripts_sha256 = scripts_sha(used)  # identical bytes: the same audio, now of these scripts
     timings.update({"normalize": t1 - t0, "synthesize": t2 - t1, "master": t3 - t2, "encode": t4 - t3})
     return Rendered(mastered, data, asset, spoken, loudness.integrated_lufs, float(loudness.true_peak_dbtp), timings)
 

@@ -11,9 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
-from broadcaster.workflow import Action, Actor, WorkflowError, assert_playable, audit, require
+from broadcaster.workflow import Action, Actor, WorkflowError, approved_media, assert_playable, audit, require
+from devices.protocol import MediaRef, StreamRef, programme_entry
 from schedules.model import Booking, Priority, ProgrammeItem, QuietHours, ScheduleValueError, Slot, Zone
-from schedules.planner import Plan, Planner
+from schedules.planner import Plan, Planner, skipped
+from schedules.recurrence import EARLIEST_START, check_rule
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -22,7 +24,7 @@ def _hhmm(text: str) -> time:
     try:
         return time.fromisoformat(text)
     except ValueError as exc:
-        raise ScheduleValueError(f"{text!r} is not a time of day (HH:MM)") from exc
+        raise ScheduleValueError(f"{text!r} is not a time of day (HH:MM)", "schedule.not_a_time", value=text) from exc
 
 
 def zone_of(row: ZoneRow) -> Zone:
@@ -64,19 +66,13 @@ def recurrence(daily: bool = False, weekly: str | None = None, monthly: bool = F
         days = [d.strip().upper()[:2] for d in weekly.split(",") if d.strip()]
         bad = [d for d in days if d not in WEEKDAYS]
         if bad or not days:
-            raise ScheduleValueError(f"weekdays must be among {','.join(WEEKDAYS)}, not {weekly!r}")
+            raise ScheduleValueError(
+                f"weekdays must be among {','.join(WEEKDAYS)}, not {weekly!r}", "schedule.bad_weekdays", value=weekly
+            )
         return "FREQ=WEEKLY;BYDAY=" + ",".join(days)
     if monthly:
         return "FREQ=MONTHLY"
     return "FREQ=DAILY" if daily else ""
-
-
-def latest_media(session: Session, bulletin_id: int) -> MediaAsset | None:
-    return session.scalars(
-        select(MediaAsset)
-        .where(MediaAsset.bulletin_id == bulletin_id, MediaAsset.codec == "mp3")
-        .order_by(MediaAsset.created_at.desc())
-    ).first()
 
 
 def book(
@@ -96,25 +92,69 @@ def book(
 ) -> BookingRow:
     """Book an approved bulletin; officials only in their own communes.
 
+    The rule is parsed and bounded here, so nothing stored can stall the planner later.
+    Emergencies never come this way (they would sit at midnight in quiet hours): they go
+    through `record_emergency`, which the emergency path calls with the firing instant.
+
     :raises PermissionDenied: for a zone outside the official's communes.
     :raises WorkflowError: for a bulletin that is not approved.
-    :raises ScheduleValueError: for unknown zones or settings.
+    :raises ScheduleValueError: for unknown zones or settings, an invalid rule, emergency priority.
     """
-    Priority.parse(priority)
+    if Priority.parse(priority) is Priority.EMERGENCY:
+        raise ScheduleValueError(
+            "emergency priority goes through the emergency path (broadcaster emergency, /khan-cap)", "booking.emergency_path"
+        )
+    if starts_on < EARLIEST_START:
+        raise ScheduleValueError(f"the booking starts on {starts_on}, before {EARLIEST_START}", "booking.too_old", day=starts_on)
+    if until and until < starts_on:
+        raise ScheduleValueError("the booking ends before it starts", "schedule.ends_before_start", day=starts_on, until=until)
+    if rule:
+        check_rule(rule, starts_on)
+    if slot:
+        _hhmm(slot)
+    return _insert(
+        session, actor, Action.BOOK, bulletin_id, zones, starts_on, rule, until, slot, priority, repeat, gap_s, fire_at, until_at
+    )
+
+
+def record_emergency(
+    session: Session, actor: Actor, bulletin_id: int, zones: list[str], fire_at: datetime, repeat: int = 1, gap_s: int = 0
+) -> BookingRow:
+    """The booking behind an emergency fired now (the emergency path only): plays at `fire_at`."""
+    day = fire_at.date()
+    return _insert(
+        session, actor, Action.EMERGENCY, bulletin_id, zones, day, "", None, None, "emergency", repeat, gap_s, fire_at, None
+    )
+
+
+def _insert(
+    session: Session,
+    actor: Actor,
+    action: Action,
+    bulletin_id: int,
+    zones: list[str],
+    starts_on: date,
+    rule: str,
+    until: date | None,
+    slot: str | None,
+    priority: str,
+    repeat: int,
+    gap_s: int,
+    fire_at: datetime | None,
+    until_at: datetime | None,
+) -> BookingRow:
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
         raise WorkflowError(f"no bulletin {bulletin_id}")
+    if not zones:
+        raise ScheduleValueError("choose at least one zone", "booking.no_zone")
     rows = {z.id: z for z in session.scalars(select(ZoneRow).where(ZoneRow.id.in_(zones)))}
     missing = [z for z in zones if z not in rows]
     if missing:
-        raise ScheduleValueError(f"unknown zones: {', '.join(missing)}")
+        raise ScheduleValueError(f"unknown zones: {', '.join(missing)}", "schedule.unknown_zones", zones=", ".join(missing))
     for zone in rows.values():
-        require(actor, Action.EMERGENCY if priority == "emergency" else Action.BOOK, commune=zone.commune)
+        require(actor, action, commune=zone.commune)
     assert_playable(session, bulletin)
-    if until and until < starts_on:
-        raise ScheduleValueError("the booking ends before it starts")
-    if slot:
-        _hhmm(slot)
     row = BookingRow(
         bulletin_id=bulletin_id,
         zones=list(zones),
@@ -155,14 +195,19 @@ def build_planner(session: Session, first: date, days: int) -> Planner:
     bookings = []
     for row in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
         bulletin = session.get(Bulletin, row.bulletin_id)
-        media = latest_media(session, row.bulletin_id)
-        if bulletin is None or media is None:
+        media = approved_media(session, row.bulletin_id)
+        if bulletin is None or (media is None and not bulletin.stream_url):
             continue
         try:
             assert_playable(session, bulletin)
         except WorkflowError:
             continue  # unapproved, withdrawn or edited since approval: never planned
-        bookings.append(booking_of(row, media.duration_ms / 1000, bulletin.title))
+        duration_ms = media.duration_ms if media is not None else int(bulletin.stream_duration_ms or 0)
+        try:
+            bookings.append(booking_of(row, duration_ms / 1000, bulletin.title))
+        except ScheduleValueError as exc:  # a row stored before the checks: reported, never fatal
+            for zone in row.zones or []:
+                planner.report(str(row.id), skipped(str(row.id), str(zone), first, exc))
     planner.add(*bookings)
     return planner
 
@@ -181,34 +226,44 @@ def device_programmes(
         if item.ends_at > horizon:
             by_zone.setdefault(item.zone, []).append(item)
     media_cache: dict[str, MediaAsset | None] = {}
+    streams: dict[str, dict[str, Any] | None] = {}
     out: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for device in session.scalars(select(DeviceRow)):
         entries = []
         for item in by_zone.get(device.zone_id, []):
             if item.bulletin_id not in media_cache:
-                media_cache[item.bulletin_id] = latest_media(session, int(item.bulletin_id))
+                media_cache[item.bulletin_id] = approved_media(session, int(item.bulletin_id))
             media = media_cache[item.bulletin_id]
-            if media is None:
+            if item.bulletin_id not in streams:
+                bulletin = session.get(Bulletin, int(item.bulletin_id))
+                streams[item.bulletin_id] = stream_of(bulletin) if bulletin is not None else None
+            stream = streams[item.bulletin_id]
+            if stream is None and media is None:
                 continue
-            entries.append(
-                {
-                    "id": item.id,
-                    "starts_at": item.starts_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
-                    "duration_ms": media.duration_ms,
-                    "priority": item.priority.name.lower(),
-                    "bulletin": item.bulletin_id,
-                    "title": item.title,
-                    "media": {
-                        "url": f"{media_base_url}{media.sha256}.{media.extension}",
-                        "sha256": media.sha256,
-                        "bytes": media.bytes,
-                        "duration_ms": media.duration_ms,
-                        "codec": media.extension,
-                    },
-                }
-            )
+            entry = programme_entry(
+                item.id,
+                item.starts_at,
+                item.priority.name.lower(),
+                item.bulletin_id,
+                item.title,
+                media=media_ref(media, media_base_url) if stream is None and media is not None else None,
+                stream=StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream is not None else None,
+            )  # a relay's entry carries the live stream the device plays for the booked window
+            entries.append(entry.to_dict())
         out[device.id] = (device.zone_id, entries)
     return out
+
+
+def media_ref(media: MediaAsset, base_url: str) -> MediaRef:
+    """How a device finds and checks a rendered bulletin: its immutable URL, sha256 and size."""
+    return MediaRef(f"{base_url}{media.sha256}.{media.extension}", media.sha256, media.bytes, media.duration_ms, media.extension)
+
+
+def stream_of(bulletin: Bulletin) -> dict[str, Any] | None:
+    """The `stream` object of a relay's programme entry (docs/protocol.md); None for a bulletin with audio."""
+    if bulletin.kind != "relay" or not bulletin.stream_url or not bulletin.stream_duration_ms:
+        return None
+    return {"url": bulletin.stream_url, "duration_ms": int(bulletin.stream_duration_ms)}
 
 
 def programme_sha(entries: list[dict[str, Any]]) -> str:

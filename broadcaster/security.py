@@ -6,6 +6,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _HASHER = PasswordHasher()
+# verified against when the username is unknown, so that sign-in costs the same either way
+DUMMY_HASH = _HASHER.hash("unknown-user-placeholder-password")
 
 
 def hash_password(password: str) -> str:

@@ -11,22 +11,27 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from broadcaster import tasks
 from broadcaster.config import Settings
 from broadcaster.keys import load_or_create
-from broadcaster.models import Bulletin, CommandRow, DeviceRow, PlayReport, ProgrammePush, utcnow
-from broadcaster.scheduling import build_planner, device_programmes, latest_media, programme_sha
+from broadcaster.models import AuditEvent, Bulletin, CommandRow, ProgrammePush, User, utcnow
+from broadcaster.reports import Report, ReportWriter, store_reports
+from broadcaster.scheduling import build_planner, device_programmes, media_ref, programme_sha, stream_of
+from broadcaster.statistics import record_due
 from broadcaster.store import Store, open_store
-from broadcaster.workflow import Actor, WorkflowError, audit
-from devices.broker import EmbeddedBroker
+from broadcaster.workflow import Actor, WorkflowError, approved_media, audit
+from devices.broker import EmbeddedBroker, mask_url
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
-from devices.protocol import MessageType, Topics, parse_iso
+from devices.protocol import MessageType, Priority, StreamRef, Topics, programme_entry
 from schedules.runner import Job, Runner
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,20 @@ class Service:
         self.changed = threading.Event()
         self.runner: Runner | None = None
         self.reports_received = 0
+        self._watermark: int | None = -1
+        # unacked programmes are re-pushed with backoff: device → (attempts, monotonic time of the next try)
+        self._retry: dict[str, tuple[int, float]] = {}
+        self._rejections: dict[str, list[float]] = {}
+        self.reports = ReportWriter(self.store, self._store_reports)
+
+    REPUSH_FIRST_S = 15.0
+    REPUSH_MAX_S = 900.0
+    AUDITED_REJECTIONS_PER_MINUTE = 10
+
+    def _started(self) -> Dispatcher:
+        if self.dispatcher is None:
+            raise WorkflowError("the service is not started: call start() first")
+        return self.dispatcher
 
     # -- lifecycle --
     def start(self) -> Service:
@@ -57,6 +76,8 @@ class Service:
                 MediaServer(self.settings.media_dir, self.settings.media_host, self.settings.media_port or None)
             )
             self.media_base_url = server.base_url
+        self.reports.start()
+        self._stack.callback(self.reports.stop)  # runs after the dispatcher stopped: all that arrived is stored
         # A fixed client id with a persistent session: reports sent while the service is down
         # wait in the broker and arrive after a restart.
         self.dispatcher = Dispatcher(
@@ -67,11 +88,32 @@ class Service:
             on_ack=self.on_ack,
             on_played=self.on_played,
             on_state=self.on_state,
+            on_telemetry=self.on_telemetry,
+            on_rejected=self.on_rejected,
+            on_reconnect=self.on_reconnect,
             clean=False,
+            deferred_acks=True,  # a report is PUBACKed once stored: a killed service loses none
         )
         self.dispatcher.start()
         self._stack.callback(self.dispatcher.stop)
+        with self.store.session() as session:
+            requeued = tasks.requeue_interrupted(session)
+            tasks.beat(session, self._beat_info(), started=True)
+        if requeued:
+            log.info("%d interrupted tasks queued again", requeued)
+        self._stack.callback(self._beat_stopped)
         return self
+
+    def _beat_info(self) -> dict[str, Any]:
+        return {**tasks.host_info(), "media": self.media_base_url, "broker": mask_url(self.mqtt_url or "")}
+
+    def heartbeat(self) -> None:
+        with self.store.session() as session:
+            tasks.beat(session, self._beat_info())
+
+    def _beat_stopped(self) -> None:
+        with self.store.session() as session:
+            tasks.beat(session, {**self._beat_info(), "stopped": True})
 
     def stop(self) -> None:
         if self.runner:
@@ -86,36 +128,78 @@ class Service:
 
     # -- programmes --
     def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
-        """Push every device whose programme changed; returns how many were pushed."""
-        assert self.dispatcher is not None, "start() the service first"
+        """Push every device whose programme changed or was never acked; returns how many the
+        broker confirmed. A push is recorded only once the broker has it (PUBACK); an unacked
+        programme is pushed again (newly signed) with exponential backoff, at once after a
+        reconnect or restart."""
+        dispatcher = self._started()
         now = now or datetime.now(UTC)
-        outgoing: list[tuple[str, bytes]] = []
+        clock = time.monotonic()
+        outgoing: list[tuple[str, str, str, int, bytes]] = []  # device, sha256, message id, items, payload
         with self.store.session() as session:
             planner = build_planner(session, now.astimezone(self._tz()).date(), self.settings.programme_days)
-            programmes = device_programmes(session, planner.plan(), self.media_base_url, now)
+            plan = planner.plan()
+            record_due(session, plan, now)  # what was due, kept for statistics as it was planned
+            programmes = device_programmes(session, plan, self.media_base_url, now)
+            pushes = {p.device_id: p for p in session.scalars(select(ProgrammePush))}
             for device_id, (zone_id, entries) in programmes.items():
                 digest = programme_sha(entries)
-                last = session.get(ProgrammePush, device_id)
+                last = pushes.get(device_id)
                 if last is not None and last.sha256 == digest and not force:
+                    if last.acked_at is not None or clock < self._retry.get(device_id, (0, 0.0))[1]:
+                        continue
+                message_id, payload = dispatcher.programme(device_id, zone_id, entries)
+                outgoing.append((device_id, digest, message_id, len(entries), payload))
+        if not outgoing:
+            return 0
+        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
+        for device_id, *_ in outgoing:
+            attempts = self._retry.get(device_id, (0, 0.0))[0]
+            self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
+        with self.store.session() as session, session.no_autoflush:
+            pushes = self._load_pushes(session, [d for d, *_ in outgoing])
+            for device_id, digest, message_id, count, _payload in outgoing:
+                if device_id not in published:
                     continue
-                message_id, payload = self.dispatcher.programme(device_id, zone_id, entries)
-                if last is None:
-                    session.add(ProgrammePush(device_id=device_id, sha256=digest, message_id=message_id, items=len(entries)))
-                else:
-                    last.sha256, last.message_id, last.items, last.pushed_at, last.acked_at = (
-                        digest,
-                        message_id,
-                        len(entries),
-                        utcnow(),
-                        None,
-                    )
-                outgoing.append((device_id, payload))
-        for device_id, payload in outgoing:  # after the commit, so acks find their push
-            self.dispatcher.publish_programme(device_id, payload)
-        pushed = len(outgoing)
-        if pushed:
-            log.info("pushed %d programmes", pushed)
-        return pushed
+                row = pushes.get(device_id)
+                if row is None:
+                    row = ProgrammePush(device_id=device_id)
+                    session.add(row)
+                row.sha256, row.message_id, row.items, row.pushed_at, row.acked_at = digest, message_id, count, utcnow(), None
+        early = [(d, m) for d, _s, m, _n, _p in outgoing if d in published and dispatcher.acked(m, d)]
+        if early:  # acks that arrived before the record above was committed
+            with self.store.session() as session, session.no_autoflush:
+                self._load_pushes(session, [d for d, _ in early])
+                for device_id, message_id in early:
+                    self._mark_acked(session, device_id, message_id)
+        if len(published) < len(outgoing):
+            log.warning(
+                "%d of %d programmes not confirmed by the broker; retried later", len(outgoing) - len(published), len(outgoing)
+            )
+        if published:
+            log.info("pushed %d programmes", len(published))
+        return len(published)
+
+    @staticmethod
+    def _load_pushes(session: Any, devices: list[str]) -> dict[str, ProgrammePush]:
+        """Into the session in a few queries: a `get` per device would query and autoflush each time."""
+        found: dict[str, ProgrammePush] = {}
+        for start in range(0, len(devices), 5000):
+            chunk = devices[start : start + 5000]
+            found.update(
+                (p.device_id, p) for p in session.scalars(select(ProgrammePush).where(ProgrammePush.device_id.in_(chunk)))
+            )
+        return found
+
+    def _mark_acked(self, session: Any, device_id: str, message_id: str) -> None:
+        push = session.get(ProgrammePush, device_id)
+        if push is not None and push.message_id == message_id and push.acked_at is None:
+            push.acked_at = utcnow()
+            self._retry.pop(device_id, None)
+
+    def on_reconnect(self) -> None:
+        """Back on the broker (maybe a new one): unacked programmes go out at the next replan."""
+        self._retry = {device: (0, 0.0) for device in self._retry}
 
     def _tz(self) -> Any:
         from zoneinfo import ZoneInfo
@@ -125,47 +209,38 @@ class Service:
     # -- emergencies --
     def fire_emergency(self, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0) -> list[str]:
         """Play at once on every device of the zones, pre-empting what plays, quiet hours or not."""
-        assert self.dispatcher is not None, "start() the service first"
-        from broadcaster.scheduling import book
+        dispatcher = self._started()
+        from broadcaster.scheduling import record_emergency
 
         now = datetime.now(UTC)
         with self.store.session() as session:
-            row = book(
-                session,
-                actor,
-                bulletin_id,
-                zones,
-                now.astimezone(self._tz()).date(),
-                priority="emergency",
-                repeat=repeat,
-                gap_s=gap_s,
-                fire_at=now,
-            )
-            media = latest_media(session, bulletin_id)
+            row = record_emergency(session, actor, bulletin_id, zones, now, repeat, gap_s)
+            media = approved_media(session, bulletin_id)
             bulletin = session.get(Bulletin, bulletin_id)
-            assert media is not None and bulletin is not None
+            stream = stream_of(bulletin) if bulletin is not None else None
+            if (media is None and stream is None) or bulletin is None:
+                raise WorkflowError(f"bulletin {bulletin_id} has no rendered audio to play")
             from schedules.model import ProgrammeItem
 
-            item_id = ProgrammeItem.make_id(zones[0], str(row.id), now)
-            entry = {
-                "id": item_id,
-                "starts_at": now.isoformat().replace("+00:00", "Z"),
-                "duration_ms": media.duration_ms,
-                "priority": "emergency",
-                "bulletin": str(bulletin_id),
-                "title": bulletin.title,
-                "media": {
-                    "url": f"{self.media_base_url}{media.sha256}.{media.extension}",
-                    "sha256": media.sha256,
-                    "bytes": media.bytes,
-                    "duration_ms": media.duration_ms,
-                    "codec": media.extension,
-                },
-            }
+            def entry(zone: str) -> dict[str, Any]:
+                # the item id the planner gives this booking in this zone, so the schedule that
+                # follows holds the same item and a device plays it once (issue 13 #8)
+                item_id = ProgrammeItem.make_id(zone, str(row.id), now)
+                if stream is not None or media is None:  # a relay: the live stream for its approved window
+                    live = StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream else None
+                    return programme_entry(
+                        item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, stream=live
+                    ).to_dict()
+                ref = media_ref(media, self.media_base_url)
+                return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
+
+            entries = {zone: entry(zone) for zone in zones}
         ids = []
         for zone in zones:
             ttl = 600
-            command_id, topic, payload = self.dispatcher.command_message(MessageType.PLAY, {"item": entry}, zone=zone, ttl_s=ttl)
+            command_id, topic, payload = dispatcher.command_message(
+                MessageType.PLAY, {"item": entries[zone]}, zone=zone, ttl_s=ttl
+            )
             with self.store.session() as session:
                 session.add(
                     CommandRow(
@@ -177,7 +252,7 @@ class Service:
                     )
                 )
                 audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command_id)
-            self.dispatcher.resend(topic, payload)
+            dispatcher.resend(topic, payload)
             ids.append(command_id)
         self.replan_and_push()
         return ids
@@ -193,59 +268,43 @@ class Service:
             withdraw(session, bulletin, actor, reason)
         return self.replan_and_push()
 
-    # -- what devices say --
+    # -- what devices say: queued as they arrive, stored in batches (broadcaster.reports) --
     def on_played(self, device: str, body: dict[str, Any]) -> None:
+        """A proof of play, already validated by `devices.wire.report`."""
         self.reports_received += 1
-        with self.store.session() as session:
-            exists = session.scalars(
-                select(PlayReport).where(PlayReport.device_id == device, PlayReport.item_id == str(body.get("item")))
-            ).first()
-            if exists is not None:
-                return  # a report resent after a reconnect
-            session.add(
-                PlayReport(
-                    device_id=device,
-                    item_id=str(body.get("item")),
-                    bulletin_id=str(body.get("bulletin", "")),
-                    sha256=str(body.get("sha256")),
-                    volume=int(body.get("volume") or 0),
-                    started=datetime.fromtimestamp(parse_iso(str(body["started"])), UTC),
-                    ended=datetime.fromtimestamp(parse_iso(str(body["ended"])), UTC),
-                )
-            )
-            row = session.get(DeviceRow, device)
-            if row is not None:
-                row.last_seen = utcnow()
-                row.state = {**(row.state or {}), "last_play": body.get("item"), "last_play_at": body.get("ended")}
+        self.reports.put("played", device, body, self._defer_ack())
 
     def on_state(self, device: str, body: dict[str, Any]) -> None:
-        with self.store.session() as session:
-            row = session.get(DeviceRow, device)
-            if row is None:
-                log.warning("state from unknown device %s", device)
-                return
-            row.online = bool(body.get("online"))
-            row.last_seen = utcnow()
-            row.state = {**(row.state or {}), **{k: v for k, v in body.items() if k != "device"}}
+        self.reports.put("state", device, body, self._defer_ack())
+
+    def on_telemetry(self, device: str, body: dict[str, Any]) -> None:
+        self.reports.put("telemetry", device, body)  # stored for uptime statistics
 
     def on_ack(self, device: str, body: dict[str, Any]) -> None:
-        message_id = str(body.get("id", ""))
+        self.reports.put("ack", device, body, self._defer_ack())
+
+    def _defer_ack(self) -> Callable[[], None] | None:
+        return self.dispatcher.defer_ack() if self.dispatcher is not None else None
+
+    def _store_reports(self, session: Any, batch: list[Report]) -> None:
+        for device in store_reports(session, batch):
+            self._retry.pop(device, None)  # its programme is acked: no more re-pushes
+
+    def on_rejected(self, device: str, kind: str, reason: str, detail: str) -> None:
+        """A device report the service refused: audited with its reason (at most ten a minute
+        per device, so a flooding device cannot fill the audit log)."""
+        clock = time.monotonic()
+        recent = [t for t in self._rejections.get(device, []) if clock - t < 60.0]
+        self._rejections[device] = recent
+        if len(recent) >= self.AUDITED_REJECTIONS_PER_MINUTE:
+            return
+        recent.append(clock)
         with self.store.session() as session:
-            push = session.get(ProgrammePush, device)
-            if push is not None and push.message_id == message_id and body.get("status") == "ok":
-                push.acked_at = utcnow()
-            command = session.get(CommandRow, message_id)
-            if command is not None:
-                command.acks = {
-                    **(command.acks or {}),
-                    device: {"status": body.get("status"), "reason": body.get("reason"), "at": body.get("at")},
-                }
-            if body.get("status") == "rejected":
-                audit(session, f"device:{device}", "device.rejected", f"message:{message_id}", reason=body.get("reason"))
+            audit(session, f"device:{device}", "device.rejected", f"{kind}:{device}", reason=reason, detail=detail[:300])
 
     def retry_commands(self, now: datetime | None = None) -> int:
         """Re-send unexpired commands to devices that have not acked; returns devices retried."""
-        assert self.dispatcher is not None, "start() the service first"
+        dispatcher = self._started()
         from broadcaster.scheduling import aware
 
         now = now or datetime.now(UTC)
@@ -255,48 +314,128 @@ class Service:
                 expires = aware(command.expires_at)
                 if expires is None or expires <= now or "payload" not in (command.body or {}):
                     continue
-                missing = [d for d in self._targets(session, command.target) if d not in (command.acks or {})]
+                missing = [d for d in tasks.targets(session, command.target) if d not in (command.acks or {})]
                 if missing:
-                    self.dispatcher.resend(command.body["topic"], command.body["payload"].encode())
+                    dispatcher.resend(command.body["topic"], command.body["payload"].encode())
                     command.attempts += 1
                     retried += len(missing)
         return retried
 
-    @staticmethod
-    def _targets(session: Any, target: str) -> list[str]:
-        kind, _, name = target.partition("/")
-        if kind == "zone":
-            return [d.id for d in session.scalars(select(DeviceRow).where(DeviceRow.zone_id == name))]
-        return [name]
-
     def command_status(self, command_id: str, now: datetime | None = None) -> dict[str, str]:
         """Per device: acked, rejected (with reason), waiting, or timed out."""
-        from broadcaster.scheduling import aware
-
-        now = now or datetime.now(UTC)
         with self.store.session() as session:
-            command = session.get(CommandRow, command_id)
-            if command is None:
+            if session.get(CommandRow, command_id) is None:
                 raise WorkflowError(f"no command {command_id}")
-            expired = (aware(command.expires_at) or now) <= now
-            out = {}
-            for device in self._targets(session, command.target):
-                ack = (command.acks or {}).get(device)
-                if ack:
-                    out[device] = "acked" if ack["status"] == "ok" else f"rejected: {ack.get('reason')}"
-                else:
-                    out[device] = "timed out" if expired else "waiting"
-            return out
+            return tasks.command_progress(session, [command_id], now)
+
+    # -- the task queue: what the console, the API and the CLI ask for --
+    def process_tasks(self, limit: int = 20) -> int:
+        """Carry out queued tasks in order; a failed task is recorded with its reason, never retried blindly."""
+        done = 0
+        while done < limit:
+            with self.store.session() as session:
+                task = tasks.claim(session)
+                if task is None:
+                    return done
+                task_id, kind, payload, username, address = task.id, task.kind, dict(task.payload), task.actor, task.address
+            try:
+                result = self._carry_out(tasks.TaskKind(kind), payload, self._actor(username, address))
+            except Exception as exc:  # one bad task must not stop the queue; its reason is stored for the user
+                log.exception("task %s (%s) failed", task_id, kind)
+                with self.store.session() as session:
+                    tasks.finish(session, task_id, error=str(exc) or type(exc).__name__)
+            else:
+                with self.store.session() as session:
+                    tasks.finish(session, task_id, result)
+            done += 1
+        return done
+
+    def _actor(self, username: str, address: str) -> Actor:
+        from broadcaster.cap_import import CAP_APPROVER, CAP_EDITOR
+
+        system = {a.username: a for a in (CAP_APPROVER, CAP_EDITOR)}
+        if username in system:
+            return system[username]
+        with self.store.session() as session:
+            user = session.scalars(select(User).where(User.username == username)).first()
+            if user is None or not user.active:
+                raise WorkflowError(f"user {username} no longer exists or is disabled")
+            return Actor.of(user, address)
+
+    def _carry_out(self, kind: tasks.TaskKind, payload: dict[str, Any], actor: Actor) -> dict[str, Any]:
+        if kind is tasks.TaskKind.EMERGENCY:
+            ids = self.fire_emergency(
+                actor,
+                int(payload["bulletin"]),
+                list(payload["zones"]),
+                int(payload.get("repeat", 1)),
+                int(payload.get("gap_s", 0)),
+            )
+            return {"commands": ids}
+        if kind is tasks.TaskKind.REPLAN:
+            return {"pushed": self.replan_and_push(force=bool(payload.get("force")))}
+        if kind in (tasks.TaskKind.STOP, tasks.TaskKind.DEVICE_COMMAND):
+            message = MessageType.STOP if kind is tasks.TaskKind.STOP else MessageType(str(payload["type"]))
+            body = dict(payload.get("body") or {})
+            ids = [self.send_command(actor, message, body, zone=z) for z in payload.get("zones", [])]
+            ids += [self.send_command(actor, message, body, device=d) for d in payload.get("devices", [])]
+            return {"commands": ids}
+        raise WorkflowError(f"unknown task kind {kind}")
+
+    def send_command(
+        self, actor: Actor, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None
+    ) -> str:
+        """Sign, record (for retries and per-device acks), audit and publish one command."""
+        dispatcher = self._started()
+        ttl = 600
+        command_id, topic, payload = dispatcher.command_message(kind, body, device=device, zone=zone, ttl_s=ttl)
+        target = f"zone/{zone}" if zone else f"dev/{device}"
+        with self.store.session() as session:
+            session.add(
+                CommandRow(
+                    id=command_id,
+                    kind=kind.value,
+                    target=target,
+                    body={"topic": topic, "payload": payload.decode()},
+                    expires_at=datetime.now(UTC) + timedelta(seconds=ttl),
+                )
+            )
+            audit(session, actor, f"command.{kind.value}", target, command=command_id, **body)
+        dispatcher.resend(topic, payload)
+        return command_id
+
+    def watch_changes(self) -> bool:
+        """Re-plan when the audit log moved: every booking, approval, withdrawal or zone change is audited,
+        so any front door's change reaches the speakers within a tick, without a task of its own."""
+        with self.store.session() as session:
+            latest = session.scalar(
+                select(func.max(AuditEvent.id)).where(
+                    AuditEvent.action != "device.rejected",
+                    AuditEvent.action != "user.signed_in",
+                    ~AuditEvent.action.startswith("task."),
+                    ~AuditEvent.action.startswith("command."),
+                )
+            )
+        if latest == self._watermark:
+            return False
+        self._watermark = latest
+        self.replan_and_push()
+        return True
 
     # -- the loop --
     def jobs(self) -> list[Job]:
         jobs = [
+            Job("tasks", self.process_tasks, every_s=self.settings.task_poll_s),
+            Job("changes", self.watch_changes, every_s=self.settings.task_poll_s),
+            Job("heartbeat", self.heartbeat, every_s=5),
             Job("replan", self.replan_and_push, every_s=self.settings.replan_every_s),
             Job("retry-commands", self.retry_commands, every_s=self.settings.command_retry_s),
             Job("replan-daily", self.replan_and_push, daily_at="00:05"),
         ]
         if self.settings.feeds:
             jobs.append(Job("feeds", self.poll_feeds, every_s=self.settings.feed_every_s))
+        if self.settings.auto_draft:
+            jobs.append(Job("auto-draft", self.auto_draft, every_s=self.settings.feed_every_s))
         return jobs
 
     def poll_feeds(self) -> None:
@@ -304,12 +443,21 @@ class Service:
         from scripts.ingest import HttpFetcher
 
         with self.store.session() as session:
-            result = ingest(session, list(self.settings.feeds), HttpFetcher())
+            result = ingest(session, list(self.settings.feeds), HttpFetcher(policy=self.settings.link_policy()))
         log.info("feeds: %d new, %d failures", len(result.stored), len(result.failures))
 
-    def run_forever(self) -> None:
+    def auto_draft(self) -> None:
+        from broadcaster.programmes import auto_draft_new
+
+        made = auto_draft_new(self.store, self.settings)
+        log.info("auto-draft: %d bulletins sent to review", len(made))
+
+    def run_forever(self, handle_signals: bool = True) -> None:
+        """Run the clock until stopped; `handle_signals` only in the main thread (`broadcaster up` runs it in another)."""
         self.runner = Runner(self.jobs())
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: self.runner.stop() if self.runner else None)
-        self.replan_and_push()
-        self.runner.run()
+        if handle_signals:
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, lambda *_: self.runner.stop() if self.runner else None)
+        self.watch_changes()
+        self.process_tasks()
+        self.runner.run(tick_s=min(0.5, self.settings.task_poll_s))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,25 +180,95 @@ def submit(session: Session, bulletin: Bulletin, actor: Actor) -> None:
     _transition(session, bulletin, actor, State.IN_REVIEW, (State.DRAFT, State.REJECTED))
 
 
-def bundle_sha(session: Session, bulletin_id: int) -> str:
-    """The hash an approval binds to: every language's script version and audio."""
-    scripts = current_scripts(session, bulletin_id)
-    media = session.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == bulletin_id)).all()
-    current = {s.sha256 for s in scripts.values()}
+def scripts_sha(scripts: Mapping[str, ScriptVersion]) -> str:
+    """The exact set of script versions, every language, a rendering was made from."""
+    return hashlib.sha256("\n".join(sorted(f"{lang}:{s.sha256}" for lang, s in scripts.items())).encode()).hexdigest()
+
+
+def _stream(bulletin: Bulletin | None) -> str:
+    """A relay's stream URL and window, which its approval binds instead of audio."""
+    if bulletin is None or not bulletin.stream_url:
+        return ""
+    return f"{bulletin.stream_url}:{bulletin.stream_duration_ms}"
+
+
+def _bundle_hash(scripts: Mapping[str, ScriptVersion], media_sha256: str, stream: str) -> str:
     parts = sorted(f"script:{lang}:{s.sha256}" for lang, s in scripts.items())
-    parts += sorted(f"media:{m.language}:{m.codec}:{m.sha256}" for m in media if m.script_sha256 in current)
+    if stream:  # a relay: the approval binds the stream URL and window
+        parts.append(f"stream:{stream}")
+    parts.append(f"media:{media_sha256}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def approve(session: Session, bulletin: Bulletin, actor: Actor) -> Approval:
-    """Four eyes: the approver may not be the last editor of any current script version."""
+def _renderings(session: Session, bulletin_id: int, scripts: Mapping[str, ScriptVersion]) -> list[MediaAsset]:
+    """Deliverable audio rendered from exactly these scripts, newest first."""
+    return list(
+        session.scalars(
+            select(MediaAsset)
+            .where(
+                MediaAsset.bulletin_id == bulletin_id,
+                MediaAsset.codec == "mp3",
+                MediaAsset.scripts_sha256 == scripts_sha(scripts),
+            )
+            .order_by(MediaAsset.created_at.desc(), MediaAsset.sha256)
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """What an approver is shown and signs: the current scripts and the audio rendered from them."""
+
+    sha256: str
+    scripts: dict[str, ScriptVersion]
+    media: MediaAsset | None
+    stream: str = ""
+
+
+def current_bundle(session: Session, bulletin_id: int) -> Bundle:
+    """The bundle an approval given now would bind (the newest rendering of the current scripts)."""
+    scripts = current_scripts(session, bulletin_id)
+    renderings = _renderings(session, bulletin_id, scripts)
+    media = renderings[0] if renderings else None
+    stream = _stream(session.get(Bulletin, bulletin_id))
+    return Bundle(_bundle_hash(scripts, media.sha256 if media else "", stream), scripts, media, stream)
+
+
+def bundle_sha(session: Session, bulletin_id: int) -> str:
+    """The hash an approval given now would bind: every script version, the audio or the stream."""
+    return current_bundle(session, bulletin_id).sha256
+
+
+def approve(session: Session, bulletin: Bulletin, actor: Actor, seen: str | None = None) -> Approval:
+    """Four eyes on the exact bundle: scripts of every language plus the audio that will be played.
+
+    The approver may not be the last editor of any current script version. `seen` is the bundle
+    hash the approver read and listened to; when it is given and the bundle changed since (an
+    edit or a rendering landed in between), the approval is refused.
+
+    :raises PermissionDenied: for a role that may not approve, or the bulletin's own editor.
+    :raises WorkflowError: without rendered audio of the current scripts, or when `seen` is stale.
+    """
     require(actor, Action.APPROVE)
-    editors = {s.author for s in current_scripts(session, bulletin.id).values()}
+    bundle = current_bundle(session, bulletin.id)
+    editors = {s.author for s in bundle.scripts.values()}
     if actor.username in editors:
         raise PermissionDenied(f"{actor.username} edited this version; another approver must sign it off")
-    digest = bundle_sha(session, bulletin.id)
-    _transition(session, bulletin, actor, State.APPROVED, (State.IN_REVIEW,), bundle=digest)
-    approval = Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=digest)
+    if State(bulletin.state) is not State.IN_REVIEW:
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}; cannot go to {State.APPROVED.value}")
+    if bundle.media is None and not bundle.stream:
+        raise WorkflowError(
+            f"bulletin {bulletin.id} has no audio of its current scripts: render it first, "
+            "an approval binds the exact audio that will be played"
+        )
+    if seen is not None and seen != bundle.sha256:
+        raise WorkflowError(
+            f"bulletin {bulletin.id} changed after you opened it (you saw {seen[:12]}, it is now "
+            f"{bundle.sha256[:12]}): reload the page, read and listen again, then approve"
+        )
+    bound = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
+    _transition(session, bulletin, actor, State.APPROVED, (State.IN_REVIEW,), bundle=bundle.sha256, **bound)
+    approval = Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=bundle.sha256)
     session.add(approval)
     return approval
 
@@ -212,14 +283,40 @@ def withdraw(session: Session, bulletin: Bulletin, actor: Actor, reason: str) ->
     _transition(session, bulletin, actor, State.WITHDRAWN, tuple(s for s in State if s is not State.WITHDRAWN), reason=reason)
 
 
+def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, MediaAsset | None]:
+    """The latest approval and the audio it bound (None for a relay, which binds its stream)."""
+    if State(bulletin.state) not in PLAYABLE:
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered")
+    approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
+    if approval is not None:
+        scripts = current_scripts(session, bulletin.id)
+        stream = _stream(bulletin)
+        if stream and _bundle_hash(scripts, "", stream) == approval.bundle_sha256:
+            return approval, None
+        for media in _renderings(session, bulletin.id, scripts):
+            if _bundle_hash(scripts, media.sha256, stream) == approval.bundle_sha256:
+                return approval, media
+    raise WorkflowError(f"bulletin {bulletin.id} changed after approval: it must be approved again")
+
+
 def assert_playable(session: Session, bulletin: Bulletin) -> Approval:
     """Nothing reaches a speaker unless the exact current bundle was approved.
 
     :raises WorkflowError: when the bulletin is unapproved, withdrawn, or changed since approval.
     """
-    if State(bulletin.state) not in PLAYABLE:
-        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered")
-    approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
-    if approval is None or approval.bundle_sha256 != bundle_sha(session, bulletin.id):
-        raise WorkflowError(f"bulletin {bulletin.id} changed after approval: it must be approved again")
-    return approval
+    return _approved(session, bulletin)[0]
+
+
+def approved_media(session: Session, bulletin_id: int) -> MediaAsset | None:
+    """The one audio file the approver signed off, or None when nothing of this bulletin may play.
+
+    Delivery (programmes, emergencies, playlists, the podcast) takes its media from here only,
+    never "the latest rendering": a rendering nobody approved is never delivered.
+    """
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        return None
+    try:
+        return _approved(session, bulletin)[1]
+    except WorkflowError:
+        return None

@@ -38,6 +38,14 @@ def new_password() -> str:
     return secrets.token_urlsafe(18)
 
 
+def write_secret(path: Path, text: str) -> None:
+    """Write a file readable by its owner only, from the first byte (never 0644 for a moment)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
 def password_file(accounts: dict[str, str]) -> str:
     return "".join(f"{user}:{password_hash(password)}\n" for user, password in sorted(accounts.items()))
 
@@ -70,13 +78,23 @@ def write_broker_config(
     persistence: bool = True,
     run_as: str | None = None,
 ) -> Path:
-    """Write passwd, acl and a mosquitto.conf that uses them; returns the conf path."""
+    """Write passwd, acl and a mosquitto.conf that uses them; returns the conf path.
+
+    Client ids are the usernames (`use_username_as_clientid`), so a device's credentials can
+    never take another client's id and kick it off. `run_as` is the user Mosquitto keeps after
+    starting as root; the files are given to that user (0600), since Mosquitto reads them after
+    dropping privileges ("Unable to open pwfile" otherwise).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     accounts = {a.device: a.password for a in devices} | {server_user: server_password}
-    (folder / "passwd").write_text(password_file(accounts))
-    (folder / "acl").write_text(acl_file(devices, topics, server_user))
-    for name in ("passwd", "acl"):
-        os.chmod(folder / name, 0o600)
+    write_secret(folder / "passwd", password_file(accounts))
+    write_secret(folder / "acl", acl_file(devices, topics, server_user))
+    if run_as and os.geteuid() == 0:
+        import pwd
+
+        entry = pwd.getpwnam(run_as)
+        for path in (folder, folder / "passwd", folder / "acl"):
+            os.chown(path, entry.pw_uid, entry.pw_gid)
     conf = folder / "mosquitto.conf"
     conf.write_text(
         "\n".join(
@@ -88,6 +106,7 @@ def write_broker_config(
                 f"persistence {'true' if persistence else 'false'}",
                 f"persistence_location {folder}/",
                 "max_queued_messages 10000",
+                "use_username_as_clientid true",
                 *([f"user {run_as}"] if run_as else []),
                 "",
             ]

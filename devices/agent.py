@@ -7,6 +7,7 @@ ticks and publishes through a callable, so the same code runs on a speaker's com
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -22,7 +23,21 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
-from devices.protocol import MediaRef, MessageType, ProtocolError, Rejection, Topics, Verifier, iso, parse_iso
+from devices import wire
+from devices.errors import MessageError
+from devices.protocol import (
+    MediaRef,
+    MessageType,
+    Priority,
+    ProgrammeEntry,
+    ProtocolError,
+    Rejection,
+    StreamRef,
+    Topics,
+    Verifier,
+    iso,
+    parse_iso,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +47,9 @@ Publish = Callable[[str, bytes, bool], None]
 class Player(Protocol):
     def play(self, path: Path, duration_s: float, volume: int) -> float:
         """Play the file; return the instant it ended."""
+
+    def stream(self, url: str, duration_s: float, volume: int) -> float:
+        """Play a live stream for the booked window at most; return the instant it ended."""
 
     def stop(self) -> None: ...
 
@@ -51,6 +69,9 @@ class NullPlayer:
             return time.time()
         return started + duration_s
 
+    def stream(self, url: str, duration_s: float, volume: int) -> float:
+        return self.play(Path(), duration_s, volume)  # a simulated speaker just waits out the window
+
     def stop(self) -> None:
         self._stop.set()
 
@@ -68,58 +89,77 @@ class CommandPlayer:
         self._process.wait()
         return time.time()
 
+    def stream(self, url: str, duration_s: float, volume: int) -> float:
+        """The same command given the URL ({path}), e.g. `mpv --no-video {path}` or `ffplay -nodisp {path}`,
+        stopped when the booked window ends (or earlier if the stream ends)."""
+        args = [a.replace("{path}", url).replace("{volume}", str(volume)) for a in self.command]
+        self._process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+        try:
+            self._process.wait(timeout=duration_s)
+        except subprocess.TimeoutExpired:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        return time.time()
+
     def stop(self) -> None:
         if self._process and self._process.poll() is None:
             self._process.terminate()
 
 
-def download(ref: MediaRef, folder: Path, timeout_s: float = 30.0) -> Path:
-    """Fetch media over HTTP with resume and verify its sha256 before it may be played.
+MAX_MEDIA_BYTES = 256 * 1024 * 1024
+CHUNK = 64 * 1024
 
-    :raises ProtocolError: MEDIA_CHECKSUM when the bytes do not match the reference.
-    :raises OSError: when the download fails (retried on the next tick).
+
+def download(ref: MediaRef, folder: Path, timeout_s: float = 30.0, max_bytes: int = MAX_MEDIA_BYTES) -> Path:
+    """Fetch media over HTTP with resume, reading at most the declared bytes and hashing while
+    streaming; nothing unverified is ever renamed to its playable name.
+
+    :raises ProtocolError: MEDIA_SIZE when the reference is too big or the server sends more
+        than declared, MEDIA_CHECKSUM when the bytes do not match the reference.
+    :raises OSError: when the download fails (retried later, with backoff).
     """
     final = folder / f"{ref.sha256}.{ref.codec}"
     if final.exists():
         return final
     if urlparse(ref.url).scheme not in ("http", "https"):
-        raise ProtocolError(Rejection.MALFORMED, f"media URL must be http(s): {ref.url}")
+        raise ProtocolError(Rejection.MALFORMED, f"media URL must be http(s): {ref.url[:100]}")
+    if not 0 < ref.bytes <= max_bytes:
+        raise ProtocolError(Rejection.MEDIA_SIZE, f"{ref.bytes} bytes declared, at most {max_bytes} accepted")
     folder.mkdir(parents=True, exist_ok=True)
     part = final.with_suffix(".part")
     offset = part.stat().st_size if part.exists() else 0
+    if offset >= ref.bytes:
+        part.unlink()
+        offset = 0
+    digest = hashlib.sha256()
     headers = {"Range": f"bytes={offset}-"} if offset else {}
     with urllib.request.urlopen(urllib.request.Request(ref.url, headers=headers), timeout=timeout_s) as response:  # noqa: S310
-        with part.open("ab" if response.status == 206 else "wb") as out:
-            shutil.copyfileobj(response, out)
-    digest = hashlib.sha256(part.read_bytes()).hexdigest()
-    if digest != ref.sha256:
+        resumed = offset and response.status == 206
+        if resumed:
+            with part.open("rb") as done:
+                while chunk := done.read(CHUNK):
+                    digest.update(chunk)
+        size = offset if resumed else 0
+        with part.open("ab" if resumed else "wb") as out:
+            while chunk := response.read(min(CHUNK, ref.bytes - size + 1)):
+                size += len(chunk)
+                if size > ref.bytes:
+                    out.close()
+                    part.unlink()
+                    raise ProtocolError(Rejection.MEDIA_SIZE, f"the server sent more than the declared {ref.bytes} bytes")
+                digest.update(chunk)
+                out.write(chunk)
+    if size < ref.bytes:
+        raise OSError(f"download of {ref.sha256[:12]}… stopped at {size} of {ref.bytes} bytes")
+    if digest.hexdigest() != ref.sha256:
         part.unlink()
-        raise ProtocolError(Rejection.MEDIA_CHECKSUM, f"got {digest[:12]}…, expected {ref.sha256[:12]}…")
+        raise ProtocolError(Rejection.MEDIA_CHECKSUM, f"got {digest.hexdigest()[:12]}…, expected {ref.sha256[:12]}…")
     part.replace(final)
     return final
-
-
-@dataclass
-class Item:
-    id: str
-    starts_at: float
-    duration_s: float
-    priority: str
-    media: MediaRef
-    bulletin: str = ""
-    title: str = ""
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Item:
-        return cls(
-            id=str(data["id"]),
-            starts_at=parse_iso(str(data["starts_at"])),
-            duration_s=float(data["duration_ms"]) / 1000,
-            priority=str(data.get("priority", "normal")),
-            media=MediaRef(**data["media"]),
-            bulletin=str(data.get("bulletin", "")),
-            title=str(data.get("title", "")),
-        )
 
 
 @dataclass
@@ -134,7 +174,7 @@ class Agent:
     player: Player = field(default_factory=NullPlayer)
     firmware: str = "loa-agent/0.1"
     volume: int = 80
-    programme: dict[str, Item] = field(default_factory=dict)
+    programme: dict[str, ProgrammeEntry] = field(default_factory=dict)
     played: set[str] = field(default_factory=set)
     ready: dict[str, Path] = field(default_factory=dict)
     pending: dict[str, Future[Path]] = field(default_factory=dict)
@@ -143,9 +183,16 @@ class Agent:
     bytes_downloaded: int = 0
     rejections: list[str] = field(default_factory=list)
     received: dict[str, float] = field(default_factory=dict)
-    accepted: set[str] = field(default_factory=set)
+    commanded: set[str] = field(default_factory=set)  # items that came in `play` commands
+    failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # media sha → (failures, retry at)
+    retry_first_s: float = 5.0
+    retry_max_s: float = 600.0
     heartbeat_s: float = 60.0
     raw_items: list[dict[str, Any]] = field(default_factory=list)  # the verified programme as received, persisted
+    clock_offset: float = 0.0  # seconds added to this device's clock (learnt from signed issued_at)
+    clock_skew_s: float = 0.0  # the last signed message's issued_at minus this (corrected) clock
+    clock_tolerance_s: float = 2.0
+    _interrupted: bool = False
     _last_heartbeat: float = 0.0
     _next_due: float = 0.0
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -163,18 +210,20 @@ class Agent:
         if not self._state_file.exists():
             return
         state = json.loads(self._state_file.read_text())
-        self.programme = {i["id"]: Item.from_dict(i) for i in state.get("items", [])}
+        self.programme = {i["id"]: ProgrammeEntry.from_dict(i) for i in state.get("items", [])}
         self.played = set(state.get("played", []))
+        self.commanded = set(state.get("commanded", []))
         self.outbox = [(t, p.encode()) for t, p in state.get("outbox", [])]
-        self.verifier.last_seq.update(state.get("last_seq", {}))
+        self.verifier.remember(state.get("replay", {"last_seq": state.get("last_seq", {})}), time.time())
         self.raw_items = state.get("items", [])
 
     def _save(self) -> None:
         state = {
             "items": self.raw_items,
             "played": sorted(self.played),
+            "commanded": sorted(self.commanded & set(self.programme)),
             "outbox": [(t, p.decode()) for t, p in self.outbox],
-            "last_seq": self.verifier.last_seq,
+            "replay": self.verifier.snapshot(),
         }
         tmp = self._state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(state))
@@ -182,7 +231,11 @@ class Agent:
 
     # -- messages --
     def handle(self, topic: str, payload: bytes, now: float) -> None:
-        self.received[_message_id(payload)] = time.time()
+        """Verify and carry out one message; every message ends acked (`ok`, `duplicate` or
+        `rejected` with a reason) or, for a retained programme already held, ignored."""
+        now += self.clock_offset
+        message_id = _message_id(payload)
+        self.received[message_id] = time.time()
         if len(self.received) > 512:
             self.received.pop(next(iter(self.received)))
         try:
@@ -190,37 +243,79 @@ class Agent:
         except ProtocolError as exc:
             if exc.reason in (Rejection.REPLAYED, Rejection.STALE_SEQUENCE) and topic == self.topics.schedule(self.device_id):
                 return  # the retained programme we already hold, delivered again on reconnect
-            if exc.reason is Rejection.REPLAYED and _message_id(payload) in self.accepted:
-                self._ack(_message_id(payload), "ok", "duplicate", now)  # a retry of what we did: ack, never redo
+            if exc.reason is Rejection.REPLAYED:
+                self._ack(message_id, "ok", "duplicate", now)  # a retry of what we did: ack, never redo
                 return
-            self.rejections.append(exc.reason.value)
-            log.warning("%s rejected message on %s: %s", self.device_id, topic, exc)
-            self._ack(_message_id(payload), "rejected", exc.reason.value, now)
+            self._reject(message_id, exc.reason.value, f"on {topic}: {exc}", now)
             return
-        kind = message["type"]
-        body = message["body"]
-        self._next_due = 0.0
-        with self.lock:
-            if kind == MessageType.SCHEDULE:
-                self.raw_items = list(body.get("items", []))
-                self.programme = {i["id"]: Item.from_dict(i) for i in self.raw_items}
-                self._prefetch()
-            elif kind == MessageType.PLAY:
-                item = Item.from_dict(body["item"])
-                item.starts_at = min(item.starts_at, now)
-                self.programme[item.id] = item
-                self._prefetch()
-                if self.playing:
-                    self.player.stop()
-            elif kind == MessageType.STOP:
-                self.player.stop()
-            elif kind == MessageType.VOLUME:
-                self.volume = max(0, min(100, int(body.get("volume", self.volume))))
-            elif kind == MessageType.SYNC:
-                self.publish_state(now)
-            self._save()
-        self.accepted.add(str(message["id"]))
+        self._learn_clock(str(message["issued_at"]), now)
+        try:
+            with self.lock:
+                self._carry_out(message, now)
+                self._save()
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, ProtocolError) as exc:
+            self._reject(str(message["id"]), Rejection.MALFORMED.value, f"body: {exc!r}"[:200], now)
+            return
         self._ack(str(message["id"]), "ok", None, now)
+
+    def _learn_clock(self, issued_at: str, now: float) -> None:
+        """A device whose clock is behind plays late (or expires nothing it should): every
+        accepted message was signed before it arrived, so `issued_at - now` is a lower bound of
+        how far behind this clock is. Only that direction is safe to learn from one-way
+        messages (a retained schedule may be hours old), so the offset only ever grows; a clock
+        that is ahead is reported in telemetry (`clock_skew_s`) for the operator to fix."""
+        skew = parse_iso(issued_at) - now
+        self.clock_skew_s = skew
+        if skew > self.clock_tolerance_s:
+            self.clock_offset += skew
+            log.warning("%s clock is %.1f s behind the server; corrected", self.device_id, skew)
+
+    def _reject(self, message_id: str, reason: str, detail: str, now: float) -> None:
+        self.rejections.append(reason)
+        del self.rejections[:-1000]
+        log.warning("%s rejected message %s: %s", self.device_id, message_id or "(unreadable)", detail)
+        self._ack(message_id, "rejected", reason, now)
+
+    def _carry_out(self, message: dict[str, Any], now: float) -> None:
+        kind, body = message["type"], message["body"]
+        self._next_due = 0.0
+        if kind == MessageType.SCHEDULE:
+            items = {i.id: i for i in (ProgrammeEntry.from_dict(raw) for raw in body["items"])}
+            # an emergency from a `play` command stays until played even if this programme
+            # was signed before it; one that the programme also holds plays once (same item id)
+            kept = {i: self.programme[i] for i in self.commanded if i in self.programme and i not in items}
+            self.raw_items = list(body["items"])
+            self.programme = {**items, **kept}
+            self._prefetch()
+        elif kind == MessageType.PLAY:
+            item = ProgrammeEntry.from_dict(body["item"])
+            if item.id in self.played or self.playing == item.id:
+                return  # already played (or playing) this very item: once is enough
+            self.programme[item.id] = dataclasses.replace(item, starts_at=min(item.starts_at, now))
+            self.commanded.add(item.id)
+            self._prefetch()
+            if self.playing:
+                self._interrupt()
+        elif kind == MessageType.STOP:
+            bulletin = body.get("bulletin")
+            if bulletin is not None:  # withdrawn or cancelled: none of its items may play
+                for item in [i for i in self.programme.values() if i.bulletin == str(bulletin)]:
+                    self.played.add(item.id)
+                    if self.playing == item.id:
+                        self._interrupt()
+            elif self.playing:
+                self._interrupt()
+        elif kind == MessageType.VOLUME:
+            volume = body.get("volume", self.volume)
+            if isinstance(volume, bool) or not isinstance(volume, int):
+                raise TypeError("volume must be an integer")
+            self.volume = max(0, min(100, volume))
+        elif kind == MessageType.SYNC:
+            self.publish_state(now)
+
+    def _interrupt(self) -> None:
+        self._interrupted = True
+        self.player.stop()
 
     def _ack(self, message_id: str, status: str, reason: str | None, now: float) -> None:
         body = {"id": message_id, "device": self.device_id, "status": status, "reason": reason, "at": iso(now)}
@@ -255,6 +350,7 @@ class Agent:
             "programme_items": len(self.programme),
             "rejections": len(self.rejections),
             "outbox": len(self.outbox),
+            "clock_skew_s": round(self.clock_skew_s, 1),
         }
         self.send(self.topics.telemetry(self.device_id), json.dumps(body).encode())
 
@@ -273,10 +369,19 @@ class Agent:
 
     # -- media --
     def _prefetch(self) -> None:
+        clock = time.monotonic()
         for item in self.programme.values():
+            if item.media is None:
+                continue  # a stream is not downloaded
             sha = item.media.sha256
-            if sha not in self.ready and sha not in self.pending:
-                self.pending[sha] = self.executor.submit(download, item.media, self.folder / "media")
+            if sha in self.ready or sha in self.pending or clock < self.failures.get(sha, (0, 0.0))[1]:
+                continue
+            self.pending[sha] = self.executor.submit(download, item.media, self.folder / "media")
+
+    def _failed(self, sha: str) -> None:
+        """Exponential backoff per media file: 5 s, 10 s, 20 s … at most 10 minutes."""
+        count = self.failures.get(sha, (0, 0.0))[0]
+        self.failures[sha] = (count + 1, time.monotonic() + min(self.retry_first_s * 2**count, self.retry_max_s))
 
     def _collect_downloads(self) -> None:
         for sha, future in list(self.pending.items()):
@@ -288,15 +393,19 @@ class Agent:
             except ProtocolError as exc:
                 self.rejections.append(exc.reason.value)
                 log.warning("%s refused media %s: %s", self.device_id, sha[:12], exc)
+                self._failed(sha)
                 continue
-            except OSError as exc:
+            except (OSError, ValueError) as exc:  # urllib raises ValueError for some malformed URLs
                 log.info("%s download of %s failed, will retry: %s", self.device_id, sha[:12], exc)
+                self._failed(sha)
                 continue
+            self.failures.pop(sha, None)
             self.ready[sha] = path
             self.bytes_downloaded += path.stat().st_size
 
     # -- the clock --
     def tick(self, now: float) -> None:
+        now += self.clock_offset
         if self.heartbeat_s and now - self._last_heartbeat >= self.heartbeat_s:
             self.telemetry(now)
         if not self.pending and now < self._next_due:
@@ -306,7 +415,7 @@ class Agent:
             self._next_due = min((i.starts_at for i in self.programme.values() if i.id not in self.played), default=float("inf"))
             due = sorted(
                 (i for i in self.programme.values() if i.id not in self.played and i.starts_at <= now),
-                key=lambda i: (i.priority != "emergency", i.starts_at),
+                key=lambda i: (i.priority is not Priority.EMERGENCY, i.starts_at),
             )
             if not due or self.playing:
                 return
@@ -315,23 +424,35 @@ class Agent:
                 self.played.add(item.id)  # missed (device was off): never play stale bulletins
                 self._save()
                 return
-            path = self.ready.get(item.media.sha256)
-            if path is None:
+            source: Path | StreamRef | None = item.stream or (self.ready.get(item.media.sha256) if item.media else None)
+            if source is None:
                 self._prefetch()
                 return
             self.playing = item.id
-        started = time.time()
-        ended = self.player.play(path, item.duration_s, self.volume)
+            self._interrupted = False
+        started, real_start = now, time.time()  # reported in the (corrected) clock the agent is driven by
+        if isinstance(source, StreamRef):  # a relay plays what is left of its booked window
+            window_s = (
+                item.duration_s - max(0.0, now - item.starts_at) if item.priority is not Priority.EMERGENCY else item.duration_s
+            )
+            ended = now + self.player.stream(source.url, max(0.0, window_s), self.volume) - real_start
+        else:
+            ended = now + self.player.play(source, item.duration_s, self.volume) - real_start
+        interrupted = self._interrupted
         report = {
             "device": self.device_id,
             "item": item.id,
             "bulletin": item.bulletin,
-            "sha256": item.media.sha256,
+            "sha256": item.stream.sha256 if item.stream is not None else item.media.sha256 if item.media else "",
             "started": iso(started),
             "ended": iso(ended),
             "volume": self.volume,
-            "priority": item.priority,
+            "priority": item.priority.value,
+            "outcome": "interrupted" if interrupted else "completed",
+            "played_ms": max(0, round((ended - started) * 1000)),
         }
+        if item.stream is not None:
+            report["stream"] = item.stream.url
         with self.lock:
             self.playing = None
             self.played.add(item.id)
@@ -345,7 +466,10 @@ class Agent:
 
 
 def _message_id(payload: bytes) -> str:
+    """The id to ack; "" for a message too broken to have one (documented in protocol.md)."""
     try:
-        return str(json.loads(payload).get("id", ""))
-    except (ValueError, AttributeError):
+        message = wire.loads(payload, wire.MAX_SERVER_BYTES, wire.MAX_DEPTH)
+    except MessageError:
         return ""
+    value = message.get("id") if isinstance(message, dict) else None
+    return value if isinstance(value, str) and len(value) <= 64 else ""

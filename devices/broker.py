@@ -6,11 +6,12 @@ import logging
 from urllib.parse import urlparse
 
 from devices.background import BackgroundLoop, free_port
+from devices.errors import DeviceError
 
 log = logging.getLogger(__name__)
 
 
-class BrokerError(Exception):
+class BrokerError(DeviceError):
     """The broker could not be started or reached."""
 
 
@@ -78,5 +79,14 @@ def parse_mqtt_url(url: str) -> tuple[str, int, str | None, str | None]:
     """
     parsed = urlparse(url)
     if parsed.scheme not in ("mqtt", "tcp") or not parsed.hostname:
-        raise BrokerError(f"not an MQTT URL: {url!r} (expected mqtt://HOST:PORT)")
+        raise BrokerError(f"not an MQTT URL: {mask_url(url)!r} (expected mqtt://HOST:PORT)")
     return parsed.hostname, parsed.port or 1883, parsed.username, parsed.password
+
+
+def mask_url(url: str) -> str:
+    """A broker URL fit for logs and pages: the password replaced by ***."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in credentials:
+        return url
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"

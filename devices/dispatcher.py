@@ -12,12 +12,15 @@ from typing import Any
 
 import paho.mqtt.client as mqtt
 
+from devices import wire
+from devices.errors import MessageError
 from devices.mqtt import connect, make_client
 from devices.protocol import MessageType, Signer, Topics
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, dict[str, Any]], None]
+Rejected = Callable[[str, str, str, str], None]  # device, kind, reason, detail
 
 
 @dataclass
@@ -29,8 +32,12 @@ class Dispatcher:
     on_ack: Handler | None = None
     on_played: Handler | None = None
     on_state: Handler | None = None
+    on_telemetry: Handler | None = None
+    on_rejected: Rejected | None = None
+    on_reconnect: Callable[[], None] | None = None
     sent: dict[str, dict[str, Any]] = field(default_factory=dict)
     clean: bool = True
+    deferred_acks: bool = False  # PUBACK a report only once its handler's `defer_ack()` callback ran
 
     def __post_init__(self) -> None:
         self.client = make_client(self.client_id, clean=self.clean)
@@ -38,7 +45,13 @@ class Dispatcher:
         self.client.on_message = self._on_message
         self.client.max_inflight_messages_set(1000)
         self.client.max_queued_messages_set(0)
+        if self.deferred_acks:
+            self.client.manual_ack_set(True)
+        self._handling: mqtt.MQTTMessage | None = None
+        self._deferred = False
         self._lock = threading.Lock()
+        self.connects = 0
+        self.rejected = 0
 
     def start(self) -> Dispatcher:
         connect(self.client, self.url)
@@ -50,23 +63,78 @@ class Dispatcher:
         self.client.loop_stop()
 
     def _on_connect(self, client: mqtt.Client, userdata: object, flags: object, reason: mqtt.ReasonCode, props: object) -> None:
+        if reason.is_failure:
+            return
         client.subscribe([(self.topics.from_devices(kind), 1) for kind in ("ack", "played", "state", "telemetry")])
+        self.connects += 1
+        if self.connects > 1 and self.on_reconnect:
+            self._guard("reconnect", "", self.on_reconnect)
 
     def _on_message(self, client: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
-        device = self.topics.device_of(msg.topic)
+        self._handling, self._deferred = msg, False
         try:
-            body = json.loads(msg.payload)
-        except ValueError:
-            log.warning("unreadable message from %s on %s", device, msg.topic)
-            return
+            self._handle(msg)
+        finally:
+            self._handling = None
+            if self.deferred_acks and not self._deferred:
+                client.ack(msg.mid, msg.qos)
+
+    def defer_ack(self) -> Callable[[], None] | None:
+        """Called by a handler that stores its report later (in a batch): the broker's PUBACK
+        waits for the returned callback, so a report held in memory when the service is killed
+        is delivered again to its persistent session on restart. None without `deferred_acks`."""
+        msg = self._handling
+        if not self.deferred_acks or msg is None:
+            return None
+        self._deferred = True
+
+        def puback() -> None:
+            self.client.ack(msg.mid, msg.qos)
+
+        return puback
+
+    def _handle(self, msg: mqtt.MQTTMessage) -> None:
+        """Never raises: an exception here would kill paho's network thread and, unacked, the
+        message would come back on every restart (issue 13 #1). What cannot be handled is
+        recorded with its reason and acknowledged to the broker."""
+        device = self.topics.device_of(msg.topic)
         kind = msg.topic.rsplit("/", 1)[-1]
+        try:
+            body = wire.report(kind, device, bytes(msg.payload))
+        except MessageError as exc:
+            self._reject(device, kind, exc.reason, str(exc))
+            return
         if kind == "ack":
             with self._lock:
-                if (entry := self.sent.get(str(body.get("id")))) is not None:
+                if (entry := self.sent.get(body["id"])) is not None:
                     entry.setdefault("acks", {})[device] = body
-        handler = {"ack": self.on_ack, "played": self.on_played, "state": self.on_state}.get(kind)
+        handler = {"ack": self.on_ack, "played": self.on_played, "state": self.on_state, "telemetry": self.on_telemetry}.get(kind)
         if handler:
-            handler(device, body)
+            self._guard(kind, device, handler, device, body)
+
+    def _guard(self, kind: str, device: str, call: Callable[..., None], *args: Any) -> None:
+        try:
+            call(*args)
+        except Exception as exc:  # the callback boundary: a failing store must not stop delivery to every device
+            log.exception("handling %s from %s failed", kind, device or "the broker")
+            if device:
+                self._reject(device, kind, "internal_error", f"{type(exc).__name__}: {str(exc)[:200]}")
+
+    def _reject(self, device: str, kind: str, reason: str, detail: str) -> None:
+        self.rejected += 1
+        log.warning("rejected %s from %s: %s", kind, device, detail)
+        if self.on_rejected is None:
+            return
+        try:
+            self.on_rejected(device, kind, reason, detail)
+        except Exception:  # recording the rejection failed too (store down): the log line above is all we have
+            log.exception("could not record the rejected %s from %s", kind, device)
+
+    def acked(self, message_id: str, device: str) -> bool:
+        """Whether the device acked this message `ok` (also when the ack beat the push's record)."""
+        with self._lock:
+            ack = (self.sent.get(message_id) or {}).get("acks", {}).get(device)
+        return bool(ack and ack.get("status") == "ok")
 
     def _publish(self, topic: str, payload: bytes, retain: bool) -> None:
         """Queue a QoS 1 publish; paho sends it with up to 1,000 in flight, so a fleet-wide push
@@ -93,6 +161,27 @@ class Dispatcher:
     def publish_programme(self, device: str, payload: bytes) -> None:
         """Retained, so a device that connects later (or reconnects) gets the latest programme."""
         self._publish(self.topics.schedule(device), payload, retain=True)
+
+    def publish_programmes(self, outgoing: list[tuple[str, bytes]], timeout_s: float = 10.0) -> set[str]:
+        """Publish retained programmes and return the devices whose programme the broker
+        confirmed (PUBACK) within the timeout; only those count as pushed."""
+        if not self.client.is_connected():
+            return set()
+        infos: list[tuple[str, mqtt.MQTTMessageInfo]] = []
+        for device, payload in outgoing:
+            info = self.client.publish(self.topics.schedule(device), payload, qos=1, retain=True)
+            if info.rc == mqtt.MQTT_ERR_SUCCESS:
+                infos.append((device, info))
+        deadline = time.monotonic() + timeout_s
+        published = set()
+        for device, info in infos:
+            try:
+                info.wait_for_publish(max(0.0, deadline - time.monotonic()))
+                if info.is_published():
+                    published.add(device)
+            except (RuntimeError, ValueError):  # paho: the message was dropped or the client disconnected
+                continue
+        return published
 
     def push_programme(self, device: str, zone: str, items: list[dict[str, Any]], ttl_s: float = 3 * 86400) -> str:
         message_id, payload = self.programme(device, zone, items, ttl_s)

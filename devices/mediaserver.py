@@ -6,13 +6,31 @@ import logging
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.helpers import ETag
 
 from devices.background import BackgroundLoop, free_port
 from media.store import NAME_RE
+from schedules.podcast import cover_png
 
 log = logging.getLogger(__name__)
 
 MIME = {"mp3": "audio/mpeg", "opus": "audio/ogg", "ogg": "audio/ogg", "wav": "audio/wav"}
+
+
+class _HashedFile(web.FileResponse):
+    """A file whose ETag is its sha256 (the protocol says so), not aiohttp's mtime-size tag."""
+
+    def __init__(self, path: Path, sha256: str, headers: dict[str, str]) -> None:
+        super().__init__(path, headers=headers)
+        self._sha256 = sha256
+
+    @property
+    def etag(self) -> ETag | None:
+        return web.StreamResponse.etag.fget(self)  # type: ignore[attr-defined, no-any-return]
+
+    @etag.setter
+    def etag(self, value: object) -> None:
+        web.StreamResponse.etag.fset(self, self._sha256)  # type: ignore[attr-defined]
 
 
 def make_app(folder: Path) -> web.Application:
@@ -25,8 +43,9 @@ def make_app(folder: Path) -> web.Application:
         etag = f'"{match["sha"]}"'
         if request.headers.get("If-None-Match") == etag:
             return web.Response(status=304, headers={"ETag": etag})
-        response = web.FileResponse(
+        response = _HashedFile(
             path,
+            match["sha"],
             headers={
                 "Cache-Control": "public, max-age=31536000, immutable",
                 "Content-Type": MIME.get(match["ext"], "application/octet-stream"),
@@ -34,8 +53,20 @@ def make_app(folder: Path) -> web.Application:
         )
         return response
 
+    cover = cover_png()
+
+    async def index(request: web.Request) -> web.Response:  # a podcast's channel link must resolve
+        return web.Response(
+            text="<!doctype html><title>Loa truyền thanh</title><p>Bản tin: /media/</p>", content_type="text/html"
+        )
+
+    async def cover_image(request: web.Request) -> web.Response:
+        return web.Response(body=cover, content_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
+
     app = web.Application()
     app.router.add_get("/media/{name}", media)
+    app.router.add_get("/", index)
+    app.router.add_get("/cover.png", cover_image)
     return app
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import paho.mqtt.client as mqtt
 
 from devices.agent import Agent
-from devices.broker import BrokerError, parse_mqtt_url
+from devices.broker import BrokerError, mask_url, parse_mqtt_url
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +44,12 @@ def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float
     try:
         client.connect(host, port, keepalive)
     except OSError as exc:
-        raise BrokerError(f"cannot reach the MQTT broker at {url}: {exc.strerror or exc}") from exc
+        raise BrokerError(f"cannot reach the MQTT broker at {mask_url(url)}: {exc.strerror or exc}") from exc
     client.loop_start()
     if not connected.wait(timeout_s) or refused:
         client.loop_stop()
         reason = refused[0] if refused else "no answer"
-        raise BrokerError(f"the MQTT broker at {url} refused the connection: {reason}")
+        raise BrokerError(f"the MQTT broker at {mask_url(url)} refused the connection: {reason}")
     if previous:
         client.on_connect = previous
 
@@ -100,7 +100,10 @@ class MqttTransport:
         if msg.topic not in self._subscribed:
             log.debug("%s ignores %s: not one of its topics", self.agent.device_id, msg.topic)
             return
-        self.agent.handle(msg.topic, bytes(msg.payload), self.clock())
+        try:
+            self.agent.handle(msg.topic, bytes(msg.payload), self.clock())
+        except Exception:  # the callback boundary: paho's network thread must survive any message
+            log.exception("%s could not handle a message on %s", self.agent.device_id, msg.topic)
 
     def start(self) -> MqttTransport:
         connect(self.client, self.url)
@@ -114,7 +117,7 @@ class MqttTransport:
         try:
             self.client.connect(host, port, keepalive=60)
         except OSError as exc:
-            raise BrokerError(f"cannot reach the MQTT broker at {self.url}: {exc.strerror or exc}") from exc
+            raise BrokerError(f"cannot reach the MQTT broker at {mask_url(self.url)}: {exc.strerror or exc}") from exc
 
     def stop(self) -> None:
         self.client.disconnect()

@@ -1,12 +1,15 @@
 """The speaker protocol: topics, signed envelopes and their verification.
 
-Every server message is an envelope `{v, id, type, target, issued_at, expires_at, seq, body,
-key_id, sig}`; `sig` is Ed25519 over the canonical JSON of the other fields (sorted keys, no
-spaces, UTF-8). Everything the protocol needs is in the payload, so MQTT 3.1.1 suffices.
+Every server message is an envelope `{v, id, type, target, topic, issued_at, expires_at, seq,
+body, key_id, sig}`; `sig` is Ed25519 over the canonical JSON of the other fields (keys sorted
+recursively, no spaces, UTF-8). The signed `topic` (relative to the prefix) ties a message to
+the one topic it may arrive on, so an old signed schedule cannot be replayed as a command.
+Everything the protocol needs is in the payload, so MQTT 3.1.1 suffices.
 
-Replay protection: a device remembers the ids it accepted and, per topic, the highest
-sequence number; MQTT orders messages only within a topic, so a single counter across
-topics would reject legitimate messages that overtook each other.
+Replay protection: a device remembers the ids it accepted (until they expire) and, per topic,
+the highest sequence number, and keeps both across restarts; MQTT orders messages only within
+a topic, so a single counter across topics would reject legitimate messages that overtook
+each other.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import base64
 import enum
 import json
+import re
 import time
 import uuid
 from collections import OrderedDict
@@ -24,6 +28,9 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from devices import wire
+from devices.errors import DeviceError, MessageError
 
 VERSION = 1
 DEFAULT_PREFIX = "loa/v1"
@@ -46,10 +53,12 @@ class Rejection(enum.StrEnum):
     REPLAYED = "replayed"
     STALE_SEQUENCE = "stale_sequence"
     WRONG_TARGET = "wrong_target"
+    WRONG_TOPIC = "wrong_topic"
     MEDIA_CHECKSUM = "media_checksum"
+    MEDIA_SIZE = "media_size"
 
 
-class ProtocolError(Exception):
+class ProtocolError(DeviceError):
     """A message was refused; `reason` is what the device acks."""
 
     def __init__(self, reason: Rejection, detail: str = "") -> None:
@@ -88,6 +97,11 @@ class Topics:
     def device_of(self, topic: str) -> str:
         parts = topic[len(self.prefix) + 1 :].split("/")
         return parts[1] if len(parts) >= 3 and parts[0] == "dev" else ""
+
+
+def topic_of(kind: MessageType | str, target: str) -> str:
+    """The topic, relative to the prefix, on which a message of this type for this target travels."""
+    return f"{target}/schedule" if kind == MessageType.SCHEDULE else f"{target}/cmd"
 
 
 def canonical(data: dict[str, Any]) -> bytes:
@@ -149,6 +163,7 @@ class Signer:
             "id": uuid.uuid4().hex,
             "type": kind.value,
             "target": target,
+            "topic": topic_of(kind, target),
             "issued_at": iso(now),
             "expires_at": iso(now + ttl_s),
             "seq": self.next_seq(now),
@@ -166,17 +181,22 @@ def public_key(b64: str) -> Ed25519PublicKey:
     return Ed25519PublicKey.from_public_bytes(_unb64(b64))
 
 
-REQUIRED = ("v", "id", "type", "target", "issued_at", "expires_at", "seq", "body", "key_id", "sig")
+REQUIRED = ("v", "id", "type", "target", "topic", "issued_at", "expires_at", "seq", "body", "key_id", "sig")
+TYPES = frozenset(t.value for t in MessageType)
 
 
 @dataclass
 class Verifier:
-    """A device's view: trusted keys by id (several during a rotation) and replay memory."""
+    """A device's view: trusted keys by id (several during a rotation) and replay memory.
+
+    `seen` maps accepted ids to their expiry: an expired message is refused anyway, so an id
+    is forgotten once it expired. `snapshot()`/`remember()` carry both across restarts.
+    """
 
     trusted: dict[str, Ed25519PublicKey]
     targets: frozenset[str]
     last_seq: dict[str, int] = field(default_factory=dict)
-    seen: OrderedDict[str, None] = field(default_factory=OrderedDict)
+    seen: OrderedDict[str, float] = field(default_factory=OrderedDict)
     memory: int = 4096
 
     def verify(self, topic: str, payload: bytes, now: float) -> dict[str, Any]:
@@ -185,16 +205,19 @@ class Verifier:
         :raises ProtocolError: with the reason to ack when the message is refused.
         """
         try:
-            message = json.loads(payload)
+            message = wire.loads(payload, wire.MAX_SERVER_BYTES, wire.MAX_DEPTH)
             if not isinstance(message, dict) or any(k not in message for k in REQUIRED):
-                raise ValueError("missing fields")
+                raise ValueError("not an envelope with every field")
+            if message["type"] not in TYPES or not isinstance(message["body"], dict):
+                raise ValueError(f"unknown type {str(message['type'])[:20]}")
             seq = int(message["seq"])
             expires = parse_iso(str(message["expires_at"]))
-        except (ValueError, TypeError) as exc:
-            raise ProtocolError(Rejection.MALFORMED, str(exc)) from exc
+            message_id, signed_topic = str(message["id"]), str(message["topic"])
+        except (MessageError, ValueError, TypeError, OverflowError) as exc:
+            raise ProtocolError(Rejection.MALFORMED, str(exc)[:200]) from exc
         key = self.trusted.get(str(message["key_id"]))
         if key is None:
-            raise ProtocolError(Rejection.UNKNOWN_KEY, str(message["key_id"]))
+            raise ProtocolError(Rejection.UNKNOWN_KEY, str(message["key_id"])[:64])
         unsigned = {k: v for k, v in message.items() if k != "sig"}
         try:
             key.verify(_unb64(str(message["sig"])), canonical(unsigned))
@@ -202,17 +225,66 @@ class Verifier:
             raise ProtocolError(Rejection.BAD_SIGNATURE) from exc
         if message["target"] not in self.targets:
             raise ProtocolError(Rejection.WRONG_TARGET, str(message["target"]))
+        if signed_topic != topic_of(message["type"], str(message["target"])) or not topic.endswith("/" + signed_topic):
+            raise ProtocolError(Rejection.WRONG_TOPIC, f"signed for {signed_topic}, arrived on {topic}")
         if expires < now:
             raise ProtocolError(Rejection.EXPIRED, str(message["expires_at"]))
-        if message["id"] in self.seen:
-            raise ProtocolError(Rejection.REPLAYED, str(message["id"]))
+        if message_id in self.seen:
+            raise ProtocolError(Rejection.REPLAYED, message_id)
         if seq <= self.last_seq.get(topic, -1):
             raise ProtocolError(Rejection.STALE_SEQUENCE, f"{seq} ≤ {self.last_seq[topic]}")
         self.last_seq[topic] = seq
-        self.seen[str(message["id"])] = None
-        while len(self.seen) > self.memory:
-            self.seen.popitem(last=False)
+        self.seen[message_id] = expires
+        self._forget(now)
         return message
+
+    def _forget(self, now: float) -> None:
+        while self.seen and (len(self.seen) > self.memory or next(iter(self.seen.values())) < now):
+            self.seen.popitem(last=False)
+
+    def snapshot(self) -> dict[str, Any]:
+        """What must survive a restart, as JSON-able data."""
+        return {"last_seq": dict(self.last_seq), "seen": list(self.seen.items())}
+
+    def remember(self, state: dict[str, Any], now: float) -> None:
+        self.last_seq.update({str(k): int(v) for k, v in dict(state.get("last_seq", {})).items()})
+        for message_id, expires in state.get("seen", []):
+            self.seen[str(message_id)] = float(expires)
+        self._forget(now)
+
+
+class Priority(enum.StrEnum):
+    """Priority classes of a programme entry; an emergency plays first and interrupts."""
+
+    NORMAL = "normal"
+    PRIORITY = "priority"
+    EMERGENCY = "emergency"
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_CODEC = re.compile(r"[a-z0-9]{1,8}")
+
+
+def _match(pattern: re.Pattern[str], text: str, name: str) -> str:
+    """Media names become file names on the device: nothing but the expected characters."""
+    if not pattern.fullmatch(text):
+        raise ProtocolError(Rejection.MALFORMED, f"{name} {text[:70]!r} is not valid")
+    return text
+
+
+def _url(text: str) -> str:
+    if not text.startswith(("http://", "https://")):
+        raise ProtocolError(Rejection.MALFORMED, f"URL must be http(s): {text[:80]}")
+    return text
+
+
+def _field(data: dict[str, Any], key: str, kind: type, limit: int = 2048) -> Any:
+    value = data.get(key)
+    if kind is int and (isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**53):
+        raise ProtocolError(Rejection.MALFORMED, f"{key} must be a positive integer")
+    if kind is str and (not isinstance(value, str) or len(value) > limit):
+        raise ProtocolError(Rejection.MALFORMED, f"{key} must be a string of at most {limit} characters")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,3 +297,137 @@ class MediaRef:
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "sha256": self.sha256, "bytes": self.bytes, "duration_ms": self.duration_ms, "codec": self.codec}
+
+    @classmethod
+    def from_dict(cls, data: object) -> MediaRef:
+        """:raises ProtocolError: MALFORMED for a missing or ill-typed field."""
+        if not isinstance(data, dict):
+            raise ProtocolError(Rejection.MALFORMED, "media must be an object")
+        return cls(
+            _url(_field(data, "url", str)),
+            _match(_SHA256, _field(data, "sha256", str, 64), "sha256"),
+            _field(data, "bytes", int),
+            _field(data, "duration_ms", int),
+            _match(_CODEC, _field(data, "codec", str, 16), "codec"),
+        )
+
+
+MAX_STREAM_MS = 24 * 3600 * 1000
+
+
+@dataclass(frozen=True, slots=True)
+class StreamRef:
+    """A live stream a relay entry plays for `duration_ms` instead of a media file (docs/protocol.md)."""
+
+    url: str
+    duration_ms: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.url, str) or not self.url.startswith(("http://", "https://")) or len(self.url) > 2000:
+            raise ProtocolError(Rejection.MALFORMED, "stream url must be http(s)")
+        if (
+            not isinstance(self.duration_ms, int)
+            or isinstance(self.duration_ms, bool)
+            or not 0 < self.duration_ms <= MAX_STREAM_MS
+        ):
+            raise ProtocolError(Rejection.MALFORMED, "stream duration_ms must be a positive integer up to a day")
+
+    @property
+    def sha256(self) -> str:
+        """What a proof of play of the stream carries in `sha256`: the hash of the URL."""
+        import hashlib
+
+        return hashlib.sha256(self.url.encode()).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "duration_ms": self.duration_ms}
+
+    @classmethod
+    def from_dict(cls, data: object) -> StreamRef:
+        if not isinstance(data, dict):
+            raise ProtocolError(Rejection.MALFORMED, "stream must be an object")
+        return cls(_url(_field(data, "url", str)), _field(data, "duration_ms", int))
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeEntry:
+    """One signed programme entry, in a `schedule` body's `items` or a `play` body's `item`.
+
+    The one type for building (server) and reading (agent) entries: exactly one of `media`
+    (a file, verified by sha256) and `stream` (a live relay). `starts_at` is epoch seconds and
+    travels as ISO 8601 UTC with milliseconds.
+    """
+
+    id: str
+    starts_at: float
+    duration_ms: int
+    priority: Priority
+    bulletin: str = ""
+    title: str = ""
+    media: MediaRef | None = None
+    stream: StreamRef | None = None
+
+    @property
+    def duration_s(self) -> float:
+        return self.duration_ms / 1000
+
+    @property
+    def source(self) -> str:
+        """What the player plays: the media's sha256 (a cached file) or the stream's URL."""
+        return self.media.sha256 if self.media else self.stream.url if self.stream else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "starts_at": iso(self.starts_at),
+            "duration_ms": self.duration_ms,
+            "priority": self.priority.value,
+            "bulletin": self.bulletin,
+            "title": self.title,
+        }
+        if self.media is not None:
+            out["media"] = self.media.to_dict()
+        if self.stream is not None:
+            out["stream"] = self.stream.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: object) -> ProgrammeEntry:
+        """:raises ProtocolError: MALFORMED for anything a device could not play safely."""
+        if not isinstance(data, dict):
+            raise ProtocolError(Rejection.MALFORMED, "an entry must be an object")
+        try:
+            priority = Priority(data.get("priority", "normal"))
+            starts_at = parse_iso(_field(data, "starts_at", str, 40))
+        except ValueError as exc:
+            raise ProtocolError(Rejection.MALFORMED, f"entry {str(data.get('id'))[:40]}: {exc}") from exc
+        media = MediaRef.from_dict(data["media"]) if "media" in data else None
+        stream = StreamRef.from_dict(data["stream"]) if "stream" in data else None
+        if (media is None) == (stream is None):
+            raise ProtocolError(Rejection.MALFORMED, "an entry has exactly one of media and stream")
+        return cls(
+            _field(data, "id", str, 64),
+            starts_at,
+            _field(data, "duration_ms", int),
+            priority,
+            str(_field(data, "bulletin", str, 64) if "bulletin" in data else ""),
+            str(_field(data, "title", str, 500) if "title" in data else ""),
+            media,
+            stream,
+        )
+
+
+def programme_entry(
+    item_id: str,
+    starts_at: float | datetime,
+    priority: Priority | str,
+    bulletin: str,
+    title: str,
+    media: MediaRef | None = None,
+    stream: StreamRef | None = None,
+) -> ProgrammeEntry:
+    """Build a programme entry: the one place the server makes them (schedules, emergencies,
+    the demo and the benches), so every entry has the same fields and precision."""
+    moment = starts_at.timestamp() if isinstance(starts_at, datetime) else starts_at
+    length = media.duration_ms if media else stream.duration_ms if stream else 0
+    return ProgrammeEntry(item_id, round(moment, 3), length, Priority(priority), bulletin, title, media, stream)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from media.audio import Audio
 from media.master import MasterSettings, chime, concatenate, resample
-from tts.base import Audio
 
 LANGUAGE_GAP_S = 1.2
 

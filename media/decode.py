@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from media.encode import MediaError, ffmpeg_path
-from tts.base import Audio
+from media.audio import Audio
+from media.encode import ffmpeg_path
+from media.errors import MediaError
 
 STREAM_RE = re.compile(r"Audio: (?P<codec>[\w-]+)[^,]*, (?P<rate>\d+) Hz, (?P<layout>[\w.()]+)")
 DURATION_RE = re.compile(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)")
@@ -41,11 +42,14 @@ def probe(data: bytes) -> StreamInfo:
     return StreamInfo(match["codec"], int(match["rate"]), channels, duration, kbps)
 
 
-def decode(data: bytes, rate: int = 24000) -> Audio:
+def decode(data: bytes, rate: int = 24000, max_s: float | None = None) -> Audio:
     """Decode any format ffmpeg reads (WAV, MP3, OGG, WebM…) to mono float audio.
 
+    `max_s` stops decoding after that many seconds, so memory stays bounded (2 bytes per
+    sample) whatever the file claims: a few MB of FLAC can hold hours of audio.
     :raises MediaError: when the bytes are not decodable audio.
     """
+    limit = ["-t", f"{max_s:.3f}"] if max_s is not None else []
     proc = subprocess.run(
         [
             ffmpeg_path(),
@@ -54,6 +58,7 @@ def decode(data: bytes, rate: int = 24000) -> Audio:
             "error",
             "-i",
             "pipe:0",
+            *limit,
             "-f",
             "s16le",
             "-ac",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -12,11 +14,8 @@ with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on P
     warnings.simplefilter("ignore", RuntimeWarning)
     from pydub import AudioSegment
 
-from tts.base import Audio
-
-
-class MediaError(Exception):
-    """Base of the `media` package's errors."""
+from media.audio import Audio
+from media.errors import MediaError
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,35 +60,41 @@ def encode(audio: Audio, codec: Codec = MP3, tags: dict[str, str] | None = None)
     """
     pcm = (np.clip(audio.samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
     metadata = [arg for key, value in (tags or {}).items() for arg in ("-metadata", f"{key}={value}")]
-    command = [
-        ffmpeg_path(),
-        "-hide_banner",
-        "-loglevel",
-        "error",
-        "-f",
-        "s16le",
-        "-ar",
-        str(audio.rate),
-        "-ac",
-        "1",
-        "-i",
-        "pipe:0",
-        "-ac",
-        "1",
-        "-ar",
-        str(codec.rate),
-        "-b:a",
-        codec.bitrate,
-        *codec.extra,
-        *metadata,
-        "-f",
-        codec.ffmpeg_format,
-        "pipe:1",
-    ]
-    try:
-        proc = subprocess.run(command, input=pcm, capture_output=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise MediaError(f"ffmpeg could not encode {codec.name}: {exc}") from exc
-    if proc.returncode != 0 or not proc.stdout:
+    with tempfile.TemporaryDirectory(prefix="loa-encode-") as folder:
+        # MP3 goes to a seekable file: ffmpeg writes the Xing/Info header (exact duration and
+        # seek table) only after the last frame, which a pipe cannot take back.
+        target = str(Path(folder) / f"out.{codec.extension}") if codec.ffmpeg_format == "mp3" else "pipe:1"
+        command = [
+            ffmpeg_path(),
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-f",
+            "s16le",
+            "-ar",
+            str(audio.rate),
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+            "-ac",
+            "1",
+            "-ar",
+            str(codec.rate),
+            "-b:a",
+            codec.bitrate,
+            *codec.extra,
+            *metadata,
+            *(["-write_xing", "1"] if codec.ffmpeg_format == "mp3" else []),
+            "-f",
+            codec.ffmpeg_format,
+            target,
+        ]
+        try:
+            proc = subprocess.run(command, input=pcm, capture_output=True, timeout=600, check=False)
+            data = proc.stdout if target == "pipe:1" else Path(target).read_bytes() if proc.returncode == 0 else b""
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise MediaError(f"ffmpeg could not encode {codec.name}: {exc}") from exc
+    if proc.returncode != 0 or not data:
         raise MediaError(f"ffmpeg could not encode {codec.name}: {proc.stderr.decode(errors='replace').strip()[-200:]}")
-    return proc.stdout
+    return data

@@ -14,7 +14,7 @@ import pyloudnorm
 from scipy import signal
 from scipy.ndimage import minimum_filter1d
 
-from tts.base import Audio
+from media.audio import Audio
 
 OVERSAMPLE = 4
 

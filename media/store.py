@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from media.errors import MediaError
+
 NAME_RE = re.compile(r"^(?P<sha>[0-9a-f]{64})\.(?P<ext>[a-z0-9]{2,5})$")
 
 
@@ -36,11 +38,21 @@ class MediaStore:
         return self.folder / name
 
     def put(self, data: bytes, extension: str, duration_ms: int, codec: str) -> MediaFile:
+        """Store under the content's hash, atomically: a file is there whole or not at all.
+
+        :raises MediaError: when the disk refuses the write (full, read-only); nothing partial is left.
+        """
         sha = hashlib.sha256(data).hexdigest()
         media = MediaFile(sha, extension, len(data), duration_ms, codec)
         target = self.path(media.name)
         if not target.exists():
             tmp = target.with_suffix(f".{os.getpid()}.part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+            try:
+                tmp.write_bytes(data)
+                tmp.replace(target)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise MediaError(
+                    f"cannot store media in {self.folder}: {exc.strerror or exc}; free disk space and try again"
+                ) from exc
         return media

@@ -14,7 +14,16 @@ class ScheduleError(Exception):
 
 
 class ScheduleValueError(ScheduleError):
-    """A booking or zone setting is invalid; the message says which and why."""
+    """A booking or zone setting is invalid; the message says which and why (in English, for logs).
+
+    `code` and `params` let the console and the CLI say it in Vietnamese
+    (`schedules.messages.vietnamese`); the English message never reaches a user.
+    """
+
+    def __init__(self, message: str, code: str = "schedule.invalid", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class Priority(enum.IntEnum):
@@ -33,7 +42,9 @@ class Priority(enum.IntEnum):
         try:
             return cls[name.upper()]
         except KeyError:
-            raise ScheduleValueError(f"unknown priority {name!r}: use normal, priority or emergency") from None
+            raise ScheduleValueError(
+                f"unknown priority {name!r}: use normal, priority or emergency", "schedule.bad_priority", value=name
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +133,15 @@ class ProgrammeItem:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A play that could not be planned, with the reason told to the official."""
+    """A play that could not be planned, with the reason told to the official.
+
+    `reason` is English for the log; `code` and `params` say it in Vietnamese
+    (`schedules.messages`).
+    """
 
     booking: str
     zone: str
     day: date
     reason: str
+    code: str = "schedule.invalid"
+    params: dict[str, object] = field(default_factory=dict, compare=False)

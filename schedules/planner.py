@@ -6,6 +6,10 @@ time; what does not fit is rejected with a reason, never dropped silently.
 
 Incremental: `Planner` keeps each zone's plan; changing or withdrawing a booking re-plans
 only the zones that booking touches.
+
+Fault-tolerant: a booking that cannot be planned at all (a bad rule stored before rules were
+checked, an unknown zone, an emergency without its firing time) is skipped and reported as a
+rejection of its own; the other bookings of every zone are planned as usual.
 """
 
 from __future__ import annotations
@@ -14,9 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from dateutil.rrule import rrulestr
-
 from schedules.model import Booking, Priority, ProgrammeItem, Rejection, ScheduleValueError, Slot, Zone
+from schedules.recurrence import expand, parse_rule
 
 GAP_BETWEEN_ITEMS_S = 2.0
 
@@ -35,6 +38,8 @@ def occurrence_days(booking: Booking, first: date, last: date) -> list[date]:
 
     Recurrences expand on local dates (the zone's wall clock), never on UTC instants, so a
     07:00 bulletin stays at 07:00 across month ends and midnight.
+
+    :raises ScheduleValueError: for a rule that is invalid or more frequent than daily.
     """
     end = min(last, booking.until) if booking.until else last
     start = max(first, booking.starts_on)
@@ -42,12 +47,7 @@ def occurrence_days(booking: Booking, first: date, last: date) -> list[date]:
         return []
     if not booking.rule:
         return [booking.starts_on] if first <= booking.starts_on <= end else []
-    try:
-        rule = rrulestr(booking.rule, dtstart=datetime.combine(booking.starts_on, datetime.min.time()))
-    except (ValueError, TypeError) as exc:
-        raise ScheduleValueError(f"booking {booking.id}: invalid RRULE {booking.rule!r} ({exc})") from exc
-    window = rule.between(datetime.combine(start, datetime.min.time()), datetime.combine(end, datetime.max.time()), inc=True)
-    return [d.date() for d in window]
+    return expand(parse_rule(booking.rule), booking.starts_on, start, end)
 
 
 def _slot_for(zone: Zone, booking: Booking) -> Slot | None:
@@ -56,7 +56,13 @@ def _slot_for(zone: Zone, booking: Booking) -> Slot | None:
     return next((s for s in zone.slots if s.start == booking.slot), None)
 
 
-def plan_zone(zone: Zone, bookings: list[Booking], first: date, last: date, days_of: dict[str, list[date]] | None = None) -> Plan:
+def plan_zone(
+    zone: Zone,
+    bookings: list[Booking],
+    first: date,
+    last: date,
+    days_of: dict[str, list[date] | ScheduleValueError] | None = None,
+) -> Plan:
     """One zone's programme from `first` to `last` (local dates, inclusive)."""
     result = Plan()
     tz = zone.tz
@@ -64,15 +70,31 @@ def plan_zone(zone: Zone, bookings: list[Booking], first: date, last: date, days
     wanted: dict[tuple[date, Slot], list[Booking]] = defaultdict(list)
     for booking in bookings:
         if booking.priority is Priority.EMERGENCY:
-            _emergency(zone, booking, result)
+            _emergency(zone, booking, result, first)
             continue
         slot = _slot_for(zone, booking)
         if booking.id not in days_of:
-            days_of[booking.id] = occurrence_days(booking, first, last)
-        for day in days_of[booking.id]:
+            try:
+                days_of[booking.id] = occurrence_days(booking, first, last)
+            except ScheduleValueError as exc:
+                days_of[booking.id] = exc
+        days = days_of[booking.id]
+        if isinstance(days, ScheduleValueError):
+            result.rejections.append(skipped(booking.id, zone.id, first, days))
+            continue
+        for day in days:
             if slot is None:
                 wanted_at = booking.slot.strftime("%H:%M") if booking.slot else "any"
-                result.rejections.append(Rejection(booking.id, zone.id, day, f"{zone.name} has no slot at {wanted_at}"))
+                result.rejections.append(
+                    Rejection(
+                        booking.id,
+                        zone.id,
+                        day,
+                        f"{zone.name} has no slot at {wanted_at}",
+                        "slot.missing",
+                        {"zone": zone.name, "slot": wanted_at},
+                    )
+                )
                 continue
             wanted[(day, slot)].extend([booking] * max(1, booking.repeat))
     plays_per_day: dict[date, int] = defaultdict(int)
@@ -82,13 +104,34 @@ def plan_zone(zone: Zone, bookings: list[Booking], first: date, last: date, days
     return result
 
 
+def skipped(booking: str, zone: str, day: date, exc: ScheduleValueError) -> Rejection:
+    """A booking the planner cannot plan at all, reported instead of failing the plan."""
+    return Rejection(
+        booking,
+        zone,
+        day,
+        f"booking {booking} skipped: {exc}",
+        "booking.skipped",
+        {"booking": booking, "why": exc.code, **exc.params},
+    )
+
+
 def _fill_slot(
     zone: Zone, day: date, slot: Slot, queue: list[Booking], plays_per_day: dict[date, int], result: Plan, tz: object
 ) -> None:
     local_start = datetime.combine(day, slot.start, tzinfo=tz)  # type: ignore[arg-type]
     if zone.is_quiet(local_start):
         for b in queue:
-            result.rejections.append(Rejection(b.id, zone.id, day, f"slot {slot.start:%H:%M} falls in quiet hours"))
+            result.rejections.append(
+                Rejection(
+                    b.id,
+                    zone.id,
+                    day,
+                    f"slot {slot.start:%H:%M} falls in quiet hours",
+                    "slot.quiet",
+                    {"zone": zone.name, "slot": f"{slot.start:%H:%M}"},
+                )
+            )
         return
     cursor = local_start
     slot_end = local_start + slot.length
@@ -96,19 +139,41 @@ def _fill_slot(
     for b in queue:
         end = cursor + timedelta(seconds=b.duration_s)
         if b.until_at and cursor >= b.until_at:
-            result.rejections.append(Rejection(b.id, zone.id, day, f"booking expired at {b.until_at:%Y-%m-%d %H:%M} UTC"))
+            result.rejections.append(
+                Rejection(
+                    b.id,
+                    zone.id,
+                    day,
+                    f"booking expired at {b.until_at:%Y-%m-%d %H:%M} UTC",
+                    "booking.expired",
+                    {"at": b.until_at.astimezone(tz).strftime("%H:%M %d/%m/%Y")},  # type: ignore[arg-type]
+                )
+            )
             continue
         if end > slot_end:
             over = (end - slot_end).total_seconds() / 60
+            minutes = max(1, round(over))
             result.rejections.append(
                 Rejection(
-                    b.id, zone.id, day, f"slot {slot.start:%H:%M} on {day} in {zone.name} is {max(1, round(over))} min over"
+                    b.id,
+                    zone.id,
+                    day,
+                    f"slot {slot.start:%H:%M} on {day} in {zone.name} is {minutes} min over",
+                    "slot.overrun",
+                    {"zone": zone.name, "slot": f"{slot.start:%H:%M}", "day": day, "minutes": minutes},
                 )
             )
             continue
         if plays_per_day[day] >= zone.max_plays_per_day:
             result.rejections.append(
-                Rejection(b.id, zone.id, day, f"{zone.name} already has {zone.max_plays_per_day} plays on {day}")
+                Rejection(
+                    b.id,
+                    zone.id,
+                    day,
+                    f"{zone.name} already has {zone.max_plays_per_day} plays on {day}",
+                    "zone.daily_limit",
+                    {"zone": zone.name, "limit": zone.max_plays_per_day, "day": day},
+                )
             )
             continue
         starts = cursor.astimezone(UTC)
@@ -118,9 +183,17 @@ def _fill_slot(
         cursor = end + timedelta(seconds=GAP_BETWEEN_ITEMS_S) + b.gap
 
 
-def _emergency(zone: Zone, booking: Booking, result: Plan) -> None:
-    """Emergencies play at once, in quiet hours too, repeated with their gap."""
-    start = booking.at or datetime.combine(booking.starts_on, datetime.min.time(), tzinfo=zone.tz).astimezone(UTC)
+def _emergency(zone: Zone, booking: Booking, result: Plan, first: date) -> None:
+    """Emergencies play at once, in quiet hours too, repeated with their gap.
+
+    Only the emergency path sets the instant; an "emergency" without one (an old booking
+    made through the ordinary form) is never placed at midnight but reported.
+    """
+    if booking.at is None:
+        exc = ScheduleValueError("an emergency has no firing time", "booking.emergency_path")
+        result.rejections.append(skipped(booking.id, zone.id, first, exc))
+        return
+    start = booking.at
     for n in range(max(1, booking.repeat)):
         at = start + n * (timedelta(seconds=booking.duration_s) + booking.gap)
         if booking.until_at and at >= booking.until_at:
@@ -144,22 +217,33 @@ class Planner:
         self.bookings: dict[str, Booking] = {}
         self.by_zone: dict[str, set[str]] = defaultdict(set)
         self.plans: dict[str, Plan] = {}
-        self._days: dict[str, list[date]] = {}
+        self._days: dict[str, list[date] | ScheduleValueError] = {}
+        self.problems: dict[str, list[Rejection]] = {}
 
     def add(self, *bookings: Booking) -> set[str]:
         """Add or replace bookings; returns the zones re-planned."""
         touched: set[str] = set()
         for booking in bookings:
-            unknown = [z for z in booking.zones if z not in self.zones]
-            if unknown:
-                raise ScheduleValueError(f"booking {booking.id} names unknown zones: {', '.join(unknown)}")
             touched |= self._forget(booking.id)
+            unknown = [z for z in booking.zones if z not in self.zones]
+            if unknown:  # reported, and planned in the zones that exist
+                exc = ScheduleValueError(
+                    f"booking {booking.id} names unknown zones: {', '.join(unknown)}",
+                    "schedule.unknown_zones",
+                    zones=", ".join(unknown),
+                )
+                self.problems[booking.id] = [skipped(booking.id, z, self.first, exc) for z in unknown]
             self.bookings[booking.id] = booking
             for zone in booking.zones:
-                self.by_zone[zone].add(booking.id)
-            touched |= set(booking.zones)
+                if zone in self.zones:
+                    self.by_zone[zone].add(booking.id)
+                    touched.add(zone)
         self._replan(touched)
         return touched
+
+    def report(self, booking_id: str, rejection: Rejection) -> None:
+        """Record a booking that could not even be read (bad stored row): shown with the plan."""
+        self.problems.setdefault(booking_id, []).append(rejection)
 
     def remove(self, booking_id: str) -> set[str]:
         touched = self._forget(booking_id)
@@ -177,11 +261,12 @@ class Planner:
     def _forget(self, booking_id: str) -> set[str]:
         old = self.bookings.pop(booking_id, None)
         self._days.pop(booking_id, None)
+        self.problems.pop(booking_id, None)
         if old is None:
             return set()
         for zone in old.zones:
             self.by_zone[zone].discard(booking_id)
-        return set(old.zones)
+        return {z for z in old.zones if z in self.zones}
 
     def _replan(self, zones: set[str]) -> None:
         for zone_id in zones:
@@ -196,6 +281,8 @@ class Planner:
         for zone_id in sorted(self.plans):
             out.items.extend(self.plans[zone_id].items)
             out.rejections.extend(self.plans[zone_id].rejections)
+        for booking_id in sorted(self.problems):
+            out.rejections.extend(self.problems[booking_id])
         return out
 
     def zone_items(self, zone_id: str) -> list[ProgrammeItem]:

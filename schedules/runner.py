@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 class Job:
     name: str
     action: Callable[[], object]
-    every_s: int | None = None
+    every_s: float | None = None
     daily_at: str | None = None  # "HH:MM" in the service's local time
 
 
@@ -28,7 +28,7 @@ class Runner:
         self.stopped = threading.Event()
         for job in jobs:
             task = (
-                self.scheduler.every(job.every_s).seconds
+                self.scheduler.every(job.every_s).seconds  # type: ignore[arg-type]  # a float works: it becomes a timedelta
                 if job.every_s
                 else self.scheduler.every().day.at(job.daily_at or "00:05")
             )

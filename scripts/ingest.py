@@ -6,26 +6,24 @@ Fetching sits behind the `Fetcher` protocol so that tests and the demo run offli
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
-import re
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 from urllib.parse import urljoin, urlparse
 
 import feedparser
 
-from scripts.errors import DocumentError, FeedError
+from scripts.errors import DocumentError, DocumentRefused, FeedError, UnsafeLink
+from scripts.extract import SUPPORTED, docx_to_text, html_to_text, pdf_to_text
+from scripts.limits import MB, Limits, LinkPolicy, check_link
+from scripts.sandbox import extract_text
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
-PDF_RUNNING_HEADER = re.compile(r"^\s*(?:\d+\s+)?CÔNG BÁO\s*/\s*Số\s*[\d+]+\s*/\s*Ngày\s*[\d-]+(?:\s+\d+)?\s*$", re.M)
-PDF_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$", re.M)
-PDF_SIGNATURE = re.compile(r"^\s*(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email|Người ký)\s*:.*$", re.M | re.I)
+__all__ = ["SUPPORTED", "docx_to_text", "extract_text", "html_to_text", "pdf_to_text"]
 
 
 class Fetcher(Protocol):
@@ -33,29 +31,78 @@ class Fetcher(Protocol):
         """:raises OSError: when the resource cannot be read."""
 
 
+def _too_big(what: str, size: int, limit: int) -> DocumentRefused:
+    return DocumentRefused(
+        f"{what} is {size / MB:,.1f} MB or more, over the {limit / MB:,.0f} MB allowed: fetch only the document"
+    )
+
+
 class LocalFetcher:
-    """Reads paths and file:// URLs; refuses the network (tests, the demo, air-gapped sites)."""
+    """Reads regular files (paths, file:// URLs) up to a size; refuses the network
+    (tests, the demo, air-gapped sites) and devices such as /dev/zero."""
+
+    def __init__(self, max_bytes: int = Limits().max_file_bytes) -> None:
+        self.max_bytes = max_bytes
 
     def fetch(self, url: str) -> bytes:
         parsed = urlparse(url)
         if parsed.scheme in ("http", "https"):
             raise OSError(f"network fetch disabled: {url}")
-        return Path(parsed.path if parsed.scheme == "file" else url).read_bytes()
+        path = Path(parsed.path if parsed.scheme == "file" else url)
+        if not path.is_file():
+            raise OSError(f"{path} is not a regular file")
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            raise _too_big(path.name, size, self.max_bytes)
+        with path.open("rb") as handle:
+            return _read_capped(handle, self.max_bytes, path.name)
+
+
+def _read_capped(handle: IO[bytes], limit: int, what: str) -> bytes:
+    """Read at most `limit` bytes; refuse (rather than truncate) anything longer."""
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(what, len(data), limit)
+    return data
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Every redirect target passes the same link policy as the first URL (no SSRF by redirect)."""
+
+    def __init__(self, policy: LinkPolicy) -> None:
+        self.policy = policy
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+        check_link(newurl, self.policy)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 class HttpFetcher(LocalFetcher):
-    """Fetches over HTTP(S) with a timeout, and files like `LocalFetcher`."""
+    """Fetches public http(s) URLs under a `LinkPolicy` (hosts, no private addresses, size cap,
+    timeout); paths given by the operator are read like `LocalFetcher`."""
 
-    def __init__(self, timeout_s: float = 20.0, user_agent: str = "loa-broadcaster/0.1") -> None:
-        self.timeout_s = timeout_s
+    def __init__(
+        self, timeout_s: float | None = None, user_agent: str = "loa-broadcaster/0.1", policy: LinkPolicy | None = None
+    ) -> None:
+        self.policy = policy or LinkPolicy()
+        super().__init__(self.policy.max_bytes)
+        self.timeout_s = timeout_s or self.policy.timeout_s
         self.user_agent = user_agent
+        self.opener = urllib.request.build_opener(_CheckedRedirects(self.policy))
 
     def fetch(self, url: str) -> bytes:
         if urlparse(url).scheme not in ("http", "https"):
             return super().fetch(url)
+        host = check_link(url, self.policy)
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
-        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310 - scheme checked
-            return bytes(response.read())
+        try:
+            with self.opener.open(request, timeout=self.timeout_s) as response:
+                declared = int(response.headers.get("Content-Length") or 0)
+                if declared > self.max_bytes:
+                    raise _too_big(f"the document at {host}", declared, self.max_bytes)
+                return _read_capped(response, self.max_bytes, f"the document at {host}")
+        except urllib.error.URLError as exc:
+            raise OSError(f"cannot fetch {url}: {exc.reason}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +112,7 @@ class FeedItem:
     summary: str
     published: str | None
     guid: str
+    problem: str | None = None  # why the link will not be followed
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +139,12 @@ def read_feed(source: str, fetcher: Fetcher) -> list[FeedItem]:
         reason = getattr(parsed.get("bozo_exception"), "args", ["not RSS or Atom"])[0]
         raise FeedError(f"{source} is not an RSS/Atom feed ({reason}); check the URL")
     items = []
+    remote = urlparse(source).scheme in ("http", "https")
+    base = source if remote else Path(urlparse(source).path if source.startswith("file:") else source).resolve().as_uri()
     for entry in parsed.entries:
         link = entry.get("link") or ""
-        if link and not urlparse(link).scheme and not link.startswith("/"):
-            link = urljoin(source if "://" in source else Path(source).resolve().as_uri(), link)
+        if link and not urlparse(link).scheme and (remote or not link.startswith("/")):
+            link = urljoin(base, link)
         items.append(
             FeedItem(
                 title=(entry.get("title") or "").strip(),
@@ -102,116 +152,45 @@ def read_feed(source: str, fetcher: Fetcher) -> list[FeedItem]:
                 summary=(entry.get("summary") or "").strip(),
                 published=entry.get("published"),
                 guid=entry.get("id") or link,
+                problem=_link_problem(link, base, remote),
             )
         )
     return items
 
 
-class _TextExtractor(HTMLParser):
-    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"}
-    SKIP = {"script", "style", "head", "nav", "footer"}
+def _link_problem(link: str, base: str, remote: bool) -> str | None:
+    """Why a feed item's link must not be followed: a feed is untrusted, its links doubly so.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-        elif tag == "td":
-            self.parts.append(" | ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(html)
-    text = "".join(parser.parts)
-    return "\n".join(" ".join(line.split()) for line in text.splitlines())
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16", "cp1258"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
-    raise DocumentError("the file is not text in UTF-8, UTF-16 or Windows-1258")
-
-
-def docx_to_text(data: bytes) -> str:
-    import docx  # python-docx; imported here as only .docx needs it
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many zipfile/lxml types for a broken file
-        raise DocumentError(f"not a readable .docx file ({type(exc).__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
-
-
-def pdf_to_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise DocumentError(f"not a readable PDF ({exc})") from exc
-    text = "\n".join(pages)
-    text = PDF_RUNNING_HEADER.sub("", text)
-    text = PDF_SIGNATURE.sub("", text)
-    text = PDF_PAGE_NUMBER.sub("", text)
-    if not text.strip():
-        raise DocumentError("the PDF has no text layer (a scan?): run OCR first or upload the text")
-    return text
-
-
-def extract_text(data: bytes, name: str) -> tuple[str, str]:
-    """Text of a document file, by its extension; returns (text, media type).
-
-    :raises DocumentError: for an unsupported or unreadable file.
+    A remote feed's links must be http(s); a local feed (the operator's own file) may also
+    link to files beside it, never elsewhere on the machine.
     """
-    suffix = Path(urlparse(name).path).suffix.lower()
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
-        return pdf_to_text(data), "application/pdf"
-    if suffix == ".docx":
-        return docx_to_text(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    if suffix in (".html", ".htm") or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
-        return html_to_text(_decode(data)), "text/html"
-    if suffix in (".txt", ""):
-        return _decode(data), "text/plain"
-    raise DocumentError(f"unsupported file type {suffix!r}: use one of {', '.join(SUPPORTED)}")
+    if not link:
+        return None
+    scheme = urlparse(link).scheme
+    if scheme in ("http", "https"):
+        return None
+    if scheme == "file" and not remote:
+        folder = Path(urlparse(base).path).parent
+        target = Path(urlparse(link).path).resolve()
+        if target.is_relative_to(folder) and target.is_file():
+            return None
+        return f"link {link[:120]!r} refused: a local feed may only link to files in its own folder"
+    return f"link {link[:120]!r} refused: only http(s) links to documents are followed"
 
 
-def load_document(location: str, fetcher: Fetcher) -> SourceDocument:
-    """Read a document from a path or URL and extract its text.
+def load_document(location: str, fetcher: Fetcher, limits: Limits | None = None) -> SourceDocument:
+    """Read a document from a path or URL and extract its text in a bounded subprocess.
 
     :raises DocumentError: when it cannot be read or has no text.
+    :raises DocumentRefused: when it is over a limit (size, pages, characters, time, memory).
     """
     try:
         data = fetcher.fetch(location)
+    except UnsafeLink:
+        raise
     except OSError as exc:
         raise DocumentError(f"cannot read {location}: {exc}") from exc
-    text, media_type = extract_text(data, location)
+    text, media_type = extract_text(data, location, limits)
     if not text.strip():
         raise DocumentError(f"{location} has no text")
     return SourceDocument(location, text, hashlib.sha256(data).hexdigest(), media_type)

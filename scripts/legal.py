@@ -15,35 +15,34 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scripts.errors import DocumentError
-from scripts.vocab import DOC_TYPE_CODES, HEADER_ISSUERS, ISSUER_CODES
+from scripts.furniture import is_broken, strip_furniture
+from scripts.header import (
+    ARTICLE_RE,
+    PLACE_DATE_RE,
+    PREAMBLE_RE,
+    doc_type_of,
+    header_lines,
+    issuer_of,
+    title_from_preamble,
+    title_of,
+)
+from scripts.relations import SYMBOL, SYMBOL_RE, Relation, find_relations
 
-SYMBOL = r"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ&]*\d*(?:-[A-ZĐ][A-Za-zĐđ&]*\d*)*"
-SYMBOL_RE = re.compile(rf"(?<![\d/]){SYMBOL}")
+__all__ = ["SYMBOL", "SYMBOL_RE", "Article", "LegalDocument", "ParseWarning", "Relation", "Table", "parse"]
+
 NUMBER_RE = re.compile(rf"\b(?:Số|số)\s*:?\s*({SYMBOL})")
-PLACE_DATE_RE = re.compile(
-    r"(?<![\w-])(?P<place>(?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,4}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+# The number on its own "Số:" line ("Luật số:", "Nghị quyết số:" for laws and resolutions).
+NUMBER_LINE_RE = re.compile(
+    rf"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư)\s+số|Số)\s*:?\s*\n?\s*({SYMBOL})",
+    re.M,
+)
+NATIONAL_MOTTO = re.compile(r"(?<=\S)[ \t]+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
+KNOWN_ISSUER_START = re.compile(
+    r"^(?:Ủy ban|Hội đồng|Bộ |Sở |Ban |Cục |Tổng cục |Văn phòng|Thanh tra|Tòa án|Viện kiểm sát|Kiểm toán|"
+    r"Ngân hàng|Bảo hiểm xã hội|Chủ tịch|Thủ tướng|Quốc hội|Chính phủ)"
 )
 PASSED_RE = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
-TYPE_NAMES = (
-    "Bộ luật",
-    "Hiến pháp",
-    "Luật",
-    "Pháp lệnh",
-    "Lệnh",
-    "Nghị định",
-    "Nghị quyết liên tịch",
-    "Nghị quyết",
-    "Thông tư liên tịch",
-    "Thông tư",
-    "Quyết định",
-    "Chỉ thị",
-    "Kế hoạch",
-    "Công điện",
-)
-TYPE_HEADING_RE = re.compile(
-    r"^(?P<type>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")\b(?P<rest>.*)$"
-)
 THIS_DOC = r"(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Lệnh|Quy định|Quy chế)(?:\s+này)"
 EFFECTIVE_RE = re.compile(
     THIS_DOC.replace(r"(?:\s+này)", r"(?:\s+này)?")
@@ -51,11 +50,9 @@ EFFECTIVE_RE = re.compile(
     + DATE_WORDS
     + r"|(?P<signed>ngày ký))"
 )
-PREAMBLE_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét|Trên cơ sở|Sau khi xem xét|Thực hiện)\b")
 PART_RE = re.compile(r"^Phần\s+(?:thứ\s+)?(\S+?)\.?(?:\s+(.*))?$", re.IGNORECASE)
 CHAPTER_RE = re.compile(r"^Chương\s+([IVXLC]+|\d+)\.?\s*(.*)$", re.IGNORECASE)
 SECTION_RE = re.compile(r"^Mục\s+(\d+)\.?\s*(.*)$")
-ARTICLE_RE = re.compile(r"^Điều\s+(\d+[a-zđ]?)\.\s*(.*)$")
 CLAUSE_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 POINT_RE = re.compile(r"^([a-zđ])[).]\s+(.*)$")
 STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
@@ -116,13 +113,12 @@ class Article:
         return out
 
 
-@dataclass(slots=True)
-class Relation:
-    """This document amends, replaces or repeals the document numbered `number`."""
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something an editor must check before trusting the parse; `code` is stable for programs."""
 
-    kind: str
-    number: str
-    article: str | None
+    code: str
+    message: str
 
 
 @dataclass(slots=True)
@@ -140,6 +136,7 @@ class LegalDocument:
     relations: list[Relation]
     text: str
     sha256: str
+    warnings: list[ParseWarning] = field(default_factory=list)
 
     @property
     def amends(self) -> list[str]:
@@ -164,9 +161,10 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
     text = re.sub(r"VIỆT NAM\s*Độc lập", "VIỆT NAM\nĐộc lập", text)
+    text = NATIONAL_MOTTO.sub(r"\n\1", text)  # a gazette prints the issuer and the motto on one line
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if not re.fullmatch(r"[_\-=*.·]{3,}", line)]
-    return "\n".join(lines)
+    return "\n".join(strip_furniture(lines))
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -201,150 +199,6 @@ def _to_date(groups: tuple[str | None, ...]) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def _title_case_place(caps: str) -> str:
-    return " ".join(w[:1] + w[1:].lower() for w in caps.split())
-
-
-def _sentence_case(caps: str) -> str:
-    lower = caps.lower()
-    return lower[:1].upper() + lower[1:]
-
-
-def _org_case(caps: str) -> str:
-    """Unknown organisation in capitals: "SỞ TƯ PHÁP" → "Sở Tư pháp"."""
-    words = caps.lower().split()
-    return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
-
-
-def _issuer_from_caps(caps: str) -> str:
-    caps = " ".join(caps.split())
-    for known in sorted(HEADER_ISSUERS, key=len, reverse=True):
-        if caps.startswith(known):
-            rest = caps[len(known) :].strip()
-            return HEADER_ISSUERS[known] + (" " + _place_case(rest) if rest else "")
-    return _org_case(caps)
-
-
-def _place_case(caps: str) -> str:
-    match = re.match(r"(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s+(.*)", caps)
-    if match:
-        return f"{match.group(1).lower()} {_title_case_place(match.group(2))}"
-    return _title_case_place(caps)
-
-
-def _header_lines(lines: list[str]) -> list[str]:
-    for i, line in enumerate(lines):
-        if PREAMBLE_RE.match(line) or ARTICLE_RE.match(line):
-            return lines[:i]
-    return lines[:40]
-
-
-def _issuer(header: list[str], number: str, place: str | None, text: str) -> str:
-    org_lines: list[str] = []
-    for line in header:
-        if line.startswith(("CỘNG HÒA", "CỘNG HOÀ", "Độc lập", "Số", "VĂN BẢN")) or SYMBOL_RE.search(line):
-            if org_lines:
-                break
-            continue
-        if TYPE_HEADING_RE.match(line) or PLACE_DATE_RE.search(line):
-            break
-        if line.isupper():
-            if line not in org_lines:
-                org_lines.append(line)
-        elif org_lines:
-            break
-    caps = " ".join(org_lines)
-    code = number.rsplit("-", 1)[-1] if "-" in number else number.rsplit("/", 1)[-1]
-    code_name = ISSUER_CODES.get(re.sub(r"\d+$", "", code))
-    if caps and any(caps.startswith(k) for k in HEADER_ISSUERS):
-        return _issuer_from_caps(caps)
-    if code_name and code_name in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
-        unit = _place_case(caps) if caps else _place_unit(place, text)
-        return f"{code_name} {unit}".strip()
-    if caps:
-        return _issuer_from_caps(caps)
-    if code_name:
-        return code_name
-    raise DocumentError(f"cannot tell who issued {number}: no issuer block in the header")
-
-
-def _place_unit(place: str | None, text: str) -> str:
-    if not place:
-        return ""
-    match = re.search(rf"\b(tỉnh|thành phố|Thành phố|TỈNH|THÀNH PHỐ)\s+{re.escape(place)}", text)
-    return f"{match.group(1).lower()} {place}" if match else place
-
-
-def _doc_type(header: list[str], number: str, text: str) -> tuple[str, int | None]:
-    for i, line in enumerate(header):
-        match = TYPE_HEADING_RE.match(line)
-        if match and (not match["rest"] or match["rest"].strip().isupper() or not match["rest"].strip()):
-            name = next(t for t in TYPE_NAMES if t.upper() == match["type"])
-            return name, i
-    suffix = number.split("/")[-1]
-    code = suffix.split("-")[0]
-    if code in DOC_TYPE_CODES and "-" in suffix:
-        return DOC_TYPE_CODES[code], None
-    return ("Luật" if re.search(r"ban hành Luật", text) else "Nghị quyết"), None
-
-
-def _title(header: list[str], type_line: int | None, doc_type: str, issuer: str, text: str) -> str:
-    if type_line is None:
-        return ""
-    parts = [TYPE_HEADING_RE.match(header[type_line])["rest"].strip()]  # type: ignore[index]
-    for line in header[type_line + 1 :]:
-        if not line:
-            if any(parts):
-                break
-            continue
-        first = next((p for p in parts if p), None)
-        if line.upper() == issuer.upper() or (first is not None and first.isupper() != line.isupper()):
-            break
-        parts.append(line)
-    title = " ".join(p for p in parts if p).strip()
-    title = re.sub(r"\s+" + re.escape(issuer.upper()) + r"$", "", title)
-    if doc_type in ("Luật", "Bộ luật", "Pháp lệnh") and title:
-        title = f"{doc_type.upper()} {title}"
-    return _recase_title(title, doc_type, text)
-
-
-def _recase_title(title: str, doc_type: str, text: str) -> str:
-    """Take the title's proper casing from the preamble ("… ban hành Nghị định …")."""
-    if not title:
-        return title
-    if not title.isupper():
-        return title
-    flat = " ".join(text.split())
-    key = re.escape(" ".join(title.split())).replace(r"\ ", r"\s+")
-    match = re.search(key, flat, re.IGNORECASE)
-    candidates = [m for m in re.finditer(key, flat, re.IGNORECASE) if not m.group(0).isupper()]
-    if candidates:
-        found = candidates[0].group(0)
-        if doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
-            return found
-        return found[:1].upper() + found[1:]
-    del match
-    return _restore_proper_nouns(_sentence_case(title), flat)
-
-
-def _restore_proper_nouns(title: str, text: str) -> str:
-    """Capitalise names the body writes with every word capitalised mid-sentence ("Quảng Trị")."""
-    words = text.split()
-    names: set[str] = set()
-    run: list[str] = []
-    for prev, word in zip(words, words[1:]):
-        bare = word.strip(',.;:()“”"')
-        if bare[:1].isupper() and not bare.isupper() and (run or (prev[:1].islower() and not prev.endswith("."))):
-            run.append(bare)
-            continue
-        if len(run) >= 2:
-            names.add(" ".join(run))
-        run = []
-    for name in sorted(names, key=len, reverse=True):
-        title = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, title)
-    return title
 
 
 TABLE_MARK = "\x00TABLE:"
@@ -517,44 +371,6 @@ def _effective(articles: list[Article], issued_on: date | None) -> tuple[date | 
     return None, None
 
 
-def _relations(title: str, preamble: list[str], articles: list[Article], own: str) -> list[Relation]:
-    rels: list[Relation] = []
-
-    def add(kind: str, number: str | None, article: str | None) -> None:
-        if number and number != own and not any(r.number == number for r in rels):
-            rels.append(Relation(kind, number, article))
-
-    flat_title = " ".join(title.split())
-    if re.search(r"sửa đổi|bổ sung", flat_title, re.IGNORECASE):
-        found = SYMBOL_RE.search(flat_title)
-        if not found:
-            for line in preamble:
-                if "ban hành" in line and (found := SYMBOL_RE.search(line.split("ban hành", 1)[1])):
-                    break
-        add("amends", found.group(0) if found else None, None)
-    if m := re.match(r"(?:Luật\s+)?(bãi bỏ|thay thế)\b(?P<rest>.*)", flat_title, re.IGNORECASE):
-        first = SYMBOL_RE.search(m["rest"])
-        add("repeals" if m.group(1).lower() == "bãi bỏ" else "replaces", first.group(0) if first else None, None)
-    for article in articles:
-        heading = article.title.lower()
-        list_kind = next((k for w, k in (("bãi bỏ", "repeals"), ("thay thế", "replaces")) if heading.startswith(w)), None)
-        for clause, point, passage in article.passages():
-            flat = " ".join(passage.split())
-            if list_kind and (point or clause):
-                m = SYMBOL_RE.search(flat)
-                add(list_kind, m.group(0) if m else None, article.number)
-            if m := re.search(THIS_DOC + r"\s+(?:thay thế|bãi bỏ)\b(?P<rest>.*)", flat):
-                kind = "replaces" if "thay thế" in m.group(0)[:60] else "repeals"
-                first = SYMBOL_RE.search(m["rest"])
-                add(kind, first.group(0) if first else None, article.number)
-                if flat.rstrip().endswith(":"):
-                    list_kind = kind
-            if m := re.search(r"^(?P<head>.*?)\bhết hiệu lực\b.*kể từ ngày " + THIS_DOC, flat):
-                first = SYMBOL_RE.search(m["head"])
-                add("replaces", first.group(0) if first else None, article.number)
-    return rels
-
-
 def parse(text: str) -> LegalDocument:
     """Parse a legal document's text.
 
@@ -562,9 +378,19 @@ def parse(text: str) -> LegalDocument:
     """
     cleaned = clean(text)
     raw_lines = cleaned.split("\n")
-    header = [line for line in _header_lines(raw_lines)]
+    header = [line for line in header_lines(raw_lines)]
     header_text = "\n".join(header)
-    number_match = NUMBER_RE.search(header_text) or NUMBER_RE.search(cleaned[:3000])
+    warnings: list[ParseWarning] = []
+    number_match = NUMBER_LINE_RE.search(header_text) or NUMBER_LINE_RE.search(cleaned[:3000])
+    if not number_match:
+        number_match = NUMBER_RE.search(header_text)
+        if number_match:
+            warnings.append(
+                ParseWarning(
+                    "number_not_on_own_line",
+                    f"Số hiệu {number_match.group(1)} không nằm trên dòng «Số:» riêng: kiểm tra lại số hiệu văn bản.",
+                )
+            )
     if not number_match:
         raise DocumentError('no document number ("Số: …") found near the top: is this a Vietnamese legal document?')
     number = number_match.group(1)
@@ -573,19 +399,20 @@ def parse(text: str) -> LegalDocument:
     issued_on = _to_date((place_match["d"], place_match["m"], place_match["y"])) if place_match else None
     if issued_on is None and (passed := PASSED_RE.search(" ".join(cleaned.split()))):
         issued_on = _to_date(passed.groups())
-    header_lines = [line for line in header if line]
-    doc_type, type_line = _doc_type(header_lines, number, cleaned)
-    issuer = _issuer(header_lines, number, place, cleaned)
-    title = _title(header_lines, type_line, doc_type, issuer, cleaned)
+    filled = [line for line in header if line]
+    doc_type, type_line = doc_type_of(filled, number, cleaned)
+    issuer = issuer_of(filled, number, place, cleaned)
+    title = title_of(filled, type_line, doc_type, issuer, cleaned)
     body_lines, tables = extract_tables(raw_lines[len(header) :])
     lines = unwrap(body_lines)
     start = _body_start(lines)
     preamble = [line for line in lines[:start] if PREAMBLE_RE.match(line) or "ban hành" in line]
     articles = _structure(lines[start:], tables) or _directive(lines)
     if not title and preamble:
-        title = _title_from_preamble(preamble, doc_type)
+        title = title_from_preamble(preamble, doc_type)
     effective_on, note = _effective(articles, issued_on)
-    relations = _relations(title, preamble, articles, number)
+    relations = find_relations(title, preamble, articles, number)
+    warnings += _warnings(cleaned, issuer, issued_on)
     return LegalDocument(
         number=number,
         doc_type=doc_type,
@@ -600,11 +427,22 @@ def parse(text: str) -> LegalDocument:
         relations=relations,
         text=cleaned,
         sha256=hashlib.sha256(cleaned.encode()).hexdigest(),
+        warnings=warnings,
     )
 
 
-def _title_from_preamble(preamble: list[str], doc_type: str) -> str:
-    for line in preamble:
-        if m := re.search(rf"ban hành {doc_type}\s+(.*?)\.?$", line):
-            return m.group(1)[:1].upper() + m.group(1)[1:]
-    return ""
+def _warnings(text: str, issuer: str, issued_on: date | None) -> list[ParseWarning]:
+    """What makes this parse doubtful; the document still drafts, the editor is told."""
+    out = []
+    if issued_on is None:
+        out.append(ParseWarning("no_issue_date", "Không tìm thấy ngày ban hành: kiểm tra dòng «…, ngày … tháng … năm …»."))
+    if not KNOWN_ISSUER_START.match(issuer):
+        out.append(ParseWarning("unknown_issuer", f"Cơ quan ban hành «{issuer}» không rõ: kiểm tra phần đầu văn bản."))
+    if is_broken(text):
+        out.append(
+            ParseWarning(
+                "broken_syllables",
+                "Văn bản bị vỡ chữ (âm tiết bị tách rời): tải bản Word hoặc bản điện tử khác thay cho bản này.",
+            )
+        )
+    return out

@@ -122,6 +122,12 @@ ABBREVIATIONS: dict[str, str] = {
     "ĐT": "điện thoại",
     "VNĐ": "đồng",
     "VND": "đồng",
+    "HCM": "Hồ Chí Minh",
+    "NĐ": "nghị định",
+    "QĐ": "quyết định",
+    "NQ": "nghị quyết",
+    "QCVN": "quy chuẩn Việt Nam",
+    "TCVN": "tiêu chuẩn Việt Nam",
 }
 
 UNITS: dict[str, str] = {
@@ -136,6 +142,12 @@ UNITS: dict[str, str] = {
     "cm": "xăng-ti-mét",
     "mm": "mi-li-mét",
     "kg": "ki-lô-gam",
+    "mg": "mi-li-gam",
+    "μg": "micrô gam",
+    "µg": "micrô gam",
+    "ml": "mi-li-lít",
+    "dB": "đề-xi-ben",
+    "kV": "ki-lô-vôn",
     "ha": "héc-ta",
     "kWh": "ki-lô-oát giờ",
     "kW": "ki-lô-oát",
@@ -146,6 +158,16 @@ UNITS: dict[str, str] = {
     "VNĐ": "đồng",
     "VND": "đồng",
 }
+
+# Units of money: a slash after them means "per" (mỗi), never "over" (trên).
+CURRENCY_UNITS = frozenset({"đ", "VNĐ", "VND", "đồng", "%"})
+
+# Words after which a Roman numeral is a number ("cấp IV", "Phụ lục II", "Chương V").
+ROMAN_LEADS: tuple[str, ...] = tuple(
+    "khóa|khoá|chương|phần|mục|quý|kỳ|thế kỷ|đợt|loại|hạng|nhóm|tập|cấp|cấp độ|phụ lục|mức|vùng|khu vực|bậc|giai đoạn|lớp".split(
+        "|"
+    )
+)
 
 # Letter names used to spell an unknown abbreviation aloud.
 LETTER_NAMES: dict[str, str] = {
@@ -162,9 +184,9 @@ LETTER_NAMES: dict[str, str] = {
     "J": "gi",
     "K": "ca",
     "L": "lờ",
-    "M": "mờ",
-    "N": "nờ",
-    "O": "o",
+    "M": "em",
+    "N": "en",
+    "O": "ô",
     "P": "pê",
     "Q": "quy",
     "R": "rờ",

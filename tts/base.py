@@ -1,11 +1,11 @@
-"""The engine interface every voice implements, and synthesized audio as plain data."""
+"""The engine interface every voice implements."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Protocol
 
-import numpy as np
+from media.audio import Audio
 
 
 class TTSError(Exception):
@@ -18,22 +18,6 @@ class VoiceUnavailable(TTSError):
 
 class UnknownLanguage(TTSError):
     """No profile exists for the requested language code."""
-
-
-@dataclass(frozen=True, slots=True)
-class Audio:
-    """Mono PCM as float32 in [-1, 1] at `rate` Hz."""
-
-    samples: np.ndarray
-    rate: int
-
-    @property
-    def duration_s(self) -> float:
-        return len(self.samples) / self.rate
-
-    @classmethod
-    def silence(cls, seconds: float, rate: int) -> Audio:
-        return cls(np.zeros(int(seconds * rate), dtype=np.float32), rate)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from tts.base import Audio, TTSError, Voice, VoiceUnavailable
+from media.audio import Audio
+from tts.base import TTSError, Voice, VoiceUnavailable
 
 AUDIO_OUTPUT_SYNCHRONOUS = 2
 ESPEAK_CHARS_UTF8 = 1

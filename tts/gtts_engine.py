@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import logging
 
-from tts.base import Audio, Voice, VoiceUnavailable
+from media.audio import Audio
+from tts.base import Voice, VoiceUnavailable
 from tts.languages import PROFILES
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class GttsEngine:
         from gtts import gTTS, gTTSError
 
         from media.decode import decode
-        from media.encode import MediaError
+        from media.errors import MediaError
 
         buffer = io.BytesIO()
         try:

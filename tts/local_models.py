@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from tts.base import Audio, TTSError, Voice, VoiceUnavailable
+from media.audio import Audio
+from tts.base import TTSError, Voice, VoiceUnavailable
 
 
 class PiperEngine:

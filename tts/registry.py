@@ -9,7 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tts.base import Audio, Engine, TTSError, UnknownLanguage, Voice, VoiceUnavailable
+from media.audio import Audio
+from tts.base import Engine, TTSError, UnknownLanguage, Voice, VoiceUnavailable
 from tts.languages import PROFILES, LanguageProfile, resolve
 
 log = logging.getLogger(__name__)

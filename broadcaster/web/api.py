@@ -11,9 +11,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from broadcaster import actions
+from broadcaster import actions, tasks
 from broadcaster.store import Store
 from broadcaster.workflow import Action, PermissionDenied, require
+from schedules.model import ScheduleValueError
 
 
 class SignIn(BaseModel):
@@ -24,6 +25,12 @@ class SignIn(BaseModel):
 class ScriptEdit(BaseModel):
     language: str = "vi"
     sentences: list[str] = Field(min_length=1)
+
+
+class ApproveIn(BaseModel):
+    bundle: str = Field(
+        min_length=64, max_length=64, description="the bundle sha256 you reviewed (GET /api/bulletins/{id} → bundle)"
+    )
 
 
 class Comment(BaseModel):
@@ -40,6 +47,7 @@ class BookingIn(BaseModel):
     weekdays: str | None = None
     rule: str | None = None
     priority: str = "normal"
+    confirm: bool = False  # a priority booking displaces normal plays: the caller saw which and agrees
 
 
 class EmergencyIn(BaseModel):
@@ -54,7 +62,7 @@ def register_api(
     api_csrf: Callable[..., None],
     run_verb: Callable[..., str],
     make_booking: Callable[..., dict[str, Any]],
-    fire_emergency: Callable[..., list[str]],
+    fire_emergency: Callable[..., dict[str, Any]],
     authenticate: Callable[..., str | None],
     set_cookie: Callable[..., None],
     codec: Any,
@@ -68,6 +76,17 @@ def register_api(
         response = JSONResponse({"user": body.username, "csrf": session.csrf})
         set_cookie(response, request, cookie)
         return response
+
+    @app.delete("/api/session", tags=["session"])
+    def sign_out(request: Request) -> dict[str, Any]:
+        """Sign out: the session is revoked on the server, not only forgotten by the client."""
+        from broadcaster.web.session import revoke
+
+        ctx = context(request)
+        api_csrf(request, ctx)
+        with store.session() as db:
+            revoke(db, ctx.session)
+        return {"ok": True}
 
     @app.get("/api/bulletins", tags=["bulletins"])
     def list_bulletins(request: Request) -> list[dict[str, Any]]:
@@ -92,6 +111,9 @@ def register_api(
                 {"sha256": m.sha256, "language": m.language, "duration_ms": m.duration_ms, "codec": m.codec}
                 for m in view["media"]
             ],
+            "bundle": view["bundle"],
+            "delivery_media": view["delivery"].sha256 if view["delivery"] else None,
+            "approved_media": view["approved_media"].sha256 if view["approved_media"] else None,
         }
 
     def act(name: str, bulletin_id: int, request: Request, data: dict[str, Any]) -> dict[str, Any]:
@@ -104,8 +126,9 @@ def register_api(
         return act("gui-duyet", bulletin_id, request, {})
 
     @app.post("/api/bulletins/{bulletin_id}/approve", tags=["bulletins"])
-    def approve(bulletin_id: int, request: Request) -> dict[str, Any]:
-        return act("duyet", bulletin_id, request, {})
+    def approve(bulletin_id: int, body: ApproveIn, request: Request) -> dict[str, Any]:
+        """Approve exactly the bundle you reviewed; refused (409) when it changed since."""
+        return act("duyet", bulletin_id, request, {"bundle": body.bundle})
 
     @app.post("/api/bulletins/{bulletin_id}/reject", tags=["bulletins"])
     def reject(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
@@ -127,10 +150,15 @@ def register_api(
         return {"ok": True, "version": version.version, "sha256": version.sha256}
 
     @app.post("/api/bookings", tags=["schedule"])
-    def create_booking(body: BookingIn, request: Request) -> dict[str, Any]:
+    def create_booking(body: BookingIn, request: Request) -> Any:
         ctx = context(request)
         api_csrf(request, ctx)
-        return make_booking(ctx.actor, body.bulletin, body.model_dump())
+        try:
+            return make_booking(ctx.actor, body.bulletin, body.model_dump())
+        except ScheduleValueError as exc:  # code + params + the Vietnamese sentence, every problem
+            from broadcaster.web.bookings import refused
+
+            return refused(exc)
 
     @app.get("/api/zones/{zone_id}/programme", tags=["schedule"])
     def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
@@ -166,27 +194,18 @@ def register_api(
         ctx = context(request)
         api_csrf(request, ctx)
         require(ctx.actor, Action.EMERGENCY)
-        return {"commands": fire_emergency(ctx.actor, body.bulletin, body.zones)}
+        return fire_emergency(ctx.actor, body.bulletin, body.zones)
+
+    @app.get("/api/tasks/{task_id}", tags=["schedule"])
+    def get_task(task_id: int, request: Request) -> dict[str, Any]:
+        """A queued request: pending until the service runs it, then its result and the speakers' acks."""
+        context(request)
+        with store.session() as db:
+            return tasks.task_view(db, task_id)
 
     @app.get("/api/devices", tags=["devices"])
     def devices(request: Request) -> list[dict[str, Any]]:
         ctx = context(request)
         return [
             {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None} for d in actions.devices(store, ctx.actor)
-        ]
-
-    @app.get("/api/audit", tags=["audit"])
-    def audit(request: Request, limit: int = 200) -> list[dict[str, Any]]:
-        context(request)
-        return [
-            {
-                "id": e.id,
-                "at": e.at.isoformat() if e.at else None,
-                "actor": e.actor,
-                "address": e.address,
-                "action": e.action,
-                "subject": e.subject,
-                "detail": e.detail,
-            }
-            for e in actions.audit_events(store, limit)
         ]

@@ -16,21 +16,33 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
-from broadcaster import actions
+from broadcaster import actions, tasks
 from broadcaster.config import Settings
 from broadcaster.models import User
-from broadcaster.security import verify_password
+from broadcaster.security import DUMMY_HASH, verify_password
 from broadcaster.store import Store, open_store
-from broadcaster.web.session import COOKIE, MAX_AGE_S, Session, SessionCodec, SignInLimiter, load_secret
+from broadcaster.web import bookings as booking_pages
+from broadcaster.web import errors, ui
+from broadcaster.web.guard import Guard, client_address
+from broadcaster.web.i18n import Explained
+from broadcaster.web.session import (
+    COOKIE,
+    MAX_AGE_S,
+    Session,
+    SessionCodec,
+    SignInLimiter,
+    is_revoked,
+    load_secret,
+    revoke,
+)
 from broadcaster.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, require
-from media.encode import MediaError
 from media.store import NAME_RE
-from schedules.model import ScheduleError
-from tts.base import TTSError
+from schedules.model import ScheduleValueError
 
 HERE = Path(__file__).parent
 ROLE_NAMES = {
@@ -52,20 +64,40 @@ class CsrfError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Kit:
+    """What a console page module needs from the app: the store and the request helpers."""
+
+    store: Store
+    settings: Settings
+    context: Callable[[Request], Any]
+    page: Callable[..., HTMLResponse]
+    back: Callable[..., RedirectResponse]
+    form: Callable[..., Any]
+    api_csrf: Callable[..., None]
+    fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.tasks.enqueue
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     actor: Actor
     session: Session
     display_name: str
 
 
-def create_app(settings: Settings, store: Store | None = None, service_factory: Callable[[], Any] | None = None) -> FastAPI:
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The console and API: they change the store and queue tasks; they never open a broker session."""
     store = store or open_store(settings.database_url)
     codec = SessionCodec(load_secret(settings.data_dir / "keys" / "session.key"))
     limiter = SignInLimiter()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(role_names=ROLE_NAMES, state_names=actions.STATE_NAMES)
-    app = FastAPI(title="Loa pháp luật — API", version="1", docs_url="/api/docs", openapi_url="/api/openapi.json")
+    ui.install(templates, settings)
+    # No Swagger UI / ReDoc: FastAPI loads them from a CDN. The schema stays, behind sign-in.
+    app = FastAPI(title="Loa pháp luật — API", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.store, app.state.settings = store, settings
+
+    def address_of(request: Request) -> str:
+        return client_address(request, settings.trusted_proxies)
 
     # -- identity --------------------------------------------------------------
     def context(request: Request) -> Context:
@@ -74,9 +106,9 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
             raise NotSignedIn()
         with store.session() as db:
             user = db.scalars(select(User).where(User.username == session.username)).first()
-            if user is None or not user.active:
+            if user is None or not user.active or is_revoked(db, session):
                 raise NotSignedIn()
-            address = request.client.host if request.client else ""
+            address = address_of(request)
             return Context(Actor.of(user, address), session, user.display_name or user.username)
 
     async def form_with_csrf(request: Request, ctx: Context) -> Any:
@@ -90,6 +122,8 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
             raise CsrfError()
 
     def page(request: Request, name: str, ctx: Context | None, status: int = 200, **values: Any) -> HTMLResponse:
+        if ctx is not None and status == 200:
+            ui.guard(ctx.actor.role, request.url.path)
         return templates.TemplateResponse(
             request, name, {"ctx": ctx, "flash": request.query_params.get("ok"), **values}, status_code=status
         )
@@ -108,69 +142,44 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
             httponly=True,
             samesite="strict",
             path="/",
-            secure=request.url.scheme == "https" or bool(settings.extra.get("cookie_secure")),
+            secure=request.url.scheme == "https" or settings.cookie_secure,
         )
 
-    public_api = {"/api/session", "/api/openapi.json", "/api/docs"}
+    public_api = {"/api/session"}
 
     @app.middleware("http")
     async def api_requires_session(request: Request, call_next: Callable[[Request], Any]) -> Response:
         """401 before anything else (body validation included) for an API call without a session."""
         path = request.url.path
         if path.startswith("/api/") and path not in public_api and codec.read(request.cookies.get(COOKIE)) is None:
-            return JSONResponse({"error": "sign in first (POST /api/session)"}, status_code=401)
+            return JSONResponse(Explained("signin.required").as_json(), status_code=401)
         response: Response = await call_next(request)
         return response
 
-    # -- errors ----------------------------------------------------------------
-    def is_api(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
-
-    def failure(request: Request, status: int, message: str) -> Response:
-        if is_api(request):
-            return JSONResponse({"error": message}, status_code=status)
+    # -- errors: friendly, in Vietnamese (broadcaster/web/errors.py) --------------
+    def current(request: Request) -> Context | None:
         try:
-            ctx: Context | None = context(request)
+            return context(request)
         except NotSignedIn:
-            ctx = None
-        return page(request, "error.html", ctx, status=status, message=message, status_code=status)
+            return None
 
-    @app.exception_handler(NotSignedIn)
-    async def not_signed_in(request: Request, exc: NotSignedIn) -> Response:
-        if is_api(request):
-            return JSONResponse({"error": "sign in first (POST /api/session)"}, status_code=401)
-        return RedirectResponse(f"/dang-nhap?next={request.url.path}", status_code=303)
-
-    @app.exception_handler(CsrfError)
-    async def csrf_error(request: Request, exc: CsrfError) -> Response:
-        return failure(request, 403, "Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang và thử lại.")
-
-    @app.exception_handler(PermissionDenied)
-    async def denied(request: Request, exc: PermissionDenied) -> Response:
-        return failure(request, 403, f"Bạn không có quyền thực hiện việc này: {exc}")
-
-    @app.exception_handler(LookupError)
-    async def missing(request: Request, exc: LookupError) -> Response:
-        return failure(request, 404, f"Không tìm thấy: {exc}")
-
-    for kind in (WorkflowError, ScheduleError, TTSError, MediaError, ValueError):
-
-        @app.exception_handler(kind)
-        async def conflict(request: Request, exc: Exception) -> Response:
-            return failure(request, 409 if isinstance(exc, WorkflowError) else 400, str(exc))
+    errors.install(app, page, current, NotSignedIn, CsrfError)
 
     # -- sign-in ---------------------------------------------------------------
     @app.get("/dang-nhap", response_class=HTMLResponse, include_in_schema=False)
     async def sign_in_page(request: Request) -> Response:
-        return page(request, "signin.html", None, next=request.query_params.get("next", "/"))
+        query = request.query_params
+        return page(request, "signin.html", None, next=query.get("next", "/"), expired=bool(query.get("het-phien")))
 
     def authenticate(request: Request, username: str, password: str) -> str | None:
-        address = request.client.host if request.client else ""
+        address = address_of(request)
         if limiter.blocked(username, address):
             raise PermissionDenied("too many failed sign-ins; wait five minutes")
         with store.session() as db:
             user = db.scalars(select(User).where(User.username == username)).first()
-            ok = user is not None and user.active and verify_password(user.password_hash, password)
+            # an unknown user costs the same argon2 verification as a known one: no timing oracle
+            ok = verify_password(user.password_hash if user is not None else DUMMY_HASH, password)
+            ok = ok and user is not None and user.active
         if not ok:
             limiter.failed(username, address)
             return None
@@ -186,7 +195,7 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
         form = await request.form()
         username, password = str(form.get("username", "")), str(form.get("password", ""))
         try:
-            cookie = authenticate(request, username, password)
+            cookie = await run_in_threadpool(authenticate, request, username, password)  # argon2: off the loop
         except PermissionDenied:
             return page(request, "signin.html", None, status=429, error="Đăng nhập sai quá nhiều lần. Hãy thử lại sau 5 phút.")
         if cookie is None:
@@ -202,6 +211,8 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
     async def sign_out(request: Request) -> Response:
         ctx = context(request)
         await form_with_csrf(request, ctx)
+        with store.session() as db:
+            revoke(db, ctx.session)  # the cookie is worthless from now on, even if someone kept a copy
         response = RedirectResponse("/dang-nhap", status_code=303)
         response.delete_cookie(COOKIE, path="/")
         return response
@@ -210,6 +221,8 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def inbox(request: Request) -> Response:
         ctx = context(request)
+        if not any(href == "/" for href, _ in ui.menu_for(ctx.actor.role)):
+            return RedirectResponse(ui.landing(ctx.actor.role), status_code=303)
         return page(request, "inbox.html", ctx, bulletins=actions.bulletins(store), documents=actions.documents(store))
 
     @app.get("/ban-tin/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -233,69 +246,50 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
                 workflow.submit(db, bulletin, actor)
                 return "Đã gửi duyệt"
             if verb == "duyet":
-                workflow.approve(db, bulletin, actor)
+                seen = str(data.get("bundle") or "")
+                if not seen:
+                    raise workflow.WorkflowError(
+                        "the approval must name the version you reviewed (field 'bundle'); reload the page"
+                    )
+                workflow.approve(db, bulletin, actor, seen=seen)
                 return "Đã phê duyệt"
             if verb == "tra-lai":
                 workflow.reject(db, bulletin, actor, str(data.get("comment", "")))
                 return "Đã trả lại cho biên tập viên"
             if verb == "rut":
-                workflow.withdraw(db, bulletin, actor, str(data.get("reason", "")) or "rút khỏi lịch phát")
+                reason = " ".join(str(data.get("reason", "")).split())
+                if len(reason) < 5:
+                    raise WorkflowError("a withdrawal needs a reason of at least five characters")
+                workflow.withdraw(db, bulletin, actor, reason)
                 return "Đã rút bản tin khỏi mọi lịch phát"
         raise LookupError(f"action {verb}")
 
     @app.get("/ban-tin/{bulletin_id}/dat-lich", response_class=HTMLResponse, include_in_schema=False)
     async def booking_page(request: Request, bulletin_id: int) -> Response:
         ctx = context(request)
-        return page(
-            request,
-            "book.html",
-            ctx,
-            v=actions.bulletin_view(store, bulletin_id),
-            zones=actions.zones_for(store, ctx.actor),
-            today=datetime.now(ZoneInfo(settings.timezone)).date(),
-        )
+        return page(request, "book.html", ctx, **booking_pages.form_values(store, settings, ctx.actor, bulletin_id))
 
     @app.post("/ban-tin/{bulletin_id}/dat-lich", include_in_schema=False)
     async def booking_submit(request: Request, bulletin_id: int) -> Response:
+        """Every problem is shown on the form, in Vietnamese, before anything is saved."""
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
-        row = make_booking(ctx.actor, bulletin_id, {k: form.getlist(k) if k == "zones" else form.get(k) for k in form.keys()})
+        data = {k: form.getlist(k) if k == "zones" else form.get(k) for k in form.keys()}
+        try:
+            row = await run_in_threadpool(make_booking, ctx.actor, bulletin_id, data)
+        except ScheduleValueError as exc:
+            values = booking_pages.form_values(store, settings, ctx.actor, bulletin_id, data=data)
+            return page(request, "book.html", ctx, status=400, **{**values, "problems": booking_pages.problems_of(exc)})
         return back(f"/lich?zone={row['zones'][0]}&start={row['starts_on']}", "Đã đặt lịch phát")
 
     def make_booking(actor: Actor, bulletin_id: int, data: dict[str, Any]) -> dict[str, Any]:
-        from broadcaster.scheduling import book, recurrence
-
-        zones = [str(z) for z in data.get("zones") or []]
-        if not zones:
-            raise ValueError("choose at least one zone")
-        starts = date.fromisoformat(str(data.get("starts_on") or datetime.now(ZoneInfo(settings.timezone)).date()))
-        until = date.fromisoformat(str(data["until"])) if data.get("until") else None
-        repeat = str(data.get("repeat") or "once")
-        rule = recurrence(
-            daily=repeat == "daily",
-            weekly=str(data.get("weekdays") or "") if repeat == "weekly" else None,
-            monthly=repeat == "monthly",
-            rule=str(data.get("rule") or "") or None,
-        )
-        with store.session() as db:
-            row = book(
-                db,
-                actor,
-                bulletin_id,
-                zones,
-                starts,
-                rule,
-                until,
-                str(data.get("slot") or "") or None,
-                str(data.get("priority") or "normal"),
-            )
-            return {"id": row.id, "zones": zones, "starts_on": starts.isoformat(), "rule": rule}
+        return booking_pages.make(store, settings, actor, bulletin_id, data)
 
     @app.post("/ban-tin/{bulletin_id}/{verb}", include_in_schema=False)
     async def bulletin_action(request: Request, bulletin_id: int, verb: str) -> Response:
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
-        message = run_verb(ctx.actor, bulletin_id, verb, form)
+        message = await run_in_threadpool(run_verb, ctx.actor, bulletin_id, verb, form)  # rendering: off the loop
         return back(f"/ban-tin/{bulletin_id}", message)
 
     @app.get("/lich", response_class=HTMLResponse, include_in_schema=False)
@@ -303,13 +297,15 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
         ctx = context(request)
         zones = actions.zones_for(store, ctx.actor)
         zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
+        if zone_id and zone_id not in {z.id for z in zones}:
+            raise PermissionDenied(f"{ctx.actor.username} may see the calendars of their own communes only")
         today = datetime.now(ZoneInfo(settings.timezone)).date()
         start = (
             date.fromisoformat(request.query_params["start"])
             if request.query_params.get("start")
             else today - timedelta(days=today.weekday())
         )
-        data = actions.week(store, zone_id, start) if zone_id else None
+        data = await run_in_threadpool(actions.week, store, zone_id, start) if zone_id else None
         return page(request, "calendar.html", ctx, zones=zones, week=data, start=start, zone_id=zone_id, timedelta=timedelta)
 
     @app.get("/khan-cap", response_class=HTMLResponse, include_in_schema=False)
@@ -325,37 +321,38 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
         form = await form_with_csrf(request, ctx)
         require(ctx.actor, Action.EMERGENCY)
         bulletin_id, zones = int(str(form.get("bulletin"))), [str(z) for z in form.getlist("zones")]
+        reason = " ".join(str(form.get("reason", "")).split())
+        if len(reason) < 5:
+            raise WorkflowError("an emergency needs a reason of at least five characters")
         if form.get("confirm") != "yes":  # step one: say exactly what will happen, ask again
             view = actions.bulletin_view(store, bulletin_id)
-            return page(
-                request, "emergency.html", ctx, bulletins=[], zones=[], confirm={"bulletin": view["bulletin"], "zones": zones}
-            )
-        fire_emergency(ctx.actor, bulletin_id, zones)
-        return back("/khan-cap", f"Đã phát khẩn cấp tới {len(zones)} vùng")
+            confirm = {"bulletin": view["bulletin"], "zones": zones, "reason": reason}
+            return page(request, "emergency.html", ctx, bulletins=[], zones=[], confirm=confirm)
+        with store.session() as db:
+            from broadcaster.workflow import audit
 
-    def fire_emergency(actor: Actor, bulletin_id: int, zones: list[str]) -> list[str]:
-        if service_factory is None:
-            raise WorkflowError("the console is not connected to the broadcasting service")
-        return list(service_factory().fire_emergency(actor, bulletin_id, zones))
+            audit(db, ctx.actor, "emergency.requested", f"bulletin:{bulletin_id}", zones=zones, reason=reason)
+        task = fire_emergency(ctx.actor, bulletin_id, zones)
+        return RedirectResponse(f"/lenh/{task['id']}", status_code=303)
+
+    def fire_emergency(actor: Actor, bulletin_id: int, zones: list[str]) -> dict[str, Any]:
+        """Queue the emergency for the running service; the task page follows it to the speakers' acks."""
+        with store.session() as db:
+            task = tasks.request_emergency(db, actor, bulletin_id, zones)
+            return tasks.task_view(db, task.id)
+
+    @app.get("/lenh/{task_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def task_page(request: Request, task_id: int) -> Response:
+        ctx = context(request)
+        with store.session() as db:
+            view = tasks.task_view(db, task_id)
+        return page(request, "task.html", ctx, t=view)
 
     @app.get("/loa", response_class=HTMLResponse, include_in_schema=False)
     async def devices_page(request: Request) -> Response:
         ctx = context(request)
-        return page(request, "devices.html", ctx, devices=actions.devices(store, ctx.actor), now=time.time())
-
-    @app.get("/nhat-ky", response_class=HTMLResponse, include_in_schema=False)
-    async def audit_page(request: Request) -> Response:
-        ctx = context(request)
-        return page(request, "audit.html", ctx, events=actions.audit_events(store))
-
-    @app.get("/nhat-ky.csv", include_in_schema=False)
-    async def audit_export(request: Request) -> Response:
-        context(request)
-        return PlainTextResponse(
-            actions.audit_csv(store),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": "attachment; filename=nhat-ky.csv"},
-        )
+        zone_tz = {z.id: z.timezone for z in actions.zones_for(store, ctx.actor)}
+        return page(request, "devices.html", ctx, devices=actions.devices(store, ctx.actor), zone_tz=zone_tz, now=time.time())
 
     @app.get("/dich", response_class=HTMLResponse, include_in_schema=False)
     async def translation_tasks(request: Request) -> Response:
@@ -386,7 +383,7 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
         form = await form_with_csrf(request, ctx)
         upload = form.get("audio")
         data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
-        asset = actions.upload_recording(store, settings, ctx.actor, bulletin_id, language, data)
+        asset = await run_in_threadpool(actions.upload_recording, store, settings, ctx.actor, bulletin_id, language, data)
         return back(f"/dich/{bulletin_id}/{language}", f"Đã nhận bản ghi âm {asset.duration_ms / 1000:.0f} giây")
 
     @app.get("/media/{name}", include_in_schema=False)
@@ -401,6 +398,19 @@ def create_app(settings: Settings, store: Store | None = None, service_factory: 
     from broadcaster.web.api import register_api
 
     register_api(app, store, context, api_csrf, run_verb, make_booking, fire_emergency, authenticate, set_cookie, codec)
+    kit = Kit(store, settings, context, page, back, form_with_csrf, api_csrf, fire_emergency)
+    from broadcaster.web import admin, audit_pages, programmes, remote, review, stats, today
+
+    audit_pages.register(app, kit)
+    today.register(app, kit)
+    review.register(app, kit)
+    stats.register(app, kit)
+    admin.register(app, kit)
+    remote.register(app, kit)
+    programmes.register(app, kit, templates)
+    booking_pages.register(app, kit, templates)
+    # outermost (added last): limits, Origin check and security headers before anything else runs
+    app.add_middleware(Guard, max_request_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     app.mount("/static", _static(), name="static")
     return app
 

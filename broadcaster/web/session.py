@@ -9,9 +9,11 @@ import json
 import secrets
 import threading
 import time
-from collections import defaultdict, deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from broadcaster.keys import write_private
 
@@ -61,26 +63,82 @@ class SessionCodec:
         return Session(str(username), str(csrf), float(expires))
 
 
-class SignInLimiter:
-    """At most `attempts` failed sign-ins per user and address in `window_s`."""
+def session_key(session: Session) -> str:
+    """The revocation key of one session (its CSRF token is random per sign-in; stored hashed)."""
+    return "session:" + hashlib.sha256(session.csrf.encode()).hexdigest()
 
-    def __init__(self, attempts: int = 5, window_s: float = 300.0) -> None:
-        self.attempts, self.window_s = attempts, window_s
-        self.failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+
+def is_revoked(db: Any, session: Session) -> bool:
+    """Signed out, or issued before the user's password changed (or the user was revoked)."""
+    from broadcaster.models import RevokedSession
+
+    if db.get(RevokedSession, session_key(session)) is not None:
+        return True
+    everything = db.get(RevokedSession, f"user:{session.username}")
+    if everything is None:
+        return False
+    at = everything.at if everything.at.tzinfo else everything.at.replace(tzinfo=UTC)
+    return session.expires - MAX_AGE_S <= at.timestamp()
+
+
+def revoke(db: Any, session: Session) -> None:
+    from broadcaster.models import RevokedSession
+
+    db.merge(RevokedSession(key=session_key(session)))
+
+
+def revoke_user(db: Any, username: str) -> None:
+    """Every session of this user issued until now stops working (password change, reset, lock)."""
+    from broadcaster.models import RevokedSession
+
+    db.merge(RevokedSession(key=f"user:{username}", at=datetime.now(UTC)))
+
+
+class SignInLimiter:
+    """At most `attempts` failed sign-ins per user and address in `window_s`, in bounded memory.
+
+    Keys are (username, address) — usernames are typed by anyone, so entries expire after the
+    window and at most `max_keys` are kept (the oldest are dropped first); a username is cut
+    to 64 characters before it becomes a key.
+    """
+
+    def __init__(self, attempts: int = 5, window_s: float = 300.0, max_keys: int = 10_000) -> None:
+        self.attempts, self.window_s, self.max_keys = attempts, window_s, max_keys
+        self.failures: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
         self.lock = threading.Lock()
+
+    @staticmethod
+    def _key(username: str, address: str) -> tuple[str, str]:
+        return username[:64].lower(), address[:64]
+
+    def _expire(self, now: float) -> None:
+        """Drop keys whose newest failure left the window (oldest first), then any over the cap."""
+        horizon = now - self.window_s
+        for key in [k for k, times in self.failures.items() if not times or times[-1] < horizon]:
+            del self.failures[key]
+        while len(self.failures) > self.max_keys:
+            self.failures.popitem(last=False)
 
     def blocked(self, username: str, address: str, now: float | None = None) -> bool:
         now = now or time.time()
         with self.lock:
-            recent = self.failures[(username.lower(), address)]
+            recent = self.failures.get(self._key(username, address))
+            if recent is None:
+                return False
             while recent and recent[0] < now - self.window_s:
                 recent.popleft()
             return len(recent) >= self.attempts
 
     def failed(self, username: str, address: str, now: float | None = None) -> None:
+        now = now or time.time()
         with self.lock:
-            self.failures[(username.lower(), address)].append(now or time.time())
+            key = self._key(username, address)
+            times = self.failures.pop(key, None) or deque(maxlen=self.attempts)
+            times.append(now)
+            self.failures[key] = times  # most recent last
+            if len(self.failures) > self.max_keys or len(self.failures) % 256 == 0:
+                self._expire(now)
 
     def succeeded(self, username: str, address: str) -> None:
         with self.lock:
-            self.failures.pop((username.lower(), address), None)
+            self.failures.pop(self._key(username, address), None)

@@ -6,7 +6,7 @@ from datetime import time
 
 from broadcaster.models import Bulletin, DeviceRow, MediaAsset, ZoneRow
 from broadcaster.store import Store
-from broadcaster.workflow import Actor, Role, approve, create_bulletin, current_scripts, submit
+from broadcaster.workflow import Actor, Role, approve, create_bulletin, current_scripts, scripts_sha, submit
 from media.encode import CODECS, encode
 from media.master import chime
 from media.store import MediaStore
@@ -28,6 +28,7 @@ def approved_bulletin(store: Store, media: MediaStore, title: str = "Bản tin t
                 bulletin_id=bulletin.id,
                 language="vi",
                 script_sha256=script.sha256,
+                scripts_sha256=scripts_sha({"vi": script}),
                 codec="mp3",
                 extension="mp3",
                 bytes=stored.bytes,

@@ -64,17 +64,30 @@ def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
     assert [r.split()[0] for r in rows] == ["2026-12-03", "2026-12-07", "2026-12-10", "2026-12-14"]
     assert all(" 17:30:00 " in r and "Lịch tiêm phòng" in r for r in rows)
     bad = cli(env, "book", str(bulletin), "--zones", "thon-9", ok=False)
-    assert bad.returncode == 2 and "unknown zones: thon-9" in bad.stderr
+    assert bad.returncode == 2 and "Không có vùng phát: thon-9" in bad.stderr
+    for rule in ("FREQ=SOMETIMES", "FREQ=SECONDLY", "FREQ=BOGUS"):
+        refused = cli(env, "book", str(bulletin), "--zones", "thon-3", "--rule", rule, ok=False)
+        assert refused.returncode == 2 and f"Quy tắc lặp lại “{rule}”" in refused.stderr
+    assert cli(env, "book", str(bulletin), "--zones", "thon-3", "--priority", "emergency", ok=False).returncode == 2
     official = cli(env, "user", "add", "canbo-b", "--role", "official", "--communes", "xa-b", "--password", "mat-khau-dai")
     assert official.returncode == 0
     denied = cli(env, "book", str(bulletin), "--zones", "thon-3", "--as", "canbo-b", ok=False)
-    assert denied.returncode == 2 and "own communes" in denied.stderr
+    assert denied.returncode == 2 and "không phải xã xa-a" in denied.stderr
     m3u = cli(env, "playlist", "--station", "xa-a", "--format", "m3u", "--days", "60").stdout
     assert m3u.startswith("#EXTM3U") and len(m3u8.loads(m3u).segments) >= 1 or m3u.strip() == "#EXTM3U"
     xspf = cli(env, "playlist", "--station", "thon-3", "--format", "xspf").stdout
     assert "http://xspf.org/ns/0/" in xspf
     podcast = feedparser.parse(cli(env, "podcast", "--commune", "xa-a").stdout)
     assert podcast.entries[0].title == "Lịch tiêm phòng" and podcast.entries[0].enclosures[0].type == "audio/mpeg"
+    past = cli(env, "book", str(bulletin), "--zones", "thon-3", "--start", "2020-01-01", "--slot", "09:15", ok=False)
+    assert past.returncode == 2 and "Ngày 01/01/2020 đã qua" in past.stderr and "không có khung giờ 09:15" in past.stderr
+    listed = cli(env, "booking", "list").stdout
+    assert "Lịch tiêm phòng" in listed and "FREQ=WEEKLY;BYDAY=MO,TH" in listed
+    edited = cli(env, "booking", "edit", "1", "--slot", "07:00", "--weekly", "TU")
+    assert "đã sửa lịch phát #1" in edited.stdout
+    assert cli(env, "booking", "cancel", "1", "--reason", "", ok=False).returncode == 2
+    cli(env, "booking", "cancel", "1", "--reason", "đổi lịch")
+    assert "(đã hủy)" in cli(env, "booking", "list", "--all").stdout
 
 
 @pytest.mark.slow
@@ -83,19 +96,19 @@ def test_cap_import_exercise_and_alert(env: dict[str, str], tmp_path: Path, mosq
     cli(env, "device", "add", "loa-b1", "--zone", "ban-1")
     exercise = tmp_path / "exercise.xml"
     exercise.write_bytes(cap("ex-1", status="Exercise"))
-    out = cli(env, "cap", "import", str(exercise), "--mqtt", mosquitto_url).stdout
+    out = cli(env, "cap", "import", str(exercise)).stdout
     assert "Exercise" in out and "không phát" in out
     alert = tmp_path / "alert.xml"
-    alert.write_bytes(cap("real-1"))
-    out = cli(env, "cap", "import", str(alert), "--mqtt", mosquitto_url).stdout
+    alert.write_bytes(cap("real-1", expires="2030-12-31T18:00:00+07:00"))  # not expired: it plays
+    out = cli(env, "cap", "import", str(alert)).stdout
     assert "khẩn cấp" in out
-    again = cli(env, "cap", "import", str(alert), "--mqtt", mosquitto_url).stdout
-    assert "đã được nhận" in again
+    again = cli(env, "cap", "import", str(alert)).stdout
+    assert "đang chờ dịch vụ phát" in again  # pending until the service carries the emergency out: not queued twice
     cancel = tmp_path / "cancel.xml"
     cancel.write_bytes(cap("real-2", msg_type="Cancel", references="kttv@nchmf.gov.vn,real-1,2026-09-20T10:00:00+07:00"))
-    out = cli(env, "cap", "import", str(cancel), "--mqtt", mosquitto_url).stdout
+    out = cli(env, "cap", "import", str(cancel)).stdout
     assert "đã hủy" in out and "rút 1" in out
     invalid = tmp_path / "invalid.xml"
     invalid.write_bytes(b"<alert>nope</alert>")
-    bad = cli(env, "cap", "import", str(invalid), "--mqtt", mosquitto_url, ok=False)
+    bad = cli(env, "cap", "import", str(invalid), ok=False)
     assert bad.returncode == 2 and "not a CAP 1.2 alert" in bad.stderr

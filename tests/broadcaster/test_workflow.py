@@ -12,10 +12,13 @@ from broadcaster.workflow import (
     State,
     WorkflowError,
     approve,
+    approved_media,
     assert_playable,
     create_bulletin,
+    current_bundle,
     current_scripts,
     edit_script,
+    scripts_sha,
     submit,
     withdraw,
 )
@@ -32,9 +35,29 @@ def store(tmp_path) -> Store:  # type: ignore[no-untyped-def]
     return open_store(f"sqlite:///{tmp_path / 'wf.db'}")
 
 
+def rendering(s, bulletin_id: int, fill: str) -> MediaAsset:  # type: ignore[no-untyped-def]
+    """A rendering of the bulletin's current scripts, as pipeline.render records it."""
+    scripts = current_scripts(s, bulletin_id)
+    asset = MediaAsset(
+        sha256=fill * 64,
+        bulletin_id=bulletin_id,
+        language="vi",
+        script_sha256=scripts["vi"].sha256,
+        scripts_sha256=scripts_sha(scripts),
+        codec="mp3",
+        extension="mp3",
+        bytes=1,
+        duration_ms=1,
+    )
+    s.add(asset)
+    s.flush()
+    return asset
+
+
 def new_bulletin(store: Store) -> int:
     with store.session() as s:
         b = create_bulletin(s, EDITOR, "Bản tin", None, "vi", "Câu một.", SENTENCES)
+        rendering(s, b.id, "a")
         submit(s, b, EDITOR)
         return b.id
 
@@ -64,27 +87,43 @@ def test_any_edit_returns_to_review_and_blocks_delivery(store: Store) -> None:
         assert current_scripts(s, bid)["vi"].version == 2
 
 
-def test_audio_changed_after_approval_is_refused(store: Store) -> None:
+def test_a_later_rendering_is_never_delivered_in_place_of_the_approved_one(store: Store) -> None:
     bid = new_bulletin(store)
     with store.session() as s:
         b = s.get(Bulletin, bid)
         approve(s, b, APPROVER)
-        script = current_scripts(s, bid)["vi"]
-        s.add(
-            MediaAsset(
-                sha256="f" * 64,
-                bulletin_id=bid,
-                language="vi",
-                script_sha256=script.sha256,
-                codec="mp3",
-                extension="mp3",
-                bytes=1,
-                duration_ms=1,
-            )
-        )
-        s.flush()
-        with pytest.raises(WorkflowError, match="changed after approval"):
-            assert_playable(s, b)
+        assert approved_media(s, bid).sha256 == "a" * 64  # type: ignore[union-attr]
+        rendering(s, bid, "f")  # a newer rendering of the same scripts, nobody approved it
+        assert_playable(s, b)
+        assert approved_media(s, bid).sha256 == "a" * 64  # type: ignore[union-attr]
+
+
+def test_approval_needs_audio_of_the_current_scripts(store: Store) -> None:
+    with store.session() as s:
+        b = create_bulletin(s, EDITOR, "Bản tin", None, "vi", "Câu một.", SENTENCES)
+        submit(s, b, EDITOR)
+        with pytest.raises(WorkflowError, match="render it first"):
+            approve(s, b, APPROVER)
+        edit_script(s, b, EDITOR, "vi", "Câu xấu.", [{"text": "Câu xấu.", "source": None}])
+        rendering(s, b.id, "b")  # audio of a text nobody will approve
+        edit_script(s, b, EDITOR, "vi", "Câu một.", SENTENCES)
+        with pytest.raises(WorkflowError, match="render it first"):
+            approve(s, b, APPROVER)
+        assert approved_media(s, b.id) is None
+
+
+def test_approving_a_bundle_other_than_the_one_seen_is_refused(store: Store) -> None:
+    bid = new_bulletin(store)
+    with store.session() as s:
+        seen = current_bundle(s, bid).sha256
+        b = s.get(Bulletin, bid)
+        edit_script(s, b, EDITOR2, "vi", "Câu một, đã sửa.", [{"text": "Câu một, đã sửa.", "source": None}])
+        rendering(s, bid, "c")
+        with pytest.raises(WorkflowError, match="changed after you opened it"):
+            approve(s, b, APPROVER, seen=seen)
+        assert b.state == State.IN_REVIEW
+        approve(s, b, APPROVER, seen=current_bundle(s, bid).sha256)
+        assert approved_media(s, bid).sha256 == "c" * 64  # type: ignore[union-attr]
 
 
 def test_unapproved_and_withdrawn_never_play(store: Store) -> None:

@@ -18,7 +18,7 @@ from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
 from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
-from devices.protocol import MediaRef, MessageType, Signer, Topics, _b64, canonical, iso
+from devices.protocol import MediaRef, MessageType, Signer, Topics, _b64, canonical, programme_entry
 from devices.simulator import Fleet, SimulatedDevice
 from media.encode import CODECS, encode
 from media.master import chime
@@ -47,15 +47,7 @@ def media(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def entry(item_id: str, ref: MediaRef, in_s: float, priority: str = "normal") -> dict[str, Any]:
-    return {
-        "id": item_id,
-        "starts_at": iso(time.time() + in_s),
-        "duration_ms": ref.duration_ms,
-        "priority": priority,
-        "bulletin": "1",
-        "title": "thử",
-        "media": ref.to_dict(),
-    }
+    return programme_entry(item_id, time.time() + in_s, priority, "1", "thử", media=ref).to_dict()
 
 
 class Collector:
@@ -239,6 +231,7 @@ def test_media_server_etag_range_and_bad_names(media) -> None:  # type: ignore[n
     with urllib.request.urlopen(urllib.request.Request(ref.url, headers={"Range": "bytes=10-19"})) as r:
         assert r.status == 206 and len(r.read()) == 10 and "immutable" in r.headers["Cache-Control"]
         etag = r.headers["ETag"]
+        assert etag == f'"{ref.sha256}"', "the ETag is the sha256"
     with pytest.raises(urllib.error.HTTPError) as not_modified:
         urllib.request.urlopen(urllib.request.Request(ref.url, headers={"If-None-Match": etag}))
     assert not_modified.value.code == 304

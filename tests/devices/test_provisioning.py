@@ -24,7 +24,6 @@ from devices.simulator import Fleet, SimulatedDevice
 from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
-from tests.devices.test_delivery import RUN_AS
 
 pytestmark = pytest.mark.slow
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -63,8 +62,6 @@ def test_exported_credentials_and_acls_run_a_real_fleet(tmp_path: Path) -> None:
     )
     assert "2 loa" in proc.stdout
     conf = out / "mosquitto.conf"
-    if RUN_AS:
-        conf.write_text(conf.read_text() + f"user {RUN_AS}\n")
     server_url = (out / "server.env").read_text().strip().split("=", 1)[1]
     configs = [load_agent_config(out / "agents" / f"{d}.toml") for d in ("loa-71", "loa-72")]
     assert all(c["broker"] != configs[0]["broker"] or c is configs[0] for c in configs), "one password per device"

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from devices.agent import Agent
-from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, iso, public_key
+from devices.protocol import MediaRef, MessageType, ProgrammeEntry, Signer, Topics, Verifier, iso, programme_entry, public_key
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "devices" / "schemas"
 
@@ -20,15 +20,7 @@ def schema(name: str) -> dict[str, object]:
 
 
 MEDIA = MediaRef("http://127.0.0.1:1/media/" + "a" * 64 + ".mp3", "a" * 64, 1000, 2000, "mp3")
-ITEM = {
-    "id": "i1",
-    "starts_at": iso(time.time()),
-    "duration_ms": 2000,
-    "priority": "normal",
-    "bulletin": "1",
-    "title": "t",
-    "media": MEDIA.to_dict(),
-}
+ITEM = programme_entry("i1", time.time(), "normal", "1", "t", media=MEDIA).to_dict()
 
 
 @pytest.mark.parametrize(
@@ -68,10 +60,8 @@ def test_device_messages_match_their_schema(tmp_path: Path) -> None:
     agent.handle(topics.device_cmd("d1"), b"garbage", now)
     agent.publish_state(now)
     agent.telemetry(now)
-    from devices.agent import Item
-
     (tmp_path / "a.mp3").write_bytes(b"x")
-    agent.programme = {"i1": Item.from_dict({**ITEM, "starts_at": iso(time.time())})}  # due now, not missed
+    agent.programme = {"i1": ProgrammeEntry.from_dict({**ITEM, "starts_at": iso(time.time())})}  # due now, not missed
     agent.ready[MEDIA.sha256] = tmp_path / "a.mp3"
     agent.tick(time.time())
     by_kind: dict[str, list[dict[str, object]]] = {}

@@ -7,11 +7,11 @@ import numpy as np
 from broadcaster.models import Bulletin, ScriptVersion
 from broadcaster.pipeline import Track, render
 from broadcaster.store import open_store
+from media.audio import Audio
 from media.bulletin import expected_duration_s, sequence
 from media.decode import probe
 from media.master import MasterSettings, master
 from media.store import MediaStore
-from tts.base import Audio
 from tts.registry import default_registry
 
 SENTENCES = ["Kính thưa bà con.", "Từ ngày 01/7/2026, lương hưu tăng thêm 8%.", "Xin cảm ơn bà con đã lắng nghe."]

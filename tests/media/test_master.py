@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from scipy import signal
 
+from media.audio import Audio
 from media.decode import decode, probe
 from media.encode import CODECS, MediaError, encode
 from media.master import MasterSettings, chime, concatenate, master, measure
 from media.store import MediaStore
-from tts.base import Audio
 from tts.registry import default_registry
 
 

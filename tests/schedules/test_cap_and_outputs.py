@@ -12,7 +12,7 @@ from schedules.cap import CapError, booking_for, parse_cap
 from schedules.model import Booking, Priority, Slot, Zone
 from schedules.planner import Planner
 from schedules.playlist import Track, m3u, xspf
-from schedules.podcast import Episode, feed
+from schedules.podcast import Channel, Episode, feed
 
 NOW = datetime(2026, 9, 20, 3, 0, tzinfo=UTC)
 
@@ -168,6 +168,13 @@ def test_xspf_validates() -> None:
 
 def test_podcast_feed_parses_with_feedparser(tmp_path: Path) -> None:
     episodes = [Episode("e1", "Bản tin pháp luật", TRACKS[0].url, 764000, 127.3, NOW, "Lương hưu tăng 8%")]
-    parsed = feedparser.parse(feed("Bản tin xã A", "https://xa.vn", "Nghe lại bản tin", episodes))
+    channel = Channel(
+        "Bản tin xã A", "https://xa.vn/", "Nghe lại bản tin", "https://xa.vn/podcast.xml", "https://xa.vn/cover.png"
+    )
+    text = feed(channel, episodes)
+    parsed = feedparser.parse(text)
     assert not parsed.bozo and parsed.entries[0].enclosures[0].href == TRACKS[0].url
     assert parsed.entries[0].itunes_duration == "00:02:07"
+    assert parsed.feed.image.href == "https://xa.vn/cover.png" and "<itunes:explicit>false</itunes:explicit>" in text
+    assert parsed.feed.tags[0].term == "Government"
+    assert any(link.rel == "self" and link.href == "https://xa.vn/podcast.xml" for link in parsed.feed.links)

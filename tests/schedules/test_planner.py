@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from schedules.model import Booking, Priority, QuietHours, ScheduleValueError, Slot, Zone
+from schedules.model import Booking, Priority, QuietHours, Slot, Zone
 from schedules.planner import plan
 from schedules.playlist import Track, m3u, xspf
 
@@ -48,9 +48,29 @@ def test_weekly_rule_in_local_time() -> None:
     assert all(d.weekday() in (0, 3) for d in days) and len(days) == 9
 
 
-def test_invalid_rule_is_reported() -> None:
-    with pytest.raises(ScheduleValueError, match="invalid RRULE"):
-        plan([ZONE], [booking("1", 2, rule="FREQ=SOMETIMES")], DAY, 3)
+@pytest.mark.parametrize("rule", ["FREQ=SOMETIMES", "FREQ=BOGUS", "FREQ=SECONDLY", "FREQ=DAILY;BYHOUR=1,2,3"])
+def test_a_bad_stored_rule_is_skipped_and_reported_not_fatal(rule: str) -> None:
+    """Issue 13.3: one bad booking used to fail every plan of every zone."""
+    good = booking("good", 2, rule="FREQ=DAILY")
+    result = plan([ZONE], [booking("bad", 2, rule=rule), good], DAY, 3)
+    assert [i.booking for i in result.items] == ["good"] * 3
+    [skip] = result.rejections
+    assert skip.booking == "bad" and skip.code == "booking.skipped" and skip.params["why"].startswith("rrule.")
+    assert "invalid RRULE" in skip.reason
+
+
+def test_an_emergency_without_firing_time_never_lands_at_midnight() -> None:
+    """Issue 13.3: an "emergency" booking was placed at 00:00, inside quiet hours."""
+    result = plan([ZONE], [booking("e", 1, Priority.EMERGENCY)], DAY, 2)
+    assert result.items == []
+    assert [(r.code, r.params["why"]) for r in result.rejections] == [("booking.skipped", "booking.emergency_path")]
+
+
+def test_unknown_zone_is_reported_and_the_known_zone_planned() -> None:
+    b = Booking("x", "bx", ("thon-3", "gone"), 60, DAY)
+    result = plan([ZONE], [b], DAY, 1)
+    assert [i.zone for i in result.items] == ["thon-3"]
+    assert [(r.zone, r.params["why"]) for r in result.rejections] == [("gone", "schedule.unknown_zones")]
 
 
 def test_planning_is_deterministic() -> None:

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from scripts.errors import SpokenFormError
 from scripts.numwords import read_int, roman_to_int
-from scripts.spoken import normalize
+from scripts.spoken import check_spoken, normalize, unspeakable
 from tests.conftest import CORPUS, spoken_canon
 
 
@@ -87,3 +90,111 @@ def test_roman_numerals_are_validated() -> None:
     assert roman_to_int("XIV") == 14
     with pytest.raises(ValueError):
         roman_to_int("IIII")
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        # a slash after money or a unit is "per", after a measure over a measure it is "over"
+        ("phí 3 lần/năm", "phí ba lần mỗi năm"),
+        ("Đơn vị tính: đồng/người/tháng", "Đơn vị tính: đồng mỗi người mỗi tháng"),
+        ("xả 10 m3/ngày đêm", "xả mười mét khối mỗi ngày đêm"),
+        ("nồng độ 5 mg/m3", "nồng độ năm mi li gam trên mét khối"),
+        ("thôn/tổ dân phố", "thôn, tổ dân phố"),
+        ("cá nhân và/hoặc tổ chức", "cá nhân hoặc tổ chức"),
+        # numbers over numbers: dates only where written as dates, else fractions or ratios
+        ("từ 01/7 đến 31/12", "từ mồng một tháng bảy đến ba mươi mốt tháng mười hai"),
+        ("1/2 số hộ", "một phần hai số hộ"),
+        ("tỷ lệ 30/100 hộ", "tỷ lệ ba mươi trên một trăm hộ"),
+        # Roman numerals only after a category word, and letters that are licence classes stay letters
+        ("vùng II", "vùng hai"),
+        ("giấy phép lái xe hạng C", "giấy phép lái xe hạng xê"),
+        ("cúm A H5N1", "cúm a hát năm en một"),
+        ("TCVN 5945:2005", "tiêu chuẩn Việt Nam năm nghìn chín trăm bốn mươi lăm năm hai nghìn không trăm linh năm"),
+        ("Nghị định 15 /2020/NĐ-CP", "Nghị định mười lăm năm hai nghìn không trăm hai mươi của Chính phủ"),
+        ("Quyết định số 12/qđ-ubnd", "Quyết định số mười hai của Ủy ban nhân dân"),
+        ("tốc độ ≤ 40 km/h", "tốc độ không quá bốn mươi ki lô mét trên giờ"),
+        ("5.000 đồng (năm nghìn đồng chẵn)", "năm nghìn đồng"),
+        ("mức **mới** (xem dưới)", "mức mới, xem dưới"),
+    ],
+)
+def test_general_conventions(written: str, spoken: str) -> None:
+    assert spoken_canon(normalize(written)) == spoken_canon(spoken)
+
+
+def test_a_parenthesis_that_says_something_else_is_kept() -> None:
+    assert "tăng" in normalize("120.000 đồng (tăng thêm)")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Mức hỗ trợ 500.000 đồng", "chữ số"),
+        ("đồng/người", "gạch chéo"),
+        ("tăng 8%", "phần trăm"),
+        ("xem (dưới)", "ngoặc"),
+        ("mức **mới**", "định dạng"),
+        ("liên hệ PTXD ngay", "viết tắt"),
+        ("hộp thư a@b.vn", "ký hiệu"),
+    ],
+)
+def test_final_check_names_what_a_speaker_cannot_say(text: str, reason: str) -> None:
+    problems = unspeakable(text)
+    assert problems and any(reason in p for p in problems)
+
+
+def test_final_check_passes_normalized_corpus_and_words_in_capitals() -> None:
+    assert unspeakable("TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ, Ủy ban nhân dân xã") == []
+    leftovers = {w: unspeakable(normalize(w)) for w, _ in CASES}
+    assert {w: p for w, p in leftovers.items() if p} == {}
+
+
+def test_check_spoken_names_the_sentence() -> None:
+    with pytest.raises(SpokenFormError, match="câu 2") as caught:
+        check_spoken(["Kính thưa bà con.", "Gửi thư tới a@b.vn."])
+    assert caught.value.sentence == 2
+
+
+def test_render_refuses_unsayable_text(tmp_path: Path) -> None:
+    from broadcaster.models import Bulletin, ScriptVersion
+    from broadcaster.pipeline import render
+    from broadcaster.store import open_store
+    from broadcaster.workflow import WorkflowError
+    from media.store import MediaStore
+    from tts.registry import default_registry
+
+    store = open_store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with store.session() as session:
+        session.add(Bulletin(id=1, title="Bản tin"))
+    sentences = ["Kính thưa bà con.", "Lương hưu tăng 8%.", "Mọi thắc mắc gửi về hộp thư lienhe@xa.gov.vn."]
+    script = ScriptVersion(
+        bulletin_id=1,
+        language="vi",
+        version=1,
+        text=" ".join(sentences),
+        sha256="0" * 64,
+        author="t",
+        sentences=[{"text": s, "source": None} for s in sentences],
+    )
+    registry = default_registry(tmp_path / "cache")
+    with store.session() as session, pytest.raises(WorkflowError, match="câu 3.*«@»"):
+        render(session, script, registry, MediaStore(tmp_path / "media"), "Bản tin", "1/2026/NQ-HĐND")
+    assert registry.cache is not None and registry.cache.misses == 0, "nothing was synthesized"
+    assert not list((tmp_path / "media").glob("**/*.mp3"))
+
+
+def test_every_drafted_and_exemplar_sentence_passes_the_final_check() -> None:
+    """The gate blocks leftovers, not bulletins: real drafts and the editor's exemplars pass it."""
+    import json
+
+    from scripts.draft import draft
+    from scripts.legal import parse
+
+    sentences = [
+        s.text for p in sorted((CORPUS / "dev").glob("*.txt")) for s in draft(parse(p.read_text(encoding="utf-8"))).sentences
+    ]
+    for path in sorted((CORPUS / "exemplars").glob("*.json")):
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        sentences += [s["text"] for s in payload.get("script", payload)["sentences"]]
+    assert len(sentences) > 150
+    assert {s: unspeakable(normalize(s)) for s in sentences if unspeakable(normalize(s))} == {}

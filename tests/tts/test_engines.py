@@ -5,7 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tts.base import Audio, Voice, VoiceUnavailable
+from media.audio import Audio
+from tts.base import Voice, VoiceUnavailable
 from tts.espeak import EspeakEngine
 from tts.registry import NoVoice, Registry, SynthesisCache, default_registry
 

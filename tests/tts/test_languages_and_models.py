@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from media.audio import Audio
 from media.encode import CODECS, encode
 from media.master import chime
-from tts.base import Audio, UnknownLanguage, Voice, VoiceUnavailable
+from tts.base import UnknownLanguage, Voice, VoiceUnavailable
 from tts.espeak import EspeakEngine
 from tts.languages import PROFILES, resolve
 from tts.local_models import MmsEngine, PiperEngine

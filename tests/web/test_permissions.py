@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -92,7 +92,7 @@ EDIT = ("PUT", "/api/bulletins/{draft}/script", {"sentences": ["Câu đã sửa.
 MATRIX = {
     # action: (method, path, body) and the roles allowed
     "edit": (EDIT, {"admin", "editor", "editor2"}),
-    "view_audit": (("GET", "/api/audit", None), set(USERS)),
+    "view_audit": (("GET", "/api/audit", None), {"admin", "official_a"}),
     "book_own_commune": (
         ("POST", "/api/bookings", {"bulletin": "{approved}", "zones": ["thon-a"], "slot": "07:00"}),
         {"admin", "official_a"},
@@ -102,7 +102,7 @@ MATRIX = {
         {"admin"},
     ),
     "withdraw_draft": (
-        ("POST", "/api/bulletins/{draft}/withdraw", {"comment": "thử"}),
+        ("POST", "/api/bulletins/{draft}/withdraw", {"comment": "thử rút bản tin"}),
         {"admin", "editor", "editor2", "approver"},
     ),
 }
@@ -125,7 +125,9 @@ def test_permission_matrix(world: tuple[TestClient, dict[str, int]], user: str, 
                     "draft": make(s, Actor("editor", Role.EDITOR), "Nháp", None, "vi", "C.", [{"text": "C.", "source": None}]).id,
                 }
         if isinstance(body, dict) and body.get("bulletin") == "{approved}":
-            body = {**body, "bulletin": ids["approved"]}
+            # a day of its own per user: bookings are checked (a past slot, the same bulletin twice in a slot)
+            day = date.today() + timedelta(days=2 + sorted(USERS).index(user))
+            body = {**body, "bulletin": ids["approved"], "starts_on": day.isoformat()}
         status = call(client, csrf, method, path.format(**ids), body)
     if user in allowed:
         assert status == 200, f"{user} should be allowed to {action} (got {status})"
@@ -141,15 +143,45 @@ def test_four_eyes_over_the_api(world: tuple[TestClient, dict[str, int]]) -> Non
             s, Actor("approver", Role.EDITOR), "Tự duyệt?", None, "vi", "C.", [{"text": "C.", "source": None}]
         ).id
     csrf = sign_in(client, "editor")
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/render") == 200
     assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/submit") == 200
-    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 403  # an editor may not approve
+    seen = {"bundle": client.get(f"/api/bulletins/{bulletin}").json()["bundle"]}
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve", seen) == 403  # an editor may not approve
     csrf = sign_in(client, "approver")
-    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 403  # approver edited this version
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve", seen) == 403  # approver edited this version
     csrf = sign_in(client, "editor2")
     assert call(client, csrf, "PUT", f"/api/bulletins/{bulletin}/script", {"sentences": ["Câu của người khác."]}) == 200
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/render") == 200
     csrf = sign_in(client, "approver")
-    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 200
-    assert client.get(f"/api/bulletins/{bulletin}").json()["state"] == "approved"
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve", seen) == 409  # not the version now current
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve") == 422  # which version? say it
+    view = client.get(f"/api/bulletins/{bulletin}").json()
+    assert view["state"] == "in_review" and view["approved_media"] is None
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve", {"bundle": view["bundle"]}) == 200
+    view = client.get(f"/api/bulletins/{bulletin}").json()
+    assert view["state"] == "approved" and view["approved_media"] == view["delivery_media"] is not None
+
+
+def test_an_edit_between_reading_and_approving_is_refused_in_the_console(world: tuple[TestClient, dict[str, int]]) -> None:
+    client, _ = world
+    store = client.app.state.store  # type: ignore[attr-defined]
+    with store.session() as s:
+        bulletin = create_bulletin(
+            s, Actor("editor", Role.EDITOR), "Đọc rồi duyệt", None, "vi", "A.", [{"text": "A.", "source": None}]
+        ).id
+    csrf = sign_in(client, "editor")
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/render") == 200
+    assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/submit") == 200
+    csrf = sign_in(client, "approver")
+    page = client.get(f"/ban-tin/{bulletin}").text
+    seen = page.split('name="bundle" value="', 1)[1][:64]  # what the approver's page carries
+    editor_csrf = sign_in(client, "editor2")  # an edit and a new rendering land while the approver listens
+    assert call(client, editor_csrf, "PUT", f"/api/bulletins/{bulletin}/script", {"sentences": ["B."]}) == 200
+    assert call(client, editor_csrf, "POST", f"/api/bulletins/{bulletin}/render") == 200
+    csrf = sign_in(client, "approver")
+    response = client.post(f"/ban-tin/{bulletin}/duyet", data={"csrf": csrf, "bundle": seen}, follow_redirects=False)
+    assert response.status_code == 409 and "đã thay đổi sau khi bạn mở trang" in response.text
+    assert client.get(f"/api/bulletins/{bulletin}").json()["state"] == "in_review"
 
 
 def test_translator_only_in_their_language(world: tuple[TestClient, dict[str, int]]) -> None:

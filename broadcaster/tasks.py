@@ -1,0 +1,185 @@
+"""The service's task queue: every front door asks, the one running service acts.
+
+The console, the JSON API and the CLI never open a broker session or a media port. What needs
+the broker (an emergency, a stop, a device command, an immediate re-plan) is stored here as a
+task; the service claims tasks in order, carries them out and records the result. A task asked
+while the service is down waits and runs when it starts; the front door says so (heartbeat).
+Bookings, withdrawals and approvals need no task: they are store changes, and the service
+re-plans when the audit log moves (see `Service.watch_changes`).
+"""
+
+from __future__ import annotations
+
+import enum
+import socket
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from broadcaster.models import Bulletin, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
+from broadcaster.store import Store
+from broadcaster.workflow import Action, Actor, WorkflowError, assert_playable, audit, require
+
+BEAT_NAME = "service"
+ALIVE_WITHIN_S = 15.0
+
+
+class TaskKind(enum.StrEnum):
+    EMERGENCY = "emergency"
+    REPLAN = "replan"
+    STOP = "stop"
+    DEVICE_COMMAND = "device_command"
+
+
+class TaskState(enum.StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+def enqueue(session: Session, actor: Actor, kind: TaskKind, **payload: Any) -> ServiceTask:
+    """Store a request for the service; audited so the log shows who asked, not only who did."""
+    task = ServiceTask(kind=kind.value, payload=payload, actor=actor.username, address=actor.address, state=TaskState.PENDING)
+    session.add(task)
+    session.flush()
+    audit(session, actor, f"task.{kind.value}", f"task:{task.id}", **payload)
+    return task
+
+
+def request_emergency(
+    session: Session, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0
+) -> ServiceTask:
+    """Check everything a person can be told now (role, communes, approval), then queue the play.
+
+    :raises PermissionDenied: when the actor may not fire emergencies in one of the zones.
+    :raises WorkflowError: for an unknown zone or a bulletin that is not approved as it stands.
+    """
+    if not zones:
+        raise WorkflowError("choose at least one zone")
+    for zone_id in zones:
+        zone = session.get(ZoneRow, zone_id)
+        if zone is None:
+            raise WorkflowError(f"no zone {zone_id}")
+        require(actor, Action.EMERGENCY, commune=zone.commune)
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        raise WorkflowError(f"no bulletin {bulletin_id}")
+    assert_playable(session, bulletin)
+    if not 1 <= repeat <= 10 or not 0 <= gap_s <= 3600:
+        raise WorkflowError("repeat must be 1–10 and the gap 0–60 minutes")
+    return enqueue(session, actor, TaskKind.EMERGENCY, bulletin=bulletin_id, zones=zones, repeat=repeat, gap_s=gap_s)
+
+
+def claim(session: Session) -> ServiceTask | None:
+    """The oldest pending task, marked running (row-locked on PostgreSQL so two workers never share one)."""
+    query = select(ServiceTask).where(ServiceTask.state == TaskState.PENDING).order_by(ServiceTask.id).limit(1)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    task = session.scalars(query).first()
+    if task is not None:
+        task.state, task.started_at = TaskState.RUNNING, utcnow()
+    return task
+
+
+def finish(session: Session, task_id: int, result: dict[str, Any] | None = None, error: str = "") -> None:
+    task = session.get(ServiceTask, task_id)
+    if task is None:
+        return
+    task.state = TaskState.FAILED if error else TaskState.DONE
+    task.result, task.error, task.finished_at = result or {}, error, utcnow()
+
+
+def requeue_interrupted(session: Session) -> int:
+    """Tasks left running by a service that died are run again (emergency plays are de-duplicated by id)."""
+    stale = session.scalars(select(ServiceTask).where(ServiceTask.state == TaskState.RUNNING)).all()
+    for task in stale:
+        task.state = TaskState.PENDING
+    return len(stale)
+
+
+def beat(session: Session, info: dict[str, Any], started: bool = False) -> None:
+    row = session.get(ServiceBeat, BEAT_NAME)
+    now = utcnow()
+    if row is None:
+        session.add(ServiceBeat(name=BEAT_NAME, started_at=now, beat_at=now, info=info))
+        return
+    row.beat_at, row.info = now, info
+    if started:
+        row.started_at = now
+
+
+def host_info() -> dict[str, Any]:
+    return {"host": socket.gethostname()}
+
+
+def service_alive(session: Session, now: datetime | None = None) -> ServiceBeat | None:
+    """The heartbeat if the service beat in the last few seconds, else None."""
+    row = session.get(ServiceBeat, BEAT_NAME)
+    if row is None or row.info.get("stopped"):
+        return None
+    beat_at = row.beat_at if row.beat_at.tzinfo else row.beat_at.replace(tzinfo=UTC)
+    return row if (now or datetime.now(UTC)) - beat_at <= timedelta(seconds=ALIVE_WITHIN_S) else None
+
+
+def command_progress(session: Session, command_ids: list[str], now: datetime | None = None) -> dict[str, str]:
+    """Per target device of the commands: acked, rejected (with reason), waiting or timed out."""
+    now = now or datetime.now(UTC)
+    out: dict[str, str] = {}
+    for command_id in command_ids:
+        command = session.get(CommandRow, command_id)
+        if command is None:
+            continue
+        expires = command.expires_at if command.expires_at.tzinfo else command.expires_at.replace(tzinfo=UTC)
+        for device in targets(session, command.target):
+            ack = (command.acks or {}).get(device)
+            if ack:
+                out[device] = "acked" if ack.get("status") in ("ok", "duplicate") else f"rejected: {ack.get('reason')}"
+            else:
+                out[device] = "timed out" if expires <= now else "waiting"
+    return out
+
+
+def targets(session: Session, target: str) -> list[str]:
+    kind, _, name = target.partition("/")
+    if kind == "zone":
+        return list(session.scalars(select(DeviceRow.id).where(DeviceRow.zone_id == name)))
+    return [name]
+
+
+def task_view(session: Session, task_id: int) -> dict[str, Any]:
+    """What a front door shows about a task: its state, and for commands how many speakers acknowledged."""
+    task = session.get(ServiceTask, task_id)
+    if task is None:
+        raise LookupError(f"no task {task_id}")
+    progress = command_progress(session, list((task.result or {}).get("commands", [])))
+    return {
+        "id": task.id,
+        "kind": task.kind,
+        "state": task.state,
+        "payload": task.payload,
+        "result": task.result,
+        "error": task.error,
+        "created_at": task.created_at,
+        "service_running": service_alive(session) is not None,
+        "devices": progress,
+        "acked": sum(1 for v in progress.values() if v == "acked"),
+        "targets": len(progress),
+    }
+
+
+def wait(store: Store, task_id: int, timeout_s: float, until_acked: bool = True) -> dict[str, Any]:
+    """Poll a task until it is done (and, for commands, every target acked) or the bound passes."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        with store.session() as session:
+            view = task_view(session, task_id)
+        settled = view["state"] in (TaskState.DONE, TaskState.FAILED)
+        if settled and (not until_acked or view["state"] == TaskState.FAILED or view["acked"] >= view["targets"]):
+            return view
+        if time.monotonic() >= deadline:
+            return view
+        time.sleep(0.2)

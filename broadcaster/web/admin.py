@@ -1,0 +1,194 @@
+"""Administration pages (admins only): users, zones, devices, and CSV/XLSX import and export.
+
+Every change is audited. Imports are all-or-nothing (see admin_io): a refused file lists every
+bad row with its line number and changes nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+
+from broadcaster.models import DeviceRow, User, ZoneRow
+from broadcaster.security import hash_password
+from broadcaster.web import admin_io
+from broadcaster.web.session import revoke_user
+from broadcaster.workflow import Actor, PermissionDenied, Role, audit
+
+if TYPE_CHECKING:
+    from broadcaster.web.app import Kit
+
+KINDS = {"loa": "thiết bị loa", "vung": "vùng phát", "lich": "lịch phát"}
+MIME = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def require_admin(actor: Actor) -> None:
+    if actor.role is not Role.ADMIN:
+        raise PermissionDenied("only an admin may administer users, zones and devices")
+
+
+def _split(text: Any) -> list[str]:
+    return [x.strip() for x in str(text or "").split(",") if x.strip()]
+
+
+def register(app: FastAPI, kit: Kit) -> None:
+    def admin_context(request: Request) -> Any:
+        ctx = kit.context(request)
+        require_admin(ctx.actor)
+        return ctx
+
+    def overview(request: Request, ctx: Any, status: int = 200, **extra: Any) -> Response:
+        with kit.store.session() as db:
+            users = list(db.scalars(select(User).order_by(User.username)))
+            zones = list(db.scalars(select(ZoneRow).order_by(ZoneRow.commune, ZoneRow.id)))
+            devices = list(db.scalars(select(DeviceRow).order_by(DeviceRow.id)))
+        return kit.page(
+            request,
+            "admin.html",
+            ctx,
+            status=status,
+            users=users,
+            zones=zones,
+            devices=devices,
+            kinds=KINDS,
+            roles=list(Role),
+            **extra,
+        )
+
+    @app.get("/quan-tri", response_class=HTMLResponse, include_in_schema=False)
+    async def admin_page(request: Request) -> Response:
+        return overview(request, admin_context(request))
+
+    # -- users -----------------------------------------------------------------------
+    @app.post("/quan-tri/nguoi-dung", include_in_schema=False)
+    async def create_user(request: Request) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
+        if not admin_io.ID_RE.match(username):
+            return overview(request, ctx, 400, error="Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 64 ký tự).")
+        if len(password) < 10:
+            return overview(request, ctx, 400, error="Mật khẩu cần ít nhất 10 ký tự.")
+        role = Role(str(form.get("role", "observer")))
+        with kit.store.session() as db:
+            if db.scalars(select(User).where(User.username == username)).first() is not None:
+                return overview(request, ctx, 409, error=f"Đã có người dùng {username}.")
+            db.add(
+                User(
+                    username=username,
+                    display_name=str(form.get("display_name", "")).strip() or username,
+                    role=role.value,
+                    password_hash=hash_password(password),
+                    communes=_split(form.get("communes")),
+                    languages=_split(form.get("languages")),
+                )
+            )
+            audit(db, ctx.actor, "user.created", f"user:{username}", role=role.value)
+        return kit.back("/quan-tri", f"Đã tạo người dùng {username}")
+
+    @app.post("/quan-tri/nguoi-dung/{username}", include_in_schema=False)
+    async def change_user(request: Request, username: str) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        action = str(form.get("action", ""))
+        shown = ""
+        with kit.store.session() as db:
+            user = db.scalars(select(User).where(User.username == username)).first()
+            if user is None:
+                raise LookupError(f"no user {username}")
+            if action == "save":
+                user.role = Role(str(form.get("role", user.role))).value
+                user.communes, user.languages = _split(form.get("communes")), _split(form.get("languages"))
+                audit(db, ctx.actor, "user.updated", f"user:{username}", role=user.role, communes=user.communes)
+                message = f"Đã lưu {username}"
+            elif action == "reset":
+                shown = secrets.token_urlsafe(12)
+                user.password_hash = hash_password(shown)
+                revoke_user(db, username)  # sessions opened with the old password end now
+                audit(db, ctx.actor, "user.password_reset", f"user:{username}")
+                message = f"Mật khẩu mới của {username}"
+            elif action in ("disable", "enable"):
+                if username == ctx.actor.username:
+                    return overview(request, ctx, 409, error="Không thể tự khóa tài khoản của mình.")
+                user.active = action == "enable"
+                revoke_user(db, username)
+                audit(db, ctx.actor, f"user.{action}d", f"user:{username}")
+                message = f"Đã {'mở khóa' if user.active else 'khóa'} {username}"
+            else:
+                raise LookupError(f"action {action}")
+        if shown:  # shown once, never stored in clear or put in a URL
+            return overview(request, ctx, flash_password={"user": username, "password": shown, "message": message})
+        return kit.back("/quan-tri", message)
+
+    # -- zones and devices -------------------------------------------------------------
+    @app.post("/quan-tri/vung", include_in_schema=False)
+    async def save_zone(request: Request) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        row = {k: str(form.get(k, "")) for k in admin_io.COLUMNS["vung"]}
+        parsed = admin_io.Parsed(rows=[(1, row)])
+        with kit.store.session() as db:
+            try:
+                admin_io.import_zones(db, parsed)
+            except admin_io.ImportRefused as refused:
+                return overview(request, ctx, 400, problems=refused.problems)
+            audit(db, ctx.actor, "zone.saved", f"zone:{row['ma_vung']}", commune=row["xa"])
+        return kit.back("/quan-tri", f"Đã lưu vùng {row['ma_vung']}")
+
+    @app.post("/quan-tri/loa", include_in_schema=False)
+    async def save_device(request: Request) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        device = str(form.get("ma_loa", ""))
+        with kit.store.session() as db:
+            if form.get("action") == "retire":
+                row = db.get(DeviceRow, device)
+                if row is None:
+                    raise LookupError(f"no device {device}")
+                db.delete(row)
+                audit(db, ctx.actor, "device.retired", f"device:{device}", zone=row.zone_id)
+                return kit.back("/quan-tri", f"Đã cho loa {device} ngừng hoạt động")
+            parsed = admin_io.Parsed(rows=[(1, {k: str(form.get(k, "")) for k in admin_io.COLUMNS["loa"]})])
+            try:
+                admin_io.import_devices(db, parsed)
+            except admin_io.ImportRefused as refused:
+                return overview(request, ctx, 400, problems=refused.problems)
+            audit(db, ctx.actor, "device.saved", f"device:{device}", zone=str(form.get("vung", "")))
+        return kit.back("/quan-tri", f"Đã lưu loa {device}")
+
+    # -- import and export ---------------------------------------------------------------
+    @app.post("/quan-tri/nhap/{kind}", include_in_schema=False)
+    async def import_file(request: Request, kind: str) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        if kind not in KINDS:
+            raise LookupError(f"action {kind}")
+        upload = form.get("file")
+        name = str(getattr(upload, "filename", "") or "")
+        data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
+        with kit.store.session() as db:
+            try:
+                parsed = admin_io.read_table(name, data, kind)
+                if kind == "lich":
+                    added, updated = admin_io.import_bookings(kit.store, parsed, ctx.actor)
+                else:
+                    added, updated = (admin_io.import_devices if kind == "loa" else admin_io.import_zones)(db, parsed)
+            except admin_io.ImportRefused as refused:
+                db.rollback()
+                return overview(request, ctx, 400, problems=refused.problems, refused_file=name)
+            audit(db, ctx.actor, f"import.{kind}", name[:100], added=added, updated=updated)
+        return kit.back("/quan-tri", f"Đã nhập {added} {KINDS[kind]} mới, cập nhật {updated}")
+
+    @app.get("/quan-tri/xuat/{kind}.{fmt}", include_in_schema=False)
+    async def export_file(request: Request, kind: str, fmt: str) -> Response:
+        admin_context(request)
+        if kind not in KINDS or fmt not in MIME:
+            raise LookupError(f"action {kind}.{fmt}")
+        with kit.store.session() as db:
+            rows = admin_io.export_rows(db, kind)
+        data = admin_io.to_csv(kind, rows) if fmt == "csv" else admin_io.to_xlsx(kind, rows)
+        return Response(data, media_type=MIME[fmt], headers={"Content-Disposition": f"attachment; filename={kind}.{fmt}"})

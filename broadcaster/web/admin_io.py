@@ -1,0 +1,325 @@
+"""CSV and Excel import/export of devices and zones, all-or-nothing.
+
+An import reads every row, reports every bad one with its line number (the spreadsheet's row:
+the header is line 1) and writes nothing until the whole file is clean. Export writes the same
+columns, so an exported file can be edited and imported back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from broadcaster.models import BookingRow, DeviceRow, ZoneRow
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+SLOT_RE = re.compile(r"^(\d{1,2}:\d{2})(?:/(\d+(?:\.\d+)?))?$")
+QUIET_RE = re.compile(r"^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
+MAX_ROWS = 20_000
+MAX_BYTES = 10 * 1024 * 1024
+
+COLUMNS: dict[str, list[str]] = {
+    "loa": ["ma_loa", "vung", "ten"],
+    "vung": [
+        "ma_vung",
+        "ten",
+        "xa",
+        "mui_gio",
+        "khung_gio",
+        "gio_yen_tinh",
+        "ngon_ngu",
+        "toi_da_luot_ngay",
+        "ho_thanh_thi",
+        "ho_nong_thon",
+    ],
+    "lich": ["ma", "ban_tin", "vung", "tu_ngay", "den_ngay", "khung_gio", "lap_lai", "loai", "da_rut"],
+}
+REQUIRED = {"loa": ["ma_loa", "vung"], "vung": ["ma_vung", "xa"], "lich": ["ban_tin", "vung", "tu_ngay"]}
+
+
+class ImportRefused(Exception):
+    """The file has bad rows; nothing was imported. `problems` lists (line, Vietnamese reason)."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        super().__init__(f"{len(problems)} bad rows")
+        self.problems = problems
+
+
+@dataclass
+class Parsed:
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_table(filename: str, data: bytes, kind: str) -> Parsed:
+    """Rows keyed by the expected column names, with their line numbers."""
+    if len(data) > MAX_BYTES:
+        raise ImportRefused([(0, f"Tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB.")])
+    if filename.lower().endswith(".xlsx"):
+        table = _xlsx(data)
+    elif filename.lower().endswith(".csv"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportRefused([(0, "Tệp CSV phải lưu ở dạng UTF-8.")]) from exc
+        table = list(csv.reader(io.StringIO(text)))
+    else:
+        raise ImportRefused([(0, "Chỉ nhận tệp .csv hoặc .xlsx.")])
+    if not table:
+        raise ImportRefused([(1, "Tệp trống.")])
+    header = [str(h or "").strip().lower() for h in table[0]]
+    missing = [c for c in REQUIRED[kind] if c not in header]
+    if missing:
+        raise ImportRefused([(1, f"Thiếu cột: {', '.join(missing)} (các cột: {', '.join(COLUMNS[kind])}).")])
+    if len(table) - 1 > MAX_ROWS:
+        raise ImportRefused([(0, f"Tệp có hơn {MAX_ROWS} dòng.")])
+    parsed = Parsed()
+    for number, raw in enumerate(table[1:], start=2):
+        values = {h: ("" if v is None else str(v).strip()) for h, v in zip(header, raw)}
+        if not any(values.values()):
+            continue
+        parsed.rows.append((number, values))
+    return parsed
+
+
+def _xlsx(data: bytes) -> list[list[Any]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise ImportRefused([(0, "Không đọc được tệp Excel (.xlsx).")]) from exc
+    sheet = book.worksheets[0]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
+    book.close()
+    return rows
+
+
+def import_devices(session: Session, parsed: Parsed) -> tuple[int, int]:
+    """Add or move devices; returns (added, updated). :raises ImportRefused: with every bad row."""
+    zones = {z.id for z in session.scalars(select(ZoneRow))}
+    problems = list(parsed.problems)
+    seen: dict[str, int] = {}
+    good = []
+    for line, row in parsed.rows:
+        device, zone = row.get("ma_loa", ""), row.get("vung", "")
+        if not ID_RE.match(device):
+            problems.append((line, f"Mã loa “{device}” không hợp lệ (chữ, số, . _ -; tối đa 64 ký tự)."))
+            continue
+        if device in seen:
+            problems.append((line, f"Mã loa {device} trùng với dòng {seen[device]}."))
+            continue
+        seen[device] = line
+        if zone not in zones:
+            problems.append((line, f"Không có vùng “{zone}”."))
+            continue
+        good.append((device, zone, row.get("ten", "") or device))
+    if problems:
+        raise ImportRefused(sorted(problems))
+    existing = {d.id: d for d in session.scalars(select(DeviceRow))}
+    added = updated = 0
+    for device, zone, name in good:
+        found = existing.get(device)
+        if found is None:
+            session.add(DeviceRow(id=device, zone_id=zone, name=name))
+            added += 1
+        elif (found.zone_id, found.name) != (zone, name):
+            found.zone_id, found.name = zone, name
+            updated += 1
+    return added, updated
+
+
+def zone_values(row: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """A zone's fields from text cells, and what is wrong with them (in Vietnamese)."""
+    problems: list[str] = []
+    slots, quiet = [], []
+    for part in filter(None, (p.strip() for p in row.get("khung_gio", "").split(";"))):
+        match = SLOT_RE.match(part)
+        if not match or not _is_time(match[1]):
+            problems.append(f"Khung giờ “{part}” phải có dạng 07:00/15 (giờ/số phút).")
+            continue
+        slots.append({"start": time.fromisoformat(match[1].zfill(5)).strftime("%H:%M"), "minutes": float(match[2] or 15)})
+    for part in filter(None, (p.strip() for p in row.get("gio_yen_tinh", "").split(";"))):
+        match = QUIET_RE.match(part)
+        if not match or not (_is_time(match[1]) and _is_time(match[2])):
+            problems.append(f"Giờ yên tĩnh “{part}” phải có dạng 22:00-05:00.")
+            continue
+        quiet.append({"start": match[1].zfill(5), "end": match[2].zfill(5)})
+    tz = row.get("mui_gio") or "Asia/Ho_Chi_Minh"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"Múi giờ “{tz}” không tồn tại.")
+    numbers: dict[str, int] = {}
+    for key, label, default in (
+        ("toi_da_luot_ngay", "Số lượt tối đa mỗi ngày", 10),
+        ("ho_thanh_thi", "Số hộ thành thị", 0),
+        ("ho_nong_thon", "Số hộ nông thôn", 0),
+    ):
+        text = row.get(key, "") or str(default)
+        try:
+            numbers[key] = int(float(text))
+            if numbers[key] < 0:
+                raise ValueError(text)
+        except ValueError:
+            problems.append(f"{label} phải là số không âm (không phải “{text}”).")
+    values = {
+        "name": row.get("ten") or row.get("ma_vung", ""),
+        "commune": row.get("xa", ""),
+        "timezone": tz,
+        "slots": slots,
+        "quiet": quiet,
+        "languages": [x.strip() for x in (row.get("ngon_ngu") or "vi").split(",") if x.strip()],
+        "max_plays_per_day": numbers.get("toi_da_luot_ngay", 10),
+        "households_urban": numbers.get("ho_thanh_thi", 0),
+        "households_rural": numbers.get("ho_nong_thon", 0),
+    }
+    if not values["commune"]:
+        problems.append("Thiếu tên xã.")
+    return values, problems
+
+
+def _is_time(text: str) -> bool:
+    try:
+        time.fromisoformat(text.zfill(5))
+    except ValueError:
+        return False
+    return True
+
+
+def import_zones(session: Session, parsed: Parsed) -> tuple[int, int]:
+    problems = list(parsed.problems)
+    seen: dict[str, int] = {}
+    good = []
+    for line, row in parsed.rows:
+        zone = row.get("ma_vung", "")
+        if not ID_RE.match(zone):
+            problems.append((line, f"Mã vùng “{zone}” không hợp lệ."))
+            continue
+        if zone in seen:
+            problems.append((line, f"Mã vùng {zone} trùng với dòng {seen[zone]}."))
+            continue
+        seen[zone] = line
+        values, bad = zone_values(row)
+        problems += [(line, b) for b in bad]
+        good.append((zone, values))
+    if problems:
+        raise ImportRefused(sorted(problems))
+    added = updated = 0
+    for zone, values in good:
+        current = session.get(ZoneRow, zone)
+        if current is None:
+            session.add(ZoneRow(id=zone, **values))
+            added += 1
+        else:
+            for key, value in values.items():
+                setattr(current, key, value)
+            updated += 1
+    return added, updated
+
+
+def export_rows(session: Session, kind: str) -> list[list[Any]]:
+    if kind == "loa":
+        return [[d.id, d.zone_id, d.name] for d in session.scalars(select(DeviceRow).order_by(DeviceRow.id))]
+    if kind == "vung":
+        return [
+            [
+                z.id,
+                z.name,
+                z.commune,
+                z.timezone,
+                ";".join(f"{s['start']}/{float(s.get('minutes', 15)):g}" for s in z.slots or []),
+                ";".join(f"{q['start']}-{q['end']}" for q in z.quiet or []),
+                ",".join(z.languages or []),
+                z.max_plays_per_day,
+                z.households_urban,
+                z.households_rural,
+            ]
+            for z in session.scalars(select(ZoneRow).order_by(ZoneRow.id))
+        ]
+    return [
+        [
+            b.id,
+            b.bulletin_id,
+            ",".join(b.zones),
+            b.starts_on.isoformat(),
+            b.until.isoformat() if b.until else "",
+            b.slot or "",
+            b.rule,
+            b.priority,
+            "có" if b.withdrawn else "",
+        ]
+        for b in session.scalars(select(BookingRow).order_by(BookingRow.id))
+    ]
+
+
+def to_csv(kind: str, rows: list[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS[kind])
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(kind: str, rows: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(kind)
+    sheet.append(COLUMNS[kind])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def import_bookings(store: Any, parsed: Parsed, actor: Any) -> tuple[int, int]:
+    """Book every row through the same checks as the booking form; all rows or none.
+
+    Each row is first tried in a session that is always rolled back (so one refusal does not
+    hide the next); only a clean file is then booked, in one transaction.
+    """
+    from datetime import date
+
+    from broadcaster.scheduling import book
+    from broadcaster.web.i18n import explain
+    from broadcaster.workflow import WorkflowError
+    from schedules.model import ScheduleError
+
+    problems = list(parsed.problems)
+    calls = []
+    for line, row in parsed.rows:
+        try:
+            starts = date.fromisoformat(row.get("tu_ngay", ""))
+            until = date.fromisoformat(row["den_ngay"]) if row.get("den_ngay") else None
+            bulletin = int(row.get("ban_tin", ""))
+        except ValueError:
+            problems.append((line, "Cột ban_tin phải là số, tu_ngay/den_ngay có dạng năm-tháng-ngày (2026-12-01)."))
+            continue
+        zones = [z.strip() for z in row.get("vung", "").split(",") if z.strip()]
+        args = (bulletin, zones, starts, row.get("lap_lai", ""), until, row.get("khung_gio") or None, row.get("loai") or "normal")
+        with store.sessions() as trial:
+            try:
+                book(trial, actor, *args)
+            except (WorkflowError, ScheduleError, ValueError, LookupError) as exc:  # each refusal: a line of the report
+                problems.append((line, explain(exc).text))
+            finally:
+                trial.rollback()
+        calls.append(args)
+    if problems:
+        raise ImportRefused(sorted(problems))
+    with store.session() as session:
+        for args in calls:
+            book(session, actor, *args)
+    return len(calls), 0

@@ -1,0 +1,253 @@
+"""Booking pages and API: the form with the zones' slots as choices, the list, cancel and edit.
+
+Problems are shown on the form in Vietnamese before anything is saved (`broadcaster.bookings`
+finds them; `schedules.messages` says them). The API answers the same checks with
+`{"code", "params", "error", "problems": [...]}` and status 400.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from broadcaster import actions, bookings
+from broadcaster.config import Settings
+from broadcaster.scheduling import recurrence
+from broadcaster.store import Store
+from broadcaster.workflow import Actor
+from schedules.messages import MESSAGES, as_json, render
+from schedules.model import ScheduleValueError
+
+if TYPE_CHECKING:
+    from broadcaster.web.app import Kit
+
+WEEKDAY_NAMES = {
+    "MO": "Thứ Hai",
+    "TU": "Thứ Ba",
+    "WE": "Thứ Tư",
+    "TH": "Thứ Năm",
+    "FR": "Thứ Sáu",
+    "SA": "Thứ Bảy",
+    "SU": "Chủ nhật",
+}
+
+
+class BookingEdit(BaseModel):
+    zones: list[str] = Field(min_length=1)
+    starts_on: date
+    until: date | None = None
+    slot: str | None = None
+    repeat: str = "once"
+    weekdays: str | None = None
+    rule: str | None = None
+    priority: str = "normal"
+    confirm: bool = False
+
+
+class Cancel(BaseModel):
+    reason: str
+
+
+def _date(value: Any, default: date | None = None) -> date | None:
+    if value in (None, ""):
+        return default
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ScheduleValueError(f"{value!r} is not a date", "schedule.not_a_date", value=str(value)) from None
+
+
+def ask_of(bulletin_id: int, data: dict[str, Any], today: date) -> bookings.Ask:
+    """A booking request from a form or a JSON body (the same field names)."""
+    zones = data.get("zones") or []
+    repeat = str(data.get("repeat") or "once")
+    rule = recurrence(
+        daily=repeat == "daily",
+        weekly=str(data.get("weekdays") or "") if repeat == "weekly" else None,
+        monthly=repeat == "monthly",
+        rule=str(data.get("rule") or "") or None,
+    )
+    starts = _date(data.get("starts_on"), today)
+    assert starts is not None
+    return bookings.Ask(
+        bulletin_id=bulletin_id,
+        zones=tuple(str(z) for z in zones),
+        starts_on=starts,
+        slot=str(data.get("slot") or "") or None,
+        rule=rule,
+        until=_date(data.get("until")),
+        priority=str(data.get("priority") or "normal"),
+        confirm=str(data.get("confirm") or "").lower() in ("1", "yes", "true", "on"),
+    )
+
+
+def make(store: Store, settings: Settings, actor: Actor, bulletin_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    """Check and save a booking. :raises ScheduleValueError: (BookingRefused) with every problem."""
+    now = datetime.now(ZoneInfo(settings.timezone))
+    ask = ask_of(bulletin_id, data, now.date())
+    with store.session() as db:
+        row = bookings.create(db, actor, ask, now, settings.timezone)
+        return {"id": row.id, "zones": list(ask.zones), "starts_on": ask.starts_on.isoformat(), "rule": ask.rule}
+
+
+def problems_of(exc: ScheduleValueError) -> list[dict[str, Any]]:
+    return [as_json(p) for p in getattr(exc, "problems", [exc])]
+
+
+def refused(exc: ScheduleValueError) -> JSONResponse:
+    return JSONResponse({**as_json(exc), "problems": problems_of(exc)}, status_code=400)
+
+
+def slot_choices(zones: list[Any]) -> list[tuple[str, str]]:
+    """Each slot time once, labelled with the zones that have it: the select of the form."""
+    by_time: dict[str, list[str]] = {}
+    for z in zones:
+        for s in z.slots or []:
+            by_time.setdefault(str(s["start"])[:5], []).append(z.name)
+    return [(t, f"{t} ({', '.join(names)})") for t, names in sorted(by_time.items())]
+
+
+def form_values(store: Store, settings: Settings, actor: Actor, bulletin_id: int, **extra: Any) -> dict[str, Any]:
+    zones = actions.zones_for(store, actor)
+    return {
+        "v": actions.bulletin_view(store, bulletin_id),
+        "zones": zones,
+        "slots": slot_choices(zones),
+        "weekday_names": WEEKDAY_NAMES,
+        "today": datetime.now(ZoneInfo(settings.timezone)).date(),
+        "problems": [],
+        "data": {},
+        **extra,
+    }
+
+
+def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
+    store, settings, context, page, back, form_with_csrf, api_csrf = (
+        kit.store,
+        kit.settings,
+        kit.context,
+        kit.page,
+        kit.back,
+        kit.form,
+        kit.api_csrf,
+    )
+    templates.env.globals["rejection_text"] = lambda r: render(r.code, r.params)
+    from broadcaster.web import i18n
+
+    for code, text in MESSAGES.items():  # the general catalogue says booking codes as written here
+        if code != "schedule.invalid":  # an error without a code of its own stays the catalogue's "other"
+            i18n.CATALOGUE.setdefault(code, text)
+
+    def today() -> date:
+        return datetime.now(ZoneInfo(settings.timezone)).date()
+
+    # -- the list ----------------------------------------------------------------
+    @app.get("/lich-phat", include_in_schema=False)
+    async def booking_list(request: Request) -> Response:
+        ctx = context(request)
+        zone = request.query_params.get("zone") or None
+
+        def rows() -> list[dict[str, Any]]:
+            with store.session() as db:
+                return bookings.listing(db, ctx.actor, zone)
+
+        return page(request, "bookings.html", ctx, rows=await run_in_threadpool(rows), weekday_names=WEEKDAY_NAMES)
+
+    @app.post("/lich-phat/{booking_id}/huy", include_in_schema=False)
+    async def booking_cancel(request: Request, booking_id: int) -> Response:
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        with store.session() as db:
+            bookings.cancel(db, ctx.actor, booking_id, str(form.get("reason") or ""))
+        return back("/lich-phat", f"Đã hủy lịch phát #{booking_id}")
+
+    @app.get("/lich-phat/{booking_id}/sua", include_in_schema=False)
+    async def booking_edit_page(request: Request, booking_id: int) -> Response:
+        ctx = context(request)
+        with store.session() as db:
+            row = next((r for r in bookings.listing(db, ctx.actor) if r["id"] == booking_id), None)
+        if row is None:
+            raise LookupError(f"no booking {booking_id}")
+        data = {**row, "repeat": "rule" if row["rule"] else "once"}
+        values = form_values(store, settings, ctx.actor, row["bulletin"], data=data, editing=booking_id)
+        return page(request, "book.html", ctx, **values)
+
+    @app.post("/lich-phat/{booking_id}/sua", include_in_schema=False)
+    async def booking_edit(request: Request, booking_id: int) -> Response:
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        data = {k: form.getlist(k) if k == "zones" else form.get(k) for k in form.keys()}
+        with store.session() as db:
+            row = db.get(bookings.BookingRow, booking_id)
+            bulletin_id = row.bulletin_id if row is not None else 0
+        try:
+            ask = ask_of(bulletin_id, data, today())
+            with store.session() as db:
+                bookings.edit(db, ctx.actor, booking_id, ask, datetime.now(ZoneInfo(settings.timezone)), settings.timezone)
+        except ScheduleValueError as exc:
+            values = form_values(store, settings, ctx.actor, bulletin_id, data=data, editing=booking_id)
+            return page(request, "book.html", ctx, status=400, **{**values, "problems": problems_of(exc)})
+        return back("/lich-phat", f"Đã sửa lịch phát #{booking_id}")
+
+    # -- the API -----------------------------------------------------------------
+    @app.get("/api/bookings", tags=["schedule"])
+    def api_list(request: Request, zone: str | None = None, cancelled: bool = False) -> list[dict[str, Any]]:
+        ctx = context(request)
+        with store.session() as db:
+            return bookings.listing(db, ctx.actor, zone, cancelled)
+
+    @app.post("/api/bookings/{booking_id}/cancel", tags=["schedule"])
+    def api_cancel(booking_id: int, body: Cancel, request: Request) -> Any:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        try:
+            with store.session() as db:
+                bookings.cancel(db, ctx.actor, booking_id, body.reason)
+        except ScheduleValueError as exc:
+            return refused(exc)
+        return {"ok": True, "id": booking_id, "cancelled": True}
+
+    @app.get("/api/cap/emergencies", tags=["cap"])
+    def cap_emergencies(request: Request) -> list[dict[str, Any]]:
+        """The emergencies we fired, each as a CAP 1.2 document (for upstream systems)."""
+        context(request)
+        from broadcaster.cap_outbound import SENDER, emergency_alerts
+
+        with store.session() as db:
+            alerts = emergency_alerts(db, SENDER)
+        return [{"booking": b, "url": f"/api/cap/emergencies/{b}.xml"} for b, _ in alerts]
+
+    @app.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
+    def cap_emergency(booking_id: int, request: Request) -> Response:
+        context(request)
+        from broadcaster.cap_outbound import SENDER, emergency_alerts
+
+        with store.session() as db:
+            alerts = dict(emergency_alerts(db, SENDER))
+        if booking_id not in alerts:
+            raise LookupError(f"no emergency {booking_id}")
+        return Response(alerts[booking_id], media_type="application/xml")
+
+    @app.put("/api/bookings/{booking_id}", tags=["schedule"])
+    def api_edit(booking_id: int, body: BookingEdit, request: Request) -> Any:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        try:
+            with store.session() as db:
+                row = db.get(bookings.BookingRow, booking_id)
+                ask = ask_of(row.bulletin_id if row else 0, body.model_dump(), today())
+                edited = bookings.edit(
+                    db, ctx.actor, booking_id, ask, datetime.now(ZoneInfo(settings.timezone)), settings.timezone
+                )
+                return {"ok": True, "id": edited.id}
+        except ScheduleValueError as exc:
+            return refused(exc)

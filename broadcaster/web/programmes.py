@@ -1,0 +1,211 @@
+"""Console pages and API routes that create bulletins: a document's page, and "Tạo chương trình".
+
+Registered from `create_app` with one call; the work is done by `broadcaster.programmes`, so
+the console, the API and the CLI create bulletins the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from broadcaster import programmes
+from broadcaster.models import Bulletin
+from broadcaster.store import Store
+
+if TYPE_CHECKING:
+    from broadcaster.web.app import Kit
+
+
+class DocumentBulletinIn(BaseModel):
+    again: bool = False
+
+
+class NoticeIn(BaseModel):
+    title: str = ""
+    text: str
+
+
+class RelayIn(BaseModel):
+    title: str = ""
+    url: str
+    minutes: float
+
+
+async def _upload(form: Any) -> bytes:
+    upload = form.get("audio")
+    return await upload.read() if upload is not None and hasattr(upload, "read") else b""
+
+
+def _minutes(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError as exc:
+        raise programmes.ProgrammeError("Số phút tiếp sóng phải là một số, ví dụ 30.") from exc
+
+
+def _state(store: Store, bulletin_id: int) -> str:
+    with store.session() as session:
+        bulletin = session.get(Bulletin, bulletin_id)
+        return bulletin.state if bulletin is not None else ""
+
+
+def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
+    store, settings, context, page, back, form_with_csrf, api_csrf = (
+        kit.store,
+        kit.settings,
+        kit.context,
+        kit.page,
+        kit.back,
+        kit.form,
+        kit.api_csrf,
+    )
+    templates.env.globals["document_bulletins"] = lambda: programmes.document_bulletins(store)
+
+    # -- a document and its bulletin -------------------------------------------
+    @app.get("/van-ban/{document_id}", include_in_schema=False)
+    async def document_page(request: Request, document_id: int) -> Response:
+        ctx = context(request)
+        view = await run_in_threadpool(programmes.document_view, store, settings, document_id)
+        return page(request, "document.html", ctx, d=view)
+
+    @app.post("/van-ban/{document_id}/tao-ban-tin", include_in_schema=False)
+    async def document_to_bulletin(request: Request, document_id: int) -> Response:
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        try:
+            bulletin_id = await run_in_threadpool(
+                programmes.bulletin_from_document, store, settings, ctx.actor, document_id, again=form.get("again") == "yes"
+            )
+        except programmes.AlreadyDrafted as exc:
+            view = await run_in_threadpool(programmes.document_view, store, settings, document_id)
+            return page(request, "document.html", ctx, status=409, d=view, error=str(exc))
+        except programmes.RenderFailed as exc:
+            return back(f"/ban-tin/{exc.bulletin_id}", str(exc))
+        return back(f"/ban-tin/{bulletin_id}", "Đã soạn bản tin từ văn bản và tạo âm thanh; hãy đọc lại rồi gửi duyệt")
+
+    @app.get("/api/documents/{document_id}", tags=["documents"])
+    def document_json(document_id: int, request: Request) -> dict[str, Any]:
+        context(request)
+        view = programmes.document_view(store, settings, document_id)
+        doc, parsed = view.document, view.parsed
+        return {
+            "id": doc.id,
+            "number": doc.number,
+            "type": doc.doc_type,
+            "issuer": doc.issuer,
+            "title": doc.title,
+            "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
+            "effective_on": doc.effective_on.isoformat() if doc.effective_on else None,
+            "articles": [{"number": a.number, "title": a.title} for a in (parsed.articles if parsed else [])],
+            "relations": [
+                {"kind": r.kind, "number": r.number, "article": r.article} for r in (parsed.relations if parsed else [])
+            ],
+            "warnings": view.warnings,
+            "script": view.script.sentence_dicts() if view.script else None,
+            "problem": view.problem or None,
+            "bulletins": view.bulletins,
+        }
+
+    @app.post("/api/documents/{document_id}/bulletin", tags=["documents"])
+    def document_bulletin(document_id: int, request: Request, body: DocumentBulletinIn | None = None) -> Response:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        again = bool(body and body.again)
+        try:
+            bulletin_id = programmes.bulletin_from_document(store, settings, ctx.actor, document_id, again=again)
+        except programmes.AlreadyDrafted as exc:
+            return JSONResponse({"error": str(exc), "bulletins": exc.bulletin_ids}, status_code=409)
+        except programmes.RenderFailed as exc:
+            created = {"bulletin": exc.bulletin_id, "state": _state(store, exc.bulletin_id), "audio_error": str(exc)}
+            return JSONResponse(created, status_code=201)
+        return JSONResponse({"bulletin": bulletin_id, "state": _state(store, bulletin_id)}, status_code=201)
+
+    # -- "Tạo chương trình": a notice, an audio file, a browser recording, a relay ---------------
+    @app.get("/chuong-trinh/moi", include_in_schema=False)
+    async def programme_page(request: Request) -> Response:
+        ctx = context(request)
+        return page(request, "programme_new.html", ctx, kind="", values={})
+
+    def created(bulletin_id: int, what: str) -> Response:
+        return back(f"/ban-tin/{bulletin_id}", f"Đã tạo {what}; hãy nghe lại rồi gửi duyệt")
+
+    async def attempt(request: Request, ctx: Any, kind: str, values: dict[str, str], make: Callable[[], int]) -> Response:
+        try:
+            bulletin_id = await run_in_threadpool(make)
+        except programmes.RenderFailed as exc:
+            return back(f"/ban-tin/{exc.bulletin_id}", str(exc))
+        except programmes.ProgrammeError as exc:  # the form comes back as typed, with the reason
+            return page(request, "programme_new.html", ctx, status=400, kind=kind, values=values, error=str(exc))
+        return created(bulletin_id, programmes.KINDS[kind].lower())
+
+    @app.post("/chuong-trinh/thong-bao", include_in_schema=False)
+    async def notice_submit(request: Request) -> Response:
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        title, text = str(form.get("title", "")), str(form.get("text", ""))
+        return await attempt(
+            request,
+            ctx,
+            "notice",
+            {"title": title, "text": text},
+            lambda: programmes.notice(store, settings, ctx.actor, title, text),
+        )
+
+    @app.post("/chuong-trinh/tiep-song", include_in_schema=False)
+    async def relay_submit(request: Request) -> Response:
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        values = {k: str(form.get(k, "")) for k in ("title", "url", "minutes")}
+
+        def make() -> int:
+            return programmes.relay(store, settings, ctx.actor, values["title"], values["url"], _minutes(values["minutes"]))
+
+        return await attempt(request, ctx, "relay", values, make)
+
+    @app.post("/chuong-trinh/tep-am-thanh", include_in_schema=False)
+    @app.post("/chuong-trinh/ghi-am", include_in_schema=False)
+    async def audio_submit(request: Request) -> Response:
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        kind = "recording" if request.url.path.endswith("/ghi-am") else "audio"
+        title, data = str(form.get("title", "")), await _upload(form)
+        return await attempt(
+            request,
+            ctx,
+            kind,
+            {"title": title},
+            lambda: programmes.uploaded_audio(store, settings, ctx.actor, title, data, kind),
+        )
+
+    def made(bulletin_id: int) -> JSONResponse:
+        return JSONResponse({"bulletin": bulletin_id, "state": _state(store, bulletin_id)}, status_code=201)
+
+    @app.post("/api/programmes/notice", tags=["programmes"])
+    def notice_api(body: NoticeIn, request: Request) -> Response:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        return made(programmes.notice(store, settings, ctx.actor, body.title, body.text))
+
+    @app.post("/api/programmes/relay", tags=["programmes"])
+    def relay_api(body: RelayIn, request: Request) -> Response:
+        ctx = context(request)
+        api_csrf(request, ctx)
+        return made(programmes.relay(store, settings, ctx.actor, body.title, body.url, body.minutes))
+
+    @app.post("/api/programmes/audio", tags=["programmes"])
+    async def audio_api(request: Request) -> Response:
+        """multipart/form-data: `audio` (the file), optional `title` and `kind` (audio or recording)."""
+        ctx = context(request)
+        api_csrf(request, ctx)
+        form = await request.form()
+        kind = "recording" if form.get("kind") == "recording" else "audio"
+        title, data = str(form.get("title", "")), await _upload(form)
+        bulletin_id = await run_in_threadpool(programmes.uploaded_audio, store, settings, ctx.actor, title, data, kind)
+        return made(bulletin_id)

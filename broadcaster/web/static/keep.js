@@ -1,0 +1,47 @@
+// Keep what the user typed when a form is sent: if the session has expired, the sign-in page
+// brings them back to the same page and the text is put back into the same form.
+(function () {
+  var KEY = "loa-unsaved";
+  function fields(form) {
+    var out = [];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrf" || el.type === "password" || el.type === "file" || el.type === "hidden") return;
+      if ((el.type === "checkbox" || el.type === "radio")) { out.push([el.name, el.checked ? "1" : ""]); return; }
+      out.push([el.name, el.value]);
+    });
+    return out;
+  }
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    // Destructive actions (withdraw, cancel, emergency) ask once more before they are sent.
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    var action = form.getAttribute("action") || "";
+    if (!action || form.dataset.keep === "no" || action === "/dang-nhap" || action === "/dang-xuat") return;
+    sessionStorage.setItem(KEY, JSON.stringify({page: location.pathname + location.search, action: form.getAttribute("action"), fields: fields(form)}));
+  }, true);
+  document.addEventListener("DOMContentLoaded", function () {
+    var saved = JSON.parse(sessionStorage.getItem(KEY) || "null");
+    if (!saved) return;
+    if (location.pathname === "/dang-nhap") {
+      // only a post that met an expired session is restored, never a form that simply went through
+      if (location.search.indexOf("het-phien=1") >= 0) { saved.expired = true; sessionStorage.setItem(KEY, JSON.stringify(saved)); }
+      return;
+    }
+    sessionStorage.removeItem(KEY);
+    if (!saved.expired || document.querySelector(".ok")) return;
+    if (saved.page !== location.pathname + location.search) return;
+    var form = document.querySelector('form[action="' + saved.action + '"]');
+    if (!form) return;
+    var seen = {};
+    saved.fields.forEach(function (pair) {
+      var all = form.querySelectorAll('[name="' + pair[0] + '"]'), i = seen[pair[0]] || 0, el = all[i];
+      seen[pair[0]] = i + 1;
+      if (!el || el.type === "hidden") return;
+      if (el.type === "checkbox" || el.type === "radio") el.checked = pair[1] === "1"; else el.value = pair[1];
+    });
+    var note = document.createElement("div");
+    note.className = "flag restored"; note.setAttribute("role", "status");
+    note.textContent = "Nội dung bạn đã nhập trước khi phiên hết hạn đã được khôi phục. Hãy kiểm tra rồi bấm lưu lại.";
+    form.parentNode.insertBefore(note, form);
+  });
+})();

@@ -1,0 +1,90 @@
+"""The landing page of each role: what plays today, what played, speakers offline, work waiting.
+
+An official sees only their communes; an editor sees drafts and returned bulletins to work
+on; an approver sees the queue; everyone sees times in the zone's local time.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+
+from broadcaster import actions
+from broadcaster.models import Bulletin, DeviceRow, PlayReport
+from broadcaster.scheduling import aware, build_planner
+from broadcaster.store import Store
+from broadcaster.workflow import Actor, Role
+
+if TYPE_CHECKING:
+    from broadcaster.web.app import Kit
+
+# The bulletin states each role acts on, and what the page calls that work.
+WAITING: dict[Role, tuple[tuple[str, ...], str]] = {
+    Role.ADMIN: (("draft", "rejected", "in_review", "approved"), "Bản tin đang chờ xử lý"),
+    Role.EDITOR: (("draft", "rejected"), "Bản tin cần biên tập"),
+    Role.APPROVER: (("in_review",), "Bản tin chờ phê duyệt"),
+    Role.OFFICIAL: (("approved",), "Bản tin đã duyệt, chưa đặt lịch"),
+    Role.OBSERVER: ((), ""),
+    Role.TRANSLATOR: ((), ""),
+}
+
+
+def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = None) -> dict[str, Any]:
+    """Everything on the landing page, for the zones the actor may see."""
+    now = now or datetime.now(UTC)
+    tz = ZoneInfo(tz_name)
+    day = now.astimezone(tz).date()
+    zones = {z.id: z for z in actions.zones_for(store, actor)}
+    start = datetime.combine(day, datetime.min.time(), tz).astimezone(UTC)
+    with store.session() as db:
+        planner = build_planner(db, day, 1)
+        planned = sorted((i for i in planner.plan().items if i.zone in zones), key=lambda i: i.starts_at)
+        devices = [d for d in db.scalars(select(DeviceRow).order_by(DeviceRow.id)) if d.zone_id in zones]
+        device_ids = {d.id for d in devices}
+        reports = [
+            r
+            for r in db.scalars(select(PlayReport).where(PlayReport.started >= start).order_by(PlayReport.started))
+            if r.device_id in device_ids
+        ]
+        states, title = WAITING[actor.role]
+        waiting = (
+            list(db.scalars(select(Bulletin).where(Bulletin.state.in_(states)).order_by(Bulletin.id.desc()))) if states else []
+        )
+    played_items = {r.item_id for r in reports}
+    offline = [
+        {"id": d.id, "zone": d.zone_id, "since": aware(d.last_seen), "tz": zones[d.zone_id].timezone}
+        for d in devices
+        if not d.online
+    ]
+    return {
+        "day": day,
+        "planned": [
+            {
+                "item": i,
+                "zone": zones[i.zone].name,
+                "tz": zones[i.zone].timezone,
+                "done": i.id in played_items,
+                "due": i.starts_at <= now,
+            }
+            for i in planned
+        ],
+        "played": [{"report": r, "seconds": (aware(r.ended) - aware(r.started)).total_seconds()} for r in reports],  # type: ignore[operator]
+        "offline": offline,
+        "devices": len(devices),
+        "waiting": waiting,
+        "waiting_title": title,
+        "stale_after": now - timedelta(minutes=5),
+    }
+
+
+def register(app: FastAPI, kit: Kit) -> None:
+    @app.get("/hom-nay", response_class=HTMLResponse, include_in_schema=False)
+    async def today(request: Request) -> Response:
+        ctx = kit.context(request)
+        view = today_view(kit.store, ctx.actor, kit.settings.timezone)
+        return kit.page(request, "today.html", ctx, v=view)

@@ -1,0 +1,157 @@
+"""Bounded JSON for everything that arrives over MQTT, and validation of device reports.
+
+A message is refused before `json.loads` when it is too big or nested too deeply (100,000
+nested `[` would otherwise raise `RecursionError` inside paho's network thread), and after it
+when it holds non-finite numbers or huge integers (`{"seq": 1e999}`), or is not UTF-8.
+Device reports (ack, played, state, telemetry) are then checked field by field and reduced
+to the known fields with their types, so the handlers never see anything else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+from typing import Any
+
+from devices.errors import MessageError
+
+MAX_REPORT_BYTES = 16 * 1024  # a device report is a few hundred bytes
+MAX_SERVER_BYTES = 2 * 1024 * 1024  # a programme of a few thousand items
+MAX_DEPTH = 12
+MAX_INT_DIGITS = 20
+
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = re.compile(rb"[\[\]{}]")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_NAME = re.compile(r"[\w.:\-]{1,64}")
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is out of range")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of {len(text)} digits")
+    return int(text)
+
+
+def loads(payload: bytes, max_bytes: int = MAX_REPORT_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse JSON within limits.
+
+    :raises MessageError: `too_large`, `too_deep`, `not_utf8` or `malformed`.
+    """
+    import json
+
+    if len(payload) > max_bytes:
+        raise MessageError("too_large", f"{len(payload)} bytes > {max_bytes}")
+    depth = 0
+    for bracket in _BRACKETS.finditer(_STRINGS.sub(b'""', payload)):
+        depth += 1 if bracket.group() in (b"[", b"{") else -1
+        if depth > max_depth:
+            raise MessageError("too_deep", f"nested deeper than {max_depth}")
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MessageError("not_utf8", str(exc)) from exc
+    try:
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_bounded_int)
+    except (ValueError, RecursionError) as exc:
+        raise MessageError("malformed", str(exc)[:200]) from exc
+
+
+def _text(body: dict[str, Any], key: str, limit: int = 64, required: bool = True, default: str = "") -> str:
+    value = body.get(key)
+    if value is None and not required:
+        return default
+    if not isinstance(value, str):
+        raise MessageError("bad_field", f"{key} must be a string")
+    if len(value) > limit:
+        raise MessageError("bad_field", f"{key} is longer than {limit}")
+    return value
+
+
+def _int(body: dict[str, Any], key: str, low: int, high: int, default: int | None = None) -> int:
+    value = body.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise MessageError("bad_field", f"{key} must be an integer in {low}..{high}")
+    return value
+
+
+def _instant(body: dict[str, Any], key: str, required: bool = True) -> str | None:
+    value = body.get(key)
+    if value is None and not required:
+        return None
+    text = _text(body, key, 40)
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise MessageError("bad_field", f"{key} is not an ISO 8601 instant") from exc
+    return text
+
+
+def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
+    """The validated, reduced body of a device report.
+
+    :raises MessageError: with the reason to record (the message is then dropped, not retried).
+    """
+    body = loads(payload)
+    if not isinstance(body, dict):
+        raise MessageError("malformed", f"a {kind} report must be a JSON object, not {type(body).__name__}")
+    if "device" in body and body["device"] != device:
+        raise MessageError("wrong_device", "device field differs from the topic")
+    if kind == "ack":
+        status = body.get("status")
+        if status not in ("ok", "rejected"):
+            raise MessageError("bad_field", "status must be ok or rejected")
+        return {
+            "id": _text(body, "id", 64, required=False),
+            "status": status,
+            "reason": _text(body, "reason", 64, required=False, default="") or None,
+            "at": _instant(body, "at", required=False),
+        }
+    if kind == "played":
+        item = _text(body, "item")
+        sha = _text(body, "sha256") if "stream" not in body else _text(body, "sha256", required=False)
+        if not _NAME.fullmatch(item) or not (_SHA256.fullmatch(sha) or ("stream" in body and not sha)):
+            raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (or a stream URL)")
+        started, ended = _instant(body, "started"), _instant(body, "ended")
+        outcome = body.get("outcome", "completed")
+        if outcome not in ("completed", "interrupted"):
+            raise MessageError("bad_field", "outcome must be completed or interrupted")
+        return {
+            "item": item,
+            "bulletin": _text(body, "bulletin", 32, required=False),
+            "sha256": sha,
+            "started": started,
+            "ended": ended,
+            "volume": _int(body, "volume", 0, 100, default=0),
+            "priority": _text(body, "priority", 16, required=False, default="normal"),
+            "outcome": outcome,
+            "played_ms": _int(body, "played_ms", 0, 86_400_000, default=0),
+        }
+    if kind in ("state", "telemetry"):
+        out: dict[str, Any] = {"at": _instant(body, "at", required=False)}
+        if kind == "state":
+            online = body.get("online", False)
+            if not isinstance(online, bool):
+                raise MessageError("bad_field", "online must be true or false")
+            out["online"] = online
+            out["firmware"] = _text(body, "firmware", 64, required=False)
+        if "volume" in body:
+            out["volume"] = _int(body, "volume", 0, 100)
+        if "playing" in body and body["playing"] is not None:
+            out["playing"] = _text(body, "playing")
+        for key in ("free_bytes", "cached_media", "programme_items", "rejections", "outbox"):
+            if key in body:
+                out[key] = _int(body, key, 0, 2**53)
+        return out
+    raise MessageError("unknown_topic", kind[:32])

@@ -1,0 +1,241 @@
+"""Choose what matters to a resident: every provision becomes candidate sentences, scored for impact.
+
+The score rewards what a resident acts on or is paid — people and households named, amounts,
+percentages, ages and deadlines, "được / phải / cấm / không được", places — and marks down what
+only the administration needs: scope, definitions, funding, organisation, who must implement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scripts.legal import Article, LegalDocument
+from scripts.sentences import (
+    MAX_WORDS,
+    PREDICATE,
+    capfirst,
+    finish,
+    flat,
+    lead_phrase,
+    listenable,
+    lowerfirst,
+    split_units,
+    strip_noise,
+    words,
+)
+
+
+@dataclass(slots=True)
+class Source:
+    """Where a sentence came from: article/clause/point and the exact quote."""
+
+    article: str | None
+    clause: str | None
+    point: str | None
+    quote: str
+
+    @property
+    def label(self) -> str:
+        """How a Vietnamese reader cites it: "điểm a khoản 2 Điều 3"; the header if none."""
+        parts = [
+            f"điểm {self.point}" if self.point else "",
+            f"khoản {self.clause}" if self.clause else "",
+            f"Điều {self.article}" if self.article else "",
+        ]
+        return " ".join(p for p in parts if p) or "phần đầu văn bản"
+
+
+@dataclass(slots=True)
+class Candidate:
+    text: str
+    source: Source
+    score: float
+    article_index: int = 0
+    order: int = 0
+    table: bool = False
+
+
+MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|đ\b)")
+PERCENT = re.compile(r"\d[\d.,]*\s*%")
+QUANTITY = re.compile(r"\d[\d.,]*\s*(?:tuổi|tháng|ngày|năm|giờ|điểm|mét|km|lần|người|nhân viên|ha\b|m2|kg)")
+DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d{1,2} tháng \d{1,2}")
+RESIDENT_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(p, re.I), w)
+    for p, w in (
+        (r"được hưởng|được miễn|được giảm|được hỗ trợ|được cấp|được bồi thường|được tăng|tăng thêm|được nâng|được trợ cấp", 3.0),
+        (r"^Nghiêm cấm|được tiếp tục sử dụng|tiếp tục có giá trị", 3.0),
+        (r"nghiêm cấm|\bcấm\b|không được|bị xử lý|xử phạt|xử lý nghiêm|bị tước|trừ điểm|thu hồi|tạm dừng|^Không\s(?!phải)", 3.0),
+        (r"\bđược\b", 1.0),
+        (r"\bphải\b|có nghĩa vụ|bắt buộc|chậm nhất|trước ngày|trong thời hạn|thông báo|báo ngay", 2.0),
+        (r"\d+\s*giờ|tổng đài|đường dây nóng|\b11[345]\b", 2.0),
+        (r"trợ cấp|phụ cấp|hỗ trợ|lương hưu|học phí|lệ phí|bồi thường|\bmức\b|\bphí\b|\bgiá\b", 1.5),
+        (
+            r"người dân|hộ gia đình|\bhộ\b|người lao động|trẻ em|học sinh|người cao tuổi|nông dân|người khuyết tật|"
+            r"người nghỉ|người tham gia|cá nhân|công dân|người điều khiển|người lái|chủ rừng|người bệnh|người hưởng|"
+            r"chủ sở hữu|(?<!Hội đồng )(?<!Ủy ban )nhân dân|bà con|người đủ|dân quân|người sử dụng|chủ hộ|hộ dân|"
+            r"trưởng thôn|người có|người nghỉ|người đang|thân nhân|người thuộc|người mắc|người được",
+            2.0,
+        ),
+        (r"\b(?:xã|phường|thôn|bản|tổ dân phố)\b", 0.5),
+    )
+)
+ADMIN_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(p, re.I), w)
+    for p, w in (
+        (r"^Giao\b|chịu trách nhiệm thi hành|tổ chức thực hiện|tổ chức triển khai|triển khai thực hiện|chủ trì|tham mưu", 3.0),
+        (r"Bộ trưởng|Thủ trưởng|Chủ tịch Ủy ban|Giám đốc|Văn phòng", 2.5),
+        (r"hướng dẫn|báo cáo|giám sát|thanh tra|phối hợp|chỉ đạo|đôn đốc|tổng hợp|theo dõi", 1.5),
+        (r"kinh phí|dự toán|ngân sách|quyết toán|nguồn vốn|định mức|cân đối", 2.5),
+        (r"có hiệu lực|hết hiệu lực|bãi bỏ|thay thế", 4.0),
+        (r"phạm vi điều chỉnh|được hiểu là|giải thích|\bquy định về\b|nguyên tắc|quy định chi tiết", 2.0),
+        (r"không quy định tại|các nội dung khác|cơ sở dữ liệu|hồ sơ|thủ tục hành chính", 1.5),
+        (r"thông qua ngày|kỳ họp|Khóa [IVXLC]+", 4.0),
+        (r"(?:tổ chức|cá nhân|cơ quan|đơn vị)(?:,? [^ .]+){0,3} (?:khác )?có liên quan(?: đến việc thực hiện [^ .]+)?\.?$", 4.0),
+        (r"Ủy ban nhân dân tỉnh|Ủy ban nhân dân thành phố|\bSở\b|cơ quan|đơn vị|Bảo hiểm xã hội Việt Nam|Bộ\b", 0.8),
+    )
+)
+TITLE_BONUS = re.compile(
+    r"mức|đối tượng|chế độ|chính sách|hỗ trợ|xử phạt|quyền|nghĩa vụ|phí|trợ cấp|điều chỉnh|hành vi|cấm|bồi thường"
+)
+TITLE_PENALTY = re.compile(
+    r"phạm vi|giải thích|tổ chức thực hiện|hiệu lực|điều khoản|trách nhiệm thi hành|nguyên tắc|quản lý nhà nước|"
+    r"trách nhiệm của|nhiệm vụ|kinh phí|trách nhiệm|cơ quan"
+)
+BAN_TITLE = re.compile(r"hành vi bị (?:nghiêm )?cấm|nghiêm cấm", re.I)
+ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|Ban|Hội|Người|Chủ|Đài|Trường|Nhà|Bảo hiểm)")
+
+
+FORMULA = re.compile(r"\s=\s|^[A-Za-z]{2,8}\s*:|\bTrong đó\b")  # "M = x Lmin", "TChtxh: …": a formula is read, not heard
+HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phụ lục)\s+[\dIVXLC]+[a-zđ]?\s*[:.]")  # "Điều 3: Nguồn kinh phí": a heading, not news
+
+
+def resident_score(text: str) -> float:
+    """How much a sentence tells residents: amounts, rights, duties, bans, who."""
+    score = 4.0 * min(len(set(MONEY.findall(text))), 2)
+    score += 3.0 * min(len(set(PERCENT.findall(text))), 2)
+    score += 1.5 * min(len(QUANTITY.findall(text)), 2) + 1.0 * bool(DATE.search(text))
+    return score + sum(w for p, w in RESIDENT_SCORES if p.search(text))
+
+
+def admin_score(text: str) -> float:
+    return sum(w for p, w in ADMIN_SCORES if p.search(text))
+
+
+def score(text: str, article_title: str, index: int, total: int) -> float:
+    value = resident_score(text) - admin_score(text)
+    title = article_title.lower()
+    value += 1.5 if TITLE_BONUS.search(title) else 0.0
+    value -= 3.0 if TITLE_PENALTY.search(title) else 0.0
+    if words(text) < 7:
+        value -= 3.0
+    return value - 0.5 * index / max(total, 1)
+
+
+def _restates(text: str, title: str) -> bool:
+    """A sentence that only repeats the title (scope articles) tells the resident nothing new."""
+    found = set(re.findall(r"\w+", text.lower()))
+    return bool(found) and len(found & set(re.findall(r"\w+", title.lower()))) / len(found) > 0.75
+
+
+def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
+    """A point or list item read with what it continues, when it is not a sentence by itself."""
+    phrase = PAREN.sub("", lead_phrase(lead)) if lead else ""  # "Các chủ rừng (các Ban quản lý …)": the actor, not the list
+    if addressee:
+        phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
+    body = strip_noise(unit)
+    needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6)
+    if needs_lead and words(phrase) + words(body) <= MAX_WORDS + 4:
+        joined = finish(f"{phrase} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}")
+        if listenable(joined):
+            return [joined]
+    if ACTOR.match(phrase) and words(phrase) <= 12 and (addressee or not PREDICATE.search(phrase)):
+        pieces = [p.strip(" ;.") for p in body.split(";") if p.strip(" ;.")]
+        out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
+        return [s for s in out if listenable(s) and words(s) >= 8]
+    return split_units(unit)
+
+
+PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def _addressee(line: str) -> bool:
+    """ "Sở Nông nghiệp và Môi trường", "Công an tỉnh": the office a directive's tasks are addressed to."""
+    return bool(ACTOR.match(line)) and words(PAREN.sub("", line)) <= 12 and not line.endswith((".", ";", ":"))
+
+
+def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, str]]:
+    """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead."""
+    out: list[tuple[str | None, str | None, str, str]] = []
+    leads: dict[str | None, str] = {}
+    article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
+    for clause, point, passage in article.passages():
+        if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
+            passage = passage.split("Nơi nhận", 1)[0]
+            if not passage.strip():
+                break
+        lines = [flat(line) for line in passage.split("\n") if line.strip()]
+        if not lines:
+            continue
+        addressee = point is None and len(lines) > 1 and not article.number and _addressee(lines[0])
+        if addressee:
+            lines[0] += ":"  # a directive's task group: "Sở Tài chính" then "- …" tasks, each said with its actor
+        if point is None and len(lines) == 1 and lines[0].endswith(":"):
+            leads[clause] = lines[0]
+            if clause is None:
+                article_lead = lines[0]
+            continue
+        inherited = leads.get(clause, "") if point else (article_lead if clause else "")
+        line_lead = ""
+        for n, line in enumerate(lines):
+            if line.endswith(":") and n < len(lines) - 1:
+                line_lead = line
+                continue
+            lead = line_lead or (inherited if n == 0 else "")
+            sentences = _with_lead(lead, line, addressee) if lead else split_units(line)
+            out.extend((clause, point, line.lstrip("-+• “"), s) for s in sentences)
+    return out
+
+
+def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[Candidate]:
+    """Every sentence the document offers, scored; `rewrite` may put in what the listener needs (a date)."""
+    out: list[Candidate] = []
+    total = len(doc.articles)
+    order = 0
+    for index, article in enumerate(doc.articles):
+        if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
+            continue  # a list of repealed documents: the relation sentence already says it
+        for clause, point, quote, said in _passage_units(article):
+            order += 1
+            text = rewrite(said)
+            if (
+                _restates(text, doc.title)
+                or re.search(r"(như sau|sau đây|gồm|bao gồm)\.$", text)
+                or HEADING.match(text)
+                or FORMULA.search(text)
+            ):
+                continue
+            source = Source(article.number or None, clause or None, point, quote)
+            out.append(Candidate(text, source, score(text, article.title, index, total), index, order))
+    return out
+
+
+def best_first(pool: list[Candidate]) -> list[Candidate]:
+    return sorted(pool, key=lambda c: (-c.score, c.order))
+
+
+NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of words two sentences have in common; 0 when each gives a figure the other lacks (two rows, two facts)."""
+    na, nb = set(NUMBER.findall(a)), set(NUMBER.findall(b))
+    if na - nb and nb - na:
+        return 0.0
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def headline_text(text: str) -> str:
+    return capfirst(text)

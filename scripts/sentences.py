@@ -1,0 +1,255 @@
+"""Turn the text of a legal provision into sentences a listener can follow on first hearing.
+
+A provision is written to be read and cross-checked: list markers, headings, references to
+other clauses, aliases in brackets, long enumerations joined by semicolons. A loudspeaker
+listener hears each sentence once, so a sentence must stand on its own, end where a thought
+ends and stay short. Everything here only removes or splits text; it never adds a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.legal import SYMBOL
+
+MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
+HARD_MAX_WORDS = 38
+
+AMENDED_TEXT = re.compile(
+    r"như sau:\s*[“\"]\s*(?:\d+[a-z]?\.\s*|[a-zđ]\)\s*|Điều\s+\d+[a-z]?\.\s*)?(?P<body>.+?)[”\"]?[.;]*$", re.S
+)
+PAREN_ALIAS = re.compile(r"\s*\((?:sau đây|gọi tắt|gọi chung|viết tắt|bao gồm cả|trừ trường hợp quy định)[^)]*\)")
+PAREN_REF = re.compile(
+    r"\s*\([^()]*(?:quy định tại|theo quy định|Nghị định|Thông tư|Luật|Quyết định|Nghị quyết|Điều|khoản|Phụ lục|kèm theo)[^()]*\)"
+)
+PAREN_WORDS = re.compile(r"\s*\((?:[^()\d]*(?:đồng|phần trăm)[^()\d]*)\)")  # an amount repeated in words
+REF_CHAIN = (
+    r"(?:(?:các\s+)?điểm\s+[a-zđ](?:\s*,\s*[a-zđ])*(?:\s+và\s+(?:điểm\s+)?[a-zđ])?\s+)?"
+    r"(?:(?:các\s+)?khoản\s+\d+(?:\s*,\s*\d+)*(?:\s+và\s+(?:khoản\s+)?\d+)?\s+)?"
+    r"(?:(?:các\s+)?Điều\s+\d+[a-zđ]?(?:\s*,\s*\d+[a-zđ]?)*(?:\s+và\s+(?:Điều\s+)?\d+[a-zđ]?)?|Điều này|khoản này|Chương\s+[IVXLC\d]+)"
+    r"(?:\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy định|Quy chế)(?:\s+này|\s+số\s+\S+))?"
+)
+CROSS_REF = re.compile(
+    r",?\s*(?:(?:theo|tại)\s+)?(?:được\s+)?(?:quy định|nêu|ghi|quy)\s+tại\s+(?:các\s+)?"
+    + REF_CHAIN
+    + r"(?:\s+(?:của\s+)?(?:Luật|Nghị định)\s+này)?"
+)
+BARE_REF = re.compile(r"\s*(?:theo|tại)\s+" + REF_CHAIN)
+DOC_DETAILS = re.compile(
+    "(?P<sym>" + SYMBOL + r")(?P<tail>\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4})"
+    r"(?:\s+của\s+(?:UBND|Ủy ban nhân dân|Hội đồng nhân dân|HĐND|Chính phủ|Thủ tướng Chính phủ|Quốc hội|Bộ trưởng|Bộ)"
+    r"(?:\s+(?:tỉnh|thành phố|Thành phố))?(?:\s+[A-ZĐ][\wĐđ]*)*)?)"
+)
+ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
+WHERE = re.compile(r",?\s+trên địa bàn (?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ][\wĐđ]*)+")
+BOILERPLATE = re.compile(
+    r",?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)(?: (?:có liên quan|về [^,.;]+))?|"
+    r"\s+theo (?:quyết định|kế hoạch) (?:của )?(?:cấp|cơ quan|người) có thẩm quyền(?: phê duyệt)?(?=[,.;]|$)"
+)
+LEAD_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.\s+|[a-zđ][).]\s+|[-+•*]\s+|[IVXLC]+\.\s+)")
+INNER_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))(?:[a-zđ]\)|\d{1,2}\.)\s+(?=\S)")
+HEADING_IN = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\.\s")
+ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00 phút")
+MARKDOWN = re.compile(r"[*#|_]{1,}")
+FURNITURE = re.compile(
+    r"Nơi nhận|\bTM\.|\bKT\.|\bCHỦ TỊCH\b|\bBỘ TRƯỞNG\b|\bTHỨ TRƯỞNG\b|\bTHỦ TƯỚNG\b|CÔNG BÁO|Công [Bb]áo|"
+    r"\bLưu:? VT\b|\(đã ký\)|Số:\s*\d"
+)
+LEFT_REF = re.compile(
+    r"(?:quy định|nêu|quy)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Phụ lục)|"
+    r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|Điều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|"
+    r"\b(?:Điều|khoản|điểm) này\b|\bPhụ lục\b"
+)
+SHOUT = re.compile(r"\b[A-ZÀ-ỸĐ]{2,}(?:\s+[A-ZÀ-ỸĐ]{2,}){2,}\b")
+OPEN_END = frozenset(
+    "theo của tại và hoặc với các những cho về từ gồm là bởi trong thuộc nhằm để như sau đây đó: mà thì nếu khi "
+    "đối_với bao_gồm cụ_thể sau_đây như_sau".split()
+)
+SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+CLAUSE_BOUNDARY = re.compile(r";\s+")
+PREDICATE = re.compile(
+    r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
+    r"tiến hành|báo ngay)\b"
+)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lowerfirst(text: str) -> str:
+    """Lower the first letter unless it starts a proper name or an abbreviation ("UBND", "Ủy ban")."""
+    first = text.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1 or first in ("Ủy", "Nhà", "Nhà nước", "Hội", "Bộ", "Sở", "Quỹ", "Kiểm"):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối".split())
+HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
+
+
+def strip_heading(text: str) -> str:
+    """ "Mức hỗ trợ học phí Mức học phí … là …" → "Mức học phí … là …": a clause heading glued to its body."""
+    tokens = text.split()
+    for k in range(2, min(10, len(tokens) - 3)):
+        word, prev, after = tokens[k], tokens[k - 1], tokens[k + 1]
+        head = tokens[:k]
+        if (
+            word[:1].isupper()
+            and not word.isupper()
+            and prev[:1].islower()
+            and prev not in LINKING
+            and after[:1].islower()
+            and not any(t[:1].isupper() for t in head[1:])
+            and not HEADING_VERBS.search(" ".join(head))
+            and not re.search(r"[\d,;:.()]", " ".join(head))
+        ):
+            return " ".join(tokens[k:])
+    return text
+
+
+def _condition_comma(text: str) -> str:
+    """ "Trường hợp bị tai nạn: Thân nhân được …" → "Trường hợp bị tai nạn, thân nhân được …": heard as one sentence."""
+    if m := CONDITION_COLON.match(text):
+        return f"{m[1]}, {lowerfirst(text[m.end() :])}"
+    return text
+
+
+def strip_noise(text: str) -> str:
+    """Drop what a listener cannot use: aliases, references, repeated amounts in words, markup."""
+    if m := AMENDED_TEXT.search(text):
+        text = m["body"]
+    text = strip_heading(flat(text))
+    text = _condition_comma(LEAD_MARKER.sub("", text.strip(' “”"-+•')))
+    text = PAREN_ALIAS.sub("", text)
+    text = PAREN_REF.sub("", text)
+    text = PAREN_WORDS.sub("", text)
+    text = DOC_DETAILS.sub(r"\g<sym>", text)
+    text = CROSS_REF.sub("", text)
+    text = BARE_REF.sub("", text)
+    text = BOILERPLATE.sub("", text)
+    text = WHERE.sub("", text)
+    if words(text) > MAX_WORDS:
+        text = ABOUT.sub("", text)
+    text = MARKDOWN.sub("", text)
+    text = ZERO_MINUTES.sub(r"\1", text)  # "09 giờ 00 phút" → "09 giờ": the same time, fewer words
+    text = text.strip(' “”"-+•')
+    text = LEAD_MARKER.sub("", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+([,.;:)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def is_open(text: str) -> bool:
+    """Does the sentence stop on a word that needs a continuation ("… theo", "… của", "… như sau")?"""
+    bare = re.sub(r"[.:;,!?…\s]+$", "", text).casefold().split()
+    if not bare:
+        return True
+    return bare[-1] in OPEN_END or "_".join(bare[-2:]) in OPEN_END or text.rstrip().endswith(":")
+
+
+LABELLED_AMOUNT = re.compile(
+    r"^\S.{8,}:\s*(?:từ\s+|tối đa\s+|tối thiểu\s+)?\d[\d.,]*\s*(?:đồng|triệu|nghìn|tỷ|%)"
+)  # "Hỗ trợ …: 4.960.000 đồng/người/tháng"
+CONDITION_COLON = re.compile(r"^((?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với)\s[^:;.]{3,90}?):\s+(?=[A-ZĐÀ-Ỹ])")
+CONDITION = re.compile(r"^(?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với|Sau khi|Trước khi)\b", re.I)
+
+
+def complete(text: str) -> bool:
+    """A sentence with a verb, and a condition ("Khi …", "Trường hợp …") only with its main clause."""
+    if not PREDICATE.search(text) and not LABELLED_AMOUNT.search(text):
+        return False
+    return not CONDITION.match(text) or bool(re.search(r",|\bthì\b", text))
+
+
+def listenable(text: str) -> bool:
+    """Would a listener hear this sentence without a defect (marker, reference, furniture, shouting)?"""
+    return complete(text) and not (
+        FURNITURE.search(text)
+        or INNER_MARKER.search(text)
+        or HEADING_IN.search(text)
+        or LEFT_REF.search(text)
+        or SHOUT.search(text)
+        or text.count("(") != text.count(")")
+        or text.count("“") != text.count("”")
+        or words(text) > HARD_MAX_WORDS
+        or is_open(text)
+    )
+
+
+def finish(text: str) -> str:
+    text = re.sub(r"(?:\s+\d{1,2}\.?)+$", "", text.strip().rstrip(" ,;:/-–"))  # a clause number glued by a line break
+    text = EXCEPT_TAIL.sub("", text)  # "…, trừ trường hợp" whose cases were cut: say the rule, not half an exception
+    unbalanced = text.count('"') % 2 == 1 or text.count("”") > text.count("“")
+    if unbalanced and text.rstrip(" .;").endswith(('"', "”")):
+        text = text.rstrip(" .;").rstrip('"”')  # the closing quote of an amended text whose opening was cut
+    text = text.rstrip(" ,;:./-–")
+    return capfirst(text) + "." if text else ""
+
+
+def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
+    """Shorten at natural boundaries: drop comma-separated qualifiers without figures, else keep the head."""
+    parts = text.split(", ")
+    if len(parts) > 2 and re.search(r"\d", text):
+        kept = list(parts)
+        for part in sorted(parts[1:-1], key=len, reverse=True):
+            if words(", ".join(kept)) <= limit:
+                break
+            if not re.search(r"\d|được|phải|không|cấm", part):
+                kept.remove(part)
+        joined = ", ".join(kept)
+        if words(joined) <= limit and PREDICATE.search(joined) and not is_open(joined):
+            return joined
+    for n in range(len(parts) - 1, 0, -1):
+        head = ", ".join(parts[:n])
+        if words(head) <= limit and words(head) >= 8 and PREDICATE.search(head) and not is_open(head):
+            if head.count("(") == head.count(")"):
+                return head
+    return None
+
+
+EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
+FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|đồng|triệu|tỷ|nghìn)")
+
+
+def _loses_figures(text: str, short: str) -> bool:
+    """Would shortening drop every amount the sentence gives? Then the longer sentence is the one to say."""
+    return bool(FIGURE.search(text)) and not FIGURE.search(short)
+
+
+def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
+    """One provision → complete sentences of at most `limit` words (never a cut clause)."""
+    text = strip_noise(text)
+    out: list[str] = []
+    for sentence in SENTENCE_SPLIT.split(text):
+        pieces = [p for p in CLAUSE_BOUNDARY.split(sentence) if p]
+        if len(pieces) > 1 and not all(words(p) >= 5 and PREDICATE.search(p) for p in pieces):
+            pieces = [sentence]  # a list joined by semicolons: its parts are not sentences
+        for piece in pieces:
+            piece = piece.strip().rstrip(" ;.")
+            if words(piece) > limit:
+                short = shorten(piece, limit) or piece
+                piece = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else short
+            candidate = finish(piece)
+            if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate):
+                out.append(candidate)
+    return out
+
+
+LEAD_TAIL = re.compile(r"\s*(?:,\s*)?(?:như sau|sau đây|gồm có|gồm|bao gồm|cụ thể|cụ thể như sau|là)\s*:?\s*$", re.I)
+
+
+def lead_phrase(lead: str) -> str:
+    """ "Nghiêm cấm các hành vi sau đây:" → "Nghiêm cấm các hành vi" — the part a point continues."""
+    lead = strip_noise(lead).rstrip(" :")
+    return LEAD_TAIL.sub("", lead).rstrip(" ,:")

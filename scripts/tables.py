@@ -1,0 +1,73 @@
+"""Read fee and benefit tables into sentences that keep each value with its labels.
+
+A listener cannot see the column headings, so each value is said with its row and column:
+"Giáo dục mầm non: khu vực nông thôn (xã) 80, khu vực thành thị (phường) 120 nghìn đồng/tháng".
+A table with many rows is summed up by its lowest and highest value, each with its row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.legal import Article, Table
+from scripts.select import Candidate, Source, score
+from scripts.sentences import HARD_MAX_WORDS, lowerfirst, words
+
+MAX_ROWS = 4
+LEAD_WORDS = 12
+
+
+def _amount(value: str) -> float:
+    try:
+        return float(re.sub(r"[^\d,]", "", value).replace(",", ".") or 0)
+    except ValueError:
+        return 0.0
+
+
+def _unit(table: Table) -> str:
+    return f" {lowerfirst(table.unit)}" if table.unit else ""
+
+
+def row_sentence(table: Table, index: int, lead: str = "") -> str:
+    row = table.rows[index]
+    cells = ", ".join(f"{lowerfirst(h)} {v}" for h, v in zip(table.headers[1:], row.values, strict=False))
+    if len(row.values) == 1:
+        cells = row.values[0]
+    text = f"{row.label}: {cells}{_unit(table)}"
+    if lead:
+        text = f"{lead} {lowerfirst(row.label)}: {cells}{_unit(table)}"
+    return text.rstrip(".") + "."
+
+
+def _lead(article: Article, table: Table) -> str:
+    clause = next((c for c in article.clauses if c.number == table.clause), None)
+    first = (clause.text.split("\n")[0] if clause else "").strip()
+    if not first.endswith(":"):
+        return ""
+    first = re.sub(r"\s*(như sau|sau đây|là)\s*:?\s*$", "", first).rstrip(" :")
+    return first if words(first) <= LEAD_WORDS else ""
+
+
+def table_candidates(article: Article, index: int, total: int, order: int) -> list[Candidate]:
+    """Each row as one sentence, or for a long table its range: the amounts residents ask about."""
+    out: list[Candidate] = []
+    for table in article.tables:
+        lead = _lead(article, table)
+        rows = range(len(table.rows))
+        if len(table.rows) > MAX_ROWS and len(table.rows[0].values) == 1:
+            ranked = sorted(rows, key=lambda i: _amount(table.rows[i].values[0]))
+            rows = range(0)
+            for i in (ranked[-1], ranked[0]):
+                text = f"{'Mức cao nhất' if i == ranked[-1] else 'Mức thấp nhất'} là {table.rows[i].values[0]}{_unit(table)}, áp dụng cho {lowerfirst(table.rows[i].label)}."
+                src = Source(article.number or None, table.clause, None, table.rows[i].quote)
+                out.append(Candidate(text, src, score(text, article.title, index, total) + 2.0, index, order + i, table=True))
+        for i in rows:
+            text = row_sentence(table, i, lead if i == 0 else "")
+            if words(text) > HARD_MAX_WORDS:
+                text = row_sentence(table, i)
+            if words(text) > HARD_MAX_WORDS:
+                continue
+            source = Source(article.number or None, table.clause, None, table.rows[i].quote)
+            value = score(f"{table.rows[i].quote} {table.unit}".lower(), article.title, index, total) + 2.0
+            out.append(Candidate(text, source, value, index, order + i, table=True))
+    return out

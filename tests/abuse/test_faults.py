@@ -1,0 +1,213 @@
+"""Faults on the delivery path (issue 13, abuse suite): a broker killed during an emergency, a
+device clock 10 minutes behind, 30% of a device link's traffic delayed or cut. Each asserts that
+no approved play is lost or duplicated and nothing unapproved plays. Bounded in time."""
+
+from __future__ import annotations
+
+import json
+import random
+import socket
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from broadcaster.config import Settings
+from broadcaster.models import PlayReport
+from broadcaster.scheduling import book
+from broadcaster.service import Service
+from broadcaster.store import open_store
+from devices.agent import Agent
+from devices.background import free_port
+from devices.mosquitto import MosquittoProcess
+from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, programme_entry, public_key
+from devices.simulator import Fleet, SimulatedDevice
+from media.store import MediaStore
+from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
+from tests.conftest import wait_for
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def _open_broker(folder: Path, port: int) -> MosquittoProcess:
+    folder.mkdir(parents=True)
+    conf = folder / "mosquitto.conf"
+    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n")
+    return MosquittoProcess(conf, port)
+
+
+def _plays(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    with store.session() as s:
+        return sorted((r.device_id, r.item_id) for r in s.scalars(select(PlayReport)))
+
+
+@pytest.mark.slow
+def test_broker_killed_during_an_emergency_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo bão", seconds=1.0)
+    devices = ["loa-k1", "loa-k2", "loa-k3"]
+    zone_with_devices(store, "ban-k", "xa-a", [datetime.now(TZ).time()], devices)
+    port = free_port()
+    broker = _open_broker(tmp_path / "broker", port).start()
+    service = Service(settings, store, broker.url).start()
+    fleet = Fleet(
+        [SimulatedDevice(d, "ban-k") for d in devices],
+        broker.url,
+        {service.signer.key_id: service.signer.public_b64()},
+        tmp_path / "fleet",
+        Topics(),
+    ).start()
+    try:
+        assert service.dispatcher is not None
+        # every speaker is on the broker before the emergency (a loaded CI machine connects slowly)
+        assert wait_for(lambda: all(t.client.is_connected() for t in fleet.transports), 30)
+        [command] = service.fire_emergency(ADMIN, bulletin, ["ban-k"])
+        assert broker.process is not None
+        broker.process.kill()  # SIGKILL: whatever was in flight is gone
+        broker.process.wait(10)
+        broker.process = None
+        time.sleep(1.0)
+        broker.start()
+        assert wait_for(lambda: service.dispatcher is not None and service.dispatcher.client.is_connected(), 20)
+        deadline = time.monotonic() + 90  # reconnect backoff on a loaded CI machine
+        while time.monotonic() < deadline and len(_plays(store)) < 3:
+            service.retry_commands()
+            service.replan_and_push()
+            time.sleep(1.0)
+        time.sleep(3.0)  # room for a duplicate to show up
+        reports = _plays(store)
+        assert sorted(d for d, _ in reports) == devices, reports
+        assert all(len(a.played) == 1 for a in fleet.agents), [a.played for a in fleet.agents]
+        assert set(service.command_status(command).values()) == {"acked"}
+    finally:
+        fleet.stop()
+        service.stop()
+        broker.stop()
+
+
+def test_a_device_clock_ten_minutes_behind_plays_on_time_once(tmp_path: Path) -> None:
+    signer = Signer.generate("k1")
+    sent: list[tuple[str, bytes]] = []
+    skew = -600.0
+    agent = Agent(
+        "d1",
+        ("z1",),
+        Verifier({signer.key_id: public_key(signer.public_b64())}, frozenset({"dev/d1", "zone/z1"})),
+        tmp_path,
+        lambda t, p, r: sent.append((t, p)),
+        executor=None,  # type: ignore[arg-type]
+    )
+    media = tmp_path / "a.mp3"
+    media.write_bytes(b"x")
+    ref = MediaRef("http://127.0.0.1:1/a.mp3", "c" * 64, 1, 500, "mp3")
+    agent.ready[ref.sha256] = media
+    topics = Topics()
+    starts = time.time() + 1.5
+    body = {"device": "d1", "zone": "z1", "items": [programme_entry("on-time", starts, "normal", "1", "t", media=ref).to_dict()]}
+    agent.handle(topics.schedule("d1"), signer.encode(MessageType.SCHEDULE, "dev/d1", body, 3600), time.time() + skew)
+    deadline = time.monotonic() + 4.0
+    while time.monotonic() < deadline:
+        agent.tick(time.time() + skew)
+        time.sleep(0.05)
+    played = [json.loads(p) for t, p in sent if t.endswith("/played")]
+    assert [p["item"] for p in played] == ["on-time"], "played once, not 10 minutes late"
+    started = datetime.fromisoformat(played[0]["started"].replace("Z", "+00:00")).timestamp()
+    assert abs(started - starts) < 1.0, "reported in server time"
+
+
+class LossyProxy:
+    """TCP on loopback where 30% of chunks are held back 0.2–1 s and 2% cut the connection."""
+
+    def __init__(self, target: int, loss: float = 0.3, cut: float = 0.02, seed: int = 13) -> None:
+        self.target, self.loss, self.cut = target, loss, cut
+        self.random = random.Random(seed)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.stopped = threading.Event()
+        self.cuts = 0
+        self.delayed = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        self.listener.settimeout(0.2)
+        while not self.stopped.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:  # the listener was closed by stop()
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while not self.stopped.is_set() and (chunk := src.recv(4096)):
+                roll = self.random.random()
+                if roll < self.cut:
+                    self.cuts += 1
+                    break
+                if roll < self.loss:
+                    self.delayed += 1
+                    time.sleep(self.random.uniform(0.2, 1.0))
+                dst.sendall(chunk)
+        except OSError:
+            pass
+        for sock in (src, dst):
+            try:
+                sock.close()
+            except OSError:
+                pass
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.listener.close()
+
+
+@pytest.mark.slow
+def test_thirty_percent_loss_on_a_device_link_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Lịch tiêm phòng", seconds=1.0)
+    other = approved_bulletin(store, MediaStore(settings.media_dir), "Chưa duyệt", seconds=1.0)
+    now = datetime.now(TZ).replace(microsecond=0)
+    slot = (now + timedelta(seconds=8)).time()
+    zone_with_devices(store, "thon-l", "xa-a", [slot], ["loa-l1"], minutes=0.5)
+    with store.session() as s:
+        book(s, ADMIN, bulletin, ["thon-l"], now.date(), slot=slot.isoformat())
+    port = free_port()
+    with _open_broker(tmp_path / "broker", port) as broker:
+        proxy = LossyProxy(port)
+        service = Service(settings, store, broker.url).start()
+        fleet = Fleet(
+            [SimulatedDevice("loa-l1", "thon-l")],
+            f"mqtt://127.0.0.1:{proxy.port}",
+            {service.signer.key_id: service.signer.public_b64()},
+            tmp_path / "fleet",
+            Topics(),
+        ).start()
+        try:
+            service.replan_and_push()
+            [command] = service.fire_emergency(ADMIN, bulletin, ["thon-l"])
+            deadline = time.monotonic() + 40
+            while time.monotonic() < deadline and len(_plays(store)) < 2:
+                service.retry_commands()
+                service.replan_and_push()
+                time.sleep(1.0)
+            time.sleep(2.0)
+            reports = _plays(store)
+            assert len(reports) == len(set(reports)) == 2, reports  # the emergency and the booked slot, once each
+            with store.session() as s:
+                assert {r.bulletin_id for r in s.scalars(select(PlayReport))} == {str(bulletin)}, "nothing else played"
+            assert str(other) != str(bulletin) and proxy.delayed > 0
+            assert service.command_status(command) == {"loa-l1": "acked"}
+        finally:
+            fleet.stop()
+            service.stop()
+            proxy.stop()

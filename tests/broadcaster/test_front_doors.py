@@ -1,0 +1,138 @@
+"""One service, many front doors: `serve` and `run` as two processes, plus CLI commands beside them.
+
+Only the service holds the broker session and the media port; the console and the CLI queue
+tasks in the store. An emergency asked from the CLI and from the console API is delivered once
+to every speaker, with no port clash and no client-id takeover.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import paho.mqtt.client as mqtt
+import pytest
+
+from broadcaster.config import Settings
+from broadcaster.keys import load_or_create
+from broadcaster.models import User
+from broadcaster.security import hash_password
+from broadcaster.store import open_store
+from devices.background import free_port
+from devices.protocol import Topics
+from devices.simulator import Fleet, SimulatedDevice
+from media.store import MediaStore
+from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
+from tests.conftest import ROOT, wait_for
+
+pytestmark = pytest.mark.slow
+
+
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "broadcaster.cli", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+
+
+def _start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "broadcaster.cli", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mosquitto_url: str) -> None:
+    prefix = f"doors/{os.getpid()}-{time.time_ns()}"
+    data = tmp_path / "data"
+    base = {k: v for k, v in os.environ.items() if not k.startswith("BROADCASTER_")}
+    env = {
+        **base,
+        "BROADCASTER_DATA_DIR": str(data),
+        "BROADCASTER_MQTT_URL": mosquitto_url,
+        "BROADCASTER_TOPIC_PREFIX": prefix,
+        "BROADCASTER_SERVER_CLIENT_ID": f"srv-{prefix}",
+        "BROADCASTER_MEDIA_PORT": str(free_port()),
+        "BROADCASTER_TASK_POLL_S": "0.2",
+    }
+    settings = Settings(data_dir=data)
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Thông báo khẩn")
+    zone_with_devices(store, "ban-1", "xa-a", [], ["loa-1", "loa-2"])
+    with store.session() as s:
+        s.add(User(username="canbo", role="official", communes=["xa-a"], password_hash=hash_password("mat-khau-dai")))
+
+    # Asked while the service is down: kept, and the operator is told so.
+    queued = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--as", "canbo")
+    assert queued.returncode == 0, queued.stderr
+    assert "chưa chạy" in queued.stdout and "lệnh #1" in queued.stdout
+
+    signer = load_or_create(settings.key_file, settings.key_id)
+    plays: Counter[str] = Counter()
+    watcher = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+    watcher.on_message = lambda _c, _u, msg: plays.update([f"{msg.topic.split('/')[-2]}:{json.loads(msg.payload)['item']}"])
+    watcher.connect("127.0.0.1", 1883)
+    watcher.subscribe(f"{prefix}/dev/+/played", 1)
+    watcher.loop_start()
+    port = free_port()
+    fleet = Fleet(
+        [SimulatedDevice("loa-1", "ban-1"), SimulatedDevice("loa-2", "ban-1")],
+        mosquitto_url,
+        {signer.key_id: signer.public_b64()},
+        tmp_path / "fleet",
+        Topics(prefix),
+    )
+    run = _start(env, "run")
+    serve = _start(env, "serve", "--port", str(port))
+    try:
+        with fleet:
+            # The task kept while the service was down is carried out when it starts.
+            assert wait_for(lambda: len(plays) == 2, 90), (plays, run.poll())
+            cli = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--as", "canbo", "--wait", "20")
+            assert cli.returncode == 0, cli.stderr
+            assert "2/2 loa đã xác nhận" in cli.stdout, cli.stdout
+            assert wait_for(lambda: len(plays) == 4, 20), plays
+
+            # The console's API: the same queue, the task reports the speakers' acks.
+            assert wait_for(lambda: _up(port), 20), serve.stderr.read() if serve.poll() is not None else "serve not up"
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}") as web:
+                signed = web.post("/api/session", json={"username": "canbo", "password": "mat-khau-dai"})
+                assert signed.status_code == 200, signed.text
+                csrf = signed.json()["csrf"]
+                fired = web.post(
+                    "/api/emergency", json={"bulletin": bulletin, "zones": ["ban-1"]}, headers={"X-CSRF-Token": csrf}
+                )
+                assert fired.status_code == 200, fired.text
+                task = fired.json()["id"]
+                assert wait_for(lambda: web.get(f"/api/tasks/{task}").json()["acked"] == 2, 20)
+                view = web.get(f"/api/tasks/{task}").json()
+                assert view["state"] == "done" and view["service_running"] is True
+            assert wait_for(lambda: len(plays) == 6, 20), plays
+            time.sleep(1.5)  # retries of acked commands must not replay anything
+            assert all(count == 1 for count in plays.values()), plays
+            assert run.poll() is None and serve.poll() is None, "both processes keep running: no port clash, no takeover"
+    finally:
+        for proc in (serve, run):
+            proc.terminate()
+        outputs = [proc.communicate(timeout=20) for proc in (serve, run)]
+        watcher.loop_stop()
+        watcher.disconnect()
+    for _out, err in outputs:
+        assert "Traceback" not in err, err
+        assert "Address already in use" not in err
+
+
+def _up(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/dang-nhap", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False

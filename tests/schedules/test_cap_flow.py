@@ -1,0 +1,187 @@
+"""CAP end to end against the store (issue 13.6): pending until delivered, chains, expiry, languages, export."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from broadcaster import tasks
+from broadcaster.cap_import import CapState, import_alert
+from broadcaster.cap_outbound import emergency_alerts
+from broadcaster.config import Settings
+from broadcaster.models import BookingRow, Bulletin, CapRecord, ServiceTask, ZoneRow
+from broadcaster.scheduling import build_planner, record_emergency
+from broadcaster.store import Store, open_store
+from broadcaster.workflow import Actor, Role
+from media.store import MediaStore
+from schedules.cap import parse_cap
+from tests.broadcaster.helpers import approved_bulletin
+from tests.schedules.test_cap_and_outputs import cap
+
+DATA = Path(__file__).parent / "data"
+OASIS = sorted(DATA.glob("oasis-*.xml"))
+NOW = datetime(2026, 9, 20, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội, before the test alerts expire
+SENDER = "kttv@nchmf.gov.vn"
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[Settings, Store]]:
+    settings = Settings(data_dir=tmp_path / "data")
+    store = open_store(settings.database_url)
+    with store.session() as s:
+        s.add(
+            ZoneRow(
+                id="ban-1",
+                name="Bản 1",
+                commune="xa-a",
+                slots=[{"start": "07:00", "minutes": 15}, {"start": "17:30", "minutes": 15}],
+                quiet=[],
+                languages=["vi", "hnj"],
+            )
+        )
+    yield settings, store
+
+
+def record(store: Store, identifier: str) -> CapRecord:
+    with store.session() as s:
+        row = s.get(CapRecord, f"{SENDER},{identifier}")
+        assert row is not None
+        s.expunge(row)
+        return row
+
+
+def settle_task(store: Store, task_id: int, error: str = "") -> None:
+    with store.session() as s:
+        tasks.finish(s, task_id, error=error)
+
+
+def test_the_four_oasis_appendix_examples_parse(world: tuple[Settings, Store]) -> None:
+    assert [p.name for p in OASIS] == [
+        "oasis-a1-homeland-security.xml",
+        "oasis-a2-severe-thunderstorm.xml",
+        "oasis-a3-earthquake-update.xml",
+        "oasis-a4-amber-multilingual.xml",
+    ]
+    alerts = [parse_cap(p.read_bytes()) for p in OASIS]
+    assert [a.msg_type for a in alerts] == ["Alert", "Alert", "Update", "Alert"]
+    assert [i.language for i in alerts[3].infos] == ["en-US", "es-US"]
+    assert alerts[2].references == ("trinet@caltech.edu,TRI13970876.1",)
+
+
+def test_oasis_examples_go_to_editors_for_translation_never_rejected_nor_played(world: tuple[Settings, Store]) -> None:
+    settings, store = world
+    said = {p.name: import_alert(store, settings, p.read_bytes(), [], NOW) for p in OASIS}
+    assert "đã hết hạn" in said["oasis-a2-severe-thunderstorm.xml"]  # <expires> 2003
+    for name in ("oasis-a1-homeland-security.xml", "oasis-a3-earthquake-update.xml", "oasis-a4-amber-multilingual.xml"):
+        assert "không có nội dung tiếng Việt" in said[name] and "chưa phát" in said[name]
+    with store.session() as s:
+        states = {r.key.split(",")[1]: r.state for r in s.query(CapRecord)}
+        drafts = s.query(Bulletin).all()
+        assert s.query(BookingRow).count() == 0 and s.query(ServiceTask).count() == 0
+    assert states == {
+        "43b080713727": CapState.REVIEW,
+        "KSTO1055887203": CapState.EXPIRED,
+        "TRI13970876.2": CapState.REVIEW,
+        "KAR0-0306112239-SW": CapState.REVIEW,
+    }
+    assert all(b.state == "draft" and "cần dịch" in b.flagged for b in drafts) and len(drafts) == 3
+
+
+def test_an_emergency_is_pending_until_delivered_and_retryable(world: tuple[Settings, Store]) -> None:
+    """Issue 13.6: delivery failed once (broker down) used to leave it "already received" for ever."""
+    settings, store = world
+    data = cap("lu-1")
+    assert "khẩn cấp" in import_alert(store, settings, data, [], NOW)
+    first = record(store, "lu-1")
+    assert first.state == CapState.PENDING and first.task_id is not None
+    assert "đang chờ" in import_alert(store, settings, data, [], NOW)  # not queued twice
+    settle_task(store, first.task_id, error="broker 127.0.0.1:1883 unreachable")
+    assert "khẩn cấp" in import_alert(store, settings, data, [], NOW)  # retried: a new task
+    second = record(store, "lu-1")
+    assert second.state == CapState.PENDING and second.task_id not in (None, first.task_id)
+    settle_task(store, second.task_id)  # type: ignore[arg-type]
+    assert "đã được nhận" in import_alert(store, settings, data, [], NOW)
+    assert record(store, "lu-1").state == CapState.DELIVERED
+
+
+def test_exercise_is_recorded_never_played(world: tuple[Settings, Store]) -> None:
+    settings, store = world
+    assert "không phát" in import_alert(store, settings, cap("tap-1", status="Exercise"), [], NOW)
+    assert record(store, "tap-1").state == CapState.RECORDED
+    with store.session() as s:
+        assert s.query(ServiceTask).count() == 0 and s.query(Bulletin).count() == 0
+
+
+def test_a_cancel_listing_the_whole_chain_withdraws_the_live_update(world: tuple[Settings, Store]) -> None:
+    settings, store = world
+    expected = {"urgency": "Expected", "severity": "Severe"}
+    import_alert(store, settings, cap("a1", **expected), [], NOW)
+    refs_a1 = f"{SENDER},a1,2026-09-20T10:00:00+07:00"
+    import_alert(store, settings, cap("a2", msg_type="Update", references=refs_a1, **expected), [], NOW)
+    live = record(store, "a2").bulletin_id
+    assert record(store, "a1").state == CapState.CANCELLED and record(store, "a2").state == CapState.DELIVERED
+    chain = f"{refs_a1} {SENDER},a2,2026-09-20T10:05:00+07:00"
+    said = import_alert(store, settings, cap("a3", msg_type="Cancel", references=chain), [], NOW)
+    assert "đã hủy" in said and "rút 1 bản tin" in said
+    with store.session() as s:
+        assert s.get(Bulletin, live).state == "withdrawn"  # type: ignore[union-attr]
+        stops = [t for t in s.query(ServiceTask) if t.kind == "stop"]
+        assert [t.payload["body"]["bulletin"] for t in stops] == [str(live)]
+        plan = build_planner(s, NOW.date(), 3).plan()
+    assert plan.items == []
+
+
+def test_an_expired_alert_is_never_played_nor_in_the_podcast(
+    world: tuple[Settings, Store], capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings, store = world
+    said = import_alert(store, settings, cap("cu-1", expires="2026-09-20T09:00:00+07:00"), [], NOW)
+    assert "đã hết hạn" in said and record(store, "cu-1").state == CapState.EXPIRED
+    # an alert that expires later: booked until its expiry, then no longer offered in the podcast
+    import_alert(store, settings, cap("moi-1", urgency="Expected", severity="Severe"), [], NOW)
+    with store.session() as s:
+        assert s.query(ServiceTask).count() == 0
+        [row] = s.query(BookingRow).all()
+        assert row.until_at is not None
+    from broadcaster.commands import cmd_podcast
+
+    cmd_podcast(argparse.Namespace(commune="xa-a", self_url=None), settings)
+    assert "Cảnh báo lũ quét" not in capsys.readouterr().out  # expired at 18:00 on 20/09/2026, now is later
+
+
+def test_multilingual_alert_vietnamese_first_other_languages_kept(world: tuple[Settings, Store]) -> None:
+    settings, store = world
+    data = cap("nn-1", urgency="Expected", severity="Severe").replace(
+        b"</alert>",
+        b"<info><language>en-US</language><category>Met</category><event>Flash flood</event><urgency>Expected</urgency>"
+        b"<severity>Severe</severity><certainty>Observed</certainty><headline>Flash flood warning</headline></info></alert>",
+    )
+    assert "đã đặt" in import_alert(store, settings, data, [], NOW)
+    with store.session() as s:
+        bulletin = s.get(Bulletin, record(store, "nn-1").bulletin_id)
+        assert bulletin is not None and bulletin.state == "scheduled"
+    assert "Flash flood warning" in record(store, "nn-1").document  # kept, not spoken: no zone speaks English
+
+
+def test_our_emergencies_export_as_cap_1_2(world: tuple[Settings, Store]) -> None:
+    settings, store = world
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo cháy rừng & khói")
+    fired = datetime(2026, 11, 23, 8, 30, 12, tzinfo=UTC)
+    with store.session() as s:
+        record_emergency(s, Actor("quantri", Role.ADMIN), bulletin, ["ban-1"], fired)
+    with store.session() as s:
+        [(booking, xml)] = emergency_alerts(s, "ubnd-xa-a@example.vn")
+    alert = parse_cap(xml)
+    assert (alert.status, alert.msg_type, alert.scope, alert.sender) == ("Actual", "Alert", "Public", "ubnd-xa-a@example.vn")
+    assert alert.sent == fired and b"<sent>2026-11-23T08:30:12-00:00</sent>" in xml
+    assert alert.identifier == f"loa-emergency-{booking}"
+    info = alert.info("vi")
+    assert info is not None and info.language == "vi-VN" and info.headline == "Cảnh báo cháy rừng & khói"
+    assert info.areas == ("Bản 1, xa-a",) and info.priority.name == "EMERGENCY"
+    since = fired + timedelta(seconds=1)
+    with store.session() as s:
+        assert emergency_alerts(s, "x@y", since) == []

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from broadcaster import tasks
 from broadcaster.config import Settings
 from broadcaster.keys import load_or_create
-from broadcaster.models import AuditEvent, Bulletin, CommandRow, ProgrammePush, User, utcnow
+from broadcaster.models import AuditEvent, Bulletin, CommandRow, ProgrammePush, User, ZoneRow, utcnow
 from broadcaster.reports import Report, ReportWriter, store_reports
 from broadcaster.scheduling import build_planner, device_programmes, media_ref, programme_sha, stream_of
 from broadcaster.statistics import record_due
@@ -31,7 +31,7 @@ from broadcaster.workflow import Actor, WorkflowError, approved_media, audit
 from devices.broker import EmbeddedBroker, mask_url
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
-from devices.protocol import MessageType, Priority, StreamRef, Topics, programme_entry
+from devices.protocol import MessageType, Priority, StreamRef, Topics, iso, programme_entry
 from schedules.runner import Job, Runner
 
 log = logging.getLogger(__name__)
@@ -54,9 +54,11 @@ class Service:
         # unacked programmes are re-pushed with backoff: device → (attempts, monotonic time of the next try)
         self._retry: dict[str, tuple[int, float]] = {}
         self._rejections: dict[str, list[float]] = {}
+        self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
         self.reports = ReportWriter(self.store, self._store_reports)
 
     REPUSH_FIRST_S = 15.0
+    RESYNC_MARGIN_S = 300.0  # reports sent this long before the connection dropped may be lost too
     REPUSH_MAX_S = 900.0
     AUDITED_REJECTIONS_PER_MINUTE = 10
 
@@ -197,9 +199,18 @@ class Service:
             push.acked_at = utcnow()
             self._retry.pop(device_id, None)
 
-    def on_reconnect(self) -> None:
-        """Back on the broker (maybe a new one): unacked programmes go out at the next replan."""
+    def on_reconnect(self, session_present: bool = True) -> None:
+        """Back on the broker (maybe a new one): unacked programmes go out at the next replan.
+        A broker that no longer holds our session (restarted without persistence) also dropped
+        whatever devices reported while we were away: every zone is asked, at the next command
+        retry, to send its proofs of play since shortly before the connection was lost."""
         self._retry = {device: (0, 0.0) for device in self._retry}
+        if not session_present:
+            lost_at = self.dispatcher.lost_at if self.dispatcher is not None else None
+            since = (lost_at or time.time()) - self.RESYNC_MARGIN_S
+            self._resync_since = min(since, self._resync_since or since)
+        if self.dispatcher is not None:
+            self.dispatcher.lost_at = None
 
     def _tz(self) -> Any:
         from zoneinfo import ZoneInfo
@@ -308,6 +319,8 @@ class Service:
         from broadcaster.scheduling import aware
 
         now = now or datetime.now(UTC)
+        if self._resync_since is not None:
+            self.resync_reports(now)
         retried = 0
         with self.store.session() as session:
             for command in session.scalars(select(CommandRow)):
@@ -320,6 +333,38 @@ class Service:
                     command.attempts += 1
                     retried += len(missing)
         return retried
+
+    def resync_reports(self, now: datetime) -> list[str]:
+        """Send every zone a signed `sync` asking for proofs of play since `_resync_since`;
+        recorded as commands, so devices that were offline are asked again until they ack."""
+        dispatcher = self._started()
+        since, self._resync_since = self._resync_since, None
+        if since is None:
+            return []
+        body = {"plays_since": iso(since)}
+        ttl = 600
+        ids = []
+        with self.store.session() as session:
+            zones = list(session.scalars(select(ZoneRow.id)))
+            for zone in zones:
+                command_id, topic, payload = dispatcher.command_message(MessageType.SYNC, body, zone=zone, ttl_s=ttl)
+                session.add(
+                    CommandRow(
+                        id=command_id,
+                        kind=MessageType.SYNC.value,
+                        target=f"zone/{zone}",
+                        body={"topic": topic, "payload": payload.decode()},
+                        expires_at=now + timedelta(seconds=ttl),
+                    )
+                )
+                ids.append((command_id, topic, payload))
+            audit(session, "service", "service.resync", "zones", zones=len(zones), since=body["plays_since"])
+        for _command_id, topic, payload in ids:
+            dispatcher.resend(topic, payload)
+        log.info(
+            "asked %d zones for their proofs of play since %s (the broker had lost our session)", len(ids), body["plays_since"]
+        )
+        return [c for c, _t, _p in ids]
 
     def command_status(self, command_id: str, now: datetime | None = None) -> dict[str, str]:
         """Per device: acked, rejected (with reason), waiting, or timed out."""

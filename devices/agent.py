@@ -189,6 +189,8 @@ class Agent:
     retry_max_s: float = 600.0
     heartbeat_s: float = 60.0
     raw_items: list[dict[str, Any]] = field(default_factory=list)  # the verified programme as received, persisted
+    reports: list[dict[str, Any]] = field(default_factory=list)  # the latest proofs of play, sent again on `sync`
+    reports_kept: int = 100
     clock_offset: float = 0.0  # seconds added to this device's clock (learnt from signed issued_at)
     clock_skew_s: float = 0.0  # the last signed message's issued_at minus this (corrected) clock
     clock_tolerance_s: float = 2.0
@@ -216,6 +218,7 @@ class Agent:
         self.outbox = [(t, p.encode()) for t, p in state.get("outbox", [])]
         self.verifier.remember(state.get("replay", {"last_seq": state.get("last_seq", {})}), time.time())
         self.raw_items = state.get("items", [])
+        self.reports = list(state.get("reports", []))
 
     def _save(self) -> None:
         state = {
@@ -223,6 +226,7 @@ class Agent:
             "played": sorted(self.played),
             "commanded": sorted(self.commanded & set(self.programme)),
             "outbox": [(t, p.decode()) for t, p in self.outbox],
+            "reports": self.reports,
             "replay": self.verifier.snapshot(),
         }
         tmp = self._state_file.with_suffix(".tmp")
@@ -311,7 +315,14 @@ class Agent:
                 raise TypeError("volume must be an integer")
             self.volume = max(0, min(100, volume))
         elif kind == MessageType.SYNC:
+            since = body.get("plays_since")
+            if since is not None and not isinstance(since, str):
+                raise TypeError("plays_since must be an ISO 8601 time")
             self.publish_state(now)
+            if since is not None:  # the server lost what we sent since then (a broker restarted empty)
+                cutoff = parse_iso(since)
+                for report in [r for r in self.reports if parse_iso(str(r["ended"])) >= cutoff]:
+                    self.send(self.topics.played(self.device_id), json.dumps(report).encode())
 
     def _interrupt(self) -> None:
         self._interrupted = True
@@ -456,6 +467,8 @@ class Agent:
         with self.lock:
             self.playing = None
             self.played.add(item.id)
+            self.reports.append(report)
+            del self.reports[: -self.reports_kept]
             self._save()
         self.send(self.topics.played(self.device_id), json.dumps(report).encode())
 

@@ -34,7 +34,9 @@ class Dispatcher:
     on_state: Handler | None = None
     on_telemetry: Handler | None = None
     on_rejected: Rejected | None = None
-    on_reconnect: Callable[[], None] | None = None
+    # called on every reconnect with whether the broker still held our session (False: a broker
+    # restarted without persistence, so reports devices sent meanwhile may be gone)
+    on_reconnect: Callable[[bool], None] | None = None
     sent: dict[str, dict[str, Any]] = field(default_factory=dict)
     clean: bool = True
     deferred_acks: bool = False  # PUBACK a report only once its handler's `defer_ack()` callback ran
@@ -43,6 +45,7 @@ class Dispatcher:
         self.client = make_client(self.client_id, clean=self.clean)
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
+        self.client.on_disconnect = self._on_disconnect
         self.client.max_inflight_messages_set(1000)
         self.client.max_queued_messages_set(0)
         if self.deferred_acks:
@@ -52,6 +55,7 @@ class Dispatcher:
         self._lock = threading.Lock()
         self.connects = 0
         self.rejected = 0
+        self.lost_at: float | None = None  # when the connection last dropped (wall clock), until the next one
 
     def start(self) -> Dispatcher:
         connect(self.client, self.url)
@@ -68,7 +72,11 @@ class Dispatcher:
         client.subscribe([(self.topics.from_devices(kind), 1) for kind in ("ack", "played", "state", "telemetry")])
         self.connects += 1
         if self.connects > 1 and self.on_reconnect:
-            self._guard("reconnect", "", self.on_reconnect)
+            self._guard("reconnect", "", self.on_reconnect, bool(getattr(flags, "session_present", False)))
+
+    def _on_disconnect(self, client: mqtt.Client, userdata: object, flags: object, reason: object, props: object) -> None:
+        if self.lost_at is None:
+            self.lost_at = time.time()
 
     def _on_message(self, client: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
         self._handling, self._deferred = msg, False

@@ -17,10 +17,11 @@ import pytest
 from sqlalchemy import select
 
 from broadcaster.config import Settings
-from broadcaster.models import PlayReport
-from broadcaster.scheduling import book
+from broadcaster.models import AuditEvent, PlayReport
+from broadcaster.scheduling import book, media_ref
 from broadcaster.service import Service
 from broadcaster.store import open_store
+from broadcaster.workflow import approved_media
 from devices.agent import Agent
 from devices.background import free_port
 from devices.mosquitto import MosquittoProcess
@@ -84,6 +85,63 @@ def test_broker_killed_during_an_emergency_loses_and_repeats_nothing(tmp_path: P
         assert sorted(d for d, _ in reports) == devices, reports
         assert all(len(a.played) == 1 for a in fleet.agents), [a.played for a in fleet.agents]
         assert set(service.command_status(command).values()) == {"acked"}
+    finally:
+        fleet.stop()
+        service.stop()
+        broker.stop()
+
+
+@pytest.mark.slow
+def test_proofs_of_play_sent_while_the_broker_had_forgotten_the_service_are_asked_for_again(tmp_path: Path) -> None:
+    """The service is away while the broker restarts empty (no persistence): the devices play
+    on schedule and report to a broker where nobody listens. Back, the service learns its
+    session is gone and asks every zone for its proofs of play since it left."""
+    settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Lịch tiêm chủng", seconds=1.0)
+    devices = ["loa-r1", "loa-r2"]
+    zone_with_devices(store, "ban-r", "xa-a", [], devices)
+    port = free_port()
+    broker = _open_broker(tmp_path / "broker", port).start()
+    service = Service(settings, store, broker.url).start()
+    fleet = Fleet(
+        [SimulatedDevice(d, "ban-r") for d in devices],
+        broker.url,
+        {service.signer.key_id: service.signer.public_b64()},
+        tmp_path / "fleet",
+    ).start()
+    try:
+        dispatcher = service.dispatcher
+        assert dispatcher is not None
+        assert wait_for(lambda: all(t.client.is_connected() for t in fleet.transports), 30)
+        with store.session() as s:
+            media = approved_media(s, bulletin)
+            assert media is not None
+            ref = media_ref(media, service.media_base_url)
+        starts = time.time() + 6.0
+        entry = programme_entry("r-item", starts, "normal", str(bulletin), "Lịch tiêm chủng", media=ref).to_dict()
+        pushed = [dispatcher.push_programme(d, "ban-r", [entry]) for d in devices]
+        assert wait_for(lambda: all(dispatcher.acked(m, d) for m, d in zip(pushed, devices)), 20)
+        dispatcher.client.disconnect()  # the service goes away; the broker would keep its session...
+        dispatcher.client.loop_stop()
+        assert broker.process is not None
+        broker.process.kill()  # ...but it is killed and comes back empty
+        broker.process.wait(10)
+        broker.process = None
+        broker.start()
+        assert wait_for(lambda: all("r-item" in a.played for a in fleet.agents), 40), "the devices play on their own"
+        assert wait_for(lambda: all(not a.outbox for a in fleet.agents), 20), "and their reports went to the broker"
+        time.sleep(1.0)
+        assert _plays(store) == []  # nobody was listening: lost, so far
+        dispatcher.client.reconnect()
+        dispatcher.client.loop_start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(_plays(store)) < len(devices):
+            service.retry_commands()
+            time.sleep(0.5)
+        assert _plays(store) == [(d, "r-item") for d in devices]
+        with store.session() as s:
+            assert s.scalar(select(AuditEvent).where(AuditEvent.action == "service.resync")) is not None
     finally:
         fleet.stop()
         service.stop()

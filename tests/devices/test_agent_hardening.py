@@ -27,6 +27,7 @@ from devices.protocol import (
     Topics,
     Verifier,
     iso,
+    parse_iso,
     programme_entry,
     public_key,
 )
@@ -163,6 +164,47 @@ def test_emergency_in_a_play_command_and_in_the_schedule_plays_once(tmp_path: Pa
         agent.tick(time.time())
     played = [json.loads(p)["item"] for t, p in sent if t.endswith("/played")]
     assert played == ["e1"]
+
+
+def test_sync_sends_again_the_proofs_of_play_since_the_time_asked_and_they_survive_a_reboot(
+    tmp_path: Path, signer: Signer
+) -> None:
+    sent: list[tuple[str, bytes]] = []
+    agent = make_agent(tmp_path, signer, sent)
+    (tmp_path / "a.mp3").write_bytes(b"x")
+    agent.ready[SHA] = tmp_path / "a.mp3"
+    for name in ("early", "late"):
+        agent.handle(TOPICS.zone_cmd("z1"), signer.encode(MessageType.PLAY, "zone/z1", {"item": item(name, 0)}, 600), time.time())
+        agent.tick(time.time())
+        time.sleep(0.01)  # distinct millisecond stamps
+    first, second = [json.loads(p) for t, p in sent if t.endswith("/played")]
+    assert (first["item"], second["item"]) == ("early", "late")
+    assert parse_iso(first["ended"]) < parse_iso(second["ended"])
+    rebooted = make_agent(tmp_path, signer, sent)  # the journal is on disk
+    sent.clear()
+    sync = signer.encode(MessageType.SYNC, "zone/z1", {"plays_since": second["ended"]}, 600)
+    rebooted.handle(TOPICS.zone_cmd("z1"), sync, time.time())
+    again = [json.loads(p) for t, p in sent if t.endswith("/played")]
+    assert [r["item"] for r in again] == ["late"], "only what ended after the time asked"
+    assert again[0]["sha256"] == SHA and acks(sent) == [("ok", None)]
+    assert any(t.endswith("/state") for t, _ in sent), "a sync still publishes the state"
+    sent.clear()
+    rebooted.handle(TOPICS.zone_cmd("z1"), signer.encode(MessageType.SYNC, "zone/z1", {"plays_since": 5}, 600), time.time())
+    assert acks(sent) == [("rejected", "malformed")] and not [t for t, _ in sent if t.endswith("/played")]
+
+
+def test_the_play_journal_is_bounded(tmp_path: Path, signer: Signer) -> None:
+    sent: list[tuple[str, bytes]] = []
+    agent = make_agent(tmp_path, signer, sent)
+    agent.reports_kept = 3
+    (tmp_path / "a.mp3").write_bytes(b"x")
+    agent.ready[SHA] = tmp_path / "a.mp3"
+    for n in range(5):
+        agent.handle(
+            TOPICS.device_cmd("d1"), signer.encode(MessageType.PLAY, "dev/d1", {"item": item(f"i{n}", 0)}, 600), time.time()
+        )
+        agent.tick(time.time())
+    assert [r["item"] for r in agent.reports] == ["i2", "i3", "i4"]
 
 
 class _Endless(http.server.BaseHTTPRequestHandler):

@@ -84,8 +84,9 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
     """The reference speaker agent: runs until stopped; state survives restarts in data_dir."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from devices.agent import Agent, CommandPlayer, NullPlayer, Player
+    from devices.agent import Agent
     from devices.mqtt import MqttTransport
+    from devices.players import CommandPlayer, NullPlayer, Player
     from devices.protocol import Verifier, public_key
 
     config = load_agent_config(Path(args.config))
@@ -93,7 +94,10 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
     zones = tuple(str(z) for z in config["zones"])  # type: ignore[attr-defined]
     keys = {str(k): public_key(str(v)) for k, v in dict(config["trusted_keys"]).items()}  # type: ignore[call-overload]
     player_cmd = [str(a) for a in config.get("player", [])]  # type: ignore[attr-defined]
-    player: Player = CommandPlayer(player_cmd) if player_cmd and shutil.which(player_cmd[0]) else NullPlayer(realtime=True)
+    amplifier_cmd = [str(a) for a in config.get("amplifier", [])]  # type: ignore[attr-defined]
+    player: Player = (
+        CommandPlayer(player_cmd, amplifier_cmd) if player_cmd and shutil.which(player_cmd[0]) else NullPlayer(realtime=True)
+    )
     verifier = Verifier(keys, frozenset({f"dev/{device}", *(f"zone/{z}" for z in zones)}))
     executor = ThreadPoolExecutor(max_workers=2)
     agent = Agent(

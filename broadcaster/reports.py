@@ -202,6 +202,17 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                     command.acks[device] = {"status": body["status"], "reason": body["reason"], "at": body["at"]}
                 if body["status"] == "rejected":
                     audit(session, f"device:{device}", "device.rejected", f"message:{message_id}", reason=body["reason"])
+            elif report.kind == "played" and body["outcome"] == "missed":
+                # not heard (the amplifier was off): no proof of play, but never unrecorded
+                audit(
+                    session,
+                    f"device:{device}",
+                    "device.missed",
+                    f"item:{body['item']}",
+                    bulletin=body["bulletin"],
+                    reason=body.get("reason", ""),
+                    at=body["started"],
+                )
             elif report.kind == "played":
                 key = (device, str(body["item"]))
                 if key in seen:

@@ -455,7 +455,7 @@ class Service:
         with self.store.session() as session:
             latest = session.scalar(
                 select(func.max(AuditEvent.id)).where(
-                    AuditEvent.action != "device.rejected",
+                    AuditEvent.action.notin_(("device.rejected", "device.missed")),
                     AuditEvent.action != "user.signed_in",
                     ~AuditEvent.action.startswith("task."),
                     ~AuditEvent.action.startswith("command."),

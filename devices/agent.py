@@ -8,25 +8,22 @@ ticks and publishes through a callable, so the same code runs on a speaker's com
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import logging
 import shutil
-import subprocess
 import threading
 import time
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
-from urllib.parse import urlparse
+from typing import Any
 
 from devices import wire
+from devices.download import download
 from devices.errors import MessageError
+from devices.players import NullPlayer, Player
 from devices.protocol import (
-    MediaRef,
     MessageType,
     Priority,
     ProgrammeEntry,
@@ -38,128 +35,11 @@ from devices.protocol import (
     iso,
     parse_iso,
 )
+from devices.timetable import Timetable
 
 log = logging.getLogger(__name__)
 
 Publish = Callable[[str, bytes, bool], None]
-
-
-class Player(Protocol):
-    def play(self, path: Path, duration_s: float, volume: int) -> float:
-        """Play the file; return the instant it ended."""
-
-    def stream(self, url: str, duration_s: float, volume: int) -> float:
-        """Play a live stream for the booked window at most; return the instant it ended."""
-
-    def stop(self) -> None: ...
-
-
-class NullPlayer:
-    """Plays into nothing; with `realtime` it takes as long as the audio (simulation)."""
-
-    def __init__(self, realtime: bool = False) -> None:
-        self.realtime = realtime
-        self._stop = threading.Event()
-
-    def play(self, path: Path, duration_s: float, volume: int) -> float:
-        started = time.time()
-        self._stop.clear()
-        if self.realtime:
-            self._stop.wait(duration_s)
-            return time.time()
-        return started + duration_s
-
-    def stream(self, url: str, duration_s: float, volume: int) -> float:
-        return self.play(Path(), duration_s, volume)  # a simulated speaker just waits out the window
-
-    def stop(self) -> None:
-        self._stop.set()
-
-
-class CommandPlayer:
-    """Plays through a command such as `mpg123 -q {path}` or `ffplay -nodisp -autoexit {path}`."""
-
-    def __init__(self, command: list[str]) -> None:
-        self.command = command
-        self._process: subprocess.Popen[bytes] | None = None
-
-    def play(self, path: Path, duration_s: float, volume: int) -> float:
-        args = [a.replace("{path}", str(path)).replace("{volume}", str(volume)) for a in self.command]
-        self._process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-        self._process.wait()
-        return time.time()
-
-    def stream(self, url: str, duration_s: float, volume: int) -> float:
-        """The same command given the URL ({path}), e.g. `mpv --no-video {path}` or `ffplay -nodisp {path}`,
-        stopped when the booked window ends (or earlier if the stream ends)."""
-        args = [a.replace("{path}", url).replace("{volume}", str(volume)) for a in self.command]
-        self._process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-        try:
-            self._process.wait(timeout=duration_s)
-        except subprocess.TimeoutExpired:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        return time.time()
-
-    def stop(self) -> None:
-        if self._process and self._process.poll() is None:
-            self._process.terminate()
-
-
-MAX_MEDIA_BYTES = 256 * 1024 * 1024
-CHUNK = 64 * 1024
-
-
-def download(ref: MediaRef, folder: Path, timeout_s: float = 30.0, max_bytes: int = MAX_MEDIA_BYTES) -> Path:
-    """Fetch media over HTTP with resume, reading at most the declared bytes and hashing while
-    streaming; nothing unverified is ever renamed to its playable name.
-
-    :raises ProtocolError: MEDIA_SIZE when the reference is too big or the server sends more
-        than declared, MEDIA_CHECKSUM when the bytes do not match the reference.
-    :raises OSError: when the download fails (retried later, with backoff).
-    """
-    final = folder / f"{ref.sha256}.{ref.codec}"
-    if final.exists():
-        return final
-    if urlparse(ref.url).scheme not in ("http", "https"):
-        raise ProtocolError(Rejection.MALFORMED, f"media URL must be http(s): {ref.url[:100]}")
-    if not 0 < ref.bytes <= max_bytes:
-        raise ProtocolError(Rejection.MEDIA_SIZE, f"{ref.bytes} bytes declared, at most {max_bytes} accepted")
-    folder.mkdir(parents=True, exist_ok=True)
-    part = final.with_suffix(".part")
-    offset = part.stat().st_size if part.exists() else 0
-    if offset >= ref.bytes:
-        part.unlink()
-        offset = 0
-    digest = hashlib.sha256()
-    headers = {"Range": f"bytes={offset}-"} if offset else {}
-    with urllib.request.urlopen(urllib.request.Request(ref.url, headers=headers), timeout=timeout_s) as response:  # noqa: S310
-        resumed = offset and response.status == 206
-        if resumed:
-            with part.open("rb") as done:
-                while chunk := done.read(CHUNK):
-                    digest.update(chunk)
-        size = offset if resumed else 0
-        with part.open("ab" if resumed else "wb") as out:
-            while chunk := response.read(min(CHUNK, ref.bytes - size + 1)):
-                size += len(chunk)
-                if size > ref.bytes:
-                    out.close()
-                    part.unlink()
-                    raise ProtocolError(Rejection.MEDIA_SIZE, f"the server sent more than the declared {ref.bytes} bytes")
-                digest.update(chunk)
-                out.write(chunk)
-    if size < ref.bytes:
-        raise OSError(f"download of {ref.sha256[:12]}… stopped at {size} of {ref.bytes} bytes")
-    if digest.hexdigest() != ref.sha256:
-        part.unlink()
-        raise ProtocolError(Rejection.MEDIA_CHECKSUM, f"got {digest.hexdigest()[:12]}…, expected {ref.sha256[:12]}…")
-    part.replace(final)
-    return final
 
 
 @dataclass
@@ -194,6 +74,12 @@ class Agent:
     clock_offset: float = 0.0  # seconds added to this device's clock (learnt from signed issued_at)
     clock_skew_s: float = 0.0  # the last signed message's issued_at minus this (corrected) clock
     clock_tolerance_s: float = 2.0
+    amplifier_on: bool = True  # what the power commands and the timetable asked for
+    forced_on: bool = False  # the amplifier is on for an emergency although it was asked off
+    timetable: Timetable | None = None
+    raw_timetable: dict[str, Any] | None = None  # as received, persisted
+    applied: dict[str, float] = field(default_factory=dict)  # "power"/"volume" → the last timetable transition applied
+    _timetable_due: float = 0.0
     _interrupted: bool = False
     _last_heartbeat: float = 0.0
     _next_due: float = 0.0
@@ -219,6 +105,12 @@ class Agent:
         self.verifier.remember(state.get("replay", {"last_seq": state.get("last_seq", {})}), time.time())
         self.raw_items = state.get("items", [])
         self.reports = list(state.get("reports", []))
+        self.volume = int(state.get("volume", self.volume))
+        self.amplifier_on = bool(state.get("amplifier_on", True))
+        self.raw_timetable = state.get("timetable")
+        self.timetable = Timetable.from_dict(self.raw_timetable) if self.raw_timetable else None
+        self.applied = {str(k): float(v) for k, v in dict(state.get("applied", {})).items()}
+        self.player.power(self.amplifier_on)
 
     def _save(self) -> None:
         state = {
@@ -228,6 +120,10 @@ class Agent:
             "outbox": [(t, p.decode()) for t, p in self.outbox],
             "reports": self.reports,
             "replay": self.verifier.snapshot(),
+            "volume": self.volume,
+            "amplifier_on": self.amplifier_on,
+            "timetable": self.raw_timetable,
+            "applied": self.applied,
         }
         tmp = self._state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(state))
@@ -285,6 +181,7 @@ class Agent:
         self._next_due = 0.0
         if kind == MessageType.SCHEDULE:
             items = {i.id: i for i in (ProgrammeEntry.from_dict(raw) for raw in body["items"])}
+            self._take_timetable(body.get("timetable"), now)
             # an emergency from a `play` command stays until played even if this programme
             # was signed before it; one that the programme also holds plays once (same item id)
             kept = {i: self.programme[i] for i in self.commanded if i in self.programme and i not in items}
@@ -314,6 +211,11 @@ class Agent:
             if isinstance(volume, bool) or not isinstance(volume, int):
                 raise TypeError("volume must be an integer")
             self.volume = max(0, min(100, volume))
+        elif kind == MessageType.POWER:
+            on = body.get("on")
+            if not isinstance(on, bool):
+                raise TypeError("on must be true or false")
+            self._power(on)
         elif kind == MessageType.SYNC:
             since = body.get("plays_since")
             if since is not None and not isinstance(since, str):
@@ -323,6 +225,50 @@ class Agent:
                 cutoff = parse_iso(since)
                 for report in [r for r in self.reports if parse_iso(str(r["ended"])) >= cutoff]:
                     self.send(self.topics.played(self.device_id), json.dumps(report).encode())
+
+    # -- the amplifier: power commands, the zone's timetable, emergencies --
+    @property
+    def amplifier(self) -> bool:
+        """Whether the amplifier is on now (asked on, or forced on for an emergency)."""
+        return self.amplifier_on or self.forced_on
+
+    def _power(self, on: bool) -> None:
+        """Switch as asked. Switching off silences what plays, except an emergency: that one
+        finishes, and the amplifier goes off when it ends."""
+        was = self.amplifier
+        self.amplifier_on = on
+        playing = self.programme.get(self.playing or "")
+        if not on and playing is not None and playing.priority is Priority.EMERGENCY:
+            self.forced_on = True
+        elif not on and self.playing:
+            self._interrupt()
+        if self.amplifier != was:
+            self.player.power(self.amplifier)
+
+    def _take_timetable(self, raw: object, now: float) -> None:
+        """A changed timetable applies its current state at once; the same one sent again
+        (every programme carries it) leaves a manual override in place."""
+        if raw == self.raw_timetable:
+            return
+        self.timetable = Timetable.from_dict(raw) if raw is not None else None
+        self.raw_timetable = raw if isinstance(raw, dict) else None
+        self.applied = {}
+        self._timetable_due = 0.0
+
+    def _apply_timetable(self, now: float) -> None:
+        if self.timetable is None:
+            self._timetable_due = float("inf")
+            return
+        power, volume = self.timetable.power_at(now), self.timetable.volume_at(now)
+        if power is not None and power[0] > self.applied.get("power", 0.0):
+            self.applied["power"] = power[0]
+            self._power(power[1])
+            log.info("%s amplifier %s by the timetable", self.device_id, "on" if power[1] else "off")
+        if volume is not None and volume[0] > self.applied.get("volume", 0.0):
+            self.applied["volume"] = volume[0]
+            self.volume = volume[1]
+        self._timetable_due = self.timetable.next_change(now)
+        self._save()
 
     def _interrupt(self) -> None:
         self._interrupted = True
@@ -356,6 +302,7 @@ class Agent:
             "at": iso(now),
             "volume": self.volume,
             "playing": self.playing,
+            "amplifier_on": self.amplifier,
             "free_bytes": shutil.disk_usage(self.folder).free,
             "cached_media": len(self.ready),
             "programme_items": len(self.programme),
@@ -372,6 +319,7 @@ class Agent:
             "online": online,
             "volume": self.volume,
             "playing": self.playing,
+            "amplifier_on": self.amplifier,
             "firmware": self.firmware,
             "free_bytes": usage.free,
             "at": iso(now),
@@ -419,6 +367,9 @@ class Agent:
         now += self.clock_offset
         if self.heartbeat_s and now - self._last_heartbeat >= self.heartbeat_s:
             self.telemetry(now)
+        if now >= self._timetable_due:
+            with self.lock:
+                self._apply_timetable(now)
         if not self.pending and now < self._next_due:
             return  # nothing due and nothing downloading: the common case, kept cheap for big fleets
         with self.lock:
@@ -435,12 +386,18 @@ class Agent:
                 self.played.add(item.id)  # missed (device was off): never play stale bulletins
                 self._save()
                 return
+            if not self.amplifier and item.priority is not Priority.EMERGENCY:
+                self._missed(item, "amplifier_off", now)
+                return
             source: Path | StreamRef | None = item.stream or (self.ready.get(item.media.sha256) if item.media else None)
             if source is None:
                 self._prefetch()
                 return
             self.playing = item.id
             self._interrupted = False
+            if not self.amplifier:  # an emergency is heard whatever the amplifier was told
+                self.forced_on = True
+                self.player.power(True)
         started, real_start = now, time.time()  # reported in the (corrected) clock the agent is driven by
         if isinstance(source, StreamRef):  # a relay plays what is left of its booked window
             window_s = (
@@ -466,6 +423,32 @@ class Agent:
             report["stream"] = item.stream.url
         with self.lock:
             self.playing = None
+            if self.forced_on:  # back to what was asked once the emergency is over
+                self.forced_on = False
+                if not self.amplifier_on:
+                    self.player.power(False)
+            self._journal(item, report)
+
+    def _missed(self, item: ProgrammeEntry, reason: str, now: float) -> None:
+        """An item due while it could not be heard: reported, never silently dropped."""
+        log.warning("%s did not play %s: %s", self.device_id, item.id, reason)
+        report = {
+            "device": self.device_id,
+            "item": item.id,
+            "bulletin": item.bulletin,
+            "sha256": item.stream.sha256 if item.stream is not None else item.media.sha256 if item.media else "",
+            "started": iso(now),
+            "ended": iso(now),
+            "volume": self.volume,
+            "priority": item.priority.value,
+            "outcome": "missed",
+            "reason": reason,
+            "played_ms": 0,
+        }
+        self._journal(item, report)
+
+    def _journal(self, item: ProgrammeEntry, report: dict[str, Any]) -> None:
+        with self.lock:
             self.played.add(item.id)
             self.reports.append(report)
             del self.reports[: -self.reports_kept]

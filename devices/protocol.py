@@ -43,6 +43,7 @@ class MessageType(enum.StrEnum):
     VOLUME = "volume"
     SYNC = "sync"
     REBOOT = "reboot"
+    POWER = "power"
 
 
 class Rejection(enum.StrEnum):

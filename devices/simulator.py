@@ -8,8 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devices.agent import Agent, NullPlayer
+from devices.agent import Agent
 from devices.mqtt import MqttTransport
+from devices.players import NullPlayer
 from devices.protocol import Topics, Verifier, public_key
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import paho.mqtt.client as mqtt
 
-from devices.agent import Agent, NullPlayer
+from devices.agent import Agent
 from devices.mqtt import MqttTransport
+from devices.players import NullPlayer
 from devices.protocol import Topics, Verifier, public_key
 
 

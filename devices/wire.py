@@ -125,8 +125,8 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
             raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (or a stream URL)")
         started, ended = _instant(body, "started"), _instant(body, "ended")
         outcome = body.get("outcome", "completed")
-        if outcome not in ("completed", "interrupted"):
-            raise MessageError("bad_field", "outcome must be completed or interrupted")
+        if outcome not in ("completed", "interrupted", "missed"):
+            raise MessageError("bad_field", "outcome must be completed, interrupted or missed")
         return {
             "item": item,
             "bulletin": _text(body, "bulletin", 32, required=False),
@@ -137,7 +137,7 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
             "priority": _text(body, "priority", 16, required=False, default="normal"),
             "outcome": outcome,
             "played_ms": _int(body, "played_ms", 0, 86_400_000, default=0),
-        }
+        } | ({"reason": _text(body, "reason", 32, required=False)} if outcome == "missed" else {})
     if kind in ("state", "telemetry"):
         out: dict[str, Any] = {"at": _instant(body, "at", required=False)}
         if kind == "state":
@@ -148,6 +148,10 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
             out["firmware"] = _text(body, "firmware", 64, required=False)
         if "volume" in body:
             out["volume"] = _int(body, "volume", 0, 100)
+        if "amplifier_on" in body:
+            if not isinstance(body["amplifier_on"], bool):
+                raise MessageError("bad_field", "amplifier_on must be true or false")
+            out["amplifier_on"] = body["amplifier_on"]
         if "playing" in body and body["playing"] is not None:
             out["playing"] = _text(body, "playing")
         for key in ("free_bytes", "cached_media", "programme_items", "rejections", "outbox"):

@@ -15,7 +15,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from devices.agent import Agent, CommandPlayer, NullPlayer
+from devices.agent import Agent
+from devices.players import CommandPlayer, NullPlayer
 from devices.protocol import MessageType, ProgrammeEntry, ProtocolError, Signer, StreamRef, Topics, Verifier, iso, public_key
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "devices" / "schemas"

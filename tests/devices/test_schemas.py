@@ -32,6 +32,20 @@ ITEM = programme_entry("i1", time.time(), "normal", "1", "t", media=MEDIA).to_di
         (MessageType.VOLUME, {"volume": 70}),
         (MessageType.SYNC, {}),
         (MessageType.REBOOT, {}),
+        (MessageType.POWER, {"on": False}),
+        (
+            MessageType.SCHEDULE,
+            {
+                "device": "d1",
+                "zone": "z1",
+                "items": [ITEM],
+                "timetable": {
+                    "timezone": "Asia/Ho_Chi_Minh",
+                    "power": [{"on": "05:30", "off": "21:30"}],
+                    "volume": [{"at": "05:30", "volume": 60}, {"at": "06:00", "volume": 85}],
+                },
+            },
+        ),
     ],
 )
 def test_server_messages_match_their_schema(kind: MessageType, body: dict[str, object]) -> None:
@@ -58,6 +72,10 @@ def test_device_messages_match_their_schema(tmp_path: Path) -> None:
     now = time.time()
     agent.handle(topics.device_cmd("d1"), signer.encode(MessageType.VOLUME, "dev/d1", {"volume": 30}, 60, now), now)
     agent.handle(topics.device_cmd("d1"), b"garbage", now)
+    agent.handle(topics.device_cmd("d1"), signer.encode(MessageType.POWER, "dev/d1", {"on": False}, 60, now), now)
+    agent.programme = {"m1": ProgrammeEntry.from_dict({**ITEM, "id": "m1", "starts_at": iso(time.time())})}
+    agent.tick(time.time())  # due while the amplifier is off: reported missed
+    agent.handle(topics.device_cmd("d1"), signer.encode(MessageType.POWER, "dev/d1", {"on": True}, 60, now), now)
     agent.publish_state(now)
     agent.telemetry(now)
     (tmp_path / "a.mp3").write_bytes(b"x")
@@ -67,8 +85,9 @@ def test_device_messages_match_their_schema(tmp_path: Path) -> None:
     by_kind: dict[str, list[dict[str, object]]] = {}
     for topic, payload in sent:
         by_kind.setdefault(topic.rsplit("/", 1)[-1], []).append(json.loads(payload))
-    assert [a["status"] for a in by_kind["ack"]] == ["ok", "rejected"]
+    assert [a["status"] for a in by_kind["ack"]] == ["ok", "rejected", "ok", "ok"]
     for kind, messages in by_kind.items():
         for message in messages:
             jsonschema.validate(message, schema(kind))
-    assert [p["item"] for p in by_kind["played"]] == ["i1"]
+    assert [(p["item"], p["outcome"]) for p in by_kind["played"]] == [("m1", "missed"), ("i1", "completed")]
+    assert by_kind["state"][0]["amplifier_on"] is True

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from scripts.cells import TABLE_MARK, Table, extract_tables
 from scripts.errors import DocumentError
 from scripts.furniture import is_broken, strip_furniture
 from scripts.header import (
@@ -57,6 +58,9 @@ CLAUSE_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 POINT_RE = re.compile(r"^([a-zđ])[).]\s+(.*)$")
 STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
 OPEN_QUOTE = ("“", '"')
+APPENDIX_RE = re.compile(
+    r"^(?:PHỤ LỤC(?:\s+(?:SỐ\s+)?(?P<n>[IVXLC]+|\d+))?\.?(?:\s|$)|Phụ lục\s+(?:số\s+)?(?P<m>[IVXLC]+|\d+)\.?$)"
+)
 HEADING_RE = re.compile(r"^(Phần|Chương|Mục|Điều)\s+\S+\.?(\s|$)")
 
 
@@ -71,23 +75,6 @@ class Clause:
     number: str
     text: str
     points: list[Point] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class TableRow:
-    label: str
-    values: tuple[str, ...]
-    quote: str  # the row as it stands in the source, whitespace-normalised
-
-
-@dataclass(slots=True)
-class Table:
-    """A table from a copy that lost its layout (one cell per line), read back into rows."""
-
-    headers: tuple[str, ...]
-    unit: str
-    rows: list[TableRow]
-    clause: str | None = None
 
 
 @dataclass(slots=True)
@@ -201,80 +188,6 @@ def _to_date(groups: tuple[str | None, ...]) -> date | None:
         return None
 
 
-TABLE_MARK = "\x00TABLE:"
-NUMERIC = re.compile(r"^\d[\d.,]*$")
-UNIT_RE = re.compile(r"^Đơn vị tính\s*:\s*(.+?)\.?$", re.IGNORECASE)
-
-
-def extract_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
-    """Replace each flattened table (an "STT" header, then one cell per line) by a marker line."""
-    out: list[str] = []
-    tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        if lines[i].strip().upper() != "STT":
-            out.append(lines[i])
-            i += 1
-            continue
-        cells = [c for c in lines[i + 1 :] if c.strip()]
-        headers: list[str] = []
-        for cell in cells:
-            if NUMERIC.match(cell) or len(headers) > 8:
-                break
-            headers.append(cell.strip())
-        table, used = _read_table(headers, cells[len(headers) :], _unit(out))
-        if table is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        consumed, seen = i + 1, 0
-        while consumed < len(lines) and seen < len(headers) + used:
-            seen += bool(lines[consumed].strip())
-            consumed += 1
-        out.append(f"{TABLE_MARK}{len(tables)}")
-        tables.append(table)
-        i = consumed
-    return out, tables
-
-
-def _unit(before: list[str]) -> str:
-    for line in reversed([x for x in before[-3:] if x.strip()]):
-        if m := UNIT_RE.match(line.strip()):
-            return m.group(1).strip()
-    return ""
-
-
-def _read_table(headers: list[str], cells: list[str], unit: str) -> tuple[Table | None, int]:
-    columns = len(headers) - 1
-    if columns < 1:
-        return None, 0
-    rows: list[TableRow] = []
-    group = ""
-    used = 0
-    k = 0
-    while k < len(cells):
-        cell = cells[k].strip()
-        if CLAUSE_RE.match(cell) or ARTICLE_RE.match(cell) or len(cell.split()) > 15:
-            break
-        values = cells[k + 1 : k + 1 + columns]
-        if not NUMERIC.match(cell) and len(values) == columns and all(NUMERIC.match(v.strip()) for v in values):
-            rows.append(
-                TableRow(
-                    f"{group} – {cell}" if group else cell,
-                    tuple(v.strip() for v in values),
-                    " ".join([cell, *(v.strip() for v in values)]),
-                )
-            )
-            k += 1 + columns
-        elif NUMERIC.match(cell):
-            k += 1  # a row number (STT)
-        else:
-            group = cell  # a group heading: the rows under it follow
-            k += 1
-        used = k
-    return (Table(tuple(headers), unit, rows), used) if rows else (None, 0)
-
-
 def _body_start(lines: list[str]) -> int:
     """The first article, or the Phần/Chương/Mục heading (and its title line) right above it."""
     for i, line in enumerate(lines):
@@ -296,16 +209,20 @@ def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Arti
     chapter: str | None = None
     depth = 0  # open curly quotes: amending texts quote whole articles, which are not ours
     for line in lines:
-        if depth > 0 or line.startswith(OPEN_QUOTE):
-            depth = max(0, depth + line.count("“") - line.count("”"))
-            if articles:
-                _append(articles[-1], line)
-            continue
         if line.startswith(TABLE_MARK):
             if articles and tables:
                 table = tables[int(line[len(TABLE_MARK) :])]
                 table.clause = articles[-1].clauses[-1].number if articles[-1].clauses else None
                 articles[-1].tables.append(table)
+            continue
+        if m := APPENDIX_RE.match(line):
+            if articles and depth == 0:  # an appendix after the signature: its own part, not the last article's
+                articles.append(Article(number=f"Phụ lục {m['n'] or m['m'] or ''}".strip(), title=line, chapter=chapter))
+                continue
+        if depth > 0 or line.startswith(OPEN_QUOTE):
+            depth = max(0, depth + line.count("“") - line.count("”"))
+            if articles:
+                _append(articles[-1], line)
             continue
         if m := CHAPTER_RE.match(line):
             chapter = m.group(1)

@@ -42,7 +42,7 @@ class Source:
         parts = [
             f"điểm {self.point}" if self.point else "",
             f"khoản {self.clause}" if self.clause else "",
-            f"Điều {self.article}" if self.article else "",
+            (self.article if self.article.startswith("Phụ lục") else f"Điều {self.article}") if self.article else "",
         ]
         return " ".join(p for p in parts if p) or "phần đầu văn bản"
 

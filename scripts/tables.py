@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.legal import Article, Table
+from scripts.cells import Table
+from scripts.legal import Article
 from scripts.select import Candidate, Source, score
 from scripts.sentences import HARD_MAX_WORDS, lowerfirst, words
 
@@ -30,16 +31,36 @@ def _unit(table: Table) -> str:
 
 def row_sentence(table: Table, index: int, lead: str = "") -> str:
     row = table.rows[index]
+    label = short_label(row.label)
     cells = ", ".join(f"{lowerfirst(h)} {v}" for h, v in zip(table.headers[1:], row.values, strict=False))
     if len(row.values) == 1:
         cells = row.values[0]
-    text = f"{row.label}: {cells}{_unit(table)}"
+    text = f"{label}: {cells}{_unit(table)}"
     if lead:
-        text = f"{lead} {lowerfirst(row.label)}: {cells}{_unit(table)}"
+        text = f"{lead} {lowerfirst(label)}: {cells}{_unit(table)}"
     return text.rstrip(".") + "."
 
 
+LIST_LABEL = re.compile(r"^(?P<head>[^:]{2,40}):\s*(?P<items>[^:]+)$")
+MAX_ITEMS = 3
+
+
+def short_label(label: str) -> str:
+    """ "Các phường: A, B, C, D, E." → "Các phường A, B, C và các nơi khác cùng nhóm": a list heard, not read."""
+    m = LIST_LABEL.match(label.rstrip(". "))
+    if not m:
+        return label.rstrip(". ")
+    items = [i.strip() for i in m["items"].split(",") if i.strip()]
+    if len(items) <= MAX_ITEMS:
+        return f"{m['head']} {', '.join(items)}"
+    return f"{m['head']} {', '.join(items[:MAX_ITEMS])} và các nơi khác cùng nhóm"
+
+
 def _lead(article: Article, table: Table) -> str:
+    if table.lead:
+        first = table.lead
+        first = re.sub(r"\s*(như sau|sau đây|là)\s*:?\s*$", "", first).rstrip(" :")
+        return first if words(first) <= LEAD_WORDS and not re.search(r"\b(?:Điều|khoản|điểm)\s+\d", first) else ""
     clause = next((c for c in article.clauses if c.number == table.clause), None)
     first = (clause.text.split("\n")[0] if clause else "").strip()
     if not first.endswith(":"):
@@ -58,7 +79,7 @@ def table_candidates(article: Article, index: int, total: int, order: int) -> li
             ranked = sorted(rows, key=lambda i: _amount(table.rows[i].values[0]))
             rows = range(0)
             for i in (ranked[-1], ranked[0]):
-                text = f"{'Mức cao nhất' if i == ranked[-1] else 'Mức thấp nhất'} là {table.rows[i].values[0]}{_unit(table)}, áp dụng cho {lowerfirst(table.rows[i].label)}."
+                text = f"{'Mức cao nhất' if i == ranked[-1] else 'Mức thấp nhất'} là {table.rows[i].values[0]}{_unit(table)}, áp dụng cho {lowerfirst(short_label(table.rows[i].label))}."
                 src = Source(article.number or None, table.clause, None, table.rows[i].quote)
                 out.append(Candidate(text, src, score(text, article.title, index, total) + 2.0, index, order + i, table=True))
         for i in rows:

@@ -1,0 +1,211 @@
+"""Read back tables from copies that lost their layout: one cell per line or per blank-separated paragraph.
+
+Web and PDF copies of fee and benefit tables arrive as a run of cells. Two shapes are common:
+an "STT" column (row numbers, Roman numerals for groups, "1.1" for sub-rows), or no row number
+at all, each cell a paragraph separated by a blank line, its label wrapped over several lines.
+Either way a row is a label followed by as many amounts as there are value columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scripts.header import ARTICLE_RE
+
+TABLE_MARK = "\x00TABLE:"
+NUMERIC = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s*(?:đ|đồng|%))?$")  # "400.000.000", "3.000.000 đ"; not "1.1"
+ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)$")  # "1", "1.1", "II": the STT column
+UNIT_RE = re.compile(r"^Đơn vị(?: tính)?\s*:\s*(.+?)\.?$", re.IGNORECASE)
+UNIT_IN_HEADER = re.compile(r"\((đồng|nghìn đồng|triệu đồng|%)\)\s*$", re.IGNORECASE)
+CLAUSE_START = re.compile(r"^[“\"]?(?:\d+\.|[a-zđ]\))\s")
+MAX_HEADER_WORDS = 15
+MAX_LABEL_WORDS = 80
+
+
+@dataclass(slots=True)
+class TableRow:
+    label: str
+    values: tuple[str, ...]
+    quote: str  # the row as it stands in the source, whitespace-normalised
+
+
+@dataclass(slots=True)
+class Table:
+    """A table read back into rows; `lead` is the line that introduced it ("Số tiền hỗ trợ:")."""
+
+    headers: tuple[str, ...]
+    unit: str
+    rows: list[TableRow]
+    clause: str | None = None
+    lead: str = ""
+
+
+def _value(cell: str) -> str:
+    return re.sub(r"\s*đ$", " đồng", cell.strip())
+
+
+def extract_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
+    """Replace each flattened table by a marker line; the tables are returned in order."""
+    out, tables = _stt_tables(lines)
+    return _paragraph_tables(out, tables)
+
+
+def _cells(lines: list[str], start: int) -> list[tuple[str, int]]:
+    """The cells after `start` with the line each ends after: paragraphs when blank lines part them."""
+    if start < len(lines) and not lines[start].strip():
+        return [(text, end) for _, end, text in _paragraphs(lines[start:])]
+    return [(line.strip(), i + 1) for i, line in enumerate(lines[start:]) if line.strip()]
+
+
+def _stt_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
+    """Tables with an "STT" header, then one cell per line (or per blank-separated paragraph)."""
+    out: list[str] = []
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip().upper() != "STT":
+            out.append(lines[i])
+            i += 1
+            continue
+        cells = _cells(lines, i + 1)
+        headers: list[str] = []
+        for cell, _ in cells:
+            if NUMERIC.match(cell) or ROW_NUMBER.match(cell) or len(headers) > 8:
+                break
+            headers.append(cell)
+        table, used = _read_stt(headers, [c for c, _ in cells[len(headers) :]], _unit(out, headers))
+        if table is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        table.lead = _lead(out)
+        out.append(f"{TABLE_MARK}{len(tables)}")
+        tables.append(table)
+        i = i + 1 + cells[len(headers) + used - 1][1]
+    return out, tables
+
+
+def _unit(before: list[str], headers: list[str]) -> str:
+    for line in reversed([x for x in before[-3:] if x.strip()]):
+        if m := UNIT_RE.match(line.strip()):
+            return m.group(1).strip()
+    if len(headers) == 2 and (m := UNIT_IN_HEADER.search(headers[1])):
+        return m.group(1)
+    return ""
+
+
+def _lead(before: list[str]) -> str:
+    """The line that introduces the table ("“1. Số tiền hỗ trợ:"), without its marker."""
+    last = next((x.strip() for x in reversed(before) if x.strip()), "")
+    if not last.endswith(":") or UNIT_RE.match(last):
+        return ""
+    return re.sub(r"^[“\"]?(?:\d+\.|[a-zđ]\))?\s*", "", last)
+
+
+def _read_stt(headers: list[str], cells: list[str], unit: str) -> tuple[Table | None, int]:
+    columns = len(headers) - 1
+    if columns < 1:
+        return None, 0
+    rows: list[TableRow] = []
+    group = ""
+    used = 0
+    k = 0
+    while k < len(cells):
+        cell = cells[k].strip()
+        if CLAUSE_START.match(cell) or ARTICLE_RE.match(cell) or len(cell.split()) > MAX_HEADER_WORDS:
+            break
+        values = cells[k + 1 : k + 1 + columns]
+        if (
+            not NUMERIC.match(cell)
+            and not cell.isupper()
+            and len(values) == columns
+            and all(NUMERIC.match(v.strip()) for v in values)
+        ):
+            rows.append(
+                TableRow(
+                    f"{group} – {cell}" if group else cell,
+                    tuple(_value(v) for v in values),
+                    " ".join([cell, *(v.strip() for v in values)]),
+                )
+            )
+            k += 1 + columns
+        elif NUMERIC.match(cell) or ROW_NUMBER.match(cell):
+            k += 1  # a row number (STT)
+        else:
+            group = "" if cell.isupper() else cell  # a group heading: the rows under it follow
+            k += 1
+        used = k
+    return (Table(tuple(headers), unit, rows), used) if rows else (None, 0)
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first line, line after, joined text) for each run of non-blank lines."""
+    out: list[tuple[int, int, str]] = []
+    start = None
+    for i, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = i
+        elif not line.strip() and start is not None:
+            out.append((start, i, " ".join(x.strip() for x in lines[start:i])))
+            start = None
+    return out
+
+
+def _is_header(text: str) -> bool:
+    return 0 < len(text.split()) <= MAX_HEADER_WORDS and not text.endswith((":", ".", ";")) and not NUMERIC.match(text)
+
+
+def _paragraph_tables(lines: list[str], tables: list[Table]) -> tuple[list[str], list[Table]]:
+    """Tables without a row number: header cells, then label + amounts, each a blank-separated paragraph."""
+    paras = _paragraphs(lines)
+    texts = [t for _, _, t in paras]
+    replace: list[tuple[int, int, int]] = []  # first line, line after, table index
+    n = 1
+    while n < len(texts):
+        found = _paragraph_table_at(texts, n)
+        if found is None:
+            n += 1
+            continue
+        table, first, last = found
+        table.lead = _lead(lines[: paras[first - 1][1]]) if first > 0 else ""
+        replace.append((paras[first][0], paras[last][1], len(tables)))
+        tables.append(table)
+        n = last + 2
+    out: list[str] = []
+    i = 0
+    for start, end, index in replace:
+        out.extend(lines[i:start])
+        out.append(f"{TABLE_MARK}{index}")
+        i = end
+    out.extend(lines[i:])
+    return out, tables
+
+
+def _paragraph_table_at(texts: list[str], n: int) -> tuple[Table, int, int] | None:
+    """A table whose first amount is paragraph n: (table, first paragraph, last paragraph)."""
+    if not NUMERIC.match(texts[n]) or NUMERIC.match(texts[n - 1]):
+        return None
+    columns = 0
+    while n + columns < len(texts) and NUMERIC.match(texts[n + columns]):
+        columns += 1
+    first = n - 1 - (columns + 1)  # the header cells: one for the labels, one per value column
+    if first < 0 or not all(_is_header(h) for h in texts[first : n - 1]):
+        return None
+    headers = texts[first : n - 1]
+    rows: list[TableRow] = []
+    k = n - 1
+    while k + columns < len(texts):
+        label, values = texts[k], texts[k + 1 : k + 1 + columns]
+        if (
+            NUMERIC.match(label)
+            or CLAUSE_START.match(label)
+            or len(label.split()) > MAX_LABEL_WORDS
+            or not all(NUMERIC.match(v) for v in values)
+        ):
+            break
+        rows.append(TableRow(label, tuple(_value(v) for v in values), " ".join([label, *values])))
+        k += 1 + columns
+    if len(rows) < 2:
+        return None
+    return Table(tuple(headers), _unit([], headers), rows), first, k - 1

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from scripts.cells import extract_tables
+from scripts.legal import parse
+from scripts.tables import short_label
+from tests.conftest import CORPUS
+
+
+def _doc(name: str):  # type: ignore[no-untyped-def]
+    return parse((CORPUS / "dev" / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_a_table_without_a_row_number_column_is_read_from_its_paragraphs() -> None:
+    """Header cells, then a wrapped label and its amounts, each cell a blank-separated paragraph."""
+    lines = ["1. Số tiền hỗ trợ:", "", "Khu vực", "", "Mức hỗ trợ (đồng)", "", "Các phường: A,", "B, C.", "", "400.000.000"]
+    lines += ["", "Các xã: D, E.", "", "200.000.000", "", "2. Sửa đổi điều khác như sau:"]
+    out, [table] = extract_tables(lines)
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("Các phường: A, B, C.", ("400.000.000",)),
+        ("Các xã: D, E.", ("200.000.000",)),
+    ]
+    assert table.unit == "đồng" and table.lead == "Số tiền hỗ trợ:"
+    assert out[0] == "1. Số tiền hỗ trợ:" and out[-1] == "2. Sửa đổi điều khác như sau:"
+
+
+def test_amended_benefit_tables_inside_quotes_reach_their_article() -> None:
+    doc = _doc("qd-97-2025-qd-ubnd-quangninh")
+    support, monthly = doc.article("1").tables  # type: ignore[union-attr]
+    assert support.rows[0].values == ("400.000.000",) and support.rows[-1].values == ("200.000.000",)
+    assert monthly.headers[1] == "Hộ độc thân (01 người)"
+    assert monthly.rows[0].values == ("3.000.000 đồng", "5.000.000 đồng", "6.000.000 đồng")
+
+
+def test_an_appendix_after_the_signature_is_its_own_part_with_its_table() -> None:
+    """Roman-numeral groups and "1.1" sub-rows are row numbers, wrapped school names one label."""
+    doc = _doc("nq-58-2025-nq-hdnd-hanoi")
+    appendix = doc.articles[-1]
+    assert appendix.number == "Phụ lục" and not doc.article("4").tables  # type: ignore[union-attr]
+    [table] = appendix.tables
+    assert table.unit == "Đồng/học sinh/tháng"
+    labels = {r.label: r.values for r in table.rows}
+    assert labels["Trường Trung học phổ thông Phan Huy Chú - Đống Đa – Khối 10"] == ("6.100.000",)
+    assert all("." not in v or len(v) > 4 for r in table.rows for v in r.values), "no row number read as an amount"
+
+
+def test_a_long_list_of_places_is_said_by_its_first_names() -> None:
+    assert short_label("Các xã: A, B, C, D, E.") == "Các xã A, B, C và các nơi khác cùng nhóm"
+    assert short_label("Các xã: A, B.") == "Các xã A, B"
+
+
+def test_appendix_amounts_reach_the_script() -> None:
+    from scripts.draft import draft
+
+    script = draft(_doc("nq-58-2025-nq-hdnd-hanoi"))
+    assert any("6.100.000" in s.text and s.source and s.source.article == "Phụ lục" for s in script.sentences)
+    script = draft(_doc("qd-97-2025-qd-ubnd-quangninh"))
+    assert "400.000.000" in script.text and "200.000.000" in script.text and "6.000.000" in script.text

@@ -125,7 +125,7 @@ def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
     from schedules.playlist import Track, m3u, xspf
 
     store = open_store(settings.database_url)
-    base = settings.media_base_url or f"http://{settings.media_host}:{settings.media_port}/media/"
+    base = settings.public_media_base
     with store.session() as session:
         zones = [
             z.id for z in session.scalars(select(ZoneRow).where((ZoneRow.id == args.station) | (ZoneRow.commune == args.station)))
@@ -151,7 +151,7 @@ def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
     from schedules.podcast import Channel, Episode, feed
 
     store = open_store(settings.database_url)
-    base = settings.media_base_url or f"http://{settings.media_host}:{settings.media_port}/media/"
+    base = settings.public_media_base
     with store.session() as session:
         zones = {z.id for z in session.scalars(select(ZoneRow).where(ZoneRow.commune == args.commune))}
         episodes = {}

@@ -46,6 +46,9 @@ class Settings(BaseModel):
     data_dir: Path = Field(Path("data"), description="Media, keys, cache and the SQLite file")
     database_url: str = Field("", description="SQLAlchemy URL; empty: SQLite in data_dir")
     mqtt_url: str = Field("", description="mqtt://[user:pass@]host:port of the broker; empty: an embedded broker")
+    device_broker_url: str = Field(
+        "", description="mqtt://host:port the speakers connect to (agent configs); empty: mqtt_url's host and port"
+    )
     topic_prefix: str = Field("loa/v1", min_length=1, description="MQTT topic prefix of the device protocol")
     media_host: str = Field("127.0.0.1", description="Address the service's media server listens on")
     media_port: Port = Field(8081, description="Port of the media server (stable, so pushed URLs survive restarts); 0: any")
@@ -88,7 +91,7 @@ class Settings(BaseModel):
             raise ValueError(f"{value!r} is not a known IANA time zone") from exc
         return value
 
-    @field_validator("mqtt_url")
+    @field_validator("mqtt_url", "device_broker_url")
     @classmethod
     def _mqtt_scheme(cls, value: str) -> str:
         if value and not value.startswith(("mqtt://", "mqtts://")):
@@ -109,6 +112,11 @@ class Settings(BaseModel):
     def link_policy(self) -> LinkPolicy:
         """What feed links may be followed (scripts.limits), from these settings."""
         return LinkPolicy(frozenset(h.lower() for h in self.feed_hosts), self.feed_allow_private)
+
+    @property
+    def public_media_base(self) -> str:
+        """Where speakers download media: media_base_url, or the service's own media server."""
+        return self.media_base_url or f"http://{self.media_host}:{self.media_port}/media/"
 
     @property
     def media_dir(self) -> Path:

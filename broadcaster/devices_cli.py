@@ -11,7 +11,7 @@ import signal
 import threading
 import time
 import tomllib
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,44 +22,55 @@ from broadcaster.keys import load_or_create, write_private
 from broadcaster.models import DeviceRow, PlayReport, ZoneRow
 from broadcaster.scheduling import aware, build_planner
 from broadcaster.store import open_store
-from devices.acl import DeviceAccount, new_password, write_broker_config
+from devices.acl import DeviceAccount, agent_config, new_password, password_hash, write_broker_config
 from devices.protocol import Topics
 
 
 def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
-    """Write passwd, acl, mosquitto.conf and one agent config per device (with its password)."""
+    """Write passwd, acl, mosquitto.conf and an agent config for each device given a new password.
+
+    A device whose credentials were issued before (console or an earlier export) keeps them: its
+    stored hash goes into the password file and no config is written for it. `--rotate` issues
+    every device a new password. Only hashes are stored.
+    """
     store = open_store(settings.database_url)
     out = Path(args.out)
     topics = Topics(settings.topic_prefix)
     signer = load_or_create(settings.key_file, settings.key_id)
+    now = datetime.now(UTC)
     with store.session() as session:
-        accounts = [DeviceAccount(d.id, (d.zone_id,), new_password()) for d in session.scalars(select(DeviceRow))]
+        accounts = []
+        for d in session.scalars(select(DeviceRow)):
+            if d.mqtt_password_hash and not args.rotate:
+                accounts.append(DeviceAccount(d.id, (d.zone_id,), hashed=d.mqtt_password_hash))
+                continue
+            password = new_password()
+            d.mqtt_password_hash, d.credentials_issued = password_hash(password), now
+            accounts.append(DeviceAccount(d.id, (d.zone_id,), password))
     server_password = new_password()
     conf = write_broker_config(
         out, accounts, topics, "loa-server", server_password, port=args.port, host=args.host, run_as=args.run_as
     )
     agents = out / "agents"
     agents.mkdir(exist_ok=True)
-    for account in accounts:
-        _secret(
-            agents / f"{account.device}.toml",
-            "\n".join(
-                [
-                    f'device_id = "{account.device}"',
-                    f"zones = {json.dumps(list(account.zones))}",
-                    f'broker = "mqtt://{account.device}:{account.password}@{args.public_host}:{args.port}"',
-                    f'topic_prefix = "{settings.topic_prefix}"',
-                    'data_dir = "/var/lib/loa-agent"',
-                    'player = ["mpg123", "-q", "{path}"]',
-                    "",
-                    "[trusted_keys]",
-                    f'{signer.key_id} = "{signer.public_b64()}"',
-                    "",
-                ]
-            ),
+    fresh = [a for a in accounts if a.password]
+    broker = f"mqtt://{args.public_host}:{args.port}"
+    for account in fresh:
+        text = agent_config(
+            account,
+            broker,
+            settings.topic_prefix,
+            {signer.key_id: signer.public_b64()},
+            settings.public_media_base,
+            "/var/lib/loa-agent",
         )
+        _secret(agents / f"{account.device}.toml", text)
     _secret(out / "server.env", f"BROADCASTER_MQTT_URL=mqtt://loa-server:{server_password}@{args.public_host}:{args.port}\n")
-    print(f"{len(accounts)} loa: {out / 'passwd'}, {out / 'acl'}, {conf}, {agents}/*.toml, {out / 'server.env'}")
+    kept = len(accounts) - len(fresh)
+    print(
+        f"{len(accounts)} loa ({len(fresh)} mật khẩu mới, {kept} giữ mật khẩu đã cấp): {out / 'passwd'}, {out / 'acl'}, "
+        f"{conf}, {agents}/*.toml, {out / 'server.env'}"
+    )
     return 0
 
 
@@ -109,6 +120,7 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
         executor,
         topics=Topics(str(config.get("topic_prefix", "loa/v1"))),
         player=player,
+        media_base=str(config.get("media_base", "")),
     )
     transport = MqttTransport(agent, str(config["broker"])).start()
     stop = threading.Event()
@@ -205,6 +217,7 @@ def register(sub: argparse._SubParsersAction, devices: argparse._SubParsersActio
         default=pwd.getpwuid(os.geteuid()).pw_name,
         help="the user Mosquitto runs as (default: whoever exports, so the broker can read its 0600 files)",
     )
+    acl.add_argument("--rotate", action="store_true", help="new passwords for every device, not only those without")
     acl.set_defaults(func=cmd_export_acl)
 
     agent = sub.add_parser("agent", help="the reference speaker agent")

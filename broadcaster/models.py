@@ -131,6 +131,9 @@ class DeviceRow(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # the broker password in Mosquitto's own hash format (devices.acl.password_hash); never in clear
+    mqtt_password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    credentials_issued: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class BookingRow(Base):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import secrets
 from dataclasses import dataclass
@@ -22,9 +23,15 @@ PBKDF2_ITERATIONS = 101  # mosquitto_passwd's default for the $7$ (PBKDF2-SHA512
 
 @dataclass(frozen=True, slots=True)
 class DeviceAccount:
+    """A device's broker account: a fresh `password`, or the `hashed` one kept from an earlier issue."""
+
     device: str
     zones: tuple[str, ...]
-    password: str
+    password: str = ""
+    hashed: str = ""
+
+    def password_line(self) -> str:
+        return self.hashed or password_hash(self.password)
 
 
 def password_hash(password: str, salt: bytes | None = None, iterations: int = PBKDF2_ITERATIONS) -> str:
@@ -46,8 +53,40 @@ def write_secret(path: Path, text: str) -> None:
         out.write(text)
 
 
-def password_file(accounts: dict[str, str]) -> str:
-    return "".join(f"{user}:{password_hash(password)}\n" for user, password in sorted(accounts.items()))
+def password_file(hashes: dict[str, str]) -> str:
+    """Mosquitto's password file from user → hash (see `password_hash`)."""
+    return "".join(f"{user}:{hashed}\n" for user, hashed in sorted(hashes.items()))
+
+
+def agent_config(
+    account: DeviceAccount,
+    broker: str,
+    topic_prefix: str,
+    trusted_keys: dict[str, str],
+    media_base: str = "",
+    data_dir: str = "",
+) -> str:
+    """The `device.toml` that `broadcaster agent --config` reads, with this account's password.
+
+    `broker` is mqtt://host:port as the device sees it; the device's id is its username. JSON
+    string quoting is valid TOML for the values we write (ids, URLs, base64 keys).
+    """
+    scheme, _, address = broker.partition("://")
+    address = address.rsplit("@", 1)[-1].rstrip("/")
+    lines = [
+        f"device_id = {json.dumps(account.device)}",
+        f"zones = {json.dumps(list(account.zones))}",
+        f"broker = {json.dumps(f'{scheme}://{account.device}:{account.password}@{address}')}",
+        f"topic_prefix = {json.dumps(topic_prefix)}",
+        *([f"media_base = {json.dumps(media_base)}"] if media_base else []),
+        *([f"data_dir = {json.dumps(data_dir)}"] if data_dir else []),
+        'player = ["mpg123", "-q", "{path}"]',
+        "",
+        "[trusted_keys]",
+        *(f"{json.dumps(key_id)} = {json.dumps(public)}" for key_id, public in sorted(trusted_keys.items())),
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def acl_file(devices: list[DeviceAccount], topics: Topics, server_user: str) -> str:
@@ -86,7 +125,7 @@ def write_broker_config(
     dropping privileges ("Unable to open pwfile" otherwise).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    accounts = {a.device: a.password for a in devices} | {server_user: server_password}
+    accounts = {a.device: a.password_line() for a in devices} | {server_user: password_hash(server_password)}
     write_secret(folder / "passwd", password_file(accounts))
     write_secret(folder / "acl", acl_file(devices, topics, server_user))
     if run_as and os.geteuid() == 0:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ class Agent:
     topics: Topics = field(default_factory=Topics)
     player: Player = field(default_factory=NullPlayer)
     firmware: str = "loa-agent/0.1"
+    media_base: str = ""  # when set, media is downloaded from under this URL only
     volume: int = 80
     programme: dict[str, ProgrammeEntry] = field(default_factory=dict)
     played: set[str] = field(default_factory=set)
@@ -335,7 +337,9 @@ class Agent:
             sha = item.media.sha256
             if sha in self.ready or sha in self.pending or clock < self.failures.get(sha, (0, 0.0))[1]:
                 continue
-            self.pending[sha] = self.executor.submit(download, item.media, self.folder / "media")
+            self.pending[sha] = self.executor.submit(
+                partial(download, media_base=self.media_base), item.media, self.folder / "media"
+            )
 
     def _failed(self, sha: str) -> None:
         """Exponential backoff per media file: 5 s, 10 s, 20 s … at most 10 minutes."""

@@ -13,9 +13,14 @@ MAX_MEDIA_BYTES = 256 * 1024 * 1024
 CHUNK = 64 * 1024
 
 
-def download(ref: MediaRef, folder: Path, timeout_s: float = 30.0, max_bytes: int = MAX_MEDIA_BYTES) -> Path:
+def download(
+    ref: MediaRef, folder: Path, timeout_s: float = 30.0, max_bytes: int = MAX_MEDIA_BYTES, media_base: str = ""
+) -> Path:
     """Fetch media over HTTP with resume, reading at most the declared bytes and hashing while
     streaming; nothing unverified is ever renamed to its playable name.
+
+    `media_base`, when set, is the only place media may come from (the agent config's
+    `media_base`): a signed reference elsewhere is refused as MALFORMED.
 
     :raises ProtocolError: MEDIA_SIZE when the reference is too big or the server sends more
         than declared, MEDIA_CHECKSUM when the bytes do not match the reference.
@@ -26,6 +31,8 @@ def download(ref: MediaRef, folder: Path, timeout_s: float = 30.0, max_bytes: in
         return final
     if urlparse(ref.url).scheme not in ("http", "https"):
         raise ProtocolError(Rejection.MALFORMED, f"media URL must be http(s): {ref.url[:100]}")
+    if media_base and not ref.url.startswith(media_base):
+        raise ProtocolError(Rejection.MALFORMED, f"media URL {ref.url[:100]} is not under {media_base}")
     if not 0 < ref.bytes <= max_bytes:
         raise ProtocolError(Rejection.MEDIA_SIZE, f"{ref.bytes} bytes declared, at most {max_bytes} accepted")
     folder.mkdir(parents=True, exist_ok=True)

@@ -7,15 +7,19 @@ bad row with its line number and changes nothing.
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
+from broadcaster import credentials
+from broadcaster.config import ConfigError
 from broadcaster.models import DeviceRow, User, ZoneRow
 from broadcaster.security import hash_password
 from broadcaster.web import admin_io
+from broadcaster.web.i18n import explain
 from broadcaster.web.session import revoke_user
 from broadcaster.workflow import Actor, PermissionDenied, Role, audit
 
@@ -159,6 +163,25 @@ def register(app: FastAPI, kit: Kit) -> None:
                 return overview(request, ctx, 400, problems=refused.problems)
             audit(db, ctx.actor, "device.saved", f"device:{device}", zone=str(form.get("vung", "")))
         return kit.back("/quan-tri", f"Đã lưu loa {device}")
+
+    @app.post("/quan-tri/loa/{device}/cau-hinh", include_in_schema=False)
+    async def device_config(request: Request, device: str) -> Response:
+        """Issue (or rotate) the device's broker password and hand over its agent config, once.
+
+        The response is the file itself: the password is in no page, URL or log, and only its
+        hash is stored. The old password stops working when the broker's files are next written.
+        """
+        ctx = admin_context(request)
+        await kit.form(request, ctx)
+        try:
+            credentials.device_broker(kit.settings)
+        except ConfigError as exc:
+            return overview(request, ctx, 409, error=explain(exc).text)
+        with kit.store.session() as db:
+            account = credentials.issue(db, ctx.actor, device, datetime.now(UTC))
+        text = credentials.agent_file(kit.settings, account)
+        headers = {"Content-Disposition": f'attachment; filename="{device}.toml"', "Cache-Control": "no-store"}
+        return Response(text.encode(), media_type="application/toml; charset=utf-8", headers=headers)
 
     # -- import and export ---------------------------------------------------------------
     @app.post("/quan-tri/nhap/{kind}", include_in_schema=False)

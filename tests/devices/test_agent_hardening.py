@@ -243,6 +243,15 @@ def test_download_stops_at_the_declared_bytes(tmp_path: Path, endless: str) -> N
         download(MediaRef(endless, SHA, 10**12, 1000, "mp3"), tmp_path)
 
 
+def test_media_only_from_the_configured_base(tmp_path: Path, endless: str) -> None:
+    """A device.toml's media_base: a signed reference to another server is refused, nothing fetched."""
+    elsewhere = MediaRef(endless, SHA, 10, 1000, "mp3")
+    with pytest.raises(ProtocolError, match="not under") as caught:
+        download(elsewhere, tmp_path, media_base="http://media.example:8081/media/")
+    assert caught.value.reason is Rejection.MALFORMED
+    assert not list(tmp_path.iterdir())
+
+
 def test_failed_downloads_back_off_exponentially(tmp_path: Path, signer: Signer, endless: str) -> None:
     sent: list[tuple[str, bytes]] = []
     executor = Inline()

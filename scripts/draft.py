@@ -20,6 +20,7 @@ import jinja2
 
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL_RE, LegalDocument
+from scripts.phasing import phased_dates, with_phase
 from scripts.select import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
 from scripts.spoken import normalize
@@ -256,6 +257,9 @@ def _dated(doc: LegalDocument, text: str) -> str:
 
 def _pool(doc: LegalDocument) -> list[Candidate]:
     pool = candidates(doc, lambda text: _dated(doc, text))
+    if phases := phased_dates(doc):
+        for cand in pool:
+            cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)
     total = len(doc.articles)
     for index, article in enumerate(doc.articles):
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))

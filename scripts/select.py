@@ -93,7 +93,10 @@ ADMIN_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"không quy định tại|các nội dung khác|cơ sở dữ liệu|hồ sơ|thủ tục hành chính", 1.5),
         (r"thông qua ngày|kỳ họp|Khóa [IVXLC]+", 4.0),
         (r"(?:tổ chức|cá nhân|cơ quan|đơn vị)(?:,? [^ .]+){0,3} (?:khác )?có liên quan(?: đến việc thực hiện [^ .]+)?\.?$", 4.0),
-        (r"Ủy ban nhân dân tỉnh|Ủy ban nhân dân thành phố|\bSở\b|cơ quan|đơn vị|Bảo hiểm xã hội Việt Nam|Bộ\b", 0.8),
+        (
+            r"Ủy ban nhân dân tỉnh|Ủy ban nhân dân thành phố|(?-i:\bSở\b)|cơ quan|đơn vị|Bảo hiểm xã hội Việt Nam|(?-i:\bBộ\b)",
+            0.8,
+        ),
     )
 )
 TITLE_BONUS = re.compile(
@@ -111,9 +114,17 @@ FORMULA = re.compile(r"\s=\s|^[A-Za-z]{2,8}\s*:|\bTrong đó\b")  # "M = x Lmin"
 HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phụ lục)\s+[\dIVXLC]+[a-zđ]?\s*[:.]")  # "Điều 3: Nguồn kinh phí": a heading, not news
 
 
+PERSON_SUBJECT = re.compile(
+    r"^(?:Từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Hộ gia đình|Hộ\b|Công dân|Cá nhân|Chủ (?:hộ|xe|rừng|sở hữu)|Thân nhân|"
+    r"Thành viên|Dân quân|Nông dân|Bà con|Người dân|Lao động)[^.;]{0,80}?\b(?:được|phải|không được|bị|có quyền)\b"
+)  # the resident is the subject of a right, a duty or a ban: "Người đủ 16 tuổi trở lên được điều khiển xe gắn máy"
+LEAD_ONLY = re.compile(r"\b(?:các|những|một trong các)\s+(?:hành vi|trường hợp|việc|nội dung|đối tượng|điều kiện)\.?$")
+
+
 def resident_score(text: str) -> float:
     """How much a sentence tells residents: amounts, rights, duties, bans, who."""
-    score = 4.0 * min(len(set(MONEY.findall(text))), 2)
+    score = 2.0 * bool(PERSON_SUBJECT.search(text))
+    score += 4.0 * min(len(set(MONEY.findall(text))), 2)
     score += 3.0 * min(len(set(PERCENT.findall(text))), 2)
     score += 1.5 * min(len(QUANTITY.findall(text)), 2) + 1.0 * bool(DATE.search(text))
     return score + sum(w for p, w in RESIDENT_SCORES if p.search(text))
@@ -145,8 +156,9 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     if addressee:
         phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
     body = strip_noise(unit)
-    needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6)
-    if needs_lead and words(phrase) + words(body) <= MAX_WORDS + 4:
+    actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
+    needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless)
+    if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless else 4):
         joined = finish(f"{phrase} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}")
         if listenable(joined):
             return [joined]
@@ -158,6 +170,10 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 
 
 PAREN = re.compile(r"\s*\([^()]*\)")
+VERB_FIRST = re.compile(
+    r"^(?:Thực hiện|Nộp|Đóng|Chấp hành|Chịu|Tham gia|Thông báo|Đăng ký|Bảo đảm|Đảm bảo|Tuân thủ|Xuất trình|Cung cấp|"
+    r"Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Giữ|Mang|Báo cáo|Phải|Không được|Được|Có trách nhiệm)\b"
+)
 
 
 def _addressee(line: str) -> bool:
@@ -198,6 +214,15 @@ def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, 
     return out
 
 
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _list_position(point: str | None) -> float:
+    """A list of points puts its common cases first: a later point weighs a little less."""
+    rank = POINT_LETTERS.find(point) if point else -1
+    return min(0.3 * rank, 1.5) if rank > 0 else 0.0
+
+
 def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[Candidate]:
     """Every sentence the document offers, scored; `rewrite` may put in what the listener needs (a date)."""
     out: list[Candidate] = []
@@ -214,10 +239,12 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
                 or re.search(r"(như sau|sau đây|gồm|bao gồm)\.$", text)
                 or HEADING.match(text)
                 or FORMULA.search(text)
+                or LEAD_ONLY.search(text)
             ):
                 continue
             source = Source(article.number or None, clause or None, point, quote)
-            out.append(Candidate(text, source, score(text, article.title, index, total), index, order))
+            value = score(text, article.title, index, total) - _list_position(point)
+            out.append(Candidate(text, source, value, index, order))
     return out
 
 

@@ -162,14 +162,22 @@ LABELLED_AMOUNT = re.compile(
     r"^\S.{8,}:\s*(?:từ\s+|tối đa\s+|tối thiểu\s+)?\d[\d.,]*\s*(?:đồng|triệu|nghìn|tỷ|%)"
 )  # "Hỗ trợ …: 4.960.000 đồng/người/tháng"
 CONDITION_COLON = re.compile(r"^((?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với)\s[^:;.]{3,90}?):\s+(?=[A-ZĐÀ-Ỹ])")
-CONDITION = re.compile(r"^(?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với|Sau khi|Trước khi)\b", re.I)
+CONDITION = re.compile(r"^(?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với|Sau khi|Trước khi|Trong thời hạn|Trong vòng)\b", re.I)
+MAIN_AFTER = re.compile(r",\s|\bthì\b")
+MODAL = re.compile(r"\b(?:phải|không được|cấm|có trách nhiệm|có quyền)\b")
 
 
 def complete(text: str) -> bool:
-    """A sentence with a verb, and a condition ("Khi …", "Trường hợp …") only with its main clause."""
+    """A sentence with a verb, and a condition ("Khi …", "Trong thời hạn …") only with its main clause."""
     if not PREDICATE.search(text) and not LABELLED_AMOUNT.search(text):
         return False
-    return not CONDITION.match(text) or bool(re.search(r",|\bthì\b", text))
+    if not CONDITION.match(text):
+        return True
+    if not (m := MAIN_AFTER.search(text)):
+        return bool(re.search(r",", text)) and not text.startswith(("Trong thời hạn", "Trong vòng"))
+    if MODAL.search(text[: m.start()]):
+        return True  # "Trước khi đốt phải thông báo với trưởng thôn, …": the main clause comes before the comma
+    return bool(PREDICATE.search(text[m.end() :]))  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
 
 
 def listenable(text: str) -> bool:

@@ -194,3 +194,30 @@ def test_formulas_and_their_legends_are_not_read_out() -> None:
         script = _draft_file(CORPUS / folder / name)
         bad = [s.text for s in script.sentences if re.search(r"\s=\s|^[A-Za-z]{2,8}\s*:|Trong đó|trong đó,", s.text)]
         assert not bad, bad
+
+
+def test_a_rule_that_starts_later_than_the_law_is_said_with_its_own_date() -> None:
+    """ "Khoản 3 Điều 10 … có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026": the child-seat rule carries that date."""
+    script = _draft_file(CORPUS / "dev" / "luat-36-2024-qh15.txt")
+    seat = [s.text for s in script.sentences if s.source and s.source.article == "10" and s.source.clause == "3"]
+    assert seat and seat[0].startswith("Từ ngày 01 tháng 01 năm 2026, khi chở trẻ em"), seat
+
+
+def test_a_time_limit_without_its_main_clause_is_not_a_sentence() -> None:
+    from scripts.sentences import complete
+
+    assert not complete("Trong thời hạn 12 tháng kể từ ngày được cấp quyết định xác nhận biển số xe, người thừa kế.")
+    assert not complete("Trong thời hạn 30 ngày kể từ ngày có thông báo kết quả mà chưa được cấp quyết định.")
+    assert complete("Trước khi đốt phải thông báo với trưởng thôn, tổ trưởng tổ dân phố.")
+    assert complete("Trong thời hạn 30 ngày, người trúng đấu giá phải nộp đủ tiền.")
+
+
+def test_residents_named_as_the_subject_of_a_right_rank_above_procedure() -> None:
+    from scripts.select import admin_score, resident_score
+
+    assert resident_score("Người đủ 16 tuổi trở lên được điều khiển xe gắn máy.") > resident_score(
+        "Biển số xe được quản lý theo mã định danh trong 16 tháng."
+    )
+    assert admin_score("Nghiêm cấm điều khiển phương tiện tham gia giao thông đường bộ mà có nồng độ cồn.") == 0.0, (
+        "'đường bộ' is not an office (Bộ)"
+    )

@@ -316,6 +316,7 @@ def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:
                     "online": d.online,
                     "last_seen": aware(d.last_seen),
                     "volume": state.get("volume"),
+                    "amplifier_on": state.get("amplifier_on"),
                     "last_play": state.get("last_play_at"),
                     "firmware": state.get("firmware"),
                 }

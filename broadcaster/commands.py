@@ -351,6 +351,9 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     za.add_argument("--max-plays", type=int, default=10)
     za.add_argument("--as", dest="as_user")
     za.set_defaults(func=cmd_zone_add)
+    from broadcaster.control_cli import register_zone
+
+    register_zone(zone)
 
     dev = sub.add_parser("device", aliases=["devices"], help="speaker devices").add_subparsers(dest="device_cmd", required=True)
     da = dev.add_parser("add")

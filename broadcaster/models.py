@@ -121,6 +121,8 @@ class ZoneRow(Base):
     max_plays_per_day: Mapped[int] = mapped_column(Integer, default=10)
     households_urban: Mapped[int] = mapped_column(Integer, default=0)  # for residents reached (issue 14)
     households_rural: Mapped[int] = mapped_column(Integer, default=0)
+    # {"power": [{"on", "off"}], "volume": [{"at", "volume"}]} in the zone's time zone (devices.timetable)
+    timetable: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class DeviceRow(Base):

@@ -266,5 +266,7 @@ def stream_of(bulletin: Bulletin) -> dict[str, Any] | None:
     return {"url": bulletin.stream_url, "duration_ms": int(bulletin.stream_duration_ms)}
 
 
-def programme_sha(entries: list[dict[str, Any]]) -> str:
-    return hashlib.sha256(json.dumps(entries, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def programme_sha(entries: list[dict[str, Any]], timetable: dict[str, Any] | None = None) -> str:
+    """What a pushed programme is compared by: a changed timetable is a changed programme."""
+    data: Any = entries if timetable is None else {"items": entries, "timetable": timetable}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

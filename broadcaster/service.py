@@ -27,6 +27,7 @@ from broadcaster.reports import Report, ReportWriter, store_reports
 from broadcaster.scheduling import build_planner, device_programmes, media_ref, programme_sha, stream_of
 from broadcaster.statistics import record_due
 from broadcaster.store import Store, open_store
+from broadcaster.timetables import for_device as timetables_of
 from broadcaster.workflow import Actor, WorkflowError, approved_media, audit
 from devices.broker import EmbeddedBroker, mask_url
 from devices.dispatcher import Dispatcher
@@ -144,13 +145,15 @@ class Service:
             record_due(session, plan, now)  # what was due, kept for statistics as it was planned
             programmes = device_programmes(session, plan, self.media_base_url, now)
             pushes = {p.device_id: p for p in session.scalars(select(ProgrammePush))}
+            timetables = {z.id: timetables_of(z) for z in session.scalars(select(ZoneRow))}
             for device_id, (zone_id, entries) in programmes.items():
-                digest = programme_sha(entries)
+                timetable = timetables.get(zone_id)
+                digest = programme_sha(entries, timetable)
                 last = pushes.get(device_id)
                 if last is not None and last.sha256 == digest and not force:
                     if last.acked_at is not None or clock < self._retry.get(device_id, (0, 0.0))[1]:
                         continue
-                message_id, payload = dispatcher.programme(device_id, zone_id, entries)
+                message_id, payload = dispatcher.programme(device_id, zone_id, entries, timetable=timetable)
                 outgoing.append((device_id, digest, message_id, len(entries), payload))
         if not outgoing:
             return 0

@@ -151,6 +151,7 @@ class Agent:
             self._reject(message_id, exc.reason.value, f"on {topic}: {exc}", now)
             return
         self._learn_clock(str(message["issued_at"]), now)
+        before = (self.amplifier, self.volume)
         try:
             with self.lock:
                 self._carry_out(message, now)
@@ -159,6 +160,8 @@ class Agent:
             self._reject(str(message["id"]), Rejection.MALFORMED.value, f"body: {exc!r}"[:200], now)
             return
         self._ack(str(message["id"]), "ok", None, now)
+        if (self.amplifier, self.volume) != before:
+            self.publish_state(now)  # the console shows what the speaker does now
 
     def _learn_clock(self, issued_at: str, now: float) -> None:
         """A device whose clock is behind plays late (or expires nothing it should): every
@@ -262,6 +265,7 @@ class Agent:
             self._timetable_due = float("inf")
             return
         power, volume = self.timetable.power_at(now), self.timetable.volume_at(now)
+        before = (self.amplifier, self.volume)
         if power is not None and power[0] > self.applied.get("power", 0.0):
             self.applied["power"] = power[0]
             self._power(power[1])
@@ -271,6 +275,8 @@ class Agent:
             self.volume = volume[1]
         self._timetable_due = self.timetable.next_change(now)
         self._save()
+        if (self.amplifier, self.volume) != before:
+            self.publish_state(now)
 
     def _interrupt(self) -> None:
         self._interrupted = True

@@ -158,9 +158,19 @@ class Dispatcher:
         if last is not None:
             last.wait_for_publish(timeout_s)
 
-    def programme(self, device: str, zone: str, items: list[dict[str, Any]], ttl_s: float = 3 * 86400) -> tuple[str, bytes]:
-        """Sign a device's whole programme; returns (message id, payload) to record, then publish."""
-        body = {"device": device, "zone": zone, "items": items}
+    def programme(
+        self,
+        device: str,
+        zone: str,
+        items: list[dict[str, Any]],
+        ttl_s: float = 3 * 86400,
+        timetable: dict[str, Any] | None = None,
+    ) -> tuple[str, bytes]:
+        """Sign a device's whole programme (with its zone's timetable, if any); returns
+        (message id, payload) to record, then publish."""
+        body: dict[str, Any] = {"device": device, "zone": zone, "items": items}
+        if timetable is not None:
+            body["timetable"] = timetable
         message = self.signer.envelope(MessageType.SCHEDULE, f"dev/{device}", body, ttl_s)
         with self._lock:
             self.sent[message["id"]] = {"type": "schedule", "target": device, "at": time.time()}

@@ -18,6 +18,7 @@ from broadcaster import credentials
 from broadcaster.config import ConfigError
 from broadcaster.models import DeviceRow, User, ZoneRow
 from broadcaster.security import hash_password
+from broadcaster.timetables import TimetableRefused, from_text, set_timetable, to_text
 from broadcaster.web import admin_io
 from broadcaster.web.i18n import explain
 from broadcaster.web.session import revoke_user
@@ -60,6 +61,7 @@ def register(app: FastAPI, kit: Kit) -> None:
             devices=devices,
             kinds=KINDS,
             roles=list(Role),
+            timetable_text=to_text,
             **extra,
         )
 
@@ -142,6 +144,22 @@ def register(app: FastAPI, kit: Kit) -> None:
                 return overview(request, ctx, 400, problems=refused.problems)
             audit(db, ctx.actor, "zone.saved", f"zone:{row['ma_vung']}", commune=row["xa"])
         return kit.back("/quan-tri", f"Đã lưu vùng {row['ma_vung']}")
+
+    @app.post("/quan-tri/vung/lich-ampli", include_in_schema=False)
+    async def save_timetable(request: Request) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        zone = str(form.get("vung", ""))
+        power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
+        with kit.store.session() as db:
+            try:
+                stored = set_timetable(db, ctx.actor, zone, from_text(power, volume))
+            except TimetableRefused as refused:
+                db.rollback()
+                typed = {"zone": zone, "power": power, "volume": volume}
+                return overview(request, ctx, 400, error=explain(refused).text, timetable_typed=typed)
+        said = "Đã lưu lịch ampli và âm lượng" if stored else "Đã bỏ lịch ampli và âm lượng"
+        return kit.back("/quan-tri", f"{said} của vùng {zone}; loa nhận lịch trong chương trình phát tiếp theo")
 
     @app.post("/quan-tri/loa", include_in_schema=False)
     async def save_device(request: Request) -> Response:

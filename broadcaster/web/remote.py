@@ -1,7 +1,8 @@
-"""Remote control of speakers from the console and the API: volume, stop, restart.
+"""Remote control of speakers from the console and the API: volume, amplifier power, stop, restart,
+and a zone's amplifier and volume timetable.
 
-Each request becomes a task in the service's queue (broadcaster.tasks), which signs and sends
-the protocol's `volume`, `stop` or `reboot` command, records each device's ack, and audits it;
+Each command becomes a task in the service's queue (broadcaster.tasks), which signs and sends
+the protocol's `volume`, `power`, `stop` or `reboot` command, records each device's ack, and audits it;
 the console then shows the task page with how many speakers acknowledged. Officials act only on
 their communes' zones and devices.
 """
@@ -17,12 +18,13 @@ from sqlalchemy.orm import Session
 
 from broadcaster import tasks
 from broadcaster.models import DeviceRow, ZoneRow
+from broadcaster.timetables import set_timetable
 from broadcaster.workflow import Action, Actor, WorkflowError, require
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit
 
-ACTIONS = ("volume", "stop", "reboot")
+ACTIONS = ("volume", "power", "stop", "reboot")
 
 
 class ControlIn(BaseModel):
@@ -30,13 +32,28 @@ class ControlIn(BaseModel):
     zones: list[str] = Field(default_factory=list)
     devices: list[str] = Field(default_factory=list)
     volume: int | None = Field(default=None, ge=0, le=100)
+    on: bool | None = None  # for `power`: switch the amplifier on (true) or off (false)
 
 
-def request_control(session: Session, actor: Actor, action: str, zones: list[str], devices: list[str], volume: int | None) -> int:
+class TimetableIn(BaseModel):
+    power: list[dict[str, Any]] = Field(default_factory=list, description='windows {"on": "05:30", "off": "21:30"}')
+    volume: list[dict[str, Any]] = Field(default_factory=list, description='steps {"at": "06:00", "volume": 85}')
+
+
+def request_control(
+    session: Session,
+    actor: Actor,
+    action: str,
+    zones: list[str],
+    devices: list[str],
+    volume: int | None,
+    on: bool | None = None,
+) -> int:
     """Check the actor may control every target, then queue the command; returns the task id.
 
     :raises PermissionDenied: outside the actor's communes or role.
-    :raises WorkflowError: for an unknown action, zone or device, or a volume out of range.
+    :raises WorkflowError: for an unknown action, zone or device, a volume out of range, or a
+        power command that does not say on or off.
     """
     if action not in ACTIONS:
         raise LookupError(f"action {action}")
@@ -59,6 +76,12 @@ def request_control(session: Session, actor: Actor, action: str, zones: list[str
         task = tasks.enqueue(
             session, actor, tasks.TaskKind.DEVICE_COMMAND, type="volume", body={"volume": volume}, zones=zones, devices=devices
         )
+    elif action == "power":
+        if on is None:
+            raise WorkflowError("say whether to switch the amplifier on or off")
+        task = tasks.enqueue(
+            session, actor, tasks.TaskKind.DEVICE_COMMAND, type="power", body={"on": on}, zones=zones, devices=devices
+        )
     elif action == "stop":
         task = tasks.enqueue(session, actor, tasks.TaskKind.STOP, zones=zones, devices=devices)
     else:
@@ -75,14 +98,17 @@ def register(app: FastAPI, kit: Kit) -> None:
         kind, _, name = target.partition(":")
         volume_text = str(form.get("volume", "")).strip()
         volume = int(volume_text) if volume_text.isdigit() else None
+        action = str(form.get("action", ""))
+        on = {"power-on": True, "power-off": False}.get(action)
         with kit.store.session() as db:
             task = request_control(
                 db,
                 ctx.actor,
-                str(form.get("action", "")),
+                "power" if on is not None else action,
                 [name] if kind == "zone" else [],
                 [name] if kind == "device" else [],
                 volume,
+                on,
             )
         return RedirectResponse(f"/lenh/{task}", status_code=303)
 
@@ -91,5 +117,25 @@ def register(app: FastAPI, kit: Kit) -> None:
         ctx = kit.context(request)
         kit.api_csrf(request, ctx)
         with kit.store.session() as db:
-            task = request_control(db, ctx.actor, body.action, body.zones, body.devices, body.volume)
+            task = request_control(db, ctx.actor, body.action, body.zones, body.devices, body.volume, body.on)
             return tasks.task_view(db, task)
+
+    @app.put("/api/zones/{zone_id}/timetable", tags=["devices"])
+    def put_timetable(zone_id: str, body: TimetableIn, request: Request) -> dict[str, Any]:
+        """Set a zone's daily amplifier windows and volume steps (zone's local time); empty lists remove it.
+        Sent to the zone's speakers in their next programme; audited."""
+        ctx = kit.context(request)
+        kit.api_csrf(request, ctx)
+        with kit.store.session() as db:
+            stored = set_timetable(db, ctx.actor, zone_id, body.model_dump())
+        return {"zone": zone_id, "timetable": stored}
+
+    @app.get("/api/zones/{zone_id}/timetable", tags=["devices"])
+    def get_timetable(zone_id: str, request: Request) -> dict[str, Any]:
+        ctx = kit.context(request)
+        with kit.store.session() as db:
+            zone = db.get(ZoneRow, zone_id)
+            if zone is None:
+                raise LookupError(f"no zone {zone_id}")
+            require(ctx.actor, Action.VIEW, commune=zone.commune)
+            return {"zone": zone_id, "timezone": zone.timezone, "timetable": zone.timetable}

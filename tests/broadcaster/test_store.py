@@ -49,6 +49,7 @@ def test_migrations_create_every_table(store: Store) -> None:
         "ingest_failures",
         "alembic_version",
     } <= tables
+    assert "timetable" in {c["name"] for c in inspect(store.engine).get_columns("zones")}  # remote_01
     open_store(store.url)  # migrating twice changes nothing
 
 

@@ -51,6 +51,7 @@ SAMPLES = {
     "plan at least one day": "schedule.no_days",
     "choose at least one zone": "schedule.no_zone",
     "the volume must be 0–100": "control.volume",
+    "say whether to switch the amplifier on or off": "control.power",
     "not a readable audio file (ffmpeg found no audio stream)": "media.unreadable",
     "ffmpeg could not encode mp3: Invalid argument": "media.encode_failed",
     "cannot store media in data/media: No space left on device; free disk space and try again": "media.store_failed",

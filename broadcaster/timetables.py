@@ -1,0 +1,104 @@
+"""A zone's amplifier and volume timetable: checked, stored on the zone, audited, sent in programmes.
+
+Every front door (the zone admin page, the JSON API, `broadcaster zone timetable`) goes through
+`set_timetable`; the change is audited, so the service re-plans and the next programme of every
+device of the zone carries the timetable (docs/protocol.md, *Amplifier*). The zone's own time
+zone is added when the programme is built, so moving a zone to another time zone moves it too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from broadcaster.models import ZoneRow
+from broadcaster.workflow import Action, Actor, audit, require
+from devices.timetable import Timetable, TimetableError
+
+
+class TimetableRefused(ValueError):
+    """A timetable a person typed that cannot be sent; `code`/`params` for the error catalogue."""
+
+    def __init__(self, message: str, code: str, **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+_WINDOW = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*$")
+_STEP = re.compile(r"^\s*(\S+?)\s*=\s*(\S+?)\s*$")
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[;,\n]", text or "") if p.strip()]
+
+
+def from_text(power: str, volume: str) -> dict[str, Any]:
+    """The form's text — `05:30-21:30; 17:00-19:00` and `05:30=60; 06:00=85` — as a timetable body.
+
+    :raises TimetableRefused: for a part that is not `HH:MM-HH:MM` or `HH:MM=volume`.
+    """
+    windows, steps = [], []
+    for part in _parts(power):
+        match = _WINDOW.match(part)
+        if match is None:
+            raise TimetableRefused(f"{part.strip()!r} is not a window HH:MM-HH:MM", "timetable.bad_window", value=part.strip())
+        windows.append({"on": match[1], "off": match[2]})
+    for part in _parts(volume):
+        match = _STEP.match(part)
+        if match is None or not match[2].isdigit():
+            raise TimetableRefused(f"{part.strip()!r} is not a step HH:MM=volume", "timetable.bad_step", value=part.strip())
+        steps.append({"at": match[1], "volume": int(match[2])})
+    return {"power": windows, "volume": steps}
+
+
+def to_text(timetable: dict[str, Any] | None) -> tuple[str, str]:
+    """What the form shows for a stored timetable."""
+    if not timetable:
+        return "", ""
+    power = "; ".join(f"{w['on']}-{w['off']}" for w in timetable.get("power", []))
+    volume = "; ".join(f"{s['at']}={s['volume']}" for s in timetable.get("volume", []))
+    return power, volume
+
+
+def checked(zone: ZoneRow, body: dict[str, Any]) -> dict[str, Any] | None:
+    """The timetable to store (None: none), checked exactly as a device will check it.
+
+    :raises TimetableRefused: naming what a device would refuse.
+    """
+    if not isinstance(body, dict):
+        raise TimetableRefused("a timetable must be an object", "timetable.malformed")
+    if not body.get("power") and not body.get("volume"):
+        return None
+    try:
+        parsed = Timetable.from_dict({"power": [], "volume": [], **body, "timezone": zone.timezone})
+    except TimetableError as exc:
+        raise TimetableRefused(str(exc), exc.code, **exc.params) from exc
+    stored = parsed.to_dict()
+    del stored["timezone"]
+    return stored
+
+
+def set_timetable(session: Session, actor: Actor, zone_id: str, body: dict[str, Any]) -> dict[str, Any] | None:
+    """Check, store and audit a zone's timetable; an empty one removes it. Returns what was stored.
+
+    :raises LookupError: for an unknown zone.
+    :raises PermissionDenied: outside the actor's communes or role.
+    :raises TimetableRefused: for a timetable a device would refuse.
+    """
+    zone = session.get(ZoneRow, zone_id)
+    if zone is None:
+        raise LookupError(f"no zone {zone_id}")
+    require(actor, Action.MANAGE_DEVICES, commune=zone.commune)
+    zone.timetable = checked(zone, body)
+    audit(session, actor, "zone.timetable", f"zone:{zone_id}", timetable=zone.timetable)
+    return zone.timetable
+
+
+def for_device(zone: ZoneRow | None) -> dict[str, Any] | None:
+    """The timetable as it travels in a programme: with the zone's time zone."""
+    if zone is None or not zone.timetable:
+        return None
+    return {"timezone": zone.timezone, "power": [], "volume": [], **zone.timetable}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -58,18 +59,26 @@ def booking_of(row: BookingRow, duration_s: float, title: str) -> Booking:
     )
 
 
-def recurrence(daily: bool = False, weekly: str | None = None, monthly: bool = False, rule: str | None = None) -> str:
-    """The RRULE for the usual choices of an official; an explicit RFC 5545 rule wins."""
+def recurrence(
+    daily: bool = False, weekly: str | Sequence[str] | None = None, monthly: bool = False, rule: str | None = None
+) -> str:
+    """The RRULE for the usual choices of an official; an explicit RFC 5545 rule wins.
+
+    `weekly` is the chosen weekdays ("MO,TH" or ["MO", "TH"]); given but empty, the booking
+    would silently become a one-off, so it is refused.
+    """
     if rule:
         return rule
-    if weekly:
-        days = [d.strip().upper()[:2] for d in weekly.split(",") if d.strip()]
-        bad = [d for d in days if d not in WEEKDAYS]
-        if bad or not days:
+    if weekly is not None:
+        text = weekly if isinstance(weekly, str) else ",".join(weekly)
+        days = [d.strip().upper()[:2] for d in text.split(",") if d.strip()]
+        if not days:
+            raise ScheduleValueError("choose at least one weekday for a weekly booking", "schedule.no_weekdays")
+        if [d for d in days if d not in WEEKDAYS]:
             raise ScheduleValueError(
-                f"weekdays must be among {','.join(WEEKDAYS)}, not {weekly!r}", "schedule.bad_weekdays", value=weekly
+                f"weekdays must be among {','.join(WEEKDAYS)}, not {text!r}", "schedule.bad_weekdays", value=text
             )
-        return "FREQ=WEEKLY;BYDAY=" + ",".join(days)
+        return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(set(days), key=WEEKDAYS.index))
     if monthly:
         return "FREQ=MONTHLY"
     return "FREQ=DAILY" if daily else ""

@@ -23,7 +23,9 @@ MESSAGES: dict[str, str] = {
     "schedule.not_a_time": "“{value}” không phải giờ hợp lệ (dạng GG:PP, ví dụ 07:00).",
     "schedule.not_a_date": "“{value}” không phải ngày hợp lệ (dạng NNNN-TT-NN).",
     "schedule.ends_before_start": "Ngày kết thúc ({until}) trước ngày bắt đầu ({day}).",
-    "schedule.bad_weekdays": "Hãy chọn ít nhất một thứ trong tuần (không phải “{value}”).",
+    "schedule.bad_weekdays": "Thứ trong tuần không hợp lệ (“{value}”): hãy đánh dấu các thứ từ Thứ Hai đến Chủ Nhật.",
+    "schedule.no_weekdays": "Lặp lại hằng tuần: hãy đánh dấu ít nhất một thứ trong tuần (Thứ Hai … Chủ Nhật).",
+    "schedule.weekdays_not_weekly": "Bạn đã đánh dấu thứ trong tuần: hãy chọn “Lặp lại: Hằng tuần”, hoặc bỏ đánh dấu các thứ.",
     # checks at the moment of booking (broadcaster/booking_rules.py) and the planner's rejections
     "booking.no_zone": "Hãy chọn ít nhất một vùng phát.",
     "booking.past_date": "Ngày {day} đã qua. Hãy chọn hôm nay hoặc một ngày sau.",

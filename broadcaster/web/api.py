@@ -44,7 +44,7 @@ class BookingIn(BaseModel):
     until: date | None = None
     slot: str | None = None
     repeat: str = "once"
-    weekdays: str | None = None
+    weekdays: str | list[str] | None = None  # "MO,TH" or ["MO", "TH"]
     rule: str | None = None
     priority: str = "normal"
     confirm: bool = False  # a priority booking displaces normal plays: the caller saw which and agrees

@@ -274,7 +274,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         """Every problem is shown on the form, in Vietnamese, before anything is saved."""
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
-        data = {k: form.getlist(k) if k == "zones" else form.get(k) for k in form.keys()}
+        data = booking_pages.form_data(form)
         try:
             row = await run_in_threadpool(make_booking, ctx.actor, bulletin_id, data)
         except ScheduleValueError as exc:

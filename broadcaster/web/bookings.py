@@ -7,6 +7,7 @@ finds them; `schedules.messages` says them). The API answers the same checks wit
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -28,6 +29,7 @@ from schedules.model import ScheduleValueError
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit
 
+WEEKLY_RE = re.compile(r"^FREQ=WEEKLY;BYDAY=((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)$")
 WEEKDAY_NAMES = {
     "MO": "Thứ Hai",
     "TU": "Thứ Ba",
@@ -35,8 +37,20 @@ WEEKDAY_NAMES = {
     "TH": "Thứ Năm",
     "FR": "Thứ Sáu",
     "SA": "Thứ Bảy",
-    "SU": "Chủ nhật",
+    "SU": "Chủ Nhật",
 }
+LIST_FIELDS = ("zones", "weekdays")  # form fields sent once per ticked box
+
+
+def form_data(form: Any) -> dict[str, Any]:
+    """A booking form's fields: the checkbox groups as lists, the rest as single values."""
+    return {k: form.getlist(k) if k in LIST_FIELDS else form.get(k) for k in form.keys()}
+
+
+def _weekdays(value: Any) -> list[str]:
+    """Ticked boxes (a list), or the API's and the old form's "MO,TH"."""
+    parts = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
+    return [str(p).strip() for p in parts if str(p).strip()]
 
 
 class BookingEdit(BaseModel):
@@ -45,7 +59,7 @@ class BookingEdit(BaseModel):
     until: date | None = None
     slot: str | None = None
     repeat: str = "once"
-    weekdays: str | None = None
+    weekdays: str | list[str] | None = None
     rule: str | None = None
     priority: str = "normal"
     confirm: bool = False
@@ -70,9 +84,12 @@ def ask_of(bulletin_id: int, data: dict[str, Any], today: date) -> bookings.Ask:
     """A booking request from a form or a JSON body (the same field names)."""
     zones = data.get("zones") or []
     repeat = str(data.get("repeat") or "once")
+    days = _weekdays(data.get("weekdays"))
+    if days and repeat != "weekly" and not data.get("rule"):  # ticked days must not be dropped unseen
+        raise ScheduleValueError(f"weekdays {days} ticked but the booking repeats {repeat}", "schedule.weekdays_not_weekly")
     rule = recurrence(
         daily=repeat == "daily",
-        weekly=str(data.get("weekdays") or "") if repeat == "weekly" else None,
+        weekly=days if repeat == "weekly" else None,
         monthly=repeat == "monthly",
         rule=str(data.get("rule") or "") or None,
     )
@@ -177,7 +194,11 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
             row = next((r for r in bookings.listing(db, ctx.actor) if r["id"] == booking_id), None)
         if row is None:
             raise LookupError(f"no booking {booking_id}")
-        data = {**row, "repeat": "rule" if row["rule"] else "once"}
+        weekly = WEEKLY_RE.match(row["rule"] or "")
+        if weekly:  # the ticked days, not a rule to keep hidden
+            data = {**row, "repeat": "weekly", "weekdays": weekly[1].split(","), "rule": ""}
+        else:
+            data = {**row, "repeat": "rule" if row["rule"] else "once"}
         values = form_values(store, settings, ctx.actor, row["bulletin"], data=data, editing=booking_id)
         return page(request, "book.html", ctx, **values)
 
@@ -185,7 +206,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     async def booking_edit(request: Request, booking_id: int) -> Response:
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
-        data = {k: form.getlist(k) if k == "zones" else form.get(k) for k in form.keys()}
+        data = form_data(form)
         with store.session() as db:
             row = db.get(bookings.BookingRow, booking_id)
             bulletin_id = row.bulletin_id if row is not None else 0

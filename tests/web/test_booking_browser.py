@@ -92,7 +92,7 @@ CASES: list[tuple[str, str, date, str, dict[str, str]]] = [
     ("slot.overrun", "thon-2", TOMORROW, "07:00", {}),
     ("zone.daily_limit", "thon-3", TOMORROW, "17:30", {}),
     ("booking.duplicate", "thon-1", TOMORROW, "07:00", {}),
-    ("schedule.bad_weekdays", "thon-1", TOMORROW, "17:30", {"repeat": "weekly", "weekdays": "XX"}),
+    ("schedule.no_weekdays", "thon-1", TOMORROW, "17:30", {"repeat": "weekly", "weekdays": ""}),
     ("rrule.too_frequent", "thon-1", TOMORROW, "17:30", {"rule": "FREQ=SECONDLY"}),  # a crafted form
 ]
 
@@ -123,7 +123,8 @@ def test_each_refusal_is_explained_in_vietnamese(console: tuple[str, int], viewp
             page.select_option("#priority", priority)
             if "repeat" in extra:
                 page.select_option("#repeat", extra["repeat"])
-                page.fill("#weekdays", extra["weekdays"])
+                for day in filter(None, extra["weekdays"].split(",")):
+                    page.check(f"#weekdays input[value={day}]")
             if "rule" in extra:
                 page.evaluate(
                     "r => { const i = document.createElement('input'); i.type = 'hidden'; i.name = 'rule'; i.value = r;"

@@ -24,8 +24,8 @@ PAREN_REF = re.compile(
 )
 PAREN_WORDS = re.compile(r"\s*\((?:[^()\d]*(?:đồng|phần trăm)[^()\d]*)\)")  # an amount repeated in words
 REF_CHAIN = (
-    r"(?:(?:các\s+)?điểm\s+[a-zđ](?:\s*,\s*[a-zđ])*(?:\s+và\s+(?:điểm\s+)?[a-zđ])?\s+)?"
-    r"(?:(?:các\s+)?khoản\s+\d+(?:\s*,\s*\d+)*(?:\s+và\s+(?:khoản\s+)?\d+)?\s+)?"
+    r"(?:(?:các\s+)?điểm\s+[a-zđ](?:\s*,\s*(?:điểm\s+)?[a-zđ])*(?:\s+và\s+(?:điểm\s+)?[a-zđ])?\s+)?"
+    r"(?:(?:các\s+)?khoản\s+\d+(?:\s*,\s*(?:khoản\s+)?\d+)*(?:\s+và\s+(?:khoản\s+)?\d+)?\s+)?"
     r"(?:(?:các\s+)?Điều\s+\d+[a-zđ]?(?:\s*,\s*\d+[a-zđ]?)*(?:\s+và\s+(?:Điều\s+)?\d+[a-zđ]?)?|Điều này|khoản này|Chương\s+[IVXLC\d]+)"
     r"(?:\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy định|Quy chế)(?:\s+này|\s+số\s+\S+))?"
 )
@@ -218,11 +218,28 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         joined = ", ".join(kept)
         if words(joined) <= limit and PREDICATE.search(joined) and not is_open(joined):
             return joined
+    if FIGURE.search(text) and (kept_figure := _subject_and_figure(parts, limit)):
+        return kept_figure
     for n in range(len(parts) - 1, 0, -1):
         head = ", ".join(parts[:n])
         if words(head) <= limit and words(head) >= 8 and PREDICATE.search(head) and not is_open(head):
             if head.count("(") == head.count(")"):
                 return head
+    return None
+
+
+QUALIFIER = re.compile(r"\s(?:khi|trong trường hợp|trong thời gian|nhằm|để|theo|tại|do)\s")
+
+
+def _subject_and_figure(parts: list[str], limit: int) -> str | None:
+    """ "Mức trợ cấp một lần cho dân quân khi được công nhận …, cứ mỗi năm … được trợ cấp bằng 4.680.000 đồng"
+    → "Mức trợ cấp một lần cho dân quân, cứ mỗi năm … 4.680.000 đồng": the head loses its qualifier, not the amount."""
+    at = next((i for i, p in enumerate(parts) if i > 0 and FIGURE.search(p)), None)
+    if at is None or not (m := QUALIFIER.search(parts[0])) or words(parts[0][: m.start()]) < 3:
+        return None
+    joined = ", ".join([parts[0][: m.start()], *parts[at:]])
+    if words(joined) <= limit and PREDICATE.search(joined) and not is_open(joined) and joined.count("(") == joined.count(")"):
+        return joined
     return None
 
 
@@ -241,6 +258,8 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     out: list[str] = []
     for sentence in SENTENCE_SPLIT.split(text):
         pieces = [p for p in CLAUSE_BOUNDARY.split(sentence) if p]
+        if len(pieces) == 1 and words(sentence) > limit:
+            pieces = _also(sentence)
         if len(pieces) > 1 and not all(words(p) >= 5 and PREDICATE.search(p) for p in pieces):
             pieces = [sentence]  # a list joined by semicolons: its parts are not sentences
         for piece in pieces:
@@ -252,6 +271,19 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate):
                 out.append(candidate)
     return out
+
+
+ALSO = re.compile(r",\s+(?:đồng thời|và đồng thời)\s+(?=(?:là|được|phải|có|không)\b)")
+SUBJECT = re.compile(r"^(?P<subject>[^,;:]{3,60}?)\s+(?=(?:là|được|phải|có|không được|bằng)\b)")
+
+
+def _also(sentence: str) -> list[str]:
+    """ "X là A, đồng thời là B" → "X là A" and "X đồng thời là B": two facts, each with its subject."""
+    parts = ALSO.split(sentence, maxsplit=1)
+    subject = SUBJECT.match(sentence)
+    if len(parts) < 2 or not subject:
+        return [sentence]
+    return [parts[0], f"{subject['subject']} đồng thời {parts[1]}"]
 
 
 LEAD_TAIL = re.compile(r"\s*(?:,\s*)?(?:như sau|sau đây|gồm có|gồm|bao gồm|cụ thể|cụ thể như sau|là)\s*:?\s*$", re.I)

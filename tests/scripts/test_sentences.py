@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from scripts.sentences import split_units, strip_noise
+
+
+def test_a_long_rule_keeps_its_amount_and_drops_the_qualifier_of_its_head() -> None:
+    text = (
+        "Mức trợ cấp một lần cho dân quân thường trực khi được công nhận hoàn thành thực hiện nghĩa vụ quân sự "
+        "tại ngũ trong thời bình, cứ mỗi năm phục vụ trong đơn vị dân quân thường trực được trợ cấp bằng 4.680.000 đồng."
+    )
+    [sentence] = split_units(text)
+    assert sentence == (
+        "Mức trợ cấp một lần cho dân quân thường trực, cứ mỗi năm phục vụ trong đơn vị dân quân thường trực "
+        "được trợ cấp bằng 4.680.000 đồng."
+    )
+
+
+def test_also_splits_into_two_facts_each_with_its_subject() -> None:
+    text = (
+        "Mức học phí quy định tại khoản 1, khoản 2 Điều này là căn cứ để ngân sách nhà nước cấp bù tiền miễn học phí "
+        "đối với cơ sở giáo dục mầm non công lập và cơ sở giáo dục phổ thông công lập của tỉnh, đồng thời là mức hỗ trợ "
+        "học phí đối với người học tại cơ sở dân lập, tư thục."
+    )
+    first, second = split_units(text)
+    assert first.startswith("Mức học phí là căn cứ để ngân sách nhà nước cấp bù tiền miễn học phí")
+    assert second == "Mức học phí đồng thời là mức hỗ trợ học phí đối với người học tại cơ sở dân lập, tư thục."
+
+
+def test_a_reference_listing_each_clause_is_dropped_whole() -> None:
+    assert strip_noise("Mức học phí quy định tại khoản 1, khoản 2 Điều này là căn cứ.") == "Mức học phí là căn cứ."
+    assert (
+        strip_noise("Trừ trường hợp quy định tại điểm a, điểm b khoản 3 Điều 5 thì được miễn.") == "Trừ trường hợp thì được miễn."
+    )

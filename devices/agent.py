@@ -90,6 +90,7 @@ class Agent:
     def __post_init__(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         self._restore()
+        self.player.power(self.amplifier_on)  # a rebooted speaker's amplifier is as it was asked
 
     # -- persistence: the latest verified programme and what was played survive a reboot --
     @property
@@ -112,7 +113,6 @@ class Agent:
         self.raw_timetable = state.get("timetable")
         self.timetable = Timetable.from_dict(self.raw_timetable) if self.raw_timetable else None
         self.applied = {str(k): float(v) for k, v in dict(state.get("applied", {})).items()}
-        self.player.power(self.amplifier_on)
 
     def _save(self) -> None:
         state = {

@@ -29,7 +29,7 @@ from broadcaster.store import Store, open_store
 from broadcaster.web import bookings as booking_pages
 from broadcaster.web import errors, ui
 from broadcaster.web.guard import Guard, client_address
-from broadcaster.web.i18n import Explained
+from broadcaster.web.i18n import CATALOGUE, Explained, render
 from broadcaster.web.session import (
     COOKIE,
     MAX_AGE_S,
@@ -90,7 +90,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     codec = SessionCodec(load_secret(settings.data_dir / "keys" / "session.key"))
     limiter = SignInLimiter()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(role_names=ROLE_NAMES, state_names=actions.STATE_NAMES)
+    templates.env.globals.update(
+        role_names=ROLE_NAMES,
+        state_names=actions.STATE_NAMES,
+        device_reason=lambda reason: render(f"protocol.{reason}") if f"protocol.{reason}" in CATALOGUE else reason,
+    )
     ui.install(templates, settings)
     # No Swagger UI / ReDoc: FastAPI loads them from a CDN. The schema stays, behind sign-in.
     app = FastAPI(title="Loa pháp luật — API", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")

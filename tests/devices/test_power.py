@@ -33,7 +33,7 @@ def local(text: str) -> float:
 class Recorder(NullPlayer):
     def __init__(self) -> None:
         super().__init__()
-        self.switched: list[bool] = []
+        self.switched: list[bool] = []  # every switch, from the one at start-up
         self.heard: list[bool] = []  # the amplifier's state at each play
 
     def power(self, on: bool) -> None:
@@ -102,7 +102,7 @@ def test_power_off_silences_normal_items_which_are_reported_missed_and_on_plays_
     now = local("2026-11-24T10:00:00")
     command(agent, signer, MessageType.POWER, {"on": False}, now)
     assert [a["status"] for a in reports(sent, "ack")] == ["ok"]
-    assert player.switched == [False] and agent.amplifier is False
+    assert player.switched == [True, False] and agent.amplifier is False
     schedule(agent, signer, now, [entry("n1", now + 5), entry("n2", now + 60)])
     agent.tick(now + 6)
     missed = reports(sent, "played")
@@ -111,7 +111,7 @@ def test_power_off_silences_normal_items_which_are_reported_missed_and_on_plays_
     command(agent, signer, MessageType.POWER, {"on": True}, now + 30, zone=True)
     agent.tick(now + 61)
     assert [(r["item"], r["outcome"]) for r in reports(sent, "played")][1:] == [("n2", "completed")]
-    assert player.heard == [True] and player.switched == [False, True]
+    assert player.heard == [True] and player.switched == [True, False, True]
     agent.publish_state(now + 62)
     agent.telemetry(now + 62)
     assert reports(sent, "state")[-1]["amplifier_on"] is True and reports(sent, "telemetry")[-1]["amplifier_on"] is True
@@ -128,7 +128,7 @@ def test_an_emergency_switches_the_amplifier_on_plays_and_switches_it_back_off(t
     command(agent, signer, MessageType.PLAY, {"item": entry("e1", now, "emergency")}, now + 1, zone=True)
     agent.tick(now + 1)
     assert [(r["item"], r["outcome"]) for r in reports(sent, "played")] == [("e1", "completed")]
-    assert player.heard == [True] and player.switched == [False, True, False]
+    assert player.heard == [True] and player.switched == [True, False, True, False]
     assert agent.amplifier is False and agent.forced_on is False
 
 
@@ -140,7 +140,7 @@ def test_switching_off_during_an_emergency_waits_for_its_end(tmp_path: Path, sig
     command(agent, signer, MessageType.PLAY, {"item": entry("e1", now, "emergency")}, now, zone=True)
     agent.playing = "e1"  # as while the player thread plays it
     command(agent, signer, MessageType.POWER, {"on": False}, now + 1)
-    assert agent.amplifier is True and agent.forced_on and player.switched == []
+    assert agent.amplifier is True and agent.forced_on and player.switched == [True]
 
 
 def test_timetable_applies_in_the_zones_local_time_and_a_manual_command_holds_until_the_next_change(
@@ -168,10 +168,13 @@ def test_timetable_applies_in_the_zones_local_time_and_a_manual_command_holds_un
     agent.tick(local("2026-11-24T21:30:00"))
     agent.tick(local("2026-11-25T05:30:00"))
     assert agent.amplifier is True and agent.volume == 60
-    assert player.switched == [False, True, False, True]
-    restarted = make_agent(tmp_path, signer, [], Recorder())  # the timetable and what it applied survive
+    assert player.switched == [True, False, True, False, True]
+    command(agent, signer, MessageType.POWER, {"on": False}, local("2026-11-25T05:40:00"))
+    rebooted = Recorder()
+    restarted = make_agent(tmp_path, signer, [], rebooted)  # the timetable, the override and the volume survive
     restarted.tick(local("2026-11-25T05:45:00"))
-    assert restarted.timetable is not None and restarted.amplifier is True and restarted.volume == 60
+    assert restarted.timetable is not None and restarted.amplifier is False and restarted.volume == 60
+    assert rebooted.switched == [False]
 
 
 def test_timetable_window_across_midnight_and_refusals() -> None:

@@ -69,6 +69,8 @@ def test_power_and_timetable_reach_speakers_acknowledged_and_audited(tmp_path: P
         service.process_tasks()
         assert wait_for(lambda: acked(on.json()["id"]) == 1, 15)
         assert [a.amplifier for a in fleet.agents] == [False, True]
+        shown = client.get(f"/lenh/{on.json()['id']}").text
+        assert "bật ampli" in shown and "loa-2: đã xác nhận" in shown
         vague = client.post("/api/devices/control", json={"action": "power", "zones": ["thon-1"]}, headers={"X-CSRF-Token": csrf})
         assert vague.status_code == 409 and vague.json()["code"] == "control.power"
         # the state the speakers publish reaches the console
@@ -189,3 +191,30 @@ def test_timetable_form_on_a_phone(tmp_path: Path) -> None:
     with w.store.session() as s:
         zone = s.get(ZoneRow, "thon-1")
         assert zone is not None and zone.timetable is not None and zone.timetable["power"] == [{"on": "05:30", "off": "21:30"}]
+
+
+def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path: Path) -> None:
+    from broadcaster import tasks
+    from broadcaster.models import CommandRow, User
+    from broadcaster.web.remote import request_control
+    from broadcaster.workflow import Actor
+
+    settings, store, _approved, _draft = build(tmp_path)
+    client = TestClient(create_app(settings, store))
+    client.post("/api/session", json={"username": "canbo", "password": PASSWORD})
+    with store.session() as s:
+        user = s.query(User).filter_by(username="canbo").one()
+        task = request_control(s, Actor.of(user, ""), "power", [], ["loa-1"], None, False)
+        s.add(
+            CommandRow(
+                id="c" * 32,
+                kind="power",
+                target="dev/loa-1",
+                body={},
+                expires_at=datetime.now(ZoneInfo("UTC")) + timedelta(minutes=10),
+                acks={"loa-1": {"status": "rejected", "reason": "expired", "at": None}},
+            )
+        )
+        tasks.finish(s, task, {"commands": ["c" * 32]})
+    shown = client.get(f"/lenh/{task}").text
+    assert "tắt ampli" in shown and "loa-1: từ chối — Thiết bị báo: lệnh đã hết hạn." in shown

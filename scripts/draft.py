@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from scripts.errors import DraftError
-from scripts.legal import SYMBOL_RE, LegalDocument
+from scripts.legal import SYMBOL, SYMBOL_RE, LegalDocument
 from scripts.phasing import phased_dates, with_phase
 from scripts.select import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
@@ -36,6 +36,7 @@ NOTICE_MAX_S = 40.0
 MAX_RELATIONS = 3
 TITLE_WORDS = 16
 NOTICE_TITLE_WORDS = 11
+NOTICE_TITLE_STEPS = (30, 24, 16, NOTICE_TITLE_WORDS)
 PER_ARTICLE = 3
 PER_FEW_ARTICLES = 12  # a document of few articles (an amending decree) spreads this over them
 MAX_TABLE_SENTENCES = 5
@@ -96,6 +97,10 @@ TYPE_BEFORE = re.compile(
 TITLE_CUT = re.compile(
     r";|\s+(?:trên địa bàn|ngày \d+|của (?:Chính phủ|Bộ|Ủy ban|Hội đồng)|ban hành kèm theo|năm học|do (?:Bộ trưởng|Thủ tướng|Chính phủ|Ủy ban|Hội đồng))\b"
 )
+RELATED_DETAILS = re.compile(
+    rf"(?P<sym>{SYMBOL})\s+ngày\s+\d{{1,2}}(?:/\d{{1,2}}/| tháng \d{{1,2}} năm )\d{{4}}(?:\s+của\s+.{{3,120}}?)?"
+    r"(?=\s+(?:hướng dẫn|quy định|về|ban hành|sửa đổi)\b)"
+)  # "… số 72/2011/TTLT-BTC-BGTVT ngày … của Bộ trưởng … hướng dẫn …": what the repealed text was about, not its date
 TITLE_BOUNDARY = re.compile(r",\s+|\s+(?=(?:và|đối với|về|cho|trong|tại|để|theo|khi)\s)")
 
 
@@ -119,6 +124,7 @@ class DocFacts:
     issued_on_text: str | None
     effective_text: str | None
     effective_in_headline: bool = False
+    title_apart: str = ""  # a long title said as its own sentence: "Quyết định này phân cấp …"
 
 
 def _source_date_text(doc: LegalDocument, value: date) -> str:
@@ -137,7 +143,7 @@ def _source_date_text(doc: LegalDocument, value: date) -> str:
 
 def _title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
     """The title cut at a natural boundary to a length a listener keeps in mind."""
-    title = " ".join(doc.title.split())
+    title = RELATED_DETAILS.sub(r"\g<sym>", " ".join(doc.title.split()))
     if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh") and title.startswith(doc.doc_type):
         rest = title[len(doc.doc_type) :].strip()
         return f"– {doc.doc_type} {rest}" if rest else ""
@@ -302,9 +308,18 @@ def _select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, 
 
 
 def _render(
-    kind: str, doc: LegalDocument, chosen: list[Candidate], headline: Candidate | None, notice: bool, full: bool = True
+    kind: str,
+    doc: LegalDocument,
+    chosen: list[Candidate],
+    headline: Candidate | None,
+    notice: bool,
+    full: bool = True,
+    title_words: int | None = None,
 ) -> list[Sentence]:
-    fact = facts(doc, NOTICE_TITLE_WORDS if notice else TITLE_WORDS)
+    fact = facts(doc, title_words or (NOTICE_TITLE_WORDS if notice else TITLE_WORDS))
+    if title_words and title_words > TITLE_WORDS and not fact.title_phrase.startswith("–"):
+        phrase = re.sub(r"^về(?: việc)?\s", "nói về ", fact.title_phrase)
+        fact.title_apart = f"{doc.doc_type} này {phrase}"
     relations = [r for r in _relation_sentences(doc, brief=notice) if r.source and r.source.quote not in fact.title_phrase]
     head_text = headline.text if headline else ""
     if headline and fact.effective_text and not doc.effective_note and not re.search(r"\bngày \d|\d/\d{4}", head_text):
@@ -372,16 +387,26 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
 
 
 def _fit_notice(kind: str, doc: LegalDocument, chosen: list[Candidate], dialect: str) -> list[Sentence]:
-    """A notice within NOTICE_MAX_S: drop the relation, then the weaker provision; keep three cited sentences."""
+    """A notice within NOTICE_MAX_S, its title as whole as the time allows: a notice is mostly its title."""
+    for title_words in NOTICE_TITLE_STEPS:
+        sentences = _fit_notice_with(kind, doc, chosen, dialect, title_words)
+        fits = all(words(s.text) <= MAX_WORDS + 4 for s in sentences)
+        if fits and _duration(sentences, dialect) <= NOTICE_MAX_S and sum(1 for s in sentences if s.source) >= 3:
+            return sentences
+    return _fit_notice_with(kind, doc, chosen, dialect, NOTICE_TITLE_WORDS)
+
+
+def _fit_notice_with(kind: str, doc: LegalDocument, chosen: list[Candidate], dialect: str, title_words: int) -> list[Sentence]:
+    """Drop the relation, then the weaker provision; keep three cited sentences."""
     chosen = list(chosen)
-    sentences = _render(kind, doc, chosen, None, True, full=False)
+    sentences = _render(kind, doc, chosen, None, True, full=False, title_words=title_words)
     while len(chosen) > 1 and _duration(sentences, dialect) > NOTICE_MAX_S:
         chosen.remove(min(chosen, key=lambda c: c.score))
-        sentences = _render(kind, doc, chosen, None, True, full=False)
+        sentences = _render(kind, doc, chosen, None, True, full=False, title_words=title_words)
     if _duration(sentences, dialect) > NOTICE_MAX_S:
         sentences = [s for s in sentences if not (s.source and s.source.quote in {r.number for r in doc.relations})]
     if sum(1 for s in sentences if s.source) < 3:
-        longer = _render(kind, doc, chosen, None, True, full=True)
+        longer = _render(kind, doc, chosen, None, True, full=True, title_words=title_words)
         if _duration(longer, dialect) <= NOTICE_MAX_S:
             sentences = longer
     return sentences

@@ -221,3 +221,14 @@ def test_residents_named_as_the_subject_of_a_right_rank_above_procedure() -> Non
     assert admin_score("Nghiêm cấm điều khiển phương tiện tham gia giao thông đường bộ mà có nồng độ cồn.") == 0.0, (
         "'đường bộ' is not an office (Bộ)"
     )
+
+
+def test_a_notice_says_a_long_title_whole_in_a_sentence_of_its_own() -> None:
+    """A notice is mostly its title: what a repealed circular was about is said, its date and signers are not."""
+    script = _draft_file(CORPUS / "pdf" / "thong-tu-so-02-2026-tt-btc-468745.pdf")
+    assert script.kind == "notice"
+    titles = [s.text for s in script.sentences if s.text.startswith("Thông tư này bãi bỏ")]
+    assert titles and "đào tạo lái xe" in titles[0] and "ngày 27 tháng 5" not in titles[0], titles
+    script = _draft_file(CORPUS / "dev" / "qd-210-2025-qd-ubnd-haiphong.txt")
+    assert any(s.text.startswith("Quyết định này phân cấp") and "nước sạch nông thôn" in s.text for s in script.sentences)
+    assert all(len(s.text.split()) <= 34 for s in script.sentences)

@@ -40,6 +40,7 @@ NOTICE_TITLE_STEPS = (30, 24, 16, NOTICE_TITLE_WORDS)
 PER_ARTICLE = 3
 PER_FEW_ARTICLES = 12  # a document of few articles (an amending decree) spreads this over them
 MAX_TABLE_SENTENCES = 5
+PER_AMENDED_ARTICLE = 6  # a clause of an amending article rewrites a whole article of the old text
 RESIDENT_FLOOR = 4.0
 NOTICE_BELOW_DIRECTIVE = 6.0  # a directive's enforcement ("xử lý nghiêm", "thu hồi") is news for residents
 TRIAGE_FLOOR = 3.0  # for the notice triage a rule with a duration or a fee ("từ 14 ngày … học phí") already counts
@@ -286,8 +287,8 @@ def _headline(pool: list[Candidate]) -> Candidate | None:
 
 def _select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:
     chosen: list[Candidate] = []
-    per_article: dict[int, int] = {}
-    articles = len({c.article_index for c in pool}) or 1
+    per_article: dict[str, int] = {}
+    articles = len({c.part or str(c.article_index) for c in pool}) or 1
     cap = max(PER_ARTICLE, PER_FEW_ARTICLES // articles)
     tables = 0
     for cand in best_first(pool):
@@ -295,7 +296,9 @@ def _select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, 
             continue
         if any(overlap(cand.text, c.text) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
             continue
-        if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(cand.article_index, 0) >= cap:
+        part = cand.part or str(cand.article_index)
+        limit = max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap
+        if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(part, 0) >= limit:
             continue
         cost = _duration([Sentence(cand.text, None)], dialect)
         if spent + cost > budget_s:
@@ -303,7 +306,7 @@ def _select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, 
         chosen.append(cand)
         spent += cost
         tables += cand.table
-        per_article[cand.article_index] = per_article.get(cand.article_index, 0) + (not cand.table)
+        per_article[part] = per_article.get(part, 0) + (not cand.table)
     return sorted(chosen, key=lambda c: (c.article_index, c.table, c.order))
 
 

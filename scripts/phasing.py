@@ -12,7 +12,8 @@ from scripts.legal import LegalDocument
 from scripts.sentences import flat, lowerfirst
 
 PHASED = re.compile(
-    r"(?:(?:[Đđ]iểm\s+(?P<point>[a-zđ])\s+)?[Kk]hoản\s+(?P<clause>\d+)\s+)?Điều\s+(?P<article>\d+[a-zđ]?)\s+"
+    r"(?<![\d,]\s)(?<!và\s)(?:(?:[Đđ]iểm\s+[a-zđ]\s+)?(?:các\s+)?[Kk]hoản\s+"
+    r"(?P<clauses>\d+(?:\s*,\s*(?:khoản\s+)?\d+)*(?:\s+và\s+(?:khoản\s+)?\d+)?)\s+)?Điều\s+(?P<article>\d+[a-zđ]?)\s+"
     r"(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh)\s+này\s+có hiệu lực"
     r"(?:\s+thi hành)?\s+(?:kể\s+)?từ\s+(?P<when>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4})"
 )
@@ -25,7 +26,8 @@ def phased_dates(doc: LegalDocument) -> dict[Key, str]:
     for article in doc.articles:
         for _clause, _point, passage in article.passages():
             for m in PHASED.finditer(flat(passage)):
-                out[(m["article"], m["clause"])] = m["when"]
+                clauses = re.findall(r"\d+", m["clauses"]) if m["clauses"] else [None]
+                out.update({(m["article"], clause): m["when"] for clause in clauses})
     return out
 
 

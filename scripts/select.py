@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from scripts.legal import Article, LegalDocument
 from scripts.sentences import (
+    FIGURE,
     MAX_WORDS,
     PREDICATE,
     capfirst,
@@ -55,6 +56,7 @@ class Candidate:
     article_index: int = 0
     order: int = 0
     table: bool = False
+    part: str = ""  # what the per-article cap counts: the article, or an amending article's clause
 
 
 MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|đ\b)")
@@ -162,6 +164,10 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         joined = finish(f"{phrase} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}")
         if listenable(joined):
             return [joined]
+    if phrase and FIGURE.search(body) and (context := _context(phrase)) and words(context) + words(body) <= MAX_WORDS + 2:
+        joined = finish(f"Đối với {lowerfirst(context)}, {lowerfirst(body)}")  # "Người thứ hai … 70%": of whom?
+        if listenable(joined):
+            return [joined]
     if ACTOR.match(phrase) and words(phrase) <= 12 and (addressee or not PREDICATE.search(phrase)):
         pieces = [p.strip(" ;.") for p in body.split(";") if p.strip(" ;.")]
         out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
@@ -170,6 +176,21 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 
 
 PAREN = re.compile(r"\s*\([^()]*\)")
+CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
+CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")
+
+
+def _context(lead: str) -> str:
+    """Who a list of amounts is about: the lead's subject up to its first verb or qualifier."""
+    if lead.startswith(("Đối với ", "Trường hợp ")):
+        lead = lead.split(" ", 2)[-1] if lead.startswith("Đối với ") else lead
+    if not CONTEXT_START.match(lead):
+        return ""
+    cut = CONTEXT_CUT.search(lead, 6)
+    subject = lead[: cut.start()] if cut else lead
+    return subject if 3 <= words(subject) <= 12 and "," not in subject else ""
+
+
 VERB_FIRST = re.compile(
     r"^(?:Thực hiện|Nộp|Đóng|Chấp hành|Chịu|Tham gia|Thông báo|Đăng ký|Bảo đảm|Đảm bảo|Tuân thủ|Xuất trình|Cung cấp|"
     r"Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Giữ|Mang|Báo cáo|Phải|Không được|Được|Có trách nhiệm)\b"
@@ -214,6 +235,7 @@ def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, 
     return out
 
 
+AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Sửa đổi, bổ sung)\b", re.I)  # each clause amends a different article
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -244,7 +266,8 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
                 continue
             source = Source(article.number or None, clause or None, point, quote)
             value = score(text, article.title, index, total) - _list_position(point)
-            out.append(Candidate(text, source, value, index, order))
+            part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
+            out.append(Candidate(text, source, value, index, order, part=part))
     return out
 
 

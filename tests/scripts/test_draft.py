@@ -232,3 +232,29 @@ def test_a_notice_says_a_long_title_whole_in_a_sentence_of_its_own() -> None:
     script = _draft_file(CORPUS / "dev" / "qd-210-2025-qd-ubnd-haiphong.txt")
     assert any(s.text.startswith("Quyết định này phân cấp") and "nước sạch nông thôn" in s.text for s in script.sentences)
     assert all(len(s.text.split()) <= 34 for s in script.sentences)
+
+
+def test_a_phase_in_listing_several_clauses_dates_only_those_clauses() -> None:
+    """ "tại các khoản 3, 16, 17 … và 28 Điều 1 … có hiệu lực từ ngày 01 tháng 01 năm 2025" is not all of Điều 1."""
+    from scripts.phasing import phased_dates
+
+    phases = phased_dates(parse((CORPUS / "dev" / "luat-51-2024-qh15.txt").read_text(encoding="utf-8")))
+    assert phases[("1", "17")] == "ngày 01 tháng 01 năm 2025" and ("1", "28") in phases
+    assert ("1", None) not in phases and ("1", "11") not in phases
+
+
+def test_amounts_in_a_list_are_said_with_whom_they_are_for() -> None:
+    from scripts.select import _with_lead
+
+    lead = "6. Thành viên hộ gia đình cùng tham gia bảo hiểm y tế theo hình thức hộ gia đình thì được giảm trừ mức đóng như sau:"
+    [said] = _with_lead(lead, "c) Từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất.")
+    assert said == (
+        "Đối với thành viên hộ gia đình cùng tham gia bảo hiểm y tế, từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất."
+    )
+
+
+def test_each_clause_of_an_amending_article_counts_as_its_own_article() -> None:
+    """An amending law puts every change in Điều 1; the per-article cap counts the amended articles instead."""
+    script = _draft_file(CORPUS / "dev" / "luat-51-2024-qh15.txt")
+    clauses = {s.source.clause for s in script.sentences if s.source and s.source.article == "1"}
+    assert len(clauses) >= 4, clauses

@@ -238,6 +238,15 @@ def _effective_source(doc: LegalDocument) -> Source | None:
     return None
 
 
+HOTLINE = re.compile(r"\b(tổng đài|đường dây nóng)\s+(?:số\s+)?(\d{3,4}(?:[ .]\d{3,4})?)\b", re.I)
+
+
+def _hotline(doc: LegalDocument) -> str:
+    """ "tổng đài 112": a number residents can call, when the document names one."""
+    m = HOTLINE.search(flat(doc.text))
+    return f"{m[1].lower()} {m[2]}" if m else ""
+
+
 def _offices(doc: LegalDocument, chosen: list[Candidate]) -> str:
     """Where residents ask: the offices the document itself names, then the commune."""
     said = " ".join(c.text for c in chosen)
@@ -336,6 +345,7 @@ def _render(
         relations=relations,
         headline=head_text,
         offices=_offices(doc, chosen),
+        hotline=_hotline(doc),
         reminder=reminder,
         full=full,
     )

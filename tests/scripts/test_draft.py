@@ -258,3 +258,10 @@ def test_each_clause_of_an_amending_article_counts_as_its_own_article() -> None:
     script = _draft_file(CORPUS / "dev" / "luat-51-2024-qh15.txt")
     clauses = {s.source.clause for s in script.sentences if s.source and s.source.article == "1"}
     assert len(clauses) >= 4, clauses
+
+
+def test_a_hotline_the_document_names_is_given_to_residents() -> None:
+    script = _draft_file(CORPUS / "dev" / "qd-96-2025-qd-ubnd-quangninh.txt")
+    assert "Khi cần báo tin gấp, bà con gọi tổng đài 112." in [s.text for s in script.sentences]
+    script = _draft_file(CORPUS / "dev" / "nq-75-2025-nq-hdnd-hanoi.txt")
+    assert "gọi" not in script.text.split("Bà con cần hỏi thêm")[-1], "no number invented where the document has none"

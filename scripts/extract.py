@@ -154,6 +154,11 @@ def check_size(data: bytes, name: str, limits: Limits) -> None:
         )
 
 
+def is_plain(data: bytes, name: str) -> bool:
+    """Plain text or HTML: read in-process, a linear decode already bounded by `max_text_bytes`."""
+    return _kind(data, name) in ("html", "text")
+
+
 def _kind(data: bytes, name: str) -> str:
     suffix = Path(urlparse(name).path).suffix.lower()
     if suffix == ".pdf" or data[:5] == b"%PDF-":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scripts.legal import Article, LegalDocument
 from scripts.sentences import (
@@ -123,6 +124,7 @@ PERSON_SUBJECT = re.compile(
 LEAD_ONLY = re.compile(r"\b(?:các|những|một trong các)\s+(?:hành vi|trường hợp|việc|nội dung|đối tượng|điều kiện)\.?$")
 
 
+@lru_cache(maxsize=8192)
 def resident_score(text: str) -> float:
     """How much a sentence tells residents: amounts, rights, duties, bans, who."""
     score = 2.0 * bool(PERSON_SUBJECT.search(text))
@@ -132,6 +134,7 @@ def resident_score(text: str) -> float:
     return score + sum(w for p, w in RESIDENT_SCORES if p.search(text))
 
 
+@lru_cache(maxsize=8192)
 def admin_score(text: str) -> float:
     return sum(w for p, w in ADMIN_SCORES if p.search(text))
 

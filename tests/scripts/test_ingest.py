@@ -84,3 +84,24 @@ def test_batch_goes_on_after_a_bad_item_and_dedups(tmp_path: Path) -> None:
     with store.session() as session:
         assert session.query(Document).count() == 2
         assert session.query(IngestFailure).count() == 1
+
+
+def test_plain_text_and_html_are_read_without_a_subprocess_pdf_still_sandboxed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafting speed: decoding text is linear and capped, so only PDF and DOCX pay for the sandbox."""
+    import subprocess
+
+    from scripts.errors import DocumentRefused
+    from scripts.limits import Limits
+
+    started: list[object] = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: started.append(a) or real_run(*a, **k))
+    text = (CORPUS / "dev" / "nq-75-2025-nq-hdnd-hanoi.txt").read_bytes()
+    assert extract_text(text, "nq.txt")[1] == "text/plain"
+    assert extract_text(b"<html><body><p>Dieu 1.</p></body></html>", "nq.html")[1] == "text/html"
+    assert started == []
+    with pytest.raises(DocumentRefused):
+        extract_text(b"x" * 2048, "big.txt", Limits(max_text_bytes=1024))
+    with pytest.raises(DocumentError):
+        extract_text(b"%PDF-1.7 garbage", "broken.pdf")
+    assert len(started) == 1, "a PDF is still read in the sandbox"

@@ -35,6 +35,7 @@ MIN_S, TARGET_S, MAX_S = 45.0, 165.0, 180.0
 NOTICE_MAX_S = 40.0
 MAX_RELATIONS = 3
 TITLE_WORDS = 16
+LONG_TITLE_WORDS = 24
 NOTICE_TITLE_WORDS = 11
 NOTICE_TITLE_STEPS = (30, 24, 16, NOTICE_TITLE_WORDS)
 PER_ARTICLE = 3
@@ -328,6 +329,8 @@ def _render(
     full: bool = True,
     title_words: int | None = None,
 ) -> list[Sentence]:
+    if not notice and _title_phrase(doc, LONG_TITLE_WORDS) != _title_phrase(doc, TITLE_WORDS):
+        title_words = LONG_TITLE_WORDS  # a title cut short loses who it is for: say it whole, apart
     fact = facts(doc, title_words or (NOTICE_TITLE_WORDS if notice else TITLE_WORDS))
     if title_words and title_words > TITLE_WORDS and not fact.title_phrase.startswith("–"):
         phrase = re.sub(r"^về(?: việc)?\s", "nói về ", fact.title_phrase)

@@ -17,7 +17,7 @@ from tests.conftest import CORPUS, DEV_DOCS
 
 TOOLS = CORPUS.parent / "tools"
 PDF_DOCS = sorted((CORPUS / "pdf").glob("*.pdf"))
-KEY_FACT_FLOOR = 0.62  # issue 12 asks for 0.85; raise this as the drafting gets there
+KEY_FACT_FLOOR = 0.72  # issue 12 asks for 0.85; raise this as the drafting gets there
 
 
 def _tool(name: str) -> ModuleType:
@@ -265,3 +265,12 @@ def test_a_hotline_the_document_names_is_given_to_residents() -> None:
     assert "Khi cần báo tin gấp, bà con gọi tổng đài 112." in [s.text for s in script.sentences]
     script = _draft_file(CORPUS / "dev" / "nq-75-2025-nq-hdnd-hanoi.txt")
     assert "gọi" not in script.text.split("Bà con cần hỏi thêm")[-1], "no number invented where the document has none"
+
+
+def test_a_title_that_would_be_cut_short_is_said_whole_apart() -> None:
+    """ "… đối với các cơ sở giáo dục mầm non" drops who pays: the title is said as its own sentence instead."""
+    script = _draft_file(CORPUS / "dev" / "nq-58-2025-nq-hdnd-hanoi.txt")
+    assert (
+        "Nghị quyết này quy định mức học phí đối với các cơ sở giáo dục mầm non, giáo dục phổ thông công lập chất lượng cao."
+        in [s.text for s in script.sentences]
+    )

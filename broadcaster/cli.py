@@ -60,13 +60,13 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
-    from scripts.draft import draft
+    from scripts.draft import draft, draft_warnings
     from scripts.ingest import HttpFetcher, load_document
     from scripts.legal import parse
 
     document = parse(load_document(args.path, HttpFetcher(policy=settings.link_policy())).text)
     script = draft(document, settings.dialect)
-    warnings = [{"code": w.code, "message": w.message} for w in document.warnings] + list(script.warnings)
+    warnings = draft_warnings(document, script)
     for warning in warnings:  # a doubtful parse still drafts, but never silently
         print(f"cảnh báo [{warning['code']}]: {warning['message']}", file=sys.stderr)
     if args.json:

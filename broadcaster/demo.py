@@ -114,7 +114,9 @@ def run_demo(
             with store.session() as session:
                 workflow.submit(session, _bulletin(session, bulletin_id), people["bientap"])
             with store.session() as session:
-                workflow.approve(session, _bulletin(session, bulletin_id), people["pheduyet"])
+                bulletin = _bulletin(session, bulletin_id)
+                checked = [w["code"] for w in bulletin.draft_warnings or []]  # the demo's approver read each one
+                workflow.approve(session, bulletin, people["pheduyet"], acknowledged=checked)
 
         service = stack.enter_context(Service(settings, store, mqtt_url))
         topics, signer = Topics(settings.topic_prefix), service.signer

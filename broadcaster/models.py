@@ -67,6 +67,8 @@ class Bulletin(Base):
     kind: Mapped[str] = mapped_column(String(16), default="document", server_default="document")
     stream_url: Mapped[str | None] = mapped_column(Text, nullable=True)  # a relay: the live stream devices play
     stream_duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)  # … for this booked window
+    # what the drafter doubted ({code, message}, scripts.draft.draft_warnings): an approver acknowledges each
+    draft_warnings: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class ScriptVersion(Base):

@@ -22,7 +22,7 @@ from broadcaster.config import Settings
 from broadcaster.models import AuditEvent, Bulletin, Document, MediaAsset
 from broadcaster.store import Store
 from broadcaster.workflow import Action, Actor, Role, WorkflowError, audit, create_bulletin, require, submit
-from scripts.draft import Script, draft
+from scripts.draft import Script, draft, draft_warnings
 from scripts.errors import ScriptsError
 from scripts.legal import LegalDocument, parse
 
@@ -156,6 +156,7 @@ def bulletin_from_document(
     parsed, script = _parse_and_draft(text, settings)
     with store.session() as session:
         bulletin = create_bulletin(session, actor, parsed.full_title, document_id, "vi", script.text, script.sentence_dicts())
+        bulletin.draft_warnings = draft_warnings(parsed, script)
         session.flush()
         bulletin_id = bulletin.id
         audit(session, actor, "document.drafted", f"document:{document_id}", bulletin=bulletin_id, again=again)

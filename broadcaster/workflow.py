@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,17 @@ class WorkflowError(Exception):
 
 class PermissionDenied(WorkflowError):
     """The user's role does not allow the action."""
+
+
+class WarningsNotAcknowledged(WorkflowError):
+    """The approver did not tick every draft warning; `codes` are the ones left."""
+
+    code = "workflow.warnings_unacknowledged"
+
+    def __init__(self, bulletin_id: int, codes: list[str]) -> None:
+        super().__init__(f"bulletin {bulletin_id} has draft warnings nobody acknowledged: {', '.join(codes)}")
+        self.codes = codes
+        self.params = {"bulletin": bulletin_id, "count": len(codes), "warnings": ",".join(codes)}
 
 
 class State(enum.StrEnum):
@@ -239,15 +250,19 @@ def bundle_sha(session: Session, bulletin_id: int) -> str:
     return current_bundle(session, bulletin_id).sha256
 
 
-def approve(session: Session, bulletin: Bulletin, actor: Actor, seen: str | None = None) -> Approval:
+def approve(
+    session: Session, bulletin: Bulletin, actor: Actor, seen: str | None = None, acknowledged: Collection[str] = ()
+) -> Approval:
     """Four eyes on the exact bundle: scripts of every language plus the audio that will be played.
 
     The approver may not be the last editor of any current script version. `seen` is the bundle
     hash the approver read and listened to; when it is given and the bundle changed since (an
-    edit or a rendering landed in between), the approval is refused.
+    edit or a rendering landed in between), the approval is refused. Every draft warning's code
+    must be in `acknowledged` (the approver ticked it); the audit event records what was.
 
     :raises PermissionDenied: for a role that may not approve, or the bulletin's own editor.
     :raises WorkflowError: without rendered audio of the current scripts, or when `seen` is stale.
+    :raises WarningsNotAcknowledged: when a draft warning was not acknowledged.
     """
     require(actor, Action.APPROVE)
     bundle = current_bundle(session, bulletin.id)
@@ -266,7 +281,13 @@ def approve(session: Session, bulletin: Bulletin, actor: Actor, seen: str | None
             f"bulletin {bulletin.id} changed after you opened it (you saw {seen[:12]}, it is now "
             f"{bundle.sha256[:12]}): reload the page, read and listen again, then approve"
         )
-    bound = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
+    warnings = bulletin.draft_warnings or []
+    left = sorted({w["code"] for w in warnings} - set(acknowledged))
+    if left:
+        raise WarningsNotAcknowledged(bulletin.id, left)
+    bound: dict[str, Any] = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
+    if warnings:
+        bound["acknowledged_warnings"] = warnings
     _transition(session, bulletin, actor, State.APPROVED, (State.IN_REVIEW,), bundle=bundle.sha256, **bound)
     approval = Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=bundle.sha256)
     session.add(approval)

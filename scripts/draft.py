@@ -430,3 +430,8 @@ def _fit_notice_with(kind: str, doc: LegalDocument, chosen: list[Candidate], dia
 
 def symbols_in(text: str) -> list[str]:
     return SYMBOL_RE.findall(text)
+
+
+def draft_warnings(doc: LegalDocument, script: Script) -> list[dict[str, str]]:
+    """Everything an editor and an approver must check: the parse's doubts, then the drafter's."""
+    return [{"code": w.code, "message": w.message} for w in doc.warnings] + [dict(w) for w in script.warnings]

@@ -31,6 +31,9 @@ class ApproveIn(BaseModel):
     bundle: str = Field(
         min_length=64, max_length=64, description="the bundle sha256 you reviewed (GET /api/bulletins/{id} → bundle)"
     )
+    acknowledged: list[str] = Field(
+        default_factory=list, description="codes of the draft warnings you checked (GET /api/bulletins/{id} → warnings)"
+    )
 
 
 class Comment(BaseModel):
@@ -112,6 +115,7 @@ def register_api(
                 for m in view["media"]
             ],
             "bundle": view["bundle"],
+            "warnings": list(b.draft_warnings or []),
             "delivery_media": view["delivery"].sha256 if view["delivery"] else None,
             "approved_media": view["approved_media"].sha256 if view["approved_media"] else None,
         }
@@ -128,7 +132,7 @@ def register_api(
     @app.post("/api/bulletins/{bulletin_id}/approve", tags=["bulletins"])
     def approve(bulletin_id: int, body: ApproveIn, request: Request) -> dict[str, Any]:
         """Approve exactly the bundle you reviewed; refused (409) when it changed since."""
-        return act("duyet", bulletin_id, request, {"bundle": body.bundle})
+        return act("duyet", bulletin_id, request, {"bundle": body.bundle, "acknowledged": body.acknowledged})
 
     @app.post("/api/bulletins/{bulletin_id}/reject", tags=["bulletins"])
     def reject(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:

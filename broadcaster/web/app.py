@@ -29,7 +29,7 @@ from broadcaster.store import Store, open_store
 from broadcaster.web import bookings as booking_pages
 from broadcaster.web import errors, ui
 from broadcaster.web.guard import Guard, client_address
-from broadcaster.web.i18n import CATALOGUE, Explained, render
+from broadcaster.web.i18n import CATALOGUE, WARNINGS, Explained, render
 from broadcaster.web.session import (
     COOKIE,
     MAX_AGE_S,
@@ -94,6 +94,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         role_names=ROLE_NAMES,
         state_names=actions.STATE_NAMES,
         device_reason=lambda reason: render(f"protocol.{reason}") if f"protocol.{reason}" in CATALOGUE else reason,
+        warning_names=WARNINGS,
     )
     ui.install(templates, settings)
     # No Swagger UI / ReDoc: FastAPI loads them from a CDN. The schema stays, behind sign-in.
@@ -255,7 +256,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                     raise workflow.WorkflowError(
                         "the approval must name the version you reviewed (field 'bundle'); reload the page"
                     )
-                workflow.approve(db, bulletin, actor, seen=seen)
+                if hasattr(data, "getlist"):  # the form: one box per warning
+                    acknowledged = [str(a) for a in data.getlist("ack")]
+                else:
+                    acknowledged = [str(a) for a in data.get("acknowledged") or []]
+                workflow.approve(db, bulletin, actor, seen=seen, acknowledged=acknowledged)
                 return "Đã phê duyệt"
             if verb == "tra-lai":
                 workflow.reject(db, bulletin, actor, str(data.get("comment", "")))

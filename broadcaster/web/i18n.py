@@ -39,6 +39,15 @@ ACTIONS = {
     "view": "xem",
 }
 
+# the drafter's warning codes (scripts.legal, scripts.draft), as an approver reads them in a sentence
+WARNINGS = {
+    "no_issue_date": "không thấy ngày ban hành",
+    "number_not_on_own_line": "số hiệu không nằm trên dòng riêng",
+    "unknown_issuer": "không rõ cơ quan ban hành",
+    "broken_syllables": "văn bản bị vỡ chữ",
+    "not_recommended": "không khuyến nghị phát",
+}
+
 CATALOGUE: dict[str, str] = {
     # workflow
     "workflow.bad_transition": "Bản tin số {bulletin} đang ở trạng thái “{state}”, không thể chuyển sang “{target}”.",
@@ -55,6 +64,7 @@ CATALOGUE: dict[str, str] = {
     "workflow.no_voice": "Chưa có giọng đọc cho ngôn ngữ này: hãy tải lên bản ghi âm.",
     "workflow.not_rendered": "Bản tin số {bulletin} chưa có âm thanh của kịch bản hiện tại: hãy tạo âm thanh trước khi duyệt.",
     "workflow.stale_bundle": "Bản tin số {bulletin} đã thay đổi sau khi bạn mở trang: hãy tải lại trang, đọc và nghe lại rồi mới duyệt.",
+    "workflow.warnings_unacknowledged": "Bản tin số {bulletin} còn {count} cảnh báo khi soạn chưa được xác nhận: {warnings}. Hãy đọc và đánh dấu xác nhận từng cảnh báo rồi mới phê duyệt.",
     "workflow.bundle_missing": "Thiếu mã phiên bản bạn đã xem: hãy tải lại trang rồi duyệt.",
     # permissions
     "perm.page": "Trang này không dành cho vai trò của bạn.",
@@ -219,6 +229,8 @@ def _vi_param(key: str, value: Any) -> Any:
         return STATES.get(str(value), value)
     if key == "action":
         return ACTIONS.get(str(value), value)
+    if key == "warnings":
+        return "; ".join(WARNINGS.get(c, c) for c in str(value).split(",") if c)
     return value
 
 

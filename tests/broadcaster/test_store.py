@@ -50,6 +50,8 @@ def test_migrations_create_every_table(store: Store) -> None:
         "alembic_version",
     } <= tables
     assert "timetable" in {c["name"] for c in inspect(store.engine).get_columns("zones")}  # remote_01
+    assert {"mqtt_password_hash", "credentials_issued"} <= {c["name"] for c in inspect(store.engine).get_columns("devices")}
+    assert "draft_warnings" in {c["name"] for c in inspect(store.engine).get_columns("bulletins")}  # review_01
     open_store(store.url)  # migrating twice changes nothing
 
 

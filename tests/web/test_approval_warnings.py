@@ -101,6 +101,8 @@ def test_the_approver_ticks_each_warning_in_the_browser(tmp_path: Path) -> None:
         expect(boxes).to_have_count(2)
         expect(page.locator("#duyet fieldset")).to_contain_text("Không tìm thấy ngày ban hành")
         expect(page.locator("#duyet fieldset")).to_contain_text("Không khuyến nghị phát")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert all((boxes.nth(i).locator("xpath=..").bounding_box() or {}).get("height", 0) >= 44 for i in range(2))
         # the page will not send an unticked form; with that check removed, the server refuses it
         page.evaluate("document.querySelectorAll('#duyet input[name=ack]').forEach(b => b.removeAttribute('required'))")
         boxes.first.check()

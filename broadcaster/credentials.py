@@ -41,6 +41,11 @@ def device_broker(settings: Settings) -> str:
     return url
 
 
+def media_base(settings: Settings) -> str:
+    """The agent config's media_base: empty when the media server takes any free port (unknown now)."""
+    return settings.public_media_base if settings.media_base_url or settings.media_port else ""
+
+
 def agent_file(settings: Settings, account: DeviceAccount, data_dir: str = "") -> str:
     """The agent's `device.toml`, trusting the server's signing key."""
     signer = load_or_create(settings.key_file, settings.key_id)
@@ -49,6 +54,6 @@ def agent_file(settings: Settings, account: DeviceAccount, data_dir: str = "") -
         device_broker(settings),
         settings.topic_prefix,
         {signer.key_id: signer.public_b64()},
-        settings.public_media_base if settings.media_base_url or settings.media_port else "",  # port 0: unknown
+        media_base(settings),
         data_dir,
     )

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from broadcaster.config import ConfigError, Settings
+from broadcaster.credentials import media_base
 from broadcaster.keys import load_or_create, write_private
 from broadcaster.models import DeviceRow, PlayReport, ZoneRow
 from broadcaster.scheduling import aware, build_planner
@@ -61,7 +62,7 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
             broker,
             settings.topic_prefix,
             {signer.key_id: signer.public_b64()},
-            settings.public_media_base,
+            media_base(settings),
             "/var/lib/loa-agent",
         )
         _secret(agents / f"{account.device}.toml", text)

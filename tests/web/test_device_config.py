@@ -63,6 +63,11 @@ def test_only_an_admin_issues_credentials_and_without_a_broker_url_it_says_so(tm
     with store.session() as s:
         assert all(d.mqtt_password_hash is None for d in s.query(DeviceRow)), "nothing issued by a refusal"
         assert not s.query(AuditEvent).filter(AuditEvent.action.like("device.credentials%")).count()
+    settings.media_port = 0  # the media server takes any free port: no address to pin downloads to
+    issued = client.post("/quan-tri/loa/loa-9/cau-hinh", data={"csrf": token})
+    config = tomllib.loads(issued.text)
+    assert issued.headers["cache-control"] == "no-store" and "media_base" not in config
+    assert config["broker"].startswith("mqtt://loa-9:") and config["broker"].endswith("@10.0.0.5:1883")
 
 
 @pytest.mark.browser

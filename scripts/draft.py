@@ -41,6 +41,7 @@ NOTICE_TITLE_STEPS = (30, 24, 16, NOTICE_TITLE_WORDS)
 PER_ARTICLE = 3
 PER_FEW_ARTICLES = 12  # a document of few articles (an amending decree) spreads this over them
 MAX_TABLE_SENTENCES = 5
+MIN_SCORE = 4.0  # what fills time left over must still be news for residents
 PER_AMENDED_ARTICLE = 6  # a clause of an amending article rewrites a whole article of the old text
 RESIDENT_FLOOR = 4.0
 NOTICE_BELOW_DIRECTIVE = 6.0  # a directive's enforcement ("xử lý nghiêm", "thu hồi") is news for residents
@@ -296,27 +297,29 @@ def _headline(pool: list[Candidate]) -> Candidate | None:
 
 
 def _select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:
+    """The best sentences within the time, a few per article; time left over goes to the next best of any article."""
     chosen: list[Candidate] = []
     per_article: dict[str, int] = {}
     articles = len({c.part or str(c.article_index) for c in pool}) or 1
     cap = max(PER_ARTICLE, PER_FEW_ARTICLES // articles)
     tables = 0
-    for cand in best_first(pool):
-        if cand is exclude or cand.score < 0 and chosen:
-            continue
-        if any(overlap(cand.text, c.text) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
-            continue
-        part = cand.part or str(cand.article_index)
-        limit = max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap
-        if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(part, 0) >= limit:
-            continue
-        cost = _duration([Sentence(cand.text, None)], dialect)
-        if spent + cost > budget_s:
-            continue
-        chosen.append(cand)
-        spent += cost
-        tables += cand.table
-        per_article[part] = per_article.get(part, 0) + (not cand.table)
+    for stretch in (1, 2):
+        for cand in best_first(pool):
+            if cand is exclude or cand in chosen or stretch > 1 and cand.score < MIN_SCORE or cand.score < 0 and chosen:
+                continue
+            if any(overlap(cand.text, c.text) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
+                continue
+            part = cand.part or str(cand.article_index)
+            limit = stretch * (max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap)
+            if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(part, 0) >= limit:
+                continue
+            cost = _duration([Sentence(cand.text, None)], dialect)
+            if spent + cost > budget_s:
+                continue
+            chosen.append(cand)
+            spent += cost
+            tables += cand.table
+            per_article[part] = per_article.get(part, 0) + (not cand.table)
     return sorted(chosen, key=lambda c: (c.article_index, c.table, c.order))
 
 

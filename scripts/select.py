@@ -144,6 +144,7 @@ def score(text: str, article_title: str, index: int, total: int) -> float:
     title = article_title.lower()
     value += 1.5 if TITLE_BONUS.search(title) else 0.0
     value -= 3.0 if TITLE_PENALTY.search(title) else 0.0
+    value += 2.0 if BAN_TITLE.search(title) else 0.0  # the acts a law prohibits are what every resident must hear
     if words(text) < 7:
         value -= 3.0
     return value - 0.5 * index / max(total, 1)
@@ -179,6 +180,9 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 
 
 PAREN = re.compile(r"\s*\([^()]*\)")
+TASK_FIRST = re.compile(
+    r"^(?:Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
+)
 CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
 CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")
 
@@ -269,6 +273,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
                 continue
             source = Source(article.number or None, clause or None, point, quote)
             value = score(text, article.title, index, total) - _list_position(point)
+            value -= 3.0 if TASK_FIRST.match(text) else 0.0  # "Thực hiện thủ tục …" whose actor could not be said
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             out.append(Candidate(text, source, value, index, order, part=part))
     return out

@@ -40,6 +40,10 @@ DOC_DETAILS = re.compile(
     r"(?:\s+của\s+(?:UBND|Ủy ban nhân dân|Hội đồng nhân dân|HĐND|Chính phủ|Thủ tướng Chính phủ|Quốc hội|Bộ trưởng|Bộ)"
     r"(?:\s+(?:tỉnh|thành phố|Thành phố))?(?:\s+[A-ZĐ][\wĐđ]*)*)?)"
 )
+DECIDED_BY = re.compile(
+    r",?\s+do\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Chính phủ|Bộ trưởng|Thủ tướng|Chủ tịch)[^,;.]{0,90}?\squyết định,?\s+"
+    r"nhưng\s+(?=(?:không\s+(?:thấp|cao)\s+hơn|tối đa|tối thiểu)\s)"
+)  # "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình … quyết định, nhưng không thấp hơn 327.600 đồng": the floor is the news
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
 WHERE = re.compile(r",?\s+trên địa bàn (?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ][\wĐđ]*)+")
 BOILERPLATE = re.compile(
@@ -93,7 +97,7 @@ def lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối".split())
+LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến".split())
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
 
 
@@ -137,6 +141,7 @@ def strip_noise(text: str) -> str:
     text = CROSS_REF.sub("", text)
     text = BARE_REF.sub("", text)
     text = BOILERPLATE.sub("", text)
+    text = DECIDED_BY.sub(" ", text)
     text = WHERE.sub("", text)
     if words(text) > MAX_WORDS:
         text = ABOUT.sub("", text)

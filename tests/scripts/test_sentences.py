@@ -31,3 +31,10 @@ def test_a_reference_listing_each_clause_is_dropped_whole() -> None:
     assert (
         strip_noise("Trừ trường hợp quy định tại điểm a, điểm b khoản 3 Điều 5 thì được miễn.") == "Trừ trường hợp thì được miễn."
     )
+
+
+def test_who_decides_gives_way_to_the_floor_residents_are_owed() -> None:
+    text = (
+        "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định, nhưng không thấp hơn 327.600 đồng."
+    )
+    assert strip_noise(text) == "Mức trợ cấp không thấp hơn 327.600 đồng."

@@ -23,11 +23,16 @@ PAREN_REF = re.compile(
     r"\s*\([^()]*(?:quy định tại|theo quy định|Nghị định|Thông tư|Luật|Quyết định|Nghị quyết|Điều|khoản|Phụ lục|kèm theo)[^()]*\)"
 )
 PAREN_WORDS = re.compile(r"\s*\((?:[^()\d]*(?:đồng|phần trăm)[^()\d]*)\)")  # an amount repeated in words
+LAW_NAME = (  # "Luật Bảo hiểm xã hội (năm 2014)", up to the word where the sentence goes on
+    r"(?:Luật|Bộ luật)\s+[A-ZĐ]\w*(?:\s+[\wđ-]+){0,4}?(?:\s+năm\s+\d{4})?"
+    r"(?=\s+(?:đã|là|được|thì|mà|và|có|khi|phải|không|bị|trong|từ|đối với|theo|để|nhưng|hoặc)\b|\s*[,.;:)]|$)"
+)
 REF_CHAIN = (
     r"(?:(?:các\s+)?điểm\s+[a-zđ](?:\s*,\s*(?:điểm\s+)?[a-zđ])*(?:\s+và\s+(?:điểm\s+)?[a-zđ])?\s+)?"
     r"(?:(?:các\s+)?khoản\s+\d+(?:\s*,\s*(?:khoản\s+)?\d+)*(?:\s+và\s+(?:khoản\s+)?\d+)?\s+)?"
     r"(?:(?:các\s+)?Điều\s+\d+[a-zđ]?(?:\s*,\s*\d+[a-zđ]?)*(?:\s+và\s+(?:Điều\s+)?\d+[a-zđ]?)?|Điều này|khoản này|Chương\s+[IVXLC\d]+)"
-    r"(?:\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy định|Quy chế)(?:\s+này|\s+số\s+\S+))?"
+    r"(?:\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy định|Quy chế)(?:\s+này|\s+số\s+\S+)"
+    r"|\s+(?:của\s+)?" + LAW_NAME + ")?"
 )
 CROSS_REF = re.compile(
     r",?\s*(?:(?:theo|tại)\s+)?(?:được\s+)?(?:quy định|nêu|ghi|quy)\s+tại\s+(?:các\s+)?"

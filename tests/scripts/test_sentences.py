@@ -38,3 +38,10 @@ def test_who_decides_gives_way_to_the_floor_residents_are_owed() -> None:
         "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định, nhưng không thấp hơn 327.600 đồng."
     )
     assert strip_noise(text) == "Mức trợ cấp không thấp hơn 327.600 đồng."
+
+
+def test_a_reference_to_another_law_by_name_is_dropped_with_the_reference() -> None:
+    text = "Thân nhân được hưởng trợ cấp tuất hằng tháng theo quy định tại Điều 86 của Luật Bảo hiểm xã hội."
+    assert strip_noise(text) == "Thân nhân được hưởng trợ cấp tuất hằng tháng."
+    text = "Đối tượng quy định tại điểm a, b và i khoản 1 Điều 2 của Luật Bảo hiểm xã hội đã tham gia thì được tính bằng mức tham chiếu."
+    assert strip_noise(text) == "Đối tượng đã tham gia thì được tính bằng mức tham chiếu."

@@ -200,7 +200,7 @@ def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id
         if script is None:
             script = edit_script(session, bulletin, actor, language, "[bản ghi âm]", [{"text": "[bản ghi âm]", "source": None}])
             session.flush()
-        asset = session.get(MediaAsset, stored.sha256) or MediaAsset(
+        asset = session.get(MediaAsset, (stored.sha256, bulletin_id)) or MediaAsset(
             sha256=stored.sha256,
             bulletin_id=bulletin_id,
             language=language,

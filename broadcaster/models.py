@@ -86,9 +86,13 @@ class ScriptVersion(Base):
 
 
 class MediaAsset(Base):
+    """One rendering of one bulletin. The same bytes may belong to several bulletins (a notice
+    repeated word for word): the media store keeps the file once, each bulletin has its own row,
+    so approving or re-rendering one never touches another's binding."""
+
     __tablename__ = "media_assets"
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"))
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), primary_key=True)
     language: Mapped[str] = mapped_column(String(16))
     script_sha256: Mapped[str] = mapped_column(String(64), default="")
     # every language's script version a rendering was made from (workflow.scripts_sha)

@@ -168,7 +168,7 @@ def render(
     duration_ms = int(round(len(mastered.samples) / mastered.rate * 1000))
     stored = media.put(data, codec.extension, duration_ms, codec.name)
     t4 = time.perf_counter()
-    asset = session.get(MediaAsset, stored.sha256)
+    asset = session.get(MediaAsset, (stored.sha256, script.bulletin_id))
     if asset is None:
         asset = MediaAsset(
             sha256=stored.sha256,

@@ -7,7 +7,6 @@ draft by an editor, audited, rendered, then submitted and approved by another pe
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import re
@@ -287,9 +286,6 @@ def uploaded_audio(store: Store, settings: Settings, actor: Actor, title: str, d
     codec = CODECS["mp3"]
     encoded = encode(mastered, codec, {"title": title[:60], "artist": "Loa truyền thanh cơ sở"})
     duration_ms = int(round(mastered.duration_s * 1000))
-    with store.session() as session:
-        if session.get(MediaAsset, hashlib.sha256(encoded).hexdigest()) is not None:
-            raise ProgrammeError("Tệp âm thanh này đã có trong một bản tin khác; hãy dùng lại bản tin đó.")
     stored = MediaStore(settings.media_dir).put(encoded, codec.extension, duration_ms, codec.name)
     label = f"[{KINDS[kind]}: {title}, {duration_ms / 1000:.0f} giây]"
     bulletin_id = _create(store, actor, kind, title, [{"text": label, "source": None}])

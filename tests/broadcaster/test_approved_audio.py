@@ -151,3 +151,34 @@ def test_a_translation_edited_and_edited_back_does_not_carry_its_audio(world: tu
         submit(s, b, EDITOR)
         with pytest.raises(WorkflowError, match="render it first"):
             approve(s, b, APPROVER)
+
+
+def test_the_same_audio_in_a_second_bulletin_neither_unbinds_the_first_nor_blocks_the_second(
+    world: tuple[Settings, Store],
+) -> None:
+    """A commune repeats last week's notice word for word: the renderer makes the very same bytes."""
+    settings, store = world
+
+    def new_bulletin() -> int:
+        with store.session() as s:
+            return create_bulletin(s, EDITOR, "Tiêm phòng", None, "vi", HARMLESS, [{"text": HARMLESS, "source": None}]).id
+
+    def approve_rendered(bid: int) -> str:
+        sha = actions.render_audio(store, settings, EDITOR, bid).sha256
+        with store.session() as s:
+            submit(s, s.get(Bulletin, bid), EDITOR)
+            approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)
+        return sha
+
+    first = new_bulletin()
+    sha = approve_rendered(first)
+    with store.session() as s:
+        book(s, OFFICIAL, first, ["thon-a"], DAY, slot="07:00")
+    second = new_bulletin()
+    assert approve_rendered(second) == sha  # identical bytes, stored once in the media store
+    with store.session() as s:
+        assert s.get(Bulletin, first).state == "scheduled"  # type: ignore[union-attr]
+        assert approved_media(s, first).sha256 == sha  # type: ignore[union-attr]
+        assert approved_media(s, second).sha256 == sha  # type: ignore[union-attr]
+        assert {m.bulletin_id for m in s.query(MediaAsset).filter(MediaAsset.sha256 == sha)} == {first, second}
+    assert delivered(store) == {sha}

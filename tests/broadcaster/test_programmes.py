@@ -14,7 +14,7 @@ from broadcaster.config import Settings
 from broadcaster.models import Approval, AuditEvent, Bulletin, MediaAsset
 from broadcaster.pipeline import ingest
 from broadcaster.store import Store, open_store
-from broadcaster.workflow import Actor, PermissionDenied, Role, WorkflowError, current_scripts
+from broadcaster.workflow import Actor, PermissionDenied, Role, WorkflowError, approved_media, current_scripts
 from scripts.draft import draft
 from scripts.ingest import LocalFetcher
 from scripts.legal import parse
@@ -222,10 +222,12 @@ def test_uploaded_audio_is_mastered_to_house_loudness_and_delivered(world: tuple
     assert __import__("hashlib").sha256(stored).hexdigest() == media.sha256
     assert abs(measure(decode(stored)).integrated_lufs - settings.target_lufs) < 1.5
     assert 2800 < media.duration_ms < 3300
-    with pytest.raises(programmes.ProgrammeError, match="đã có trong một bản tin khác"):
-        programmes.uploaded_audio(store, settings, EDITOR, "Bài hát tuyên truyền", quiet)
     entry = approve_book_and_deliver(store, bulletin_id)
     assert entry["media"]["sha256"] == media.sha256 and entry["duration_ms"] == media.duration_ms
+    again = programmes.uploaded_audio(store, settings, EDITOR, "Bài hát tuyên truyền", quiet)  # the same file, a new programme
+    assert again != bulletin_id and bulletin_media(store, again).sha256 == media.sha256
+    with store.session() as s:
+        assert approved_media(s, bulletin_id) is not None, "the first programme keeps its approved audio"
 
 
 def test_browser_recording_webm_becomes_a_bulletin(world: tuple[Settings, Store, list[int]]) -> None:

@@ -64,3 +64,53 @@ def test_document_number_and_issuer_are_unique(store: Store) -> None:
     with store.session() as s:
         row = s.query(Document).one()
         assert row.issued_on == date(2026, 1, 1) and row.title == "T"
+
+
+def test_media_rows_survive_the_move_to_a_per_bulletin_key(tmp_path: Path) -> None:
+    """Upgrading a store that already holds audio keeps every row, and afterwards the same bytes
+    can belong to a second bulletin (migration media_02)."""
+    from alembic import command
+
+    from broadcaster.store import alembic_config
+
+    for url in (f"sqlite:///{tmp_path / 'old.db'}", _postgres_url()):
+        old = Store(url)
+        with old.engine.begin() as connection:
+            config = alembic_config(old.url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "remote_01")
+            connection.execute(
+                text(
+                    "INSERT INTO bulletins (id, title, state, flagged, created_at, updated_at, kind)"
+                    " VALUES (1, 'a', 'approved', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'document'),"
+                    " (2, 'b', 'draft', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'document')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO media_assets (sha256, bulletin_id, language, script_sha256, scripts_sha256, codec,"
+                    " extension, bytes, duration_ms, created_at) VALUES ('s', 1, 'vi', 'x', 'y', 'mp3', 'mp3', 10, 1000,"
+                    " CURRENT_TIMESTAMP)"
+                )
+            )
+        old.engine.dispose()
+        store = open_store(url)
+        with store.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO media_assets (sha256, bulletin_id, language, script_sha256, scripts_sha256, codec,"
+                    " extension, bytes, duration_ms, created_at) VALUES ('s', 2, 'vi', 'x', 'z', 'mp3', 'mp3', 10, 1000,"
+                    " CURRENT_TIMESTAMP)"
+                )
+            )
+            rows = connection.execute(text("SELECT bulletin_id, scripts_sha256 FROM media_assets ORDER BY bulletin_id")).all()
+        assert [tuple(r) for r in rows] == [(1, "y"), (2, "z")]
+        with pytest.raises(IntegrityError), store.engine.begin() as connection:  # still one row per bulletin and bytes
+            connection.execute(
+                text(
+                    "INSERT INTO media_assets (sha256, bulletin_id, language, script_sha256, scripts_sha256, codec,"
+                    " extension, bytes, duration_ms, created_at) VALUES ('s', 2, 'vi', 'x', 'q', 'mp3', 'mp3', 10, 1000,"
+                    " CURRENT_TIMESTAMP)"
+                )
+            )
+        store.close()

@@ -142,7 +142,6 @@ class Service:
         with self.store.session() as session:
             planner = build_planner(session, now.astimezone(self._tz()).date(), self.settings.programme_days)
             plan = planner.plan()
-            record_due(session, plan, now)  # what was due, kept for statistics as it was planned
             programmes = device_programmes(session, plan, self.media_base_url, now)
             pushes = {p.device_id: p for p in session.scalars(select(ProgrammePush))}
             timetables = {z.id: timetables_of(z) for z in session.scalars(select(ZoneRow))}
@@ -155,6 +154,9 @@ class Service:
                         continue
                 message_id, payload = dispatcher.programme(device_id, zone_id, entries, timetable=timetable)
                 outgoing.append((device_id, digest, message_id, len(entries), payload))
+            # written last: on SQLite the first write takes the database's only write lock, which
+            # the report writer needs for the devices' acks; planning and signing need not hold it
+            record_due(session, plan, now)  # what was due, kept for statistics as it was planned
         if not outgoing:
             return 0
         published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])

@@ -99,19 +99,22 @@ def test_agent_runs_from_its_own_config(tmp_path: Path, mosquitto_url: str) -> N
     watcher.subscribe(f"{prefix}/dev/loa-cfg/state", 1)
     watcher.loop_start()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BROADCASTER_")}
-    agent = subprocess.Popen(
-        [sys.executable, "-m", "broadcaster.cli", "agent", "--config", str(device)],
-        cwd=ROOT,
-        env={**env, "BROADCASTER_DATA_DIR": str(tmp_path / "data")},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log, errors = tmp_path / "agent.out", tmp_path / "agent.err"  # files: an unread pipe can fill and block the agent
+    with log.open("w") as out_file, errors.open("w") as err_file:
+        agent = subprocess.Popen(
+            [sys.executable, "-m", "broadcaster.cli", "agent", "--config", str(device)],
+            cwd=ROOT,
+            env={**env, "BROADCASTER_DATA_DIR": str(tmp_path / "data")},
+            stdout=out_file,
+            stderr=err_file,
+            text=True,
+        )
     try:
-        assert wait_for(lambda: any(s.get("online") for s in states), 60), agent.stderr.read() if agent.poll() else "no state"
+        assert wait_for(lambda: any(s.get("online") for s in states), 60), errors.read_text()[-3000:]
     finally:
         agent.terminate()
-        out, err = agent.communicate(timeout=20)
+        agent.wait(timeout=20)
+        out, err = log.read_text(), errors.read_text()
         watcher.loop_stop()
         watcher.disconnect()
     assert "Traceback" not in err, err

@@ -40,15 +40,17 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "broadcaster.cli", *args],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+def _start(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen[str]:
+    """Output goes to a file: a pipe nobody reads until the end fills up (64 KiB) and then
+    blocks the process on its next log line, which looked like a service ignoring acks."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "broadcaster.cli", *args], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, text=True
+        )
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:]
 
 
 def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mosquitto_url: str) -> None:
@@ -91,19 +93,20 @@ def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mo
         tmp_path / "fleet",
         Topics(prefix),
     )
-    run = _start(env, "run")
-    serve = _start(env, "serve", "--port", str(port))
+    run_log, serve_log = tmp_path / "run.log", tmp_path / "serve.log"
+    run = _start(env, run_log, "run")
+    serve = _start(env, serve_log, "serve", "--port", str(port))
     try:
         with fleet:
             # The task kept while the service was down is carried out when it starts.
-            assert wait_for(lambda: len(plays) == 2, 90), (plays, run.poll())
-            cli = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--as", "canbo", "--wait", "20")
+            assert wait_for(lambda: len(plays) == 2, 90), (plays, run.poll(), _tail(run_log))
+            cli = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--as", "canbo", "--wait", "90")  # returns once acked
             assert cli.returncode == 0, cli.stderr
-            assert "2/2 loa đã xác nhận" in cli.stdout, cli.stdout
-            assert wait_for(lambda: len(plays) == 4, 20), plays
+            assert "2/2 loa đã xác nhận" in cli.stdout, (cli.stdout, _tail(run_log))
+            assert wait_for(lambda: len(plays) == 4, 60), plays
 
             # The console's API: the same queue, the task reports the speakers' acks.
-            assert wait_for(lambda: _up(port), 20), serve.stderr.read() if serve.poll() is not None else "serve not up"
+            assert wait_for(lambda: _up(port), 20), _tail(serve_log)
             with httpx.Client(base_url=f"http://127.0.0.1:{port}") as web:
                 signed = web.post("/api/session", json={"username": "canbo", "password": "mat-khau-dai"})
                 assert signed.status_code == 200, signed.text
@@ -113,22 +116,24 @@ def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mo
                 )
                 assert fired.status_code == 200, fired.text
                 task = fired.json()["id"]
-                assert wait_for(lambda: web.get(f"/api/tasks/{task}").json()["acked"] == 2, 20)
+                assert wait_for(lambda: web.get(f"/api/tasks/{task}").json()["acked"] == 2, 90), _tail(run_log)
                 view = web.get(f"/api/tasks/{task}").json()
                 assert view["state"] == "done" and view["service_running"] is True
-            assert wait_for(lambda: len(plays) == 6, 20), plays
+            assert wait_for(lambda: len(plays) == 6, 60), plays
             time.sleep(1.5)  # retries of acked commands must not replay anything
             assert all(count == 1 for count in plays.values()), plays
             assert run.poll() is None and serve.poll() is None, "both processes keep running: no port clash, no takeover"
     finally:
         for proc in (serve, run):
             proc.terminate()
-        outputs = [proc.communicate(timeout=20) for proc in (serve, run)]
+        for proc in (serve, run):
+            proc.wait(timeout=20)
         watcher.loop_stop()
         watcher.disconnect()
-    for _out, err in outputs:
-        assert "Traceback" not in err, err
-        assert "Address already in use" not in err
+    for log in (serve_log, run_log):
+        output = log.read_text(errors="replace")
+        assert "Traceback" not in output, output[-3000:]
+        assert "Address already in use" not in output
 
 
 def _up(port: int) -> bool:

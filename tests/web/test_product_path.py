@@ -85,14 +85,16 @@ def test_document_to_speaker_through_the_console(tmp_path: Path, mosquitto_url: 
         "BROADCASTER_MEDIA_PORT": str(free_port()),
         "BROADCASTER_TASK_POLL_S": "0.2",
     }
-    up = subprocess.Popen(
-        [sys.executable, "-m", "broadcaster.cli", "-v", "up", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = tmp_path / "up.log"  # a file, not a pipe: an unread pipe fills up and blocks the verbose service
+    with log.open("w") as out:
+        up = subprocess.Popen(
+            [sys.executable, "-m", "broadcaster.cli", "-v", "up", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     plays: Counter[str] = Counter()
     watcher = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
     watcher.on_message = lambda _c, _u, msg: plays.update([json.loads(msg.payload)["bulletin"]])
@@ -100,7 +102,7 @@ def test_document_to_speaker_through_the_console(tmp_path: Path, mosquitto_url: 
     watcher.subscribe(f"{prefix}/dev/+/played", 1)
     watcher.loop_start()
     try:
-        assert wait_for(lambda: _up(port), 90), up.stderr.read() if up.poll() is not None else "console not up"
+        assert wait_for(lambda: _up(port), 90), log.read_text(errors="replace")[-3000:]
         signer = load_or_create(settings.key_file, settings.key_id)  # the service made it at start
         fleet = Fleet(
             [SimulatedDevice("loa-1", "thon-1"), SimulatedDevice("loa-2", "thon-1")],
@@ -196,7 +198,8 @@ def test_document_to_speaker_through_the_console(tmp_path: Path, mosquitto_url: 
         assert up.poll() is None, "broadcaster up kept running"
     finally:
         up.terminate()
-        _out, err = up.communicate(timeout=30)
+        up.wait(timeout=30)
+        err = log.read_text(errors="replace")
         print("\n".join(line for line in err.splitlines() if "refused" in line or "ERROR" in line))
         watcher.loop_stop()
         watcher.disconnect()

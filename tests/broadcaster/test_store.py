@@ -114,3 +114,13 @@ def test_media_rows_survive_the_move_to_a_per_bulletin_key(tmp_path: Path) -> No
                 )
             )
         store.close()
+
+
+def test_the_migrations_form_one_line() -> None:
+    """Two migrations on the same parent (parallel work landing) would leave two heads, and
+    every store would refuse to open."""
+    from alembic.script import ScriptDirectory
+
+    from broadcaster.store import alembic_config
+
+    assert len(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()) == 1

@@ -5,7 +5,7 @@ bulletin's rendering overwrote the first's binding (un-approving it) and the sec
 be approved. The file stays stored once; each bulletin has its own row.
 
 Revision ID: media_02
-Revises: remote_01
+Revises: review_01
 Create Date: 2026-11-23 18:30:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "media_02"
-down_revision = "remote_01"
+down_revision = "review_01"
 branch_labels = None
 depends_on = None
 

@@ -22,7 +22,7 @@ from scripts.errors import DraftError
 from scripts.legal import SYMBOL, SYMBOL_RE, LegalDocument
 from scripts.phasing import phased_dates, with_phase
 from scripts.select import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
-from scripts.sentences import MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
+from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
 from scripts.spoken import normalize
 from scripts.tables import table_candidates
 
@@ -410,6 +410,7 @@ def _fit_notice(kind: str, doc: LegalDocument, chosen: list[Candidate], dialect:
     for title_words in NOTICE_TITLE_STEPS:
         sentences = _fit_notice_with(kind, doc, chosen, dialect, title_words)
         fits = all(words(s.text) <= MAX_WORDS + 4 for s in sentences)
+        fits = fits and any(s.source and (s.source.article or s.source.clause) for s in sentences)  # one cited provision
         if fits and _duration(sentences, dialect) <= NOTICE_MAX_S and sum(1 for s in sentences if s.source) >= 3:
             return sentences
     return _fit_notice_with(kind, doc, chosen, dialect, NOTICE_TITLE_WORDS)
@@ -419,7 +420,9 @@ def _fit_notice_with(kind: str, doc: LegalDocument, chosen: list[Candidate], dia
     """Drop the relation, then the weaker provision; keep three cited sentences."""
     chosen = list(chosen)
     sentences = _render(kind, doc, chosen, None, True, full=False, title_words=title_words)
-    while len(chosen) > 1 and _duration(sentences, dialect) > NOTICE_MAX_S:
+    # a title said whole may take the place of the last provision, unless that one gives an amount
+    keep = 0 if title_words > TITLE_WORDS and not any(FIGURE.search(c.text) for c in chosen) else 1
+    while len(chosen) > keep and _duration(sentences, dialect) > NOTICE_MAX_S:
         chosen.remove(min(chosen, key=lambda c: c.score))
         sentences = _render(kind, doc, chosen, None, True, full=False, title_words=title_words)
     if _duration(sentences, dialect) > NOTICE_MAX_S:

@@ -254,7 +254,7 @@ def _subject_and_figure(parts: list[str], limit: int) -> str | None:
 
 
 EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
-FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|đồng|triệu|tỷ|nghìn)")
+FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|đồng(?!\s+thời)|triệu|tỷ|nghìn)")
 
 
 def _loses_figures(text: str, short: str) -> bool:

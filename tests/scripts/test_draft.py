@@ -17,7 +17,7 @@ from tests.conftest import CORPUS, DEV_DOCS
 
 TOOLS = CORPUS.parent / "tools"
 PDF_DOCS = sorted((CORPUS / "pdf").glob("*.pdf"))
-KEY_FACT_FLOOR = 0.72  # issue 12 asks for 0.85; raise this as the drafting gets there
+KEY_FACT_FLOOR = 0.75  # issue 12 asks for 0.85; raise this as the drafting gets there
 
 
 def _tool(name: str) -> ModuleType:
@@ -280,3 +280,10 @@ def test_the_acts_a_law_prohibits_lead_the_script() -> None:
     script = _draft_file(CORPUS / "dev" / "luat-36-2024-qh15.txt")
     assert "nồng độ cồn" in script.sentences[1].text, script.sentences[1].text
     assert not any(s.text.startswith("Thực hiện thủ tục") for s in script.sentences), "a task without its actor"
+
+
+def test_a_notice_title_said_whole_replaces_a_provision_without_an_amount_only() -> None:
+    script = _draft_file(CORPUS / "dev" / "nq-113-nq-cp-2026.txt")
+    assert any("vượt dự toán" in s.text and "2018 - 2022" in s.text for s in script.sentences), script.text
+    script = _draft_file(CORPUS / "dev" / "nq-80-2025-nq-hdnd-hanoi.txt")
+    assert "4.960.000" in script.text, "the amount stays: it is what residents need"

@@ -45,3 +45,10 @@ def test_a_reference_to_another_law_by_name_is_dropped_with_the_reference() -> N
     assert strip_noise(text) == "Thân nhân được hưởng trợ cấp tuất hằng tháng."
     text = "Đối tượng quy định tại điểm a, b và i khoản 1 Điều 2 của Luật Bảo hiểm xã hội đã tham gia thì được tính bằng mức tham chiếu."
     assert strip_noise(text) == "Đối tượng đã tham gia thì được tính bằng mức tham chiếu."
+
+
+def test_a_date_before_dong_thoi_is_not_an_amount() -> None:
+    from scripts.sentences import FIGURE
+
+    assert not FIGURE.search("xong trước ngày 01 tháng 5 năm 2026, đồng thời gửi Bộ Y tế")
+    assert FIGURE.search("bằng 4.680.000 đồng") and FIGURE.search("bằng 75% mức học phí")

@@ -179,7 +179,7 @@ MODAL = re.compile(r"\b(?:phải|không được|cấm|có trách nhiệm|có qu
 
 def complete(text: str) -> bool:
     """A sentence with a verb, and a condition ("Khi …", "Trong thời hạn …") only with its main clause."""
-    if not PREDICATE.search(text) and not LABELLED_AMOUNT.search(text):
+    if not PREDICATE.search(text) and not LABELLED_AMOUNT.search(text) and not TASK_VERB.match(text):
         return False
     if not CONDITION.match(text):
         return True
@@ -270,7 +270,11 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
         pieces = [p for p in CLAUSE_BOUNDARY.split(sentence) if p]
         if len(pieces) == 1 and words(sentence) > limit:
             pieces = _also(sentence)
-        if len(pieces) > 1 and not all(words(p) >= 5 and PREDICATE.search(p) for p in pieces):
+        if len(pieces) > 2 and ": " in pieces[0] and words(pieces[0].split(": ", 1)[0]) >= 8:
+            # "… chỉ đạo … triển khai các biện pháp: A; B; C": the measures are the news, each said alone
+            items = [pieces[0].split(": ", 1)[1], *pieces[1:]]
+            pieces = [capfirst(p) for p in items if words(p) >= 5 and TASK_VERB.match(p)] or [sentence]
+        elif len(pieces) > 1 and not all(words(p) >= 5 and PREDICATE.search(p) for p in pieces):
             pieces = [sentence]  # a list joined by semicolons: its parts are not sentences
         for piece in pieces:
             piece = piece.strip().rstrip(" ;.")
@@ -283,6 +287,11 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     return out
 
 
+TASK_VERB = re.compile(
+    r"^(?:tạm dừng|dừng|cấm|nghiêm cấm|không|kiểm soát|tăng cường|thông báo|báo ngay|sơ tán|di dời|hạn chế|"
+    r"yêu cầu|vận động|tuyên truyền|xử lý|thu hồi|tổ chức|bố trí)\b",
+    re.I,
+)
 ALSO = re.compile(r",\s+(?:đồng thời|và đồng thời)\s+(?=(?:là|được|phải|có|không)\b)")
 SUBJECT = re.compile(r"^(?P<subject>[^,;:]{3,60}?)\s+(?=(?:là|được|phải|có|không được|bằng)\b)")
 

@@ -52,3 +52,15 @@ def test_a_date_before_dong_thoi_is_not_an_amount() -> None:
 
     assert not FIGURE.search("xong trước ngày 01 tháng 5 năm 2026, đồng thời gửi Bộ Y tế")
     assert FIGURE.search("bằng 4.680.000 đồng") and FIGURE.search("bằng 75% mức học phí")
+
+
+def test_measures_listed_after_who_orders_them_are_each_said() -> None:
+    text = (
+        "Trưởng ban Ban chỉ huy Phòng thủ dân sự tỉnh chỉ đạo Sở Nông nghiệp và Môi trường, Công an và chủ rừng triển khai "
+        "ngay các biện pháp phòng: công bố cấp cảnh báo V; tạm dừng mọi hoạt động sử dụng lửa trong và ven rừng "
+        "(đốt thực bì, thắp hương, đốt vàng mã); kiểm soát chặt người, phương tiện vào rừng."
+    )
+    said = split_units(text)
+    assert "Tạm dừng mọi hoạt động sử dụng lửa trong và ven rừng (đốt thực bì, thắp hương, đốt vàng mã)." in said
+    assert "Kiểm soát chặt người, phương tiện vào rừng." in said
+    assert not any("chỉ đạo" in s for s in said)

@@ -167,8 +167,9 @@ class Agent:
         """A device whose clock is behind plays late (or expires nothing it should): every
         accepted message was signed before it arrived, so `issued_at - now` is a lower bound of
         how far behind this clock is. Only that direction is safe to learn from one-way
-        messages (a retained schedule may be hours old), so the offset only ever grows; a clock
-        that is ahead is reported in telemetry (`clock_skew_s`) for the operator to fix."""
+        messages (a retained schedule may be hours old), so here the offset only ever grows. A
+        clock that is ahead shows in our acks, whose `at` is later than when the server got
+        them: the server measures that and sends `sync {clock_ahead_s}` (see `_carry_out`)."""
         skew = parse_iso(issued_at) - now
         self.clock_skew_s = skew
         if skew > self.clock_tolerance_s:
@@ -225,6 +226,12 @@ class Agent:
             since = body.get("plays_since")
             if since is not None and not isinstance(since, str):
                 raise TypeError("plays_since must be an ISO 8601 time")
+            ahead = body.get("clock_ahead_s")
+            if ahead is not None:
+                if isinstance(ahead, bool) or not isinstance(ahead, int | float) or not 0 < ahead <= 86400:
+                    raise ValueError("clock_ahead_s must be a number of seconds in (0, 86400]")
+                self.clock_offset -= float(ahead)  # the server measured it from our acks: a lower bound, never too much
+                log.warning("%s clock is %.1f s ahead of the server; corrected", self.device_id, ahead)
             self.publish_state(now)
             if since is not None:  # the server lost what we sent since then (a broker restarted empty)
                 cutoff = parse_iso(since)

@@ -15,7 +15,7 @@ import paho.mqtt.client as mqtt
 from devices import wire
 from devices.errors import MessageError
 from devices.mqtt import connect, make_client
-from devices.protocol import MessageType, Signer, Topics
+from devices.protocol import MessageType, Signer, Topics, parse_iso
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ class Dispatcher:
     on_reconnect: Callable[[bool], None] | None = None
     sent: dict[str, dict[str, Any]] = field(default_factory=dict)
     clean: bool = True
+    clock_tolerance_s: float = 2.0  # a device clock ahead by more than this is corrected
     deferred_acks: bool = False  # PUBACK a report only once its handler's `defer_ack()` callback ran
 
     def __post_init__(self) -> None:
@@ -55,6 +56,7 @@ class Dispatcher:
         self._lock = threading.Lock()
         self.connects = 0
         self.rejected = 0
+        self._clock_told: dict[str, float] = {}  # device → monotonic time before which no clock correction is sent again
         self.lost_at: float | None = None  # when the connection last dropped (wall clock), until the next one
 
     def start(self) -> Dispatcher:
@@ -116,9 +118,32 @@ class Dispatcher:
             with self._lock:
                 if (entry := self.sent.get(body["id"])) is not None:
                     entry.setdefault("acks", {})[device] = body
+            self._check_clock(device, body)
         handler = {"ack": self.on_ack, "played": self.on_played, "state": self.on_state, "telemetry": self.on_telemetry}.get(kind)
         if handler:
             self._guard(kind, device, handler, device, body)
+
+    def _check_clock(self, device: str, ack: dict[str, Any]) -> None:
+        """A device clock that is ahead plays everything early (or thinks a bulletin long past).
+        An ack is stamped when the device sends it and received after that, so `at` minus the
+        time it arrived is a lower bound of how far ahead the device is; beyond the tolerance
+        the device is told, signed, at most once a minute (`sync {clock_ahead_s}`)."""
+        try:
+            ahead = parse_iso(str(ack["at"])) - time.time()
+        except (KeyError, ValueError, OverflowError):
+            return
+        if ahead <= self.clock_tolerance_s or ahead > 86400:
+            return
+        with self._lock:
+            if time.monotonic() < self._clock_told.get(device, 0.0):
+                return
+            self._clock_told[device] = time.monotonic() + 60.0
+        log.warning("%s clock is at least %.1f s ahead; telling it", device, ahead)
+        try:
+            # valid for longer than the device is ahead, or its own clock would find it expired
+            self.command(MessageType.SYNC, {"clock_ahead_s": round(ahead, 3)}, device=device, ttl_s=ahead + 120)
+        except OSError as exc:  # off the broker: the next ack tries again
+            log.warning("could not tell %s its clock is ahead: %s", device, exc)
 
     def _guard(self, kind: str, device: str, call: Callable[..., None], *args: Any) -> None:
         try:

@@ -178,6 +178,53 @@ def test_a_device_clock_ten_minutes_behind_plays_on_time_once(tmp_path: Path) ->
     assert abs(started - starts) < 1.0, "reported in server time"
 
 
+def test_a_device_clock_ten_minutes_ahead_is_told_by_the_server_and_plays_on_time_once(
+    tmp_path: Path, mosquitto_url: str
+) -> None:
+    """Ahead is the direction a device cannot learn from signed messages alone: its acks show it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from devices.dispatcher import Dispatcher
+    from devices.mqtt import MqttTransport
+
+    ahead = 600.0
+    signer = Signer.generate("k1")
+    topics = Topics(f"ahead/{time.time_ns()}")
+    dispatcher = Dispatcher(signer, mosquitto_url, topics, client_id=f"srv-ahead-{time.time_ns()}").start()
+    media = tmp_path / "a.mp3"
+    media.write_bytes(b"x")
+    ref = MediaRef("http://127.0.0.1:1/a.mp3", "c" * 64, 1, 500, "mp3")
+    agent = Agent(
+        "d1",
+        ("z1",),
+        Verifier({signer.key_id: public_key(signer.public_b64())}, frozenset({"dev/d1", "zone/z1"})),
+        tmp_path / "agent",
+        lambda *_: None,
+        ThreadPoolExecutor(1),
+        topics=topics,
+    )
+    agent.ready[ref.sha256] = media
+    played: list[dict[str, object]] = []
+    dispatcher.on_played = lambda _device, body: played.append(body)
+    transport = MqttTransport(agent, mosquitto_url, clock=lambda: time.time() + ahead).start()
+    try:
+        starts = time.time() + 4.0
+        item = programme_entry("on-time", starts, "normal", "1", "t", media=ref).to_dict()
+        dispatcher.push_programme("d1", "z1", [item])
+        assert wait_for(lambda: agent.clock_offset < -(ahead - 5), 15), agent.clock_offset  # corrected from its ack
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not played:
+            agent.tick(time.time() + ahead)  # the device's own clock, still ten minutes ahead
+            time.sleep(0.05)
+        assert [p["item"] for p in played] == ["on-time"], "played, not written off as long past"
+        started = datetime.fromisoformat(str(played[0]["started"]).replace("Z", "+00:00")).timestamp()
+        assert abs(started - starts) < 1.0, "on time, in server time"
+        assert agent.rejections == []
+    finally:
+        transport.stop()
+        dispatcher.stop()
+
+
 class LossyProxy:
     """TCP on loopback where 30% of chunks are held back 0.2–1 s and 2% cut the connection."""
 

@@ -193,6 +193,16 @@ def test_sync_sends_again_the_proofs_of_play_since_the_time_asked_and_they_survi
     assert acks(sent) == [("rejected", "malformed")] and not [t for t, _ in sent if t.endswith("/played")]
 
 
+def test_a_clock_correction_is_applied_only_when_it_is_a_sane_number(tmp_path: Path, signer: Signer) -> None:
+    sent: list[tuple[str, bytes]] = []
+    agent = make_agent(tmp_path, signer, sent)
+    for bad in (True, -5, 0, 10**9, "600", None.__class__.__name__):
+        agent.handle(TOPICS.device_cmd("d1"), signer.encode(MessageType.SYNC, "dev/d1", {"clock_ahead_s": bad}, 600), time.time())
+    assert acks(sent) == [("rejected", "malformed")] * 6 and agent.clock_offset == 0.0
+    agent.handle(TOPICS.device_cmd("d1"), signer.encode(MessageType.SYNC, "dev/d1", {"clock_ahead_s": 600.5}, 600), time.time())
+    assert acks(sent)[-1] == ("ok", None) and agent.clock_offset == -600.5
+
+
 def test_the_play_journal_is_bounded(tmp_path: Path, signer: Signer) -> None:
     sent: list[tuple[str, bytes]] = []
     agent = make_agent(tmp_path, signer, sent)

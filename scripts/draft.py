@@ -333,7 +333,10 @@ def _render(
     title_words: int | None = None,
 ) -> list[Sentence]:
     if not notice and _title_phrase(doc, LONG_TITLE_WORDS) != _title_phrase(doc, TITLE_WORDS):
-        title_words = LONG_TITLE_WORDS  # a title cut short loses who it is for: say it whole, apart
+        # a title cut short loses who it is for: say it as whole as a sentence allows, apart
+        title_words = next(
+            n for n in (MAX_WORDS, LONG_TITLE_WORDS) if words(_title_phrase(doc, n)) + 3 <= MAX_WORDS + 4 or n == LONG_TITLE_WORDS
+        )
     fact = facts(doc, title_words or (NOTICE_TITLE_WORDS if notice else TITLE_WORDS))
     if title_words and title_words > TITLE_WORDS and not fact.title_phrase.startswith("–"):
         phrase = re.sub(r"^về(?: việc)?\s", "nói về ", fact.title_phrase)

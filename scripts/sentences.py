@@ -37,7 +37,11 @@ REF_CHAIN = (
 CROSS_REF = re.compile(
     r",?\s*(?:(?:theo|tại)\s+)?(?:được\s+)?(?:quy định|nêu|ghi|quy)\s+tại\s+(?:các\s+)?"
     + REF_CHAIN
+    + r"(?:\s*(?:,|và)\s+(?:tại\s+)?(?:các\s+)?"
+    + REF_CHAIN
+    + r")*"
     + r"(?:\s+(?:của\s+)?(?:Luật|Nghị định)\s+này)?"
+    + r"(?:\s+(?:quy định|hướng dẫn)\b[^;.]*(?=[;.]|$))?"  # the referenced document's title, to the end of the clause
 )
 BARE_REF = re.compile(r"\s*(?:theo|tại)\s+" + REF_CHAIN)
 DOC_DETAILS = re.compile(

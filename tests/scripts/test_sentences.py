@@ -64,3 +64,11 @@ def test_measures_listed_after_who_orders_them_are_each_said() -> None:
     assert "Tạm dừng mọi hoạt động sử dụng lửa trong và ven rừng (đốt thực bì, thắp hương, đốt vàng mã)." in said
     assert "Kiểm soát chặt người, phương tiện vào rừng." in said
     assert not any("chỉ đạo" in s for s in said)
+
+
+def test_two_references_joined_by_va_and_the_referenced_title_are_dropped_whole() -> None:
+    text = (
+        "Dân quân thường trực thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc theo quy định tại điểm e khoản 1 Điều 2 "
+        "Luật Bảo hiểm xã hội năm 2014 và điểm a khoản 2 Điều 2 Nghị định số 33/2016/NĐ-CP quy định chi tiết một số điều."
+    )
+    assert strip_noise(text) == "Dân quân thường trực thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc."

@@ -163,9 +163,14 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
     body = strip_noise(unit)
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
-    needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless)
-    if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless else 4):
-        joined = finish(f"{phrase} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}")
+    if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
+        phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
+    repeats = phrase.split()[-2:] == lowerfirst(body).split()[:2]  # "… các khoản hỗ trợ" + "Hỗ trợ ổn định …": one of them
+    needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless or repeats)
+    if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless or repeats else 4):
+        joined = finish(
+            f"{phrase}{':' if repeats else ''} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}"
+        )
         if listenable(joined):
             return [joined]
     if phrase and FIGURE.search(body) and (context := _context(phrase)) and words(context) + words(body) <= MAX_WORDS + 2:
@@ -180,6 +185,7 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 
 
 PAREN = re.compile(r"\s*\([^()]*\)")
+LEAD_QUALIFIER = re.compile(r"\s(?:thuộc thẩm quyền|theo thẩm quyền|trên địa bàn|thuộc phạm vi)\b")
 TASK_FIRST = re.compile(
     r"^(?:Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
 )

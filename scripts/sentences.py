@@ -141,7 +141,7 @@ def strip_noise(text: str) -> str:
     """Drop what a listener cannot use: aliases, references, repeated amounts in words, markup."""
     if m := AMENDED_TEXT.search(text):
         text = m["body"]
-    text = strip_heading(flat(text))
+    text = strip_heading(LEAD_MARKER.sub("", flat(text).strip(' “”"-+•')))
     text = _condition_comma(LEAD_MARKER.sub("", text.strip(' “”"-+•')))
     text = PAREN_ALIAS.sub("", text)
     text = PAREN_REF.sub("", text)

@@ -17,7 +17,7 @@ from tests.conftest import CORPUS, DEV_DOCS
 
 TOOLS = CORPUS.parent / "tools"
 PDF_DOCS = sorted((CORPUS / "pdf").glob("*.pdf"))
-KEY_FACT_FLOOR = 0.77  # issue 12 asks for 0.85; raise this as the drafting gets there
+KEY_FACT_FLOOR = 0.78  # issue 12 asks for 0.85; raise this as the drafting gets there
 
 
 def _tool(name: str) -> ModuleType:
@@ -287,3 +287,18 @@ def test_a_notice_title_said_whole_replaces_a_provision_without_an_amount_only()
     assert any("vượt dự toán" in s.text and "2018 - 2022" in s.text for s in script.sentences), script.text
     script = _draft_file(CORPUS / "dev" / "nq-80-2025-nq-hdnd-hanoi.txt")
     assert "4.960.000" in script.text, "the amount stays: it is what residents need"
+
+
+def test_an_item_that_repeats_its_leads_last_words_is_said_with_the_lead() -> None:
+    """ "… quyết định một số khoản hỗ trợ thuộc thẩm quyền của …: b) Hỗ trợ ổn định đời sống …" — who decides it."""
+    from scripts.select import _with_lead
+
+    lead = (
+        "1. Nội dung phân cấp Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã quyết định một số khoản hỗ trợ "
+        "thuộc thẩm quyền của Ủy ban nhân dân tỉnh như sau:"
+    )
+    [said] = _with_lead(lead, "b) Hỗ trợ ổn định đời sống khi nhà nước thu hồi đất theo quy định tại khoản 2 Điều 19.")
+    assert said == (
+        "Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã quyết định một số khoản hỗ trợ: "
+        "hỗ trợ ổn định đời sống khi nhà nước thu hồi đất."
+    )

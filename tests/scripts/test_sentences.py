@@ -72,3 +72,9 @@ def test_two_references_joined_by_va_and_the_referenced_title_are_dropped_whole(
         "Luật Bảo hiểm xã hội năm 2014 và điểm a khoản 2 Điều 2 Nghị định số 33/2016/NĐ-CP quy định chi tiết một số điều."
     )
     assert strip_noise(text) == "Dân quân thường trực thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc."
+
+
+def test_a_numbered_heading_glued_to_its_clause_is_dropped() -> None:
+    assert strip_noise("1. Nội dung phân cấp Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã.") == (
+        "Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã."
+    )

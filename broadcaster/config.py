@@ -72,6 +72,14 @@ class Settings(BaseModel):
     feed_allow_private: bool = Field(False, description="Let feed links reach loopback/private addresses (an intranet feed)")
     auto_draft: bool = Field(False, description="The service drafts and renders new documents into review (never approves)")
     server_client_id: str = Field("loa-server", min_length=1, description="MQTT client id of the service (persistent session)")
+    shared_group: str = Field(
+        "",
+        description="Workers with the same group share device reports ($share/<group>/…), each with its own "
+        "server_client_id; one leads (re-plan, pushes, retries, tasks). Empty: a single worker",
+    )
+    adopt_after_s: float = Field(
+        10.0, gt=0, le=3600, description="Seconds a worker may be gone before the leader drains its broker session"
+    )
     cookie_secure: bool = Field(False, description="Mark session cookies Secure even behind a plain-HTTP proxy")
     trusted_proxies: list[str] = Field(
         default_factory=list, description="Addresses whose X-Forwarded-For is believed (env: comma-separated); none by default"
@@ -96,6 +104,13 @@ class Settings(BaseModel):
     def _mqtt_scheme(cls, value: str) -> str:
         if value and not value.startswith(("mqtt://", "mqtts://")):
             raise ValueError("must start with mqtt:// or mqtts://")
+        return value
+
+    @field_validator("shared_group")
+    @classmethod
+    def _group_name(cls, value: str) -> str:
+        if any(c in value for c in "/+#$ "):
+            raise ValueError("a shared-subscription group is one MQTT topic level: no /, +, #, $ or spaces")
         return value
 
     @field_validator("feeds", "feed_hosts", "trusted_proxies", mode="before")

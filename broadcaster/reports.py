@@ -169,10 +169,13 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
     pushes: dict[str, ProgrammePush] = {}
     commands: dict[str, CommandRow] = {}
     if acked_ids:
-        pushes = {p.device_id: p for p in session.scalars(select(ProgrammePush).where(ProgrammePush.device_id.in_(devices)))}
-        query = select(CommandRow).where(CommandRow.id.in_(acked_ids))
+        push_query = select(ProgrammePush).where(ProgrammePush.device_id.in_(devices)).order_by(ProgrammePush.device_id)
+        query = select(CommandRow).where(CommandRow.id.in_(acked_ids)).order_by(CommandRow.id)
         if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update()  # several workers may merge acks into one command
+            # several workers merge acks into one command, and the leader may be re-pushing a
+            # programme: the ack of the previous one must not mark the new one acked
+            push_query, query = push_query.with_for_update(), query.with_for_update()
+        pushes = {p.device_id: p for p in session.scalars(push_query)}
         commands = {c.id: c for c in session.scalars(query)}
     rows = {d.id: d for d in session.scalars(select(DeviceRow).where(DeviceRow.id.in_(devices)))}
     plays = {(r.device, str(r.body["item"])) for r in batch if r.kind == "played"}

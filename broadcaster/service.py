@@ -22,12 +22,24 @@ from sqlalchemy import func, select
 from broadcaster import tasks
 from broadcaster.config import Settings
 from broadcaster.keys import load_or_create
-from broadcaster.models import AuditEvent, Bulletin, CommandRow, ProgrammePush, User, ZoneRow, utcnow
+from broadcaster.leader import Leader
+from broadcaster.models import (
+    AuditEvent,
+    BookingRow,
+    Bulletin,
+    CommandRow,
+    ProgrammePush,
+    ServiceTask,
+    User,
+    ZoneRow,
+    utcnow,
+)
 from broadcaster.reports import Report, ReportWriter, store_reports
 from broadcaster.scheduling import build_planner, device_programmes, media_ref, programme_sha, stream_of
 from broadcaster.statistics import record_due
 from broadcaster.store import Store, open_store
 from broadcaster.timetables import for_device as timetables_of
+from broadcaster.workers import Peers, drain
 from broadcaster.workflow import Actor, WorkflowError, approved_media, audit
 from devices.broker import EmbeddedBroker, mask_url
 from devices.dispatcher import Dispatcher
@@ -57,6 +69,11 @@ class Service:
         self._rejections: dict[str, list[float]] = {}
         self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
         self.reports = ReportWriter(self.store, self._store_reports)
+        # with a shared group, several workers share device reports and one of them leads
+        self.leader = Leader(self.store, f"loa-planner:{settings.topic_prefix}") if settings.shared_group else None
+        self.leading = self.leader is None
+        self.peers = Peers()
+        self.drained = 0  # reports taken from the sessions of workers that went away
 
     REPUSH_FIRST_S = 15.0
     RESYNC_MARGIN_S = 300.0  # reports sent this long before the connection dropped may be lost too
@@ -83,29 +100,69 @@ class Service:
         self._stack.callback(self.reports.stop)  # runs after the dispatcher stopped: all that arrived is stored
         # A fixed client id with a persistent session: reports sent while the service is down
         # wait in the broker and arrive after a restart.
-        self.dispatcher = Dispatcher(
+        self.dispatcher = self._dispatcher(self.settings.server_client_id)
+        self.dispatcher.start()
+        self._stack.callback(self.dispatcher.stop)
+        if self.leader is not None:
+            self._stack.callback(self.leader.release)
+        self._stack.callback(self._beat_stopped)
+        self.lead()
+        return self
+
+    def _dispatcher(self, client_id: str, drain_only: bool = False) -> Dispatcher:
+        # A fixed client id with a persistent session: reports sent while the service is down
+        # wait in the broker and arrive after a restart.
+        return Dispatcher(
             self.signer,
-            url,
+            self.mqtt_url or "",
             self.topics,
-            client_id=self.settings.server_client_id,
+            client_id=client_id,
             on_ack=self.on_ack,
             on_played=self.on_played,
             on_state=self.on_state,
             on_telemetry=self.on_telemetry,
             on_rejected=self.on_rejected,
-            on_reconnect=self.on_reconnect,
+            on_reconnect=None if drain_only else self.on_reconnect,
             clean=False,
             deferred_acks=True,  # a report is PUBACKed once stored: a killed service loses none
+            shared_group=self.settings.shared_group,
+            on_peer=self.peers.seen,
+            drain_only=drain_only,
         )
-        self.dispatcher.start()
-        self._stack.callback(self.dispatcher.stop)
+
+    # -- several workers (broadcaster.workers) --
+    def lead(self) -> bool:
+        """Take or keep the lead (always ours without a shared group). The leader re-plans,
+        pushes, retries and runs tasks, and drains the sessions of workers gone for
+        `adopt_after_s`, in threads of their own."""
+        was = self.leading and self.leader is not None and self.leader.held
+        self.leading = self.leader is None or self.leader.try_acquire()
+        if self.leading and not was:
+            self._took_lead()
+        if self.leading and self.leader is not None:
+            for worker in self.peers.due(self.settings.adopt_after_s):
+                threading.Thread(target=self._drain, args=(worker,), name=f"drain-{worker}", daemon=True).start()
+        return self.leading
+
+    def _took_lead(self) -> None:
+        """What the previous leader was doing is picked up: its running tasks queued again, every
+        unconfirmed programme and unacked command sent at the next turn."""
         with self.store.session() as session:
             requeued = tasks.requeue_interrupted(session)
             tasks.beat(session, self._beat_info(), started=True)
         if requeued:
             log.info("%d interrupted tasks queued again", requeued)
-        self._stack.callback(self._beat_stopped)
-        return self
+        if self.leader is not None:
+            log.info("worker %s leads", self.settings.server_client_id)
+        self._watermark = -1
+        self._retry = {device: (0, 0.0) for device in self._retry}
+
+    def _drain(self, worker: str) -> None:
+        got = drain(self._dispatcher(worker, drain_only=True), self.reports.flush, lambda: self.peers.gone(worker))
+        self.drained += got
+
+    def _leading(self, action: Callable[[], object]) -> Callable[[], object]:
+        return lambda: action() if self.leading else None
 
     def _beat_info(self) -> dict[str, Any]:
         return {**tasks.host_info(), "media": self.media_base_url, "broker": mask_url(self.mqtt_url or "")}
@@ -115,6 +172,8 @@ class Service:
             tasks.beat(session, self._beat_info())
 
     def _beat_stopped(self) -> None:
+        if not self.leading:
+            return
         with self.store.session() as session:
             tasks.beat(session, {**self._beat_info(), "stopped": True})
 
@@ -132,9 +191,9 @@ class Service:
     # -- programmes --
     def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
         """Push every device whose programme changed or was never acked; returns how many the
-        broker confirmed. A push is recorded only once the broker has it (PUBACK); an unacked
-        programme is pushed again (newly signed) with exponential backoff, at once after a
-        reconnect or restart."""
+        broker confirmed (PUBACK). Nothing is recorded while the broker is away; a programme the
+        broker did not confirm stays unacked and, like any unacked programme, is pushed again
+        (newly signed) with exponential backoff, at once after a reconnect or restart."""
         dispatcher = self._started()
         now = now or datetime.now(UTC)
         clock = time.monotonic()
@@ -159,26 +218,22 @@ class Service:
             record_due(session, plan, now)  # what was due, kept for statistics as it was planned
         if not outgoing:
             return 0
-        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
-        for device_id, *_ in outgoing:
-            attempts = self._retry.get(device_id, (0, 0.0))[0]
-            self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
+        if not dispatcher.client.is_connected():
+            return 0  # nothing is recorded as pushed while the broker is away
+        # Recorded before publishing: a device's ack may reach another worker (shared
+        # subscription) before this one could commit, and must find its message id there.
         with self.store.session() as session, session.no_autoflush:
             pushes = self._load_pushes(session, [d for d, *_ in outgoing])
             for device_id, digest, message_id, count, _payload in outgoing:
-                if device_id not in published:
-                    continue
                 row = pushes.get(device_id)
                 if row is None:
                     row = ProgrammePush(device_id=device_id)
                     session.add(row)
                 row.sha256, row.message_id, row.items, row.pushed_at, row.acked_at = digest, message_id, count, utcnow(), None
-        early = [(d, m) for d, _s, m, _n, _p in outgoing if d in published and dispatcher.acked(m, d)]
-        if early:  # acks that arrived before the record above was committed
-            with self.store.session() as session, session.no_autoflush:
-                self._load_pushes(session, [d for d, _ in early])
-                for device_id, message_id in early:
-                    self._mark_acked(session, device_id, message_id)
+        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
+        for device_id, *_ in outgoing:
+            attempts = self._retry.get(device_id, (0, 0.0))[0]
+            self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
         if len(published) < len(outgoing):
             log.warning(
                 "%d of %d programmes not confirmed by the broker; retried later", len(outgoing) - len(published), len(outgoing)
@@ -197,12 +252,6 @@ class Service:
                 (p.device_id, p) for p in session.scalars(select(ProgrammePush).where(ProgrammePush.device_id.in_(chunk)))
             )
         return found
-
-    def _mark_acked(self, session: Any, device_id: str, message_id: str) -> None:
-        push = session.get(ProgrammePush, device_id)
-        if push is not None and push.message_id == message_id and push.acked_at is None:
-            push.acked_at = utcnow()
-            self._retry.pop(device_id, None)
 
     def on_reconnect(self, session_present: bool = True) -> None:
         """Back on the broker (maybe a new one): unacked programmes go out at the next replan.
@@ -223,14 +272,27 @@ class Service:
         return ZoneInfo(self.settings.timezone)
 
     # -- emergencies --
-    def fire_emergency(self, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0) -> list[str]:
-        """Play at once on every device of the zones, pre-empting what plays, quiet hours or not."""
+    def fire_emergency(
+        self, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0, task_id: int | None = None
+    ) -> list[str]:
+        """Play at once on every device of the zones, pre-empting what plays, quiet hours or not.
+        From a task, the booking is noted in the task with it: a task run again (its worker
+        died) fires the same booking, the same item, which a device plays once."""
         dispatcher = self._started()
-        from broadcaster.scheduling import record_emergency
+        from broadcaster.scheduling import aware, record_emergency
 
         now = datetime.now(UTC)
         with self.store.session() as session:
-            row = record_emergency(session, actor, bulletin_id, zones, now, repeat, gap_s)
+            task = session.get(ServiceTask, task_id) if task_id is not None else None
+            booking = (task.payload or {}).get("booking") if task is not None else None
+            row = session.get(BookingRow, booking) if booking is not None else None
+            if row is not None and row.fire_at is not None:
+                now = aware(row.fire_at) or now
+            else:
+                row = record_emergency(session, actor, bulletin_id, zones, now, repeat, gap_s)
+                if task is not None:
+                    session.flush()
+                    task.payload = {**(task.payload or {}), "booking": row.id}
             media = approved_media(session, bulletin_id)
             bulletin = session.get(Bulletin, bulletin_id)
             stream = stream_of(bulletin) if bulletin is not None else None
@@ -299,8 +361,9 @@ class Service:
     def on_ack(self, device: str, body: dict[str, Any]) -> None:
         self.reports.put("ack", device, body, self._defer_ack())
 
-    def _defer_ack(self) -> Callable[[], None] | None:
-        return self.dispatcher.defer_ack() if self.dispatcher is not None else None
+    @staticmethod
+    def _defer_ack() -> Callable[[], None] | None:
+        return Dispatcher.defer_current()
 
     def _store_reports(self, session: Any, batch: list[Report]) -> None:
         for device in store_reports(session, batch):
@@ -389,7 +452,7 @@ class Service:
                     return done
                 task_id, kind, payload, username, address = task.id, task.kind, dict(task.payload), task.actor, task.address
             try:
-                result = self._carry_out(tasks.TaskKind(kind), payload, self._actor(username, address))
+                result = self._carry_out(tasks.TaskKind(kind), payload, self._actor(username, address), task_id)
             except Exception as exc:  # one bad task must not stop the queue; its reason is stored for the user
                 log.exception("task %s (%s) failed", task_id, kind)
                 with self.store.session() as session:
@@ -412,7 +475,9 @@ class Service:
                 raise WorkflowError(f"user {username} no longer exists or is disabled")
             return Actor.of(user, address)
 
-    def _carry_out(self, kind: tasks.TaskKind, payload: dict[str, Any], actor: Actor) -> dict[str, Any]:
+    def _carry_out(
+        self, kind: tasks.TaskKind, payload: dict[str, Any], actor: Actor, task_id: int | None = None
+    ) -> dict[str, Any]:
         if kind is tasks.TaskKind.EMERGENCY:
             ids = self.fire_emergency(
                 actor,
@@ -420,6 +485,7 @@ class Service:
                 list(payload["zones"]),
                 int(payload.get("repeat", 1)),
                 int(payload.get("gap_s", 0)),
+                task_id,
             )
             return {"commands": ids}
         if kind is tasks.TaskKind.REPLAN:
@@ -474,6 +540,7 @@ class Service:
 
     # -- the loop --
     def jobs(self) -> list[Job]:
+        """Every job but the lead itself runs in the leader only."""
         jobs = [
             Job("tasks", self.process_tasks, every_s=self.settings.task_poll_s),
             Job("changes", self.watch_changes, every_s=self.settings.task_poll_s),
@@ -486,6 +553,9 @@ class Service:
             jobs.append(Job("feeds", self.poll_feeds, every_s=self.settings.feed_every_s))
         if self.settings.auto_draft:
             jobs.append(Job("auto-draft", self.auto_draft, every_s=self.settings.feed_every_s))
+        jobs = [Job(j.name, self._leading(j.action), j.every_s, j.daily_at) for j in jobs]
+        if self.leader is not None:
+            jobs.insert(0, Job("lead", self.lead, every_s=1.0))
         return jobs
 
     def poll_feeds(self) -> None:
@@ -508,6 +578,7 @@ class Service:
         if handle_signals:
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, lambda *_: self.runner.stop() if self.runner else None)
-        self.watch_changes()
-        self.process_tasks()
+        if self.leading:
+            self.watch_changes()
+            self.process_tasks()
         self.runner.run(tick_s=min(0.5, self.settings.task_poll_s))

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[str, dict[str, Any]], None]
 Rejected = Callable[[str, str, str, str], None]  # device, kind, reason, detail
+REPORTS = ("ack", "played", "state", "telemetry")
+_current = threading.local()  # the dispatcher and message a paho network thread is handling
 
 
 @dataclass
@@ -41,6 +43,11 @@ class Dispatcher:
     clean: bool = True
     clock_tolerance_s: float = 2.0  # a device clock ahead by more than this is corrected
     deferred_acks: bool = False  # PUBACK a report only once its handler's `defer_ack()` callback ran
+    # several workers share the reports through `$share/<group>/…`; each announces itself
+    # (retained, with a will) on `server/<client id>` and hears the others through `on_peer`
+    shared_group: str = ""
+    on_peer: Callable[[str, bool], None] | None = None
+    drain_only: bool = False  # a client that drains a dead worker's session: no subscriptions, no presence
 
     def __post_init__(self) -> None:
         self.client = make_client(self.client_id, clean=self.clean)
@@ -51,13 +58,18 @@ class Dispatcher:
         self.client.max_queued_messages_set(0)
         if self.deferred_acks:
             self.client.manual_ack_set(True)
-        self._handling: mqtt.MQTTMessage | None = None
+        if self.shared_group and not self.drain_only:
+            offline = json.dumps({"worker": self.client_id, "online": False}).encode()
+            self.client.will_set(self.topics.worker(self.client_id), offline, qos=1, retain=True)
         self._deferred = False
         self._lock = threading.Lock()
         self.connects = 0
         self.rejected = 0
         self._clock_told: dict[str, float] = {}  # device → monotonic time before which no clock correction is sent again
         self.lost_at: float | None = None  # when the connection last dropped (wall clock), until the next one
+        self.session_present: bool | None = None
+        self.last_report = time.monotonic()  # when the last report arrived (a drain ends when they stop)
+        self.received = 0
 
     def start(self) -> Dispatcher:
         connect(self.client, self.url)
@@ -65,13 +77,28 @@ class Dispatcher:
 
     def stop(self) -> None:
         self.flush(10)
+        if self.shared_group and not self.drain_only and self.client.is_connected():
+            # a normal DISCONNECT sends no will: say it ourselves, so the leader drains our share
+            offline = json.dumps({"worker": self.client_id, "online": False}).encode()
+            self.client.publish(self.topics.worker(self.client_id), offline, qos=1, retain=True).wait_for_publish(5)
         self.client.disconnect()
         self.client.loop_stop()
+
+    def report_filters(self) -> list[str]:
+        """The topic filters of device reports, through the shared subscription if there is one."""
+        share = f"$share/{self.shared_group}/" if self.shared_group else ""
+        return [share + self.topics.from_devices(kind) for kind in REPORTS]
 
     def _on_connect(self, client: mqtt.Client, userdata: object, flags: object, reason: mqtt.ReasonCode, props: object) -> None:
         if reason.is_failure:
             return
-        client.subscribe([(self.topics.from_devices(kind), 1) for kind in ("ack", "played", "state", "telemetry")])
+        self.session_present = bool(getattr(flags, "session_present", False))
+        if not self.drain_only:
+            client.subscribe([(f, 1) for f in self.report_filters()])
+            if self.shared_group:
+                client.subscribe(self.topics.worker("+"), 1)
+                online = json.dumps({"worker": self.client_id, "online": True}).encode()
+                client.publish(self.topics.worker(self.client_id), online, qos=1, retain=True)
         self.connects += 1
         if self.connects > 1 and self.on_reconnect:
             self._guard("reconnect", "", self.on_reconnect, bool(getattr(flags, "session_present", False)))
@@ -81,21 +108,44 @@ class Dispatcher:
             self.lost_at = time.time()
 
     def _on_message(self, client: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
-        self._handling, self._deferred = msg, False
+        if msg.topic.startswith(self.topics.worker("")):
+            self._peer(msg)
+            return
+        self.last_report = time.monotonic()
+        self.received += 1
+        _current.handling, self._deferred = (self, msg), False
         try:
             self._handle(msg)
         finally:
-            self._handling = None
+            _current.handling = None
             if self.deferred_acks and not self._deferred:
                 client.ack(msg.mid, msg.qos)
+
+    def _peer(self, msg: mqtt.MQTTMessage) -> None:
+        try:
+            body = json.loads(msg.payload)
+            worker, online = str(body["worker"]), bool(body["online"])
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignored a malformed worker presence on %s", msg.topic)
+            return
+        if worker != self.client_id and self.on_peer is not None:
+            self._guard("presence", "", self.on_peer, worker, online)
+
+    @staticmethod
+    def defer_current() -> Callable[[], None] | None:
+        """`defer_ack` of whichever dispatcher is handling a report in this thread (a worker's
+        own, or the one draining a dead worker's session); None outside a handler."""
+        handling = getattr(_current, "handling", None)
+        return handling[0].defer_ack() if handling is not None else None
 
     def defer_ack(self) -> Callable[[], None] | None:
         """Called by a handler that stores its report later (in a batch): the broker's PUBACK
         waits for the returned callback, so a report held in memory when the service is killed
         is delivered again to its persistent session on restart. None without `deferred_acks`."""
-        msg = self._handling
-        if not self.deferred_acks or msg is None:
+        handling = getattr(_current, "handling", None)
+        if not self.deferred_acks or handling is None or handling[0] is not self:
             return None
+        msg = handling[1]
         self._deferred = True
 
         def puback() -> None:

@@ -92,6 +92,12 @@ class Topics:
     def telemetry(self, device: str) -> str:
         return f"{self.prefix}/dev/{device}/telemetry"
 
+    def worker(self, client_id: str) -> str:
+        """Presence of a service worker (retained, with a will); devices never use it. A client
+        id may hold `/`, `+` or `#`: the topic level replaces them, the payload names the worker."""
+        level = client_id if client_id == "+" else re.sub(r"[/+#]", "_", client_id)
+        return f"{self.prefix}/server/{level}"
+
     def from_devices(self, kind: str) -> str:
         return f"{self.prefix}/dev/+/{kind}"
 

@@ -41,7 +41,7 @@ from broadcaster.store import Store, open_store
 from broadcaster.timetables import for_device as timetables_of
 from broadcaster.workers import Peers, drain
 from broadcaster.workflow import Actor, WorkflowError, approved_media, audit
-from devices.broker import EmbeddedBroker, mask_url
+from devices.broker import EmbeddedBroker, mask_url, parse_mqtt_url
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
 from devices.protocol import MessageType, Priority, StreamRef, Topics, iso, programme_entry
@@ -158,6 +158,12 @@ class Service:
         self._retry = {device: (0, 0.0) for device in self._retry}
 
     def _drain(self, worker: str) -> None:
+        user = parse_mqtt_url(self.mqtt_url or "")[2]
+        if user and user != worker:
+            # a broker configured by `devices export-acl` names clients after their account
+            # (use_username_as_clientid): this drain would take over our own session instead
+            log.warning("cannot drain worker %s with the broker account %s: give each worker its own account", worker, user)
+            return
         got = drain(self._dispatcher(worker, drain_only=True), self.reports.flush, lambda: self.peers.gone(worker))
         self.drained += got
 

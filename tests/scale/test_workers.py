@@ -252,3 +252,13 @@ def test_a_worker_killed_during_an_emergency_loses_nothing(broker: MosquittoProc
         survivor.stop()
         media.stop()
         store.close()
+
+
+def test_a_drain_never_takes_the_leaders_own_account(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A broker from `devices export-acl` names clients after their account: connecting as
+    another worker with our credentials would take over our own session, so it is not tried."""
+    settings = Settings(data_dir=tmp_path / "data", shared_group="loa-service", server_client_id="loa-server-1")
+    service = Service(settings, open_store(settings.database_url), "mqtt://loa-server-1:secret@127.0.0.1:9")
+    service._drain("loa-server-2")
+    assert "give each worker its own account" in caplog.text
+    assert service.drained == 0

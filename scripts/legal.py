@@ -219,6 +219,8 @@ def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Arti
             if articles and depth == 0:  # an appendix after the signature: its own part, not the last article's
                 articles.append(Article(number=f"Phụ lục {m['n'] or m['m'] or ''}".strip(), title=line, chapter=chapter))
                 continue
+        if depth > 0 and articles and _next_article(articles[-1].number, line):
+            depth = 0  # an amended text whose closing quote was lost (a table ended it): the next article is ours
         if depth > 0 or line.startswith(OPEN_QUOTE):
             depth = max(0, depth + line.count("“") - line.count("”"))
             if articles:
@@ -260,6 +262,12 @@ def _directive(lines: list[str]) -> list[Article]:
         else:
             _append(article, line)
     return [article]
+
+
+def _next_article(previous: str, line: str) -> bool:
+    """ "Điều 2." right after our "Điều 1", on a line without a quote: the document goes on."""
+    m = ARTICLE_RE.match(line)
+    return m is not None and previous.isdigit() and m.group(1) == str(int(previous) + 1)
 
 
 def _next_number(previous: str, current: str) -> bool:

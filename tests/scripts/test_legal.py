@@ -99,3 +99,10 @@ def test_damaged_web_layout_is_repaired() -> None:
 def test_document_without_number_is_refused() -> None:
     with pytest.raises(DocumentError, match="no document number"):
         parse("Thông báo lịch cắt điện\nNgày mai cắt điện từ 7h đến 11h.")
+
+
+def test_an_amended_text_left_open_by_a_table_does_not_swallow_the_next_articles() -> None:
+    """ "“1. Số tiền hỗ trợ:" opens a quote that a table ends without closing it; "Điều 2." is still ours."""
+    doc = parse((CORPUS / "dev" / "qd-97-2025-qd-ubnd-quangninh.txt").read_text(encoding="utf-8"))
+    assert [a.number for a in doc.articles] == ["1", "2", "3", "4"]
+    assert "chịu trách nhiệm thi hành" not in " ".join(text for _, _, text in doc.articles[0].passages())

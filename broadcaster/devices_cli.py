@@ -8,6 +8,7 @@ import os
 import pwd
 import shutil
 import signal
+import sys
 import threading
 import time
 import tomllib
@@ -92,6 +93,12 @@ def load_agent_config(path: Path) -> dict[str, object]:
     return config
 
 
+NO_PLAYER_WARNING = (
+    "Cảnh báo: Không tìm thấy trình phát âm thanh ({command}): loa sẽ không phát ra tiếng. "
+    "Hãy cài mpg123 hoặc ffplay và đặt `player` trong tệp cấu hình loa."
+)
+
+
 def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
     """The reference speaker agent: runs until stopped; state survives restarts in data_dir."""
     from concurrent.futures import ThreadPoolExecutor
@@ -104,12 +111,20 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
     config = load_agent_config(Path(args.config))
     device = str(config["device_id"])
     zones = tuple(str(z) for z in config["zones"])  # type: ignore[attr-defined]
-    keys = {str(k): public_key(str(v)) for k, v in dict(config["trusted_keys"]).items()}  # type: ignore[call-overload]
+    keys = {}
+    for key_id, text in dict(config["trusted_keys"]).items():  # type: ignore[call-overload]
+        try:
+            keys[str(key_id)] = public_key(str(text))
+        except (ValueError, TypeError) as exc:  # bad base64 or not 32 bytes
+            raise ConfigError(f"trusted key {key_id} is not an Ed25519 public key: {exc}") from exc
     player_cmd = [str(a) for a in config.get("player", [])]  # type: ignore[attr-defined]
     amplifier_cmd = [str(a) for a in config.get("amplifier", [])]  # type: ignore[attr-defined]
-    player: Player = (
-        CommandPlayer(player_cmd, amplifier_cmd) if player_cmd and shutil.which(player_cmd[0]) else NullPlayer(realtime=True)
-    )
+    player: Player
+    if player_cmd and shutil.which(player_cmd[0]):
+        player = CommandPlayer(player_cmd, amplifier_cmd)
+    else:
+        player = NullPlayer(realtime=True)
+        print(NO_PLAYER_WARNING.format(command=player_cmd[0] if player_cmd else "mpg123/ffplay/mpv"), file=sys.stderr)
     verifier = Verifier(keys, frozenset({f"dev/{device}", *(f"zone/{z}" for z in zones)}))
     executor = ThreadPoolExecutor(max_workers=2)
     agent = Agent(

@@ -61,6 +61,17 @@ SAMPLES = {
     "the recording is 31 min long; the limit is 30 min": "media.too_long",
     "the recording is silent: check the microphone and record again": "media.silent",
     "no zone thon-x": "not_found",
+    "agent config broken.toml lacks zones, broker, trusted_keys": "agent.config_missing",
+    "cannot read agent config a.toml: Expected '=' after a key in a key/value pair (at line 1, column 5)": "agent.config_syntax",
+    "cannot read agent config a.toml: [Errno 2] No such file or directory: 'a.toml'": "agent.config_unreadable",
+    "trusted key k1 is not an Ed25519 public key: Incorrect padding": "agent.bad_key",
+    "cannot reach the MQTT broker at mqtt://127.0.0.1:1: Connection refused": "broker.unreachable",
+    "the MQTT broker at mqtt://loa-1:***@127.0.0.1:1883 refused the connection: Not authorized": "broker.not_authorized",
+    "the MQTT broker at mqtt://127.0.0.1:1883 refused the connection: no answer": "broker.no_answer",
+    "the MQTT broker at mqtt://127.0.0.1:1883 refused the connection: Server unavailable": "broker.refused",
+    "not an MQTT URL: 'http://x' (expected mqtt://HOST:PORT)": "broker.bad_url",
+    "mosquitto is not installed (apt-get install mosquitto)": "broker.no_mosquitto",
+    "mosquitto did not start on 1884: Error: Address already in use": "broker.not_started",
 }
 
 

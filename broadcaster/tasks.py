@@ -143,6 +143,49 @@ def command_progress(session: Session, command_ids: list[str], now: datetime | N
     return out
 
 
+def speaker_progress(session: Session, command_ids: list[str], now: datetime | None = None) -> list[dict[str, Any]]:
+    """Per target speaker, by name: acked, rejected, waiting, offline (resent when it reconnects) or expired.
+
+    An unacked speaker that is offline now is not "waiting": the service resends to it until the
+    command expires, so the page says so instead of spinning forever.
+    """
+    now = now or datetime.now(UTC)
+    rows: dict[str, dict[str, Any]] = {}
+    for command_id in command_ids:
+        command = session.get(CommandRow, command_id)
+        if command is None:
+            continue
+        expires = command.expires_at if command.expires_at.tzinfo else command.expires_at.replace(tzinfo=UTC)
+        for device_id in targets(session, command.target):
+            device = session.get(DeviceRow, device_id)
+            ack = (command.acks or {}).get(device_id)
+            reason = ""
+            if ack:
+                status = "acked" if ack.get("status") in ("ok", "duplicate") else "rejected"
+                reason = str(ack.get("reason") or "")
+            elif expires <= now:
+                status = "expired"
+            elif device is None or not device.online:
+                status = "offline"
+            else:
+                status = "waiting"
+            name = (device.name if device else "") or device_id
+            rows[device_id] = {"id": device_id, "name": name, "status": status, "reason": reason}
+    return sorted(rows.values(), key=lambda r: (r["name"], r["id"]))
+
+
+def target_names(session: Session, payload: dict[str, Any]) -> list[dict[str, str]]:
+    """The zones and speakers a task addresses, by their names (ids kept for links and the API)."""
+    named: list[dict[str, str]] = []
+    for zone_id in payload.get("zones") or []:
+        zone = session.get(ZoneRow, zone_id)
+        named.append({"kind": "zone", "id": zone_id, "name": (zone.name if zone else "") or zone_id})
+    for device_id in payload.get("devices") or []:
+        device = session.get(DeviceRow, device_id)
+        named.append({"kind": "device", "id": device_id, "name": (device.name if device else "") or device_id})
+    return named
+
+
 def targets(session: Session, target: str) -> list[str]:
     kind, _, name = target.partition("/")
     if kind == "zone":
@@ -155,7 +198,8 @@ def task_view(session: Session, task_id: int) -> dict[str, Any]:
     task = session.get(ServiceTask, task_id)
     if task is None:
         raise LookupError(f"no task {task_id}")
-    progress = command_progress(session, list((task.result or {}).get("commands", [])))
+    commands = list((task.result or {}).get("commands", []))
+    progress = command_progress(session, commands)
     return {
         "id": task.id,
         "kind": task.kind,
@@ -166,6 +210,8 @@ def task_view(session: Session, task_id: int) -> dict[str, Any]:
         "created_at": task.created_at,
         "service_running": service_alive(session) is not None,
         "devices": progress,
+        "speakers": speaker_progress(session, commands),
+        "target_names": target_names(session, task.payload or {}),
         "acked": sum(1 for v in progress.values() if v == "acked"),
         "targets": len(progress),
     }

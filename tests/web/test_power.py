@@ -70,7 +70,7 @@ def test_power_and_timetable_reach_speakers_acknowledged_and_audited(tmp_path: P
         assert wait_for(lambda: acked(on.json()["id"]) == 1, 15)
         assert [a.amplifier for a in fleet.agents] == [False, True]
         shown = client.get(f"/lenh/{on.json()['id']}").text
-        assert "bật ampli" in shown and "loa-2: đã xác nhận" in shown
+        assert "Bật ampli — " in shown and "loa-2: đã xác nhận" in shown
         vague = client.post("/api/devices/control", json={"action": "power", "zones": ["thon-1"]}, headers={"X-CSRF-Token": csrf})
         assert vague.status_code == 409 and vague.json()["code"] == "control.power"
         # the state the speakers publish reaches the console
@@ -217,4 +217,4 @@ def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path:
         )
         tasks.finish(s, task, {"commands": ["c" * 32]})
     shown = client.get(f"/lenh/{task}").text
-    assert "tắt ampli" in shown and "loa-1: từ chối — Thiết bị báo: lệnh đã hết hạn." in shown
+    assert "Tắt ampli — " in shown and "loa-1: từ chối — Thiết bị báo: lệnh đã hết hạn." in shown

@@ -1,0 +1,59 @@
+"""The command page names the command and its target, and says what became of offline speakers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from broadcaster.models import CommandRow, DeviceRow, ZoneRow
+from broadcaster.tasks import finish
+from broadcaster.web.app import create_app
+from broadcaster.web.remote import request_control
+from broadcaster.workflow import Actor, Role
+from tests.web.world import PASSWORD, build
+
+
+def test_zone_power_off_names_target_and_offline_speakers(tmp_path: Path) -> None:
+    settings, store, _approved, _draft = build(tmp_path)
+    now = datetime.now(UTC)
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-1")
+        assert zone is not None
+        zone.name = "Thôn 1"
+        for device_id, name, online in (("loa-1", "Loa nhà văn hoá", True), ("loa-2", "Loa chợ", False)):
+            device = s.get(DeviceRow, device_id)
+            assert device is not None
+            device.name, device.online = name, online
+        task = request_control(s, Actor("canbo", Role.OFFICIAL, communes=("xa-a",)), "power", ["thon-1"], [], None, False)
+        s.add(
+            CommandRow(
+                id="c-1",
+                kind="power",
+                target="zone/thon-1",
+                body={},
+                expires_at=now + timedelta(minutes=10),
+                acks={"loa-1": {"status": "ok"}},
+            )
+        )
+        finish(s, task, {"commands": ["c-1"]})
+    client = TestClient(create_app(settings, store))
+    assert client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).status_code == 200
+    html = client.get(f"/lenh/{task}").text
+    assert "Tắt ampli — cả vùng Thôn 1" in html
+    assert "Loa nhà văn hoá" in html and "Loa chợ" in html
+    assert 'Loa chợ <small class="muted">(loa-2)</small>: mất kết nối — sẽ gửi lại khi loa kết nối' in html
+    assert "đang chờ" not in html
+    assert 'http-equiv="refresh"' in html  # still valid: the page follows the resends
+    with store.session() as s:
+        command = s.get(CommandRow, "c-1")
+        assert command is not None
+        command.expires_at = now - timedelta(seconds=1)
+    html = client.get(f"/lenh/{task}").text
+    assert 'Loa chợ <small class="muted">(loa-2)</small>: hết hạn, loa không nhận được' in html
+    assert "mất kết nối — sẽ gửi lại" not in html
+    assert 'http-equiv="refresh"' not in html  # nothing left to wait for
+    api = client.get(f"/api/tasks/{task}").json()
+    assert api["target_names"] == [{"kind": "zone", "id": "thon-1", "name": "Thôn 1"}]
+    assert {d["id"]: d["status"] for d in api["speakers"]} == {"loa-1": "acked", "loa-2": "expired"}

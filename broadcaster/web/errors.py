@@ -100,8 +100,7 @@ def install(
 
     @app.exception_handler(LookupError)
     async def missing(request: Request, exc: LookupError) -> Response:
-        said = explain(exc)
-        return failure(request, 404, said if said.code != "error.other" else Explained("not_found"))
+        return failure(request, 404, explain(exc, fallback="not_found"))
 
     for kind in (WorkflowError, ScheduleError, TTSError, MediaError, ValueError):
 

@@ -214,6 +214,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^the recording is (?P<minutes>\d+) min long; the limit is (?P<limit>\d+) min", "media.too_long"),
         (r"^the recording is silent", "media.silent"),
         (r"^no zone |^action |^not a media name", "not_found"),
+        (r"^no (?:task|booking|emergency|script for bulletin) \S+$", "not_found"),
     )
 )
 
@@ -265,8 +266,12 @@ def is_vietnamese(text: str) -> bool:
     return bool(_VIETNAMESE.search(text)) and not ENGLISH_WORDS.search(text)
 
 
-def explain(exc: BaseException) -> Explained:
-    """The code and parameters of an error, whatever raised it; the English goes to the log."""
+def explain(exc: BaseException, fallback: str = "error.other") -> Explained:
+    """The code and parameters of an error, whatever raised it; the English goes to the log.
+
+    A caller that knows what an unmatched error means (a lookup that found nothing is `not_found`)
+    passes it as `fallback`; only an error nobody foresaw is logged as missing its Vietnamese.
+    """
     code = getattr(exc, "code", None)
     if isinstance(code, str) and code in CATALOGUE:
         return Explained(code, dict(getattr(exc, "params", None) or {}))
@@ -280,6 +285,9 @@ def explain(exc: BaseException) -> Explained:
         match = pattern.search(message)
         if match:
             return Explained(found, {k: v for k, v in match.groupdict().items() if v is not None})
+    if fallback != "error.other":
+        log.info("%s said as %s: %s", type(exc).__name__, fallback, message)
+        return Explained(fallback, {})
     log.warning("no Vietnamese message for %s: %s", type(exc).__name__, message)
     return Explained("error.other", {})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +62,7 @@ SAMPLES = {
     "the recording is 31 min long; the limit is 30 min": "media.too_long",
     "the recording is silent: check the microphone and record again": "media.silent",
     "no zone thon-x": "not_found",
+    "no task 999": "not_found",
     "agent config broken.toml lacks zones, broker, trusted_keys": "agent.config_missing",
     "cannot read agent config a.toml: Expected '=' after a key in a key/value pair (at line 1, column 5)": "agent.config_syntax",
     "cannot read agent config a.toml: [Errno 2] No such file or directory: 'a.toml'": "agent.config_unreadable",
@@ -156,6 +158,20 @@ def test_error_pages_are_vietnamese_html(client: TestClient) -> None:
         text = visible_text(response.text)
         assert is_vietnamese(text), f"{path}: {text[:300]}"
         assert "English crash" not in text and "Not Found" not in text and "Method Not Allowed" not in text
+
+
+def test_not_found_lookups_all_have_a_code(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    """A missing task, booking or media file is a Vietnamese 404 and never logged as untranslated."""
+    sign_in(client, "quantri")
+    with caplog.at_level(logging.INFO, logger="broadcaster.web.i18n"):
+        for path in ("/lenh/999999", "/media/khong-co.mp3", "/api/tasks/999999"):
+            response = client.get(path)
+            assert response.status_code == 404, path
+            assert "Không tìm thấy" in response.text, path
+    assert not [r for r in caplog.records if "no Vietnamese message" in r.getMessage()], caplog.text
+    for message in ("no booking 7", "no emergency 7", "no script for bulletin 7"):
+        assert explain(LookupError(message)).code == "not_found", message
+    assert explain(LookupError("anything else"), fallback="not_found").code == "not_found"
 
 
 def test_api_errors_are_json_with_code_and_vietnamese(client: TestClient) -> None:

@@ -76,8 +76,15 @@ def test_the_api_refuses_an_approval_until_every_warning_is_acknowledged(tmp_pat
         assert body["code"] == "workflow.warnings_unacknowledged" and is_vietnamese(body["error"]), body
         assert "không thấy ngày ban hành" in body["error"] or acknowledged == ["no_issue_date", "something_else"]
     assert client.get(f"/api/bulletins/{bulletin}").json()["state"] == "in_review"
+    review = client.get(f"/cho-duyet/{bulletin}").text
+    fieldset = review.split('class="warnings-ack"', 1)[1].split("</fieldset>", 1)[0]
+    assert fieldset.count("ngày ban hành") == 1, fieldset  # the warning once, not its name and then its message
+    assert "<strong>Không tìm thấy ngày ban hành</strong>: kiểm tra dòng" in fieldset, fieldset
+    assert "người duyệt phải xác nhận từng mục" in client.get(f"/ban-tin/{bulletin}").text
     ok = client.post(f"/api/bulletins/{bulletin}/approve", json={"bundle": view["bundle"], "acknowledged": CODES}, headers=h)
     assert ok.status_code == 200, ok.text
+    page = client.get(f"/ban-tin/{bulletin}").text  # after approval: who acknowledged, not what someone still must do
+    assert "người duyệt phải xác nhận" not in page and "pheduyet đã xác nhận từng mục khi duyệt lúc" in page, page
     with store.session() as s:
         event = s.query(AuditEvent).filter_by(action="bulletin.approved", subject=f"bulletin:{bulletin}").one()
         assert event.actor == "pheduyet"

@@ -312,7 +312,9 @@ def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:
             out.append(
                 {
                     "id": d.id,
+                    "name": d.name or d.id,
                     "zone": d.zone_id,
+                    "zone_name": visible[d.zone_id].name or d.zone_id,
                     "online": d.online,
                     "last_seen": aware(d.last_seen),
                     "volume": state.get("volume"),

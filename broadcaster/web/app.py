@@ -360,8 +360,10 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/loa", response_class=HTMLResponse, include_in_schema=False)
     async def devices_page(request: Request) -> Response:
         ctx = context(request)
-        zone_tz = {z.id: z.timezone for z in actions.zones_for(store, ctx.actor)}
-        return page(request, "devices.html", ctx, devices=actions.devices(store, ctx.actor), zone_tz=zone_tz, now=time.time())
+        zones = actions.zones_for(store, ctx.actor)
+        zone_tz = {z.id: z.timezone for z in zones}
+        devices = actions.devices(store, ctx.actor)
+        return page(request, "devices.html", ctx, devices=devices, zones=zones, zone_tz=zone_tz, now=time.time(), confirm=None)
 
     @app.get("/dich", response_class=HTMLResponse, include_in_schema=False)
     async def translation_tasks(request: Request) -> Response:

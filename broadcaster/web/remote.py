@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster import tasks
+from broadcaster import actions, tasks
 from broadcaster.models import DeviceRow, ZoneRow
 from broadcaster.timetables import set_timetable
 from broadcaster.workflow import Action, Actor, WorkflowError, require
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from broadcaster.web.app import Kit
 
 ACTIONS = ("volume", "power", "stop", "reboot")
+# zone-wide actions that silence or restart every speaker of a zone: the console asks twice
+CONFIRM_ZONE = {"power-off": "Tắt ampli", "reboot": "Khởi động lại"}
 
 
 class ControlIn(BaseModel):
@@ -89,6 +92,20 @@ def request_control(
     return task.id
 
 
+def zone_summary(session: Session, actor: Actor, zone_id: str) -> dict[str, Any]:
+    """What a zone-wide command would reach: the zone's name, its speakers, how many are offline now.
+
+    :raises LookupError: for an unknown zone.
+    :raises PermissionDenied: outside the actor's communes or role.
+    """
+    zone = session.get(ZoneRow, zone_id)
+    if zone is None:
+        raise LookupError(f"no zone {zone_id}")
+    require(actor, Action.MANAGE_DEVICES, commune=zone.commune)
+    online = list(session.scalars(select(DeviceRow.online).where(DeviceRow.zone_id == zone_id)))
+    return {"id": zone_id, "name": zone.name or zone_id, "total": len(online), "offline": sum(1 for o in online if not o)}
+
+
 def register(app: FastAPI, kit: Kit) -> None:
     @app.post("/dieu-khien", include_in_schema=False)
     async def control(request: Request) -> Response:
@@ -100,6 +117,20 @@ def register(app: FastAPI, kit: Kit) -> None:
         volume = int(volume_text) if volume_text.isdigit() else None
         action = str(form.get("action", ""))
         on = {"power-on": True, "power-off": False}.get(action)
+        if kind == "zone" and action in CONFIRM_ZONE and form.get("confirm") != "yes":
+            with kit.store.session() as db:  # step one: say how many speakers go quiet, ask again
+                summary = zone_summary(db, ctx.actor, name)
+            confirm = {**summary, "action": action, "label": CONFIRM_ZONE[action]}
+            zones = actions.zones_for(kit.store, ctx.actor)
+            return kit.page(
+                request,
+                "devices.html",
+                ctx,
+                devices=actions.devices(kit.store, ctx.actor),
+                zones=zones,
+                zone_tz={z.id: z.timezone for z in zones},
+                confirm=confirm,
+            )
         with kit.store.session() as db:
             task = request_control(
                 db,

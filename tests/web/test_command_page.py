@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
-from broadcaster.models import CommandRow, DeviceRow, ZoneRow
+from broadcaster.models import CommandRow, DeviceRow, ServiceTask, ZoneRow
 from broadcaster.tasks import finish
 from broadcaster.web.app import create_app
 from broadcaster.web.remote import request_control
@@ -57,3 +58,45 @@ def test_zone_power_off_names_target_and_offline_speakers(tmp_path: Path) -> Non
     api = client.get(f"/api/tasks/{task}").json()
     assert api["target_names"] == [{"kind": "zone", "id": "thon-1", "name": "Thôn 1"}]
     assert {d["id"]: d["status"] for d in api["speakers"]} == {"loa-1": "acked", "loa-2": "expired"}
+
+
+def test_control_list_shows_names_and_zone_wide_power_off_asks_first(tmp_path: Path) -> None:
+    settings, store, _approved, _draft = build(tmp_path)
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-1")
+        assert zone is not None
+        zone.name = "Thôn 1"
+        device = s.get(DeviceRow, "loa-2")
+        assert device is not None
+        device.name, device.online = "Loa chợ", False
+    client = TestClient(create_app(settings, store))
+    csrf = client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).json()["csrf"]
+    listing = client.get("/loa").text
+    assert '<option value="zone:thon-1">Cả vùng Thôn 1 (thon-1)</option>' in listing
+    assert '<option value="device:loa-2">Loa Loa chợ (loa-2) — Thôn 1, mất kết nối</option>' in listing
+    assert "Cả vùng thon-1<" not in listing and "Loa loa-2<" not in listing
+
+    def queued() -> int:
+        with store.session() as s:
+            return len(s.scalars(select(ServiceTask)).all())
+
+    for action, label in (("power-off", "Tắt ampli"), ("reboot", "Khởi động lại")):
+        asked = client.post("/dieu-khien", data={"csrf": csrf, "target": "zone:thon-1", "action": action}, follow_redirects=False)
+        assert asked.status_code == 200 and queued() == 0
+        assert (
+            f"Xác nhận lần hai:</strong> {label} <strong>cả vùng Thôn 1</strong> — 2 loa, trong đó 1 loa đang mất kết nối"
+            in asked.text
+        )
+        assert 'name="confirm" value="yes"' in asked.text
+    done = client.post(
+        "/dieu-khien",
+        data={"csrf": csrf, "target": "zone:thon-1", "action": "power-off", "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and queued() == 1
+    # one speaker, or a harmless action, needs no second step
+    one = client.post("/dieu-khien", data={"csrf": csrf, "target": "device:loa-1", "action": "power-off"}, follow_redirects=False)
+    assert one.status_code == 303 and queued() == 2
+    # asking about another commune's zone is refused before anything is shown
+    other = client.post("/dieu-khien", data={"csrf": csrf, "target": "zone:thon-9", "action": "reboot"}, follow_redirects=False)
+    assert other.status_code == 403 and "Xác nhận lần hai" not in other.text and queued() == 2

@@ -52,9 +52,11 @@ def test_power_and_timetable_reach_speakers_acknowledged_and_audited(tmp_path: P
         csrf = client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).json()["csrf"]
         page = client.get("/loa").text
         assert "Tắt ampli" in page and "Bật ampli" in page
-        # the console: switch the whole zone off
+        # the console: switch the whole zone off (confirmed: the first post only asks)
         sent = client.post(
-            "/dieu-khien", data={"csrf": csrf, "target": "zone:thon-1", "action": "power-off"}, follow_redirects=False
+            "/dieu-khien",
+            data={"csrf": csrf, "target": "zone:thon-1", "action": "power-off", "confirm": "yes"},
+            follow_redirects=False,
         )
         assert sent.status_code == 303
         off = int(sent.headers["location"].rsplit("/", 1)[1])

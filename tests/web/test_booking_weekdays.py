@@ -53,9 +53,10 @@ def test_weekday_boxes_on_a_phone(tmp_path: Path) -> None:
             page.check("input[name=zones][value=thon-1]")
             page.fill("#starts_on", DAY.isoformat())
             page.select_option("#slot", "07:00")
-            page.select_option("#repeat", repeat)
+            page.select_option("#repeat", "weekly")  # the weekday boxes show only for a weekly booking
             for name in days:  # a tap on the day's name, not on the small box
                 page.locator("#weekdays label", has_text=name).tap()
+            page.select_option("#repeat", repeat)
 
         fill("weekly", [])
         labels = page.locator("#weekdays label")

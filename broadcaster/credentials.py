@@ -46,7 +46,11 @@ def media_base(settings: Settings) -> str:
     return settings.public_media_base if settings.media_base_url or settings.media_port else ""
 
 
-def agent_file(settings: Settings, account: DeviceAccount, data_dir: str = "") -> str:
+# where the agent keeps its state on the speaker; without it the agent writes into its working folder
+AGENT_DATA_DIR = "/var/lib/loa-agent"
+
+
+def agent_file(settings: Settings, account: DeviceAccount, data_dir: str = AGENT_DATA_DIR) -> str:
     """The agent's `device.toml`, trusting the server's signing key."""
     signer = load_or_create(settings.key_file, settings.key_id)
     return agent_config(

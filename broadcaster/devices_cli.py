@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from broadcaster.config import ConfigError, Settings
-from broadcaster.credentials import media_base
+from broadcaster.credentials import AGENT_DATA_DIR, media_base
 from broadcaster.keys import load_or_create, write_private
 from broadcaster.models import DeviceRow, PlayReport, ZoneRow
 from broadcaster.scheduling import aware, build_planner
@@ -64,7 +64,7 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
             settings.topic_prefix,
             {signer.key_id: signer.public_b64()},
             media_base(settings),
-            "/var/lib/loa-agent",
+            AGENT_DATA_DIR,
         )
         _secret(agents / f"{account.device}.toml", text)
     _secret(out / "server.env", f"BROADCASTER_MQTT_URL=mqtt://loa-server:{server_password}@{args.public_host}:{args.port}\n")

@@ -201,6 +201,17 @@ def register(app: FastAPI, kit: Kit) -> None:
         headers = {"Content-Disposition": f'attachment; filename="{device}.toml"', "Cache-Control": "no-store"}
         return Response(text.encode(), media_type="application/toml; charset=utf-8", headers=headers)
 
+    @app.get("/quan-tri/loa/{device}/da-cap", response_class=HTMLResponse, include_in_schema=False)
+    async def device_config_issued(request: Request, device: str) -> Response:
+        """Where the console goes once the file is downloaded: the row's new state and what to do next."""
+        ctx = admin_context(request)
+        with kit.store.session() as db:
+            row = db.get(DeviceRow, device)
+            if row is None:
+                raise LookupError(f"no device {device}")
+            issued = row.id if row.mqtt_password_hash else None
+        return overview(request, ctx, issued_device=issued)
+
     # -- import and export ---------------------------------------------------------------
     @app.post("/quan-tri/nhap/{kind}", include_in_schema=False)
     async def import_file(request: Request, kind: str) -> Response:

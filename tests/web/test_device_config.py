@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import paho.mqtt.client as mqtt
@@ -68,6 +70,30 @@ def test_only_an_admin_issues_credentials_and_without_a_broker_url_it_says_so(tm
     config = tomllib.loads(issued.text)
     assert issued.headers["cache-control"] == "no-store" and "media_base" not in config
     assert config["broker"].startswith("mqtt://loa-9:") and config["broker"].endswith("@10.0.0.5:1883")
+    assert config["data_dir"] == "/var/lib/loa-agent", "the agent keeps its state there, not in its working folder"
+
+
+def test_after_the_download_the_page_shows_the_issued_state_in_local_time_and_next_steps(tmp_path: Path) -> None:
+    settings, store, _approved, _draft = build(tmp_path)
+    settings.device_broker_url = "mqtt://10.0.0.5:1883"
+    client = TestClient(create_app(settings, store))
+    token = client.post("/api/session", json={"username": "quantri", "password": PASSWORD}).json()["csrf"]
+    before = client.get("/quan-tri/loa/loa-9/da-cap").text
+    assert 'id="issued"' not in before and "chưa cấp" in before
+    issued = client.post("/quan-tri/loa/loa-9/cau-hinh", data={"csrf": token})
+    password = tomllib.loads(issued.text)["broker"].split("@")[0].rsplit(":", 1)[1]
+    with store.session() as s:
+        device = s.get(DeviceRow, "loa-9")
+        assert device is not None
+        device.credentials_issued = datetime(2026, 1, 5, 23, 30, tzinfo=UTC)  # 06:30 on the 6th in Vietnam
+    after = client.get("/quan-tri/loa/loa-9/da-cap")
+    assert after.status_code == 200
+    assert "Đã cấp mật khẩu cho loa-9 — tiếp theo: 1) chạy <code>broadcaster devices export-acl" in after.text
+    assert "2) nạp lại Mosquitto; 3) chép tệp loa-9.toml lên loa" in after.text
+    assert "cấp lúc 06:30 06/01/2026" in after.text and "05/01/2026" not in after.text
+    assert password not in after.text and str(after.url).endswith("/quan-tri/loa/loa-9/da-cap")
+    assert 'data-download-then="/quan-tri/loa/loa-9/da-cap"' in after.text
+    assert client.get("/quan-tri/loa/loa-khong-co/da-cap").status_code == 404
 
 
 @pytest.mark.browser
@@ -93,8 +119,10 @@ def test_downloaded_config_runs_a_real_agent_that_takes_a_signed_command(tmp_pat
             download.value.save_as(saved)
             assert download.value.suggested_filename == "loa-1.toml"
             configs.append(saved)
-        page.goto(f"{w.base}/quan-tri")
-        assert "cấp ngày" in page.locator("#devices").inner_text()
+            # without a reload by hand, the page says what happened and what to do next
+            page.wait_for_url("**/quan-tri/loa/loa-1/da-cap", timeout=10_000)
+            assert "Đã cấp mật khẩu cho loa-1" in page.locator("#issued").inner_text()
+            assert "cấp lúc" in page.locator("#devices").inner_text()
         browser.close()
 
         first, second = (tomllib.loads(c.read_text()) for c in configs)
@@ -120,9 +148,14 @@ def test_downloaded_config_runs_a_real_agent_that_takes_a_signed_command(tmp_pat
         with MosquittoProcess(out / "mosquitto.conf", broker_port):
             old = first["broker"].split("@")[0].rsplit(":", 1)[1]
             assert not _connects(broker_port, "loa-1", old), "the rotated-out password is refused"
+            # on a speaker the agent keeps state in /var/lib/loa-agent; here, in the test's folder
+            run_config = tmp_path / "agent.toml"
+            run_config.write_text(
+                configs[1].read_text().replace('"/var/lib/loa-agent"', json.dumps(str(tmp_path / "agent-data"))), encoding="utf-8"
+            )
             log = (tmp_path / "agent.log").open("wb")
             agent = subprocess.Popen(
-                [sys.executable, "-m", "broadcaster.cli", "agent", "--config", str(configs[1])],
+                [sys.executable, "-m", "broadcaster.cli", "agent", "--config", str(run_config)],
                 cwd=tmp_path,
                 env=env,
                 stdout=log,

@@ -41,6 +41,12 @@ def _clock(value: object) -> time:
     return time(int(value[:2]), int(value[3:]))
 
 
+def _minutes(window: tuple[time, time]) -> list[tuple[int, int]]:
+    """A window as minute ranges of one day: one crossing midnight is two."""
+    on, off = (t.hour * 60 + t.minute for t in window)
+    return [(on, off)] if on < off else [(on, 24 * 60), (0, off)]
+
+
 @dataclass(frozen=True, slots=True)
 class Timetable:
     timezone: str
@@ -100,12 +106,29 @@ class Timetable:
         return [today - timedelta(days=1), today, today + timedelta(days=1)]
 
     def _power_changes(self, now: float) -> list[tuple[float, bool]]:
-        return [
-            change
-            for day in self._days(now)
-            for on, off in self.power
-            for change in ((self._moment(day, on), True), (self._moment(day, off, later_than=on), False))
-        ]
+        """On/off instants around `now`, overlapping or touching windows merged into one.
+
+        A server refuses overlapping windows (`overlap`), but an older one may have sent some: the
+        amplifier is on whenever any window covers the time, never switched off inside another window.
+        """
+        spans = sorted(
+            (self._moment(day, on), self._moment(day, off, later_than=on)) for day in self._days(now) for on, off in self.power
+        )
+        merged: list[list[float]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return [change for start, end in merged for change in ((start, True), (end, False))]
+
+    def overlap(self) -> tuple[tuple[time, time], tuple[time, time]] | None:
+        """The first two power windows that overlap on the daily clock (a window may cross midnight)."""
+        for i, first in enumerate(self.power):
+            for second in self.power[i + 1 :]:
+                if any(a < d and c < b for a, b in _minutes(first) for c, d in _minutes(second)):
+                    return first, second
+        return None
 
     def _volume_changes(self, now: float) -> list[tuple[float, int]]:
         return [(self._moment(day, at), level) for day in self._days(now) for at, level in self.volume]

@@ -214,3 +214,36 @@ def test_the_server_accepts_missed_reports_and_the_amplifier_state() -> None:
     assert wire.report("state", "d1", b'{"online": true, "amplifier_on": false}')["amplifier_on"] is False
     with pytest.raises(MessageError):
         wire.report("telemetry", "d1", b'{"amplifier_on": "off"}')
+
+
+def test_overlapping_windows_from_an_older_server_keep_the_amplifier_on_while_any_covers_the_time() -> None:
+    both = Timetable.from_dict(
+        {"timezone": "Asia/Ho_Chi_Minh", "power": [{"on": "05:00", "off": "10:00"}, {"on": "08:00", "off": "12:00"}]}
+    )
+    assert both.power_at(local("2026-11-24T10:00:00")) == (local("2026-11-24T05:00:00"), True)
+    assert both.power_at(local("2026-11-24T11:59:00")) == (local("2026-11-24T05:00:00"), True)
+    assert both.power_at(local("2026-11-24T12:00:00")) == (local("2026-11-24T12:00:00"), False)
+    assert both.next_change(local("2026-11-24T09:00:00")) == local("2026-11-24T12:00:00")
+    assert both.overlap() is not None
+    night = Timetable.from_dict(
+        {"timezone": "Asia/Ho_Chi_Minh", "power": [{"on": "21:30", "off": "05:30"}, {"on": "05:00", "off": "06:00"}]}
+    )
+    assert night.power_at(local("2026-11-24T05:45:00")) == (local("2026-11-23T21:30:00"), True)
+    assert night.overlap() is not None
+    apart = Timetable.from_dict(
+        {"timezone": "Asia/Ho_Chi_Minh", "power": [{"on": "21:30", "off": "05:30"}, {"on": "05:30", "off": "11:00"}]}
+    )
+    assert apart.overlap() is None
+
+
+def test_an_agent_given_overlapping_windows_stays_on_until_the_last_one_ends(tmp_path: Path, signer: Signer) -> None:
+    player = Recorder()
+    agent = make_agent(tmp_path, signer, [], player)
+    overlapping = {"timezone": "Asia/Ho_Chi_Minh", "power": [{"on": "05:00", "off": "10:00"}, {"on": "08:00", "off": "12:00"}]}
+    schedule(agent, signer, local("2026-11-24T04:00:00"), [], overlapping)
+    for clock in ("04:00", "05:00", "09:00", "10:00", "11:59"):
+        agent.tick(local(f"2026-11-24T{clock}:00"))
+    assert agent.amplifier is True
+    agent.tick(local("2026-11-24T12:00:00"))
+    assert agent.amplifier is False
+    assert player.switched[-2:] == [True, False] and player.switched.count(False) <= 2

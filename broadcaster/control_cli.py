@@ -8,7 +8,7 @@ import argparse
 from broadcaster.commands import _queued, actor
 from broadcaster.config import Settings
 from broadcaster.store import open_store
-from broadcaster.timetables import from_text, set_timetable, to_text
+from broadcaster.timetables import describe, edit, set_timetable
 from broadcaster.web.remote import ACTIONS, request_control
 
 
@@ -40,14 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_zone_timetable(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
-    body = {"power": [], "volume": []} if args.clear else from_text(args.power or "", args.volume or "")
+    kept: list[str] = []
     with store.session() as session:
-        stored = set_timetable(session, who, args.zone, body)
-    power, volume = to_text(stored)
-    if stored is None:
-        print(f"vùng {args.zone}: không có lịch bật/tắt ampli và âm lượng")
-    else:
-        print(f"vùng {args.zone}: ampli bật {power or '(theo lệnh)'}; âm lượng {volume or '(theo lệnh)'}")
+        if args.clear:
+            stored = set_timetable(session, who, args.zone, {"power": [], "volume": []})
+        else:  # an option left out keeps that part of the zone's timetable
+            stored, kept = edit(session, who, args.zone, args.power or "", args.volume or "")
+    print(f"vùng {args.zone}: {describe(stored)}")
+    if kept:
+        note = {"power": "giờ bật ampli", "volume": "mốc âm lượng"}
+        print(f"giữ nguyên {' và '.join(note[k] for k in kept)} đã có (--clear để bỏ lịch)")
     print("lịch được gửi tới loa trong chương trình phát tiếp theo")
     return 0
 

@@ -9,6 +9,7 @@ zone is added when the programme is built, so moving a zone to another time zone
 from __future__ import annotations
 
 import re
+from datetime import time
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -63,6 +64,21 @@ def to_text(timetable: dict[str, Any] | None) -> tuple[str, str]:
     return power, volume
 
 
+def _merged(first: tuple[time, time], second: tuple[time, time]) -> str:
+    """The one window two overlapping ones make, measured round the daily clock (for the error)."""
+    day = 24 * 60
+    (a, b), (c, d) = ((on.hour * 60 + on.minute, off.hour * 60 + off.minute) for on, off in (first, second))
+    length1, length2 = (b - a) % day, (d - c) % day
+    if (c - a) % day <= length1:
+        start, length = a, max(length1, (c - a) % day + length2)
+    else:
+        start, length = c, max(length2, (a - c) % day + length1)
+    if length >= day:
+        return "00:00-23:59"
+    end = (start + length) % day
+    return f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+
+
 def checked(zone: ZoneRow, body: dict[str, Any]) -> dict[str, Any] | None:
     """The timetable to store (None: none), checked exactly as a device will check it.
 
@@ -76,6 +92,16 @@ def checked(zone: ZoneRow, body: dict[str, Any]) -> dict[str, Any] | None:
         parsed = Timetable.from_dict({"power": [], "volume": [], **body, "timezone": zone.timezone})
     except TimetableError as exc:
         raise TimetableRefused(str(exc), exc.code, **exc.params) from exc
+    overlap = parsed.overlap()
+    if overlap is not None:  # a device merges them (on while any covers the time); a person should see it
+        first, second = (f"{on:%H:%M}-{off:%H:%M}" for on, off in overlap)
+        raise TimetableRefused(
+            f"power windows {first} and {second} overlap",
+            "timetable.overlap",
+            first=first,
+            second=second,
+            merged=_merged(*overlap),
+        )
     stored = parsed.to_dict()
     del stored["timezone"]
     return stored
@@ -95,6 +121,40 @@ def set_timetable(session: Session, actor: Actor, zone_id: str, body: dict[str, 
     zone.timetable = checked(zone, body)
     audit(session, actor, "zone.timetable", f"zone:{zone_id}", timetable=zone.timetable)
     return zone.timetable
+
+
+def edit(session: Session, actor: Actor, zone_id: str, power: str, volume: str) -> tuple[dict[str, Any] | None, list[str]]:
+    """What a person typed in the form or on the command line: a part left empty keeps the zone's
+    current windows or steps (an empty field never wipes silently; clearing is its own action).
+
+    Returns what was stored and the parts kept ("power", "volume").
+    :raises: as `set_timetable`.
+    """
+    body = from_text(power, volume)
+    zone = session.get(ZoneRow, zone_id)
+    current = (zone.timetable if zone is not None else None) or {}
+    kept = [part for part in ("power", "volume") if not body[part] and current.get(part)]
+    for part in kept:
+        body[part] = current[part]
+    return set_timetable(session, actor, zone_id, body), kept
+
+
+def _window(on: str, off: str) -> str:
+    if off > on:
+        return f"{on} đến {off}"
+    return f"{on} đến {off} {'sáng hôm sau' if off < '12:00' else 'hôm sau'}"
+
+
+def describe(timetable: dict[str, Any] | None) -> str:
+    """The timetable in a sentence, saying plainly when a window ends the next day."""
+    if not timetable:
+        return "không có lịch bật/tắt ampli và âm lượng"
+    said = []
+    if timetable.get("power"):
+        said.append("bật " + ", ".join(_window(w["on"], w["off"]) for w in timetable["power"]))
+    if timetable.get("volume"):
+        said.append("âm lượng " + ", ".join(f"{s['volume']} từ {s['at']}" for s in timetable["volume"]))
+    return "; ".join(said)
 
 
 def for_device(zone: ZoneRow | None) -> dict[str, Any] | None:

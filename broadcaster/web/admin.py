@@ -18,7 +18,8 @@ from broadcaster import credentials
 from broadcaster.config import ConfigError
 from broadcaster.models import DeviceRow, User, ZoneRow
 from broadcaster.security import hash_password
-from broadcaster.timetables import TimetableRefused, from_text, set_timetable, to_text
+from broadcaster.timetables import TimetableRefused, describe, set_timetable, to_text
+from broadcaster.timetables import edit as edit_timetable
 from broadcaster.web import admin_io
 from broadcaster.web.i18n import explain
 from broadcaster.web.session import revoke_user
@@ -62,6 +63,7 @@ def register(app: FastAPI, kit: Kit) -> None:
             kinds=KINDS,
             roles=list(Role),
             timetable_text=to_text,
+            timetable_said=describe,
             **extra,
         )
 
@@ -149,17 +151,35 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def save_timetable(request: Request) -> Response:
         ctx = admin_context(request)
         form = await kit.form(request, ctx)
-        zone = str(form.get("vung", ""))
+        return _timetable(request, ctx, str(form.get("vung", "")), form)
+
+    @app.post("/quan-tri/vung/{zone_id}/lich-ampli", include_in_schema=False)
+    async def save_zone_timetable(request: Request, zone_id: str) -> Response:
+        ctx = admin_context(request)
+        return _timetable(request, ctx, zone_id, await kit.form(request, ctx))
+
+    def _timetable(request: Request, ctx: Any, zone: str, form: Any) -> Response:
+        """Save a zone's timetable; an empty field keeps that part, "Xóa lịch" removes both."""
         power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
+        kept: list[str] = []
         with kit.store.session() as db:
             try:
-                stored = set_timetable(db, ctx.actor, zone, from_text(power, volume))
+                if form.get("action") == "clear":
+                    stored = set_timetable(db, ctx.actor, zone, {"power": [], "volume": []})
+                else:
+                    stored, kept = edit_timetable(db, ctx.actor, zone, power, volume)
             except TimetableRefused as refused:
                 db.rollback()
                 typed = {"zone": zone, "power": power, "volume": volume}
                 return overview(request, ctx, 400, error=explain(refused).text, timetable_typed=typed)
-        said = "Đã lưu lịch ampli và âm lượng" if stored else "Đã bỏ lịch ampli và âm lượng"
-        return kit.back("/quan-tri", f"{said} của vùng {zone}; loa nhận lịch trong chương trình phát tiếp theo")
+        if stored is None:
+            return kit.back(
+                "/quan-tri", f"Đã bỏ lịch ampli và âm lượng của vùng {zone}; loa nhận lịch trong chương trình phát tiếp theo"
+            )
+        note = {"power": "giữ nguyên giờ bật ampli đã có", "volume": "giữ nguyên mốc âm lượng đã có"}
+        held = f" ({', '.join(note[k] for k in kept)}; bấm “Xóa lịch” để bỏ)" if kept else ""
+        said = f"Đã lưu lịch ampli và âm lượng của vùng {zone}: {describe(stored)}{held}"
+        return kit.back("/quan-tri", f"{said}. Loa nhận lịch trong chương trình phát tiếp theo")
 
     @app.post("/quan-tri/loa", include_in_schema=False)
     async def save_device(request: Request) -> Response:

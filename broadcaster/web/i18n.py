@@ -99,6 +99,7 @@ CATALOGUE: dict[str, str] = {
     "timetable.duplicate_step": "Có hai mốc âm lượng cùng lúc {value}: mỗi giờ chỉ đặt một mốc.",
     "timetable.bad_timezone": "Múi giờ “{value}” của vùng không hợp lệ: hãy sửa múi giờ của vùng trước.",
     "timetable.too_many": "Lịch có quá nhiều mốc: tối đa {windows} khoảng bật ampli và {steps} mốc âm lượng.",
+    "timetable.overlap": "Hai khoảng bật ampli {first} và {second} chồng lên nhau: hãy gộp thành một khoảng (ví dụ {merged}) hoặc để chúng rời nhau.",
     # media and recordings
     "media.unreadable": "Tệp không phải âm thanh đọc được. Hãy chọn tệp MP3, WAV, OGG hoặc ghi âm lại.",
     "media.encode_failed": "Không mã hóa được âm thanh. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên.",

@@ -132,13 +132,15 @@ def test_cli_power_and_timetable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main([*cli, "control", "power", "--zones", "thon-1", "--as", "canbo"]) == 2
     assert "Hãy chọn bật hoặc tắt ampli" in capsys.readouterr().err
     ok = main([*cli, "zone", "timetable", "thon-1", "--power", "05:30-21:30", "--volume", "05:30=60; 06:00=85", "--as", "canbo"])
-    assert ok == 0 and "05:30-21:30" in capsys.readouterr().out
+    assert ok == 0 and "bật 05:30 đến 21:30; âm lượng 60 từ 05:30, 85 từ 06:00" in capsys.readouterr().out
     with store.session() as s:
         zone = s.get(ZoneRow, "thon-1")
         assert zone is not None and zone.timetable == {
             "power": [{"on": "05:30", "off": "21:30"}],
             "volume": [{"at": "05:30", "volume": 60}, {"at": "06:00", "volume": 85}],
         }
+    assert main([*cli, "zone", "timetable", "thon-1", "--volume", "06:00=80", "--as", "canbo"]) == 0  # power kept
+    assert "bật 05:30 đến 21:30; âm lượng 80 từ 06:00" in capsys.readouterr().out
     assert main([*cli, "zone", "timetable", "thon-1", "--volume", "06:00=185", "--as", "canbo"]) == 2
     assert "Âm lượng trong lịch phải từ 0 đến 100" in capsys.readouterr().err
     assert main([*cli, "zone", "timetable", "thon-1", "--power", "5h30 đến 21h", "--as", "canbo"]) == 2
@@ -147,7 +149,7 @@ def test_cli_power_and_timetable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with store.session() as s:
         zone = s.get(ZoneRow, "thon-1")
         assert zone is not None and zone.timetable is None
-        assert s.query(AuditEvent).filter(AuditEvent.action == "zone.timetable").count() == 2
+        assert s.query(AuditEvent).filter(AuditEvent.action == "zone.timetable").count() == 3
 
 
 def test_admin_timetable_form_refuses_in_vietnamese_and_keeps_what_was_typed(tmp_path: Path) -> None:
@@ -165,6 +167,40 @@ def test_admin_timetable_form_refuses_in_vietnamese_and_keeps_what_was_typed(tmp
         assert s.query(AuditEvent).filter(AuditEvent.action == "zone.timetable", AuditEvent.actor == "quantri").count() == 1
 
 
+def test_admin_timetable_form_shows_each_zones_timetable_and_an_empty_field_never_wipes(tmp_path: Path) -> None:
+    settings, store, _approved, _draft = build(tmp_path)
+    client = TestClient(create_app(settings, store))
+    token = client.post("/api/session", json={"username": "quantri", "password": PASSWORD}).json()["csrf"]
+    saved = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "05:30-11:00; 16:00-21:30"})
+    assert saved.status_code == 200 and "bật 05:30 đến 11:00, 16:00 đến 21:30" in saved.text
+    page = client.get("/quan-tri").text
+    form = page[page.index('id="tt-thon-1"') : page.index("</details>", page.index('id="tt-thon-1"'))]
+    assert 'value="05:30-11:00; 16:00-21:30"' in form and "Xóa lịch" in form
+    other = page[page.index('id="tt-thon-9"') : page.index("</details>", page.index('id="tt-thon-9"'))]
+    assert 'name="bat_tat" placeholder="05:30-21:30" value=""' in other  # another zone shows its own (none)
+    # only the volume typed: the power windows stay, and the admin is told so
+    volume = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "", "am_luong": "06:00=80"})
+    assert "giữ nguyên giờ bật ampli đã có" in volume.text and "âm lượng 80 từ 06:00" in volume.text
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-1")
+        assert zone is not None and zone.timetable == {
+            "power": [{"on": "05:30", "off": "11:00"}, {"on": "16:00", "off": "21:30"}],
+            "volume": [{"at": "06:00", "volume": 80}],
+        }
+    # a window across midnight is said plainly; overlapping windows are refused and nothing changes
+    night = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "21:30-05:30"})
+    assert "bật 21:30 đến 05:30 sáng hôm sau" in night.text
+    both = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "05:00-10:00; 08:00-12:00"})
+    assert both.status_code == 400
+    assert "Hai khoảng bật ampli 05:00-10:00 và 08:00-12:00 chồng lên nhau" in both.text and "05:00-12:00" in both.text
+    assert 'value="05:00-10:00; 08:00-12:00"' in both.text  # what was typed is kept
+    cleared = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "action": "clear"})
+    assert "Đã bỏ lịch ampli và âm lượng của vùng thon-1" in cleared.text
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-1")
+        assert zone is not None and zone.timetable is None
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
@@ -176,18 +212,20 @@ def test_timetable_form_on_a_phone(tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
         sign_in(page, w.base, "quantri")
         page.goto(f"{w.base}/quan-tri")
-        form = page.locator("#timetable")
-        form.locator("select[name=vung]").select_option("thon-1")
+        page.locator("#tt-thon-1 summary").click()
+        form = page.locator("#tt-thon-1 form")
         form.locator("input[name=bat_tat]").fill("05:30-25:00")
         form.locator("input[name=am_luong]").fill("05:30=60; 06:00=85")
-        form.locator("button").click()
+        form.locator("button[value=save]").click()
         expect(page.locator(".error")).to_contain_text("“25:00” không phải giờ hợp lệ")
-        expect(page.locator("#timetable input[name=bat_tat]")).to_have_value("05:30-25:00")
+        expect(page.locator("#tt-thon-1 input[name=bat_tat]")).to_have_value("05:30-25:00")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-        page.locator("#timetable input[name=bat_tat]").fill("05:30-21:30")
-        page.locator("#timetable button").click()
+        page.locator("#tt-thon-1 input[name=bat_tat]").fill("05:30-21:30")
+        page.locator("#tt-thon-1 button[value=save]").click()
         expect(page.locator(".ok")).to_contain_text("Đã lưu lịch ampli và âm lượng của vùng thon-1")
         expect(page.locator("#zones")).to_contain_text("bật 05:30-21:30")
+        page.locator("#tt-thon-1 summary").click()  # the form shows the zone's timetable again
+        expect(page.locator("#tt-thon-1 input[name=bat_tat]")).to_have_value("05:30-21:30")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         browser.close()
     with w.store.session() as s:
@@ -220,3 +258,18 @@ def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path:
         tasks.finish(s, task, {"commands": ["c" * 32]})
     shown = client.get(f"/lenh/{task}").text
     assert "Tắt ampli — " in shown and "loa-1: từ chối — Thiết bị báo: lệnh đã hết hạn." in shown
+
+
+def test_overlapping_windows_are_refused_naming_the_window_they_make() -> None:
+    from broadcaster.timetables import TimetableRefused, checked, from_text
+
+    zone = ZoneRow(id="z", commune="x", timezone="Asia/Ho_Chi_Minh")
+    for typed, merged in [
+        ("05:00-10:00; 08:00-12:00", "05:00-12:00"),
+        ("21:30-05:30; 05:00-06:00", "21:30-06:00"),
+        ("21:00-06:00; 05:00-22:00", "00:00-23:59"),
+    ]:
+        with pytest.raises(TimetableRefused) as refused:
+            checked(zone, from_text(typed, ""))
+        assert refused.value.code == "timetable.overlap" and refused.value.params["merged"] == merged
+    assert checked(zone, from_text("21:30-05:30; 05:30-11:00", "")) is not None  # touching is not overlapping

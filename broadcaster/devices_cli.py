@@ -90,6 +90,17 @@ def load_agent_config(path: Path) -> dict[str, object]:
     missing = [k for k in ("device_id", "zones", "broker", "trusted_keys") if k not in config]
     if missing:
         raise ConfigError(f"agent config {path} lacks {', '.join(missing)}")
+    shapes = {
+        "device_id": isinstance(config["device_id"], str) and bool(config["device_id"]),
+        "zones": isinstance(config["zones"], list) and all(isinstance(z, str) for z in config["zones"]),
+        "broker": isinstance(config["broker"], str),
+        "trusted_keys": isinstance(config["trusted_keys"], dict) and bool(config["trusted_keys"]),
+        "player": isinstance(config.get("player", []), list),
+        "amplifier": isinstance(config.get("amplifier", []), list),
+    }
+    wrong = [key for key, ok in shapes.items() if not ok]
+    if wrong:
+        raise ConfigError(f"agent config {path} has a wrong value for {', '.join(wrong)}")
     return config
 
 
@@ -127,11 +138,16 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
         print(NO_PLAYER_WARNING.format(command=player_cmd[0] if player_cmd else "mpg123/ffplay/mpv"), file=sys.stderr)
     verifier = Verifier(keys, frozenset({f"dev/{device}", *(f"zone/{z}" for z in zones)}))
     executor = ThreadPoolExecutor(max_workers=2)
+    data_dir = Path(str(config.get("data_dir", f"agent-{device}")))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the agent data_dir {data_dir}: {exc.strerror or exc}") from exc
     agent = Agent(
         device,
         zones,
         verifier,
-        Path(str(config.get("data_dir", f"agent-{device}"))),
+        data_dir,
         lambda *_: None,
         executor,
         topics=Topics(str(config.get("topic_prefix", "loa/v1"))),

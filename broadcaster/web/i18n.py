@@ -140,6 +140,8 @@ CATALOGUE: dict[str, str] = {
     "config.invalid": "Cấu hình không hợp lệ ở thiết lập: {settings}. Xem danh sách thiết lập trong docs/settings.md.",
     # the speaker agent (broadcaster agent --config FILE) and its broker
     "agent.config_missing": "Tệp cấu hình loa {path} thiếu thiết lập: {keys}. Hãy lấy lại tệp do lệnh export-acl tạo ra.",
+    "agent.config_bad_value": "Tệp cấu hình loa {path} có giá trị sai kiểu ở thiết lập: {keys} (zones, player là danh sách; trusted_keys là một bảng khóa).",
+    "agent.data_dir": "Không tạo được thư mục dữ liệu của loa {path}: hãy kiểm tra quyền ghi.",
     "agent.config_syntax": "Tệp cấu hình loa {path} sai cú pháp TOML ở dòng {line}, cột {column}.",
     "agent.config_unreadable": "Không mở được tệp cấu hình loa {path}: tệp không có hoặc không có quyền đọc.",
     "agent.bad_key": "Khóa tin cậy “{key}” trong tệp cấu hình loa không hợp lệ: hãy chép lại khóa công khai của máy chủ.",
@@ -196,6 +198,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^ffmpeg could not encode", "media.encode_failed"),
         (r"^cannot store media in ", "media.store_failed"),
         (r"^agent config (?P<path>.+?) lacks (?P<keys>.+)$", "agent.config_missing"),
+        (r"^agent config (?P<path>.+?) has a wrong value for (?P<keys>.+)$", "agent.config_bad_value"),
+        (r"^cannot create the agent data_dir (?P<path>.+?): ", "agent.data_dir"),
         (r"^cannot read agent config (?P<path>.+?): .*\(at line (?P<line>\d+), column (?P<column>\d+)\)", "agent.config_syntax"),
         (r"^cannot read agent config (?P<path>.+?): ", "agent.config_unreadable"),
         (r"^trusted key (?P<key>\S+) is not", "agent.bad_key"),

@@ -51,6 +51,17 @@ def test_a_broken_config_names_the_missing_keys_in_vietnamese(tmp_path: Path, ca
     assert "sai cú pháp TOML ở dòng 1" in line and is_vietnamese(line), line
     line = _error_line(_run(capsys, tmp_path / "absent.toml")[1])
     assert "Không mở được tệp cấu hình loa" in line, line
+    broken.write_text('device_id = "loa-1"\nzones = "thon-1"\nbroker = "mqtt://x"\ntrusted_keys = "k"\n', encoding="utf-8")
+    line = _error_line(_run(capsys, broken)[1])
+    assert "sai kiểu ở thiết lập: zones, trusted_keys" in line and is_vietnamese(line), line
+
+
+def test_an_unwritable_data_dir_is_said_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _device(tmp_path, "mqtt://127.0.0.1:1")
+    (tmp_path / "file").write_text("x")
+    config.write_text(config.read_text().replace((tmp_path / "agent").as_posix(), (tmp_path / "file" / "agent").as_posix()))
+    line = _error_line(_run(capsys, config)[1])
+    assert "Không tạo được thư mục dữ liệu của loa" in line and is_vietnamese(line), line
 
 
 def test_a_bad_trusted_key_is_said_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

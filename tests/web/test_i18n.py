@@ -64,6 +64,8 @@ SAMPLES = {
     "no zone thon-x": "not_found",
     "no task 999": "not_found",
     "agent config broken.toml lacks zones, broker, trusted_keys": "agent.config_missing",
+    "agent config a.toml has a wrong value for zones, player": "agent.config_bad_value",
+    "cannot create the agent data_dir /var/lib/loa: Permission denied": "agent.data_dir",
     "cannot read agent config a.toml: Expected '=' after a key in a key/value pair (at line 1, column 5)": "agent.config_syntax",
     "cannot read agent config a.toml: [Errno 2] No such file or directory: 'a.toml'": "agent.config_unreadable",
     "trusted key k1 is not an Ed25519 public key: Incorrect padding": "agent.bad_key",

@@ -32,7 +32,7 @@ from broadcaster.web.guard import Guard, client_address
 from broadcaster.web.i18n import CATALOGUE, WARNINGS, Explained, render
 from broadcaster.web.session import (
     COOKIE,
-    MAX_AGE_S,
+    COOKIE_KEEP_S,
     Session,
     SessionCodec,
     SignInLimiter,
@@ -143,7 +143,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         response.set_cookie(
             COOKIE,
             cookie,
-            max_age=MAX_AGE_S,
+            max_age=COOKIE_KEEP_S,
             httponly=True,
             samesite="strict",
             path="/",

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from broadcaster.web.i18n import Explained, explain
+from broadcaster.web.session import COOKIE
 from broadcaster.workflow import PermissionDenied, WorkflowError
 from media.errors import MediaError
 from schedules.model import ScheduleError
@@ -81,7 +82,11 @@ def install(
     async def signed_out(request: Request, exc: Exception) -> Response:
         if is_api(request):
             return JSONResponse(Explained("signin.required").as_json(), status_code=401)
-        return RedirectResponse(f"/dang-nhap?next={quote(return_to(request))}&het-phien=1", status_code=303)
+        # "your session expired" only to someone who had one (a cookie, kept past the session, or a
+        # form being sent, which keep.js restores after sign-in); a first visit gets the plain sign-in
+        had_session = bool(request.cookies.get(COOKIE)) or request.method not in ("GET", "HEAD")
+        expired = "&het-phien=1" if had_session else ""
+        return RedirectResponse(f"/dang-nhap?next={quote(return_to(request))}{expired}", status_code=303)
 
     @app.exception_handler(csrf_error)
     async def forged(request: Request, exc: Exception) -> Response:

@@ -19,6 +19,9 @@ from broadcaster.keys import write_private
 
 COOKIE = "loa_session"
 MAX_AGE_S = 12 * 3600
+# the browser keeps the cookie a week past the session (worthless by then: the signed expiry decides)
+# so the console can tell "your session expired" from a first visit, which gets the plain sign-in
+COOKIE_KEEP_S = MAX_AGE_S + 7 * 24 * 3600
 
 
 def load_secret(path: Path) -> bytes:

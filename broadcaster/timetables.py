@@ -12,9 +12,10 @@ import re
 from datetime import time
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.models import ZoneRow
+from broadcaster.models import BookingRow, ZoneRow
 from broadcaster.workflow import Action, Actor, audit, require
 from devices.timetable import Timetable, TimetableError
 
@@ -155,6 +156,33 @@ def describe(timetable: dict[str, Any] | None) -> str:
     if timetable.get("volume"):
         said.append("âm lượng " + ", ".join(f"{s['volume']} từ {s['at']}" for s in timetable["volume"]))
     return "; ".join(said)
+
+
+def _on_at(power: list[dict[str, str]], clock: str) -> bool:
+    """Whether any window covers a wall-clock time ("HH:MM"; a window may cross midnight)."""
+    return any(w["on"] <= clock < w["off"] if w["on"] < w["off"] else not w["off"] <= clock < w["on"] for w in power)
+
+
+def off_slots(zone: ZoneRow, timetable: dict[str, Any] | None = None) -> list[str]:
+    """The zone's slots that fall while its amplifier is off (none without power windows)."""
+    power = (timetable if timetable is not None else zone.timetable or {}).get("power") or []
+    starts = [str(s["start"])[:5] for s in zone.slots or []]  # stored as "HH:MM" or "HH:MM:SS"
+    return [start for start in starts if power and not _on_at(power, start)]
+
+
+def off_warning(session: Session, zone: ZoneRow) -> str:
+    """A warning naming the zone's slots and live bookings outside the amplifier's on hours ("" if none)."""
+    slots = off_slots(zone)
+    if not slots:
+        return ""
+    first = str(zone.slots[0]["start"])[:5] if zone.slots else ""
+    live = session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False)).order_by(BookingRow.id))
+    booked = [b.id for b in live if zone.id in (b.zones or []) and (b.slot or first)[:5] in slots]
+    named = f" (lịch phát {', '.join(f'#{i}' for i in booked)})" if booked else ""
+    return (
+        f"Lưu ý: khung giờ {', '.join(slots)} của vùng {zone.id}{named} nằm ngoài giờ bật ampli; "
+        "bản tin thường vào giờ đó sẽ không phát (chỉ bản tin khẩn cấp tự bật ampli)."
+    )
 
 
 def for_device(zone: ZoneRow | None) -> dict[str, Any] | None:

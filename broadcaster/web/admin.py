@@ -18,7 +18,7 @@ from broadcaster import credentials
 from broadcaster.config import ConfigError
 from broadcaster.models import DeviceRow, User, ZoneRow
 from broadcaster.security import hash_password
-from broadcaster.timetables import TimetableRefused, describe, set_timetable, to_text
+from broadcaster.timetables import TimetableRefused, describe, off_warning, set_timetable, to_text
 from broadcaster.timetables import edit as edit_timetable
 from broadcaster.web import admin_io
 from broadcaster.web.i18n import explain
@@ -168,6 +168,8 @@ def register(app: FastAPI, kit: Kit) -> None:
                     stored = set_timetable(db, ctx.actor, zone, {"power": [], "volume": []})
                 else:
                     stored, kept = edit_timetable(db, ctx.actor, zone, power, volume)
+                row = db.get(ZoneRow, zone)
+                warning = off_warning(db, row) if row is not None else ""
             except TimetableRefused as refused:
                 db.rollback()
                 typed = {"zone": zone, "power": power, "volume": volume}
@@ -179,7 +181,7 @@ def register(app: FastAPI, kit: Kit) -> None:
         note = {"power": "giữ nguyên giờ bật ampli đã có", "volume": "giữ nguyên mốc âm lượng đã có"}
         held = f" ({', '.join(note[k] for k in kept)}; bấm “Xóa lịch” để bỏ)" if kept else ""
         said = f"Đã lưu lịch ampli và âm lượng của vùng {zone}: {describe(stored)}{held}"
-        return kit.back("/quan-tri", f"{said}. Loa nhận lịch trong chương trình phát tiếp theo")
+        return kit.back("/quan-tri", f"{said}. Loa nhận lịch trong chương trình phát tiếp theo. {warning}".strip())
 
     @app.post("/quan-tri/loa", include_in_schema=False)
     async def save_device(request: Request) -> Response:

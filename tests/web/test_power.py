@@ -173,6 +173,7 @@ def test_admin_timetable_form_shows_each_zones_timetable_and_an_empty_field_neve
     token = client.post("/api/session", json={"username": "quantri", "password": PASSWORD}).json()["csrf"]
     saved = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "05:30-11:00; 16:00-21:30"})
     assert saved.status_code == 200 and "bật 05:30 đến 11:00, 16:00 đến 21:30" in saved.text
+    assert "ngoài giờ bật ampli" not in saved.text  # both slots, 07:00 and 17:30, are inside the windows
     page = client.get("/quan-tri").text
     form = page[page.index('id="tt-thon-1"') : page.index("</details>", page.index('id="tt-thon-1"'))]
     assert 'value="05:30-11:00; 16:00-21:30"' in form and "Xóa lịch" in form
@@ -190,6 +191,8 @@ def test_admin_timetable_form_shows_each_zones_timetable_and_an_empty_field_neve
     # a window across midnight is said plainly; overlapping windows are refused and nothing changes
     night = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "21:30-05:30"})
     assert "bật 21:30 đến 05:30 sáng hôm sau" in night.text
+    assert "Lưu ý: khung giờ 07:00, 17:30 của vùng thon-1 (lịch phát #" in night.text  # saved, with a warning
+    assert "nằm ngoài giờ bật ampli" in night.text
     both = client.post("/quan-tri/vung/thon-1/lich-ampli", data={"csrf": token, "bat_tat": "05:00-10:00; 08:00-12:00"})
     assert both.status_code == 400
     assert "Hai khoảng bật ampli 05:00-10:00 và 08:00-12:00 chồng lên nhau" in both.text and "05:00-12:00" in both.text

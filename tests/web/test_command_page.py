@@ -46,7 +46,7 @@ def test_zone_power_off_names_target_and_offline_speakers(tmp_path: Path) -> Non
     assert "Loa nhà văn hoá" in html and "Loa chợ" in html
     assert 'Loa chợ <small class="muted">(loa-2)</small>: mất kết nối — sẽ gửi lại khi loa kết nối' in html
     assert "đang chờ" not in html
-    assert 'http-equiv="refresh"' in html  # still valid: the page follows the resends
+    assert 'http-equiv="refresh" content="15"' in html  # still valid: the page follows the resends, slowly
     with store.session() as s:
         command = s.get(CommandRow, "c-1")
         assert command is not None

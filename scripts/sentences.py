@@ -194,6 +194,9 @@ def complete(text: str) -> bool:
     return bool(PREDICATE.search(text[m.end() :]))  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
 
 
+FORMULA_LEGEND = re.compile(r"^[A-Za-zĐđ](?:\d{1,2}|[a-z]{1,2}\d?)?\s+là\s")  # "T là nhiệt độ lúc 13 giờ …": a formula's symbol
+
+
 def listenable(text: str) -> bool:
     """Would a listener hear this sentence without a defect (marker, reference, furniture, shouting)?"""
     return complete(text) and not (
@@ -202,6 +205,7 @@ def listenable(text: str) -> bool:
         or HEADING_IN.search(text)
         or LEFT_REF.search(text)
         or SHOUT.search(text)
+        or FORMULA_LEGEND.match(text)
         or text.count("(") != text.count(")")
         or text.count("“") != text.count("”")
         or words(text) > HARD_MAX_WORDS

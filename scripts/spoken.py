@@ -175,6 +175,8 @@ def _word_slash(m: re.Match[str], r: Reader) -> str:
     chain = m["chain"].split("/")[1:]
     if left in UNITS or left in CURRENCY_UNITS or left.lower() in _PER_WORDS:
         return f"{_unit_words(left)}{_per_tail(left, chain)}"
+    if left.lower() not in _PERIODS and all(c.lower() in _PERIODS for c in chain):
+        return left + "".join(f" mỗi {c}" for c in chain)  # "3 buổi tiếng Anh/tuần", "học sinh/tháng": per week, per month
     if left.lower() == "và" and chain == ["hoặc"]:
         return "hoặc"
     return ", ".join([left, *chain])
@@ -284,6 +286,7 @@ def _dialect_name(r: Reader) -> str:
     return next(name for name, d in DIALECTS.items() if d is r.dialect)
 
 
+_PERIODS = frozenset({"ngày", "tuần", "tháng", "quý", "năm", "giờ", "buổi", "kỳ", "vụ"})  # "x/tháng" is x per month
 _PER_WORDS = frozenset({"đồng", "lần", "lượt", "người", "phần trăm", "suất", "chuyến"})
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _ROMAN_LEAD_RE = "|".join(sorted(ROMAN_LEADS, key=len, reverse=True))

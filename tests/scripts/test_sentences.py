@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from scripts.sentences import split_units, strip_noise
+from scripts.sentences import listenable, split_units, strip_noise
 
 
 def test_a_long_rule_keeps_its_amount_and_drops_the_qualifier_of_its_head() -> None:
@@ -78,3 +78,9 @@ def test_a_numbered_heading_glued_to_its_clause_is_dropped() -> None:
     assert strip_noise("1. Nội dung phân cấp Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã.") == (
         "Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã."
     )
+
+
+def test_a_formulas_symbol_legend_is_not_read_to_residents() -> None:
+    assert not listenable("T là nhiệt độ lúc 13 giờ 00, đơn vị là oC.")
+    assert not listenable("Ki là hệ số điều chỉnh của năm thứ i.")
+    assert listenable("Người dân là chủ rừng phải canh phòng thường xuyên.")  # a word, not a symbol

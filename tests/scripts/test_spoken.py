@@ -97,6 +97,9 @@ def test_roman_numerals_are_validated() -> None:
     [
         # a slash after money or a unit is "per", after a measure over a measure it is "over"
         ("phí 3 lần/năm", "phí ba lần mỗi năm"),
+        ("Mẫu giáo (3 buổi tiếng Anh/tuần)", "Mẫu giáo, ba buổi tiếng Anh mỗi tuần"),  # a period after any word: per
+        ("thu theo học sinh/tháng", "thu theo học sinh mỗi tháng"),
+        ("ghi ngày/tháng/năm sinh", "ghi ngày, tháng, năm sinh"),  # periods on both sides: a list, not "per"
         ("Đơn vị tính: đồng/người/tháng", "Đơn vị tính: đồng mỗi người mỗi tháng"),
         ("xả 10 m3/ngày đêm", "xả mười mét khối mỗi ngày đêm"),
         ("nồng độ 5 mg/m3", "nồng độ năm mi li gam trên mét khối"),

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.models import BookingRow, Bulletin, ZoneRow
 from broadcaster.scheduling import _hhmm, book, build_planner, zone_of
+from broadcaster.timetables import off_slots
 from broadcaster.workflow import Action, Actor, Role, WorkflowError, approved_media, assert_playable, audit, require
 from schedules.model import Priority, ScheduleValueError
 from schedules.planner import occurrence_days
@@ -226,6 +227,20 @@ def create(session: Session, actor: Actor, ask: Ask, now: datetime, tz: str) -> 
     if ask.confirm and ask.priority == "priority":
         audit(session, actor, "booking.override_confirmed", f"booking:{row.id}")
     return row
+
+
+def amplifier_warnings(session: Session, ask: Ask) -> list[str]:
+    """Zones whose amplifier timetable has it off at the booked slot: saved, but said (in Vietnamese)."""
+    warnings = []
+    for row in session.scalars(select(ZoneRow).where(ZoneRow.id.in_(ask.zones)).order_by(ZoneRow.id)):
+        starts = [str(s["start"])[:5] for s in row.slots or []]
+        slot = (ask.slot or (starts[0] if starts else ""))[:5]
+        if slot and slot in off_slots(row):
+            warnings.append(
+                f"Lưu ý: ampli của vùng {row.id} tắt lúc {slot} theo lịch bật/tắt ampli; "
+                "bản tin thường vào giờ đó sẽ không phát (được báo là “không phát”)."
+            )
+    return warnings
 
 
 def _own(session: Session, actor: Actor, booking_id: int) -> BookingRow:

@@ -289,7 +289,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         except ScheduleValueError as exc:
             values = booking_pages.form_values(store, settings, ctx.actor, bulletin_id, data=data)
             return page(request, "book.html", ctx, status=400, **{**values, "problems": booking_pages.problems_of(exc)})
-        return back(f"/lich?zone={row['zones'][0]}&start={row['starts_on']}", "Đã đặt lịch phát")
+        said = " ".join(["Đã đặt lịch phát.", *row["warnings"]]) if row["warnings"] else "Đã đặt lịch phát"
+        return back(f"/lich?zone={row['zones'][0]}&start={row['starts_on']}", said)
 
     def make_booking(actor: Actor, bulletin_id: int, data: dict[str, Any]) -> dict[str, Any]:
         return booking_pages.make(store, settings, actor, bulletin_id, data)

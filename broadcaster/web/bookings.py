@@ -113,7 +113,14 @@ def make(store: Store, settings: Settings, actor: Actor, bulletin_id: int, data:
     ask = ask_of(bulletin_id, data, now.date())
     with store.session() as db:
         row = bookings.create(db, actor, ask, now, settings.timezone)
-        return {"id": row.id, "zones": list(ask.zones), "starts_on": ask.starts_on.isoformat(), "rule": ask.rule}
+        warnings = bookings.amplifier_warnings(db, ask)
+        return {
+            "id": row.id,
+            "zones": list(ask.zones),
+            "starts_on": ask.starts_on.isoformat(),
+            "rule": ask.rule,
+            "warnings": warnings,
+        }
 
 
 def problems_of(exc: ScheduleValueError) -> list[dict[str, Any]]:

@@ -276,3 +276,31 @@ def test_overlapping_windows_are_refused_naming_the_window_they_make() -> None:
             checked(zone, from_text(typed, ""))
         assert refused.value.code == "timetable.overlap" and refused.value.params["merged"] == merged
     assert checked(zone, from_text("21:30-05:30; 05:30-11:00", "")) is not None  # touching is not overlapping
+
+
+def test_booking_into_a_slot_while_the_amplifier_is_off_is_saved_with_a_vietnamese_warning(tmp_path: Path) -> None:
+    settings, store, approved, _draft = build(tmp_path)
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-1")
+        assert zone is not None
+        zone.timetable = {"power": [{"on": "16:00", "off": "21:30"}], "volume": []}  # off at 07:00, on at 17:30
+    client = TestClient(create_app(settings, store))
+    token = client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).json()["csrf"]
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    h = {"X-CSRF-Token": token}
+    ask = {"bulletin": approved, "zones": ["thon-1"], "starts_on": (today + timedelta(days=2)).isoformat(), "slot": "07:00"}
+    morning = client.post("/api/bookings", json=ask, headers=h)
+    assert morning.status_code == 200, morning.text
+    assert morning.json()["warnings"] == [
+        "Lưu ý: ampli của vùng thon-1 tắt lúc 07:00 theo lịch bật/tắt ampli; "
+        "bản tin thường vào giờ đó sẽ không phát (được báo là “không phát”)."
+    ]
+    form = {"csrf": token, "zones": "thon-1", "starts_on": (today + timedelta(days=3)).isoformat(), "slot": "07:00"}
+    shown = client.post(f"/ban-tin/{approved}/dat-lich", data=form)
+    assert shown.status_code == 200 and "Đã đặt lịch phát. Lưu ý: ampli của vùng thon-1 tắt lúc 07:00" in shown.text
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-1")
+        assert zone is not None
+        zone.timetable = {"power": [{"on": "05:00", "off": "22:00"}], "volume": []}
+    on = client.post("/api/bookings", json={**ask, "starts_on": (today + timedelta(days=4)).isoformat()}, headers=h)
+    assert on.status_code == 200 and on.json()["warnings"] == [], on.text

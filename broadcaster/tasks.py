@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.models import Bulletin, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
 from broadcaster.store import Store
-from broadcaster.workflow import Action, Actor, WorkflowError, assert_playable, audit, require
+from broadcaster.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, assert_playable, audit, require
 
 BEAT_NAME = "service"
 ALIVE_WITHIN_S = 15.0
@@ -191,6 +191,29 @@ def targets(session: Session, target: str) -> list[str]:
     if kind == "zone":
         return list(session.scalars(select(DeviceRow.id).where(DeviceRow.zone_id == name)))
     return [name]
+
+
+def require_visible(session: Session, actor: Actor, task_id: int) -> None:
+    """A task page names speakers and what was sent to them: admins and observers see every
+    task, others the tasks they asked for and, for officials, those whose every target is in
+    their communes.
+
+    :raises LookupError: no such task.
+    :raises PermissionDenied: someone else's task outside the actor's communes.
+    """
+    task = session.get(ServiceTask, task_id)
+    if task is None:
+        raise LookupError(f"no task {task_id}")
+    if actor.role in (Role.ADMIN, Role.OBSERVER) or task.actor == actor.username:
+        return
+    payload = task.payload or {}
+    zone_ids = set(payload.get("zones") or [])
+    for device_id in payload.get("devices") or []:
+        device = session.get(DeviceRow, device_id)
+        zone_ids.add(device.zone_id if device is not None else "")
+    communes = {zone.commune if (zone := session.get(ZoneRow, z)) is not None else "" for z in zone_ids}
+    if actor.role is not Role.OFFICIAL or not communes or not communes <= set(actor.communes):
+        raise PermissionDenied(f"{actor.username} may not see task {task_id}")
 
 
 def task_view(session: Session, task_id: int) -> dict[str, Any]:

@@ -203,8 +203,9 @@ def register_api(
     @app.get("/api/tasks/{task_id}", tags=["schedule"])
     def get_task(task_id: int, request: Request) -> dict[str, Any]:
         """A queued request: pending until the service runs it, then its result and the speakers' acks."""
-        context(request)
+        ctx = context(request)
         with store.session() as db:
+            tasks.require_visible(db, ctx.actor, task_id)
             return tasks.task_view(db, task_id)
 
     @app.get("/api/devices", tags=["devices"])

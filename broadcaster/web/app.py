@@ -355,6 +355,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     async def task_page(request: Request, task_id: int) -> Response:
         ctx = context(request)
         with store.session() as db:
+            tasks.require_visible(db, ctx.actor, task_id)
             view = tasks.task_view(db, task_id)
         return page(request, "task.html", ctx, t=view)
 

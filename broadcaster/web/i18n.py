@@ -68,6 +68,7 @@ CATALOGUE: dict[str, str] = {
     "workflow.bundle_missing": "Thiếu mã phiên bản bạn đã xem: hãy tải lại trang rồi duyệt.",
     # permissions
     "perm.page": "Trang này không dành cho vai trò của bạn.",
+    "perm.task": "Lệnh #{task} do người khác gửi tới loa ngoài xã của bạn: bạn không xem được.",
     "perm.role": "Bạn không có quyền {action}.",
     "perm.commune": "Bạn chỉ được thao tác trong xã của mình, không phải xã {commune}.",
     "perm.language": "Bạn không được giao biên dịch ngôn ngữ {language}.",
@@ -175,6 +176,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^the approval must name the version you reviewed", "workflow.bundle_missing"),
         (r"^\S+ \((?P<role>\w+)\) may not read the audit log", "perm.audit"),
         (r"may not open the page", "perm.page"),
+        (r"may not see task (?P<task>\d+)", "perm.task"),
         (r"^\S+ \((?P<role>\w+)\) may not (?P<action>\w+)", "perm.role"),
         (r"may act only in their own communes, not in (?P<commune>.+)$", "perm.commune"),
         (r"does not translate (?P<language>\S+)", "perm.language"),

@@ -36,6 +36,7 @@ SAMPLES = {
     "canbo (official) may not read the audit log": "perm.audit",
     "bientap (editor) may not approve": "perm.role",
     "biendich (translator) may not open the page /loa": "perm.page",
+    "canbo may not see task 12": "perm.task",
     "canbo may act only in their own communes, not in xa-b": "perm.commune",
     "biendich does not translate jra": "perm.language",
     "canbo may see the calendars of their own communes only": "perm.own_communes",

@@ -95,3 +95,31 @@ def test_cli_queues_control_and_refuses_bad_input(tmp_path: Path, capsys: pytest
     assert "Âm lượng phải từ 0 đến 100" in capsys.readouterr().err
     assert main(["--config", str(config), "control", "stop", "--zones", "thon-9", "--as", "canbo"]) == 2
     assert "xã của mình" in capsys.readouterr().err
+
+
+def test_a_task_page_is_seen_by_who_asked_admins_and_officials_of_its_communes(tmp_path: Path) -> None:
+    """A command's page names speakers and what was sent: not for another commune's official,
+    nor for an editor who did not ask (console and API)."""
+    from broadcaster.models import User, ZoneRow
+    from broadcaster.security import hash_password
+
+    settings, store, _approved, _draft = build(tmp_path)
+    with store.session() as s:
+        s.add(
+            ZoneRow(id="thon-b", name="Thôn B", commune="xa-b", timezone="Asia/Ho_Chi_Minh", slots=[], quiet=[], languages=["vi"])
+        )
+        s.add(User(username="canbo-b", role="official", communes=["xa-b"], password_hash=hash_password(PASSWORD)))
+        s.add(User(username="canbo-a2", role="official", communes=["xa-a"], password_hash=hash_password(PASSWORD)))
+    client = TestClient(create_app(settings, store))
+    csrf = client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).json()["csrf"]
+    sent = client.post("/api/devices/control", json={"action": "stop", "zones": ["thon-1"]}, headers={"X-CSRF-Token": csrf})
+    assert sent.status_code == 200, sent.text
+    task = sent.json()["id"]
+    assert client.get(f"/lenh/{task}").status_code == 200  # who asked
+    for user, allowed in (("canbo-b", False), ("bientap", False), ("canbo-a2", True), ("quantri", True), ("quansat", True)):
+        other = TestClient(create_app(settings, store))
+        assert other.post("/api/session", json={"username": user, "password": PASSWORD}).status_code == 200
+        page, api = other.get(f"/lenh/{task}"), other.get(f"/api/tasks/{task}")
+        assert (page.status_code, api.status_code) == ((200, 200) if allowed else (403, 403)), (user, page.status_code, api.text)
+        if not allowed:
+            assert "không xem được" in page.text and "loa-1" not in page.text

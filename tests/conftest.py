@@ -27,6 +27,27 @@ def port_open(host: str, port: int) -> bool:
         return sock.connect_ex((host, port)) == 0
 
 
+def postgres_schema_url() -> str:
+    """A PostgreSQL URL on a fresh schema of the test database: each store test starts empty."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    if not port_open("127.0.0.1", 5432):
+        pytest.fail("PostgreSQL is not listening on 127.0.0.1:5432 (.ci/run starts it)")
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    admin.dispose()
+    return f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+
+
+def store_url(kind: str, tmp_path: Path) -> str:
+    """`sqlite` (a file in tmp_path) or `postgres` (a fresh schema): the two stores tests run on."""
+    return f"sqlite:///{tmp_path / 'store.db'}" if kind == "sqlite" else postgres_schema_url()
+
+
 @pytest.fixture
 def mosquitto_url() -> str:
     if not port_open("127.0.0.1", 1883):

@@ -1,32 +1,20 @@
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from broadcaster.models import Document
 from broadcaster.store import Store, open_store
-from tests.conftest import POSTGRES_URL, port_open
-
-
-def _postgres_url() -> str:
-    if not port_open("127.0.0.1", 5432):
-        pytest.fail("PostgreSQL is not listening on 127.0.0.1:5432 (.ci/run starts it)")
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    admin.dispose()
-    return f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+from tests.conftest import postgres_schema_url, store_url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else _postgres_url()
+    url = store_url(request.param, tmp_path)
     store = open_store(url)
     yield store  # type: ignore[misc]
     store.close()
@@ -73,7 +61,7 @@ def test_media_rows_survive_the_move_to_a_per_bulletin_key(tmp_path: Path) -> No
 
     from broadcaster.store import alembic_config
 
-    for url in (f"sqlite:///{tmp_path / 'old.db'}", _postgres_url()):
+    for url in (f"sqlite:///{tmp_path / 'old.db'}", postgres_schema_url()):
         old = Store(url)
         with old.engine.begin() as connection:
             config = alembic_config(old.url)

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import inspect
 
 from broadcaster.store import Store, open_store
-from tests.scale.test_leader import _postgres_url
+from tests.conftest import store_url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    store = open_store(f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else _postgres_url())
+    store = open_store(store_url(request.param, tmp_path))
     yield store
     store.close()
 

@@ -10,29 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from broadcaster.leader import Leader, LeaderError
 from broadcaster.store import Store, open_store
-from tests.conftest import POSTGRES_URL, ROOT, port_open, wait_for
+from tests.conftest import ROOT, store_url, wait_for
 
 pytestmark = pytest.mark.slow
 
 
-def _postgres_url() -> str:
-    if not port_open("127.0.0.1", 5432):
-        pytest.fail("PostgreSQL is not listening on 127.0.0.1:5432 (.ci/run starts it)")
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    admin.dispose()
-    return f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else _postgres_url()
+    return store_url(request.param, tmp_path)
 
 
 @pytest.fixture

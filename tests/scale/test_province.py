@@ -23,9 +23,8 @@ from devices.mediaserver import MediaServer
 from devices.protocol import Topics
 from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
-from tests.conftest import wait_for
+from tests.conftest import postgres_schema_url, wait_for
 from tests.scale.test_bridges import province  # noqa: F401  # the fixture: three bridged Mosquittos
-from tests.scale.test_leader import _postgres_url
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 PER_COMMUNE = 150
@@ -33,7 +32,7 @@ ZONE = "z-tinh"
 
 
 def test_an_emergency_reaches_a_province_through_two_workers(province: dict[str, Any], tmp_path: Path) -> None:  # noqa: F811
-    url, prefix, loop = _postgres_url(), province["prefix"], province["loop"]
+    url, prefix, loop = postgres_schema_url(), province["prefix"], province["loop"]
     store = open_store(url)
     media = MediaServer(tmp_path / "data" / "media").start()
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from broadcaster.config import Settings
 from broadcaster.models import CommandRow, DeviceRow, PlayReport, ZoneRow
@@ -24,27 +24,16 @@ from devices.bridges import broker_config
 from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics, iso
-from tests.conftest import POSTGRES_URL, ROOT, port_open, wait_for
+from tests.conftest import ROOT, store_url, wait_for
 
 pytestmark = pytest.mark.slow
 BURST = 1000  # speakers: an ack and a proof of play each, 2,000 reports
 ZONE = "z-burst"
 
 
-def _postgres_url() -> str:
-    if not port_open("127.0.0.1", 5432):
-        pytest.fail("PostgreSQL is not listening on 127.0.0.1:5432 (.ci/run starts it)")
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    admin.dispose()
-    return f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else _postgres_url()
+    url = store_url(request.param, tmp_path)
     store = open_store(url)
     with store.session() as s:
         s.add(ZoneRow(id=ZONE, name="Burst", commune="Xã thử", slots=[], quiet=[], languages=["vi"]))

@@ -36,8 +36,7 @@ from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
 from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
-from tests.conftest import ROOT, wait_for
-from tests.scale.test_leader import _postgres_url
+from tests.conftest import ROOT, postgres_schema_url, wait_for
 
 pytestmark = pytest.mark.slow
 SPEAKERS = 24
@@ -169,7 +168,7 @@ def _plays(store: Store, bulletin: int) -> list[str]:
 
 
 def test_a_worker_killed_during_an_emergency_loses_nothing(broker: MosquittoProcess, tmp_path: Path) -> None:
-    url = _postgres_url()
+    url = postgres_schema_url()
     store = open_store(url)
     prefix = f"loa/workers-{uuid.uuid4().hex[:8]}"
     media = MediaServer(tmp_path / "data" / "media").start()  # the shared media server (nginx in production)

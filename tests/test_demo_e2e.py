@@ -99,5 +99,6 @@ def test_broker_down_is_a_readable_error(tmp_path: Path) -> None:
         timeout=120,
     )
     assert proc.returncode == 2
-    assert "cannot reach the MQTT broker at mqtt://127.0.0.1:1" in proc.stderr
+    assert "Không kết nối được tới máy chủ MQTT (broker) mqtt://127.0.0.1:1" in proc.stderr  # said in Vietnamese
+    assert "cannot reach" not in proc.stderr
     assert "Traceback" not in proc.stderr

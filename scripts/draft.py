@@ -24,7 +24,7 @@ from scripts.phasing import phased_dates, with_phase
 from scripts.select import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
 from scripts.spoken import normalize
-from scripts.tables import table_candidates
+from scripts.tables import series_candidates, table_candidates
 
 __all__ = ["MAX_S", "MIN_S", "NOTICE_MAX_S", "Script", "Sentence", "Source", "draft", "estimate_seconds"]
 
@@ -281,6 +281,7 @@ def _pool(doc: LegalDocument) -> list[Candidate]:
     total = len(doc.articles)
     for index, article in enumerate(doc.articles):
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
+        pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
     return [c for c in pool if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number]
 
 

@@ -69,7 +69,10 @@ RESIDENT_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     for p, w in (
         (r"được hưởng|được miễn|được giảm|được hỗ trợ|được cấp|được bồi thường|được tăng|tăng thêm|được nâng|được trợ cấp", 3.0),
         (r"^Nghiêm cấm|được tiếp tục sử dụng|tiếp tục có giá trị", 3.0),
-        (r"nghiêm cấm|\bcấm\b|không được|bị xử lý|xử phạt|xử lý nghiêm|bị tước|trừ điểm|thu hồi|tạm dừng|^Không\s(?!phải)", 3.0),
+        (
+            r"nghiêm cấm|\bcấm\b|không được|bị xử lý|xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|bị tước|trừ điểm|thu hồi|tạm dừng|^Không\s(?!phải)",
+            3.0,
+        ),
         (r"\bđược\b", 1.0),
         (r"\bphải\b|có nghĩa vụ|bắt buộc|chậm nhất|trước ngày|trong thời hạn|thông báo|báo ngay", 2.0),
         (r"\d+\s*giờ|tổng đài|đường dây nóng|\b11[345]\b", 2.0),
@@ -119,7 +122,7 @@ HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phụ lục)\s+[\dIVXLC]+[a-z�
 
 PERSON_SUBJECT = re.compile(
     r"^(?:Từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Hộ gia đình|Hộ\b|Công dân|Cá nhân|Chủ (?:hộ|xe|rừng|sở hữu)|Thân nhân|"
-    r"Thành viên|Dân quân|Nông dân|Bà con|Người dân|Lao động)[^.;]{0,80}?\b(?:được|phải|không được|bị|có quyền)\b"
+    r"Thành viên|Dân quân|Nông dân|Bà con|Người dân|Lao động)[^.;]{0,80}?\b(?:được|phải|không được|bị|có quyền|thuộc (?:đối tượng|diện))\b"
 )  # the resident is the subject of a right, a duty or a ban: "Người đủ 16 tuổi trở lên được điều khiển xe gắn máy"
 LEAD_ONLY = re.compile(r"\b(?:các|những|một trong các)\s+(?:hành vi|trường hợp|việc|nội dung|đối tượng|điều kiện)\.?$")
 
@@ -187,7 +190,7 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 PAREN = re.compile(r"\s*\([^()]*\)")
 LEAD_QUALIFIER = re.compile(r"\s(?:thuộc thẩm quyền|theo thẩm quyền|trên địa bàn|thuộc phạm vi)\b")
 TASK_FIRST = re.compile(
-    r"^(?:Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
+    r"^(?:Được|Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
 )
 CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
 CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")
@@ -248,6 +251,8 @@ def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, 
     return out
 
 
+RESIDUE = re.compile(r"\b(?:một trong )?(?:các|những) trường hợp(?=\s*[,.;]|\s+thì\b)|\btheo (?:mức|mức hưởng|tỷ lệ)\.$")
+# what a cut reference leaves: "Dân quân … chết thuộc một trong các trường hợp, thì …", "… theo mức hưởng."
 AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Sửa đổi, bổ sung)\b", re.I)  # each clause amends a different article
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -258,6 +263,30 @@ def _list_position(point: str | None) -> float:
     return min(0.3 * rank, 1.5) if rank > 0 else 0.0
 
 
+ENFORCED = re.compile(
+    r"\bxử lý(?P<how>(?:,?\s+(?:nghiêm|dứt điểm|kịp thời))*)\s+(?P<what>(?:(?:các|những)\s+(?:trường hợp|vụ việc|vụ)|(?:(?:các|những)\s+)?hành vi)\s[^;.]+)"
+)
+PURPOSE = re.compile(r"\s(?:để|nhằm)\s")
+
+
+def enforced(line: str, said_already: str = "") -> list[str]:
+    """A directive's order "kiến nghị xử lý nghiêm các trường hợp lấn, chiếm … trái pháp luật" told to the people it
+    concerns: "Các trường hợp lấn, chiếm … trái pháp luật sẽ bị xử lý nghiêm." The words are the directive's own."""
+    out = []
+    for m in ENFORCED.finditer(strip_noise(line)):
+        what, purpose = m["what"], ""
+        if lowerfirst(what.split(" để ")[0]) in said_already:
+            continue
+        if len(parts := PURPOSE.split(m["what"], maxsplit=1)) == 2:
+            what, purpose = parts[0], " để " + parts[1]
+        how = " nghiêm" if "nghiêm" in m["how"] else ""
+        for text in (finish(f"{capfirst(what.strip(' ,'))} sẽ bị xử lý{how}{tail}") for tail in (purpose, "")):
+            if words(what) >= 5 and listenable(text):
+                out.append(text)
+                break
+    return out
+
+
 def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[Candidate]:
     """Every sentence the document offers, scored; `rewrite` may put in what the listener needs (a date)."""
     out: list[Candidate] = []
@@ -266,7 +295,13 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        for clause, point, quote, said in _passage_units(article):
+        units = _passage_units(article)
+        if not article.number:  # a directive: its orders to enforce, said to whom they concern
+            for clause, point, passage in article.passages():
+                lines = [flat(line).lstrip("-+• ") for line in passage.split("\n") if line.strip()]
+                said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor
+                units += [(clause, point, line, said) for line in lines for said in enforced(line, said_already)]
+        for clause, point, quote, said in units:
             order += 1
             text = rewrite(said)
             if (
@@ -280,6 +315,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             source = Source(article.number or None, clause or None, point, quote)
             value = score(text, article.title, index, total) - _list_position(point)
             value -= 3.0 if TASK_FIRST.match(text) else 0.0  # "Thực hiện thủ tục …" whose actor could not be said
+            value -= 4.0 if RESIDUE.search(text) else 0.0  # "… thuộc một trong các trường hợp, thì …": which cases?
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             out.append(Candidate(text, source, value, index, order, part=part))
     return out

@@ -53,11 +53,15 @@ DECIDED_BY = re.compile(
     r",?\s+do\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Chính phủ|Bộ trưởng|Thủ tướng|Chủ tịch)[^,;.]{0,90}?\squyết định,?\s+"
     r"nhưng\s+(?=(?:không\s+(?:thấp|cao)\s+hơn|tối đa|tối thiểu)\s)"
 )  # "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình … quyết định, nhưng không thấp hơn 327.600 đồng": the floor is the news
+DANGLING_VERB = re.compile(r"\s+(?:được\s+)?(?:áp dụng|thực hiện)\x00+(?=\s*(?:[;.]|$))")
+# "… thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc áp dụng [theo quy định tại …]": the verb went with its reference
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
 WHERE = re.compile(r",?\s+trên địa bàn (?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ][\wĐđ]*)+")
 BOILERPLATE = re.compile(
-    r",?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)(?: (?:có liên quan|về [^,.;]+))?|"
-    r"\s+theo (?:quyết định|kế hoạch) (?:của )?(?:cấp|cơ quan|người) có thẩm quyền(?: phê duyệt)?(?=[,.;]|$)"
+    r",?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)"
+    r"(?: (?:có liên quan|về [^,.;]+?(?=\s*[,.;]|\s+(?:thì|trước|sau|khi|mà|được|phải|để|tại|cho|nhưng)\s|$)))?|"
+    r"\s+theo (?:quyết định|kế hoạch) (?:của )?(?:cấp|cơ quan|người) có thẩm quyền(?: phê duyệt)?(?=[,.;]|$)|"
+    r",?\s+theo đúng quy định(?=\s*[.;]|$)"
 )
 LEAD_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.\s+|[a-zđ][).]\s+|[-+•*]\s+|[IVXLC]+\.\s+)")
 INNER_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))(?:[a-zđ]\)|\d{1,2}\.)\s+(?=\S)")
@@ -82,7 +86,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
 PREDICATE = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
-    r"tiến hành|báo ngay)\b"
+    r"tiến hành|báo ngay|thuộc (?:đối tượng|diện))\b"
 )
 
 
@@ -147,8 +151,9 @@ def strip_noise(text: str) -> str:
     text = PAREN_REF.sub("", text)
     text = PAREN_WORDS.sub("", text)
     text = DOC_DETAILS.sub(r"\g<sym>", text)
-    text = CROSS_REF.sub("", text)
-    text = BARE_REF.sub("", text)
+    text = CROSS_REF.sub("\x00", text)
+    text = BARE_REF.sub("\x00", text)
+    text = DANGLING_VERB.sub("", text).replace("\x00", "")
     text = BOILERPLATE.sub("", text)
     text = DECIDED_BY.sub(" ", text)
     text = WHERE.sub("", text)
@@ -238,12 +243,31 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
             return joined
     if FIGURE.search(text) and (kept_figure := _subject_and_figure(parts, limit)):
         return kept_figure
+    if " thì " in text:  # the head of "X, Y thì Z" is half a condition: the rule is Z
+        return _main_clause(text, limit)
     for n in range(len(parts) - 1, 0, -1):
         head = ", ".join(parts[:n])
         if words(head) <= limit and words(head) >= 8 and PREDICATE.search(head) and not is_open(head):
             if head.count("(") == head.count(")"):
                 return head
     return None
+
+
+MODAL_SPLIT = re.compile(r"\s(?:được|phải|không được|bị)\s")
+
+
+def _main_clause(text: str, limit: int) -> str | None:
+    """ "Nhà ở … nằm trong hành lang …, được xây dựng trên đất … thì chủ sở hữu … được bồi thường …"
+    → "Chủ sở hữu … được bồi thường …": when the condition is too long to say, the right it grants, with its holder."""
+    if " thì " not in text:
+        return None
+    main = text.rsplit(" thì ", 1)[1].strip(" .;")
+    subject = MODAL_SPLIT.split(main, maxsplit=1)
+    if len(subject) < 2 or words(subject[0]) < 2 or not subject[0][:1].isalpha():
+        return None
+    if not (8 <= words(main) <= limit + 4) or is_open(main) or main.count("(") != main.count(")"):
+        return None
+    return main
 
 
 QUALIFIER = re.compile(r"\s(?:khi|trong trường hợp|trong thời gian|nhằm|để|theo|tại|do)\s")
@@ -263,6 +287,18 @@ def _subject_and_figure(parts: list[str], limit: int) -> str | None:
 
 EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
 FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|đồng(?!\s+thời)|triệu|tỷ|nghìn)")
+
+
+PERIOD = re.compile(
+    r"\s(?:trong thời gian\s)?từ ngày \d{1,2} tháng \d{1,2} năm \d{4} đến (?:hết\s)?ngày \d{1,2} tháng \d{1,2} năm \d{4}"
+)
+
+
+def _with_period(text: str, short: str) -> str:
+    """A shortened rule keeps the period it applies in ("… trong thời gian từ ngày 01 tháng 01 năm 2025 đến …")."""
+    if (m := PERIOD.search(text)) and m[0] not in short and words(short) + words(m[0]) <= HARD_MAX_WORDS - 2:
+        return short.rstrip(" ,;.") + m[0]
+    return short
 
 
 def _loses_figures(text: str, short: str) -> bool:
@@ -287,7 +323,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
         for piece in pieces:
             piece = piece.strip().rstrip(" ;.")
             if words(piece) > limit:
-                short = shorten(piece, limit) or piece
+                short = _with_period(piece, shorten(piece, limit) or piece)
                 piece = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else short
             candidate = finish(piece)
             if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate):

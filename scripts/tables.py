@@ -12,7 +12,7 @@ import re
 from scripts.cells import Table
 from scripts.legal import Article
 from scripts.select import Candidate, Source, score
-from scripts.sentences import HARD_MAX_WORDS, lowerfirst, words
+from scripts.sentences import HARD_MAX_WORDS, capfirst, lowerfirst, words
 
 MAX_ROWS = 4
 LEAD_WORDS = 12
@@ -91,4 +91,38 @@ def table_candidates(article: Article, index: int, total: int, order: int) -> li
             source = Source(article.number or None, table.clause, None, table.rows[i].quote)
             value = score(f"{table.rows[i].quote} {table.unit}".lower(), article.title, index, total) + 2.0
             out.append(Candidate(text, source, value, index, order + i, table=True))
+    return out
+
+
+SERIES = re.compile(
+    r"\bNăm(?P<before>\s+Trước)?(?P<years>(?:\s+(?:19|20)\d{2}){2,})\s+(?P<label>[^\d\s][^\d]{2,40}?)(?P<values>(?:\s+\d+,\d+){2,})"
+)
+SERIES_LEAD = re.compile(r"(?:^|,\s*)(?P<what>(?:mức|hệ số|tỷ lệ)\s[^,;:]{5,80}?)\s+(?:của|theo|cho)\s+(?:từng\s+)?năm\b", re.I)
+
+
+def series_candidates(article: Article, index: int, total: int, order: int) -> list[Candidate]:
+    """A year-by-year table ("Năm | Trước 1995 1995 … 2025", "Mức điều chỉnh | 5,63 … 1,00") said by its ends:
+    "… từ 5,63 đối với năm trước 1995 đến 1,00 đối với năm 2024, 2025". A listener cannot take in thirty
+    coefficients, but hears where the range starts and ends, each with its year."""
+    out: list[Candidate] = []
+    for clause, _point, passage in article.passages():
+        text = " ".join(passage.split())
+        found = list(SERIES.finditer(text))
+        lead = SERIES_LEAD.search(text[: found[0].start()]) if found else None
+        if not found or not lead or len({m["label"] for m in found}) != 1:
+            continue
+        labels: list[str] = []
+        values: list[str] = []
+        for m in found:
+            years = m["years"].split()
+            if len(m["values"].split()) != len(years) + bool(m["before"]):
+                break
+            labels += ([f"thời gian trước năm {years[0]}"] if m["before"] else []) + [f"năm {y}" for y in years]
+            values += m["values"].split()
+        else:
+            last = [lab.removeprefix("năm ") for lab, v in zip(labels, values, strict=True) if v == values[-1]][-2:]
+            said = f"{capfirst(lead['what'])} từ {values[0]} cho {labels[0]} đến {values[-1]} cho năm {', '.join(last)}."
+            if len(values) >= 4 and words(said) <= HARD_MAX_WORDS:
+                source = Source(article.number or None, clause, None, text[found[0].start() : found[-1].end()])
+                out.append(Candidate(said, source, score(said, article.title, index, total) + 2.0, index, order, table=True))
     return out

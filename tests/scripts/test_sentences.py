@@ -84,3 +84,40 @@ def test_a_formulas_symbol_legend_is_not_read_to_residents() -> None:
     assert not listenable("T là nhiệt độ lúc 13 giờ 00, đơn vị là oC.")
     assert not listenable("Ki là hệ số điều chỉnh của năm thứ i.")
     assert listenable("Người dân là chủ rừng phải canh phòng thường xuyên.")  # a word, not a symbol
+
+
+def test_a_verb_left_without_its_reference_goes_with_it() -> None:
+    text = (
+        "a) Công nhân thời vụ thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc áp dụng theo quy định tại điểm b "
+        "khoản 2 Điều 4 Luật Bảo hiểm xã hội năm 2024;"
+    )
+    assert strip_noise(text) == "Công nhân thời vụ thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc;"
+    assert split_units(text) == ["Công nhân thời vụ thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc."]
+    kept = "Việc chi trả thực hiện theo quy định tại Điều 5 và do xã bảo đảm."  # the verb still has work to do
+    assert "thực hiện" in strip_noise(kept)
+
+
+def test_boilerplate_about_the_law_stops_before_the_main_clause() -> None:
+    text = "Nếu xây dựng theo quy định của pháp luật về xây dựng trước ngày có quy hoạch thì chủ nhà được hỗ trợ."
+    assert strip_noise(text) == "Nếu xây dựng trước ngày có quy hoạch thì chủ nhà được hỗ trợ."
+
+
+def test_a_condition_too_long_to_say_leaves_the_right_with_its_holder() -> None:
+    text = (
+        "Ao, chuồng trại, công trình chăn nuôi có một phần hoặc toàn bộ diện tích nằm trong vùng bảo vệ an toàn "
+        "hồ chứa nước thủy lợi của tỉnh, được xây dựng trên đất đủ điều kiện bồi thường về đất trước ngày có thông "
+        "báo thu hồi đất thì chủ hộ chăn nuôi được hỗ trợ di dời phần công trình nằm trong vùng bảo vệ an toàn hồ chứa."
+    )
+    assert split_units(text) == ["Chủ hộ chăn nuôi được hỗ trợ di dời phần công trình nằm trong vùng bảo vệ an toàn hồ chứa."]
+
+
+def test_a_shortened_rule_keeps_the_period_it_applies_in() -> None:
+    text = (
+        "Người hưởng lương hưu được điều chỉnh mức hưởng, thân nhân người hưởng trợ cấp tuất hằng tháng hoặc người "
+        "được ủy quyền nhận trợ cấp thay cho người hưởng ở xa trong thời gian từ ngày 01 tháng 3 năm 2026 đến ngày "
+        "30 tháng 6 năm 2026."
+    )
+    assert split_units(text) == [
+        "Người hưởng lương hưu được điều chỉnh mức hưởng trong thời gian từ ngày 01 tháng 3 năm 2026 đến ngày "
+        "30 tháng 6 năm 2026."
+    ]

@@ -1,0 +1,59 @@
+"""General drafting rules, each on text of its own (not a corpus document): year tables, directives' orders."""
+
+from __future__ import annotations
+
+from scripts.legal import Article
+from scripts.select import candidates, enforced
+from scripts.tables import series_candidates
+
+
+def test_a_year_by_year_table_is_said_by_its_two_ends_with_their_years() -> None:
+    article = Article(
+        "3",
+        "Điều chỉnh thu nhập tháng đã đóng",
+        text=(
+            "Trong đó, hệ số trượt giá thu nhập tháng đã đóng của năm tương ứng được thực hiện theo Bảng 2 dưới đây:\n"
+            "Năm Trước 2008 2009 2010 Hệ số 2,40 2,21 2,07 1,90\n"
+            "Năm 2011 2012 2013 Hệ số 1,60 1,00 1,00"
+        ),
+    )
+    [said] = series_candidates(article, 0, 1, 0)
+    assert said.text == "Hệ số trượt giá thu nhập tháng đã đóng từ 2,40 cho thời gian trước năm 2008 đến 1,00 cho năm 2012, 2013."
+    assert "2,40" in said.source.quote and "1,00" in said.source.quote  # every figure traceable to its quote
+
+
+def test_a_series_whose_years_and_values_do_not_line_up_is_not_guessed() -> None:
+    article = Article(
+        "3",
+        "Điều chỉnh",
+        text="Trong đó, hệ số trượt giá của năm tương ứng như sau:\nNăm 2008 2009 2010 Hệ số 2,21 2,07 1,90 1,60 1,40",
+    )
+    assert series_candidates(article, 0, 1, 0) == []
+
+
+def test_a_directive_order_to_punish_is_told_to_the_people_it_concerns() -> None:
+    line = "- Chỉ đạo các đội kiểm tra liên ngành xử lý nghiêm các trường hợp khai thác cát trái phép trên sông Lô."
+    assert enforced(line) == ["Các trường hợp khai thác cát trái phép trên sông Lô sẽ bị xử lý nghiêm."]
+    assert enforced(line, said_already="… xử lý nghiêm các trường hợp khai thác cát trái phép trên sông Lô.") == []
+    assert enforced("- Xử lý các trường hợp vi phạm.") == []  # "các trường hợp vi phạm" alone says nothing
+
+
+def test_a_directive_adds_the_order_as_a_candidate_with_its_source_line() -> None:
+    from scripts.legal import LegalDocument
+
+    article = Article(
+        "",
+        "",
+        text=(
+            "Ủy ban nhân dân các xã:\n- Chỉ đạo phòng chuyên môn, công an xã và các thôn, bản phối hợp kiểm tra, lập biên "
+            "bản, xử lý nghiêm các hành vi đổ rác thải, xác động vật xuống lòng suối, khe, hồ chứa nước sinh hoạt."
+        ),
+    )
+    doc = LegalDocument(
+        "01/CT-UBND", "Chỉ thị", "Ủy ban nhân dân xã", "Về bảo vệ nguồn nước", None, None, None, None, [], [article], [], "", ""
+    )
+    said = [c for c in candidates(doc) if c.text.startswith("Các hành vi")]
+    assert [c.text for c in said] == [
+        "Các hành vi đổ rác thải, xác động vật xuống lòng suối, khe, hồ chứa nước sinh hoạt sẽ bị xử lý nghiêm."
+    ]
+    assert "xử lý nghiêm các hành vi đổ rác thải" in said[0].source.quote

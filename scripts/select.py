@@ -292,6 +292,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     out: list[Candidate] = []
     total = len(doc.articles)
     order = 0
+    whole = flat(doc.text)
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
@@ -318,6 +319,58 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             value -= 4.0 if RESIDUE.search(text) else 0.0  # "… thuộc một trong các trường hợp, thì …": which cases?
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             out.append(Candidate(text, source, value, index, order, part=part))
+        out += parallel_points([c for c in out if c.article_index == index], whole)
+    return out
+
+
+KEEP_AFTER_SUBJECT = frozenset("đủ từ dưới trên có được bị không phải thuộc là".split())
+
+
+def _shared_subject(texts: list[str]) -> int:
+    """How many leading words the points share, less a word that belongs to what follows ("Người đủ | 16 tuổi")."""
+    split = [t.split() for t in texts]
+    n = 0
+    while all(len(w) > n + 1 and w[n] == split[0][n] for w in split):
+        n += 1
+    return n - 1 if n and split[0][n - 1] in KEEP_AFTER_SUBJECT else n
+
+
+def _span(whole: str, first: str, last: str) -> str:
+    """The source's own words from the first quote to the end of the last, markers and all: a traceable quote."""
+    start = whole.find(flat(first))
+    end = whole.find(flat(last), start) if start >= 0 else -1
+    return whole[start : end + len(flat(last))] if start >= 0 and end >= 0 and end - start < 2000 else ""
+
+
+def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
+    """Points of one clause that say the same thing for different people or amounts ("Người đủ 16 tuổi … xe gắn máy;
+    Người đủ 18 tuổi … hạng A1 …") said together, their shared subject once: a listener hears the ladder whole."""
+    out = []
+    by_clause: dict[tuple[str | None, str | None], list[Candidate]] = {}
+    for cand in pool:
+        if cand.source.point and not cand.table:
+            by_clause.setdefault((cand.source.article, cand.source.clause), []).append(cand)
+    for group in by_clause.values():
+        heads = [c.text.split()[:2] for c in group]
+        run = [c for c, head in zip(group, heads, strict=True) if head == heads[0]]
+        if len(run) < 2 or len({c.source.point for c in run}) != len(run) or len(heads[0]) < 2:
+            continue
+        said = run[0].text.rstrip(".")
+        taken = [run[0]]
+        shared = _shared_subject([c.text for c in run])
+        for cand in run[1:]:
+            longer = f"{said}; {' '.join(cand.text.split()[shared:]).rstrip('.')}"
+            if words(longer) > MAX_WORDS + 6:
+                break
+            said, taken = longer, [*taken, cand]
+        if len(taken) < 2:
+            continue
+        first = taken[0]
+        if not (quote := _span(whole, first.source.quote, taken[-1].source.quote)):
+            continue
+        source = Source(first.source.article, first.source.clause, ", ".join(c.source.point or "" for c in taken), quote)
+        value = max(c.score for c in taken) + 1.0
+        out.append(Candidate(f"{said}.", source, value, first.article_index, first.order, part=first.part))
     return out
 
 

@@ -86,7 +86,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
 PREDICATE = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
-    r"tiến hành|báo ngay|thuộc (?:đối tượng|diện))\b"
+    r"tiến hành|báo ngay|thuộc (?:đối tượng|diện)|trả|thanh toán)\b"
 )
 
 
@@ -352,7 +352,12 @@ def _also(sentence: str) -> list[str]:
 LEAD_TAIL = re.compile(r"\s*(?:,\s*)?(?:như sau|sau đây|gồm có|gồm|bao gồm|cụ thể|cụ thể như sau|là)\s*:?\s*$", re.I)
 
 
+ANNOUNCES = re.compile(r"\b(?:được|đã được)\s+quy định(?:\s+cụ thể)?\s*(?:như sau|sau đây)?\s*:?$")
+
+
 def lead_phrase(lead: str) -> str:
     """ "Nghiêm cấm các hành vi sau đây:" → "Nghiêm cấm các hành vi" — the part a point continues."""
     lead = strip_noise(lead).rstrip(" :")
+    if ANNOUNCES.search(lead):
+        return ""  # "Giá vé đối với trẻ em được quy định như sau:" announces the list; the points say it
     return LEAD_TAIL.sub("", lead).rstrip(" ,:")

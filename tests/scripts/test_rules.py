@@ -57,3 +57,26 @@ def test_a_directive_adds_the_order_as_a_candidate_with_its_source_line() -> Non
         "Các hành vi đổ rác thải, xác động vật xuống lòng suối, khe, hồ chứa nước sinh hoạt sẽ bị xử lý nghiêm."
     ]
     assert "xử lý nghiêm các hành vi đổ rác thải" in said[0].source.quote
+
+
+LADDER = """QUỐC HỘI
+Số: 99/2026/QH15
+LUẬT
+VỀ VÉ XE BUÝT NÔNG THÔN
+Điều 1. Giá vé ưu đãi
+1. Giá vé đối với trẻ em được quy định như sau:
+a) Trẻ em dưới 6 tuổi được miễn vé;
+b) Trẻ em từ 6 đến dưới 10 tuổi được giảm 50% giá vé;
+c) Trẻ em từ 10 tuổi trở lên trả đủ giá vé.
+"""
+
+
+def test_parallel_points_are_said_together_with_their_subject_once() -> None:
+    from scripts.legal import parse
+
+    merged = [c for c in candidates(parse(LADDER)) if c.source.point and "," in c.source.point]
+    assert [c.text for c in merged] == [
+        "Trẻ em dưới 6 tuổi được miễn vé; từ 6 đến dưới 10 tuổi được giảm 50% giá vé; từ 10 tuổi trở lên trả đủ giá vé."
+    ]
+    assert merged[0].source.point == "a, b, c" and "50%" in merged[0].source.quote
+    assert merged[0].source.quote.startswith("Trẻ em dưới 6 tuổi") and merged[0].source.quote.endswith("trả đủ giá vé.")

@@ -53,6 +53,9 @@ DECIDED_BY = re.compile(
     r",?\s+do\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Chính phủ|Bộ trưởng|Thủ tướng|Chủ tịch)[^,;.]{0,90}?\squyết định,?\s+"
     r"nhưng\s+(?=(?:không\s+(?:thấp|cao)\s+hơn|tối đa|tối thiểu)\s)"
 )  # "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình … quyết định, nhưng không thấp hơn 327.600 đồng": the floor is the news
+NOT_AMONG = re.compile(r"\s+không thuộc (?:các\s+)?(?:đối tượng|trường hợp) (?:quy định|nêu) tại\s+" + REF_CHAIN + r"(?=\s+\w)")
+# "Chủ hộ kinh doanh … không thuộc đối tượng quy định tại khoản 1 Điều này thuộc đối tượng tham gia …": who is
+# not already covered by another clause; without the clause the exclusion means nothing, and cut alone it stutters
 DANGLING_VERB = re.compile(r"\s+(?:được\s+)?(?:áp dụng|thực hiện)\x00+(?=\s*(?:[;.]|$))")
 # "… thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc áp dụng [theo quy định tại …]": the verb went with its reference
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
@@ -151,6 +154,7 @@ def strip_noise(text: str) -> str:
     text = PAREN_REF.sub("", text)
     text = PAREN_WORDS.sub("", text)
     text = DOC_DETAILS.sub(r"\g<sym>", text)
+    text = NOT_AMONG.sub("", text)
     text = CROSS_REF.sub("\x00", text)
     text = BARE_REF.sub("\x00", text)
     text = DANGLING_VERB.sub("", text).replace("\x00", "")
@@ -199,6 +203,7 @@ def complete(text: str) -> bool:
     return bool(PREDICATE.search(text[m.end() :]))  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
 
 
+STUTTER = re.compile(r"\b(\w+ \w+ \w+) \1\b")  # "… không thuộc đối tượng thuộc đối tượng …": a cut left its seam
 FORMULA_LEGEND = re.compile(r"^[A-Za-zĐđ](?:\d{1,2}|[a-z]{1,2}\d?)?\s+là\s")  # "T là nhiệt độ lúc 13 giờ …": a formula's symbol
 
 
@@ -211,6 +216,7 @@ def listenable(text: str) -> bool:
         or LEFT_REF.search(text)
         or SHOUT.search(text)
         or FORMULA_LEGEND.match(text)
+        or STUTTER.search(text)
         or text.count("(") != text.count(")")
         or text.count("“") != text.count("”")
         or words(text) > HARD_MAX_WORDS

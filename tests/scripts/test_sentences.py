@@ -121,3 +121,12 @@ def test_a_shortened_rule_keeps_the_period_it_applies_in() -> None:
         "Người hưởng lương hưu được điều chỉnh mức hưởng trong thời gian từ ngày 01 tháng 3 năm 2026 đến ngày "
         "30 tháng 6 năm 2026."
     ]
+
+
+def test_an_exclusion_by_a_clause_number_is_cut_whole_not_left_stuttering() -> None:
+    text = (
+        "Chủ trang trại không thuộc đối tượng quy định tại khoản 1 Điều này thuộc đối tượng tham gia bảo hiểm "
+        "xã hội bắt buộc từ ngày 01 tháng 7 năm 2029."
+    )
+    assert strip_noise(text) == ("Chủ trang trại thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc từ ngày 01 tháng 7 năm 2029.")
+    assert not listenable("Chủ trang trại không thuộc đối tượng thuộc đối tượng tham gia bảo hiểm xã hội.")

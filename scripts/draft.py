@@ -22,7 +22,7 @@ from scripts.errors import DraftError
 from scripts.legal import SYMBOL, SYMBOL_RE, LegalDocument
 from scripts.phasing import phased_dates, with_phase
 from scripts.select import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
-from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
+from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
 from scripts.spoken import normalize
 from scripts.tables import series_candidates, table_candidates
 
@@ -42,7 +42,7 @@ PER_ARTICLE = 3
 PER_FEW_ARTICLES = 12  # a document of few articles (an amending decree) spreads this over them
 MAX_TABLE_SENTENCES = 5
 MIN_SCORE = 4.0  # what fills time left over must still be news for residents
-PER_AMENDED_ARTICLE = 6  # a clause of an amending article rewrites a whole article of the old text
+PER_AMENDED_ARTICLE = 8  # a clause of an amending article rewrites a whole article of the old text
 RESIDENT_FLOOR = 4.0
 NOTICE_BELOW_DIRECTIVE = 6.0  # a directive's enforcement ("xử lý nghiêm", "thu hồi") is news for residents
 TRIAGE_FLOOR = 3.0  # for the notice triage a rule with a duration or a fee ("từ 14 ngày … học phí") already counts
@@ -278,6 +278,7 @@ def _pool(doc: LegalDocument) -> list[Candidate]:
     if phases := phased_dates(doc):
         for cand in pool:
             cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)
+        pool = [c for c in pool if words(c.text) <= HARD_MAX_WORDS + 2]  # its start date made it too long to follow
     total = len(doc.articles)
     for index, article in enumerate(doc.articles):
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))

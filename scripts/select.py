@@ -176,6 +176,10 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         )
         if listenable(joined):
             return [joined]
+    if phrase and FIGURE_FIRST.match(body) and (paid := _paid_as(phrase)):
+        joined = finish(f"{paid} {lowerfirst(body)}")  # "100% mức hưởng khi …": paid to whom, by whom?
+        if words(joined) <= MAX_WORDS + 6 and listenable(joined):
+            return [joined]
     if phrase and FIGURE.search(body) and (context := _context(phrase)) and words(context) + words(body) <= MAX_WORDS + 2:
         joined = finish(f"Đối với {lowerfirst(context)}, {lowerfirst(body)}")  # "Người thứ hai … 70%": of whom?
         if listenable(joined):
@@ -194,6 +198,19 @@ TASK_FIRST = re.compile(
 )
 CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
 CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")
+
+
+FIGURE_FIRST = re.compile(r"^(?:Từ\s+)?\d[\d.,]*\s*(?:%|đồng|triệu)")
+PAID = re.compile(r"\sđược\s+(?:quỹ\s[^,;:]{3,40}?\s)?(?P<verb>thanh toán|hưởng|hỗ trợ|giảm|miễn|trợ cấp|bồi thường|chi trả)\b")
+
+
+def _paid_as(lead: str) -> str:
+    """ "Người tham gia bảo hiểm y tế tự đi khám bệnh, …, được quỹ bảo hiểm y tế thanh toán theo tỷ lệ … như sau:"
+    → "Người tham gia bảo hiểm y tế tự đi khám bệnh được thanh toán": who is paid, said short."""
+    if not CONTEXT_START.match(lead) or not (m := PAID.search(lead)):
+        return ""
+    subject = lead[: m.start()].split(",")[0].strip()
+    return f"{subject} được {m['verb']}" if 4 <= words(subject) <= 14 else ""  # who pays is the lead's to say
 
 
 def _context(lead: str) -> str:
@@ -316,6 +333,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             source = Source(article.number or None, clause or None, point, quote)
             value = score(text, article.title, index, total) - _list_position(point)
             value -= 3.0 if TASK_FIRST.match(text) else 0.0  # "Thực hiện thủ tục …" whose actor could not be said
+            value -= 3.0 if FIGURE_FIRST.match(text) else 0.0  # "100% mức hưởng khi …": whose?
             value -= 4.0 if RESIDUE.search(text) else 0.0  # "… thuộc một trong các trường hợp, thì …": which cases?
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             out.append(Candidate(text, source, value, index, order, part=part))

@@ -234,15 +234,28 @@ def finish(text: str) -> str:
     return capfirst(text) + "." if text else ""
 
 
+PAIRED = re.compile(r"(?:khám bệnh|sản xuất|mua bán), (?=chữa bệnh|kinh doanh|trao đổi)")  # one thing said with two words
+
+
+def _clause_parts(text: str) -> list[str]:
+    """Split at commas, but not inside "khám bệnh, chữa bệnh", which a cut there would leave half-said."""
+    return [p.replace("\x01", ", ") for p in PAIRED.sub(lambda m: m[0][:-2] + "\x01", text).split(", ")]
+
+
+QUALIFIER_START = re.compile(
+    r"^(?:trong|tại|khi|theo|đối với|kể cả|trừ|nhất là|bao gồm|để|nhằm|do|từ|ở|với|sau|trước|thuộc|gồm|như|mà|nơi)\b"
+)  # ", tại bất kỳ cơ sở …" can go; ", chữa bệnh …" is half of "khám bệnh, chữa bệnh" and cannot
+
+
 def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     """Shorten at natural boundaries: drop comma-separated qualifiers without figures, else keep the head."""
-    parts = text.split(", ")
+    parts = _clause_parts(text)
     if len(parts) > 2 and re.search(r"\d", text):
         kept = list(parts)
         for part in sorted(parts[1:-1], key=len, reverse=True):
             if words(", ".join(kept)) <= limit:
                 break
-            if not re.search(r"\d|được|phải|không|cấm", part):
+            if not re.search(r"\d|được|phải|không|cấm", part) and QUALIFIER_START.match(part):
                 kept.remove(part)
         joined = ", ".join(kept)
         if words(joined) <= limit and PREDICATE.search(joined) and not is_open(joined):

@@ -80,3 +80,36 @@ def test_parallel_points_are_said_together_with_their_subject_once() -> None:
     ]
     assert merged[0].source.point == "a, b, c" and "50%" in merged[0].source.quote
     assert merged[0].source.quote.startswith("Trẻ em dưới 6 tuổi") and merged[0].source.quote.endswith("trả đủ giá vé.")
+
+
+RATES = """QUỐC HỘI
+Số: 98/2026/QH15
+LUẬT
+VỀ QUỸ KHÁM BỆNH XÃ
+Điều 1. Mức thanh toán
+1. Người có thẻ khám bệnh xã tự đi khám ở trạm y tế khác, không qua giới thiệu của trạm y tế nơi đăng ký, được quỹ khám bệnh xã thanh toán theo tỷ lệ như sau:
+a) 80% chi phí khi khám ở trạm y tế trong huyện;
+b) 50% chi phí khi khám ở trạm y tế ngoài huyện.
+"""
+
+
+def test_a_rate_said_first_in_a_list_is_said_with_who_is_paid() -> None:
+    from scripts.legal import parse
+
+    texts = [c.text for c in candidates(parse(RATES))]
+    assert (
+        "Người có thẻ khám bệnh xã tự đi khám ở trạm y tế khác được thanh toán 80% chi phí khi khám ở trạm y tế trong huyện."
+        in texts
+    )
+    assert not any(t.startswith(("80%", "50%")) for t in texts), texts
+
+
+def test_a_long_rule_is_not_cut_inside_kham_benh_chua_benh() -> None:
+    from scripts.sentences import shorten
+
+    text = (
+        "Người có thẻ được hưởng 100% mức hưởng khi khám bệnh, chữa bệnh tại bất kỳ cơ sở khám bệnh, chữa bệnh nào "
+        "trong trường hợp cấp cứu, kể cả khi đang ở ngoài tỉnh nơi đăng ký thẻ"
+    )
+    short = shorten(text) or ""
+    assert "khi khám bệnh, chữa bệnh tại bất kỳ cơ sở khám bệnh, chữa bệnh nào trong trường hợp cấp cứu" in short, short

@@ -290,9 +290,14 @@ def _relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Cand
     return [c for c in pool if c.table or resident_score(c.text) >= floor and admin_score(c.text) < 3.0]
 
 
+BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thiểu|không)\b")
+
+
 def _headline(pool: list[Candidate]) -> Candidate | None:
     """The change residents most need to hear, short enough to open the bulletin with."""
     for cand in best_first(pool)[:6]:
+        if BARE_LEVEL.match(cand.text):
+            continue  # "Mức bồi thường bằng 50% …" opens a bulletin without saying for whom or what
         if words(cand.text) <= MAX_WORDS - 6 and resident_score(cand.text) >= RESIDENT_FLOOR and not cand.table:
             return cand
     return None

@@ -194,7 +194,7 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 PAREN = re.compile(r"\s*\([^()]*\)")
 LEAD_QUALIFIER = re.compile(r"\s(?:thuộc thẩm quyền|theo thẩm quyền|trên địa bàn|thuộc phạm vi)\b")
 TASK_FIRST = re.compile(
-    r"^(?:Được|Phải|Đang|Đã|Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
+    r"^(?:Được|Phải|Đang|Đã|Phân cấp|Định kỳ|Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
 )
 CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
 CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")
@@ -283,6 +283,7 @@ def _list_position(point: str | None) -> float:
 ENFORCED = re.compile(
     r"\bxử lý(?P<how>(?:,?\s+(?:nghiêm|dứt điểm|kịp thời))*)\s+(?P<what>(?:(?:các|những)\s+(?:trường hợp|vụ việc|vụ)|(?:(?:các|những)\s+)?hành vi)\s[^;.]+)"
 )
+VAGUE = re.compile(r"^(?:(?:các|những)\s+)?(?:trường hợp|hành vi|vụ việc|vụ)(?:\s+(?:vi phạm|sai phạm)(?:\s+pháp luật)?)?\s*$")
 PURPOSE = re.compile(r"\s(?:để|nhằm)\s")
 
 
@@ -298,7 +299,7 @@ def enforced(line: str, said_already: str = "") -> list[str]:
             what, purpose = parts[0], " để " + parts[1]
         how = " nghiêm" if "nghiêm" in m["how"] else ""
         for text in (finish(f"{capfirst(what.strip(' ,'))} sẽ bị xử lý{how}{tail}") for tail in (purpose, "")):
-            if words(what) >= 5 and listenable(text):
+            if not VAGUE.match(what) and listenable(text):
                 out.append(text)
                 break
     return out

@@ -113,3 +113,16 @@ def test_a_long_rule_is_not_cut_inside_kham_benh_chua_benh() -> None:
     )
     short = shorten(text) or ""
     assert "khi khám bệnh, chữa bệnh tại bất kỳ cơ sở khám bệnh, chữa bệnh nào trong trường hợp cấp cứu" in short, short
+
+
+def test_an_order_against_violations_in_general_is_not_aired_as_news() -> None:
+    assert enforced("- Tham mưu xử lý nghiêm các hành vi vi phạm.") == []
+    assert enforced("- Xử lý nghiêm các trường hợp vi phạm pháp luật.") == []
+
+
+def test_a_bare_level_does_not_open_the_bulletin() -> None:
+    from scripts.draft import BARE_LEVEL
+
+    assert BARE_LEVEL.match("Mức bồi thường bằng 50% giá trị xây dựng mới của nhà ở, công trình.")
+    assert BARE_LEVEL.match("Mức hỗ trợ tối đa 20 triệu đồng.")
+    assert not BARE_LEVEL.match("Mức lương hưu của người nghỉ hưu trước năm 1995 được tăng 8%.")

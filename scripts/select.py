@@ -194,7 +194,7 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
 PAREN = re.compile(r"\s*\([^()]*\)")
 LEAD_QUALIFIER = re.compile(r"\s(?:thuộc thẩm quyền|theo thẩm quyền|trên địa bàn|thuộc phạm vi)\b")
 TASK_FIRST = re.compile(
-    r"^(?:Được|Phải|Đang|Đã|Phân cấp|Định kỳ|Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
+    r"^(?:Được|Phải|Đang|Đã|Phân cấp|Định kỳ|Chịu trách nhiệm|Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
 )
 CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
 CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")

@@ -6,6 +6,7 @@ the rules (who may, what is valid) live in one place and every change leaves an 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,6 +19,14 @@ from broadcaster.workflow import Action, Actor, Role, WorkflowError, audit, requ
 from schedules.model import ScheduleValueError
 
 MIN_PASSWORD = 8
+
+
+class UnknownZone(LookupError):
+    """A zone id that names no stored zone; front doors say 404, callers may re-raise their own error."""
+
+    def __init__(self, zone_id: str) -> None:
+        super().__init__(f"no zone {zone_id}")
+        self.zone_id = zone_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +108,34 @@ def save_zone(session: Session, actor: Actor, spec: ZoneSpec) -> ZoneRow:
     return stored
 
 
+def communes_of(session: Session, zone_ids: Iterable[str], strict: bool = True) -> set[str]:
+    """The communes the zones lie in: what every permission check on a zone target asks.
+
+    A zone stored without a commune counts as "", which is no official's commune. With
+    `strict=False` an unknown zone (one deleted since a task named it) counts as "" too.
+
+    :raises UnknownZone: for the first unknown zone, when `strict`.
+    """
+    communes: set[str] = set()
+    for zone_id in zone_ids:
+        zone = session.get(ZoneRow, zone_id)
+        if zone is None and strict:
+            raise UnknownZone(zone_id)
+        communes.add(zone.commune if zone is not None else "")
+    return communes
+
+
 def add_device(session: Session, actor: Actor, device_id: str, zone_id: str, name: str = "") -> DeviceRow:
     """Register a speaker in a zone (or move it there).
 
     :raises ScheduleValueError: for an unknown zone.
     :raises PermissionDenied: an official outside the zone's commune.
     """
-    zone = session.get(ZoneRow, zone_id)
-    if zone is None:
-        raise ScheduleValueError(f"unknown zone {zone_id}")
-    require(actor, Action.MANAGE_DEVICES, commune=zone.commune)
+    try:
+        (commune,) = communes_of(session, [zone_id])
+    except UnknownZone as exc:
+        raise ScheduleValueError(f"unknown zone {zone_id}") from exc
+    require(actor, Action.MANAGE_DEVICES, commune=commune)
     device = session.get(DeviceRow, device_id)
     if device is None:
         device = DeviceRow(id=device_id, zone_id=zone_id, name=name or device_id)

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broadcaster.admin import UnknownZone, communes_of
 from broadcaster.models import Bulletin, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
 from broadcaster.store import Store
 from broadcaster.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, assert_playable, audit, require
@@ -60,11 +61,12 @@ def request_emergency(
     """
     if not zones:
         raise WorkflowError("choose at least one zone")
-    for zone_id in zones:
-        zone = session.get(ZoneRow, zone_id)
-        if zone is None:
-            raise WorkflowError(f"no zone {zone_id}")
-        require(actor, Action.EMERGENCY, commune=zone.commune)
+    try:
+        communes = communes_of(session, zones)
+    except UnknownZone as exc:
+        raise WorkflowError(str(exc)) from exc
+    for commune in sorted(communes):
+        require(actor, Action.EMERGENCY, commune=commune)
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
         raise WorkflowError(f"no bulletin {bulletin_id}")
@@ -211,7 +213,7 @@ def require_visible(session: Session, actor: Actor, task_id: int) -> None:
     for device_id in payload.get("devices") or []:
         device = session.get(DeviceRow, device_id)
         zone_ids.add(device.zone_id if device is not None else "")
-    communes = {zone.commune if (zone := session.get(ZoneRow, z)) is not None else "" for z in zone_ids}
+    communes = communes_of(session, zone_ids, strict=False)
     if actor.role is not Role.OFFICIAL or not communes or not communes <= set(actor.communes):
         raise PermissionDenied(f"{actor.username} may not see task {task_id}")
 

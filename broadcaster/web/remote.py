@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster import actions, tasks
+from broadcaster.admin import communes_of
 from broadcaster.models import DeviceRow, ZoneRow
 from broadcaster.timetables import set_timetable
 from broadcaster.workflow import Action, Actor, WorkflowError, require
@@ -62,17 +63,14 @@ def request_control(
         raise LookupError(f"action {action}")
     if not zones and not devices:
         raise WorkflowError("choose at least one zone")
-    for zone_id in zones:
-        zone = session.get(ZoneRow, zone_id)
-        if zone is None:
-            raise LookupError(f"no zone {zone_id}")
-        require(actor, Action.MANAGE_DEVICES, commune=zone.commune)
+    for commune in sorted(communes_of(session, zones)):
+        require(actor, Action.MANAGE_DEVICES, commune=commune)
     for device_id in devices:
         device = session.get(DeviceRow, device_id)
         if device is None:
             raise LookupError(f"no device {device_id}")
-        zone = session.get(ZoneRow, device.zone_id)
-        require(actor, Action.MANAGE_DEVICES, commune=zone.commune if zone else "")
+        for commune in communes_of(session, [device.zone_id], strict=False):
+            require(actor, Action.MANAGE_DEVICES, commune=commune)
     if action == "volume":
         if volume is None or not 0 <= volume <= 100:
             raise WorkflowError("the volume must be 0–100")

@@ -79,7 +79,6 @@ def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, flo
     store = _open_store(folder, count)
     lights = [f"lt-{i:05d}" for i in range(count)]
     sample = [f"ag-{i:04d}" for i in range(agents)]
-    bulletin = seed_zone(store, folder / "data" / "media", ZONE, lights + sample)
     prefix = f"loa/bench-{count}-{time.time_ns()}"
     settings = Settings(
         data_dir=folder / "data",
@@ -88,6 +87,7 @@ def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, flo
         media_port=free_port(),
         server_client_id=f"bench-{count}-{time.time_ns()}",
     )
+    bulletin = seed_zone(store, settings, ZONE, lights + sample)
     service = Service(settings, store).start()
     keys = {service.signer.key_id: service.signer.public_b64()}
     pool, agent_pool = Pool(), Pool()

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from broadcaster import admin, programmes, workflow
+from broadcaster import admin, programmes
 from broadcaster.config import Settings
 from broadcaster.models import Bulletin, Document, MediaAsset, PlayReport
 from broadcaster.pipeline import ingest
@@ -111,12 +111,7 @@ def run_demo(
         with timings.stage("draft_and_render"):
             bulletin_id = programmes.bulletin_from_document(store, settings, people["bientap"], document_id)
         with timings.stage("approve"):
-            with store.session() as session:
-                workflow.submit(session, _bulletin(session, bulletin_id), people["bientap"])
-            with store.session() as session:
-                bulletin = _bulletin(session, bulletin_id)
-                checked = [w["code"] for w in bulletin.draft_warnings or []]  # the demo's approver read each one
-                workflow.approve(session, bulletin, people["pheduyet"], acknowledged=checked)
+            programmes.submit_and_approve(store, bulletin_id, people["bientap"], people["pheduyet"])
 
         service = stack.enter_context(Service(settings, store, mqtt_url))
         topics, signer = Topics(settings.topic_prefix), service.signer

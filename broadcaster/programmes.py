@@ -20,7 +20,7 @@ from broadcaster import actions
 from broadcaster.config import Settings
 from broadcaster.models import AuditEvent, Bulletin, Document, MediaAsset
 from broadcaster.store import Store
-from broadcaster.workflow import Action, Actor, Role, WorkflowError, audit, create_bulletin, require, submit
+from broadcaster.workflow import Action, Actor, Role, WorkflowError, approve, audit, create_bulletin, require, submit
 from scripts.draft import Script, draft, draft_warnings
 from scripts.errors import ScriptsError
 from scripts.legal import LegalDocument, parse
@@ -260,6 +260,30 @@ def notice(store: Store, settings: Settings, actor: Actor, title: str, text: str
         raise ProgrammeError(f"Thông báo có chỗ máy chưa đọc được ({exc}); hãy viết thành chữ.") from exc
     bulletin_id = _create(store, actor, "notice", _title(title, " ".join(text.split()[:10])), sentences)
     _render(store, settings, actor, bulletin_id)
+    return bulletin_id
+
+
+def submit_and_approve(store: Store, bulletin_id: int, editor: Actor, approver: Actor) -> None:
+    """Four eyes: the editor submits, then another person approves, having read each draft warning.
+
+    :raises PermissionDenied: the approver is the bulletin's last editor, or may not approve.
+    :raises WorkflowError: the bulletin is not a draft, or has no audio to approve.
+    """
+    with store.session() as session:
+        submit(session, actions.get_bulletin(session, bulletin_id), editor)
+    with store.session() as session:
+        bulletin = actions.get_bulletin(session, bulletin_id)
+        read = [w["code"] for w in bulletin.draft_warnings or []]
+        approve(session, bulletin, approver, acknowledged=read)
+
+
+def approved_notice(store: Store, settings: Settings, editor: Actor, approver: Actor, title: str, text: str) -> int:
+    """A typed notice written, rendered and approved the product's way, ready to book.
+
+    What the benchmarks and tests air: the same path as the console, no hand-made audio rows.
+    """
+    bulletin_id = notice(store, settings, editor, title, text)
+    submit_and_approve(store, bulletin_id, editor, approver)
     return bulletin_id
 
 

@@ -27,7 +27,6 @@ from devices.background import free_port
 from devices.mosquitto import MosquittoProcess
 from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, programme_entry, public_key
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 
@@ -50,7 +49,7 @@ def _plays(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 def test_broker_killed_during_an_emergency_loses_and_repeats_nothing(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo bão", seconds=1.0)
+    bulletin = approved_bulletin(store, settings, "Cảnh báo bão")
     devices = ["loa-k1", "loa-k2", "loa-k3"]
     zone_with_devices(store, "ban-k", "xa-a", [datetime.now(TZ).time()], devices)
     port = free_port()
@@ -98,7 +97,7 @@ def test_proofs_of_play_sent_while_the_broker_had_forgotten_the_service_are_aske
     session is gone and asks every zone for its proofs of play since it left."""
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Lịch tiêm chủng", seconds=1.0)
+    bulletin = approved_bulletin(store, settings, "Lịch tiêm chủng")
     devices = ["loa-r1", "loa-r2"]
     zone_with_devices(store, "ban-r", "xa-a", [], devices)
     port = free_port()
@@ -279,8 +278,8 @@ class LossyProxy:
 def test_thirty_percent_loss_on_a_device_link_loses_and_repeats_nothing(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Lịch tiêm phòng", seconds=1.0)
-    other = approved_bulletin(store, MediaStore(settings.media_dir), "Chưa duyệt", seconds=1.0)
+    bulletin = approved_bulletin(store, settings, "Lịch tiêm phòng")
+    other = approved_bulletin(store, settings, "Chưa duyệt")
     now = datetime.now(TZ).replace(microsecond=0)
     slot = (now + timedelta(seconds=8)).time()
     zone_with_devices(store, "thon-l", "xa-a", [slot], ["loa-l1"], minutes=0.5)

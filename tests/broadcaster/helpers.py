@@ -1,44 +1,23 @@
-"""Approved bulletins with real (short) audio, zones and devices, for service-level tests."""
+"""Approved bulletins with real (short) audio made the product's way, zones and devices, for service-level tests."""
 
 from __future__ import annotations
 
 from datetime import time
 
-from broadcaster.models import Bulletin, DeviceRow, MediaAsset, ZoneRow
+from broadcaster.config import Settings
+from broadcaster.models import Bulletin, DeviceRow, ZoneRow
+from broadcaster.programmes import approved_notice
 from broadcaster.store import Store
-from broadcaster.workflow import Actor, Role, approve, create_bulletin, current_scripts, scripts_sha, submit
-from media.encode import CODECS, encode
-from media.master import chime
-from media.store import MediaStore
+from broadcaster.workflow import Actor, Role
 
 EDITOR = Actor("bientap", Role.EDITOR)
 APPROVER = Actor("pheduyet", Role.APPROVER)
 ADMIN = Actor("quantri", Role.ADMIN)
 
 
-def approved_bulletin(store: Store, media: MediaStore, title: str = "Bản tin thử", seconds: float = 1.5) -> int:
-    data = encode(chime(24000, seconds), CODECS["mp3"], {"title": title})
-    stored = media.put(data, "mp3", int(seconds * 1000), "mp3")
-    with store.session() as s:
-        bulletin = create_bulletin(s, EDITOR, title, None, "vi", "Câu thử.", [{"text": "Câu thử.", "source": None}])
-        script = current_scripts(s, bulletin.id)["vi"]
-        s.add(
-            MediaAsset(
-                sha256=stored.sha256,
-                bulletin_id=bulletin.id,
-                language="vi",
-                script_sha256=script.sha256,
-                scripts_sha256=scripts_sha({"vi": script}),
-                codec="mp3",
-                extension="mp3",
-                bytes=stored.bytes,
-                duration_ms=stored.duration_ms,
-            )
-        )
-        s.flush()
-        submit(s, bulletin, EDITOR)
-        approve(s, bulletin, APPROVER)
-        return bulletin.id
+def approved_bulletin(store: Store, settings: Settings, title: str = "Bản tin thử", text: str = "Câu thử.") -> int:
+    """A short typed notice, rendered by the Vietnamese voice and approved by a second person."""
+    return approved_notice(store, settings, EDITOR, APPROVER, title, text)
 
 
 def zone_with_devices(

@@ -14,7 +14,6 @@ import pytest
 
 from broadcaster.config import Settings
 from broadcaster.store import open_store
-from media.store import MediaStore
 from tests.broadcaster.helpers import approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
 
@@ -40,7 +39,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data")
-    bulletin = approved_bulletin(open_store(settings.database_url), MediaStore(settings.media_dir), "Lịch tiêm phòng")
+    bulletin = approved_bulletin(open_store(settings.database_url), settings, "Lịch tiêm phòng")
     cli(env, "zone", "add", "thon-3", "--name", "Thôn 3", "--commune", "xa-a", "--slots", "07:00,17:30", "--slot-minutes", "15")
     cli(env, "device", "add", "loa-301", "--zone", "thon-3")
     out = cli(

@@ -27,7 +27,6 @@ from broadcaster.store import open_store
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
 from tests.conftest import ROOT, wait_for
 
@@ -68,7 +67,7 @@ def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mo
     }
     settings = Settings(data_dir=data)
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Thông báo khẩn")
+    bulletin = approved_bulletin(store, settings, "Thông báo khẩn")
     zone_with_devices(store, "ban-1", "xa-a", [], ["loa-1", "loa-2"])
     with store.session() as s:
         s.add(User(username="canbo", role="official", communes=["xa-a"], password_hash=hash_password("mat-khau-dai")))

@@ -19,7 +19,6 @@ from broadcaster.workflow import Actor, PermissionDenied, Role
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 
@@ -40,8 +39,7 @@ def settings(tmp_path: Path) -> Settings:
 
 def test_restart_mid_day_loses_and_repeats_nothing(settings: Settings, mosquitto_url: str, tmp_path: Path) -> None:
     store = open_store(settings.database_url)
-    media = MediaStore(settings.media_dir)
-    bulletin = approved_bulletin(store, media)
+    bulletin = approved_bulletin(store, settings)
     now = datetime.now(TZ).replace(microsecond=0)
     slots = [(now + timedelta(seconds=s)).time() for s in (4, 9, 16)]
     devices = ["loa-a", "loa-b", "loa-c"]
@@ -82,8 +80,7 @@ def test_restart_mid_day_loses_and_repeats_nothing(settings: Settings, mosquitto
 
 def test_withdraw_removes_future_plays_everywhere(settings: Settings, mosquitto_url: str, tmp_path: Path) -> None:
     store = open_store(settings.database_url)
-    media = MediaStore(settings.media_dir)
-    bulletin = approved_bulletin(store, media)
+    bulletin = approved_bulletin(store, settings)
     now = datetime.now(TZ).replace(microsecond=0)
     slot = (now + timedelta(seconds=8)).time()
     zone_with_devices(store, "thon-2", "xa-a", [slot], ["loa-x"], minutes=0.5)
@@ -111,7 +108,7 @@ def test_withdraw_removes_future_plays_everywhere(settings: Settings, mosquitto_
 
 def test_official_books_only_in_own_commune(settings: Settings) -> None:
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    bulletin = approved_bulletin(store, settings)
     zone_with_devices(store, "ban-b", "xa-b", [datetime.now(UTC).time()], [])
     official_a = Actor("canbo-a", Role.OFFICIAL, ("xa-a",))
     with pytest.raises(PermissionDenied, match="own communes"), store.session() as s:

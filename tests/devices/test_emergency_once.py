@@ -17,7 +17,6 @@ from broadcaster.store import open_store
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 
@@ -29,7 +28,7 @@ def test_emergency_to_two_zones_plays_once_per_speaker(tmp_path: Path, mosquitto
     prefix = f"loa/once-{time.time_ns()}"
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port(), topic_prefix=prefix, server_client_id=f"srv-{prefix}")
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo lũ", seconds=1.0)
+    bulletin = approved_bulletin(store, settings, "Cảnh báo lũ")
     for zone, device in (("ban-1", "loa-1"), ("ban-2", "loa-2")):
         zone_with_devices(store, zone, "xa-a", [datetime.now(TZ).time()], [device])
     with Service(settings, store, mosquitto_url) as service:

@@ -22,7 +22,6 @@ from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 from tests.devices.test_delivery import RUN_AS
@@ -82,7 +81,7 @@ def test_two_byte_ack_from_one_speaker_does_not_cut_off_the_others(tmp_path: Pat
     prefix = "loa/v1"
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port(), topic_prefix=prefix)
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    bulletin = approved_bulletin(store, settings)
     now = datetime.now(TZ).replace(microsecond=0)
     slot = (now + timedelta(minutes=30)).time()
     zone_with_devices(store, "thon-a", "xa-a", [slot], ["loa-a1", "loa-b1"], minutes=1)
@@ -135,7 +134,7 @@ def _acked(store) -> set[str]:  # type: ignore[no-untyped-def]
 def test_push_recorded_only_when_published_and_unacked_programmes_follow_a_new_broker(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    bulletin = approved_bulletin(store, settings)
     now = datetime.now(TZ).replace(microsecond=0)
     slot = (now + timedelta(minutes=30)).time()
     zone_with_devices(store, "thon-m", "xa-a", [slot], ["loa-m1"], minutes=1)

@@ -21,7 +21,6 @@ from devices.background import free_port
 from devices.mosquitto import MosquittoProcess
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 
@@ -32,7 +31,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 def test_exported_credentials_and_acls_run_a_real_fleet(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    bulletin = approved_bulletin(store, settings)
     now = datetime.now(TZ).replace(microsecond=0)
     slot = (now + timedelta(seconds=6)).time()
     zone_with_devices(store, "thon-7", "xa-a", [slot], ["loa-71", "loa-72"], minutes=0.5)
@@ -88,7 +87,7 @@ def test_emergency_retried_until_an_offline_device_acks(tmp_path: Path, mosquitt
     prefix = f"loa/retry-{time.time_ns()}"
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port(), topic_prefix=prefix, server_client_id=f"srv-{prefix}")
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo cháy rừng")
+    bulletin = approved_bulletin(store, settings, "Cảnh báo cháy rừng")
     zone_with_devices(store, "ban-9", "xa-a", [datetime.now(TZ).time()], ["loa-91", "loa-92"])
     keys_dir = tmp_path / "fleet"
     with Service(settings, store, mosquitto_url) as service:

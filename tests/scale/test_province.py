@@ -21,7 +21,6 @@ from broadcaster.workflow import Role
 from devices.light import LightFleet
 from devices.mediaserver import MediaServer
 from devices.protocol import Topics
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import postgres_schema_url, wait_for
 from tests.scale.test_bridges import province  # noqa: F401  # the fixture: three bridged Mosquittos
@@ -47,7 +46,7 @@ def test_an_emergency_reaches_a_province_through_two_workers(province: dict[str,
         )
 
     signer = load_or_create(settings("a").key_file, "k1")
-    bulletin = approved_bulletin(store, MediaStore(tmp_path / "data" / "media"))
+    bulletin = approved_bulletin(store, Settings(data_dir=tmp_path / "data"))
     devices = {c: [f"{c}-{i:03d}" for i in range(PER_COMMUNE)] for c in province["communes"]}
     everyone = sorted(d for ds in devices.values() for d in ds)
     zone_with_devices(store, ZONE, "xa-a", [], everyone)

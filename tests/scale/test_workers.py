@@ -34,7 +34,6 @@ from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import ROOT, postgres_schema_url, wait_for
 
@@ -187,7 +186,7 @@ def test_a_worker_killed_during_an_emergency_loses_nothing(broker: MosquittoProc
         )
 
     signer = load_or_create(settings("a").key_file, "k1")  # one key for every worker
-    bulletin = approved_bulletin(store, MediaStore(tmp_path / "data" / "media"))
+    bulletin = approved_bulletin(store, Settings(data_dir=tmp_path / "data"))
     devices = [f"loa-{i:02d}" for i in range(SPEAKERS)]
     zone_with_devices(store, ZONE, "xa-a", [], devices)
     with store.session() as s:

@@ -17,7 +17,6 @@ from broadcaster.security import hash_password
 from broadcaster.store import Store, open_store
 from broadcaster.web.app import create_app
 from broadcaster.workflow import Actor, Role
-from media.store import MediaStore
 from schedules.messages import MESSAGES, vietnamese
 from tests.broadcaster.helpers import approved_bulletin
 
@@ -50,10 +49,9 @@ def world(tmp_path: Path) -> Iterator[tuple[Settings, Store, int, int]]:
     settings = Settings(data_dir=tmp_path / "data")
     store = open_store(settings.database_url)
     zone(store, "thon-a", [("07:00", 15), ("17:30", 15), ("22:00", 15)], quiet=[("21:30", "05:30")])
-    zone(store, "thon-hep", [("07:00", 0.05)])  # a three-second slot
+    zone(store, "thon-hep", [("07:00", 0.1)])  # a six-second slot: one short notice fits, not two
     zone(store, "thon-it", [("07:00", 15), ("17:30", 15)], limit=1)
-    media = MediaStore(settings.media_dir)
-    yield settings, store, approved_bulletin(store, media, "Bản tin A", 2.0), approved_bulletin(store, media, "Bản tin B", 2.0)
+    yield settings, store, approved_bulletin(store, settings, "Bản tin A"), approved_bulletin(store, settings, "Bản tin B")
 
 
 def problems(store: Store, ask: Ask, now: datetime = NOW) -> list[str]:
@@ -79,7 +77,7 @@ def test_each_problem_is_found_before_saving(world: tuple[Settings, Store, int, 
     assert problems(store, Ask(a, ("thon-a",), TOMORROW, "09:15")) == ["booking.not_a_slot"]
     assert problems(store, Ask(a, ("thon-a",), TOMORROW, "07:00", rule="FREQ=SOMETIMES")) == ["rrule.invalid"]
     assert problems(store, Ask(a, ("thon-a",), TOMORROW, "07:00", priority="emergency")) == ["booking.emergency_path"]
-    # overrun: the first bulletin fits the three-second slot, the second is over, with its minutes
+    # overrun: the first bulletin fits the six-second slot, the second is over, with its minutes
     saved(store, Ask(a, ("thon-hep",), TOMORROW, "07:00"))
     with store.session() as s:
         [over] = bookings.check(s, Ask(b, ("thon-hep",), TOMORROW, "07:00"), NOW, TZ)

@@ -18,7 +18,6 @@ from broadcaster.security import hash_password
 from broadcaster.store import Store, open_store
 from broadcaster.web.app import create_app
 from devices.background import free_port
-from media.store import MediaStore
 from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
@@ -33,7 +32,7 @@ def world(tmp_path: Path) -> Iterator[tuple[Settings, Store, TestClient, int]]:
         s.add(User(username="canbo", role="official", password_hash=hash_password(PASSWORD), communes=["xa-a"]))
         s.add(User(username="admin", role="admin", password_hash=hash_password(PASSWORD)))
     zone_with_devices(store, "thon-a", "xa-a", [time(7, 0), time(17, 30)], ["loa-a"], minutes=15)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    bulletin = approved_bulletin(store, settings)
     with TestClient(create_app(settings, store)) as client:
         yield settings, store, client, bulletin
 

@@ -17,7 +17,6 @@ from broadcaster.models import BookingRow, Bulletin, CapRecord, ServiceTask, Zon
 from broadcaster.scheduling import build_planner, record_emergency
 from broadcaster.store import Store, open_store
 from broadcaster.workflow import Actor, Role
-from media.store import MediaStore
 from schedules.cap import parse_cap
 from tests.broadcaster.helpers import approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
@@ -169,7 +168,7 @@ def test_multilingual_alert_vietnamese_first_other_languages_kept(world: tuple[S
 
 def test_our_emergencies_export_as_cap_1_2(world: tuple[Settings, Store]) -> None:
     settings, store = world
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo cháy rừng & khói")
+    bulletin = approved_bulletin(store, settings, "Cảnh báo cháy rừng & khói")
     fired = datetime(2026, 11, 23, 8, 30, 12, tzinfo=UTC)
     with store.session() as s:
         record_emergency(s, Actor("quantri", Role.ADMIN), bulletin, ["ban-1"], fired)

@@ -11,15 +11,12 @@ from fastapi.testclient import TestClient
 
 from broadcaster import programmes
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, Bulletin, MediaAsset
+from broadcaster.models import AuditEvent, Bulletin
 from broadcaster.pipeline import IngestResult, _store_document
 from broadcaster.store import Store
 from broadcaster.web.app import create_app
 from broadcaster.web.i18n import is_vietnamese
-from broadcaster.workflow import Actor, Role, current_scripts, scripts_sha, submit
-from media.encode import CODECS, encode
-from media.master import chime
-from media.store import MediaStore
+from broadcaster.workflow import Actor, Role, submit
 from tests.conftest import CORPUS
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 
@@ -35,24 +32,8 @@ def doubtful_bulletin(store: Store, settings: Settings) -> int:
     with store.session() as s:
         _store_document(s, "scan.txt", text, result)
     [document] = result.stored
-    bulletin_id = programmes.bulletin_from_document(store, settings, EDITOR, document.id, render=False)
-    stored = MediaStore(settings.media_dir).put(encode(chime(24000, 1.0), CODECS["mp3"], {}), "mp3", 1000, "mp3")
-    with store.session() as s:  # the audio of the current script, as "Tạo âm thanh" would make it
-        script = current_scripts(s, bulletin_id)["vi"]
-        s.add(
-            MediaAsset(
-                sha256=stored.sha256,
-                bulletin_id=bulletin_id,
-                language="vi",
-                script_sha256=script.sha256,
-                scripts_sha256=scripts_sha({"vi": script}),
-                codec="mp3",
-                extension="mp3",
-                bytes=stored.bytes,
-                duration_ms=stored.duration_ms,
-            )
-        )
-        s.flush()
+    bulletin_id = programmes.bulletin_from_document(store, settings, EDITOR, document.id)  # drafted and rendered
+    with store.session() as s:
         bulletin = s.get(Bulletin, bulletin_id)
         assert bulletin is not None
         submit(s, bulletin, EDITOR)

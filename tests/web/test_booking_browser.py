@@ -20,7 +20,6 @@ from broadcaster.store import open_store
 from broadcaster.web.app import create_app
 from broadcaster.web.i18n import is_vietnamese
 from devices.background import free_port
-from media.store import MediaStore
 from tests.broadcaster.helpers import approved_bulletin
 from tests.conftest import ROOT
 
@@ -51,8 +50,7 @@ def zone(s: object, zone_id: str, slots: list[tuple[str, float]], quiet: list[di
 def console(tmp_path: Path) -> Iterator[tuple[str, int]]:
     settings = Settings(data_dir=tmp_path / "data")
     store = open_store(settings.database_url)
-    media = MediaStore(settings.media_dir)
-    a, b = approved_bulletin(store, media, "Bản tin A", 2.0), approved_bulletin(store, media, "Bản tin B", 2.0)
+    a, b = approved_bulletin(store, settings, "Bản tin A"), approved_bulletin(store, settings, "Bản tin B")
     with store.session() as s:
         s.add(
             User(

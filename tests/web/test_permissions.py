@@ -14,7 +14,6 @@ from broadcaster.security import hash_password
 from broadcaster.store import open_store
 from broadcaster.web.app import create_app
 from broadcaster.workflow import Actor, Role, create_bulletin
-from media.store import MediaStore
 from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
@@ -40,7 +39,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[st
         s.add(User(username="locked", role="observer", password_hash=hash_password(PASSWORD)))
     zone_with_devices(store, "thon-a", "xa-a", [time(7, 0)], ["loa-a"])
     zone_with_devices(store, "thon-b", "xa-b", [time(7, 0)], ["loa-b"])
-    approved = approved_bulletin(store, MediaStore(settings.media_dir))
+    approved = approved_bulletin(store, settings)
     with store.session() as s:
         draft = create_bulletin(
             s, Actor("editor", Role.EDITOR), "Bản nháp", None, "vi", "Câu.", [{"text": "Câu.", "source": None}]

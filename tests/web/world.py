@@ -22,7 +22,6 @@ from broadcaster.store import Store, open_store
 from broadcaster.web.app import create_app
 from broadcaster.workflow import Actor, Role, create_bulletin
 from devices.background import free_port
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
@@ -64,7 +63,7 @@ def build(tmp: Path) -> tuple[Settings, Store, int, int]:
             )
     zone_with_devices(store, "thon-1", "xa-a", [clock(7, 0), clock(17, 30)], ["loa-1", "loa-2"], minutes=15)
     zone_with_devices(store, "thon-9", "xa-b", [clock(7, 0)], ["loa-9"], minutes=15)
-    approved = approved_bulletin(store, MediaStore(settings.media_dir), "Thông báo lịch tiêm chủng cho trẻ em toàn xã")
+    approved = approved_bulletin(store, settings, "Thông báo lịch tiêm chủng cho trẻ em toàn xã")
     now = datetime.now(UTC)
     local_today = now.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date()
     # today's play, in the commune's day even just after its midnight (the UTC date lags by 7 hours)

@@ -1,14 +1,24 @@
-"""`broadcaster booking list|cancel|edit`: the bookings of the console, from the shell (audited)."""
+"""`broadcaster book` and `broadcaster booking list|cancel|edit`: the bookings of the console, from the shell (audited).
+
+Booking, editing and cancelling take one path: the same checks as the console, in one
+transaction; a refusal prints every problem in Vietnamese, saves nothing and exits 2.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
+from broadcaster.commands import actor, date_option
 from broadcaster.config import Settings
+from broadcaster.scheduling import recurrence
 from broadcaster.store import open_store
+from broadcaster.workflow import Actor
 from schedules.messages import vietnamese
 from schedules.model import ScheduleValueError
 
@@ -22,7 +32,6 @@ def print_refusal(exc: ScheduleValueError) -> int:
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.bookings import listing
-    from broadcaster.commands import actor
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
@@ -38,52 +47,79 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.bookings import cancel
-    from broadcaster.commands import actor
-
+def _change(settings: Settings, as_user: str | None, change: Callable[[Session, Actor, datetime], str]) -> int:
+    """Run one booking change as the user, in one transaction; print what was done or every refusal."""
     store = open_store(settings.database_url)
-    who = actor(store, args.as_user)
-    try:
-        with store.session() as session:
-            cancel(session, who, args.id, args.reason)
-    except ScheduleValueError as exc:
-        return print_refusal(exc)
-    print(f"đã hủy lịch phát #{args.id}")
-    return 0
-
-
-def cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.bookings import Ask, edit
-    from broadcaster.commands import actor
-    from broadcaster.models import BookingRow
-    from broadcaster.scheduling import recurrence
-
-    store = open_store(settings.database_url)
-    who = actor(store, args.as_user)
+    who = actor(store, as_user)
     now = datetime.now(ZoneInfo(settings.timezone))
     try:
         with store.session() as session:
-            row = session.get(BookingRow, args.id)
-            if row is None:
-                raise ScheduleValueError(f"no booking {args.id}", "booking.not_found", booking=args.id)
-            changed_rule = args.daily or args.weekly or args.monthly or args.rule or args.once
-            rule = "" if args.once else recurrence(args.daily, args.weekly, args.monthly, args.rule) if changed_rule else row.rule
-            ask = Ask(
-                row.bulletin_id,
-                tuple(args.zones.split(",")) if args.zones else tuple(row.zones),
-                _day(args.start) or row.starts_on,
-                args.slot or row.slot,
-                rule,
-                _day(args.until) or row.until,
-                args.priority or row.priority,
-                args.confirm,
-            )
-            edit(session, who, args.id, ask, now, settings.timezone)
+            done = change(session, who, now)
     except ScheduleValueError as exc:
         return print_refusal(exc)
-    print(f"đã sửa lịch phát #{args.id}")
+    print(done)
     return 0
+
+
+def cmd_book(args: argparse.Namespace, settings: Settings) -> int:
+    """Book with every check of the console; problems are printed in Vietnamese, nothing is saved."""
+    from broadcaster.bookings import Ask, create
+
+    def book(session: Session, who: Actor, now: datetime) -> str:
+        rule = recurrence(args.daily, args.weekly, args.monthly, args.rule)
+        ask = Ask(
+            args.bulletin,
+            tuple(args.zones.split(",")),
+            date_option(args.start, now.date()),
+            args.slot,
+            rule,
+            date_option(args.until, None),
+            args.priority,
+            args.confirm,
+            args.repeat,
+            int(args.gap * 60),
+        )
+        booking_id = create(session, who, ask, now, settings.timezone).id
+        return f"đã đặt lịch #{booking_id}: bản tin {args.bulletin} → {args.zones} ({rule or 'một lần'})"
+
+    return _change(settings, args.as_user, book)
+
+
+def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.bookings import cancel
+
+    def cancelled(session: Session, who: Actor, _now: datetime) -> str:
+        cancel(session, who, args.id, args.reason)
+        return f"đã hủy lịch phát #{args.id}"
+
+    return _change(settings, args.as_user, cancelled)
+
+
+def cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
+    """Change a booking; what the options leave out stays as the booking has it."""
+    from broadcaster.bookings import Ask, edit
+    from broadcaster.models import BookingRow
+
+    def edited(session: Session, who: Actor, now: datetime) -> str:
+        row = session.get(BookingRow, args.id)
+        if row is None:
+            raise ScheduleValueError(f"no booking {args.id}", "booking.not_found", booking=args.id)
+        changed_rule = args.daily or args.weekly or args.monthly or args.rule or args.once
+        rule = "" if args.once else recurrence(args.daily, args.weekly, args.monthly, args.rule) if changed_rule else row.rule
+        ask = Ask(
+            row.bulletin_id,
+            tuple(args.zones.split(",")) if args.zones else tuple(row.zones),
+            date_option(args.start, row.starts_on),
+            args.slot or row.slot,
+            rule,
+            date_option(args.until, row.until),
+            args.priority or row.priority,
+            args.confirm,
+        )
+        edit(session, who, args.id, ask, now, settings.timezone)
+        return f"đã sửa lịch phát #{args.id}"
+
+    return _change(settings, args.as_user, edited)
 
 
 def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -92,7 +128,7 @@ def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.cap_outbound import SENDER, emergency_alerts
 
     store = open_store(settings.database_url)
-    since = _day(args.since)
+    since = date_option(args.since, None)
     moment = datetime.combine(since, datetime.min.time(), tzinfo=ZoneInfo(settings.timezone)) if since else None
     sender = args.sender or SENDER
     with store.session() as session:
@@ -109,16 +145,24 @@ def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ScheduleValueError(f"{text!r} is not a date", "schedule.not_a_date", value=text) from None
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    bk = sub.add_parser("book", help="book an approved bulletin into zones")
+    bk.add_argument("bulletin", type=int)
+    bk.add_argument("--zones", required=True)
+    bk.add_argument("--start")
+    bk.add_argument("--until")
+    bk.add_argument("--slot", help="HH:MM (default: the zone's first slot)")
+    when = bk.add_mutually_exclusive_group()
+    when.add_argument("--daily", action="store_true")
+    when.add_argument("--weekly", help="weekdays, e.g. MO,TH")
+    when.add_argument("--monthly", action="store_true")
+    when.add_argument("--rule", help="an RFC 5545 RRULE")
+    bk.add_argument("--priority", choices=("normal", "priority"), default="normal")
+    bk.add_argument("--repeat", type=int, default=1)
+    bk.add_argument("--gap", type=float, default=0, help="minutes between repeats")
+    bk.add_argument("--confirm", action="store_true", help="a priority booking may displace the normal plays it names")
+    bk.add_argument("--as", dest="as_user")
+    bk.set_defaults(func=cmd_book)
     group = sub.add_parser("booking", aliases=["bookings"], help="list, cancel and edit bookings").add_subparsers(
         dest="booking_cmd", required=True
     )

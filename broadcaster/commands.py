@@ -6,17 +6,19 @@ import argparse
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from broadcaster.config import Settings
 from broadcaster.models import Bulletin, User, ZoneRow
-from broadcaster.scheduling import aware, build_planner, recurrence
+from broadcaster.scheduling import aware, build_planner
 from broadcaster.store import Store, open_store
 from broadcaster.workflow import Actor, Role, WorkflowError, approved_media
 from schedules.model import ScheduleValueError
 
+Day = TypeVar("Day", bound=date | None)
 CLI_ADMIN = Actor("cli", Role.ADMIN, address="local")
 
 
@@ -31,7 +33,8 @@ def actor(store: Store, username: str | None) -> Actor:
         return Actor.of(user, "local")
 
 
-def _date(text: str | None, default: date) -> date:
+def date_option(text: str | None, default: Day) -> date | Day:
+    """A YYYY-MM-DD option, or `default` when it was not given."""
     try:
         return date.fromisoformat(text) if text else default
     except ValueError as exc:
@@ -69,37 +72,6 @@ def cmd_device_add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_book(args: argparse.Namespace, settings: Settings) -> int:
-    """Book with every check of the console; problems are printed in Vietnamese, nothing is saved."""
-    from broadcaster.booking_cli import print_refusal
-    from broadcaster.bookings import Ask, create
-
-    store = open_store(settings.database_url)
-    who = actor(store, args.as_user)
-    now = datetime.now(ZoneInfo(settings.timezone))
-    today = now.date()
-    try:
-        rule = recurrence(args.daily, args.weekly, args.monthly, args.rule)
-        ask = Ask(
-            args.bulletin,
-            tuple(args.zones.split(",")),
-            _date(args.start, today),
-            args.slot,
-            rule,
-            _date(args.until, today) if args.until else None,
-            args.priority,
-            args.confirm,
-            args.repeat,
-            int(args.gap * 60),
-        )
-        with store.session() as session:
-            booking_id = create(session, who, ask, now, settings.timezone).id
-    except ScheduleValueError as exc:
-        return print_refusal(exc)
-    print(f"đã đặt lịch #{booking_id}: bản tin {args.bulletin} → {args.zones} ({rule or 'một lần'})")
-    return 0
-
-
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings.database_url)
     tz = ZoneInfo(settings.timezone)
@@ -108,7 +80,7 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         if zone is None:
             raise ScheduleValueError(f"unknown zone {args.zone}")
         tz = ZoneInfo(zone.timezone)
-        planner = build_planner(session, _date(args.start, datetime.now(tz).date()), args.days)
+        planner = build_planner(session, date_option(args.start, datetime.now(tz).date()), args.days)
         items = planner.zone_items(args.zone)
         rejections = [r for r in planner.plan().rejections if r.zone == args.zone]
     print(f"Chương trình phát của {zone.name} ({args.days} ngày, giờ địa phương)")
@@ -363,23 +335,6 @@ def register(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:  # 
     da.add_argument("--as", dest="as_user")
     da.set_defaults(func=cmd_device_add)
 
-    bk = sub.add_parser("book", help="book an approved bulletin into zones")
-    bk.add_argument("bulletin", type=int)
-    bk.add_argument("--zones", required=True)
-    bk.add_argument("--start")
-    bk.add_argument("--until")
-    bk.add_argument("--slot", help="HH:MM (default: the zone's first slot)")
-    when = bk.add_mutually_exclusive_group()
-    when.add_argument("--daily", action="store_true")
-    when.add_argument("--weekly", help="weekdays, e.g. MO,TH")
-    when.add_argument("--monthly", action="store_true")
-    when.add_argument("--rule", help="an RFC 5545 RRULE")
-    bk.add_argument("--priority", choices=("normal", "priority"), default="normal")
-    bk.add_argument("--repeat", type=int, default=1)
-    bk.add_argument("--gap", type=float, default=0, help="minutes between repeats")
-    bk.add_argument("--confirm", action="store_true", help="a priority booking may displace the normal plays it names")
-    bk.add_argument("--as", dest="as_user")
-    bk.set_defaults(func=cmd_book)
     from broadcaster.booking_cli import register as register_booking
 
     register_booking(sub)

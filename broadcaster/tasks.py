@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import socket
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -131,18 +132,27 @@ def command_progress(session: Session, command_ids: list[str], now: datetime | N
     """Per target device of the commands: acked, rejected (with reason), waiting or timed out."""
     now = now or datetime.now(UTC)
     out: dict[str, str] = {}
+    for device, ack, expires in _acks(session, command_ids):
+        if ack:
+            out[device] = "acked" if _acked(ack) else f"rejected: {ack.get('reason')}"
+        else:
+            out[device] = "timed out" if expires <= now else "waiting"
+    return out
+
+
+def _acks(session: Session, command_ids: list[str]) -> Iterator[tuple[str, dict[str, Any] | None, datetime]]:
+    """Each target device of each stored command, with its ack (None before one came) and the command's expiry."""
     for command_id in command_ids:
         command = session.get(CommandRow, command_id)
         if command is None:
             continue
         expires = command.expires_at if command.expires_at.tzinfo else command.expires_at.replace(tzinfo=UTC)
-        for device in targets(session, command.target):
-            ack = (command.acks or {}).get(device)
-            if ack:
-                out[device] = "acked" if ack.get("status") in ("ok", "duplicate") else f"rejected: {ack.get('reason')}"
-            else:
-                out[device] = "timed out" if expires <= now else "waiting"
-    return out
+        for device_id in targets(session, command.target):
+            yield device_id, (command.acks or {}).get(device_id), expires
+
+
+def _acked(ack: dict[str, Any]) -> bool:
+    return ack.get("status") in ("ok", "duplicate")  # a duplicate: the device had already carried it out
 
 
 def speaker_progress(session: Session, command_ids: list[str], now: datetime | None = None) -> list[dict[str, Any]]:
@@ -153,26 +163,20 @@ def speaker_progress(session: Session, command_ids: list[str], now: datetime | N
     """
     now = now or datetime.now(UTC)
     rows: dict[str, dict[str, Any]] = {}
-    for command_id in command_ids:
-        command = session.get(CommandRow, command_id)
-        if command is None:
-            continue
-        expires = command.expires_at if command.expires_at.tzinfo else command.expires_at.replace(tzinfo=UTC)
-        for device_id in targets(session, command.target):
-            device = session.get(DeviceRow, device_id)
-            ack = (command.acks or {}).get(device_id)
-            reason = ""
-            if ack:
-                status = "acked" if ack.get("status") in ("ok", "duplicate") else "rejected"
-                reason = str(ack.get("reason") or "")
-            elif expires <= now:
-                status = "expired"
-            elif device is None or not device.online:
-                status = "offline"
-            else:
-                status = "waiting"
-            name = (device.name if device else "") or device_id
-            rows[device_id] = {"id": device_id, "name": name, "status": status, "reason": reason}
+    for device_id, ack, expires in _acks(session, command_ids):
+        device = session.get(DeviceRow, device_id)
+        reason = ""
+        if ack:
+            status = "acked" if _acked(ack) else "rejected"
+            reason = str(ack.get("reason") or "")
+        elif expires <= now:
+            status = "expired"
+        elif device is None or not device.online:
+            status = "offline"
+        else:
+            status = "waiting"
+        name = (device.name if device else "") or device_id
+        rows[device_id] = {"id": device_id, "name": name, "status": status, "reason": reason}
     return sorted(rows.values(), key=lambda r: (r["name"], r["id"]))
 
 

@@ -425,14 +425,7 @@ class Agent:
             ended = now + self.player.play(source, item.duration_s, self.volume) - real_start
         interrupted = self._interrupted
         report = {
-            "device": self.device_id,
-            "item": item.id,
-            "bulletin": item.bulletin,
-            "sha256": item.stream.sha256 if item.stream is not None else item.media.sha256 if item.media else "",
-            "started": iso(started),
-            "ended": iso(ended),
-            "volume": self.volume,
-            "priority": item.priority.value,
+            **self._report(item, started, ended),
             "outcome": "interrupted" if interrupted else "completed",
             "played_ms": max(0, round((ended - started) * 1000)),
         }
@@ -449,20 +442,21 @@ class Agent:
     def _missed(self, item: ProgrammeEntry, reason: str, now: float) -> None:
         """An item due while it could not be heard: reported, never silently dropped."""
         log.warning("%s did not play %s: %s", self.device_id, item.id, reason)
-        report = {
+        report = {**self._report(item, now, now), "outcome": "missed", "reason": reason, "played_ms": 0}
+        self._journal(item, report)
+
+    def _report(self, item: ProgrammeEntry, started: float, ended: float) -> dict[str, Any]:
+        """What every proof-of-play report says of the item; the caller adds how it went."""
+        return {
             "device": self.device_id,
             "item": item.id,
             "bulletin": item.bulletin,
             "sha256": item.stream.sha256 if item.stream is not None else item.media.sha256 if item.media else "",
-            "started": iso(now),
-            "ended": iso(now),
+            "started": iso(started),
+            "ended": iso(ended),
             "volume": self.volume,
             "priority": item.priority.value,
-            "outcome": "missed",
-            "reason": reason,
-            "played_ms": 0,
         }
-        self._journal(item, report)
 
     def _journal(self, item: ProgrammeEntry, report: dict[str, Any]) -> None:
         with self.lock:

@@ -386,3 +386,38 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     assert {r.sha256 for r in rows} == {hashlib.sha256(url.encode()).hexdigest()}
     assert {r.bulletin_id for r in rows} == {str(bulletin_id)}
     assert all(2.0 < (r.ended - r.started).total_seconds() <= 3.1 for r in rows)  # the window, not an audio length
+
+
+def test_a_document_bulletin_is_approved_by_a_second_person_who_read_its_warnings(
+    world: tuple[Settings, Store, list[int]],
+) -> None:
+    """What `broadcaster demo` does after drafting: the editor submits, the approver acknowledges and signs."""
+    settings, store, ids = world
+    approver = Actor("pheduyet", Role.APPROVER)
+    bulletin_id = programmes.bulletin_from_document(store, settings, EDITOR, ids[0])
+    with store.session() as s:  # as the drafter says of a doubtful scan (tests/web/test_approval_warnings.py)
+        actions.get_bulletin(s, bulletin_id).draft_warnings = [{"code": "not_recommended", "message": "?"}]
+    programmes.submit_and_approve(store, bulletin_id, EDITOR, approver)
+    with store.session() as s:
+        assert actions.get_bulletin(s, bulletin_id).state == "approved"
+        assert approved_media(s, bulletin_id) is not None
+        events = list(s.scalars(select(AuditEvent).where(AuditEvent.subject == f"bulletin:{bulletin_id}")))
+    steps = [(e.action, e.actor) for e in events]
+    [approval] = [e for e in events if e.action == "bulletin.approved"]
+    assert ("bulletin.in_review", "bientap") in steps and ("bulletin.approved", "pheduyet") in steps
+    assert [w["code"] for w in approval.detail["acknowledged_warnings"]] == ["not_recommended"]
+
+
+def test_an_approved_notice_is_rendered_by_the_voice_and_ready_to_book(world: tuple[Settings, Store, list[int]]) -> None:
+    settings, store, _ = world
+    bulletin_id = programmes.approved_notice(
+        store, settings, EDITOR, Actor("pheduyet", Role.APPROVER), "Lịch tiêm phòng", "Xã thông báo lịch tiêm phòng."
+    )
+    with store.session() as s:
+        bulletin = actions.get_bulletin(s, bulletin_id)
+        assert (bulletin.kind, bulletin.state, bulletin.title) == ("notice", "approved", "Lịch tiêm phòng")
+        media = approved_media(s, bulletin_id)
+        assert media is not None and media.loudness_lufs is not None and media.duration_ms > 1000
+        assert (settings.media_dir / f"{media.sha256}.mp3").stat().st_size == media.bytes
+    with pytest.raises(PermissionDenied):  # four eyes: whoever wrote it cannot also sign it
+        programmes.approved_notice(store, settings, EDITOR, Actor("bientap", Role.ADMIN), "Tự duyệt", "Câu thử.")

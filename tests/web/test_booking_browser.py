@@ -62,7 +62,7 @@ def console(tmp_path: Path) -> Iterator[tuple[str, int]]:
             )
         )
         zone(s, "thon-1", [("07:00", 15), ("17:30", 15), ("22:00", 15)], [{"start": "21:30", "end": "05:30"}])
-        zone(s, "thon-2", [("07:00", 0.05)], [])
+        zone(s, "thon-2", [("07:00", 0.1)], [])  # six seconds: one short notice fits, not two
         zone(s, "thon-3", [("07:00", 15), ("17:30", 15)], [], limit=1)
         zone(s, "thon-som", [("00:00", 15)], [])
         s.flush()

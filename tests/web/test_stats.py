@@ -50,7 +50,7 @@ def simulate_day(store: Store, approved: int) -> None:
         assert record_due(s, plan, datetime.now(UTC)) == 0  # kept once
         items = {i.zone: i for i in plan.items}
     reports = []
-    for device, zone, outcome, played_ms in (("loa-1", "thon-1", "completed", 1500), ("loa-9", "thon-9", "interrupted", 400)):
+    for device, zone, outcome, played_ms in (("loa-1", "thon-1", "completed", 6000), ("loa-9", "thon-9", "interrupted", 400)):
         item = items[zone]
         reports.append(
             Report(

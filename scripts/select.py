@@ -165,6 +165,8 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     if addressee:
         phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
     body = strip_noise(unit)
+    if lead and (covered := _covered(flat(lead), body)) is not None:
+        return covered
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
     if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
@@ -189,6 +191,32 @@ def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
         return [s for s in out if listenable(s) and words(s) >= 8]
     return split_units(unit)
+
+
+BARE_PEOPLE = re.compile(
+    r"^(?:Người|Cán bộ|Công chức|Viên chức|Quân nhân|Công an|Trẻ em|Học sinh|Sinh viên|Hộ|Thân nhân|Cựu|Thanh niên|"
+    r"Phụ nữ|Lao động|Dân quân|Nông dân)\b"
+)
+COVERING = re.compile(r"\b(?P<verb>điều chỉnh|hỗ trợ|trợ cấp|miễn|giảm|tăng)\b[^:]*\bđối tượng\b[^:]*\b(?:bao gồm|gồm)\s*:?$")
+MAIN_VERB = re.compile(r"\b(?:được|phải|không được|bị|là|thì|có trách nhiệm|có quyền)\b")
+
+
+def _covered(lead: str, body: str) -> list[str] | None:
+    """ "Nghị định này điều chỉnh mức lương hưu … đối với các đối tượng …, bao gồm:" then "c) Người đang hưởng trợ cấp
+    mất sức lao động hằng tháng …": the point is a group of people, heard as a bare noun phrase unless it says what
+    the list is for — "Người đang hưởng trợ cấp mất sức lao động hằng tháng thuộc diện được điều chỉnh." """
+    m = COVERING.search(lead)
+    if not m:
+        return None
+    out = []
+    for part in [capfirst(p.strip(" .")) for p in body.split(";") if p.strip(" .")]:
+        if not BARE_PEOPLE.match(part) or MAIN_VERB.search(part):
+            out += split_units(part)
+            continue
+        said = finish(f"{part} thuộc diện được {m['verb']}")
+        if words(said) <= MAX_WORDS + 4 and listenable(said):
+            out.append(said)
+    return out
 
 
 PAREN = re.compile(r"\s*\([^()]*\)")
@@ -235,6 +263,18 @@ def _addressee(line: str) -> bool:
     return bool(ACTOR.match(line)) and words(PAREN.sub("", line)) <= 12 and not line.endswith((".", ";", ":"))
 
 
+def _joined(lines: list[str]) -> list[str]:
+    """A line that starts in lower case continues the one before ("… Nghị định số 11/2011/NĐ-CP" / "làm nhiệm vụ
+    quốc tế …"): read alone it is a sentence without its subject."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].islower() and not out[-1].endswith((".", ";", ":")):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, str]]:
     """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead."""
     out: list[tuple[str | None, str | None, str, str]] = []
@@ -245,7 +285,7 @@ def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, 
             passage = passage.split("Nơi nhận", 1)[0]
             if not passage.strip():
                 break
-        lines = [flat(line) for line in passage.split("\n") if line.strip()]
+        lines = _joined([flat(line) for line in passage.split("\n") if line.strip()])
         if not lines:
             continue
         addressee = point is None and len(lines) > 1 and not article.number and _addressee(lines[0])

@@ -126,3 +126,25 @@ def test_a_bare_level_does_not_open_the_bulletin() -> None:
     assert BARE_LEVEL.match("Mức bồi thường bằng 50% giá trị xây dựng mới của nhà ở, công trình.")
     assert BARE_LEVEL.match("Mức hỗ trợ tối đa 20 triệu đồng.")
     assert not BARE_LEVEL.match("Mức lương hưu của người nghỉ hưu trước năm 1995 được tăng 8%.")
+
+
+COVERED = """CHÍNH PHỦ
+Số: 97/2026/NĐ-CP
+NGHỊ ĐỊNH
+VỀ TRỢ CẤP MÙA ĐÔNG
+Điều 1. Đối tượng
+1. Nghị định này hỗ trợ tiền sưởi ấm mùa đông đối với các đối tượng sau đây, bao gồm:
+a) Người cao tuổi sống một mình ở vùng núi phía Bắc;
+b) Hộ nghèo có trẻ em dưới 5 tuổi.
+2. Người được hỗ trợ nhận tiền tại Ủy ban nhân dân xã trước ngày 15 tháng 12 hằng năm; nếu nhận thay thì mang theo
+giấy ủy quyền.
+"""
+
+
+def test_a_group_of_people_in_a_list_is_said_with_what_the_list_is_for() -> None:
+    from scripts.legal import parse
+
+    texts = [c.text for c in candidates(parse(COVERED))]
+    assert "Người cao tuổi sống một mình ở vùng núi phía Bắc thuộc diện được hỗ trợ." in texts
+    assert "Hộ nghèo có trẻ em dưới 5 tuổi thuộc diện được hỗ trợ." in texts
+    assert not any(t.startswith("Giấy ủy quyền") for t in texts), "a wrapped line is not a sentence of its own"

@@ -132,6 +132,11 @@ def _standard(m: re.Match[str], r: Reader) -> str:
     return " ".join(words)
 
 
+def _classes(m: re.Match[str], r: Reader) -> str:
+    """ "hạng A1, A, B1" → "hạng a một, a, bê một": every class code spelled the same way, a lone letter too."""
+    return m["lead"] + re.sub(r"[A-Z]{1,3}\d?[A-Z]?", lambda code: spell(code[0]), m["codes"])
+
+
 def _letters_digits(m: re.Match[str], r: Reader) -> str:
     """`PM2.5` → pê em hai phẩy năm, `CO2` → xê ô hai, `H5N1` → hát năm en một."""
     words = []
@@ -320,6 +325,10 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
             rf"(?<![\d/])(?P<num>\d{{1,5}})(?:[ ]?/[ ]?(?P<year>\d{{4}}))?[ ]?/[ ]?(?P<suffix>{_CODE}(?:[ ]?-[ ]?{_CODE})*)"
         ),
         _symbol,
+    ),
+    (
+        re.compile(r"(?P<lead>\b(?i:hạng)\s+)(?P<codes>[A-Z]{1,3}\d?[A-Z]?(?:\s*(?:,|và|hoặc)\s*[A-Z]{1,3}\d?[A-Z]?)*)(?![\w])"),
+        _classes,
     ),
     (re.compile(r"(?<![\wĐđ])[A-Z]+\d+(?:\.\d+)?(?:[A-Z]+\d*)*(?![\w])"), _letters_digits),
     (

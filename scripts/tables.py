@@ -29,15 +29,23 @@ def _unit(table: Table) -> str:
     return f" {lowerfirst(table.unit)}" if table.unit else ""
 
 
+CURRENCY = re.compile(r"^(?P<money>(?:nghìn|triệu|tỷ)?\s*đồng)(?P<rate>/.*)?$", re.I)
+
+
 def row_sentence(table: Table, index: int, lead: str = "") -> str:
     row = table.rows[index]
     label = short_label(row.label)
-    cells = ", ".join(f"{lowerfirst(h)} {v}" for h, v in zip(table.headers[1:], row.values, strict=False))
+    unit = _unit(table)
+    each = ""
+    if len(row.values) > 1 and (m := CURRENCY.match(unit.strip())):
+        # "xã 80, phường 120 nghìn đồng" is heard as eighty of nothing: each amount says its money
+        each, unit = f" {m['money'].lower()}", m["rate"] or ""
+    cells = ", ".join(f"{lowerfirst(h)} {v}{each}" for h, v in zip(table.headers[1:], row.values, strict=False))
     if len(row.values) == 1:
         cells = row.values[0]
-    text = f"{label}: {cells}{_unit(table)}"
+    text = f"{label}: {cells}{unit}"
     if lead:
-        text = f"{lead} {lowerfirst(label)}: {cells}{_unit(table)}"
+        text = f"{lead} {lowerfirst(label)}: {cells}{unit}"
     return text.rstrip(".") + "."
 
 

@@ -55,3 +55,18 @@ def test_appendix_amounts_reach_the_script() -> None:
     assert any("6.100.000" in s.text and s.source and s.source.article == "Phụ lục" for s in script.sentences)
     script = draft(_doc("qd-97-2025-qd-ubnd-quangninh"))
     assert "400.000.000" in script.text and "200.000.000" in script.text and "6.000.000" in script.text
+
+
+def test_each_amount_in_a_row_of_thousands_says_its_money() -> None:
+    from scripts.cells import Table, TableRow
+    from scripts.tables import row_sentence
+
+    table = Table(
+        headers=("Cấp học", "Khu vực nông thôn (xã)", "Khu vực thành thị (phường)"),
+        rows=[TableRow("Giáo dục mầm non", ("80", "120"), "Giáo dục mầm non 80 120")],
+        unit="Nghìn đồng/người học/tháng",
+        clause="1",
+    )
+    assert row_sentence(table, 0) == (
+        "Giáo dục mầm non: khu vực nông thôn (xã) 80 nghìn đồng, khu vực thành thị (phường) 120 nghìn đồng/người học/tháng."
+    )

@@ -201,3 +201,8 @@ def test_every_drafted_and_exemplar_sentence_passes_the_final_check() -> None:
         sentences += [s["text"] for s in payload.get("script", payload)["sentences"]]
     assert len(sentences) > 150
     assert {s: unspeakable(normalize(s)) for s in sentences if unspeakable(normalize(s))} == {}
+
+
+def test_licence_classes_are_each_spelled_the_same_way() -> None:
+    said = normalize("được cấp giấy phép lái xe hạng A1, A, B1, B, C1; Hạng C, BE hoặc D1E")
+    assert said == "được cấp giấy phép lái xe hạng a một, a, bê một, bê, xê một; Hạng xê, bê e hoặc dê một e"

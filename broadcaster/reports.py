@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -40,7 +40,7 @@ class Report:
     done: Callable[[], None] | None = None  # once stored: the broker's PUBACK (see Dispatcher.defer_ack)
 
 
-Apply = Callable[[Session, list[Report]], None]
+Apply = Callable[[Session, list[Report]], object]
 
 
 class ReportWriter:
@@ -164,20 +164,26 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
     a query per report would autoflush the whole batch each time. Returns the devices whose
     current programme this batch acknowledged.
     """
-    devices = {r.device for r in batch}
-    acked_ids = {str(r.body["id"]) for r in batch if r.kind == "ack"}
-    pushes: dict[str, ProgrammePush] = {}
+    acks = [r for r in batch if r.kind == "ack"]
+    acked_ids = {str(r.body["id"]) for r in acks}
+    pushed: dict[str, tuple[str, bool]] = {}  # device → (message id of its current programme, acked)
     commands: dict[str, CommandRow] = {}
     if acked_ids:
-        push_query = select(ProgrammePush).where(ProgrammePush.device_id.in_(devices)).order_by(ProgrammePush.device_id)
+        push_query = (
+            select(ProgrammePush.device_id, ProgrammePush.message_id, ProgrammePush.acked_at)
+            .where(ProgrammePush.device_id.in_({r.device for r in acks}))
+            .order_by(ProgrammePush.device_id)
+        )
         query = select(CommandRow).where(CommandRow.id.in_(acked_ids)).order_by(CommandRow.id)
         if session.get_bind().dialect.name == "postgresql":
             # several workers merge acks into one command, and the leader may be re-pushing a
             # programme: the ack of the previous one must not mark the new one acked
             push_query, query = push_query.with_for_update(), query.with_for_update()
-        pushes = {p.device_id: p for p in session.scalars(push_query)}
+        pushed = {d: (m, a is not None) for d, m, a in session.execute(push_query)}
         commands = {c.id: c for c in session.scalars(query)}
-    rows = {d.id: d for d in session.scalars(select(DeviceRow).where(DeviceRow.id.in_(devices)))}
+    # the device rows only for what changes them: an emergency's 10,000 acks need none
+    touching = {r.device for r in batch if r.kind != "ack"}
+    rows = {d.id: d for d in session.scalars(select(DeviceRow).where(DeviceRow.id.in_(touching)))} if touching else {}
     plays = {(r.device, str(r.body["item"])) for r in batch if r.kind == "played"}
     seen: set[tuple[str, str]] = set()
     if plays:
@@ -193,9 +199,7 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
             device, body, row = report.device, report.body, rows.get(report.device)
             if report.kind == "ack":
                 message_id = str(body["id"])
-                push = pushes.get(device)
-                if body["status"] == "ok" and push is not None and push.message_id == message_id and push.acked_at is None:
-                    push.acked_at = utcnow()
+                if body["status"] == "ok" and pushed.get(device) == (message_id, False):
                     programme_acked.add(device)
                 command = commands.get(message_id)
                 if command is not None:
@@ -251,4 +255,13 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                 session.add(DeviceSample(device_id=device, at=utcnow(), kind="telemetry", online=True, body=body))
     for command in commands.values():
         flag_modified(command, "acks")
+    if programme_acked:  # one executemany; the message id again, in case a re-push replaced it meanwhile
+        acked_at = utcnow()
+        session.connection().execute(  # the connection's executemany: the session's would want primary keys only
+            update(ProgrammePush)
+            .where(ProgrammePush.device_id == bindparam("device"), ProgrammePush.message_id == bindparam("message"))
+            .where(ProgrammePush.acked_at.is_(None))
+            .values(acked_at=acked_at),
+            [{"device": d, "message": pushed[d][0]} for d in sorted(programme_acked)],
+        )
     return programme_acked

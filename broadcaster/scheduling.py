@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from broadcaster.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
 from broadcaster.workflow import Action, Actor, WorkflowError, approved_media, assert_playable, audit, require
 from devices.protocol import MediaRef, StreamRef, programme_entry
-from schedules.model import Booking, Priority, ProgrammeItem, QuietHours, ScheduleValueError, Slot, Zone
+from schedules.model import Booking, Priority, QuietHours, ScheduleValueError, Slot, Zone
 from schedules.planner import Plan, Planner, skipped
 from schedules.recurrence import EARLIEST_START, check_rule
 
@@ -221,46 +221,51 @@ def build_planner(session: Session, first: date, days: int) -> Planner:
     return planner
 
 
-def device_programmes(
-    session: Session, plan: Plan, media_base_url: str, now: datetime
-) -> dict[str, tuple[str, list[dict[str, Any]]]]:
-    """Each device's programme entries and the zone id.
+def zone_programmes(session: Session, plan: Plan, media_base_url: str, now: datetime) -> dict[str, list[dict[str, Any]]]:
+    """Each zone's programme entries, built once per zone: every device of a zone gets the same.
 
     Items ended more than a day ago drop out; the rest stay so that a programme is stable
     through the day (devices skip what they played or missed, by item id).
     """
-    by_zone: dict[str, list[ProgrammeItem]] = {}
     horizon = now - timedelta(days=1)
-    for item in plan.items:
-        if item.ends_at > horizon:
-            by_zone.setdefault(item.zone, []).append(item)
     media_cache: dict[str, MediaAsset | None] = {}
     streams: dict[str, dict[str, Any] | None] = {}
-    out: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-    for device in session.scalars(select(DeviceRow)):
-        entries = []
-        for item in by_zone.get(device.zone_id, []):
-            if item.bulletin_id not in media_cache:
-                media_cache[item.bulletin_id] = approved_media(session, int(item.bulletin_id))
-            media = media_cache[item.bulletin_id]
-            if item.bulletin_id not in streams:
-                bulletin = session.get(Bulletin, int(item.bulletin_id))
-                streams[item.bulletin_id] = stream_of(bulletin) if bulletin is not None else None
-            stream = streams[item.bulletin_id]
-            if stream is None and media is None:
-                continue
-            entry = programme_entry(
-                item.id,
-                item.starts_at,
-                item.priority.name.lower(),
-                item.bulletin_id,
-                item.title,
-                media=media_ref(media, media_base_url) if stream is None and media is not None else None,
-                stream=StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream is not None else None,
-            )  # a relay's entry carries the live stream the device plays for the booked window
-            entries.append(entry.to_dict())
-        out[device.id] = (device.zone_id, entries)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for item in plan.items:
+        if item.ends_at <= horizon:
+            continue
+        entries = out.setdefault(item.zone, [])
+        if item.bulletin_id not in media_cache:
+            media_cache[item.bulletin_id] = approved_media(session, int(item.bulletin_id))
+            bulletin = session.get(Bulletin, int(item.bulletin_id))
+            streams[item.bulletin_id] = stream_of(bulletin) if bulletin is not None else None
+        media, stream = media_cache[item.bulletin_id], streams[item.bulletin_id]
+        if stream is None and media is None:
+            continue
+        entry = programme_entry(
+            item.id,
+            item.starts_at,
+            item.priority.name.lower(),
+            item.bulletin_id,
+            item.title,
+            media=media_ref(media, media_base_url) if stream is None and media is not None else None,
+            stream=StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream is not None else None,
+        )  # a relay's entry carries the live stream the device plays for the booked window
+        entries.append(entry.to_dict())
     return out
+
+
+def device_programmes(
+    session: Session, plan: Plan, media_base_url: str, now: datetime
+) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+    """Each device's programme entries and the zone id. The devices of a zone share one list
+    (`zone_programmes`): read it, do not change it."""
+    zones = zone_programmes(session, plan, media_base_url, now)
+    empty: list[dict[str, Any]] = []
+    return {
+        device_id: (zone_id, zones.get(zone_id, empty))
+        for device_id, zone_id in session.execute(select(DeviceRow.id, DeviceRow.zone_id))
+    }
 
 
 def media_ref(media: MediaAsset, base_url: str) -> MediaRef:

@@ -111,8 +111,12 @@ def topic_of(kind: MessageType | str, target: str) -> str:
     return f"{target}/schedule" if kind == MessageType.SCHEDULE else f"{target}/cmd"
 
 
-def canonical(data: dict[str, Any]) -> bytes:
+def canonical(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+# stands in a body for a field given already encoded (`Signer.signed`); random, so no text can be it
+_FRAGMENT = f"fragment-{uuid.uuid4().hex}:"
 
 
 def _b64(data: bytes) -> str:
@@ -182,6 +186,46 @@ class Signer:
 
     def encode(self, kind: MessageType, target: str, body: dict[str, Any], ttl_s: float, now: float | None = None) -> bytes:
         return canonical(self.envelope(kind, target, body, ttl_s, now))
+
+    def signed(
+        self,
+        kind: MessageType,
+        target: str,
+        body: dict[str, Any],
+        ttl_s: float,
+        now: float | None = None,
+        fragments: dict[str, bytes] | None = None,
+    ) -> tuple[str, bytes]:
+        """(id, payload): the signed envelope as its canonical JSON, encoded once.
+
+        `fragments` are body fields given already as `canonical(value)`: a zone's programme
+        items are encoded once for all the zone's devices, not once per device. The payload is
+        byte for byte `canonical` of the whole envelope, so devices verify it as any other.
+        """
+        fragments = fragments or {}
+        now = time.time() if now is None else now
+        seq = self.next_seq(now)
+        message_id = uuid.uuid4().hex
+        message: dict[str, Any] = {
+            "v": VERSION,
+            "id": message_id,
+            "type": kind.value,
+            "target": target,
+            "topic": topic_of(kind, target),
+            "issued_at": iso(now),
+            "expires_at": iso(now + ttl_s),
+            "seq": seq,
+            "body": {**body, **{key: _FRAGMENT + key for key in fragments}},
+            "key_id": self.key_id,
+        }
+        data = canonical(message)
+        for key, raw in fragments.items():
+            data = data.replace(canonical(_FRAGMENT + key), raw, 1)
+        sig = _b64(self.key.sign(data))
+        # "sig" sorts right after "seq", which follows the body: the last `,"seq":N` is the envelope's
+        marker = b',"seq":%d' % seq
+        at = data.rindex(marker) + len(marker)
+        return message_id, b'%s,"sig":"%s"%s' % (data[:at], sig.encode(), data[at:])
 
 
 def public_key(b64: str) -> Ed25519PublicKey:

@@ -77,3 +77,28 @@ def test_sequence_never_goes_back(signer: Signer) -> None:
     seqs = [signer.next_seq(1_000.0) for _ in range(3)]
     assert seqs == sorted(seqs) and len(set(seqs)) == 3
     assert signer.next_seq(500.0) > seqs[-1]
+
+
+def test_a_programme_signed_with_its_items_encoded_once_is_the_envelope_devices_verify(signer: Signer) -> None:
+    """A zone's items are encoded once for all its devices (`fragments`): each device still gets
+    the canonical envelope, signed over exactly what it verifies, with its own id and seq."""
+    items = [{"id": "i1", "title": 'Bản tin "lũ" ,"seq":1', "starts_at": "2026-01-01T07:00:00Z", "n": [1, 2.5, None]}]
+    raw = json.dumps(items, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    now = time.time()
+    programme = Verifier({signer.key_id: public_key(signer.public_b64())}, frozenset({"dev/d1"}))
+    topic = "loa/v1/dev/d1/schedule"
+    ids = set()
+    for _ in range(2):
+        message_id, payload = signer.signed(
+            MessageType.SCHEDULE, "dev/d1", {"device": "d1", "zone": "z1"}, 60, now, fragments={"items": raw}
+        )
+        message = programme.verify(topic, payload, now)
+        assert message["body"] == {"device": "d1", "zone": "z1", "items": items}
+        assert (
+            message["id"] == message_id
+            and payload == json.dumps(message, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        )
+        ids.add(message_id)
+    assert len(ids) == 2
+    tampered = payload.replace("lũ".encode(), b"lu")
+    assert reason(programme, tampered, now, topic) is Rejection.BAD_SIGNATURE

@@ -41,13 +41,19 @@ class Commanding:
     def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
         raise NotImplementedError
 
+    def replan_after_emergency(self) -> None:
+        raise NotImplementedError
+
     # -- emergencies --
     def fire_emergency(
         self, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0, task_id: int | None = None
     ) -> list[str]:
         """Play at once on every device of the zones, pre-empting what plays, quiet hours or not.
         From a task, the booking is noted in the task with it: a task run again (its worker
-        died) fires the same booking, the same item, which a device plays once."""
+        died) fires the same booking, the same item, which a device plays once.
+
+        Returns once the commands are published; the re-plan that puts the emergency in every
+        programme of the zones follows in the background (`replan_after_emergency`)."""
         dispatcher = self._started()
         from broadcaster.scheduling import aware, record_emergency
 
@@ -83,17 +89,16 @@ class Commanding:
                 return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
 
             entries = {zone: entry(zone) for zone in zones}
-        ids = []
-        for zone in zones:
-            with self.store.session() as session:
-                command_id, topic, payload = self._record_command(
-                    session, MessageType.PLAY, {"item": entries[zone]}, now, zone=zone
-                )
-                audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command_id)
+        commands = []  # recorded in one transaction, then published: a commit per zone delayed the last zones
+        with self.store.session() as session:
+            for zone in zones:
+                command = self._record_command(session, MessageType.PLAY, {"item": entries[zone]}, now, zone=zone)
+                audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command[0])
+                commands.append(command)
+        for _command_id, topic, payload in commands:
             dispatcher.resend(topic, payload)
-            ids.append(command_id)
-        self.replan_and_push()
-        return ids
+        self.replan_after_emergency()
+        return [command_id for command_id, _topic, _payload in commands]
 
     def withdraw_everywhere(self, actor: Actor, bulletin_id: int, reason: str) -> int:
         """Withdraw a bulletin and every future play of it in one action; returns programmes re-pushed."""

@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 
 from broadcaster import tasks
 from broadcaster.commanding import Commanding
@@ -30,7 +30,7 @@ from broadcaster.models import (
     ZoneRow,
     utcnow,
 )
-from broadcaster.reports import Report, ReportWriter, store_reports
+from broadcaster.reports import ReportWriter, store_reports
 from broadcaster.scheduling import build_planner, device_programmes, programme_sha
 from broadcaster.statistics import record_due
 from broadcaster.store import Store, open_store
@@ -40,7 +40,7 @@ from broadcaster.workflow import WorkflowError, audit
 from devices.broker import EmbeddedBroker, mask_url, parse_mqtt_url
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
-from devices.protocol import Topics
+from devices.protocol import Topics, canonical
 from schedules.runner import Job, Runner
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,14 @@ class Service(Commanding):
         self._retry: dict[str, tuple[int, float]] = {}
         self._rejections: dict[str, list[float]] = {}
         self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
-        self.reports = ReportWriter(self.store, self._store_reports)
+        self.reports = ReportWriter(self.store, store_reports)
+        self._replanning = threading.Lock()  # one re-plan at a time, whichever thread asks
+        # the re-plan that follows an emergency runs in a thread of its own once the emergency's
+        # acks have settled (see replan_after_emergency)
+        self._follow_up: threading.Thread | None = None
+        self._follow_up_wanted = False
+        self._follow_up_lock = threading.Lock()
+        self._stopping = threading.Event()
         # with a shared group, several workers share device reports and one of them leads
         self.leader = Leader(self.store, f"loa-planner:{settings.topic_prefix}") if settings.shared_group else None
         self.leading = self.leader is None
@@ -74,6 +81,9 @@ class Service(Commanding):
     REPUSH_FIRST_S = 15.0
     RESYNC_MARGIN_S = 300.0  # reports sent this long before the connection dropped may be lost too
     REPUSH_MAX_S = 900.0
+    FOLLOW_UP_MIN_S = 1.0  # an emergency's follow-up re-plan waits at least this long, then for
+    FOLLOW_UP_QUIET_S = 0.3  # this long without a device report and nothing left to store,
+    FOLLOW_UP_MAX_S = 10.0  # but never longer than this
     AUDITED_REJECTIONS_PER_MINUTE = 10
 
     def _started(self) -> Dispatcher:
@@ -182,6 +192,10 @@ class Service(Commanding):
     def stop(self) -> None:
         if self.runner:
             self.runner.stop()
+        self._stopping.set()  # a follow-up re-plan not begun is left to the next start's re-plan
+        follow_up = self._follow_up
+        if follow_up is not None:
+            follow_up.join(60)
         self._stack.close()
 
     def __enter__(self) -> Service:
@@ -196,6 +210,55 @@ class Service(Commanding):
         broker confirmed (PUBACK). Nothing is recorded while the broker is away; a programme the
         broker did not confirm stays unacked and, like any unacked programme, is pushed again
         (newly signed) with exponential backoff, at once after a reconnect or restart."""
+        with self._replanning:
+            return self._replan_and_push(now, force)
+
+    def replan_after_emergency(self) -> None:
+        """Re-plan in a thread of its own once the emergency just published has been delivered.
+
+        The programmes that follow an emergency hold its item (so a device that missed the
+        command plays it from its schedule, once): every programme of its zones changes, and
+        re-planning, re-signing and re-publishing them all costs far more than the emergency.
+        It waits until the devices' acks have settled, so it takes neither the broker's nor the
+        report writer's time from the emergency. Several emergencies in a row share one re-plan.
+        """
+        with self._follow_up_lock:
+            self._follow_up_wanted = True
+            if self._follow_up is None:
+                self._follow_up = threading.Thread(target=self._follow_up_loop, name="replan-after-emergency", daemon=True)
+                self._follow_up.start()
+
+    @property
+    def follow_up_pending(self) -> bool:
+        """Whether a re-plan after an emergency is waiting or running."""
+        return self._follow_up is not None
+
+    def _follow_up_loop(self) -> None:
+        while True:
+            with self._follow_up_lock:
+                if not self._follow_up_wanted or self._stopping.is_set():
+                    self._follow_up = None
+                    return
+                self._follow_up_wanted = False
+            self._await_settled()
+            if self._stopping.is_set():
+                continue
+            try:
+                self.replan_and_push()
+            except Exception:  # the periodic re-plan tries again; this thread must end cleanly
+                log.exception("the re-plan after an emergency failed; the next periodic re-plan will push")
+
+    def _await_settled(self) -> None:
+        started = time.monotonic()
+        deadline = started + self.FOLLOW_UP_MAX_S
+        self._stopping.wait(self.FOLLOW_UP_MIN_S)
+        while not self._stopping.is_set() and time.monotonic() < deadline:
+            last = self.dispatcher.last_report if self.dispatcher is not None else started
+            if time.monotonic() - max(last, started) >= self.FOLLOW_UP_QUIET_S and not self.reports.waiting:
+                return
+            self._stopping.wait(0.05)
+
+    def _replan_and_push(self, now: datetime | None, force: bool) -> int:
         dispatcher = self._started()
         now = now or datetime.now(UTC)
         clock = time.monotonic()
@@ -204,16 +267,32 @@ class Service(Commanding):
             planner = build_planner(session, now.astimezone(self._tz()).date(), self.settings.programme_days)
             plan = planner.plan()
             programmes = device_programmes(session, plan, self.media_base_url, now)
-            pushes = {p.device_id: p for p in session.scalars(select(ProgrammePush))}
+            pushes = {
+                device_id: (sha256, acked_at is not None)
+                for device_id, sha256, acked_at in session.execute(
+                    select(ProgrammePush.device_id, ProgrammePush.sha256, ProgrammePush.acked_at)
+                )
+            }
             timetables = {z.id: timetables_of(z) for z in session.scalars(select(ZoneRow))}
+            # the devices of a zone share their programme: one digest and one encoding a zone
+            digests: dict[str, tuple[str, bytes]] = {}
             for device_id, (zone_id, entries) in programmes.items():
                 timetable = timetables.get(zone_id)
-                digest = programme_sha(entries, timetable)
+                if zone_id not in digests:
+                    digests[zone_id] = (programme_sha(entries, timetable), canonical(entries))
+                digest, items_json = digests[zone_id]
                 last = pushes.get(device_id)
-                if last is not None and last.sha256 == digest and not force:
-                    if last.acked_at is not None or clock < self._retry.get(device_id, (0, 0.0))[1]:
+                if last is not None and last[0] == digest and not force:
+                    if last[1]:
+                        # acked: no more re-pushes. Forgotten here, not by the report writer: this
+                        # session may not see an ack stored after it began, but still sees its retry
+                        self._retry.pop(device_id, None)
                         continue
-                message_id, payload = dispatcher.programme(device_id, zone_id, entries, timetable=timetable)
+                    if clock < self._retry.get(device_id, (0, 0.0))[1]:
+                        continue
+                message_id, payload = dispatcher.programme(
+                    device_id, zone_id, entries, timetable=timetable, items_json=items_json
+                )
                 outgoing.append((device_id, digest, message_id, len(entries), payload))
             # written last: on SQLite the first write takes the database's only write lock, which
             # the report writer needs for the devices' acks; planning and signing need not hold it
@@ -224,18 +303,24 @@ class Service(Commanding):
             return 0  # nothing is recorded as pushed while the broker is away
         # Recorded before publishing: a device's ack may reach another worker (shared
         # subscription) before this one could commit, and must find its message id there.
-        with self.store.session() as session, session.no_autoflush:
-            pushes = self._load_pushes(session, [d for d, *_ in outgoing])
-            for device_id, digest, message_id, count, _payload in outgoing:
-                row = pushes.get(device_id)
-                if row is None:
-                    row = ProgrammePush(device_id=device_id)
-                    session.add(row)
-                row.sha256, row.message_id, row.items, row.pushed_at, row.acked_at = digest, message_id, count, utcnow(), None
-        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
-        for device_id, *_ in outgoing:
+        # One executemany for the known devices and one for the new: an ORM object per device
+        # cost more than signing its programme.
+        pushed_at = utcnow()
+        rows = [
+            {"device_id": d, "sha256": digest, "message_id": m, "items": n, "pushed_at": pushed_at, "acked_at": None}
+            for d, digest, m, n, _payload in outgoing
+        ]
+        with self.store.session() as session:
+            known = [r for r in rows if r["device_id"] in pushes]
+            new = [r for r in rows if r["device_id"] not in pushes]
+            if known:
+                session.execute(update(ProgrammePush), known)
+            if new:
+                session.execute(insert(ProgrammePush), new)
+        for device_id, *_ in outgoing:  # before publishing: its ack, once stored, ends the re-pushes
             attempts = self._retry.get(device_id, (0, 0.0))[0]
             self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
+        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
         if len(published) < len(outgoing):
             log.warning(
                 "%d of %d programmes not confirmed by the broker; retried later", len(outgoing) - len(published), len(outgoing)
@@ -243,17 +328,6 @@ class Service(Commanding):
         if published:
             log.info("pushed %d programmes", len(published))
         return len(published)
-
-    @staticmethod
-    def _load_pushes(session: Any, devices: list[str]) -> dict[str, ProgrammePush]:
-        """Into the session in a few queries: a `get` per device would query and autoflush each time."""
-        found: dict[str, ProgrammePush] = {}
-        for start in range(0, len(devices), 5000):
-            chunk = devices[start : start + 5000]
-            found.update(
-                (p.device_id, p) for p in session.scalars(select(ProgrammePush).where(ProgrammePush.device_id.in_(chunk)))
-            )
-        return found
 
     def on_reconnect(self, session_present: bool = True) -> None:
         """Back on the broker (maybe a new one): unacked programmes go out at the next replan.
@@ -292,10 +366,6 @@ class Service(Commanding):
     def _defer_ack() -> Callable[[], None] | None:
         return Dispatcher.defer_current()
 
-    def _store_reports(self, session: Any, batch: list[Report]) -> None:
-        for device in store_reports(session, batch):
-            self._retry.pop(device, None)  # its programme is acked: no more re-pushes
-
     def on_rejected(self, device: str, kind: str, reason: str, detail: str) -> None:
         """A device report the service refused: audited with its reason (at most ten a minute
         per device, so a flooding device cannot fill the audit log)."""
@@ -320,11 +390,15 @@ class Service(Commanding):
                     ~AuditEvent.action.startswith("command."),
                 )
             )
-        if latest == self._watermark:
-            return False
+        if latest == self._watermark or self.follow_up_pending:
+            return False  # after an emergency, its own re-plan comes first; this one looks again
         self._watermark = latest
         self.replan_and_push()
         return True
+
+    def periodic_replan(self) -> int:
+        """The timer's re-plan, left to an emergency's follow-up re-plan while one is pending."""
+        return 0 if self.follow_up_pending else self.replan_and_push()
 
     # -- the loop --
     def jobs(self) -> list[Job]:
@@ -333,7 +407,7 @@ class Service(Commanding):
             Job("tasks", self.process_tasks, every_s=self.settings.task_poll_s),
             Job("changes", self.watch_changes, every_s=self.settings.task_poll_s),
             Job("heartbeat", self.heartbeat, every_s=5),
-            Job("replan", self.replan_and_push, every_s=self.settings.replan_every_s),
+            Job("replan", self.periodic_replan, every_s=self.settings.replan_every_s),
             Job("retry-commands", self.retry_commands, every_s=self.settings.command_retry_s),
             Job("replan-daily", self.replan_and_push, daily_at="00:05"),
         ]

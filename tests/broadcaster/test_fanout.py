@@ -1,0 +1,106 @@
+"""What the service does for a whole province at once: the emergency first, then the bookkeeping."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from broadcaster import service as service_module
+from broadcaster.config import Settings
+from broadcaster.models import ProgrammePush
+from broadcaster.reports import Report
+from broadcaster.scheduling import book
+from broadcaster.service import Service
+from broadcaster.store import open_store
+from devices.background import free_port
+from devices.mqtt import connect, make_client
+from devices.protocol import Topics, iso
+from media.store import MediaStore
+from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
+from tests.conftest import wait_for
+
+DEVICES = [f"loa-{i}" for i in range(5)]
+
+
+def _settings(tmp_path: Path) -> Settings:
+    prefix = f"loa/fanout-{time.time_ns()}"
+    return Settings(data_dir=tmp_path / "data", media_port=free_port(), topic_prefix=prefix, server_client_id=f"srv-{prefix}")
+
+
+def _pushes(service: Service) -> dict[str, ProgrammePush]:
+    with service.store.session() as s:
+        return {p.device_id: p for p in s.scalars(select(ProgrammePush))}
+
+
+def test_the_emergency_is_out_before_the_replan_that_puts_it_in_every_programme(tmp_path: Path, mosquitto_url: str) -> None:
+    settings = _settings(tmp_path)
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo lũ", seconds=1.0)
+    zone_with_devices(store, "ban-1", "xa-a", [clock_time(7, 0)], DEVICES)
+    heard: list[dict[str, Any]] = []
+    listener = make_client(f"listener-{time.time_ns()}")
+    listener.on_message = lambda _c, _u, msg: heard.append(json.loads(msg.payload))
+    listener.on_connect = lambda c, *_: c.subscribe(Topics(settings.topic_prefix).zone_cmd("ban-1"), 1)
+    connect(listener, mosquitto_url)
+    with Service(settings, store, mosquitto_url) as service:
+        try:
+            assert service.replan_and_push() == len(DEVICES)
+            before = {d: p.items for d, p in _pushes(service).items()}
+            replans: list[int] = []  # how many zone commands had reached a subscriber as each re-plan began
+            replan = service.replan_and_push
+
+            def watched(*args: Any, **kwargs: Any) -> int:
+                replans.append(len(heard))
+                return replan(*args, **kwargs)
+
+            service.replan_and_push = watched  # type: ignore[method-assign]
+            [command] = service.fire_emergency(ADMIN, bulletin, ["ban-1"])
+            assert replans == [], "fire_emergency re-planned before returning"
+            assert wait_for(lambda: [m["id"] for m in heard] == [command], 10)
+            assert wait_for(lambda: not service.follow_up_pending, 30)
+            assert replans and replans[0] == 1, replans
+            after = _pushes(service)
+            assert all(after[d].items == before[d] + 1 for d in DEVICES), "every programme holds the emergency"
+        finally:
+            listener.disconnect()
+            listener.loop_stop()
+
+
+def test_an_unchanged_programme_is_not_sent_again_while_its_acks_are_being_stored(
+    tmp_path: Path, mosquitto_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report writer may commit the acks of a push while a re-plan is under way: the re-plan's
+    read of the pushes can predate that commit, and it must not take the devices for unacked."""
+    settings = _settings(tmp_path)
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    zone_with_devices(store, "ban-2", "xa-a", [clock_time(7, 0)], DEVICES)
+    with store.session() as s:
+        book(s, ADMIN, bulletin, ["ban-2"], date.today(), rule="FREQ=DAILY", slot="07:00")
+    with Service(settings, store, mosquitto_url) as service:
+        assert service.replan_and_push() == len(DEVICES)
+        acks = [
+            Report("ack", d, {"id": p.message_id, "status": "ok", "reason": None, "at": iso(time.time())})
+            for d, p in _pushes(service).items()
+        ]
+        read_pushes = service_module.timetables_of  # called once the re-plan has read the pushes
+
+        def acks_stored_meanwhile(zone: Any) -> Any:
+            if acks:
+                with store.session() as s:
+                    service.reports.apply(s, list(acks))  # as the report writer stores them
+                acks.clear()
+            return read_pushes(zone)
+
+        monkeypatch.setattr(service_module, "timetables_of", acks_stored_meanwhile)
+        assert service.replan_and_push() == 0
+        monkeypatch.undo()
+        assert not acks and all(p.acked_at is not None for p in _pushes(service).values())
+        assert service.replan_and_push() == 0

@@ -13,11 +13,11 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from broadcaster import tasks
 from broadcaster.config import Settings
-from broadcaster.models import BookingRow, Bulletin, CommandRow, ServiceTask, User, ZoneRow
+from broadcaster.models import BookingRow, Bulletin, CommandRow, DeviceRow, ServiceTask, User, ZoneRow
 from broadcaster.scheduling import media_ref, stream_of
 from broadcaster.store import Store
 from broadcaster.workflow import Actor, WorkflowError, approved_media, audit
@@ -41,7 +41,7 @@ class Commanding:
     def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
         raise NotImplementedError
 
-    def replan_after_emergency(self) -> None:
+    def replan_after_emergency(self, commands: list[str], devices: int) -> None:
         raise NotImplementedError
 
     # -- emergencies --
@@ -95,10 +95,12 @@ class Commanding:
                 command = self._record_command(session, MessageType.PLAY, {"item": entries[zone]}, now, zone=zone)
                 audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command[0])
                 commands.append(command)
+            devices = session.scalar(select(func.count()).select_from(DeviceRow).where(DeviceRow.zone_id.in_(zones)))
         for _command_id, topic, payload in commands:
             dispatcher.resend(topic, payload)
-        self.replan_after_emergency()
-        return [command_id for command_id, _topic, _payload in commands]
+        ids = [command_id for command_id, _topic, _payload in commands]
+        self.replan_after_emergency(ids, int(devices or 0))
+        return ids
 
     def withdraw_everywhere(self, actor: Actor, bulletin_id: int, reason: str) -> int:
         """Withdraw a bulletin and every future play of it in one action; returns programmes re-pushed."""

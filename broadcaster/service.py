@@ -71,6 +71,9 @@ class Service(Commanding):
         self._follow_up: threading.Thread | None = None
         self._follow_up_wanted = False
         self._follow_up_lock = threading.Lock()
+        self.follow_up_began: float | None = None  # when the last follow-up re-plan began (wall clock)
+        self._awaited_commands: list[str] = []  # the emergencies the follow-up waits for,
+        self._awaited_devices = 0  # and how many devices they went to
         self._stopping = threading.Event()
         # with a shared group, several workers share device reports and one of them leads
         self.leader = Leader(self.store, f"loa-planner:{settings.topic_prefix}") if settings.shared_group else None
@@ -81,9 +84,8 @@ class Service(Commanding):
     REPUSH_FIRST_S = 15.0
     RESYNC_MARGIN_S = 300.0  # reports sent this long before the connection dropped may be lost too
     REPUSH_MAX_S = 900.0
-    FOLLOW_UP_MIN_S = 1.0  # an emergency's follow-up re-plan waits at least this long, then for
-    FOLLOW_UP_QUIET_S = 0.3  # this long without a device report and nothing left to store,
-    FOLLOW_UP_MAX_S = 10.0  # but never longer than this
+    FOLLOW_UP_QUIET_S = 0.5  # an emergency's acks have stopped coming after this long without a report
+    FOLLOW_UP_MAX_S = 10.0  # its follow-up re-plan waits for them at most this long
     AUDITED_REJECTIONS_PER_MINUTE = 10
 
     def _started(self) -> Dispatcher:
@@ -213,17 +215,21 @@ class Service(Commanding):
         with self._replanning:
             return self._replan_and_push(now, force)
 
-    def replan_after_emergency(self) -> None:
+    def replan_after_emergency(self, commands: list[str], devices: int) -> None:
         """Re-plan in a thread of its own once the emergency just published has been delivered.
 
         The programmes that follow an emergency hold its item (so a device that missed the
         command plays it from its schedule, once): every programme of its zones changes, and
         re-planning, re-signing and re-publishing them all costs far more than the emergency.
-        It waits until the devices' acks have settled, so it takes neither the broker's nor the
-        report writer's time from the emergency. Several emergencies in a row share one re-plan.
+        It waits until the `devices` the `commands` went to have acked them and the acks are
+        stored — or, once acks came, until none came for a while (offline devices, or acks
+        taken by other workers) — so it takes neither the broker's nor the report writer's
+        time from the emergency. Several emergencies in a row share one re-plan.
         """
         with self._follow_up_lock:
             self._follow_up_wanted = True
+            self._awaited_commands.extend(commands)
+            self._awaited_devices += devices
             if self._follow_up is None:
                 self._follow_up = threading.Thread(target=self._follow_up_loop, name="replan-after-emergency", daemon=True)
                 self._follow_up.start()
@@ -243,20 +249,24 @@ class Service(Commanding):
             self._await_settled()
             if self._stopping.is_set():
                 continue
+            self.follow_up_began = time.time()
             try:
                 self.replan_and_push()
             except Exception:  # the periodic re-plan tries again; this thread must end cleanly
                 log.exception("the re-plan after an emergency failed; the next periodic re-plan will push")
 
     def _await_settled(self) -> None:
-        started = time.monotonic()
-        deadline = started + self.FOLLOW_UP_MAX_S
-        self._stopping.wait(self.FOLLOW_UP_MIN_S)
+        deadline = time.monotonic() + self.FOLLOW_UP_MAX_S
         while not self._stopping.is_set() and time.monotonic() < deadline:
-            last = self.dispatcher.last_report if self.dispatcher is not None else started
-            if time.monotonic() - max(last, started) >= self.FOLLOW_UP_QUIET_S and not self.reports.waiting:
-                return
+            with self._follow_up_lock:
+                commands, devices = list(self._awaited_commands), self._awaited_devices
+            acked = self.dispatcher.acks_of(commands) if self.dispatcher is not None else 0
+            quiet = self.dispatcher is not None and time.monotonic() - self.dispatcher.last_report >= self.FOLLOW_UP_QUIET_S
+            if (acked >= devices or (acked and quiet)) and not self.reports.waiting:
+                break
             self._stopping.wait(0.05)
+        with self._follow_up_lock:
+            self._awaited_commands, self._awaited_devices = [], 0
 
     def _replan_and_push(self, now: datetime | None, force: bool) -> int:
         dispatcher = self._started()

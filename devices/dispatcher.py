@@ -215,6 +215,11 @@ class Dispatcher:
         except Exception:  # recording the rejection failed too (store down): the log line above is all we have
             log.exception("could not record the rejected %s from %s", kind, device)
 
+    def acks_of(self, message_ids: list[str]) -> int:
+        """How many device acks (of any status) this client received for these messages."""
+        with self._lock:
+            return sum(len((self.sent.get(m) or {}).get("acks", {})) for m in message_ids)
+
     def acked(self, message_id: str, device: str) -> bool:
         """Whether the device acked this message `ok` (also when the ack beat the push's record)."""
         with self._lock:

@@ -9,6 +9,7 @@ to the known fields with their types, so the handlers never see anything else.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from datetime import datetime
@@ -49,15 +50,14 @@ def loads(payload: bytes, max_bytes: int = MAX_REPORT_BYTES, max_depth: int = MA
 
     :raises MessageError: `too_large`, `too_deep`, `not_utf8` or `malformed`.
     """
-    import json
-
     if len(payload) > max_bytes:
         raise MessageError("too_large", f"{len(payload)} bytes > {max_bytes}")
-    depth = 0
-    for bracket in _BRACKETS.finditer(_STRINGS.sub(b'""', payload)):
-        depth += 1 if bracket.group() in (b"[", b"{") else -1
-        if depth > max_depth:
-            raise MessageError("too_deep", f"nested deeper than {max_depth}")
+    if payload.count(b"[") + payload.count(b"{") > max_depth:  # else it cannot nest too deep (an ack: one)
+        depth = 0
+        for bracket in _BRACKETS.finditer(_STRINGS.sub(b'""', payload)):
+            depth += 1 if bracket.group() in (b"[", b"{") else -1
+            if depth > max_depth:
+                raise MessageError("too_deep", f"nested deeper than {max_depth}")
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -119,11 +119,12 @@ class Commanding:
         from broadcaster.scheduling import aware
 
         now = now or datetime.now(UTC)
-        if self._resync_since is not None:
-            self.resync_reports(now)
         retried = 0
         with self.store.session() as session:
-            for command in session.scalars(select(CommandRow)):
+            # oldest first, and before a resync: a device refuses a command whose sequence number
+            # is below one it already took on the same topic (an emergency lost in a broker crash
+            # would be refused as stale behind the `sync` that follows the reconnect)
+            for command in session.scalars(select(CommandRow).order_by(CommandRow.sent_at, CommandRow.id)):
                 expires = aware(command.expires_at)
                 if expires is None or expires <= now or "payload" not in (command.body or {}):
                     continue
@@ -132,6 +133,8 @@ class Commanding:
                     dispatcher.resend(command.body["topic"], command.body["payload"].encode())
                     command.attempts += 1
                     retried += len(missing)
+        if self._resync_since is not None:
+            self.resync_reports(now)
         return retried
 
     def resync_reports(self, now: datetime) -> list[str]:

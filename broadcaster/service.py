@@ -95,6 +95,7 @@ class Service(Commanding):
 
     # -- lifecycle --
     def start(self) -> Service:
+        self._stopping.clear()
         url = self.mqtt_url
         if not url:
             url = self._stack.enter_context(EmbeddedBroker()).url

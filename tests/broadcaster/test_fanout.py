@@ -116,3 +116,28 @@ def test_an_unchanged_programme_is_not_sent_again_while_its_acks_are_being_store
         monkeypatch.undo()
         assert not acks and all(p.acked_at is not None for p in _pushes(service).values())
         assert service.replan_and_push() == 0
+
+
+def test_an_unacked_emergency_is_resent_before_the_resync_that_follows_a_lost_session(tmp_path: Path, mosquitto_url: str) -> None:
+    """Devices refuse a command whose sequence number is below one they took on the same topic:
+    an emergency lost with a crashed broker must go out again before the zone's `sync`."""
+    settings = _settings(tmp_path)
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo bão", seconds=1.0)
+    zone_with_devices(store, "ban-3", "xa-a", [clock_time(7, 0)], DEVICES)
+    with Service(settings, store, mosquitto_url) as service:
+        assert service.dispatcher is not None
+        [emergency] = service.fire_emergency(ADMIN, bulletin, ["ban-3"])
+        sent: list[tuple[str, int]] = []
+        resend = service.dispatcher.resend
+
+        def recorded(topic: str, payload: bytes) -> None:
+            message = json.loads(payload)
+            sent.append((message["type"] if message["id"] != emergency else "emergency", int(message["seq"])))
+            resend(topic, payload)
+
+        service.dispatcher.resend = recorded  # type: ignore[method-assign]
+        service._resync_since = time.time() - 60  # as on_reconnect sets it when the broker forgot us
+        service.retry_commands()
+        assert [kind for kind, _seq in sent] == ["emergency", "sync"]
+        assert sent[0][1] < sent[1][1]

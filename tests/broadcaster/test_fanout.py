@@ -22,7 +22,6 @@ from broadcaster.store import open_store
 from devices.background import free_port
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics, iso
-from media.store import MediaStore
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 
@@ -45,7 +44,7 @@ def test_the_emergency_is_out_and_acked_before_the_replan_that_puts_it_in_every_
     settings = _settings(tmp_path)
     topics = Topics(settings.topic_prefix)
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo lũ", seconds=1.0)
+    bulletin = approved_bulletin(store, settings, "Cảnh báo lũ")
     zone_with_devices(store, "ban-1", "xa-a", [clock_time(7, 0)], DEVICES)
     heard: list[dict[str, Any]] = []
 
@@ -92,7 +91,7 @@ def test_an_unchanged_programme_is_not_sent_again_while_its_acks_are_being_store
     read of the pushes can predate that commit, and it must not take the devices for unacked."""
     settings = _settings(tmp_path)
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir))
+    bulletin = approved_bulletin(store, settings)
     zone_with_devices(store, "ban-2", "xa-a", [clock_time(7, 0)], DEVICES)
     with store.session() as s:
         book(s, ADMIN, bulletin, ["ban-2"], date.today(), rule="FREQ=DAILY", slot="07:00")
@@ -123,7 +122,7 @@ def test_an_unacked_emergency_is_resent_before_the_resync_that_follows_a_lost_se
     an emergency lost with a crashed broker must go out again before the zone's `sync`."""
     settings = _settings(tmp_path)
     store = open_store(settings.database_url)
-    bulletin = approved_bulletin(store, MediaStore(settings.media_dir), "Cảnh báo bão", seconds=1.0)
+    bulletin = approved_bulletin(store, settings, "Cảnh báo bão")
     zone_with_devices(store, "ban-3", "xa-a", [clock_time(7, 0)], DEVICES)
     with Service(settings, store, mosquitto_url) as service:
         assert service.dispatcher is not None

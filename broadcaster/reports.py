@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from broadcaster.models import CommandRow, DeviceRow, DeviceSample, PlayReport, ProgrammePush, utcnow
+from broadcaster.models import AuditEvent, CommandRow, DeviceRow, DeviceSample, PlayReport, ProgrammePush, utcnow
 from broadcaster.store import Store
 from broadcaster.workflow import audit
 from devices.protocol import parse_iso
@@ -193,6 +193,7 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
             )
         )
         seen = {(d, i) for d, i in found}
+    missed = _missed_already(session, {(r.device, str(r.body["item"])) for r in batch if _is_missed(r)})
     programme_acked: set[str] = set()
     with session.no_autoflush:
         for report in batch:
@@ -209,8 +210,12 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                     command.acks[device] = {"status": body["status"], "reason": body["reason"], "at": body["at"]}
                 if body["status"] == "rejected":
                     audit(session, f"device:{device}", "device.rejected", f"message:{message_id}", reason=body["reason"])
-            elif report.kind == "played" and body["outcome"] == "missed":
+            elif _is_missed(report):
                 # not heard (the amplifier was off): no proof of play, but never unrecorded
+                key = (device, str(body["item"]))
+                if key in missed:
+                    continue  # sent again after a `sync` or a reconnect: audited once
+                missed.add(key)
                 audit(
                     session,
                     f"device:{device}",
@@ -265,3 +270,26 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
             [{"device": d, "message": pushed[d][0]} for d in sorted(programme_acked)],
         )
     return programme_acked
+
+
+def _is_missed(report: Report) -> bool:
+    return report.kind == "played" and report.body["outcome"] == "missed"
+
+
+def _missed_already(session: Session, missed: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (device, item) pairs of this batch whose `missed` report is audited already.
+
+    A missed item has no play report row: its audit event is the record, so a report a device
+    sends again (a `sync {plays_since}` after the broker lost our session) is recognised by it
+    (index ix_audit_events_action_subject).
+    """
+    if not missed:
+        return set()
+    found = session.execute(
+        select(AuditEvent.actor, AuditEvent.subject).where(
+            AuditEvent.action == "device.missed",
+            AuditEvent.subject.in_({f"item:{i}" for _, i in missed}),
+            AuditEvent.actor.in_({f"device:{d}" for d, _ in missed}),
+        )
+    )
+    return {(actor.removeprefix("device:"), subject.removeprefix("item:")) for actor, subject in found} & missed

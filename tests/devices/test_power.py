@@ -216,6 +216,54 @@ def test_the_server_accepts_missed_reports_and_the_amplifier_state() -> None:
         wire.report("telemetry", "d1", b'{"amplifier_on": "off"}')
 
 
+def test_reports_sent_again_after_a_sync_are_stored_and_audited_once(tmp_path: Path, signer: Signer) -> None:
+    """A broker that lost the service's session makes it ask `sync {plays_since}`: the speaker
+    sends its journal again, and a missed item must not be audited twice (nor a play stored twice)."""
+    from sqlalchemy import select
+
+    from broadcaster.models import AuditEvent, DeviceRow, PlayReport, ZoneRow
+    from broadcaster.reports import Report, store_reports
+    from broadcaster.store import open_store
+    from devices import wire
+
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    with store.session() as s:
+        s.add(ZoneRow(id="z1", name="Thôn 1", commune="Xã thử", slots=[], quiet=[], languages=["vi"]))
+        s.flush()
+        s.add(DeviceRow(id="d1", zone_id="z1"))
+    sent: list[tuple[str, bytes]] = []
+    agent = make_agent(tmp_path / "d1", signer, sent, Recorder())
+    now = local("2026-11-24T10:00:00")
+    command(agent, signer, MessageType.POWER, {"on": False}, now)
+    schedule(agent, signer, now, [entry("n1", now + 5), entry("n2", now + 60)])
+    agent.tick(now + 6)
+    command(agent, signer, MessageType.POWER, {"on": True}, now + 30)
+    agent.tick(now + 61)
+
+    def delivered() -> list[Report]:
+        out = [Report("played", "d1", wire.report("played", "d1", p)) for t, p in sent if t.endswith("/played")]
+        sent.clear()
+        return out
+
+    first = delivered()
+    assert [(r.body["item"], r.body["outcome"]) for r in first] == [("n1", "missed"), ("n2", "completed")]
+    with store.session() as s:
+        store_reports(s, first)
+    command(agent, signer, MessageType.SYNC, {"plays_since": iso(now)}, now + 70, zone=True)
+    again = delivered()
+    assert [r.body for r in again] == [r.body for r in first]
+    with store.session() as s:
+        store_reports(s, again)  # in a later batch
+    with store.session() as s:
+        store_reports(s, again + again)  # and twice in one batch
+    with store.session() as s:
+        missed = s.scalars(select(AuditEvent).where(AuditEvent.action == "device.missed")).all()
+        plays = s.scalars(select(PlayReport)).all()
+    assert [(e.actor, e.subject, e.detail["reason"]) for e in missed] == [("device:d1", "item:n1", "amplifier_off")]
+    assert [(p.device_id, p.item_id, p.outcome) for p in plays] == [("d1", "n2", "completed")]
+    store.close()
+
+
 def test_overlapping_windows_from_an_older_server_keep_the_amplifier_on_while_any_covers_the_time() -> None:
     both = Timetable.from_dict(
         {"timezone": "Asia/Ho_Chi_Minh", "power": [{"on": "05:00", "off": "10:00"}, {"on": "08:00", "off": "12:00"}]}

@@ -123,6 +123,16 @@ def make(store: Store, settings: Settings, actor: Actor, bulletin_id: int, data:
         }
 
 
+def change(store: Store, settings: Settings, actor: Actor, booking_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    """Check and save an edit, with the warnings a new booking gets. :raises ScheduleValueError: with every problem."""
+    now = datetime.now(ZoneInfo(settings.timezone))
+    with store.session() as db:
+        row = db.get(bookings.BookingRow, booking_id)
+        ask = ask_of(row.bulletin_id if row is not None else 0, data, now.date())
+        edited = bookings.edit(db, actor, booking_id, ask, now, settings.timezone)
+        return {"id": edited.id, "warnings": bookings.amplifier_warnings(db, ask)}
+
+
 def problems_of(exc: ScheduleValueError) -> list[dict[str, Any]]:
     return [as_json(p) for p in getattr(exc, "problems", [exc])]
 
@@ -171,9 +181,6 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         if code != "schedule.invalid":  # an error without a code of its own stays the catalogue's "other"
             i18n.CATALOGUE.setdefault(code, text)
 
-    def today() -> date:
-        return datetime.now(ZoneInfo(settings.timezone)).date()
-
     # -- the list ----------------------------------------------------------------
     @app.get("/lich-phat", include_in_schema=False)
     async def booking_list(request: Request) -> Response:
@@ -214,17 +221,16 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
         data = form_data(form)
-        with store.session() as db:
-            row = db.get(bookings.BookingRow, booking_id)
-            bulletin_id = row.bulletin_id if row is not None else 0
         try:
-            ask = ask_of(bulletin_id, data, today())
-            with store.session() as db:
-                bookings.edit(db, ctx.actor, booking_id, ask, datetime.now(ZoneInfo(settings.timezone)), settings.timezone)
+            edited = await run_in_threadpool(change, store, settings, ctx.actor, booking_id, data)
         except ScheduleValueError as exc:
+            with store.session() as db:
+                row = db.get(bookings.BookingRow, booking_id)
+                bulletin_id = row.bulletin_id if row is not None else 0
             values = form_values(store, settings, ctx.actor, bulletin_id, data=data, editing=booking_id)
             return page(request, "book.html", ctx, status=400, **{**values, "problems": problems_of(exc)})
-        return back("/lich-phat", f"Đã sửa lịch phát #{booking_id}")
+        said = f"Đã sửa lịch phát #{booking_id}"
+        return back("/lich-phat", " ".join([f"{said}.", *edited["warnings"]]) if edited["warnings"] else said)
 
     # -- the API -----------------------------------------------------------------
     @app.get("/api/bookings", tags=["schedule"])
@@ -270,12 +276,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         ctx = context(request)
         api_csrf(request, ctx)
         try:
-            with store.session() as db:
-                row = db.get(bookings.BookingRow, booking_id)
-                ask = ask_of(row.bulletin_id if row else 0, body.model_dump(), today())
-                edited = bookings.edit(
-                    db, ctx.actor, booking_id, ask, datetime.now(ZoneInfo(settings.timezone)), settings.timezone
-                )
-                return {"ok": True, "id": edited.id}
+            edited = change(store, settings, ctx.actor, booking_id, body.model_dump())
         except ScheduleValueError as exc:
             return refused(exc)
+        return {"ok": True, "id": edited["id"], "warnings": edited["warnings"]}

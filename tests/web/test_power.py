@@ -304,3 +304,39 @@ def test_booking_into_a_slot_while_the_amplifier_is_off_is_saved_with_a_vietname
         zone.timetable = {"power": [{"on": "05:00", "off": "22:00"}], "volume": []}
     on = client.post("/api/bookings", json={**ask, "starts_on": (today + timedelta(days=4)).isoformat()}, headers=h)
     assert on.status_code == 200 and on.json()["warnings"] == [], on.text
+
+
+def test_editing_a_booking_while_the_amplifier_is_off_at_its_slot_gives_the_same_warning_as_booking(tmp_path: Path) -> None:
+    settings, store, approved, _draft = build(tmp_path)
+
+    def timetable(power: list[dict[str, str]]) -> None:
+        with store.session() as s:
+            zone = s.get(ZoneRow, "thon-1")
+            assert zone is not None
+            zone.timetable = {"power": power, "volume": []}
+
+    client = TestClient(create_app(settings, store))
+    token = client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).json()["csrf"]
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    h = {"X-CSRF-Token": token}
+    warning = (
+        "Lưu ý: ampli của vùng thon-1 tắt lúc 07:00 theo lịch bật/tắt ampli; "
+        "bản tin thường vào giờ đó sẽ không phát (được báo là “không phát”)."
+    )
+    timetable([{"on": "05:00", "off": "22:00"}])
+    ask = {"bulletin": approved, "zones": ["thon-1"], "starts_on": (today + timedelta(days=2)).isoformat(), "slot": "07:00"}
+    booked = client.post("/api/bookings", json=ask, headers=h)
+    assert booked.status_code == 200 and booked.json()["warnings"] == [], booked.text
+    booking = booked.json()["id"]
+    timetable([{"on": "16:00", "off": "21:30"}])  # now off at 07:00
+    moved = client.put(f"/api/bookings/{booking}", json={**ask, "starts_on": (today + timedelta(days=3)).isoformat()}, headers=h)
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["warnings"] == [warning]
+    form = {"csrf": token, "zones": "thon-1", "starts_on": (today + timedelta(days=4)).isoformat(), "slot": "07:00"}
+    shown = client.post(f"/lich-phat/{booking}/sua", data=form)
+    assert shown.status_code == 200 and f"Đã sửa lịch phát #{booking}. {warning}" in shown.text
+    timetable([{"on": "05:00", "off": "22:00"}])
+    quiet = client.post(f"/lich-phat/{booking}/sua", data=form)
+    assert quiet.status_code == 200 and f"Đã sửa lịch phát #{booking}" in quiet.text and "Lưu ý: ampli" not in quiet.text
+    again = client.put(f"/api/bookings/{booking}", json=ask, headers=h)
+    assert again.status_code == 200 and again.json()["warnings"] == [], again.text

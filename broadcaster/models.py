@@ -41,6 +41,7 @@ class Document(Base):
     effective_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     origin: Mapped[str] = mapped_column(Text, default="")
+    feed: Mapped[str] = mapped_column(Text, default="")  # the feed that listed it; "" when given by hand
     text: Mapped[str] = mapped_column(Text)
     relations: Mapped[list[Any]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -35,7 +35,7 @@ class IngestResult:
     parsed: dict[int, LegalDocument] = field(default_factory=dict)
 
 
-def _store_document(session: Session, origin: str, text: str, result: IngestResult) -> None:
+def _store_document(session: Session, origin: str, text: str, result: IngestResult, feed: str = "") -> None:
     parsed = parse(text)
     existing = session.scalars(
         select(Document).where(
@@ -55,12 +55,13 @@ def _store_document(session: Session, origin: str, text: str, result: IngestResu
         effective_on=parsed.effective_on,
         sha256=parsed.sha256,
         origin=origin,
+        feed=feed,
         text=parsed.text,
         relations=[{"kind": r.kind, "number": r.number, "article": r.article} for r in parsed.relations],
     )
     session.add(row)
     session.flush()
-    audit(session, "system", "document.ingested", f"document:{row.id}", number=parsed.number, origin=origin)
+    audit(session, "system", "document.ingested", f"document:{row.id}", number=parsed.number, origin=origin, feed=feed)
     flag_affected(session, row, parsed)
     result.stored.append(row)
     result.parsed[row.id] = parsed
@@ -83,12 +84,19 @@ def flag_affected(session: Session, row: Document, parsed: LegalDocument) -> lis
     return flagged
 
 
-def ingest(session: Session, sources: list[str], fetcher: Fetcher) -> IngestResult:
-    """Ingest feeds and files; a bad item is recorded with its reason and the batch goes on."""
+def ingest(session: Session, sources: list[str], fetcher: Fetcher, polled: bool = False) -> IngestResult:
+    """Ingest feeds and files; a bad item is recorded with its reason and the batch goes on.
+
+    Each document keeps the feed that listed it (`Document.feed`): the service auto-drafts only
+    those, never a document someone ingested by hand. `polled` is the service polling its
+    configured feeds: what they bring came from a feed even when a configured URL is a document.
+    """
     result = IngestResult()
     for source in sources:
         locations = [source]
+        feed = source if polled else ""
         if source.lower().endswith((".xml", ".rss", ".atom")) or "rss" in source.lower():
+            feed = source
             try:
                 items = read_feed(source, fetcher)
             except ScriptsError as exc:
@@ -102,7 +110,7 @@ def ingest(session: Session, sources: list[str], fetcher: Fetcher) -> IngestResu
             try:
                 doc = load_document(location, fetcher)
                 with session.begin_nested():
-                    _store_document(session, location, doc.text, result)
+                    _store_document(session, location, doc.text, result, feed)
             except ScriptsError as exc:
                 _fail(session, location, str(exc), result)
     return result

@@ -184,11 +184,13 @@ def _vietnamese(exc: BaseException) -> str:
 
 
 def auto_draft_new(store: Store, settings: Settings) -> list[int]:
-    """For the service: draft, render and submit for review every document not yet drafted.
+    """For the service: draft, render and submit for review every document from a feed not yet drafted.
 
-    Only when `settings.auto_draft` is on. Each document is tried once (an audit event marks the
-    attempt), so a document that cannot be drafted is not retried every poll and a bulletin an
-    editor withdrew is not re-created. Bulletins are left in review: a person must approve them.
+    Only when `settings.auto_draft` is on, and only documents a feed brought (`Document.feed`): one
+    an editor ingested by hand is drafted when a person asks. Each document is tried once (an
+    audit event marks the attempt), so a document that cannot be drafted is not retried every
+    poll and a bulletin an editor withdrew is not re-created. Bulletins are left in review: a
+    person must approve them.
     """
     if not getattr(settings, "auto_draft", False):
         return []
@@ -200,7 +202,7 @@ def auto_draft_new(store: Store, settings: Settings) -> list[int]:
         drafted = set(session.scalars(select(Bulletin.document_id).where(Bulletin.document_id.is_not(None))))
         pending = [
             d
-            for d in session.scalars(select(Document.id).order_by(Document.id))
+            for d in session.scalars(select(Document.id).where(Document.feed != "").order_by(Document.id))
             if d not in drafted and f"document:{d}" not in tried
         ]
     made: list[int] = []

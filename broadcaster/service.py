@@ -436,7 +436,7 @@ class Service(Commanding):
         from scripts.ingest import HttpFetcher
 
         with self.store.session() as session:
-            result = ingest(session, list(self.settings.feeds), HttpFetcher(policy=self.settings.link_policy()))
+            result = ingest(session, list(self.settings.feeds), HttpFetcher(policy=self.settings.link_policy()), polled=True)
         log.info("feeds: %d new, %d failures", len(result.stored), len(result.failures))
 
     def auto_draft(self) -> None:

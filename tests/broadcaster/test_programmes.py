@@ -11,7 +11,7 @@ from sqlalchemy import select
 from broadcaster import actions, programmes
 from broadcaster.cli import main
 from broadcaster.config import Settings
-from broadcaster.models import Approval, AuditEvent, Bulletin, MediaAsset
+from broadcaster.models import Approval, AuditEvent, Bulletin, Document, MediaAsset
 from broadcaster.pipeline import ingest
 from broadcaster.store import Store, open_store
 from broadcaster.workflow import Actor, PermissionDenied, Role, WorkflowError, approved_media, current_scripts
@@ -78,19 +78,48 @@ def test_who_may_draft_and_what_does_not_exist(world: tuple[Settings, Store, lis
         assert s.scalars(select(Bulletin)).first() is None
 
 
-def test_auto_draft_sends_new_documents_to_review_once_and_never_approves(world: tuple[Settings, Store, list[int]]) -> None:
-    settings, store, ids = world
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Công báo (thử)</title><link>https://congbao.chinhphu.vn/</link>
+<description>thử</description>
+<item><title>Chỉ thị 06</title><link>ct-06-ct-ubnd-quangtri.txt</link><guid>ct-06</guid></item>
+</channel></rss>
+"""
+
+
+def test_auto_draft_sends_documents_from_feeds_to_review_once_and_never_approves(
+    world: tuple[Settings, Store, list[int]], tmp_path: Path
+) -> None:
+    settings, store, ids = world  # both ingested by hand
+    (tmp_path / "ct-06-ct-ubnd-quangtri.txt").write_bytes((CORPUS / "dev" / "ct-06-ct-ubnd-quangtri.txt").read_bytes())
+    (tmp_path / "feed.xml").write_text(FEED, encoding="utf-8")
+    with store.session() as s:
+        fed = [row.id for row in ingest(s, [str(tmp_path / "feed.xml")], LocalFetcher()).stored]
+        assert {d.id: d.feed for d in s.scalars(select(Document))} == {ids[0]: "", ids[1]: "", fed[0]: str(tmp_path / "feed.xml")}
+    assert len(fed) == 1
     assert programmes.auto_draft_new(store, settings) == []  # off by default
     settings.auto_draft = True
-    manual = programmes.bulletin_from_document(store, settings, EDITOR, ids[0], render=False)
     made = programmes.auto_draft_new(store, settings)
-    assert len(made) == 1 and manual not in made
+    assert len(made) == 1
     with store.session() as s:
         bulletin = s.get(Bulletin, made[0])
-        assert bulletin is not None and bulletin.document_id == ids[1] and bulletin.state == "in_review"
+        assert bulletin is not None and bulletin.document_id == fed[0] and bulletin.state == "in_review"
         assert s.scalars(select(Approval)).first() is None
         assert s.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == made[0])).first() is not None
-    assert programmes.auto_draft_new(store, settings) == []  # tried once
+        assert s.scalars(select(Bulletin).where(Bulletin.document_id.in_(ids))).first() is None, "left undrafted by hand"
+    assert programmes.auto_draft_new(store, settings) == []  # tried once, and never the ones ingested by hand
+    manual = programmes.bulletin_from_document(store, settings, EDITOR, ids[0], render=False)  # drafting by hand as before
+    with store.session() as s:
+        bulletin = s.get(Bulletin, manual)
+        assert bulletin is not None and bulletin.document_id == ids[0] and bulletin.state == "draft"
+
+
+def test_what_the_service_polls_counts_as_from_a_feed_even_a_configured_document_url(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data")
+    store = open_store(settings.database_url)
+    source = str(CORPUS / "dev" / "nd-16-2025-nd-cp.txt")
+    with store.session() as s:
+        ingest(s, [source], LocalFetcher(), polled=True)
+        assert [d.feed for d in s.scalars(select(Document))] == [source]
 
 
 def test_service_runs_auto_draft_only_when_the_setting_is_on(tmp_path: Path) -> None:

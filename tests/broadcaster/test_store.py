@@ -40,6 +40,7 @@ def test_migrations_create_every_table(store: Store) -> None:
     assert "timetable" in {c["name"] for c in inspect(store.engine).get_columns("zones")}  # remote_01
     assert {"mqtt_password_hash", "credentials_issued"} <= {c["name"] for c in inspect(store.engine).get_columns("devices")}
     assert "draft_warnings" in {c["name"] for c in inspect(store.engine).get_columns("bulletins")}  # review_01
+    assert "feed" in {c["name"] for c in inspect(store.engine).get_columns("documents")}  # feeds_01
     assert "ix_audit_events_action_subject" in {i["name"] for i in inspect(store.engine).get_indexes("audit_events")}  # missed_01
     open_store(store.url)  # migrating twice changes nothing
 

@@ -9,6 +9,7 @@ ends and stay short. Everything here only removes or splits text; it never adds 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scripts.legal import SYMBOL
 
@@ -144,6 +145,7 @@ def _condition_comma(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def strip_noise(text: str) -> str:
     """Drop what a listener cannot use: aliases, references, repeated amounts in words, markup."""
     if m := AMENDED_TEXT.search(text):

@@ -333,10 +333,10 @@ def enforced(line: str, said_already: str = "") -> list[str]:
     out = []
     for m in ENFORCED.finditer(strip_noise(line)):
         what, purpose = m["what"], ""
-        if lowerfirst(what.split(" để ")[0]) in said_already:
-            continue
-        if len(parts := PURPOSE.split(m["what"], maxsplit=1)) == 2:
+        if len(parts := PURPOSE.split(what, maxsplit=1)) == 2:
             what, purpose = parts[0], " để " + parts[1]
+        if lowerfirst(what) in said_already:
+            continue
         how = " nghiêm" if "nghiêm" in m["how"] else ""
         for text in (finish(f"{capfirst(what.strip(' ,'))} sẽ bị xử lý{how}{tail}") for tail in (purpose, "")):
             if not VAGUE.match(what) and listenable(text):
@@ -356,10 +356,12 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             continue  # a list of repealed documents: the relation sentence already says it
         units = _passage_units(article)
         if not article.number:  # a directive: its orders to enforce, said to whom they concern
+            said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor
             for clause, point, passage in article.passages():
                 lines = [flat(line).lstrip("-+• ") for line in passage.split("\n") if line.strip()]
-                said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor
-                units += [(clause, point, line, said) for line in lines for said in enforced(line, said_already)]
+                added = [(clause, point, line, said) for line in lines for said in enforced(line, said_already)]
+                said_already += "".join(f" {u[3]}" for u in added)
+                units += added
         for clause, point, quote, said in units:
             order += 1
             text = rewrite(said)

@@ -110,7 +110,7 @@ SERIES_LEAD = re.compile(r"(?:^|,\s*)(?P<what>(?:mức|hệ số|tỷ lệ)\s[^,
 
 def series_candidates(article: Article, index: int, total: int, order: int) -> list[Candidate]:
     """A year-by-year table ("Năm | Trước 1995 1995 … 2025", "Mức điều chỉnh | 5,63 … 1,00") said by its ends:
-    "… từ 5,63 đối với năm trước 1995 đến 1,00 đối với năm 2024, 2025". A listener cannot take in thirty
+    "… từ 5,63 cho thời gian trước năm 1995 đến 1,00 cho năm 2024, 2025". A listener cannot take in thirty
     coefficients, but hears where the range starts and ends, each with its year."""
     out: list[Candidate] = []
     for clause, _point, passage in article.passages():

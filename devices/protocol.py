@@ -165,11 +165,9 @@ class Signer:
         self._seq = max(self._seq + 1, int(now * 1000))
         return self._seq
 
-    def envelope(
-        self, kind: MessageType, target: str, body: dict[str, Any], ttl_s: float, now: float | None = None
-    ) -> dict[str, Any]:
+    def _unsigned(self, kind: MessageType, target: str, body: dict[str, Any], ttl_s: float, now: float | None) -> dict[str, Any]:
         now = time.time() if now is None else now
-        message: dict[str, Any] = {
+        return {
             "v": VERSION,
             "id": uuid.uuid4().hex,
             "type": kind.value,
@@ -181,6 +179,11 @@ class Signer:
             "body": body,
             "key_id": self.key_id,
         }
+
+    def envelope(
+        self, kind: MessageType, target: str, body: dict[str, Any], ttl_s: float, now: float | None = None
+    ) -> dict[str, Any]:
+        message = self._unsigned(kind, target, body, ttl_s, now)
         message["sig"] = _b64(self.key.sign(canonical(message)))
         return message
 
@@ -203,21 +206,8 @@ class Signer:
         byte for byte `canonical` of the whole envelope, so devices verify it as any other.
         """
         fragments = fragments or {}
-        now = time.time() if now is None else now
-        seq = self.next_seq(now)
-        message_id = uuid.uuid4().hex
-        message: dict[str, Any] = {
-            "v": VERSION,
-            "id": message_id,
-            "type": kind.value,
-            "target": target,
-            "topic": topic_of(kind, target),
-            "issued_at": iso(now),
-            "expires_at": iso(now + ttl_s),
-            "seq": seq,
-            "body": {**body, **{key: _FRAGMENT + key for key in fragments}},
-            "key_id": self.key_id,
-        }
+        message = self._unsigned(kind, target, {**body, **{key: _FRAGMENT + key for key in fragments}}, ttl_s, now)
+        message_id, seq = message["id"], message["seq"]
         data = canonical(message)
         for key, raw in fragments.items():
             data = data.replace(canonical(_FRAGMENT + key), raw, 1)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import feedparser
@@ -42,6 +43,10 @@ def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
     bulletin = approved_bulletin(open_store(settings.database_url), settings, "Lịch tiêm phòng")
     cli(env, "zone", "add", "thon-3", "--name", "Thôn 3", "--commune", "xa-a", "--slots", "07:00,17:30", "--slot-minutes", "15")
     cli(env, "device", "add", "loa-301", "--zone", "thon-3")
+    # A fortnight that starts on a Tuesday a week from now, so the dates are never past.
+    start = date.today() + timedelta(days=7 + (1 - date.today().weekday()) % 7)
+    until = start + timedelta(days=13)
+    expected = [start + timedelta(days=n) for n in (2, 6, 9, 13)]  # Thu, Mon, Thu, Mon
     out = cli(
         env,
         "book",
@@ -51,16 +56,16 @@ def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
         "--weekly",
         "MO,TH",
         "--start",
-        "2026-12-01",
+        start.isoformat(),
         "--until",
-        "2026-12-14",
+        until.isoformat(),
         "--slot",
         "17:30",
     )
     assert "đã đặt lịch" in out.stdout
-    table = cli(env, "plan", "--zone", "thon-3", "--days", "14", "--start", "2026-12-01").stdout
-    rows = [line for line in table.splitlines() if line.startswith("2026-12-")]
-    assert [r.split()[0] for r in rows] == ["2026-12-03", "2026-12-07", "2026-12-10", "2026-12-14"]
+    table = cli(env, "plan", "--zone", "thon-3", "--days", "14", "--start", start.isoformat()).stdout
+    rows = [line for line in table.splitlines() if line[:4].isdigit()]
+    assert [r.split()[0] for r in rows] == [d.isoformat() for d in expected]
     assert all(" 17:30:00 " in r and "Lịch tiêm phòng" in r for r in rows)
     bad = cli(env, "book", str(bulletin), "--zones", "thon-9", ok=False)
     assert bad.returncode == 2 and "Không có vùng phát: thon-9" in bad.stderr

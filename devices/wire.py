@@ -2,7 +2,9 @@
 
 A message is refused before `json.loads` when it is too big or nested too deeply (100,000
 nested `[` would otherwise raise `RecursionError` inside paho's network thread), and after it
-when it holds non-finite numbers or huge integers (`{"seq": 1e999}`), or is not UTF-8.
+when it holds non-finite numbers or huge integers (`{"seq": 1e999}`), or is not UTF-8 — as
+bytes, or after decoding: a `\ud800` escape decodes to a lone surrogate that no UTF-8 encoder
+(the database driver, a log file, an ack) accepts (`not_utf8`, issue 22 #1).
 Device reports (ack, played, state, telemetry) are then checked field by field and reduced
 to the known fields with their types, so the handlers never see anything else.
 """
@@ -63,9 +65,33 @@ def loads(payload: bytes, max_bytes: int = MAX_REPORT_BYTES, max_depth: int = MA
     except UnicodeDecodeError as exc:
         raise MessageError("not_utf8", str(exc)) from exc
     try:
-        return json.loads(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_bounded_int)
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_bounded_int)
     except (ValueError, RecursionError) as exc:
         raise MessageError("malformed", str(exc)[:200]) from exc
+    if _SURROGATE_ESCAPE.search(payload) and _has_surrogate(value):  # only an escape can make one
+        raise MessageError("not_utf8", "a string holds a lone surrogate (\\uD800–\\uDFFF escape)")
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    """Whether any string in the decoded JSON (keys included) cannot be encoded as UTF-8."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _text(body: dict[str, Any], key: str, limit: int = 64, required: bool = True, default: str = "") -> str:

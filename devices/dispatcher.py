@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +40,12 @@ class Dispatcher:
     # called on every reconnect with whether the broker still held our session (False: a broker
     # restarted without persistence, so reports devices sent meanwhile may be gone)
     on_reconnect: Callable[[bool], None] | None = None
-    sent: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the messages still awaiting acks (id → type, target, expiry, acks): a device's superseded
+    # programme and an expired message leave it, and it never holds more than `max_sent` (#21)
+    sent: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)
+    max_sent: int = 200_000
+    ack_grace_s: float = 300.0  # acks of an expired message still count this long (a late device)
+    clock: Callable[[], float] = time.time
     clean: bool = True
     clock_tolerance_s: float = 2.0  # a device clock ahead by more than this is corrected
     deferred_acks: bool = False  # PUBACK a report only once its handler's `defer_ack()` callback ran
@@ -63,7 +69,10 @@ class Dispatcher:
         if self.shared_group and not self.drain_only:
             offline = json.dumps({"worker": self.client_id, "online": False}).encode()
             self.client.will_set(self.topics.worker(self.client_id), offline, qos=1, retain=True)
-        self._deferred = False
+        self._deferred: Callable[[], None] | None = None
+        self._programme_of: dict[str, str] = {}  # device → id of its latest programme in `sent`
+        self._sweep_at = 1024
+        self.evicted = 0  # entries dropped from `sent` by the size cap before they expired
         self._lock = threading.Lock()
         self.connects = 0
         self.rejected = 0
@@ -110,18 +119,29 @@ class Dispatcher:
             self.lost_at = time.time()
 
     def _on_message(self, client: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
-        if msg.topic.startswith(self.topics.worker("")):
-            self._peer(msg)
-            return
-        self.last_report = time.monotonic()
-        self.received += 1
-        _current.handling, self._deferred = (self, msg), False
+        """Every message is acknowledged to the broker exactly once, on every path: here, or by
+        the callback a handler took with `defer_ack` (once stored). A message left unacked holds
+        one of the broker's in-flight slots for good; ~20 of them (worker presence, issue 22 #2)
+        and the broker sends this session nothing more."""
+        _current.handling, self._deferred = (self, msg), None
         try:
-            self._handle(msg)
+            if msg.topic.startswith(self.topics.worker("")):
+                self._peer(msg)
+            else:
+                self.last_report = time.monotonic()
+                self.received += 1
+                self._handle(msg)
+        except Exception:  # the callback boundary: paho's network thread must survive any message
+            log.exception("handling a message on %s failed", msg.topic)
         finally:
             _current.handling = None
-            if self.deferred_acks and not self._deferred:
-                client.ack(msg.mid, msg.qos)
+            deferred, self._deferred = self._deferred, None
+            if self.deferred_acks and deferred is None:
+                self._puback(msg)
+
+    def _puback(self, msg: mqtt.MQTTMessage) -> None:
+        if msg.qos > 0:
+            self.client.ack(msg.mid, msg.qos)
 
     def _peer(self, msg: mqtt.MQTTMessage) -> None:
         try:
@@ -148,11 +168,16 @@ class Dispatcher:
         if not self.deferred_acks or handling is None or handling[0] is not self:
             return None
         msg = handling[1]
-        self._deferred = True
+        if self._deferred is not None:
+            return self._deferred  # asked twice for one message: still one PUBACK
+        done = threading.Event()
 
         def puback() -> None:
-            self.client.ack(msg.mid, msg.qos)
+            if not done.is_set():  # exactly once, whoever calls it first (the writer or a failure)
+                done.set()
+                self._puback(msg)
 
+        self._deferred = puback
         return puback
 
     def _handle(self, msg: mqtt.MQTTMessage) -> None:
@@ -168,7 +193,7 @@ class Dispatcher:
             return
         if kind == "ack":
             with self._lock:
-                if (entry := self.sent.get(body["id"])) is not None:
+                if (entry := self.sent.get(body["id"])) is not None and entry["expires"] + self.ack_grace_s >= self.clock():
                     entry.setdefault("acks", {})[device] = body
             self._check_clock(device, body)
         handler = {"ack": self.on_ack, "played": self.on_played, "state": self.on_state, "telemetry": self.on_telemetry}.get(kind)
@@ -202,6 +227,8 @@ class Dispatcher:
             call(*args)
         except Exception as exc:  # the callback boundary: a failing store must not stop delivery to every device
             log.exception("handling %s from %s failed", kind, device or "the broker")
+            if self._deferred is not None:
+                self._deferred()  # the handler took the PUBACK and failed: it is acknowledged now, once
             if device:
                 self._reject(device, kind, "internal_error", f"{type(exc).__name__}: {str(exc)[:200]}")
 
@@ -258,9 +285,14 @@ class Dispatcher:
         fragments = {"items": items_json} if items_json is not None else None
         if fragments is None:
             body["items"] = items
-        message_id, payload = self.signer.signed(MessageType.SCHEDULE, f"dev/{device}", body, ttl_s, fragments=fragments)
+        message_id, payload = self.signer.signed(
+            MessageType.SCHEDULE, f"dev/{device}", body, ttl_s, now=self.clock(), fragments=fragments
+        )
         with self._lock:
-            self.sent[message_id] = {"type": "schedule", "target": device, "at": time.time()}
+            # the device's previous programme is superseded: its ack is no longer awaited
+            self.sent.pop(self._programme_of.get(device, ""), None)
+            self._programme_of[device] = message_id
+            self._remember(message_id, {"type": "schedule", "target": device}, ttl_s)
         return message_id, payload
 
     def publish_programme(self, device: str, payload: bytes) -> None:
@@ -303,10 +335,29 @@ class Dispatcher:
             raise ValueError("give exactly one of device or zone")
         target = f"dev/{device}" if device else f"zone/{zone}"
         topic = self.topics.device_cmd(device) if device else self.topics.zone_cmd(zone or "")
-        message_id, payload = self.signer.signed(kind, target, body, ttl_s)
+        message_id, payload = self.signer.signed(kind, target, body, ttl_s, now=self.clock())
         with self._lock:
-            self.sent[message_id] = {"type": kind.value, "target": target, "at": time.time()}
+            self._remember(message_id, {"type": kind.value, "target": target}, ttl_s)
         return message_id, topic, payload
+
+    def _remember(self, message_id: str, entry: dict[str, Any], ttl_s: float) -> None:
+        """Record a sent message (under `_lock`). Expired entries (past their grace) are swept
+        whenever `sent` doubled since the last sweep, so recording stays O(1) amortised; beyond
+        `max_sent` the oldest go first."""
+        now = self.clock()
+        self.sent[message_id] = {**entry, "at": now, "expires": now + ttl_s}
+        if len(self.sent) >= self._sweep_at:
+            for old in [m for m, e in self.sent.items() if e["expires"] + self.ack_grace_s < now]:
+                self._forget(old)
+            self._sweep_at = max(1024, 2 * len(self.sent))
+        while len(self.sent) > self.max_sent:
+            self._forget(next(iter(self.sent)))
+            self.evicted += 1
+
+    def _forget(self, message_id: str) -> None:
+        entry = self.sent.pop(message_id)
+        if entry["type"] == "schedule" and self._programme_of.get(entry["target"]) == message_id:
+            del self._programme_of[entry["target"]]
 
     def resend(self, topic: str, payload: bytes) -> None:
         """The very same signed message again: devices that did it ack a duplicate, never redo it."""

@@ -20,8 +20,9 @@ import jinja2
 
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL, SYMBOL_RE, LegalDocument
+from scripts.listener import passes
 from scripts.phasing import phased_dates, with_phase
-from scripts.select import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
+from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
 from scripts.spoken import normalize
 from scripts.tables import series_candidates, table_candidates
@@ -104,7 +105,26 @@ RELATED_DETAILS = re.compile(
     rf"(?P<sym>{SYMBOL})\s+ngày\s+\d{{1,2}}(?:/\d{{1,2}}/| tháng \d{{1,2}} năm )\d{{4}}(?:\s+của\s+.{{3,120}}?)?"
     r"(?=\s+(?:hướng dẫn|quy định|về|ban hành|sửa đổi)\b)"
 )  # "… số 72/2011/TTLT-BTC-BGTVT ngày … của Bộ trưởng … hướng dẫn …": what the repealed text was about, not its date
-TITLE_BOUNDARY = re.compile(r",\s+|\s+(?=(?:và|đối với|về|cho|trong|tại|để|theo|khi)\s)")
+TITLE_BOUNDARY = re.compile(r"\s+(?=(?:và|đối với|về|cho|trong|tại|để|theo|khi)\s)")
+# not at a comma: "về việc quy định nội dung chi, mức chi" stops inside a list and sounds cut
+TITLE_SIMPLER: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "… quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế đối với …" → "hướng dẫn Luật …"
+    (
+        re.compile(
+            r"[Qq]uy định chi tiết(?: và hướng dẫn thi hành)?(?: một số điều)?(?: và biện pháp[^L]{0,80}?)?\s+(?:của\s+)?(?=(?:Luật|Bộ luật)\s)"
+        ),
+        "hướng dẫn ",
+    ),
+    # "Luật X và Luật sửa đổi, bổ sung một số điều của Luật X" → "Luật X và các điểm sửa đổi của luật này"
+    (
+        re.compile(r"((?:Luật|Bộ luật) [^,;]+?) và Luật sửa đổi, bổ sung một số điều của \1"),
+        r"\1 và các điểm sửa đổi của luật này",
+    ),
+)
+FALLBACK_BOUNDARY = re.compile(r",\s+|\s+(?=(?:trước|sau|đã|nhằm|phục vụ|giai đoạn|nhiệm kỳ)\s)")
+DANGLING_TITLE = re.compile(
+    r"\s+(?:thuộc thẩm quyền|quy định chi tiết|hướng dẫn thi hành|và|của|về|đối với|trên|cho|tại|theo|các)$"
+)
 
 
 def count_syllables(text: str) -> int:
@@ -147,6 +167,8 @@ def _source_date_text(doc: LegalDocument, value: date) -> str:
 def _title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
     """The title cut at a natural boundary to a length a listener keeps in mind."""
     title = RELATED_DETAILS.sub(r"\g<sym>", " ".join(doc.title.split()))
+    for pattern, repl in TITLE_SIMPLER:
+        title = pattern.sub(repl, title)
     if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh") and title.startswith(doc.doc_type):
         rest = title[len(doc.doc_type) :].strip()
         return f"– {doc.doc_type} {rest}" if rest else ""
@@ -156,10 +178,14 @@ def _title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
             title = parts[0]
             continue
         cuts = [m.start() for m in TITLE_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit]
-        if not cuts and words(title) <= TITLE_WORDS:
-            break
-        title = title[: cuts[-1]] if cuts else " ".join(title.split()[:TITLE_WORDS])
-    title = re.sub(r"\s+(?:và|của|về|đối với|trên|cho|tại|theo|các)$", "", title.rstrip(" .,"))
+        if not cuts:  # a last resort before saying it whole: before "trước ngày …", "nhiệm kỳ …", a comma
+            cuts = [m.start() for m in FALLBACK_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit + 8]
+        if not cuts:
+            break  # a title is said whole rather than cut mid-phrase ("… của chủ hộ" for "… của chủ hộ kinh doanh")
+        title = title[: cuts[-1]]
+    title = title.rstrip(" .,")
+    while DANGLING_TITLE.search(title):
+        title = DANGLING_TITLE.sub("", title)
     return lowerfirst(title)
 
 
@@ -283,7 +309,7 @@ def _pool(doc: LegalDocument) -> list[Candidate]:
     for index, article in enumerate(doc.articles):
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
         pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
-    return [c for c in pool if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number]
+    return [c for c in pool if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number and passes(c.text)]
 
 
 def _relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Candidate]:
@@ -345,7 +371,8 @@ def _render(
             n for n in (MAX_WORDS, LONG_TITLE_WORDS) if words(_title_phrase(doc, n)) + 3 <= MAX_WORDS + 4 or n == LONG_TITLE_WORDS
         )
     fact = facts(doc, title_words or (NOTICE_TITLE_WORDS if notice else TITLE_WORDS))
-    if title_words and title_words > TITLE_WORDS and not fact.title_phrase.startswith("–"):
+    long_title = words(fact.title_phrase) > MAX_WORDS - 12  # with date, issuer and number the sentence is too long
+    if (title_words and title_words > TITLE_WORDS or long_title) and not fact.title_phrase.startswith("–"):
         phrase = re.sub(r"^về(?: việc)?\s", "nói về ", fact.title_phrase)
         fact.title_apart = f"{doc.doc_type} này {phrase}"
     relations = [r for r in _relation_sentences(doc, brief=notice) if r.source and r.source.quote not in fact.title_phrase]

@@ -11,7 +11,7 @@ import re
 
 from scripts.cells import Table
 from scripts.legal import Article
-from scripts.select import Candidate, Source, score
+from scripts.selection import Candidate, Source, score
 from scripts.sentences import HARD_MAX_WORDS, capfirst, lowerfirst, words
 
 MAX_ROWS = 4

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts.legal import Article
-from scripts.select import candidates, enforced
+from scripts.selection import candidates, enforced
 from scripts.tables import series_candidates
 
 

@@ -1,0 +1,243 @@
+"""What a listener trips on when a sentence is heard once on a loudspeaker: ``check(sentence)``.
+
+Used twice: the drafter drops every candidate sentence that fails (a drafted script never says
+one), and the console shows the findings beside each sentence an editor types. Each finding has a
+stable ``code`` (for the console and the bench), a Vietnamese ``message`` for the editor and the
+``span`` that triggered it.
+
+Codes, from the editor's review of drafted scripts (``corpus/editor-review.md``):
+
+- ``no_main_clause``: a heading, a list item, a bare noun phrase ("Quản lý, thu hồi, tạm giữ thẻ
+  bảo hiểm y tế."), a condition with no consequence ("Đối với các khu, cụm công nghiệp …").
+- ``agency_work``: the administration's internal work read to residents: reporting, inspection,
+  budget sources, coordination, "giao Sở …", "tổng hợp báo cáo"; or a directive with no subject.
+- ``unlabelled_amount``: an amount or a fine a listener cannot attach to anything: a table row
+  ("Nhóm 5 …"), a bare level ("Mức … bằng 50% …"), a fine without its offence.
+- ``stray_mark``: footnote marks ("[3]"), list letters ("a)", a lone "b." at the end), "1.Việc".
+- ``cut``: the sentence or title stops where it needs a continuation ("… của chủ hộ.", "… và Luật
+  sửa đổi.", "… thuộc thẩm quyền.").
+- ``reference``: a cross-reference read out ("quy định tại khoản 2 Điều 5 …").
+- ``too_long``: more than 40 words.
+
+Why rules and not a tagger. pyvi (ViTokenizer/ViPosTagger, the usual bundled-model choice) does
+install from PyPI (0.1.1, 2021, 30 MB wheel) but pulls scikit-learn, scipy and sklearn-crfsuite
+into a service that has none of them, and its models are pickles of 2018-era scikit-learn objects
+that scikit-learn does not promise to load across versions (and a pickle load runs code). More to
+the point, the checks above are about how legal text is built, not about word classes: a
+heading and a bare noun phrase are both "N V N" to a news-trained tagger ("Quản lý, thu hồi …" is
+tagged verb-initial either way), an agency order is a sentence with a perfectly good verb, and a
+footnote mark or a cut title is not a tagging question at all. What does need a verb is decided
+with closed lists of predicate markers (được, phải, bị, là, có, không, sẽ …) and of the subjects
+legal sentences use, which are short, reviewable and fast (≈ 20 µs a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["CODES", "Finding", "check", "passes"]
+
+CODES = ("no_main_clause", "agency_work", "unlabelled_amount", "stray_mark", "cut", "reference", "too_long")
+MAX_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    message: str
+    span: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "span": self.span}
+
+
+# A predicate a listener hears as "something happens / must / may / is": modal, aspect, copula, or a verb
+# that only works as a predicate.
+PREDICATE = re.compile(
+    r"\b(?:được|phải|bị|là|có|không|chưa|sẽ|đã|đang|cần|nên|hãy|bằng|gồm|cấm|nghiêm cấm|tăng|giảm|hưởng|nộp|đóng|"
+    r"trả|chịu|thu|chi|miễn|áp dụng|thay thế|bãi bỏ|sửa đổi|ban hành|quy định|thông qua|kéo dài|tạm dừng|"
+    r"xử lý|xử phạt|thu hồi|cưỡng chế|liên hệ|đến|mang|đăng ký|khai báo|báo ngay|chấp hành|tuân thủ|thực hiện|"
+    r"yêu cầu|đề nghị|kêu gọi|vận động|khuyến khích|tiếp tục|bắt đầu|kết thúc|còn|vẫn|mới|tính|trở lên|trở xuống|"
+    r"xin|kính thưa|cảm ơn|nói về|tiến hành|thuộc (?:đối tượng|diện)|tham gia|phân cấp|hết hiệu lực|có hiệu lực)\b",
+    re.I,
+)
+SUBJECT = re.compile(
+    r"^(?:Từ ngày [^,]+, |Kể từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Sinh viên|Hộ|Công dân|Cá nhân|Chủ|Thân nhân|Bà con|"
+    r"Nhân dân|Lao động|Doanh nghiệp|Tổ chức|Ủy ban|Hội đồng|Sở|Bộ|Công an|Cơ quan|Các|Mỗi|Chính phủ|Thủ tướng|Nhà nước|"
+    r"Ngân hàng|Quốc hội|Kiểm lâm|Lực lượng|Ban|Trưởng|Quân đội|Bảo hiểm|Văn phòng|Cục|Chi cục|Tỉnh|Thành phố|Xã|Phường|"
+    r"Thôn|Tổ|Gia đình|Nông dân|Ngư dân|Đơn vị|Cán bộ|Chủ tịch|"
+    r"(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch|Quy định) này)\b"
+)
+STRONG = re.compile(
+    r"\b(?:phải|là|bằng|gồm|không|sẽ|bị|cấm|tăng|giảm|thì)\b"
+)  # a noun-headed phrase needs one of these to say something
+OPENER = re.compile(
+    r"^(?:Đối với|Trường hợp|Trong trường hợp|Khi|Nếu|Riêng|Ngoài|Để|Căn cứ|Theo|Sau khi|Trước khi|Trong thời hạn|"
+    r"Trong vòng|Về|Với)\b",
+    re.I,
+)
+NOMINAL_HEAD = re.compile(
+    r"^(?:Việc|Phạm vi|Đối tượng|Điều kiện|Nội dung|Danh sách|Sản phẩm|Tên|Chế độ|Quản lý|Mức|Các trường hợp|Những|"
+    r"Trách nhiệm|Nhiệm vụ|Giải pháp|Mục tiêu|Mục đích|Yêu cầu|Nguyên tắc|Hồ sơ|Thủ tục|Trình tự|Thời gian|Thời hạn|"
+    r"Quy trình|Phương thức|Hình thức|Kinh phí|Nguồn|Tổ chức thực hiện|Hiệu lực|Điều khoản|Phụ lục|Biểu|Bảng)\b"
+)
+HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]+[a-zđ]?\b|^[IVXLC]+\.\s|:\s*$|^[^a-zà-ỹđ]{12,}$")
+
+AGENCY = (
+    r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
+    r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
+    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo)"
+)
+INTERNAL = re.compile(
+    r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
+    r"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|trình|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
+    r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
+    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng)\b",
+    re.I,
+)
+GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
+RESIDENTS_FEEL = re.compile(
+    r"bị xử lý|thuế|người dân|bà con|nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
+    r"xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|"
+    r"không được|hỗ trợ (?:cho )?(?:người|hộ|gia đình)|miễn|chi trả|được hưởng|mức thu|lệ phí|học phí|"
+    r"sơ tán|di dời|cảnh báo|\bphải\b",
+    re.I,
+)
+SUBJECTLESS_ORDER = re.compile(
+    r"^(?:Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
+    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
+    r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao)\b"
+)
+
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|%|lần mức)")
+ROW_LABEL = re.compile(r"^(?:Nhóm|Loại|Hạng|Mục|Cột|Dòng|Số thứ tự|STT|Bậc|Khu vực|Vùng)\s+[\dIVXLC]+\b", re.I)
+BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thiểu)\b")
+FOR_WHOM = re.compile(r"\b(?:cho|đối với|của|người|hộ|khi|nếu|trường hợp|với)\b")
+FINE = re.compile(r"\bphạt tiền\b", re.I)
+OFFENCE = re.compile(r"\b(?:hành vi|đối với|khi|nếu|vì|do|vi phạm|mỗi lần)\b", re.I)
+LABELLED = re.compile(
+    r"^[^:]{6,}:\s*(?:\S+\s+){0,8}?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)"
+)  # "Tiểu đội trưởng: 280.800 đồng"
+IDENTITY = re.compile(
+    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch) này (?:nói về|quy định|hướng dẫn)"
+)
+STARTS_WITH_AMOUNT = re.compile(r"^(?:Từ ngày [^,]+, )?\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|%)")
+
+STRAY = (
+    (re.compile(r"\[\d+\]|\(\*+\)|\*"), "dấu chú thích"),
+    (re.compile(r"(?:^|\s)[a-zđ]\)(?=\s|$)|(?<=\s)[b-df-hk-np-tvxđ]\.(?=\s+[A-ZĐ]|\s*$)"), "chữ cái của danh mục"),
+    (re.compile(r"(?:^|\s)\d{1,2}\.(?=[A-ZĐÀ-Ỹa-zđ])"), "số mục dính chữ"),
+    (re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-ZĐ]"), "số mục đầu dòng"),
+)
+OPEN_END = (
+    "theo", "của", "tại", "và", "hoặc", "với", "đối với", "các", "những", "cho", "về", "từ", "gồm", "bao gồm",
+    "là", "bởi", "trong", "thuộc", "nhằm", "để", "như sau", "sau đây", "mà", "thì", "nếu", "khi",
+)  # fmt: skip
+CUT_TAIL = re.compile(
+    r"(?:thuộc thẩm quyền|quy định chi tiết|và Luật sửa đổi|một số điều|về việc|như sau|nội dung chi|"
+    r"theo chương|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
+    re.I,
+)
+REFERENCE = re.compile(
+    r"(?:quy định|nêu|quy|ghi)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)|"
+    r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|^Điều\s+\d+\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)|"
+    r"\bĐiều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|\b(?:Điều|khoản|điểm) này\b"
+)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _has_main_clause(text: str) -> bool:
+    if PREDICATE.search(text) or LABELLED.match(text):
+        return True
+    # "Công an tỉnh xử lý …", "Bà con chủ động …": a subject then anything verb-like
+    return bool(SUBJECT.match(text)) and _words(text) >= 5 and not NOMINAL_HEAD.match(text)
+
+
+def _condition_without_consequence(text: str) -> bool:
+    """ "Đối với các khu, cụm công nghiệp …" or "Trường hợp … bị thiệt hại." with nothing happening after it."""
+    if not OPENER.match(text):
+        return False
+    if " thì " in text:
+        after = text[text.index(" thì ") + 5 :]
+        return not (PREDICATE.search(after) or SUBJECT.match(after[:1].upper() + after[1:]))
+    parts = re.split(r",\s+", text, maxsplit=0)
+    if len(parts) < 2:
+        return True
+    # the main clause comes after the last comma that closes the condition: some part after the first must predicate
+    return not any(PREDICATE.search(p) or SUBJECT.match(p[:1].upper() + p[1:]) for p in parts[1:])
+
+
+@lru_cache(maxsize=16384)
+def _check(sentence: str) -> tuple[Finding, ...]:
+    text = " ".join(sentence.split())
+    bare = re.sub(r"^(?:Xin nhắc lại|Nhắc lại)\s*:\s*", "", text)
+    body = bare.rstrip(" .;!?…")
+    out: list[Finding] = []
+    if not body:
+        return (Finding("no_main_clause", "Câu rỗng."),)
+    if HEADING.search(body if not body.endswith(":") else body) or body.endswith(":"):
+        out.append(Finding("no_main_clause", "Đây là đề mục, không phải một câu.", body[:60]))
+    elif NOMINAL_HEAD.match(body) and (
+        not PREDICATE.search(body) or _words(body) <= 12 and not STRONG.search(body) and not re.search(r"\d", body)
+    ):
+        out.append(Finding("no_main_clause", "Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60]))
+    elif OPENER.match(body) and _condition_without_consequence(body):
+        out.append(Finding("no_main_clause", "Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60]))
+    elif not _has_main_clause(body):
+        out.append(Finding("no_main_clause", "Câu không có vị ngữ (động từ chính).", body[:60]))
+    main = body.split(" thì ", 1)[-1]
+    main = main[:1].upper() + main[1:]
+    if IDENTITY.match(body):
+        pass  # the document's own subject, said once, is not a task
+    elif (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
+        out.append(Finding("agency_work", "Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0]))
+    elif re.match(AGENCY, main, re.I) and (m := INTERNAL.search(main)) and not RESIDENTS_FEEL.search(main):
+        out.append(
+            Finding("agency_work", "Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
+        )
+    elif SUBJECTLESS_ORDER.match(body) and not RESIDENTS_FEEL.search(body):
+        out.append(
+            Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
+        )
+    elif (
+        (m := INTERNAL.search(body))
+        and re.search(r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|số liệu", m[0], re.I)
+        and not RESIDENTS_FEEL.search(body)
+    ):
+        out.append(Finding("agency_work", "Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0]))
+    if AMOUNT.search(body):
+        if m := ROW_LABEL.match(body):
+            out.append(Finding("unlabelled_amount", "Dòng bảng không nói nhóm, đối tượng hay dịp nào.", m[0]))
+        elif BARE_LEVEL.match(body) and not FOR_WHOM.search(body):
+            out.append(Finding("unlabelled_amount", "Mức tiền không nói của ai, cho việc gì.", body[:40]))
+        elif STARTS_WITH_AMOUNT.match(body):
+            out.append(Finding("unlabelled_amount", "Câu mở đầu bằng số tiền, không có nhãn.", body[:40]))
+    if FINE.search(body) and not OFFENCE.search(body):
+        out.append(Finding("unlabelled_amount", "Mức phạt không nói phạt hành vi nào.", "phạt tiền"))
+    for pattern, what in STRAY:
+        if m := pattern.search(text):
+            out.append(Finding("stray_mark", f"Ký hiệu sẽ bị đọc thành tiếng: {what}.", m[0].strip()))
+            break
+    lowered = body.casefold().split()
+    tail2 = " ".join(lowered[-2:])
+    if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body):
+        out.append(Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:])))
+    if m := REFERENCE.search(body):
+        out.append(Finding("reference", "Dẫn chiếu điều, khoản người nghe không tra được.", m[0]))
+    if _words(text) > MAX_WORDS:
+        out.append(Finding("too_long", f"Câu dài {_words(text)} từ: khó theo dõi khi nghe một lần.", ""))
+    return tuple(out)
+
+
+def check(sentence: str) -> list[Finding]:
+    """What a listener trips on in one sentence (empty when it can be read on air as it is)."""
+    return list(_check(sentence))
+
+
+def passes(sentence: str) -> bool:
+    return not _check(sentence)

@@ -1,0 +1,72 @@
+"""The listener check: what a resident trips on when a sentence is heard once (own sentences, not the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.listener import CODES, check, passes
+
+
+def codes(sentence: str) -> list[str]:
+    return [f.code for f in check(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Từ ngày 01 tháng 3 năm 2027, người từ đủ 70 tuổi trở lên được cấp thẻ bảo hiểm y tế miễn phí.",
+        "Hộ gia đình có ruộng lúa phải đăng ký với Ủy ban nhân dân xã trước ngày 15 tháng 4.",
+        "Nghiêm cấm đốt rơm rạ trên cánh đồng gần đường cao tốc.",
+        "Công an xã xử lý nghiêm các trường hợp đổ rác ra kênh.",
+        "Trường hợp con bị ốm phải nghỉ học, gia đình được hoàn lại tiền ăn của những ngày nghỉ.",
+        "Trưởng thôn: 2.340.000 đồng mỗi tháng.",
+        "Kính thưa bà con, xin thông báo.",
+        "Xin cảm ơn bà con đã lắng nghe.",
+        "Người vi phạm bị phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng đối với hành vi xả rác nơi công cộng.",
+        "Thông tư này nói về lệ phí cấp giấy phép câu cá trên hồ chứa.",
+    ],
+)
+def test_sentences_a_listener_follows_pass(sentence: str) -> None:
+    assert check(sentence) == [] and passes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Quản lý, cấp phát, thu hồi giấy phép câu cá.", "no_main_clause"),  # a heading
+        ("Điều kiện để được nhận học bổng khuyến học.", "no_main_clause"),  # a heading
+        ("Đối với các hộ nuôi cá lồng trên sông Hồng.", "no_main_clause"),  # condition, nothing happens
+        ("Trường hợp người nuôi ong có đàn ong bị chết do phun thuốc.", "no_main_clause"),
+        ("Chương II. Quyền của người nuôi ong:", "no_main_clause"),
+        ("Ủy ban nhân dân tỉnh giao Sở Tài chính bố trí kinh phí thực hiện.", "agency_work"),
+        ("Sở Văn hóa tổng hợp báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 20 hằng tháng.", "agency_work"),
+        ("Kinh phí thực hiện chính sách được bố trí từ ngân sách địa phương.", "agency_work"),
+        ("Bảo đảm việc cấp phát giống cây trồng công khai, minh bạch, đúng tiến độ.", "agency_work"),  # no subject, agency task
+        ("Nhóm 2 được tặng quà trị giá 800.000 đồng/người/lần.", "unlabelled_amount"),  # table row, no group
+        ("Mức chi tối đa là 3.500.000 đồng/bộ.", "unlabelled_amount"),  # for what?
+        ("Phạt tiền từ 500.000 đồng đến 1.000.000 đồng.", "unlabelled_amount"),  # fine without its offence
+        ("Các hộ nuôi ong được hỗ trợ 200.000 đồng mỗi tổ [2].", "stray_mark"),
+        ("Các hộ nuôi ong được hỗ trợ thêm 300.000 đồng/người/lần c.", "stray_mark"),
+        ("a) Người nuôi ong được hỗ trợ giống.", "stray_mark"),
+        ("1.Việc hỗ trợ được thực hiện mỗi năm một lần.", "stray_mark"),
+        ("Nghị quyết này nói về chính sách hỗ trợ người nuôi ong của.", "cut"),
+        ("Thông tư này nói về lệ phí cấp giấy phép thuộc thẩm quyền.", "cut"),
+        ("Người nuôi ong được hỗ trợ theo quy định tại khoản 2 Điều 5 Nghị quyết này.", "reference"),
+        ("Người nuôi ong " + "được hỗ trợ và " * 15 + "được khen thưởng.", "too_long"),
+    ],
+)
+def test_what_a_listener_trips_on_is_flagged_with_its_code(sentence: str, code: str) -> None:
+    found = check(sentence)
+    assert code in [f.code for f in found], found
+    assert all(f.code in CODES and f.message for f in found)
+    assert not passes(sentence)
+
+
+def test_findings_say_where_and_can_be_sent_to_the_console() -> None:
+    [finding] = [f for f in check("Các hộ nuôi ong được hỗ trợ 200.000 đồng mỗi tổ [2].") if f.code == "stray_mark"]
+    assert finding.span == "[2]" and finding.to_dict()["code"] == "stray_mark"
+
+
+def test_a_recap_is_checked_like_any_sentence() -> None:
+    assert "unlabelled_amount" in codes("Xin nhắc lại: nhóm 2 được tặng quà trị giá 800.000 đồng.")
+    assert check("Xin nhắc lại: người từ đủ 70 tuổi được cấp thẻ bảo hiểm y tế miễn phí.") == []

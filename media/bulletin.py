@@ -23,7 +23,7 @@ def sequence(
 ) -> Audio:
     """Join the tracks in order with natural pauses; every part is brought to one rate.
 
-    The rate defaults to the first part's: resampling 22.05 kHz speech to 24 kHz here costs more
+    The rate defaults to the first part's: resampling 22.05 kHz speech to the codec's rate here costs more
     than the rest of mastering, and ffmpeg does it for free while encoding.
     """
     if not tracks or not any(t.parts for t in tracks):

@@ -29,7 +29,12 @@ class Codec:
     extra: tuple[str, ...] = ()
 
 
-MP3 = Codec("mp3", "mp3", "mp3", "48k", 24000, "audio/mpeg", ("-c:a", "libmp3lame", "-compression_level", "7"))
+# 48 kbps at 32 kHz (MPEG-1 Layer III, 1152 samples a frame): the Xing/Info frame, written
+# first, needs ~170 bytes, and ffmpeg raises that frame's bitrate until it fits. At 24 kHz
+# (MPEG-2, 144-byte frames at 48 kbps) it became a 64 kbps frame in front of 48 kbps audio,
+# and players that seek a CBR file by the first frame's bitrate (VLC) landed 1.33× too far
+# (issue 22 #14). A 216-byte frame holds it at the audio's own bitrate; `encode` checks it.
+MP3 = Codec("mp3", "mp3", "mp3", "48k", 32000, "audio/mpeg", ("-c:a", "libmp3lame", "-compression_level", "7"))
 OPUS = Codec(
     "opus", "opus", "ogg", "24k", 24000, "audio/ogg", ("-c:a", "libopus", "-application", "voip", "-compression_level", "5")
 )
@@ -97,4 +102,32 @@ def encode(audio: Audio, codec: Codec = MP3, tags: dict[str, str] | None = None)
             raise MediaError(f"ffmpeg could not encode {codec.name}: {exc}") from exc
     if proc.returncode != 0 or not data:
         raise MediaError(f"ffmpeg could not encode {codec.name}: {proc.stderr.decode(errors='replace').strip()[-200:]}")
+    if codec.ffmpeg_format == "mp3" and len(set(frame_bitrates(data, 3))) > 1:
+        raise MediaError(f"the MP3's Info frame and its audio differ in bitrate ({frame_bitrates(data, 3)} kbps)")
     return data
+
+
+_MP3_KBPS = {
+    3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),  # MPEG-1 Layer III
+    2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2 and 2.5 Layer III
+}
+_MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def frame_bitrates(data: bytes, count: int) -> list[int]:
+    """The bitrates (kbps) of the first `count` MPEG audio frames after any ID3v2 tag; the first
+    is the Xing/Info frame when there is one. Stops early at anything that is not a frame."""
+    at = 0
+    if data[:3] == b"ID3":  # a synchsafe size: 7 bits a byte
+        at = 10 + ((data[6] & 0x7F) << 21 | (data[7] & 0x7F) << 14 | (data[8] & 0x7F) << 7 | (data[9] & 0x7F))
+    rates: list[int] = []
+    while len(rates) < count and at + 4 <= len(data):
+        header = int.from_bytes(data[at : at + 4], "big")
+        version, layer, index, rate_index = (header >> 19) & 3, (header >> 17) & 3, (header >> 12) & 15, (header >> 10) & 3
+        if header >> 21 != 0x7FF or layer != 1 or version == 1 or index in (0, 15) or rate_index == 3:
+            break
+        kbps = _MP3_KBPS[3 if version == 3 else 2][index]
+        rate = _MP3_RATES[version][rate_index]
+        rates.append(kbps)
+        at += (144 if version == 3 else 72) * kbps * 1000 // rate + ((header >> 9) & 1)
+    return rates

@@ -60,4 +60,4 @@ def test_rendering_twice_synthesizes_nothing_new(tmp_path: Path) -> None:
     assert registry.cache.misses == len(SENTENCES) and registry.cache.hits == len(SENTENCES)
     assert first.asset.sha256 == second.asset.sha256
     info = probe(media.path(f"{first.asset.sha256}.mp3").read_bytes())
-    assert (info.channels, info.rate) == (1, 24000)
+    assert (info.channels, info.rate) == (1, 32000)

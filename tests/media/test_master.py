@@ -42,11 +42,11 @@ def test_mastered_loudness_and_true_peak(speech: Audio) -> None:
     assert abs(again.integrated_lufs - loudness.integrated_lufs) < 0.01
 
 
-def test_mp3_is_mono_24k_48kbps(speech: Audio, tmp_path: Path) -> None:
+def test_mp3_is_mono_32k_48kbps(speech: Audio, tmp_path: Path) -> None:
     mastered, _ = master(speech)
     data = encode(mastered, CODECS["mp3"], {"title": "Bản tin thử", "album": "162/2026/NĐ-CP"})
     info = probe(data)
-    assert (info.codec, info.channels, info.rate, info.kbps) == ("mp3", 1, 24000, 48)
+    assert (info.codec, info.channels, info.rate, info.kbps) == ("mp3", 1, 32000, 48)
     decoded = decode(data)
     assert abs(decoded.duration_s - mastered.duration_s) < 0.2
     kbps = len(data) * 8 / mastered.duration_s / 1000

@@ -30,6 +30,8 @@ from scripts.vocab import (
     DOC_TYPE_CODES,
     ISSUER_CODES,
     LETTER_NAMES,
+    PARTY_BODIES,
+    PARTY_KINDS,
     ROMAN_LEADS,
     UNITS,
 )
@@ -180,7 +182,7 @@ def _word_slash(m: re.Match[str], r: Reader) -> str:
     chain = m["chain"].split("/")[1:]
     if left in UNITS or left in CURRENCY_UNITS or left.lower() in _PER_WORDS:
         return f"{_unit_words(left)}{_per_tail(left, chain)}"
-    if left.lower() not in _PERIODS and all(c.lower() in _PERIODS for c in chain):
+    if left.lower() not in _PER_UNITS and all(c.lower() in _PER_UNITS for c in chain):
         return left + "".join(f" mỗi {c}" for c in chain)  # "3 buổi tiếng Anh/tuần", "học sinh/tháng": per week, per month
     if left.lower() == "và" and chain == ["hoặc"]:
         return "hoặc"
@@ -193,6 +195,17 @@ def _ratio(m: re.Match[str], r: Reader) -> str:
     if 0 < a < b <= 10:
         return f"{r.number(m['a'])} phần {read_month(b, r.dialect)}"
     return f"{r.number(m['a'])} trên {r.number(m['b'])}"
+
+
+def _party_symbol(m: re.Match[str], r: Reader) -> str:
+    """ "52-CT/TW" → năm mươi hai của Trung ương: a party document's number and the body that issued it."""
+    return f"{r.number(m['num'])} của {PARTY_BODIES[m['body']]}"
+
+
+def _dotted_phone(m: re.Match[str], r: Reader) -> str:
+    """ "0912.345.678", "0262.3812.345": a telephone number, read digit by digit (not as thousands)."""
+    digits = re.sub(r"\D", "", m.group(0))
+    return read_digits(digits) if 9 <= len(digits) <= 11 else m.group(0)
 
 
 def _phone(m: re.Match[str], r: Reader) -> str:
@@ -293,6 +306,21 @@ def _dialect_name(r: Reader) -> str:
 
 _PERIODS = frozenset({"ngày", "tuần", "tháng", "quý", "năm", "giờ", "buổi", "kỳ", "vụ"})  # "x/tháng" is x per month
 _PER_WORDS = frozenset({"đồng", "lần", "lượt", "người", "phần trăm", "suất", "chuyến"})
+# "… lần mức lương cơ sở/người/ngày": after a word that is no unit, a chain of these is still "per"
+_PER_UNITS = _PERIODS | {"người", "hộ", "lần", "lượt", "suất", "mộ", "ca", "chuyến", "trẻ", "xe", "con"}
+_GLUED_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u[-1:].isdigit())
+_PARTY_BODY = "|".join(sorted(PARTY_BODIES, key=len, reverse=True))
+_PARTY_KIND = "|".join(PARTY_KINDS)
+# Cleaning before reading: what a written page carries that a speaker never says
+PREPARE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\s*\[\d{1,3}\]"), ""),  # footnote marks "[3]", "quy định[1]"
+    (re.compile(r"(?:(?<=^)|(?<=\s))\d{1,2}\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])"), ""),  # "1.Việc" → "Việc": a list number glued on
+    (re.compile(r"(?:(?<=^)|(?<=\s))[a-zđ]\)\s+"), ""),  # "a) " list letters
+    (re.compile(r"(?<=[\w)])\s+[a-dđe-hk-np-tvxz]\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)"), "."),  # "… mỗi lần b." a stray list letter
+    (re.compile(r"\s*\((?:[A-Z][A-Za-z]*[A-Z]\d*|[A-Z]{2,}\d*)\)"), ""),  # "Đô la Mỹ (USD)", "(VNAQI)", "(LEZ)": said already
+    (re.compile(rf"(?<=\d)\s*({_GLUED_UNIT})(?=[^\W\d_])"), r" \1 "),  # "30 m2trở lên" → "30 m2 trở lên"
+    (re.compile(r"(?<=[a-zà-ỹđ\d])\s+(?=(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi)\s)"), ". "),
+)  # the last: "… là 05 năm Trong trường hợp …", a sentence break lost in extraction
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _ROMAN_LEAD_RE = "|".join(sorted(ROMAN_LEADS, key=len, reverse=True))
 _WORD = r"(?:%|[^\W\d_][^\W_]*)"
@@ -300,6 +328,8 @@ _LETTERS_OR_DIGITS = re.compile(r"([A-Z]+)|(\d+(?:\.\d+)?)")
 _CODE = r"[A-Za-zĐđ][A-Za-zĐđ&]*\d*"
 
 RULES: list[tuple[re.Pattern[str], Rule]] = [
+    (re.compile(rf"(?<![\d/])(?P<num>\d{{1,4}})-(?:{_PARTY_KIND})/(?P<body>{_PARTY_BODY})(?![\wĐđ])"), _party_symbol),
+    (re.compile(r"(?<![\d.,])0\d{2,4}(?:\.\d{2,4}){2,3}(?![\d,])|(?<![\d.,])0\d{2,4}\.\d{3,4}\.\d{3,4}(?![\d,])"), _dotted_phone),
     (re.compile(r"\bT[Pp]\.\s*"), lambda m, r: "thành phố "),
     (re.compile(r"\s*(?:>|&gt;)\s*(?=\d)"), lambda m, r: " trên "),
     (re.compile(r"\s*(?:<|&lt;)\s*(?=\d)"), lambda m, r: " dưới "),
@@ -372,6 +402,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"(?P<lead>\b(?i:{_ROMAN_LEAD_RE})\s+)(?P<roman>[IVX]+)\b"), _roman),
     (re.compile(r"(?P<lead>\bthứ\s+)(?P<n>\d+)\b", re.IGNORECASE), _ordinal),
     (re.compile(rf"(?P<a>{NUMBER})\s*[-–]\s*(?P<b>{NUMBER})"), _range),
+    (re.compile(r"(?<![\d/.,])1\s?/\s?2\s+(?=(?:ngày|tháng|năm|giờ|buổi|ca|tuần|kỳ|mức)\b)"), lambda m, r: "nửa "),
     (re.compile(r"(?<![\d/.,])(?P<a>\d+)\s?/\s?(?P<b>\d+)(?![\d/])"), _ratio),
     (re.compile(NUMBER), _number),
     (re.compile(r"(?P<left>%|[^\W\d_]+)(?P<chain>(?:/[^\W\d_][^\W_]*)+)"), _word_slash),
@@ -389,9 +420,13 @@ def normalize(text: str, dialect: str = "north") -> str:
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; choose one of {', '.join(DIALECTS)}")
     reader = Reader(DIALECTS[dialect])
+    capital = text.lstrip()[:1].isupper()
+    for pattern, repl in PREPARE:
+        text = pattern.sub(repl, text)
     for pattern, rule in RULES:
         text = pattern.sub(lambda m, rule=rule: rule(m, reader), text)  # type: ignore[misc]
-    return _tidy(text)
+    text = _tidy(text)
+    return text[:1].upper() + text[1:] if capital else text  # "Ngày 18 …" → "Ngày mười tám …", not "ngày …"
 
 
 _MARKUP = re.compile(r"[*#`~_]+")

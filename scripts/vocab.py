@@ -128,7 +128,23 @@ ABBREVIATIONS: dict[str, str] = {
     "NQ": "nghị quyết",
     "QCVN": "quy chuẩn Việt Nam",
     "TCVN": "tiêu chuẩn Việt Nam",
+    "USD": "đô la Mỹ",
+    "GDP": "tổng sản phẩm trong nước",
+    "VNeID": "vê en e ai đi",
 }
+
+# Party document symbols ("52-CT/TW"): the kind is said by the word before the number, the body after it.
+PARTY_BODIES: dict[str, str] = {
+    "TW": "Trung ương",
+    "TƯ": "Trung ương",
+    "TU": "Tỉnh ủy",
+    "TƯU": "Thành ủy",
+    "ThU": "Thành ủy",
+    "HU": "Huyện ủy",
+    "ĐU": "Đảng ủy",
+    "QU": "Quận ủy",
+}
+PARTY_KINDS = ("CT", "NQ", "KL", "QĐ", "TB", "HD", "QC", "QyĐ", "CV", "BC", "KH")
 
 UNITS: dict[str, str] = {
     "km/h": "ki-lô-mét trên giờ",

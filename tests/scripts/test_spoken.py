@@ -206,3 +206,39 @@ def test_every_drafted_and_exemplar_sentence_passes_the_final_check() -> None:
 def test_licence_classes_are_each_spelled_the_same_way() -> None:
     said = normalize("được cấp giấy phép lái xe hạng A1, A, B1, B, C1; Hạng C, BE hoặc D1E")
     assert said == "được cấp giấy phép lái xe hạng a một, a, bê một, bê, xê một; Hạng xê, bê e hoặc dê một e"
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        # the issuance sentence keeps its capital when its first token is read out
+        (
+            "Ngày 05 tháng 3 năm 2027, Ủy ban nhân dân xã thông báo.",
+            "Ngày mồng năm tháng ba năm hai nghìn không trăm hai mươi bảy",
+        ),
+        ("Nhà kho từ 50 m2trở lên phải có bình chữa cháy.", "năm mươi mét vuông trở lên"),  # unit glued to a word
+        ("Mỗi suất quà gồm 5kg gạo.", "năm ki-lô-gam gạo"),
+        ("2.Việc đăng ký được làm tại xã.", "Việc đăng ký được làm tại xã."),  # list number glued on
+        ("[4] Riêng hộ nghèo được miễn phí.", "Riêng hộ nghèo được miễn phí."),  # footnote mark
+        ("Mức hỗ trợ là 20 USD/người.", "hai mươi đô la Mỹ mỗi người"),
+        ("Giá được tính bằng đô la Mỹ (USD).", "Giá được tính bằng đô la Mỹ."),  # acronym already said
+        ("Vùng hạn chế xe (LEZ) bắt đầu từ năm sau.", "Vùng hạn chế xe bắt đầu từ năm sau."),
+        ("Thực hiện Nghị quyết số 18-NQ/TW.", "Nghị quyết số mười tám của Trung ương"),  # party symbol
+        ("Bồi dưỡng 0,5 lần mức lương cơ sở/người/ngày.", "không phẩy năm lần mức lương cơ sở mỗi người mỗi ngày"),
+        ("Làm dưới 4 giờ được tính 1/2 ngày công.", "nửa ngày công"),
+        ("Gọi số 0987.654.321 khi có cháy.", "không chín tám bảy sáu năm bốn ba hai một"),  # dotted phone
+        ("Liên hệ 0203.3812.456.", "không hai không ba ba tám một hai bốn năm sáu"),
+        ("Thời hạn là 03 năm Trường hợp gia hạn thì nộp đơn.", "ba năm. Trường hợp gia hạn"),  # lost sentence break
+        ("Mỗi hộ được 300.000 đồng/hộ/lần c.", "ba trăm nghìn đồng mỗi hộ mỗi lần."),  # stray list letter
+    ],
+)
+def test_spoken_form_of_what_the_editor_heard_wrong(written: str, spoken: str) -> None:
+    out = normalize(written)
+    assert spoken in out, out
+    assert not unspeakable(out), unspeakable(out)
+
+
+def test_one_letter_words_and_decimal_thousands_are_left_alone() -> None:
+    assert normalize("Trạm thú y.") == "Trạm thú y."
+    assert normalize("Phạt 1.500.000 đồng.") == "Phạt một triệu năm trăm nghìn đồng."
+    assert "một phần ba" in normalize("Giảm 1/3 số tiền.")

@@ -309,7 +309,32 @@ def _pool(doc: LegalDocument) -> list[Candidate]:
     for index, article in enumerate(doc.articles):
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
         pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
-    return [c for c in pool if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number and passes(c.text)]
+    scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
+    return [
+        c
+        for c in pool
+        if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number and passes(c.text) and not scope.match(c.text)
+    ]
+
+
+BINDS = re.compile(
+    r"nghiêm cấm|\bcấm\b|không được|phạt tiền|xử phạt|lệ phí|\bphí\b|mức thu|học phí|được hưởng|trợ cấp|phụ cấp|"
+    r"được hỗ trợ|được miễn|được giảm|phải đóng|phải nộp|đóng bảo hiểm",
+    re.I,
+)
+RESIDENT_SUBJECT = re.compile(
+    r"người dân|hộ gia đình|\bhộ\b|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
+    r"người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^Nghiêm cấm|^Cấm",
+    re.I,
+)
+
+
+def binds_residents(pool: list[Candidate]) -> bool:
+    """A rule that bans, fines, pays or charges residents: such a document always gets a full script."""
+    return any(
+        BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) and admin_score(c.text) < 3.0 and not c.text.startswith("Nghị")
+        for c in pool
+    )
 
 
 def _relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Candidate]:
@@ -419,7 +444,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
         raise DraftError(f"{doc.number} has no provisions a bulletin could report")
     relevant = _relevant(pool)
     top = sorted((resident_score(c.text) + 4.0 * c.table for c in _relevant(pool, TRIAGE_FLOOR)), reverse=True)[:3]
-    notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW)
+    notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds_residents(pool)
     warnings: list[dict[str, str]] = []
     headline = None if notice else _headline(relevant)
     base = _duration(_render(kind, doc, [], headline, notice), dialect)

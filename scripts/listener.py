@@ -176,6 +176,7 @@ def _condition_without_consequence(text: str) -> bool:
 def _check(sentence: str) -> tuple[Finding, ...]:
     text = " ".join(sentence.split())
     bare = re.sub(r"^(?:Xin nhắc lại|Nhắc lại)\s*:\s*", "", text)
+    bare = bare[:1].upper() + bare[1:] if bare != text else bare  # the recap lowers the sentence it repeats
     body = bare.rstrip(" .;!?…")
     out: list[Finding] = []
     if not body:
@@ -188,6 +189,10 @@ def _check(sentence: str) -> tuple[Finding, ...]:
         out.append(Finding("no_main_clause", "Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60]))
     elif OPENER.match(body) and _condition_without_consequence(body):
         out.append(Finding("no_main_clause", "Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60]))
+    elif not body[:1].isupper() and not body[:1].isdigit():
+        out.append(Finding("no_main_clause", "Câu bắt đầu giữa chừng (chữ thường hoặc dấu câu).", body[:30]))
+    elif _words(body) <= 5 and not SUBJECT.match(body) and not body.startswith(("Xin", "Kính")):
+        out.append(Finding("no_main_clause", "Câu quá ngắn, không có chủ ngữ: người nghe không biết nói về ai, cái gì.", body))
     elif not _has_main_clause(body):
         out.append(Finding("no_main_clause", "Câu không có vị ngữ (động từ chính).", body[:60]))
     main = body.split(" thì ", 1)[-1]

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from scripts.legal import Article
-from scripts.selection import candidates, enforced
+from pathlib import Path
+
+import pytest
+
+import scripts.draft as drafting
+from scripts.draft import _title_phrase, draft
+from scripts.legal import Article, LegalDocument, parse
+from scripts.listener import check
+from scripts.selection import admin_score, candidates, enforced
 from scripts.tables import series_candidates
 
 
@@ -39,8 +46,6 @@ def test_a_directive_order_to_punish_is_told_to_the_people_it_concerns() -> None
 
 
 def test_a_directive_adds_the_order_as_a_candidate_with_its_source_line() -> None:
-    from scripts.legal import LegalDocument
-
     article = Article(
         "",
         "",
@@ -72,8 +77,6 @@ c) Trẻ em từ 10 tuổi trở lên trả đủ giá vé.
 
 
 def test_parallel_points_are_said_together_with_their_subject_once() -> None:
-    from scripts.legal import parse
-
     merged = [c for c in candidates(parse(LADDER)) if c.source.point and "," in c.source.point]
     assert [c.text for c in merged] == [
         "Trẻ em dưới 6 tuổi được miễn vé; từ 6 đến dưới 10 tuổi được giảm 50% giá vé; từ 10 tuổi trở lên trả đủ giá vé."
@@ -94,8 +97,6 @@ b) 50% chi phí khi khám ở trạm y tế ngoài huyện.
 
 
 def test_a_rate_said_first_in_a_list_is_said_with_who_is_paid() -> None:
-    from scripts.legal import parse
-
     texts = [c.text for c in candidates(parse(RATES))]
     assert (
         "Người có thẻ khám bệnh xã tự đi khám ở trạm y tế khác được thanh toán 80% chi phí khi khám ở trạm y tế trong huyện."
@@ -142,9 +143,54 @@ giấy ủy quyền.
 
 
 def test_a_group_of_people_in_a_list_is_said_with_what_the_list_is_for() -> None:
-    from scripts.legal import parse
-
     texts = [c.text for c in candidates(parse(COVERED))]
     assert "Người cao tuổi sống một mình ở vùng núi phía Bắc thuộc diện được hỗ trợ." in texts
     assert "Hộ nghèo có trẻ em dưới 5 tuổi thuộc diện được hỗ trợ." in texts
     assert not any(t.startswith("Giấy ủy quyền") for t in texts), "a wrapped line is not a sentence of its own"
+
+
+# ---- issue 19: patterns from the editor's review, each on a document of its own (tests/scripts/data) ----
+DATA = Path(__file__).parent / "data"
+
+
+def _fire_ban_doc() -> LegalDocument:
+    return parse((DATA / "qd-fire-ban.txt").read_text(encoding="utf-8"))
+
+
+def test_a_document_that_bans_residents_gets_a_full_script_not_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    script = drafting.draft(_fire_ban_doc())
+    assert script.kind != "notice" and script.warnings == []
+    assert any("không được đốt nương rẫy" in s.text for s in script.sentences[:3]), "the ban leads the bulletin"
+    monkeypatch.setattr(drafting, "binds_residents", lambda pool: False)
+    assert drafting.draft(_fire_ban_doc()).kind == "notice", "without the rule this document was triaged as a notice"
+
+
+def test_agency_work_scope_and_funding_are_not_read_to_residents() -> None:
+    texts = [s.text for s in draft(_fire_ban_doc()).sentences]
+    assert not [t for t in texts if "Giao Sở" in t or "Kinh phí" in t or "tổng hợp báo cáo" in t], texts
+    assert not [t for t in texts if t.startswith("Quyết định này quy định")], "the scope repeats the title"
+    assert not [(t, check(t)) for t in texts if check(t)], "the drafter says nothing the listener check flags"
+
+
+def test_a_title_is_said_whole_or_simplified_never_cut_mid_phrase() -> None:
+    def doc(title: str) -> LegalDocument:
+        return LegalDocument("12/2027/NĐ-CP", "Nghị định", "Chính phủ", title, None, None, None, None, [], [], [], "", "")
+
+    amending = doc(
+        "Sửa đổi, bổ sung một số điều của Nghị định số 40/2021/NĐ-CP ngày 02 tháng 4 năm 2021 của Chính phủ quy định chi tiết "
+        "và hướng dẫn thi hành một số điều của Luật Thủy sản đối với tàu cá ven bờ và người làm nghề cá"
+    )
+    phrase = _title_phrase(amending, 30)
+    assert "hướng dẫn Luật Thủy sản" in phrase and not phrase.endswith("quy định chi tiết"), phrase
+    both = doc("Quy định chi tiết một số điều Luật Đê điều và Luật sửa đổi, bổ sung một số điều của Luật Đê điều")
+    assert _title_phrase(both, 24) == "hướng dẫn Luật Đê điều và các điểm sửa đổi của luật này"
+    unbroken = doc("Về việc ghi nhận thời gian đóng góp quỹ phòng chống thiên tai của chủ hộ kinh doanh nhỏ lẻ ven biển")
+    phrase = _title_phrase(unbroken)
+    assert phrase.endswith("kinh doanh nhỏ lẻ ven biển"), phrase  # no blind cut at 16 words ("… của chủ hộ")
+    for title in (amending, both, unbroken):
+        assert [f.code for f in check(f"Nghị định này {_title_phrase(title, 24)}.") if f.code == "cut"] == []
+
+
+def test_foreign_visitors_rules_are_administration_for_a_commune_audience() -> None:
+    assert admin_score("Người nước ngoài nộp lệ phí cấp thị thực 25 USD mỗi lần.") >= 3.0
+    assert admin_score("Công dân Việt Nam nộp lệ phí cấp hộ chiếu 200.000 đồng mỗi lần.") < 3.0

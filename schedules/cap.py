@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
@@ -23,6 +23,7 @@ SCOPES = ("Public", "Restricted", "Private")
 URGENCY = ("Immediate", "Expected", "Future", "Past", "Unknown")
 SEVERITY = ("Extreme", "Severe", "Moderate", "Minor", "Unknown")
 CERTAINTY = ("Observed", "Likely", "Possible", "Unlikely", "Unknown")
+CATEGORIES = ("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other")
 
 
 class CapError(ScheduleValueError):
@@ -41,6 +42,8 @@ class CapInfo:
     instruction: str
     expires: datetime | None
     areas: tuple[str, ...]
+    categories: tuple[str, ...] = ("Other",)
+    sender_name: str = ""
 
     @property
     def text(self) -> str:
@@ -70,6 +73,11 @@ class CapAlert:
     def key(self) -> str:
         """How other alerts reference this one (CAP: sender,identifier,sent)."""
         return f"{self.sender},{self.identifier}"
+
+    @property
+    def reference(self) -> str:
+        """This alert in another's <references>: `sender,identifier,sent` (CAP 1.2 §3.2.1)."""
+        return f"{self.sender},{self.identifier},{format_time(self.sent)}"
 
     @property
     def public(self) -> bool:
@@ -106,6 +114,12 @@ def _time(value: str, name: str) -> datetime:
     if moment.tzinfo is None:
         raise CapError(f"<{name}> {value!r} has no time zone offset")
     return moment
+
+
+def format_time(moment: datetime) -> str:
+    """A CAP date-time: seconds precision and an explicit offset, never "Z" (UTC is -00:00)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.replace(microsecond=0).isoformat().replace("+00:00", "-00:00")
 
 
 def _choice(value: str, allowed: tuple[str, ...], name: str) -> str:
@@ -145,6 +159,15 @@ def parse_cap(data: bytes) -> CapAlert:
                 instruction=_text(node, "instruction"),
                 expires=_time(expires, "expires") if expires else None,
                 areas=tuple(_text(a, "areaDesc") for a in node.findall(f"{{{NS}}}area")),
+                # kept for export; a value outside CAP's list is read as Other rather than losing the alert
+                categories=tuple(
+                    dict.fromkeys(
+                        c if c in CATEGORIES else "Other"
+                        for c in ((n.text or "").strip() for n in node.findall(f"{{{NS}}}category"))
+                    )
+                )
+                or ("Other",),
+                sender_name=_text(node, "senderName"),
             )
         )
     if msg_type == "Alert" and not infos:

@@ -133,7 +133,7 @@ STRAY = (
 )
 OPEN_END = (
     "theo", "của", "tại", "và", "hoặc", "với", "đối với", "các", "những", "cho", "về", "từ", "gồm", "bao gồm",
-    "là", "bởi", "trong", "thuộc", "nhằm", "để", "như sau", "sau đây", "mà", "thì", "nếu", "khi",
+    "là", "bởi", "trong", "thuộc", "nhằm", "để", "như sau", "sau đây", "mà", "thì", "nếu", "khi", "đã",
 )  # fmt: skip
 CUT_TAIL = re.compile(
     r"(?:thuộc thẩm quyền|quy định chi tiết|và Luật sửa đổi|một số điều|về việc|như sau|nội dung chi|"

@@ -53,6 +53,7 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("1.Việc hỗ trợ được thực hiện mỗi năm một lần.", "stray_mark"),
         ("Nghị quyết này nói về chính sách hỗ trợ người nuôi ong của.", "cut"),
         ("Thông tư này nói về lệ phí cấp giấy phép thuộc thẩm quyền.", "cut"),
+        ("Người nuôi ong được miễn phí trừ các trường hợp đã.", "cut"),
         ("Người nuôi ong được hỗ trợ theo quy định tại khoản 2 Điều 5 Nghị quyết này.", "reference"),
         ("Người nuôi ong " + "được hỗ trợ và " * 15 + "được khen thưởng.", "too_long"),
     ],

@@ -205,7 +205,8 @@ def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
 
 
 def kind_of(doc: LegalDocument) -> str:
-    if doc.doc_type in ("Chỉ thị", "Công điện", "Kế hoạch") or (doc.articles and not doc.articles[0].number):
+    first = doc.articles[0].number if doc.articles else "x"
+    if doc.doc_type in ("Chỉ thị", "Công điện", "Kế hoạch") or not first or first.startswith("mục "):
         return "directive"
     if re.match(r"(Luật )?(sửa đổi|bãi bỏ)", doc.title, re.IGNORECASE) or any(r.kind == "amends" for r in doc.relations):
         return "amendment"
@@ -310,6 +311,8 @@ def _pool(doc: LegalDocument) -> list[Candidate]:
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
         pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
+    if any(a.number.startswith("mục ") for a in doc.articles):  # a directive's opening is context ("Thời gian qua …"), not a task
+        pool = [c for c in pool if c.source.article or c.source.clause]
     return [
         c
         for c in pool

@@ -69,7 +69,9 @@ def _place_case(caps: str) -> str:
     return _title_case_place(caps)
 
 
-FIRST_TASK_RE = re.compile(r"^1\.\s+\S")  # a directive's first numbered task: the body has begun
+FIRST_TASK_RE = re.compile(
+    r"^1\.\s+\S|^I[./-]\s*[A-ZĐÀ-Ỹ]"
+)  # a directive's first task or section ("I. NHIỆM VỤ"): the body has begun
 
 
 def header_lines(lines: list[str]) -> list[str]:

@@ -207,8 +207,12 @@ def _body_start(lines: list[str]) -> int:
 def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Article]:
     articles: list[Article] = []
     chapter: str | None = None
+    attached = ""  # after the signature, "QUY ĐỊNH" opens the text the decision issues: its articles are the Quy định's
     depth = 0  # open curly quotes: amending texts quote whole articles, which are not ours
     for line in lines:
+        if articles and depth == 0 and (m := ATTACHED_RE.match(line.strip())):
+            attached = f" của {m.group(1).capitalize()}"
+            continue
         if line.startswith(TABLE_MARK):
             if articles and tables:
                 table = tables[int(line[len(TABLE_MARK) :])]
@@ -232,7 +236,7 @@ def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Arti
         if PART_RE.match(line) or SECTION_RE.match(line):
             continue
         if m := ARTICLE_RE.match(line):
-            articles.append(Article(number=m.group(1), title=m.group(2).strip(), chapter=chapter))
+            articles.append(Article(number=m.group(1) + attached, title=m.group(2).strip(), chapter=chapter))
             continue
         if not articles:
             continue
@@ -251,17 +255,31 @@ def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Arti
     return [a for a in articles if a.title or a.text or a.clauses]
 
 
+ROMAN_SECTION_RE = re.compile(r"^([IVX]{1,4})[./-]\s*([A-ZĐÀ-Ỹ].*)$")
+ATTACHED_RE = re.compile(r"^(QUY ĐỊNH|QUY CHẾ|ĐIỀU LỆ|HƯỚNG DẪN)$")
+
+
 def _directive(lines: list[str]) -> list[Article]:
-    """A directive or plan has numbered tasks instead of articles: read it as one article."""
+    """A directive, plan or Công điện has numbered tasks instead of articles, grouped in sections I, II, …
+
+    The text before the first section is one article with no number ("phần đầu văn bản"); each section is
+    an article numbered "mục II", its tasks its clauses (numbering restarts in each section), so a
+    sentence is cited "mục II, điểm 3".
+    """
     article = Article(number="", title="")
+    articles = [article]
     for line in lines:
         if PREAMBLE_RE.match(line):
+            continue
+        if m := ROMAN_SECTION_RE.match(line):
+            article = Article(number=f"mục {m.group(1)}", title=m.group(2).strip())
+            articles.append(article)
             continue
         if (m := CLAUSE_RE.match(line)) and (not article.clauses or _next_number(article.clauses[-1].number, m.group(1))):
             article.clauses.append(Clause(number=m.group(1), text=m.group(2).strip()))
         else:
             _append(article, line)
-    return [article]
+    return [a for a in articles if a.title or a.text or a.clauses]
 
 
 def _next_article(previous: str, line: str) -> bool:

@@ -105,8 +105,13 @@ RESIDENTS_FEEL = re.compile(
     r"sơ tán|di dời|cảnh báo|\bphải\b",
     re.I,
 )
+BINDS_RESIDENTS = re.compile(
+    r"xử phạt|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
+    r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:đồng|%)|sơ tán|di dời",
+    re.I,
+)  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
-    r"^(?:Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
+    r"^(?:Vận động|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
     r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
     r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao)\b"
 )
@@ -189,6 +194,8 @@ def _check(sentence: str) -> tuple[Finding, ...]:
         out.append(Finding("no_main_clause", "Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60]))
     elif OPENER.match(body) and _condition_without_consequence(body):
         out.append(Finding("no_main_clause", "Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60]))
+    elif body.startswith(("Là ", "Gồm ", "Bao gồm ")):
+        out.append(Finding("no_main_clause", "Câu thiếu chủ ngữ: bắt đầu bằng vị ngữ của câu trước.", body[:30]))
     elif not body[:1].isupper() and not body[:1].isdigit():
         out.append(Finding("no_main_clause", "Câu bắt đầu giữa chừng (chữ thường hoặc dấu câu).", body[:30]))
     elif _words(body) <= 5 and not SUBJECT.match(body) and not body.startswith(("Xin", "Kính")):
@@ -205,7 +212,7 @@ def _check(sentence: str) -> tuple[Finding, ...]:
         out.append(
             Finding("agency_work", "Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
         )
-    elif SUBJECTLESS_ORDER.match(body) and not RESIDENTS_FEEL.search(body):
+    elif SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
         out.append(
             Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
         )

@@ -40,7 +40,12 @@ class Source:
 
     @property
     def label(self) -> str:
-        """How a Vietnamese reader cites it: "điểm a khoản 2 Điều 3"; the header if none."""
+        """How a Vietnamese reader cites it: "điểm a khoản 2 Điều 3", "Điều 5 của Quy định", "mục II, điểm 3"."""
+        if self.article and self.article.startswith("mục "):  # a directive's or plan's section, task and item
+            parts = [self.article, f"điểm {self.clause}" if self.clause else "", f"ý {self.point}" if self.point else ""]
+            return ", ".join(p for p in parts if p)
+        if not self.article and self.clause:  # a directive without sections: its numbered tasks
+            return f"điểm {self.clause}" + (f", ý {self.point}" if self.point else "")
         parts = [
             f"điểm {self.point}" if self.point else "",
             f"khoản {self.clause}" if self.clause else "",

@@ -40,6 +40,8 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Chương II. Quyền của người nuôi ong:", "no_main_clause"),
         ("Rất dễ cháy.", "no_main_clause"),  # a table cell on its own
         (", trong đó: a là số tổ ong.", "no_main_clause"),
+        ("Là số tổ ong tính đến cuối năm.", "no_main_clause"),
+        ("Vận động các hợp tác xã sử dụng giống ong nội, bảo vệ đàn ong của nhân dân.", "agency_work"),
         ("Ủy ban nhân dân tỉnh giao Sở Tài chính bố trí kinh phí thực hiện.", "agency_work"),
         ("Sở Văn hóa tổng hợp báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 20 hằng tháng.", "agency_work"),
         ("Kinh phí thực hiện chính sách được bố trí từ ngân sách địa phương.", "agency_work"),

@@ -194,3 +194,21 @@ def test_a_title_is_said_whole_or_simplified_never_cut_mid_phrase() -> None:
 def test_foreign_visitors_rules_are_administration_for_a_commune_audience() -> None:
     assert admin_score("Người nước ngoài nộp lệ phí cấp thị thực 25 USD mỗi lần.") >= 3.0
     assert admin_score("Công dân Việt Nam nộp lệ phí cấp hộ chiếu 200.000 đồng mỗi lần.") < 3.0
+
+
+def test_a_directive_is_cited_by_section_and_task_not_as_the_head_of_the_document() -> None:
+    doc = parse((DATA / "ct-sections.txt").read_text(encoding="utf-8"))
+    assert [a.number for a in doc.articles] == ["mục I", "mục II"]
+    script = draft(doc)
+    assert script.kind == "directive"
+    [fine] = [s for s in script.sentences if "thả rông chó sẽ bị xử phạt" in s.text]
+    assert fine.source is not None and fine.source.label == "mục II, điểm 3"
+    assert not any("tổng hợp báo cáo" in s.text for s in script.sentences), "agency reporting stays out"
+
+
+def test_a_decision_issuing_a_quy_dinh_cites_the_quy_dinh_s_articles() -> None:
+    doc = parse((DATA / "qd-attached.txt").read_text(encoding="utf-8"))
+    assert [a.number for a in doc.articles][-2:] == ["1 của Quy định", "2 của Quy định"]
+    script = draft(doc)
+    support = [s for s in script.sentences if "300.000 đồng" in s.text and s.source]
+    assert support and all(s.source and s.source.label == "khoản 1 Điều 2 của Quy định" for s in support)

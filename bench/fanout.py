@@ -35,9 +35,9 @@ from bench.brokers import bench_mosquitto, percentile
 from bench.seed import ADMIN, seed_zone
 from bench.workers import Pool, agent_worker, light_worker
 from broadcaster.config import Settings
-from broadcaster.models import PlayReport
-from broadcaster.service import Service
-from broadcaster.store import Store, open_store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import PlayReport
 from devices.background import free_port
 from devices.light import verify_cost_ms
 

@@ -6,7 +6,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from broadcaster.demo import run_demo
+from broadcaster.cli.demo import run_demo
 
 
 def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:

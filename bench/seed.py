@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from broadcaster.app.planning import book
+from broadcaster.app.programmes import approved_notice
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.models import DeviceRow, ZoneRow
-from broadcaster.programmes import approved_notice
-from broadcaster.scheduling import book
-from broadcaster.store import Store
-from broadcaster.workflow import Actor, Role
+from broadcaster.store.engine import Store
+from broadcaster.store.models import DeviceRow, ZoneRow
 
 EDITOR = Actor("bientap", Role.EDITOR)
 APPROVER = Actor("pheduyet", Role.APPROVER)

@@ -29,7 +29,7 @@ Seconds = Annotated[int, Field(ge=1)]
 class ConfigError(Exception):
     """The configuration is invalid; the message names the setting.
 
-    `code` and `params` let the console and CLI say it in Vietnamese (broadcaster.web.i18n).
+    `code` and `params` let the console and CLI say it in Vietnamese (broadcaster.app.messages).
     """
 
     def __init__(self, message: str, settings: list[str] | None = None) -> None:

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from broadcaster.demo import run_demo
-from broadcaster.models import Base
+from broadcaster.cli.demo import run_demo
+from broadcaster.store.models import Base
 
 pytestmark = pytest.mark.slow
 
@@ -64,8 +64,8 @@ def test_demo_on_mosquitto_writes_only_through_product_functions(tmp_path: Path,
     assert result.all_played
     check_report(tmp_path, 6)
     assert writers, "the listeners saw the product write rows"
-    assert "broadcaster.demo" not in writers, Counter(writers)
-    assert {"broadcaster.admin", "broadcaster.workflow", "broadcaster.scheduling"} <= set(writers), Counter(writers)
+    assert "broadcaster.cli.demo" not in writers, Counter(writers)
+    assert {"broadcaster.app.directory", "broadcaster.app.workflow", "broadcaster.app.planning"} <= set(writers), Counter(writers)
 
 
 def test_demo_on_the_embedded_broker_through_the_cli(tmp_path: Path) -> None:

@@ -14,16 +14,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from broadcaster import credentials
+from broadcaster.app import credentials
+from broadcaster.app.messages import explain
+from broadcaster.app.timetables import TimetableRefused, describe, off_warning, set_timetable, to_text
+from broadcaster.app.timetables import edit as edit_timetable
+from broadcaster.app.workflow import Actor, PermissionDenied, Role, audit
 from broadcaster.config import ConfigError
-from broadcaster.models import DeviceRow, User, ZoneRow
-from broadcaster.security import hash_password
-from broadcaster.timetables import TimetableRefused, describe, off_warning, set_timetable, to_text
-from broadcaster.timetables import edit as edit_timetable
+from broadcaster.store.models import DeviceRow, User, ZoneRow
+from broadcaster.store.passwords import hash_password
 from broadcaster.web import admin_io
-from broadcaster.web.i18n import explain
 from broadcaster.web.session import revoke_user
-from broadcaster.workflow import Actor, PermissionDenied, Role, audit
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit

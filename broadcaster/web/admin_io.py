@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.models import BookingRow, DeviceRow, ZoneRow
+from broadcaster.store.models import BookingRow, DeviceRow, ZoneRow
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 SLOT_RE = re.compile(r"^(\d{1,2}:\d{2})(?:/(\d+(?:\.\d+)?))?$")
@@ -292,9 +292,9 @@ def import_bookings(store: Any, parsed: Parsed, actor: Any) -> tuple[int, int]:
     """
     from datetime import date
 
-    from broadcaster.scheduling import book
-    from broadcaster.web.i18n import explain
-    from broadcaster.workflow import WorkflowError
+    from broadcaster.app.messages import explain
+    from broadcaster.app.planning import book
+    from broadcaster.app.workflow import WorkflowError
     from schedules.model import ScheduleError
 
     problems = list(parsed.problems)

@@ -11,9 +11,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from broadcaster import actions, tasks
-from broadcaster.store import Store
-from broadcaster.workflow import Action, PermissionDenied, require
+from broadcaster.app import bulletins, tasks
+from broadcaster.app.workflow import Action, PermissionDenied, require
+from broadcaster.store.engine import Store
 from schedules.model import ScheduleValueError
 
 
@@ -94,12 +94,12 @@ def register_api(
     @app.get("/api/bulletins", tags=["bulletins"])
     def list_bulletins(request: Request) -> list[dict[str, Any]]:
         context(request)
-        return [{k: v for k, v in b.items() if k != "updated_at"} for b in actions.bulletins(store)]
+        return [{k: v for k, v in b.items() if k != "updated_at"} for b in bulletins.bulletins(store)]
 
     @app.get("/api/bulletins/{bulletin_id}", tags=["bulletins"])
     def get_bulletin(bulletin_id: int, request: Request) -> dict[str, Any]:
         context(request)
-        view = actions.bulletin_view(store, bulletin_id)
+        view = bulletins.bulletin_view(store, bulletin_id)
         b = view["bulletin"]
         return {
             "id": b.id,
@@ -150,7 +150,7 @@ def register_api(
     def edit_script(bulletin_id: int, body: ScriptEdit, request: Request) -> dict[str, Any]:
         ctx = context(request)
         api_csrf(request, ctx)
-        version = actions.save_script(store, ctx.actor, bulletin_id, body.sentences, body.language)
+        version = bulletins.save_script(store, ctx.actor, bulletin_id, body.sentences, body.language)
         return {"ok": True, "version": version.version, "sha256": version.sha256}
 
     @app.post("/api/bookings", tags=["schedule"])
@@ -167,10 +167,10 @@ def register_api(
     @app.get("/api/zones/{zone_id}/programme", tags=["schedule"])
     def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
         ctx = context(request)
-        zone_rows = {z.id: z for z in actions.zones_for(store, ctx.actor)}
+        zone_rows = {z.id: z for z in bulletins.zones_for(store, ctx.actor)}
         if zone_id not in zone_rows and ctx.actor.role.value == "official":
             raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only")
-        week = actions.week(store, zone_id, start or datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date())
+        week = bulletins.week(store, zone_id, start or datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date())
         return {
             "zone": zone_id,
             "items": [
@@ -212,5 +212,6 @@ def register_api(
     def devices(request: Request) -> list[dict[str, Any]]:
         ctx = context(request)
         return [
-            {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None} for d in actions.devices(store, ctx.actor)
+            {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None}
+            for d in bulletins.devices(store, ctx.actor)
         ]

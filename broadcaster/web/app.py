@@ -21,15 +21,16 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster import actions, tasks
+from broadcaster.app import bulletins, tasks
+from broadcaster.app.messages import CATALOGUE, WARNINGS, Explained, render
+from broadcaster.app.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, require
 from broadcaster.config import Settings
-from broadcaster.models import User
-from broadcaster.security import DUMMY_HASH, verify_password
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import User
+from broadcaster.store.passwords import DUMMY_HASH, verify_password
 from broadcaster.web import bookings as booking_pages
 from broadcaster.web import errors, ui
 from broadcaster.web.guard import Guard, client_address
-from broadcaster.web.i18n import CATALOGUE, WARNINGS, Explained, render
 from broadcaster.web.session import (
     COOKIE,
     COOKIE_KEEP_S,
@@ -40,7 +41,6 @@ from broadcaster.web.session import (
     load_secret,
     revoke,
 )
-from broadcaster.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, require
 from media.store import NAME_RE
 from schedules.model import ScheduleValueError
 
@@ -74,7 +74,7 @@ class Kit:
     back: Callable[..., RedirectResponse]
     form: Callable[..., Any]
     api_csrf: Callable[..., None]
-    fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.tasks.enqueue
+    fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.app.tasks.enqueue
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(
         role_names=ROLE_NAMES,
-        state_names=actions.STATE_NAMES,
+        state_names=bulletins.STATE_NAMES,
         device_reason=lambda reason: render(f"protocol.{reason}") if f"protocol.{reason}" in CATALOGUE else reason,
         warning_names=WARNINGS,
     )
@@ -190,7 +190,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             return None
         limiter.succeeded(username, address)
         with store.session() as db:
-            from broadcaster.workflow import audit
+            from broadcaster.app.workflow import audit
 
             audit(db, Actor(username, Role(user.role), address=address), "user.signed_in", f"user:{username}")  # type: ignore[union-attr]
         return codec.issue(username)[0]
@@ -228,25 +228,25 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         ctx = context(request)
         if not any(href == "/" for href, _ in ui.menu_for(ctx.actor.role)):
             return RedirectResponse(ui.landing(ctx.actor.role), status_code=303)
-        return page(request, "inbox.html", ctx, bulletins=actions.bulletins(store), documents=actions.documents(store))
+        return page(request, "inbox.html", ctx, bulletins=bulletins.bulletins(store), documents=bulletins.documents(store))
 
     @app.get("/ban-tin/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
     async def bulletin_page(request: Request, bulletin_id: int) -> Response:
         ctx = context(request)
-        return page(request, "bulletin.html", ctx, v=actions.bulletin_view(store, bulletin_id, settings.dialect))
+        return page(request, "bulletin.html", ctx, v=bulletins.bulletin_view(store, bulletin_id, settings.dialect))
 
     def run_verb(actor: Actor, bulletin_id: int, verb: str, data: Any) -> str:
-        from broadcaster import workflow
+        from broadcaster.app import workflow
 
         if verb == "sua":
             texts = data.getlist("sentence") if hasattr(data, "getlist") else list(data.get("sentences", []))
-            version = actions.save_script(store, actor, bulletin_id, [str(t) for t in texts])
+            version = bulletins.save_script(store, actor, bulletin_id, [str(t) for t in texts])
             return f"Đã lưu phiên bản {version.version}"
         if verb == "thu-am":
-            asset = actions.render_audio(store, settings, actor, bulletin_id)
+            asset = bulletins.render_audio(store, settings, actor, bulletin_id)
             return f"Đã tạo âm thanh {asset.duration_ms / 1000:.0f} giây"
         with store.session() as db:
-            bulletin = actions.get_bulletin(db, bulletin_id)
+            bulletin = bulletins.get_bulletin(db, bulletin_id)
             if verb == "gui-duyet":
                 workflow.submit(db, bulletin, actor)
                 return "Đã gửi duyệt"
@@ -305,7 +305,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/lich", response_class=HTMLResponse, include_in_schema=False)
     async def calendar(request: Request) -> Response:
         ctx = context(request)
-        zones = actions.zones_for(store, ctx.actor)
+        zones = bulletins.zones_for(store, ctx.actor)
         zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
         if zone_id and zone_id not in {z.id for z in zones}:
             raise PermissionDenied(f"{ctx.actor.username} may see the calendars of their own communes only")
@@ -315,15 +315,15 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             if request.query_params.get("start")
             else today - timedelta(days=today.weekday())
         )
-        data = await run_in_threadpool(actions.week, store, zone_id, start) if zone_id else None
+        data = await run_in_threadpool(bulletins.week, store, zone_id, start) if zone_id else None
         return page(request, "calendar.html", ctx, zones=zones, week=data, start=start, zone_id=zone_id, timedelta=timedelta)
 
     @app.get("/khan-cap", response_class=HTMLResponse, include_in_schema=False)
     async def emergency_page(request: Request) -> Response:
         ctx = context(request)
         require(ctx.actor, Action.EMERGENCY)
-        playable = [b for b in actions.bulletins(store) if b["state"] in ("approved", "scheduled")]
-        return page(request, "emergency.html", ctx, bulletins=playable, zones=actions.zones_for(store, ctx.actor), confirm=None)
+        playable = [b for b in bulletins.bulletins(store) if b["state"] in ("approved", "scheduled")]
+        return page(request, "emergency.html", ctx, bulletins=playable, zones=bulletins.zones_for(store, ctx.actor), confirm=None)
 
     @app.post("/khan-cap", include_in_schema=False)
     async def emergency_submit(request: Request) -> Response:
@@ -335,11 +335,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         if len(reason) < 5:
             raise WorkflowError("an emergency needs a reason of at least five characters")
         if form.get("confirm") != "yes":  # step one: say exactly what will happen, ask again
-            view = actions.bulletin_view(store, bulletin_id)
+            view = bulletins.bulletin_view(store, bulletin_id)
             confirm = {"bulletin": view["bulletin"], "zones": zones, "reason": reason}
             return page(request, "emergency.html", ctx, bulletins=[], zones=[], confirm=confirm)
         with store.session() as db:
-            from broadcaster.workflow import audit
+            from broadcaster.app.workflow import audit
 
             audit(db, ctx.actor, "emergency.requested", f"bulletin:{bulletin_id}", zones=zones, reason=reason)
         task = fire_emergency(ctx.actor, bulletin_id, zones)
@@ -362,23 +362,23 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/loa", response_class=HTMLResponse, include_in_schema=False)
     async def devices_page(request: Request) -> Response:
         ctx = context(request)
-        zones = actions.zones_for(store, ctx.actor)
+        zones = bulletins.zones_for(store, ctx.actor)
         zone_tz = {z.id: z.timezone for z in zones}
-        devices = actions.devices(store, ctx.actor)
+        devices = bulletins.devices(store, ctx.actor)
         return page(request, "devices.html", ctx, devices=devices, zones=zones, zone_tz=zone_tz, now=time.time(), confirm=None)
 
     @app.get("/dich", response_class=HTMLResponse, include_in_schema=False)
     async def translation_tasks(request: Request) -> Response:
         ctx = context(request)
-        return page(request, "tasks.html", ctx, tasks=actions.translation_tasks(store, ctx.actor))
+        return page(request, "tasks.html", ctx, tasks=bulletins.translation_tasks(store, ctx.actor))
 
     @app.get("/dich/{bulletin_id}/{language}", response_class=HTMLResponse, include_in_schema=False)
     async def translation_page(request: Request, bulletin_id: int, language: str) -> Response:
         ctx = context(request)
-        view = actions.bulletin_view(store, bulletin_id)
+        view = bulletins.bulletin_view(store, bulletin_id)
         current = view["scripts"].get(language)
         existing = {((s.get("source") or {}).get("vi")): s["text"] for s in (current.sentences if current else [])}
-        memory = actions.translation_memory(store, language)
+        memory = bulletins.translation_memory(store, language)
         rows = [(s["text"], existing.get(s["text"]) or memory.get(s["text"], ""), s["text"] in memory) for s in view["sentences"]]
         return page(request, "translate.html", ctx, v=view, language=language, rows=rows)
 
@@ -387,7 +387,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
         pairs = list(zip([str(x) for x in form.getlist("vi")], [str(x) for x in form.getlist("text")]))
-        actions.save_translation(store, ctx.actor, bulletin_id, language, pairs)
+        bulletins.save_translation(store, ctx.actor, bulletin_id, language, pairs)
         return back(f"/dich/{bulletin_id}/{language}", "Đã lưu bản dịch")
 
     @app.post("/dich/{bulletin_id}/{language}/ghi-am", include_in_schema=False)
@@ -396,7 +396,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         form = await form_with_csrf(request, ctx)
         upload = form.get("audio")
         data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
-        asset = await run_in_threadpool(actions.upload_recording, store, settings, ctx.actor, bulletin_id, language, data)
+        asset = await run_in_threadpool(bulletins.upload_recording, store, settings, ctx.actor, bulletin_id, language, data)
         return back(f"/dich/{bulletin_id}/{language}", f"Đã nhận bản ghi âm {asset.duration_ms / 1000:.0f} giây")
 
     @app.get("/media/{name}", include_in_schema=False)

@@ -14,10 +14,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from broadcaster.models import AuditEvent, DeviceRow, User, ZoneRow
-from broadcaster.store import Store
+from broadcaster.app.workflow import Actor, PermissionDenied, Role
+from broadcaster.store.engine import Store
+from broadcaster.store.models import AuditEvent, DeviceRow, User, ZoneRow
 from broadcaster.web.ui import to_local
-from broadcaster.workflow import Actor, PermissionDenied, Role
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit

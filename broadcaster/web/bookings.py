@@ -1,6 +1,6 @@
 """Booking pages and API: the form with the zones' slots as choices, the list, cancel and edit.
 
-Problems are shown on the form in Vietnamese before anything is saved (`broadcaster.bookings`
+Problems are shown on the form in Vietnamese before anything is saved (`broadcaster.app.bookings`
 finds them; `schedules.messages` says them). The API answers the same checks with
 `{"code", "params", "error", "problems": [...]}` and status 400.
 """
@@ -18,11 +18,11 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster import actions, bookings
+from broadcaster.app import bookings, bulletins
+from broadcaster.app.planning import recurrence
+from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
-from broadcaster.scheduling import recurrence
-from broadcaster.store import Store
-from broadcaster.workflow import Actor
+from broadcaster.store.engine import Store
 from schedules.messages import MESSAGES, as_json, render
 from schedules.model import ScheduleValueError
 
@@ -151,9 +151,9 @@ def slot_choices(zones: list[Any]) -> list[tuple[str, str]]:
 
 
 def form_values(store: Store, settings: Settings, actor: Actor, bulletin_id: int, **extra: Any) -> dict[str, Any]:
-    zones = actions.zones_for(store, actor)
+    zones = bulletins.zones_for(store, actor)
     return {
-        "v": actions.bulletin_view(store, bulletin_id),
+        "v": bulletins.bulletin_view(store, bulletin_id),
         "zones": zones,
         "slots": slot_choices(zones),
         "weekday_names": WEEKDAY_NAMES,
@@ -175,11 +175,11 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         kit.api_csrf,
     )
     templates.env.globals["rejection_text"] = lambda r: render(r.code, r.params)
-    from broadcaster.web import i18n
+    from broadcaster.app import messages
 
     for code, text in MESSAGES.items():  # the general catalogue says booking codes as written here
         if code != "schedule.invalid":  # an error without a code of its own stays the catalogue's "other"
-            i18n.CATALOGUE.setdefault(code, text)
+            messages.CATALOGUE.setdefault(code, text)
 
     # -- the list ----------------------------------------------------------------
     @app.get("/lich-phat", include_in_schema=False)
@@ -254,7 +254,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     def cap_emergencies(request: Request) -> list[dict[str, Any]]:
         """The emergencies we fired, each as a CAP 1.2 document (for upstream systems)."""
         context(request)
-        from broadcaster.cap_outbound import SENDER, emergency_alerts
+        from broadcaster.app.cap_export import SENDER, emergency_alerts
 
         with store.session() as db:
             alerts = emergency_alerts(db, SENDER)
@@ -263,7 +263,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     @app.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
     def cap_emergency(booking_id: int, request: Request) -> Response:
         context(request)
-        from broadcaster.cap_outbound import SENDER, emergency_alerts
+        from broadcaster.app.cap_export import SENDER, emergency_alerts
 
         with store.session() as db:
             alerts = dict(emergency_alerts(db, SENDER))

@@ -1,6 +1,6 @@
 """Friendly error pages in Vietnamese: HTML for the console, JSON with a code for /api/.
 
-Every failure goes through `i18n.explain`, so no English sentence from a stage reaches a page;
+Every failure goes through `messages.explain`, so no English sentence from a stage reaches a page;
 the English stays in the log. An expired session on a form post sends the user back to the page
 they were on (not to the POST address, which would answer 405); the form's content is kept in
 the browser's sessionStorage by static/keep.js and restored after sign-in.
@@ -19,9 +19,9 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from broadcaster.web.i18n import Explained, explain
+from broadcaster.app.messages import Explained, explain
+from broadcaster.app.workflow import PermissionDenied, WorkflowError
 from broadcaster.web.session import COOKIE
-from broadcaster.workflow import PermissionDenied, WorkflowError
 from media.errors import MediaError
 from schedules.model import ScheduleError
 from tts.base import TTSError
@@ -135,6 +135,6 @@ def install(
 
 
 def _known() -> set[str]:
-    from broadcaster.web.i18n import CATALOGUE
+    from broadcaster.app.messages import CATALOGUE
 
     return set(CATALOGUE)

@@ -136,7 +136,7 @@ class Guard:
 
     @staticmethod
     async def refuse(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
-        from broadcaster.web.i18n import render
+        from broadcaster.app.messages import render
 
         text = render(code)
         if scope["path"].startswith("/api/"):

@@ -1,6 +1,6 @@
 """Console pages and API routes that create bulletins: a document's page, and "Tạo chương trình".
 
-Registered from `create_app` with one call; the work is done by `broadcaster.programmes`, so
+Registered from `create_app` with one call; the work is done by `broadcaster.app.programmes`, so
 the console, the API and the CLI create bulletins the same way.
 """
 
@@ -15,9 +15,9 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster import programmes
-from broadcaster.models import Bulletin
-from broadcaster.store import Store
+from broadcaster.app import programmes
+from broadcaster.store.engine import Store
+from broadcaster.store.models import Bulletin
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit

@@ -1,7 +1,7 @@
 """Remote control of speakers from the console and the API: volume, amplifier power, stop, restart,
 and a zone's amplifier and volume timetable.
 
-Each command becomes a task in the service's queue (broadcaster.tasks), which signs and sends
+Each command becomes a task in the service's queue (broadcaster.app.tasks), which signs and sends
 the protocol's `volume`, `power`, `stop` or `reboot` command, records each device's ack, and audits it;
 the console then shows the task page with how many speakers acknowledged. Officials act only on
 their communes' zones and devices.
@@ -17,11 +17,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster import actions, tasks
-from broadcaster.admin import communes_of
-from broadcaster.models import DeviceRow, ZoneRow
-from broadcaster.timetables import set_timetable
-from broadcaster.workflow import Action, Actor, WorkflowError, require
+from broadcaster.app import bulletins, tasks
+from broadcaster.app.directory import communes_of
+from broadcaster.app.timetables import set_timetable
+from broadcaster.app.workflow import Action, Actor, WorkflowError, require
+from broadcaster.store.models import DeviceRow, ZoneRow
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit
@@ -119,12 +119,12 @@ def register(app: FastAPI, kit: Kit) -> None:
             with kit.store.session() as db:  # step one: say how many speakers go quiet, ask again
                 summary = zone_summary(db, ctx.actor, name)
             confirm = {**summary, "action": action, "label": CONFIRM_ZONE[action]}
-            zones = actions.zones_for(kit.store, ctx.actor)
+            zones = bulletins.zones_for(kit.store, ctx.actor)
             return kit.page(
                 request,
                 "devices.html",
                 ctx,
-                devices=actions.devices(kit.store, ctx.actor),
+                devices=bulletins.devices(kit.store, ctx.actor),
                 zones=zones,
                 zone_tz={z.id: z.timezone for z in zones},
                 confirm=confirm,

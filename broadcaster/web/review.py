@@ -14,9 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from broadcaster.models import Bulletin, ScriptVersion
-from broadcaster.store import Store
-from broadcaster.workflow import Action, current_bundle, require
+from broadcaster.app.workflow import Action, current_bundle, require
+from broadcaster.store.engine import Store
+from broadcaster.store.models import Bulletin, ScriptVersion
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit

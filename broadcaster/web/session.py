@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from broadcaster.keys import write_private
+from broadcaster.store.keys import write_private
 
 COOKIE = "loa_session"
 MAX_AGE_S = 12 * 3600
@@ -73,7 +73,7 @@ def session_key(session: Session) -> str:
 
 def is_revoked(db: Any, session: Session) -> bool:
     """Signed out, or issued before the user's password changed (or the user was revoked)."""
-    from broadcaster.models import RevokedSession
+    from broadcaster.store.models import RevokedSession
 
     if db.get(RevokedSession, session_key(session)) is not None:
         return True
@@ -85,14 +85,14 @@ def is_revoked(db: Any, session: Session) -> bool:
 
 
 def revoke(db: Any, session: Session) -> None:
-    from broadcaster.models import RevokedSession
+    from broadcaster.store.models import RevokedSession
 
     db.merge(RevokedSession(key=session_key(session)))
 
 
 def revoke_user(db: Any, username: str) -> None:
     """Every session of this user issued until now stops working (password change, reset, lock)."""
-    from broadcaster.models import RevokedSession
+    from broadcaster.store.models import RevokedSession
 
     db.merge(RevokedSession(key=f"user:{username}", at=datetime.now(UTC)))
 

@@ -18,9 +18,9 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from broadcaster.models import ZoneRow
-from broadcaster.statistics import Period, Stats, statistics
-from broadcaster.workflow import Actor, PermissionDenied, Role
+from broadcaster.app.statistics import Period, Stats, statistics
+from broadcaster.app.workflow import Actor, PermissionDenied, Role
+from broadcaster.store.models import ZoneRow
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit

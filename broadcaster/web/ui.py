@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from fastapi.templating import Jinja2Templates
 
+from broadcaster.app.workflow import PERMISSIONS, Action, PermissionDenied, Role
 from broadcaster.config import Settings
-from broadcaster.workflow import PERMISSIONS, Action, PermissionDenied, Role
 
 # (path, label, roles that see it). The first entry a role sees is its landing page.
 MENU: tuple[tuple[str, str, frozenset[Role]], ...] = (

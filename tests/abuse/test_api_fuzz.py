@@ -15,11 +15,11 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, settings
 
-from broadcaster import admin
+from broadcaster.app import directory
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
 from broadcaster.web.app import create_app
-from broadcaster.workflow import Actor, Role
 
 EXAMPLES = int(os.environ.get("LOA_FUZZ_EXAMPLES", "8"))
 PASSWORD = "mat-khau-dai-qua"
@@ -27,8 +27,8 @@ _DATA = Path(tempfile.mkdtemp(prefix="loa-api-fuzz-"))
 _SETTINGS = Settings(data_dir=_DATA / "data")
 _STORE = open_store(_SETTINGS.database_url)
 with _STORE.session() as _s:
-    admin.create_user(_s, Actor("installer", Role.ADMIN), "quantri", Role.ADMIN, PASSWORD, "Quản trị", ["xa-a"])
-    admin.save_zone(_s, Actor("installer", Role.ADMIN), admin.ZoneSpec("thon-1", "xa-a", slots=("07:00",), quiet=()))
+    directory.create_user(_s, Actor("installer", Role.ADMIN), "quantri", Role.ADMIN, PASSWORD, "Quản trị", ["xa-a"])
+    directory.save_zone(_s, Actor("installer", Role.ADMIN), directory.ZoneSpec("thon-1", "xa-a", slots=("07:00",), quiet=()))
 _APP = create_app(_SETTINGS, _STORE)
 schema = schemathesis.openapi.from_dict(_APP.openapi())
 STATUSES: dict[int, int] = {}

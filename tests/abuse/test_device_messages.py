@@ -19,9 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broadcaster.models import DeviceRow, ZoneRow
-from broadcaster.reports import Report, store_reports
-from broadcaster.store import Store, open_store
+from broadcaster.service.reports import Report, store_reports
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import DeviceRow, ZoneRow
 from devices.agent import Agent
 from devices.dispatcher import Dispatcher
 from devices.protocol import MessageType, Signer, Topics, Verifier, iso, public_key

@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from broadcaster.app.planning import book, media_ref
+from broadcaster.app.workflow import approved_media
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, PlayReport
-from broadcaster.scheduling import book, media_ref
-from broadcaster.service import Service
-from broadcaster.store import open_store
-from broadcaster.workflow import approved_media
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import AuditEvent, PlayReport
 from devices.agent import Agent
 from devices.background import free_port
 from devices.mosquitto import MosquittoProcess

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from broadcaster import actions, programmes
+from broadcaster.app import bulletins, programmes
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.models import Document, MediaAsset
-from broadcaster.store import open_store
-from broadcaster.workflow import Actor, Role
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import Document, MediaAsset
 from tests.conftest import CORPUS, ROOT
 
 DOCUMENT = CORPUS / "dev" / "nd-162-2026-nd-cp.txt"
@@ -84,5 +84,5 @@ def test_disk_full_while_storing_media(tmp_path: Path, monkeypatch: pytest.Monke
         assert s.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == bulletin)).first() is None
 
     monkeypatch.setattr(Path, "write_bytes", real_write)  # space freed: the editor renders again
-    asset = actions.render_audio(store, settings, editor, bulletin)
+    asset = bulletins.render_audio(store, settings, editor, bulletin)
     assert (media_dir / f"{asset.sha256}.{asset.extension}").stat().st_size == asset.bytes

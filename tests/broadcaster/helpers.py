@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import time
 
+from broadcaster.app.programmes import approved_notice
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.models import Bulletin, DeviceRow, ZoneRow
-from broadcaster.programmes import approved_notice
-from broadcaster.store import Store
-from broadcaster.workflow import Actor, Role
+from broadcaster.store.engine import Store
+from broadcaster.store.models import Bulletin, DeviceRow, ZoneRow
 
 EDITOR = Actor("bientap", Role.EDITOR)
 APPROVER = Actor("pheduyet", Role.APPROVER)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster.admin import UnknownZone, add_device, communes_of
-from broadcaster.models import ZoneRow
-from broadcaster.store import Store, open_store
-from broadcaster.tasks import request_emergency
-from broadcaster.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, require
+from broadcaster.app.directory import UnknownZone, add_device, communes_of
+from broadcaster.app.tasks import request_emergency
+from broadcaster.app.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, require
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import ZoneRow
 from schedules.model import ScheduleValueError
 
 OFFICIAL = Actor("canbo", Role.OFFICIAL, communes=("Xã Tân Lập",))

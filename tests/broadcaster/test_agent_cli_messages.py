@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from broadcaster.app.messages import ENGLISH_WORDS, is_vietnamese
 from broadcaster.cli import main
-from broadcaster.keys import load_or_create
-from broadcaster.web.i18n import ENGLISH_WORDS, is_vietnamese
+from broadcaster.store.keys import load_or_create
 from devices.background import free_port
 from devices.mosquitto import MosquittoProcess
 

@@ -12,12 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster import actions
-from broadcaster.config import Settings
-from broadcaster.models import Bulletin, MediaAsset
-from broadcaster.scheduling import book, build_planner, device_programmes
-from broadcaster.store import Store, open_store
-from broadcaster.workflow import (
+from broadcaster.app import bulletins
+from broadcaster.app.planning import book, build_planner, device_programmes
+from broadcaster.app.workflow import (
     Actor,
     Role,
     WorkflowError,
@@ -30,6 +27,9 @@ from broadcaster.workflow import (
     scripts_sha,
     submit,
 )
+from broadcaster.config import Settings
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import Bulletin, MediaAsset
 from tests.broadcaster.helpers import zone_with_devices
 
 EDITOR = Actor("bientap", Role.EDITOR)
@@ -61,10 +61,10 @@ def attack(store: Store, settings: Settings, render_harmless_first: bool) -> tup
     with store.session() as s:
         bid = create_bulletin(s, EDITOR, "Tiêm phòng", None, "vi", HARMLESS, [{"text": HARMLESS, "source": None}]).id
     if render_harmless_first:
-        actions.render_audio(store, settings, EDITOR, bid)
-    actions.save_script(store, EDITOR, bid, [UNAPPROVED])
-    bad = actions.render_audio(store, settings, EDITOR, bid).sha256
-    actions.save_script(store, EDITOR, bid, [HARMLESS])
+        bulletins.render_audio(store, settings, EDITOR, bid)
+    bulletins.save_script(store, EDITOR, bid, [UNAPPROVED])
+    bad = bulletins.render_audio(store, settings, EDITOR, bid).sha256
+    bulletins.save_script(store, EDITOR, bid, [HARMLESS])
     with store.session() as s:
         submit(s, s.get(Bulletin, bid), EDITOR)
     return bid, bad
@@ -76,7 +76,7 @@ def test_the_unapproved_rendering_cannot_be_approved(world: tuple[Settings, Stor
     with store.session() as s:
         with pytest.raises(WorkflowError, match="render it first"):
             approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)
-    good = actions.render_audio(store, settings, EDITOR, bid).sha256
+    good = bulletins.render_audio(store, settings, EDITOR, bid).sha256
     assert good != bad
     with store.session() as s:
         bundle = current_bundle(s, bid)
@@ -112,11 +112,11 @@ def test_a_rerendering_that_changes_the_audio_returns_to_review(world: tuple[Set
     with store.session() as s:
         book(s, OFFICIAL, bid, ["thon-a"], DAY, slot="07:00")
     assert delivered(store) == {approved}
-    assert actions.render_audio(store, settings, EDITOR, bid).sha256 == approved  # same bytes: still approved
+    assert bulletins.render_audio(store, settings, EDITOR, bid).sha256 == approved  # same bytes: still approved
     with store.session() as s:
         assert s.get(Bulletin, bid).state in ("approved", "scheduled")  # type: ignore[union-attr]
     louder = Settings(data_dir=settings.data_dir, target_lufs=settings.target_lufs + 4)
-    assert actions.render_audio(store, louder, EDITOR, bid).sha256 != approved
+    assert bulletins.render_audio(store, louder, EDITOR, bid).sha256 != approved
     with store.session() as s:
         assert s.get(Bulletin, bid).state == "in_review"  # type: ignore[union-attr]
         assert approved_media(s, bid) is None
@@ -164,7 +164,7 @@ def test_the_same_audio_in_a_second_bulletin_neither_unbinds_the_first_nor_block
             return create_bulletin(s, EDITOR, "Tiêm phòng", None, "vi", HARMLESS, [{"text": HARMLESS, "source": None}]).id
 
     def approve_rendered(bid: int) -> str:
-        sha = actions.render_audio(store, settings, EDITOR, bid).sha256
+        sha = bulletins.render_audio(store, settings, EDITOR, bid).sha256
         with store.session() as s:
             submit(s, s.get(Bulletin, bid), EDITOR)
             approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)

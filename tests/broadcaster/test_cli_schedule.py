@@ -14,7 +14,7 @@ import m3u8
 import pytest
 
 from broadcaster.config import Settings
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
 from tests.broadcaster.helpers import approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
 

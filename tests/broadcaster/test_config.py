@@ -13,7 +13,7 @@ import paho.mqtt.client as mqtt
 import pytest
 
 from broadcaster.config import ConfigError, Settings, load, settings_table
-from broadcaster.keys import load_or_create
+from broadcaster.store.keys import load_or_create
 from tests.conftest import ROOT, wait_for
 
 

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from broadcaster import service as service_module
+from broadcaster.app.planning import book
 from broadcaster.config import Settings
-from broadcaster.models import CommandRow, ProgrammePush
-from broadcaster.reports import Report
-from broadcaster.scheduling import book
-from broadcaster.service import Service
-from broadcaster.store import open_store
+from broadcaster.service import core as service_module
+from broadcaster.service.core import Service
+from broadcaster.service.reports import Report
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import CommandRow, ProgrammePush
 from devices.background import free_port
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics, iso

@@ -20,10 +20,10 @@ import paho.mqtt.client as mqtt
 import pytest
 
 from broadcaster.config import Settings
-from broadcaster.keys import load_or_create
-from broadcaster.models import User
-from broadcaster.security import hash_password
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
+from broadcaster.store.keys import load_or_create
+from broadcaster.store.models import User
+from broadcaster.store.passwords import hash_password
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice

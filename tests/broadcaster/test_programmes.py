@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from broadcaster import actions, programmes
+from broadcaster.app import bulletins, programmes
+from broadcaster.app.documents import ingest
+from broadcaster.app.workflow import Actor, PermissionDenied, Role, WorkflowError, approved_media, current_scripts
 from broadcaster.cli import main
 from broadcaster.config import Settings
-from broadcaster.models import Approval, AuditEvent, Bulletin, Document, MediaAsset
-from broadcaster.pipeline import ingest
-from broadcaster.store import Store, open_store
-from broadcaster.workflow import Actor, PermissionDenied, Role, WorkflowError, approved_media, current_scripts
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import Approval, AuditEvent, Bulletin, Document, MediaAsset
 from scripts.draft import draft
 from scripts.ingest import LocalFetcher
 from scripts.legal import parse
@@ -123,7 +123,7 @@ def test_what_the_service_polls_counts_as_from_a_feed_even_a_configured_document
 
 
 def test_service_runs_auto_draft_only_when_the_setting_is_on(tmp_path: Path) -> None:
-    from broadcaster.service import Service
+    from broadcaster.service.core import Service
 
     on = Settings(data_dir=tmp_path / "a", auto_draft=True)
     off = Settings(data_dir=tmp_path / "b")
@@ -190,8 +190,8 @@ def approve_book_and_deliver(store: Store, bulletin_id: int) -> dict[str, Any]:
     """submit → approve (another user) → book → the service's planned entry for the speaker."""
     from datetime import UTC, date, datetime, time, timedelta
 
-    from broadcaster.scheduling import book, build_planner, device_programmes
-    from broadcaster.workflow import approve, submit
+    from broadcaster.app.planning import book, build_planner, device_programmes
+    from broadcaster.app.workflow import approve, submit
     from tests.broadcaster.helpers import zone_with_devices
 
     zone_with_devices(store, "thon-1", "xa-a", [time(7, 0)], ["loa-1"], minutes=60)
@@ -271,7 +271,7 @@ def test_browser_recording_webm_becomes_a_bulletin(world: tuple[Settings, Store,
 
 
 def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Settings, Store, list[int]]) -> None:
-    from broadcaster.workflow import assert_playable, bundle_sha
+    from broadcaster.app.workflow import assert_playable, bundle_sha
 
     settings, store, _ = world
     url = "https://radio.example.vn/vov1/live.mp3"
@@ -293,7 +293,7 @@ def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Setting
             assert_playable(s, bulletin)
         s.rollback()
     with pytest.raises(WorkflowError):
-        actions.render_audio(store, settings, EDITOR, bulletin_id)
+        bulletins.render_audio(store, settings, EDITOR, bulletin_id)
 
 
 @pytest.mark.parametrize(
@@ -315,7 +315,7 @@ def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Setting
 def test_bad_input_is_refused_in_vietnamese_and_nothing_is_stored(
     world: tuple[Settings, Store, list[int]], make: Any, message: str
 ) -> None:
-    from broadcaster.web.i18n import is_vietnamese
+    from broadcaster.app.messages import is_vietnamese
 
     settings, store, _ = world
     with pytest.raises(programmes.ProgrammeError) as caught:
@@ -364,10 +364,10 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
-    from broadcaster.models import PlayReport
-    from broadcaster.scheduling import book
-    from broadcaster.service import Service
-    from broadcaster.workflow import approve, submit
+    from broadcaster.app.planning import book
+    from broadcaster.app.workflow import approve, submit
+    from broadcaster.service.core import Service
+    from broadcaster.store.models import PlayReport
     from devices.background import free_port
     from devices.protocol import Topics
     from devices.simulator import Fleet, SimulatedDevice
@@ -425,10 +425,10 @@ def test_a_document_bulletin_is_approved_by_a_second_person_who_read_its_warning
     approver = Actor("pheduyet", Role.APPROVER)
     bulletin_id = programmes.bulletin_from_document(store, settings, EDITOR, ids[0])
     with store.session() as s:  # as the drafter says of a doubtful scan (tests/web/test_approval_warnings.py)
-        actions.get_bulletin(s, bulletin_id).draft_warnings = [{"code": "not_recommended", "message": "?"}]
+        bulletins.get_bulletin(s, bulletin_id).draft_warnings = [{"code": "not_recommended", "message": "?"}]
     programmes.submit_and_approve(store, bulletin_id, EDITOR, approver)
     with store.session() as s:
-        assert actions.get_bulletin(s, bulletin_id).state == "approved"
+        assert bulletins.get_bulletin(s, bulletin_id).state == "approved"
         assert approved_media(s, bulletin_id) is not None
         events = list(s.scalars(select(AuditEvent).where(AuditEvent.subject == f"bulletin:{bulletin_id}")))
     steps = [(e.action, e.actor) for e in events]
@@ -443,7 +443,7 @@ def test_an_approved_notice_is_rendered_by_the_voice_and_ready_to_book(world: tu
         store, settings, EDITOR, Actor("pheduyet", Role.APPROVER), "Lịch tiêm phòng", "Xã thông báo lịch tiêm phòng."
     )
     with store.session() as s:
-        bulletin = actions.get_bulletin(s, bulletin_id)
+        bulletin = bulletins.get_bulletin(s, bulletin_id)
         assert (bulletin.kind, bulletin.state, bulletin.title) == ("notice", "approved", "Lịch tiêm phòng")
         media = approved_media(s, bulletin_id)
         assert media is not None and media.loudness_lufs is not None and media.duration_ms > 1000

@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from broadcaster.app.planning import book
+from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.config import Settings
-from broadcaster.models import PlayReport, ProgrammePush
-from broadcaster.scheduling import book
-from broadcaster.service import Service
-from broadcaster.store import open_store
-from broadcaster.workflow import Actor, PermissionDenied, Role
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import PlayReport, ProgrammePush
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice

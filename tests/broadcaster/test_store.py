@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from broadcaster.models import Document
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import Document
 from tests.conftest import postgres_schema_url, store_url
 
 
@@ -61,7 +61,7 @@ def test_media_rows_survive_the_move_to_a_per_bulletin_key(tmp_path: Path) -> No
     can belong to a second bulletin (migration media_02)."""
     from alembic import command
 
-    from broadcaster.store import alembic_config
+    from broadcaster.store.engine import alembic_config
 
     for url in (f"sqlite:///{tmp_path / 'old.db'}", postgres_schema_url()):
         old = Store(url)
@@ -111,6 +111,6 @@ def test_the_migrations_form_one_line() -> None:
     every store would refuse to open."""
     from alembic.script import ScriptDirectory
 
-    from broadcaster.store import alembic_config
+    from broadcaster.store.engine import alembic_config
 
     assert len(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()) == 1

@@ -3,9 +3,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from broadcaster.models import AuditEvent, Bulletin, MediaAsset
-from broadcaster.store import Store, open_store
-from broadcaster.workflow import (
+from broadcaster.app.workflow import (
     Actor,
     PermissionDenied,
     Role,
@@ -22,6 +20,8 @@ from broadcaster.workflow import (
     submit,
     withdraw,
 )
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import AuditEvent, Bulletin, MediaAsset
 
 EDITOR = Actor("bientap", Role.EDITOR, address="10.0.0.5")
 EDITOR2 = Actor("bientap2", Role.EDITOR)

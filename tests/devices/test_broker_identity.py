@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from broadcaster.config import Settings
-from broadcaster.service import Service
-from broadcaster.store import open_store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
 from devices.background import free_port
 from devices.broker import BrokerError
 from devices.mosquitto import MosquittoProcess

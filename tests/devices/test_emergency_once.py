@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from broadcaster.config import Settings
-from broadcaster.models import PlayReport
-from broadcaster.service import Service
-from broadcaster.store import open_store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import PlayReport
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from broadcaster.app.planning import book
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, ProgrammePush
-from broadcaster.scheduling import book
-from broadcaster.service import Service
-from broadcaster.store import open_store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import AuditEvent, ProgrammePush
 from devices import wire
 from devices.acl import DeviceAccount, write_broker_config
 from devices.background import free_port

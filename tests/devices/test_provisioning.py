@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from broadcaster.app.planning import book
+from broadcaster.cli.devices import load_agent_config, planned_vs_played
 from broadcaster.config import Settings
-from broadcaster.devices_cli import load_agent_config, planned_vs_played
-from broadcaster.scheduling import book
-from broadcaster.service import Service
-from broadcaster.store import open_store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
 from devices.background import free_port
 from devices.mosquitto import MosquittoProcess
 from devices.protocol import Topics

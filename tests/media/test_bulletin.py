@@ -4,9 +4,9 @@ from pathlib import Path
 
 import numpy as np
 
-from broadcaster.models import Bulletin, ScriptVersion
-from broadcaster.pipeline import Track, render
-from broadcaster.store import open_store
+from broadcaster.app.documents import Track, render
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import Bulletin, ScriptVersion
 from media.audio import Audio
 from media.bulletin import expected_duration_s, sequence
 from media.decode import probe

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
 from tests.conftest import store_url
 
 

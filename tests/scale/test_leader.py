@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster.leader import Leader, LeaderError
-from broadcaster.store import Store, open_store
+from broadcaster.service.leader import Leader, LeaderError
+from broadcaster.store.engine import Store, open_store
 from tests.conftest import ROOT, store_url, wait_for
 
 pytestmark = pytest.mark.slow
@@ -46,8 +46,8 @@ def test_a_killed_leader_hands_over(store: Store, url: str) -> None:
     name = f"planner-{uuid.uuid4().hex[:6]}"
     script = (
         "import sys, time\n"
-        "from broadcaster.store import Store\n"
-        "from broadcaster.leader import Leader\n"
+        "from broadcaster.store.engine import Store\n"
+        "from broadcaster.service.leader import Leader\n"
         f"leader = Leader(Store({url!r}), {name!r})\n"
         "print('leader' if leader.try_acquire() else 'follower', flush=True)\n"
         "time.sleep(60)\n"

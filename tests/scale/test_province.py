@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from broadcaster.admin import create_user
+from broadcaster.app.directory import create_user
+from broadcaster.app.workflow import Role
 from broadcaster.config import Settings
-from broadcaster.keys import load_or_create
-from broadcaster.models import CommandRow
-from broadcaster.service import Service
-from broadcaster.store import open_store
-from broadcaster.workflow import Role
+from broadcaster.service.core import Service
+from broadcaster.store.engine import open_store
+from broadcaster.store.keys import load_or_create
+from broadcaster.store.models import CommandRow
 from devices.light import LightFleet
 from devices.mediaserver import MediaServer
 from devices.protocol import Topics

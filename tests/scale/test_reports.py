@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import func, select
 
 from broadcaster.config import Settings
-from broadcaster.models import CommandRow, DeviceRow, PlayReport, ZoneRow
-from broadcaster.service import Service
-from broadcaster.store import Store, open_store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import CommandRow, DeviceRow, PlayReport, ZoneRow
 from devices.background import free_port
 from devices.bridges import broker_config
 from devices.mosquitto import MosquittoProcess
@@ -140,8 +140,8 @@ def test_a_killed_service_loses_no_report(store: Store, broker: str, tmp_path: P
     script = (
         "import time\n"
         "from broadcaster.config import Settings\n"
-        "from broadcaster.service import Service\n"
-        "from broadcaster.store import Store\n"
+        "from broadcaster.service.core import Service\n"
+        "from broadcaster.store.engine import Store\n"
         "from pathlib import Path\n"
         f"settings = Settings(data_dir=Path({str(settings.data_dir)!r}), topic_prefix={prefix!r}, "
         f"server_client_id={settings.server_client_id!r}, media_port={free_port()})\n"

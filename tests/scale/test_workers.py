@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from broadcaster import tasks
-from broadcaster.admin import create_user
+from broadcaster.app import tasks
+from broadcaster.app.directory import create_user
+from broadcaster.app.workflow import Role
 from broadcaster.config import Settings
-from broadcaster.keys import load_or_create
-from broadcaster.models import CommandRow, PlayReport, ProgrammePush
-from broadcaster.service import Service
-from broadcaster.store import Store, open_store
-from broadcaster.workflow import Role
+from broadcaster.service.core import Service
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.keys import load_or_create
+from broadcaster.store.models import CommandRow, PlayReport, ProgrammePush
 from devices.agent import NullPlayer
 from devices.background import free_port
 from devices.bridges import broker_config
@@ -130,10 +130,10 @@ class CountingPlayer(NullPlayer):
 
 WORKER = """
 import sys, threading, time
-from broadcaster.admin import create_user
+from broadcaster.app.directory import create_user
 from broadcaster.config import Settings
-from broadcaster.service import Service
-from broadcaster.store import Store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import Store
 settings = Settings.model_validate_json(sys.argv[1])
 service = Service(settings, Store(sys.argv[2]), sys.argv[3]).start()
 threading.Thread(target=service.run_forever, kwargs={"handle_signals": False}, daemon=True).start()

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster import bookings
-from broadcaster.bookings import Ask, BookingRefused
+from broadcaster.app import bookings
+from broadcaster.app.bookings import Ask, BookingRefused
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, BookingRow, User, ZoneRow
-from broadcaster.security import hash_password
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import AuditEvent, BookingRow, User, ZoneRow
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
-from broadcaster.workflow import Actor, Role
 from schedules.messages import MESSAGES, vietnamese
 from tests.broadcaster.helpers import approved_bulletin
 

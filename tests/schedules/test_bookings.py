@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 
+from broadcaster.app.planning import build_planner, device_programmes
 from broadcaster.config import Settings
-from broadcaster.models import BookingRow, User
-from broadcaster.scheduling import build_planner, device_programmes
-from broadcaster.security import hash_password
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import BookingRow, User
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
@@ -120,7 +120,7 @@ def test_a_bad_booking_already_stored_is_skipped_and_everything_else_renders(
     api = client.get(f"/api/zones/thon-a/programme?start={monday}")
     assert api.status_code == 200 and len(api.json()["items"]) == 7
 
-    from broadcaster.service import Service
+    from broadcaster.service.core import Service
 
     prefix = f"loa/bad-{int(clock.time() * 1000)}"
     run = Settings(data_dir=settings.data_dir, topic_prefix=prefix, server_client_id=f"srv-{prefix}", media_port=free_port())

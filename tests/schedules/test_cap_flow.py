@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster import tasks
-from broadcaster.cap_import import CapState, import_alert
-from broadcaster.cap_outbound import emergency_alerts
+from broadcaster.app import tasks
+from broadcaster.app.cap_export import emergency_alerts
+from broadcaster.app.cap_import import CapState, import_alert
+from broadcaster.app.planning import build_planner, record_emergency
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.models import BookingRow, Bulletin, CapRecord, ServiceTask, ZoneRow
-from broadcaster.scheduling import build_planner, record_emergency
-from broadcaster.store import Store, open_store
-from broadcaster.workflow import Actor, Role
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import BookingRow, Bulletin, CapRecord, ServiceTask, ZoneRow
 from schedules.cap import parse_cap
 from tests.broadcaster.helpers import approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
@@ -146,7 +146,7 @@ def test_an_expired_alert_is_never_played_nor_in_the_podcast(
         assert s.query(ServiceTask).count() == 0
         [row] = s.query(BookingRow).all()
         assert row.until_at is not None
-    from broadcaster.commands import cmd_podcast
+    from broadcaster.cli.commands import cmd_podcast
 
     cmd_podcast(argparse.Namespace(commune="xa-a", self_url=None), settings)
     assert "Cảnh báo lũ quét" not in capsys.readouterr().out  # expired at 18:00 on 20/09/2026, now is later

@@ -5,8 +5,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from broadcaster.pipeline import ingest
-from broadcaster.store import open_store
+from broadcaster.app.documents import ingest
+from broadcaster.store.engine import open_store
 from scripts.errors import DocumentError, FeedError
 from scripts.ingest import LocalFetcher, extract_text, load_document, read_feed
 from tests.conftest import CORPUS
@@ -79,7 +79,7 @@ def test_batch_goes_on_after_a_bad_item_and_dedups(tmp_path: Path) -> None:
     with store.session() as session:
         second = ingest(session, sources[1:], LocalFetcher())
     assert second.stored == [] and len(second.unchanged) == 2
-    from broadcaster.models import Document, IngestFailure
+    from broadcaster.store.models import Document, IngestFailure
 
     with store.session() as session:
         assert session.query(Document).count() == 2

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster.pipeline import ingest
-from broadcaster.store import open_store
+from broadcaster.app.documents import ingest
+from broadcaster.store.engine import open_store
 from scripts.errors import DocumentError, DocumentRefused, UnsafeLink
 from scripts.ingest import HttpFetcher, LocalFetcher, extract_text, load_document, read_feed
 from scripts.limits import MB, Limits, LinkPolicy, check_link

@@ -159,10 +159,10 @@ def test_check_spoken_names_the_sentence() -> None:
 
 
 def test_render_refuses_unsayable_text(tmp_path: Path) -> None:
-    from broadcaster.models import Bulletin, ScriptVersion
-    from broadcaster.pipeline import render
-    from broadcaster.store import open_store
-    from broadcaster.workflow import WorkflowError
+    from broadcaster.app.documents import render
+    from broadcaster.app.workflow import WorkflowError
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import Bulletin, ScriptVersion
     from media.store import MediaStore
     from tts.registry import default_registry
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.models import AuditEvent, DeviceRow, User, ZoneRow
-from broadcaster.security import verify_password
-from broadcaster.store import Store
+from broadcaster.store.engine import Store
+from broadcaster.store.models import AuditEvent, DeviceRow, User, ZoneRow
+from broadcaster.store.passwords import verify_password
 from broadcaster.web.app import create_app
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 
@@ -204,7 +204,7 @@ def test_admin_imports_200_devices_in_the_browser(tmp_path: Path) -> None:
 
 
 def test_bookings_import_uses_the_booking_checks(world: tuple[TestClient, Store]) -> None:
-    from broadcaster.models import BookingRow
+    from broadcaster.store.models import BookingRow
 
     client, store = world
     token = csrf(client)

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster import programmes
+from broadcaster.app import programmes
+from broadcaster.app.documents import IngestResult, _store_document
+from broadcaster.app.messages import is_vietnamese
+from broadcaster.app.workflow import Actor, Role, submit
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, Bulletin
-from broadcaster.pipeline import IngestResult, _store_document
-from broadcaster.store import Store
+from broadcaster.store.engine import Store
+from broadcaster.store.models import AuditEvent, Bulletin
 from broadcaster.web.app import create_app
-from broadcaster.web.i18n import is_vietnamese
-from broadcaster.workflow import Actor, Role, submit
 from tests.conftest import CORPUS
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 

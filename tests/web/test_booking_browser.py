@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import uvicorn
 
+from broadcaster.app.messages import is_vietnamese
 from broadcaster.config import Settings
-from broadcaster.models import BookingRow, User, ZoneRow
-from broadcaster.security import hash_password
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import BookingRow, User, ZoneRow
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
-from broadcaster.web.i18n import is_vietnamese
 from devices.background import free_port
 from tests.broadcaster.helpers import approved_bulletin
 from tests.conftest import ROOT

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.models import BookingRow
+from broadcaster.app.messages import is_vietnamese
+from broadcaster.store.models import BookingRow
 from broadcaster.web.app import create_app
-from broadcaster.web.i18n import is_vietnamese
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 
 DAY = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date() + timedelta(days=2)

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from broadcaster.app.documents import ingest
+from broadcaster.app.workflow import Actor, Role, create_bulletin
 from broadcaster.config import Settings
-from broadcaster.models import User
-from broadcaster.pipeline import ingest
-from broadcaster.security import hash_password
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import User
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
-from broadcaster.workflow import Actor, Role, create_bulletin
 from devices.background import free_port
 from scripts.draft import draft
 from scripts.ingest import LocalFetcher

@@ -8,11 +8,11 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from broadcaster.models import CommandRow, DeviceRow, ServiceTask, ZoneRow
-from broadcaster.tasks import finish
+from broadcaster.app.tasks import finish
+from broadcaster.app.workflow import Actor, Role
+from broadcaster.store.models import CommandRow, DeviceRow, ServiceTask, ZoneRow
 from broadcaster.web.app import create_app
 from broadcaster.web.remote import request_control
-from broadcaster.workflow import Actor, Role
 from tests.web.world import PASSWORD, build
 
 

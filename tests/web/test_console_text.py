@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.models import ScriptVersion
+from broadcaster.app.workflow import current_scripts
+from broadcaster.store.models import ScriptVersion
 from broadcaster.web.app import create_app
-from broadcaster.workflow import current_scripts
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 
 

@@ -15,9 +15,9 @@ import paho.mqtt.client as mqtt
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.models import AuditEvent, DeviceRow
-from broadcaster.service import Service
-from broadcaster.store import Store
+from broadcaster.service.core import Service
+from broadcaster.store.engine import Store
+from broadcaster.store.models import AuditEvent, DeviceRow
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.mosquitto import MosquittoProcess

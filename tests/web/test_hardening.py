@@ -12,9 +12,9 @@ from sqlalchemy import select
 from starlette.requests import Request
 
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, User
-from broadcaster.security import DUMMY_HASH, hash_password
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import AuditEvent, User
+from broadcaster.store.passwords import DUMMY_HASH, hash_password
 from broadcaster.web import app as web_app
 from broadcaster.web.app import create_app
 from broadcaster.web.guard import client_address
@@ -228,12 +228,12 @@ def test_rendering_from_the_console_does_not_block_other_requests(tmp_path: Path
 
     import httpx
 
-    from broadcaster import actions
+    from broadcaster.app import bulletins
 
     client, app = build(tmp_path)
     csrf = client.post("/api/session", json={"username": "bientap", "password": PASSWORD}).json()["csrf"]
     cookie = client.cookies.get("loa_session")
-    monkeypatch.setattr(actions, "render_audio", lambda *a, **k: time.sleep(1.5) or (_ for _ in ()).throw(LookupError("x")))
+    monkeypatch.setattr(bulletins, "render_audio", lambda *a, **k: time.sleep(1.5) or (_ for _ in ()).throw(LookupError("x")))
 
     async def both() -> float:
         transport = httpx.ASGITransport(app=app)

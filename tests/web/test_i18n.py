@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from broadcaster.app.messages import CATALOGUE, ENGLISH_WORDS, PATTERNS, explain, is_vietnamese, render
 from broadcaster.web.app import create_app
-from broadcaster.web.i18n import CATALOGUE, ENGLISH_WORDS, PATTERNS, explain, is_vietnamese, render
 from devices.protocol import ProtocolError, Rejection
 from schedules.model import ScheduleValueError
 from tests.web.world import PASSWORD, build
@@ -166,7 +166,7 @@ def test_error_pages_are_vietnamese_html(client: TestClient) -> None:
 def test_not_found_lookups_all_have_a_code(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
     """A missing task, booking or media file is a Vietnamese 404 and never logged as untranslated."""
     sign_in(client, "quantri")
-    with caplog.at_level(logging.INFO, logger="broadcaster.web.i18n"):
+    with caplog.at_level(logging.INFO, logger="broadcaster.app.messages"):
         for path in ("/lenh/999999", "/media/khong-co.mp3", "/api/tasks/999999"):
             response = client.get(path)
             assert response.status_code == 404, path

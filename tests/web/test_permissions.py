@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from broadcaster.app.workflow import Actor, Role, create_bulletin
 from broadcaster.config import Settings
-from broadcaster.models import User
-from broadcaster.security import hash_password
-from broadcaster.store import open_store
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import User
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
-from broadcaster.workflow import Actor, Role, create_bulletin
 from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
@@ -115,7 +115,7 @@ def test_permission_matrix(world: tuple[TestClient, dict[str, int]], user: str, 
     with client:
         csrf = sign_in(client, user)
         if action == "withdraw_draft":  # a fresh draft each time, so every role meets the same state
-            from broadcaster.workflow import create_bulletin as make
+            from broadcaster.app.workflow import create_bulletin as make
 
             store = client.app.state.store  # type: ignore[attr-defined]
             with store.session() as s:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from broadcaster.app.workflow import Role
 from broadcaster.web.ui import menu_for
-from broadcaster.workflow import Role
 from tests.conftest import ROOT
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, USERS, World, serve, sign_in
 
@@ -88,7 +88,7 @@ def test_times_are_local_and_csv_has_a_bom(world: World) -> None:
     from zoneinfo import ZoneInfo
 
     with world.store.session() as s:
-        from broadcaster.models import DeviceRow
+        from broadcaster.store.models import DeviceRow
 
         seen = s.get(DeviceRow, "loa-1").last_seen  # type: ignore[union-attr]
     local = seen.replace(tzinfo=seen.tzinfo or UTC).astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%d/%m %H:%M")

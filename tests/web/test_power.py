@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 
+from broadcaster.app.tasks import task_view
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent, ZoneRow
-from broadcaster.service import Service
-from broadcaster.tasks import task_view
+from broadcaster.service.core import Service
+from broadcaster.store.models import AuditEvent, ZoneRow
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.protocol import ProgrammeEntry, Topics, iso
@@ -119,7 +119,7 @@ def test_power_and_timetable_reach_speakers_acknowledged_and_audited(tmp_path: P
 
 def test_cli_power_and_timetable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from broadcaster.cli import main
-    from broadcaster.models import ServiceTask
+    from broadcaster.store.models import ServiceTask
 
     settings, store, _approved, _draft = build(tmp_path)
     config = tmp_path / "loa.toml"
@@ -237,10 +237,10 @@ def test_timetable_form_on_a_phone(tmp_path: Path) -> None:
 
 
 def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path: Path) -> None:
-    from broadcaster import tasks
-    from broadcaster.models import CommandRow, User
+    from broadcaster.app import tasks
+    from broadcaster.app.workflow import Actor
+    from broadcaster.store.models import CommandRow, User
     from broadcaster.web.remote import request_control
-    from broadcaster.workflow import Actor
 
     settings, store, _approved, _draft = build(tmp_path)
     client = TestClient(create_app(settings, store))
@@ -264,7 +264,7 @@ def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path:
 
 
 def test_overlapping_windows_are_refused_naming_the_window_they_make() -> None:
-    from broadcaster.timetables import TimetableRefused, checked, from_text
+    from broadcaster.app.timetables import TimetableRefused, checked, from_text
 
     zone = ZoneRow(id="z", commune="x", timezone="Asia/Ho_Chi_Minh")
     for typed, merged in [

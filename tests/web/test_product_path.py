@@ -24,12 +24,12 @@ import httpx
 import paho.mqtt.client as mqtt
 import pytest
 
-from broadcaster import admin
+from broadcaster.app import directory
+from broadcaster.app.documents import ingest
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
-from broadcaster.keys import load_or_create
-from broadcaster.pipeline import ingest
-from broadcaster.store import open_store
-from broadcaster.workflow import Actor, Role
+from broadcaster.store.engine import open_store
+from broadcaster.store.keys import load_or_create
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.simulator import Fleet, SimulatedDevice
@@ -68,10 +68,12 @@ def test_document_to_speaker_through_the_console(tmp_path: Path, mosquitto_url: 
             ("pheduyet", Role.APPROVER, "Trần Thị Duyệt"),
             ("canbo", Role.OFFICIAL, "Lò Văn Xã"),
         ):
-            admin.create_user(s, INSTALLER, name, role, PASSWORD, display, ["xa-a"])
-        admin.save_zone(s, INSTALLER, admin.ZoneSpec("thon-1", "xa-a", "Thôn 1", slots=(slot.strftime("%H:%M"),), quiet=()))
+            directory.create_user(s, INSTALLER, name, role, PASSWORD, display, ["xa-a"])
+        directory.save_zone(
+            s, INSTALLER, directory.ZoneSpec("thon-1", "xa-a", "Thôn 1", slots=(slot.strftime("%H:%M"),), quiet=())
+        )
         for device in ("loa-1", "loa-2"):
-            admin.add_device(s, INSTALLER, device, "thon-1")
+            directory.add_device(s, INSTALLER, device, "thon-1")
         document = ingest(s, [str(CORPUS / "dev" / "nd-162-2026-nd-cp.txt")], LocalFetcher()).stored[0].id
     store.close()
 

@@ -14,11 +14,11 @@ import pytest
 import uvicorn
 from sqlalchemy import select
 
+from broadcaster.app.documents import ingest
 from broadcaster.config import Settings
-from broadcaster.models import Bulletin, User
-from broadcaster.pipeline import ingest
-from broadcaster.security import hash_password
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import Bulletin, User
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from scripts.draft import draft

@@ -10,11 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from broadcaster.app.documents import ingest
 from broadcaster.config import Settings
-from broadcaster.models import Bulletin, User
-from broadcaster.pipeline import ingest
-from broadcaster.security import hash_password
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import Bulletin, User
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from scripts.ingest import LocalFetcher
 from tests.conftest import CORPUS

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from broadcaster.app.tasks import task_view
 from broadcaster.config import Settings
-from broadcaster.models import AuditEvent
-from broadcaster.service import Service
-from broadcaster.tasks import task_view
+from broadcaster.service.core import Service
+from broadcaster.store.models import AuditEvent
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.protocol import Topics
@@ -81,7 +81,7 @@ def test_console_volume_and_stop_are_acknowledged(tmp_path: Path, mosquitto_url:
 
 def test_cli_queues_control_and_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from broadcaster.cli import main
-    from broadcaster.models import ServiceTask
+    from broadcaster.store.models import ServiceTask
 
     settings, store, _approved, _draft = build(tmp_path)
     config = tmp_path / "loa.toml"
@@ -100,8 +100,8 @@ def test_cli_queues_control_and_refuses_bad_input(tmp_path: Path, capsys: pytest
 def test_a_task_page_is_seen_by_who_asked_admins_and_officials_of_its_communes(tmp_path: Path) -> None:
     """A command's page names speakers and what was sent: not for another commune's official,
     nor for an editor who did not ask (console and API)."""
-    from broadcaster.models import User, ZoneRow
-    from broadcaster.security import hash_password
+    from broadcaster.store.models import User, ZoneRow
+    from broadcaster.store.passwords import hash_password
 
     settings, store, _approved, _draft = build(tmp_path)
     with store.session() as s:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from broadcaster.app.workflow import Actor, Role, create_bulletin, submit
 from broadcaster.web.app import create_app
 from broadcaster.web.ui import MENU, menu_for
-from broadcaster.workflow import Actor, Role, create_bulletin, submit
 from tests.web.world import PASSWORD, USERS, build
 
 
@@ -32,16 +32,16 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient
         )
         s.flush()
         review = bulletin.id
-    from broadcaster import actions
+    from broadcaster.app import bulletins
 
-    actions.save_script(
+    bulletins.save_script(
         store,
         Actor("bientap", Role.EDITOR),
         review,
         ["Cấm đốt rơm rạ gần đường quốc lộ.", "Phạt tiền từ 1 triệu đồng.", "Liên hệ công an xã."],
     )
     with store.session() as s:
-        submit(s, actions.get_bulletin(s, review), Actor("bientap", Role.EDITOR))
+        submit(s, bulletins.get_bulletin(s, review), Actor("bientap", Role.EDITOR))
     yield TestClient(create_app(settings, store)), approved, draft, review
 
 
@@ -129,7 +129,7 @@ def test_withdraw_needs_a_reason_and_asks_first(world: tuple[TestClient, int, in
     empty = client.post(f"/ban-tin/{approved}/rut", data={"csrf": csrf, "reason": "  "})
     assert empty.status_code == 409 and "lý do" in empty.text
     with client.app.state.store.session() as s:  # type: ignore[attr-defined]
-        from broadcaster.models import Bulletin
+        from broadcaster.store.models import Bulletin
 
         assert s.get(Bulletin, approved).state != "withdrawn"  # type: ignore[union-attr]
     csrf = sign_in(client, "canbo")

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.models import DeviceRow, DeviceSample, PlannedPlay, PlayReport, ZoneRow
-from broadcaster.reports import Report, store_reports
-from broadcaster.scheduling import book, build_planner
-from broadcaster.statistics import Period, record_due, statistics, uptime
-from broadcaster.store import Store
+from broadcaster.app.planning import book, build_planner
+from broadcaster.app.statistics import Period, record_due, statistics, uptime
+from broadcaster.service.reports import Report, store_reports
+from broadcaster.store.engine import Store
+from broadcaster.store.models import DeviceRow, DeviceSample, PlannedPlay, PlayReport, ZoneRow
 from broadcaster.web.app import create_app
 from tests.broadcaster.helpers import ADMIN
 from tests.conftest import ROOT

@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 import uvicorn
 
+from broadcaster.app.planning import book
+from broadcaster.app.workflow import Actor, Role, create_bulletin
 from broadcaster.config import Settings
-from broadcaster.models import DeviceRow, PlayReport, User
-from broadcaster.scheduling import book
-from broadcaster.security import hash_password
-from broadcaster.store import Store, open_store
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.models import DeviceRow, PlayReport, User
+from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
-from broadcaster.workflow import Actor, Role, create_bulletin
 from devices.background import free_port
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 
@@ -70,7 +70,7 @@ def build(tmp: Path) -> tuple[Settings, Store, int, int]:
     midnight = datetime.combine(local_today, datetime.min.time(), ZoneInfo("Asia/Ho_Chi_Minh")).astimezone(UTC)
     played = max(now - timedelta(minutes=30), midnight + timedelta(seconds=1))
     with store.session() as s:
-        from broadcaster.models import ZoneRow
+        from broadcaster.store.models import ZoneRow
 
         zone = s.get(ZoneRow, "thon-1")
         assert zone is not None

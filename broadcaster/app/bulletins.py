@@ -1,0 +1,326 @@
+"""What the console and the API do, once: each action checks permissions through the workflow."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from broadcaster.app.documents import Track, render
+from broadcaster.app.planning import aware, build_planner, zone_of
+from broadcaster.app.workflow import (
+    Action,
+    Actor,
+    Role,
+    WorkflowError,
+    approved_media,
+    audit,
+    current_bundle,
+    current_scripts,
+    edit_script,
+    require,
+)
+from broadcaster.config import Settings
+from broadcaster.store.engine import Store
+from broadcaster.store.models import (
+    Approval,
+    BookingRow,
+    Bulletin,
+    DeviceRow,
+    Document,
+    MediaAsset,
+    ScriptVersion,
+    ZoneRow,
+)
+from media.master import MasterSettings
+from media.store import MediaStore
+from scripts.spoken import normalize
+from tts.languages import PROFILES
+
+STATE_NAMES = {
+    "draft": "Bản nháp",
+    "in_review": "Chờ duyệt",
+    "approved": "Đã duyệt",
+    "scheduled": "Đã xếp lịch",
+    "on_air": "Đang phát",
+    "done": "Đã phát xong",
+    "rejected": "Bị trả lại",
+    "withdrawn": "Đã rút",
+}
+
+
+def get_bulletin(session: Any, bulletin_id: int) -> Bulletin:
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        raise LookupError(f"no bulletin {bulletin_id}")
+    return bulletin
+
+
+def bulletins(store: Store) -> list[dict[str, Any]]:
+    with store.session() as session:
+        rows = session.scalars(select(Bulletin).order_by(Bulletin.id.desc())).all()
+        return [
+            {
+                "id": b.id,
+                "title": b.title,
+                "state": b.state,
+                "state_name": STATE_NAMES.get(b.state, b.state),
+                "flagged": b.flagged,
+                "updated_at": b.updated_at,
+            }
+            for b in rows
+        ]
+
+
+def documents(store: Store, limit: int = 50) -> list[Document]:
+    with store.session() as session:
+        return list(session.scalars(select(Document).order_by(Document.id.desc()).limit(limit)))
+
+
+def bulletin_view(store: Store, bulletin_id: int, dialect: str = "north") -> dict[str, Any]:
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        document = session.get(Document, bulletin.document_id) if bulletin.document_id else None
+        scripts = current_scripts(session, bulletin_id)
+        media = session.scalars(
+            select(MediaAsset).where(MediaAsset.bulletin_id == bulletin_id).order_by(MediaAsset.created_at.desc())
+        ).all()
+        approvals = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin_id)).all()
+        bookings = session.scalars(select(BookingRow).where(BookingRow.bulletin_id == bulletin_id)).all()
+        bundle = current_bundle(session, bulletin_id)
+        vi = scripts.get("vi")
+        sentences = [{**s, "spoken": normalize(s["text"], dialect)} for s in (vi.sentences if vi else [])]
+        return {
+            "bulletin": bulletin,
+            "state_name": STATE_NAMES.get(bulletin.state, bulletin.state),
+            "document": document,
+            "scripts": scripts,
+            "sentences": sentences,
+            "media": list(media),
+            "approvals": list(approvals),
+            "bookings": list(bookings),
+            "last_editor": vi.author if vi else None,
+            "bundle": bundle.sha256,  # the approve form sends it back: approving a changed bulletin is refused
+            "delivery": bundle.media,  # the audio an approval now would bind (and the only one delivered)
+            "approved_media": approved_media(session, bulletin_id),
+        }
+
+
+def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], language: str = "vi") -> ScriptVersion:
+    """Keep each edited sentence's citation; a new sentence is marked as the editor's own."""
+    texts = [" ".join(t.split()) for t in texts if t.strip()]
+    if not texts:
+        raise WorkflowError("a script needs at least one sentence")
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        previous = current_scripts(session, bulletin_id).get(language)
+        old = previous.sentences if previous else []
+        sentences = [{"text": t, "source": old[i]["source"] if i < len(old) else None} for i, t in enumerate(texts)]
+        return edit_script(session, bulletin, actor, language, " ".join(texts), sentences)
+
+
+def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: int) -> MediaAsset:
+    """Speak the Vietnamese script and append each other language's recording or synthesized text."""
+    from tts.registry import NoVoice, default_registry
+
+    require(actor, Action.EDIT)
+    registry = default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
+    media = MediaStore(settings.media_dir)
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        if bulletin.kind in ("relay", "audio", "recording"):
+            raise WorkflowError(
+                f"Bản tin #{bulletin_id} phát nguyên tệp âm thanh hoặc luồng tiếp sóng, không cần tạo âm thanh từ kịch bản."
+            )
+        scripts = current_scripts(session, bulletin_id)
+        if "vi" not in scripts:
+            raise WorkflowError("the bulletin has no Vietnamese script")
+        tracks = []
+        for language, script in scripts.items():
+            if language == "vi":
+                continue
+            recording = recording_of(session, bulletin_id, language, script.sha256)
+            if recording is not None:
+                from media.decode import decode
+
+                tracks.append(Track(language, (decode(media.path(f"{recording.sha256}.{recording.extension}").read_bytes()),)))
+                continue
+            try:
+                tracks.append(Track(language, tuple(registry.synthesize(s["text"], language)[0] for s in script.sentences)))
+            except NoVoice as exc:
+                raise WorkflowError(f"{exc}") from exc
+        rendered = render(
+            session,
+            scripts["vi"],
+            registry,
+            media,
+            bulletin.title,
+            bulletin.title[:60],
+            MasterSettings(target_lufs=settings.target_lufs),
+            settings.dialect,
+            extra_tracks=tracks,
+            scripts=scripts,
+        )
+        approved = approved_media(session, bulletin_id)
+        if bulletin.state in ("approved", "scheduled") and (approved is None or approved.sha256 != rendered.asset.sha256):
+            bulletin.state = "in_review"  # new audio: the approval does not cover it
+            audit(
+                session, actor, "bulletin.in_review", f"bulletin:{bulletin_id}", reason="new audio", media=rendered.asset.sha256
+            )
+        return rendered.asset
+
+
+def recording_of(session: Any, bulletin_id: int, language: str, script_sha: str) -> MediaAsset | None:
+    return session.scalars(
+        select(MediaAsset).where(
+            MediaAsset.bulletin_id == bulletin_id,
+            MediaAsset.language == language,
+            MediaAsset.codec == "recording",
+            MediaAsset.script_sha256 == script_sha,
+        )
+    ).first()
+
+
+def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id: int, language: str, data: bytes) -> MediaAsset:
+    """A translator's recording for one language: decoded, checked, mastered, stored by hash."""
+    from media.encode import CODECS, encode
+    from media.master import master
+    from tts.recorded import load_recording
+
+    require(actor, Action.TRANSLATE, language=language) if actor.role is not Role.EDITOR else None
+    audio = load_recording(data, max_s=settings.max_recording_s)
+    mastered, loudness = master(audio, MasterSettings(target_lufs=settings.target_lufs))
+    encoded = encode(mastered, CODECS["mp3"])
+    stored = MediaStore(settings.media_dir).put(encoded, "mp3", int(mastered.duration_s * 1000), "recording")
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        script = current_scripts(session, bulletin_id).get(language)
+        if script is None:
+            script = edit_script(session, bulletin, actor, language, "[bản ghi âm]", [{"text": "[bản ghi âm]", "source": None}])
+            session.flush()
+        asset = session.get(MediaAsset, (stored.sha256, bulletin_id)) or MediaAsset(
+            sha256=stored.sha256,
+            bulletin_id=bulletin_id,
+            language=language,
+            script_sha256=script.sha256,
+            codec="recording",
+            extension="mp3",
+            bytes=stored.bytes,
+            duration_ms=stored.duration_ms,
+            loudness_lufs=loudness.integrated_lufs,
+            true_peak_dbtp=float(loudness.true_peak_dbtp),
+        )
+        session.add(asset)
+        if bulletin.state in ("approved", "scheduled"):
+            bulletin.state = "in_review"  # new audio: the approval no longer covers it
+        audit(session, actor, "recording.uploaded", f"bulletin:{bulletin_id}", language=language, sha256=stored.sha256)
+        return asset
+
+
+def translation_tasks(store: Store, actor: Actor) -> list[dict[str, Any]]:
+    """One task per bulletin under review or approved, per language spoken in some zone."""
+    with store.session() as session:
+        languages = sorted({lang for z in session.scalars(select(ZoneRow)) for lang in (z.languages or []) if lang != "vi"})
+        if actor.role is Role.TRANSLATOR:
+            languages = [lang for lang in languages if lang in actor.languages]
+        tasks = []
+        for bulletin in session.scalars(
+            select(Bulletin).where(Bulletin.state.in_(("in_review", "approved", "scheduled", "draft")))
+        ):
+            scripts = current_scripts(session, bulletin.id)
+            for language in languages:
+                done = language in scripts
+                tasks.append(
+                    {
+                        "bulletin": bulletin.id,
+                        "title": bulletin.title,
+                        "language": language,
+                        "language_name": PROFILES[language].name_vi if language in PROFILES else language,
+                        "done": done,
+                        "recorded": done and recording_of(session, bulletin.id, language, scripts[language].sha256) is not None,
+                    }
+                )
+        return tasks
+
+
+def translation_memory(store: Store, language: str) -> dict[str, str]:
+    """Previously saved translations of identical Vietnamese sentences, for reuse."""
+    memory: dict[str, str] = {}
+    with store.session() as session:
+        for version in session.scalars(
+            select(ScriptVersion).where(ScriptVersion.language == language).order_by(ScriptVersion.id)
+        ):
+            for sentence in version.sentences or []:
+                source = (sentence.get("source") or {}).get("vi")
+                if source:
+                    memory[source] = sentence["text"]
+    return memory
+
+
+def save_translation(store: Store, actor: Actor, bulletin_id: int, language: str, pairs: list[tuple[str, str]]) -> ScriptVersion:
+    kept = [(vi, " ".join(t.split())) for vi, t in pairs if t.strip()]
+    if not kept:
+        raise WorkflowError("type at least one translated sentence")
+    sentences: list[dict[str, Any]] = [{"text": text, "source": {"vi": vi}} for vi, text in kept]
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        return edit_script(session, bulletin, actor, language, " ".join(text for _vi, text in kept), sentences)
+
+
+def week(store: Store, zone_id: str, start: date) -> dict[str, Any]:
+    """A zone's week: slots, quiet hours, planned items and what could not be planned, by local day."""
+    with store.session() as session:
+        row = session.get(ZoneRow, zone_id)
+        if row is None:
+            raise LookupError(f"no zone {zone_id}")
+        zone = zone_of(row)
+        planner = build_planner(session, start, 7)
+        items = planner.zone_items(zone_id)
+        rejections = [r for r in planner.plan().rejections if r.zone == zone_id]
+    tz = ZoneInfo(zone.timezone)
+    days = []
+    for offset in range(7):
+        day = start + timedelta(days=offset)
+        days.append(
+            {
+                "date": day,
+                "plays": [(i, i.starts_at.astimezone(tz)) for i in items if i.starts_at.astimezone(tz).date() == day],
+                "rejections": [r for r in rejections if r.day == day],
+            }
+        )
+    return {"zone": zone, "days": days}
+
+
+def zones_for(store: Store, actor: Actor) -> list[ZoneRow]:
+    with store.session() as session:
+        rows = list(session.scalars(select(ZoneRow).order_by(ZoneRow.commune, ZoneRow.id)))
+    if actor.role is Role.OFFICIAL:
+        rows = [z for z in rows if z.commune in actor.communes]
+    return rows
+
+
+def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:
+    visible = {z.id: z for z in zones_for(store, actor)}
+    with store.session() as session:
+        out = []
+        for d in session.scalars(select(DeviceRow).order_by(DeviceRow.id)):
+            if d.zone_id not in visible:
+                continue
+            state = d.state or {}
+            out.append(
+                {
+                    "id": d.id,
+                    "name": d.name or d.id,
+                    "zone": d.zone_id,
+                    "zone_name": visible[d.zone_id].name or d.zone_id,
+                    "online": d.online,
+                    "last_seen": aware(d.last_seen),
+                    "volume": state.get("volume"),
+                    "amplifier_on": state.get("amplifier_on"),
+                    "last_play": state.get("last_play_at"),
+                    "firmware": state.get("firmware"),
+                }
+            )
+        return out

@@ -1,0 +1,286 @@
+"""Scheduling wired to the store: zones and bookings from rows, programmes for devices."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from broadcaster.app.workflow import Action, Actor, WorkflowError, approved_media, assert_playable, audit, require
+from broadcaster.store.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
+from devices.protocol import MediaRef, StreamRef, programme_entry
+from schedules.model import Booking, Priority, QuietHours, ScheduleValueError, Slot, Zone
+from schedules.planner import Plan, Planner, skipped
+from schedules.recurrence import EARLIEST_START, check_rule
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _hhmm(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError as exc:
+        raise ScheduleValueError(f"{text!r} is not a time of day (HH:MM)", "schedule.not_a_time", value=text) from exc
+
+
+def zone_of(row: ZoneRow) -> Zone:
+    slots = tuple(Slot(_hhmm(s["start"]), timedelta(minutes=float(s.get("minutes", 15)))) for s in row.slots or [])
+    quiet = tuple(QuietHours(_hhmm(q["start"]), _hhmm(q["end"])) for q in row.quiet or [])
+    return Zone(row.id, row.name, row.commune, row.timezone, slots, quiet, tuple(row.languages or ["vi"]), row.max_plays_per_day)
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes even for timezone-aware columns; the store keeps UTC."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def booking_of(row: BookingRow, duration_s: float, title: str) -> Booking:
+    return Booking(
+        id=str(row.id),
+        bulletin_id=str(row.bulletin_id),
+        zones=tuple(row.zones),
+        duration_s=duration_s,
+        starts_on=row.starts_on,
+        priority=Priority.parse(row.priority),
+        rule=row.rule or "",
+        until=row.until,
+        slot=_hhmm(row.slot) if row.slot else None,
+        repeat=row.repeat,
+        gap=timedelta(seconds=row.gap_s),
+        at=aware(row.fire_at),
+        until_at=aware(row.until_at),
+        title=title,
+        created_at=row.created_at.replace(tzinfo=None) if row.created_at else datetime(1970, 1, 1),
+    )
+
+
+def recurrence(
+    daily: bool = False, weekly: str | Sequence[str] | None = None, monthly: bool = False, rule: str | None = None
+) -> str:
+    """The RRULE for the usual choices of an official; an explicit RFC 5545 rule wins.
+
+    `weekly` is the chosen weekdays ("MO,TH" or ["MO", "TH"]); given but empty, the booking
+    would silently become a one-off, so it is refused.
+    """
+    if rule:
+        return rule
+    if weekly is not None:
+        text = weekly if isinstance(weekly, str) else ",".join(weekly)
+        days = [d.strip().upper()[:2] for d in text.split(",") if d.strip()]
+        if not days:
+            raise ScheduleValueError("choose at least one weekday for a weekly booking", "schedule.no_weekdays")
+        if [d for d in days if d not in WEEKDAYS]:
+            raise ScheduleValueError(
+                f"weekdays must be among {','.join(WEEKDAYS)}, not {text!r}", "schedule.bad_weekdays", value=text
+            )
+        return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(set(days), key=WEEKDAYS.index))
+    if monthly:
+        return "FREQ=MONTHLY"
+    return "FREQ=DAILY" if daily else ""
+
+
+def book(
+    session: Session,
+    actor: Actor,
+    bulletin_id: int,
+    zones: list[str],
+    starts_on: date,
+    rule: str = "",
+    until: date | None = None,
+    slot: str | None = None,
+    priority: str = "normal",
+    repeat: int = 1,
+    gap_s: int = 0,
+    fire_at: datetime | None = None,
+    until_at: datetime | None = None,
+) -> BookingRow:
+    """Book an approved bulletin; officials only in their own communes.
+
+    The rule is parsed and bounded here, so nothing stored can stall the planner later.
+    Emergencies never come this way (they would sit at midnight in quiet hours): they go
+    through `record_emergency`, which the emergency path calls with the firing instant.
+
+    :raises PermissionDenied: for a zone outside the official's communes.
+    :raises WorkflowError: for a bulletin that is not approved.
+    :raises ScheduleValueError: for unknown zones or settings, an invalid rule, emergency priority.
+    """
+    if Priority.parse(priority) is Priority.EMERGENCY:
+        raise ScheduleValueError(
+            "emergency priority goes through the emergency path (broadcaster emergency, /khan-cap)", "booking.emergency_path"
+        )
+    if starts_on < EARLIEST_START:
+        raise ScheduleValueError(f"the booking starts on {starts_on}, before {EARLIEST_START}", "booking.too_old", day=starts_on)
+    if until and until < starts_on:
+        raise ScheduleValueError("the booking ends before it starts", "schedule.ends_before_start", day=starts_on, until=until)
+    if rule:
+        check_rule(rule, starts_on)
+    if slot:
+        _hhmm(slot)
+    return _insert(
+        session, actor, Action.BOOK, bulletin_id, zones, starts_on, rule, until, slot, priority, repeat, gap_s, fire_at, until_at
+    )
+
+
+def record_emergency(
+    session: Session, actor: Actor, bulletin_id: int, zones: list[str], fire_at: datetime, repeat: int = 1, gap_s: int = 0
+) -> BookingRow:
+    """The booking behind an emergency fired now (the emergency path only): plays at `fire_at`."""
+    day = fire_at.date()
+    return _insert(
+        session, actor, Action.EMERGENCY, bulletin_id, zones, day, "", None, None, "emergency", repeat, gap_s, fire_at, None
+    )
+
+
+def _insert(
+    session: Session,
+    actor: Actor,
+    action: Action,
+    bulletin_id: int,
+    zones: list[str],
+    starts_on: date,
+    rule: str,
+    until: date | None,
+    slot: str | None,
+    priority: str,
+    repeat: int,
+    gap_s: int,
+    fire_at: datetime | None,
+    until_at: datetime | None,
+) -> BookingRow:
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        raise WorkflowError(f"no bulletin {bulletin_id}")
+    if not zones:
+        raise ScheduleValueError("choose at least one zone", "booking.no_zone")
+    rows = {z.id: z for z in session.scalars(select(ZoneRow).where(ZoneRow.id.in_(zones)))}
+    missing = [z for z in zones if z not in rows]
+    if missing:
+        raise ScheduleValueError(f"unknown zones: {', '.join(missing)}", "schedule.unknown_zones", zones=", ".join(missing))
+    for zone in rows.values():
+        require(actor, action, commune=zone.commune)
+    assert_playable(session, bulletin)
+    row = BookingRow(
+        bulletin_id=bulletin_id,
+        zones=list(zones),
+        priority=priority,
+        rule=rule,
+        starts_on=starts_on,
+        until=until,
+        slot=slot,
+        repeat=repeat,
+        gap_s=gap_s,
+        fire_at=fire_at,
+        until_at=until_at,
+        created_by=actor.username,
+    )
+    session.add(row)
+    session.flush()
+    if bulletin.state == "approved":
+        bulletin.state = "scheduled"
+    audit(
+        session,
+        actor,
+        "booking.created",
+        f"booking:{row.id}",
+        bulletin=bulletin_id,
+        zones=zones,
+        rule=rule,
+        priority=priority,
+        starts_on=starts_on.isoformat(),
+        slot=slot,
+    )
+    return row
+
+
+def build_planner(session: Session, first: date, days: int) -> Planner:
+    """Every zone and every live booking of a playable bulletin."""
+    zones = [zone_of(z) for z in session.scalars(select(ZoneRow))]
+    planner = Planner(zones, first, days)
+    bookings = []
+    for row in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
+        bulletin = session.get(Bulletin, row.bulletin_id)
+        media = approved_media(session, row.bulletin_id)
+        if bulletin is None or (media is None and not bulletin.stream_url):
+            continue
+        try:
+            assert_playable(session, bulletin)
+        except WorkflowError:
+            continue  # unapproved, withdrawn or edited since approval: never planned
+        duration_ms = media.duration_ms if media is not None else int(bulletin.stream_duration_ms or 0)
+        try:
+            bookings.append(booking_of(row, duration_ms / 1000, bulletin.title))
+        except ScheduleValueError as exc:  # a row stored before the checks: reported, never fatal
+            for zone in row.zones or []:
+                planner.report(str(row.id), skipped(str(row.id), str(zone), first, exc))
+    planner.add(*bookings)
+    return planner
+
+
+def zone_programmes(session: Session, plan: Plan, media_base_url: str, now: datetime) -> dict[str, list[dict[str, Any]]]:
+    """Each zone's programme entries, built once per zone: every device of a zone gets the same.
+
+    Items ended more than a day ago drop out; the rest stay so that a programme is stable
+    through the day (devices skip what they played or missed, by item id).
+    """
+    horizon = now - timedelta(days=1)
+    media_cache: dict[str, MediaAsset | None] = {}
+    streams: dict[str, dict[str, Any] | None] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for item in plan.items:
+        if item.ends_at <= horizon:
+            continue
+        entries = out.setdefault(item.zone, [])
+        if item.bulletin_id not in media_cache:
+            media_cache[item.bulletin_id] = approved_media(session, int(item.bulletin_id))
+            bulletin = session.get(Bulletin, int(item.bulletin_id))
+            streams[item.bulletin_id] = stream_of(bulletin) if bulletin is not None else None
+        media, stream = media_cache[item.bulletin_id], streams[item.bulletin_id]
+        if stream is None and media is None:
+            continue
+        entry = programme_entry(
+            item.id,
+            item.starts_at,
+            item.priority.name.lower(),
+            item.bulletin_id,
+            item.title,
+            media=media_ref(media, media_base_url) if stream is None and media is not None else None,
+            stream=StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream is not None else None,
+        )  # a relay's entry carries the live stream the device plays for the booked window
+        entries.append(entry.to_dict())
+    return out
+
+
+def device_programmes(
+    session: Session, plan: Plan, media_base_url: str, now: datetime
+) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+    """Each device's programme entries and the zone id. The devices of a zone share one list
+    (`zone_programmes`): read it, do not change it."""
+    zones = zone_programmes(session, plan, media_base_url, now)
+    empty: list[dict[str, Any]] = []
+    return {
+        device_id: (zone_id, zones.get(zone_id, empty))
+        for device_id, zone_id in session.execute(select(DeviceRow.id, DeviceRow.zone_id))
+    }
+
+
+def media_ref(media: MediaAsset, base_url: str) -> MediaRef:
+    """How a device finds and checks a rendered bulletin: its immutable URL, sha256 and size."""
+    return MediaRef(f"{base_url}{media.sha256}.{media.extension}", media.sha256, media.bytes, media.duration_ms, media.extension)
+
+
+def stream_of(bulletin: Bulletin) -> dict[str, Any] | None:
+    """The `stream` object of a relay's programme entry (docs/protocol.md); None for a bulletin with audio."""
+    if bulletin.kind != "relay" or not bulletin.stream_url or not bulletin.stream_duration_ms:
+        return None
+    return {"url": bulletin.stream_url, "duration_ms": int(bulletin.stream_duration_ms)}
+
+
+def programme_sha(entries: list[dict[str, Any]], timetable: dict[str, Any] | None = None) -> str:
+    """What a pushed programme is compared by: a changed timetable is a changed programme."""
+    data: Any = entries if timetable is None else {"items": entries, "timetable": timetable}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

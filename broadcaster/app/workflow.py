@@ -1,0 +1,343 @@
+"""Editorial workflow: states, roles, four-eyes approval bound to exact versions, audit log.
+
+Permissions are decided here, in one place, for the CLI, the console and the API alike.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from broadcaster.store.models import Approval, AuditEvent, Bulletin, MediaAsset, ScriptVersion, User, utcnow
+
+
+class WorkflowError(Exception):
+    """An action is not possible in the bulletin's current state."""
+
+
+class PermissionDenied(WorkflowError):
+    """The user's role does not allow the action."""
+
+
+class WarningsNotAcknowledged(WorkflowError):
+    """The approver did not tick every draft warning; `codes` are the ones left."""
+
+    code = "workflow.warnings_unacknowledged"
+
+    def __init__(self, bulletin_id: int, codes: list[str]) -> None:
+        super().__init__(f"bulletin {bulletin_id} has draft warnings nobody acknowledged: {', '.join(codes)}")
+        self.codes = codes
+        self.params = {"bulletin": bulletin_id, "count": len(codes), "warnings": ",".join(codes)}
+
+
+class State(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    ON_AIR = "on_air"
+    DONE = "done"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    APPROVER = "approver"
+    TRANSLATOR = "translator"
+    OFFICIAL = "official"
+    OBSERVER = "observer"
+
+
+class Action(enum.StrEnum):
+    EDIT = "edit"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REJECT = "reject"
+    TRANSLATE = "translate"
+    BOOK = "book"
+    EMERGENCY = "emergency"
+    WITHDRAW = "withdraw"
+    MANAGE_DEVICES = "manage_devices"
+    MANAGE_USERS = "manage_users"
+    VIEW = "view"
+
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.EDITOR: frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW, Action.VIEW}),
+    Role.APPROVER: frozenset({Action.APPROVE, Action.REJECT, Action.WITHDRAW, Action.VIEW}),
+    Role.TRANSLATOR: frozenset({Action.TRANSLATE, Action.VIEW}),
+    Role.OFFICIAL: frozenset({Action.BOOK, Action.EMERGENCY, Action.MANAGE_DEVICES, Action.VIEW}),
+    Role.OBSERVER: frozenset({Action.VIEW}),
+}
+PLAYABLE = (State.APPROVED, State.SCHEDULED, State.ON_AIR)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts, from where: the audit log records both."""
+
+    username: str
+    role: Role
+    communes: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    address: str = ""
+
+    @classmethod
+    def of(cls, user: User, address: str = "") -> Actor:
+        return cls(user.username, Role(user.role), tuple(user.communes or ()), tuple(user.languages or ()), address)
+
+
+def require(actor: Actor, action: Action, commune: str | None = None, language: str | None = None) -> None:
+    """:raises PermissionDenied: when the actor may not do `action` (here)."""
+    if action not in PERMISSIONS[actor.role]:
+        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not {action.value}")
+    if actor.role is Role.OFFICIAL and commune is not None and commune not in actor.communes:
+        raise PermissionDenied(f"{actor.username} may act only in their own communes, not in {commune}")
+    if actor.role is Role.TRANSLATOR and language is not None and language not in actor.languages:
+        raise PermissionDenied(f"{actor.username} does not translate {language}")
+
+
+def audit(session: Session, actor: Actor | str, action: str, subject: str, **detail: Any) -> AuditEvent:
+    name = actor.username if isinstance(actor, Actor) else actor
+    address = actor.address if isinstance(actor, Actor) else ""
+    event = AuditEvent(at=utcnow(), actor=name, action=action, subject=subject, detail=detail, address=address)
+    session.add(event)
+    return event
+
+
+def _transition(
+    session: Session, bulletin: Bulletin, actor: Actor, to: State, allowed_from: tuple[State, ...], **detail: Any
+) -> None:
+    current = State(bulletin.state)
+    if current not in allowed_from:
+        raise WorkflowError(f"bulletin {bulletin.id} is {current.value}; cannot go to {to.value}")
+    bulletin.state = to.value
+    bulletin.updated_at = utcnow()
+    audit(session, actor, f"bulletin.{to.value}", f"bulletin:{bulletin.id}", previous=current.value, **detail)
+
+
+def script_sha(sentences: list[dict[str, Any]], language: str) -> str:
+    return hashlib.sha256(json.dumps([language, sentences], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def create_bulletin(
+    session: Session, actor: Actor, title: str, document_id: int | None, language: str, text: str, sentences: list[dict[str, Any]]
+) -> Bulletin:
+    require(actor, Action.EDIT)
+    bulletin = Bulletin(title=title, document_id=document_id, state=State.DRAFT.value)
+    session.add(bulletin)
+    session.flush()
+    session.add(
+        ScriptVersion(
+            bulletin_id=bulletin.id,
+            language=language,
+            version=1,
+            text=text,
+            sentences=sentences,
+            sha256=script_sha(sentences, language),
+            author=actor.username,
+        )
+    )
+    audit(session, actor, "bulletin.created", f"bulletin:{bulletin.id}", language=language, document_id=document_id)
+    return bulletin
+
+
+def current_scripts(session: Session, bulletin_id: int) -> dict[str, ScriptVersion]:
+    rows = session.scalars(
+        select(ScriptVersion).where(ScriptVersion.bulletin_id == bulletin_id).order_by(ScriptVersion.version)
+    ).all()
+    return {row.language: row for row in rows}
+
+
+def edit_script(
+    session: Session, bulletin: Bulletin, actor: Actor, language: str, text: str, sentences: list[dict[str, Any]]
+) -> ScriptVersion:
+    """A new version of one language's script; an approved bulletin goes back to review."""
+    if language == "vi":
+        require(actor, Action.EDIT)
+    elif actor.role is not Role.EDITOR:
+        require(actor, Action.TRANSLATE, language=language)
+    if State(bulletin.state) in (State.WITHDRAWN, State.DONE):
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}; it cannot be edited")
+    previous = current_scripts(session, bulletin.id).get(language)
+    version = ScriptVersion(
+        bulletin_id=bulletin.id,
+        language=language,
+        version=(previous.version + 1) if previous else 1,
+        text=text,
+        sentences=sentences,
+        sha256=script_sha(sentences, language),
+        author=actor.username,
+    )
+    session.add(version)
+    if State(bulletin.state) in (State.APPROVED, State.SCHEDULED, State.REJECTED):
+        bulletin.state = (State.IN_REVIEW if bulletin.state != State.REJECTED else State.DRAFT).value
+    audit(session, actor, "script.edited", f"bulletin:{bulletin.id}", language=language, version=version.version)
+    return version
+
+
+def submit(session: Session, bulletin: Bulletin, actor: Actor) -> None:
+    require(actor, Action.SUBMIT)
+    _transition(session, bulletin, actor, State.IN_REVIEW, (State.DRAFT, State.REJECTED))
+
+
+def scripts_sha(scripts: Mapping[str, ScriptVersion]) -> str:
+    """The exact set of script versions, every language, a rendering was made from."""
+    return hashlib.sha256("\n".join(sorted(f"{lang}:{s.sha256}" for lang, s in scripts.items())).encode()).hexdigest()
+
+
+def _stream(bulletin: Bulletin | None) -> str:
+    """A relay's stream URL and window, which its approval binds instead of audio."""
+    if bulletin is None or not bulletin.stream_url:
+        return ""
+    return f"{bulletin.stream_url}:{bulletin.stream_duration_ms}"
+
+
+def _bundle_hash(scripts: Mapping[str, ScriptVersion], media_sha256: str, stream: str) -> str:
+    parts = sorted(f"script:{lang}:{s.sha256}" for lang, s in scripts.items())
+    if stream:  # a relay: the approval binds the stream URL and window
+        parts.append(f"stream:{stream}")
+    parts.append(f"media:{media_sha256}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _renderings(session: Session, bulletin_id: int, scripts: Mapping[str, ScriptVersion]) -> list[MediaAsset]:
+    """Deliverable audio rendered from exactly these scripts, newest first."""
+    return list(
+        session.scalars(
+            select(MediaAsset)
+            .where(
+                MediaAsset.bulletin_id == bulletin_id,
+                MediaAsset.codec == "mp3",
+                MediaAsset.scripts_sha256 == scripts_sha(scripts),
+            )
+            .order_by(MediaAsset.created_at.desc(), MediaAsset.sha256)
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """What an approver is shown and signs: the current scripts and the audio rendered from them."""
+
+    sha256: str
+    scripts: dict[str, ScriptVersion]
+    media: MediaAsset | None
+    stream: str = ""
+
+
+def current_bundle(session: Session, bulletin_id: int) -> Bundle:
+    """The bundle an approval given now would bind (the newest rendering of the current scripts)."""
+    scripts = current_scripts(session, bulletin_id)
+    renderings = _renderings(session, bulletin_id, scripts)
+    media = renderings[0] if renderings else None
+    stream = _stream(session.get(Bulletin, bulletin_id))
+    return Bundle(_bundle_hash(scripts, media.sha256 if media else "", stream), scripts, media, stream)
+
+
+def bundle_sha(session: Session, bulletin_id: int) -> str:
+    """The hash an approval given now would bind: every script version, the audio or the stream."""
+    return current_bundle(session, bulletin_id).sha256
+
+
+def approve(
+    session: Session, bulletin: Bulletin, actor: Actor, seen: str | None = None, acknowledged: Collection[str] = ()
+) -> Approval:
+    """Four eyes on the exact bundle: scripts of every language plus the audio that will be played.
+
+    The approver may not be the last editor of any current script version. `seen` is the bundle
+    hash the approver read and listened to; when it is given and the bundle changed since (an
+    edit or a rendering landed in between), the approval is refused. Every draft warning's code
+    must be in `acknowledged` (the approver ticked it); the audit event records what was.
+
+    :raises PermissionDenied: for a role that may not approve, or the bulletin's own editor.
+    :raises WorkflowError: without rendered audio of the current scripts, or when `seen` is stale.
+    :raises WarningsNotAcknowledged: when a draft warning was not acknowledged.
+    """
+    require(actor, Action.APPROVE)
+    bundle = current_bundle(session, bulletin.id)
+    editors = {s.author for s in bundle.scripts.values()}
+    if actor.username in editors:
+        raise PermissionDenied(f"{actor.username} edited this version; another approver must sign it off")
+    if State(bulletin.state) is not State.IN_REVIEW:
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}; cannot go to {State.APPROVED.value}")
+    if bundle.media is None and not bundle.stream:
+        raise WorkflowError(
+            f"bulletin {bulletin.id} has no audio of its current scripts: render it first, "
+            "an approval binds the exact audio that will be played"
+        )
+    if seen is not None and seen != bundle.sha256:
+        raise WorkflowError(
+            f"bulletin {bulletin.id} changed after you opened it (you saw {seen[:12]}, it is now "
+            f"{bundle.sha256[:12]}): reload the page, read and listen again, then approve"
+        )
+    warnings = bulletin.draft_warnings or []
+    left = sorted({w["code"] for w in warnings} - set(acknowledged))
+    if left:
+        raise WarningsNotAcknowledged(bulletin.id, left)
+    bound: dict[str, Any] = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
+    if warnings:
+        bound["acknowledged_warnings"] = warnings
+    _transition(session, bulletin, actor, State.APPROVED, (State.IN_REVIEW,), bundle=bundle.sha256, **bound)
+    approval = Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=bundle.sha256)
+    session.add(approval)
+    return approval
+
+
+def reject(session: Session, bulletin: Bulletin, actor: Actor, comment: str) -> None:
+    require(actor, Action.REJECT)
+    _transition(session, bulletin, actor, State.REJECTED, (State.IN_REVIEW,), comment=comment)
+
+
+def withdraw(session: Session, bulletin: Bulletin, actor: Actor, reason: str) -> None:
+    require(actor, Action.WITHDRAW)
+    _transition(session, bulletin, actor, State.WITHDRAWN, tuple(s for s in State if s is not State.WITHDRAWN), reason=reason)
+
+
+def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, MediaAsset | None]:
+    """The latest approval and the audio it bound (None for a relay, which binds its stream)."""
+    if State(bulletin.state) not in PLAYABLE:
+        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered")
+    approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
+    if approval is not None:
+        scripts = current_scripts(session, bulletin.id)
+        stream = _stream(bulletin)
+        if stream and _bundle_hash(scripts, "", stream) == approval.bundle_sha256:
+            return approval, None
+        for media in _renderings(session, bulletin.id, scripts):
+            if _bundle_hash(scripts, media.sha256, stream) == approval.bundle_sha256:
+                return approval, media
+    raise WorkflowError(f"bulletin {bulletin.id} changed after approval: it must be approved again")
+
+
+def assert_playable(session: Session, bulletin: Bulletin) -> Approval:
+    """Nothing reaches a speaker unless the exact current bundle was approved.
+
+    :raises WorkflowError: when the bulletin is unapproved, withdrawn, or changed since approval.
+    """
+    return _approved(session, bulletin)[0]
+
+
+def approved_media(session: Session, bulletin_id: int) -> MediaAsset | None:
+    """The one audio file the approver signed off, or None when nothing of this bulletin may play.
+
+    Delivery (programmes, emergencies, playlists, the podcast) takes its media from here only,
+    never "the latest rendering": a rendering nobody approved is never delivered.
+    """
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        return None
+    try:
+        return _approved(session, bulletin)[1]
+    except WorkflowError:
+        return None

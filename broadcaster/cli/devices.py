@@ -1,0 +1,270 @@
+"""Device commands: broker ACL export, the reference agent, the simulator, planned-versus-played."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pwd
+import shutil
+import signal
+import sys
+import threading
+import time
+import tomllib
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from broadcaster.app.credentials import AGENT_DATA_DIR, media_base
+from broadcaster.app.planning import aware, build_planner
+from broadcaster.config import ConfigError, Settings
+from broadcaster.store.engine import open_store
+from broadcaster.store.keys import load_or_create, write_private
+from broadcaster.store.models import DeviceRow, PlayReport, ZoneRow
+from devices.acl import DeviceAccount, agent_config, new_password, password_hash, write_broker_config
+from devices.protocol import Topics
+
+
+def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
+    """Write passwd, acl, mosquitto.conf and an agent config for each device given a new password.
+
+    A device whose credentials were issued before (console or an earlier export) keeps them: its
+    stored hash goes into the password file and no config is written for it. `--rotate` issues
+    every device a new password. Only hashes are stored.
+    """
+    store = open_store(settings.database_url)
+    out = Path(args.out)
+    topics = Topics(settings.topic_prefix)
+    signer = load_or_create(settings.key_file, settings.key_id)
+    now = datetime.now(UTC)
+    with store.session() as session:
+        accounts = []
+        for d in session.scalars(select(DeviceRow)):
+            if d.mqtt_password_hash and not args.rotate:
+                accounts.append(DeviceAccount(d.id, (d.zone_id,), hashed=d.mqtt_password_hash))
+                continue
+            password = new_password()
+            d.mqtt_password_hash, d.credentials_issued = password_hash(password), now
+            accounts.append(DeviceAccount(d.id, (d.zone_id,), password))
+    server_password = new_password()
+    conf = write_broker_config(
+        out, accounts, topics, "loa-server", server_password, port=args.port, host=args.host, run_as=args.run_as
+    )
+    agents = out / "agents"
+    agents.mkdir(exist_ok=True)
+    fresh = [a for a in accounts if a.password]
+    broker = f"mqtt://{args.public_host}:{args.port}"
+    for account in fresh:
+        text = agent_config(
+            account,
+            broker,
+            settings.topic_prefix,
+            {signer.key_id: signer.public_b64()},
+            media_base(settings),
+            AGENT_DATA_DIR,
+        )
+        _secret(agents / f"{account.device}.toml", text)
+    _secret(out / "server.env", f"BROADCASTER_MQTT_URL=mqtt://loa-server:{server_password}@{args.public_host}:{args.port}\n")
+    kept = len(accounts) - len(fresh)
+    print(
+        f"{len(accounts)} loa ({len(fresh)} mật khẩu mới, {kept} giữ mật khẩu đã cấp): {out / 'passwd'}, {out / 'acl'}, "
+        f"{conf}, {agents}/*.toml, {out / 'server.env'}"
+    )
+    return 0
+
+
+def _secret(path: Path, text: str) -> None:
+    """Passwords inside: owner-only, replacing an earlier export."""
+    path.unlink(missing_ok=True)
+    write_private(path, text.encode())
+
+
+def load_agent_config(path: Path) -> dict[str, object]:
+    try:
+        config = tomllib.loads(path.read_text())
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read agent config {path}: {exc}") from exc
+    missing = [k for k in ("device_id", "zones", "broker", "trusted_keys") if k not in config]
+    if missing:
+        raise ConfigError(f"agent config {path} lacks {', '.join(missing)}")
+    shapes = {
+        "device_id": isinstance(config["device_id"], str) and bool(config["device_id"]),
+        "zones": isinstance(config["zones"], list) and all(isinstance(z, str) for z in config["zones"]),
+        "broker": isinstance(config["broker"], str),
+        "trusted_keys": isinstance(config["trusted_keys"], dict) and bool(config["trusted_keys"]),
+        "player": isinstance(config.get("player", []), list),
+        "amplifier": isinstance(config.get("amplifier", []), list),
+    }
+    wrong = [key for key, ok in shapes.items() if not ok]
+    if wrong:
+        raise ConfigError(f"agent config {path} has a wrong value for {', '.join(wrong)}")
+    return config
+
+
+NO_PLAYER_WARNING = (
+    "Cảnh báo: Không tìm thấy trình phát âm thanh ({command}): loa sẽ không phát ra tiếng. "
+    "Hãy cài mpg123 hoặc ffplay và đặt `player` trong tệp cấu hình loa."
+)
+
+
+def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
+    """The reference speaker agent: runs until stopped; state survives restarts in data_dir."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from devices.agent import Agent
+    from devices.mqtt import MqttTransport
+    from devices.players import CommandPlayer, NullPlayer, Player
+    from devices.protocol import Verifier, public_key
+
+    config = load_agent_config(Path(args.config))
+    device = str(config["device_id"])
+    zones = tuple(str(z) for z in config["zones"])  # type: ignore[attr-defined]
+    keys = {}
+    for key_id, text in dict(config["trusted_keys"]).items():  # type: ignore[call-overload]
+        try:
+            keys[str(key_id)] = public_key(str(text))
+        except (ValueError, TypeError) as exc:  # bad base64 or not 32 bytes
+            raise ConfigError(f"trusted key {key_id} is not an Ed25519 public key: {exc}") from exc
+    player_cmd = [str(a) for a in config.get("player", [])]  # type: ignore[attr-defined]
+    amplifier_cmd = [str(a) for a in config.get("amplifier", [])]  # type: ignore[attr-defined]
+    player: Player
+    if player_cmd and shutil.which(player_cmd[0]):
+        player = CommandPlayer(player_cmd, amplifier_cmd)
+    else:
+        player = NullPlayer(realtime=True)
+        print(NO_PLAYER_WARNING.format(command=player_cmd[0] if player_cmd else "mpg123/ffplay/mpv"), file=sys.stderr)
+    verifier = Verifier(keys, frozenset({f"dev/{device}", *(f"zone/{z}" for z in zones)}))
+    executor = ThreadPoolExecutor(max_workers=2)
+    data_dir = Path(str(config.get("data_dir", f"agent-{device}")))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the agent data_dir {data_dir}: {exc.strerror or exc}") from exc
+    agent = Agent(
+        device,
+        zones,
+        verifier,
+        data_dir,
+        lambda *_: None,
+        executor,
+        topics=Topics(str(config.get("topic_prefix", "loa/v1"))),
+        player=player,
+        media_base=str(config.get("media_base", "")),
+    )
+    transport = MqttTransport(agent, str(config["broker"])).start()
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    print(f"loa {device} đang chạy ({type(player).__name__}); Ctrl+C để dừng")
+    while not stop.wait(0.2):
+        agent.tick(time.time())
+    transport.stop()
+    executor.shutdown(wait=False)
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
+    """N agents in one process against a real broker, taking their devices from the store or inventing them."""
+    from devices.swarm import Swarm
+
+    store = open_store(settings.database_url)
+    signer = load_or_create(settings.key_file, settings.key_id)
+    with store.session() as session:
+        known = [(d.id, d.zone_id) for d in session.scalars(select(DeviceRow))][: args.devices]
+    devices = known + [(f"sim-{i:05d}", args.zone) for i in range(len(known), args.devices)]
+    url = args.mqtt or settings.mqtt_url
+    if not url:
+        raise ConfigError("simulate needs a broker: --mqtt mqtt://HOST:PORT or BROADCASTER_MQTT_URL")
+    swarm = Swarm(
+        devices, url, {signer.key_id: signer.public_b64()}, settings.data_dir / "simulator", Topics(settings.topic_prefix)
+    ).start()
+    print(f"{len(devices)} loa mô phỏng đã kết nối tới {url}")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait(args.seconds if args.seconds else None)
+    played = sum(len(a.played) for a in swarm.agents)
+    swarm.stop()
+    print(f"đã dừng; tổng số lượt phát: {played}")
+    return 0
+
+
+def planned_vs_played(settings: Settings, zone_id: str, day: date) -> list[dict[str, object]]:
+    store = open_store(settings.database_url)
+    with store.session() as session:
+        zone = session.get(ZoneRow, zone_id)
+        if zone is None:
+            raise ConfigError(f"unknown zone {zone_id}")
+        items = build_planner(session, day, 1).zone_items(zone_id)
+        devices = [d.id for d in session.scalars(select(DeviceRow).where(DeviceRow.zone_id == zone_id))]
+        reports = {
+            (r.device_id, r.item_id): r for r in session.scalars(select(PlayReport).where(PlayReport.device_id.in_(devices)))
+        }
+        tz = ZoneInfo(zone.timezone)
+        rows = []
+        for item in items:
+            for device in devices:
+                report = reports.get((device, item.id))
+                started = aware(report.started) if report else None
+                rows.append(
+                    {
+                        "item": item.id,
+                        "planned": item.starts_at.astimezone(tz).strftime("%H:%M:%S"),
+                        "title": item.title,
+                        "device": device,
+                        "played": report is not None,
+                        "started": started.astimezone(tz).strftime("%H:%M:%S") if started else None,
+                        "late_s": round((started - item.starts_at).total_seconds(), 1) if started else None,
+                    }
+                )
+        return rows
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    day = date.fromisoformat(args.day) if args.day else datetime.now(ZoneInfo(settings.timezone)).date()
+    rows = planned_vs_played(settings, args.zone, day)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Kế hoạch và thực tế phát — vùng {args.zone}, ngày {day}")
+    for row in rows:
+        state = f"đã phát {row['started']} (trễ {row['late_s']} s)" if row["played"] else "CHƯA PHÁT"
+        print(f"{row['planned']}  {str(row['device']):<14} {state:<34} {str(row['title'])[:50]}")
+    played = sum(1 for r in rows if r["played"])
+    print(f"Tổng: {played}/{len(rows)} lượt đã phát")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, devices: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    acl = devices.add_parser("export-acl", help="Mosquitto password and ACL files, agent configs")
+    acl.add_argument("--out", default="broker-config")
+    acl.add_argument("--port", type=int, default=1883)
+    acl.add_argument("--host", default="0.0.0.0")  # noqa: S104 - a broker serves the speakers on the network
+    acl.add_argument("--public-host", default="127.0.0.1", help="the broker's address as devices see it")
+    acl.add_argument(
+        "--run-as",
+        default=pwd.getpwuid(os.geteuid()).pw_name,
+        help="the user Mosquitto runs as (default: whoever exports, so the broker can read its 0600 files)",
+    )
+    acl.add_argument("--rotate", action="store_true", help="new passwords for every device, not only those without")
+    acl.set_defaults(func=cmd_export_acl)
+
+    agent = sub.add_parser("agent", help="the reference speaker agent")
+    agent.add_argument("--config", required=True)
+    agent.set_defaults(func=cmd_agent)
+
+    sim = sub.add_parser("simulate", help="simulated speakers against a real broker")
+    sim.add_argument("--devices", type=int, default=100)
+    sim.add_argument("--zone", default="sim-zone")
+    sim.add_argument("--mqtt")
+    sim.add_argument("--seconds", type=float, default=0, help="stop after this long (default: until Ctrl+C)")
+    sim.set_defaults(func=cmd_simulate)
+
+    report = sub.add_parser("report", help="planned versus played, per zone and day")
+    report.add_argument("--zone", required=True)
+    report.add_argument("--day")
+    report.add_argument("--json", action="store_true")
+    report.set_defaults(func=cmd_report)

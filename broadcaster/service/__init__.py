@@ -1,0 +1,1 @@
+"""The running service: the clock, device commands, reports, the planner leader, workers."""

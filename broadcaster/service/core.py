@@ -1,0 +1,457 @@
+"""`broadcaster run`: the long-running service.
+
+It re-plans and pushes every device's programme on a timer and after every change, fires
+emergencies at once, collects acknowledgements, proof of play and presence into the store,
+and polls feeds. All state lives in the store and on the devices (which keep their verified
+programme and what they played), so a restart neither loses nor repeats a play.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+
+from broadcaster.app import tasks
+from broadcaster.app.planning import build_planner, device_programmes, programme_sha
+from broadcaster.app.statistics import record_due
+from broadcaster.app.timetables import for_device as timetables_of
+from broadcaster.app.workflow import WorkflowError, audit
+from broadcaster.config import Settings
+from broadcaster.service.device_commands import Commanding
+from broadcaster.service.leader import Leader
+from broadcaster.service.reports import ReportWriter, store_reports
+from broadcaster.service.workers import Peers, drain
+from broadcaster.store.engine import Store, open_store
+from broadcaster.store.keys import load_or_create
+from broadcaster.store.models import (
+    AuditEvent,
+    ProgrammePush,
+    ZoneRow,
+    utcnow,
+)
+from devices.broker import EmbeddedBroker, mask_url, parse_mqtt_url
+from devices.dispatcher import Dispatcher
+from devices.mediaserver import MediaServer
+from devices.protocol import Topics, canonical
+from schedules.runner import Job, Runner
+
+log = logging.getLogger(__name__)
+
+
+class Service(Commanding):
+    def __init__(self, settings: Settings, store: Store | None = None, mqtt_url: str | None = None) -> None:
+        self.settings = settings
+        self.store = store or open_store(settings.database_url)
+        self.mqtt_url = mqtt_url or settings.mqtt_url or None
+        self.topics = Topics(settings.topic_prefix)
+        self.signer = load_or_create(settings.key_file, settings.key_id)
+        self._stack = ExitStack()
+        self.dispatcher: Dispatcher | None = None
+        self.media_base_url = settings.media_base_url
+        self.changed = threading.Event()
+        self.runner: Runner | None = None
+        self.reports_received = 0
+        self._watermark: int | None = -1
+        # unacked programmes are re-pushed with backoff: device → (attempts, monotonic time of the next try)
+        self._retry: dict[str, tuple[int, float]] = {}
+        self._rejections: dict[str, list[float]] = {}
+        self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
+        self.reports = ReportWriter(self.store, store_reports)
+        self._replanning = threading.Lock()  # one re-plan at a time, whichever thread asks
+        # the re-plan that follows an emergency runs in a thread of its own once the emergency's
+        # acks have settled (see replan_after_emergency)
+        self._follow_up: threading.Thread | None = None
+        self._follow_up_wanted = False
+        self._follow_up_lock = threading.Lock()
+        self.follow_up_began: float | None = None  # when the last follow-up re-plan began (wall clock)
+        self._awaited_commands: list[str] = []  # the emergencies the follow-up waits for,
+        self._awaited_devices = 0  # and how many devices they went to
+        self._stopping = threading.Event()
+        # with a shared group, several workers share device reports and one of them leads
+        self.leader = Leader(self.store, f"loa-planner:{settings.topic_prefix}") if settings.shared_group else None
+        self.leading = self.leader is None
+        self.peers = Peers()
+        self.drained = 0  # reports taken from the sessions of workers that went away
+
+    REPUSH_FIRST_S = 15.0
+    RESYNC_MARGIN_S = 300.0  # reports sent this long before the connection dropped may be lost too
+    REPUSH_MAX_S = 900.0
+    FOLLOW_UP_QUIET_S = 0.5  # an emergency's acks have stopped coming after this long without a report
+    FOLLOW_UP_MAX_S = 10.0  # its follow-up re-plan waits for them at most this long
+    AUDITED_REJECTIONS_PER_MINUTE = 10
+
+    def _started(self) -> Dispatcher:
+        if self.dispatcher is None:
+            raise WorkflowError("the service is not started: call start() first")
+        return self.dispatcher
+
+    # -- lifecycle --
+    def start(self) -> Service:
+        self._stopping.clear()
+        url = self.mqtt_url
+        if not url:
+            url = self._stack.enter_context(EmbeddedBroker()).url
+            self.mqtt_url = url
+        if not self.media_base_url:
+            server = self._stack.enter_context(
+                MediaServer(self.settings.media_dir, self.settings.media_host, self.settings.media_port or None)
+            )
+            self.media_base_url = server.base_url
+        self.reports.start()
+        self._stack.callback(self.reports.stop)  # runs after the dispatcher stopped: all that arrived is stored
+        # A fixed client id with a persistent session: reports sent while the service is down
+        # wait in the broker and arrive after a restart.
+        self.dispatcher = self._dispatcher(self.settings.server_client_id)
+        self.dispatcher.start()
+        self._stack.callback(self.dispatcher.stop)
+        if self.leader is not None:
+            self._stack.callback(self.leader.release)
+        self._stack.callback(self._beat_stopped)
+        self.lead()
+        return self
+
+    def _dispatcher(self, client_id: str, drain_only: bool = False) -> Dispatcher:
+        # A fixed client id with a persistent session: reports sent while the service is down
+        # wait in the broker and arrive after a restart.
+        return Dispatcher(
+            self.signer,
+            self.mqtt_url or "",
+            self.topics,
+            client_id=client_id,
+            on_ack=self.on_ack,
+            on_played=self.on_played,
+            on_state=self.on_state,
+            on_telemetry=self.on_telemetry,
+            on_rejected=self.on_rejected,
+            on_reconnect=None if drain_only else self.on_reconnect,
+            clean=False,
+            deferred_acks=True,  # a report is PUBACKed once stored: a killed service loses none
+            shared_group=self.settings.shared_group,
+            on_peer=self.peers.seen,
+            drain_only=drain_only,
+        )
+
+    # -- several workers (broadcaster.service.workers) --
+    def lead(self) -> bool:
+        """Take or keep the lead (always ours without a shared group). The leader re-plans,
+        pushes, retries and runs tasks, and drains the sessions of workers gone for
+        `adopt_after_s`, in threads of their own."""
+        was = self.leading and self.leader is not None and self.leader.held
+        self.leading = self.leader is None or self.leader.try_acquire()
+        if self.leading and not was:
+            self._took_lead()
+        if self.leading and self.leader is not None:
+            for worker in self.peers.due(self.settings.adopt_after_s):
+                threading.Thread(target=self._drain, args=(worker,), name=f"drain-{worker}", daemon=True).start()
+        return self.leading
+
+    def _took_lead(self) -> None:
+        """What the previous leader was doing is picked up: its running tasks queued again, every
+        unconfirmed programme and unacked command sent at the next turn."""
+        with self.store.session() as session:
+            requeued = tasks.requeue_interrupted(session)
+            tasks.beat(session, self._beat_info(), started=True)
+        if requeued:
+            log.info("%d interrupted tasks queued again", requeued)
+        if self.leader is not None:
+            log.info("worker %s leads", self.settings.server_client_id)
+        self._watermark = -1
+        self._retry = {device: (0, 0.0) for device in self._retry}
+
+    def _drain(self, worker: str) -> None:
+        user = parse_mqtt_url(self.mqtt_url or "")[2]
+        if user and user != worker:
+            # a broker configured by `devices export-acl` names clients after their account
+            # (use_username_as_clientid): this drain would take over our own session instead
+            log.warning("cannot drain worker %s with the broker account %s: give each worker its own account", worker, user)
+            return
+        got = drain(self._dispatcher(worker, drain_only=True), self.reports.flush, lambda: self.peers.gone(worker))
+        self.drained += got
+
+    def _leading(self, action: Callable[[], object]) -> Callable[[], object]:
+        return lambda: action() if self.leading else None
+
+    def _beat_info(self) -> dict[str, Any]:
+        return {**tasks.host_info(), "media": self.media_base_url, "broker": mask_url(self.mqtt_url or "")}
+
+    def heartbeat(self) -> None:
+        with self.store.session() as session:
+            tasks.beat(session, self._beat_info())
+
+    def _beat_stopped(self) -> None:
+        if not self.leading:
+            return
+        with self.store.session() as session:
+            tasks.beat(session, {**self._beat_info(), "stopped": True})
+
+    def stop(self) -> None:
+        if self.runner:
+            self.runner.stop()
+        self._stopping.set()  # a follow-up re-plan not begun is left to the next start's re-plan
+        follow_up = self._follow_up
+        if follow_up is not None:
+            follow_up.join(60)
+        self._stack.close()
+
+    def __enter__(self) -> Service:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- programmes --
+    def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
+        """Push every device whose programme changed or was never acked; returns how many the
+        broker confirmed (PUBACK). Nothing is recorded while the broker is away; a programme the
+        broker did not confirm stays unacked and, like any unacked programme, is pushed again
+        (newly signed) with exponential backoff, at once after a reconnect or restart."""
+        with self._replanning:
+            return self._replan_and_push(now, force)
+
+    def replan_after_emergency(self, commands: list[str], devices: int) -> None:
+        """Re-plan in a thread of its own once the emergency just published has been delivered.
+
+        The programmes that follow an emergency hold its item (so a device that missed the
+        command plays it from its schedule, once): every programme of its zones changes, and
+        re-planning, re-signing and re-publishing them all costs far more than the emergency.
+        It waits until the `devices` the `commands` went to have acked them and the acks are
+        stored — or, once acks came, until none came for a while (offline devices, or acks
+        taken by other workers) — so it takes neither the broker's nor the report writer's
+        time from the emergency. Several emergencies in a row share one re-plan.
+        """
+        with self._follow_up_lock:
+            self._follow_up_wanted = True
+            self._awaited_commands.extend(commands)
+            self._awaited_devices += devices
+            if self._follow_up is None:
+                self._follow_up = threading.Thread(target=self._follow_up_loop, name="replan-after-emergency", daemon=True)
+                self._follow_up.start()
+
+    @property
+    def follow_up_pending(self) -> bool:
+        """Whether a re-plan after an emergency is waiting or running."""
+        return self._follow_up is not None
+
+    def _follow_up_loop(self) -> None:
+        while True:
+            with self._follow_up_lock:
+                if not self._follow_up_wanted or self._stopping.is_set():
+                    self._follow_up = None
+                    return
+                self._follow_up_wanted = False
+            self._await_settled()
+            if self._stopping.is_set():
+                continue
+            self.follow_up_began = time.time()
+            try:
+                self.replan_and_push()
+            except Exception:  # the periodic re-plan tries again; this thread must end cleanly
+                log.exception("the re-plan after an emergency failed; the next periodic re-plan will push")
+
+    def _await_settled(self) -> None:
+        deadline = time.monotonic() + self.FOLLOW_UP_MAX_S
+        while not self._stopping.is_set() and time.monotonic() < deadline:
+            with self._follow_up_lock:
+                commands, devices = list(self._awaited_commands), self._awaited_devices
+            acked = self.dispatcher.acks_of(commands) if self.dispatcher is not None else 0
+            quiet = self.dispatcher is not None and time.monotonic() - self.dispatcher.last_report >= self.FOLLOW_UP_QUIET_S
+            if (acked >= devices or (acked and quiet)) and not self.reports.waiting:
+                break
+            self._stopping.wait(0.05)
+        with self._follow_up_lock:
+            self._awaited_commands, self._awaited_devices = [], 0
+
+    def _replan_and_push(self, now: datetime | None, force: bool) -> int:
+        dispatcher = self._started()
+        now = now or datetime.now(UTC)
+        clock = time.monotonic()
+        outgoing: list[tuple[str, str, str, int, bytes]] = []  # device, sha256, message id, items, payload
+        with self.store.session() as session:
+            planner = build_planner(session, now.astimezone(self._tz()).date(), self.settings.programme_days)
+            plan = planner.plan()
+            programmes = device_programmes(session, plan, self.media_base_url, now)
+            pushes = {
+                device_id: (sha256, acked_at is not None)
+                for device_id, sha256, acked_at in session.execute(
+                    select(ProgrammePush.device_id, ProgrammePush.sha256, ProgrammePush.acked_at)
+                )
+            }
+            timetables = {z.id: timetables_of(z) for z in session.scalars(select(ZoneRow))}
+            # the devices of a zone share their programme: one digest and one encoding a zone
+            digests: dict[str, tuple[str, bytes]] = {}
+            for device_id, (zone_id, entries) in programmes.items():
+                timetable = timetables.get(zone_id)
+                if zone_id not in digests:
+                    digests[zone_id] = (programme_sha(entries, timetable), canonical(entries))
+                digest, items_json = digests[zone_id]
+                last = pushes.get(device_id)
+                if last is not None and last[0] == digest and not force:
+                    if last[1]:
+                        # acked: no more re-pushes. Forgotten here, not by the report writer: this
+                        # session may not see an ack stored after it began, but still sees its retry
+                        self._retry.pop(device_id, None)
+                        continue
+                    if clock < self._retry.get(device_id, (0, 0.0))[1]:
+                        continue
+                message_id, payload = dispatcher.programme(
+                    device_id, zone_id, entries, timetable=timetable, items_json=items_json
+                )
+                outgoing.append((device_id, digest, message_id, len(entries), payload))
+            # written last: on SQLite the first write takes the database's only write lock, which
+            # the report writer needs for the devices' acks; planning and signing need not hold it
+            record_due(session, plan, now)  # what was due, kept for statistics as it was planned
+        if not outgoing:
+            return 0
+        if not dispatcher.client.is_connected():
+            return 0  # nothing is recorded as pushed while the broker is away
+        # Recorded before publishing: a device's ack may reach another worker (shared
+        # subscription) before this one could commit, and must find its message id there.
+        # One executemany for the known devices and one for the new: an ORM object per device
+        # cost more than signing its programme.
+        pushed_at = utcnow()
+        rows = [
+            {"device_id": d, "sha256": digest, "message_id": m, "items": n, "pushed_at": pushed_at, "acked_at": None}
+            for d, digest, m, n, _payload in outgoing
+        ]
+        with self.store.session() as session:
+            known = [r for r in rows if r["device_id"] in pushes]
+            new = [r for r in rows if r["device_id"] not in pushes]
+            if known:
+                session.execute(update(ProgrammePush), known)
+            if new:
+                session.execute(insert(ProgrammePush), new)
+        for device_id, *_ in outgoing:  # before publishing: its ack, once stored, ends the re-pushes
+            attempts = self._retry.get(device_id, (0, 0.0))[0]
+            self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
+        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
+        if len(published) < len(outgoing):
+            log.warning(
+                "%d of %d programmes not confirmed by the broker; retried later", len(outgoing) - len(published), len(outgoing)
+            )
+        if published:
+            log.info("pushed %d programmes", len(published))
+        return len(published)
+
+    def on_reconnect(self, session_present: bool = True) -> None:
+        """Back on the broker (maybe a new one): unacked programmes go out at the next replan.
+        A broker that no longer holds our session (restarted without persistence) also dropped
+        whatever devices reported while we were away: every zone is asked, at the next command
+        retry, to send its proofs of play since shortly before the connection was lost."""
+        self._retry = {device: (0, 0.0) for device in self._retry}
+        if not session_present:
+            lost_at = self.dispatcher.lost_at if self.dispatcher is not None else None
+            since = (lost_at or time.time()) - self.RESYNC_MARGIN_S
+            self._resync_since = min(since, self._resync_since or since)
+        if self.dispatcher is not None:
+            self.dispatcher.lost_at = None
+
+    def _tz(self) -> Any:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.settings.timezone)
+
+    # -- what devices say: queued as they arrive, stored in batches (broadcaster.service.reports) --
+    def on_played(self, device: str, body: dict[str, Any]) -> None:
+        """A proof of play, already validated by `devices.wire.report`."""
+        self.reports_received += 1
+        self.reports.put("played", device, body, self._defer_ack())
+
+    def on_state(self, device: str, body: dict[str, Any]) -> None:
+        self.reports.put("state", device, body, self._defer_ack())
+
+    def on_telemetry(self, device: str, body: dict[str, Any]) -> None:
+        self.reports.put("telemetry", device, body)  # stored for uptime statistics
+
+    def on_ack(self, device: str, body: dict[str, Any]) -> None:
+        self.reports.put("ack", device, body, self._defer_ack())
+
+    @staticmethod
+    def _defer_ack() -> Callable[[], None] | None:
+        return Dispatcher.defer_current()
+
+    def on_rejected(self, device: str, kind: str, reason: str, detail: str) -> None:
+        """A device report the service refused: audited with its reason (at most ten a minute
+        per device, so a flooding device cannot fill the audit log)."""
+        clock = time.monotonic()
+        recent = [t for t in self._rejections.get(device, []) if clock - t < 60.0]
+        self._rejections[device] = recent
+        if len(recent) >= self.AUDITED_REJECTIONS_PER_MINUTE:
+            return
+        recent.append(clock)
+        with self.store.session() as session:
+            audit(session, f"device:{device}", "device.rejected", f"{kind}:{device}", reason=reason, detail=detail[:300])
+
+    def watch_changes(self) -> bool:
+        """Re-plan when the audit log moved: every booking, approval, withdrawal or zone change is audited,
+        so any front door's change reaches the speakers within a tick, without a task of its own."""
+        with self.store.session() as session:
+            latest = session.scalar(
+                select(func.max(AuditEvent.id)).where(
+                    AuditEvent.action.notin_(("device.rejected", "device.missed")),
+                    AuditEvent.action != "user.signed_in",
+                    ~AuditEvent.action.startswith("task."),
+                    ~AuditEvent.action.startswith("command."),
+                )
+            )
+        if latest == self._watermark or self.follow_up_pending:
+            return False  # after an emergency, its own re-plan comes first; this one looks again
+        self._watermark = latest
+        self.replan_and_push()
+        return True
+
+    def periodic_replan(self) -> int:
+        """The timer's re-plan, left to an emergency's follow-up re-plan while one is pending."""
+        return 0 if self.follow_up_pending else self.replan_and_push()
+
+    # -- the loop --
+    def jobs(self) -> list[Job]:
+        """Every job but the lead itself runs in the leader only."""
+        jobs = [
+            Job("tasks", self.process_tasks, every_s=self.settings.task_poll_s),
+            Job("changes", self.watch_changes, every_s=self.settings.task_poll_s),
+            Job("heartbeat", self.heartbeat, every_s=5),
+            Job("replan", self.periodic_replan, every_s=self.settings.replan_every_s),
+            Job("retry-commands", self.retry_commands, every_s=self.settings.command_retry_s),
+            Job("replan-daily", self.replan_and_push, daily_at="00:05"),
+        ]
+        if self.settings.feeds:
+            jobs.append(Job("feeds", self.poll_feeds, every_s=self.settings.feed_every_s))
+        if self.settings.auto_draft:
+            jobs.append(Job("auto-draft", self.auto_draft, every_s=self.settings.feed_every_s))
+        jobs = [Job(j.name, self._leading(j.action), j.every_s, j.daily_at) for j in jobs]
+        if self.leader is not None:
+            jobs.insert(0, Job("lead", self.lead, every_s=1.0))
+        return jobs
+
+    def poll_feeds(self) -> None:
+        from broadcaster.app.documents import ingest
+        from scripts.ingest import HttpFetcher
+
+        with self.store.session() as session:
+            result = ingest(session, list(self.settings.feeds), HttpFetcher(policy=self.settings.link_policy()), polled=True)
+        log.info("feeds: %d new, %d failures", len(result.stored), len(result.failures))
+
+    def auto_draft(self) -> None:
+        from broadcaster.app.programmes import auto_draft_new
+
+        made = auto_draft_new(self.store, self.settings)
+        log.info("auto-draft: %d bulletins sent to review", len(made))
+
+    def run_forever(self, handle_signals: bool = True) -> None:
+        """Run the clock until stopped; `handle_signals` only in the main thread (`broadcaster up` runs it in another)."""
+        self.runner = Runner(self.jobs())
+        if handle_signals:
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, lambda *_: self.runner.stop() if self.runner else None)
+        if self.leading:
+            self.watch_changes()
+            self.process_tasks()
+        self.runner.run(tick_s=min(0.5, self.settings.task_poll_s))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.app.planning import recurrence
 from broadcaster.app.workflow import Actor
-from broadcaster.cli.commands import actor, date_option
+from broadcaster.cli.common import actor, date_option
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
 from schedules.messages import vietnamese
@@ -120,29 +120,6 @@ def cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
         return f"đã sửa lịch phát #{args.id}"
 
     return _change(settings, args.as_user, edited)
-
-
-def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
-
-    from broadcaster.app.cap_export import SENDER, emergency_alerts
-
-    store = open_store(settings.database_url)
-    since = date_option(args.since, None)
-    moment = datetime.combine(since, datetime.min.time(), tzinfo=ZoneInfo(settings.timezone)) if since else None
-    sender = args.sender or SENDER
-    with store.session() as session:
-        alerts = emergency_alerts(session, sender, moment)
-    if args.out:
-        folder = Path(args.out)
-        folder.mkdir(parents=True, exist_ok=True)
-        for booking_id, xml in alerts:
-            (folder / f"loa-emergency-{booking_id}.xml").write_bytes(xml)
-        print(f"đã xuất {len(alerts)} cảnh báo CAP vào {folder}")
-    else:
-        for _, xml in alerts:
-            sys.stdout.write(xml.decode("utf-8") + "\n")
-    return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

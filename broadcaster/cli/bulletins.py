@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from broadcaster.app import programmes
-from broadcaster.cli.commands import actor
+from broadcaster.cli.common import actor
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
 from broadcaster.store.models import Bulletin

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from broadcaster.app.timetables import describe, edit, set_timetable
-from broadcaster.cli.commands import _queued, actor
+from broadcaster.cli.common import actor, queued
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
 from broadcaster.web.remote import ACTIONS, request_control
@@ -20,7 +20,7 @@ def cmd_control(args: argparse.Namespace, settings: Settings) -> int:
     with store.session() as session:
         task_id = request_control(session, who, args.action, zones, devices, args.volume, args.on)
     print(f"lệnh {args.action} tới {', '.join(zones + devices)}: lệnh #{task_id}")
-    return _queued(store, task_id, args.wait)
+    return queued(store, task_id, args.wait)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ Only the feed, the broker (embedded when none is given) and the speakers are loc
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import threading
@@ -217,3 +218,22 @@ def _write_outputs(
     }
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return DemoResult(report, out, bool(devices) and all(d["played"] for d in devices))
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    if args.devices < 1 or args.devices > 5000:
+        raise ValueError("--devices must be between 1 and 5000")
+    result = run_demo(Path(args.out), args.devices, args.lead, args.mqtt or settings.mqtt_url or None)
+    report = result.report
+    played = sum(1 for d in report["devices"] if d["played"])
+    print(f"Văn bản: {report['document'].get('number', '?')} — {report['document'].get('title', '')}")
+    print(
+        f"Bản tin: {report['bulletin']['duration_s']} s, {report['bulletin']['bytes']} byte, "
+        f"{report['bulletin']['loudness_lufs']} LUFS, sha256 {report['bulletin']['sha256'][:16]}…"
+    )
+    print("Thời gian từng bước (giây):")
+    for stage, seconds in report["timings_s"].items():
+        print(f"  {stage:<16} {seconds:8.3f}")
+    print(f"Loa đã phát: {played}/{len(report['devices'])} (broker {report['broker']})")
+    print(f"Kết quả: {result.out}/report.json, bulletin.mp3, script.txt, playlist.m3u")
+    return 0 if result.all_played else 1

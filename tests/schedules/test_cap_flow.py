@@ -146,7 +146,7 @@ def test_an_expired_alert_is_never_played_nor_in_the_podcast(
         assert s.query(ServiceTask).count() == 0
         [row] = s.query(BookingRow).all()
         assert row.until_at is not None
-    from broadcaster.cli.commands import cmd_podcast
+    from broadcaster.cli.schedule import cmd_podcast
 
     cmd_podcast(argparse.Namespace(commune="xa-a", self_url=None), settings)
     assert "Cảnh báo lũ quét" not in capsys.readouterr().out  # expired at 18:00 on 20/09/2026, now is later

@@ -1,0 +1,122 @@
+"""`broadcaster plan`, `playlist`, `podcast`: what the zones will play, as a table, a playlist or a feed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from broadcaster.app.planning import aware, build_planner
+from broadcaster.app.workflow import approved_media
+from broadcaster.cli.common import date_option
+from broadcaster.config import Settings
+from broadcaster.store.engine import open_store
+from broadcaster.store.models import Bulletin, ZoneRow
+from schedules.model import ScheduleValueError
+
+
+def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+    store = open_store(settings.database_url)
+    tz = ZoneInfo(settings.timezone)
+    with store.session() as session:
+        zone = session.get(ZoneRow, args.zone)
+        if zone is None:
+            raise ScheduleValueError(f"unknown zone {args.zone}")
+        tz = ZoneInfo(zone.timezone)
+        planner = build_planner(session, date_option(args.start, datetime.now(tz).date()), args.days)
+        items = planner.zone_items(args.zone)
+        rejections = [r for r in planner.plan().rejections if r.zone == args.zone]
+    print(f"Chương trình phát của {zone.name} ({args.days} ngày, giờ địa phương)")
+    print(f"{'ngày':<11} {'giờ':<9} {'dài':>6}  {'loại':<10} bản tin")
+    for item in items:
+        local = item.starts_at.astimezone(tz)
+        print(f"{local:%Y-%m-%d} {local:%H:%M:%S} {item.duration_s:5.0f}s  {item.priority.name.lower():<10} {item.title[:70]}")
+    for r in rejections:
+        print(f"không xếp được: đặt lịch #{r.booking} ngày {r.day}: {r.reason}")
+    return 0
+
+
+def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
+    from schedules.playlist import Track, m3u, xspf
+
+    store = open_store(settings.database_url)
+    base = settings.public_media_base
+    with store.session() as session:
+        zones = [
+            z.id for z in session.scalars(select(ZoneRow).where((ZoneRow.id == args.station) | (ZoneRow.commune == args.station)))
+        ]
+        if not zones:
+            raise ScheduleValueError(f"no zone or commune named {args.station}")
+        planner = build_planner(session, datetime.now(ZoneInfo(settings.timezone)).date(), args.days)
+        tracks = []
+        for item in sorted((i for z in zones for i in planner.zone_items(z)), key=lambda i: i.starts_at):
+            media = approved_media(session, int(item.bulletin_id))
+            if media is not None:
+                tracks.append(Track(f"{base}{media.sha256}.{media.extension}", item.title, media.duration_ms / 1000))
+    text = m3u(tracks) if args.format == "m3u" else xspf(tracks, f"Chương trình {args.station}")
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.store.models import BookingRow
+    from schedules.podcast import Channel, Episode, feed
+
+    store = open_store(settings.database_url)
+    base = settings.public_media_base
+    with store.session() as session:
+        zones = {z.id for z in session.scalars(select(ZoneRow).where(ZoneRow.commune == args.commune))}
+        episodes = {}
+        for booking in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
+            bulletin = session.get(Bulletin, booking.bulletin_id)
+            media = approved_media(session, booking.bulletin_id)
+            if not zones.intersection(booking.zones) or bulletin is None or media is None or bulletin.state == "withdrawn":
+                continue
+            expires = aware(booking.until_at)
+            if expires is not None and expires <= datetime.now(UTC):
+                continue  # an expired alert is not offered for listening again
+            episodes[bulletin.id] = Episode(
+                f"bulletin-{bulletin.id}-{media.sha256[:12]}",
+                bulletin.title,
+                f"{base}{media.sha256}.{media.extension}",
+                media.bytes,
+                media.duration_ms / 1000,
+                media.created_at.replace(tzinfo=media.created_at.tzinfo or UTC),
+            )
+    site = base.removesuffix("media/")  # the media server answers its root with a short page and the cover
+    channel = Channel(
+        f"Bản tin pháp luật — {args.commune}",
+        site,
+        "Nghe lại các bản tin của loa truyền thanh xã",
+        self_url=args.self_url or f"{site}podcast/{args.commune}.xml",
+        image_url=f"{site}cover.png",
+    )
+    sys.stdout.write(feed(channel, list(episodes.values())))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    pl = sub.add_parser("plan", help="a zone's programme as a table")
+    pl.add_argument("--zone", required=True)
+    pl.add_argument("--days", type=int, default=7)
+    pl.add_argument("--start")
+    pl.set_defaults(func=cmd_plan)
+
+    pls = sub.add_parser("playlist", help="a radio station's playlist")
+    pls.add_argument("--station", required=True, help="zone id or commune")
+    pls.add_argument("--format", choices=("m3u", "xspf"), default="m3u")
+    pls.add_argument("--days", type=int, default=1)
+    pls.add_argument("--out")
+    pls.set_defaults(func=cmd_playlist)
+
+    pod = sub.add_parser("podcast", help="a commune's podcast RSS feed")
+    pod.add_argument("--commune", required=True)
+    pod.add_argument("--self-url", help="where the feed is published (atom:link rel=self); default: beside the media")
+    pod.set_defaults(func=cmd_podcast)

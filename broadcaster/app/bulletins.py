@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from broadcaster.app.documents import Track, render
 from broadcaster.app.planning import aware, build_planner, zone_of
+from broadcaster.app.rendering import Track, render
 from broadcaster.app.workflow import (
     Action,
     Actor,

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app import tasks
-from broadcaster.app.documents import Track, render
 from broadcaster.app.planning import book
+from broadcaster.app.rendering import Track, render
 from broadcaster.app.workflow import (
     Actor,
     Role,

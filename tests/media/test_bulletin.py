@@ -4,7 +4,7 @@ from pathlib import Path
 
 import numpy as np
 
-from broadcaster.app.documents import Track, render
+from broadcaster.app.rendering import Track, render
 from broadcaster.store.engine import open_store
 from broadcaster.store.models import Bulletin, ScriptVersion
 from media.audio import Audio

@@ -159,7 +159,7 @@ def test_check_spoken_names_the_sentence() -> None:
 
 
 def test_render_refuses_unsayable_text(tmp_path: Path) -> None:
-    from broadcaster.app.documents import render
+    from broadcaster.app.rendering import render
     from broadcaster.app.workflow import WorkflowError
     from broadcaster.store.engine import open_store
     from broadcaster.store.models import Bulletin, ScriptVersion

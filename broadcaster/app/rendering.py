@@ -1,0 +1,93 @@
+"""Rendering wired to the store: a script spoken, mastered, encoded and kept by hash, with its asset row."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from broadcaster.app.workflow import WorkflowError, current_scripts, scripts_sha
+from broadcaster.store.models import MediaAsset, ScriptVersion
+from media.audio import Audio
+from media.bulletin import Track, sequence
+from media.encode import CODECS, encode
+from media.master import MasterSettings, master
+from media.store import MediaStore
+from scripts.errors import SpokenFormError
+from scripts.spoken import check_spoken, normalize
+from tts.registry import Registry
+
+
+@dataclass
+class Rendered:
+    audio: Audio
+    mp3: bytes
+    asset: MediaAsset
+    spoken: list[str]
+    loudness_lufs: float
+    true_peak_dbtp: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def render(
+    session: Session,
+    script: ScriptVersion,
+    registry: Registry,
+    media: MediaStore,
+    title: str,
+    number: str,
+    settings: MasterSettings = MasterSettings(),
+    dialect: str = "north",
+    timer: dict[str, float] | None = None,
+    extra_tracks: list[Track] | None = None,
+    scripts: Mapping[str, ScriptVersion] | None = None,
+) -> Rendered:
+    """Speak every sentence, sequence the tracks with a chime, master, encode MP3, store by hash.
+
+    `extra_tracks` follow the Vietnamese track: zone languages, synthesized or recorded.
+    `scripts` are every language's versions the tracks were made from (default: the current
+    ones in this session); the asset records them, so an approval can bind this exact audio.
+    """
+    used = dict(scripts) if scripts is not None else current_scripts(session, script.bulletin_id)
+    used[script.language] = script
+    timings: dict[str, float] = {} if timer is None else timer
+    t0 = time.perf_counter()
+    spoken = [normalize(s["text"], dialect) for s in script.sentences]
+    try:
+        check_spoken(spoken)  # the last gate: nothing unsayable reaches a speaker
+    except SpokenFormError as exc:
+        raise WorkflowError(str(exc)) from exc
+    t1 = time.perf_counter()
+    parts = tuple(registry.synthesize(text, script.language, dialect)[0] for text in spoken)
+    t2 = time.perf_counter()
+    assembled = sequence([Track(script.language, parts), *(extra_tracks or [])], settings)
+    mastered, loudness = master(assembled, settings)
+    t3 = time.perf_counter()
+    codec = CODECS["mp3"]
+    data = encode(mastered, codec, {"title": title, "album": number, "artist": "Loa truyền thanh cơ sở"})
+    duration_ms = int(round(len(mastered.samples) / mastered.rate * 1000))
+    stored = media.put(data, codec.extension, duration_ms, codec.name)
+    t4 = time.perf_counter()
+    asset = session.get(MediaAsset, (stored.sha256, script.bulletin_id))
+    if asset is None:
+        asset = MediaAsset(
+            sha256=stored.sha256,
+            bulletin_id=script.bulletin_id,
+            language=script.language,
+            script_sha256=script.sha256,
+            codec=codec.name,
+            extension=codec.extension,
+            bytes=stored.bytes,
+            duration_ms=duration_ms,
+            loudness_lufs=loudness.integrated_lufs,
+            true_peak_dbtp=float(loudness.true_peak_dbtp),
+        )
+        session.add(asset)
+    asset.scripts_sha256 = scripts_sha(used)  # identical bytes: the same audio, now of these scripts
+    timings.update({"normalize": t1 - t0, "synthesize": t2 - t1, "master": t3 - t2, "encode": t4 - t3})
+    return Rendered(mastered, data, asset, spoken, loudness.integrated_lufs, float(loudness.true_peak_dbtp), timings)
+
+
+__all__ = ["Rendered", "Track", "render"]

@@ -237,7 +237,9 @@ def _relation_sentences(doc: LegalDocument, brief: bool = False) -> list[Sentenc
         for rel in related[:MAX_RELATIONS]:
             pos = text.find(rel.number)
             before = TYPE_BEFORE.search(text[max(0, pos - 40) : pos]) if pos >= 0 else None
-            names.append(f"{before.group(1) if before else 'văn bản'} số {rel.number}")
+            name = f"{before.group(1) if before else 'văn bản'} số {rel.number}"
+            partial = rel.part and kind != "amends"  # "bãi bỏ khoản 2 Điều 7 của …" is not the whole document
+            names.append(f"một số quy định của {name}" if partial else name)
         if len(related) > MAX_RELATIONS:
             count = str(len(related))
             many = f"{count} văn bản" if re.search(rf"(?<![\d.,/]){count}(?![\d.,/])", text) else "nhiều văn bản"

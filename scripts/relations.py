@@ -127,7 +127,7 @@ def _article_relations(article: Article, found: _Found) -> None:
             kind = _kind(m["verb"])
             found.add(kind, _targets(m["rest"]), article.number, kind == "amends" or not WHOLE.match(m["rest"]))
         for m in THIS_DOC_ACT.finditer(flat):
-            found.add(_kind(m["verb"]), _targets(m["rest"])[:1], article.number, False)
+            found.add(_kind(m["verb"]), _targets(m["rest"])[:1], article.number, not WHOLE.match(m["rest"]))
         if (m := EXPIRES.search(flat)) and not flat.startswith(("Trường hợp", "Căn cứ")):
             head = TARGET_END.split(m["head"], maxsplit=1)[0]
             found.add("replaces", SYMBOL_RE.findall(head)[:1], article.number, not WHOLE.match(own_words))

@@ -127,7 +127,7 @@ HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phụ lục)\s+[\dIVXLC]+[a-z�
 
 
 PERSON_SUBJECT = re.compile(
-    r"^(?:Từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Hộ gia đình|Hộ\b|Công dân|Cá nhân|Chủ (?:hộ|xe|rừng|sở hữu)|Thân nhân|"
+    r"^(?:Từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Hộ gia đình|Hộ\b|Công dân|Cá nhân|Chủ (?!tịch|trì|động|đầu tư|quản)\w+|Thân nhân|"
     r"Thành viên|Dân quân|Nông dân|Bà con|Người dân|Lao động)[^.;]{0,80}?\b(?:được|phải|không được|bị|có quyền|thuộc (?:đối tượng|diện))\b"
 )  # the resident is the subject of a right, a duty or a ban: "Người đủ 16 tuổi trở lên được điều khiển xe gắn máy"
 LEAD_ONLY = re.compile(r"\b(?:các|những|một trong các)\s+(?:hành vi|trường hợp|việc|nội dung|đối tượng|điều kiện)\.?$")
@@ -294,7 +294,12 @@ def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, 
         lines = _joined([flat(line) for line in passage.split("\n") if line.strip()])
         if not lines:
             continue
-        addressee = point is None and len(lines) > 1 and not article.number and _addressee(lines[0])
+        addressee = (
+            point is None
+            and len(lines) > 1
+            and (not article.number or article.number.startswith("mục "))
+            and _addressee(lines[0])
+        )
         if addressee:
             lines[0] += ":"  # a directive's task group: "Sở Tài chính" then "- …" tasks, each said with its actor
         if point is None and len(lines) == 1 and lines[0].endswith(":"):
@@ -361,7 +366,9 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
         units = _passage_units(article)
-        if not article.number:  # a directive: its orders to enforce, said to whom they concern
+        if not article.number or article.number.startswith(
+            "mục "
+        ):  # a directive: its orders to enforce, said to whom they concern
             said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor
             for clause, point, passage in article.passages():
                 lines = [flat(line).lstrip("-+• ") for line in passage.split("\n") if line.strip()]

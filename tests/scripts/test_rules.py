@@ -201,9 +201,12 @@ def test_a_directive_is_cited_by_section_and_task_not_as_the_head_of_the_documen
     assert [a.number for a in doc.articles] == ["mục I", "mục II"]
     script = draft(doc)
     assert script.kind == "directive"
-    [fine] = [s for s in script.sentences if "thả rông chó sẽ bị xử phạt" in s.text]
-    assert fine.source is not None and fine.source.label == "mục II, điểm 3"
+    fine = [s for s in script.sentences if "thả rông chó sẽ bị xử phạt" in s.text]  # the lead and its recap
+    assert fine and all(s.source and s.source.label == "mục II, điểm 3" for s in fine)
     assert not any("tổng hợp báo cáo" in s.text for s in script.sentences), "agency reporting stays out"
+    enforced_here = [s for s in script.sentences if "xử lý nghiêm các trường hợp để chó cắn người" in s.text]
+    assert [s.source.label for s in enforced_here if s.source] == ["mục II, điểm 4"], "a section's order to punish is aired"
+    assert "thả rông chó sẽ bị xử phạt" in script.sentences[1].text, "the owner's fine, with its offence, leads"
 
 
 def test_a_decision_issuing_a_quy_dinh_cites_the_quy_dinh_s_articles() -> None:
@@ -212,3 +215,9 @@ def test_a_decision_issuing_a_quy_dinh_cites_the_quy_dinh_s_articles() -> None:
     script = draft(doc)
     support = [s for s in script.sentences if "300.000 đồng" in s.text and s.source]
     assert support and all(s.source and s.source.label == "khoản 1 Điều 2 của Quy định" for s in support)
+
+
+def test_a_partial_repeal_is_not_said_as_a_whole_one() -> None:
+    doc = parse((DATA / "nd-partial-repeal.txt").read_text(encoding="utf-8"))
+    [said] = [s.text for s in draft(doc).sentences if "bãi bỏ" in s.text]
+    assert said == "Nghị định này bãi bỏ một số quy định của Nghị định số 40/2021/NĐ-CP và Thông tư số 12/2015/TT-BNN."

@@ -20,7 +20,7 @@ import jinja2
 
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL, SYMBOL_RE, LegalDocument
-from scripts.listener import passes
+from scripts.listener import check, passes
 from scripts.phasing import phased_dates, with_phase
 from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
@@ -469,7 +469,23 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     )
     if notice:
         sentences = _fit_notice(kind, doc, chosen, dialect)
+    sentences, unheard = _audible(doc, sentences)
+    warnings += unheard
     return Script("vi", sentences, _duration(sentences, dialect), "notice" if notice else kind, doc.number, dialect, warnings)
+
+
+def _audible(doc: LegalDocument, sentences: list[Sentence]) -> tuple[list[Sentence], list[dict[str, str]]]:
+    """The last guard: a sentence the listener check flags is not said; the one naming the document stays, with a warning."""
+    kept: list[Sentence] = []
+    warnings: list[dict[str, str]] = []
+    for sentence in sentences:
+        if (found := check(sentence.text)) and doc.number not in sentence.text:
+            continue
+        if found:
+            codes = ", ".join(f.code for f in found)
+            warnings.append({"code": "listener_check", "message": f"Câu giới thiệu văn bản cần sửa ({codes}): {sentence.text}"})
+        kept.append(sentence)
+    return kept, warnings
 
 
 def _fit_notice(kind: str, doc: LegalDocument, chosen: list[Candidate], dialect: str) -> list[Sentence]:

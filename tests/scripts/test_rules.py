@@ -221,3 +221,17 @@ def test_a_partial_repeal_is_not_said_as_a_whole_one() -> None:
     doc = parse((DATA / "nd-partial-repeal.txt").read_text(encoding="utf-8"))
     [said] = [s.text for s in draft(doc).sentences if "bãi bỏ" in s.text]
     assert said == "Nghị định này bãi bỏ một số quy định của Nghị định số 40/2021/NĐ-CP và Thông tư số 12/2015/TT-BNN."
+
+
+def test_the_drafter_never_says_what_the_listener_check_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a sentence that slipped past the pool (a template, a rewritten lead) is dropped before the script."""
+    real = drafting._render
+
+    def render_with_a_fragment(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: ANN002, ANN003, ANN202
+        out = real(*args, **kwargs)
+        return [*out[:2], drafting.Sentence("Đối với các hộ nuôi cá lồng trên sông.", None), *out[2:]]
+
+    monkeypatch.setattr(drafting, "_render", render_with_a_fragment)
+    script = drafting.draft(_fire_ban_doc())
+    assert not [s.text for s in script.sentences if "cá lồng" in s.text]
+    assert all(check(s.text) == [] for s in script.sentences)

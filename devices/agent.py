@@ -63,7 +63,8 @@ class Agent:
     outbox: list[tuple[str, bytes]] = field(default_factory=list)
     playing: str | None = None
     bytes_downloaded: int = 0
-    rejections: list[str] = field(default_factory=list)
+    rejections: list[str] = field(default_factory=list)  # the latest reasons (for logs)
+    rejected_total: int = 0  # every rejection since the device's state was created, kept across restarts
     received: dict[str, float] = field(default_factory=dict)
     commanded: set[str] = field(default_factory=set)  # items that came in `play` commands
     failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # media sha → (failures, retry at)
@@ -113,6 +114,7 @@ class Agent:
         self.raw_timetable = state.get("timetable")
         self.timetable = Timetable.from_dict(self.raw_timetable) if self.raw_timetable else None
         self.applied = {str(k): float(v) for k, v in dict(state.get("applied", {})).items()}
+        self.rejected_total = int(state.get("rejected_total", 0))
 
     def _save(self) -> None:
         state = {
@@ -126,6 +128,7 @@ class Agent:
             "amplifier_on": self.amplifier_on,
             "timetable": self.raw_timetable,
             "applied": self.applied,
+            "rejected_total": self.rejected_total,
         }
         tmp = self._state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(state))
@@ -179,6 +182,7 @@ class Agent:
     def _reject(self, message_id: str, reason: str, detail: str, now: float) -> None:
         self.rejections.append(reason)
         del self.rejections[:-1000]
+        self.rejected_total += 1
         log.warning("%s rejected message %s: %s", self.device_id, message_id or "(unreadable)", detail)
         self._ack(message_id, "rejected", reason, now)
 
@@ -321,7 +325,7 @@ class Agent:
             "free_bytes": shutil.disk_usage(self.folder).free,
             "cached_media": len(self.ready),
             "programme_items": len(self.programme),
-            "rejections": len(self.rejections),
+            "rejections": self.rejected_total,  # cumulative (docs/protocol.md): the server differences heartbeats
             "outbox": len(self.outbox),
             "clock_skew_s": round(self.clock_skew_s, 1),
         }
@@ -368,6 +372,7 @@ class Agent:
                 path = future.result()
             except ProtocolError as exc:
                 self.rejections.append(exc.reason.value)
+                self.rejected_total += 1
                 log.warning("%s refused media %s: %s", self.device_id, sha[:12], exc)
                 self._failed(sha)
                 continue
@@ -400,8 +405,10 @@ class Agent:
                 return
             item = due[0]
             if now > item.starts_at + max(60.0, item.duration_s):
-                self.played.add(item.id)  # missed (device was off): never play stale bulletins
-                self._save()
+                # never play a stale bulletin, and never drop it unreported: its media never
+                # arrived in time, or the device was off or busy when it was due
+                unavailable = item.media is not None and item.media.sha256 not in self.ready
+                self._missed(item, "media_unavailable" if unavailable else "late", item.starts_at)
                 return
             if not self.amplifier and item.priority is not Priority.EMERGENCY:
                 self._missed(item, "amplifier_off", now)
@@ -439,10 +446,10 @@ class Agent:
                     self.player.power(False)
             self._journal(item, report)
 
-    def _missed(self, item: ProgrammeEntry, reason: str, now: float) -> None:
+    def _missed(self, item: ProgrammeEntry, reason: str, at: float) -> None:
         """An item due while it could not be heard: reported, never silently dropped."""
         log.warning("%s did not play %s: %s", self.device_id, item.id, reason)
-        report = {**self._report(item, now, now), "outcome": "missed", "reason": reason, "played_ms": 0}
+        report = {**self._report(item, at, at), "outcome": "missed", "reason": reason, "played_ms": 0}
         self._journal(item, report)
 
     def _report(self, item: ProgrammeEntry, started: float, ended: float) -> dict[str, Any]:

@@ -193,27 +193,54 @@ class Dispatcher:
             return
         if kind == "ack":
             with self._lock:
-                if (entry := self.sent.get(body["id"])) is not None and entry["expires"] + self.ack_grace_s >= self.clock():
+                entry = self.sent.get(body["id"])
+                if entry is not None and "resent_of" in entry:  # the ack of a copy counts for the original
+                    body = {**body, "id": entry["resent_of"]}
+                    entry = self.sent.get(body["id"])
+                if entry is not None and entry["expires"] + self.ack_grace_s >= self.clock():
                     entry.setdefault("acks", {})[device] = body
-            self._check_clock(device, body)
+            ahead = self._check_clock(device, body)
+            if ahead and body["status"] == "rejected" and body["reason"] == "expired" and entry is not None:
+                self._resend_expired(device, body["id"], entry, ahead)
         handler = {"ack": self.on_ack, "played": self.on_played, "state": self.on_state, "telemetry": self.on_telemetry}.get(kind)
         if handler:
             self._guard(kind, device, handler, device, body)
 
-    def _check_clock(self, device: str, ack: dict[str, Any]) -> None:
+    def _resend_expired(self, device: str, message_id: str, entry: dict[str, Any], ahead: float) -> None:
+        """A command still valid by our clock that a device refused as `expired` because its clock
+        is ahead is signed again for that device alone, valid for as much longer as the device
+        is ahead (after the `sync {clock_ahead_s}` that corrects it, on the same topic), once
+        per device. Its ack is recorded as the original's."""
+        now = self.clock()
+        if "body" not in entry or now >= entry["expires"] or device in entry.setdefault("resent_to", set()):
+            return
+        entry["resent_to"].add(device)
+        copy_id, topic, payload = self.command_message(
+            MessageType(entry["type"]), entry["body"], device=device, ttl_s=entry["expires"] - now + ahead + 120
+        )
+        with self._lock:
+            if copy_id in self.sent:
+                self.sent[copy_id]["resent_of"] = message_id
+        log.warning("%s refused %s as expired (clock %.1f s ahead): sent again as %s", device, message_id, ahead, copy_id)
+        try:
+            self._publish(topic, payload, retain=False)
+        except OSError as exc:
+            log.warning("could not send %s again to %s: %s", message_id, device, exc)
+
+    def _check_clock(self, device: str, ack: dict[str, Any]) -> float:
         """A device clock that is ahead plays everything early (or thinks a bulletin long past).
         An ack is stamped when the device sends it and received after that, so `at` minus the
         time it arrived is a lower bound of how far ahead the device is; beyond the tolerance
         the device is told, signed, at most once a minute (`sync {clock_ahead_s}`)."""
         try:
-            ahead = parse_iso(str(ack["at"])) - time.time()
-        except (KeyError, ValueError, OverflowError):
-            return
+            ahead = parse_iso(str(ack["at"])) - self.clock()
+        except (KeyError, TypeError, ValueError, OverflowError):
+            return 0.0
         if ahead <= self.clock_tolerance_s or ahead > 86400:
-            return
+            return 0.0
         with self._lock:
             if time.monotonic() < self._clock_told.get(device, 0.0):
-                return
+                return ahead
             self._clock_told[device] = time.monotonic() + 60.0
         log.warning("%s clock is at least %.1f s ahead; telling it", device, ahead)
         try:
@@ -221,6 +248,7 @@ class Dispatcher:
             self.command(MessageType.SYNC, {"clock_ahead_s": round(ahead, 3)}, device=device, ttl_s=ahead + 120)
         except OSError as exc:  # off the broker: the next ack tries again
             log.warning("could not tell %s its clock is ahead: %s", device, exc)
+        return ahead
 
     def _guard(self, kind: str, device: str, call: Callable[..., None], *args: Any) -> None:
         try:
@@ -337,7 +365,8 @@ class Dispatcher:
         topic = self.topics.device_cmd(device) if device else self.topics.zone_cmd(zone or "")
         message_id, payload = self.signer.signed(kind, target, body, ttl_s, now=self.clock())
         with self._lock:
-            self._remember(message_id, {"type": kind.value, "target": target}, ttl_s)
+            # the body is kept to sign the command again for a device whose clock was ahead
+            self._remember(message_id, {"type": kind.value, "target": target, "body": body}, ttl_s)
         return message_id, topic, payload
 
     def _remember(self, message_id: str, entry: dict[str, Any], ttl_s: float) -> None:

@@ -13,6 +13,7 @@ import paho.mqtt.client as mqtt
 
 from devices.agent import Agent
 from devices.broker import BrokerError, mask_url, parse_mqtt_url
+from devices.protocol import iso
 
 log = logging.getLogger(__name__)
 
@@ -120,5 +121,13 @@ class MqttTransport:
             raise BrokerError(f"cannot reach the MQTT broker at {mask_url(self.url)}: {exc.strerror or exc}") from exc
 
     def stop(self) -> None:
+        """A clean disconnect sends no will: the device says it is offline itself, retained, first."""
+        if self.client.is_connected():
+            body = json.dumps({"device": self.agent.device_id, "online": False, "at": iso(self.clock())}).encode()
+            info = self.client.publish(self.agent.topics.state(self.agent.device_id), body, qos=1, retain=True)
+            try:
+                info.wait_for_publish(5)
+            except (RuntimeError, ValueError):  # the connection dropped meanwhile: the will says it
+                pass
         self.client.disconnect()
         self.client.loop_stop()

@@ -96,7 +96,7 @@ def _has_surrogate(value: Any) -> bool:
 
 def _text(body: dict[str, Any], key: str, limit: int = 64, required: bool = True, default: str = "") -> str:
     value = body.get(key)
-    if value is None and not required:
+    if key not in body and not required:  # absent; a null is not a string
         return default
     if not isinstance(value, str):
         raise MessageError("bad_field", f"{key} must be a string")
@@ -112,62 +112,97 @@ def _int(body: dict[str, Any], key: str, low: int, high: int, default: int | Non
     return value
 
 
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+_ACK_ID = re.compile(r"([0-9a-f]{32})?")
+ACK_REASONS = frozenset(
+    {
+        "duplicate",
+        "malformed",
+        "unknown_key",
+        "bad_signature",
+        "wrong_target",
+        "wrong_topic",
+        "expired",
+        "replayed",
+        "stale_sequence",
+        "media_checksum",
+        "media_size",
+    }
+)
+MISSED_REASONS = ("amplifier_off", "media_unavailable", "late")
+
+
 def _instant(body: dict[str, Any], key: str, required: bool = True) -> str | None:
-    value = body.get(key)
-    if value is None and not required:
+    """An RFC 3339 date-time with seconds and an offset (the schemas' pattern), that parses."""
+    if key not in body and not required:
         return None
     text = _text(body, key, 40)
     try:
+        if not _INSTANT.fullmatch(text):
+            raise ValueError(text)
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise MessageError("bad_field", f"{key} is not an ISO 8601 instant") from exc
+        raise MessageError("bad_field", f"{key} is not an ISO 8601 instant (2026-11-24T00:00:00.000Z)") from exc
     return text
 
 
+def _choice(body: dict[str, Any], key: str, allowed: tuple[str, ...] | frozenset[str], default: str | None = None) -> str:
+    value = body.get(key, default)
+    if value not in allowed:
+        raise MessageError("bad_field", f"{key} must be one of {', '.join(sorted(str(a) for a in allowed))}")
+    return str(value)
+
+
 def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
-    """The validated, reduced body of a device report.
+    """The validated, reduced body of a device report: what `devices/schemas/{kind}.json`
+    allows, field by field (unknown fields are dropped, not refused).
 
     :raises MessageError: with the reason to record (the message is then dropped, not retried).
     """
     body = loads(payload)
     if not isinstance(body, dict):
         raise MessageError("malformed", f"a {kind} report must be a JSON object, not {type(body).__name__}")
-    if "device" in body and body["device"] != device:
+    if "device" in body and body["device"] != device:  # the topic names the device; the field is optional
         raise MessageError("wrong_device", "device field differs from the topic")
     if kind == "ack":
-        status = body.get("status")
-        if status not in ("ok", "rejected"):
-            raise MessageError("bad_field", "status must be ok or rejected")
-        return {
-            "id": _text(body, "id", 64, required=False),
-            "status": status,
-            "reason": _text(body, "reason", 64, required=False, default="") or None,
-            "at": _instant(body, "at", required=False),
-        }
+        message_id = _text(body, "id", 32)
+        if not _ACK_ID.fullmatch(message_id):
+            raise MessageError("bad_field", "id must be 32 hex digits, or empty for a message without one")
+        status = _choice(body, "status", ("ok", "rejected"))
+        if "reason" not in body:
+            raise MessageError("bad_field", "reason is required (null when there is none)")
+        reason = body["reason"]
+        if reason is not None and reason not in ACK_REASONS:
+            raise MessageError("bad_field", "reason is not one of the documented rejections")
+        return {"id": message_id, "status": status, "reason": reason, "at": _instant(body, "at")}
     if kind == "played":
         item = _text(body, "item")
-        sha = _text(body, "sha256") if "stream" not in body else _text(body, "sha256", required=False)
-        if not _NAME.fullmatch(item) or not (_SHA256.fullmatch(sha) or ("stream" in body and not sha)):
-            raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (or a stream URL)")
+        stream = _text(body, "stream", 2000, required=False) if "stream" in body else None
+        if stream is not None and not stream.startswith(("http://", "https://")):
+            raise MessageError("bad_field", "stream must be an http(s) URL")
+        sha = _text(body, "sha256")
+        if not _NAME.fullmatch(item) or not _SHA256.fullmatch(sha):
+            raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (of the stream URL for a relay)")
         started, ended = _instant(body, "started"), _instant(body, "ended")
-        outcome = body.get("outcome", "completed")
-        if outcome not in ("completed", "interrupted", "missed"):
-            raise MessageError("bad_field", "outcome must be completed, interrupted or missed")
-        return {
+        outcome = _choice(body, "outcome", ("completed", "interrupted", "missed"))  # required: a report must say how it went
+        played: dict[str, Any] = {
             "item": item,
             "bulletin": _text(body, "bulletin", 32, required=False),
             "sha256": sha,
             "started": started,
             "ended": ended,
-            "volume": _int(body, "volume", 0, 100, default=0),
-            "priority": _text(body, "priority", 16, required=False, default="normal"),
+            "volume": _int(body, "volume", 0, 100),
+            "priority": _choice(body, "priority", ("normal", "priority", "emergency"), "normal"),
             "outcome": outcome,
-            "played_ms": _int(body, "played_ms", 0, 86_400_000, default=0),
-        } | ({"reason": _text(body, "reason", 32, required=False)} if outcome == "missed" else {})
+            "played_ms": _int(body, "played_ms", 0, 86_400_000),
+        }
+        if "reason" in body:
+            played["reason"] = _choice(body, "reason", MISSED_REASONS)
+        return played
     if kind in ("state", "telemetry"):
-        out: dict[str, Any] = {"at": _instant(body, "at", required=False)}
+        out: dict[str, Any] = {"at": _instant(body, "at", required=kind == "telemetry")}
         if kind == "state":
-            online = body.get("online", False)
+            online = body.get("online")
             if not isinstance(online, bool):
                 raise MessageError("bad_field", "online must be true or false")
             out["online"] = online
@@ -178,10 +213,15 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
             if not isinstance(body["amplifier_on"], bool):
                 raise MessageError("bad_field", "amplifier_on must be true or false")
             out["amplifier_on"] = body["amplifier_on"]
-        if "playing" in body and body["playing"] is not None:
+        if body.get("playing") is not None:
             out["playing"] = _text(body, "playing")
-        for key in ("free_bytes", "cached_media", "programme_items", "rejections", "outbox"):
+        for key in ("free_bytes", "cached_media", "programme_items", "rejections", "outbox", "signal_dbm"):
             if key in body:
-                out[key] = _int(body, key, 0, 2**53)
+                out[key] = _int(body, key, -200 if key == "signal_dbm" else 0, 2**53)
+        if "clock_skew_s" in body:
+            skew = body["clock_skew_s"]
+            if isinstance(skew, bool) or not isinstance(skew, (int, float)):
+                raise MessageError("bad_field", "clock_skew_s must be a number")
+            out["clock_skew_s"] = skew
         return out
     raise MessageError("unknown_topic", kind[:32])

@@ -69,7 +69,15 @@ bad_reports = st.sampled_from(
 
 def _played(item: str) -> bytes:
     now = iso(time.time())
-    body = {"item": item, "sha256": "c" * 64, "started": now, "ended": now, "outcome": "completed", "played_ms": 1000}
+    body = {
+        "item": item,
+        "sha256": "c" * 64,
+        "started": now,
+        "ended": now,
+        "volume": 80,
+        "outcome": "completed",
+        "played_ms": 1000,
+    }
     return json.dumps(body).encode()
 
 

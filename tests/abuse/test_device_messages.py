@@ -47,6 +47,8 @@ VALID = {
         "ended": NOW,
         "volume": 80,
         "priority": "normal",
+        "outcome": "completed",
+        "played_ms": 1000,
     },
     "state": {"device": "d1", "online": True, "volume": 50, "playing": None, "firmware": "x", "free_bytes": 10, "at": NOW},
     "telemetry": {"device": "d1", "at": NOW, "volume": 5, "playing": None, "free_bytes": 1, "cached_media": 0},

@@ -61,7 +61,7 @@ def test_reports_are_reduced_to_known_fields() -> None:
             "played",
             "d",
             b'{"item": "i1", "sha256": "' + b"a" * 64 + b'", "started": "2026-01-01T00:00:00Z",'
-            b' "ended": "2026-01-01T00:00:01Z", "volume": true}',
+            b' "ended": "2026-01-01T00:00:01Z", "outcome": "completed", "played_ms": 1, "volume": true}',
         )
 
 

@@ -208,7 +208,16 @@ def test_the_server_accepts_missed_reports_and_the_amplifier_state() -> None:
     from devices import wire
     from devices.errors import MessageError
 
-    missed = {**entry("n1", 0), "item": "n1", "sha256": SHA, "started": iso(0), "ended": iso(0), "outcome": "missed"}
+    missed = {
+        **entry("n1", 0),
+        "item": "n1",
+        "sha256": SHA,
+        "started": iso(0),
+        "ended": iso(0),
+        "outcome": "missed",
+        "volume": 0,
+        "played_ms": 0,
+    }
     body = wire.report("played", "d1", json.dumps({**missed, "reason": "amplifier_off"}).encode())
     assert (body["outcome"], body["reason"]) == ("missed", "amplifier_off")
     assert wire.report("state", "d1", b'{"online": true, "amplifier_on": false}')["amplifier_on"] is False

@@ -9,7 +9,7 @@ import json
 import paho.mqtt.client as mqtt
 
 from devices.dispatcher import Dispatcher
-from devices.protocol import MessageType, Signer, Topics
+from devices.protocol import MessageType, Signer, Topics, iso
 
 
 class Clock:
@@ -51,7 +51,7 @@ def test_expired_commands_are_forgotten_after_the_grace_and_late_acks_still_coun
 
 def _ack(dispatcher: Dispatcher, message_id: str, device: str) -> None:
     message = mqtt.MQTTMessage(topic=f"loa/v1/dev/{device}/ack".encode())
-    message.payload = json.dumps({"id": message_id, "status": "ok"}).encode()
+    message.payload = json.dumps({"id": message_id, "status": "ok", "reason": None, "at": iso(dispatcher.clock())}).encode()
     dispatcher._on_message(dispatcher.client, None, message)
 
 

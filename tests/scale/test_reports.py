@@ -28,6 +28,7 @@ from tests.conftest import ROOT, store_url, wait_for
 
 pytestmark = pytest.mark.slow
 BURST = 1000  # speakers: an ack and a proof of play each, 2,000 reports
+BURST_ID = "c0" * 16  # a message id as the server makes them (32 hex digits)
 ZONE = "z-burst"
 
 
@@ -41,7 +42,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         s.add_all(DeviceRow(id=f"d-{i:04d}", zone_id=ZONE) for i in range(BURST))
         s.add(
             CommandRow(
-                id="cmd-burst", kind="play", target=f"zone/{ZONE}", body={}, expires_at=datetime.now(UTC) + timedelta(minutes=10)
+                id=BURST_ID, kind="play", target=f"zone/{ZONE}", body={}, expires_at=datetime.now(UTC) + timedelta(minutes=10)
             )
         )
     yield store
@@ -70,7 +71,7 @@ def _burst(url: str, topics: Topics) -> None:
     infos = []
     for i in range(BURST):
         device = f"d-{i:04d}"
-        ack = {"id": "cmd-burst", "device": device, "status": "ok", "reason": None, "at": iso(now)}
+        ack = {"id": BURST_ID, "device": device, "status": "ok", "reason": None, "at": iso(now)}
         played = {
             "device": device,
             "item": "em-1",
@@ -80,6 +81,8 @@ def _burst(url: str, topics: Topics) -> None:
             "ended": iso(now + 8),
             "volume": 80,
             "priority": "emergency",
+            "outcome": "completed",
+            "played_ms": 8000,
         }
         infos.append(client.publish(topics.ack(device), json.dumps(ack).encode(), qos=1))
         infos.append(client.publish(topics.played(device), json.dumps(played).encode(), qos=1))
@@ -91,7 +94,7 @@ def _burst(url: str, topics: Topics) -> None:
 
 def _stored(store: Store) -> tuple[int, int]:
     with store.session() as s:
-        command = s.get(CommandRow, "cmd-burst")
+        command = s.get(CommandRow, BURST_ID)
         plays = s.scalar(select(func.count()).select_from(PlayReport).where(PlayReport.item_id == "em-1"))
         return len(command.acks or {}) if command else 0, int(plays or 0)
 

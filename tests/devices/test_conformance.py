@@ -98,8 +98,10 @@ def test_every_message_sent_over_the_broker_matches_its_schema(tmp_path: Path, m
     with MediaServer(tmp_path / "media") as server:
         ref = MediaRef(server.base_url + stored.name, stored.sha256, stored.bytes, 1000, "mp3")
         gone = MediaRef(server.base_url + "f" * 64 + ".mp3", "f" * 64, 1000, 1000, "mp3")  # never downloadable
-        a = _agent("a1", "z1", signer, tmp_path / "a1", topics, executor)
-        b = _agent("b1", "z1", signer, tmp_path / "b1", topics, executor)
+        unique = time.time_ns()  # the client ids (dev-{device}) of persistent sessions: never another test's
+        a1, b1 = f"a-{unique}", f"b-{unique}"
+        a = _agent(a1, "z1", signer, tmp_path / "a1", topics, executor)
+        b = _agent(b1, "z1", signer, tmp_path / "b1", topics, executor)
         ta = MqttTransport(a, mosquitto_url).start()
         tb = MqttTransport(b, mosquitto_url, clock=lambda: time.time() + 600).start()  # ten minutes ahead
         ticker = threading.Thread(
@@ -108,15 +110,18 @@ def test_every_message_sent_over_the_broker_matches_its_schema(tmp_path: Path, m
         )
         ticker.start()
         try:
+            # each agent subscribes before it publishes its state on connect: once both states are
+            # in, a zone command reaches both
+            assert wait_for(lambda: {t for t, _ in sniffer.messages} >= {topics.state(a1), topics.state(b1)}, 20)
             now = time.time()
             items = [
                 programme_entry("soon", now + 1, "normal", "7", "Bản tin", media=ref).to_dict(),
                 programme_entry("stale", now - 120, "normal", "8", "Cũ", media=gone).to_dict(),
             ]
             timetable = {"timezone": "Asia/Ho_Chi_Minh", "power": [], "volume": [{"at": "05:30", "volume": 80}]}
-            dispatcher.push_programme("a1", "z1", items)
+            dispatcher.push_programme(a1, "z1", items)
             assert wait_for(lambda: any(r[0] == "played" and r[2]["item"] == "soon" for r in received), 20)
-            dispatcher.publish_programme("a1", dispatcher.programme("a1", "z1", items, timetable=timetable)[1])
+            dispatcher.publish_programme(a1, dispatcher.programme(a1, "z1", items, timetable=timetable)[1])
             for kind, body in [
                 (MessageType.VOLUME, {"volume": 60}),
                 (MessageType.STOP, {}),
@@ -125,20 +130,22 @@ def test_every_message_sent_over_the_broker_matches_its_schema(tmp_path: Path, m
                 (MessageType.SYNC, {"plays_since": iso(now - 3600)}),
                 (MessageType.POWER, {"on": False}),
             ]:
-                dispatcher.command(kind, body, device="a1")
+                dispatcher.command(kind, body, device=a1)
             off_item = programme_entry("while-off", time.time(), "normal", "9", "Tắt", media=ref).to_dict()
             play = dispatcher.command(MessageType.PLAY, {"item": off_item}, zone="z1")
             assert wait_for(lambda: any(r[0] == "played" and r[2]["item"] == "while-off" for r in received), 20)
-            dispatcher.command(MessageType.POWER, {"on": True}, device="a1")
-            dispatcher.command(MessageType.REBOOT, {}, device="a1")
-            _, topic, payload = dispatcher.command_message(MessageType.VOLUME, {"volume": 61}, device="a1")
+            dispatcher.command(MessageType.POWER, {"on": True}, device=a1)
+            dispatcher.command(MessageType.REBOOT, {}, device=a1)
+            _, topic, payload = dispatcher.command_message(MessageType.VOLUME, {"volume": 61}, device=a1)
             dispatcher.resend(topic, payload)
             dispatcher.resend(topic, payload)  # the same again: acked ok / duplicate
-            sniffer.client.publish(topics.device_cmd("a1"), b"not json", qos=1)
-            # b1's clock is ahead: the command expires there, is sent again after the correction, and done
-            expiring = dispatcher.command(MessageType.VOLUME, {"volume": 33}, device="b1", ttl_s=60)
-            assert wait_for(lambda: dispatcher.acked(expiring, "b1"), 20), "the command was not sent again"
-            assert b.volume == 33 and abs(b.clock_offset + 600) < 5
+            sniffer.client.publish(topics.device_cmd(a1), b"not json", qos=1)
+            # b1's clock is ten minutes ahead: the zone's play (valid ten minutes) had expired there;
+            # it was told its lead, got the command again for itself alone, and carried it out
+            assert wait_for(lambda: dispatcher.acked(play, b1), 20), "the expired command was not sent again"
+            assert wait_for(lambda: "while-off" in b.played, 20) and abs(b.clock_offset + 600) < 5
+            short = dispatcher.command(MessageType.VOLUME, {"volume": 33}, device=b1, ttl_s=60)
+            assert wait_for(lambda: dispatcher.acked(short, b1), 20) and b.volume == 33  # corrected: a 60 s command holds
             a.telemetry(time.time())
             assert wait_for(lambda: any(r[0] == "played" and r[2]["item"] == "stale" for r in received), 20)
             assert wait_for(lambda: play in dispatcher.sent and len(dispatcher.sent[play].get("acks", {})) == 2, 20)
@@ -185,7 +192,7 @@ def test_every_message_sent_over_the_broker_matches_its_schema(tmp_path: Path, m
         ("while-off", "missed", "amplifier_off"),
         ("stale", "missed", "media_unavailable"),
     } <= plays
-    states = [json.loads(p) for t, p in sniffer.messages if t == topics.state("a1")]
+    states = [json.loads(p) for t, p in sniffer.messages if t == topics.state(a1)]
     assert states[-1]["online"] is False, "a clean disconnect leaves the device offline"
 
 

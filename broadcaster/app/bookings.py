@@ -57,6 +57,7 @@ class Ask:
     confirm: bool = False  # the official saw what a priority booking displaces and agreed
     repeat: int = 1
     gap_s: int = 0
+    until_at: datetime | None = None  # a CAP alert's expiry: no play after it
 
 
 def _problem(message: str, code: str, **params: object) -> ScheduleValueError:
@@ -200,6 +201,9 @@ def _slot_of(zone: Any, slot: time | None) -> time | None:
 def create(session: Session, actor: Actor, ask: Ask, now: datetime, tz: str) -> BookingRow:
     """Check, then book; the audit records what an official confirmed.
 
+    The one way a front door books (the form, the API, the CLI, the spreadsheet import, the
+    demo, CAP alerts): `planning.book` below it stores without these checks.
+
     :raises BookingRefused: with every problem, before anything is saved.
     """
     for zone in session.scalars(select(ZoneRow).where(ZoneRow.id.in_(ask.zones))):
@@ -223,6 +227,7 @@ def create(session: Session, actor: Actor, ask: Ask, now: datetime, tz: str) -> 
         ask.priority,
         ask.repeat,
         ask.gap_s,
+        until_at=ask.until_at,
     )
     if ask.confirm and ask.priority == "priority":
         audit(session, actor, "booking.override_confirmed", f"booking:{row.id}")

@@ -13,8 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.app import tasks
-from broadcaster.app.planning import book
+from broadcaster.app import bookings, tasks
 from broadcaster.app.rendering import Track, render
 from broadcaster.app.workflow import (
     Actor,
@@ -168,17 +167,17 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
             )
             record.task_id = task.id  # pending until the service carries the task out
             return f"cảnh báo khẩn cấp {alert.identifier}: lệnh #{task.id} phát ngay tới {len(targets)} vùng"
-        book(
-            session,
-            CAP_APPROVER,
+        ask = bookings.Ask(
             bulletin_id,
-            targets,
+            tuple(targets),
             planned.starts_on,
-            planned.rule,
-            planned.until,
+            rule=planned.rule,
+            until=planned.until,
             priority=planned.priority.name.lower(),
+            confirm=True,  # the warning authority's alert may bump normal plays, as a confirmed priority booking
             until_at=planned.until_at,
         )
+        bookings.create(session, CAP_APPROVER, ask, now, settings.timezone)
         record.state = CapState.DELIVERED
     return f"cảnh báo {alert.identifier} ({planned.priority.name.lower()}): đã đặt vào các khung giờ tới khi hết hạn"
 

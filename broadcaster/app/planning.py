@@ -99,7 +99,10 @@ def book(
     fire_at: datetime | None = None,
     until_at: datetime | None = None,
 ) -> BookingRow:
-    """Book an approved bulletin; officials only in their own communes.
+    """Store a booking of an approved bulletin; officials only in their own communes.
+
+    Not a front door's way to book: `bookings.create` checks the date, quiet hours, slots,
+    overruns, the daily limit and duplicates first, then calls this.
 
     The rule is parsed and bounded here, so nothing stored can stall the planner later.
     Emergencies never come this way (they would sit at midnight in quiet hours): they go

@@ -24,9 +24,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from broadcaster.app import directory, programmes
+from broadcaster.app import bookings, directory, programmes
 from broadcaster.app.documents import ingest
-from broadcaster.app.planning import aware, book, build_planner
+from broadcaster.app.planning import aware, build_planner
 from broadcaster.app.workflow import Actor, Role, current_scripts
 from broadcaster.config import Settings
 from broadcaster.service.core import Service
@@ -116,7 +116,8 @@ def run_demo(
 
         service = stack.enter_context(Service(settings, store, mqtt_url))
         topics, signer = Topics(settings.topic_prefix), service.signer
-        start = (datetime.now(UTC) + timedelta(seconds=lead_s + 1)).astimezone(_tz(settings)).replace(microsecond=0)
+        asked = datetime.now(UTC)  # the booking is checked as of when its slot was chosen, seconds ahead
+        start = (asked + timedelta(seconds=lead_s + 1)).astimezone(_tz(settings)).replace(microsecond=0)
         with timings.stage("schedule"), store.session() as session:
             directory.save_zone(
                 session,
@@ -125,7 +126,8 @@ def run_demo(
             )
             for i in range(devices):
                 directory.add_device(session, people["canbo-xa"], f"loa-{i + 1:04d}", ZONE, f"Loa {i + 1}")
-            book(session, people["canbo-xa"], bulletin_id, [ZONE], start.date(), slot=start.strftime("%H:%M:%S"))
+            ask = bookings.Ask(bulletin_id, (ZONE,), start.date(), slot=start.strftime("%H:%M:%S"))
+            bookings.create(session, people["canbo-xa"], ask, asked, settings.timezone)
         fleet_devices = [SimulatedDevice(f"loa-{i + 1:04d}", ZONE) for i in range(devices)]
         stack.enter_context(
             Fleet(fleet_devices, service.mqtt_url or "", {signer.key_id: signer.public_b64()}, state_dir / "devices", topics)

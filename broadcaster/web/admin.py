@@ -248,7 +248,7 @@ def register(app: FastAPI, kit: Kit) -> None:
             try:
                 parsed = admin_io.read_table(name, data, kind)
                 if kind == "lich":
-                    added, updated = admin_io.import_bookings(kit.store, parsed, ctx.actor)
+                    added, updated = admin_io.import_bookings(db, parsed, ctx.actor, datetime.now(UTC), kit.settings.timezone)
                 else:
                     added, updated = (admin_io.import_devices if kind == "loa" else admin_io.import_zones)(db, parsed)
             except admin_io.ImportRefused as refused:

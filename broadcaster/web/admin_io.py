@@ -1,4 +1,4 @@
-"""CSV and Excel import/export of devices and zones, all-or-nothing.
+"""CSV and Excel import/export of devices, zones and bookings, all-or-nothing.
 
 An import reads every row, reports every bad one with its line number (the spreadsheet's row:
 the header is line 1) and writes nothing until the whole file is clean. Export writes the same
@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -284,21 +284,21 @@ def to_xlsx(kind: str, rows: list[list[Any]]) -> bytes:
     return buffer.getvalue()
 
 
-def import_bookings(store: Any, parsed: Parsed, actor: Any) -> tuple[int, int]:
-    """Book every row through the same checks as the booking form; all rows or none.
+def import_bookings(session: Session, parsed: Parsed, actor: Any, now: datetime, tz: str) -> tuple[int, int]:
+    """Book every row through `bookings.create`, the booking form's own checks; all rows or none.
 
-    Each row is first tried in a session that is always rolled back (so one refusal does not
-    hide the next); only a clean file is then booked, in one transaction.
+    Rows are booked in order in the caller's transaction, so a row is also checked against the
+    rows above it; a refused row writes nothing, and any refusal raises `ImportRefused` with each
+    problem said as the form says it (the caller rolls the accepted rows back).
     """
-    from datetime import date
-
+    from broadcaster.app import bookings
     from broadcaster.app.messages import explain
-    from broadcaster.app.planning import book
     from broadcaster.app.workflow import WorkflowError
+    from schedules.messages import vietnamese
     from schedules.model import ScheduleError
 
     problems = list(parsed.problems)
-    calls = []
+    booked = 0
     for line, row in parsed.rows:
         try:
             starts = date.fromisoformat(row.get("tu_ngay", ""))
@@ -307,19 +307,17 @@ def import_bookings(store: Any, parsed: Parsed, actor: Any) -> tuple[int, int]:
         except ValueError:
             problems.append((line, "Cột ban_tin phải là số, tu_ngay/den_ngay có dạng năm-tháng-ngày (2026-12-01)."))
             continue
-        zones = [z.strip() for z in row.get("vung", "").split(",") if z.strip()]
-        args = (bulletin, zones, starts, row.get("lap_lai", ""), until, row.get("khung_gio") or None, row.get("loai") or "normal")
-        with store.sessions() as trial:
-            try:
-                book(trial, actor, *args)
-            except (WorkflowError, ScheduleError, ValueError, LookupError) as exc:  # each refusal: a line of the report
-                problems.append((line, explain(exc).text))
-            finally:
-                trial.rollback()
-        calls.append(args)
+        zones = tuple(z.strip() for z in row.get("vung", "").split(",") if z.strip())
+        ask = bookings.Ask(
+            bulletin, zones, starts, row.get("khung_gio") or None, row.get("lap_lai", ""), until, row.get("loai") or "normal"
+        )
+        try:
+            bookings.create(session, actor, ask, now, tz)
+            booked += 1
+        except bookings.BookingRefused as refused:
+            problems.extend((line, vietnamese(problem)) for problem in refused.problems)
+        except (WorkflowError, ScheduleError, ValueError, LookupError) as exc:  # each refusal: a line of the report
+            problems.append((line, explain(exc).text))
     if problems:
         raise ImportRefused(sorted(problems))
-    with store.session() as session:
-        for args in calls:
-            book(session, actor, *args)
-    return len(calls), 0
+    return booked, 0

@@ -177,3 +177,41 @@ def test_the_form_offers_the_zones_slots_as_choices(world: tuple[Settings, Store
     form = client.get(f"/ban-tin/{a}/dat-lich").text
     assert '<select id="slot" name="slot">' in form
     assert '<option value="22:00" >22:00 (Thon A)</option>' in form and "07:00 (Thon A, Thon Hep, Thon It)" in form
+
+
+def test_a_spreadsheet_row_is_refused_with_the_forms_own_words(world: tuple[Settings, Store, int, int]) -> None:
+    """The spreadsheet import books through `bookings.create`: quiet hours and a past date are
+    refused row by row with the sentence the booking form and the API say, and nothing is kept."""
+    import html
+    import re
+    from zoneinfo import ZoneInfo
+
+    settings, store, a, _b = world
+    with store.session() as s:
+        s.add(User(username="quantri", role="admin", password_hash=hash_password(PASSWORD)))
+        before = s.query(BookingRow).count()
+    today = datetime.now(ZoneInfo(settings.timezone)).date()
+    later, yesterday = today + timedelta(days=2), today - timedelta(days=1)
+    client = TestClient(create_app(settings, store))
+    token = client.post("/api/session", json={"username": "quantri", "password": PASSWORD}).json()["csrf"]
+
+    def form_says(day: date, slot: str) -> tuple[str, str]:
+        body = {"bulletin": a, "zones": ["thon-a"], "starts_on": day.isoformat(), "slot": slot}
+        refused = client.post("/api/bookings", json=body, headers={"X-CSRF-Token": token})
+        assert refused.status_code == 400, refused.text
+        return refused.json()["code"], refused.json()["error"]
+
+    quiet, past = form_says(later, "22:00"), form_says(yesterday, "07:00")
+    assert quiet[0] == "slot.quiet" and past[0] == "booking.past_date"
+    sheet = (
+        "ban_tin,vung,tu_ngay,den_ngay,khung_gio,lap_lai,loai\n"
+        f"{a},thon-a,{later},,22:00,,normal\n"
+        f"{a},thon-a,{yesterday},,07:00,,normal\n"
+        f"{a},thon-a,{later},,07:00,,normal\n"  # a good row: not kept either
+    )
+    page = client.post("/quan-tri/nhap/lich", data={"csrf": token}, files={"file": ("lich.csv", sheet.encode(), "text/csv")})
+    assert page.status_code == 400
+    lines = dict(re.findall(r"Dòng (\d+):\s*([^<]+?)\s*<", html.unescape(page.text)))
+    assert lines == {"2": quiet[1], "3": past[1]}, lines
+    with store.session() as s:
+        assert s.query(BookingRow).count() == before

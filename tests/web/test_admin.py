@@ -210,8 +210,13 @@ def test_bookings_import_uses_the_booking_checks(world: tuple[TestClient, Store]
     token = csrf(client)
     with store.session() as s:
         before = s.query(BookingRow).count()
-    good = "ban_tin,vung,tu_ngay,den_ngay,khung_gio,lap_lai,loai\n1,thon-1,2030-01-06,,07:00,FREQ=WEEKLY;BYDAY=MO,normal\n"
-    bad = good + "2,thon-1,2030-01-06,,07:00,,normal\n1,thon-x,2030-01-06,,07:00,,normal\n1,thon-1,ngay-mai,,07:00,,normal\n"
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    monday = today + timedelta(days=7 + (7 - today.weekday()) % 7)  # a Monday one to two weeks ahead
+    good = f"ban_tin,vung,tu_ngay,den_ngay,khung_gio,lap_lai,loai\n1,thon-1,{monday},,07:00,FREQ=WEEKLY;BYDAY=MO,normal\n"
+    bad = good + f"2,thon-1,{monday},,07:00,,normal\n1,thon-x,{monday},,07:00,,normal\n1,thon-1,ngay-mai,,07:00,,normal\n"
     refused = client.post("/quan-tri/nhap/lich", data={"csrf": token}, files={"file": ("lich.csv", bad.encode(), "text/csv")})
     assert refused.status_code == 400
     assert re.findall(r"Dòng (\d+):", refused.text) == ["3", "4", "5"], refused.text

@@ -163,7 +163,13 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
         record.bulletin_id = bulletin_id
         if planned.priority is Priority.EMERGENCY:
             task = tasks.request_emergency(
-                session, CAP_APPROVER, bulletin_id, targets, min(planned.repeat, 10), int(planned.gap.total_seconds())
+                session,
+                CAP_APPROVER,
+                bulletin_id,
+                targets,
+                min(planned.repeat, 10),
+                int(planned.gap.total_seconds()),
+                reason=f"CAP {alert.identifier}",
             )
             record.task_id = task.id  # pending until the service carries the task out
             return f"cảnh báo khẩn cấp {alert.identifier}: lệnh #{task.id} phát ngay tới {len(targets)} vùng"

@@ -21,7 +21,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app.directory import UnknownZone, communes_of
-from broadcaster.app.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, assert_playable, audit, require
+from broadcaster.app.workflow import (
+    Action,
+    Actor,
+    PermissionDenied,
+    Role,
+    WorkflowError,
+    assert_playable,
+    audit,
+    reason_of,
+    require,
+)
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
 
@@ -53,13 +63,17 @@ def enqueue(session: Session, actor: Actor, kind: TaskKind, **payload: Any) -> S
 
 
 def request_emergency(
-    session: Session, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0
+    session: Session, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0, *, reason: str
 ) -> ServiceTask:
-    """Check everything a person can be told now (role, communes, approval), then queue the play.
+    """Check everything a person can be told now (reason, role, communes, approval), then queue the play.
 
+    The reason is audited with the request, whichever front door it came from.
+
+    :raises ReasonRequired: for a reason shorter than five characters.
     :raises PermissionDenied: when the actor may not fire emergencies in one of the zones.
     :raises WorkflowError: for an unknown zone or a bulletin that is not approved as it stands.
     """
+    reason = reason_of(reason, "an emergency")
     if not zones:
         raise WorkflowError("choose at least one zone")
     try:
@@ -74,6 +88,7 @@ def request_emergency(
     assert_playable(session, bulletin)
     if not 1 <= repeat <= 10 or not 0 <= gap_s <= 3600:
         raise WorkflowError("repeat must be 1–10 and the gap 0–60 minutes")
+    audit(session, actor, "emergency.requested", f"bulletin:{bulletin_id}", zones=zones, reason=reason)
     return enqueue(session, actor, TaskKind.EMERGENCY, bulletin=bulletin_id, zones=zones, repeat=repeat, gap_s=gap_s)
 
 

@@ -22,7 +22,10 @@ def cmd_emergency(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
     with store.session() as session:
-        task_id = tasks.request_emergency(session, who, args.bulletin, args.zones.split(","), args.repeat, int(args.gap * 60)).id
+        zones = args.zones.split(",")
+        task_id = tasks.request_emergency(
+            session, who, args.bulletin, zones, args.repeat, int(args.gap * 60), reason=args.reason
+        ).id
     print(f"phát khẩn cấp bản tin {args.bulletin} tới {args.zones}: lệnh #{task_id}")
     return queued(store, task_id, args.wait)
 
@@ -78,6 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     em.add_argument("--zones", required=True)
     em.add_argument("--repeat", type=int, default=1)
     em.add_argument("--gap", type=float, default=0)
+    em.add_argument("--reason", required=True, help="why it must play now (at least 5 characters; audited)")
     em.add_argument("--wait", type=float, default=30, help="seconds to wait for the speakers' acks")
     em.add_argument("--as", dest="as_user")
     em.set_defaults(func=cmd_emergency)

@@ -56,6 +56,7 @@ class BookingIn(BaseModel):
 class EmergencyIn(BaseModel):
     bulletin: int
     zones: list[str] = Field(min_length=1)
+    reason: str = Field("", max_length=500, description="why it must play now: at least 5 characters, audited")
 
 
 def register_api(
@@ -198,7 +199,7 @@ def register_api(
         ctx = context(request)
         api_csrf(request, ctx)
         require(ctx.actor, Action.EMERGENCY)
-        return fire_emergency(ctx.actor, body.bulletin, body.zones)
+        return fire_emergency(ctx.actor, body.bulletin, body.zones, body.reason)
 
     @app.get("/api/tasks/{task_id}", tags=["schedule"])
     def get_task(task_id: int, request: Request) -> dict[str, Any]:

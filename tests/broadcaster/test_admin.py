@@ -65,8 +65,8 @@ def test_callers_keep_their_own_error_for_an_unknown_zone(store: Store) -> None:
     """The CLI reports WorkflowError and ScheduleValueError in one line; a bare LookupError would be a traceback."""
     with store.session() as s:
         with pytest.raises(WorkflowError, match="no zone thon-x"):
-            request_emergency(s, ADMIN, 1, ["thon-1", "thon-x"])
+            request_emergency(s, ADMIN, 1, ["thon-1", "thon-x"], reason="lũ quét sắp tới")
         with pytest.raises(ScheduleValueError, match="unknown zone thon-x"):
             add_device(s, ADMIN, "loa-1", "thon-x")
         with pytest.raises(PermissionDenied, match="Xã Mường Lạn"):
-            request_emergency(s, OFFICIAL, 1, ["thon-1", "ban-pa"])
+            request_emergency(s, OFFICIAL, 1, ["thon-1", "ban-pa"], reason="lũ quét sắp tới")

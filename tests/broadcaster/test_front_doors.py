@@ -73,7 +73,7 @@ def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mo
         s.add(User(username="canbo", role="official", communes=["xa-a"], password_hash=hash_password("mat-khau-dai")))
 
     # Asked while the service is down: kept, and the operator is told so.
-    queued = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--as", "canbo")
+    queued = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--reason", "lũ quét sắp tới", "--as", "canbo")
     assert queued.returncode == 0, queued.stderr
     assert "chưa chạy" in queued.stdout and "lệnh #1" in queued.stdout
 
@@ -99,7 +99,19 @@ def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mo
         with fleet:
             # The task kept while the service was down is carried out when it starts.
             assert wait_for(lambda: len(plays) == 2, 90), (plays, run.poll(), _tail(run_log))
-            cli = _cli(env, "emergency", str(bulletin), "--zones", "ban-1", "--as", "canbo", "--wait", "90")  # returns once acked
+            cli = _cli(
+                env,
+                "emergency",
+                str(bulletin),
+                "--zones",
+                "ban-1",
+                "--reason",
+                "lũ quét sắp tới",
+                "--as",
+                "canbo",
+                "--wait",
+                "90",
+            )  # returns once acked
             assert cli.returncode == 0, cli.stderr
             assert "2/2 loa đã xác nhận" in cli.stdout, (cli.stdout, _tail(run_log))
             assert wait_for(lambda: len(plays) == 4, 60), plays
@@ -111,7 +123,9 @@ def test_serve_and_run_apart_with_cli_and_console_emergencies(tmp_path: Path, mo
                 assert signed.status_code == 200, signed.text
                 csrf = signed.json()["csrf"]
                 fired = web.post(
-                    "/api/emergency", json={"bulletin": bulletin, "zones": ["ban-1"]}, headers={"X-CSRF-Token": csrf}
+                    "/api/emergency",
+                    json={"bulletin": bulletin, "zones": ["ban-1"], "reason": "sơ tán ngay"},
+                    headers={"X-CSRF-Token": csrf},
                 )
                 assert fired.status_code == 200, fired.text
                 task = fired.json()["id"]

@@ -226,7 +226,7 @@ def test_a_worker_killed_during_an_emergency_loses_nothing(broker: MosquittoProc
         worker.stdin.flush()
         assert _line(worker) == "holding"
         with store.session() as s:
-            tasks.request_emergency(s, ADMIN, bulletin, [ZONE])
+            tasks.request_emergency(s, ADMIN, bulletin, [ZONE], reason="sơ tán ngay")
         assert _line(worker) == "holds a proof of play"
         worker.kill()  # SIGKILL while the emergency is being delivered and reported
         worker.wait(10)

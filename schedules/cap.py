@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
@@ -192,8 +193,12 @@ def booking_for(
     now: datetime,
     repeat: int = 3,
     gap: timedelta = timedelta(minutes=10),
+    tz: str | tzinfo = "Asia/Ho_Chi_Minh",
 ) -> Booking:
     """The booking an Actual alert makes: emergencies at once, others in the next slots until expiry.
+
+    Its days are the zones' local days (`tz`): at 00:48 in Hà Nội the alert starts today there,
+    not on the UTC date, which is already yesterday locally.
 
     :raises CapError: for an alert that must not reach public speakers.
     """
@@ -203,7 +208,8 @@ def booking_for(
         raise CapError("a Cancel alert makes no booking; it withdraws the alerts it references")
     priority = alert.priority
     expires = alert.expires
-    local_day = now.date()
+    zone_tz = ZoneInfo(tz) if isinstance(tz, str) else tz
+    local_day = now.astimezone(zone_tz).date()
     return Booking(
         id=f"cap:{alert.key}",
         bulletin_id=bulletin_id,
@@ -212,11 +218,11 @@ def booking_for(
         starts_on=local_day,
         priority=priority,
         rule="" if priority is Priority.EMERGENCY else "FREQ=DAILY",
-        until=expires.date() if expires else local_day + timedelta(days=1),
+        until=expires.astimezone(zone_tz).date() if expires else local_day + timedelta(days=1),
         repeat=repeat if priority is Priority.EMERGENCY else 1,
         gap=gap if priority is Priority.EMERGENCY else timedelta(0),
         at=now if priority is Priority.EMERGENCY else None,
-        until_at=expires,
+        until_at=expires.astimezone(UTC) if expires else None,  # the store keeps UTC (SQLite drops offsets)
         title=alert.infos[0].headline or alert.infos[0].event if alert.infos else alert.identifier,
         created_at=now.replace(tzinfo=None),
     )

@@ -16,12 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.app.planning import _hhmm, book, build_planner, zone_of
+from broadcaster.app.planning import _hhmm, book, build_planner, local_today, zone_of
 from broadcaster.app.timetables import off_slots
 from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, approved_media, assert_playable, audit, require
 from broadcaster.store.models import BookingRow, Bulletin, ZoneRow
@@ -79,7 +78,7 @@ def check(session: Session, ask: Ask, now: datetime, tz: str, replacing: int | N
     missing = [z for z in ask.zones if z not in rows]
     if missing:
         return [_problem(f"unknown zones: {', '.join(missing)}", "schedule.unknown_zones", zones=", ".join(missing))]
-    today = now.astimezone(ZoneInfo(tz)).date()
+    today = local_today(session, ask.zones, now, tz)  # the zones' date, not the service's nor UTC's
     if ask.starts_on < today:
         problems.append(_problem(f"{ask.starts_on} is in the past", "booking.past_date", day=ask.starts_on))
     elif ask.starts_on > today + timedelta(days=HORIZON_DAYS):

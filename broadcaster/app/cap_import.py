@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app import bookings, tasks
+from broadcaster.app.planning import booking_tz
 from broadcaster.app.rendering import Track, render
 from broadcaster.app.workflow import (
     Actor,
@@ -141,6 +142,7 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
         return f"cảnh báo {alert.identifier} đã hết hạn lúc {alert.expires:%H:%M %d/%m/%Y}: không phát"
     with store.session() as session:
         languages = _languages(session, targets)
+        zone_tz = booking_tz(session, targets, now, settings.timezone)
     if alert.info("vi") is None:
         bulletin_id = _for_translation(store, alert)
         _settle(store, alert.key, CapState.REVIEW, bulletin_id)
@@ -156,7 +158,7 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
         bulletin_id, duration_s = reuse, media.duration_ms / 1000
     else:
         bulletin_id, duration_s = _bulletin(store, settings, alert, languages)
-    planned = booking_for(alert, str(bulletin_id), tuple(targets), duration_s, now)
+    planned = booking_for(alert, str(bulletin_id), tuple(targets), duration_s, now, tz=zone_tz)
     with store.session() as session:
         record = session.get(CapRecord, alert.key)
         assert record is not None

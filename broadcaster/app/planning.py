@@ -21,6 +21,25 @@ from schedules.recurrence import EARLIEST_START, check_rule
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
+def booking_tz(session: Session, zones: Sequence[str], now: datetime, default_tz: str = "Asia/Ho_Chi_Minh") -> str:
+    """The time zone whose date is "today" for a booking in these zones (see `local_today`)."""
+    from zoneinfo import ZoneInfo
+
+    names = set(session.scalars(select(ZoneRow.timezone).where(ZoneRow.id.in_(list(zones))))) if zones else set()
+    return max(sorted(n or default_tz for n in names) or [default_tz], key=lambda n: now.astimezone(ZoneInfo(n)).date())
+
+
+def local_today(session: Session, zones: Sequence[str], now: datetime, default_tz: str = "Asia/Ho_Chi_Minh") -> date:
+    """ "Today" for a booking in these zones: the zones' own local date, never the UTC one.
+
+    With zones in several time zones, the latest of their dates (a day already gone in one of
+    them is past for the booking); `default_tz` when no zone is known.
+    """
+    from zoneinfo import ZoneInfo
+
+    return now.astimezone(ZoneInfo(booking_tz(session, zones, now, default_tz))).date()
+
+
 def _hhmm(text: str) -> time:
     try:
         return time.fromisoformat(text)
@@ -133,7 +152,7 @@ def record_emergency(
     session: Session, actor: Actor, bulletin_id: int, zones: list[str], fire_at: datetime, repeat: int = 1, gap_s: int = 0
 ) -> BookingRow:
     """The booking behind an emergency fired now (the emergency path only): plays at `fire_at`."""
-    day = fire_at.date()
+    day = local_today(session, zones, fire_at)
     return _insert(
         session, actor, Action.EMERGENCY, bulletin_id, zones, day, "", None, None, "emergency", repeat, gap_s, fire_at, None
     )

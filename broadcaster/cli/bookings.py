@@ -64,13 +64,14 @@ def _change(settings: Settings, as_user: str | None, change: Callable[[Session, 
 def cmd_book(args: argparse.Namespace, settings: Settings) -> int:
     """Book with every check of the console; problems are printed in Vietnamese, nothing is saved."""
     from broadcaster.app.bookings import Ask, create
+    from broadcaster.app.planning import local_today
 
     def book(session: Session, who: Actor, now: datetime) -> str:
         rule = recurrence(args.daily, args.weekly, args.monthly, args.rule)
         ask = Ask(
             args.bulletin,
             tuple(args.zones.split(",")),
-            date_option(args.start, now.date()),
+            date_option(args.start, local_today(session, args.zones.split(","), now, settings.timezone)),
             args.slot,
             rule,
             date_option(args.until, None),

@@ -107,11 +107,18 @@ def ask_of(bulletin_id: int, data: dict[str, Any], today: date) -> bookings.Ask:
     )
 
 
+def _today(db: Any, data: dict[str, Any], now: datetime, tz: str) -> date:
+    """The default start day: today where the chosen zones are."""
+    from broadcaster.app.planning import local_today
+
+    return local_today(db, [str(z) for z in data.get("zones") or []], now, tz)
+
+
 def make(store: Store, settings: Settings, actor: Actor, bulletin_id: int, data: dict[str, Any]) -> dict[str, Any]:
     """Check and save a booking. :raises ScheduleValueError: (BookingRefused) with every problem."""
     now = datetime.now(ZoneInfo(settings.timezone))
-    ask = ask_of(bulletin_id, data, now.date())
     with store.session() as db:
+        ask = ask_of(bulletin_id, data, _today(db, data, now, settings.timezone))
         row = bookings.create(db, actor, ask, now, settings.timezone)
         warnings = bookings.amplifier_warnings(db, ask)
         return {
@@ -128,7 +135,7 @@ def change(store: Store, settings: Settings, actor: Actor, booking_id: int, data
     now = datetime.now(ZoneInfo(settings.timezone))
     with store.session() as db:
         row = db.get(bookings.BookingRow, booking_id)
-        ask = ask_of(row.bulletin_id if row is not None else 0, data, now.date())
+        ask = ask_of(row.bulletin_id if row is not None else 0, data, _today(db, data, now, settings.timezone))
         edited = bookings.edit(db, actor, booking_id, ask, now, settings.timezone)
         return {"id": edited.id, "warnings": bookings.amplifier_warnings(db, ask)}
 

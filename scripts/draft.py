@@ -10,7 +10,7 @@ text; the script only ever reuses the source's own digits, so each number can be
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +20,7 @@ import jinja2
 
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL, SYMBOL_RE, LegalDocument
-from scripts.listener import check, passes
+from scripts.listener import RUN_ON, check, passes
 from scripts.phasing import phased_dates, with_phase
 from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, flat, lowerfirst, words
@@ -302,8 +302,17 @@ def _dated(doc: LegalDocument, text: str) -> str:
     return THIS_TAKES_EFFECT.sub(lambda m: f"{m['rel']} {when}", text)
 
 
+def _mended(cand: Candidate) -> list[Candidate]:
+    """ "… là 05 năm Trong trường hợp …": a sentence break lost in extraction; each half is its own sentence."""
+    if not (m := RUN_ON.search(cand.text)):
+        return [cand]
+    cut = m.start() + 1
+    halves = [cand.text[:cut].rstrip(" ,") + ".", cand.text[cut:].strip()]
+    return [replace(cand, text=half, order=cand.order + i) for i, half in enumerate(halves)]
+
+
 def _pool(doc: LegalDocument) -> list[Candidate]:
-    pool = candidates(doc, lambda text: _dated(doc, text))
+    pool = [half for cand in candidates(doc, lambda text: _dated(doc, text)) for half in _mended(cand)]
     if phases := phased_dates(doc):
         for cand in pool:
             cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)

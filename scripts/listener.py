@@ -16,6 +16,7 @@ Codes, from the editor's review of drafted scripts (``corpus/editor-review.md``)
 - ``stray_mark``: footnote marks ("[3]"), list letters ("a)", a lone "b." at the end), "1.Việc".
 - ``cut``: the sentence or title stops where it needs a continuation ("… của chủ hộ.", "… và Luật
   sửa đổi.", "… thuộc thẩm quyền.").
+- ``run_on``: two sentences run together ("… là 05 năm Trong trường hợp …").
 - ``reference``: a cross-reference read out ("quy định tại khoản 2 Điều 5 …").
 - ``too_long``: more than 40 words.
 
@@ -39,7 +40,7 @@ from functools import lru_cache
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
-CODES = ("no_main_clause", "agency_work", "unlabelled_amount", "stray_mark", "cut", "reference", "too_long")
+CODES = ("no_main_clause", "agency_work", "unlabelled_amount", "stray_mark", "cut", "run_on", "reference", "too_long")
 MAX_WORDS = 40
 
 
@@ -57,9 +58,9 @@ class Finding:
 # that only works as a predicate.
 PREDICATE = re.compile(
     r"\b(?:được|phải|bị|là|có|không|chưa|sẽ|đã|đang|cần|nên|hãy|bằng|gồm|cấm|nghiêm cấm|tăng|giảm|hưởng|nộp|đóng|"
-    r"trả|chịu|thu|chi|miễn|áp dụng|thay thế|bãi bỏ|sửa đổi|ban hành|quy định|thông qua|kéo dài|tạm dừng|"
-    r"xử lý|xử phạt|thu hồi|cưỡng chế|liên hệ|đến|mang|đăng ký|khai báo|báo ngay|chấp hành|tuân thủ|thực hiện|"
-    r"yêu cầu|đề nghị|kêu gọi|vận động|khuyến khích|tiếp tục|bắt đầu|kết thúc|còn|vẫn|mới|tính|trở lên|trở xuống|"
+    r"trả|chịu|miễn|áp dụng|thay thế|bãi bỏ|sửa đổi|ban hành|quy định|thông qua|kéo dài|tạm dừng|"
+    r"xử lý|xử phạt|thu hồi|cưỡng chế|liên hệ|mang|đăng ký|khai báo|báo ngay|chấp hành|tuân thủ|thực hiện|"
+    r"yêu cầu|đề nghị|kêu gọi|vận động|khuyến khích|tiếp tục|bắt đầu|kết thúc|"
     r"xin|kính thưa|cảm ơn|nói về|tiến hành|thuộc (?:đối tượng|diện)|tham gia|phân cấp|hết hiệu lực|có hiệu lực)\b",
     re.I,
 )
@@ -135,6 +136,7 @@ STRAY = (
     (re.compile(r"(?:^|\s)[a-zđ]\)(?=\s|$)|(?<=\s)[b-df-hk-np-tvxđ]\.(?=\s+[A-ZĐ]|\s*$)"), "chữ cái của danh mục"),
     (re.compile(r"(?:^|\s)\d{1,2}\.(?=[A-ZĐÀ-Ỹa-zđ])"), "số mục dính chữ"),
     (re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-ZĐ]"), "số mục đầu dòng"),
+    (re.compile(r"(?<=[a-zà-ỹđ\d]) (?:Mức thu|Mức chi|Tên|Đơn vị tính|STT|Số TT|Lệ phí|Phí)(?= )"), "tiêu đề cột của bảng"),
 )
 OPEN_END = (
     "theo", "của", "tại", "và", "hoặc", "với", "đối với", "các", "những", "cho", "về", "từ", "gồm", "bao gồm",
@@ -152,12 +154,20 @@ REFERENCE = re.compile(
 )
 
 
+RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi|Khi|Nếu)\s")
+DATE_LEAD = re.compile(r"^(?:Từ|Kể từ|Đến|Trước) ngày [^,]{6,40},\s+")
+PARENS = re.compile(r"\s*\([^()]*\)")
+VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
+AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
+PARTY_OR_BUDGET = re.compile(r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết", re.I)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
 
 def _has_main_clause(text: str) -> bool:
-    if PREDICATE.search(text) or LABELLED.match(text):
+    if PREDICATE.search(text) or LABELLED.match(text) or AMOUNT_AFTER_COLON.search(text):
         return True
     # "Công an tỉnh xử lý …", "Bà con chủ động …": a subject then anything verb-like
     return bool(SUBJECT.match(text)) and _words(text) >= 5 and not NOMINAL_HEAD.match(text)
@@ -171,8 +181,8 @@ def _condition_without_consequence(text: str) -> bool:
         after = text[text.index(" thì ") + 5 :]
         return not (PREDICATE.search(after) or SUBJECT.match(after[:1].upper() + after[1:]))
     parts = re.split(r",\s+", text, maxsplit=0)
-    if len(parts) < 2:
-        return True
+    if len(parts) < 2:  # "Khi chở trẻ em … không được cho trẻ ngồi …": a modal can open the main clause without a comma
+        return not re.search(r"\s(?:không được|phải|được phép|cần)\s", text)
     # the main clause comes after the last comma that closes the condition: some part after the first must predicate
     return not any(PREDICATE.search(p) or SUBJECT.match(p[:1].upper() + p[1:]) for p in parts[1:])
 
@@ -182,19 +192,23 @@ def _check(sentence: str) -> tuple[Finding, ...]:
     text = " ".join(sentence.split())
     bare = re.sub(r"^(?:Xin nhắc lại|Nhắc lại)\s*:\s*", "", text)
     bare = bare[:1].upper() + bare[1:] if bare != text else bare  # the recap lowers the sentence it repeats
-    body = bare.rstrip(" .;!?…")
+    dated = DATE_LEAD.sub("", bare)  # "Từ ngày …, người …": the sentence is what follows the date
+    dated = dated[:1].upper() + dated[1:]
+    body = PARENS.sub("", dated).rstrip(" .;!?…")  # an aside does not carry the predicate
     out: list[Finding] = []
     if not body:
         return (Finding("no_main_clause", "Câu rỗng."),)
     if HEADING.search(body if not body.endswith(":") else body) or body.endswith(":"):
         out.append(Finding("no_main_clause", "Đây là đề mục, không phải một câu.", body[:60]))
-    elif NOMINAL_HEAD.match(body) and (
-        not PREDICATE.search(body) or _words(body) <= 12 and not STRONG.search(body) and not re.search(r"\d", body)
+    elif (
+        NOMINAL_HEAD.match(body)
+        and not AMOUNT_AFTER_COLON.search(body)
+        and (not PREDICATE.search(body) or _words(body) <= 12 and not STRONG.search(body) and not re.search(r"\d", body))
     ):
         out.append(Finding("no_main_clause", "Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60]))
     elif OPENER.match(body) and _condition_without_consequence(body):
         out.append(Finding("no_main_clause", "Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60]))
-    elif body.startswith(("Là ", "Gồm ", "Bao gồm ")):
+    elif VERB_FIRST.match(body) or body.startswith(("Gồm ", "Bao gồm ")):
         out.append(Finding("no_main_clause", "Câu thiếu chủ ngữ: bắt đầu bằng vị ngữ của câu trước.", body[:30]))
     elif not body[:1].isupper() and not body[:1].isdigit():
         out.append(Finding("no_main_clause", "Câu bắt đầu giữa chừng (chữ thường hoặc dấu câu).", body[:30]))
@@ -216,11 +230,7 @@ def _check(sentence: str) -> tuple[Finding, ...]:
         out.append(
             Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
         )
-    elif (
-        (m := INTERNAL.search(body))
-        and re.search(r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|số liệu", m[0], re.I)
-        and not RESIDENTS_FEEL.search(body)
-    ):
+    elif (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body):
         out.append(Finding("agency_work", "Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0]))
     if AMOUNT.search(body):
         if m := ROW_LABEL.match(body):
@@ -239,6 +249,8 @@ def _check(sentence: str) -> tuple[Finding, ...]:
     tail2 = " ".join(lowered[-2:])
     if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body):
         out.append(Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:])))
+    if m := RUN_ON.search(body):
+        out.append(Finding("run_on", "Hai câu dính liền, thiếu dấu chấm.", m[0].strip()))
     if m := REFERENCE.search(body):
         out.append(Finding("reference", "Dẫn chiếu điều, khoản người nghe không tra được.", m[0]))
     if _words(text) > MAX_WORDS:

@@ -24,6 +24,8 @@ def codes(sentence: str) -> list[str]:
         "Xin cảm ơn bà con đã lắng nghe.",
         "Người vi phạm bị phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng đối với hành vi xả rác nơi công cộng.",
         "Thông tư này nói về lệ phí cấp giấy phép câu cá trên hồ chứa.",
+        "Từ ngày 01 tháng 7 năm 2027, khi chở trẻ em dưới 10 tuổi trên xe máy không được để trẻ ngồi phía trước.",
+        "Mức hỗ trợ hằng tháng: hỗ trợ cho người nuôi ong ở xã vùng cao: 500.000 đồng/hộ/tháng.",
     ],
 )
 def test_sentences_a_listener_follows_pass(sentence: str) -> None:
@@ -53,6 +55,11 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Các hộ nuôi ong được hỗ trợ thêm 300.000 đồng/người/lần c.", "stray_mark"),
         ("a) Người nuôi ong được hỗ trợ giống.", "stray_mark"),
         ("1.Việc hỗ trợ được thực hiện mỗi năm một lần.", "stray_mark"),
+        ("Tên giấy phép Mức thu 2 Lệ phí cấp giấy phép câu cá.", "stray_mark"),  # a table's header row
+        ("Từ ngày 01 tháng 5 năm 2027, nuôi ong tập trung (theo kế hoạch được phê duyệt).", "no_main_clause"),
+        ("Thời hạn nuôi thử là 02 năm Trường hợp đàn ong bị bệnh thì dừng nuôi.", "run_on"),
+        ("Ghép các tổ ong nhỏ vào đàn ong hiện có.", "no_main_clause"),  # a list item without its subject
+        ("Hội nghị tổng kết năm của đảng ủy được chi tiền ăn cho đại biểu.", "agency_work"),
         ("Nghị quyết này nói về chính sách hỗ trợ người nuôi ong của.", "cut"),
         ("Thông tư này nói về lệ phí cấp giấy phép thuộc thẩm quyền.", "cut"),
         ("Người nuôi ong được miễn phí trừ các trường hợp đã.", "cut"),

@@ -10,7 +10,7 @@ import scripts.draft as drafting
 from scripts.draft import _title_phrase, draft
 from scripts.legal import Article, LegalDocument, parse
 from scripts.listener import check
-from scripts.selection import admin_score, candidates, enforced
+from scripts.selection import Candidate, Source, admin_score, candidates, enforced
 from scripts.tables import series_candidates
 
 
@@ -235,3 +235,15 @@ def test_the_drafter_never_says_what_the_listener_check_flags(monkeypatch: pytes
     script = drafting.draft(_fire_ban_doc())
     assert not [s.text for s in script.sentences if "cá lồng" in s.text]
     assert all(check(s.text) == [] for s in script.sentences)
+
+
+def test_a_sentence_break_lost_in_extraction_is_restored_before_the_listener_check() -> None:
+    run_on = "Thời hạn nuôi thử là 02 năm Trường hợp đàn ong bị bệnh thì người nuôi phải dừng nuôi."
+    cand = Candidate(run_on, Source("4", "2", None, run_on), 5.0, 3, 10)
+    halves = drafting._mended(cand)
+    assert [h.text for h in halves] == [
+        "Thời hạn nuôi thử là 02 năm.",
+        "Trường hợp đàn ong bị bệnh thì người nuôi phải dừng nuôi.",
+    ]
+    assert all(h.source.quote == run_on and check(h.text) == [] for h in halves), "each half cites the whole quote"
+    assert check(run_on) and [f.code for f in check(run_on)] == ["run_on"]

@@ -80,7 +80,7 @@ OPENER = re.compile(
     re.I,
 )
 NOMINAL_HEAD = re.compile(
-    r"^(?:Việc|Phạm vi|Đối tượng|Điều kiện|Nội dung|Danh sách|Sản phẩm|Tên|Chế độ|Quản lý|Mức|Các trường hợp|Những|"
+    r"^(?:Việc|Thẩm quyền|Phạm vi|Đối tượng|Điều kiện|Nội dung|Danh sách|Sản phẩm|Tên|Chế độ|Quản lý|Mức|Các trường hợp|Những|"
     r"Trách nhiệm|Nhiệm vụ|Giải pháp|Mục tiêu|Mục đích|Yêu cầu|Nguyên tắc|Hồ sơ|Thủ tục|Trình tự|Thời gian|Thời hạn|"
     r"Quy trình|Phương thức|Hình thức|Kinh phí|Nguồn|Tổ chức thực hiện|Hiệu lực|Điều khoản|Phụ lục|Biểu|Bảng)\b"
 )
@@ -173,6 +173,9 @@ def _has_main_clause(text: str) -> bool:
     return bool(SUBJECT.match(text)) and _words(text) >= 5 and not NOMINAL_HEAD.match(text)
 
 
+PREPOSITION_FIRST = re.compile(r"(?:với|theo|cho|của|tại|về|và|hoặc)\s", re.I)
+
+
 def _condition_without_consequence(text: str) -> bool:
     """ "Đối với các khu, cụm công nghiệp …" or "Trường hợp … bị thiệt hại." with nothing happening after it."""
     if not OPENER.match(text):
@@ -182,9 +185,10 @@ def _condition_without_consequence(text: str) -> bool:
         return not (PREDICATE.search(after) or SUBJECT.match(after[:1].upper() + after[1:]))
     parts = re.split(r",\s+", text, maxsplit=0)
     if len(parts) < 2:  # "Khi chở trẻ em … không được cho trẻ ngồi …": a modal can open the main clause without a comma
-        return not re.search(r"\s(?:không được|phải|được phép|cần)\s", text)
+        return not re.search(r"\s(?:không được|phải|được phép)\s", text)
     # the main clause comes after the last comma that closes the condition: some part after the first must predicate
-    return not any(PREDICATE.search(p) or SUBJECT.match(p[:1].upper() + p[1:]) for p in parts[1:])
+    main = [p for p in parts[1:] if not PREPOSITION_FIRST.match(p)]  # ", với mức chi bằng 50% …" is still the condition
+    return not any(PREDICATE.search(p) or SUBJECT.match(p[:1].upper() + p[1:]) for p in main)
 
 
 @lru_cache(maxsize=16384)

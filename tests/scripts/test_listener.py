@@ -39,6 +39,9 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Điều kiện để được nhận học bổng khuyến học.", "no_main_clause"),  # a heading
         ("Đối với các hộ nuôi cá lồng trên sông Hồng.", "no_main_clause"),  # condition, nothing happens
         ("Trường hợp người nuôi ong có đàn ong bị chết do phun thuốc.", "no_main_clause"),
+        ("Trường hợp hội nuôi ong, với mức chi bằng 50% mức hỗ trợ của hộ.", "no_main_clause"),
+        ("Trong trường hợp cần bảo đảm an toàn cho đàn ong giống.", "no_main_clause"),
+        ("Thẩm quyền cấp, đổi, thu hồi giấy phép nuôi ong.", "no_main_clause"),
         ("Chương II. Quyền của người nuôi ong:", "no_main_clause"),
         ("Rất dễ cháy.", "no_main_clause"),  # a table cell on its own
         (", trong đó: a là số tổ ong.", "no_main_clause"),

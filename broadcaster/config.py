@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -53,6 +54,10 @@ class Settings(BaseModel):
     media_host: str = Field("127.0.0.1", description="Address the service's media server listens on")
     media_port: Port = Field(8081, description="Port of the media server (stable, so pushed URLs survive restarts); 0: any")
     media_base_url: str = Field("", description="Public URL of /media/ when a CDN or another server serves data/media")
+    podcast_owner: str = Field("Ủy ban nhân dân xã", min_length=1, description="itunes:owner name of the podcast feeds")
+    podcast_email: str = Field(
+        "", description="itunes:owner email of the podcast feeds (directories require one; `podcast` warns while empty)"
+    )
     timezone: str = Field("Asia/Ho_Chi_Minh", description="IANA time zone of the communes (zones may override)")
     key_id: str = Field("k1", min_length=1, description="Id of the server's Ed25519 signing key")
     dialect: Literal["north", "south"] = Field("north", description="Spoken-form dialect: north or south")
@@ -97,6 +102,13 @@ class Settings(BaseModel):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"{value!r} is not a known IANA time zone") from exc
+        return value
+
+    @field_validator("podcast_email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", value):
+            raise ValueError(f"{value!r} is not an email address")
         return value
 
     @field_validator("mqtt_url", "device_broker_url")

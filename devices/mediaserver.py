@@ -166,8 +166,23 @@ def make_app(folder: Path) -> web.Application:
     async def cover_image(request: web.Request) -> web.Response:
         return web.Response(body=cover, content_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
 
+    feeds = folder.parent / "podcast"  # data_dir/podcast: the communes' feeds (broadcaster.app.podcast)
+
+    async def podcast(request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        path = feeds / f"{name}.xml"
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", name) or not path.is_file():
+            raise web.HTTPNotFound()
+        return web.Response(
+            body=path.read_bytes(),
+            content_type="application/rss+xml",
+            charset="utf-8",
+            headers={"Cache-Control": "public, max-age=300"},
+        )
+
     app = web.Application()
     app.router.add_get("/media/{name}", media)
+    app.router.add_get("/podcast/{name}.xml", podcast)
     app.router.add_get("/", index)
     app.router.add_get("/cover.png", cover_image)
     return app

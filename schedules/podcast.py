@@ -2,7 +2,8 @@
 
 The channel carries what podcast apps require (Apple's and Google's conventions):
 `itunes:image` (a square cover, 1400–3000 px), `itunes:category`, `itunes:explicit`, and an
-`atom:link rel="self"` naming where the feed itself is published.
+`atom:link rel="self"` naming where the feed itself is published, and `itunes:owner` with the
+email directories write to (the `podcast_email` setting).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Channel:
     language: str = "vi"
     category: str = "Government"
     author: str = "Ủy ban nhân dân xã"
+    owner_name: str = "Ủy ban nhân dân xã"
+    owner_email: str = ""  # itunes:owner's email: directories contact the owner there
 
 
 def feed(channel: Channel, episodes: list[Episode]) -> str:
@@ -58,6 +61,10 @@ def feed(channel: Channel, episodes: list[Episode]) -> str:
     ):
         ET.SubElement(root, name).text = value
     ET.SubElement(root, f"{{{ITUNES}}}author").text = channel.author
+    owner = ET.SubElement(root, f"{{{ITUNES}}}owner")
+    ET.SubElement(owner, f"{{{ITUNES}}}name").text = channel.owner_name
+    if channel.owner_email:
+        ET.SubElement(owner, f"{{{ITUNES}}}email").text = channel.owner_email
     ET.SubElement(root, f"{{{ITUNES}}}image", {"href": channel.image_url})
     ET.SubElement(root, f"{{{ITUNES}}}category", {"text": channel.category})
     ET.SubElement(root, f"{{{ITUNES}}}explicit").text = "false"

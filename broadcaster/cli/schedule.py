@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from broadcaster.app.planning import aware, build_planner
+from broadcaster.app.planning import build_planner
 from broadcaster.app.workflow import approved_media
 from broadcaster.cli.common import date_option
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
-from broadcaster.store.models import Bulletin, ZoneRow
+from broadcaster.store.models import ZoneRow
 from schedules.model import ScheduleValueError
 
 
@@ -66,39 +66,24 @@ def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.store.models import BookingRow
-    from schedules.podcast import Channel, Episode, feed
+    """Write the commune's feed where the media server serves it (its self link), and print it."""
+    from broadcaster.app import podcast
 
     store = open_store(settings.database_url)
-    base = settings.public_media_base
-    with store.session() as session:
-        zones = {z.id for z in session.scalars(select(ZoneRow).where(ZoneRow.commune == args.commune))}
-        episodes = {}
-        for booking in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
-            bulletin = session.get(Bulletin, booking.bulletin_id)
-            media = approved_media(session, booking.bulletin_id)
-            if not zones.intersection(booking.zones) or bulletin is None or media is None or bulletin.state == "withdrawn":
-                continue
-            expires = aware(booking.until_at)
-            if expires is not None and expires <= datetime.now(UTC):
-                continue  # an expired alert is not offered for listening again
-            episodes[bulletin.id] = Episode(
-                f"bulletin-{bulletin.id}-{media.sha256[:12]}",
-                bulletin.title,
-                f"{base}{media.sha256}.{media.extension}",
-                media.bytes,
-                media.duration_ms / 1000,
-                media.created_at.replace(tzinfo=media.created_at.tzinfo or UTC),
-            )
-    site = base.removesuffix("media/")  # the media server answers its root with a short page and the cover
-    channel = Channel(
-        f"Bản tin pháp luật — {args.commune}",
-        site,
-        "Nghe lại các bản tin của loa truyền thanh xã",
-        self_url=args.self_url or f"{site}podcast/{args.commune}.xml",
-        image_url=f"{site}cover.png",
-    )
-    sys.stdout.write(feed(channel, list(episodes.values())))
+    if args.self_url:
+        sys.stdout.write(podcast.commune_feed(store, settings, args.commune, args.self_url))
+        return 0
+    if not settings.podcast_email:
+        print(
+            "cảnh báo: chưa đặt podcast_email (BROADCASTER_PODCAST_EMAIL): các thư mục podcast cần email chủ sở hữu",
+            file=sys.stderr,
+        )
+    try:
+        path = podcast.publish(store, settings, args.commune)
+    except ValueError as exc:
+        print(f"lỗi: mã xã {args.commune!r} không dùng được làm tên tệp", file=sys.stderr)
+        raise SystemExit(2) from exc
+    sys.stdout.write(path.read_text(encoding="utf-8"))
     return 0
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
-from broadcaster.app import tasks
+from broadcaster.app import podcast, tasks
 from broadcaster.app.planning import build_planner, device_programmes, programme_sha
 from broadcaster.app.statistics import record_due
 from broadcaster.app.timetables import for_device as timetables_of
@@ -214,7 +214,12 @@ class Service(Commanding):
         broker did not confirm stays unacked and, like any unacked programme, is pushed again
         (newly signed) with exponential backoff, at once after a reconnect or restart."""
         with self._replanning:
-            return self._replan_and_push(now, force)
+            pushed = self._replan_and_push(now, force)
+        try:  # the podcast feeds follow the bookings; their self links name these files
+            podcast.publish_all(self.store, self.settings)
+        except OSError as exc:
+            log.warning("podcast feeds not written: %s", exc)
+        return pushed
 
     def replan_after_emergency(self, commands: list[str], devices: int) -> None:
         """Re-plan in a thread of its own once the emergency just published has been delivered.

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.store.models import BookingRow, DeviceRow, ZoneRow
+from broadcaster.web.cells import append_row, csv_row, unescape
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 SLOT_RE = re.compile(r"^(\d{1,2}:\d{2})(?:/(\d+(?:\.\d+)?))?$")
@@ -83,7 +84,7 @@ def read_table(filename: str, data: bytes, kind: str) -> Parsed:
         raise ImportRefused([(0, f"Tệp có hơn {MAX_ROWS} dòng.")])
     parsed = Parsed()
     for number, raw in enumerate(table[1:], start=2):
-        values = {h: ("" if v is None else str(v).strip()) for h, v in zip(header, raw)}
+        values = {h: ("" if v is None else unescape(str(v)).strip()) for h, v in zip(header, raw)}
         if not any(values.values()):
             continue
         parsed.rows.append((number, values))
@@ -267,7 +268,7 @@ def to_csv(kind: str, rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS[kind])
-    writer.writerows(rows)
+    writer.writerows(csv_row(r) for r in rows)  # names typed by people never become formulas
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -276,9 +277,9 @@ def to_xlsx(kind: str, rows: list[list[Any]]) -> bytes:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(kind)
-    sheet.append(COLUMNS[kind])
+    append_row(sheet, COLUMNS[kind])
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from broadcaster.app.statistics import Period, Stats, statistics
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.store.models import ZoneRow
+from broadcaster.web.cells import append_row, csv_row
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit
@@ -138,9 +139,9 @@ def as_csv(stats: Stats) -> bytes:
     writer.writerow([f"Thống kê từ {stats.period.first:%d/%m/%Y} đến {stats.period.last:%d/%m/%Y}"])
     for title, (head, rows) in tables(stats).items():
         writer.writerow([])
-        writer.writerow([title])
-        writer.writerow(head)
-        writer.writerows(rows)
+        writer.writerow(csv_row([title]))
+        writer.writerow(csv_row(head))
+        writer.writerows(csv_row(r) for r in rows)  # titles and zone names are typed by people
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -151,9 +152,9 @@ def as_xlsx(stats: Stats) -> bytes:
     book.remove(book.active)  # type: ignore[arg-type]
     for title, (head, rows) in tables(stats).items():
         sheet = book.create_sheet(title[:31])
-        sheet.append(head)
+        append_row(sheet, head)
         for row in rows:
-            sheet.append(row)
+            append_row(sheet, row)  # strings as strings: a title typed "=…" is no formula
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

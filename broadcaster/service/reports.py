@@ -6,6 +6,12 @@ queued as they arrive and a writer thread stores them together — every `every_
 as `max_rows` wait — in one transaction. A batch that fails to store goes back to the front
 of the queue and is retried; `stop()` stores everything still queued before it returns, so
 stopping the service loses no report.
+
+Only an unreachable database is worth retrying. Any other failure is a report the store
+cannot take (a string no encoder accepts, a value out of a column's range, a bug): the batch
+is then stored one report at a time, so the others are kept, and a report that fails on its
+own is logged, counted in `unstorable` and acknowledged to the broker — retried, it would
+fail on every restart and block everything behind it (issue 22 #1). The thread never dies.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -57,6 +64,7 @@ class ReportWriter:
         self.stored = 0
         self.batches = 0
         self.failures = 0
+        self.unstorable = 0  # reports dropped because the store refused them on their own
 
     def put(self, kind: str, device: str, body: dict[str, Any], done: Callable[[], None] | None = None) -> None:
         with self._wake:
@@ -99,35 +107,70 @@ class ReportWriter:
                 if self._stopping:
                     return
                 continue
-            if self._store(batch):
+            try:
+                left = self._store(batch)
+            except Exception:  # a bug in the loop itself: never lose the thread, nor the batch
+                log.exception("the report writer failed on a batch of %d; retrying", len(batch))
+                left = batch
+            if not left:
                 backoff = self.every_s
-            else:
-                with self._wake:  # back to the front, in order, and try again later
-                    self._queue.extendleft(reversed(batch))
-                    self._busy = False
-                    if self._stopping and self._give_up:
-                        return
-                time.sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
+                continue
+            with self._wake:  # back to the front, in order, and try again later
+                self._queue.extendleft(reversed(left))
+                self._busy = False
+                if self._stopping and self._give_up:
+                    return
+            time.sleep(backoff)
+            backoff = min(backoff * 2, 5.0)
 
     _give_up = False
 
-    def _store(self, batch: list[Report]) -> bool:
-        try:
-            with self.store.session() as session:
-                self.apply(session, batch)
-        except SQLAlchemyError as exc:
-            self.failures += 1
-            log.error("could not store %d device reports, will retry: %s", len(batch), exc)
-            return False
+    def _apply(self, batch: list[Report]) -> None:
+        with self.store.session() as session:
+            self.apply(session, batch)
         for report in batch:
             if report.done is not None:
                 report.done()
         with self._wake:
             self.stored += len(batch)
             self.batches += 1
+
+    def _store(self, batch: list[Report]) -> list[Report]:
+        """Store a batch; returns what is left to retry (the database was unreachable)."""
+        try:
+            self._apply(batch)
+        except Exception as exc:  # sorted below: only an unreachable database is retried
+            if _transient(exc):
+                self.failures += 1
+                log.error("could not store %d device reports, will retry: %s", len(batch), exc)
+                return batch
+            if len(batch) > 1:
+                log.error("a batch of %d device reports failed (%s); storing them one by one", len(batch), exc)
+            for i, report in enumerate(batch):
+                try:
+                    self._apply([report])
+                except Exception as alone:
+                    if _transient(alone):
+                        self.failures += 1
+                        return batch[i:]
+                    self._unstorable(report, alone)
+        with self._wake:
             self._busy = False
-        return True
+        return []
+
+    def _unstorable(self, report: Report, exc: Exception) -> None:
+        """A report the store refuses on its own: logged, counted, acknowledged (never retried)."""
+        with self._wake:
+            self.unstorable += 1
+        log.error(
+            "dropped a %s report from %s that cannot be stored (%s: %s)",
+            report.kind,
+            report.device.encode("utf-8", "backslashreplace").decode(),
+            type(exc).__name__,
+            str(exc).encode("utf-8", "backslashreplace").decode()[:200],
+        )
+        if report.done is not None:
+            report.done()
 
     def flush(self, timeout_s: float = 10.0) -> bool:
         """Wait until everything queued so far is stored; False if that took longer than the timeout."""
@@ -155,6 +198,13 @@ class ReportWriter:
         if self._queue:
             log.error("%d device reports could not be stored before stopping", len(self._queue))
         self._thread = None
+
+
+def _transient(exc: BaseException) -> bool:
+    """Whether a failure is the database being unreachable (worth retrying the same reports)."""
+    if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
+        return True
+    return getattr(exc, "connection_invalidated", False) is True
 
 
 def store_reports(session: Session, batch: list[Report]) -> set[str]:

@@ -185,14 +185,15 @@ def recording_of(session: Any, bulletin_id: int, language: str, script_sha: str)
 
 def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id: int, language: str, data: bytes) -> MediaAsset:
     """A translator's recording for one language: decoded, checked, mastered, stored by hash."""
-    from media.encode import CODECS, encode
+    from media.deliver import encode_measured
+    from media.encode import CODECS
     from media.master import master
     from tts.recorded import load_recording
 
     require(actor, Action.TRANSLATE, language=language) if actor.role is not Role.EDITOR else None
     audio = load_recording(data, max_s=settings.max_recording_s)
-    mastered, loudness = master(audio, MasterSettings(target_lufs=settings.target_lufs))
-    encoded = encode(mastered, CODECS["mp3"])
+    mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
+    encoded, loudness = encode_measured(mastered, CODECS["mp3"])  # measured as delivered
     stored = MediaStore(settings.media_dir).put(encoded, "mp3", int(mastered.duration_s * 1000), "recording")
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)

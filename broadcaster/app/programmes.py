@@ -295,7 +295,8 @@ def uploaded_audio(store: Store, settings: Settings, actor: Actor, title: str, d
     The file is checked before anything is stored, so a file that is not audio leaves no trace.
     :raises ProgrammeError: not audio, silent, too short or too long.
     """
-    from media.encode import CODECS, encode
+    from media.deliver import encode_measured
+    from media.encode import CODECS
     from media.master import MasterSettings, master
     from media.store import MediaStore
     from tts.recorded import RecordingError, load_recording
@@ -307,10 +308,10 @@ def uploaded_audio(store: Store, settings: Settings, actor: Actor, title: str, d
         audio = load_recording(data, max_s=settings.max_recording_s)
     except RecordingError as exc:
         raise ProgrammeError(f"Tệp này không dùng được làm chương trình phát thanh: {_vietnamese(exc)}") from exc
-    mastered, loudness = master(audio, MasterSettings(target_lufs=settings.target_lufs))
+    mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
     title = _title(title, KINDS[kind])
     codec = CODECS["mp3"]
-    encoded = encode(mastered, codec, {"title": title[:60], "artist": "Loa truyền thanh cơ sở"})
+    encoded, loudness = encode_measured(mastered, codec, {"title": title[:60], "artist": "Loa truyền thanh cơ sở"})
     duration_ms = int(round(mastered.duration_s * 1000))
     stored = MediaStore(settings.media_dir).put(encoded, codec.extension, duration_ms, codec.name)
     label = f"[{KINDS[kind]}: {title}, {duration_ms / 1000:.0f} giây]"

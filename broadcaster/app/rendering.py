@@ -12,7 +12,8 @@ from broadcaster.app.workflow import WorkflowError, current_scripts, scripts_sha
 from broadcaster.store.models import MediaAsset, ScriptVersion
 from media.audio import Audio
 from media.bulletin import Track, sequence
-from media.encode import CODECS, encode
+from media.deliver import encode_measured
+from media.encode import CODECS
 from media.master import MasterSettings, master
 from media.store import MediaStore
 from scripts.errors import SpokenFormError
@@ -63,10 +64,11 @@ def render(
     parts = tuple(registry.synthesize(text, script.language, dialect)[0] for text in spoken)
     t2 = time.perf_counter()
     assembled = sequence([Track(script.language, parts), *(extra_tracks or [])], settings)
-    mastered, loudness = master(assembled, settings)
+    mastered, _ = master(assembled, settings)
     t3 = time.perf_counter()
     codec = CODECS["mp3"]
-    data = encode(mastered, codec, {"title": title, "album": number, "artist": "Loa truyền thanh cơ sở"})
+    # the loudness stored is the delivered file's, not the mastered signal's (0.3–0.45 LU apart)
+    data, loudness = encode_measured(mastered, codec, {"title": title, "album": number, "artist": "Loa truyền thanh cơ sở"})
     duration_ms = int(round(len(mastered.samples) / mastered.rate * 1000))
     stored = media.put(data, codec.extension, duration_ms, codec.name)
     t4 = time.perf_counter()

@@ -78,13 +78,24 @@ def _registry(settings: Settings):  # type: ignore[no-untyped-def]
     return default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
 
 
+def _codec_for(out: str, asked: str | None) -> str:
+    """The codec the file name says (`x.opus` is Opus, `x.mp3` MP3), unless `--codec` says it;
+    a name and a codec that disagree are refused rather than writing MP3 into `x.opus`."""
+    by_name = {".mp3": "mp3", ".opus": "opus", ".ogg": "opus", ".oga": "opus"}.get(Path(out).suffix.lower())
+    if asked and by_name and asked != by_name:
+        raise ValueError(f"--out {out} là tệp {by_name}, nhưng --codec là {asked}: hãy dùng một định dạng")
+    return asked or by_name or "mp3"
+
+
 def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
     from media.bulletin import Track, sequence
-    from media.encode import CODECS, encode
+    from media.deliver import encode_measured
+    from media.encode import CODECS
     from media.master import MasterSettings, master
     from scripts.spoken import normalize
     from tts.languages import resolve
 
+    codec_name = _codec_for(args.out, args.codec)
     profile = resolve(args.lang)
     text = args.text if args.text is not None else Path(args.file).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
@@ -99,9 +110,10 @@ def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
         ]
     parts = tuple(registry.synthesize(line, profile.code, settings.dialect)[0] for line in lines)
     audio = sequence([Track(profile.code, parts)], jingle=not args.no_jingle)
-    mastered, loudness = master(audio, MasterSettings(target_lufs=settings.target_lufs))
-    codec = CODECS[args.codec]
-    Path(args.out).write_bytes(encode(mastered, codec, {"title": args.title or lines[0][:60]}))
+    mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
+    codec = CODECS[codec_name]
+    data, loudness = encode_measured(mastered, codec, {"title": args.title or lines[0][:60]})
+    Path(args.out).write_bytes(data)
     print(
         f"{args.out}: {mastered.duration_s:.1f} s, {loudness.integrated_lufs:.1f} LUFS, "
         f"đỉnh {loudness.true_peak_dbtp:.1f} dBTP, {codec.name} {codec.bitrate}"
@@ -139,7 +151,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rd.add_argument("--voice", help="engine name or voice id to use")
     rd.add_argument("--title")
     rd.add_argument("--no-jingle", action="store_true")
-    rd.add_argument("--codec", choices=("mp3", "opus"), default="mp3")
+    rd.add_argument(
+        "--codec", choices=("mp3", "opus"), default=None, help="mp3 or opus (default: from --out's extension, else mp3)"
+    )
     rd.add_argument("--out", required=True)
     rd.set_defaults(func=cmd_render)
 

@@ -234,6 +234,11 @@ def test_typed_notice_is_spoken_approved_and_delivered(world: tuple[Settings, St
         ]
     media = bulletin_media(store, bulletin_id)
     assert media.duration_ms > 5000 and abs((media.loudness_lufs or 0) - settings.target_lufs) < 1.5
+    from media.decode import decode
+    from media.master import measure
+
+    delivered = measure(decode((settings.media_dir / f"{media.sha256}.{media.extension}").read_bytes()))
+    assert abs((media.loudness_lufs or 0) - delivered.integrated_lufs) < 0.05  # measured as delivered (issue 22 #14)
     entry = approve_book_and_deliver(store, bulletin_id)
     assert entry["media"]["sha256"] == media.sha256 and "stream" not in entry
 

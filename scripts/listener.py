@@ -80,7 +80,7 @@ OPENER = re.compile(
     re.I,
 )
 NOMINAL_HEAD = re.compile(
-    r"^(?:Việc|Thẩm quyền|Phạm vi|Đối tượng|Điều kiện|Nội dung|Danh sách|Sản phẩm|Tên|Chế độ|Quản lý|Mức|Các trường hợp|Những|"
+    r"^(?:Việc|Thẩm quyền|Tờ trình|Đề án|Phạm vi|Đối tượng|Điều kiện|Nội dung|Danh sách|Sản phẩm|Tên|Chế độ|Quản lý|Mức|Các trường hợp|Những|"
     r"Trách nhiệm|Nhiệm vụ|Giải pháp|Mục tiêu|Mục đích|Yêu cầu|Nguyên tắc|Hồ sơ|Thủ tục|Trình tự|Thời gian|Thời hạn|"
     r"Quy trình|Phương thức|Hình thức|Kinh phí|Nguồn|Tổ chức thực hiện|Hiệu lực|Điều khoản|Phụ lục|Biểu|Bảng)\b"
 )
@@ -166,7 +166,16 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+COMPOUNDS = re.compile(
+    r"\b(?:hiện có|sẵn có|không chuyên \w+|có liên quan|có thẩm quyền|không xác định thời hạn|có thu tiền|"
+    r"không thu tiền|thực hiện giải thể|được giao|được phê duyệt)\b",
+    re.I,
+)  # words that look like a predicate but only qualify a noun ("cụm dân cư hiện có", "người … không chuyên trách")
+SUBJECTLESS_CASE = re.compile(r"^(?:Khi|Nếu|Trường hợp)\s+(?:được|bị|phải)\b.*\bthì\s+(?:được|phải|bị|không được)\b")
+
+
 def _has_main_clause(text: str) -> bool:
+    text = COMPOUNDS.sub("", text)
     if PREDICATE.search(text) or LABELLED.match(text) or AMOUNT_AFTER_COLON.search(text):
         return True
     # "Công an tỉnh xử lý …", "Bà con chủ động …": a subject then anything verb-like
@@ -204,10 +213,17 @@ def _check(sentence: str) -> tuple[Finding, ...]:
         return (Finding("no_main_clause", "Câu rỗng."),)
     if HEADING.search(body if not body.endswith(":") else body) or body.endswith(":"):
         out.append(Finding("no_main_clause", "Đây là đề mục, không phải một câu.", body[:60]))
+    elif SUBJECTLESS_CASE.match(body):
+        out.append(Finding("no_main_clause", "Không có chủ ngữ: ai được, ai phải? Nói rõ người được hưởng.", body[:40]))
     elif (
         NOMINAL_HEAD.match(body)
         and not AMOUNT_AFTER_COLON.search(body)
-        and (not PREDICATE.search(body) or _words(body) <= 12 and not STRONG.search(body) and not re.search(r"\d", body))
+        and (
+            not PREDICATE.search(COMPOUNDS.sub("", body))
+            or _words(body) <= 12
+            and not STRONG.search(body)
+            and not re.search(r"\d", body)
+        )
     ):
         out.append(Finding("no_main_clause", "Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60]))
     elif OPENER.match(body) and _condition_without_consequence(body):

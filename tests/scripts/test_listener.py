@@ -42,6 +42,9 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Trường hợp hội nuôi ong, với mức chi bằng 50% mức hỗ trợ của hộ.", "no_main_clause"),
         ("Trong trường hợp cần bảo đảm an toàn cho đàn ong giống.", "no_main_clause"),
         ("Thẩm quyền cấp, đổi, thu hồi giấy phép nuôi ong.", "no_main_clause"),
+        ("Mức hỗ trợ của từng hộ nuôi ong không chuyên nghiệp ở thôn, bản.", "no_main_clause"),  # "không" qualifies
+        ("Tờ trình kèm theo danh sách các hộ nuôi ong hiện có.", "no_main_clause"),
+        ("Khi được cử đi tập huấn thì được hưởng chế độ.", "no_main_clause"),  # who?
         ("Chương II. Quyền của người nuôi ong:", "no_main_clause"),
         ("Rất dễ cháy.", "no_main_clause"),  # a table cell on its own
         (", trong đó: a là số tổ ong.", "no_main_clause"),

@@ -92,6 +92,36 @@ def request_emergency(
     return enqueue(session, actor, TaskKind.EMERGENCY, bulletin=bulletin_id, zones=zones, repeat=repeat, gap_s=gap_s)
 
 
+def authorize(session: Session, actor: Actor, kind: TaskKind, payload: dict[str, Any]) -> None:
+    """Check, at execution, that the requester may still do what the task does.
+
+    A task waits while the service is down: an official demoted, moved to another commune or
+    disabled in the meantime must not still switch amplifiers off or fire an emergency. The
+    checks are the request's own (role and communes, as the user stands now).
+
+    :raises PermissionDenied: the requester lost the right.
+    """
+    zones = [str(z) for z in payload.get("zones") or []]
+    device_zones = []
+    for device_id in payload.get("devices") or []:
+        device = session.get(DeviceRow, str(device_id))
+        if device is None:
+            raise PermissionDenied(f"no device {device_id}")
+        device_zones.append(device.zone_id)
+    communes = sorted(communes_of(session, [*zones, *device_zones], strict=False))
+    if kind is TaskKind.EMERGENCY:
+        action = Action.EMERGENCY
+    elif kind is TaskKind.STOP and "bulletin" in (payload.get("body") or {}):
+        action = Action.WITHDRAW  # a withdrawn bulletin stopped where it plays
+    elif kind in (TaskKind.STOP, TaskKind.DEVICE_COMMAND):
+        action = Action.MANAGE_DEVICES
+    else:
+        return  # a re-plan changes nothing a person asked for: it applies what is stored
+    require(actor, action)
+    for commune in communes:
+        require(actor, action, commune=commune)
+
+
 def claim(session: Session) -> ServiceTask | None:
     """The oldest pending task, marked running (row-locked on PostgreSQL so two workers never share one)."""
     query = select(ServiceTask).where(ServiceTask.state == TaskState.PENDING).order_by(ServiceTask.id).limit(1)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from broadcaster.app import tasks
 from broadcaster.app.planning import media_ref, stream_of
-from broadcaster.app.workflow import Actor, WorkflowError, approved_media, audit
+from broadcaster.app.workflow import Actor, PermissionDenied, WorkflowError, approved_media, audit
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, Bulletin, CommandRow, DeviceRow, ServiceTask, User, ZoneRow
@@ -176,7 +176,18 @@ class Commanding:
                     return done
                 task_id, kind, payload, username, address = task.id, task.kind, dict(task.payload), task.actor, task.address
             try:
-                result = self._carry_out(tasks.TaskKind(kind), payload, self._actor(username, address), task_id)
+                actor = self._actor(username, address)
+                with self.store.session() as session:
+                    tasks.authorize(session, actor, tasks.TaskKind(kind), payload)
+            except (PermissionDenied, WorkflowError) as exc:  # lost the right while the task waited
+                log.warning("task %s (%s) refused: %s", task_id, kind, exc)
+                with self.store.session() as session:
+                    audit(session, username, "task.refused", f"task:{task_id}", kind=kind, reason=str(exc), address=address)
+                    tasks.finish(session, task_id, error=f"refused: {exc}")
+                done += 1
+                continue
+            try:
+                result = self._carry_out(tasks.TaskKind(kind), payload, actor, task_id)
             except Exception as exc:  # one bad task must not stop the queue; its reason is stored for the user
                 log.exception("task %s (%s) failed", task_id, kind)
                 with self.store.session() as session:

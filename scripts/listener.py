@@ -112,7 +112,7 @@ BINDS_RESIDENTS = re.compile(
     re.I,
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
-    r"^(?:Vận động|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
+    r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
     r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
     r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao)\b"
 )
@@ -160,6 +160,10 @@ PARENS = re.compile(r"\s*\([^()]*\)")
 VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
 PARTY_OR_BUDGET = re.compile(r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết", re.I)
+
+
+GARBLED = re.compile(r"\b((?:\w+ ){2,5}\w+) \1\b|\bkhông thuộc được\b", re.I)
+# "cho người nước ngoài cho người nước ngoài", "không thuộc được khoán": what a cut reference leaves behind
 
 
 def _words(text: str) -> int:
@@ -269,6 +273,8 @@ def _check(sentence: str) -> tuple[Finding, ...]:
     tail2 = " ".join(lowered[-2:])
     if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body):
         out.append(Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:])))
+    if m := GARBLED.search(body):
+        out.append(Finding("cut", "Câu bị cắt ghép sai chỗ (từ lặp hoặc cụm từ không thành câu).", m[0]))
     if m := RUN_ON.search(body):
         out.append(Finding("run_on", "Hai câu dính liền, thiếu dấu chấm.", m[0].strip()))
     if m := REFERENCE.search(body):

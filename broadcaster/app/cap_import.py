@@ -74,7 +74,14 @@ def refresh(session: Session, record: CapRecord) -> str:
         if task is not None and task.state == tasks.TaskState.DONE:
             record.state = CapState.DELIVERED
         elif task is not None and task.state == tasks.TaskState.FAILED:
-            record.state, record.detail = CapState.FAILED, task.error or ""
+            # its commands were recorded before the broker failed and re-sent when it returned:
+            # acked by every speaker, the alert was delivered late, not lost
+            commands = list((task.payload or {}).get("commands") or [])
+            progress = tasks.command_progress(session, commands) if commands else {}
+            if progress and all(v == "acked" for v in progress.values()):
+                record.state, record.detail = CapState.DELIVERED, f"delivered after: {task.error or ''}"
+            else:
+                record.state, record.detail = CapState.FAILED, task.error or ""
     return record.state
 
 
@@ -97,6 +104,7 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
     """
     alert = parse_cap(data)
     now = now or datetime.now(UTC)
+    previous_task: int | None = None  # a failed emergency's task, whose commands a retry re-sends
     with store.session() as session:
         record = session.get(CapRecord, alert.key)
         if record is not None:
@@ -106,6 +114,7 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
             if state not in (CapState.PENDING, CapState.FAILED):
                 return f"cảnh báo {alert.identifier} đã được nhận trước đó ({state}); không làm gì thêm"
             audit(session, CAP_APPROVER, "cap.retried", f"cap:{alert.key}", previous=state)
+            previous_task = record.task_id
             record.state, record.task_id = CapState.PENDING, None
         else:
             session.add(
@@ -173,6 +182,10 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
                 int(planned.gap.total_seconds()),
                 reason=f"CAP {alert.identifier}",
             )
+            failed = session.get(ServiceTask, previous_task) if previous_task is not None else None
+            if failed is not None:  # a retry fires the same booking and re-sends its commands: one emergency
+                kept = {k: v for k, v in (failed.payload or {}).items() if k in ("booking", "commands")}
+                task.payload = {**(task.payload or {}), **kept}
             record.task_id = task.id  # pending until the service carries the task out
             return f"cảnh báo khẩn cấp {alert.identifier}: lệnh #{task.id} phát ngay tới {len(targets)} vùng"
         ask = bookings.Ask(

@@ -91,16 +91,38 @@ class Commanding:
             entries = {zone: entry(zone) for zone in zones}
         commands = []  # recorded in one transaction, then published: a commit per zone delayed the last zones
         with self.store.session() as session:
+            earlier = self._earlier_commands(session, task_id, now)
+            if earlier is not None:  # this task's commands went out before (a retry): never a second emergency
+                for _command_id, topic, payload in earlier:
+                    dispatcher.resend(topic, payload)
+                return [command_id for command_id, _topic, _payload in earlier]
             for zone in zones:
                 command = self._record_command(session, MessageType.PLAY, {"item": entries[zone]}, now, zone=zone)
                 audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command[0])
                 commands.append(command)
+            task = session.get(ServiceTask, task_id) if task_id is not None else None
+            if task is not None:  # kept with the task: a retry of it (or of its CAP alert) re-sends these
+                task.payload = {**(task.payload or {}), "commands": [c[0] for c in commands]}
             devices = session.scalar(select(func.count()).select_from(DeviceRow).where(DeviceRow.zone_id.in_(zones)))
         for _command_id, topic, payload in commands:
             dispatcher.resend(topic, payload)
         ids = [command_id for command_id, _topic, _payload in commands]
         self.replan_after_emergency(ids, int(devices or 0))
         return ids
+
+    def _earlier_commands(self, session: Any, task_id: int | None, now: datetime) -> list[tuple[str, str, bytes]] | None:
+        """The commands an earlier run of this task recorded, still live or acked by a device:
+        those unexpired are re-sent as they are (devices ack a repeat as a duplicate). None when
+        there were none, or when all expired unheard (the emergency is fired again, same item)."""
+        from broadcaster.app.planning import aware
+
+        task = session.get(ServiceTask, task_id) if task_id is not None else None
+        ids = list((task.payload or {}).get("commands") or []) if task is not None else []
+        rows = [r for r in (session.get(CommandRow, i) for i in ids) if r is not None]
+        live = [r for r in rows if (aware(r.expires_at) or now) > now]
+        if not rows or (not live and not any(r.acks for r in rows)):
+            return None
+        return [(r.id, r.body["topic"], r.body["payload"].encode()) for r in live if "payload" in (r.body or {})]
 
     def withdraw_everywhere(self, actor: Actor, bulletin_id: int, reason: str) -> int:
         """Withdraw a bulletin and every future play of it in one action; returns programmes re-pushed."""

@@ -315,3 +315,68 @@ def test_thirty_percent_loss_on_a_device_link_loses_and_repeats_nothing(tmp_path
             fleet.stop()
             service.stop()
             proxy.stop()
+
+
+@pytest.mark.slow
+def test_a_cap_emergency_retried_after_the_broker_failed_plays_once(tmp_path: Path) -> None:
+    """Issue 22 #4: the task failed (broker down), its recorded command was re-sent when the broker
+    came back, and the re-import the README recommends fired a second emergency. One emergency
+    per alert: the retry re-sends the same commands (same booking, same item), and once every
+    speaker acked them the alert counts as delivered."""
+    from broadcaster.app.cap_import import CapState, import_alert
+    from broadcaster.store.models import BookingRow, CapRecord
+    from tests.schedules.test_cap_and_outputs import cap
+
+    settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
+    store = open_store(settings.database_url)
+    devices = ["loa-c1", "loa-c2"]
+    zone_with_devices(store, "ban-c", "xa-a", [], devices)
+    expires = (datetime.now(TZ) + timedelta(hours=6)).isoformat(timespec="seconds")
+    alert = cap("lu-retry", expires=expires)
+    broker = _open_broker(tmp_path / "broker", free_port()).start()
+    service = Service(settings, store, broker.url).start()
+    fleet = Fleet(
+        [SimulatedDevice(d, "ban-c") for d in devices],
+        broker.url,
+        {service.signer.key_id: service.signer.public_b64()},
+        tmp_path / "fleet",
+    ).start()
+
+    def record() -> CapRecord:
+        with store.session() as s:
+            row = s.get(CapRecord, "kttv@nchmf.gov.vn,lu-retry")
+            assert row is not None
+            s.expunge(row)
+            return row
+
+    try:
+        assert wait_for(lambda: all(t.client.is_connected() for t in fleet.transports), 30)
+        broker.stop()  # the broker is down when the emergency comes
+        assert wait_for(lambda: service.dispatcher is not None and not service.dispatcher.client.is_connected(), 10)
+        assert "khẩn cấp" in import_alert(store, settings, alert, [])
+        service.process_tasks()  # publishing fails: the task fails, its command is recorded
+        first = record()
+        broker.start()
+        assert wait_for(lambda: service.dispatcher is not None and service.dispatcher.client.is_connected(), 30)
+        assert wait_for(lambda: all(t.client.is_connected() for t in fleet.transports), 60)
+        # the operator re-imports the failed alert, as the README says, while the command is re-sent
+        assert "khẩn cấp" in import_alert(store, settings, alert, [])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(_plays(store)) < len(devices):
+            service.retry_commands()  # the failed task's command, recorded before the failure
+            service.process_tasks()  # the retry the import queued
+            time.sleep(0.5)
+        assert sorted(d for d, _ in _plays(store)) == devices
+        for _ in range(10):  # room for a second emergency to show up
+            service.retry_commands()
+            time.sleep(0.5)
+        assert all(len(a.played) == 1 for a in fleet.agents), [a.played for a in fleet.agents]
+        assert sorted(d for d, _ in _plays(store)) == devices, _plays(store)
+        with store.session() as s:
+            assert s.query(BookingRow).count() == 1  # one emergency for the alert
+        assert "đã được nhận" in import_alert(store, settings, alert, [])  # a third import does nothing
+        assert record().state == CapState.DELIVERED and first.bulletin_id == record().bulletin_id
+    finally:
+        fleet.stop()
+        service.stop()
+        broker.stop()

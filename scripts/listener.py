@@ -147,6 +147,7 @@ CUT_TAIL = re.compile(
     r"theo chương|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
     re.I,
 )
+LIST_TAIL = re.compile(r";\s*\S+(?:\s\S+)?$")  # "…; tổng hợp." a list cut after its next item's first word
 REFERENCE = re.compile(
     r"(?:quy định|nêu|quy|ghi)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)|"
     r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|^Điều\s+\d+\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)|"
@@ -271,7 +272,7 @@ def _check(sentence: str) -> tuple[Finding, ...]:
             break
     lowered = body.casefold().split()
     tail2 = " ".join(lowered[-2:])
-    if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body):
+    if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body) or LIST_TAIL.search(body):
         out.append(Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:])))
     if m := GARBLED.search(body):
         out.append(Finding("cut", "Câu bị cắt ghép sai chỗ (từ lặp hoặc cụm từ không thành câu).", m[0]))

@@ -47,6 +47,7 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Khi được cử đi tập huấn thì được hưởng chế độ.", "no_main_clause"),  # who?
         ("Cấp giấy phép cho hộ nuôi ong cho hộ nuôi ong ở xã vùng cao.", "cut"),  # a seam left by a cut
         ("Đối với thôn không thuộc được hỗ trợ bằng 2 lần mức lương cơ sở.", "cut"),
+        ("Xã lấy ý kiến người nuôi ong bằng hình thức phù hợp; tổng hợp.", "cut"),
         ("Phân công nhiệm vụ cho người giúp việc ở thôn.", "agency_work"),
         ("Chương II. Quyền của người nuôi ong:", "no_main_clause"),
         ("Rất dễ cháy.", "no_main_clause"),  # a table cell on its own

@@ -91,6 +91,10 @@ class Settings(BaseModel):
     )
     max_request_bytes: int = Field(1 << 20, ge=1024, description="Largest request body the console/API reads (forms, JSON)")
     max_upload_bytes: int = Field(50 << 20, ge=1024, description="Largest file upload (multipart: recordings, audio, documents)")
+    smtp_host: str = Field("", description="SMTP server notifications are e-mailed through; empty: no e-mail")
+    smtp_port: Port = Field(25, description="Port of the SMTP server")
+    smtp_from: str = Field("loa@localhost", description="Sender address of notification e-mails")
+    notify_every_s: Seconds = Field(30, description="Seconds between the service's notification scans and e-mails")
     max_recording_s: int = Field(
         900, ge=10, le=4 * 3600, description="Longest recording or uploaded audio, probed before decoding"
     )

@@ -35,6 +35,8 @@ KINDS = {
     "audio": "Tệp âm thanh",
     "recording": "Bản ghi âm",
     "relay": "Tiếp sóng",
+    "emergency": "Tin khẩn cấp",
+    "emergency_rec": "Tin khẩn cấp ghi âm",
 }
 MAX_NOTICE_CHARS = 8000
 MAX_TITLE_CHARS = 200
@@ -241,7 +243,7 @@ def _create(store: Store, actor: Actor, kind: str, title: str, sentences: list[d
         return bulletin.id
 
 
-def notice(store: Store, settings: Settings, actor: Actor, title: str, text: str) -> int:
+def notice(store: Store, settings: Settings, actor: Actor, title: str, text: str, kind: str = "notice") -> int:
     """A typed announcement read by the Vietnamese voice: one script sentence per written sentence.
 
     :raises ProgrammeError: empty or over-long text (nothing is stored).
@@ -260,7 +262,7 @@ def notice(store: Store, settings: Settings, actor: Actor, title: str, text: str
         check_spoken([normalize(str(s["text"]), settings.dialect) for s in sentences])
     except SpokenFormError as exc:
         raise ProgrammeError(f"Thông báo có chỗ máy chưa đọc được ({exc}); hãy viết thành chữ.") from exc
-    bulletin_id = _create(store, actor, "notice", _title(title, " ".join(text.split()[:10])), sentences)
+    bulletin_id = _create(store, actor, kind, _title(title, " ".join(text.split()[:10])), sentences)
     _render(store, settings, actor, bulletin_id)
     return bulletin_id
 
@@ -295,26 +297,33 @@ def uploaded_audio(store: Store, settings: Settings, actor: Actor, title: str, d
     The file is checked before anything is stored, so a file that is not audio leaves no trace.
     :raises ProgrammeError: not audio, silent, too short or too long.
     """
+    require(actor, Action.EDIT)
+    if kind not in ("audio", "recording"):
+        raise ProgrammeError(f"unknown audio programme kind {kind!r}")
+    return audio_bulletin(store, settings, actor, _title(title, KINDS[kind]), data, kind)
+
+
+def audio_bulletin(store: Store, settings: Settings, actor: Actor, title: str, data: bytes, kind: str) -> int:
+    """A bulletin whose audio is `data`, mastered and stored; the caller has checked the actor's right.
+
+    :raises ProgrammeError: not audio, silent, too short or too long (nothing is stored).
+    """
     from media.deliver import encode_measured
     from media.encode import CODECS
     from media.master import MasterSettings, master
     from media.store import MediaStore
     from tts.recorded import RecordingError, load_recording
 
-    require(actor, Action.EDIT)
-    if kind not in ("audio", "recording"):
-        raise ProgrammeError(f"unknown audio programme kind {kind!r}")
     try:
         audio = load_recording(data, max_s=settings.max_recording_s)
     except RecordingError as exc:
         raise ProgrammeError(f"Tệp này không dùng được làm chương trình phát thanh: {_vietnamese(exc)}") from exc
     mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
-    title = _title(title, KINDS[kind])
     codec = CODECS["mp3"]
     encoded, loudness = encode_measured(mastered, codec, {"title": title[:60], "artist": "Loa truyền thanh cơ sở"})
     duration_ms = int(round(mastered.duration_s * 1000))
     stored = MediaStore(settings.media_dir).put(encoded, codec.extension, duration_ms, codec.name)
-    label = f"[{KINDS[kind]}: {title}, {duration_ms / 1000:.0f} giây]"
+    label = f"[{KINDS.get(kind, kind)}: {title}, {duration_ms / 1000:.0f} giây]"
     bulletin_id = _create(store, actor, kind, title, [{"text": label, "source": None}])
     with store.session() as session:
         from broadcaster.app.workflow import current_scripts, scripts_sha

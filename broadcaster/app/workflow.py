@@ -87,6 +87,9 @@ class Action(enum.StrEnum):
     TRANSLATE = "translate"
     BOOK = "book"
     EMERGENCY = "emergency"
+    # type or record a warning and play it at once, approved by its author and reviewed after
+    # (broadcaster.app.emergency): officials in their own communes, admins anywhere
+    EMERGENCY_MESSAGE = "emergency_message"
     WITHDRAW = "withdraw"
     MANAGE_DEVICES = "manage_devices"
     MANAGE_USERS = "manage_users"
@@ -98,7 +101,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW, Action.VIEW}),
     Role.APPROVER: frozenset({Action.APPROVE, Action.REJECT, Action.WITHDRAW, Action.VIEW}),
     Role.TRANSLATOR: frozenset({Action.TRANSLATE, Action.VIEW}),
-    Role.OFFICIAL: frozenset({Action.BOOK, Action.EMERGENCY, Action.MANAGE_DEVICES, Action.VIEW}),
+    Role.OFFICIAL: frozenset({Action.BOOK, Action.EMERGENCY, Action.EMERGENCY_MESSAGE, Action.MANAGE_DEVICES, Action.VIEW}),
     Role.OBSERVER: frozenset({Action.VIEW}),
 }
 PLAYABLE = (State.APPROVED, State.SCHEDULED, State.ON_AIR)

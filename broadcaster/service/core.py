@@ -426,6 +426,7 @@ class Service(Commanding):
             Job("replan", self.periodic_replan, every_s=self.settings.replan_every_s),
             Job("retry-commands", self.retry_commands, every_s=self.settings.command_retry_s),
             Job("replan-daily", self.replan_and_push, daily_at="00:05"),
+            Job("notify", self.notify, every_s=self.settings.notify_every_s),
         ]
         if self.settings.feeds:
             jobs.append(Job("feeds", self.poll_feeds, every_s=self.settings.feed_every_s))
@@ -435,6 +436,16 @@ class Service(Commanding):
         if self.leader is not None:
             jobs.insert(0, Job("lead", self.lead, every_s=1.0))
         return jobs
+
+    def notify(self) -> int:
+        """Speakers offline, plays missed, work waiting: noted for each person, e-mailed to those who asked."""
+        from broadcaster.app import notifications
+
+        made = notifications.scan(self.store, self.settings.timezone)
+        sent = notifications.send_pending(self.store, self.settings)
+        if made or sent:
+            log.info("notifications: %d new, %d e-mailed", made, sent)
+        return made
 
     def poll_feeds(self) -> None:
         from broadcaster.app.documents import ingest

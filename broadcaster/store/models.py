@@ -300,3 +300,30 @@ class RevokedSession(Base):
     __tablename__ = "revoked_sessions"
     key: Mapped[str] = mapped_column(String(128), primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Notification(Base):
+    """Something a person should know (a speaker offline, a play missed, work waiting, an
+    emergency to review): shown under the console's bell, e-mailed when they asked for it."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("username", "key", name="uq_notification_user_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # broadcaster.app.notifications.KINDS
+    key: Mapped[str] = mapped_column(String(128))  # one notification per user and event (offline:<device>:<since>)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    mail: Mapped[str] = mapped_column(String(16), default="")  # "" not to send, "pending", "sent", "failed"
+
+
+class NotificationPrefs(Base):
+    """Per user: the e-mail address notifications go to, and which kinds are e-mailed."""
+
+    __tablename__ = "notification_prefs"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    kinds: Mapped[list[Any]] = mapped_column(JSON, default=list)

@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import bulletins, tasks
 from broadcaster.app.messages import CATALOGUE, WARNINGS, Explained, render
-from broadcaster.app.workflow import Action, Actor, PermissionDenied, Role, reason_of, require
+from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import User
@@ -315,40 +315,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         data = await run_in_threadpool(bulletins.week, store, zone_id, start) if zone_id else None
         return page(request, "calendar.html", ctx, zones=zones, week=data, start=start, zone_id=zone_id, timedelta=timedelta)
 
-    @app.get("/khan-cap", response_class=HTMLResponse, include_in_schema=False)
-    async def emergency_page(request: Request) -> Response:
-        ctx = context(request)
-        require(ctx.actor, Action.EMERGENCY)
-        playable = [b for b in bulletins.bulletins(store) if b["state"] in ("approved", "scheduled")]
-        return page(request, "emergency.html", ctx, bulletins=playable, zones=bulletins.zones_for(store, ctx.actor), confirm=None)
-
-    @app.post("/khan-cap", include_in_schema=False)
-    async def emergency_submit(request: Request) -> Response:
-        ctx = context(request)
-        form = await form_with_csrf(request, ctx)
-        require(ctx.actor, Action.EMERGENCY)
-        bulletin_id, zones = int(str(form.get("bulletin"))), [str(z) for z in form.getlist("zones")]
-        reason = reason_of(form.get("reason"), "an emergency")  # asked before the second confirmation
-        if form.get("confirm") != "yes":  # step one: say exactly what will happen, ask again
-            view = bulletins.bulletin_view(store, bulletin_id)
-            confirm = {"bulletin": view["bulletin"], "zones": zones, "reason": reason}
-            return page(request, "emergency.html", ctx, bulletins=[], zones=[], confirm=confirm)
-        task = fire_emergency(ctx.actor, bulletin_id, zones, reason)
-        return RedirectResponse(f"/lenh/{task['id']}", status_code=303)
-
     def fire_emergency(actor: Actor, bulletin_id: int, zones: list[str], reason: str) -> dict[str, Any]:
         """Queue the emergency for the running service; the task page follows it to the speakers' acks."""
         with store.session() as db:
             task = tasks.request_emergency(db, actor, bulletin_id, zones, reason=reason)
             return tasks.task_view(db, task.id)
-
-    @app.get("/lenh/{task_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def task_page(request: Request, task_id: int) -> Response:
-        ctx = context(request)
-        with store.session() as db:
-            tasks.require_visible(db, ctx.actor, task_id)
-            view = tasks.task_view(db, task_id)
-        return page(request, "task.html", ctx, t=view)
 
     @app.get("/loa", response_class=HTMLResponse, include_in_schema=False)
     async def devices_page(request: Request) -> Response:
@@ -403,9 +374,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     register_api(app, store, context, api_csrf, run_verb, make_booking, fire_emergency, authenticate, set_cookie, codec)
     kit = Kit(store, settings, context, page, back, form_with_csrf, api_csrf, fire_emergency)
-    from broadcaster.web import admin, audit_pages, programmes, remote, review, stats, today
+    from broadcaster.web import admin, audit_pages, emergency, notices, programmes, remote, review, stats, today
 
     audit_pages.register(app, kit)
+    emergency.register(app, kit)
+    notices.register(app, kit, templates)
     today.register(app, kit)
     review.register(app, kit)
     stats.register(app, kit)

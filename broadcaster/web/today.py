@@ -14,11 +14,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from broadcaster.app import bulletins
+from broadcaster.app import bulletins, emergency
 from broadcaster.app.planning import aware, build_planner
 from broadcaster.app.workflow import Actor, Role
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, DeviceRow, PlayReport
+from schedules.model import Priority
 
 if TYPE_CHECKING:
     from broadcaster.web.app import Kit
@@ -56,6 +57,7 @@ def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = 
             list(db.scalars(select(Bulletin).where(Bulletin.state.in_(states)).order_by(Bulletin.id.desc()))) if states else []
         )
     played_items = {r.item_id for r in reports}
+    urgent = {i.id for i in planned if i.priority is Priority.EMERGENCY}
     offline = [
         {"id": d.id, "zone": d.zone_id, "since": aware(d.last_seen), "tz": zones[d.zone_id].timezone}
         for d in devices
@@ -70,10 +72,19 @@ def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = 
                 "tz": zones[i.zone].timezone,
                 "done": i.id in played_items,
                 "due": i.starts_at <= now,
+                "emergency": i.id in urgent,
             }
             for i in planned
         ],
-        "played": [{"report": r, "seconds": (aware(r.ended) - aware(r.started)).total_seconds()} for r in reports],  # type: ignore[operator]
+        "played": [
+            {
+                "report": r,
+                "seconds": (r.played_ms / 1000) if r.played_ms else (aware(r.ended) - aware(r.started)).total_seconds(),  # type: ignore[operator]
+                "emergency": r.item_id in urgent,
+            }
+            for r in reports
+        ],
+        "to_review": len(emergency.awaiting_review(store)) if actor.role in (Role.APPROVER, Role.ADMIN) else 0,
         "offline": offline,
         "devices": len(devices),
         "waiting": waiting,

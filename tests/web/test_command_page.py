@@ -46,7 +46,7 @@ def test_zone_power_off_names_target_and_offline_speakers(tmp_path: Path) -> Non
     assert "Loa nhà văn hoá" in html and "Loa chợ" in html
     assert 'Loa chợ <small class="muted">(loa-2)</small>: mất kết nối — sẽ gửi lại khi loa kết nối' in html
     assert "đang chờ" not in html
-    assert 'http-equiv="refresh" content="15"' in html  # still valid: the page follows the resends, slowly
+    assert 'data-settled="no"' in html and "/static/task.js" in html  # still valid: the page follows the resends
     with store.session() as s:
         command = s.get(CommandRow, "c-1")
         assert command is not None
@@ -54,7 +54,7 @@ def test_zone_power_off_names_target_and_offline_speakers(tmp_path: Path) -> Non
     html = client.get(f"/lenh/{task}").text
     assert 'Loa chợ <small class="muted">(loa-2)</small>: hết hạn, loa không nhận được' in html
     assert "mất kết nối — sẽ gửi lại" not in html
-    assert 'http-equiv="refresh"' not in html  # nothing left to wait for
+    assert 'data-settled="yes"' in html and "/static/task.js" not in html  # nothing left to wait for
     api = client.get(f"/api/tasks/{task}").json()
     assert api["target_names"] == [{"kind": "zone", "id": "thon-1", "name": "Thôn 1"}]
     assert {d["id"]: d["status"] for d in api["speakers"]} == {"loa-1": "acked", "loa-2": "expired"}

@@ -193,7 +193,10 @@ def test_document_to_speaker_through_the_console(tmp_path: Path, mosquitto_url: 
             page.click("button:has-text('Tiếp tục')")
             page.click("button:has-text('Phát ngay')")
             expect(page).to_have_url(__import__("re").compile(r"/lenh/\d+"))
-            assert wait_for(lambda: page.locator("#acked").inner_text() == "2", 45), page.locator("#task-status").inner_text()
+            played = page.locator("#task-status #played")  # the page follows by itself: received, then played
+            assert wait_for(lambda: played.count() == 1 and played.inner_text() == "2", 45), page.locator(
+                "#task-status"
+            ).inner_text()
             page.screenshot(path=str(ARTIFACTS / "emergency-acked.png"))
             assert wait_for(lambda: plays[str(notice)] == 2, 20), plays
             browser.close()

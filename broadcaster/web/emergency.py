@@ -1,0 +1,193 @@
+"""The emergency page (/khan-cap) and the command page that follows what it sent (/lenh/N).
+
+Zone first, nothing pre-selected: the official ticks the zones, gives the reason, then types a
+warning (spoken by the voice), records one on the phone, or picks an approved bulletin. A missing
+zone or reason is refused on the form itself, keeping what was typed. A typed or recorded warning
+is made into audio and played back on the confirmation step; "Phát ngay" approves it on its
+author's word (to review after, broadcaster.app.emergency) and queues the play. The command page
+asks /lenh/N/tinh-trang (JSON) every two seconds until every speaker has played or is named offline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from broadcaster.app import bulletins, emergency, tasks
+from broadcaster.app.messages import explain
+from broadcaster.app.programmes import ProgrammeError
+from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, reason_of, require
+from broadcaster.store.models import MediaAsset, ZoneRow
+
+if TYPE_CHECKING:
+    from broadcaster.web.app import Kit
+
+STATUS = {
+    "acked": "đã nhận, chờ báo đã phát",
+    "waiting": "đang chờ loa nhận",
+    "offline": "mất kết nối — sẽ gửi lại khi loa kết nối",
+    "expired": "hết hạn, loa không nhận được",
+    "rejected": "từ chối",
+}
+PLAYED = {"completed": "đã phát", "interrupted": "phát dở", "missed": "không phát được"}
+
+
+def speaker_label(row: dict[str, Any], kind: str) -> str:
+    if kind != tasks.TaskKind.EMERGENCY and row["status"] == "acked":
+        return "đã xác nhận"
+    if row.get("played"):
+        said = PLAYED.get(row["played"], row["played"])
+        return f"{said} ({row['played_s']} giây)" if row["played"] != "missed" else said
+    return STATUS.get(row["status"], row["status"])
+
+
+def task_json(session: Any, task_id: int) -> dict[str, Any]:
+    """What the command page shows, for its poller: state, and per speaker received and played."""
+    view = tasks.task_view(session, task_id)
+    rows = emergency.speakers(session, task_id) if view["kind"] == tasks.TaskKind.EMERGENCY else view["speakers"]
+    for row in rows:
+        row.setdefault("played", "")
+        row["label"] = speaker_label(row, str(view["kind"]))
+    received = sum(1 for r in rows if r["status"] == "acked" or r.get("played"))
+    played = sum(1 for r in rows if r.get("played") in ("completed", "interrupted"))
+    open_ = view["state"] in ("pending", "running") or any(r["status"] == "waiting" for r in rows)
+    if view["kind"] == tasks.TaskKind.EMERGENCY:
+        done = emergency.settled(str(view["state"]), rows)
+    else:
+        done = not open_ and not any(r["status"] == "offline" for r in rows)
+    return {
+        "id": view["id"],
+        "kind": view["kind"],
+        "state": view["state"],
+        "error": view["error"],
+        "service_running": view["service_running"],
+        "speakers": rows,
+        "targets": len(rows),
+        "received": received,
+        "played": played,
+        "acked": view["acked"],
+        "settled": done,
+    }
+
+
+def register(app: FastAPI, kit: Kit) -> None:
+    store, settings = kit.store, kit.settings
+
+    def form_page(request: Request, ctx: Any, status: int = 200, problem: str = "", **values: Any) -> HTMLResponse:
+        playable = [b for b in bulletins.bulletins(store) if b["state"] in ("approved", "scheduled")]
+        zones = bulletins.zones_for(store, ctx.actor)
+        defaults = {"chosen": [], "reason": "", "text": "", "bulletin": "", "source": ""}
+        return kit.page(
+            request,
+            "emergency.html",
+            ctx,
+            status=status,
+            bulletins=playable,
+            zones=zones,
+            confirm=None,
+            problem=problem,
+            can_compose=Action.EMERGENCY_MESSAGE.value,
+            **{**defaults, **values},
+        )
+
+    @app.get("/khan-cap", response_class=HTMLResponse, include_in_schema=False)
+    async def emergency_page(request: Request) -> Response:
+        ctx = kit.context(request)
+        require(ctx.actor, Action.EMERGENCY)
+        return form_page(request, ctx)
+
+    @app.post("/khan-cap", include_in_schema=False)
+    async def emergency_submit(request: Request) -> Response:
+        ctx = kit.context(request)
+        form = await kit.form(request, ctx)
+        require(ctx.actor, Action.EMERGENCY)
+        zones = [str(z) for z in form.getlist("zones")]
+        reason = " ".join(str(form.get("reason", "")).split())
+        text = str(form.get("text", ""))
+        upload = form.get("audio")
+        audio = await upload.read() if upload is not None and hasattr(upload, "read") else b""
+        chosen = str(form.get("bulletin") or "")
+        composed = str(form.get("composed") or "")
+        source = str(form.get("source") or ("audio" if audio else ""))
+        kept = {"chosen": zones, "reason": reason, "text": text, "bulletin": chosen, "source": source}
+        if form.get("confirm") == "yes":  # step two: what the official heard or read is played now
+            if composed:
+                task_id = await run_in_threadpool(emergency.confirm, store, ctx.actor, int(composed), zones, reason)
+                return RedirectResponse(f"/lenh/{task_id}", status_code=303)
+            task = kit.fire_emergency(ctx.actor, int(chosen), zones, reason)
+            return RedirectResponse(f"/lenh/{task['id']}", status_code=303)
+        # step one: everything checked on the form, nothing asked twice before it passes
+        try:
+            with store.session() as db:
+                if source in ("text", "audio"):
+                    emergency.check_request(db, ctx.actor, zones, reason)
+                else:
+                    if not zones:
+                        raise WorkflowError("choose at least one zone")
+                    reason_of(reason, "an emergency")
+                    if not chosen.isdigit():
+                        raise WorkflowError("choose what to play: type a warning, record one, or pick an approved bulletin")
+            if source in ("text", "audio"):
+                bulletin_id = await run_in_threadpool(
+                    emergency.compose, store, settings, ctx.actor, zones, reason, text=text, audio=audio
+                )
+            else:
+                bulletin_id = int(chosen)
+        except (WorkflowError, ProgrammeError) as exc:
+            if isinstance(exc, PermissionDenied):
+                raise
+            return form_page(request, ctx, status=400, problem=_said(exc), **kept)
+        view = bulletins.bulletin_view(store, bulletin_id)
+        with store.session() as db:
+            names = {z.id: z.name for z in db.query(ZoneRow).filter(ZoneRow.id.in_(zones))}
+            media = None
+            if source in ("text", "audio"):
+                asset = db.query(MediaAsset).filter(MediaAsset.bulletin_id == bulletin_id).first()
+                media = f"{asset.sha256}.{asset.extension}" if asset else None
+        confirm = {
+            "bulletin": view["bulletin"],
+            "zones": zones,
+            "zone_names": [names.get(z, z) for z in zones],
+            "reason": reason,
+            "composed": bulletin_id if source in ("text", "audio") else None,
+            "text": " ".join(s["text"] for s in view["sentences"]) if source == "text" else "",
+            "media": media,
+        }
+        return kit.page(request, "emergency.html", ctx, bulletins=[], zones=[], confirm=confirm, problem="")
+
+    @app.get("/khan-cap/xem-lai", response_class=HTMLResponse, include_in_schema=False)
+    async def review_list(request: Request) -> Response:
+        ctx = kit.context(request)
+        require(ctx.actor, Action.APPROVE)
+        return kit.page(request, "emergency_review.html", ctx, items=emergency.awaiting_review(store))
+
+    @app.post("/khan-cap/xem-lai/{bulletin_id}", include_in_schema=False)
+    async def review_done(request: Request, bulletin_id: int) -> Response:
+        ctx = kit.context(request)
+        form = await kit.form(request, ctx)
+        emergency.review(store, ctx.actor, bulletin_id, str(form.get("note", "")))
+        return kit.back("/khan-cap/xem-lai", f"Đã xem lại tin khẩn cấp #{bulletin_id}")
+
+    @app.get("/lenh/{task_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def task_page(request: Request, task_id: int) -> Response:
+        ctx = kit.context(request)
+        with store.session() as db:
+            tasks.require_visible(db, ctx.actor, task_id)
+            view = tasks.task_view(db, task_id)
+            live = task_json(db, task_id)
+        return kit.page(request, "task.html", ctx, t=view, live=live)
+
+    @app.get("/lenh/{task_id}/tinh-trang", include_in_schema=False)
+    async def task_status(request: Request, task_id: int) -> Response:
+        ctx = kit.context(request)
+        with store.session() as db:
+            tasks.require_visible(db, ctx.actor, task_id)
+            live = task_json(db, task_id)
+        return JSONResponse(live, headers={"Cache-Control": "no-store"})
+
+
+def _said(exc: BaseException) -> str:
+    return explain(exc).text

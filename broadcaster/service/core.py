@@ -64,6 +64,11 @@ class Service(Commanding):
         self._retry: dict[str, tuple[int, float]] = {}
         self._rejections: dict[str, list[float]] = {}
         self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
+        # every device's current programme is published again, acked and unchanged or not, at the
+        # first re-plan after connecting (at start or again) to a broker that holds no session of
+        # ours (restarted without its store: its retained programmes are gone too, and a speaker
+        # that connects later would get nothing)
+        self._republish_all = False
         self.reports = ReportWriter(self.store, store_reports)
         self._replanning = threading.Lock()  # one re-plan at a time, whichever thread asks
         # the re-plan that follows an emergency runs in a thread of its own once the emergency's
@@ -112,6 +117,9 @@ class Service(Commanding):
         self.dispatcher = self._dispatcher(self.settings.server_client_id)
         self.dispatcher.start()
         self._stack.callback(self.dispatcher.stop)
+        # a broker that holds no session of ours at start (new, or restarted without its store)
+        # may hold none of the retained programmes either: the first re-plan publishes them all
+        self._republish_all = not self.dispatcher.session_present
         if self.leader is not None:
             self._stack.callback(self.leader.release)
         self._stack.callback(self._beat_stopped)
@@ -276,6 +284,8 @@ class Service(Commanding):
 
     def _replan_and_push(self, now: datetime | None, force: bool) -> int:
         dispatcher = self._started()
+        republish = self._republish_all and dispatcher.client.is_connected()
+        force = force or republish
         now = now or datetime.now(UTC)
         clock = time.monotonic()
         outgoing: list[tuple[str, str, str, int, bytes]] = []  # device, sha256, message id, items, payload
@@ -314,6 +324,7 @@ class Service(Commanding):
             # the report writer needs for the devices' acks; planning and signing need not hold it
             record_due(session, plan, now)  # what was due, kept for statistics as it was planned
         if not outgoing:
+            self._republish_all = self._republish_all and not republish
             return 0
         if not dispatcher.client.is_connected():
             return 0  # nothing is recorded as pushed while the broker is away
@@ -337,6 +348,9 @@ class Service(Commanding):
             attempts = self._retry.get(device_id, (0, 0.0))[0]
             self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
         published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
+        if republish and len(published) == len(outgoing):
+            self._republish_all = False
+            log.info("published every device's programme again (%d): the broker holds them retained", len(published))
         if len(published) < len(outgoing):
             log.warning(
                 "%d of %d programmes not confirmed by the broker; retried later", len(outgoing) - len(published), len(outgoing)
@@ -352,6 +366,7 @@ class Service(Commanding):
         retry, to send its proofs of play since shortly before the connection was lost."""
         self._retry = {device: (0, 0.0) for device in self._retry}
         if not session_present:
+            self._republish_all = True  # the broker lost its store: the retained programmes too
             lost_at = self.dispatcher.lost_at if self.dispatcher is not None else None
             since = (lost_at or time.time()) - self.RESYNC_MARGIN_S
             self._resync_since = min(since, self._resync_since or since)

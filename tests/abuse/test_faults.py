@@ -380,3 +380,61 @@ def test_a_cap_emergency_retried_after_the_broker_failed_plays_once(tmp_path: Pa
         fleet.stop()
         service.stop()
         broker.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("service_restarts", [False, True], ids=["reconnect", "service-restart"])
+def test_a_broker_that_lost_its_store_gets_every_retained_programme_again(tmp_path: Path, service_restarts: bool) -> None:
+    """Issue 22 #6: programmes acked and unchanged were never published again after the broker
+    restarted without persistence; a speaker connecting later got nothing. On a connection where
+    the broker holds no session of ours (a reconnect, or a start), every device's current
+    programme is published again, retained."""
+    settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, settings, "Lịch tiêm chủng")
+    devices = ["loa-s1", "loa-s2"]
+    zone_with_devices(store, "ban-s", "xa-a", [datetime.now(TZ).replace(hour=7, minute=0).time()], devices)
+    with store.session() as s:
+        book(s, ADMIN, bulletin, ["ban-s"], datetime.now(TZ).date(), "FREQ=DAILY")
+    broker = _open_broker(tmp_path / "broker", free_port()).start()
+    service = Service(settings, store, broker.url).start()
+    keys = {service.signer.key_id: service.signer.public_b64()}
+
+    def items(fleet: Fleet) -> list[int]:
+        return [len(a.programme) for a in fleet.agents]
+
+    try:
+        fleet = Fleet([SimulatedDevice(d, "ban-s") for d in devices], broker.url, keys, tmp_path / "fleet").start()
+        try:
+            assert wait_for(lambda: all(t.client.is_connected() for t in fleet.transports), 30)
+            assert service.replan_and_push() == len(devices)
+            assert wait_for(lambda: all(n > 0 for n in items(fleet)), 20)
+            assert wait_for(lambda: _acked(store) == set(devices), 20)
+        finally:
+            fleet.stop()
+        expected = items(fleet)
+        if service_restarts:
+            service.stop()
+        broker.stop()  # persistence false: sessions and retained programmes are gone
+        broker.start()
+        if service_restarts:
+            service = Service(settings, store, broker.url).start()
+        else:
+            assert wait_for(lambda: service.dispatcher is not None and service.dispatcher.connects >= 2, 30)
+        assert service.replan_and_push() == len(devices), "every programme again, though acked and unchanged"
+        assert service.replan_and_push() == 0, "once"
+        late = Fleet([SimulatedDevice(d, "ban-s") for d in devices], broker.url, keys, tmp_path / "late").start()
+        try:  # speakers with empty storage connect only now: the broker hands them the retained programme
+            assert wait_for(lambda: items(late) == expected, 20), items(late)
+        finally:
+            late.stop()
+    finally:
+        service.stop()
+        broker.stop()
+
+
+def _acked(store) -> set[str]:  # type: ignore[no-untyped-def]
+    from broadcaster.store.models import ProgrammePush
+
+    with store.session() as s:
+        return {p.device_id for p in s.scalars(select(ProgrammePush)) if p.acked_at is not None}

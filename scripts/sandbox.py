@@ -16,9 +16,11 @@ import subprocess
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from scripts.errors import DocumentError, DocumentRefused
 from scripts.limits import MB, Limits
+from scripts.sheets import SheetLimits
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,59 @@ def extract_text(data: bytes, name: str, limits: Limits | None = None) -> tuple[
     return str(answer["text"]), str(answer["media_type"])
 
 
+def sheet_rows(data: bytes, limits: SheetLimits | None = None) -> list[list[Any]]:
+    """The first sheet of an untrusted .xlsx, read in a bounded subprocess (see `scripts.sheets`).
+
+    :raises DocumentRefused: over a limit, or the reader ran out of CPU, memory or time.
+    :raises DocumentError: not a readable workbook.
+    """
+    from scripts.sheets import check_zip
+
+    limits = limits or SheetLimits()
+    check_zip(data, limits)  # the cheap refusals need no subprocess
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    try:
+        done = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
+            [sys.executable, "-m", "scripts.sandbox", "--sheet", json.dumps(asdict(limits))],
+            input=data,
+            capture_output=True,
+            timeout=limits.timeout_s,
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentRefused(f"reading the workbook took longer than {limits.timeout_s:g} s and was stopped") from exc
+    try:
+        answer = json.loads(done.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        log.warning("reading a workbook died (%s): %s", done.returncode, done.stderr[-500:])
+        raise DocumentRefused(
+            f"reading the workbook ran out of CPU time or memory and was stopped (exit {done.returncode})"
+        ) from exc
+    if "error" in answer:
+        raise (DocumentRefused if answer.get("refused") else DocumentError)(answer["error"])
+    return list(answer["rows"])
+
+
+def _sheet_main(raw_limits: str) -> int:
+    from scripts.sheets import read_rows
+
+    limits = SheetLimits(**json.loads(raw_limits))
+    _limit_self(Limits(cpu_s=limits.cpu_s, memory_bytes=limits.memory_bytes))
+    data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    try:
+        answer: dict[str, object] = {"rows": read_rows(data, limits)}
+    except DocumentRefused as exc:
+        answer = {"error": str(exc), "refused": True}
+    except DocumentError as exc:
+        answer = {"error": str(exc), "refused": False}
+    except MemoryError:
+        answer = {"error": f"reading the workbook needs more than {limits.memory_bytes / MB:,.0f} MB of memory", "refused": True}
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False))
+    return 0
+
+
 def _limit_self(limits: Limits) -> None:
     import resource
 
@@ -104,4 +159,4 @@ def _main(name: str, raw_limits: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1], sys.argv[2]))
+    sys.exit(_sheet_main(sys.argv[2]) if sys.argv[1] == "--sheet" else _main(sys.argv[1], sys.argv[2]))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import credentials
 from broadcaster.app.messages import explain
@@ -244,9 +245,12 @@ def register(app: FastAPI, kit: Kit) -> None:
         upload = form.get("file")
         name = str(getattr(upload, "filename", "") or "")
         data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
+        try:  # a workbook is read in a bounded subprocess: off the event loop
+            parsed = await run_in_threadpool(admin_io.read_table, name, data, kind)
+        except admin_io.ImportRefused as refused:
+            return overview(request, ctx, 400, problems=refused.problems, refused_file=name)
         with kit.store.session() as db:
             try:
-                parsed = admin_io.read_table(name, data, kind)
                 if kind == "lich":
                     added, updated = admin_io.import_bookings(db, parsed, ctx.actor, datetime.now(UTC), kit.settings.timezone)
                 else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -24,6 +25,7 @@ from broadcaster.web.cells import append_row, csv_row, unescape
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 SLOT_RE = re.compile(r"^(\d{1,2}:\d{2})(?:/(\d+(?:\.\d+)?))?$")
 QUIET_RE = re.compile(r"^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
+log = logging.getLogger(__name__)
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -92,18 +94,28 @@ def read_table(filename: str, data: bytes, kind: str) -> Parsed:
 
 
 def _xlsx(data: bytes) -> list[list[Any]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
+    """The first sheet, read as documents are: zip parts checked before unpacking (a 2 MB file
+    declaring a 2 GiB cell is refused at once), then parsed in a subprocess bounded in CPU,
+    memory and time (`scripts.sandbox.sheet_rows`), never in the service's own process."""
+    from scripts.errors import DocumentError, DocumentRefused
+    from scripts.sandbox import sheet_rows
+    from scripts.sheets import SheetLimits
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        return sheet_rows(data, SheetLimits(max_file_bytes=MAX_BYTES, max_rows=MAX_ROWS))
+    except DocumentRefused as exc:
+        log.warning("spreadsheet import refused: %s", exc)
+        raise ImportRefused(
+            [
+                (
+                    0,
+                    "Tệp Excel bị từ chối: tệp giải nén ra quá lớn, quá nhiều phần hoặc đọc quá lâu "
+                    f"(có thể là “bom nén”). Hãy lưu lại bảng từ Excel rồi tải lên lại. Chi tiết: {exc}",
+                )
+            ]
+        ) from exc
+    except DocumentError as exc:
         raise ImportRefused([(0, "Không đọc được tệp Excel (.xlsx).")]) from exc
-    sheet = book.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
-    book.close()
-    return rows
 
 
 def import_devices(session: Session, parsed: Parsed) -> tuple[int, int]:

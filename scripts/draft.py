@@ -333,12 +333,13 @@ def _pool(doc: LegalDocument) -> list[Candidate]:
 
 BINDS = re.compile(
     r"nghiêm cấm|\bcấm\b|không được|phạt tiền|xử phạt|lệ phí|\bphí\b|mức thu|học phí|được hưởng|trợ cấp|phụ cấp|"
-    r"được hỗ trợ|được miễn|được giảm|phải đóng|phải nộp|đóng bảo hiểm",
+    r"được hỗ trợ|được miễn|được giảm|phải đóng|phải nộp|đóng bảo hiểm|được bồi dưỡng|được trợ cấp|"
+    r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng",
     re.I,
 )
 RESIDENT_SUBJECT = re.compile(
     r"người dân|hộ gia đình|\bhộ\b|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
-    r"người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^Nghiêm cấm|^Cấm",
+    r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^Nghiêm cấm|^Cấm",
     re.I,
 )
 
@@ -358,14 +359,39 @@ def _relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Cand
 BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thiểu|không)\b")
 
 
+RESIDENT_LEAD = re.compile(
+    r"^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
+    r"\b(?:người|hộ|trẻ em|học sinh|công dân|cá nhân|thân nhân|chủ hộ|chủ sở hữu|dân quân|bà con)\b[^.]*?"
+    r"\b(?:được|phải|bị|không được)\b",
+    re.I,
+)
+PEOPLE = re.compile(
+    r"\b(?:người|hộ|trẻ em|trẻ|học sinh|công dân|cá nhân|thân nhân|chủ hộ|dân quân|bà con)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
+    re.I,
+)
+MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)
+UNIT_LEAD = re.compile(r"^(?:Từ ngày [^,]+, )?(?:Ở |Tại |Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I)
+
+
 def _headline(pool: list[Candidate]) -> Candidate | None:
-    """The change residents most need to hear, short enough to open the bulletin with."""
-    for cand in best_first(pool)[:6]:
-        if BARE_LEVEL.match(cand.text):
-            continue  # "Mức bồi thường bằng 50% …" opens a bulletin without saying for whom or what
-        if words(cand.text) <= MAX_WORDS - 6 and resident_score(cand.text) >= RESIDENT_FLOOR and not cand.table:
-            return cand
-    return None
+    """The change residents most need to hear, short enough to open the bulletin with.
+
+    Among the best ten: first a ban, or an amount paid to or by people ("Người … được … 300.000 đồng"); then any
+    right or duty of people; then the best sentence at all. Never a rule about villages or offices ("Ở …: Thôn phải
+    có …") nor a bare level ("Mức … bằng 50%"): without a resident's rule the bulletin opens with the document.
+    """
+    fit = [
+        c
+        for c in best_first(pool)[:10]
+        if not BARE_LEVEL.match(c.text)
+        and not UNIT_LEAD.match(c.text)
+        and not c.table
+        and words(c.text) <= MAX_WORDS - 6
+        and resident_score(c.text) >= RESIDENT_FLOOR
+    ]
+    people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
+    paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and PEOPLE.search(c.text)]
+    return next(iter(paid_or_banned or people or fit[:1]), None) if fit else None
 
 
 def _select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:
@@ -464,6 +490,10 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = _select(pool, budget, base, dialect, headline)
+    if not notice and len(chosen) + (headline is not None) < 2 and not binds_residents(pool):
+        # fewer than two provisions a listener can follow: a full bulletin would be its template; say a notice
+        notice, headline = True, None
+        chosen = _select(pool, NOTICE_MAX_S + 30, _duration(_render(kind, doc, [], None, True), dialect), dialect, None)
     if notice:
         chosen = sorted(sorted(chosen, key=lambda c: -c.score)[:2], key=lambda c: c.order)
         warnings.append(

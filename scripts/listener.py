@@ -108,7 +108,7 @@ RESIDENTS_FEEL = re.compile(
 )
 BINDS_RESIDENTS = re.compile(
     r"xử phạt|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
-    r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:đồng|%)|sơ tán|di dời",
+    r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
     re.I,
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
@@ -187,7 +187,7 @@ def _has_main_clause(text: str) -> bool:
     return bool(SUBJECT.match(text)) and _words(text) >= 5 and not NOMINAL_HEAD.match(text)
 
 
-PREPOSITION_FIRST = re.compile(r"(?:với|theo|cho|của|tại|về|và|hoặc)\s", re.I)
+PREPOSITION_FIRST = re.compile(r"(?:với|theo|cho|của|tại|về|và|hoặc|kể từ)\s", re.I)
 
 
 def _condition_without_consequence(text: str) -> bool:

@@ -49,6 +49,8 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Đối với thôn không thuộc được hỗ trợ bằng 2 lần mức lương cơ sở.", "cut"),
         ("Xã lấy ý kiến người nuôi ong bằng hình thức phù hợp; tổng hợp.", "cut"),
         ("Phân công nhiệm vụ cho người giúp việc ở thôn.", "agency_work"),
+        ("Bảo đảm 100% số liệu về đàn ong được cập nhật về Bộ.", "agency_work"),  # a percentage is not a payment
+        ("Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được hồ sơ.", "no_main_clause"),
         ("Chương II. Quyền của người nuôi ong:", "no_main_clause"),
         ("Rất dễ cháy.", "no_main_clause"),  # a table cell on its own
         (", trong đó: a là số tổ ong.", "no_main_clause"),

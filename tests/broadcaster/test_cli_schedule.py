@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
@@ -103,7 +103,8 @@ def test_cap_import_exercise_and_alert(env: dict[str, str], tmp_path: Path, mosq
     out = cli(env, "cap", "import", str(exercise)).stdout
     assert "Exercise" in out and "không phát" in out
     alert = tmp_path / "alert.xml"
-    alert.write_bytes(cap("real-1", expires="2030-12-31T18:00:00+07:00"))  # not expired: it plays
+    expires = (datetime.now(UTC) + timedelta(days=30)).astimezone(timezone(timedelta(hours=7))).isoformat(timespec="seconds")
+    alert.write_bytes(cap("real-1", expires=expires))  # not expired: it plays
     out = cli(env, "cap", "import", str(alert)).stdout
     assert "khẩn cấp" in out
     again = cli(env, "cap", "import", str(alert)).stdout

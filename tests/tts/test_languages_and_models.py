@@ -81,31 +81,62 @@ def test_gtts_online_and_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _tiny_piper_voice(folder: Path) -> Path:
-    """A real ONNX model (exported from a tiny torch module) with a Piper config, run by onnxruntime."""
-    torch = pytest.importorskip("torch")
+    """A real ONNX model (built node by node, no torch) with a Piper config, run by onnxruntime.
+
+    The graph takes Piper's inputs (phoneme ids, their length, the three scales) and sings: each
+    phoneme is 64 samples of a sine whose pitch its embedding sets, scaled by the length scale.
+    """
+    onnx = pytest.importorskip("onnx")
     pytest.importorskip("piper")
+    from onnx import TensorProto, helper, numpy_helper
 
-    class Tiny(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.embed = torch.nn.Embedding(256, 1)
+    embed = np.random.default_rng(7).uniform(-1, 1, (256, 64)).astype(np.float32)
 
-        def forward(self, ids, lengths, scales):  # type: ignore[no-untyped-def]
-            pitch = self.embed(ids).squeeze(-1).repeat_interleave(64, dim=1)
-            wave = torch.sin(torch.cumsum(0.05 + 0.01 * torch.tanh(pitch), dim=1) * scales[1])
-            return (wave * (lengths[0] > 0).float()).unsqueeze(1)
+    def const(name: str, value: object, dtype: type) -> object:
+        return numpy_helper.from_array(np.asarray(value, dtype=dtype), name)
 
+    nodes = [
+        helper.make_node("Gather", ["embed", "input"], ["pitch3"]),  # [1, N, 64]
+        helper.make_node("Reshape", ["pitch3", "flat_shape"], ["pitch"]),  # [1, N*64]
+        helper.make_node("Tanh", ["pitch"], ["bent"]),
+        helper.make_node("Mul", ["bent", "hundredth"], ["small"]),
+        helper.make_node("Add", ["small", "base_step"], ["step"]),
+        helper.make_node("CumSum", ["step", "axis1"], ["phase"]),
+        helper.make_node("Gather", ["scales", "one"], ["length_scale"]),
+        helper.make_node("Mul", ["phase", "length_scale"], ["scaled"]),
+        helper.make_node("Sin", ["scaled"], ["wave"]),
+        helper.make_node("Gather", ["input_lengths", "zero"], ["length"]),
+        helper.make_node("Greater", ["length", "zero"], ["spoken"]),
+        helper.make_node("Cast", ["spoken"], ["gate"], to=TensorProto.FLOAT),
+        helper.make_node("Mul", ["wave", "gate"], ["gated"]),
+        helper.make_node("Unsqueeze", ["gated", "axes1"], ["output"]),  # [1, 1, time]
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "tiny-piper",
+        [
+            helper.make_tensor_value_info("input", TensorProto.INT64, [1, "phonemes"]),
+            helper.make_tensor_value_info("input_lengths", TensorProto.INT64, [1]),
+            helper.make_tensor_value_info("scales", TensorProto.FLOAT, [3]),
+        ],
+        [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 1, "time"])],
+        [
+            numpy_helper.from_array(embed, "embed"),
+            const("flat_shape", [1, -1], np.int64),
+            const("hundredth", 0.01, np.float32),
+            const("base_step", 0.05, np.float32),
+            const("axis1", 1, np.int64),
+            const("one", 1, np.int64),
+            const("zero", 0, np.int64),
+            const("axes1", [1], np.int64),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
     model_path = folder / "vi" / "tiny.onnx"
     model_path.parent.mkdir(parents=True)
-    torch.onnx.export(
-        Tiny(),
-        (torch.zeros(1, 5, dtype=torch.long), torch.tensor([5]), torch.tensor([0.667, 1.0, 0.8])),
-        str(model_path),
-        input_names=["input", "input_lengths", "scales"],
-        output_names=["output"],
-        dynamic_axes={"input": {1: "phonemes"}, "output": {2: "time"}},
-        dynamo=False,
-    )
+    onnx.save(model, str(model_path))
     symbols = (
         ["_", "^", "$", " "]
         + [chr(c) for c in range(0x21, 0x7F)]

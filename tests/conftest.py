@@ -99,3 +99,9 @@ def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
             return True
         time.sleep(0.05)
     return bool(predicate())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests (brokers, fleets, browsers: mostly waiting on a clock or a network) first, so that
+    with `-n` (pytest-xdist) they overlap the quick ones instead of trailing alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("browser") is None)

@@ -10,21 +10,21 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-from broadcaster.app.planning import recurrence
-from broadcaster.app.workflow import Actor
-from broadcaster.cli.common import actor, date_option
-from broadcaster.config import Settings
-from broadcaster.store.engine import open_store
-from schedules.messages import vietnamese
-from schedules.model import ScheduleValueError
+    from broadcaster.app.workflow import Actor
+    from broadcaster.config import Settings
+    from schedules.model import ScheduleValueError
 
 
 def print_refusal(exc: ScheduleValueError) -> int:
     """Every problem of a refused booking, in Vietnamese, on stderr; the exit status 2."""
+    from schedules.messages import vietnamese
+
     for problem in getattr(exc, "problems", [exc]):
         print(f"Lỗi: {vietnamese(problem)}", file=sys.stderr)
     return 2
@@ -32,6 +32,8 @@ def print_refusal(exc: ScheduleValueError) -> int:
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.bookings import listing
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
@@ -49,6 +51,10 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 def _change(settings: Settings, as_user: str | None, change: Callable[[Session, Actor, datetime], str]) -> int:
     """Run one booking change as the user, in one transaction; print what was done or every refusal."""
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
+    from schedules.model import ScheduleValueError
+
     store = open_store(settings.database_url)
     who = actor(store, as_user)
     now = datetime.now(ZoneInfo(settings.timezone))
@@ -63,8 +69,10 @@ def _change(settings: Settings, as_user: str | None, change: Callable[[Session, 
 
 def cmd_book(args: argparse.Namespace, settings: Settings) -> int:
     """Book with every check of the console; problems are printed in Vietnamese, nothing is saved."""
+
     from broadcaster.app.bookings import Ask, create
-    from broadcaster.app.planning import local_today
+    from broadcaster.app.planning import local_today, recurrence
+    from broadcaster.cli.common import date_option
 
     def book(session: Session, who: Actor, now: datetime) -> str:
         rule = recurrence(args.daily, args.weekly, args.monthly, args.rule)
@@ -87,6 +95,7 @@ def cmd_book(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
+
     from broadcaster.app.bookings import cancel
 
     def cancelled(session: Session, who: Actor, _now: datetime) -> str:
@@ -98,8 +107,12 @@ def cmd_cancel(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
     """Change a booking; what the options leave out stays as the booking has it."""
+
     from broadcaster.app.bookings import Ask, edit
+    from broadcaster.app.planning import recurrence
+    from broadcaster.cli.common import date_option
     from broadcaster.store.models import BookingRow
+    from schedules.model import ScheduleValueError
 
     def edited(session: Session, who: Actor, now: datetime) -> str:
         row = session.get(BookingRow, args.id)

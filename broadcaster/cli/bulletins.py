@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from broadcaster.app import programmes
-from broadcaster.cli.common import actor
-from broadcaster.config import Settings
-from broadcaster.store.engine import open_store
-from broadcaster.store.models import Bulletin
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
 
 def cmd_bulletin_new(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.app import programmes
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import Bulletin
+
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
     if args.document is not None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import select
+from broadcaster.app.workflow import Actor, Role
 
-from broadcaster.app.workflow import Actor, Role, WorkflowError
-from broadcaster.store.engine import Store
-from broadcaster.store.models import User
-from schedules.model import ScheduleValueError
+if TYPE_CHECKING:
+    from broadcaster.store.engine import Store
 
 Day = TypeVar("Day", bound=date | None)
 CLI_ADMIN = Actor("cli", Role.ADMIN, address="local")
@@ -18,6 +16,11 @@ CLI_ADMIN = Actor("cli", Role.ADMIN, address="local")
 
 def actor(store: Store, username: str | None) -> Actor:
     """The user a command acts as; without --as, the local shell user is an administrator."""
+    from sqlalchemy import select
+
+    from broadcaster.app.workflow import WorkflowError
+    from broadcaster.store.models import User
+
     if not username:
         return CLI_ADMIN
     with store.session() as session:
@@ -29,6 +32,8 @@ def actor(store: Store, username: str | None) -> Actor:
 
 def date_option(text: str | None, default: Day) -> date | Day:
     """A YYYY-MM-DD option, or `default` when it was not given."""
+    from schedules.model import ScheduleValueError
+
     try:
         return date.fromisoformat(text) if text else default
     except ValueError as exc:
@@ -38,6 +43,7 @@ def date_option(text: str | None, default: Day) -> date | Day:
 def queued(store: Store, task_id: int, wait_s: float) -> int:
     """Tell the operator what became of a queued task: carried out (with acks) or kept for later."""
     from broadcaster.app import tasks
+    from broadcaster.app.workflow import WorkflowError
 
     with store.session() as session:
         alive = tasks.service_alive(session) is not None

@@ -4,15 +4,21 @@ queue (as the console); `broadcaster zone timetable`: a zone's amplifier and vol
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from broadcaster.app.timetables import describe, edit, set_timetable
-from broadcaster.cli.common import actor, queued
-from broadcaster.config import Settings
-from broadcaster.store.engine import open_store
-from broadcaster.web.remote import ACTIONS, request_control
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
+
+
+# broadcaster.web.remote.ACTIONS, written out so that `--help` imports no web app (a test keeps them equal)
+ACTIONS = ("volume", "power", "stop", "reboot")
 
 
 def cmd_control(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.cli.common import actor, queued
+    from broadcaster.store.engine import open_store
+    from broadcaster.web.remote import request_control
+
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
     zones = [z for z in (args.zones or "").split(",") if z]
@@ -38,6 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_zone_timetable(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.app.timetables import describe, edit, set_timetable
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
+
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
     kept: list[str] = []

@@ -14,18 +14,11 @@ import time
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
-from broadcaster.app.credentials import AGENT_DATA_DIR, media_base
-from broadcaster.app.planning import aware, build_planner
-from broadcaster.config import ConfigError, Settings
-from broadcaster.store.engine import open_store
-from broadcaster.store.keys import load_or_create, write_private
-from broadcaster.store.models import DeviceRow, PlayReport, ZoneRow
-from devices.acl import DeviceAccount, agent_config, new_password, password_hash, write_broker_config
-from devices.protocol import Topics
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
 
 def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
@@ -35,6 +28,15 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
     stored hash goes into the password file and no config is written for it. `--rotate` issues
     every device a new password. Only hashes are stored.
     """
+    from sqlalchemy import select
+
+    from broadcaster.app.credentials import AGENT_DATA_DIR, media_base
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.keys import load_or_create
+    from broadcaster.store.models import DeviceRow
+    from devices.acl import DeviceAccount, agent_config, new_password, password_hash, write_broker_config
+    from devices.protocol import Topics
+
     store = open_store(settings.database_url)
     out = Path(args.out)
     topics = Topics(settings.topic_prefix)
@@ -78,11 +80,15 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
 
 def _secret(path: Path, text: str) -> None:
     """Passwords inside: owner-only, replacing an earlier export."""
+    from broadcaster.store.keys import write_private
+
     path.unlink(missing_ok=True)
     write_private(path, text.encode())
 
 
 def load_agent_config(path: Path) -> dict[str, object]:
+    from broadcaster.config import ConfigError
+
     try:
         config = tomllib.loads(path.read_text())
     except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -114,10 +120,11 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
     """The reference speaker agent: runs until stopped; state survives restarts in data_dir."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from broadcaster.config import ConfigError
     from devices.agent import Agent
     from devices.mqtt import MqttTransport
     from devices.players import CommandPlayer, NullPlayer, Player
-    from devices.protocol import Verifier, public_key
+    from devices.protocol import Topics, Verifier, public_key
 
     config = load_agent_config(Path(args.config))
     device = str(config["device_id"])
@@ -168,6 +175,13 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     """N agents in one process against a real broker, taking their devices from the store or inventing them."""
+    from sqlalchemy import select
+
+    from broadcaster.config import ConfigError
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.keys import load_or_create
+    from broadcaster.store.models import DeviceRow
+    from devices.protocol import Topics
     from devices.swarm import Swarm
 
     store = open_store(settings.database_url)
@@ -193,6 +207,13 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def planned_vs_played(settings: Settings, zone_id: str, day: date) -> list[dict[str, object]]:
+    from sqlalchemy import select
+
+    from broadcaster.app.planning import aware, build_planner
+    from broadcaster.config import ConfigError
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import DeviceRow, PlayReport, ZoneRow
+
     store = open_store(settings.database_url)
     with store.session() as session:
         zone = session.get(ZoneRow, zone_id)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from broadcaster.app.workflow import Role
-from broadcaster.cli.common import CLI_ADMIN, actor
-from broadcaster.config import Settings
-from broadcaster.store.engine import open_store
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
+
+
+# the values of broadcaster.app.workflow.Role, written out so that `--help` imports no store (a test keeps them equal)
+ROLES = ("admin", "editor", "approver", "translator", "official", "observer")
 
 
 def cmd_zone_add(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.directory import ZoneSpec, save_zone
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     spec = ZoneSpec(
@@ -33,6 +38,8 @@ def cmd_zone_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_device_add(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.directory import add_device
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     with store.session() as session:
@@ -43,6 +50,9 @@ def cmd_device_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_user_add(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.directory import create_user
+    from broadcaster.app.workflow import Role
+    from broadcaster.cli.common import CLI_ADMIN
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     role = Role(args.role)
@@ -106,7 +116,7 @@ def register_user(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     user = sub.add_parser("user", help="users").add_subparsers(dest="user_cmd", required=True)
     ua = user.add_parser("add")
     ua.add_argument("username")
-    ua.add_argument("--role", required=True, choices=[r.value for r in Role])
+    ua.add_argument("--role", required=True, choices=ROLES)
     ua.add_argument("--name")
     ua.add_argument("--password", help="omit to be asked")
     ua.add_argument("--communes")

@@ -6,18 +6,18 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from broadcaster.app.workflow import WorkflowError
-from broadcaster.cli.common import actor, date_option, queued
-from broadcaster.config import Settings
-from broadcaster.store.engine import open_store
-from broadcaster.store.models import Bulletin
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
 
 def cmd_emergency(args: argparse.Namespace, settings: Settings) -> int:
     """Queue an emergency for the running service (never a broker session of its own)."""
     from broadcaster.app import tasks
+    from broadcaster.cli.common import actor, queued
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
@@ -32,7 +32,10 @@ def cmd_emergency(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_withdraw(args: argparse.Namespace, settings: Settings) -> int:
     """Withdraw in the store; the running service re-plans and re-pushes every affected speaker."""
-    from broadcaster.app.workflow import withdraw
+    from broadcaster.app.workflow import WorkflowError, withdraw
+    from broadcaster.cli.common import actor
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import Bulletin
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
@@ -47,6 +50,7 @@ def cmd_withdraw(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_cap_import(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.cap_import import import_alert
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     message = import_alert(store, settings, Path(args.file).read_bytes(), args.zones.split(",") if args.zones else [])
@@ -56,6 +60,8 @@ def cmd_cap_import(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.cap_export import SENDER, emergency_alerts
+    from broadcaster.cli.common import date_option
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     since = date_option(args.since, None)

@@ -7,34 +7,48 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
-from broadcaster import config as config_module
-from broadcaster.app.workflow import WorkflowError
-from broadcaster.config import ConfigError, Settings
-from broadcaster.store.engine import StoreError
-from devices.broker import BrokerError
-from media.errors import MediaError
-from schedules.model import ScheduleError
-from scripts.errors import ScriptsError
-from tts.base import TTSError
 
-EXPECTED_ERRORS = (
-    SQLAlchemyError,  # the database is down or busy: said in one line, nothing half-stored
-    ScriptsError,
-    BrokerError,
-    ConfigError,
-    StoreError,
-    WorkflowError,
-    TTSError,
-    MediaError,
-    ScheduleError,
-    OSError,
-    ValueError,
-)
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """What a command may raise that is said in one line, not a traceback. Imported when an error
+    is raised, not at start: `broadcaster --help` imports neither the store nor the stages."""
+    from sqlalchemy.exc import SQLAlchemyError
 
-Command = Callable[[argparse.Namespace, Settings], int]
+    from broadcaster.app.workflow import WorkflowError
+    from broadcaster.config import ConfigError
+    from broadcaster.store.engine import StoreError
+    from devices.broker import BrokerError
+    from media.errors import MediaError
+    from schedules.model import ScheduleError
+    from scripts.errors import ScriptsError
+    from tts.base import TTSError
+
+    return (
+        SQLAlchemyError,  # the database is down or busy: said in one line, nothing half-stored
+        ScriptsError,
+        BrokerError,
+        ConfigError,
+        StoreError,
+        WorkflowError,
+        TTSError,
+        MediaError,
+        ScheduleError,
+        OSError,
+        ValueError,
+    )
+
+
+Command = Callable[[argparse.Namespace, "Settings"], int]
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.cli import demo  # the service, the fleet, the stages: imported when the demo runs
+
+    return demo.cmd_demo(args, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,8 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lead", type=float, default=5.0, help="seconds until the slot starts")
     demo.add_argument("--mqtt", help="mqtt://HOST:PORT (default: an embedded broker)")
     demo.add_argument("--out", default="demo-out")
-    from broadcaster.cli.demo import cmd_demo
-
     demo.set_defaults(func=cmd_demo)
 
     from broadcaster.cli import bookings, bulletins, control, devices, directory, emergency, schedule, service, stages
@@ -72,15 +84,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        settings = config_module.load(args.settings_file)
+        from broadcaster import config
+
+        settings = config.load(args.settings_file)
         return int(args.func(args, settings))
-    except EXPECTED_ERRORS as exc:
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if not isinstance(exc, expected_errors()):
+            raise
         from broadcaster.app.messages import for_cli
 
         print(f"Lỗi: {for_cli(exc)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
 
 
 if __name__ == "__main__":

@@ -6,20 +6,20 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
-from broadcaster.app.planning import build_planner
-from broadcaster.app.workflow import approved_media
-from broadcaster.cli.common import date_option
-from broadcaster.config import Settings
-from broadcaster.store.engine import open_store
-from broadcaster.store.models import ZoneRow
-from schedules.model import ScheduleValueError
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
 
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.app.planning import build_planner
+    from broadcaster.cli.common import date_option
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import ZoneRow
+    from schedules.model import ScheduleValueError
+
     store = open_store(settings.database_url)
     tz = ZoneInfo(settings.timezone)
     with store.session() as session:
@@ -41,6 +41,13 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from broadcaster.app.planning import build_planner
+    from broadcaster.app.workflow import approved_media
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import ZoneRow
+    from schedules.model import ScheduleValueError
     from schedules.playlist import Track, m3u, xspf
 
     store = open_store(settings.database_url)
@@ -68,6 +75,7 @@ def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_podcast(args: argparse.Namespace, settings: Settings) -> int:
     """Write the commune's feed where the media server serves it (its self link), and print it."""
     from broadcaster.app import podcast
+    from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     if args.self_url:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from broadcaster.config import Settings
-from broadcaster.store.engine import Store, open_store
-from broadcaster.store.models import User
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
+    from broadcaster.store.engine import Store
 
 
 def _first_admin_hint(store: Store) -> None:
+    from sqlalchemy import select
+
+    from broadcaster.store.models import User
+
     with store.session() as session:
         admins = session.scalars(select(User).where(User.role == "admin")).first()
     if admins is None:
@@ -22,6 +25,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """The console and API alone (the service runs elsewhere: `broadcaster run`)."""
     import uvicorn
 
+    from broadcaster.store.engine import open_store
     from broadcaster.web.app import create_app
 
     store = open_store(settings.database_url)
@@ -34,6 +38,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.service.core import Service
+    from broadcaster.store.engine import open_store
     from devices.broker import mask_url
 
     store = open_store(settings.database_url)
@@ -52,6 +57,7 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from broadcaster.service.core import Service
+    from broadcaster.store.engine import open_store
     from broadcaster.web.app import create_app
     from devices.broker import mask_url
 

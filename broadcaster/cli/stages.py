@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from broadcaster.config import Settings
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
 
 def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:

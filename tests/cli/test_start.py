@@ -1,0 +1,96 @@
+"""The command line starts without what it does not use: `--help` imports no store, no web app,
+no stage; a command on a store already at head does not import Alembic. `python -m bench cli`
+measures the time; these tests keep the imports from creeping back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from broadcaster.store.engine import head_revision, open_store
+
+HEAVY = {"sqlalchemy", "pydantic", "alembic", "numpy", "scipy", "fastapi", "aiohttp", "paho", "cryptography", "jinja2", "httpx"}
+OURS = {"devices", "media", "schedules", "scripts", "tts"}
+
+
+def _modules_after(code: str, env: dict[str, str] | None = None) -> tuple[set[str], str]:
+    """Top-level packages imported by a fresh interpreter after `code`, and what it printed."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})), file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    return set(json.loads(done.stderr.strip().splitlines()[-1])), done.stdout
+
+
+def test_help_imports_no_store_no_web_and_no_stage() -> None:
+    code = (
+        "from broadcaster.cli import main\n"
+        "for argv in (['--help'], ['plan', '--help'], ['user', 'add', '--help'], ['control', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass"
+    )
+    modules, out = _modules_after(code)
+    assert "plan" in out and "--role" in out and "observer" in out and "reboot" in out
+    assert not modules & (HEAVY | OURS), sorted(modules & (HEAVY | OURS))
+    assert "broadcaster" in modules
+
+
+def test_the_cli_choices_are_the_products() -> None:
+    from broadcaster.app.workflow import Role
+    from broadcaster.cli.control import ACTIONS
+    from broadcaster.cli.directory import ROLES
+    from broadcaster.web.remote import ACTIONS as WEB_ACTIONS
+
+    assert ROLES == tuple(role.value for role in Role)
+    assert ACTIONS == WEB_ACTIONS
+
+
+def test_head_read_from_the_scripts_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from broadcaster.store.engine import alembic_config
+
+    assert [head_revision()] == list(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def test_a_store_at_head_opens_without_alembic_and_an_old_one_is_migrated(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from broadcaster.store.engine import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    open_store(url).close()  # created and migrated to head by Alembic
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    modules, _ = _modules_after(f"from broadcaster.store.engine import open_store\nopen_store({url!r}).close()", env)
+    assert "sqlalchemy" in modules and "alembic" not in modules
+
+    # one revision back: opening it runs Alembic again, to head
+    store = open_store(url)
+    with store.engine.begin() as connection:
+        config = alembic_config(url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() != head_revision()
+    store.close()
+    again = open_store(url)
+    with again.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    again.close()
+
+
+def test_a_failing_command_still_says_why_in_one_line_not_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "BROADCASTER_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "broadcaster.cli", "plan", "--zone", "khong-co"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "Lỗi: unknown zone khong-co"

@@ -105,3 +105,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Slow tests (brokers, fleets, browsers: mostly waiting on a clock or a network) first, so that
     with `-n` (pytest-xdist) they overlap the quick ones instead of trailing alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("browser") is None)
+
+
+@pytest.fixture
+def broker_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A folder for an exported broker config that Mosquitto's own user can reach: pytest's
+    temporary folders are root-only when tests run as root, and an export never runs the broker
+    as root (`user root` is refused), so the path must be traversable by `mosquitto`."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="loa-broker-", dir="/tmp"))
+    folder.chmod(0o711)
+    yield folder / "broker"
+    shutil.rmtree(folder, ignore_errors=True)

@@ -11,6 +11,7 @@ re-plans when the audit log moves (see `Service.watch_changes`).
 from __future__ import annotations
 
 import enum
+import os
 import socket
 import time
 from collections.abc import Iterator
@@ -158,6 +159,60 @@ def beat(session: Session, info: dict[str, Any], started: bool = False) -> None:
     row.beat_at, row.info = now, info
     if started:
         row.started_at = now
+
+
+class IdentityInUse(Exception):
+    """Another running service instance holds this broker identity; the message says what to do."""
+
+
+def claim_identity(session: Session, client_id: str, instance: str, now: datetime | None = None) -> None:
+    """Claim a broker identity (client id = broker account) for this service instance, or refuse.
+
+    Two instances with one identity kick each other off the broker in a loop (24 times in 25 s,
+    issue 22 #8): each instance beats a row `identity:{client id}` every few seconds (`beat_identity`);
+    one that finds another instance's row beaten within `ALIVE_WITHIN_S` and not stopped refuses
+    to start. Called again by its owner, it only refreshes the row.
+
+    :raises IdentityInUse: with the other instance's host, in Vietnamese.
+    """
+    now = now or datetime.now(UTC)
+    name = f"identity:{client_id}"[:64]
+    row = session.get(ServiceBeat, name, with_for_update=session.get_bind().dialect.name == "postgresql")
+    if row is not None and row.info.get("instance") != instance and not row.info.get("stopped"):
+        beat_at = row.beat_at if row.beat_at.tzinfo else row.beat_at.replace(tzinfo=UTC)
+        if now - beat_at <= timedelta(seconds=ALIVE_WITHIN_S) and not _dead_here(row.info):
+            raise IdentityInUse(
+                f"Không khởi động: một dịch vụ khác (máy {row.info.get('host', '?')}) đang chạy với danh tính broker "
+                f"'{client_id}'. Hai dịch vụ cùng một danh tính sẽ đẩy nhau khỏi broker liên tục. Hãy dừng dịch vụ kia, "
+                "hoặc cho dịch vụ này một tài khoản riêng (chạy lại `broadcaster devices export-acl --workers N` và dùng "
+                "tệp workers/*.env của nó)."
+            )
+    info = {**host_info(), "instance": instance, "pid": os.getpid()}
+    if row is None:
+        session.add(ServiceBeat(name=name, started_at=now, beat_at=now, info=info))
+    else:
+        row.beat_at, row.info = now, info
+
+
+def _dead_here(info: dict[str, Any]) -> bool:
+    """Whether the claim is of a process on this machine that no longer runs (killed, crashed):
+    a restart right after a crash must not wait for its beat to grow old."""
+    pid = info.get("pid")
+    if info.get("host") != socket.gethostname() or not isinstance(pid, int):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def release_identity(session: Session, client_id: str, instance: str) -> None:
+    row = session.get(ServiceBeat, f"identity:{client_id}"[:64])
+    if row is not None and row.info.get("instance") == instance:
+        row.info = {**row.info, "stopped": True}
 
 
 def host_info() -> dict[str, Any]:

@@ -34,7 +34,7 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.store.engine import open_store
     from broadcaster.store.keys import load_or_create
     from broadcaster.store.models import DeviceRow
-    from devices.acl import DeviceAccount, agent_config, new_password, password_hash, write_broker_config
+    from devices.acl import DeviceAccount, agent_config, new_password, password_hash, read_password_file, write_broker_config
     from devices.protocol import Topics
 
     store = open_store(settings.database_url)
@@ -51,9 +51,22 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
             password = new_password()
             d.mqtt_password_hash, d.credentials_issued = password_hash(password), now
             accounts.append(DeviceAccount(d.id, (d.zone_id,), password))
-    server_password = new_password()
+    # one broker account per service worker/instance (the account is its client id): an
+    # account already in the broker's password file keeps its hash, so re-running export-acl
+    # never changes the password of a service that runs with it (issue 22 #7/#8)
+    existing = read_password_file(out / "passwd")
+    workers = [SERVER_USER] + [f"{SERVER_USER}-{i}" for i in range(2, max(1, args.workers) + 1)]
+    servers: dict[str, str] = {}
+    fresh_servers: dict[str, str] = {}
+    for user in workers:
+        if user in existing and not args.rotate:
+            servers[user] = existing[user]
+        else:
+            fresh_servers[user] = new_password()
+            servers[user] = password_hash(fresh_servers[user])
+    run_as = args.run_as or _default_run_as()
     conf = write_broker_config(
-        out, accounts, topics, "loa-server", server_password, port=args.port, host=args.host, run_as=args.run_as
+        out, accounts, topics, SERVER_USER, "", port=args.port, host=args.host, run_as=run_as, servers=servers
     )
     agents = out / "agents"
     agents.mkdir(exist_ok=True)
@@ -69,13 +82,34 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
             AGENT_DATA_DIR,
         )
         _secret(agents / f"{account.device}.toml", text)
-    _secret(out / "server.env", f"BROADCASTER_MQTT_URL=mqtt://loa-server:{server_password}@{args.public_host}:{args.port}\n")
+    for user, password in fresh_servers.items():
+        env = out / "server.env" if user == SERVER_USER else out / "workers" / f"{user}.env"
+        env.parent.mkdir(exist_ok=True)
+        _secret(
+            env,
+            f"BROADCASTER_MQTT_URL=mqtt://{user}:{password}@{args.public_host}:{args.port}\n"
+            f"BROADCASTER_SERVER_CLIENT_ID={user}\n",
+        )
     kept = len(accounts) - len(fresh)
     print(
         f"{len(accounts)} loa ({len(fresh)} mật khẩu mới, {kept} giữ mật khẩu đã cấp): {out / 'passwd'}, {out / 'acl'}, "
-        f"{conf}, {agents}/*.toml, {out / 'server.env'}"
+        f"{conf}, {agents}/*.toml"
+    )
+    print(
+        f"{len(workers)} tài khoản dịch vụ ({len(fresh_servers)} mới, {len(workers) - len(fresh_servers)} giữ nguyên mật khẩu "
+        f"— dịch vụ đang chạy không bị ảnh hưởng): "
+        + ", ".join(f"{u} → {'server.env' if u == SERVER_USER else f'workers/{u}.env'}" for u in fresh_servers)
     )
     return 0
+
+
+SERVER_USER = "loa-server"
+
+
+def _default_run_as() -> str:
+    """The exporting user, unless that is root: then Mosquitto's own user (never `user root`)."""
+    name = pwd.getpwuid(os.geteuid()).pw_name
+    return "mosquitto" if name == "root" else name
 
 
 def _secret(path: Path, text: str) -> None:
@@ -267,8 +301,14 @@ def register(sub: argparse._SubParsersAction, devices: argparse._SubParsersActio
     acl.add_argument("--public-host", default="127.0.0.1", help="the broker's address as devices see it")
     acl.add_argument(
         "--run-as",
-        default=pwd.getpwuid(os.geteuid()).pw_name,
-        help="the user Mosquitto runs as (default: whoever exports, so the broker can read its 0600 files)",
+        default=None,
+        help="the user Mosquitto runs as (default: whoever exports, so the broker can read its 0600 files; mosquitto if that is root)",
+    )
+    acl.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="service accounts to write: loa-server (server.env) and loa-server-2… (workers/*.env), one per worker or instance",
     )
     acl.add_argument("--rotate", action="store_true", help="new passwords for every device, not only those without")
     acl.set_defaults(func=cmd_export_acl)

@@ -18,6 +18,7 @@ def expected_errors() -> tuple[type[BaseException], ...]:
     is raised, not at start: `broadcaster --help` imports neither the store nor the stages."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from broadcaster.app.tasks import IdentityInUse
     from broadcaster.app.workflow import WorkflowError
     from broadcaster.config import ConfigError
     from broadcaster.store.engine import StoreError
@@ -34,6 +35,7 @@ def expected_errors() -> tuple[type[BaseException], ...]:
         ConfigError,
         StoreError,
         WorkflowError,
+        IdentityInUse,
         TTSError,
         MediaError,
         ScheduleError,

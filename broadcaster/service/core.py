@@ -12,6 +12,7 @@ import logging
 import signal
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -70,6 +71,7 @@ class Service(Commanding):
         # that connects later would get nothing)
         self._republish_all = False
         self.reports = ReportWriter(self.store, store_reports)
+        self.instance = uuid.uuid4().hex  # this process's claim on its broker identity
         self._replanning = threading.Lock()  # one re-plan at a time, whichever thread asks
         # the re-plan that follows an emergency runs in a thread of its own once the emergency's
         # acks have settled (see replan_after_emergency)
@@ -101,6 +103,9 @@ class Service(Commanding):
     # -- lifecycle --
     def start(self) -> Service:
         self._stopping.clear()
+        with self.store.session() as session:  # one instance per broker identity (issue 22 #8)
+            tasks.claim_identity(session, self.settings.server_client_id, self.instance)
+        self._stack.callback(self._release_identity)
         url = self.mqtt_url
         if not url:
             url = self._stack.enter_context(EmbeddedBroker()).url
@@ -189,6 +194,14 @@ class Service(Commanding):
 
     def _beat_info(self) -> dict[str, Any]:
         return {**tasks.host_info(), "media": self.media_base_url, "broker": mask_url(self.mqtt_url or "")}
+
+    def beat_identity(self) -> None:
+        with self.store.session() as session:
+            tasks.claim_identity(session, self.settings.server_client_id, self.instance)
+
+    def _release_identity(self) -> None:
+        with self.store.session() as session:
+            tasks.release_identity(session, self.settings.server_client_id, self.instance)
 
     def heartbeat(self) -> None:
         with self.store.session() as session:
@@ -450,6 +463,7 @@ class Service(Commanding):
         jobs = [Job(j.name, self._leading(j.action), j.every_s, j.daily_at) for j in jobs]
         if self.leader is not None:
             jobs.insert(0, Job("lead", self.lead, every_s=1.0))
+        jobs.append(Job("identity", self.beat_identity, every_s=5))  # every worker, leading or not
         return jobs
 
     def notify(self) -> int:

@@ -17,6 +17,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -81,7 +82,9 @@ class Leader:
         database = self.store.engine.url.database or ""
         if not database or database == ":memory:":
             raise LeaderError("an in-memory SQLite store cannot be shared: run a single worker")
-        return f"{os.path.abspath(database)}.{self.name}.lock"
+        # the name holds the topic prefix (`loa-planner:loa/v1`): its `/` would be a directory
+        safe = re.sub(r"[^\w.-]", "_", self.name)
+        return f"{os.path.abspath(database)}.{safe}.lock"
 
     def _alive(self) -> bool:
         """The lock is as alive as the connection that holds it."""

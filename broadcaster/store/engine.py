@@ -63,7 +63,10 @@ def _private_file(path: Path) -> None:
     if str(path) in ("", ":memory:"):
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    if not path.exists():
+        # only to create it: closing a descriptor of a database this process already has open
+        # drops SQLite's POSIX locks on it, and concurrent writers then corrupt the file
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     os.chmod(path, 0o600)
 
 

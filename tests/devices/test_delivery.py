@@ -118,7 +118,15 @@ def test_acl_confines_each_device_to_its_own_topics(tmp_path: Path) -> None:
     accounts = [DeviceAccount("dev-a", ("zone-1",), "secret-a-123"), DeviceAccount("dev-b", ("zone-2",), "secret-b-456")]
     port = free_port()
     conf = write_broker_config(
-        tmp_path / "broker", accounts, topics, "server", "server-secret", port=port, persistence=False, run_as=RUN_AS
+        tmp_path / "broker",
+        accounts,
+        topics,
+        "server",
+        "server-secret",
+        port=port,
+        persistence=False,
+        run_as=RUN_AS,
+        allow_root=True,
     )
     with MosquittoProcess(conf, port) as broker:
         received: list[str] = []

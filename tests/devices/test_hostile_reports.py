@@ -90,7 +90,7 @@ def test_two_byte_ack_from_one_speaker_does_not_cut_off_the_others(tmp_path: Pat
     port = free_port()
     accounts = [DeviceAccount("loa-a1", ("thon-a",), "pw-a1-secret"), DeviceAccount("loa-b1", ("thon-a",), "pw-b1-secret")]
     conf = write_broker_config(
-        tmp_path / "broker", accounts, Topics(prefix), "loa-server", "srv-secret", port=port, run_as=RUN_AS
+        tmp_path / "broker", accounts, Topics(prefix), "loa-server", "srv-secret", port=port, run_as=RUN_AS, allow_root=True
     )
     url = f"mqtt://127.0.0.1:{port}"
     server_url = f"mqtt://loa-server:srv-secret@127.0.0.1:{port}"

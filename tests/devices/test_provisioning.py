@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def test_exported_credentials_and_acls_run_a_real_fleet(tmp_path: Path) -> None:
+def test_exported_credentials_and_acls_run_a_real_fleet(tmp_path: Path, broker_folder: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", media_port=free_port())
     store = open_store(settings.database_url)
     bulletin = approved_bulletin(store, settings)
@@ -38,7 +38,7 @@ def test_exported_credentials_and_acls_run_a_real_fleet(tmp_path: Path) -> None:
     with store.session() as s:
         book(s, ADMIN, bulletin, ["thon-7"], now.date(), slot=slot.isoformat())
     port = free_port()
-    out = tmp_path / "broker"
+    out = broker_folder
     env = {**os.environ, "BROADCASTER_DATA_DIR": str(settings.data_dir)}
     proc = subprocess.run(
         [
@@ -61,7 +61,7 @@ def test_exported_credentials_and_acls_run_a_real_fleet(tmp_path: Path) -> None:
     )
     assert "2 loa" in proc.stdout
     conf = out / "mosquitto.conf"
-    server_url = (out / "server.env").read_text().strip().split("=", 1)[1]
+    server_url = (out / "server.env").read_text().splitlines()[0].split("=", 1)[1]
     configs = [load_agent_config(out / "agents" / f"{d}.toml") for d in ("loa-71", "loa-72")]
     assert all(c["broker"] != configs[0]["broker"] or c is configs[0] for c in configs), "one password per device"
     with MosquittoProcess(conf, port):

@@ -99,7 +99,7 @@ def test_after_the_download_the_page_shows_the_issued_state_in_local_time_and_ne
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
-def test_downloaded_config_runs_a_real_agent_that_takes_a_signed_command(tmp_path: Path) -> None:
+def test_downloaded_config_runs_a_real_agent_that_takes_a_signed_command(tmp_path: Path, broker_folder: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     broker_port = free_port()
@@ -140,11 +140,11 @@ def test_downloaded_config_runs_a_real_agent_that_takes_a_signed_command(tmp_pat
 
         # the broker files come from the stored hashes: loa-1 keeps the console's password
         env = {**os.environ, "BROADCASTER_DATA_DIR": str(w.settings.data_dir), "PYTHONPATH": os.getcwd()}
-        out = tmp_path / "broker"
+        out = broker_folder
         export = [sys.executable, "-m", "broadcaster.cli", "devices", "export-acl", "--out", str(out)]
         subprocess.run([*export, "--port", str(broker_port), "--host", "127.0.0.1"], env=env, check=True, capture_output=True)
         assert not (out / "agents" / "loa-1.toml").exists(), "no second copy of a password already issued"
-        server_url = (out / "server.env").read_text().strip().split("=", 1)[1]
+        server_url = (out / "server.env").read_text().splitlines()[0].split("=", 1)[1]
         with MosquittoProcess(out / "mosquitto.conf", broker_port):
             old = first["broker"].split("@")[0].rsplit(":", 1)[1]
             assert not _connects(broker_port, "loa-1", old), "the rotated-out password is refused"

@@ -21,6 +21,7 @@ from broadcaster.app.workflow import Actor, PermissionDenied, WorkflowError, app
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, Bulletin, CommandRow, DeviceRow, ServiceTask, User, ZoneRow
+from devices.broker import BrokerError
 from devices.dispatcher import Dispatcher
 from devices.protocol import MessageType, Priority, StreamRef, iso, programme_entry
 
@@ -140,6 +141,8 @@ class Commanding:
         dispatcher = self._started()
         from broadcaster.app.planning import aware
 
+        if not dispatcher.client.is_connected():
+            return 0  # the broker is away: the next turn after the reconnect sends them
         now = now or datetime.now(UTC)
         retried = 0
         with self.store.session() as session:
@@ -210,6 +213,10 @@ class Commanding:
                 continue
             try:
                 result = self._carry_out(tasks.TaskKind(kind), payload, actor, task_id)
+            except (OSError, BrokerError) as exc:  # the broker is away: said in one line, in Vietnamese
+                log.warning("Lệnh #%s (%s) chưa thực hiện được: broker MQTT không kết nối (%s)", task_id, kind, exc)
+                with self.store.session() as session:
+                    tasks.finish(session, task_id, error=f"Broker MQTT không kết nối được: {exc}")
             except Exception as exc:  # one bad task must not stop the queue; its reason is stored for the user
                 log.exception("task %s (%s) failed", task_id, kind)
                 with self.store.session() as session:
@@ -264,7 +271,19 @@ class Commanding:
         with self.store.session() as session:
             command_id, topic, payload = self._record_command(session, kind, body, datetime.now(UTC), device=device, zone=zone)
             audit(session, actor, f"command.{kind.value}", target, command=command_id, **body)
-        dispatcher.resend(topic, payload)
+        try:
+            dispatcher.resend(topic, payload)
+        except OSError as exc:
+            # recorded: `retry_commands` sends it as soon as the broker is back, until it expires; the
+            # task is not a failure (it would read "failed" though the speakers carry it out later)
+            log.warning(
+                "Chưa gửi được lệnh %s tới %s (broker MQTT không kết nối: %s); lệnh đã được ghi lại và sẽ tự gửi lại "
+                "khi broker hoạt động trở lại, trong %d phút tới",
+                kind.value,
+                target,
+                exc,
+                self.COMMAND_TTL_S // 60,
+            )
         return command_id
 
     def _record_command(

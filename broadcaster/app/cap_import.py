@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from broadcaster.app.workflow import (
     Actor,
     Role,
     State,
+    WorkflowError,
     approve,
     approved_media,
     audit,
@@ -32,10 +34,12 @@ from broadcaster.app.workflow import (
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, CapRecord, ServiceTask, ZoneRow
+from media.errors import MediaError
 from media.master import MasterSettings
 from media.store import MediaStore
 from schedules.cap import CapAlert, booking_for, parse_cap
 from schedules.model import Priority
+from tts.base import TTSError
 from tts.registry import NoVoice, default_registry
 
 log = logging.getLogger(__name__)
@@ -290,22 +294,36 @@ def _bulletin(store: Store, settings: Settings, alert: CapAlert, languages: list
                 continue
             texts = [str(s["text"]) for s in _sentences(alert, other)]
             try:
-                tracks.append(Track(other, tuple(registry.synthesize(t, other)[0] for t in texts)))
-                edit_script(session, bulletin, CAP_EDITOR, other, " ".join(texts), _sentences(alert, other))
-            except (NoVoice, ValueError) as exc:
+                # a second-language track never costs the alert (issue 22 #13): a language without
+                # a voice or without a profile ("en" listed by a zone) is kept in the record, unspoken
+                track = Track(other, tuple(registry.synthesize(t, other)[0] for t in texts))
+                with session.begin_nested():
+                    edit_script(session, bulletin, CAP_EDITOR, other, " ".join(texts), _sentences(alert, other))
+                tracks.append(track)
+            except (NoVoice, TTSError, MediaError, WorkflowError, ValueError) as exc:
                 log.warning("CAP %s: the %s text is not spoken: %s", alert.identifier, other, exc)
         script = current_scripts(session, bulletin.id)[language]
-        rendered = render(
-            session,
-            script,
-            registry,
-            MediaStore(settings.media_dir),
-            bulletin.title,
-            alert.identifier,
-            MasterSettings(target_lufs=settings.target_lufs),
-            settings.dialect,
-            extra_tracks=tracks,
-        )
+
+        def rendered_with(extra: list[Track]) -> Any:
+            return render(
+                session,
+                script,
+                registry,
+                MediaStore(settings.media_dir),
+                bulletin.title,
+                alert.identifier,
+                MasterSettings(target_lufs=settings.target_lufs),
+                settings.dialect,
+                extra_tracks=extra,
+            )
+
+        try:
+            rendered = rendered_with(tracks)
+        except (TTSError, MediaError, ValueError) as exc:
+            if not tracks:
+                raise
+            log.warning("CAP %s: the other languages' tracks could not be mixed in (%s); Vietnamese only", alert.identifier, exc)
+            rendered = rendered_with([])
         rendered.asset.script_sha256 = script.sha256
         session.flush()
         submit(session, bulletin, CAP_EDITOR)

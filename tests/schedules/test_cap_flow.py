@@ -184,3 +184,24 @@ def test_our_emergencies_export_as_cap_1_2(world: tuple[Settings, Store]) -> Non
     since = fired + timedelta(seconds=1)
     with store.session() as s:
         assert emergency_alerts(s, "x@y", since) == []
+
+
+def test_a_vi_and_en_alert_for_a_zone_listing_en_is_not_dropped(world: tuple[Settings, Store]) -> None:
+    """Issue 22 #13: 'unknown language code en' cost the whole alert; a second-language track never does."""
+    settings, store = world
+    with store.session() as s:
+        zone = s.get(ZoneRow, "ban-1")
+        assert zone is not None
+        zone.languages = ["vi", "en"]
+    data = cap("en-1", urgency="Expected", severity="Severe").replace(
+        b"</alert>",
+        b"<info><language>en-US</language><category>Met</category><event>Flash flood</event><urgency>Expected</urgency>"
+        b"<severity>Severe</severity><certainty>Observed</certainty><headline>Flash flood warning</headline>"
+        b"<instruction>Move to higher ground.</instruction></info></alert>",
+    )
+    assert "đã đặt" in import_alert(store, settings, data, [], NOW)
+    with store.session() as s:
+        bulletin = s.get(Bulletin, record(store, "en-1").bulletin_id)
+        assert bulletin is not None and bulletin.state == "scheduled"
+    assert record(store, "en-1").state == CapState.DELIVERED
+    assert "Move to higher ground." in record(store, "en-1").document

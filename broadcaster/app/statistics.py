@@ -22,11 +22,51 @@ from sqlalchemy.orm import Session
 
 from broadcaster.app.planning import aware
 from broadcaster.store.models import Bulletin, DeviceRow, DeviceSample, PlannedPlay, PlayReport, ZoneRow
+from devices.protocol import parse_iso
 from schedules.planner import Plan
 
 TARGETS = {2027: {"urban": 0.80, "rural": 0.60}, 2030: {"urban": 0.90, "rural": 0.70}}
 STALE_S = 15 * 60  # a device silent for longer than this (no LWT seen) is counted offline
 INTERRUPTED_SHARE = 0.95  # a play shorter than this share of the item is reported interrupted
+
+
+EARLY_S = 15 * 60  # a device clock may run this far ahead of the slot (it is told its offset)
+LATE_S = 24 * 3600  # an item planned this long before is not played any more
+OVERRUN_S = 60  # beyond the media's own duration
+
+
+def plausibility(planned_zone: str, starts_at: datetime, duration_ms: int, body: dict[str, Any], zone: str | None) -> str:
+    started, ended = parse_iso(body["started"]), parse_iso(body["ended"])
+    slot = starts_at.timestamp()
+    if zone is not None and zone != planned_zone:
+        return f"item of zone {planned_zone}, device in {zone}"
+    if started < slot - EARLY_S:
+        return f"started {(slot - started) / 60:.0f} min before its slot"
+    if started > slot + LATE_S:
+        return "started a day after its slot"
+    limit_s = duration_ms / 1000 + OVERRUN_S
+    if duration_ms and (ended - started > limit_s or int(body.get("played_ms") or 0) / 1000 > limit_s):
+        return (
+            f"lasted {max(ended - started, int(body.get('played_ms') or 0) / 1000):.0f} s, the media {duration_ms / 1000:.0f} s"
+        )
+    return ""
+
+
+def aware_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def counted(report: PlayReport, planned: PlannedPlay | None, zone: str) -> bool:
+    """Whether a stored proof of play counts: a plausible play of an item that was planned
+    (a device cannot add plays, coverage or speakers with items it made up)."""
+    if planned is None:
+        return False
+    body = {
+        "started": aware_utc(report.started).isoformat(),
+        "ended": aware_utc(report.ended).isoformat(),
+        "played_ms": report.played_ms,
+    }
+    return not plausibility(planned.zone_id, aware_utc(planned.starts_at), planned.duration_ms, body, zone)
 
 
 def record_due(session: Session, plan: Plan, now: datetime) -> int:
@@ -121,10 +161,13 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
         if p.zone_id in zone_ids
     ]
     current_zone = {d.id: d.zone_id for d in session.scalars(select(DeviceRow))}
+    stored = list(session.scalars(select(PlayReport).where(PlayReport.started >= period.start, PlayReport.started < period.end)))
+    items = {r.item_id for r in stored}
+    known = {p.item_id: p for p in session.scalars(select(PlannedPlay).where(PlannedPlay.item_id.in_(items)))} if items else {}
     reports = []
-    for r in session.scalars(select(PlayReport).where(PlayReport.started >= period.start, PlayReport.started < period.end)):
+    for r in stored:
         zone = r.zone_id or current_zone.get(r.device_id, "")  # rows from before zones were kept
-        if zone in zone_ids:
+        if zone in zone_ids and counted(r, known.get(r.item_id), zone):
             reports.append((zone, r))
     out = Stats(period)
     out.bulletins = _bulletins(session, planned, reports)

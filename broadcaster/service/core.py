@@ -27,6 +27,7 @@ from broadcaster.app.timetables import for_device as timetables_of
 from broadcaster.app.workflow import WorkflowError, audit
 from broadcaster.config import Settings
 from broadcaster.service.device_commands import Commanding
+from broadcaster.service.flood import FloodGate
 from broadcaster.service.leader import Leader
 from broadcaster.service.reports import ReportWriter, store_reports
 from broadcaster.service.workers import Peers, drain
@@ -64,6 +65,7 @@ class Service(Commanding):
         # unacked programmes are re-pushed with backoff: device → (attempts, monotonic time of the next try)
         self._retry: dict[str, tuple[int, float]] = {}
         self._rejections: dict[str, list[float]] = {}
+        self.flood = FloodGate()  # rate limits per device on acks, proofs of play, state, telemetry
         self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
         # every device's current programme is published again, acked and unchanged or not, at the
         # first re-plan after connecting (at start or again) to a broker that holds no session of
@@ -394,17 +396,33 @@ class Service(Commanding):
     # -- what devices say: queued as they arrive, stored in batches (broadcaster.service.reports) --
     def on_played(self, device: str, body: dict[str, Any]) -> None:
         """A proof of play, already validated by `devices.wire.report`."""
-        self.reports_received += 1
-        self.reports.put("played", device, body, self._defer_ack())
+        if self._admit(device, "played"):
+            self.reports_received += 1
+            self.reports.put("played", device, body, self._defer_ack())
 
     def on_state(self, device: str, body: dict[str, Any]) -> None:
-        self.reports.put("state", device, body, self._defer_ack())
+        if self._admit(device, "state"):
+            self.reports.put("state", device, body, self._defer_ack())
 
     def on_telemetry(self, device: str, body: dict[str, Any]) -> None:
-        self.reports.put("telemetry", device, body)  # stored for uptime statistics
+        if self._admit(device, "telemetry"):
+            self.reports.put("telemetry", device, body)  # stored for uptime statistics
 
     def on_ack(self, device: str, body: dict[str, Any]) -> None:
-        self.reports.put("ack", device, body, self._defer_ack())
+        if self._admit(device, "ack"):
+            self.reports.put("ack", device, body, self._defer_ack())
+
+    def _admit(self, device: str, kind: str) -> bool:
+        """Within the device's rate limit (broadcaster.service.flood)? What is not is dropped —
+        acknowledged to the broker, counted, audited once a minute per device with the counts."""
+        if self.flood.admit(device, kind):
+            return True
+        counts = self.flood.to_audit(device)
+        if counts is not None:
+            log.warning("device %s is over its rate limits; dropped %s", device, counts)
+            with self.store.session() as session:
+                audit(session, f"device:{device}", "device.flooded", f"device:{device}", dropped=counts)
+        return False
 
     @staticmethod
     def _defer_ack() -> Callable[[], None] | None:
@@ -428,7 +446,7 @@ class Service(Commanding):
         with self.store.session() as session:
             latest = session.scalar(
                 select(func.max(AuditEvent.id)).where(
-                    AuditEvent.action.notin_(("device.rejected", "device.missed")),
+                    AuditEvent.action.notin_(("device.rejected", "device.missed", "device.flooded", "device.implausible")),
                     AuditEvent.action != "user.signed_in",
                     ~AuditEvent.action.startswith("task."),
                     ~AuditEvent.action.startswith("command."),

@@ -31,9 +31,19 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from broadcaster.app.statistics import aware_utc, plausibility
 from broadcaster.app.workflow import audit
 from broadcaster.store.engine import Store
-from broadcaster.store.models import AuditEvent, CommandRow, DeviceRow, DeviceSample, PlayReport, ProgrammePush, utcnow
+from broadcaster.store.models import (
+    AuditEvent,
+    CommandRow,
+    DeviceRow,
+    DeviceSample,
+    PlannedPlay,
+    PlayReport,
+    ProgrammePush,
+    utcnow,
+)
 from devices.protocol import parse_iso
 
 log = logging.getLogger(__name__)
@@ -244,6 +254,12 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
         )
         seen = {(d, i) for d, i in found}
     missed = _missed_already(session, {(r.device, str(r.body["item"])) for r in batch if _is_missed(r)})
+    planned = (
+        {p.item_id: p for p in session.scalars(select(PlannedPlay).where(PlannedPlay.item_id.in_({i for _, i in plays})))}
+        if plays
+        else {}
+    )
+    implausible: dict[str, list[str]] = {}
     programme_acked: set[str] = set()
     with session.no_autoflush:
         for report in batch:
@@ -258,7 +274,8 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                     if command.acks is None:
                         command.acks = {}
                     command.acks[device] = {"status": body["status"], "reason": body["reason"], "at": body["at"]}
-                if body["status"] == "rejected":
+                if body["status"] == "rejected" and (command is not None or pushed.get(device, ("",))[0] == message_id):
+                    # only for a message we sent it: a rejection of an id we never sent is noise
                     audit(session, f"device:{device}", "device.rejected", f"message:{message_id}", reason=body["reason"])
             elif _is_missed(report):
                 # not heard (the amplifier was off): no proof of play, but never unrecorded
@@ -279,6 +296,10 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                 key = (device, str(body["item"]))
                 if key in seen:
                     continue  # a report resent after a reconnect
+                why = implausible_play(body, planned.get(key[1]), row.zone_id if row is not None else None)
+                if why:  # not stored, so never counted; audited once a batch per device
+                    implausible.setdefault(device, []).append(f"{key[1]}: {why}")
+                    continue
                 seen.add(key)
                 session.add(
                     PlayReport(
@@ -308,6 +329,8 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
             elif report.kind == "telemetry" and row is not None:  # kept for uptime statistics
                 row.last_seen = utcnow()
                 session.add(DeviceSample(device_id=device, at=utcnow(), kind="telemetry", online=True, body=body))
+    for culprit, reasons in implausible.items():
+        audit(session, f"device:{culprit}", "device.implausible", f"device:{culprit}", count=len(reasons), first=reasons[:3])
     for command in commands.values():
         flag_modified(command, "acks")
     if programme_acked:  # one executemany; the message id again, in case a re-push replaced it meanwhile
@@ -320,6 +343,16 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
             [{"device": d, "message": pushed[d][0]} for d in sorted(programme_acked)],
         )
     return programme_acked
+
+
+def implausible_play(body: dict[str, Any], planned: PlannedPlay | None, zone: str | None) -> str:
+    """Why a proof of play cannot be true, or "": for a planned item, played by a device of
+    another zone, started before its slot (beyond a clock's error) or a day after it, or lasting
+    far longer than its media. An item not planned (yet) is judged again by the statistics,
+    which count only plausible plays of planned items (`broadcaster.app.statistics`)."""
+    if planned is None:
+        return ""
+    return plausibility(planned.zone_id, aware_utc(planned.starts_at), planned.duration_ms, body, zone)
 
 
 def _is_missed(report: Report) -> bool:

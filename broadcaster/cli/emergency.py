@@ -59,7 +59,7 @@ def cmd_cap_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.app.cap_export import SENDER, emergency_alerts
+    from broadcaster.app.cap_export import SENDER, cap_documents
     from broadcaster.cli.common import date_option
     from broadcaster.store.engine import open_store
 
@@ -68,15 +68,15 @@ def cmd_cap_export(args: argparse.Namespace, settings: Settings) -> int:
     moment = datetime.combine(since, datetime.min.time(), tzinfo=ZoneInfo(settings.timezone)) if since else None
     sender = args.sender or SENDER
     with store.session() as session:
-        alerts = emergency_alerts(session, sender, moment)
+        alerts = cap_documents(session, sender, moment)  # withdrawn emergencies also as a Cancel
     if args.out:
         folder = Path(args.out)
         folder.mkdir(parents=True, exist_ok=True)
-        for booking_id, xml in alerts:
-            (folder / f"loa-emergency-{booking_id}.xml").write_bytes(xml)
+        for booking_id, xml, cancel in alerts:
+            (folder / f"loa-emergency-{booking_id}{'-cancel' if cancel else ''}.xml").write_bytes(xml)
         print(f"đã xuất {len(alerts)} cảnh báo CAP vào {folder}")
     else:
-        for _, xml in alerts:
+        for _, xml, _ in alerts:
             sys.stdout.write(xml.decode("utf-8") + "\n")
     return 0
 

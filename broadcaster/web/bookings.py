@@ -261,11 +261,26 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     def cap_emergencies(request: Request) -> list[dict[str, Any]]:
         """The emergencies we fired, each as a CAP 1.2 document (for upstream systems)."""
         context(request)
-        from broadcaster.app.cap_export import SENDER, emergency_alerts
+        from broadcaster.app.cap_export import SENDER, cap_documents
 
         with store.session() as db:
-            alerts = emergency_alerts(db, SENDER)
-        return [{"booking": b, "url": f"/api/cap/emergencies/{b}.xml"} for b, _ in alerts]
+            alerts = cap_documents(db, SENDER)
+        return [
+            {"booking": b, "url": f"/api/cap/emergencies/{b}{'/cancel' if cancel else ''}.xml", "cancel": cancel}
+            for b, _, cancel in alerts
+        ]
+
+    @app.get("/api/cap/emergencies/{booking_id}/cancel.xml", tags=["cap"])
+    def cap_emergency_cancel(booking_id: int, request: Request) -> Response:
+        """The CAP Cancel of an emergency withdrawn after it was fired (references the Alert)."""
+        context(request)
+        from broadcaster.app.cap_export import SENDER, cancelled_alerts
+
+        with store.session() as db:
+            alerts = dict(cancelled_alerts(db, SENDER))
+        if booking_id not in alerts:
+            raise LookupError(f"no cancelled emergency {booking_id}")
+        return Response(alerts[booking_id], media_type="application/xml")
 
     @app.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
     def cap_emergency(booking_id: int, request: Request) -> Response:

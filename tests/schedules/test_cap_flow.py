@@ -205,3 +205,44 @@ def test_a_vi_and_en_alert_for_a_zone_listing_en_is_not_dropped(world: tuple[Set
         assert bulletin is not None and bulletin.state == "scheduled"
     assert record(store, "en-1").state == CapState.DELIVERED
     assert "Move to higher ground." in record(store, "en-1").document
+
+
+def test_an_emergency_from_a_cap_alert_exports_its_content_and_a_cancel_once_withdrawn(world: tuple[Settings, Store]) -> None:
+    """Issue 22 #13: the export keeps the imported alert's category, certainty, instruction and
+    languages, a withdrawn emergency is exported as a Cancel referencing the Alert, and both
+    validate against the CAP 1.2 XSD."""
+    from lxml import etree
+
+    from broadcaster.app import bookings
+    from broadcaster.app.cap_export import cap_documents
+
+    schema = etree.XMLSchema(etree.parse(str(DATA / "CAP-v1.2.xsd")))
+    settings, store = world
+    data = cap("ex-1", urgency="Expected", severity="Severe", certainty="Likely")
+    assert "đã đặt" in import_alert(store, settings, data, [], NOW)
+    bulletin_id = record(store, "ex-1").bulletin_id
+    assert bulletin_id is not None
+    admin = Actor("quantri", Role.ADMIN)
+    fired = datetime(2026, 9, 20, 3, 30, tzinfo=UTC)
+    with store.session() as s:
+        booking = record_emergency(s, admin, bulletin_id, ["ban-1"], fired)
+        s.flush()
+        booking_id = booking.id
+    with store.session() as s:
+        [(b, xml, cancel)] = [d for d in cap_documents(s, "ubnd@xa") if d[0] == booking_id]
+    assert not cancel and schema.validate(etree.fromstring(xml)), schema.error_log.last_error
+    alert = parse_cap(xml)
+    assert [i.language for i in alert.infos] == ["vi-VN", "hnj"]  # every language kept
+    vi = alert.infos[0]
+    assert (vi.categories, vi.certainty, vi.urgency, vi.severity) == (("Met",), "Likely", "Expected", "Severe")
+    assert vi.instruction == "Di chuyển lên vùng cao." and "Di chuyển" not in vi.description  # not folded in
+    with store.session() as s:
+        bookings.cancel(s, admin, booking_id, "báo nhầm, đã hết nguy cơ")
+    with store.session() as s:
+        documents = [(x, c) for b2, x, c in cap_documents(s, "ubnd@xa") if b2 == booking_id]
+    assert [c for _, c in documents] == [False, True]
+    withdrawn = documents[1][0]
+    assert schema.validate(etree.fromstring(withdrawn)), schema.error_log.last_error
+    read = parse_cap(withdrawn)
+    assert read.msg_type == "Cancel" and read.references == (f"ubnd@xa,loa-emergency-{booking_id}",)
+    assert read.infos[0].instruction == "Di chuyển lên vùng cao." and read.sent > alert.sent

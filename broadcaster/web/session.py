@@ -98,15 +98,19 @@ def revoke_user(db: Any, username: str) -> None:
 
 
 class SignInLimiter:
-    """At most `attempts` failed sign-ins per user and address in `window_s`, in bounded memory.
+    """At most `attempts` failed sign-ins per user and address, and `per_address` per address
+    whatever the usernames, in `window_s`, in bounded memory (a success clears only its user's).
 
     Keys are (username, address) — usernames are typed by anyone, so entries expire after the
     window and at most `max_keys` are kept (the oldest are dropped first); a username is cut
     to 64 characters before it becomes a key.
     """
 
-    def __init__(self, attempts: int = 5, window_s: float = 300.0, max_keys: int = 10_000) -> None:
+    def __init__(self, attempts: int = 5, window_s: float = 300.0, max_keys: int = 10_000, per_address: int = 20) -> None:
         self.attempts, self.window_s, self.max_keys = attempts, window_s, max_keys
+        # failures from one address whatever the username: trying one password on many accounts
+        # (spraying) never met the per-user limit
+        self.per_address = per_address
         self.failures: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -122,23 +126,30 @@ class SignInLimiter:
         while len(self.failures) > self.max_keys:
             self.failures.popitem(last=False)
 
+    def _recent(self, key: tuple[str, str], now: float) -> int:
+        recent = self.failures.get(key)
+        if recent is None:
+            return 0
+        while recent and recent[0] < now - self.window_s:
+            recent.popleft()
+        return len(recent)
+
     def blocked(self, username: str, address: str, now: float | None = None) -> bool:
+        """Too many failures for this user from this address, or from this address at all."""
         now = now or time.time()
         with self.lock:
-            recent = self.failures.get(self._key(username, address))
-            if recent is None:
-                return False
-            while recent and recent[0] < now - self.window_s:
-                recent.popleft()
-            return len(recent) >= self.attempts
+            return (
+                self._recent(self._key(username, address), now) >= self.attempts
+                or self._recent(("\x00address", address[:64]), now) >= self.per_address
+            )
 
     def failed(self, username: str, address: str, now: float | None = None) -> None:
         now = now or time.time()
         with self.lock:
-            key = self._key(username, address)
-            times = self.failures.pop(key, None) or deque(maxlen=self.attempts)
-            times.append(now)
-            self.failures[key] = times  # most recent last
+            for key, cap in ((self._key(username, address), self.attempts), (("\x00address", address[:64]), self.per_address)):
+                times = self.failures.pop(key, None) or deque(maxlen=cap)
+                times.append(now)
+                self.failures[key] = times  # most recent last
             if len(self.failures) > self.max_keys or len(self.failures) % 256 == 0:
                 self._expire(now)
 

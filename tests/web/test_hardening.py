@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from starlette.requests import Request
 
@@ -191,7 +193,31 @@ def test_the_sign_in_limiter_keeps_bounded_memory() -> None:
     assert not limiter.blocked("bientap", "10.0.0.5", now=2000.0 + 301)  # the window passed
     limiter.failed("other", "10.0.0.6", now=5000.0)
     limiter._expire(5000.0)
-    assert set(limiter.failures) == {("other", "10.0.0.6")}  # everything older than the window is gone
+    assert set(limiter.failures) == {("other", "10.0.0.6"), ("\x00address", "10.0.0.6")}  # older ones are gone
+
+
+@given(users=st.lists(st.text(min_size=1, max_size=80), min_size=20, max_size=60, unique_by=lambda u: u[:64].lower()))
+@settings(max_examples=60, deadline=None)
+def test_one_address_trying_many_usernames_is_limited_too(users: list[str]) -> None:
+    """Issue 22 #12: the limit counted per username, so spraying one password over many accounts
+    from one address was never stopped. Now 20 failures from an address block it whatever the
+    usernames (a success clears only its own user's count), other addresses unaffected."""
+    limiter = SignInLimiter(attempts=5, window_s=300)
+    for n, user in enumerate(users[:20]):
+        assert not limiter.blocked(user, "203.0.113.7", now=1000.0 + n)
+        limiter.failed(user, "203.0.113.7", now=1000.0 + n)
+    limiter.succeeded(users[0], "203.0.113.7")
+    assert limiter.blocked("bientap", "203.0.113.7", now=1030.0)  # a user it never tried
+    assert not limiter.blocked("bientap", "198.51.100.4", now=1030.0)
+    assert not limiter.blocked("bientap", "203.0.113.7", now=1020.0 + 301)  # the window passed
+
+
+def test_spraying_the_sign_in_form_from_one_address_is_refused(tmp_path: Path) -> None:
+    client, _app = build(tmp_path)
+    for n in range(20):
+        assert client.post("/api/session", json={"username": f"ai-do-{n}", "password": "123456"}).status_code == 401
+    refused = client.post("/api/session", json={"username": "bientap", "password": PASSWORD})
+    assert refused.status_code in (403, 429)
 
 
 def test_sign_out_and_password_reset_revoke_sessions_on_the_server(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from devices import wire
 from devices.download import download
 from devices.errors import MessageError
-from devices.players import NullPlayer, Player
+from devices.players import NullPlayer, Player, PlayerFailed
 from devices.protocol import (
     MessageType,
     Priority,
@@ -423,19 +423,32 @@ class Agent:
                 self.forced_on = True
                 self.player.power(True)
         started, real_start = now, time.time()  # reported in the (corrected) clock the agent is driven by
-        if isinstance(source, StreamRef):  # a relay plays what is left of its booked window
-            window_s = (
-                item.duration_s - max(0.0, now - item.starts_at) if item.priority is not Priority.EMERGENCY else item.duration_s
-            )
-            ended = now + self.player.stream(source.url, max(0.0, window_s), self.volume) - real_start
-        else:
-            ended = now + self.player.play(source, item.duration_s, self.volume) - real_start
+        beating = self._beat_while_playing(item)
+        failure: PlayerFailed | None = None
+        try:
+            if isinstance(source, StreamRef):  # a relay plays what is left of its booked window
+                window_s = (
+                    item.duration_s - max(0.0, now - item.starts_at)
+                    if item.priority is not Priority.EMERGENCY
+                    else item.duration_s
+                )
+                ended = now + self.player.stream(source.url, max(0.0, window_s), self.volume) - real_start
+            else:
+                ended = now + self.player.play(source, item.duration_s, self.volume) - real_start
+        except PlayerFailed as exc:  # hung or broken: what was heard until it stopped, never the full length
+            log.error("%s player failed on %s: %s", self.device_id, item.id, exc)
+            failure, ended = exc, now + exc.ended - real_start
+        finally:
+            beating.set()
         interrupted = self._interrupted
+        outcome = "failed" if failure is not None else "interrupted" if interrupted else "completed"
         report = {
             **self._report(item, started, ended),
-            "outcome": "interrupted" if interrupted else "completed",
+            "outcome": outcome,
             "played_ms": max(0, round((ended - started) * 1000)),
         }
+        if failure is not None:
+            report["reason"] = failure.reason
         if item.stream is not None:
             report["stream"] = item.stream.url
         with self.lock:
@@ -445,6 +458,20 @@ class Agent:
                 if not self.amplifier_on:
                     self.player.power(False)
             self._journal(item, report)
+
+    def _beat_while_playing(self, item: ProgrammeEntry) -> threading.Event:
+        """Telemetry every `heartbeat_s` while a long item plays (the clock is busy with it), so a
+        speaker that plays is never taken for one that hangs; set the event to stop."""
+        done = threading.Event()
+        if not self.heartbeat_s or item.duration_s < self.heartbeat_s or getattr(self.player, "instant", False):
+            return done
+
+        def beat() -> None:
+            while not done.wait(self.heartbeat_s):
+                self.telemetry(time.time() + self.clock_offset)
+
+        threading.Thread(target=beat, name=f"beat-{self.device_id}", daemon=True).start()
+        return done
 
     def _missed(self, item: ProgrammeEntry, reason: str, at: float) -> None:
         """An item due while it could not be heard: reported, never silently dropped."""

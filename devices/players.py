@@ -17,6 +17,22 @@ from typing import Protocol
 log = logging.getLogger(__name__)
 
 
+class PlayerFailed(Exception):
+    """The player did not play what it was given: it hung past its time (`player_timeout`, then
+    killed) or exited with an error (`player_error`). `ended` is when it stopped, so the agent
+    reports what was really heard."""
+
+    def __init__(self, ended: float, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.ended, self.reason = ended, reason
+
+
+def timeout_for(duration_s: float) -> float:
+    """How long a player may take for `duration_s` of audio before it is judged hung: the length
+    plus a margin for start-up and decoding (10 s, or a fifth of the length if more)."""
+    return duration_s + max(10.0, 0.2 * duration_s)
+
+
 class Player(Protocol):
     def play(self, path: Path, duration_s: float, volume: int) -> float:
         """Play the file; return the instant it ended."""
@@ -40,6 +56,11 @@ class NullPlayer(Player):
         self.realtime = realtime
         self.amplifier = True
         self._stop = threading.Event()
+
+    @property
+    def instant(self) -> bool:
+        """Returns at once (a simulation not in real time): no heartbeat is needed while it plays."""
+        return not self.realtime
 
     def play(self, path: Path, duration_s: float, volume: int) -> float:
         started = time.time()
@@ -67,31 +88,43 @@ class CommandPlayer(Player):
         self.command = command
         self.amplifier = amplifier or []
         self._process: subprocess.Popen[bytes] | None = None
+        self._stopped = False
 
     def play(self, path: Path, duration_s: float, volume: int) -> float:
+        """Play the file and wait for the player, at most `timeout_for(duration_s)`.
+
+        :raises PlayerFailed: the player hung (killed after the timeout) or exited with an error;
+            a player we stopped (`stop`) is not a failure.
+        """
         args = [a.replace("{path}", str(path)).replace("{volume}", str(volume)) for a in self.command]
-        self._process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-        self._process.wait()
-        return time.time()
+        return self._run(args, timeout_for(duration_s), stream=False)
 
     def stream(self, url: str, duration_s: float, volume: int) -> float:
         """The same command given the URL ({path}), e.g. `mpv --no-video {path}` or `ffplay -nodisp {path}`,
-        stopped when the booked window ends (or earlier if the stream ends)."""
+        stopped when the booked window ends (or earlier if the stream ends).
+
+        :raises PlayerFailed: the player exited with an error before the window ended.
+        """
         args = [a.replace("{path}", url).replace("{volume}", str(volume)) for a in self.command]
-        self._process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+        return self._run(args, duration_s, stream=True)
+
+    def _run(self, args: list[str], limit_s: float, stream: bool) -> float:
+        self._stopped = False
+        self._process = process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
         try:
-            self._process.wait(timeout=duration_s)
+            code = process.wait(timeout=limit_s)
         except subprocess.TimeoutExpired:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+            _end(process)
+            if stream:
+                return time.time()  # the booked window is over: that is how a relay ends
+            raise PlayerFailed(time.time(), "player_timeout", f"{args[0]} still playing after {limit_s:.0f} s") from None
+        if code != 0 and not self._stopped:
+            raise PlayerFailed(time.time(), "player_error", f"{args[0]} exited with {code}")
         return time.time()
 
     def stop(self) -> None:
         if self._process and self._process.poll() is None:
+            self._stopped = True
             self._process.terminate()
 
     def power(self, on: bool) -> None:
@@ -103,3 +136,12 @@ class CommandPlayer(Player):
             subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10, check=True)  # noqa: S603
         except (OSError, subprocess.SubprocessError) as exc:
             log.error("amplifier command %s failed: %s", args[0], exc)
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -130,6 +130,7 @@ ACK_REASONS = frozenset(
     }
 )
 MISSED_REASONS = ("amplifier_off", "media_unavailable", "late")
+FAILED_REASONS = ("player_timeout", "player_error")
 
 
 def _instant(body: dict[str, Any], key: str, required: bool = True) -> str | None:
@@ -184,7 +185,9 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
         if not _NAME.fullmatch(item) or not _SHA256.fullmatch(sha):
             raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (of the stream URL for a relay)")
         started, ended = _instant(body, "started"), _instant(body, "ended")
-        outcome = _choice(body, "outcome", ("completed", "interrupted", "missed"))  # required: a report must say how it went
+        outcome = _choice(
+            body, "outcome", ("completed", "interrupted", "missed", "failed")
+        )  # required: a report must say how it went
         played: dict[str, Any] = {
             "item": item,
             "bulletin": _text(body, "bulletin", 32, required=False),
@@ -197,7 +200,7 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
             "played_ms": _int(body, "played_ms", 0, 86_400_000),
         }
         if "reason" in body:
-            played["reason"] = _choice(body, "reason", MISSED_REASONS)
+            played["reason"] = _choice(body, "reason", FAILED_REASONS if outcome == "failed" else MISSED_REASONS)
         return played
     if kind in ("state", "telemetry"):
         out: dict[str, Any] = {"at": _instant(body, "at", required=kind == "telemetry")}

@@ -32,7 +32,7 @@ STATUS = {
     "expired": "hết hạn, loa không nhận được",
     "rejected": "từ chối",
 }
-PLAYED = {"completed": "đã phát", "interrupted": "phát dở", "missed": "không phát được"}
+PLAYED = {"completed": "đã phát", "interrupted": "phát dở", "missed": "không phát được", "failed": "máy phát bị lỗi"}
 
 
 def speaker_label(row: dict[str, Any], kind: str) -> str:
@@ -40,7 +40,7 @@ def speaker_label(row: dict[str, Any], kind: str) -> str:
         return "đã xác nhận"
     if row.get("played"):
         said = PLAYED.get(row["played"], row["played"])
-        return f"{said} ({row['played_s']} giây)" if row["played"] != "missed" else said
+        return f"{said} ({row['played_s']} giây)" if row["played"] != "missed" else said  # failed: what was heard
     return STATUS.get(row["status"], row["status"])
 
 

@@ -130,7 +130,7 @@ def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: in
     media = MediaStore(settings.media_dir)
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
-        if bulletin.kind in ("relay", "audio", "recording"):
+        if bulletin.kind in ("relay", "live", "audio", "recording", "emergency_rec"):
             raise WorkflowError(
                 f"Bản tin #{bulletin_id} phát nguyên tệp âm thanh hoặc luồng tiếp sóng, không cần tạo âm thanh từ kịch bản."
             )

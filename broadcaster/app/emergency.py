@@ -39,7 +39,7 @@ from broadcaster.store.engine import Store
 from broadcaster.store.models import Approval, AuditEvent, BookingRow, Bulletin, DeviceRow, PlayReport, ServiceTask
 from schedules.model import ProgrammeItem
 
-KINDS = ("emergency", "emergency_rec")
+KINDS = ("emergency", "emergency_rec", "live")
 
 
 def check_request(session: Session, actor: Actor, zones: list[str], reason: object) -> str:
@@ -61,7 +61,7 @@ def check_request(session: Session, actor: Actor, zones: list[str], reason: obje
     return reason_of(reason, "an emergency")
 
 
-def _author(actor: Actor) -> Actor:
+def author(actor: Actor) -> Actor:
     """The official writes this one bulletin: the emergency right, checked by the caller, stands
     in for the editor's (the audit log still names the official)."""
     return Actor(actor.username, Role.EDITOR, actor.communes, actor.languages, actor.address)
@@ -80,9 +80,9 @@ def compose(
         reason = check_request(session, actor, zones, reason)
     title = f"Khẩn cấp: {reason}"[: programmes.MAX_TITLE_CHARS]
     if audio:
-        bulletin_id = programmes.audio_bulletin(store, settings, _author(actor), title, audio, "emergency_rec")
+        bulletin_id = programmes.audio_bulletin(store, settings, author(actor), title, audio, "emergency_rec")
     elif " ".join(text.split()):
-        bulletin_id = programmes.notice(store, settings, _author(actor), title, text, kind="emergency")
+        bulletin_id = programmes.notice(store, settings, author(actor), title, text, kind="emergency")
     else:
         raise WorkflowError("an emergency message needs a text or a recording")
     with store.session() as session:
@@ -106,35 +106,44 @@ def confirm(store: Store, actor: Actor, bulletin_id: int, zones: list[str], reas
         if authors != {actor.username}:
             raise PermissionDenied(f"{actor.username} did not write emergency message {bulletin_id}")
         if State(bulletin.state) is State.DRAFT:
-            bundle = current_bundle(session, bulletin_id)
-            if bundle.media is None:
-                raise WorkflowError(f"bulletin {bulletin_id} has no audio of its current scripts")
-            bulletin.state = State.APPROVED.value
-            session.add(Approval(bulletin_id=bulletin_id, approver=actor.username, bundle_sha256=bundle.sha256))
-            audit(
-                session,
-                actor,
-                "bulletin.approved",
-                f"bulletin:{bulletin_id}",
-                previous=State.DRAFT.value,
-                bundle=bundle.sha256,
-                media=bundle.media.sha256,
-                emergency=True,
-                review_after=True,
-                reason=reason,
-            )
-            from broadcaster.app import notifications
-
-            notifications.notify_role(
-                session,
-                Role.APPROVER,
-                "emergency",
-                f"Tin khẩn cấp #{bulletin_id} đã phát ngay, cần xem lại",
-                f"{actor.username} đã phát tin khẩn cấp “{bulletin.title}” tới {', '.join(zones)}. Lý do: {reason}.",
-                f"/khan-cap/xem-lai#b{bulletin_id}",
-            )
+            approve_on_own_word(session, actor, bulletin, zones, reason)
         session.flush()
         return tasks.request_emergency(session, actor, bulletin_id, zones, reason=reason).id
+
+
+def approve_on_own_word(session: Session, actor: Actor, bulletin: Bulletin, zones: list[str], reason: str) -> None:
+    """What its author heard or says is approved by them, to review after; the approvers are told.
+
+    :raises WorkflowError: nothing to play (no audio of the current scripts, no stream).
+    """
+    bundle = current_bundle(session, bulletin.id)
+    if bundle.media is None and not bundle.stream:
+        raise WorkflowError(f"bulletin {bulletin.id} has no audio of its current scripts")
+    bulletin.state = State.APPROVED.value
+    session.add(Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=bundle.sha256))
+    bound = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
+    audit(
+        session,
+        actor,
+        "bulletin.approved",
+        f"bulletin:{bulletin.id}",
+        previous=State.DRAFT.value,
+        bundle=bundle.sha256,
+        emergency=True,
+        review_after=True,
+        reason=reason,
+        **bound,
+    )
+    from broadcaster.app import notifications
+
+    notifications.notify_role(
+        session,
+        Role.APPROVER,
+        "emergency",
+        f"Tin khẩn cấp #{bulletin.id} đã phát ngay, cần xem lại",
+        f"{actor.username} đã phát “{bulletin.title}” tới {', '.join(zones)}. Lý do: {reason}.",
+        f"/khan-cap/xem-lai#b{bulletin.id}",
+    )
 
 
 def awaiting_review(store: Store) -> list[dict[str, Any]]:

@@ -93,6 +93,8 @@ CATALOGUE: dict[str, str] = {
     "emergency.no_content": "Hãy gõ nội dung cảnh báo, ghi âm, hoặc chọn một bản tin đã duyệt.",
     "emergency.not_yours": "Tin khẩn cấp này do người khác soạn; chỉ người soạn mới phát được.",
     "notify.email": "“{value}” không phải là địa chỉ thư điện tử; hãy kiểm tra lại.",
+    "live.minutes": "Thời gian nói trực tiếp phải từ 1 đến 30 phút.",
+    "live.ended": "Buổi nói trực tiếp này đã kết thúc; hãy bắt đầu buổi mới.",
     "control.volume": "Âm lượng phải từ 0 đến 100.",
     "control.power": "Hãy chọn bật hoặc tắt ampli.",
     # a zone's amplifier and volume timetable (broadcaster.app.timetables, devices.timetable)
@@ -202,6 +204,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^an emergency message needs a text|^choose what to play", "emergency.no_content"),
         (r"did not write emergency message", "emergency.not_yours"),
         (r"^'(?P<value>[^']*)' is not an e-mail address", "notify.email"),
+        (r"^a live broadcast lasts", "live.minutes"),
+        (r"^the live stream has ended", "live.ended"),
         (r"^the volume must be 0–100", "control.volume"),
         (r"^say whether to switch the amplifier on or off", "control.power"),
         (r"^not a readable audio file|^cannot decode the audio|^not a playable recording", "media.unreadable"),

@@ -297,7 +297,7 @@ def media_ref(media: MediaAsset, base_url: str) -> MediaRef:
 
 def stream_of(bulletin: Bulletin) -> dict[str, Any] | None:
     """The `stream` object of a relay's programme entry (docs/protocol.md); None for a bulletin with audio."""
-    if bulletin.kind != "relay" or not bulletin.stream_url or not bulletin.stream_duration_ms:
+    if bulletin.kind not in ("relay", "live") or not bulletin.stream_url or not bulletin.stream_duration_ms:
         return None
     return {"url": bulletin.stream_url, "duration_ms": int(bulletin.stream_duration_ms)}
 

@@ -37,6 +37,7 @@ KINDS = {
     "relay": "Tiếp sóng",
     "emergency": "Tin khẩn cấp",
     "emergency_rec": "Tin khẩn cấp ghi âm",
+    "live": "Nói trực tiếp",
 }
 MAX_NOTICE_CHARS = 8000
 MAX_TITLE_CHARS = 200
@@ -369,7 +370,7 @@ def check_minutes(minutes: float) -> int:
     return int(round(minutes * 60_000))
 
 
-def relay(store: Store, settings: Settings, actor: Actor, title: str, url: str, minutes: float) -> int:
+def relay(store: Store, settings: Settings, actor: Actor, title: str, url: str, minutes: float, kind: str = "relay") -> int:
     """Relay a live stream (provincial or national radio) for a window: no audio, devices play the URL.
 
     The URL and the window are in the script text, so the approval (bound to the script's hash)
@@ -381,6 +382,4 @@ def relay(store: Store, settings: Settings, actor: Actor, title: str, url: str, 
     duration_ms = check_minutes(minutes)
     title = _title(title, f"Tiếp sóng {urlparse(url).hostname}")
     label = f"[Tiếp sóng {title}: {url}, {duration_ms / 60_000:g} phút]"
-    return _create(
-        store, actor, "relay", title, [{"text": label, "source": None}], stream_url=url, stream_duration_ms=duration_ms
-    )
+    return _create(store, actor, kind, title, [{"text": label, "source": None}], stream_url=url, stream_duration_ms=duration_ms)

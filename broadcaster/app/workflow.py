@@ -90,6 +90,7 @@ class Action(enum.StrEnum):
     # type or record a warning and play it at once, approved by its author and reviewed after
     # (broadcaster.app.emergency): officials in their own communes, admins anywhere
     EMERGENCY_MESSAGE = "emergency_message"
+    LIVE = "live"  # speak live on the zones' speakers from the console (broadcaster.app.live)
     WITHDRAW = "withdraw"
     MANAGE_DEVICES = "manage_devices"
     MANAGE_USERS = "manage_users"
@@ -101,7 +102,9 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW, Action.VIEW}),
     Role.APPROVER: frozenset({Action.APPROVE, Action.REJECT, Action.WITHDRAW, Action.VIEW}),
     Role.TRANSLATOR: frozenset({Action.TRANSLATE, Action.VIEW}),
-    Role.OFFICIAL: frozenset({Action.BOOK, Action.EMERGENCY, Action.EMERGENCY_MESSAGE, Action.MANAGE_DEVICES, Action.VIEW}),
+    Role.OFFICIAL: frozenset(
+        {Action.BOOK, Action.EMERGENCY, Action.EMERGENCY_MESSAGE, Action.LIVE, Action.MANAGE_DEVICES, Action.VIEW}
+    ),
     Role.OBSERVER: frozenset({Action.VIEW}),
 }
 PLAYABLE = (State.APPROVED, State.SCHEDULED, State.ON_AIR)

@@ -374,10 +374,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     register_api(app, store, context, api_csrf, run_verb, make_booking, fire_emergency, authenticate, set_cookie, codec)
     kit = Kit(store, settings, context, page, back, form_with_csrf, api_csrf, fire_emergency)
-    from broadcaster.web import admin, audit_pages, emergency, notices, programmes, remote, review, stats, today
+    from broadcaster.web import admin, audit_pages, emergency, live, notices, programmes, remote, review, stats, today
 
     audit_pages.register(app, kit)
     emergency.register(app, kit)
+    live.register(app, kit)
     notices.register(app, kit, templates)
     today.register(app, kit)
     review.register(app, kit)

@@ -26,6 +26,7 @@ MENU: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/loa", "Thiết bị loa", frozenset({Role.ADMIN, Role.OFFICIAL, Role.OBSERVER})),
     ("/thong-ke", "Thống kê", frozenset({Role.ADMIN, Role.OFFICIAL, Role.OBSERVER})),
     ("/khan-cap", "Phát khẩn cấp", frozenset({Role.ADMIN, Role.OFFICIAL})),
+    ("/truc-tiep", "Nói trực tiếp", frozenset({Role.ADMIN, Role.OFFICIAL})),
     ("/nhat-ky", "Nhật ký", frozenset({Role.ADMIN, Role.OFFICIAL})),
     ("/quan-tri", "Quản trị", frozenset({Role.ADMIN})),
 )

@@ -77,6 +77,12 @@ SAMPLES = {
     "not an MQTT URL: 'http://x' (expected mqtt://HOST:PORT)": "broker.bad_url",
     "mosquitto is not installed (apt-get install mosquitto)": "broker.no_mosquitto",
     "mosquitto did not start on 1884: Error: Address already in use": "broker.not_started",
+    "an emergency message needs a text or a recording": "emergency.no_content",
+    "choose what to play: type a warning, record one, or pick an approved bulletin": "emergency.no_content",
+    "canbo did not write emergency message 4": "emergency.not_yours",
+    "'canbo at xa' is not an e-mail address": "notify.email",
+    "a live broadcast lasts 1–30 minutes": "live.minutes",
+    "the live stream has ended": "live.ended",
 }
 
 

@@ -1,0 +1,95 @@
+"""Live microphone pages (/truc-tiep): choose zones and reason, then hold the button to speak.
+
+The stream itself (/truc-tiep/luong/<token>.mp3) needs no session: speakers have none, and the
+token in the URL (signed into the play command they received) is the secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+
+from broadcaster.app import bulletins
+from broadcaster.app.live import LiveDesk
+from broadcaster.app.messages import explain
+from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, require
+
+if TYPE_CHECKING:
+    from broadcaster.web.app import Kit
+
+
+def register(app: FastAPI, kit: Kit) -> None:
+    desk = LiveDesk(kit.store, kit.settings)
+    app.state.live = desk
+    app.router.on_shutdown.append(desk.shutdown)
+
+    def form(request: Request, ctx: Any, status: int = 200, problem: str = "", **kept: Any) -> HTMLResponse:
+        values = {"chosen": [], "reason": "", "minutes": 5, **kept}
+        zones = bulletins.zones_for(kit.store, ctx.actor)
+        return kit.page(request, "live.html", ctx, status=status, zones=zones, problem=problem, live=None, **values)
+
+    @app.get("/truc-tiep", response_class=HTMLResponse, include_in_schema=False)
+    async def live_page(request: Request) -> Response:
+        ctx = kit.context(request)
+        require(ctx.actor, Action.LIVE)
+        return form(request, ctx)
+
+    @app.post("/truc-tiep", include_in_schema=False)
+    async def live_open(request: Request) -> Response:
+        ctx = kit.context(request)
+        data = await kit.form(request, ctx)
+        require(ctx.actor, Action.LIVE)
+        zones = [str(z) for z in data.getlist("zones")]
+        reason = " ".join(str(data.get("reason", "")).split())
+        try:
+            minutes = float(str(data.get("minutes") or 5))
+        except ValueError:
+            minutes = 0
+        base = str(request.base_url)
+        try:
+            live = await run_in_threadpool(desk.open, ctx.actor, zones, reason, minutes, base)
+        except WorkflowError as exc:
+            if isinstance(exc, PermissionDenied):
+                raise
+            said = explain(exc).text
+            return form(request, ctx, status=400, problem=said, chosen=zones, reason=reason, minutes=minutes)
+        return RedirectResponse(f"/truc-tiep/{live.bulletin_id}", status_code=303)
+
+    @app.get("/truc-tiep/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def live_desk(request: Request, bulletin_id: int) -> Response:
+        ctx = kit.context(request)
+        live = desk.get(ctx.actor, bulletin_id)
+        names = {z.id: z.name for z in bulletins.zones_for(kit.store, ctx.actor)}
+        said = ", ".join(names.get(z, z) for z in live.zones)
+        return kit.page(request, "live.html", ctx, live=live, zone_names=said, zones=[], problem="")
+
+    @app.post("/truc-tiep/{bulletin_id}/am-thanh", include_in_schema=False)
+    async def live_audio(request: Request, bulletin_id: int) -> Response:
+        ctx = kit.context(request)
+        kit.api_csrf(request, ctx)
+        body = await request.body()
+        fed = await run_in_threadpool(desk.feed, ctx.actor, bulletin_id, body)
+        return JSONResponse({"bytes": fed})
+
+    @app.post("/truc-tiep/{bulletin_id}/ket-thuc", include_in_schema=False)
+    async def live_end(request: Request, bulletin_id: int) -> Response:
+        ctx = kit.context(request)
+        kit.api_csrf(request, ctx)
+        live = desk.get(ctx.actor, bulletin_id)
+        await run_in_threadpool(desk.close, ctx.actor, bulletin_id)
+        return JSONResponse({"task": live.task_id})
+
+    @app.get("/truc-tiep/luong/{token}.mp3", include_in_schema=False)
+    async def live_stream(token: str) -> Response:
+        relay = desk.by_token(token)
+
+        async def body() -> AsyncIterator[bytes]:
+            async for piece in iterate_in_threadpool(relay.listen()):
+                if piece:
+                    yield piece
+
+        return StreamingResponse(body(), media_type="audio/mpeg", headers={"Cache-Control": "no-store"})

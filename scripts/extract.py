@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from scripts.errors import DocumentError, DocumentRefused
-from scripts.furniture import strip_furniture, strip_page_numbers
+from scripts.furniture import join_row_labels, strip_furniture, strip_page_numbers
 from scripts.limits import MB, Limits
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -134,7 +134,7 @@ def pdf_to_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         raise DocumentError(f"not a readable PDF ({exc})") from exc
     finally:
         pdf.close()
-    text = "\n".join(strip_furniture("\n".join(pages).split("\n")))
+    text = "\n".join(join_row_labels(strip_furniture("\n".join(pages).split("\n"))))
     if not text.strip():
         raise DocumentError("the PDF has no text layer (a scan?): run OCR first or upload the text")
     return text

@@ -24,6 +24,7 @@ SIGNING_TITLE = re.compile(
     r"TỔNG THƯ KÝ|(?:TỔNG )?GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TRƯỞNG BAN|TỔNG KIỂM TOÁN|CHÁNH VĂN PHÒNG)$"
 )
 SIGNED_NOTE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký tên|ký tên)[^)]*\)?$")
+STAMP_REMNANT = re.compile(r"^[^\w]{1,3}$")  # "[", "]", "(*)": what is left of a seal or signature image
 PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 
@@ -33,6 +34,31 @@ def strip_page_numbers(page: list[str]) -> list[str]:
     filled = [i for i, line in enumerate(page) if line.strip()]
     ends = {filled[0], filled[-1]} if filled else set()
     return [line for i, line in enumerate(page) if not (i in ends and PAGE_NUMBER.match(line))]
+
+
+ROW_LABEL = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\s*$")
+
+
+def join_row_labels(lines: list[str]) -> list[str]:
+    """Glue a table row's number or letter, printed alone on its line ("8", "g"), onto the row's
+    first cell on the next line: it is the row's label, not a page number or stray letter."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if pending:
+            if line.strip()[:1].isupper():
+                out.append(f"{pending} {line.strip()}")
+                pending = ""
+                continue
+            out.append(pending)
+            pending = ""
+        if ROW_LABEL.match(line):
+            pending = line.strip()
+            continue
+        out.append(line)
+    if pending:
+        out.append(pending)
+    return out
 
 
 def strip_furniture(lines: list[str]) -> list[str]:
@@ -59,7 +85,7 @@ def strip_furniture(lines: list[str]) -> list[str]:
             in_signature = True
             continue
         if in_signature:
-            if not bare or SIGNED_NOTE.match(bare) or (bare.isupper() and len(bare.split()) <= 8):
+            if not bare or SIGNED_NOTE.match(bare) or STAMP_REMNANT.match(bare) or (bare.isupper() and len(bare.split()) <= 8):
                 continue
             in_signature = False
             if PERSON_NAME.match(bare):
@@ -77,6 +103,8 @@ _HAS_VOWEL = re.compile(r"[aeiouy]", re.I)
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # The first and second vowel of "ươ", "uô", "iê", "yê": a word ends on the first only when cut.
 _DIPHTHONG_SPLITS = {("ư", "ơ"), ("u", "ô"), ("i", "ê"), ("y", "ê")}
+# Words that start on the second vowel of such a pair and stand alone: "trật tự ở cơ sở", "cảm ơn".
+_WHOLE_WORDS = {"ở", "ơn", "ớt", "ông", "ổn", "ốm", "ốc", "ống", "ồn", "êm"}
 
 
 def _hats(letter: str) -> str:
@@ -110,7 +138,11 @@ def broken_syllables(text: str, limit: int | None = 20) -> list[str]:
             not _HAS_VOWEL.search(skeleton(first))
             and not (first.islower() and second[:1].isupper())  # "b) Ủy ban": a point label
         )
-        split_vowel = second[:1].islower() and (_hats(first[-1:].lower()), _hats(second[:1])) in _DIPHTHONG_SPLITS
+        split_vowel = (
+            second[:1].islower()
+            and second not in _WHOLE_WORDS
+            and (_hats(first[-1:].lower()), _hats(second[:1])) in _DIPHTHONG_SPLITS
+        )
         if bare_onset or split_vowel:
             found.append(f"{first} {second}")
     return found

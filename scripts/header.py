@@ -144,7 +144,11 @@ def title_of(header: list[str], type_line: int | None, doc_type: str, issuer: st
             break
         parts.append(line)
     title = " ".join(p for p in parts if p).strip()
-    title = re.sub(r"\s+" + re.escape(issuer.upper()) + r"$", "", title)
+    # The enacting line ("THỦ TƯỚNG CHÍNH PHỦ") run onto the title's last line is cut off; a title
+    # that names the issuer itself ("… của Thủ tướng Chính phủ") keeps it.
+    tail = re.search(r"(\S+)\s+" + re.escape(issuer.upper()) + r"$", title)
+    if tail and tail.group(1).upper() not in ("CỦA", "CHO", "VỚI", "VÀ", "TẠI", "THUỘC", "BỞI", "DO"):
+        title = title[: tail.start(1) + len(tail.group(1))]
     if doc_type in ("Luật", "Bộ luật", "Pháp lệnh") and title:
         title = f"{doc_type.upper()} {title}"
     return _recase_title(title, doc_type, text)

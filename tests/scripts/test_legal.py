@@ -106,3 +106,11 @@ def test_an_amended_text_left_open_by_a_table_does_not_swallow_the_next_articles
     doc = parse((CORPUS / "dev" / "qd-97-2025-qd-ubnd-quangninh.txt").read_text(encoding="utf-8"))
     assert [a.number for a in doc.articles] == ["1", "2", "3", "4"]
     assert "chịu trách nhiệm thi hành" not in " ".join(text for _, _, text in doc.articles[0].passages())
+
+
+def test_title_that_names_its_issuer_is_kept_whole() -> None:
+    head = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 7/2026/QĐ-TTg\nHà Nội, ngày 01 tháng 02 năm 2026\nQUYẾT ĐỊNH\n"
+    whole = parse(head + "BÃI BỎ MỘT SỐ QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật.\nĐiều 1. Bãi bỏ\nNội dung.")
+    assert whole.title.lower() == "bãi bỏ một số quyết định của thủ tướng chính phủ"
+    run_on = parse(head + "VỀ THỬ NGHIỆM THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật.\nĐiều 1. Phạm vi\nNội dung.")
+    assert run_on.title.lower() == "về thử nghiệm"

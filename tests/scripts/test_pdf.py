@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from scripts.errors import DocumentError
-from scripts.furniture import broken_syllables, is_broken, strip_furniture
+from scripts.furniture import (
+    SIGNING_TITLE,
+    broken_syllables,
+    is_broken,
+    join_row_labels,
+    strip_furniture,
+)
 from scripts.ingest import LocalFetcher, load_document
 from scripts.legal import parse
 from tests.conftest import CORPUS, DEV_DOCS
@@ -25,16 +31,27 @@ def pdf_texts() -> dict[str, str]:
     return {p.name: load_document(str(p), LocalFetcher()).text for p in PDFS}
 
 
-def test_three_gazette_pdfs(pdf_texts: dict[str, str]) -> None:
-    assert len(pdf_texts) == 3
+def test_every_gazette_pdf_is_read(pdf_texts: dict[str, str]) -> None:
+    assert PDFS, "the corpus holds gazette PDFs"
+    assert sorted(pdf_texts) == [p.name for p in PDFS]
+    for name, text in pdf_texts.items():
+        assert "Điều 1" in text or "I." in text, name
+        assert len(text) > 1000, name
 
 
 @pytest.mark.parametrize("name", [p.name for p in PDFS])
 def test_pdf_text_keeps_syllables_whole_and_drops_furniture(pdf_texts: dict[str, str], name: str) -> None:
     text = pdf_texts[name]
     assert broken_syllables(text) == [] and not is_broken(text)
-    for furniture in ("CÔNG BÁO", "Nơi nhận", "KT. ", "TM. ", "THỦ TƯỚNG", "THỨ TRƯỞNG", "VĂN BẢN QUY PHẠM"):
+    for furniture in ("CÔNG BÁO", "Nơi nhận", "KT. ", "TM. ", "THỨ TRƯỞNG", "VĂN BẢN QUY PHẠM"):
         assert furniture not in text, furniture
+    # "THỦ TƯỚNG" stays only as the issuer's name (its letterhead, "THỦ TƯỚNG CHÍNH PHỦ" before
+    # "Căn cứ", an attached plan's letterhead), never as a signing title or a running header.
+    for line in text.splitlines():
+        if "THỦ TƯỚNG" in line:
+            assert line.strip().startswith("THỦ TƯỚNG CHÍNH PHỦ"), line
+        assert not SIGNING_TITLE.match(line.strip()), line
+    assert not any(line.strip() in ("[", "]", "[]") for line in text.splitlines()), "a stamp remnant is left"
     assert not any(line.strip().isdigit() for line in text.splitlines()), "a page number is left"
     assert parse(text).warnings == []
 
@@ -89,6 +106,20 @@ def test_clean_texts_are_not_called_broken(path: Path) -> None:
 
 def test_real_word_pairs_are_not_suspects() -> None:
     assert broken_syllables("b) Ủy ban nhân dân; nhà ở xã hội; để áp dụng; điểm h, i khoản 1; theo ý kiến") == []
+    assert broken_syllables("bảo vệ an ninh, trật tự ở cơ sở; xin cảm tạ, tự ổn định; cư ông") == []
+    assert broken_syllables("Ngư ời đang hư ởng, trật tự ở đây") == ["Ngư ời", "hư ởng"]
+
+
+def test_table_row_labels_join_their_row() -> None:
+    lines = ["Số TT Nội dung Mức thu", "1", "Lệ phí cấp hộ chiếu", "a Cấp mới 200.000", "g", "Thị thực 25 USD/chiếc", "3", "12"]
+    assert join_row_labels(lines) == [
+        "Số TT Nội dung Mức thu",
+        "1 Lệ phí cấp hộ chiếu",
+        "a Cấp mới 200.000",
+        "g Thị thực 25 USD/chiếc",
+        "3",
+        "12",
+    ]
 
 
 HEADER = "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -144,6 +175,7 @@ def test_signature_and_recipients_are_cut_appendix_kept() -> None:
         "KT. CHỦ TỊCH",
         "PHÓ CHỦ TỊCH",
         "(Đã ký)",
+        "[",
         "Nguyễn Văn An",
         "PHỤ LỤC",
         "Mức hỗ trợ 500.000 đồng.",

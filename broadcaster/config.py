@@ -74,6 +74,9 @@ class Settings(BaseModel):
     feed_hosts: list[str] = Field(
         default_factory=list, description="Hosts a feed's document links may point to (empty: any public host)"
     )
+    relay_allow_private: bool = Field(
+        False, description="Let relayed stream URLs point to loopback/private/link-local addresses (tests, intranet radio)"
+    )
     feed_allow_private: bool = Field(False, description="Let feed links reach loopback/private addresses (an intranet feed)")
     auto_draft: bool = Field(False, description="The service drafts and renders new feed documents into review (never approves)")
     server_client_id: str = Field("loa-server", min_length=1, description="MQTT client id of the service (persistent session)")

@@ -350,14 +350,60 @@ def audio_bulletin(store: Store, settings: Settings, actor: Actor, title: str, d
     return bulletin_id
 
 
-def check_stream_url(url: str) -> str:
-    """Only http(s) streams with a host: a device must never be told to open a local file or another scheme."""
+LOCAL_NAMES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".localdomain")
+
+
+def _not_public(host: str, timeout_s: float = 3.0) -> str:
+    """The loopback, private, link-local or reserved address `host` is or resolves to, or "".
+
+    A name that does not resolve here is left to the devices (they may use another resolver).
+    """
+    import concurrent.futures
+    import ipaddress
+    import socket
+
+    name = host.lower().rstrip(".")
+    if name == "localhost" or name.endswith(LOCAL_NAMES):
+        return name
+    try:
+        addresses = [ipaddress.ip_address(name.split("%")[0])]
+    except ValueError:
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        try:
+            infos = pool.submit(socket.getaddrinfo, name, None).result(timeout=timeout_s)
+        except (OSError, UnicodeError, concurrent.futures.TimeoutError):
+            return ""
+        finally:
+            pool.shutdown(wait=False)
+        addresses = [ipaddress.ip_address(str(i[4][0]).split("%")[0]) for i in infos]
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return ""
+
+
+def check_stream_url(url: str, allow_private: bool = False) -> str:
+    """Only http(s) streams with a host on the public network: a device must never be told to
+    open a local file, another scheme, or an address of its own network (loopback, private,
+    link-local: the router's admin page, a cloud metadata service) — unless `allow_private`
+    (the `relay_allow_private` setting, for tests and intranet radio)."""
     url = url.strip()
     parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname or any(c.isspace() for c in url):
+    try:
+        host = parsed.hostname
+    except ValueError:
+        host = None
+    if parsed.scheme not in ("http", "https") or not host or any(c.isspace() for c in url):
         raise ProgrammeError("Địa chỉ luồng phát không hợp lệ: chỉ nhận địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://.")
     if len(url) > MAX_URL_CHARS:
         raise ProgrammeError(f"Địa chỉ luồng phát quá dài (tối đa {MAX_URL_CHARS} ký tự).")
+    if not allow_private:
+        local = _not_public(host)
+        if local:
+            raise ProgrammeError(
+                f"Địa chỉ luồng phát {host} trỏ tới mạng nội bộ ({local}: loopback, mạng riêng hoặc link-local): "
+                "loa chỉ được tiếp sóng đài trên Internet công cộng."
+            )
     return url
 
 
@@ -378,7 +424,7 @@ def relay(store: Store, settings: Settings, actor: Actor, title: str, url: str, 
     :raises ProgrammeError: a non-http(s) URL or a non-positive or too long window (nothing stored).
     """
     require(actor, Action.EDIT)
-    url = check_stream_url(url)
+    url = check_stream_url(url, settings.relay_allow_private)
     duration_ms = check_minutes(minutes)
     title = _title(title, f"Tiếp sóng {urlparse(url).hostname}")
     label = f"[Tiếp sóng {title}: {url}, {duration_ms / 60_000:g} phút]"

@@ -81,7 +81,8 @@ class Agent:
     forced_on: bool = False  # the amplifier is on for an emergency although it was asked off
     timetable: Timetable | None = None
     raw_timetable: dict[str, Any] | None = None  # as received, persisted
-    applied: dict[str, float] = field(default_factory=dict)  # "power"/"volume" → the last timetable transition applied
+    # "power"/"volume" → the last timetable transition applied; "manual" → the last power command
+    applied: dict[str, float] = field(default_factory=dict)
     _timetable_due: float = 0.0
     _interrupted: bool = False
     _last_heartbeat: float = 0.0
@@ -226,6 +227,7 @@ class Agent:
             if not isinstance(on, bool):
                 raise TypeError("on must be true or false")
             self._power(on)
+            self.applied["manual"] = now  # by hand: a removed timetable leaves it as it is
         elif kind == MessageType.SYNC:
             since = body.get("plays_since")
             if since is not None and not isinstance(since, str):
@@ -266,6 +268,16 @@ class Agent:
         (every programme carries it) leaves a manual override in place."""
         if raw == self.raw_timetable:
             return
+        old = self.timetable
+        if raw is None and old is not None and not self.amplifier_on:
+            # removed during an "off" window: the amplifier the timetable switched off comes back
+            # on (without a timetable it is on); one switched off by hand since stays off
+            last = old.power_at(now)
+            by_timetable = self.applied.get("power") == last[0] if last is not None else False
+            if last is not None and not last[1] and by_timetable and self.applied.get("manual", 0.0) < last[0]:
+                self._power(True)
+                log.info("%s amplifier on: the timetable that switched it off was removed", self.device_id)
+                self.publish_state(now)
         self.timetable = Timetable.from_dict(raw) if raw is not None else None
         self.raw_timetable = raw if isinstance(raw, dict) else None
         self.applied = {}

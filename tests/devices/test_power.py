@@ -304,3 +304,27 @@ def test_an_agent_given_overlapping_windows_stays_on_until_the_last_one_ends(tmp
     agent.tick(local("2026-11-24T12:00:00"))
     assert agent.amplifier is False
     assert player.switched[-2:] == [True, False] and player.switched.count(False) <= 2
+
+
+def test_removing_the_timetable_during_an_off_window_switches_the_amplifier_back_on(tmp_path: Path, signer: Signer) -> None:
+    """Issue 22 #12: a zone's timetable removed at night left its amplifiers off for good (no
+    timetable, no transition ever again). The one the timetable switched off comes back on; one
+    switched off by hand since stays off."""
+    for case in ("by-timetable", "by-hand"):
+        sent: list[tuple[str, bytes]] = []
+        player = Recorder()
+        agent = make_agent(tmp_path / case, signer, sent, player)
+        night = local("2026-11-24T23:00:00")
+        schedule(agent, signer, night, [], TIMETABLE)
+        agent.tick(night)
+        assert agent.amplifier is False  # off since 21:30 by the timetable
+        if case == "by-hand":
+            command(agent, signer, MessageType.POWER, {"on": False}, night + 60)
+        schedule(agent, signer, night + 120, [], None)  # the zone's timetable removed
+        agent.tick(night + 121)
+        assert agent.timetable is None
+        if case == "by-timetable":
+            assert agent.amplifier is True and player.switched[-1] is True
+            assert reports(sent, "state")[-1]["amplifier_on"] is True  # the console sees it at once
+        else:
+            assert agent.amplifier is False

@@ -257,7 +257,13 @@ def _own(session: Session, actor: Actor, booking_id: int) -> BookingRow:
 
 
 def listing(session: Session, actor: Actor, zone: str | None = None, include_cancelled: bool = False) -> list[dict[str, Any]]:
-    """The bookings an actor may see (officials: their communes), newest first."""
+    """The bookings an actor may see (officials: their communes), newest first.
+
+    :raises PermissionDenied: for editors, approvers and translators (see `bulletins.require_operations`).
+    """
+    from broadcaster.app.bulletins import require_operations
+
+    require_operations(actor, "the bookings")
     communes = {z.id: z.commune for z in session.scalars(select(ZoneRow))}
     query = select(BookingRow).order_by(BookingRow.id.desc())
     out = []

@@ -13,6 +13,7 @@ from broadcaster.app.rendering import Track, render
 from broadcaster.app.workflow import (
     Action,
     Actor,
+    PermissionDenied,
     Role,
     WorkflowError,
     approved_media,
@@ -302,7 +303,27 @@ def zones_for(store: Store, actor: Actor) -> list[ZoneRow]:
     return rows
 
 
+# Who reads the speakers and the bookings (issue 22 #12): those who run them (admins, officials
+# in their communes) and observers. Editors, approvers and translators work on bulletins: the
+# calendar tells editors and approvers what plays when; the bookings list (who booked what,
+# where) and the speakers of every commune are not theirs to read.
+READS_OPERATIONS = frozenset({Role.ADMIN, Role.OFFICIAL, Role.OBSERVER})
+
+
+def require_operations(actor: Actor, what: str) -> None:
+    """:raises PermissionDenied: for a role that does not run or observe the speakers."""
+    if actor.role not in READS_OPERATIONS:
+        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not read {what}")
+
+
+def require_calendar(actor: Actor) -> None:
+    """:raises PermissionDenied: translators (their work is the text, not when it plays)."""
+    if actor.role is Role.TRANSLATOR:
+        raise PermissionDenied(f"{actor.username} (translator) may not read the calendars")
+
+
 def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:
+    require_operations(actor, "the speakers")
     visible = {z.id: z for z in zones_for(store, actor)}
     with store.session() as session:
         out = []

@@ -168,6 +168,7 @@ def register_api(
     @app.get("/api/zones/{zone_id}/programme", tags=["schedule"])
     def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
         ctx = context(request)
+        bulletins.require_calendar(ctx.actor)
         zone_rows = {z.id: z for z in bulletins.zones_for(store, ctx.actor)}
         if zone_id not in zone_rows and ctx.actor.role.value == "official":
             raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only")

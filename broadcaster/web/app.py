@@ -302,6 +302,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/lich", response_class=HTMLResponse, include_in_schema=False)
     async def calendar(request: Request) -> Response:
         ctx = context(request)
+        bulletins.require_calendar(ctx.actor)
         zones = bulletins.zones_for(store, ctx.actor)
         zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
         if zone_id and zone_id not in {z.id for z in zones}:
@@ -313,7 +314,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             else today - timedelta(days=today.weekday())
         )
         data = await run_in_threadpool(bulletins.week, store, zone_id, start) if zone_id else None
-        return page(request, "calendar.html", ctx, zones=zones, week=data, start=start, zone_id=zone_id, timedelta=timedelta)
+        return page(
+            request,
+            "calendar.html",
+            ctx,
+            zones=zones,
+            week=data,
+            start=start,
+            zone_id=zone_id,
+            timedelta=timedelta,
+            sees_bookings=ctx.actor.role in bulletins.READS_OPERATIONS,
+        )
 
     def fire_emergency(actor: Actor, bulletin_id: int, zones: list[str], reason: str) -> dict[str, Any]:
         """Queue the emergency for the running service; the task page follows it to the speakers' acks."""

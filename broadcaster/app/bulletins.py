@@ -119,7 +119,12 @@ def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], 
         previous = current_scripts(session, bulletin_id).get(language)
         old = previous.sentences if previous else []
         sentences = [{"text": t, "source": old[i]["source"] if i < len(old) else None} for i, t in enumerate(texts)]
-        return edit_script(session, bulletin, actor, language, " ".join(texts), sentences)
+        version = edit_script(session, bulletin, actor, language, " ".join(texts), sentences)
+        if language == "vi":  # saving is allowed with findings; the approver ticks each kind (workflow.approve)
+            from broadcaster.app.assist import refresh_warnings
+
+            refresh_warnings(bulletin, sentences)
+        return version
 
 
 def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: int) -> MediaAsset:

@@ -48,6 +48,15 @@ WARNINGS = {
     "unknown_issuer": "không rõ cơ quan ban hành",
     "broken_syllables": "văn bản bị vỡ chữ",
     "not_recommended": "không khuyến nghị phát",
+    # the listener check of the edited script (broadcaster.app.assist)
+    "listener.no_main_clause": "câu không thành câu",
+    "listener.agency_work": "việc nội bộ của cơ quan",
+    "listener.unlabelled_amount": "số tiền không có nhãn",
+    "listener.stray_mark": "ký hiệu bị đọc thành tiếng",
+    "listener.cut": "câu bị cắt",
+    "listener.run_on": "hai câu dính liền",
+    "listener.reference": "dẫn chiếu điều, khoản",
+    "listener.too_long": "câu quá dài",
 }
 
 CATALOGUE: dict[str, str] = {
@@ -67,6 +76,7 @@ CATALOGUE: dict[str, str] = {
     "workflow.not_rendered": "Bản tin số {bulletin} chưa có âm thanh của kịch bản hiện tại: hãy tạo âm thanh trước khi duyệt.",
     "workflow.stale_bundle": "Bản tin số {bulletin} đã thay đổi sau khi bạn mở trang: hãy tải lại trang, đọc và nghe lại rồi mới duyệt.",
     "workflow.warnings_unacknowledged": "Bản tin số {bulletin} còn {count} cảnh báo khi soạn chưa được xác nhận: {warnings}. Hãy đọc và đánh dấu xác nhận từng cảnh báo rồi mới phê duyệt.",
+    "assist.not_offered": "Câu này không còn trong danh sách gợi ý của văn bản (kịch bản đã có, hoặc văn bản không có): hãy tải lại trang.",
     "workflow.bundle_missing": "Thiếu mã phiên bản bạn đã xem: hãy tải lại trang rồi duyệt.",
     # permissions
     "perm.page": "Trang này không dành cho vai trò của bạn.",

@@ -386,6 +386,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     register_api(app, store, context, api_csrf, run_verb, make_booking, fire_emergency, authenticate, set_cookie, codec)
     kit = Kit(store, settings, context, page, back, form_with_csrf, api_csrf, fire_emergency)
     from broadcaster.web import admin, audit_pages, emergency, live, notices, programmes, remote, review, stats, today
+    from broadcaster.web import assist as assist_pages
 
     audit_pages.register(app, kit)
     emergency.register(app, kit)
@@ -398,6 +399,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     remote.register(app, kit)
     programmes.register(app, kit, templates)
     booking_pages.register(app, kit, templates)
+    assist_pages.register(app, kit, templates)
     # outermost (added last): limits, Origin check and security headers before anything else runs
     app.add_middleware(Guard, max_request_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     app.mount("/static", _static(), name="static")

@@ -149,7 +149,16 @@ def test_four_eyes_over_the_api(world: tuple[TestClient, dict[str, int]]) -> Non
     csrf = sign_in(client, "approver")
     assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve", seen) == 403  # approver edited this version
     csrf = sign_in(client, "editor2")
-    assert call(client, csrf, "PUT", f"/api/bulletins/{bulletin}/script", {"sentences": ["Câu của người khác."]}) == 200
+    assert (
+        call(
+            client,
+            csrf,
+            "PUT",
+            f"/api/bulletins/{bulletin}/script",
+            {"sentences": ["Người dân được miễn học phí từ ngày 1 tháng 9."]},
+        )
+        == 200
+    )
     assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/render") == 200
     csrf = sign_in(client, "approver")
     assert call(client, csrf, "POST", f"/api/bulletins/{bulletin}/approve", seen) == 409  # not the version now current

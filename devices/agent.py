@@ -85,6 +85,8 @@ class Agent:
     applied: dict[str, float] = field(default_factory=dict)
     _timetable_due: float = 0.0
     _interrupted: bool = False
+    # a relay a simulated player "plays" without blocking the clock: (item, started, window end)
+    _relay: tuple[ProgrammeEntry, float, float] | None = None
     _last_heartbeat: float = 0.0
     _next_due: float = 0.0
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -407,6 +409,8 @@ class Agent:
         if not self.pending and now < self._next_due:
             return  # nothing due and nothing downloading: the common case, kept cheap for big fleets
         with self.lock:
+            if self._relay is not None and not self._relay_over(now):
+                return
             self._collect_downloads()
             self._next_due = min((i.starts_at for i in self.programme.values() if i.id not in self.played), default=float("inf"))
             due = sorted(
@@ -435,6 +439,15 @@ class Agent:
                 self.forced_on = True
                 self.player.power(True)
         started, real_start = now, time.time()  # reported in the (corrected) clock the agent is driven by
+        if isinstance(source, StreamRef) and getattr(self.player, "instant", False):
+            # a simulated speaker: the relay runs on the clock, so a stop cuts it where it is
+            window_s = (
+                item.duration_s - max(0.0, now - item.starts_at) if item.priority is not Priority.EMERGENCY else item.duration_s
+            )
+            with self.lock:
+                self._relay = (item, now, now + max(0.0, window_s))
+                self._next_due = now + max(0.0, window_s)
+            return
         beating = self._beat_while_playing(item)
         failure: PlayerFailed | None = None
         try:
@@ -461,6 +474,9 @@ class Agent:
         }
         if failure is not None:
             report["reason"] = failure.reason
+        self._played(item, report)
+
+    def _played(self, item: ProgrammeEntry, report: dict[str, Any]) -> None:
         if item.stream is not None:
             report["stream"] = item.stream.url
         with self.lock:
@@ -470,6 +486,20 @@ class Agent:
                 if not self.amplifier_on:
                     self.player.power(False)
             self._journal(item, report)
+
+    def _relay_over(self, now: float) -> bool:
+        """A simulated relay ends at its window or when stopped, reported with what ran until then."""
+        assert self._relay is not None
+        item, started, until = self._relay
+        if not self._interrupted and now < until:
+            self._next_due = until
+            return False
+        self._relay = None
+        ended = min(now, until)
+        outcome = "interrupted" if self._interrupted else "completed"
+        report = {**self._report(item, started, ended), "outcome": outcome, "played_ms": max(0, round((ended - started) * 1000))}
+        self._played(item, report)
+        return True
 
     def _beat_while_playing(self, item: ProgrammeEntry) -> threading.Event:
         """Telemetry every `heartbeat_s` while a long item plays (the clock is busy with it), so a

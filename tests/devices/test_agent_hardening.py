@@ -302,5 +302,7 @@ def test_a_relay_entry_plays_its_stream(tmp_path: Path, signer: Signer) -> None:
     body = {"device": "d1", "zone": "z1", "items": [relay.to_dict()]}
     agent.handle(TOPICS.schedule("d1"), signer.encode(MessageType.SCHEDULE, "dev/d1", body, 600), time.time())
     agent.tick(time.time())
+    assert agent.playing == "r1"  # the simulated relay runs on the clock for its window
+    agent.tick(time.time() + 1.1)
     [report] = [json.loads(p) for t, p in sent if t.endswith("/played")]
     assert report["item"] == "r1" and report["stream"] == "http://radio.example/vov1"

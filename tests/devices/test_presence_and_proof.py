@@ -118,3 +118,41 @@ def test_a_good_play_is_completed_and_beats_while_it_plays(tmp_path: Path) -> No
     assert report["outcome"] == "completed" and "reason" not in report
     assert 1800 <= report["played_ms"] <= 4000
     assert len(beats) >= 3 and all(b["playing"] == "it" for b in beats), beats
+
+
+def test_a_simulated_relay_stopped_after_a_second_reports_a_second(tmp_path: Path) -> None:
+    """The simulator's player returns at once; a relay still runs on the clock, so a stop cuts it."""
+    from devices.protocol import StreamRef
+
+    signer = Signer.generate("k1")
+    sent: list[tuple[str, bytes]] = []
+    agent = Agent(
+        "d1",
+        ("z1",),
+        Verifier({signer.key_id: public_key(signer.public_b64())}, frozenset({"dev/d1", "zone/z1"})),
+        tmp_path,
+        lambda t, p, r: sent.append((t, p)),
+        executor=None,  # type: ignore[arg-type]
+        player=NullPlayer(),
+    )
+    topics = Topics()
+    start = time.time()
+    relays = [
+        programme_entry("cut", start, "normal", "7", "Tiếp sóng", stream=StreamRef("http://radio.example/live", 600_000)),
+        programme_entry("whole", start + 3, "normal", "8", "Tiếp sóng", stream=StreamRef("http://radio.example/b", 1_000)),
+    ]
+    body = {"device": "d1", "zone": "z1", "items": [r.to_dict() for r in relays]}
+    agent.handle(topics.schedule("d1"), signer.encode(MessageType.SCHEDULE, "dev/d1", body, 3600), start)
+    agent.tick(start + 0.1)
+    assert agent.playing == "cut" and not [t for t, _ in sent if t.endswith("/played")]
+    agent.tick(start + 0.6)  # still playing: nothing reported
+    agent.handle(topics.zone_cmd("z1"), signer.encode(MessageType.STOP, "zone/z1", {}, 60), start + 1.1)
+    agent.tick(start + 1.1)
+    for moment in (3.1, 3.6, 4.2):
+        agent.tick(start + moment)
+    played = {p["item"]: p for p in (json.loads(b) for t, b in sent if t.endswith("/played"))}
+    assert played["cut"]["outcome"] == "interrupted" and 900 <= played["cut"]["played_ms"] <= 1100, played["cut"]
+    # begun 0.1 s into its 1 s window: what was left of it
+    assert played["whole"]["outcome"] == "completed" and played["whole"]["played_ms"] == 900, played["whole"]
+    for report in played.values():
+        wire.report("played", "d1", json.dumps(report).encode())

@@ -42,6 +42,10 @@ class WindowPlayer(NullPlayer):
         super().__init__()
         self.streams: list[tuple[str, float]] = []
 
+    @property
+    def instant(self) -> bool:
+        return False  # it is called and answers with the window's end itself, like a real player
+
     def stream(self, url: str, duration_s: float, volume: int) -> float:
         self.streams.append((url, duration_s))
         return time.time() + duration_s

@@ -149,7 +149,9 @@ class LiveDesk:
         token = secrets.token_urlsafe(24)
         url = f"{base_url.rstrip('/')}/truc-tiep/luong/{token}.mp3"
         title = f"Nói trực tiếp: {reason}"[: programmes.MAX_TITLE_CHARS]
-        bulletin_id = programmes.relay(self.store, self.settings, emergency.author(actor), title, url, minutes, kind="live")
+        bulletin_id = programmes.relay(
+            self.store, self.settings, emergency.author(actor), title, url, minutes, kind="live", ours=True
+        )
         relay = LiveRelay(ffmpeg_path())
         try:
             with self.store.session() as session:

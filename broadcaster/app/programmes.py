@@ -416,15 +416,27 @@ def check_minutes(minutes: float) -> int:
     return int(round(minutes * 60_000))
 
 
-def relay(store: Store, settings: Settings, actor: Actor, title: str, url: str, minutes: float, kind: str = "relay") -> int:
+def relay(
+    store: Store,
+    settings: Settings,
+    actor: Actor,
+    title: str,
+    url: str,
+    minutes: float,
+    kind: str = "relay",
+    *,
+    ours: bool = False,
+) -> int:
     """Relay a live stream (provincial or national radio) for a window: no audio, devices play the URL.
 
     The URL and the window are in the script text, so the approval (bound to the script's hash)
-    binds them, and on the bulletin row, from which the programme entry is built.
+    binds them, and on the bulletin row, from which the programme entry is built. `ours`: a stream
+    this console serves itself (the live microphone, broadcaster.app.live), on whatever network the
+    speakers reach it by, so the private-address rule does not apply.
     :raises ProgrammeError: a non-http(s) URL or a non-positive or too long window (nothing stored).
     """
     require(actor, Action.EDIT)
-    url = check_stream_url(url, settings.relay_allow_private)
+    url = check_stream_url(url, settings.relay_allow_private or ours)
     duration_ms = check_minutes(minutes)
     title = _title(title, f"Tiếp sóng {urlparse(url).hostname}")
     label = f"[Tiếp sóng {title}: {url}, {duration_ms / 60_000:g} phút]"

@@ -124,10 +124,23 @@ def suggestions(store: Store, bulletin_id: int, limit: int = 12, dialect: str = 
     return [s.to_dict() for s in _unchosen(text, said, limit, dialect)]
 
 
+RECAP = ("Xin nhắc lại", "Nhắc lại")
+
+
+def closing_starts(sentences: list[dict[str, Any]]) -> int:
+    """Where the script's closing begins: the trailing run of the drafter's own lines (no source: where
+    to ask, thanks) and its recap. A provision added "at the end" goes before them, not after the
+    goodbye; a script with no cited sentence at all takes it at its very end."""
+    at = len(sentences)
+    while at > 0 and (not sentences[at - 1].get("source") or str(sentences[at - 1]["text"]).startswith(RECAP)):
+        at -= 1
+    return at if at > 0 else len(sentences)
+
+
 def add_suggestion(
     store: Store, actor: Actor, bulletin_id: int, text: str, after: int | None = None, dialect: str = "north"
 ) -> dict[str, Any]:
-    """Add the document's provision `text` to the script, at the end or after sentence `after` (0-based).
+    """Add the document's provision `text` to the script, before its closing or after sentence `after` (0-based).
 
     :raises PermissionDenied: for anyone who may not edit (translators, officials, observers, approvers).
     :raises NotOffered: when `text` is not one of the provisions the script lacks (already said, or not in the document).
@@ -142,7 +155,7 @@ def add_suggestion(
         match = next((s for s in offered if s.text == wanted), None)
         if match is None:
             raise NotOffered(f"bulletin {bulletin_id}: that sentence is not a provision of the document the script lacks")
-        at = len(sentences) if after is None or not 0 <= after < len(sentences) else after + 1
+        at = closing_starts(sentences) if after is None or not 0 <= after < len(sentences) else after + 1
         sentences.insert(at, {"text": match.text, "source": asdict(match.source)})
         version = edit_script(session, bulletin, actor, "vi", " ".join(s["text"] for s in sentences), sentences)
         refresh_warnings(bulletin, sentences)

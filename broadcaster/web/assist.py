@@ -26,7 +26,11 @@ class CheckIn(BaseModel):
 
 class AddIn(BaseModel):
     text: str = Field(min_length=1, max_length=assist.MAX_TEXT, description="a suggestion's text, as GET …/suggestions gave it")
-    after: int | None = Field(None, ge=0, description="0-based index of the sentence to add it after; the end when omitted")
+    after: int | None = Field(
+        None,
+        ge=0,
+        description="0-based index of the sentence to add it after; before the closing (where to ask, thanks, recap) when omitted",
+    )
 
 
 def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:

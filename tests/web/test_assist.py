@@ -138,10 +138,18 @@ def test_suggestions_are_ranked_cited_spoken_and_only_editors_add_them(tmp_path:
     assert after["delivery_media"] is None  # the audio of the old script is stale, as after any edit
     again = client.post(f"/api/bulletins/{bulletin}/suggestions", json={"text": pick["text"]}, headers=h)
     assert again.status_code == 409  # already said: no longer offered
+    third = offered[2]  # without `after`: before the closing (where to ask, the recap, thanks), not after the goodbye
+    at = client.post(f"/api/bulletins/{bulletin}/suggestions", json={"text": third["text"]}, headers=h).json()["position"]
+    now = client.get(f"/api/bulletins/{bulletin}").json()["scripts"]["vi"]["sentences"]
+    assert now[at]["text"] == third["text"] and now[-1] == sentences[-1] and now[-1]["text"].startswith("Xin cảm ơn")
+    assert now[at - 1]["source"] and all(not s["source"] or s["text"].startswith("Xin nhắc lại") for s in now[at + 1 :])
     assert pick["text"] not in {s["text"] for s in client.get(f"/api/bulletins/{bulletin}/suggestions").json()}
     with store.session() as s:
-        event = s.query(AuditEvent).filter_by(action="script.suggestion_added", subject=f"bulletin:{bulletin}").one()
-        assert event.actor == "bientap" and event.detail["citation"] == pick["citation"]
+        events = s.query(AuditEvent).filter_by(action="script.suggestion_added", subject=f"bulletin:{bulletin}").all()
+        assert [(e.actor, e.detail["citation"]) for e in sorted(events, key=lambda e: e.id)] == [
+            ("bientap", pick["citation"]),
+            ("bientap", third["citation"]),
+        ]
 
 
 def test_the_page_offers_suggestions_to_editors_only(tmp_path: Path) -> None:
@@ -150,7 +158,7 @@ def test_the_page_offers_suggestions_to_editors_only(tmp_path: Path) -> None:
     client = TestClient(create_app(settings, store))
     signed_in(client, "bientap")
     page = client.get(f"/ban-tin/{bulletin}").text
-    assert 'id="goi-y"' in page and "Gợi ý thêm" in page and "Thêm vào cuối kịch bản" in page
+    assert 'id="goi-y"' in page and "Gợi ý thêm" in page and "Thêm vào kịch bản" in page
     assert 'id="goi-y"' not in client.get(f"/ban-tin/{draft}").text  # no document: nothing to suggest
     signed_in(client, "pheduyet")
     assert 'id="goi-y"' not in client.get(f"/ban-tin/{bulletin}").text
@@ -175,10 +183,11 @@ def test_an_editor_sees_the_warning_as_they_type_and_adds_a_suggestion(tmp_path:
         new = page.get_by_label("Thêm câu")
         new.click()  # tap 1
         new.press_sequentially(FRAGMENT, delay=10)
+        typed = time.monotonic()
         warning = new.locator("xpath=..").locator(".listener li")
         expect(warning).to_have_count(1)
         expect(warning).to_contain_text("Điều kiện không có vế chính")
-        seen_s = time.monotonic() - started
+        seen_s, after_typing_s = time.monotonic() - started, time.monotonic() - typed
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"assist-warning-{width}.png"))
@@ -186,7 +195,7 @@ def test_an_editor_sees_the_warning_as_they_type_and_adds_a_suggestion(tmp_path:
         first = page.locator("#goi-y .suggestion").first
         text, citation = first.locator(".text").inner_text(), first.get_attribute("data-citation")
         page.locator("#goi-y").screenshot(path=str(SHOTS / f"assist-suggestions-{width}.png"))
-        button = first.get_by_role("button", name="Thêm vào cuối kịch bản")
+        button = first.get_by_role("button", name="Thêm vào kịch bản")
         box = button.bounding_box()
         assert box is not None and box["height"] >= 44
         started = time.monotonic()
@@ -194,12 +203,15 @@ def test_an_editor_sees_the_warning_as_they_type_and_adds_a_suggestion(tmp_path:
         expect(page.locator("[role=status]")).to_contain_text(f"Đã thêm câu ({citation})")
         added_s = time.monotonic() - started
         areas = page.locator("#kich-ban textarea[name=sentence]")
-        last = areas.nth(areas.count() - 2)  # the one before the empty "Thêm câu"
-        expect(last).to_have_value(text)
+        values = [areas.nth(i).input_value() for i in range(areas.count())]
+        assert text in values and values[-2].startswith("Xin cảm ơn"), values  # before the closing, not after it
+        last = areas.nth(values.index(text))
         expect(last.locator("xpath=..").locator(".cite")).not_to_contain_text("Câu mẫu")
         expect(last.locator("xpath=..").locator(".listener li")).to_have_count(0)
         expect(page.locator("#goi-y")).not_to_contain_text(text)
         last.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"assist-added-{width}.png"))
-        print(f"\n{width}px: warning seen {seen_s:.2f} s after the first tap; suggestion added in {added_s:.2f} s; 2 taps")
+        print(
+            f"\n{width}px: warning seen {seen_s:.2f} s after the first tap, {after_typing_s:.2f} s after the last key; suggestion added in {added_s:.2f} s; 2 taps"
+        )
         browser.close()

@@ -27,7 +27,10 @@
       box.dataset.checked = text;
     } catch (e) { /* offline: the server checks again on save */ }
   };
+  const fit = area => { area.style.height = 'auto'; area.style.height = (area.scrollHeight + 2) + 'px'; };
   form.querySelectorAll('textarea[name=sentence]').forEach(area => {
+    fit(area);  // the whole sentence in view, not its first two lines
+    area.addEventListener('input', () => fit(area));
     const box = area.parentElement.querySelector('.listener');
     if (!box) return;
     let timer;

@@ -27,7 +27,6 @@ from broadcaster.app.workflow import Actor, Role, WorkflowError
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import (
-    AuditEvent,
     Bulletin,
     DeviceRow,
     Notification,
@@ -129,14 +128,14 @@ def scan(store: Store, tz: str, now: datetime | None = None) -> int:
         for play in due:
             if _aware(play.starts_at) + timedelta(milliseconds=play.duration_ms) + MISSED_GRACE > now:
                 continue
-            reported = set(session.scalars(select(PlayReport.device_id).where(PlayReport.item_id == play.item_id)))
-            reported |= {
-                e.actor.removeprefix("device:")
-                for e in session.scalars(
-                    select(AuditEvent).where(AuditEvent.action == "device.missed", AuditEvent.subject == f"item:{play.item_id}")
+            # heard: a proof of play that is not a failure; a 'missed' report (amplifier off, media
+            # late) or a failed player is a missed play as much as silence is
+            heard = set(
+                session.scalars(
+                    select(PlayReport.device_id).where(PlayReport.item_id == play.item_id, PlayReport.outcome != "failed")
                 )
-            }
-            silent = [d for d in by_zone.get(play.zone_id, []) if d.id not in reported]
+            )
+            silent = [d for d in by_zone.get(play.zone_id, []) if d.id not in heard]
             for d in silent:
                 home = zones.get(play.zone_id)
                 commune = play.commune or (home.commune if home else "")

@@ -31,6 +31,7 @@ __all__ = [
     "LISTENER",
     "NotOffered",
     "add_suggestion",
+    "citation",
     "findings",
     "refresh_warnings",
     "sentence_findings",
@@ -55,6 +56,16 @@ def findings(text: str) -> list[dict[str, str]]:
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
     return [f.to_dict() for f in check(text)] if text else []
+
+
+def citation(source: dict[str, Any] | None) -> str:
+    """How a Vietnamese reader cites a sentence's source ("Điểm a khoản 2 Điều 3", "Mục II, điểm 3"); "" for none."""
+    from scripts.selection import Source
+
+    if not source:
+        return ""
+    label = Source(source.get("article"), source.get("clause"), source.get("point"), source.get("quote") or "").label
+    return label[:1].upper() + label[1:]
 
 
 def sentence_findings(store: Store, bulletin_id: int, language: str = "vi") -> list[dict[str, Any]]:

@@ -36,6 +36,7 @@ class AddIn(BaseModel):
 def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     store, settings = kit.store, kit.settings
     templates.env.globals["listener_findings"] = assist.findings
+    templates.env.globals["citation_of"] = assist.citation
     templates.env.globals["assist_suggestions"] = lambda bulletin_id: assist.suggestions(
         store, bulletin_id, dialect=settings.dialect
     )

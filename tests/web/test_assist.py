@@ -3,6 +3,7 @@ and "Gợi ý thêm", the provisions the drafter did not choose, each added with
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -13,10 +14,10 @@ from fastapi.testclient import TestClient
 from broadcaster.app import programmes
 from broadcaster.app.documents import IngestResult, _store_document
 from broadcaster.app.messages import is_vietnamese
-from broadcaster.app.workflow import Actor, Role
+from broadcaster.app.workflow import Actor, Role, current_scripts
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
-from broadcaster.store.models import AuditEvent, Bulletin
+from broadcaster.store.models import AuditEvent, Bulletin, ScriptVersion
 from broadcaster.web.app import create_app
 from tests.conftest import CORPUS
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
@@ -215,3 +216,21 @@ def test_an_editor_sees_the_warning_as_they_type_and_adds_a_suggestion(tmp_path:
             f"\n{width}px: warning seen {seen_s:.2f} s after the first tap, {after_typing_s:.2f} s after the last key; suggestion added in {added_s:.2f} s; 2 taps"
         )
         browser.close()
+
+
+def test_each_sentence_is_cited_as_a_reader_cites_it(tmp_path: Path) -> None:
+    """A directive's section and task, an appendix, a clause's point: the label the drafter gives, on the page."""
+    settings, store, approved, _draft = build(tmp_path)
+    sources = [
+        ({"article": "mục II", "clause": "3", "point": None, "quote": "3. Ủy ban nhân dân cấp xã …"}, "Mục II, điểm 3"),
+        ({"article": "Phụ lục 01", "clause": None, "point": None, "quote": "Nhóm 1 …"}, "Phụ lục 01"),
+        ({"article": "3", "clause": "2", "point": "a", "quote": "a) Người …"}, "Điểm a khoản 2 Điều 3"),
+    ]
+    with store.session() as s:
+        row = s.get(ScriptVersion, current_scripts(s, approved)["vi"].id)
+        assert row is not None
+        row.sentences = [{"text": f"Người dân được hưởng chế độ số {i}.", "source": src} for i, (src, _) in enumerate(sources)]
+    client = TestClient(create_app(settings, store))
+    signed_in(client, "bientap")
+    cites = re.findall(r'<div class="cite">(.*?): “', client.get(f"/ban-tin/{approved}").text)
+    assert cites[:3] == [label for _, label in sources], cites

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from broadcaster.errors import AppError
 from scripts.limits import LinkPolicy
 
 PREFIX = "BROADCASTER_"
@@ -27,16 +28,14 @@ Port = Annotated[int, Field(ge=0, le=65535)]
 Seconds = Annotated[int, Field(ge=1)]
 
 
-class ConfigError(Exception):
+class ConfigError(AppError):
     """The configuration is invalid; the message names the setting.
 
     `code` and `params` let the console and CLI say it in Vietnamese (broadcaster.app.messages).
     """
 
-    def __init__(self, message: str, settings: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.code = "config.invalid" if settings else ""
-        self.params = {"settings": ", ".join(settings or []) or "?", "detail": message}
+    def __init__(self, message: str, settings: list[str] | None = None, code: str | None = None, **params: object) -> None:
+        super().__init__(message, code or "config.invalid", settings=", ".join(settings or []) or "?", detail=message, **params)
 
 
 class Settings(BaseModel):
@@ -204,7 +203,7 @@ def load(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Setti
         try:
             values.update(tomllib.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read config {path}: {exc}") from exc
+            raise ConfigError(f"cannot read config {path}: {exc}", code="config.unreadable", path=str(path)) from exc
         origin.update({key: f" in {path}" for key in values})
     for key, raw in env.items():
         if not key.startswith(PREFIX) or key == CONFIG_ENV:
@@ -219,7 +218,7 @@ def load(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Setti
     except ValidationError as exc:
         raise ConfigError(*_explain(exc, origin)) from exc
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"a list setting is neither JSON nor comma-separated: {exc}") from exc
+        raise ConfigError(f"a list setting is neither JSON nor comma-separated: {exc}", code="config.bad_list") from exc
 
 
 def settings_table() -> str:

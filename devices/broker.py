@@ -47,7 +47,9 @@ class EmbeddedBroker:
             self._broker = self._loop.run(start)
         except Exception as exc:  # amqtt raises BrokerException or OSError
             self._loop.close()
-            raise BrokerError(f"embedded broker could not start on {self.url}: {exc}") from exc
+            raise BrokerError(
+                f"embedded broker could not start on {self.url}: {exc}", "broker.not_started", where=self.url
+            ) from exc
         log.info("embedded MQTT broker on %s", self.url)
         return self
 
@@ -79,7 +81,7 @@ def parse_mqtt_url(url: str) -> tuple[str, int, str | None, str | None]:
     """
     parsed = urlparse(url)
     if parsed.scheme not in ("mqtt", "tcp") or not parsed.hostname:
-        raise BrokerError(f"not an MQTT URL: {mask_url(url)!r} (expected mqtt://HOST:PORT)")
+        raise BrokerError(f"not an MQTT URL: {mask_url(url)!r} (expected mqtt://HOST:PORT)", "broker.bad_url", url=mask_url(url))
     return parsed.hostname, parsed.port or 1883, parsed.username, parsed.password
 
 

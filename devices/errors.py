@@ -6,6 +6,11 @@ from __future__ import annotations
 class DeviceError(Exception):
     """Base of every error raised by `devices`."""
 
+    def __init__(self, message: str = "", code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code  # the catalogue code a front door says in Vietnamese ("" = none)
+        self.params = params
+
 
 class MessageError(DeviceError):
     """A message could not be accepted; `reason` is the short machine-readable cause that is

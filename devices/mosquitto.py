@@ -23,7 +23,7 @@ class MosquittoProcess:
         self.process: subprocess.Popen[bytes] | None = None
         binary = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
         if not Path(binary).exists():
-            raise BrokerError("mosquitto is not installed (apt-get install mosquitto)")
+            raise BrokerError("mosquitto is not installed (apt-get install mosquitto)", "broker.no_mosquitto")
         self.binary = binary
 
     @property
@@ -39,7 +39,9 @@ class MosquittoProcess:
         while not _listening(self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 err = self.log.read_text(errors="replace")
-                raise BrokerError(f"mosquitto did not start on {self.port}: {err.strip()[-300:]}")
+                raise BrokerError(
+                    f"mosquitto did not start on {self.port}: {err.strip()[-300:]}", "broker.not_started", where=self.port
+                )
             time.sleep(0.05)
         return self
 

@@ -18,6 +18,9 @@ from devices.protocol import iso
 log = logging.getLogger(__name__)
 
 
+NOT_AUTHORIZED = {4, 5, 134, 135}  # MQTT 3.1.1 CONNACK 4 and 5; MQTT 5 reason codes 0x86 and 0x87
+
+
 def make_client(client_id: str, clean: bool = True) -> mqtt.Client:
     return mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311, clean_session=clean)
 
@@ -32,11 +35,13 @@ def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float
         client.username_pw_set(user, password)
     connected = threading.Event()
     refused: list[str] = []
+    denied: list[bool] = []  # the broker refused this client's name or password
     previous: Any = client.on_connect
 
     def on_connect(c: mqtt.Client, userdata: object, flags: object, reason: mqtt.ReasonCode, props: object) -> None:
         if reason.is_failure:
             refused.append(str(reason))
+            denied.append(reason.value in NOT_AUTHORIZED)
         connected.set()
         if previous:
             previous(c, userdata, flags, reason, props)
@@ -45,12 +50,15 @@ def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float
     try:
         client.connect(host, port, keepalive)
     except OSError as exc:
-        raise BrokerError(f"cannot reach the MQTT broker at {mask_url(url)}: {exc.strerror or exc}") from exc
+        raise BrokerError(
+            f"cannot reach the MQTT broker at {mask_url(url)}: {exc.strerror or exc}", "broker.unreachable", url=mask_url(url)
+        ) from exc
     client.loop_start()
     if not connected.wait(timeout_s) or refused:
         client.loop_stop()
         reason = refused[0] if refused else "no answer"
-        raise BrokerError(f"the MQTT broker at {mask_url(url)} refused the connection: {reason}")
+        code = "broker.no_answer" if not refused else "broker.not_authorized" if denied[0] else "broker.refused"
+        raise BrokerError(f"the MQTT broker at {mask_url(url)} refused the connection: {reason}", code, url=mask_url(url))
     if previous:
         client.on_connect = previous
 
@@ -118,7 +126,11 @@ class MqttTransport:
         try:
             self.client.connect(host, port, keepalive=60)
         except OSError as exc:
-            raise BrokerError(f"cannot reach the MQTT broker at {mask_url(self.url)}: {exc.strerror or exc}") from exc
+            raise BrokerError(
+                f"cannot reach the MQTT broker at {mask_url(self.url)}: {exc.strerror or exc}",
+                "broker.unreachable",
+                url=mask_url(self.url),
+            ) from exc
 
     def stop(self) -> None:
         """A clean disconnect sends no will: the device says it is offline itself, retained, first."""

@@ -32,7 +32,7 @@ def probe(data: bytes) -> StreamInfo:
     err = proc.stderr.decode(errors="replace")
     match = STREAM_RE.search(err)
     if not match:
-        raise MediaError("not a readable audio file (ffmpeg found no audio stream)")
+        raise MediaError("not a readable audio file (ffmpeg found no audio stream)", "media.unreadable")
     layout = match["layout"]
     channels = 1 if layout.startswith("mono") else 2 if layout.startswith("stereo") else int(re.sub(r"\D", "", layout) or 2)
     duration = None
@@ -73,6 +73,6 @@ def decode(data: bytes, rate: int = 24000, max_s: float | None = None) -> Audio:
     )
     if proc.returncode != 0 or not proc.stdout:
         reason = proc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no audio"]
-        raise MediaError(f"cannot decode the audio: {reason[0]}")
+        raise MediaError(f"cannot decode the audio: {reason[0]}", "media.unreadable")
     samples = np.frombuffer(proc.stdout, dtype="<i2").astype(np.float32) / 32768.0
     return Audio(samples, rate)

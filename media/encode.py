@@ -99,9 +99,11 @@ def encode(audio: Audio, codec: Codec = MP3, tags: dict[str, str] | None = None)
             proc = subprocess.run(command, input=pcm, capture_output=True, timeout=600, check=False)
             data = proc.stdout if target == "pipe:1" else Path(target).read_bytes() if proc.returncode == 0 else b""
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise MediaError(f"ffmpeg could not encode {codec.name}: {exc}") from exc
+            raise MediaError(f"ffmpeg could not encode {codec.name}: {exc}", "media.encode_failed") from exc
     if proc.returncode != 0 or not data:
-        raise MediaError(f"ffmpeg could not encode {codec.name}: {proc.stderr.decode(errors='replace').strip()[-200:]}")
+        raise MediaError(
+            f"ffmpeg could not encode {codec.name}: {proc.stderr.decode(errors='replace').strip()[-200:]}", "media.encode_failed"
+        )
     if codec.ffmpeg_format == "mp3" and len(set(frame_bitrates(data, 3))) > 1:
         raise MediaError(f"the MP3's Info frame and its audio differ in bitrate ({frame_bitrates(data, 3)} kbps)")
     return data

@@ -13,6 +13,13 @@ from media.errors import MediaError
 NAME_RE = re.compile(r"^(?P<sha>[0-9a-f]{64})\.(?P<ext>[a-z0-9]{2,5})$")
 
 
+class MediaNameError(MediaError, ValueError):
+    """A name that is not `<sha256>.<ext>`: nothing of the store is behind it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "not_found")
+
+
 @dataclass(frozen=True, slots=True)
 class MediaFile:
     sha256: str
@@ -34,7 +41,7 @@ class MediaStore:
     def path(self, name: str) -> Path:
         """:raises ValueError: for a name that is not `<sha256>.<ext>`."""
         if not NAME_RE.match(name):
-            raise ValueError(f"not a media name: {name!r}")
+            raise MediaNameError(f"not a media name: {name!r}")
         return self.folder / name
 
     def put(self, data: bytes, extension: str, duration_ms: int, codec: str) -> MediaFile:
@@ -53,6 +60,7 @@ class MediaStore:
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
                 raise MediaError(
-                    f"cannot store media in {self.folder}: {exc.strerror or exc}; free disk space and try again"
+                    f"cannot store media in {self.folder}: {exc.strerror or exc}; free disk space and try again",
+                    "media.store_failed",
                 ) from exc
         return media

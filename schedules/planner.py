@@ -211,7 +211,7 @@ class Planner:
 
     def __init__(self, zones: list[Zone], first: date, days: int) -> None:
         if days < 1:
-            raise ScheduleValueError("plan at least one day")
+            raise ScheduleValueError("plan at least one day", "schedule.no_days")
         self.zones = {z.id: z for z in zones}
         self.first, self.last = first, first + timedelta(days=days - 1)
         self.bookings: dict[str, Booking] = {}

@@ -11,6 +11,11 @@ from media.audio import Audio
 class TTSError(Exception):
     """Base of the `tts` package's errors."""
 
+    def __init__(self, message: str = "", code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code  # the catalogue code a front door says in Vietnamese ("" = none)
+        self.params = params
+
 
 class VoiceUnavailable(TTSError):
     """The engine or voice cannot speak now (not installed, offline); try the next voice."""

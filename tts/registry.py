@@ -91,7 +91,10 @@ class Registry:
                 self.cache.put(key, audio)
             return audio, voice
         detail = f" ({'; '.join(errors)})" if errors else ""
-        raise NoVoice(f"no voice installed for {profile.name_vi} ({profile.code}): upload a recording or install a voice{detail}")
+        raise NoVoice(
+            f"no voice installed for {profile.name_vi} ({profile.code}): upload a recording or install a voice{detail}",
+            "workflow.no_voice",
+        )
 
     def status(self) -> list[tuple[LanguageProfile, list[Voice]]]:
         """Every known language with its installed voices (empty: recordings only)."""

@@ -209,7 +209,7 @@ def create(session: Session, actor: Actor, ask: Ask, now: datetime, tz: str) -> 
         require(actor, Action.BOOK, commune=zone.commune)  # whose commune comes before what is wrong
     bulletin = session.get(Bulletin, ask.bulletin_id)
     if bulletin is None:
-        raise WorkflowError(f"no bulletin {ask.bulletin_id}")
+        raise WorkflowError(f"no bulletin {ask.bulletin_id}", "workflow.no_bulletin", bulletin=ask.bulletin_id)
     assert_playable(session, bulletin)  # an unapproved bulletin is refused for that, before its slot
     problems = check(session, ask, now, tz)
     if problems:

@@ -24,6 +24,7 @@ from broadcaster.app.workflow import (
     require,
 )
 from broadcaster.config import Settings
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import (
     Approval,
@@ -55,7 +56,7 @@ STATE_NAMES = {
 def get_bulletin(session: Any, bulletin_id: int) -> Bulletin:
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
-        raise LookupError(f"no bulletin {bulletin_id}")
+        raise NotFound(f"no bulletin {bulletin_id}")
     return bulletin
 
 
@@ -113,7 +114,7 @@ def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], 
     """Keep each edited sentence's citation; a new sentence is marked as the editor's own."""
     texts = [" ".join(t.split()) for t in texts if t.strip()]
     if not texts:
-        raise WorkflowError("a script needs at least one sentence")
+        raise WorkflowError("a script needs at least one sentence", "workflow.empty_script")
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
         previous = current_scripts(session, bulletin_id).get(language)
@@ -138,11 +139,11 @@ def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: in
         bulletin = get_bulletin(session, bulletin_id)
         if bulletin.kind in ("relay", "live", "audio", "recording", "emergency_rec"):
             raise WorkflowError(
-                f"Bản tin #{bulletin_id} phát nguyên tệp âm thanh hoặc luồng tiếp sóng, không cần tạo âm thanh từ kịch bản."
+                f"bulletin {bulletin_id} plays its own audio or stream", "workflow.not_scripted", bulletin=bulletin_id
             )
         scripts = current_scripts(session, bulletin_id)
         if "vi" not in scripts:
-            raise WorkflowError("the bulletin has no Vietnamese script")
+            raise WorkflowError("the bulletin has no Vietnamese script", "workflow.no_vietnamese")
         tracks = []
         for language, script in scripts.items():
             if language == "vi":
@@ -156,7 +157,7 @@ def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: in
             try:
                 tracks.append(Track(language, tuple(registry.synthesize(s["text"], language)[0] for s in script.sentences)))
             except NoVoice as exc:
-                raise WorkflowError(f"{exc}") from exc
+                raise WorkflowError(str(exc), "workflow.no_voice") from exc
         rendered = render(
             session,
             scripts["vi"],
@@ -269,7 +270,7 @@ def translation_memory(store: Store, language: str) -> dict[str, str]:
 def save_translation(store: Store, actor: Actor, bulletin_id: int, language: str, pairs: list[tuple[str, str]]) -> ScriptVersion:
     kept = [(vi, " ".join(t.split())) for vi, t in pairs if t.strip()]
     if not kept:
-        raise WorkflowError("type at least one translated sentence")
+        raise WorkflowError("type at least one translated sentence", "workflow.empty_translation")
     sentences: list[dict[str, Any]] = [{"text": text, "source": {"vi": vi}} for vi, text in kept]
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
@@ -281,7 +282,7 @@ def week(store: Store, zone_id: str, start: date) -> dict[str, Any]:
     with store.session() as session:
         row = session.get(ZoneRow, zone_id)
         if row is None:
-            raise LookupError(f"no zone {zone_id}")
+            raise NotFound(f"no zone {zone_id}")
         zone = zone_of(row)
         planner = build_planner(session, start, 7)
         items = planner.zone_items(zone_id)

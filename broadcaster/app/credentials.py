@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.app.workflow import Actor, audit
 from broadcaster.config import ConfigError, Settings
+from broadcaster.errors import NotFound
 from broadcaster.store.keys import load_or_create
 from broadcaster.store.models import DeviceRow
 from devices.acl import DeviceAccount, agent_config, new_password, password_hash
@@ -25,7 +26,7 @@ def issue(session: Session, actor: Actor, device_id: str, now: datetime) -> Devi
     """
     row = session.get(DeviceRow, device_id)
     if row is None:
-        raise LookupError(f"no device {device_id}")
+        raise NotFound(f"no device {device_id}")
     rotated = row.mqtt_password_hash is not None
     password = new_password()
     row.mqtt_password_hash, row.credentials_issued = password_hash(password), now

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.app.planning import zone_of
 from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, audit, require
+from broadcaster.errors import NotFound
 from broadcaster.store.models import DeviceRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
 from schedules.model import ScheduleValueError
@@ -21,11 +22,11 @@ from schedules.model import ScheduleValueError
 MIN_PASSWORD = 8
 
 
-class UnknownZone(LookupError):
+class UnknownZone(NotFound):
     """A zone id that names no stored zone; front doors say 404, callers may re-raise their own error."""
 
     def __init__(self, zone_id: str) -> None:
-        super().__init__(f"no zone {zone_id}")
+        super().__init__(f"no zone {zone_id}", "schedule.unknown_zones", zones=zone_id)
         self.zone_id = zone_id
 
 
@@ -58,11 +59,13 @@ def create_user(
     require(actor, Action.MANAGE_USERS)
     username = username.strip()
     if not username:
-        raise WorkflowError("a user needs a name")
+        raise WorkflowError("a user needs a name", "user.no_name")
     if len(password) < MIN_PASSWORD:
-        raise WorkflowError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise WorkflowError(
+            f"the password must have at least {MIN_PASSWORD} characters", "user.short_password", minimum=MIN_PASSWORD
+        )
     if session.scalars(select(User).where(User.username == username)).first() is not None:
-        raise WorkflowError(f"user {username} exists")
+        raise WorkflowError(f"user {username} exists", "user.exists", user=username)
     user = User(
         username=username,
         display_name=display_name or username,
@@ -87,7 +90,7 @@ def save_zone(session: Session, actor: Actor, spec: ZoneSpec) -> ZoneRow:
     for span in filter(None, (q.strip() for q in spec.quiet)):
         start, dash, end = span.partition("-")
         if not dash:
-            raise ScheduleValueError(f"quiet hours {span!r} must be HH:MM-HH:MM")
+            raise ScheduleValueError(f"quiet hours {span!r} must be HH:MM-HH:MM", "zone.bad_quiet", value=span)
         quiet.append({"start": start.strip(), "end": end.strip()})
     row = ZoneRow(
         id=spec.id,
@@ -134,7 +137,7 @@ def add_device(session: Session, actor: Actor, device_id: str, zone_id: str, nam
     try:
         (commune,) = communes_of(session, [zone_id])
     except UnknownZone as exc:
-        raise ScheduleValueError(f"unknown zone {zone_id}") from exc
+        raise ScheduleValueError(f"unknown zone {zone_id}", "schedule.unknown_zones", zones=zone_id) from exc
     require(actor, Action.MANAGE_DEVICES, commune=commune)
     device = session.get(DeviceRow, device_id)
     if device is None:

@@ -35,6 +35,7 @@ from broadcaster.app.workflow import (
     require,
 )
 from broadcaster.config import Settings
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Approval, AuditEvent, BookingRow, Bulletin, DeviceRow, PlayReport, ServiceTask
 from schedules.model import ProgrammeItem
@@ -50,11 +51,11 @@ def check_request(session: Session, actor: Actor, zones: list[str], reason: obje
     """
     require(actor, Action.EMERGENCY_MESSAGE)
     if not zones:
-        raise WorkflowError("choose at least one zone")
+        raise WorkflowError("choose at least one zone", "schedule.no_zone")
     try:
         communes = communes_of(session, zones)
     except UnknownZone as exc:
-        raise WorkflowError(str(exc)) from exc
+        raise WorkflowError(str(exc), "schedule.unknown_zones", zones=exc.zone_id) from exc
     for commune in sorted(communes):
         require(actor, Action.EMERGENCY_MESSAGE, commune=commune)
         require(actor, Action.EMERGENCY, commune=commune)
@@ -84,7 +85,7 @@ def compose(
     elif " ".join(text.split()):
         bulletin_id = programmes.notice(store, settings, author(actor), title, text, kind="emergency")
     else:
-        raise WorkflowError("an emergency message needs a text or a recording")
+        raise WorkflowError("an emergency message needs a text or a recording", "emergency.no_content")
     with store.session() as session:
         audit(session, actor, "emergency.composed", f"bulletin:{bulletin_id}", zones=zones, reason=reason)
     return bulletin_id
@@ -101,10 +102,10 @@ def confirm(store: Store, actor: Actor, bulletin_id: int, zones: list[str], reas
         reason = check_request(session, actor, zones, reason)
         bulletin = session.get(Bulletin, bulletin_id)
         if bulletin is None or bulletin.kind not in KINDS:
-            raise WorkflowError(f"no emergency message {bulletin_id}")
+            raise WorkflowError(f"no emergency message {bulletin_id}", "not_found")
         authors = {s.author for s in current_scripts(session, bulletin_id).values()}
         if authors != {actor.username}:
-            raise PermissionDenied(f"{actor.username} did not write emergency message {bulletin_id}")
+            raise PermissionDenied(f"{actor.username} did not write emergency message {bulletin_id}", "emergency.not_yours")
         if State(bulletin.state) is State.DRAFT:
             approve_on_own_word(session, actor, bulletin, zones, reason)
         session.flush()
@@ -118,7 +119,9 @@ def approve_on_own_word(session: Session, actor: Actor, bulletin: Bulletin, zone
     """
     bundle = current_bundle(session, bulletin.id)
     if bundle.media is None and not bundle.stream:
-        raise WorkflowError(f"bulletin {bulletin.id} has no audio of its current scripts")
+        raise WorkflowError(
+            f"bulletin {bulletin.id} has no audio of its current scripts", "workflow.not_rendered", bulletin=bulletin.id
+        )
     bulletin.state = State.APPROVED.value
     session.add(Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=bundle.sha256))
     bound = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
@@ -181,10 +184,12 @@ def review(store: Store, actor: Actor, bulletin_id: int, note: str = "") -> None
     with store.session() as session:
         bulletin = session.get(Bulletin, bulletin_id)
         if bulletin is None or bulletin.kind not in KINDS:
-            raise WorkflowError(f"no emergency message {bulletin_id}")
+            raise WorkflowError(f"no emergency message {bulletin_id}", "not_found")
         authors = {s.author for s in current_scripts(session, bulletin_id).values()}
         if actor.username in authors:
-            raise PermissionDenied(f"{actor.username} wrote this emergency message; another person reviews it")
+            raise PermissionDenied(
+                f"{actor.username} wrote this emergency message; another person reviews it", "workflow.self_approval"
+            )
         audit(session, actor, "emergency.reviewed", f"bulletin:{bulletin_id}", note=" ".join(note.split()))
 
 
@@ -193,7 +198,7 @@ def speakers(session: Session, task_id: int) -> list[dict[str, Any]]:
     this very item, with how it went), or why not (offline, rejected, expired)."""
     task = session.get(ServiceTask, task_id)
     if task is None:
-        raise LookupError(f"no task {task_id}")
+        raise NotFound(f"no task {task_id}")
     commands = list((task.result or {}).get("commands", []))
     rows = tasks.speaker_progress(session, commands)
     booking = session.get(BookingRow, (task.payload or {}).get("booking") or 0)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from broadcaster.app import emergency, programmes, tasks
 from broadcaster.app.workflow import Action, Actor, PermissionDenied, WorkflowError, audit, require
 from broadcaster.config import Settings
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin
 
@@ -71,12 +72,12 @@ class LiveRelay:
         """:raises WorkflowError: the stream has ended."""
         stdin = self._process.stdin
         if stdin is None or self._done or stdin.closed:
-            raise WorkflowError("the live stream has ended")
+            raise WorkflowError("the live stream has ended", "live.ended")
         try:
             stdin.write(data)
             stdin.flush()
         except (BrokenPipeError, ValueError) as exc:
-            raise WorkflowError("the live stream has ended") from exc
+            raise WorkflowError("the live stream has ended", "live.ended") from exc
         self.fed += len(data)
 
     def close(self) -> None:
@@ -143,7 +144,7 @@ class LiveDesk:
         with self.store.session() as session:
             reason = emergency.check_request(session, actor, zones, reason)
         if not 1 <= minutes <= MAX_MINUTES:
-            raise WorkflowError(f"a live broadcast lasts 1–{MAX_MINUTES} minutes")
+            raise WorkflowError(f"a live broadcast lasts 1–{MAX_MINUTES} minutes", "live.minutes")
         from media.encode import ffmpeg_path
 
         token = secrets.token_urlsafe(24)
@@ -174,9 +175,9 @@ class LiveDesk:
         with self.lock:
             live = self.sessions.get(bulletin_id)
         if live is None:
-            raise LookupError(f"no live session {bulletin_id}")
+            raise NotFound(f"no live session {bulletin_id}")
         if live.username != actor.username:
-            raise PermissionDenied(f"{actor.username} may not speak in someone else's live session")
+            raise PermissionDenied(f"{actor.username} may not speak in someone else's live session", "perm.role", action="speak")
         return live
 
     def by_token(self, token: str) -> LiveRelay:
@@ -184,11 +185,11 @@ class LiveDesk:
             for live in self.sessions.values():
                 if secrets.compare_digest(live.token, token):
                     return live.relay
-        raise LookupError("no live stream")
+        raise NotFound("no live stream")
 
     def feed(self, actor: Actor, bulletin_id: int, data: bytes) -> int:
         if len(data) > CHUNK_LIMIT:
-            raise WorkflowError("a live audio piece is too large")
+            raise WorkflowError("a live audio piece is too large", "http.413")
         live = self.get(actor, bulletin_id)
         live.relay.feed(data)
         return live.relay.fed

@@ -1,9 +1,10 @@
 """One catalogue of error codes rendered in Vietnamese, for the console, the API and the CLI.
 
-The stages (workflow, planner, media, protocol) raise English messages for the logs. Where an
-error carries a `code` (and `params`) or a protocol `reason`, the code is used as is; otherwise
-the message is matched against the patterns below, which pull the parameters out of the
-English text. The English text only ever goes to the log; what a user reads is Vietnamese.
+Every error is raised with the code of its sentence here and the sentence's parameters
+(`broadcaster.errors.AppError`, the stages' roots, `ScheduleValueError(message, code, **params)`,
+a protocol `reason`); the English message only ever goes to the log, so rewording it changes
+nothing a user reads. The booking and planner codes of `schedules.messages` are part of the
+catalogue. An error without a known code is logged and said as a general message.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+from schedules.messages import MESSAGES as SCHEDULE_MESSAGES
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +83,15 @@ CATALOGUE: dict[str, str] = {
     "workflow.warnings_unacknowledged": "Bản tin số {bulletin} còn {count} cảnh báo khi soạn chưa được xác nhận: {warnings}. Hãy đọc và đánh dấu xác nhận từng cảnh báo rồi mới phê duyệt.",
     "assist.not_offered": "Câu này không còn trong danh sách gợi ý của văn bản (kịch bản đã có, hoặc văn bản không có): hãy tải lại trang.",
     "workflow.bundle_missing": "Thiếu mã phiên bản bạn đã xem: hãy tải lại trang rồi duyệt.",
+    "workflow.invalid": "Không thực hiện được thao tác này ở trạng thái hiện tại của bản tin.",
+    "workflow.not_scripted": "Bản tin số {bulletin} phát nguyên tệp âm thanh hoặc luồng tiếp sóng, không cần tạo âm thanh từ kịch bản.",
+    "emergency.repeat": "Số lần phát khẩn cấp phải từ 1 đến 10 và khoảng nghỉ giữa hai lần từ 0 đến 60 phút.",
+    "task.failed": "Lệnh #{task} không thực hiện được: {error}",
+    "task.unknown_kind": "Dịch vụ phát không biết loại lệnh “{kind}”.",
+    "user.no_name": "Người dùng cần có tên đăng nhập.",
+    "user.short_password": "Mật khẩu cần ít nhất {minimum} ký tự.",
+    "user.exists": "Tên đăng nhập {user} đã có người dùng.",
+    "user.not_active": "Không có người dùng {user} đang hoạt động (tài khoản không có hoặc đã bị khóa).",
     # permissions
     "perm.page": "Trang này không dành cho vai trò của bạn.",
     "perm.task": "Lệnh #{task} do người khác gửi tới loa ngoài xã của bạn: bạn không xem được.",
@@ -105,6 +119,7 @@ CATALOGUE: dict[str, str] = {
     "notify.email": "“{value}” không phải là địa chỉ thư điện tử; hãy kiểm tra lại.",
     "live.minutes": "Thời gian nói trực tiếp phải từ 1 đến 30 phút.",
     "live.ended": "Buổi nói trực tiếp này đã kết thúc; hãy bắt đầu buổi mới.",
+    "zone.bad_quiet": "Giờ yên tĩnh “{value}” không hợp lệ: cần dạng GG:PP-GG:PP, ví dụ 21:30-05:30.",
     "control.volume": "Âm lượng phải từ 0 đến 100.",
     "control.power": "Hãy chọn bật hoặc tắt ampli.",
     # a zone's amplifier and volume timetable (broadcaster.app.timetables, devices.timetable)
@@ -156,6 +171,10 @@ CATALOGUE: dict[str, str] = {
     "media.store_failed": "Không lưu được tệp âm thanh (ổ đĩa đầy hoặc không ghi được). Không có gì bị mất; hãy giải phóng dung lượng rồi thử lại.",
     "store.unavailable": "Cơ sở dữ liệu đang không sẵn sàng (đang bận hoặc mất kết nối). Không có gì bị mất; hãy thử lại sau ít phút.",
     "config.invalid": "Cấu hình không hợp lệ ở thiết lập: {settings}. Xem danh sách thiết lập trong docs/settings.md.",
+    "import.refused": "Tệp có {count} dòng sai: chưa nhập gì. Sửa các dòng được liệt kê rồi nhập lại cả tệp.",
+    "leader.unsupported": "Cơ sở dữ liệu này không cho chạy nhiều tiến trình dịch vụ: hãy dùng PostgreSQL, hoặc chỉ chạy một tiến trình với SQLite.",
+    "config.unreadable": "Không đọc được tệp cấu hình {path}: tệp không có, không có quyền đọc hoặc sai cú pháp TOML.",
+    "config.bad_list": "Một thiết lập dạng danh sách không phải JSON cũng không phải các giá trị cách nhau bằng dấu phẩy.",
     # the speaker agent (broadcaster agent --config FILE) and its broker
     "agent.config_missing": "Tệp cấu hình loa {path} thiếu thiết lập: {keys}. Hãy lấy lại tệp do lệnh export-acl tạo ra.",
     "agent.config_bad_value": "Tệp cấu hình loa {path} có giá trị sai kiểu ở thiết lập: {keys} (zones, player là danh sách; trusted_keys là một bảng khóa).",
@@ -171,81 +190,6 @@ CATALOGUE: dict[str, str] = {
     "broker.no_mosquitto": "Máy này chưa cài Mosquitto (apt-get install mosquitto).",
     "broker.not_started": "Không khởi động được broker MQTT ({where}): cổng có thể đang bận.",
 }
-
-# English message → code; named groups become parameters.
-PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), code)
-    for pattern, code in (
-        (r"^bulletin (?P<bulletin>\d+) is (?P<state>\w+); cannot go to (?P<target>\w+)", "workflow.bad_transition"),
-        (r"^bulletin (?P<bulletin>\d+) is (?P<state>\w+); it cannot be edited", "workflow.not_editable"),
-        (r"^bulletin (?P<bulletin>\d+) is (?P<state>\w+): only approved", "workflow.not_playable"),
-        (r"^bulletin (?P<bulletin>\d+) changed after approval", "workflow.changed_after_approval"),
-        (r"^no bulletin (?P<bulletin>\d+)", "workflow.no_bulletin"),
-        (r"^a script needs at least one sentence", "workflow.empty_script"),
-        (r"^type at least one translated sentence", "workflow.empty_translation"),
-        (r"^the bulletin has no Vietnamese script", "workflow.no_vietnamese"),
-        (r"^the console is not connected", "workflow.no_service"),
-        (r"edited this version; another approver", "workflow.self_approval"),
-        (r"^no voice|has no voice|no engine", "workflow.no_voice"),
-        (r"needs a reason", "workflow.reason_required"),
-        (r"^bulletin (?P<bulletin>\d+) has no audio of its current scripts", "workflow.not_rendered"),
-        (r"^bulletin (?P<bulletin>\d+) changed after you opened it", "workflow.stale_bundle"),
-        (r"^the approval must name the version you reviewed", "workflow.bundle_missing"),
-        (r"^\S+ \((?P<role>\w+)\) may not read the audit log", "perm.audit"),
-        (r"may not open the page", "perm.page"),
-        (r"may not see task (?P<task>\d+)", "perm.task"),
-        (r"^\S+ \((?P<role>\w+)\) may not (?P<action>\w+)", "perm.role"),
-        (r"may act only in their own communes, not in (?P<commune>.+)$", "perm.commune"),
-        (r"does not translate (?P<language>\S+)", "perm.language"),
-        (r"of their own communes only", "perm.own_communes"),
-        (r"^only an admin", "perm.admin"),
-        (r"^no user |^no device ", "not_found"),
-        (r"^too many failed sign-ins", "perm.signin_limit"),
-        (r"^'?(?P<value>[^']*)'? is not a time of day", "schedule.not_a_time"),
-        (r"unknown zones: (?P<zones>.+)$", "schedule.unknown_zones"),
-        (r"names unknown zones: (?P<zones>.+)$", "schedule.unknown_zones"),
-        (r"^the (booking|period) ends before it starts", "schedule.ends_before_start"),
-        (r"^'?(?P<value>[^']*)'? is not a date", "schedule.not_a_date"),
-        (r"^weekdays must be among \S+, not '?(?P<value>[^']*)'?", "schedule.bad_weekdays"),
-        (r"^unknown priority '?(?P<value>[^']*)'?", "schedule.bad_priority"),
-        (r"invalid RRULE '?(?P<rule>[^']*)'?", "schedule.bad_rrule"),
-        (r"^plan at least one day", "schedule.no_days"),
-        (r"^choose at least one zone", "schedule.no_zone"),
-        (r"^an emergency message needs a text|^choose what to play", "emergency.no_content"),
-        (r"did not write emergency message", "emergency.not_yours"),
-        (r"^'(?P<value>[^']*)' is not an e-mail address", "notify.email"),
-        (r"^a live broadcast lasts", "live.minutes"),
-        (r"^the live stream has ended", "live.ended"),
-        (r"^the volume must be 0–100", "control.volume"),
-        (r"^say whether to switch the amplifier on or off", "control.power"),
-        (r"^not a readable audio file|^cannot decode the audio|^not a playable recording", "media.unreadable"),
-        (r"^ffmpeg could not encode", "media.encode_failed"),
-        (r"^cannot store media in ", "media.store_failed"),
-        (r"^agent config (?P<path>.+?) lacks (?P<keys>.+)$", "agent.config_missing"),
-        (r"^agent config (?P<path>.+?) has a wrong value for (?P<keys>.+)$", "agent.config_bad_value"),
-        (r"^cannot create the agent data_dir (?P<path>.+?): ", "agent.data_dir"),
-        (r"^cannot read agent config (?P<path>.+?): .*\(at line (?P<line>\d+), column (?P<column>\d+)\)", "agent.config_syntax"),
-        (r"^cannot read agent config (?P<path>.+?): ", "agent.config_unreadable"),
-        (r"^trusted key (?P<key>\S+) is not", "agent.bad_key"),
-        (r"^cannot reach the MQTT broker at (?P<url>\S+): ", "broker.unreachable"),
-        (
-            r"^the MQTT broker at (?P<url>\S+) refused the connection: (Not authori[sz]ed|Bad user name or password)",
-            "broker.not_authorized",
-        ),
-        (r"^the MQTT broker at (?P<url>\S+) refused the connection: no answer", "broker.no_answer"),
-        (r"^the MQTT broker at (?P<url>\S+) refused the connection", "broker.refused"),
-        (r"^not an MQTT URL: '?(?P<url>[^' ]*)'?", "broker.bad_url"),
-        (r"^mosquitto is not installed", "broker.no_mosquitto"),
-        (r"^(?:mosquitto did not start on|embedded broker could not start on) (?P<where>\S+?):(?: |$)", "broker.not_started"),
-        (r"database is locked|could not connect to server|connection refused|server closed the connection", "store.unavailable"),
-        (r"^the upload is empty or truncated", "media.empty"),
-        (r"^the recording is (?P<seconds>[\d.]+) s long; record at least (?P<minimum>\d+) s", "media.too_short"),
-        (r"^the recording is (?P<minutes>\d+) min long; the limit is (?P<limit>\d+) min", "media.too_long"),
-        (r"^the recording is silent", "media.silent"),
-        (r"^no zone |^action |^not a media name", "not_found"),
-        (r"^no (?:task|booking|emergency|script for bulletin) \S+$", "not_found"),
-    )
-)
 
 _VIETNAMESE = re.compile(r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE)
 ENGLISH_WORDS = re.compile(
@@ -307,13 +251,11 @@ def explain(exc: BaseException, fallback: str = "error.other") -> Explained:
     reason = getattr(exc, "reason", None)  # devices.protocol.ProtocolError
     if reason is not None and f"protocol.{reason}" in CATALOGUE:
         return Explained(f"protocol.{reason}", {"detail": getattr(exc, "detail", "")})
+    if isinstance(exc, (OperationalError, InterfaceError)):  # the database is down, busy or locked
+        return Explained("store.unavailable", {})
     message = str(exc.args[0]) if exc.args else str(exc)
-    if is_vietnamese(message):
+    if is_vietnamese(message):  # written for a Vietnamese reader where it was raised (a stage's own sentence)
         return Explained("vi.text", {"text": message})
-    for pattern, found in PATTERNS:
-        match = pattern.search(message)
-        if match:
-            return Explained(found, {k: v for k, v in match.groupdict().items() if v is not None})
     if fallback != "error.other":
         log.info("%s said as %s: %s", type(exc).__name__, fallback, message)
         return Explained(fallback, {})
@@ -322,6 +264,9 @@ def explain(exc: BaseException, fallback: str = "error.other") -> Explained:
 
 
 CATALOGUE["vi.text"] = "{text}"  # a message a stage already wrote in Vietnamese (booking checks)
+for _code, _text in SCHEDULE_MESSAGES.items():  # bookings and the planner say their own codes (schedules.messages)
+    if _code != "schedule.invalid":  # a schedule error without a code of its own stays the catalogue's "other"
+        CATALOGUE.setdefault(_code, _text)
 
 
 def for_cli(exc: BaseException) -> str:

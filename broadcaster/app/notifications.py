@@ -251,7 +251,7 @@ def save_prefs(store: Store, actor: Actor, email: str, kinds: Iterable[str]) -> 
     """:raises WorkflowError: an address that is not one, or an unknown kind."""
     email = email.strip()
     if email and not EMAIL.match(email):
-        raise WorkflowError(f"{email!r} is not an e-mail address")
+        raise WorkflowError(f"{email!r} is not an e-mail address", "notify.email", value=email)
     chosen = sorted(set(kinds))
     unknown = [k for k in chosen if k not in KINDS]
     if unknown:

@@ -176,7 +176,7 @@ def _insert(
 ) -> BookingRow:
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
-        raise WorkflowError(f"no bulletin {bulletin_id}")
+        raise WorkflowError(f"no bulletin {bulletin_id}", "workflow.no_bulletin", bulletin=bulletin_id)
     if not zones:
         raise ScheduleValueError("choose at least one zone", "booking.no_zone")
     rows = {z.id: z for z in session.scalars(select(ZoneRow).where(ZoneRow.id.in_(zones)))}

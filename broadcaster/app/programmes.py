@@ -19,6 +19,7 @@ from sqlalchemy import select
 from broadcaster.app import bulletins
 from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, approve, audit, create_bulletin, require, submit
 from broadcaster.config import Settings
+from broadcaster.errors import AppError, NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import AuditEvent, Bulletin, Document, MediaAsset
 from scripts.draft import Script, draft, draft_warnings
@@ -45,11 +46,14 @@ MAX_RELAY_MINUTES = 240
 MAX_URL_CHARS = 2000
 
 
-class ProgrammeError(ValueError):
-    """A programme cannot be created from what was given; the message says what to change."""
+class ProgrammeError(AppError, ValueError):
+    """A programme cannot be created from what was given; the message, in Vietnamese, says what to change."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "vi.text", text=message)
 
 
-class DocumentNotFound(LookupError, ProgrammeError):
+class DocumentNotFound(NotFound, ProgrammeError):
     """No stored document has that id (a 404 in the console, an error line in the CLI)."""
 
 

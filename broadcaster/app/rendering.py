@@ -59,7 +59,7 @@ def render(
     try:
         check_spoken(spoken)  # the last gate: nothing unsayable reaches a speaker
     except SpokenFormError as exc:
-        raise WorkflowError(str(exc)) from exc
+        raise WorkflowError(str(exc), "vi.text", text=str(exc)) from exc  # the spoken-form check writes Vietnamese
     t1 = time.perf_counter()
     parts = tuple(registry.synthesize(text, script.language, dialect)[0] for text in spoken)
     t2 = time.perf_counter()

@@ -33,6 +33,7 @@ from broadcaster.app.workflow import (
     reason_of,
     require,
 )
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
 
@@ -76,19 +77,19 @@ def request_emergency(
     """
     reason = reason_of(reason, "an emergency")
     if not zones:
-        raise WorkflowError("choose at least one zone")
+        raise WorkflowError("choose at least one zone", "schedule.no_zone")
     try:
         communes = communes_of(session, zones)
     except UnknownZone as exc:
-        raise WorkflowError(str(exc)) from exc
+        raise WorkflowError(str(exc), "schedule.unknown_zones", zones=exc.zone_id) from exc
     for commune in sorted(communes):
         require(actor, Action.EMERGENCY, commune=commune)
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
-        raise WorkflowError(f"no bulletin {bulletin_id}")
+        raise WorkflowError(f"no bulletin {bulletin_id}", "workflow.no_bulletin", bulletin=bulletin_id)
     assert_playable(session, bulletin)
     if not 1 <= repeat <= 10 or not 0 <= gap_s <= 3600:
-        raise WorkflowError("repeat must be 1–10 and the gap 0–60 minutes")
+        raise WorkflowError("repeat must be 1–10 and the gap 0–60 minutes", "emergency.repeat")
     audit(session, actor, "emergency.requested", f"bulletin:{bulletin_id}", zones=zones, reason=reason)
     return enqueue(session, actor, TaskKind.EMERGENCY, bulletin=bulletin_id, zones=zones, repeat=repeat, gap_s=gap_s)
 
@@ -309,7 +310,7 @@ def require_visible(session: Session, actor: Actor, task_id: int) -> None:
     """
     task = session.get(ServiceTask, task_id)
     if task is None:
-        raise LookupError(f"no task {task_id}")
+        raise NotFound(f"no task {task_id}")
     if actor.role in (Role.ADMIN, Role.OBSERVER) or task.actor == actor.username:
         return
     payload = task.payload or {}
@@ -319,14 +320,14 @@ def require_visible(session: Session, actor: Actor, task_id: int) -> None:
         zone_ids.add(device.zone_id if device is not None else "")
     communes = communes_of(session, zone_ids, strict=False)
     if actor.role is not Role.OFFICIAL or not communes or not communes <= set(actor.communes):
-        raise PermissionDenied(f"{actor.username} may not see task {task_id}")
+        raise PermissionDenied(f"{actor.username} may not see task {task_id}", "perm.task", task=task_id)
 
 
 def task_view(session: Session, task_id: int) -> dict[str, Any]:
     """What a front door shows about a task: its state, and for commands how many speakers acknowledged."""
     task = session.get(ServiceTask, task_id)
     if task is None:
-        raise LookupError(f"no task {task_id}")
+        raise NotFound(f"no task {task_id}")
     commands = list((task.result or {}).get("commands", []))
     progress = command_progress(session, commands)
     return {

@@ -16,17 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app.workflow import Action, Actor, audit, require
+from broadcaster.errors import AppError, NotFound
 from broadcaster.store.models import BookingRow, ZoneRow
 from devices.timetable import Timetable, TimetableError
 
 
-class TimetableRefused(ValueError):
+class TimetableRefused(AppError, ValueError):
     """A timetable a person typed that cannot be sent; `code`/`params` for the error catalogue."""
-
-    def __init__(self, message: str, code: str, **params: Any) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 _WINDOW = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*$")
@@ -117,7 +113,7 @@ def set_timetable(session: Session, actor: Actor, zone_id: str, body: dict[str, 
     """
     zone = session.get(ZoneRow, zone_id)
     if zone is None:
-        raise LookupError(f"no zone {zone_id}")
+        raise NotFound(f"no zone {zone_id}")
     require(actor, Action.MANAGE_DEVICES, commune=zone.commune)
     zone.timetable = checked(zone, body)
     audit(session, actor, "zone.timetable", f"zone:{zone_id}", timetable=zone.timetable)

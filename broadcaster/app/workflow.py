@@ -15,15 +15,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broadcaster.errors import AppError
 from broadcaster.store.models import Approval, AuditEvent, Bulletin, MediaAsset, ScriptVersion, User, utcnow
 
 
-class WorkflowError(Exception):
+class WorkflowError(AppError):
     """An action is not possible in the bulletin's current state."""
+
+    code = "workflow.invalid"
 
 
 class PermissionDenied(WorkflowError):
     """The user's role does not allow the action."""
+
+    code = "perm.role"
 
 
 class ReasonRequired(WorkflowError):
@@ -44,7 +49,7 @@ def reason_of(text: object, what: str) -> str:
     """
     reason = " ".join(str(text or "").split())
     if len(reason) < MIN_REASON_CHARS:
-        raise ReasonRequired(f"{what} needs a reason of at least five characters")
+        raise ReasonRequired(f"{what} needs a reason of at least five characters", minimum=MIN_REASON_CHARS)
     return reason
 
 
@@ -54,9 +59,13 @@ class WarningsNotAcknowledged(WorkflowError):
     code = "workflow.warnings_unacknowledged"
 
     def __init__(self, bulletin_id: int, codes: list[str]) -> None:
-        super().__init__(f"bulletin {bulletin_id} has draft warnings nobody acknowledged: {', '.join(codes)}")
+        super().__init__(
+            f"bulletin {bulletin_id} has draft warnings nobody acknowledged: {', '.join(codes)}",
+            bulletin=bulletin_id,
+            count=len(codes),
+            warnings=",".join(codes),
+        )
         self.codes = codes
-        self.params = {"bulletin": bulletin_id, "count": len(codes), "warnings": ",".join(codes)}
 
 
 class State(enum.StrEnum):
@@ -128,11 +137,18 @@ class Actor:
 def require(actor: Actor, action: Action, commune: str | None = None, language: str | None = None) -> None:
     """:raises PermissionDenied: when the actor may not do `action` (here)."""
     if action not in PERMISSIONS[actor.role]:
-        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not {action.value}")
+        raise PermissionDenied(
+            f"{actor.username} ({actor.role.value}) may not {action.value}",
+            "perm.role",
+            role=actor.role.value,
+            action=action.value,
+        )
     if actor.role is Role.OFFICIAL and commune is not None and commune not in actor.communes:
-        raise PermissionDenied(f"{actor.username} may act only in their own communes, not in {commune}")
+        raise PermissionDenied(
+            f"{actor.username} may act only in their own communes, not in {commune}", "perm.commune", commune=commune
+        )
     if actor.role is Role.TRANSLATOR and language is not None and language not in actor.languages:
-        raise PermissionDenied(f"{actor.username} does not translate {language}")
+        raise PermissionDenied(f"{actor.username} does not translate {language}", "perm.language", language=language)
 
 
 def audit(session: Session, actor: Actor | str, action: str, subject: str, **detail: Any) -> AuditEvent:
@@ -148,7 +164,13 @@ def _transition(
 ) -> None:
     current = State(bulletin.state)
     if current not in allowed_from:
-        raise WorkflowError(f"bulletin {bulletin.id} is {current.value}; cannot go to {to.value}")
+        raise WorkflowError(
+            f"bulletin {bulletin.id} is {current.value}; cannot go to {to.value}",
+            "workflow.bad_transition",
+            bulletin=bulletin.id,
+            state=current.value,
+            target=to.value,
+        )
     bulletin.state = to.value
     bulletin.updated_at = utcnow()
     audit(session, actor, f"bulletin.{to.value}", f"bulletin:{bulletin.id}", previous=current.value, **detail)
@@ -196,7 +218,12 @@ def edit_script(
     elif actor.role is not Role.EDITOR:
         require(actor, Action.TRANSLATE, language=language)
     if State(bulletin.state) in (State.WITHDRAWN, State.DONE):
-        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}; it cannot be edited")
+        raise WorkflowError(
+            f"bulletin {bulletin.id} is {bulletin.state}; it cannot be edited",
+            "workflow.not_editable",
+            bulletin=bulletin.id,
+            state=bulletin.state,
+        )
     previous = current_scripts(session, bulletin.id).get(language)
     version = ScriptVersion(
         bulletin_id=bulletin.id,
@@ -296,18 +323,30 @@ def approve(
     bundle = current_bundle(session, bulletin.id)
     editors = {s.author for s in bundle.scripts.values()}
     if actor.username in editors:
-        raise PermissionDenied(f"{actor.username} edited this version; another approver must sign it off")
+        raise PermissionDenied(
+            f"{actor.username} edited this version; another approver must sign it off", "workflow.self_approval"
+        )
     if State(bulletin.state) is not State.IN_REVIEW:
-        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}; cannot go to {State.APPROVED.value}")
+        raise WorkflowError(
+            f"bulletin {bulletin.id} is {bulletin.state}; cannot go to {State.APPROVED.value}",
+            "workflow.bad_transition",
+            bulletin=bulletin.id,
+            state=bulletin.state,
+            target=State.APPROVED.value,
+        )
     if bundle.media is None and not bundle.stream:
         raise WorkflowError(
             f"bulletin {bulletin.id} has no audio of its current scripts: render it first, "
-            "an approval binds the exact audio that will be played"
+            "an approval binds the exact audio that will be played",
+            "workflow.not_rendered",
+            bulletin=bulletin.id,
         )
     if seen is not None and seen != bundle.sha256:
         raise WorkflowError(
             f"bulletin {bulletin.id} changed after you opened it (you saw {seen[:12]}, it is now "
-            f"{bundle.sha256[:12]}): reload the page, read and listen again, then approve"
+            f"{bundle.sha256[:12]}): reload the page, read and listen again, then approve",
+            "workflow.stale_bundle",
+            bulletin=bulletin.id,
         )
     warnings = bulletin.draft_warnings or []
     left = sorted({w["code"] for w in warnings} - set(acknowledged))
@@ -337,7 +376,12 @@ def withdraw(session: Session, bulletin: Bulletin, actor: Actor, reason: str) ->
 def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, MediaAsset | None]:
     """The latest approval and the audio it bound (None for a relay, which binds its stream)."""
     if State(bulletin.state) not in PLAYABLE:
-        raise WorkflowError(f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered")
+        raise WorkflowError(
+            f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered",
+            "workflow.not_playable",
+            bulletin=bulletin.id,
+            state=bulletin.state,
+        )
     approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
     if approval is not None:
         scripts = current_scripts(session, bulletin.id)
@@ -347,7 +391,11 @@ def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, MediaAsse
         for media in _renderings(session, bulletin.id, scripts):
             if _bundle_hash(scripts, media.sha256, stream) == approval.bundle_sha256:
                 return approval, media
-    raise WorkflowError(f"bulletin {bulletin.id} changed after approval: it must be approved again")
+    raise WorkflowError(
+        f"bulletin {bulletin.id} changed after approval: it must be approved again",
+        "workflow.changed_after_approval",
+        bulletin=bulletin.id,
+    )
 
 
 def assert_playable(session: Session, bulletin: Bulletin) -> Approval:

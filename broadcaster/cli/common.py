@@ -26,7 +26,7 @@ def actor(store: Store, username: str | None) -> Actor:
     with store.session() as session:
         user = session.scalars(select(User).where(User.username == username)).first()
         if user is None or not user.active:
-            raise WorkflowError(f"no active user {username!r}")
+            raise WorkflowError(f"no active user {username!r}", "user.not_active", user=username)
         return Actor.of(user, "local")
 
 
@@ -55,7 +55,7 @@ def queued(store: Store, task_id: int, wait_s: float) -> int:
         return 0
     view = tasks.wait(store, task_id, wait_s)
     if view["state"] == "failed":
-        raise WorkflowError(f"task {task_id} failed: {view['error']}")
+        raise WorkflowError(f"task {task_id} failed: {view['error']}", "task.failed", task=task_id, error=view["error"])
     if view["state"] != "done":
         print(f"lệnh #{task_id} đang chờ dịch vụ phát xử lý ({view['state']})")
         return 0

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import sys
@@ -120,16 +121,30 @@ def _secret(path: Path, text: str) -> None:
     write_private(path, text.encode())
 
 
+TOML_AT = re.compile(r"at line (\d+), column (\d+)")
+
+
 def load_agent_config(path: Path) -> dict[str, object]:
     from broadcaster.config import ConfigError
 
     try:
         config = tomllib.loads(path.read_text())
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read agent config {path}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        at = TOML_AT.search(str(exc))  # tomllib says where in words (lineno and colno come in Python 3.14)
+        line, column = at.groups() if at else ("?", "?")
+        raise ConfigError(
+            f"cannot read agent config {path}: {exc}", code="agent.config_syntax", path=str(path), line=line, column=column
+        ) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read agent config {path}: {exc}", code="agent.config_unreadable", path=str(path)) from exc
     missing = [k for k in ("device_id", "zones", "broker", "trusted_keys") if k not in config]
     if missing:
-        raise ConfigError(f"agent config {path} lacks {', '.join(missing)}")
+        raise ConfigError(
+            f"agent config {path} lacks {', '.join(missing)}",
+            code="agent.config_missing",
+            path=str(path),
+            keys=", ".join(missing),
+        )
     shapes = {
         "device_id": isinstance(config["device_id"], str) and bool(config["device_id"]),
         "zones": isinstance(config["zones"], list) and all(isinstance(z, str) for z in config["zones"]),
@@ -140,7 +155,12 @@ def load_agent_config(path: Path) -> dict[str, object]:
     }
     wrong = [key for key, ok in shapes.items() if not ok]
     if wrong:
-        raise ConfigError(f"agent config {path} has a wrong value for {', '.join(wrong)}")
+        raise ConfigError(
+            f"agent config {path} has a wrong value for {', '.join(wrong)}",
+            code="agent.config_bad_value",
+            path=str(path),
+            keys=", ".join(wrong),
+        )
     return config
 
 
@@ -168,7 +188,9 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
         try:
             keys[str(key_id)] = public_key(str(text))
         except (ValueError, TypeError) as exc:  # bad base64 or not 32 bytes
-            raise ConfigError(f"trusted key {key_id} is not an Ed25519 public key: {exc}") from exc
+            raise ConfigError(
+                f"trusted key {key_id} is not an Ed25519 public key: {exc}", code="agent.bad_key", key=key_id
+            ) from exc
     player_cmd = [str(a) for a in config.get("player", [])]  # type: ignore[attr-defined]
     amplifier_cmd = [str(a) for a in config.get("amplifier", [])]  # type: ignore[attr-defined]
     player: Player
@@ -183,7 +205,9 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the agent data_dir {data_dir}: {exc.strerror or exc}") from exc
+        raise ConfigError(
+            f"cannot create the agent data_dir {data_dir}: {exc.strerror or exc}", code="agent.data_dir", path=str(data_dir)
+        ) from exc
     agent = Agent(
         device,
         zones,
@@ -225,7 +249,7 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     devices = known + [(f"sim-{i:05d}", args.zone) for i in range(len(known), args.devices)]
     url = args.mqtt or settings.mqtt_url
     if not url:
-        raise ConfigError("simulate needs a broker: --mqtt mqtt://HOST:PORT or BROADCASTER_MQTT_URL")
+        raise ConfigError("simulate needs a broker: --mqtt mqtt://HOST:PORT or BROADCASTER_MQTT_URL", ["mqtt_url"])
     swarm = Swarm(
         devices, url, {signer.key_id: signer.public_b64()}, settings.data_dir / "simulator", Topics(settings.topic_prefix)
     ).start()
@@ -252,7 +276,7 @@ def planned_vs_played(settings: Settings, zone_id: str, day: date) -> list[dict[
     with store.session() as session:
         zone = session.get(ZoneRow, zone_id)
         if zone is None:
-            raise ConfigError(f"unknown zone {zone_id}")
+            raise ConfigError(f"unknown zone {zone_id}", code="schedule.unknown_zones", zones=zone_id)
         items = build_planner(session, day, 1).zone_items(zone_id)
         devices = [d.id for d in session.scalars(select(DeviceRow).where(DeviceRow.zone_id == zone_id))]
         reports = {

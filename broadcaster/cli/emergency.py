@@ -42,7 +42,7 @@ def cmd_withdraw(args: argparse.Namespace, settings: Settings) -> int:
     with store.session() as session:
         bulletin = session.get(Bulletin, args.bulletin)
         if bulletin is None:
-            raise WorkflowError(f"no bulletin {args.bulletin}")
+            raise WorkflowError(f"no bulletin {args.bulletin}", "workflow.no_bulletin", bulletin=args.bulletin)
         withdraw(session, bulletin, who, args.reason)
     print(f"đã rút bản tin {args.bulletin}; dịch vụ phát sẽ cập nhật chương trình của mọi loa")
     return 0

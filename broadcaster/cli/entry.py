@@ -21,6 +21,7 @@ def expected_errors() -> tuple[type[BaseException], ...]:
     from broadcaster.app.tasks import IdentityInUse
     from broadcaster.app.workflow import WorkflowError
     from broadcaster.config import ConfigError
+    from broadcaster.errors import AppError
     from broadcaster.store.engine import StoreError
     from devices.broker import BrokerError
     from media.errors import MediaError
@@ -29,6 +30,7 @@ def expected_errors() -> tuple[type[BaseException], ...]:
     from tts.base import TTSError
 
     return (
+        AppError,  # every refusal of broadcaster (workflow, config, store, bookings, …)
         SQLAlchemyError,  # the database is down or busy: said in one line, nothing half-stored
         ScriptsError,
         BrokerError,

@@ -25,7 +25,7 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     with store.session() as session:
         zone = session.get(ZoneRow, args.zone)
         if zone is None:
-            raise ScheduleValueError(f"unknown zone {args.zone}")
+            raise ScheduleValueError(f"unknown zone {args.zone}", "schedule.unknown_zones", zones=args.zone)
         tz = ZoneInfo(zone.timezone)
         planner = build_planner(session, date_option(args.start, datetime.now(tz).date()), args.days)
         items = planner.zone_items(args.zone)
@@ -57,7 +57,7 @@ def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
             z.id for z in session.scalars(select(ZoneRow).where((ZoneRow.id == args.station) | (ZoneRow.commune == args.station)))
         ]
         if not zones:
-            raise ScheduleValueError(f"no zone or commune named {args.station}")
+            raise ScheduleValueError(f"no zone or commune named {args.station}", "schedule.unknown_zones", zones=args.station)
         planner = build_planner(session, datetime.now(ZoneInfo(settings.timezone)).date(), args.days)
         tracks = []
         for item in sorted((i for z in zones for i in planner.zone_items(z)), key=lambda i: i.starts_at):

@@ -99,7 +99,7 @@ class Service(Commanding):
 
     def _started(self) -> Dispatcher:
         if self.dispatcher is None:
-            raise WorkflowError("the service is not started: call start() first")
+            raise WorkflowError("the service is not started: call start() first", "workflow.no_service")
         return self.dispatcher
 
     # -- lifecycle --

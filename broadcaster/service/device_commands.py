@@ -74,7 +74,9 @@ class Commanding:
             bulletin = session.get(Bulletin, bulletin_id)
             stream = stream_of(bulletin) if bulletin is not None else None
             if (media is None and stream is None) or bulletin is None:
-                raise WorkflowError(f"bulletin {bulletin_id} has no rendered audio to play")
+                raise WorkflowError(
+                    f"bulletin {bulletin_id} has no rendered audio to play", "workflow.not_rendered", bulletin=bulletin_id
+                )
             from schedules.model import ProgrammeItem
 
             def entry(zone: str) -> dict[str, Any]:
@@ -132,7 +134,7 @@ class Commanding:
         with self.store.session() as session:
             bulletin = session.get(Bulletin, bulletin_id)
             if bulletin is None:
-                raise WorkflowError(f"no bulletin {bulletin_id}")
+                raise WorkflowError(f"no bulletin {bulletin_id}", "workflow.no_bulletin", bulletin=bulletin_id)
             withdraw(session, bulletin, actor, reason)
         return self.replan_and_push()
 
@@ -187,7 +189,7 @@ class Commanding:
         """Per device: acked, rejected (with reason), waiting, or timed out."""
         with self.store.session() as session:
             if session.get(CommandRow, command_id) is None:
-                raise WorkflowError(f"no command {command_id}")
+                raise WorkflowError(f"no command {command_id}", "not_found")
             return tasks.command_progress(session, [command_id], now)
 
     # -- the task queue: what the console, the API and the CLI ask for --
@@ -236,7 +238,7 @@ class Commanding:
         with self.store.session() as session:
             user = session.scalars(select(User).where(User.username == username)).first()
             if user is None or not user.active:
-                raise WorkflowError(f"user {username} no longer exists or is disabled")
+                raise WorkflowError(f"user {username} no longer exists or is disabled", "user.not_active", user=username)
             return Actor.of(user, address)
 
     def _carry_out(
@@ -260,7 +262,7 @@ class Commanding:
             ids = [self.send_command(actor, message, body, zone=z) for z in payload.get("zones", [])]
             ids += [self.send_command(actor, message, body, device=d) for d in payload.get("devices", [])]
             return {"commands": ids}
-        raise WorkflowError(f"unknown task kind {kind}")
+        raise WorkflowError(f"unknown task kind {kind}", "task.unknown_kind", kind=kind)
 
     def send_command(
         self, actor: Actor, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None

@@ -24,13 +24,16 @@ from typing import IO, Any
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from broadcaster.errors import AppError
 from broadcaster.store.engine import Store
 
 log = logging.getLogger(__name__)
 
 
-class LeaderError(Exception):
+class LeaderError(AppError):
     """The leader lock cannot be used with this database; the message says what to do."""
+
+    code = "leader.unsupported"
 
 
 def _lock_key(name: str) -> int:

@@ -18,11 +18,15 @@ from sqlalchemy.orm import Session, sessionmaker
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from broadcaster.errors import AppError
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-class StoreError(Exception):
+class StoreError(AppError):
     """The database cannot be opened or migrated."""
+
+    code = "store.unavailable"
 
 
 def alembic_config(url: str) -> Config:

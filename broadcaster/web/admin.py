@@ -21,6 +21,7 @@ from broadcaster.app.timetables import TimetableRefused, describe, off_warning, 
 from broadcaster.app.timetables import edit as edit_timetable
 from broadcaster.app.workflow import Actor, PermissionDenied, Role, audit
 from broadcaster.config import ConfigError
+from broadcaster.errors import NotFound
 from broadcaster.store.models import DeviceRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
 from broadcaster.web import admin_io
@@ -35,7 +36,7 @@ MIME = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformat
 
 def require_admin(actor: Actor) -> None:
     if actor.role is not Role.ADMIN:
-        raise PermissionDenied("only an admin may administer users, zones and devices")
+        raise PermissionDenied("only an admin may administer users, zones and devices", "perm.admin")
 
 
 def _split(text: Any) -> list[str]:
@@ -108,7 +109,7 @@ def register(app: FastAPI, kit: Kit) -> None:
         with kit.store.session() as db:
             user = db.scalars(select(User).where(User.username == username)).first()
             if user is None:
-                raise LookupError(f"no user {username}")
+                raise NotFound(f"no user {username}")
             if action == "save":
                 user.role = Role(str(form.get("role", user.role))).value
                 user.communes, user.languages = _split(form.get("communes")), _split(form.get("languages"))
@@ -128,7 +129,7 @@ def register(app: FastAPI, kit: Kit) -> None:
                 audit(db, ctx.actor, f"user.{action}d", f"user:{username}")
                 message = f"Đã {'mở khóa' if user.active else 'khóa'} {username}"
             else:
-                raise LookupError(f"action {action}")
+                raise NotFound(f"action {action}")
         if shown:  # shown once, never stored in clear or put in a URL
             return overview(request, ctx, flash_password={"user": username, "password": shown, "message": message})
         return kit.back("/quan-tri", message)
@@ -193,7 +194,7 @@ def register(app: FastAPI, kit: Kit) -> None:
             if form.get("action") == "retire":
                 row = db.get(DeviceRow, device)
                 if row is None:
-                    raise LookupError(f"no device {device}")
+                    raise NotFound(f"no device {device}")
                 db.delete(row)
                 audit(db, ctx.actor, "device.retired", f"device:{device}", zone=row.zone_id)
                 return kit.back("/quan-tri", f"Đã cho loa {device} ngừng hoạt động")
@@ -231,7 +232,7 @@ def register(app: FastAPI, kit: Kit) -> None:
         with kit.store.session() as db:
             row = db.get(DeviceRow, device)
             if row is None:
-                raise LookupError(f"no device {device}")
+                raise NotFound(f"no device {device}")
             issued = row.id if row.mqtt_password_hash else None
         return overview(request, ctx, issued_device=issued)
 
@@ -241,7 +242,7 @@ def register(app: FastAPI, kit: Kit) -> None:
         ctx = admin_context(request)
         form = await kit.form(request, ctx)
         if kind not in KINDS:
-            raise LookupError(f"action {kind}")
+            raise NotFound(f"action {kind}")
         upload = form.get("file")
         name = str(getattr(upload, "filename", "") or "")
         data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
@@ -265,7 +266,7 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def export_file(request: Request, kind: str, fmt: str) -> Response:
         admin_context(request)
         if kind not in KINDS or fmt not in MIME:
-            raise LookupError(f"action {kind}.{fmt}")
+            raise NotFound(f"action {kind}.{fmt}")
         with kit.store.session() as db:
             rows = admin_io.export_rows(db, kind)
         data = admin_io.to_csv(kind, rows) if fmt == "csv" else admin_io.to_xlsx(kind, rows)

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broadcaster.errors import AppError
 from broadcaster.store.models import BookingRow, DeviceRow, ZoneRow
 from broadcaster.web.cells import append_row, csv_row, unescape
 
@@ -48,11 +49,11 @@ COLUMNS: dict[str, list[str]] = {
 REQUIRED = {"loa": ["ma_loa", "vung"], "vung": ["ma_vung", "xa"], "lich": ["ban_tin", "vung", "tu_ngay"]}
 
 
-class ImportRefused(Exception):
+class ImportRefused(AppError):
     """The file has bad rows; nothing was imported. `problems` lists (line, Vietnamese reason)."""
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:
-        super().__init__(f"{len(problems)} bad rows")
+        super().__init__(f"{len(problems)} bad rows", "import.refused", count=len(problems))
         self.problems = problems
 
 

@@ -171,7 +171,7 @@ def register_api(
         bulletins.require_calendar(ctx.actor)
         zone_rows = {z.id: z for z in bulletins.zones_for(store, ctx.actor)}
         if zone_id not in zone_rows and ctx.actor.role.value == "official":
-            raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only")
+            raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only", "perm.own_communes")
         zone_tz = zone_rows[zone_id].timezone if zone_id in zone_rows else None
         week = bulletins.week(store, zone_id, start or datetime.now(ZoneInfo(zone_tz or "Asia/Ho_Chi_Minh")).date())
         return {

@@ -25,6 +25,7 @@ from broadcaster.app import bulletins, tasks
 from broadcaster.app.messages import CATALOGUE, WARNINGS, Explained, render
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.config import Settings
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import User
 from broadcaster.store.passwords import DUMMY_HASH, verify_password
@@ -179,7 +180,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     def authenticate(request: Request, username: str, password: str) -> str | None:
         address = address_of(request)
         if limiter.blocked(username, address):
-            raise PermissionDenied("too many failed sign-ins; wait five minutes")
+            raise PermissionDenied("too many failed sign-ins; wait five minutes", "perm.signin_limit")
         with store.session() as db:
             user = db.scalars(select(User).where(User.username == username)).first()
             # an unknown user costs the same argon2 verification as a known one: no timing oracle
@@ -254,7 +255,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                 seen = str(data.get("bundle") or "")
                 if not seen:
                     raise workflow.WorkflowError(
-                        "the approval must name the version you reviewed (field 'bundle'); reload the page"
+                        "the approval must name the version you reviewed (field 'bundle'); reload the page",
+                        "workflow.bundle_missing",
                     )
                 if hasattr(data, "getlist"):  # the form: one box per warning
                     acknowledged = [str(a) for a in data.getlist("ack")]
@@ -268,7 +270,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             if verb == "rut":
                 workflow.withdraw(db, bulletin, actor, str(data.get("reason", "")))
                 return "Đã rút bản tin khỏi mọi lịch phát"
-        raise LookupError(f"action {verb}")
+        raise NotFound(f"action {verb}")
 
     @app.get("/ban-tin/{bulletin_id}/dat-lich", response_class=HTMLResponse, include_in_schema=False)
     async def booking_page(request: Request, bulletin_id: int) -> Response:
@@ -306,7 +308,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         zones = bulletins.zones_for(store, ctx.actor)
         zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
         if zone_id and zone_id not in {z.id for z in zones}:
-            raise PermissionDenied(f"{ctx.actor.username} may see the calendars of their own communes only")
+            raise PermissionDenied(f"{ctx.actor.username} may see the calendars of their own communes only", "perm.own_communes")
         today = datetime.now(ZoneInfo(settings.timezone)).date()
         start = (
             date.fromisoformat(request.query_params["start"])
@@ -376,7 +378,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     async def media(request: Request, name: str) -> Response:
         context(request)
         if not NAME_RE.match(name) or not (settings.media_dir / name).is_file():
-            raise LookupError(name)
+            raise NotFound(name)
         return FileResponse(
             settings.media_dir / name, media_type="audio/mpeg", headers={"Cache-Control": "private, max-age=31536000, immutable"}
         )

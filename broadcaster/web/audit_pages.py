@@ -32,7 +32,9 @@ def visible_events(store: Store, actor: Actor, limit: int = 500) -> list[AuditEv
         if actor.role is Role.ADMIN:
             return list(db.scalars(query.limit(limit)))
         if actor.role is not Role.OFFICIAL:
-            raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not read the audit log")
+            raise PermissionDenied(
+                f"{actor.username} ({actor.role.value}) may not read the audit log", "perm.audit", role=actor.role.value
+            )
         zones = {z.id for z in db.scalars(select(ZoneRow).where(ZoneRow.commune.in_(actor.communes)))}
         devices = {d.id for d in db.scalars(select(DeviceRow).where(DeviceRow.zone_id.in_(zones)))}
         users = {

@@ -22,8 +22,9 @@ from broadcaster.app import bookings, bulletins
 from broadcaster.app.planning import recurrence
 from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
-from schedules.messages import MESSAGES, as_json, render
+from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
 if TYPE_CHECKING:
@@ -182,11 +183,6 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         kit.api_csrf,
     )
     templates.env.globals["rejection_text"] = lambda r: render(r.code, r.params)
-    from broadcaster.app import messages
-
-    for code, text in MESSAGES.items():  # the general catalogue says booking codes as written here
-        if code != "schedule.invalid":  # an error without a code of its own stays the catalogue's "other"
-            messages.CATALOGUE.setdefault(code, text)
 
     # -- the list ----------------------------------------------------------------
     @app.get("/lich-phat", include_in_schema=False)
@@ -214,7 +210,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         with store.session() as db:
             row = next((r for r in bookings.listing(db, ctx.actor) if r["id"] == booking_id), None)
         if row is None:
-            raise LookupError(f"no booking {booking_id}")
+            raise NotFound(f"no booking {booking_id}")
         weekly = WEEKLY_RE.match(row["rule"] or "")
         if weekly:  # the ticked days, not a rule to keep hidden
             data = {**row, "repeat": "weekly", "weekdays": weekly[1].split(","), "rule": ""}
@@ -290,7 +286,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         with store.session() as db:
             alerts = dict(emergency_alerts(db, SENDER))
         if booking_id not in alerts:
-            raise LookupError(f"no emergency {booking_id}")
+            raise NotFound(f"no emergency {booking_id}")
         return Response(alerts[booking_id], media_type="application/xml")
 
     @app.put("/api/bookings/{booking_id}", tags=["schedule"])

@@ -126,10 +126,13 @@ def register(app: FastAPI, kit: Kit) -> None:
                     emergency.check_request(db, ctx.actor, zones, reason)
                 else:
                     if not zones:
-                        raise WorkflowError("choose at least one zone")
+                        raise WorkflowError("choose at least one zone", "schedule.no_zone")
                     reason_of(reason, "an emergency")
                     if not chosen.isdigit():
-                        raise WorkflowError("choose what to play: type a warning, record one, or pick an approved bulletin")
+                        raise WorkflowError(
+                            "choose what to play: type a warning, record one, or pick an approved bulletin",
+                            "emergency.no_content",
+                        )
             if source in ("text", "audio"):
                 bulletin_id = await run_in_threadpool(
                     emergency.compose, store, settings, ctx.actor, zones, reason, text=text, audio=audio

@@ -21,6 +21,7 @@ from broadcaster.app import bulletins, tasks
 from broadcaster.app.directory import communes_of
 from broadcaster.app.timetables import set_timetable
 from broadcaster.app.workflow import Action, Actor, WorkflowError, require
+from broadcaster.errors import NotFound
 from broadcaster.store.models import DeviceRow, ZoneRow
 
 if TYPE_CHECKING:
@@ -60,26 +61,26 @@ def request_control(
         power command that does not say on or off.
     """
     if action not in ACTIONS:
-        raise LookupError(f"action {action}")
+        raise NotFound(f"action {action}")
     if not zones and not devices:
-        raise WorkflowError("choose at least one zone")
+        raise WorkflowError("choose at least one zone", "schedule.no_zone")
     for commune in sorted(communes_of(session, zones)):
         require(actor, Action.MANAGE_DEVICES, commune=commune)
     for device_id in devices:
         device = session.get(DeviceRow, device_id)
         if device is None:
-            raise LookupError(f"no device {device_id}")
+            raise NotFound(f"no device {device_id}")
         for commune in communes_of(session, [device.zone_id], strict=False):
             require(actor, Action.MANAGE_DEVICES, commune=commune)
     if action == "volume":
         if volume is None or not 0 <= volume <= 100:
-            raise WorkflowError("the volume must be 0–100")
+            raise WorkflowError("the volume must be 0–100", "control.volume")
         task = tasks.enqueue(
             session, actor, tasks.TaskKind.DEVICE_COMMAND, type="volume", body={"volume": volume}, zones=zones, devices=devices
         )
     elif action == "power":
         if on is None:
-            raise WorkflowError("say whether to switch the amplifier on or off")
+            raise WorkflowError("say whether to switch the amplifier on or off", "control.power")
         task = tasks.enqueue(
             session, actor, tasks.TaskKind.DEVICE_COMMAND, type="power", body={"on": on}, zones=zones, devices=devices
         )
@@ -98,7 +99,7 @@ def zone_summary(session: Session, actor: Actor, zone_id: str) -> dict[str, Any]
     """
     zone = session.get(ZoneRow, zone_id)
     if zone is None:
-        raise LookupError(f"no zone {zone_id}")
+        raise NotFound(f"no zone {zone_id}")
     require(actor, Action.MANAGE_DEVICES, commune=zone.commune)
     online = list(session.scalars(select(DeviceRow.online).where(DeviceRow.zone_id == zone_id)))
     return {"id": zone_id, "name": zone.name or zone_id, "total": len(online), "offline": sum(1 for o in online if not o)}
@@ -165,6 +166,6 @@ def register(app: FastAPI, kit: Kit) -> None:
         with kit.store.session() as db:
             zone = db.get(ZoneRow, zone_id)
             if zone is None:
-                raise LookupError(f"no zone {zone_id}")
+                raise NotFound(f"no zone {zone_id}")
             require(ctx.actor, Action.VIEW, commune=zone.commune)
             return {"zone": zone_id, "timezone": zone.timezone, "timetable": zone.timetable}

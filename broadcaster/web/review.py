@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from broadcaster.app.workflow import Action, current_bundle, require
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, ScriptVersion
 
@@ -60,7 +61,7 @@ def review_view(store: Store, bulletin_id: int, base: int | None) -> dict[str, A
     with store.session() as db:
         bulletin = db.get(Bulletin, bulletin_id)
         if bulletin is None:
-            raise LookupError(f"no bulletin {bulletin_id}")
+            raise NotFound(f"no bulletin {bulletin_id}")
         bundle = current_bundle(db, bulletin_id)  # what the approve button binds: scripts + audio
         versions = list(
             db.scalars(
@@ -70,7 +71,7 @@ def review_view(store: Store, bulletin_id: int, base: int | None) -> dict[str, A
             )
         )
     if not versions:
-        raise LookupError(f"no script for bulletin {bulletin_id}")
+        raise NotFound(f"no script for bulletin {bulletin_id}")
     current = versions[-1]
     earlier = [v for v in versions if v.version < current.version]
     chosen = next((v for v in earlier if v.version == base), earlier[-1] if earlier else None)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from broadcaster.app.statistics import Period, Stats, statistics
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
+from broadcaster.errors import AppError
 from broadcaster.store.models import ZoneRow
 from broadcaster.web.cells import append_row, csv_row
 
@@ -66,10 +67,10 @@ def scope(kit: Kit, actor: Actor, wanted: str | None) -> list[str] | None:
     """The communes the actor may see statistics of; None is the whole province."""
     if actor.role is Role.OFFICIAL:
         if wanted and wanted not in actor.communes:
-            raise PermissionDenied(f"{actor.username} may see programmes of their own communes only")
+            raise PermissionDenied(f"{actor.username} may see programmes of their own communes only", "perm.own_communes")
         return [wanted] if wanted else list(actor.communes)
     if actor.role not in (Role.ADMIN, Role.OBSERVER):
-        raise PermissionDenied(f"({actor.role.value}) may not open the page /thong-ke")
+        raise PermissionDenied(f"({actor.role.value}) may not open the page /thong-ke", "perm.page", path="/thong-ke")
     return [wanted] if wanted else None
 
 
@@ -80,9 +81,11 @@ def period_of(request: Request, tz: str) -> Period:
     try:
         start, end = date.fromisoformat(first), date.fromisoformat(last)
     except ValueError as exc:
-        raise ValueError(f"'{first} – {last}' is not a date (YYYY-MM-DD)") from exc
+        raise AppError(
+            f"'{first} – {last}' is not a date (YYYY-MM-DD)", "schedule.not_a_date", value=f"{first} – {last}"
+        ) from exc
     if end < start:
-        raise ValueError("the period ends before it starts")
+        raise AppError("the period ends before it starts", "schedule.ends_before_start")
     return Period(start, min(end, start + timedelta(days=366)), tz)
 
 

@@ -44,7 +44,7 @@ def guard(role: Role, path: str) -> None:
     """:raises PermissionDenied: when `path` is a menu page the role does not see."""
     for href, _label, roles in MENU:
         if href == path and role not in roles:
-            raise PermissionDenied(f"({role.value}) may not open the page {path}")
+            raise PermissionDenied(f"({role.value}) may not open the page {path}", "perm.page", path=path)
 
 
 def can(role: Role, action: str) -> bool:

@@ -2,88 +2,94 @@
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.app.messages import CATALOGUE, ENGLISH_WORDS, PATTERNS, explain, is_vietnamese, render
+from broadcaster.app.messages import CATALOGUE, ENGLISH_WORDS, Explained, explain, is_vietnamese, render
+from broadcaster.errors import NotFound
 from broadcaster.web.app import create_app
 from devices.protocol import ProtocolError, Rejection
 from schedules.model import ScheduleValueError
 from tests.web.world import PASSWORD, build
 
-# One real English message per pattern, as the stages raise them.
-SAMPLES = {
-    "bulletin 1 is draft; cannot go to approved": "workflow.bad_transition",
-    "bulletin 3 is withdrawn; it cannot be edited": "workflow.not_editable",
-    "bulletin 3 is draft: only approved bulletins may be delivered": "workflow.not_playable",
-    "bulletin 3 changed after approval: it must be approved again": "workflow.changed_after_approval",
-    "no bulletin 99": "workflow.no_bulletin",
-    "a script needs at least one sentence": "workflow.empty_script",
-    "type at least one translated sentence": "workflow.empty_translation",
-    "the bulletin has no Vietnamese script": "workflow.no_vietnamese",
-    "the console is not connected to the broadcasting service": "workflow.no_service",
-    "quantri edited this version; another approver must sign it off": "workflow.self_approval",
-    "no voice for rad": "workflow.no_voice",
-    "a withdrawal needs a reason of at least five characters": "workflow.reason_required",
-    "bulletin 4 has no audio of its current scripts: render it first, an approval binds": "workflow.not_rendered",
-    "bulletin 4 changed after you opened it (you saw 1a011bbda864, it is now 1eea62e9bece)": "workflow.stale_bundle",
-    "the approval must name the version you reviewed (field 'bundle'); reload the page": "workflow.bundle_missing",
-    "canbo (official) may not read the audit log": "perm.audit",
-    "bientap (editor) may not approve": "perm.role",
-    "biendich (translator) may not open the page /loa": "perm.page",
-    "canbo may not see task 12": "perm.task",
-    "canbo may act only in their own communes, not in xa-b": "perm.commune",
-    "biendich does not translate jra": "perm.language",
-    "canbo may see the calendars of their own communes only": "perm.own_communes",
-    "only an admin may manage users": "perm.admin",
-    "too many failed sign-ins; wait five minutes": "perm.signin_limit",
-    "'7h' is not a time of day (HH:MM)": "schedule.not_a_time",
-    "unknown zones: thon-x, thon-y": "schedule.unknown_zones",
-    "booking 4 names unknown zones: thon-x": "schedule.unknown_zones",
-    "the booking ends before it starts": "schedule.ends_before_start",
-    "'2026-13-01 – x' is not a date (YYYY-MM-DD)": "schedule.not_a_date",
-    "weekdays must be among MO,TU,WE,TH,FR,SA,SU, not 'XX'": "schedule.bad_weekdays",
-    "unknown priority 'urgent': use normal, priority or emergency": "schedule.bad_priority",
-    "booking 5: invalid RRULE 'FREQ=SOMETIMES' (bad freq)": "schedule.bad_rrule",
-    "plan at least one day": "schedule.no_days",
-    "choose at least one zone": "schedule.no_zone",
-    "the volume must be 0–100": "control.volume",
-    "say whether to switch the amplifier on or off": "control.power",
-    "not a readable audio file (ffmpeg found no audio stream)": "media.unreadable",
-    "ffmpeg could not encode mp3: Invalid argument": "media.encode_failed",
-    "cannot store media in data/media: No space left on device; free disk space and try again": "media.store_failed",
-    "(sqlite3.OperationalError) database is locked": "store.unavailable",
-    "the upload is empty or truncated": "media.empty",
-    "the recording is 0.4 s long; record at least 1 s": "media.too_short",
-    "the recording is 31 min long; the limit is 30 min": "media.too_long",
-    "the recording is silent: check the microphone and record again": "media.silent",
-    "no zone thon-x": "not_found",
-    "no task 999": "not_found",
-    "agent config broken.toml lacks zones, broker, trusted_keys": "agent.config_missing",
-    "agent config a.toml has a wrong value for zones, player": "agent.config_bad_value",
-    "cannot create the agent data_dir /var/lib/loa: Permission denied": "agent.data_dir",
-    "cannot read agent config a.toml: Expected '=' after a key in a key/value pair (at line 1, column 5)": "agent.config_syntax",
-    "cannot read agent config a.toml: [Errno 2] No such file or directory: 'a.toml'": "agent.config_unreadable",
-    "trusted key k1 is not an Ed25519 public key: Incorrect padding": "agent.bad_key",
-    "cannot reach the MQTT broker at mqtt://127.0.0.1:1: Connection refused": "broker.unreachable",
-    "the MQTT broker at mqtt://loa-1:***@127.0.0.1:1883 refused the connection: Not authorized": "broker.not_authorized",
-    "the MQTT broker at mqtt://127.0.0.1:1883 refused the connection: no answer": "broker.no_answer",
-    "the MQTT broker at mqtt://127.0.0.1:1883 refused the connection: Server unavailable": "broker.refused",
-    "not an MQTT URL: 'http://x' (expected mqtt://HOST:PORT)": "broker.bad_url",
-    "mosquitto is not installed (apt-get install mosquitto)": "broker.no_mosquitto",
-    "mosquitto did not start on 1884: Error: Address already in use": "broker.not_started",
-    "an emergency message needs a text or a recording": "emergency.no_content",
-    "choose what to play: type a warning, record one, or pick an approved bulletin": "emergency.no_content",
-    "canbo did not write emergency message 4": "emergency.not_yours",
-    "'canbo at xa' is not an e-mail address": "notify.email",
-    "a live broadcast lasts 1–30 minutes": "live.minutes",
-    "the live stream has ended": "live.ended",
-}
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCT = ("broadcaster", "devices", "media", "tts", "schedules", "scripts")
+CODE = re.compile(r"^(?:[a-z_]+(?:\.[a-z_0-9]+)+|not_found)$")
+RAISES = re.compile(r"(Error|Denied|Refused|Required|NotFound|NoVoice|_problem)$")
+
+
+def _name(func: ast.expr) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def codes_written_where_raised() -> dict[str, str]:
+    """Every code the product writes where it raises or defines an error: `code=…`, an error's second
+    argument, a class's `code = …`; with the first place each is written."""
+    found: dict[str, str] = {}
+    for package in PRODUCT:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                literals: list[ast.expr] = []
+                if isinstance(node, ast.Call) and RAISES.search(_name(node.func)):
+                    literals += node.args[1:2] + [k.value for k in node.keywords if k.arg == "code"]
+                elif isinstance(node, ast.ClassDef):
+                    literals += [
+                        n.value for n in node.body if isinstance(n, ast.Assign) and [_name(t) for t in n.targets] == ["code"]
+                    ]
+                for literal in literals:
+                    if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and CODE.match(literal.value):
+                        found.setdefault(literal.value, f"{path.relative_to(ROOT)}:{literal.lineno}")
+    return found
+
+
+def test_every_code_raised_has_a_vietnamese_message() -> None:
+    written = codes_written_where_raised()
+    assert len(written) >= 60, sorted(written)  # the scan sees the product's raises (it found 80 when written)
+    missing = {code: where for code, where in written.items() if code not in CATALOGUE}
+    assert not missing, missing
+
+
+def test_real_refusals_carry_their_code_and_rewording_changes_nothing(tmp_path: Path) -> None:
+    from datetime import date
+
+    from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, reason_of, require
+    from broadcaster.cli.devices import load_agent_config
+    from devices.broker import parse_mqtt_url
+    from schedules.planner import Planner
+    from tts.recorded import load_recording
+
+    def said(call: Callable[[], object]) -> Explained:
+        with pytest.raises(Exception) as caught:
+            call()
+        return explain(caught.value)
+
+    broken = tmp_path / "device.toml"
+    broken.write_text('device_id = "loa-1"\nzones ["thon-1"]\n', encoding="utf-8")
+    cases = {
+        "perm.role": said(lambda: require(Actor("bientap", Role.EDITOR), Action.APPROVE)),
+        "workflow.reason_required": said(lambda: reason_of(" ab ", "an emergency")),
+        "broker.bad_url": said(lambda: parse_mqtt_url("http://x")),
+        "media.empty": said(lambda: load_recording(b"")),
+        "schedule.no_days": said(lambda: Planner([], date.today(), 0)),
+        "agent.config_unreadable": said(lambda: load_agent_config(tmp_path / "none.toml")),
+        "agent.config_syntax": said(lambda: load_agent_config(broken)),
+    }
+    for code, explained in cases.items():
+        assert explained.code == code, (code, explained)
+        assert is_vietnamese(explained.text) and not ENGLISH_WORDS.search(explained.text), explained.text
+    assert "phê duyệt" in cases["perm.role"].text and "dòng 2, cột 7" in cases["agent.config_syntax"].text
+    reworded = explain(
+        WorkflowError("any English at all", "workflow.bad_transition", bulletin=7, state="draft", target="approved")
+    )
+    assert reworded.text == "Bản tin số 7 đang ở trạng thái “bản nháp”, không thể chuyển sang “đã duyệt”."
 
 
 def test_every_code_renders_in_vietnamese() -> None:
@@ -93,19 +99,6 @@ def test_every_code_renders_in_vietnamese() -> None:
         text = render(code, params)
         assert is_vietnamese(text), f"{code}: {text}"
         assert "{" not in text, f"{code} left a placeholder: {text}"
-
-
-def test_every_pattern_is_reached_by_a_real_message() -> None:
-    reached = set()
-    for message, code in SAMPLES.items():
-        said = explain(ValueError(message))
-        assert said.code == code, f"{message!r} gave {said.code}"
-        assert is_vietnamese(said.text) and not ENGLISH_WORDS.search(said.text), said.text
-        reached.add(said.code)
-    assert {code for _, code in PATTERNS} <= reached  # no dead pattern
-    state = explain(ValueError("bulletin 1 is draft; cannot go to approved"))
-    assert state.params == {"bulletin": "1", "state": "draft", "target": "approved"}
-    assert "bản nháp" in state.text and "đã duyệt" in state.text
 
 
 def test_protocol_rejections_and_unknown_errors() -> None:
@@ -178,8 +171,8 @@ def test_not_found_lookups_all_have_a_code(client: TestClient, caplog: pytest.Lo
             assert response.status_code == 404, path
             assert "Không tìm thấy" in response.text, path
     assert not [r for r in caplog.records if "no Vietnamese message" in r.getMessage()], caplog.text
-    for message in ("no booking 7", "no emergency 7", "no script for bulletin 7"):
-        assert explain(LookupError(message)).code == "not_found", message
+    for message in ("no booking 7", "no emergency 7", "no script for bulletin 7"):  # raised as NotFound: the type says it
+        assert explain(NotFound(message)).code == "not_found", message
     assert explain(LookupError("anything else"), fallback="not_found").code == "not_found"
 
 

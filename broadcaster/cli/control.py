@@ -10,14 +10,14 @@ if TYPE_CHECKING:
     from broadcaster.config import Settings
 
 
-# broadcaster.web.remote.ACTIONS, written out so that `--help` imports no web app (a test keeps them equal)
+# broadcaster.app.control.ACTIONS, written out so that `--help` imports no web app (a test keeps them equal)
 ACTIONS = ("volume", "power", "stop", "reboot")
 
 
 def cmd_control(args: argparse.Namespace, settings: Settings) -> int:
+    from broadcaster.app.control import request_control
     from broadcaster.cli.common import actor, queued
     from broadcaster.store.engine import open_store
-    from broadcaster.web.remote import request_control
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)

@@ -28,7 +28,7 @@ from broadcaster.web import admin_io
 from broadcaster.web.session import revoke_user
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 KINDS = {"loa": "thiết bị loa", "vung": "vùng phát", "lich": "lịch phát"}
 MIME = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

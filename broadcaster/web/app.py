@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,10 +31,10 @@ from broadcaster.store.passwords import DUMMY_HASH, verify_password
 from broadcaster.web import bookings as booking_pages
 from broadcaster.web import errors, ui
 from broadcaster.web.guard import Guard, client_address
+from broadcaster.web.kit import Context, CsrfError, Kit, NotSignedIn
 from broadcaster.web.session import (
     COOKIE,
     COOKIE_KEEP_S,
-    Session,
     SessionCodec,
     SignInLimiter,
     is_revoked,
@@ -54,35 +53,6 @@ ROLE_NAMES = {
     "official": "Cán bộ xã",
     "observer": "Quan sát viên",
 }
-
-
-class NotSignedIn(Exception):
-    pass
-
-
-class CsrfError(Exception):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Kit:
-    """What a console page module needs from the app: the store and the request helpers."""
-
-    store: Store
-    settings: Settings
-    context: Callable[[Request], Any]
-    page: Callable[..., HTMLResponse]
-    back: Callable[..., RedirectResponse]
-    form: Callable[..., Any]
-    api_csrf: Callable[..., None]
-    fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.app.tasks.enqueue
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    actor: Actor
-    session: Session
-    display_name: str
 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:

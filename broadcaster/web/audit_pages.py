@@ -20,7 +20,7 @@ from broadcaster.store.models import AuditEvent, DeviceRow, User, ZoneRow
 from broadcaster.web.ui import to_local
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 BOM = "\ufeff"  # Excel reads UTF-8 CSV as Vietnamese only with it
 

@@ -28,7 +28,7 @@ from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 WEEKLY_RE = re.compile(r"^FREQ=WEEKLY;BYDAY=((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)$")
 WEEKDAY_NAMES = {

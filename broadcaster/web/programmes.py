@@ -20,7 +20,7 @@ from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 
 class DocumentBulletinIn(BaseModel):

@@ -20,7 +20,7 @@ from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, ScriptVersion
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 
 def word_diff(old: str, new: str) -> Markup:

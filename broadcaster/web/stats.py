@@ -25,7 +25,7 @@ from broadcaster.store.models import ZoneRow
 from broadcaster.web.cells import append_row, csv_row
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -22,7 +22,7 @@ from broadcaster.store.models import Bulletin, DeviceRow, PlayReport
 from schedules.model import Priority
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 # The bulletin states each role acts on, and what the page calls that work.
 WAITING: dict[Role, tuple[tuple[str, ...], str]] = {

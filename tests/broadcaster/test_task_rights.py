@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from broadcaster.app import tasks
+from broadcaster.app.control import request_control
 from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
 from broadcaster.service.core import Service
 from broadcaster.store.models import AuditEvent, CommandRow, ServiceTask, User
-from broadcaster.web.remote import request_control
 from devices.background import free_port
 from tests.web.world import build
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from broadcaster.app.control import request_control
 from broadcaster.app.tasks import finish
 from broadcaster.app.workflow import Actor, Role
 from broadcaster.store.models import CommandRow, DeviceRow, ServiceTask, ZoneRow
 from broadcaster.web.app import create_app
-from broadcaster.web.remote import request_control
 from tests.web.world import PASSWORD, build
 
 

@@ -238,9 +238,9 @@ def test_timetable_form_on_a_phone(tmp_path: Path) -> None:
 
 def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path: Path) -> None:
     from broadcaster.app import tasks
+    from broadcaster.app.control import request_control
     from broadcaster.app.workflow import Actor
     from broadcaster.store.models import CommandRow, User
-    from broadcaster.web.remote import request_control
 
     settings, store, _approved, _draft = build(tmp_path)
     client = TestClient(create_app(settings, store))

@@ -1,0 +1,48 @@
+"""What every console page module is handed by `create_app`: the store, the settings and the request helpers.
+
+Page modules take a `Kit` and register their routes; they never import `web.app`, so the app is
+composed from them and not tied to them in a circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from broadcaster.app.workflow import Actor
+from broadcaster.config import Settings
+from broadcaster.store.engine import Store
+from broadcaster.web.session import Session
+
+
+class NotSignedIn(Exception):
+    pass
+
+
+class CsrfError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Kit:
+    """What a console page module needs from the app: the store and the request helpers."""
+
+    store: Store
+    settings: Settings
+    context: Callable[[Request], Any]
+    page: Callable[..., HTMLResponse]
+    back: Callable[..., RedirectResponse]
+    form: Callable[..., Any]
+    api_csrf: Callable[..., None]
+    fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.app.tasks.enqueue
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    actor: Actor
+    session: Session
+    display_name: str

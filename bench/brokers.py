@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from devices.background import free_port
-from devices.mosquitto import MosquittoProcess
-from devices.swarm import raise_file_limit
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.swarm import raise_file_limit
 
 
 def bench_mosquitto(folder: Path, connections: int, extra: str = "") -> MosquittoProcess:

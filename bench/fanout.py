@@ -1,7 +1,7 @@
 """Fan-out through the real service: programme sync, emergency receive, acks stored.
 
 For N = 1,000 / 5,000 / 10,000 light speakers (asyncio, one process per core; each verifies
-and acks what it gets, see devices/light.py) plus a sample of full reference agents (files,
+and acks what it gets, see devices/sim/light.py) plus a sample of full reference agents (files,
 downloads, playback; their figures are reported apart), against a Mosquitto of its own and
 the real `Service` with its store (SQLite file; `BENCH_DATABASE_URL` for PostgreSQL):
 
@@ -45,8 +45,8 @@ from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import PlayReport
 from devices.background import free_port
 from devices.broker import parse_mqtt_url
-from devices.light import verify_cost_ms
 from devices.protocol import MessageType, Signer, Topics
+from devices.sim.light import verify_cost_ms
 
 ZONE = "z-tinh"
 TIMEOUT_S = 120.0

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from devices.protocol import Topics
-from devices.swarm import raise_file_limit
+from devices.sim.swarm import raise_file_limit
 
 
 def light_worker(conn: Any, devices: list[tuple[str, str]], url: str, keys: dict[str, str], prefix: str, backend: str) -> None:
-    from devices.light import LightFleet
+    from devices.sim.light import LightFleet
 
     raise_file_limit(len(devices) + 256)
 
@@ -51,7 +51,7 @@ def light_worker(conn: Any, devices: list[tuple[str, str]], url: str, keys: dict
 
 
 def agent_worker(conn: Any, devices: list[tuple[str, str]], url: str, keys: dict[str, str], prefix: str, folder: str) -> None:
-    from devices.swarm import Swarm
+    from devices.sim.swarm import Swarm
 
     try:
         started = time.time()

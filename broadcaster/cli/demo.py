@@ -33,7 +33,7 @@ from broadcaster.service.core import Service
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import Bulletin, Document, MediaAsset, PlayReport
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from media.store import MediaStore
 from schedules.playlist import Track, m3u
 from scripts.draft import Source

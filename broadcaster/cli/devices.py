@@ -240,7 +240,7 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.store.keys import load_or_create
     from broadcaster.store.models import DeviceRow
     from devices.protocol import Topics
-    from devices.swarm import Swarm
+    from devices.sim.swarm import Swarm
 
     store = open_store(settings.database_url)
     signer = load_or_create(settings.key_file, settings.key_id)

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 from devices.background import free_port
 from devices.dispatcher import Dispatcher
-from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Signer, Topics, iso
+from devices.sim.mosquitto import MosquittoProcess
 from tests.abuse.test_device_messages import TRIED
 from tests.conftest import wait_for
 

@@ -24,9 +24,9 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.models import AuditEvent, PlayReport
 from devices.agent import Agent
 from devices.background import free_port
-from devices.mosquitto import MosquittoProcess
 from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, programme_entry, public_key
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 

@@ -13,7 +13,7 @@ from broadcaster.app.messages import ENGLISH_WORDS, is_vietnamese
 from broadcaster.cli import main
 from broadcaster.store.keys import load_or_create
 from devices.background import free_port
-from devices.mosquitto import MosquittoProcess
+from devices.sim.mosquitto import MosquittoProcess
 
 
 def _run(capsys: pytest.CaptureFixture[str], config: Path) -> tuple[int, str]:

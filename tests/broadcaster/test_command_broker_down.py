@@ -16,9 +16,9 @@ from broadcaster.service.core import Service
 from broadcaster.store.engine import open_store
 from broadcaster.store.models import ServiceTask
 from devices.background import free_port
-from devices.mosquitto import MosquittoProcess
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import zone_with_devices
 from tests.conftest import wait_for
 

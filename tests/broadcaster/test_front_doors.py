@@ -26,7 +26,7 @@ from broadcaster.store.models import User
 from broadcaster.store.passwords import hash_password
 from devices.background import free_port
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
 from tests.conftest import ROOT, wait_for
 

@@ -375,7 +375,7 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     from broadcaster.store.models import PlayReport
     from devices.background import free_port
     from devices.protocol import Topics
-    from devices.simulator import Fleet, SimulatedDevice
+    from devices.sim.simulator import Fleet, SimulatedDevice
     from tests.broadcaster.helpers import ADMIN, zone_with_devices
     from tests.conftest import wait_for
 

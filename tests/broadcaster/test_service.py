@@ -18,7 +18,7 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.models import PlayReport, ProgrammePush
 from devices.background import free_port
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 

@@ -17,8 +17,8 @@ from broadcaster.service.core import Service
 from broadcaster.store.engine import open_store
 from devices.background import free_port
 from devices.broker import BrokerError
-from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
+from devices.sim.mosquitto import MosquittoProcess
 from tests.broadcaster.helpers import zone_with_devices
 from tests.conftest import wait_for
 

@@ -16,10 +16,10 @@ from devices.acl import DeviceAccount, write_broker_config
 from devices.background import free_port
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
-from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import MediaRef, MessageType, Signer, Topics, _b64, canonical, programme_entry
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.simulator import Fleet, SimulatedDevice
 from media.encode import CODECS, encode
 from media.master import chime
 from media.store import MediaStore

@@ -18,10 +18,10 @@ from devices import wire
 from devices.acl import DeviceAccount, write_broker_config
 from devices.background import free_port
 from devices.errors import MessageError
-from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 from tests.devices.test_delivery import RUN_AS

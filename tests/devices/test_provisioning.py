@@ -18,9 +18,9 @@ from broadcaster.config import Settings
 from broadcaster.service.core import Service
 from broadcaster.store.engine import open_store
 from devices.background import free_port
-from devices.mosquitto import MosquittoProcess
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 

@@ -20,9 +20,9 @@ import pytest
 from devices.background import BackgroundLoop, free_port
 from devices.bridges import Bridge, broker_config
 from devices.dispatcher import Dispatcher
-from devices.light import LightFleet
-from devices.mosquitto import MosquittoProcess
 from devices.protocol import MessageType, Signer, Topics, iso
+from devices.sim.light import LightFleet
+from devices.sim.mosquitto import MosquittoProcess
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.slow

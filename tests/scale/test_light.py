@@ -12,8 +12,8 @@ import pytest
 from cryptography.exceptions import InvalidSignature
 
 from devices.dispatcher import Dispatcher
-from devices.light import LightFleet, MemoKey
 from devices.protocol import MessageType, Signer, Topics, iso, public_key
+from devices.sim.light import LightFleet, MemoKey
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.slow

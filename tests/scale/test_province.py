@@ -18,9 +18,9 @@ from broadcaster.service.core import Service
 from broadcaster.store.engine import open_store
 from broadcaster.store.keys import load_or_create
 from broadcaster.store.models import CommandRow
-from devices.light import LightFleet
 from devices.mediaserver import MediaServer
 from devices.protocol import Topics
+from devices.sim.light import LightFleet
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import postgres_schema_url, wait_for
 from tests.scale.test_bridges import province  # noqa: F401  # the fixture: three bridged Mosquittos

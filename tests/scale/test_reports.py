@@ -21,9 +21,9 @@ from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import CommandRow, DeviceRow, PlayReport, ZoneRow
 from devices.background import free_port
 from devices.bridges import broker_config
-from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics, iso
+from devices.sim.mosquitto import MosquittoProcess
 from tests.conftest import ROOT, store_url, wait_for
 
 pytestmark = pytest.mark.slow

@@ -30,10 +30,10 @@ from devices.agent import NullPlayer
 from devices.background import free_port
 from devices.bridges import broker_config
 from devices.mediaserver import MediaServer
-from devices.mosquitto import MosquittoProcess
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.mosquitto import MosquittoProcess
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import ROOT, postgres_schema_url, wait_for
 

@@ -22,7 +22,7 @@ from broadcaster.store.engine import Store
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

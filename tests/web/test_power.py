@@ -19,7 +19,7 @@ from broadcaster.store.models import AuditEvent, ZoneRow
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.protocol import ProgrammeEntry, Topics, iso
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.conftest import wait_for
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 

@@ -32,7 +32,7 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.keys import load_or_create
 from devices.background import free_port
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from scripts.ingest import LocalFetcher
 from tests.conftest import CORPUS, ROOT, wait_for
 

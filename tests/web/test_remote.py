@@ -15,7 +15,7 @@ from broadcaster.store.models import AuditEvent
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.protocol import Topics
-from devices.simulator import Fleet, SimulatedDevice
+from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.conftest import wait_for
 from tests.web.world import PASSWORD, build
 

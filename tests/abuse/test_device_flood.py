@@ -32,8 +32,8 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.models import AuditEvent, DeviceSample, PlannedPlay, PlayReport
 from devices.background import free_port
 from devices.protocol import Topics, iso
-from tests.broadcaster.helpers import zone_with_devices
 from tests.conftest import wait_for
+from tests.helpers import zone_with_devices
 
 ABUSE = settings.get_profile("abuse")
 KINDS = sorted(LIMITS)

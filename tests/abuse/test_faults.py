@@ -27,8 +27,8 @@ from devices.background import free_port
 from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, programme_entry, public_key
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -27,7 +27,7 @@ from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import BookingRow, ZoneRow
 from schedules.cap import booking_for, parse_cap
 from schedules.model import Priority
-from tests.broadcaster.helpers import ADMIN, approved_bulletin
+from tests.helpers import ADMIN, approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
 
 ABUSE = settings.get_profile("abuse")

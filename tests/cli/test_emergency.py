@@ -16,7 +16,7 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.models import AuditEvent, ServiceTask, User
 from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
-from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
+from tests.helpers import approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
 

@@ -19,8 +19,8 @@ from devices.background import free_port
 from devices.broker import BrokerError
 from devices.mqtt import connect, make_client
 from devices.sim.mosquitto import MosquittoProcess
-from tests.broadcaster.helpers import zone_with_devices
 from tests.conftest import wait_for
+from tests.helpers import zone_with_devices
 
 pytestmark = pytest.mark.slow
 

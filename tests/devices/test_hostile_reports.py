@@ -22,9 +22,9 @@ from devices.mqtt import connect, make_client
 from devices.protocol import Topics
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
 from tests.devices.test_delivery import RUN_AS
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

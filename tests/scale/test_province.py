@@ -21,8 +21,8 @@ from broadcaster.store.models import CommandRow
 from devices.mediaserver import MediaServer
 from devices.protocol import Topics
 from devices.sim.light import LightFleet
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import postgres_schema_url, wait_for
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.scale.test_bridges import province  # noqa: F401  # the fixture: three bridged Mosquittos
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]

@@ -34,8 +34,8 @@ from devices.mqtt import connect, make_client
 from devices.protocol import Topics
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import ROOT, postgres_schema_url, wait_for
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 pytestmark = pytest.mark.slow
 SPEAKERS = 24

@@ -20,8 +20,8 @@ from broadcaster.store.models import BookingRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from devices.background import free_port
-from tests.broadcaster.helpers import approved_bulletin
 from tests.conftest import ROOT
+from tests.helpers import approved_bulletin
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"

@@ -22,8 +22,8 @@ from broadcaster.web.app import create_app
 from devices.background import free_port
 from scripts.draft import draft
 from scripts.ingest import LocalFetcher
-from tests.broadcaster.helpers import zone_with_devices
 from tests.conftest import CORPUS, ROOT
+from tests.helpers import zone_with_devices
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -21,8 +21,8 @@ from broadcaster.store.models import AuditEvent, DeviceRow
 from broadcaster.web.app import create_app
 from devices.background import free_port
 from devices.sim.mosquitto import MosquittoProcess
-from tests.broadcaster.helpers import ADMIN
 from tests.conftest import wait_for
+from tests.helpers import ADMIN
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 
 

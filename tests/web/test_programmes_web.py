@@ -98,7 +98,7 @@ def test_api_creates_a_bulletin_from_a_document_once(site: tuple[TestClient, Sto
 
 
 def test_programme_page_creates_each_kind_and_keeps_bad_input(site: tuple[TestClient, Store, list[int]]) -> None:
-    from tests.broadcaster.test_programmes import tone_wav
+    from tests.app.test_programmes import tone_wav
 
     client, store, _ = site
     csrf = sign_in(client, "bientap")
@@ -143,7 +143,7 @@ def test_programme_page_creates_each_kind_and_keeps_bad_input(site: tuple[TestCl
 
 
 def test_programme_api(site: tuple[TestClient, Store, list[int]]) -> None:
-    from tests.broadcaster.test_programmes import tone_wav
+    from tests.app.test_programmes import tone_wav
 
     client, store, _ = site
     csrf = sign_in(client, "bientap")

@@ -19,8 +19,8 @@ from broadcaster.service.reports import Report, store_reports
 from broadcaster.store.engine import Store
 from broadcaster.store.models import DeviceRow, DeviceSample, PlannedPlay, PlayReport, ZoneRow
 from broadcaster.web.app import create_app
-from tests.broadcaster.helpers import ADMIN
 from tests.conftest import ROOT
+from tests.helpers import ADMIN
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in
 
 ARTIFACTS = ROOT / "test-artifacts"

@@ -22,7 +22,7 @@ from broadcaster.store.models import DeviceRow, PlayReport, User
 from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from devices.background import free_port
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
 CHROMIUM = "/usr/bin/chromium"

@@ -19,8 +19,8 @@ from devices.background import free_port
 from devices.protocol import Topics
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice
-from tests.broadcaster.helpers import zone_with_devices
 from tests.conftest import wait_for
+from tests.helpers import zone_with_devices
 
 
 def test_a_device_command_while_the_broker_is_down_is_sent_later_and_not_failed(

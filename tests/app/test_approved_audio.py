@@ -30,7 +30,7 @@ from broadcaster.app.workflow import (
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import Bulletin, MediaAsset
-from tests.broadcaster.helpers import zone_with_devices
+from tests.helpers import zone_with_devices
 
 EDITOR = Actor("bientap", Role.EDITOR)
 APPROVER = Actor("pheduyet", Role.APPROVER)

@@ -22,8 +22,8 @@ from broadcaster.store.models import CommandRow, ProgrammePush
 from devices.background import free_port
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics, iso
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 DEVICES = [f"loa-{i}" for i in range(5)]
 

@@ -18,10 +18,10 @@ from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import BookingRow, Bulletin, CapRecord, ServiceTask, ZoneRow
 from schedules.cap import parse_cap
-from tests.broadcaster.helpers import approved_bulletin
+from tests.helpers import approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "schedules" / "data"
 OASIS = sorted(DATA.glob("oasis-*.xml"))
 NOW = datetime(2026, 9, 20, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội, before the test alerts expire
 SENDER = "kttv@nchmf.gov.vn"

@@ -19,8 +19,8 @@ from broadcaster.store.models import PlayReport, ProgrammePush
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.sim.simulator import Fleet, SimulatedDevice
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
 from tests.conftest import wait_for
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 pytestmark = pytest.mark.slow
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

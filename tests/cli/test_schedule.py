@@ -15,7 +15,7 @@ import pytest
 
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
-from tests.broadcaster.helpers import approved_bulletin
+from tests.helpers import approved_bulletin
 from tests.schedules.test_cap_and_outputs import cap
 
 

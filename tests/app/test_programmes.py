@@ -192,7 +192,7 @@ def approve_book_and_deliver(store: Store, bulletin_id: int) -> dict[str, Any]:
 
     from broadcaster.app.planning import book, build_planner, device_programmes
     from broadcaster.app.workflow import approve, submit
-    from tests.broadcaster.helpers import zone_with_devices
+    from tests.helpers import zone_with_devices
 
     zone_with_devices(store, "thon-1", "xa-a", [time(7, 0)], ["loa-1"], minutes=60)
     tomorrow = date.today() + timedelta(days=1)
@@ -376,8 +376,8 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     from devices.background import free_port
     from devices.protocol import Topics
     from devices.sim.simulator import Fleet, SimulatedDevice
-    from tests.broadcaster.helpers import ADMIN, zone_with_devices
     from tests.conftest import wait_for
+    from tests.helpers import ADMIN, zone_with_devices
 
     prefix = f"loa/test-relay-{int(clock.time() * 1000)}"
     settings = Settings(data_dir=tmp_path / "data", topic_prefix=prefix, server_client_id=f"srv-{prefix}", media_port=free_port())

@@ -16,7 +16,7 @@ from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
 from devices.background import free_port
 from devices.mediaserver import MediaServer
-from tests.broadcaster.helpers import ADMIN, approved_bulletin, zone_with_devices
+from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:

@@ -18,7 +18,7 @@ from broadcaster.store.models import BookingRow, User
 from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from devices.background import free_port
-from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
+from tests.helpers import approved_bulletin, zone_with_devices
 
 PASSWORD = "mat-khau-an-toan"
 TODAY = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()

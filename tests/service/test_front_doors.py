@@ -27,8 +27,8 @@ from broadcaster.store.passwords import hash_password
 from devices.background import free_port
 from devices.protocol import Topics
 from devices.sim.simulator import Fleet, SimulatedDevice
-from tests.broadcaster.helpers import approved_bulletin, zone_with_devices
 from tests.conftest import ROOT, wait_for
+from tests.helpers import approved_bulletin, zone_with_devices
 
 pytestmark = pytest.mark.slow
 

@@ -18,7 +18,7 @@ from broadcaster.store.models import AuditEvent, BookingRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
 from broadcaster.web.app import create_app
 from schedules.messages import MESSAGES, vietnamese
-from tests.broadcaster.helpers import approved_bulletin
+from tests.helpers import approved_bulletin
 
 PASSWORD = "mat-khau-an-toan"
 TZ = "Asia/Ho_Chi_Minh"

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from broadcaster.app.planning import aware, build_planner, zone_of
-from broadcaster.app.rendering import Track, render
+from broadcaster.app.rendering import Track, keep_audio, render
 from broadcaster.app.workflow import (
     Action,
     Actor,
@@ -192,38 +192,23 @@ def recording_of(session: Any, bulletin_id: int, language: str, script_sha: str)
 
 def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id: int, language: str, data: bytes) -> MediaAsset:
     """A translator's recording for one language: decoded, checked, mastered, stored by hash."""
-    from media.deliver import encode_measured
-    from media.encode import CODECS
     from media.master import master
     from tts.recorded import load_recording
 
     require(actor, Action.TRANSLATE, language=language) if actor.role is not Role.EDITOR else None
     audio = load_recording(data, max_s=settings.max_recording_s)
     mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
-    encoded, loudness = encode_measured(mastered, CODECS["mp3"])  # measured as delivered
-    stored = MediaStore(settings.media_dir).put(encoded, "mp3", int(mastered.duration_s * 1000), "recording")
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
         script = current_scripts(session, bulletin_id).get(language)
         if script is None:
             script = edit_script(session, bulletin, actor, language, "[bản ghi âm]", [{"text": "[bản ghi âm]", "source": None}])
             session.flush()
-        asset = session.get(MediaAsset, (stored.sha256, bulletin_id)) or MediaAsset(
-            sha256=stored.sha256,
-            bulletin_id=bulletin_id,
-            language=language,
-            script_sha256=script.sha256,
-            codec="recording",
-            extension="mp3",
-            bytes=stored.bytes,
-            duration_ms=stored.duration_ms,
-            loudness_lufs=loudness.integrated_lufs,
-            true_peak_dbtp=float(loudness.true_peak_dbtp),
-        )
-        session.add(asset)
+        media = MediaStore(settings.media_dir)
+        asset, _, _ = keep_audio(session, media, mastered, bulletin_id, language, script.sha256, label="recording")
         if bulletin.state in ("approved", "scheduled"):
             bulletin.state = "in_review"  # new audio: the approval no longer covers it
-        audit(session, actor, "recording.uploaded", f"bulletin:{bulletin_id}", language=language, sha256=stored.sha256)
+        audit(session, actor, "recording.uploaded", f"bulletin:{bulletin_id}", language=language, sha256=asset.sha256)
         return asset
 
 

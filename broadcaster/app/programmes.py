@@ -21,7 +21,7 @@ from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, approve
 from broadcaster.config import Settings
 from broadcaster.errors import AppError, NotFound
 from broadcaster.store.engine import Store
-from broadcaster.store.models import AuditEvent, Bulletin, Document, MediaAsset
+from broadcaster.store.models import AuditEvent, Bulletin, Document
 from scripts.draft import Script, draft, draft_warnings
 from scripts.errors import ScriptsError
 from scripts.legal import LegalDocument, parse
@@ -313,8 +313,7 @@ def audio_bulletin(store: Store, settings: Settings, actor: Actor, title: str, d
 
     :raises ProgrammeError: not audio, silent, too short or too long (nothing is stored).
     """
-    from media.deliver import encode_measured
-    from media.encode import CODECS
+    from broadcaster.app.rendering import ARTIST, keep_audio
     from media.master import MasterSettings, master
     from media.store import MediaStore
     from tts.recorded import RecordingError, load_recording
@@ -324,33 +323,17 @@ def audio_bulletin(store: Store, settings: Settings, actor: Actor, title: str, d
     except RecordingError as exc:
         raise ProgrammeError(f"Tệp này không dùng được làm chương trình phát thanh: {_vietnamese(exc)}") from exc
     mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
-    codec = CODECS["mp3"]
-    encoded, loudness = encode_measured(mastered, codec, {"title": title[:60], "artist": "Loa truyền thanh cơ sở"})
-    duration_ms = int(round(mastered.duration_s * 1000))
-    stored = MediaStore(settings.media_dir).put(encoded, codec.extension, duration_ms, codec.name)
-    label = f"[{KINDS.get(kind, kind)}: {title}, {duration_ms / 1000:.0f} giây]"
+    label = f"[{KINDS.get(kind, kind)}: {title}, {mastered.duration_s:.0f} giây]"
     bulletin_id = _create(store, actor, kind, title, [{"text": label, "source": None}])
     with store.session() as session:
         from broadcaster.app.workflow import current_scripts, scripts_sha
 
         scripts = current_scripts(session, bulletin_id)
-        script = scripts["vi"]
-        session.add(
-            MediaAsset(
-                sha256=stored.sha256,
-                bulletin_id=bulletin_id,
-                language="vi",
-                script_sha256=script.sha256,
-                scripts_sha256=scripts_sha(scripts),  # the approval binds this audio to this script
-                codec=codec.name,
-                extension=codec.extension,
-                bytes=stored.bytes,
-                duration_ms=duration_ms,
-                loudness_lufs=loudness.integrated_lufs,
-                true_peak_dbtp=float(loudness.true_peak_dbtp),
-            )
-        )
-        audit(session, actor, "media.uploaded", f"bulletin:{bulletin_id}", sha256=stored.sha256, kind=kind)
+        tags = {"title": title[:60], "artist": ARTIST}
+        media = MediaStore(settings.media_dir)
+        asset, _, _ = keep_audio(session, media, mastered, bulletin_id, "vi", scripts["vi"].sha256, tags)
+        asset.scripts_sha256 = scripts_sha(scripts)  # the approval binds this audio to this script
+        audit(session, actor, "media.uploaded", f"bulletin:{bulletin_id}", sha256=asset.sha256, kind=kind)
     return bulletin_id
 
 

@@ -14,11 +14,13 @@ from media.audio import Audio
 from media.bulletin import Track, sequence
 from media.deliver import encode_measured
 from media.encode import CODECS
-from media.master import MasterSettings, master
+from media.master import Loudness, MasterSettings, master
 from media.store import MediaStore
 from scripts.errors import SpokenFormError
 from scripts.spoken import check_spoken, normalize
 from tts.registry import Registry
+
+ARTIST = "Loa truyền thanh cơ sở"
 
 
 @dataclass
@@ -66,20 +68,42 @@ def render(
     assembled = sequence([Track(script.language, parts), *(extra_tracks or [])], settings)
     mastered, _ = master(assembled, settings)
     t3 = time.perf_counter()
-    codec = CODECS["mp3"]
-    # the loudness stored is the delivered file's, not the mastered signal's (0.3–0.45 LU apart)
-    data, loudness = encode_measured(mastered, codec, {"title": title, "album": number, "artist": "Loa truyền thanh cơ sở"})
-    duration_ms = int(round(len(mastered.samples) / mastered.rate * 1000))
-    stored = media.put(data, codec.extension, duration_ms, codec.name)
+    tags = {"title": title, "album": number, "artist": ARTIST}
+    asset, data, loudness = keep_audio(session, media, mastered, script.bulletin_id, script.language, script.sha256, tags)
     t4 = time.perf_counter()
-    asset = session.get(MediaAsset, (stored.sha256, script.bulletin_id))
+    asset.scripts_sha256 = scripts_sha(used)  # identical bytes: the same audio, now of these scripts
+    timings.update({"normalize": t1 - t0, "synthesize": t2 - t1, "master": t3 - t2, "encode": t4 - t3})
+    return Rendered(mastered, data, asset, spoken, loudness.integrated_lufs, float(loudness.true_peak_dbtp), timings)
+
+
+def keep_audio(
+    session: Session,
+    media: MediaStore,
+    mastered: Audio,
+    bulletin_id: int,
+    language: str,
+    script_sha256: str,
+    tags: dict[str, str] | None = None,
+    label: str = "mp3",
+) -> tuple[MediaAsset, bytes, Loudness]:
+    """Encode mastered audio as MP3, keep it by its hash and record its asset row (identical bytes: the row there is).
+
+    Rendering, uploaded programmes and translators' recordings all keep audio this way. The
+    loudness stored is the delivered file's, not the mastered signal's (0.3–0.45 LU apart);
+    `label` is the asset's codec column ("recording" for a translator's voice).
+    """
+    codec = CODECS["mp3"]
+    data, loudness = encode_measured(mastered, codec, tags)
+    duration_ms = int(round(len(mastered.samples) / mastered.rate * 1000))
+    stored = media.put(data, codec.extension, duration_ms, label)
+    asset = session.get(MediaAsset, (stored.sha256, bulletin_id))
     if asset is None:
         asset = MediaAsset(
             sha256=stored.sha256,
-            bulletin_id=script.bulletin_id,
-            language=script.language,
-            script_sha256=script.sha256,
-            codec=codec.name,
+            bulletin_id=bulletin_id,
+            language=language,
+            script_sha256=script_sha256,
+            codec=label,
             extension=codec.extension,
             bytes=stored.bytes,
             duration_ms=duration_ms,
@@ -87,9 +111,7 @@ def render(
             true_peak_dbtp=float(loudness.true_peak_dbtp),
         )
         session.add(asset)
-    asset.scripts_sha256 = scripts_sha(used)  # identical bytes: the same audio, now of these scripts
-    timings.update({"normalize": t1 - t0, "synthesize": t2 - t1, "master": t3 - t2, "encode": t4 - t3})
-    return Rendered(mastered, data, asset, spoken, loudness.integrated_lufs, float(loudness.true_peak_dbtp), timings)
+    return asset, data, loudness
 
 
-__all__ = ["Rendered", "Track", "render"]
+__all__ = ["Rendered", "Track", "keep_audio", "render"]

@@ -153,13 +153,6 @@ class Dispatcher:
         if worker != self.client_id and self.on_peer is not None:
             self._guard("presence", "", self.on_peer, worker, online)
 
-    @staticmethod
-    def defer_current() -> Callable[[], None] | None:
-        """`defer_ack` of whichever dispatcher is handling a report in this thread (a worker's
-        own, or the one draining a dead worker's session); None outside a handler."""
-        handling = getattr(_current, "handling", None)
-        return handling[0].defer_ack() if handling is not None else None
-
     def defer_ack(self) -> Callable[[], None] | None:
         """Called by a handler that stores its report later (in a batch): the broker's PUBACK
         waits for the returned callback, so a report held in memory when the service is killed

@@ -136,14 +136,11 @@ class Service(Commanding):
     def _dispatcher(self, client_id: str, drain_only: bool = False) -> Dispatcher:
         # A fixed client id with a persistent session: reports sent while the service is down
         # wait in the broker and arrive after a restart.
-        return Dispatcher(
+        dispatcher = Dispatcher(
             self.signer,
             self.mqtt_url or "",
             self.topics,
             client_id=client_id,
-            on_ack=self.on_ack,
-            on_played=self.on_played,
-            on_state=self.on_state,
             on_telemetry=self.on_telemetry,
             on_rejected=self.on_rejected,
             on_reconnect=None if drain_only else self.on_reconnect,
@@ -153,6 +150,11 @@ class Service(Commanding):
             on_peer=self.peers.seen,
             drain_only=drain_only,
         )
+        # each report is stored with the PUBACK of the dispatcher that delivered it, handed over explicitly
+        dispatcher.on_ack = lambda device, body: self.on_ack(device, body, dispatcher.defer_ack())
+        dispatcher.on_played = lambda device, body: self.on_played(device, body, dispatcher.defer_ack())
+        dispatcher.on_state = lambda device, body: self.on_state(device, body, dispatcher.defer_ack())
+        return dispatcher
 
     # -- several workers (broadcaster.service.workers) --
     def lead(self) -> bool:
@@ -394,39 +396,37 @@ class Service(Commanding):
         return ZoneInfo(self.settings.timezone)
 
     # -- what devices say: queued as they arrive, stored in batches (broadcaster.service.reports) --
-    def on_played(self, device: str, body: dict[str, Any]) -> None:
-        """A proof of play, already validated by `devices.wire.report`."""
-        if self._admit(device, "played"):
+    def on_played(self, device: str, body: dict[str, Any], done: Callable[[], None] | None = None) -> None:
+        """A proof of play, already validated by `devices.wire.report`; `done` PUBACKs it once stored."""
+        if self._admit(device, "played", done):
             self.reports_received += 1
-            self.reports.put("played", device, body, self._defer_ack())
+            self.reports.put("played", device, body, done)
 
-    def on_state(self, device: str, body: dict[str, Any]) -> None:
-        if self._admit(device, "state"):
-            self.reports.put("state", device, body, self._defer_ack())
+    def on_state(self, device: str, body: dict[str, Any], done: Callable[[], None] | None = None) -> None:
+        if self._admit(device, "state", done):
+            self.reports.put("state", device, body, done)
 
     def on_telemetry(self, device: str, body: dict[str, Any]) -> None:
         if self._admit(device, "telemetry"):
             self.reports.put("telemetry", device, body)  # stored for uptime statistics
 
-    def on_ack(self, device: str, body: dict[str, Any]) -> None:
-        if self._admit(device, "ack"):
-            self.reports.put("ack", device, body, self._defer_ack())
+    def on_ack(self, device: str, body: dict[str, Any], done: Callable[[], None] | None = None) -> None:
+        if self._admit(device, "ack", done):
+            self.reports.put("ack", device, body, done)
 
-    def _admit(self, device: str, kind: str) -> bool:
+    def _admit(self, device: str, kind: str, done: Callable[[], None] | None = None) -> bool:
         """Within the device's rate limit (broadcaster.service.flood)? What is not is dropped —
-        acknowledged to the broker, counted, audited once a minute per device with the counts."""
+        acknowledged to the broker at once (`done`), counted, audited once a minute per device with the counts."""
         if self.flood.admit(device, kind):
             return True
+        if done is not None:
+            done()
         counts = self.flood.to_audit(device)
         if counts is not None:
             log.warning("device %s is over its rate limits; dropped %s", device, counts)
             with self.store.session() as session:
                 audit(session, f"device:{device}", "device.flooded", f"device:{device}", dropped=counts)
         return False
-
-    @staticmethod
-    def _defer_ack() -> Callable[[], None] | None:
-        return Dispatcher.defer_current()
 
     def on_rejected(self, device: str, kind: str, reason: str, detail: str) -> None:
         """A device report the service refused: audited with its reason (at most ten a minute

@@ -195,7 +195,7 @@ def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, flo
         poller = threading.Thread(target=_wait, args=(acks_stored, TIMEOUT_S), daemon=True)
         fired = time.time()
         poller.start()
-        command_id = service.fire_emergency(ADMIN, bulletin, [ZONE])[0]
+        command_id = service.commands.fire_emergency(ADMIN, bulletin, [ZONE])[0]
         fired_return = time.time()
         poller.join(TIMEOUT_S + 5)
         received = [t - fired for reply in pool.ask("received", command_id) for t in reply if t is not None]

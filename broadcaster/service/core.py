@@ -26,10 +26,11 @@ from broadcaster.app.statistics import record_due
 from broadcaster.app.timetables import for_device as timetables_of
 from broadcaster.app.workflow import WorkflowError, audit
 from broadcaster.config import Settings
-from broadcaster.service.device_commands import Commanding
+from broadcaster.service.device_commands import DeviceCommands
 from broadcaster.service.flood import FloodGate
+from broadcaster.service.follow_up import FollowUp
 from broadcaster.service.leader import Leader
-from broadcaster.service.reports import ReportWriter, store_reports
+from broadcaster.service.reports import Rejections, ReportWriter, store_reports
 from broadcaster.service.workers import Peers, drain
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.keys import load_or_create
@@ -48,7 +49,7 @@ from schedules.runner import Job, Runner
 log = logging.getLogger(__name__)
 
 
-class Service(Commanding):
+class Service:
     def __init__(self, settings: Settings, store: Store | None = None, mqtt_url: str | None = None) -> None:
         self.settings = settings
         self.store = store or open_store(settings.database_url)
@@ -64,7 +65,7 @@ class Service(Commanding):
         self._watermark: int | None = -1
         # unacked programmes are re-pushed with backoff: device → (attempts, monotonic time of the next try)
         self._retry: dict[str, tuple[int, float]] = {}
-        self._rejections: dict[str, list[float]] = {}
+        self.rejections = Rejections(self.store)  # device reports refused, audited (sparingly)
         self.flood = FloodGate()  # rate limits per device on acks, proofs of play, state, telemetry
         self._resync_since: float | None = None  # ask devices for proofs of play since then (see on_reconnect)
         # every device's current programme is published again, acked and unchanged or not, at the
@@ -75,29 +76,21 @@ class Service(Commanding):
         self.reports = ReportWriter(self.store, store_reports)
         self.instance = uuid.uuid4().hex  # this process's claim on its broker identity
         self._replanning = threading.Lock()  # one re-plan at a time, whichever thread asks
-        # the re-plan that follows an emergency runs in a thread of its own once the emergency's
-        # acks have settled (see replan_after_emergency)
-        self._follow_up: threading.Thread | None = None
-        self._follow_up_wanted = False
-        self._follow_up_lock = threading.Lock()
-        self.follow_up_began: float | None = None  # when the last follow-up re-plan began (wall clock)
-        self._awaited_commands: list[str] = []  # the emergencies the follow-up waits for,
-        self._awaited_devices = 0  # and how many devices they went to
         self._stopping = threading.Event()
+        # the re-plan that follows an emergency, in a thread of its own once its acks have settled
+        self.follow_up = FollowUp(self.replan_and_push, lambda: self.dispatcher, lambda: self.reports.waiting > 0, self._stopping)
         # with a shared group, several workers share device reports and one of them leads
         self.leader = Leader(self.store, f"loa-planner:{settings.topic_prefix}") if settings.shared_group else None
         self.leading = self.leader is None
         self.peers = Peers()
         self.drained = 0  # reports taken from the sessions of workers that went away
+        self.commands = DeviceCommands(self)  # emergencies, device commands, the task queue
 
     REPUSH_FIRST_S = 15.0
     RESYNC_MARGIN_S = 300.0  # reports sent this long before the connection dropped may be lost too
     REPUSH_MAX_S = 900.0
-    FOLLOW_UP_QUIET_S = 0.5  # an emergency's acks have stopped coming after this long without a report
-    FOLLOW_UP_MAX_S = 10.0  # its follow-up re-plan waits for them at most this long
-    AUDITED_REJECTIONS_PER_MINUTE = 10
 
-    def _started(self) -> Dispatcher:
+    def running_dispatcher(self) -> Dispatcher:
         if self.dispatcher is None:
             raise WorkflowError("the service is not started: call start() first", "workflow.no_service")
         return self.dispatcher
@@ -142,7 +135,7 @@ class Service(Commanding):
             self.topics,
             client_id=client_id,
             on_telemetry=self.on_telemetry,
-            on_rejected=self.on_rejected,
+            on_rejected=self.rejections.audit,
             on_reconnect=None if drain_only else self.on_reconnect,
             clean=False,
             deferred_acks=True,  # a report is PUBACKed once stored: a killed service loses none
@@ -221,9 +214,7 @@ class Service(Commanding):
         if self.runner:
             self.runner.stop()
         self._stopping.set()  # a follow-up re-plan not begun is left to the next start's re-plan
-        follow_up = self._follow_up
-        if follow_up is not None:
-            follow_up.join(60)
+        self.follow_up.join(60)
         self._stack.close()
 
     def __enter__(self) -> Service:
@@ -233,6 +224,20 @@ class Service(Commanding):
         self.stop()
 
     # -- programmes --
+    def replan_after_emergency(self, commands: list[str], devices: int) -> None:
+        """Re-plan once the emergency just published has been delivered (`FollowUp`)."""
+        self.follow_up.ask(commands, devices)
+
+    @property
+    def follow_up_pending(self) -> bool:
+        """Whether a re-plan after an emergency is waiting or running."""
+        return self.follow_up.pending
+
+    @property
+    def follow_up_began(self) -> float | None:
+        """When the last re-plan after an emergency began (wall clock)."""
+        return self.follow_up.began
+
     def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
         """Push every device whose programme changed or was never acked; returns how many the
         broker confirmed (PUBACK). Nothing is recorded while the broker is away; a programme the
@@ -246,61 +251,8 @@ class Service(Commanding):
             log.warning("podcast feeds not written: %s", exc)
         return pushed
 
-    def replan_after_emergency(self, commands: list[str], devices: int) -> None:
-        """Re-plan in a thread of its own once the emergency just published has been delivered.
-
-        The programmes that follow an emergency hold its item (so a device that missed the
-        command plays it from its schedule, once): every programme of its zones changes, and
-        re-planning, re-signing and re-publishing them all costs far more than the emergency.
-        It waits until the `devices` the `commands` went to have acked them and the acks are
-        stored — or, once acks came, until none came for a while (offline devices, or acks
-        taken by other workers) — so it takes neither the broker's nor the report writer's
-        time from the emergency. Several emergencies in a row share one re-plan.
-        """
-        with self._follow_up_lock:
-            self._follow_up_wanted = True
-            self._awaited_commands.extend(commands)
-            self._awaited_devices += devices
-            if self._follow_up is None:
-                self._follow_up = threading.Thread(target=self._follow_up_loop, name="replan-after-emergency", daemon=True)
-                self._follow_up.start()
-
-    @property
-    def follow_up_pending(self) -> bool:
-        """Whether a re-plan after an emergency is waiting or running."""
-        return self._follow_up is not None
-
-    def _follow_up_loop(self) -> None:
-        while True:
-            with self._follow_up_lock:
-                if not self._follow_up_wanted or self._stopping.is_set():
-                    self._follow_up = None
-                    return
-                self._follow_up_wanted = False
-            self._await_settled()
-            if self._stopping.is_set():
-                continue
-            self.follow_up_began = time.time()
-            try:
-                self.replan_and_push()
-            except Exception:  # the periodic re-plan tries again; this thread must end cleanly
-                log.exception("the re-plan after an emergency failed; the next periodic re-plan will push")
-
-    def _await_settled(self) -> None:
-        deadline = time.monotonic() + self.FOLLOW_UP_MAX_S
-        while not self._stopping.is_set() and time.monotonic() < deadline:
-            with self._follow_up_lock:
-                commands, devices = list(self._awaited_commands), self._awaited_devices
-            acked = self.dispatcher.acks_of(commands) if self.dispatcher is not None else 0
-            quiet = self.dispatcher is not None and time.monotonic() - self.dispatcher.last_report >= self.FOLLOW_UP_QUIET_S
-            if (acked >= devices or (acked and quiet)) and not self.reports.waiting:
-                break
-            self._stopping.wait(0.05)
-        with self._follow_up_lock:
-            self._awaited_commands, self._awaited_devices = [], 0
-
     def _replan_and_push(self, now: datetime | None, force: bool) -> int:
-        dispatcher = self._started()
+        dispatcher = self.running_dispatcher()
         republish = self._republish_all and dispatcher.client.is_connected()
         force = force or republish
         now = now or datetime.now(UTC)
@@ -376,6 +328,11 @@ class Service(Commanding):
             log.info("pushed %d programmes", len(published))
         return len(published)
 
+    def take_resync_since(self) -> float | None:
+        """Since when devices are to be asked for their proofs of play (then forgotten); None: nothing lost."""
+        since, self._resync_since = self._resync_since, None
+        return since
+
     def on_reconnect(self, session_present: bool = True) -> None:
         """Back on the broker (maybe a new one): unacked programmes go out at the next replan.
         A broker that no longer holds our session (restarted without persistence) also dropped
@@ -428,18 +385,6 @@ class Service(Commanding):
                 audit(session, f"device:{device}", "device.flooded", f"device:{device}", dropped=counts)
         return False
 
-    def on_rejected(self, device: str, kind: str, reason: str, detail: str) -> None:
-        """A device report the service refused: audited with its reason (at most ten a minute
-        per device, so a flooding device cannot fill the audit log)."""
-        clock = time.monotonic()
-        recent = [t for t in self._rejections.get(device, []) if clock - t < 60.0]
-        self._rejections[device] = recent
-        if len(recent) >= self.AUDITED_REJECTIONS_PER_MINUTE:
-            return
-        recent.append(clock)
-        with self.store.session() as session:
-            audit(session, f"device:{device}", "device.rejected", f"{kind}:{device}", reason=reason, detail=detail[:300])
-
     def watch_changes(self) -> bool:
         """Re-plan when the audit log moved: every booking, approval, withdrawal or zone change is audited,
         so any front door's change reaches the speakers within a tick, without a task of its own."""
@@ -466,11 +411,11 @@ class Service(Commanding):
     def jobs(self) -> list[Job]:
         """Every job but the lead itself runs in the leader only."""
         jobs = [
-            Job("tasks", self.process_tasks, every_s=self.settings.task_poll_s),
+            Job("tasks", self.commands.process_tasks, every_s=self.settings.task_poll_s),
             Job("changes", self.watch_changes, every_s=self.settings.task_poll_s),
             Job("heartbeat", self.heartbeat, every_s=5),
             Job("replan", self.periodic_replan, every_s=self.settings.replan_every_s),
-            Job("retry-commands", self.retry_commands, every_s=self.settings.command_retry_s),
+            Job("retry-commands", self.commands.retry_commands, every_s=self.settings.command_retry_s),
             Job("replan-daily", self.replan_and_push, daily_at="00:05"),
             Job("notify", self.notify, every_s=self.settings.notify_every_s),
         ]
@@ -516,5 +461,5 @@ class Service(Commanding):
                 signal.signal(sig, lambda *_: self.runner.stop() if self.runner else None)
         if self.leading:
             self.watch_changes()
-            self.process_tasks()
+            self.commands.process_tasks()
         self.runner.run(tick_s=min(0.5, self.settings.task_poll_s))

@@ -3,22 +3,21 @@ task queue the console, the API and the CLI fill (`broadcaster.app.tasks`).
 
 Every command is signed, recorded as a `CommandRow` before it is published, and re-sent to the
 devices that have not acked it until it expires; devices ack a repeat as a duplicate and never
-carry it out twice. `Service` mixes this in; it provides the store, the dispatcher and the
-re-plan.
+carry it out twice. `Service` holds one (`Service.commands`) and is its `CommandHost`: the store, the
+dispatcher and the re-plan.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
 from broadcaster.app import tasks
 from broadcaster.app.planning import media_ref, stream_of
 from broadcaster.app.workflow import Actor, PermissionDenied, WorkflowError, approved_media, audit
-from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, Bulletin, CommandRow, DeviceRow, ServiceTask, User, ZoneRow
 from devices.broker import BrokerError
@@ -28,22 +27,32 @@ from devices.protocol import MessageType, Priority, StreamRef, iso, programme_en
 log = logging.getLogger(__name__)
 
 
-class Commanding:
-    settings: Settings
+class CommandHost(Protocol):
+    """What device commands need from the running service (`broadcaster.service.core.Service`)."""
+
     store: Store
     media_base_url: str
-    _resync_since: float | None
+
+    def running_dispatcher(self) -> Dispatcher: ...
+
+    def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int: ...
+
+    def replan_after_emergency(self, commands: list[str], devices: int) -> None: ...
+
+    def take_resync_since(self) -> float | None: ...
+
+
+class DeviceCommands:
+    """The service's commands to devices; the service holds one (`Service.commands`) and is its host."""
 
     COMMAND_TTL_S = 600  # a command not acked by then is given up (the device was off too long)
 
-    def _started(self) -> Dispatcher:
-        raise NotImplementedError
+    def __init__(self, host: CommandHost) -> None:
+        self.host = host
 
-    def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
-        raise NotImplementedError
-
-    def replan_after_emergency(self, commands: list[str], devices: int) -> None:
-        raise NotImplementedError
+    @property
+    def store(self) -> Store:
+        return self.host.store
 
     # -- emergencies --
     def fire_emergency(
@@ -55,7 +64,7 @@ class Commanding:
 
         Returns once the commands are published; the re-plan that puts the emergency in every
         programme of the zones follows in the background (`replan_after_emergency`)."""
-        dispatcher = self._started()
+        dispatcher = self.host.running_dispatcher()
         from broadcaster.app.planning import aware, record_emergency
 
         now = datetime.now(UTC)
@@ -88,7 +97,7 @@ class Commanding:
                     return programme_entry(
                         item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, stream=live
                     ).to_dict()
-                ref = media_ref(media, self.media_base_url)
+                ref = media_ref(media, self.host.media_base_url)
                 return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
 
             entries = {zone: entry(zone) for zone in zones}
@@ -110,7 +119,7 @@ class Commanding:
         for _command_id, topic, payload in commands:
             dispatcher.resend(topic, payload)
         ids = [command_id for command_id, _topic, _payload in commands]
-        self.replan_after_emergency(ids, int(devices or 0))
+        self.host.replan_after_emergency(ids, int(devices or 0))
         return ids
 
     def _earlier_commands(self, session: Any, task_id: int | None, now: datetime) -> list[tuple[str, str, bytes]] | None:
@@ -136,11 +145,11 @@ class Commanding:
             if bulletin is None:
                 raise WorkflowError(f"no bulletin {bulletin_id}", "workflow.no_bulletin", bulletin=bulletin_id)
             withdraw(session, bulletin, actor, reason)
-        return self.replan_and_push()
+        return self.host.replan_and_push()
 
     def retry_commands(self, now: datetime | None = None) -> int:
         """Re-send unexpired commands to devices that have not acked; returns devices retried."""
-        dispatcher = self._started()
+        dispatcher = self.host.running_dispatcher()
         from broadcaster.app.planning import aware
 
         if not dispatcher.client.is_connected():
@@ -160,17 +169,17 @@ class Commanding:
                     dispatcher.resend(command.body["topic"], command.body["payload"].encode())
                     command.attempts += 1
                     retried += len(missing)
-        if self._resync_since is not None:
-            self.resync_reports(now)
+        self.resync_reports(now)
         return retried
 
     def resync_reports(self, now: datetime) -> list[str]:
-        """Send every zone a signed `sync` asking for proofs of play since `_resync_since`;
-        recorded as commands, so devices that were offline are asked again until they ack."""
-        dispatcher = self._started()
-        since, self._resync_since = self._resync_since, None
+        """Send every zone a signed `sync` asking for proofs of play since the connection was lost
+        (`CommandHost.take_resync_since`); recorded as commands, so devices that were offline are
+        asked again until they ack. Nothing when no session was lost."""
+        since = self.host.take_resync_since()
         if since is None:
             return []
+        dispatcher = self.host.running_dispatcher()
         body = {"plays_since": iso(since)}
         ids = []
         with self.store.session() as session:
@@ -255,7 +264,7 @@ class Commanding:
             )
             return {"commands": ids}
         if kind is tasks.TaskKind.REPLAN:
-            return {"pushed": self.replan_and_push(force=bool(payload.get("force")))}
+            return {"pushed": self.host.replan_and_push(force=bool(payload.get("force")))}
         if kind in (tasks.TaskKind.STOP, tasks.TaskKind.DEVICE_COMMAND):
             message = MessageType.STOP if kind is tasks.TaskKind.STOP else MessageType(str(payload["type"]))
             body = dict(payload.get("body") or {})
@@ -268,7 +277,7 @@ class Commanding:
         self, actor: Actor, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None
     ) -> str:
         """Sign, record (for retries and per-device acks), audit and publish one command."""
-        dispatcher = self._started()
+        dispatcher = self.host.running_dispatcher()
         target = f"zone/{zone}" if zone else f"dev/{device}"
         with self.store.session() as session:
             command_id, topic, payload = self._record_command(session, kind, body, datetime.now(UTC), device=device, zone=zone)
@@ -299,7 +308,7 @@ class Commanding:
     ) -> tuple[str, str, bytes]:
         """Sign a command and record it (for retries until it expires, and per-device acks);
         returns (id, topic, payload) for the caller to publish once the record is committed."""
-        command_id, topic, payload = self._started().command_message(
+        command_id, topic, payload = self.host.running_dispatcher().command_message(
             kind, body, device=device, zone=zone, ttl_s=self.COMMAND_TTL_S
         )
         session.add(

@@ -376,3 +376,24 @@ def _missed_already(session: Session, missed: set[tuple[str, str]]) -> set[tuple
         )
     )
     return {(actor.removeprefix("device:"), subject.removeprefix("item:")) for actor, subject in found} & missed
+
+
+class Rejections:
+    """Device reports the service refused: audited with their reason, at most `PER_MINUTE` a minute
+    per device, so a flooding device cannot fill the audit log."""
+
+    PER_MINUTE = 10
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._recent: dict[str, list[float]] = {}
+
+    def audit(self, device: str, kind: str, reason: str, detail: str) -> None:
+        clock = time.monotonic()
+        recent = [t for t in self._recent.get(device, []) if clock - t < 60.0]
+        self._recent[device] = recent
+        if len(recent) >= self.PER_MINUTE:
+            return
+        recent.append(clock)
+        with self.store.session() as session:
+            audit(session, f"device:{device}", "device.rejected", f"{kind}:{device}", reason=reason, detail=detail[:300])

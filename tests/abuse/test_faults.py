@@ -66,7 +66,7 @@ def test_broker_killed_during_an_emergency_loses_and_repeats_nothing(tmp_path: P
         assert service.dispatcher is not None
         # every speaker is on the broker before the emergency (a loaded CI machine connects slowly)
         assert wait_for(lambda: all(t.client.is_connected() for t in fleet.transports), 30)
-        [command] = service.fire_emergency(ADMIN, bulletin, ["ban-k"])
+        [command] = service.commands.fire_emergency(ADMIN, bulletin, ["ban-k"])
         assert broker.process is not None
         broker.process.kill()  # SIGKILL: whatever was in flight is gone
         broker.process.wait(10)
@@ -76,14 +76,14 @@ def test_broker_killed_during_an_emergency_loses_and_repeats_nothing(tmp_path: P
         assert wait_for(lambda: service.dispatcher is not None and service.dispatcher.client.is_connected(), 20)
         deadline = time.monotonic() + 90  # reconnect backoff on a loaded CI machine
         while time.monotonic() < deadline and len(_plays(store)) < 3:
-            service.retry_commands()
+            service.commands.retry_commands()
             service.replan_and_push()
             time.sleep(1.0)
         time.sleep(3.0)  # room for a duplicate to show up
         reports = _plays(store)
         assert sorted(d for d, _ in reports) == devices, reports
         assert all(len(a.played) == 1 for a in fleet.agents), [a.played for a in fleet.agents]
-        assert set(service.command_status(command).values()) == {"acked"}
+        assert set(service.commands.command_status(command).values()) == {"acked"}
     finally:
         fleet.stop()
         service.stop()
@@ -136,7 +136,7 @@ def test_proofs_of_play_sent_while_the_broker_had_forgotten_the_service_are_aske
         dispatcher.client.loop_start()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(_plays(store)) < len(devices):
-            service.retry_commands()
+            service.commands.retry_commands()
             time.sleep(0.5)
         assert _plays(store) == [(d, "r-item") for d in devices]
         with store.session() as s:
@@ -298,10 +298,10 @@ def test_thirty_percent_loss_on_a_device_link_loses_and_repeats_nothing(tmp_path
         ).start()
         try:
             service.replan_and_push()
-            [command] = service.fire_emergency(ADMIN, bulletin, ["thon-l"])
+            [command] = service.commands.fire_emergency(ADMIN, bulletin, ["thon-l"])
             deadline = time.monotonic() + 40
             while time.monotonic() < deadline and len(_plays(store)) < 2:
-                service.retry_commands()
+                service.commands.retry_commands()
                 service.replan_and_push()
                 time.sleep(1.0)
             time.sleep(2.0)
@@ -310,7 +310,7 @@ def test_thirty_percent_loss_on_a_device_link_loses_and_repeats_nothing(tmp_path
             with store.session() as s:
                 assert {r.bulletin_id for r in s.scalars(select(PlayReport))} == {str(bulletin)}, "nothing else played"
             assert str(other) != str(bulletin) and proxy.delayed > 0
-            assert service.command_status(command) == {"loa-l1": "acked"}
+            assert service.commands.command_status(command) == {"loa-l1": "acked"}
         finally:
             fleet.stop()
             service.stop()

@@ -410,7 +410,7 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     try:
         assert service.replan_and_push() == 2
         assert wait_for(lambda: len(reports()) == 2, 30), reports()
-        service.fire_emergency(ADMIN, bulletin_id, ["thon-1"])
+        service.commands.fire_emergency(ADMIN, bulletin_id, ["thon-1"])
         assert wait_for(lambda: len(reports()) == 4, 30), reports()
         clock.sleep(0.5)
     finally:

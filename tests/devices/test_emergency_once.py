@@ -41,7 +41,7 @@ def test_emergency_to_two_zones_plays_once_per_speaker(tmp_path: Path, mosquitto
             Topics(prefix),
         ).start()
         try:
-            service.fire_emergency(ADMIN, bulletin, ["ban-1", "ban-2"])
+            service.commands.fire_emergency(ADMIN, bulletin, ["ban-1", "ban-2"])
             assert wait_for(lambda: all(a.played for a in fleet.agents), 15)
             time.sleep(4.0)  # time enough for a second play of the same emergency
             assert [len(a.played) for a in fleet.agents] == [1, 1]

@@ -94,13 +94,13 @@ def test_emergency_retried_until_an_offline_device_acks(tmp_path: Path, mosquitt
         keys = {service.signer.key_id: service.signer.public_b64()}
         online = Fleet([SimulatedDevice("loa-91", "ban-9")], mosquitto_url, keys, keys_dir, Topics(prefix)).start()
         try:
-            [command] = service.fire_emergency(ADMIN, bulletin, ["ban-9"])
-            assert wait_for(lambda: service.command_status(command) == {"loa-91": "acked", "loa-92": "waiting"}, 10)
+            [command] = service.commands.fire_emergency(ADMIN, bulletin, ["ban-9"])
+            assert wait_for(lambda: service.commands.command_status(command) == {"loa-91": "acked", "loa-92": "waiting"}, 10)
             late = Fleet([SimulatedDevice("loa-92", "ban-9")], mosquitto_url, keys, keys_dir, Topics(prefix)).start()
             try:
                 time.sleep(1.0)
-                assert service.retry_commands() == 1
-                assert wait_for(lambda: set(service.command_status(command).values()) == {"acked"}, 10)
+                assert service.commands.retry_commands() == 1
+                assert wait_for(lambda: set(service.commands.command_status(command).values()) == {"acked"}, 10)
                 assert wait_for(lambda: bool(late.agents[0].played), 10), "the late speaker plays the retried emergency"
             finally:
                 late.stop()

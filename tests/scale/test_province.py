@@ -65,7 +65,7 @@ def test_an_emergency_reaches_a_province_through_two_workers(province: dict[str,
         leaders = [w for w in workers if w.leading]
         assert len(leaders) == 1
         fired = time.time()
-        (command,) = leaders[0].fire_emergency(ADMIN, bulletin, [ZONE])
+        (command,) = leaders[0].commands.fire_emergency(ADMIN, bulletin, [ZONE])
         signed = time.time()
 
         def received() -> list[float | None]:

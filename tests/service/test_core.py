@@ -97,7 +97,7 @@ def test_withdraw_removes_future_plays_everywhere(settings: Settings, mosquitto_
     try:
         service.replan_and_push()
         assert wait_for(lambda: len(fleet.agents[0].programme) >= 3, 5)
-        assert service.withdraw_everywhere(ADMIN, bulletin, "văn bản bị thay thế") == 1
+        assert service.commands.withdraw_everywhere(ADMIN, bulletin, "văn bản bị thay thế") == 1
         assert wait_for(lambda: len(fleet.agents[0].programme) == 0, 5)
         time.sleep(max(0.0, (datetime.combine(now.date(), slot, TZ) - datetime.now(TZ)).total_seconds()) + 1.5)
         assert plays(store) == []

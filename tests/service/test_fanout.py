@@ -72,7 +72,7 @@ def test_the_emergency_is_out_and_acked_before_the_replan_that_puts_it_in_every_
                 return replan(*args, **kwargs)
 
             service.replan_and_push = watched  # type: ignore[method-assign]
-            [command] = service.fire_emergency(ADMIN, bulletin, ["ban-1"])
+            [command] = service.commands.fire_emergency(ADMIN, bulletin, ["ban-1"])
             assert replans == [], "fire_emergency re-planned before returning"
             assert wait_for(lambda: [m["id"] for m in heard] == [command], 10)
             assert wait_for(lambda: not service.follow_up_pending, 30)
@@ -126,7 +126,7 @@ def test_an_unacked_emergency_is_resent_before_the_resync_that_follows_a_lost_se
     zone_with_devices(store, "ban-3", "xa-a", [clock_time(7, 0)], DEVICES)
     with Service(settings, store, mosquitto_url) as service:
         assert service.dispatcher is not None
-        [emergency] = service.fire_emergency(ADMIN, bulletin, ["ban-3"])
+        [emergency] = service.commands.fire_emergency(ADMIN, bulletin, ["ban-3"])
         sent: list[tuple[str, int]] = []
         resend = service.dispatcher.resend
 
@@ -137,6 +137,6 @@ def test_an_unacked_emergency_is_resent_before_the_resync_that_follows_a_lost_se
 
         service.dispatcher.resend = recorded  # type: ignore[method-assign]
         service._resync_since = time.time() - 60  # as on_reconnect sets it when the broker forgot us
-        service.retry_commands()
+        service.commands.retry_commands()
         assert [kind for kind, _seq in sent] == ["emergency", "sync"]
         assert sent[0][1] < sent[1][1]

@@ -166,8 +166,8 @@ def test_downloaded_config_runs_a_real_agent_that_takes_a_signed_command(tmp_pat
                     s.get(DeviceRow, "loa-1").online = False  # type: ignore[union-attr]
                 with Service(w.settings, w.store, server_url) as service:
                     assert wait_for(lambda: _online(w.store, "loa-1"), 30), (tmp_path / "agent.log").read_text()
-                    [command] = service.fire_emergency(ADMIN, w.approved, ["thon-1"])
-                    assert wait_for(lambda: service.command_status(command).get("loa-1") == "acked", 20), (
+                    [command] = service.commands.fire_emergency(ADMIN, w.approved, ["thon-1"])
+                    assert wait_for(lambda: service.commands.command_status(command).get("loa-1") == "acked", 20), (
                         tmp_path / "agent.log"
                     ).read_text(errors="replace")
             finally:

@@ -60,7 +60,7 @@ def test_power_and_timetable_reach_speakers_acknowledged_and_audited(tmp_path: P
         )
         assert sent.status_code == 303
         off = int(sent.headers["location"].rsplit("/", 1)[1])
-        service.process_tasks()
+        service.commands.process_tasks()
         assert wait_for(lambda: acked(off) == 2, 15), acked(off)
         assert all(a.amplifier is False and a.player.amplifier is False for a in fleet.agents)  # type: ignore[attr-defined]
         # the API: one speaker back on; a power command without on/off is refused in Vietnamese
@@ -68,7 +68,7 @@ def test_power_and_timetable_reach_speakers_acknowledged_and_audited(tmp_path: P
             "/api/devices/control", json={"action": "power", "devices": ["loa-2"], "on": True}, headers={"X-CSRF-Token": csrf}
         )
         assert on.status_code == 200, on.text
-        service.process_tasks()
+        service.commands.process_tasks()
         assert wait_for(lambda: acked(on.json()["id"]) == 1, 15)
         assert [a.amplifier for a in fleet.agents] == [False, True]
         shown = client.get(f"/lenh/{on.json()['id']}").text

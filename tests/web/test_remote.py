@@ -45,7 +45,7 @@ def test_console_volume_and_stop_are_acknowledged(tmp_path: Path, mosquitto_url:
         )
         assert sent.status_code == 303 and sent.headers["location"].startswith("/lenh/")
         task = int(sent.headers["location"].rsplit("/", 1)[1])
-        service.process_tasks()
+        service.commands.process_tasks()
 
         def acked(task_id: int) -> int:
             with store.session() as s:
@@ -56,7 +56,7 @@ def test_console_volume_and_stop_are_acknowledged(tmp_path: Path, mosquitto_url:
         # the API: stop one speaker; another commune's zone is refused
         stop = client.post("/api/devices/control", json={"action": "stop", "devices": ["loa-2"]}, headers={"X-CSRF-Token": csrf})
         assert stop.status_code == 200, stop.text
-        service.process_tasks()
+        service.commands.process_tasks()
         assert wait_for(lambda: acked(stop.json()["id"]) == 1, 15)
         other = client.post(
             "/api/devices/control", json={"action": "volume", "zones": ["thon-9"], "volume": 10}, headers={"X-CSRF-Token": csrf}

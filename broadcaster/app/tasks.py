@@ -108,7 +108,7 @@ def authorize(session: Session, actor: Actor, kind: TaskKind, payload: dict[str,
     for device_id in payload.get("devices") or []:
         device = session.get(DeviceRow, str(device_id))
         if device is None:
-            raise PermissionDenied(f"no device {device_id}")
+            raise PermissionDenied(f"no device {device_id}", "not_found")
         device_zones.append(device.zone_id)
     communes = sorted(communes_of(session, [*zones, *device_zones], strict=False))
     if kind is TaskKind.EMERGENCY:

@@ -78,7 +78,9 @@ class Service:
         self._replanning = threading.Lock()  # one re-plan at a time, whichever thread asks
         self._stopping = threading.Event()
         # the re-plan that follows an emergency, in a thread of its own once its acks have settled
-        self.follow_up = FollowUp(self.replan_and_push, lambda: self.dispatcher, lambda: self.reports.waiting > 0, self._stopping)
+        self.follow_up = FollowUp(
+            lambda: self.replan_and_push(), lambda: self.dispatcher, lambda: self.reports.waiting > 0, self._stopping
+        )
         # with a shared group, several workers share device reports and one of them leads
         self.leader = Leader(self.store, f"loa-planner:{settings.topic_prefix}") if settings.shared_group else None
         self.leading = self.leader is None

@@ -204,9 +204,9 @@ def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, flo
         # the re-plan that puts the emergency into every programme follows once the acks settled:
         # its time and CPU are the system's too, reported beside the emergency's
         follow_cpu = _self_cpu_s()
-        _wait(lambda: not service.follow_up_pending, TIMEOUT_S, 0.05)
+        _wait(lambda: not service.follow_up.pending, TIMEOUT_S, 0.05)
         figures[f"follow_up_replan_s_{count}"] = round(time.time() - fired, 2)
-        figures[f"follow_up_began_s_{count}"] = round((service.follow_up_began or math.nan) - fired, 2)
+        figures[f"follow_up_began_s_{count}"] = round((service.follow_up.began or math.nan) - fired, 2)
         figures[f"follow_up_cpu_ms_{count}"] = round((_self_cpu_s() - follow_cpu) * 1000)
 
         def at_share(share: float) -> float:

@@ -230,16 +230,6 @@ class Service:
         """Re-plan once the emergency just published has been delivered (`FollowUp`)."""
         self.follow_up.ask(commands, devices)
 
-    @property
-    def follow_up_pending(self) -> bool:
-        """Whether a re-plan after an emergency is waiting or running."""
-        return self.follow_up.pending
-
-    @property
-    def follow_up_began(self) -> float | None:
-        """When the last re-plan after an emergency began (wall clock)."""
-        return self.follow_up.began
-
     def replan_and_push(self, now: datetime | None = None, force: bool = False) -> int:
         """Push every device whose programme changed or was never acked; returns how many the
         broker confirmed (PUBACK). Nothing is recorded while the broker is away; a programme the
@@ -399,7 +389,7 @@ class Service:
                     ~AuditEvent.action.startswith("command."),
                 )
             )
-        if latest == self._watermark or self.follow_up_pending:
+        if latest == self._watermark or self.follow_up.pending:
             return False  # after an emergency, its own re-plan comes first; this one looks again
         self._watermark = latest
         self.replan_and_push()
@@ -407,7 +397,7 @@ class Service:
 
     def periodic_replan(self) -> int:
         """The timer's re-plan, left to an emergency's follow-up re-plan while one is pending."""
-        return 0 if self.follow_up_pending else self.replan_and_push()
+        return 0 if self.follow_up.pending else self.replan_and_push()
 
     # -- the loop --
     def jobs(self) -> list[Job]:

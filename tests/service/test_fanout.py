@@ -75,7 +75,7 @@ def test_the_emergency_is_out_and_acked_before_the_replan_that_puts_it_in_every_
             [command] = service.commands.fire_emergency(ADMIN, bulletin, ["ban-1"])
             assert replans == [], "fire_emergency re-planned before returning"
             assert wait_for(lambda: [m["id"] for m in heard] == [command], 10)
-            assert wait_for(lambda: not service.follow_up_pending, 30)
+            assert wait_for(lambda: not service.follow_up.pending, 30)
             assert replans[:1] == [(1, len(DEVICES))], replans
             after = _pushes(service)
             assert all(after[d].items == before[d] + 1 for d in DEVICES), "every programme holds the emergency"

@@ -26,3 +26,9 @@ class NotFound(AppError, LookupError):
     """What was named does not exist (a bulletin, a zone, a device, a page action): 404 at the web's door."""
 
     code = "not_found"
+
+
+class Invalid(AppError, ValueError):
+    """What a person typed cannot be used (a date, a period): 400 at the web's door."""
+
+    code = "error.invalid"

@@ -164,6 +164,7 @@ CATALOGUE: dict[str, str] = {
     "http.422": "Thông tin gửi lên thiếu hoặc sai định dạng.",
     "http.429": "Bạn thao tác quá nhanh. Hãy đợi một lát rồi thử lại.",
     "http.500": "Hệ thống gặp lỗi ngoài dự kiến. Lỗi đã được ghi lại; hãy thử lại sau ít phút.",
+    "error.invalid": "Thông tin nhập vào không dùng được. Hãy kiểm tra lại rồi thử lại.",
     "not_found": "Không tìm thấy mục cần tìm.",
     "error.other": "Không thực hiện được thao tác này. Lỗi đã được ghi lại để quản trị viên xem.",
     "signin.wrong": "Sai tên đăng nhập hoặc mật khẩu.",

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from broadcaster.app.statistics import Period, Stats, statistics
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
-from broadcaster.errors import AppError
+from broadcaster.errors import Invalid
 from broadcaster.store.models import ZoneRow
 from broadcaster.web.cells import append_row, csv_row
 
@@ -81,11 +81,9 @@ def period_of(request: Request, tz: str) -> Period:
     try:
         start, end = date.fromisoformat(first), date.fromisoformat(last)
     except ValueError as exc:
-        raise AppError(
-            f"'{first} – {last}' is not a date (YYYY-MM-DD)", "schedule.not_a_date", value=f"{first} – {last}"
-        ) from exc
+        raise Invalid(f"'{first} – {last}' is not a date (YYYY-MM-DD)", "schedule.not_a_date", value=f"{first} – {last}") from exc
     if end < start:
-        raise AppError("the period ends before it starts", "schedule.ends_before_start")
+        raise Invalid("the period ends before it starts", "schedule.ends_before_start")
     return Period(start, min(end, start + timedelta(days=366)), tz)
 
 

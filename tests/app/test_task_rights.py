@@ -53,7 +53,7 @@ def test_amplifier_off_queued_by_an_official_who_lost_the_right_is_refused(
     prefix = f"loa/rights-{int(time.time() * 1000)}"
     settings = Settings(data_dir=tmp_path / "data", topic_prefix=prefix, server_client_id=f"srv-{prefix}", media_port=free_port())
     with Service(settings, store, mosquitto_url) as service:
-        service.process_tasks()
+        service.commands.process_tasks()
     with store.session() as s:
         states = {t.id: (t.state, t.error) for t in s.scalars(select(ServiceTask))}
         sent = s.query(CommandRow).count()

@@ -23,7 +23,7 @@ from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, re
 from broadcaster.store.models import MediaAsset, ZoneRow
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 STATUS = {
     "acked": "đã nhận, chờ báo đã phát",

@@ -13,7 +13,7 @@ from broadcaster.app.messages import explain
 from broadcaster.app.workflow import WorkflowError
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 
 def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:

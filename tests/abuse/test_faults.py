@@ -354,7 +354,7 @@ def test_a_cap_emergency_retried_after_the_broker_failed_plays_once(tmp_path: Pa
         broker.stop()  # the broker is down when the emergency comes
         assert wait_for(lambda: service.dispatcher is not None and not service.dispatcher.client.is_connected(), 10)
         assert "khẩn cấp" in import_alert(store, settings, alert, [])
-        service.process_tasks()  # publishing fails: the task fails, its command is recorded
+        service.commands.process_tasks()  # publishing fails: the task fails, its command is recorded
         first = record()
         broker.start()
         assert wait_for(lambda: service.dispatcher is not None and service.dispatcher.client.is_connected(), 30)
@@ -363,12 +363,12 @@ def test_a_cap_emergency_retried_after_the_broker_failed_plays_once(tmp_path: Pa
         assert "khẩn cấp" in import_alert(store, settings, alert, [])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(_plays(store)) < len(devices):
-            service.retry_commands()  # the failed task's command, recorded before the failure
-            service.process_tasks()  # the retry the import queued
+            service.commands.retry_commands()  # the failed task's command, recorded before the failure
+            service.commands.process_tasks()  # the retry the import queued
             time.sleep(0.5)
         assert sorted(d for d, _ in _plays(store)) == devices
         for _ in range(10):  # room for a second emergency to show up
-            service.retry_commands()
+            service.commands.retry_commands()
             time.sleep(0.5)
         assert all(len(a.played) == 1 for a in fleet.agents), [a.played for a in fleet.agents]
         assert sorted(d for d, _ in _plays(store)) == devices, _plays(store)

@@ -59,9 +59,9 @@ def test_a_device_command_while_the_broker_is_down_is_sent_later_and_not_failed(
 
         service.dispatcher.resend = refused  # type: ignore[method-assign]
         with caplog.at_level(logging.WARNING):
-            service.process_tasks()
+            service.commands.process_tasks()
             service.dispatcher.resend = real_resend  # type: ignore[method-assign]
-            assert service.retry_commands() == 0  # nothing to do while the broker is away, and no error
+            assert service.commands.retry_commands() == 0  # nothing to do while the broker is away, and no error
         assert not any(r.exc_info for r in caplog.records), "no traceback"
         assert any("sẽ tự gửi lại" in r.getMessage() for r in caplog.records), [r.getMessage() for r in caplog.records]
         with store.session() as s:
@@ -72,7 +72,7 @@ def test_a_device_command_while_the_broker_is_down_is_sent_later_and_not_failed(
         assert wait_for(lambda: fleet.transports[0].client.is_connected(), 30)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and fleet.agents[0].volume != 37:
-            service.retry_commands()
+            service.commands.retry_commands()
             time.sleep(0.5)
         assert fleet.agents[0].volume == 37  # carried out, later
         with store.session() as s:

@@ -42,7 +42,7 @@ def test_the_cli_choices_are_the_products() -> None:
     from broadcaster.app.workflow import Role
     from broadcaster.cli.control import ACTIONS
     from broadcaster.cli.directory import ROLES
-    from broadcaster.web.remote import ACTIONS as WEB_ACTIONS
+    from broadcaster.app.control import ACTIONS as WEB_ACTIONS
 
     assert ROLES == tuple(role.value for role in Role)
     assert ACTIONS == WEB_ACTIONS

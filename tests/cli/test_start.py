@@ -39,10 +39,10 @@ def test_help_imports_no_store_no_web_and_no_stage() -> None:
 
 
 def test_the_cli_choices_are_the_products() -> None:
+    from broadcaster.app.control import ACTIONS as WEB_ACTIONS
     from broadcaster.app.workflow import Role
     from broadcaster.cli.control import ACTIONS
     from broadcaster.cli.directory import ROLES
-    from broadcaster.app.control import ACTIONS as WEB_ACTIONS
 
     assert ROLES == tuple(role.value for role in Role)
     assert ACTIONS == WEB_ACTIONS
@@ -93,4 +93,4 @@ def test_a_failing_command_still_says_why_in_one_line_not_a_traceback(tmp_path: 
         timeout=120,
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.strip().splitlines()[-1] == "Lỗi: unknown zone khong-co"
+    assert done.stderr.strip().splitlines()[-1] == "Lỗi: Không có vùng phát: khong-co."  # said with its code, in Vietnamese

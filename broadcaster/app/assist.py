@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.app.messages import WARNINGS
 from broadcaster.app.workflow import Action, Actor, WorkflowError, audit, current_scripts, edit_script, require
+from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, Document
 
@@ -71,7 +72,7 @@ def citation(source: dict[str, Any] | None) -> str:
 def sentence_findings(store: Store, bulletin_id: int, language: str = "vi") -> list[dict[str, Any]]:
     with store.session() as session:
         if session.get(Bulletin, bulletin_id) is None:
-            raise LookupError(f"no bulletin {bulletin_id}")
+            raise NotFound(f"no bulletin {bulletin_id}", "workflow.no_bulletin", bulletin=bulletin_id)
         script = current_scripts(session, bulletin_id).get(language)
         sentences = list(script.sentences) if script else []
     return [{"index": i, "text": s["text"], "findings": findings(s["text"])} for i, s in enumerate(sentences)]
@@ -105,7 +106,7 @@ def _parsed(text_sha: str, text: str) -> Any:
 def _document_of(session: Session, bulletin_id: int) -> tuple[Bulletin, Document | None]:
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
-        raise LookupError(f"no bulletin {bulletin_id}")
+        raise NotFound(f"no bulletin {bulletin_id}", "workflow.no_bulletin", bulletin=bulletin_id)
     document = session.get(Document, bulletin.document_id) if bulletin.document_id else None
     return bulletin, document
 

@@ -304,13 +304,13 @@ READS_OPERATIONS = frozenset({Role.ADMIN, Role.OFFICIAL, Role.OBSERVER})
 def require_operations(actor: Actor, what: str) -> None:
     """:raises PermissionDenied: for a role that does not run or observe the speakers."""
     if actor.role not in READS_OPERATIONS:
-        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not read {what}")
+        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not read {what}", "perm.page")
 
 
 def require_calendar(actor: Actor) -> None:
     """:raises PermissionDenied: translators (their work is the text, not when it plays)."""
     if actor.role is Role.TRANSLATOR:
-        raise PermissionDenied(f"{actor.username} (translator) may not read the calendars")
+        raise PermissionDenied(f"{actor.username} (translator) may not read the calendars", "perm.page")
 
 
 def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:

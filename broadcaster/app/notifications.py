@@ -255,7 +255,7 @@ def save_prefs(store: Store, actor: Actor, email: str, kinds: Iterable[str]) -> 
     chosen = sorted(set(kinds))
     unknown = [k for k in chosen if k not in KINDS]
     if unknown:
-        raise WorkflowError(f"unknown notification kinds {', '.join(unknown)}")
+        raise WorkflowError(f"unknown notification kinds {', '.join(unknown)}", "not_found")
     with store.session() as session:
         p = session.get(NotificationPrefs, actor.username)
         if p is None:

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import assist
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 
 class CheckIn(BaseModel):

@@ -275,7 +275,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         with store.session() as db:
             alerts = dict(cancelled_alerts(db, SENDER))
         if booking_id not in alerts:
-            raise LookupError(f"no cancelled emergency {booking_id}")
+            raise NotFound(f"no cancelled emergency {booking_id}")
         return Response(alerts[booking_id], media_type="application/xml")
 
     @app.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])

@@ -19,7 +19,7 @@ from broadcaster.app.messages import explain
 from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, require
 
 if TYPE_CHECKING:
-    from broadcaster.web.app import Kit
+    from broadcaster.web.kit import Kit
 
 
 def register(app: FastAPI, kit: Kit) -> None:

@@ -22,7 +22,7 @@ from broadcaster.app.programmes import ProgrammeError, check_stream_url
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
 from broadcaster.store.models import Bulletin
-from tests.broadcaster.helpers import EDITOR
+from tests.helpers import EDITOR
 
 ABUSE = settings.get_profile("abuse")
 

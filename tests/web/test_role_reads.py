@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from broadcaster.app.planning import book
 from broadcaster.web.app import create_app
-from tests.broadcaster.helpers import ADMIN
+from tests.helpers import ADMIN
 from tests.web.world import PASSWORD, build
 
 READS = ("/lich-phat", "/api/bookings", "/api/devices", "/loa")

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from broadcaster.app import emergency, programmes, tasks
+from broadcaster.app import emergency, programmes, relays, tasks
 from broadcaster.app.workflow import Action, Actor, PermissionDenied, WorkflowError, audit, require
 from broadcaster.config import Settings
 from broadcaster.errors import NotFound
@@ -150,7 +150,7 @@ class LiveDesk:
         token = secrets.token_urlsafe(24)
         url = f"{base_url.rstrip('/')}/truc-tiep/luong/{token}.mp3"
         title = f"Nói trực tiếp: {reason}"[: programmes.MAX_TITLE_CHARS]
-        bulletin_id = programmes.relay(
+        bulletin_id = relays.relay(
             self.store, self.settings, emergency.author(actor), title, url, minutes, kind="live", ours=True
         )
         relay = LiveRelay(ffmpeg_path())

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def cmd_bulletin_new(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.app import programmes
+    from broadcaster.app import programmes, relays
     from broadcaster.cli.common import actor
     from broadcaster.store.engine import open_store
     from broadcaster.store.models import Bulletin
@@ -28,7 +28,7 @@ def cmd_bulletin_new(args: argparse.Namespace, settings: Settings) -> int:
     else:
         if args.minutes is None:
             raise programmes.ProgrammeError("Tiếp sóng cần thời lượng: thêm --minutes N.")
-        bulletin_id = programmes.relay(store, settings, who, args.title or "", args.relay, args.minutes)
+        bulletin_id = relays.relay(store, settings, who, args.title or "", args.relay, args.minutes)
     with store.session() as session:
         bulletin = session.get(Bulletin, bulletin_id)
         state = bulletin.state if bulletin is not None else "?"

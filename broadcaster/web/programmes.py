@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster.app import programmes
+from broadcaster.app import programmes, relays
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin
 
@@ -165,7 +165,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         values = {k: str(form.get(k, "")) for k in ("title", "url", "minutes")}
 
         def make() -> int:
-            return programmes.relay(store, settings, ctx.actor, values["title"], values["url"], _minutes(values["minutes"]))
+            return relays.relay(store, settings, ctx.actor, values["title"], values["url"], _minutes(values["minutes"]))
 
         return await attempt(request, ctx, "relay", values, make)
 
@@ -197,7 +197,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     def relay_api(body: RelayIn, request: Request) -> Response:
         ctx = context(request)
         api_csrf(request, ctx)
-        return made(programmes.relay(store, settings, ctx.actor, body.title, body.url, body.minutes))
+        return made(relays.relay(store, settings, ctx.actor, body.title, body.url, body.minutes))
 
     @app.post("/api/programmes/audio", tags=["programmes"])
     async def audio_api(request: Request) -> Response:

@@ -17,8 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broadcaster.app import programmes
-from broadcaster.app.programmes import ProgrammeError, check_stream_url
+from broadcaster.app import relays
+from broadcaster.app.programmes import ProgrammeError
+from broadcaster.app.relays import check_stream_url
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
 from broadcaster.store.models import Bulletin
@@ -66,8 +67,8 @@ def test_a_relay_to_a_private_address_stores_nothing(tmp_path: Path) -> None:
     settings_ = Settings(data_dir=tmp_path / "data")
     store = open_store(settings_.database_url)
     with pytest.raises(ProgrammeError, match="mạng nội bộ"):
-        programmes.relay(store, settings_, EDITOR, "Đài", "http://169.254.169.254/latest/meta-data", 10)
+        relays.relay(store, settings_, EDITOR, "Đài", "http://169.254.169.254/latest/meta-data", 10)
     with store.session() as s:
         assert s.query(Bulletin).count() == 0
     allowed = Settings(data_dir=tmp_path / "data", relay_allow_private=True)
-    assert programmes.relay(store, allowed, EDITOR, "Đài", "http://127.0.0.1:8000/live", 10) > 0
+    assert relays.relay(store, allowed, EDITOR, "Đài", "http://127.0.0.1:8000/live", 10) > 0

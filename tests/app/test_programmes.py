@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from broadcaster.app import bulletins, programmes
+from broadcaster.app import bulletins, programmes, relays
 from broadcaster.app.documents import ingest
 from broadcaster.app.workflow import Actor, PermissionDenied, Role, WorkflowError, approved_media, current_scripts
 from broadcaster.cli import main
@@ -280,7 +280,7 @@ def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Setting
 
     settings, store, _ = world
     url = "https://radio.example.vn/vov1/live.mp3"
-    bulletin_id = programmes.relay(store, settings, EDITOR, "Tiếp sóng VOV1", url, 30)
+    bulletin_id = relays.relay(store, settings, EDITOR, "Tiếp sóng VOV1", url, 30)
     with store.session() as s:
         assert s.scalars(select(MediaAsset)).first() is None  # a relay has no audio
         before = bundle_sha(s, bulletin_id)
@@ -308,13 +308,13 @@ def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Setting
         (lambda st, se: programmes.notice(st, se, EDITOR, "Họp", "Họp lúc 7 giờ @ nhà văn hóa."), "chưa đọc được"),
         (lambda st, se: programmes.uploaded_audio(st, se, EDITOR, "x", b"%PDF-1.4 " + b"x" * 4000), "không dùng được"),
         (lambda st, se: programmes.uploaded_audio(st, se, EDITOR, "x", b""), "không dùng được"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "file:///etc/passwd", 10), "http:// hoặc https://"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "rtsp://radio.example/live", 10), "http:// hoặc https://"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "https://", 10), "http:// hoặc https://"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "https://radio.example/live", -5), "lớn hơn 0"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "https://radio.example/live", 0), "lớn hơn 0"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "https://radio.example/live", float("nan")), "lớn hơn 0"),
-        (lambda st, se: programmes.relay(st, se, EDITOR, "x", "https://radio.example/live", 100_000), "tối đa"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "file:///etc/passwd", 10), "http:// hoặc https://"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "rtsp://radio.example/live", 10), "http:// hoặc https://"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "https://", 10), "http:// hoặc https://"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "https://radio.example/live", -5), "lớn hơn 0"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "https://radio.example/live", 0), "lớn hơn 0"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "https://radio.example/live", float("nan")), "lớn hơn 0"),
+        (lambda st, se: relays.relay(st, se, EDITOR, "x", "https://radio.example/live", 100_000), "tối đa"),
     ],
 )
 def test_bad_input_is_refused_in_vietnamese_and_nothing_is_stored(
@@ -383,7 +383,7 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     settings = Settings(data_dir=tmp_path / "data", topic_prefix=prefix, server_client_id=f"srv-{prefix}", media_port=free_port())
     store = open_store(settings.database_url)
     url = "http://radio.example.vn/vov1/live"
-    bulletin_id = programmes.relay(store, settings, EDITOR, "Tiếp sóng VOV1", url, 0.05)  # a three-second window
+    bulletin_id = relays.relay(store, settings, EDITOR, "Tiếp sóng VOV1", url, 0.05)  # a three-second window
     with store.session() as s:
         bulletin = s.get(Bulletin, bulletin_id)
         assert bulletin is not None

@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.app.planning import _hhmm, book, build_planner, local_today, zone_of
+from broadcaster.app.planning import _hhmm, book, booked_duration_ms, build_planner, local_today, zone_of
 from broadcaster.app.timetables import off_slots
-from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, approved_media, assert_playable, audit, require
+from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, assert_playable, audit, require
 from broadcaster.store.models import BookingRow, Bulletin, ZoneRow
 from schedules.model import Priority, ScheduleValueError
 from schedules.planner import occurrence_days
@@ -136,9 +136,10 @@ def _trial(session: Session, ask: Ask, priority: Priority, today: date, replacin
     if replacing is not None:
         planner.remove(str(replacing))
     before = planner.plan()
-    media = approved_media(session, ask.bulletin_id)
     bulletin = session.get(Bulletin, ask.bulletin_id)
-    duration = media.duration_ms / 1000 if media else 0.0
+    # the longest of its zones' language mixes, or a relay's whole window (a 15-minute relay in a 10-minute slot is refused)
+    duration_ms = booked_duration_ms(session, bulletin, list(ask.zones)) if bulletin is not None else None
+    duration = (duration_ms or 0) / 1000
     candidate = Booking(
         CANDIDATE,
         str(ask.bulletin_id),

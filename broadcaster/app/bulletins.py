@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,10 +19,15 @@ from broadcaster.app.workflow import (
     WorkflowError,
     approved_media,
     audit,
+    changed_since_approval,
     current_bundle,
     current_scripts,
     edit_script,
+    mix_key,
+    mix_languages,
+    on_air,
     require,
+    spoken_languages,
 )
 from broadcaster.config import Settings
 from broadcaster.errors import NotFound
@@ -107,7 +113,112 @@ def bulletin_view(store: Store, bulletin_id: int, dialect: str = "north") -> dic
             "bundle": bundle.sha256,  # the approve form sends it back: approving a changed bulletin is refused
             "delivery": bundle.media,  # the audio an approval now would bind (and the only one delivered)
             "approved_media": approved_media(session, bulletin_id),
+            **review_context(session, bulletin_id),
         }
+
+
+def on_air_notice(store: Store, bulletin_id: int) -> str:
+    """What an editor is told after changing a bulletin whose approved version is on air."""
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        if not changed_since_approval(session, bulletin):
+            return ""
+        booked = session.scalars(
+            select(BookingRow.id).where(BookingRow.bulletin_id == bulletin_id, BookingRow.withdrawn.is_(False))
+        ).first()
+    if booked is None:
+        return "Phiên bản mới cần được duyệt lại; phiên bản đã duyệt vẫn dùng được cho tới lúc đó."
+    return (
+        "Phiên bản mới cần được duyệt lại. Cho tới lúc đó, phiên bản đã duyệt vẫn phát theo lịch đã đặt; "
+        "khi phiên bản mới được duyệt, nó sẽ thay thế trong mọi lịch phát."
+    )
+
+
+def language_name(code: str) -> str:
+    return PROFILES[code].name_vi if code in PROFILES else code
+
+
+def mix_name(key: str) -> str:
+    return " + ".join(language_name(lang) for lang in mix_languages(key))
+
+
+def review_context(session: Any, bulletin_id: int) -> dict[str, Any]:
+    """What the bulletin and review pages show besides the Vietnamese script: each translation,
+    each language mix's audio with the zones that would get it, the version on air while a
+    newer one waits, and why the bulletin was last returned."""
+    from broadcaster.store.models import AuditEvent
+
+    bulletin = get_bulletin(session, bulletin_id)
+    bundle = current_bundle(session, bulletin_id)
+    zones = list(session.scalars(select(ZoneRow).order_by(ZoneRow.commune, ZoneRow.id)))
+    tracks = []
+    for key, media in bundle.mixes.items():
+        wanted = set(mix_languages(key))
+        names = [
+            z.name or z.id
+            for z in zones
+            if mix_key(["vi", *[lang for lang in z.languages or [] if lang in bundle.scripts]]) == key
+        ]
+        tracks.append({"key": key, "name": mix_name(key), "media": media, "zones": names, "languages": wanted})
+    missing = sorted(
+        {lang for z in zones for lang in z.languages or [] if lang in bundle.scripts and lang != "vi"}
+        - {lang for key in bundle.mixes for lang in mix_languages(key)}
+    )
+    translations = [
+        {"language": lang, "name": language_name(lang), "text": script.text, "author": script.author, "version": script.version}
+        for lang, script in sorted(bundle.scripts.items())
+        if lang != "vi"
+    ]
+    approval = on_air(session, bulletin)
+    live = None
+    if approval is not None and changed_since_approval(session, bulletin):
+        playing = approved_media(session, bulletin_id)
+        live = {"approver": approval.approver, "at": approval.at, "media": playing}
+    returned = None
+    if bulletin.state in ("rejected", "draft", "in_review"):
+        event = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.subject == f"bulletin:{bulletin_id}", AuditEvent.action == "bulletin.rejected")
+            .order_by(AuditEvent.id.desc())
+        ).first()
+        if event is not None:
+            returned = {"by": event.actor, "at": event.at, "comment": (event.detail or {}).get("comment", "")}
+    return {
+        "tracks": tracks,
+        "missing_audio": [language_name(lang) for lang in missing],
+        "translations": translations,
+        "on_air": live,
+        "returned": returned,
+    }
+
+
+def returned_to(store: Store, username: str) -> list[dict[str, Any]]:
+    """The bulletins an editor wrote that an approver returned and nobody resubmitted, with the reason."""
+    from broadcaster.store.models import AuditEvent
+
+    out = []
+    with store.session() as session:
+        for bulletin in session.scalars(select(Bulletin).where(Bulletin.state.in_(("rejected", "draft")))):
+            event = session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.subject == f"bulletin:{bulletin.id}", AuditEvent.action == "bulletin.rejected")
+                .order_by(AuditEvent.id.desc())
+            ).first()
+            if event is None:
+                continue
+            authors = {v.author for v in current_scripts(session, bulletin.id).values()}
+            if username and username not in authors:
+                continue
+            out.append(
+                {
+                    "id": bulletin.id,
+                    "title": bulletin.title,
+                    "by": event.actor,
+                    "at": event.at,
+                    "comment": (event.detail or {}).get("comment", ""),
+                }
+            )
+    return sorted(out, key=lambda r: r["at"], reverse=True)
 
 
 def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], language: str = "vi") -> ScriptVersion:
@@ -129,36 +240,61 @@ def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], 
 
 
 def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: int) -> MediaAsset:
-    """Speak the Vietnamese script and append each other language's recording or synthesized text."""
-    from tts.registry import NoVoice, default_registry
-
+    """Render every language mix the zones speak: Vietnamese alone, and Vietnamese followed by each
+    zone's other languages (recorded or synthesized). Returns the Vietnamese rendering."""
     require(actor, Action.EDIT)
-    registry = default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
-    media = MediaStore(settings.media_dir)
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
         if bulletin.kind in ("relay", "live", "audio", "recording", "emergency_rec"):
             raise WorkflowError(
                 f"bulletin {bulletin_id} plays its own audio or stream", "workflow.not_scripted", bulletin=bulletin_id
             )
-        scripts = current_scripts(session, bulletin_id)
-        if "vi" not in scripts:
-            raise WorkflowError("the bulletin has no Vietnamese script", "workflow.no_vietnamese")
-        tracks = []
-        for language, script in scripts.items():
-            if language == "vi":
-                continue
-            recording = recording_of(session, bulletin_id, language, script.sha256)
-            if recording is not None:
-                from media.decode import decode
+        return render_mixes(session, settings, actor, bulletin)["vi"]
 
-                tracks.append(Track(language, (decode(media.path(f"{recording.sha256}.{recording.extension}").read_bytes()),)))
-                continue
-            try:
-                tracks.append(Track(language, tuple(registry.synthesize(s["text"], language)[0] for s in script.sentences)))
-            except NoVoice as exc:
+
+def zone_mixes(session: Any, languages: Collection[str]) -> list[str]:
+    """The language mixes the zones need of a bulletin with scripts in `languages`: "vi" first."""
+    keys = {"vi"}
+    for zone in session.scalars(select(ZoneRow)):
+        keys.add(mix_key(["vi", *[lang for lang in zone.languages or [] if lang in languages]]))
+    return sorted(keys, key=lambda k: (k != "vi", k))
+
+
+def render_mixes(
+    session: Any, settings: Settings, actor: Actor, bulletin: Bulletin, only: str | None = None, strict: bool = True
+) -> dict[str, MediaAsset]:
+    """Render the mixes (those with language `only`, and "vi", when given). A language without a
+    voice or recording raises with `strict`, else its mixes are left out."""
+    from media.decode import decode
+    from tts.registry import NoVoice, default_registry
+
+    registry = default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
+    media = MediaStore(settings.media_dir)
+    scripts = current_scripts(session, bulletin.id)
+    if "vi" not in scripts:
+        raise WorkflowError("the bulletin has no Vietnamese script", "workflow.no_vietnamese")
+    tracks: dict[str, Track] = {}
+    for language, script in scripts.items():
+        if language == "vi" or (only is not None and language != only):
+            continue
+        recording = recording_of(session, bulletin.id, language, script.sha256)
+        if recording is not None:
+            audio = decode(media.path(f"{recording.sha256}.{recording.extension}").read_bytes())
+            tracks[language] = Track(language, (audio,))
+            continue
+        try:
+            tracks[language] = Track(language, tuple(registry.synthesize(s["text"], language)[0] for s in script.sentences))
+        except NoVoice as exc:
+            if strict:
                 raise WorkflowError(str(exc), "workflow.no_voice") from exc
-        rendered = render(
+    rendered: dict[str, MediaAsset] = {}
+    for key in zone_mixes(session, scripts):
+        languages = mix_languages(key)[1:]
+        if only is not None and only not in languages:
+            continue
+        if any(lang not in tracks for lang in languages):
+            continue
+        rendered[key] = render(
             session,
             scripts["vi"],
             registry,
@@ -167,16 +303,29 @@ def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: in
             bulletin.title[:60],
             MasterSettings(target_lufs=settings.target_lufs),
             settings.dialect,
-            extra_tracks=tracks,
+            extra_tracks=[tracks[lang] for lang in languages],
             scripts=scripts,
-        )
-        approved = approved_media(session, bulletin_id)
-        if bulletin.state in ("approved", "scheduled") and (approved is None or approved.sha256 != rendered.asset.sha256):
-            bulletin.state = "in_review"  # new audio: the approval does not cover it
-            audit(
-                session, actor, "bulletin.in_review", f"bulletin:{bulletin_id}", reason="new audio", media=rendered.asset.sha256
-            )
-        return rendered.asset
+        ).asset
+    session.flush()
+    _review_new_audio(session, actor, bulletin, rendered)
+    return rendered
+
+
+def _review_new_audio(session: Any, actor: Actor, bulletin: Bulletin, rendered: dict[str, MediaAsset]) -> None:
+    """New audio a zone of its bookings would hear: a new version for review (the approved one plays on)."""
+    if bulletin.state not in ("approved", "scheduled"):
+        return
+    spoken = spoken_languages(session, bulletin.id)
+    approval = on_air(session, bulletin)
+    if approval is not None and approval.media is not None:
+        approved = set(approval.media.values())
+    else:
+        legacy = approved_media(session, bulletin.id)
+        approved = {legacy.sha256} if legacy is not None else set()
+    new = [m.sha256 for key, m in rendered.items() if set(mix_languages(key)) <= spoken and m.sha256 not in approved]
+    if new:
+        bulletin.state = "in_review"
+        audit(session, actor, "bulletin.in_review", f"bulletin:{bulletin.id}", reason="new audio", media=new[0])
 
 
 def recording_of(session: Any, bulletin_id: int, language: str, script_sha: str) -> MediaAsset | None:
@@ -206,9 +355,15 @@ def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id
             session.flush()
         media = MediaStore(settings.media_dir)
         asset, _, _ = keep_audio(session, media, mastered, bulletin_id, language, script.sha256, label="recording")
-        if bulletin.state in ("approved", "scheduled"):
-            bulletin.state = "in_review"  # new audio: the approval no longer covers it
+        if bulletin.state in ("approved", "scheduled") and language in spoken_languages(session, bulletin_id):
+            bulletin.state = "in_review"  # new audio a zone would hear: a new version for review
         audit(session, actor, "recording.uploaded", f"bulletin:{bulletin_id}", language=language, sha256=asset.sha256)
+        session.flush()
+        if bulletin.kind not in ("relay", "audio", "recording") and "vi" in current_scripts(session, bulletin_id):
+            try:  # the zones that speak it get it: rendered now, so the approver hears it
+                render_mixes(session, settings, actor, bulletin, only=language, strict=False)
+            except WorkflowError:
+                pass
         return asset
 
 
@@ -252,14 +407,31 @@ def translation_memory(store: Store, language: str) -> dict[str, str]:
     return memory
 
 
-def save_translation(store: Store, actor: Actor, bulletin_id: int, language: str, pairs: list[tuple[str, str]]) -> ScriptVersion:
+def save_translation(
+    store: Store,
+    actor: Actor,
+    bulletin_id: int,
+    language: str,
+    pairs: list[tuple[str, str]],
+    settings: Settings | None = None,
+) -> ScriptVersion:
     kept = [(vi, " ".join(t.split())) for vi, t in pairs if t.strip()]
     if not kept:
         raise WorkflowError("type at least one translated sentence", "workflow.empty_translation")
     sentences: list[dict[str, Any]] = [{"text": text, "source": {"vi": vi}} for vi, text in kept]
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
-        return edit_script(session, bulletin, actor, language, " ".join(text for _vi, text in kept), sentences)
+        version = edit_script(session, bulletin, actor, language, " ".join(text for _vi, text in kept), sentences)
+        session.flush()
+    if settings is not None:  # rendered on save, so the approver reads and hears it
+        with store.session() as session:
+            bulletin = get_bulletin(session, bulletin_id)
+            if bulletin.kind not in ("relay", "audio", "recording") and "vi" in current_scripts(session, bulletin_id):
+                try:
+                    render_mixes(session, settings, actor, bulletin, only=language, strict=False)
+                except WorkflowError:
+                    pass  # the translation is kept; the approver is shown that its audio is missing
+    return version
 
 
 def week(store: Store, zone_id: str, start: date) -> dict[str, Any]:

@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.app.workflow import Action, Actor, WorkflowError, approved_media, assert_playable, audit, require
+from broadcaster.app.workflow import (
+    Action,
+    Actor,
+    WorkflowError,
+    approved_media,
+    approved_stream,
+    assert_playable,
+    audit,
+    require,
+)
 from broadcaster.store.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
 from devices.protocol import MediaRef, StreamRef, programme_entry
 from schedules.model import Booking, Priority, QuietHours, ScheduleValueError, Slot, Zone
@@ -219,21 +228,45 @@ def _insert(
     return row
 
 
+def zone_languages(session: Session) -> dict[str, tuple[str, ...]]:
+    return {z.id: tuple(z.languages or ["vi"]) for z in session.scalars(select(ZoneRow))}
+
+
+def booked_duration_ms(
+    session: Session, bulletin: Bulletin, zones: Sequence[str], languages: dict[str, tuple[str, ...]] | None = None
+) -> int | None:
+    """How long a booking of the approved bulletin lasts in the longest of its zones' language mixes
+    (a relay: its approved window); None when nothing of it may play."""
+    stream = stream_of(bulletin, session)
+    if stream is not None:
+        return int(stream["duration_ms"])
+    spoken = languages if languages is not None else zone_languages(session)
+    durations = [
+        media.duration_ms
+        for zone in (zones or ["?"])
+        if (media := approved_media(session, bulletin.id, spoken.get(zone, ("vi",)))) is not None
+    ]
+    return max(durations) if durations else None
+
+
 def build_planner(session: Session, first: date, days: int) -> Planner:
-    """Every zone and every live booking of a playable bulletin."""
-    zones = [zone_of(z) for z in session.scalars(select(ZoneRow))]
+    """Every zone and every live booking of a bulletin with an approval on air."""
+    zone_rows = list(session.scalars(select(ZoneRow)))
+    zones = [zone_of(z) for z in zone_rows]
+    languages = {z.id: tuple(z.languages or ["vi"]) for z in zone_rows}
     planner = Planner(zones, first, days)
     bookings = []
     for row in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
         bulletin = session.get(Bulletin, row.bulletin_id)
-        media = approved_media(session, row.bulletin_id)
-        if bulletin is None or (media is None and not bulletin.stream_url):
+        if bulletin is None:
             continue
         try:
             assert_playable(session, bulletin)
         except WorkflowError:
-            continue  # unapproved, withdrawn or edited since approval: never planned
-        duration_ms = media.duration_ms if media is not None else int(bulletin.stream_duration_ms or 0)
+            continue  # unapproved or withdrawn: never planned
+        duration_ms = booked_duration_ms(session, bulletin, row.zones or [], languages)
+        if duration_ms is None:
+            continue
         try:
             bookings.append(booking_of(row, duration_ms / 1000, bulletin.title))
         except ScheduleValueError as exc:  # a row stored before the checks: reported, never fatal
@@ -246,22 +279,26 @@ def build_planner(session: Session, first: date, days: int) -> Planner:
 def zone_programmes(session: Session, plan: Plan, media_base_url: str, now: datetime) -> dict[str, list[dict[str, Any]]]:
     """Each zone's programme entries, built once per zone: every device of a zone gets the same.
 
-    Items ended more than a day ago drop out; the rest stay so that a programme is stable
-    through the day (devices skip what they played or missed, by item id).
+    A zone gets the approved audio of its own languages (a Vietnamese-only zone never the
+    H'Mông track). Items ended more than a day ago drop out; the rest stay so that a
+    programme is stable through the day (devices skip what they played or missed, by item id).
     """
     horizon = now - timedelta(days=1)
-    media_cache: dict[str, MediaAsset | None] = {}
+    languages = zone_languages(session)
+    media_cache: dict[tuple[str, tuple[str, ...]], MediaAsset | None] = {}
     streams: dict[str, dict[str, Any] | None] = {}
     out: dict[str, list[dict[str, Any]]] = {}
     for item in plan.items:
         if item.ends_at <= horizon:
             continue
         entries = out.setdefault(item.zone, [])
-        if item.bulletin_id not in media_cache:
-            media_cache[item.bulletin_id] = approved_media(session, int(item.bulletin_id))
+        spoken = languages.get(item.zone, ("vi",))
+        if (item.bulletin_id, spoken) not in media_cache:
+            media_cache[item.bulletin_id, spoken] = approved_media(session, int(item.bulletin_id), spoken)
+        if item.bulletin_id not in streams:
             bulletin = session.get(Bulletin, int(item.bulletin_id))
-            streams[item.bulletin_id] = stream_of(bulletin) if bulletin is not None else None
-        media, stream = media_cache[item.bulletin_id], streams[item.bulletin_id]
+            streams[item.bulletin_id] = stream_of(bulletin, session) if bulletin is not None else None
+        media, stream = media_cache[item.bulletin_id, spoken], streams[item.bulletin_id]
         if stream is None and media is None:
             continue
         entry = programme_entry(
@@ -295,9 +332,19 @@ def media_ref(media: MediaAsset, base_url: str) -> MediaRef:
     return MediaRef(f"{base_url}{media.sha256}.{media.extension}", media.sha256, media.bytes, media.duration_ms, media.extension)
 
 
-def stream_of(bulletin: Bulletin) -> dict[str, Any] | None:
-    """The `stream` object of a relay's programme entry (docs/protocol.md); None for a bulletin with audio."""
-    if bulletin.kind not in ("relay", "live") or not bulletin.stream_url or not bulletin.stream_duration_ms:
+def stream_of(bulletin: Bulletin, session: Session | None = None) -> dict[str, Any] | None:
+    """The `stream` object of a relay's (or live microphone's) programme entry (docs/protocol.md);
+    None for a bulletin with audio.
+
+    With a session, a relay's stream is the one the approval on air bound (a relay edited since
+    keeps playing what was approved until the new version is)."""
+    if bulletin.kind not in ("relay", "live"):
+        return None
+    if session is not None and bulletin.kind == "relay":
+        bound = approved_stream(session, bulletin)
+        url, _, duration = bound.rpartition(":")
+        return {"url": url, "duration_ms": int(duration)} if url and duration.isdigit() and int(duration) > 0 else None
+    if not bulletin.stream_url or not bulletin.stream_duration_ms:
         return None
     return {"url": bulletin.stream_url, "duration_ms": int(bulletin.stream_duration_ms)}
 

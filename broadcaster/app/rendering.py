@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from broadcaster.app.workflow import WorkflowError, current_scripts, scripts_sha
+from broadcaster.app.workflow import WorkflowError, current_scripts, mix_key, mix_languages, scripts_sha
 from broadcaster.store.models import MediaAsset, ScriptVersion
 from media.audio import Audio
 from media.bulletin import Track, sequence
@@ -49,12 +49,15 @@ def render(
 ) -> Rendered:
     """Speak every sentence, sequence the tracks with a chime, master, encode MP3, store by hash.
 
-    `extra_tracks` follow the Vietnamese track: zone languages, synthesized or recorded.
-    `scripts` are every language's versions the tracks were made from (default: the current
-    ones in this session); the asset records them, so an approval can bind this exact audio.
+    `extra_tracks` follow the Vietnamese track: a zone's other languages, synthesized or
+    recorded; the asset is that language mix's ("vi", "vi+hmn"). `scripts` are the versions
+    the tracks were made from (default: the current ones in this session); the asset records
+    those of its mix, so an approval can bind this exact audio.
     """
-    used = dict(scripts) if scripts is not None else current_scripts(session, script.bulletin_id)
-    used[script.language] = script
+    available = dict(scripts) if scripts is not None else current_scripts(session, script.bulletin_id)
+    available[script.language] = script
+    key = mix_key([script.language, *(t.language for t in extra_tracks or [])])
+    used = {lang: available[lang] for lang in mix_languages(key) if lang in available}
     timings: dict[str, float] = {} if timer is None else timer
     t0 = time.perf_counter()
     spoken = [normalize(s["text"], dialect) for s in script.sentences]
@@ -69,7 +72,7 @@ def render(
     mastered, _ = master(assembled, settings)
     t3 = time.perf_counter()
     tags = {"title": title, "album": number, "artist": ARTIST}
-    asset, data, loudness = keep_audio(session, media, mastered, script.bulletin_id, script.language, script.sha256, tags)
+    asset, data, loudness = keep_audio(session, media, mastered, script.bulletin_id, key, script.sha256, tags)
     t4 = time.perf_counter()
     asset.scripts_sha256 = scripts_sha(used)  # identical bytes: the same audio, now of these scripts
     timings.update({"normalize": t1 - t0, "synthesize": t2 - t1, "master": t3 - t2, "encode": t4 - t3})

@@ -9,14 +9,14 @@ import enum
 import hashlib
 import json
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app.roles import PERMISSIONS, Action, Actor, PermissionDenied, Role, WorkflowError, require
-from broadcaster.store.models import Approval, AuditEvent, Bulletin, MediaAsset, ScriptVersion, utcnow
+from broadcaster.store.models import Approval, AuditEvent, BookingRow, Bulletin, MediaAsset, ScriptVersion, ZoneRow, utcnow
 
 
 class ReasonRequired(WorkflowError):
@@ -154,10 +154,26 @@ def edit_script(
         author=actor.username,
     )
     session.add(version)
-    if State(bulletin.state) in (State.APPROVED, State.SCHEDULED, State.REJECTED):
-        bulletin.state = (State.IN_REVIEW if bulletin.state != State.REJECTED else State.DRAFT).value
-    audit(session, actor, "script.edited", f"bulletin:{bulletin.id}", language=language, version=version.version)
+    unheard = language != "vi" and language not in spoken_languages(session, bulletin.id)
+    if State(bulletin.state) is State.REJECTED:
+        bulletin.state = State.DRAFT.value
+    elif State(bulletin.state) in (State.APPROVED, State.SCHEDULED) and not unheard:
+        # a new version in review; the approved one keeps its bookings until this one is approved
+        bulletin.state = State.IN_REVIEW.value
+    detail: dict[str, Any] = {"language": language, "version": version.version}
+    if unheard:
+        detail["unheard"] = True  # no zone of its bookings speaks it: what plays is unchanged
+    audit(session, actor, "script.edited", f"bulletin:{bulletin.id}", **detail)
     return version
+
+
+def spoken_languages(session: Session, bulletin_id: int) -> set[str]:
+    """The languages the zones of a bulletin's live bookings speak (every zone's when it is not booked)."""
+    zones: set[str] = set()
+    for row in session.scalars(select(BookingRow).where(BookingRow.bulletin_id == bulletin_id, BookingRow.withdrawn.is_(False))):
+        zones.update(row.zones or [])
+    query = select(ZoneRow) if not zones else select(ZoneRow).where(ZoneRow.id.in_(zones))
+    return {"vi"} | {lang for zone in session.scalars(query) for lang in (zone.languages or [])}
 
 
 def submit(session: Session, bulletin: Bulletin, actor: Actor) -> None:
@@ -177,27 +193,42 @@ def _stream(bulletin: Bulletin | None) -> str:
     return f"{bulletin.stream_url}:{bulletin.stream_duration_ms}"
 
 
-def _bundle_hash(scripts: Mapping[str, ScriptVersion], media_sha256: str, stream: str) -> str:
+def mix_key(languages: Collection[str]) -> str:
+    """A zone's language mix, Vietnamese first: "vi", "vi+hmn". One rendering per mix."""
+    ordered = [*(["vi"] if "vi" in languages else []), *[lang for lang in languages if lang != "vi"]]
+    return "+".join(dict.fromkeys(ordered)) or "vi"
+
+
+def mix_languages(key: str) -> list[str]:
+    return key.split("+") if key else ["vi"]
+
+
+def _bundle_hash(scripts: Mapping[str, ScriptVersion], media: Mapping[str, str] | str, stream: str) -> str:
+    """Every language's script, every mix's audio (a vi-only bundle hashes as it did before mixes), the stream."""
+    tracks = {"vi": media} if isinstance(media, str) else dict(media)
     parts = sorted(f"script:{lang}:{s.sha256}" for lang, s in scripts.items())
     if stream:  # a relay: the approval binds the stream URL and window
         parts.append(f"stream:{stream}")
-    parts.append(f"media:{media_sha256}")
+    parts.append(f"media:{tracks.get('vi', '')}")
+    parts.extend(sorted(f"media:{key}:{sha}" for key, sha in tracks.items() if key != "vi"))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _renderings(session: Session, bulletin_id: int, scripts: Mapping[str, ScriptVersion]) -> list[MediaAsset]:
-    """Deliverable audio rendered from exactly these scripts, newest first."""
-    return list(
-        session.scalars(
-            select(MediaAsset)
-            .where(
-                MediaAsset.bulletin_id == bulletin_id,
-                MediaAsset.codec == "mp3",
-                MediaAsset.scripts_sha256 == scripts_sha(scripts),
-            )
-            .order_by(MediaAsset.created_at.desc(), MediaAsset.sha256)
-        )
-    )
+def _renderings(session: Session, bulletin_id: int, scripts: Mapping[str, ScriptVersion]) -> dict[str, MediaAsset]:
+    """The newest deliverable audio per language mix, rendered from exactly these scripts of its languages."""
+    out: dict[str, MediaAsset] = {}
+    for media in session.scalars(
+        select(MediaAsset)
+        .where(MediaAsset.bulletin_id == bulletin_id, MediaAsset.codec == "mp3")
+        .order_by(MediaAsset.created_at.desc(), MediaAsset.sha256)
+    ):
+        key = media.language or "vi"
+        languages = mix_languages(key)
+        if key in out or any(lang not in scripts for lang in languages):
+            continue
+        if media.scripts_sha256 == scripts_sha({lang: scripts[lang] for lang in languages}):
+            out[key] = media
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,17 +237,20 @@ class Bundle:
 
     sha256: str
     scripts: dict[str, ScriptVersion]
-    media: MediaAsset | None
+    media: MediaAsset | None  # the Vietnamese rendering, which every zone can be given
     stream: str = ""
+    mixes: dict[str, MediaAsset] = field(default_factory=dict)  # every mix rendered: "vi", "vi+hmn", …
 
 
 def current_bundle(session: Session, bulletin_id: int) -> Bundle:
-    """The bundle an approval given now would bind (the newest rendering of the current scripts)."""
+    """The bundle an approval given now would bind (the newest rendering of each mix of the current scripts)."""
     scripts = current_scripts(session, bulletin_id)
-    renderings = _renderings(session, bulletin_id, scripts)
-    media = renderings[0] if renderings else None
+    mixes = _renderings(session, bulletin_id, scripts)
+    # the Vietnamese rendering, which any zone may be given (else the smallest mix, e.g. an alert's vi+rad)
+    media = mixes.get("vi") or min(mixes.values(), key=lambda m: (len(mix_languages(m.language)), m.language), default=None)
     stream = _stream(session.get(Bulletin, bulletin_id))
-    return Bundle(_bundle_hash(scripts, media.sha256 if media else "", stream), scripts, media, stream)
+    sha = _bundle_hash(scripts, {k: m.sha256 for k, m in mixes.items()}, stream)
+    return Bundle(sha, scripts, media, stream, mixes)
 
 
 def bundle_sha(session: Session, bulletin_id: int) -> str:
@@ -274,9 +308,25 @@ def approve(
     bound: dict[str, Any] = {"media": bundle.media.sha256} if bundle.media is not None else {"stream": bundle.stream}
     if warnings:
         bound["acknowledged_warnings"] = warnings
+    if len(bundle.mixes) > 1:
+        bound["mixes"] = {key: m.sha256 for key, m in bundle.mixes.items()}
+    booked = session.scalars(
+        select(BookingRow.id).where(BookingRow.bulletin_id == bulletin.id, BookingRow.withdrawn.is_(False))
+    ).first()
     _transition(session, bulletin, actor, State.APPROVED, (State.IN_REVIEW,), bundle=bundle.sha256, **bound)
-    approval = Approval(bulletin_id=bulletin.id, approver=actor.username, bundle_sha256=bundle.sha256)
+    approval = Approval(
+        bulletin_id=bulletin.id,
+        approver=actor.username,
+        bundle_sha256=bundle.sha256,
+        media={key: m.sha256 for key, m in bundle.mixes.items()},
+        scripts={lang: s.sha256 for lang, s in bundle.scripts.items()},
+        stream=bundle.stream or None,
+    )
     session.add(approval)
+    session.flush()
+    bulletin.approval_id = approval.id  # this version takes over the bookings
+    if booked is not None:
+        bulletin.state = State.SCHEDULED.value
     return approval
 
 
@@ -290,10 +340,32 @@ def withdraw(session: Session, bulletin: Bulletin, actor: Actor, reason: str) ->
     require(actor, Action.WITHDRAW)
     reason = reason_of(reason, "a withdrawal")
     _transition(session, bulletin, actor, State.WITHDRAWN, tuple(s for s in State if s is not State.WITHDRAWN), reason=reason)
+    bulletin.approval_id = None
 
 
-def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, MediaAsset | None]:
-    """The latest approval and the audio it bound (None for a relay, which binds its stream)."""
+def on_air(session: Session, bulletin: Bulletin) -> Approval | None:
+    """The approval whose audio plays while the bulletin is not withdrawn, also when a newer version is in review."""
+    if State(bulletin.state) in (State.WITHDRAWN, State.DONE):
+        return None
+    if bulletin.approval_id is not None:
+        return session.get(Approval, bulletin.approval_id)
+    return None
+
+
+def changed_since_approval(session: Session, bulletin: Bulletin) -> bool:
+    """A newer version than the one on air exists (in review, draft or returned)."""
+    approval = on_air(session, bulletin)
+    return approval is not None and State(bulletin.state) not in PLAYABLE
+
+
+def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, dict[str, MediaAsset]]:
+    """The approval on air and the audio it bound per language mix (empty for a relay, which binds its stream)."""
+    approval = on_air(session, bulletin)
+    if approval is not None and approval.media is not None:
+        bound = {key: session.get(MediaAsset, (sha, bulletin.id)) for key, sha in approval.media.items()}
+        found = {key: m for key, m in bound.items() if m is not None}
+        if found or approval.stream:
+            return approval, found
     if State(bulletin.state) not in PLAYABLE:
         raise WorkflowError(
             f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered",
@@ -301,15 +373,16 @@ def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, MediaAsse
             bulletin=bulletin.id,
             state=bulletin.state,
         )
+    # an approval given before approvals recorded their audio: it binds the current scripts
     approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
     if approval is not None:
         scripts = current_scripts(session, bulletin.id)
         stream = _stream(bulletin)
         if stream and _bundle_hash(scripts, "", stream) == approval.bundle_sha256:
-            return approval, None
-        for media in _renderings(session, bulletin.id, scripts):
+            return approval, {}
+        for media in session.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == bulletin.id, MediaAsset.codec == "mp3")):
             if _bundle_hash(scripts, media.sha256, stream) == approval.bundle_sha256:
-                return approval, media
+                return approval, {"vi": media}
     raise WorkflowError(
         f"bulletin {bulletin.id} changed after approval: it must be approved again",
         "workflow.changed_after_approval",
@@ -325,19 +398,35 @@ def assert_playable(session: Session, bulletin: Bulletin) -> Approval:
     return _approved(session, bulletin)[0]
 
 
-def approved_media(session: Session, bulletin_id: int) -> MediaAsset | None:
-    """The one audio file the approver signed off, or None when nothing of this bulletin may play.
+def approved_media(session: Session, bulletin_id: int, languages: Collection[str] = ("vi",)) -> MediaAsset | None:
+    """The audio file the approver signed off for a zone speaking `languages`, or None when nothing may play.
 
-    Delivery (programmes, emergencies, playlists, the podcast) takes its media from here only,
-    never "the latest rendering": a rendering nobody approved is never delivered.
+    A zone gets the approved mix of the most of its languages (never a language it does not
+    speak; Vietnamese at least). Delivery (programmes, emergencies, playlists, the podcast)
+    takes its media from here only, never "the latest rendering": a rendering nobody
+    approved is never delivered.
     """
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
         return None
     try:
-        return _approved(session, bulletin)[1]
+        mixes = _approved(session, bulletin)[1]
     except WorkflowError:
         return None
+    spoken = set(languages) | {"vi"}
+    fitting = [m for key, m in mixes.items() if set(mix_languages(key)) <= spoken]
+    if not fitting:  # only a mix with a language the zone does not speak (an alert rendered as one file)
+        return min(mixes.values(), key=lambda m: (len(mix_languages(m.language)), m.language), default=None)
+    return max(fitting, key=lambda m: (len(mix_languages(m.language)), m.language))
+
+
+def approved_stream(session: Session, bulletin: Bulletin) -> str:
+    """The relay stream ("url:duration_ms") the approval on air bound, "" when none."""
+    try:
+        approval = _approved(session, bulletin)[0]
+    except WorkflowError:
+        return ""
+    return approval.stream if approval.stream is not None else _stream(bulletin)
 
 
 __all__ = [  # who may do what lives in app.roles; these names are at home there and read here too

@@ -70,6 +70,8 @@ class Bulletin(Base):
     stream_duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)  # … for this booked window
     # what the drafter doubted ({code, message}, scripts.draft.draft_warnings): an approver acknowledges each
     draft_warnings: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
+    # the approval that is on air: it keeps the bookings playing while a newer version is in review
+    approval_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class ScriptVersion(Base):
@@ -113,6 +115,11 @@ class Approval(Base):
     bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"))
     approver: Mapped[str] = mapped_column(String(64))
     bundle_sha256: Mapped[str] = mapped_column(String(64))
+    # what it binds: {language mix ("vi", "vi+hmn"): audio sha256}, {language: script sha256}, a relay's stream
+    # (None on approvals given before revision approved_01: those bind the bulletin's current scripts)
+    media: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    scripts: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    stream: Mapped[str | None] = mapped_column(Text, nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -199,7 +199,15 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         ctx = context(request)
         if not any(href == "/" for href, _ in ui.menu_for(ctx.actor.role)):
             return RedirectResponse(ui.landing(ctx.actor.role), status_code=303)
-        return page(request, "inbox.html", ctx, bulletins=bulletins.bulletins(store), documents=bulletins.documents(store))
+        returned = bulletins.returned_to(store, "" if ctx.actor.role is Role.ADMIN else ctx.actor.username)
+        return page(
+            request,
+            "inbox.html",
+            ctx,
+            bulletins=bulletins.bulletins(store),
+            documents=bulletins.documents(store),
+            returned=returned,
+        )
 
     @app.get("/ban-tin/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
     async def bulletin_page(request: Request, bulletin_id: int) -> Response:
@@ -212,7 +220,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         if verb == "sua":
             texts = data.getlist("sentence") if hasattr(data, "getlist") else list(data.get("sentences", []))
             version = bulletins.save_script(store, actor, bulletin_id, [str(t) for t in texts])
-            return f"Đã lưu phiên bản {version.version}"
+            return " ".join([f"Đã lưu phiên bản {version.version}.", bulletins.on_air_notice(store, bulletin_id)]).strip()
         if verb == "thu-am":
             asset = bulletins.render_audio(store, settings, actor, bulletin_id)
             return f"Đã tạo âm thanh {asset.duration_ms / 1000:.0f} giây"
@@ -332,8 +340,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         ctx = context(request)
         form = await form_with_csrf(request, ctx)
         pairs = list(zip([str(x) for x in form.getlist("vi")], [str(x) for x in form.getlist("text")]))
-        bulletins.save_translation(store, ctx.actor, bulletin_id, language, pairs)
-        return back(f"/dich/{bulletin_id}/{language}", "Đã lưu bản dịch")
+        await run_in_threadpool(bulletins.save_translation, store, ctx.actor, bulletin_id, language, pairs, settings)
+        return back(f"/dich/{bulletin_id}/{language}", "Đã lưu bản dịch và tạo âm thanh cho các thôn nói tiếng này")
 
     @app.post("/dich/{bulletin_id}/{language}/ghi-am", include_in_schema=False)
     async def recording_upload(request: Request, bulletin_id: int, language: str) -> Response:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
+from broadcaster.app.bulletins import review_context
 from broadcaster.app.workflow import Action, current_bundle, require
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
@@ -63,6 +64,7 @@ def review_view(store: Store, bulletin_id: int, base: int | None) -> dict[str, A
         if bulletin is None:
             raise NotFound(f"no bulletin {bulletin_id}")
         bundle = current_bundle(db, bulletin_id)  # what the approve button binds: scripts + audio
+        extra = review_context(db, bulletin_id)
         versions = list(
             db.scalars(
                 select(ScriptVersion)
@@ -87,6 +89,7 @@ def review_view(store: Store, bulletin_id: int, base: int | None) -> dict[str, A
         "changed": sum(r["kind"] != "kept" for r in rows),
         "bundle": bundle.sha256,
         "delivery": bundle.media,
+        **extra,
     }
 
 

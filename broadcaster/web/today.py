@@ -90,6 +90,11 @@ def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = 
         "waiting": waiting,
         "waiting_title": title,
         "stale_after": now - timedelta(minutes=5),
+        "returned": (
+            bulletins.returned_to(store, "" if actor.role is Role.ADMIN else actor.username)
+            if actor.role in (Role.ADMIN, Role.EDITOR)
+            else []
+        ),
     }
 
 

@@ -103,7 +103,7 @@ def test_the_speaker_plays_the_approved_audio_not_the_latest(world: tuple[Settin
     assert delivered(store) == {good}
 
 
-def test_a_rerendering_that_changes_the_audio_returns_to_review(world: tuple[Settings, Store]) -> None:
+def test_a_rerendering_that_changes_the_audio_is_a_new_version_in_review(world: tuple[Settings, Store]) -> None:
     settings, store = world
     bid, _bad = attack(store, settings, render_harmless_first=True)
     with store.session() as s:
@@ -116,11 +116,17 @@ def test_a_rerendering_that_changes_the_audio_returns_to_review(world: tuple[Set
     with store.session() as s:
         assert s.get(Bulletin, bid).state in ("approved", "scheduled")  # type: ignore[union-attr]
     louder = Settings(data_dir=settings.data_dir, target_lufs=settings.target_lufs + 4)
-    assert bulletins.render_audio(store, louder, EDITOR, bid).sha256 != approved
+    new = bulletins.render_audio(store, louder, EDITOR, bid).sha256
+    assert new != approved
     with store.session() as s:
         assert s.get(Bulletin, bid).state == "in_review"  # type: ignore[union-attr]
-        assert approved_media(s, bid) is None
-    assert delivered(store) == set()
+        assert approved_media(s, bid).sha256 == approved  # type: ignore[union-attr]
+    assert delivered(store) == {approved}  # the approved version plays on until the new one is approved
+    with store.session() as s:
+        approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)
+    with store.session() as s:
+        assert s.get(Bulletin, bid).state == "scheduled"  # type: ignore[union-attr]
+    assert delivered(store) == {new}  # …which then takes over the booking
 
 
 def test_a_translation_edited_and_edited_back_does_not_carry_its_audio(world: tuple[Settings, Store]) -> None:

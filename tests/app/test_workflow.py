@@ -75,16 +75,24 @@ def test_four_eyes(store: Store) -> None:
         assert_playable(s, b)
 
 
-def test_any_edit_returns_to_review_and_blocks_delivery(store: Store) -> None:
+def test_any_edit_is_a_new_version_in_review_while_the_approved_one_plays(store: Store) -> None:
     bid = new_bulletin(store)
     with store.session() as s:
         b = s.get(Bulletin, bid)
         approve(s, b, APPROVER)
         edit_script(s, b, EDITOR2, "vi", "Câu một, đã sửa.", [{"text": "Câu một, đã sửa.", "source": None}])
         assert b.state == State.IN_REVIEW
+        assert current_scripts(s, bid)["vi"].version == 2
+        assert_playable(s, b)  # the approved version keeps playing…
+        assert approved_media(s, bid).sha256 == "a" * 64  # type: ignore[union-attr]
+        rendering(s, bid, "c")  # …not the new version's audio
+        assert approved_media(s, bid).sha256 == "a" * 64  # type: ignore[union-attr]
+        approve(s, b, APPROVER)
+        assert approved_media(s, bid).sha256 == "c" * 64  # type: ignore[union-attr]
+        withdraw(s, b, EDITOR, "sai thông tin")
         with pytest.raises(WorkflowError, match="only approved"):
             assert_playable(s, b)
-        assert current_scripts(s, bid)["vi"].version == 2
+        assert approved_media(s, bid) is None
 
 
 def test_a_later_rendering_is_never_delivered_in_place_of_the_approved_one(store: Store) -> None:

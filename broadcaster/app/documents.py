@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -117,4 +118,81 @@ def draft_script(parsed: LegalDocument, dialect: str = "north") -> Script:
     return draft(parsed, dialect)
 
 
-__all__ = ["IngestResult", "draft_script", "ingest"]
+class _Upload:
+    """A fetcher over one uploaded file: the console's documents go through the CLI's `ingest`."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.data = name, data
+
+    def fetch(self, url: str) -> bytes:
+        if url != self.name:
+            raise OSError(f"only the uploaded file {self.name} can be read")
+        return self.data
+
+
+UPLOAD_TYPES = (".pdf", ".docx", ".html", ".htm", ".txt")
+# what the reader says of a bad file, said to a commune editor (the English stays in the log)
+UPLOAD_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("pages, more than", "Tệp PDF có quá nhiều trang; hãy tách riêng văn bản cần phát."),
+    ("MB allowed", "Tệp quá lớn (tối đa {mb} MB); hãy tải lên riêng văn bản cần phát."),
+    ("MB a document", "Tệp chữ quá lớn để là một văn bản; hãy kiểm tra lại tệp."),
+    ("characters", "Văn bản quá dài; hãy tải lên phần cần phát."),
+    ("took longer", "Đọc tệp quá lâu nên đã dừng: tệp có thể bị hỏng; hãy xin bản khác."),
+    ("no text layer", "Tệp PDF là ảnh quét, không có lớp chữ; hãy nhận dạng chữ (OCR) trước hoặc tải lên bản chữ."),
+    ("not a readable PDF", "Không đọc được tệp PDF này (tệp hỏng hoặc không phải PDF)."),
+    ("not a readable .docx", "Không đọc được tệp Word này (tệp hỏng hoặc không phải .docx)."),
+    ("not text in UTF-8", "Tệp chữ không ở bảng mã UTF-8, UTF-16 hay Windows-1258."),
+    ("no document number", 'Không tìm thấy số hiệu văn bản ("Số: …") ở đầu tệp: đây có phải văn bản pháp luật không?'),
+    ("who issued", "Không tìm thấy cơ quan ban hành ở phần đầu văn bản."),
+    ("has no text", "Tệp không có chữ nào."),
+    ("unsupported file type", "Chỉ nhận tệp PDF, Word (.docx), HTML hoặc văn bản thuần (.txt)."),
+)
+
+
+def upload_problem(reason: str) -> str:
+    from scripts.limits import MB, Limits
+
+    for needle, said in UPLOAD_PROBLEMS:
+        if needle in reason:
+            return said.format(mb=Limits().max_file_bytes // MB)
+    return "Không đọc được văn bản từ tệp này; hãy kiểm tra lại tệp."
+
+
+@dataclass(frozen=True, slots=True)
+class Uploaded:
+    document_id: int | None  # the stored (or already known) document; None when refused
+    new: bool
+    problem: str  # Vietnamese, "" when stored
+
+
+def ingest_upload(session: Session, actor: Any, name: str, data: bytes) -> Uploaded:
+    """A legal document uploaded in the console: the CLI's ingest (same limits, same extraction sandbox).
+
+    A refused file leaves only an ingest-failure row; nothing else changes.
+    """
+    from pathlib import PurePath
+
+    from broadcaster.app.workflow import Action, require
+
+    require(actor, Action.EDIT)
+    base = PurePath(name.replace("\\", "/")).name.strip() or "van-ban.txt"
+    if PurePath(base).suffix.lower() not in UPLOAD_TYPES:
+        reason = f"unsupported file type {PurePath(base).suffix!r}"
+        _fail(session, f"upload:{base}", reason, IngestResult())
+        return Uploaded(None, False, upload_problem(reason))
+    origin = f"upload:{base}"
+    result = IngestResult()
+    try:  # what `ingest` does with each file: extracted in the bounded sandbox, parsed, stored
+        doc = load_document(origin, _Upload(origin, data))
+        with session.begin_nested():
+            _store_document(session, origin, doc.text, result)
+    except ScriptsError as exc:
+        _fail(session, origin, str(exc), result)
+    if result.failures:
+        return Uploaded(None, False, upload_problem(result.failures[0][1]))
+    document_id = next(iter(result.parsed))
+    audit(session, actor, "document.uploaded", f"document:{document_id}", name=base, new=bool(result.stored))
+    return Uploaded(document_id, bool(result.stored), "")
+
+
+__all__ = ["IngestResult", "Uploaded", "draft_script", "ingest", "ingest_upload"]

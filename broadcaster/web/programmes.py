@@ -133,7 +133,34 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         ctx = context(request)
         return page(request, "programme_new.html", ctx, kind="", values={})
 
+    @app.post("/van-ban/tai-len", include_in_schema=False)
+    async def document_upload(request: Request) -> Response:
+        """A legal document from the console: the CLI's ingest, its limits and sandbox; a bad file loses nothing."""
+        from broadcaster.app.documents import ingest_upload
+
+        ctx = context(request)
+        form = await form_with_csrf(request, ctx)
+        upload = form.get("document")
+        name = str(getattr(upload, "filename", "") or "")
+        data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
+        if not data:
+            error = "Hãy chọn một tệp văn bản (PDF, Word .docx, HTML hoặc .txt)."
+            return page(request, "programme_new.html", ctx, status=400, kind="document", values={}, error=error)
+
+        def store_it() -> Any:
+            with store.session() as session:
+                return ingest_upload(session, ctx.actor, name, data)
+
+        done = await run_in_threadpool(store_it)
+        if done.document_id is None:
+            error = f"Không thêm được văn bản từ tệp “{name}”: {done.problem}"
+            return page(request, "programme_new.html", ctx, status=400, kind="document", values={}, error=error)
+        said = "Đã thêm văn bản; hãy tạo bản tin từ văn bản này" if done.new else "Văn bản này đã có trong hệ thống"
+        return back(f"/van-ban/{done.document_id}", said)
+
     def created(bulletin_id: int, what: str) -> Response:
+        if what == programmes.KINDS["relay"].lower():  # nothing to hear: the stream plays live
+            return back(f"/ban-tin/{bulletin_id}", f"Đã tạo {what}; hãy kiểm tra địa chỉ luồng và thời lượng rồi gửi duyệt")
         return back(f"/ban-tin/{bulletin_id}", f"Đã tạo {what}; hãy nghe lại rồi gửi duyệt")
 
     async def attempt(request: Request, ctx: Any, kind: str, values: dict[str, str], make: Callable[[], int]) -> Response:

@@ -221,6 +221,24 @@ def returned_to(store: Store, username: str) -> list[dict[str, Any]]:
     return sorted(out, key=lambda r: r["at"], reverse=True)
 
 
+def submit_for_review(store: Store, settings: Settings, actor: Actor, bulletin_id: int) -> str:
+    """Send for review with audio of the saved scripts: audio of an older version is never what
+    the approver hears (it is rendered first). Returns what the editor is told."""
+    from broadcaster.app.workflow import submit
+
+    require(actor, Action.SUBMIT)
+    rendered = False
+    with store.session() as session:
+        bulletin = get_bulletin(session, bulletin_id)
+        stale = bulletin.kind in ("document", "notice") and current_bundle(session, bulletin_id).media is None
+    if stale:
+        render_audio(store, settings, actor, bulletin_id)
+        rendered = True
+    with store.session() as session:
+        submit(session, get_bulletin(session, bulletin_id), actor)
+    return "Đã tạo âm thanh mới cho phiên bản đã lưu và gửi duyệt" if rendered else "Đã gửi duyệt"
+
+
 def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], language: str = "vi") -> ScriptVersion:
     """Keep each edited sentence's citation; a new sentence is marked as the editor's own."""
     texts = [" ".join(t.split()) for t in texts if t.strip()]

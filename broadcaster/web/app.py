@@ -224,6 +224,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         if verb == "thu-am":
             asset = bulletins.render_audio(store, settings, actor, bulletin_id)
             return f"Đã tạo âm thanh {asset.duration_ms / 1000:.0f} giây"
+        if verb == "gui-duyet":  # never with audio of an older version
+            return bulletins.submit_for_review(store, settings, actor, bulletin_id)
         with store.session() as db:
             bulletin = bulletins.get_bulletin(db, bulletin_id)
             if verb == "gui-duyet":

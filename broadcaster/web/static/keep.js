@@ -15,10 +15,15 @@
     var form = e.target;
     // Destructive actions (withdraw, cancel, emergency) ask once more before they are sent.
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    // Submitting for review or rendering while the script has unsaved edits: say so first.
+    if (form.dataset.unsaved && document.querySelector("textarea[name=sentence][data-dirty]") && !window.confirm(form.dataset.unsaved)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
     var action = form.getAttribute("action") || "";
     if (!action || form.dataset.keep === "no" || action === "/dang-nhap" || action === "/dang-xuat") return;
     sessionStorage.setItem(KEY, JSON.stringify({page: location.pathname + location.search, action: form.getAttribute("action"), fields: fields(form)}));
   }, true);
+  document.addEventListener("input", function (e) {
+    if (e.target && e.target.name === "sentence") e.target.setAttribute("data-dirty", "1");
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var saved = JSON.parse(sessionStorage.getItem(KEY) || "null");
     if (!saved) return;

@@ -182,9 +182,18 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
     planned_by_zone: dict[str, int] = defaultdict(int)
     for p in planned:
         planned_by_zone[p.zone_id] += 1
+    # coverage counts speakers that played: each planned play × each speaker of its zone
+    heard: dict[str, set[str]] = defaultdict(set)  # item → devices that played it
+    for _zone, r in reports:
+        heard[r.item_id].add(r.device_id)
     for z in zones:
         speakers = len(speakers_by_zone[z.id])
-        coverage = len(played_by_zone[z.id]) / speakers if speakers else 0.0
+        zone_items = [p for p in planned if p.zone_id == z.id]
+        if zone_items and speakers:
+            played = sum(len(heard[p.item_id] & speakers_by_zone[z.id]) for p in zone_items)
+            coverage = played / (len(zone_items) * speakers)
+        else:  # nothing planned: the share of speakers that played at all
+            coverage = len(played_by_zone[z.id]) / speakers if speakers else 0.0
         out.zones.append(
             {
                 "id": z.id,
@@ -263,7 +272,15 @@ def _speakers(session: Session, devices: list[DeviceRow], start: datetime, end: 
             .order_by(DeviceSample.at.desc())
             .limit(1)
         ).first()
-        share = uptime(samples[d.id], start, end, bool(before and before.online))
+        # from installation: the time before the speaker was first heard of is not counted
+        first = aware(
+            session.scalar(select(DeviceSample.at).where(DeviceSample.device_id == d.id).order_by(DeviceSample.at).limit(1))
+        )
+        share: float | None
+        if first is None or first >= end:
+            share = None  # not installed (or never heard) in this period
+        else:
+            share = uptime(samples[d.id], max(start, first), end, bool(before and before.online))
         offline_since = None
         if not d.online:
             offline_since = aware(d.last_seen)
@@ -290,6 +307,7 @@ def _reach(zones: list[dict[str, Any]]) -> dict[str, Any]:
             "households": households,
             "reached": round(reached),
             "share": share,
+            "applies": households > 0,  # a commune without urban households: "không áp dụng", never "chưa đạt"
             "targets": {year: {"target": t[kind], "met": households > 0 and share >= t[kind]} for year, t in TARGETS.items()},
         }
     return out

@@ -30,32 +30,37 @@ if TYPE_CHECKING:
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def percent(share: float | None) -> str:
+    """One way to write a share, in the charts and the tables alike (so they agree)."""
+    return "—" if share is None else f"{share * 100:.1f}%".replace(".", ",")
+
+
 def bars(rows: list[tuple[str, float, float | None]], target: float | None = None, unit: str = "%") -> Markup:
     """Horizontal bars: (label, value 0..1 or count, optional second value); a dashed target line."""
-    width, label_w, row_h = 360, 120, 22
+    width, label_w, row_h = 420, 150, 30  # 17-unit labels: at least 14 px on a 390 px phone
     top = max([1.0] + [max(v, w or 0) for _, v, w in rows]) if unit != "%" else 1.0
     height = row_h * len(rows) + 8
     parts = [
         Markup('<svg class="chart" viewBox="0 0 {} {}" role="img" xmlns="http://www.w3.org/2000/svg">').format(width, height)
     ]
-    span = width - label_w - 50
+    span = width - label_w - 70
     for i, (label, value, second) in enumerate(rows):
         y = 4 + i * row_h
-        parts.append(Markup('<text x="0" y="{}" font-size="11">{}</text>').format(y + 14, label[:18]))
+        parts.append(Markup('<text x="0" y="{}" font-size="17">{}</text>').format(y + 18, label[:16]))
         if second is not None:
             parts.append(
-                Markup('<rect class="bar-plan" x="{}" y="{}" width="{:.1f}" height="16"/>').format(
+                Markup('<rect class="bar-plan" x="{}" y="{}" width="{:.1f}" height="22"/>').format(
                     label_w, y, span * second / top
                 )
             )
         css = "bar-ok" if target is None or value >= target else "bar-bad"
         parts.append(
             Markup('<rect class="{}" x="{}" y="{}" width="{:.1f}" height="{}"/>').format(
-                css, label_w, y + (4 if second is not None else 0), span * value / top, 8 if second is not None else 16
+                css, label_w, y + (6 if second is not None else 0), span * value / top, 10 if second is not None else 22
             )
         )
-        text = f"{value * 100:.0f}%" if unit == "%" else f"{value:.0f}/{(second or 0):.0f}"
-        parts.append(Markup('<text x="{}" y="{}" font-size="11">{}</text>').format(label_w + span + 4, y + 14, text))
+        text = percent(value) if unit == "%" else f"{value:.0f}/{(second or 0):.0f}"
+        parts.append(Markup('<text x="{}" y="{}" font-size="17">{}</text>').format(label_w + span + 4, y + 18, text))
     if target is not None:
         x = label_w + span * target
         parts.append(Markup('<line class="target" x1="{:.1f}" y1="0" x2="{:.1f}" y2="{}"/>').format(x, x, height))
@@ -115,7 +120,10 @@ def tables(stats: Stats) -> dict[str, tuple[list[str], list[list[Any]]]]:
         ),
         "Thời gian hoạt động loa": (
             ["Loa", "Vùng", "Thời gian hoạt động (%)", "Số mẫu"],
-            [[s["id"], s["zone"], round(s["uptime"] * 100, 1), s["samples"]] for s in stats.speakers],
+            [
+                [s["id"], s["zone"], "" if s["uptime"] is None else round(s["uptime"] * 100, 1), s["samples"]]
+                for s in stats.speakers
+            ],
         ),
         "Người dân được tiếp cận": (
             ["Khu vực", "Số hộ", "Số hộ được tiếp cận", "Tỷ lệ (%)", "Mục tiêu 2027 (%)", "Mục tiêu 2030 (%)"],
@@ -124,7 +132,7 @@ def tables(stats: Stats) -> dict[str, tuple[list[str], list[list[Any]]]]:
                     name,
                     reach[k]["households"],
                     reach[k]["reached"],
-                    round(reach[k]["share"] * 100, 1),
+                    round(reach[k]["share"] * 100, 1) if reach[k]["applies"] else "không áp dụng",
                     round(reach[k]["targets"][2027]["target"] * 100),
                     round(reach[k]["targets"][2030]["target"] * 100),
                 ]
@@ -180,11 +188,19 @@ def register(app: FastAPI, kit: Kit) -> None:
                 [(f"#{b['bulletin']} {b['title']}", b["played"], b["planned"]) for b in stats.bulletins[:12]], unit="n"
             ),
             "coverage": bars([(z["name"], z["coverage"], None) for z in stats.zones], target=0.8),
-            "uptime": bars([(s["id"], s["uptime"], None) for s in stats.speakers[:40]], target=0.9),
+            "uptime": bars([(s["id"], s["uptime"], None) for s in stats.speakers[:40] if s["uptime"] is not None], target=0.9),
         }
         query = request.url.query
         return kit.page(
-            request, "stats.html", ctx, s=stats, charts=charts, communes=communes, choices=choices, query=escape(query)
+            request,
+            "stats.html",
+            ctx,
+            s=stats,
+            charts=charts,
+            percent=percent,
+            communes=communes,
+            choices=choices,
+            query=escape(query),
         )
 
     @app.get("/thong-ke.csv", include_in_schema=False)

@@ -145,7 +145,7 @@ def test_statistics_pages_and_exports(world: tuple[TestClient, Store]) -> None:
     query = f"tu={DAY}&den={DAY}"
     page = client.get(f"/thong-ke?{query}")
     assert page.status_code == 200 and "Thon 1" in page.text and "Thon 9" not in page.text
-    assert "<svg" in page.text and "50%" in page.text
+    assert "<svg" in page.text and "50,0%" in page.text
     assert client.get(f"/thong-ke?xa=xa-b&{query}").status_code == 403  # another commune
     csv = client.get(f"/thong-ke.csv?{query}").content
     assert csv.startswith(b"\xef\xbb\xbf")
@@ -165,6 +165,68 @@ def test_statistics_pages_and_exports(world: tuple[TestClient, Store]) -> None:
     assert client.get("/thong-ke").status_code == 403
 
 
+def test_uptime_counts_from_installation_and_coverage_counts_each_speaker_and_play(tmp_path: Path) -> None:
+    """Issue 23 points 4 and 9: a speaker installed at noon and online since is ~100%, not ~50%;
+    a zone where one of three speakers missed one of two plays is 5/6, not 100%; a commune
+    without urban households is 'không áp dụng' for the urban target, and chart and table agree."""
+    import re
+
+    from tests.broadcaster.helpers import zone_with_devices
+
+    settings, store, approved, _draft = build(tmp_path)
+    zone_with_devices(store, "thon-3", "xa-b", [time(7, 0), time(17, 30)], ["loa-x", "loa-y", "loa-z"], minutes=15)
+    with store.session() as s:
+        s.get(ZoneRow, "thon-3").households_rural = 90  # type: ignore[union-attr]
+        book(s, ADMIN, approved, ["thon-3"], DAY, "FREQ=DAILY", slot="07:00")
+        book(s, ADMIN, approved, ["thon-3"], DAY, "FREQ=DAILY", slot="17:30")
+    with store.session() as s:
+        plan = build_planner(s, DAY, 1).plan()
+        record_due(s, plan, datetime.now(UTC))
+        items = sorted((i for i in plan.items if i.zone == "thon-3"), key=lambda i: i.starts_at)
+        assert len(items) == 2
+        for device, played in (("loa-x", items), ("loa-y", items), ("loa-z", items[:1])):
+            for item in played:
+                s.add(
+                    PlayReport(
+                        device_id=device,
+                        item_id=item.id,
+                        bulletin_id=str(approved),
+                        sha256="a" * 64,
+                        zone_id="thon-3",
+                        started=item.starts_at,
+                        ended=item.starts_at + timedelta(seconds=5),
+                        played_ms=5000,
+                    )
+                )
+        s.query(DeviceSample).delete()
+        for device in ("loa-x", "loa-y", "loa-z"):  # installed at noon, heard every ten minutes since
+            hour = 12.0
+            while hour < 24:
+                s.add(DeviceSample(device_id=device, at=at(hour), kind="telemetry", online=True, body={}))
+                hour += 1 / 6
+    with store.session() as s:
+        stats = statistics(s, ["xa-b"], Period(DAY, DAY))
+    zone = next(z for z in stats.zones if z["id"] == "thon-3")
+    assert zone["coverage"] == pytest.approx(5 / 6)
+    uptimes = {d["id"]: d["uptime"] for d in stats.speakers}
+    assert uptimes["loa-x"] == pytest.approx(1.0, abs=0.02)
+    assert uptimes["loa-9"] is None  # never heard of: not installed in this period, not 0%
+    assert not stats.reach["urban"]["applies"]
+    client = TestClient(create_app(settings, store))
+    client.post("/dang-nhap", data={"username": "quansat", "password": PASSWORD})
+    page = client.get(f"/thong-ke?xa=xa-b&tu={DAY}&den={DAY}").text
+    urban = page.split('id="reach-urban"', 1)[1].split("</span>", 1)[0]
+    assert "Không áp dụng" in urban and "chưa đạt" not in urban and "0,0%" not in urban
+    assert "83,3%" in page.split('id="coverage"', 1)[1]
+    table = page.split('id="uptime"', 1)[1]
+    chart = page.split("Thời gian hoạt động của loa", 1)[1].split('id="uptime"', 1)[0]
+    for device in ("loa-x", "loa-y"):
+        in_table = re.search(rf"<strong>{device}</strong>.*?data-label=\"Hoạt động\">([^<]+)<", table, re.S)
+        assert in_table is not None and in_table.group(1).strip().startswith(("99,", "100,"))
+        assert in_table.group(1).strip() in chart  # the chart says what the table says
+    assert all(float(size) >= 17 for size in re.findall(r'font-size="([0-9.]+)"', page))
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
@@ -182,7 +244,7 @@ def test_screenshots_of_dashboard_and_statistics(tmp_path: Path) -> None:
             ARTIFACTS.mkdir(exist_ok=True)  # copied into docs/screenshots for the README
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
             page.goto(f"{w.base}/thong-ke?tu={DAY}&den={DAY}")
-            expect(page.locator("#coverage")).to_contain_text("50%")
+            expect(page.locator("#coverage")).to_contain_text("50,0%")
             expect(page.locator("#uptime")).to_contain_text("loa-2")
             page.screenshot(path=str(ARTIFACTS / "statistics.png"), full_page=True)
             browser.close()

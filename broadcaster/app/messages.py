@@ -98,6 +98,7 @@ CATALOGUE: dict[str, str] = {
     "perm.role": "Bạn không có quyền {action}.",
     "perm.commune": "Bạn chỉ được thao tác trong xã của mình, không phải xã {commune}.",
     "perm.language": "Bạn không được giao biên dịch ngôn ngữ {language}.",
+    "commune.unknown": "Không có xã “{names}” trong danh sách: hãy chọn xã từ danh sách (quản trị viên thêm xã mới ở mục Xã).",
     "perm.own_communes": "Bạn chỉ được xem lịch phát và chương trình của xã mình.",
     "perm.audit": "Bạn không có quyền xem nhật ký thao tác.",
     "perm.admin": "Chỉ quản trị viên mới được làm việc này.",

@@ -123,6 +123,14 @@ class Approval(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class Commune(Base):
+    """A commune (xã, phường, đặc khu): the id zones and officials refer to, and the name people read."""
+
+    __tablename__ = "communes"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+
 class ZoneRow(Base):
     __tablename__ = "zones"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

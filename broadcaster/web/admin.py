@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster.app import credentials
+from broadcaster.app import communes, credentials
 from broadcaster.app.messages import explain
 from broadcaster.app.timetables import TimetableRefused, describe, off_warning, set_timetable, to_text
 from broadcaster.app.timetables import edit as edit_timetable
@@ -43,6 +43,11 @@ def _split(text: Any) -> list[str]:
     return [x.strip() for x in str(text or "").split(",") if x.strip()]
 
 
+def _chosen(form: Any) -> list[str]:
+    """The communes ticked in the list (or, from an older form or a script, typed with commas)."""
+    return [x for value in form.getlist("communes") for x in _split(value)]
+
+
 def register(app: FastAPI, kit: Kit) -> None:
     def admin_context(request: Request) -> Any:
         ctx = kit.context(request)
@@ -54,6 +59,12 @@ def register(app: FastAPI, kit: Kit) -> None:
             users = list(db.scalars(select(User).order_by(User.username)))
             zones = list(db.scalars(select(ZoneRow).order_by(ZoneRow.commune, ZoneRow.id)))
             devices = list(db.scalars(select(DeviceRow).order_by(DeviceRow.id)))
+            commune_rows = communes.listing(db)
+        editing = request.query_params.get("vung", "")
+        if "zone_typed" not in extra and editing:  # "Sửa": the zone's values in the form
+            zone = next((z for z in zones if z.id == editing), None)
+            if zone is not None:
+                extra["zone_typed"] = admin_io.zone_cells(zone)
         return kit.page(
             request,
             "admin.html",
@@ -64,6 +75,7 @@ def register(app: FastAPI, kit: Kit) -> None:
             devices=devices,
             kinds=KINDS,
             roles=list(Role),
+            communes=commune_rows,
             timetable_text=to_text,
             timetable_said=describe,
             **extra,
@@ -87,13 +99,17 @@ def register(app: FastAPI, kit: Kit) -> None:
         with kit.store.session() as db:
             if db.scalars(select(User).where(User.username == username)).first() is not None:
                 return overview(request, ctx, 409, error=f"Đã có người dùng {username}.")
+            try:
+                chosen = communes.resolve(db, _chosen(form))
+            except communes.UnknownCommune as exc:
+                return overview(request, ctx, 400, error=explain(exc).text)
             db.add(
                 User(
                     username=username,
                     display_name=str(form.get("display_name", "")).strip() or username,
                     role=role.value,
                     password_hash=hash_password(password),
-                    communes=_split(form.get("communes")),
+                    communes=chosen,
                     languages=_split(form.get("languages")),
                 )
             )
@@ -111,8 +127,13 @@ def register(app: FastAPI, kit: Kit) -> None:
             if user is None:
                 raise NotFound(f"no user {username}")
             if action == "save":
+                try:
+                    chosen = communes.resolve(db, _chosen(form))
+                except communes.UnknownCommune as exc:
+                    db.rollback()
+                    return overview(request, ctx, 400, error=explain(exc).text)
                 user.role = Role(str(form.get("role", user.role))).value
-                user.communes, user.languages = _split(form.get("communes")), _split(form.get("languages"))
+                user.communes, user.languages = chosen, _split(form.get("languages"))
                 audit(db, ctx.actor, "user.updated", f"user:{username}", role=user.role, communes=user.communes)
                 message = f"Đã lưu {username}"
             elif action == "reset":
@@ -139,15 +160,35 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def save_zone(request: Request) -> Response:
         ctx = admin_context(request)
         form = await kit.form(request, ctx)
-        row = {k: str(form.get(k, "")) for k in admin_io.COLUMNS["vung"]}
+        row = {k: str(form.get(k, "")).strip() for k in admin_io.COLUMNS["vung"]}
         parsed = admin_io.Parsed(rows=[(1, row)])
         with kit.store.session() as db:
             try:
+                if row["xa"] and row["xa"] not in {c.id for c in communes.listing(db)}:
+                    raise admin_io.ImportRefused([(1, explain(communes.UnknownCommune([row["xa"]])).text)])
                 admin_io.import_zones(db, parsed)
             except admin_io.ImportRefused as refused:
-                return overview(request, ctx, 400, problems=refused.problems)
+                db.rollback()  # the form keeps what was typed; a form has no "lines"
+                problems = [(None, reason) for _line, reason in refused.problems]
+                return overview(request, ctx, 400, problems=problems, zone_typed=row)
             audit(db, ctx.actor, "zone.saved", f"zone:{row['ma_vung']}", commune=row["xa"])
-        return kit.back("/quan-tri", f"Đã lưu vùng {row['ma_vung']}")
+            saved = db.get(ZoneRow, row["ma_vung"])
+            warning = admin_io.quiet_slot_warning(saved) if saved is not None else ""
+        return kit.back("/quan-tri", f"Đã lưu vùng {row['ma_vung']}. {warning}".strip())
+
+    @app.post("/quan-tri/xa", include_in_schema=False)
+    async def save_commune(request: Request) -> Response:
+        ctx = admin_context(request)
+        form = await kit.form(request, ctx)
+        name = " ".join(str(form.get("ten", "")).split())
+        commune_id = str(form.get("ma_xa", "")).strip() or communes.slug(name)
+        if not name or not communes.ID_RE.match(commune_id):
+            error = "Xã cần tên (ví dụ Tân Lập) và mã chỉ gồm chữ thường không dấu, số, gạch nối (ví dụ tan-lap)."
+            return overview(request, ctx, 400, error=error)
+        with kit.store.session() as db:
+            communes.ensure(db, commune_id, name)
+            audit(db, ctx.actor, "commune.saved", f"commune:{commune_id}", name=name)
+        return kit.back("/quan-tri", f"Đã lưu xã {name} (mã {commune_id})")
 
     @app.post("/quan-tri/vung/lich-ampli", include_in_schema=False)
     async def save_timetable(request: Request) -> Response:

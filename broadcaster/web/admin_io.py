@@ -226,11 +226,26 @@ def import_zones(session: Session, parsed: Parsed) -> tuple[int, int]:
         seen[zone] = line
         values, bad = zone_values(row)
         problems += [(line, b) for b in bad]
-        good.append((zone, values))
+        good.append((line, zone, values))
+    from broadcaster.app import communes
+
+    known = {c.id: c.id for c in communes.listing(session)}
+    for c in communes.listing(session):
+        known.setdefault(communes.folded(c.name or c.id), c.id)
+    for line, _zone, values in good:
+        text = " ".join(str(values["commune"]).split())
+        found = known.get(text) or known.get(communes.folded(text))
+        if found is not None:
+            values["commune"] = found  # "Tân Lập" is the commune tan-lap
+        elif not communes.ID_RE.match(text):
+            problems.append(
+                (line, f"Xã “{text}” không có trong danh sách; mã xã mới chỉ gồm chữ thường không dấu, số và gạch nối.")
+            )
     if problems:
-        raise ImportRefused(sorted(problems))
+        raise ImportRefused(sorted(problems, key=lambda p: (p[0] or 0, p[1])))
     added = updated = 0
-    for zone, values in good:
+    for _line, zone, values in good:
+        communes.ensure(session, values["commune"])
         current = session.get(ZoneRow, zone)
         if current is None:
             session.add(ZoneRow(id=zone, **values))
@@ -240,6 +255,45 @@ def import_zones(session: Session, parsed: Parsed) -> tuple[int, int]:
                 setattr(current, key, value)
             updated += 1
     return added, updated
+
+
+def zone_cells(z: ZoneRow) -> dict[str, str]:
+    """A stored zone as the zone form's cells (to edit it)."""
+    return {
+        "ma_vung": z.id,
+        "ten": z.name,
+        "xa": z.commune,
+        "mui_gio": z.timezone,
+        "khung_gio": ";".join(f"{str(s['start'])[:5]}/{float(s.get('minutes', 15)):g}" for s in z.slots or []),
+        "gio_yen_tinh": ";".join(f"{str(q['start'])[:5]}-{str(q['end'])[:5]}" for q in z.quiet or []),
+        "ngon_ngu": ",".join(z.languages or []),
+        "toi_da_luot_ngay": str(z.max_plays_per_day),
+        "ho_thanh_thi": str(z.households_urban),
+        "ho_nong_thon": str(z.households_rural),
+    }
+
+
+def quiet_slot_warning(z: ZoneRow) -> str:
+    """Slots that start inside the zone's quiet hours: normal bulletins will not play there."""
+
+    def minutes(text: str) -> int:
+        hour, minute = text.split(":")[:2]
+        return int(hour) * 60 + int(minute)
+
+    inside = []
+    for slot in z.slots or []:
+        at = minutes(slot["start"])
+        for q in z.quiet or []:
+            start, end = minutes(q["start"]), minutes(q["end"])
+            if (start <= at < end) if start <= end else (at >= start or at < end):
+                inside.append(f"{slot['start']} (giờ yên tĩnh {q['start']}–{q['end']})")
+                break
+    if not inside:
+        return ""
+    return (
+        "Lưu ý: khung giờ " + ", ".join(inside) + " nằm trong giờ yên tĩnh, bản tin thường sẽ không phát vào đó "
+        "(chỉ bản tin khẩn cấp); hãy đổi khung giờ hoặc giờ yên tĩnh nếu không cố ý."
+    )
 
 
 def export_rows(session: Session, kind: str) -> list[list[Any]]:

@@ -73,5 +73,9 @@ def install(templates: Jinja2Templates, settings: Settings) -> None:
     def local(value: Any, fmt: str = "%d/%m/%Y %H:%M", tz: str | None = None) -> str:
         return to_local(value, tz or settings.timezone, fmt)
 
+    from broadcaster.app.wording import priority_name, rule_text
+
     templates.env.filters["local"] = local
+    templates.env.filters["rule_text"] = rule_text  # FREQ=WEEKLY;BYDAY=MO,TH → thứ Hai, thứ Năm hằng tuần
+    templates.env.filters["priority_name"] = priority_name  # normal → thường
     templates.env.globals.update(menu_for=menu_for, can=can, tz_label=settings.timezone)

@@ -330,6 +330,7 @@ _CODE = r"[A-Za-zĐđ][A-Za-zĐđ&]*\d*"
 RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"(?<![\d/])(?P<num>\d{{1,4}})-(?:{_PARTY_KIND})/(?P<body>{_PARTY_BODY})(?![\wĐđ])"), _party_symbol),
     (re.compile(r"(?<![\d.,])0\d{2,4}(?:\.\d{2,4}){2,3}(?![\d,])|(?<![\d.,])0\d{2,4}\.\d{3,4}\.\d{3,4}(?![\d,])"), _dotted_phone),
+    (re.compile(r"(?<![\d.,/-])0\d{2,4}-\d{3,4}-\d{3,4}(?![\d,/-])"), _dotted_phone),  # 0912-345-678
     (re.compile(r"\bT[Pp]\.\s*"), lambda m, r: "thành phố "),
     (re.compile(r"\s*(?:>|&gt;)\s*(?=\d)"), lambda m, r: " trên "),
     (re.compile(r"\s*(?:<|&lt;)\s*(?=\d)"), lambda m, r: " dưới "),

@@ -1,0 +1,68 @@
+"""Issue 23, point 10 and small items met: each with the behaviour it asks for."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from fastapi.testclient import TestClient
+
+from broadcaster.app import bookings, programmes
+from broadcaster.app.workflow import approve, submit
+from broadcaster.store.models import Bulletin
+from broadcaster.web.app import create_app
+from scripts.spoken import normalize
+from tests.broadcaster.helpers import ADMIN, APPROVER, EDITOR, zone_with_devices
+from tests.web.world import PASSWORD, build
+
+TZ = "Asia/Ho_Chi_Minh"
+
+
+def signed_in(client: TestClient, user: str) -> None:
+    assert client.post("/dang-nhap", data={"username": user, "password": PASSWORD}, follow_redirects=False).status_code == 303
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Liên hệ số 0912.345.678 để biết thêm.", "Liên hệ số 0912-345-678 để biết thêm.", "Liên hệ số 0912345678 để biết thêm."],
+)
+def test_a_telephone_number_in_a_notice_is_read_digit_by_digit(typed: str) -> None:
+    assert normalize(typed) == "Liên hệ số không chín một hai ba bốn năm sáu bảy tám để biết thêm."
+
+
+def test_the_relay_page_neither_reads_its_url_nor_asks_to_listen(tmp_path: Path) -> None:
+    settings, store, _approved, _draft = build(tmp_path)
+    client = TestClient(create_app(settings, store))
+    signed_in(client, "bientap")
+    form = client.get("/chuong-trinh/moi").text
+    csrf = form.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+    made = client.post(
+        "/chuong-trinh/tiep-song",
+        data={"csrf": csrf, "title": "VOV1", "url": "https://radio.example.vn/vov1.mp3", "minutes": "15"},
+    )
+    assert made.status_code == 200
+    assert "hãy nghe lại" not in made.text and "Đọc:" not in made.text
+    assert "kiểm tra địa chỉ luồng" in made.text
+    assert "hát tê tê pê" not in made.text and "chấm" not in made.text.split("<main", 1)[-1]
+
+
+def test_a_fifteen_minute_relay_is_refused_in_a_ten_minute_slot(tmp_path: Path) -> None:
+    settings, store, _approved, _draft = build(tmp_path)
+    zone_with_devices(store, "thon-ngan", "xa-a", [time(6, 0)], ["loa-n"], minutes=10)
+    zone_with_devices(store, "thon-dai", "xa-a", [time(6, 0)], ["loa-d"], minutes=20)
+    relay = programmes.relay(store, settings, EDITOR, "VOV1", "https://radio.example.vn/vov1.mp3", 15)
+    with store.session() as s:
+        bulletin = s.get(Bulletin, relay)
+        submit(s, bulletin, EDITOR)
+        approve(s, bulletin, APPROVER)
+    now = datetime.now(UTC)
+    tomorrow = now.astimezone(ZoneInfo(TZ)).date() + timedelta(days=1)
+    with store.session() as s:
+        with pytest.raises(bookings.BookingRefused) as refused:
+            bookings.create(s, ADMIN, bookings.Ask(relay, ("thon-ngan",), tomorrow, "06:00"), now, TZ)
+        assert [p.code for p in refused.value.problems] == ["slot.overrun"]  # "Khung giờ 06:00 … bị vượt 5 phút"
+        assert refused.value.problems[0].params["minutes"] == 5
+    with store.session() as s:
+        bookings.create(s, ADMIN, bookings.Ask(relay, ("thon-dai",), tomorrow, "06:00"), now, TZ)  # 20 minutes: fits

@@ -239,14 +239,33 @@ def submit_for_review(store: Store, settings: Settings, actor: Actor, bulletin_i
     return "Đã tạo âm thanh mới cho phiên bản đã lưu và gửi duyệt" if rendered else "Đã gửi duyệt"
 
 
-def save_script(store: Store, actor: Actor, bulletin_id: int, texts: list[str], language: str = "vi") -> ScriptVersion:
-    """Keep each edited sentence's citation; a new sentence is marked as the editor's own."""
+class EditConflict(WorkflowError):
+    """Someone saved a newer version since this editor opened the page (another tab, another person)."""
+
+    def __init__(self, bulletin_id: int, seen: int, current: int, author: str) -> None:
+        super().__init__(
+            f"Bản tin #{bulletin_id} đã được {author} lưu thành phiên bản {current} sau khi bạn mở trang "
+            f"(bạn sửa từ phiên bản {seen}). Chưa lưu gì: hãy mở lại bản tin, xem phiên bản mới rồi sửa tiếp."
+        )
+
+
+def save_script(
+    store: Store, actor: Actor, bulletin_id: int, texts: list[str], language: str = "vi", based_on: int | None = None
+) -> ScriptVersion:
+    """Keep each edited sentence's citation; a new sentence is marked as the editor's own.
+
+    `based_on` is the version the editor's page showed: a newer one saved meanwhile (a second
+    tab) is never silently overwritten.
+    :raises EditConflict: when the script moved on since `based_on`.
+    """
     texts = [" ".join(t.split()) for t in texts if t.strip()]
     if not texts:
         raise WorkflowError("a script needs at least one sentence", "workflow.empty_script")
     with store.session() as session:
         bulletin = get_bulletin(session, bulletin_id)
         previous = current_scripts(session, bulletin_id).get(language)
+        if based_on is not None and previous is not None and previous.version != based_on:
+            raise EditConflict(bulletin_id, based_on, previous.version, previous.author)
         old = previous.sentences if previous else []
         sentences = [{"text": t, "source": old[i]["source"] if i < len(old) else None} for i, t in enumerate(texts)]
         version = edit_script(session, bulletin, actor, language, " ".join(texts), sentences)

@@ -219,7 +219,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
         if verb == "sua":
             texts = data.getlist("sentence") if hasattr(data, "getlist") else list(data.get("sentences", []))
-            version = bulletins.save_script(store, actor, bulletin_id, [str(t) for t in texts])
+            seen = str(data.get("based_on") or "")
+            based_on = int(seen) if seen.isdigit() else None  # the version the page showed
+            version = bulletins.save_script(store, actor, bulletin_id, [str(t) for t in texts], based_on=based_on)
             return " ".join([f"Đã lưu phiên bản {version.version}.", bulletins.on_air_notice(store, bulletin_id)]).strip()
         if verb == "thu-am":
             asset = bulletins.render_audio(store, settings, actor, bulletin_id)

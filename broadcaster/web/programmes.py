@@ -6,6 +6,8 @@ the console, the API and the CLI create bulletins the same way.
 
 from __future__ import annotations
 
+import threading
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +52,44 @@ def _minutes(text: str) -> float:
         raise programmes.ProgrammeError("Số phút tiếp sóng phải là một số, ví dụ 30.") from exc
 
 
+class Once:
+    """Form tokens already sent (per user): a form sent twice makes one programme.
+
+    Kept in the console's process (a commune runs one); the first send is waited for when
+    the second arrives while it is still rendering.
+    """
+
+    def __init__(self, keep: int = 2000) -> None:
+        self.keep, self.lock = keep, threading.Lock()
+        self.results: dict[tuple[str, str], int | None] = {}
+        self.pending: dict[tuple[str, str], threading.Event] = {}
+
+    def claim(self, token: tuple[str, str]) -> int | None:
+        """The bulletin an earlier send of this token made; None when this send is the first."""
+        with self.lock:
+            if token in self.results and self.results[token] is not None:
+                return self.results[token]
+            waiting = self.pending.get(token)
+            if waiting is None:
+                self.pending[token] = threading.Event()
+                return None
+        waiting.wait(120)
+        with self.lock:
+            return self.results.get(token)
+
+    def done(self, token: tuple[str, str], bulletin_id: int | None) -> None:
+        if not token[1]:
+            return
+        with self.lock:
+            if bulletin_id is not None:
+                self.results[token] = bulletin_id
+                while len(self.results) > self.keep:
+                    self.results.pop(next(iter(self.results)))
+            event = self.pending.pop(token, None)
+        if event is not None:
+            event.set()
+
+
 def _state(store: Store, bulletin_id: int) -> str:
     with store.session() as session:
         bulletin = session.get(Bulletin, bulletin_id)
@@ -67,6 +107,8 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         kit.api_csrf,
     )
     templates.env.globals["document_bulletins"] = lambda: programmes.document_bulletins(store)
+    templates.env.globals["once"] = lambda: uuid.uuid4().hex  # one token per form shown
+    sent = Once()
 
     # -- a document and its bulletin -------------------------------------------
     @app.get("/van-ban/{document_id}", include_in_schema=False)
@@ -164,12 +206,26 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         return back(f"/ban-tin/{bulletin_id}", f"Đã tạo {what}; hãy nghe lại rồi gửi duyệt")
 
     async def attempt(request: Request, ctx: Any, kind: str, values: dict[str, str], make: Callable[[], int]) -> Response:
+        form = await request.form()
+        token = (ctx.actor.username, str(form.get("once") or ""))
+        if token[1]:  # back and send again, or a double tap: the bulletin the first send made
+            earlier = sent.claim(token)
+            if earlier is not None:
+                return back(
+                    f"/ban-tin/{earlier}", "Biểu mẫu này đã được gửi trước đó; đây là chương trình đã tạo, không tạo thêm bản sao"
+                )
         try:
             bulletin_id = await run_in_threadpool(make)
         except programmes.RenderFailed as exc:
+            sent.done(token, exc.bulletin_id)
             return back(f"/ban-tin/{exc.bulletin_id}", str(exc))
         except programmes.ProgrammeError as exc:  # the form comes back as typed, with the reason
+            sent.done(token, None)
             return page(request, "programme_new.html", ctx, status=400, kind=kind, values=values, error=str(exc))
+        except BaseException:
+            sent.done(token, None)
+            raise
+        sent.done(token, bulletin_id)
         return created(bulletin_id, programmes.KINDS[kind].lower())
 
     @app.post("/chuong-trinh/thong-bao", include_in_schema=False)

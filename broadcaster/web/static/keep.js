@@ -21,6 +21,26 @@
     if (!action || form.dataset.keep === "no" || action === "/dang-nhap" || action === "/dang-xuat") return;
     sessionStorage.setItem(KEY, JSON.stringify({page: location.pathname + location.search, action: form.getAttribute("action"), fields: fields(form)}));
   }, true);
+  // The browser's own validation bubbles speak the browser's language: say it in Vietnamese.
+  function said(el) {
+    var v = el.validity;
+    if (v.valueMissing) return el.type === "file" ? "Hãy chọn một tệp." : (el.tagName === "SELECT" ? "Hãy chọn một mục trong danh sách." : (el.type === "checkbox" ? "Hãy đánh dấu mục này." : "Hãy điền mục này."));
+    if (v.typeMismatch) return el.type === "url" ? "Hãy nhập địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://." : (el.type === "email" ? "Hãy nhập địa chỉ thư điện tử, ví dụ ten@xa.gov.vn." : "Giá trị chưa đúng dạng.");
+    if (v.tooShort) return "Cần ít nhất " + el.minLength + " ký tự (hiện có " + el.value.length + ").";
+    if (v.tooLong) return "Tối đa " + el.maxLength + " ký tự.";
+    if (v.rangeUnderflow) return "Giá trị nhỏ nhất là " + el.min + ".";
+    if (v.rangeOverflow) return "Giá trị lớn nhất là " + el.max + ".";
+    if (v.stepMismatch || v.badInput) return el.type === "number" ? "Hãy nhập một số." : "Giá trị chưa đúng dạng.";
+    if (v.patternMismatch) return el.title || "Giá trị chưa đúng dạng.";
+    return "";
+  }
+  document.addEventListener("invalid", function (e) {
+    var el = e.target;
+    el.setCustomValidity("");
+    if (!el.validity.valid) el.setCustomValidity(said(el));
+  }, true);
+  document.addEventListener("input", function (e) { if (e.target && e.target.setCustomValidity) e.target.setCustomValidity(""); }, true);
+  document.addEventListener("change", function (e) { if (e.target && e.target.setCustomValidity) e.target.setCustomValidity(""); }, true);
   document.addEventListener("input", function (e) {
     if (e.target && e.target.name === "sentence") e.target.setAttribute("data-dirty", "1");
   });

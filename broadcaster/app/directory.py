@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from broadcaster.app.planning import zone_of
@@ -57,14 +57,14 @@ def create_user(
 ) -> User:
     """:raises WorkflowError: for a taken username or a short password."""
     require(actor, Action.MANAGE_USERS)
-    username = username.strip()
+    username = " ".join(username.split()).lower()  # sign-in is case- and space-insensitive
     if not username:
         raise WorkflowError("a user needs a name", "user.no_name")
     if len(password) < MIN_PASSWORD:
         raise WorkflowError(
             f"the password must have at least {MIN_PASSWORD} characters", "user.short_password", minimum=MIN_PASSWORD
         )
-    if session.scalars(select(User).where(User.username == username)).first() is not None:
+    if session.scalars(select(User).where(func.lower(User.username) == username)).first() is not None:
         raise WorkflowError(f"user {username} exists", "user.exists", user=username)
     user = User(
         username=username,

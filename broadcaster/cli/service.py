@@ -28,10 +28,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.store.engine import open_store
     from broadcaster.web.app import create_app
 
+    args.port = args.port or settings.http_port
     store = open_store(settings.database_url)
     _first_admin_hint(store)
     app = create_app(settings, store)
-    print(f"Bảng điều khiển: http://{args.host}:{args.port}/  (API: /api/docs)")
+    print(f"Bảng điều khiển: http://{args.host}:{args.port}/  (API: /api/openapi.json)")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)  # XFF: trusted_proxies
     return 0
 
@@ -53,6 +54,8 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
     """Console + service in one process: what a commune installs. The service owns the broker
     session, the media port and the clock; the console talks to it only through the store."""
     import threading
+
+    args.port = args.port or settings.http_port  # BROADCASTER_HTTP_PORT when --port is not given
 
     import uvicorn
 
@@ -83,7 +86,7 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     serve = sub.add_parser("serve", help="the web console and JSON API")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=None, help="default: the http_port setting (BROADCASTER_HTTP_PORT), 8000")
     serve.set_defaults(func=cmd_serve)
 
     run = sub.add_parser("run", help="the long-running service (broker session, media server, clock)")
@@ -92,6 +95,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     up = sub.add_parser("up", help="console + service in one process (a commune's install)")
     up.add_argument("--host", default="127.0.0.1")
-    up.add_argument("--port", type=int, default=8000)
+    up.add_argument("--port", type=int, default=None, help="default: the http_port setting (BROADCASTER_HTTP_PORT), 8000")
     up.add_argument("--mqtt")
     up.set_defaults(func=cmd_up)

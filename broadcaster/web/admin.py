@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
+from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import communes, credentials
@@ -90,14 +90,14 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def create_user(request: Request) -> Response:
         ctx = admin_context(request)
         form = await kit.form(request, ctx)
-        username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
+        username, password = str(form.get("username", "")).strip().lower(), str(form.get("password", ""))
         if not admin_io.ID_RE.match(username):
             return overview(request, ctx, 400, error="Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 64 ký tự).")
         if len(password) < 10:
             return overview(request, ctx, 400, error="Mật khẩu cần ít nhất 10 ký tự.")
         role = Role(str(form.get("role", "observer")))
         with kit.store.session() as db:
-            if db.scalars(select(User).where(User.username == username)).first() is not None:
+            if db.scalars(select(User).where(func.lower(User.username) == username)).first() is not None:
                 return overview(request, ctx, 409, error=f"Đã có người dùng {username}.")
             try:
                 chosen = communes.resolve(db, _chosen(form))

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import select
+from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import bulletins, tasks
@@ -145,14 +145,27 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/dang-nhap", response_class=HTMLResponse, include_in_schema=False)
     async def sign_in_page(request: Request) -> Response:
         query = request.query_params
-        return page(request, "signin.html", None, next=query.get("next", "/"), expired=bool(query.get("het-phien")))
+        return page(
+            request,
+            "signin.html",
+            None,
+            next=query.get("next", "/"),
+            expired=bool(query.get("het-phien")),
+            no_admin=await run_in_threadpool(no_admin_yet),
+        )
+
+    def no_admin_yet() -> bool:
+        """A fresh install: nobody can sign in until the first admin is made on the server."""
+        with store.session() as db:
+            return db.scalars(select(User.id).where(User.role == "admin", User.active.is_(True))).first() is None
 
     def authenticate(request: Request, username: str, password: str) -> str | None:
+        username = " ".join(username.split()).lower()  # "BienTap " is bientap
         address = address_of(request)
         if limiter.blocked(username, address):
             raise PermissionDenied("too many failed sign-ins; wait five minutes", "perm.signin_limit")
         with store.session() as db:
-            user = db.scalars(select(User).where(User.username == username)).first()
+            user = db.scalars(select(User).where(func.lower(User.username) == username)).first()
             # an unknown user costs the same argon2 verification as a known one: no timing oracle
             ok = verify_password(user.password_hash if user is not None else DUMMY_HASH, password)
             ok = ok and user is not None and user.active
@@ -163,8 +176,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         with store.session() as db:
             from broadcaster.app.workflow import audit
 
-            audit(db, Actor(username, Role(user.role), address=address), "user.signed_in", f"user:{username}")  # type: ignore[union-attr]
-        return codec.issue(username)[0]
+            name = user.username  # type: ignore[union-attr]
+            audit(db, Actor(name, Role(user.role), address=address), "user.signed_in", f"user:{name}")  # type: ignore[union-attr]
+        return codec.issue(name)[0]
 
     @app.post("/dang-nhap", include_in_schema=False)
     async def sign_in(request: Request) -> Response:

@@ -66,3 +66,65 @@ def test_a_fifteen_minute_relay_is_refused_in_a_ten_minute_slot(tmp_path: Path) 
         assert refused.value.problems[0].params["minutes"] == 5
     with store.session() as s:
         bookings.create(s, ADMIN, bookings.Ask(relay, ("thon-dai",), tomorrow, "06:00"), now, TZ)  # 20 minutes: fits
+
+
+def test_up_and_serve_listen_on_the_http_port_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """BROADCASTER_HTTP_PORT is honoured when --port is not given; --port still wins."""
+    import argparse
+
+    import uvicorn
+
+    import broadcaster.service.core as core
+    from broadcaster.cli import service
+    from broadcaster.config import load
+
+    heard: list[int] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: heard.append(kw["port"]))
+
+    class Quiet:
+        mqtt_url, media_base_url, runner = "mqtt://127.0.0.1:1883", "http://127.0.0.1:1/", None
+
+        def __init__(self, *args: object) -> None: ...
+        def __enter__(self) -> Quiet:
+            return self
+
+        def __exit__(self, *exc: object) -> None: ...
+        def run_forever(self, **kw: object) -> None: ...
+
+    monkeypatch.setattr(core, "Service", Quiet)
+    settings = load(None, {"BROADCASTER_DATA_DIR": str(tmp_path / "data"), "BROADCASTER_HTTP_PORT": "8123"})
+    parser = argparse.ArgumentParser()
+    service.register(parser.add_subparsers())
+    for argv in (["up"], ["serve"], ["up", "--port", "9000"]):
+        args = parser.parse_args(argv)
+        args.func(args, settings)
+    assert heard == [8123, 8123, 9000]
+
+
+def test_sign_in_says_no_admin_exists_and_names_are_case_and_space_insensitive(tmp_path: Path) -> None:
+    from broadcaster.config import Settings
+    from broadcaster.store.engine import open_store
+    from broadcaster.store.models import User
+
+    settings, store, _approved, _draft = build(tmp_path)
+    client = TestClient(create_app(settings, store))
+    assert 'id="chua-co-quan-tri"' not in client.get("/dang-nhap").text  # the world has an admin
+    assert (
+        client.post("/dang-nhap", data={"username": "  BienTap ", "password": PASSWORD}, follow_redirects=False).status_code
+        == 303
+    )
+    assert "Nguyễn Văn Biên" in client.get("/hom-nay").text
+    fresh = Settings(data_dir=tmp_path / "fresh")
+    empty = TestClient(create_app(fresh, open_store(fresh.database_url)))
+    notice = empty.get("/dang-nhap").text.split('id="chua-co-quan-tri"', 1)[1].split("</div>", 1)[0]
+    assert "Chưa có tài khoản quản trị" in notice and "broadcaster user add admin --role admin" in notice
+    # an admin cannot make "BienTap" next to bientap
+    signed_in(client, "quantri")
+    csrf = client.get("/quan-tri").text.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+    twin = client.post(
+        "/quan-tri/nguoi-dung",
+        data={"csrf": csrf, "username": "BienTap", "password": "mat-khau-rat-dai", "role": "editor"},
+    )
+    assert twin.status_code == 409
+    with store.session() as s:
+        assert s.query(User).filter(User.username.ilike("bientap")).count() == 1

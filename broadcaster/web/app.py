@@ -336,7 +336,20 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         zones = bulletins.zones_for(store, ctx.actor)
         zone_tz = {z.id: z.timezone for z in zones}
         devices = bulletins.devices(store, ctx.actor)
-        return page(request, "devices.html", ctx, devices=devices, zones=zones, zone_tz=zone_tz, now=time.time(), confirm=None)
+        from broadcaster.app.timetables import describe, to_text
+
+        return page(
+            request,
+            "devices.html",
+            ctx,
+            devices=devices,
+            zones=zones,
+            zone_tz=zone_tz,
+            now=time.time(),
+            confirm=None,
+            timetable_text=to_text,
+            timetable_said=describe,
+        )
 
     @app.get("/dich", response_class=HTMLResponse, include_in_schema=False)
     async def translation_tasks(request: Request) -> Response:

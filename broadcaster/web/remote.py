@@ -79,6 +79,30 @@ def register(app: FastAPI, kit: Kit) -> None:
             )
         return RedirectResponse(f"/lenh/{task}", status_code=303)
 
+    @app.post("/loa/vung/{zone_id}/lich-ampli", include_in_schema=False)
+    async def official_timetable(request: Request, zone_id: str) -> Response:
+        """An official sets their own zone's amplifier and volume timetable (the admin's form, on /loa)."""
+        from broadcaster.app.messages import explain
+        from broadcaster.app.timetables import TimetableRefused, describe, off_warning
+        from broadcaster.app.timetables import edit as edit_timetable
+
+        ctx = kit.context(request)
+        form = await kit.form(request, ctx)
+        power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
+        with kit.store.session() as db:
+            try:
+                if form.get("action") == "clear":
+                    stored = set_timetable(db, ctx.actor, zone_id, {"power": [], "volume": []})
+                else:
+                    stored, _kept = edit_timetable(db, ctx.actor, zone_id, power, volume)
+                row = db.get(ZoneRow, zone_id)
+                warning = off_warning(db, row) if row is not None else ""
+            except TimetableRefused as refused:
+                db.rollback()
+                return kit.back("/loa", f"Chưa lưu lịch ampli của vùng {zone_id}: {explain(refused).text}")
+        said = describe(stored) if stored is not None else "không có lịch"
+        return kit.back("/loa", f"Đã lưu lịch ampli và âm lượng của vùng {zone_id}: {said}. {warning}".strip())
+
     @app.post("/api/devices/control", tags=["devices"])
     def control_api(body: ControlIn, request: Request) -> dict[str, Any]:
         ctx = kit.context(request)

@@ -15,6 +15,13 @@
     var form = e.target;
     // Destructive actions (withdraw, cancel, emergency) ask once more before they are sent.
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    // A button that stops speakers (reboot, amplifier off) asks first, naming what it targets.
+    var button = e.submitter;
+    if (button && button.dataset.ask) {
+      var target = form.querySelector("select[name=target]");
+      var named = target && target.selectedIndex >= 0 ? target.options[target.selectedIndex].text : "loa đã chọn";
+      if (!window.confirm(button.dataset.ask.replace("{target}", named))) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    }
     // Submitting for review or rendering while the script has unsaved edits: say so first.
     if (form.dataset.unsaved && document.querySelector("textarea[name=sentence][data-dirty]") && !window.confirm(form.dataset.unsaved)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
     var action = form.getAttribute("action") || "";

@@ -24,8 +24,8 @@ from broadcaster.store.models import BookingRow, DeviceRow, ZoneRow
 from broadcaster.web.cells import append_row, csv_row, unescape
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-SLOT_RE = re.compile(r"^(\d{1,2}:\d{2})(?:/(\d+(?:\.\d+)?))?$")
-QUIET_RE = re.compile(r"^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$")
+SLOT_RE = re.compile(r"^(\d{1,2}:\d{2})(?::00)?(?:/(\d+(?:\.\d+)?))?$")  # a cell typed as a time: 07:00:00
+QUIET_RE = re.compile(r"^(\d{1,2}:\d{2})(?::00)?-(\d{1,2}:\d{2})(?::00)?$")
 log = logging.getLogger(__name__)
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
@@ -79,7 +79,7 @@ def read_table(filename: str, data: bytes, kind: str) -> Parsed:
         raise ImportRefused([(0, "Chỉ nhận tệp .csv hoặc .xlsx.")])
     if not table:
         raise ImportRefused([(1, "Tệp trống.")])
-    header = [str(h or "").strip().lower() for h in table[0]]
+    header = [column_key(h) for h in table[0]]
     missing = [c for c in REQUIRED[kind] if c not in header]
     if missing:
         raise ImportRefused([(1, f"Thiếu cột: {', '.join(missing)} (các cột: {', '.join(COLUMNS[kind])}).")])
@@ -87,11 +87,44 @@ def read_table(filename: str, data: bytes, kind: str) -> Parsed:
         raise ImportRefused([(0, f"Tệp có hơn {MAX_ROWS} dòng.")])
     parsed = Parsed()
     for number, raw in enumerate(table[1:], start=2):
-        values = {h: ("" if v is None else unescape(str(v)).strip()) for h, v in zip(header, raw)}
+        values = {h: cell_text(v) for h, v in zip(header, raw)}
         if not any(values.values()):
             continue
         parsed.rows.append((number, values))
     return parsed
+
+
+def column_key(header: Any) -> str:
+    """A column by its key or its Vietnamese heading: "Mã loa" → ma_loa, "Tối đa lượt/ngày" → toi_da_luot_ngay."""
+    import unicodedata
+
+    text = str(header or "").strip().replace("đ", "d").replace("Đ", "D")
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text the checks read: a cell typed as a time is HH:MM, as a date YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unescape(str(value)).strip()
+
+
+def day_of(text: str) -> date:
+    """A day written 2026-12-01 or 01/12/2026. :raises ValueError: otherwise."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+    if match:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    return date.fromisoformat(text)
 
 
 def _xlsx(data: bytes) -> list[list[Any]]:
@@ -127,17 +160,18 @@ def import_devices(session: Session, parsed: Parsed) -> tuple[int, int]:
     good = []
     for line, row in parsed.rows:
         device, zone = row.get("ma_loa", ""), row.get("vung", "")
+        bad = []  # every problem of the row, not only the first
         if not ID_RE.match(device):
-            problems.append((line, f"Mã loa “{device}” không hợp lệ (chữ, số, . _ -; tối đa 64 ký tự)."))
-            continue
-        if device in seen:
-            problems.append((line, f"Mã loa {device} trùng với dòng {seen[device]}."))
-            continue
-        seen[device] = line
+            bad.append(f"Mã loa “{device}” không hợp lệ (chữ, số, . _ -; tối đa 64 ký tự).")
+        elif device in seen:
+            bad.append(f"Mã loa {device} trùng với dòng {seen[device]}.")
+        else:
+            seen[device] = line
         if zone not in zones:
-            problems.append((line, f"Không có vùng “{zone}”."))
-            continue
-        good.append((device, zone, row.get("ten", "") or device))
+            bad.append(f"Không có vùng “{zone}”.")
+        problems += [(line, b) for b in bad]
+        if not bad:
+            good.append((device, zone, row.get("ten", "") or device))
     if problems:
         raise ImportRefused(sorted(problems))
     existing = {d.id: d for d in session.scalars(select(DeviceRow))}
@@ -368,17 +402,31 @@ def import_bookings(session: Session, parsed: Parsed, actor: Any, now: datetime,
     problems = list(parsed.problems)
     booked = 0
     for line, row in parsed.rows:
+        bad = []  # every problem of the row, not only the first
+        starts = until = None
+        bulletin = 0
         try:
-            starts = date.fromisoformat(row.get("tu_ngay", ""))
-            until = date.fromisoformat(row["den_ngay"]) if row.get("den_ngay") else None
+            starts = day_of(row.get("tu_ngay", ""))
+        except ValueError:
+            bad.append(f"Từ ngày “{row.get('tu_ngay', '')}” phải có dạng 01/12/2026 hoặc 2026-12-01.")
+        try:
+            until = day_of(row["den_ngay"]) if row.get("den_ngay") else None
+        except ValueError:
+            bad.append(f"Đến ngày “{row.get('den_ngay', '')}” phải có dạng 01/12/2026 hoặc 2026-12-01.")
+        try:
             bulletin = int(row.get("ban_tin", ""))
         except ValueError:
-            problems.append((line, "Cột ban_tin phải là số, tu_ngay/den_ngay có dạng năm-tháng-ngày (2026-12-01)."))
+            bad.append(f"Bản tin “{row.get('ban_tin', '')}” phải là số bản tin (ví dụ 12).")
+        if row.get("khung_gio") and not SLOT_RE.match(row["khung_gio"]):
+            bad.append(f"Khung giờ “{row['khung_gio']}” phải là giờ, ví dụ 07:00.")
+        if bad or starts is None:
+            problems += [(line, b) for b in bad]
             continue
         zones = tuple(z.strip() for z in row.get("vung", "").split(",") if z.strip())
-        ask = bookings.Ask(
-            bulletin, zones, starts, row.get("khung_gio") or None, row.get("lap_lai", ""), until, row.get("loai") or "normal"
-        )
+        slot = row.get("khung_gio", "")[:5] or None
+        kinds = {"thuong": "normal", "uu_tien": "priority", "khan_cap": "emergency"}
+        kind = kinds.get(column_key(row.get("loai", "")), row.get("loai") or "normal")
+        ask = bookings.Ask(bulletin, zones, starts, slot, row.get("lap_lai", ""), until, kind)
         try:
             bookings.create(session, actor, ask, now, tz)
             booked += 1

@@ -128,3 +128,46 @@ def test_sign_in_says_no_admin_exists_and_names_are_case_and_space_insensitive(t
     assert twin.status_code == 409
     with store.session() as s:
         assert s.query(User).filter(User.username.ilike("bientap")).count() == 1
+
+
+def test_spreadsheets_with_vietnamese_headings_and_time_cells_import_and_every_error_of_a_row_is_said(tmp_path: Path) -> None:
+    import io
+    from datetime import time as clock
+
+    from openpyxl import Workbook
+
+    from broadcaster.store.models import ZoneRow
+    from broadcaster.web import admin_io
+
+    settings, store, approved, _draft = build(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Mã vùng", "Tên", "Xã", "Khung giờ", "Giờ yên tĩnh", "Ngôn ngữ", "Tối đa lượt/ngày"])
+    sheet.append(["thon-moi", "Thôn Mới", "xa-a", clock(6, 30), "21:30-05:30", "vi", 8])
+    out = io.BytesIO()
+    book.save(out)
+    with store.session() as s:
+        added, _updated = admin_io.import_zones(s, admin_io.read_table("vung.xlsx", out.getvalue(), "vung"))
+        assert added == 1
+    with store.session() as s:
+        zone = s.get(ZoneRow, "thon-moi")
+        assert zone is not None and zone.slots == [{"start": "06:30", "minutes": 15.0}] and zone.max_plays_per_day == 8
+
+    bad_devices = "Mã loa,Vùng,Tên\nloa moi!,khong-co,Loa\n".encode()
+    with store.session() as s, pytest.raises(admin_io.ImportRefused) as refused:
+        admin_io.import_devices(s, admin_io.read_table("loa.csv", bad_devices, "loa"))
+    assert [line for line, _ in refused.value.problems] == [2, 2]  # both problems of the row
+
+    bookings_sheet = Workbook()
+    rows = bookings_sheet.active
+    rows.append(["Bản tin", "Vùng", "Từ ngày", "Khung giờ", "Loại"])
+    tomorrow = datetime.now(ZoneInfo(TZ)).date() + timedelta(days=1)
+    rows.append([approved, "thon-1", tomorrow, clock(7, 0), "Thường"])
+    rows.append(["mười", "thon-1", "32/13/2026", "7 giờ", "Thường"])
+    out = io.BytesIO()
+    bookings_sheet.save(out)
+    parsed = admin_io.read_table("lich.xlsx", out.getvalue(), "lich")
+    with store.session() as s, pytest.raises(admin_io.ImportRefused) as refused:
+        admin_io.import_bookings(s, parsed, ADMIN, datetime.now(UTC), TZ)
+    problems = refused.value.problems
+    assert [line for line, _ in problems] == [3, 3, 3], problems  # row 2 is fine; row 3 has three problems

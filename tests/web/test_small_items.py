@@ -171,3 +171,30 @@ def test_spreadsheets_with_vietnamese_headings_and_time_cells_import_and_every_e
         admin_io.import_bookings(s, parsed, ADMIN, datetime.now(UTC), TZ)
     problems = refused.value.problems
     assert [line for line, _ in problems] == [3, 3, 3], problems  # row 2 is fine; row 3 has three problems
+
+
+@pytest.mark.parametrize("user", ["bientap", "pheduyet", "biendich", "quansat", "canbo", "quantri"])
+def test_no_role_is_shown_a_form_it_would_be_refused(tmp_path: Path, user: str) -> None:
+    """Every POST form on the pages a role opens is one its role may send (no 403 behind a button)."""
+    import re
+
+    from broadcaster.app.workflow import PERMISSIONS, Action, Role
+    from tests.web.world import USERS
+
+    settings, store, approved, draft = build(tmp_path)
+    client = TestClient(create_app(settings, store))
+    signed_in(client, user)
+    role = Role(USERS[user][0])
+    needs = {"/dat-lich": Action.BOOK, "/lich-phat/": Action.BOOK, "/huy": Action.BOOK, "/sua": Action.EDIT}
+    needs |= {"/rut": Action.WITHDRAW, "/thu-am": Action.EDIT, "/gui-duyet": Action.SUBMIT, "/duyet": Action.APPROVE}
+    pages = ["/", "/hom-nay", f"/ban-tin/{approved}", f"/ban-tin/{draft}", "/lich", "/lich-phat", "/loa", "/dich"]
+    shown = set()
+    for path in pages:
+        page = client.get(path)
+        if page.status_code == 200:
+            shown |= set(re.findall(r'<form[^>]*method="post"[^>]*action="([^"]+)"', page.text))
+            shown |= {a for a in re.findall(r'href="([^"]+)"', page.text) if a.endswith("/dat-lich") or "/lich-phat/" in a}
+    for action in shown:
+        for marker, needed in needs.items():
+            if marker in action and not (marker == "/sua" and "/lich-phat/" in action):
+                assert needed in PERMISSIONS[role], (user, action)

@@ -68,6 +68,16 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         warning_names=WARNINGS,
     )
     ui.install(templates, settings)
+
+    def commune_name(commune_id: str) -> str:
+        """A commune's display name ("Tân Lập" for tan-lap), its id when it has none."""
+        from broadcaster.app import communes
+
+        with store.session() as db:
+            return communes.names(db).get(commune_id, commune_id)
+
+    templates.env.globals["commune_name"] = commune_name
+    templates.env.filters["commune_name_of"] = commune_name
     # No Swagger UI / ReDoc: FastAPI loads them from a CDN. The schema stays, behind sign-in.
     app = FastAPI(title="Loa pháp luật — API", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.store, app.state.settings = store, settings

@@ -75,6 +75,9 @@ def test_communes_are_chosen_from_a_list_and_zone_forms_keep_what_was_typed(tmp_
     with store.session() as s:
         row = s.get(ZoneRow, "thon-moi")
         assert row is not None and row.name == "Thôn Mới Sửa" and row.slots == [{"start": "06:30", "minutes": 15.0}]
+    # the statistics name the commune as people say it
+    stats = client.get("/thong-ke?xa=tan-lap").text
+    assert "<h1>Thống kê xã Tân Lập</h1>" in stats and '<option value="tan-lap" selected>Tân Lập</option>' in stats
     # an unknown commune in the zone form is refused too
     other = client.post("/quan-tri/vung", data={**zone, "ma_vung": "thon-x", "xa": "Tân Lộc"})
     assert other.status_code == 400 and "Tân Lộc" in other.text

@@ -81,12 +81,15 @@ class DeviceCommands:
                     task.payload = {**(task.payload or {}), "booking": row.id}
             media = approved_media(session, bulletin_id)
             bulletin = session.get(Bulletin, bulletin_id)
-            stream = stream_of(bulletin) if bulletin is not None else None
+            stream = stream_of(bulletin, session) if bulletin is not None else None  # the approved stream
             if (media is None and stream is None) or bulletin is None:
                 raise WorkflowError(
                     f"bulletin {bulletin_id} has no rendered audio to play", "workflow.not_rendered", bulletin=bulletin_id
                 )
+            from broadcaster.app.planning import zone_languages
             from schedules.model import ProgrammeItem
+
+            languages = zone_languages(session)
 
             def entry(zone: str) -> dict[str, Any]:
                 # the item id the planner gives this booking in this zone, so the schedule that
@@ -97,7 +100,9 @@ class DeviceCommands:
                     return programme_entry(
                         item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, stream=live
                     ).to_dict()
-                ref = media_ref(media, self.host.media_base_url)
+                # the zone's own languages (a Vietnamese-only thôn never the H'Mông track)
+                spoken = languages.get(zone, ("vi",))
+                ref = media_ref(approved_media(session, bulletin_id, spoken) or media, self.host.media_base_url)
                 return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
 
             entries = {zone: entry(zone) for zone in zones}

@@ -162,3 +162,35 @@ def test_a_translation_nobody_booked_speaks_neither_returns_to_review_nor_drops_
     after = delivered(store)
     assert after["loa-v"] == before["loa-v"] and after["loa-m"] == before["loa-m"]
     assert after["loa-v"]  # still booked and delivered
+
+
+def test_an_emergency_gives_each_zone_its_own_languages(tmp_path: Path, mosquitto_url: str) -> None:
+    import time as clock
+
+    from broadcaster.service.core import Service
+    from broadcaster.store.models import CommandRow
+    from devices.background import free_port
+
+    prefix = f"loa/zones-{clock.time_ns()}"
+    settings = Settings(data_dir=tmp_path / "data", media_port=free_port(), topic_prefix=prefix, server_client_id=f"srv-{prefix}")
+    store = open_store(settings.database_url)
+    zone_with_devices(store, "thon-viet", "xa-a", [time(7, 0)], ["loa-v"])
+    zone_with_devices(store, "ban-mong", "xa-a", [time(7, 0)], ["loa-m"])
+    with store.session() as s:
+        s.get(ZoneRow, "ban-mong").languages = ["vi", "hnj"]  # type: ignore[union-attr]
+    bid = approved_bulletin(store, settings, "Cảnh báo lũ", "Nước sông đang lên, bà con di chuyển lên cao.")
+    line = "Nước sông đang lên, bà con di chuyển lên cao."
+    bulletins.save_translation(store, TRANSLATOR, bid, "hnj", [(line, "Dej nce, nej khiav mus siab.")], settings)
+    bulletins.upload_recording(store, settings, TRANSLATOR, bid, "hnj", tone_wav(2.0))
+    with store.session() as s:
+        bundle = current_bundle(s, bid)
+        approve(s, s.get(Bulletin, bid), APPROVER, seen=bundle.sha256)
+        mixes = {key: m.sha256 for key, m in bundle.mixes.items()}
+    with Service(settings, store, mosquitto_url) as service:
+        service.fire_emergency(ADMIN, bid, ["thon-viet", "ban-mong"])
+    with store.session() as s:
+        import json
+
+        bodies = {c.target: json.loads(c.body["payload"])["body"] for c in s.scalars(select(CommandRow))}
+    sent = {target: body["item"]["media"]["sha256"] for target, body in bodies.items()}
+    assert sent == {"zone/thon-viet": mixes["vi"], "zone/ban-mong": mixes["vi+hnj"]}, (sent, mixes)

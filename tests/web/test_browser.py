@@ -131,8 +131,8 @@ def test_editorial_flow_in_the_browser(console: tuple[str, int]) -> None:
         page.screenshot(path=str(ARTIFACTS / "3-calendar.png"), full_page=True)
         page.goto(f"{base}/nhat-ky")
         # an official reads the part of the log that concerns their commune, without IP addresses
-        expect(page.locator("table")).to_contain_text("booking.created")
-        expect(page.locator("table")).not_to_contain_text("script.edited")
+        expect(page.locator("table")).to_contain_text("Đặt lịch phát")
+        expect(page.locator("table")).not_to_contain_text("Sửa kịch bản")
         expect(page.locator("th", has_text="Địa chỉ IP")).to_have_count(0)
         page.screenshot(path=str(ARTIFACTS / "4-audit.png"))
         browser.close()

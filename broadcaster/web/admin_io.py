@@ -115,7 +115,13 @@ def cell_text(value: Any) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unescape(str(value)).strip()
+    text = unescape(str(value)).strip()
+    # the sheet reader hands dates and times over as ISO text: 2026-12-08T00:00:00, 07:00:00
+    stamp = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d+)?", text)
+    if stamp:
+        return stamp[1] if stamp[2] == "00:00" else f"{stamp[1]} {stamp[2]}"
+    clock = re.fullmatch(r"(\d{2}:\d{2}):00(?:\.0+)?", text)
+    return clock[1] if clock else text
 
 
 def day_of(text: str) -> date:

@@ -21,8 +21,8 @@ from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import Approval, Bulletin, ZoneRow
 from broadcaster.web.today import today_view
-from tests.broadcaster.helpers import ADMIN, APPROVER, EDITOR, approved_bulletin, zone_with_devices
-from tests.broadcaster.test_programmes import tone_wav
+from tests.app.test_programmes import tone_wav
+from tests.helpers import ADMIN, APPROVER, EDITOR, approved_bulletin, zone_with_devices
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TRANSLATOR = Actor("dich", Role.TRANSLATOR, languages=("hnj", "rad"))

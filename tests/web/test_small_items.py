@@ -14,7 +14,7 @@ from broadcaster.app.workflow import approve, submit
 from broadcaster.store.models import Bulletin
 from broadcaster.web.app import create_app
 from scripts.spoken import normalize
-from tests.broadcaster.helpers import ADMIN, APPROVER, EDITOR, zone_with_devices
+from tests.helpers import ADMIN, APPROVER, EDITOR, zone_with_devices
 from tests.web.world import PASSWORD, build
 
 TZ = "Asia/Ho_Chi_Minh"

@@ -26,7 +26,7 @@ def test_old_audio_is_flagged_and_never_submitted(tmp_path: Path, width: int) ->
 
     with serve(tmp_path) as w, sync_playwright() as p:
         bid = w.draft
-        from tests.broadcaster.helpers import EDITOR
+        from tests.helpers import EDITOR
 
         old = bulletins.render_audio(w.store, w.settings, EDITOR, bid).sha256
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)

@@ -171,7 +171,7 @@ def test_uptime_counts_from_installation_and_coverage_counts_each_speaker_and_pl
     without urban households is 'không áp dụng' for the urban target, and chart and table agree."""
     import re
 
-    from tests.broadcaster.helpers import zone_with_devices
+    from tests.helpers import zone_with_devices
 
     settings, store, approved, _draft = build(tmp_path)
     zone_with_devices(store, "thon-3", "xa-b", [time(7, 0), time(17, 30)], ["loa-x", "loa-y", "loa-z"], minutes=15)

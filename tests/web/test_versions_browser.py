@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from broadcaster.store.models import Bulletin
-from tests.broadcaster.test_programmes import tone_wav
+from tests.app.test_programmes import tone_wav
 from tests.web.world import CHROMIUM, FLAGS, serve, sign_in
 
 pytestmark = [

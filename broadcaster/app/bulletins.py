@@ -243,10 +243,11 @@ class EditConflict(WorkflowError):
     """Someone saved a newer version since this editor opened the page (another tab, another person)."""
 
     def __init__(self, bulletin_id: int, seen: int, current: int, author: str) -> None:
-        super().__init__(
+        said = (
             f"Bản tin #{bulletin_id} đã được {author} lưu thành phiên bản {current} sau khi bạn mở trang "
             f"(bạn sửa từ phiên bản {seen}). Chưa lưu gì: hãy mở lại bản tin, xem phiên bản mới rồi sửa tiếp."
         )
+        super().__init__(said, "vi.text", text=said)
 
 
 def save_script(

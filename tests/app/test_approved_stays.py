@@ -187,7 +187,7 @@ def test_an_emergency_gives_each_zone_its_own_languages(tmp_path: Path, mosquitt
         approve(s, s.get(Bulletin, bid), APPROVER, seen=bundle.sha256)
         mixes = {key: m.sha256 for key, m in bundle.mixes.items()}
     with Service(settings, store, mosquitto_url) as service:
-        service.fire_emergency(ADMIN, bid, ["thon-viet", "ban-mong"])
+        service.commands.fire_emergency(ADMIN, bid, ["thon-viet", "ban-mong"])
     with store.session() as s:
         import json
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 
-from broadcaster.app import bookings, programmes
+from broadcaster.app import bookings, relays
 from broadcaster.app.workflow import approve, submit
 from broadcaster.store.models import Bulletin
 from broadcaster.web.app import create_app
@@ -52,7 +52,7 @@ def test_a_fifteen_minute_relay_is_refused_in_a_ten_minute_slot(tmp_path: Path) 
     settings, store, _approved, _draft = build(tmp_path)
     zone_with_devices(store, "thon-ngan", "xa-a", [time(6, 0)], ["loa-n"], minutes=10)
     zone_with_devices(store, "thon-dai", "xa-a", [time(6, 0)], ["loa-d"], minutes=20)
-    relay = programmes.relay(store, settings, EDITOR, "VOV1", "https://radio.example.vn/vov1.mp3", 15)
+    relay = relays.relay(store, settings, EDITOR, "VOV1", "https://radio.example.vn/vov1.mp3", 15)
     with store.session() as s:
         bulletin = s.get(Bulletin, relay)
         submit(s, bulletin, EDITOR)

@@ -18,14 +18,12 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 
 from broadcaster.app import podcast, tasks
-from broadcaster.app.planning import build_planner, device_programmes, programme_sha
-from broadcaster.app.statistics import record_due
-from broadcaster.app.timetables import for_device as timetables_of
 from broadcaster.app.workflow import WorkflowError, audit
 from broadcaster.config import Settings
+from broadcaster.service import pushes
 from broadcaster.service.device_commands import DeviceCommands
 from broadcaster.service.flood import FloodGate
 from broadcaster.service.follow_up import FollowUp
@@ -34,16 +32,11 @@ from broadcaster.service.reports import Rejections, ReportWriter, store_reports
 from broadcaster.service.workers import Peers, drain
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.keys import load_or_create
-from broadcaster.store.models import (
-    AuditEvent,
-    ProgrammePush,
-    ZoneRow,
-    utcnow,
-)
+from broadcaster.store.models import AuditEvent
 from devices.broker import EmbeddedBroker, mask_url, parse_mqtt_url
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
-from devices.protocol import Topics, canonical
+from devices.protocol import Topics
 from schedules.runner import Job, Runner
 
 log = logging.getLogger(__name__)
@@ -246,78 +239,25 @@ class Service:
     def _replan_and_push(self, now: datetime | None, force: bool) -> int:
         dispatcher = self.running_dispatcher()
         republish = self._republish_all and dispatcher.client.is_connected()
-        force = force or republish
         now = now or datetime.now(UTC)
         clock = time.monotonic()
-        outgoing: list[tuple[str, str, str, int, bytes]] = []  # device, sha256, message id, items, payload
         with self.store.session() as session:
-            planner = build_planner(session, now.astimezone(self._tz()).date(), self.settings.programme_days)
-            plan = planner.plan()
-            programmes = device_programmes(session, plan, self.media_base_url, now)
-            pushes = {
-                device_id: (sha256, acked_at is not None)
-                for device_id, sha256, acked_at in session.execute(
-                    select(ProgrammePush.device_id, ProgrammePush.sha256, ProgrammePush.acked_at)
-                )
-            }
-            timetables = {z.id: timetables_of(z) for z in session.scalars(select(ZoneRow))}
-            # the devices of a zone share their programme: one digest and one encoding a zone
-            digests: dict[str, tuple[str, bytes]] = {}
-            for device_id, (zone_id, entries) in programmes.items():
-                timetable = timetables.get(zone_id)
-                if zone_id not in digests:
-                    digests[zone_id] = (programme_sha(entries, timetable), canonical(entries))
-                digest, items_json = digests[zone_id]
-                last = pushes.get(device_id)
-                if last is not None and last[0] == digest and not force:
-                    if last[1]:
-                        # acked: no more re-pushes. Forgotten here, not by the report writer: this
-                        # session may not see an ack stored after it began, but still sees its retry
-                        self._retry.pop(device_id, None)
-                        continue
-                    if clock < self._retry.get(device_id, (0, 0.0))[1]:
-                        continue
-                message_id, payload = dispatcher.programme(
-                    device_id, zone_id, entries, timetable=timetable, items_json=items_json
-                )
-                outgoing.append((device_id, digest, message_id, len(entries), payload))
-            # written last: on SQLite the first write takes the database's only write lock, which
-            # the report writer needs for the devices' acks; planning and signing need not hold it
-            record_due(session, plan, now)  # what was due, kept for statistics as it was planned
+            outgoing, last = pushes.due(
+                session, dispatcher, self.settings, self.media_base_url, self._tz(), now, force or republish, self._retry, clock
+            )
         if not outgoing:
             self._republish_all = self._republish_all and not republish
             return 0
         if not dispatcher.client.is_connected():
             return 0  # nothing is recorded as pushed while the broker is away
-        # Recorded before publishing: a device's ack may reach another worker (shared
-        # subscription) before this one could commit, and must find its message id there.
-        # One executemany for the known devices and one for the new: an ORM object per device
-        # cost more than signing its programme.
-        pushed_at = utcnow()
-        rows = [
-            {"device_id": d, "sha256": digest, "message_id": m, "items": n, "pushed_at": pushed_at, "acked_at": None}
-            for d, digest, m, n, _payload in outgoing
-        ]
-        with self.store.session() as session:
-            known = [r for r in rows if r["device_id"] in pushes]
-            new = [r for r in rows if r["device_id"] not in pushes]
-            if known:
-                session.execute(update(ProgrammePush), known)
-            if new:
-                session.execute(insert(ProgrammePush), new)
+        pushes.record(self.store, outgoing, last)
         for device_id, *_ in outgoing:  # before publishing: its ack, once stored, ends the re-pushes
             attempts = self._retry.get(device_id, (0, 0.0))[0]
             self._retry[device_id] = (attempts + 1, clock + min(self.REPUSH_FIRST_S * 2**attempts, self.REPUSH_MAX_S))
-        published = dispatcher.publish_programmes([(d, p) for d, _s, _m, _n, p in outgoing])
+        published = pushes.publish(dispatcher, outgoing)
         if republish and len(published) == len(outgoing):
             self._republish_all = False
             log.info("published every device's programme again (%d): the broker holds them retained", len(published))
-        if len(published) < len(outgoing):
-            log.warning(
-                "%d of %d programmes not confirmed by the broker; retried later", len(outgoing) - len(published), len(outgoing)
-            )
-        if published:
-            log.info("pushed %d programmes", len(published))
         return len(published)
 
     def take_resync_since(self) -> float | None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from broadcaster.app.planning import book
 from broadcaster.config import Settings
-from broadcaster.service import core as service_module
+from broadcaster.service import pushes as service_module
 from broadcaster.service.core import Service
 from broadcaster.service.reports import Report
 from broadcaster.store.engine import open_store

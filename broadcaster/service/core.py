@@ -28,7 +28,8 @@ from broadcaster.service.device_commands import DeviceCommands
 from broadcaster.service.flood import FloodGate
 from broadcaster.service.follow_up import FollowUp
 from broadcaster.service.leader import Leader
-from broadcaster.service.reports import Rejections, ReportWriter, store_reports
+from broadcaster.service.report_rows import store_reports
+from broadcaster.service.reports import Rejections, ReportWriter
 from broadcaster.service.workers import Peers, drain
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.keys import load_or_create

@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broadcaster.service.reports import Report, store_reports
+from broadcaster.service.report_rows import store_reports
+from broadcaster.service.reports import Report
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import DeviceRow, ZoneRow
 from devices.agent import Agent

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from broadcaster.service.reports import Report, ReportWriter, store_reports
+from broadcaster.service.report_rows import store_reports
+from broadcaster.service.reports import Report, ReportWriter
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import DeviceRow, PlayReport, ZoneRow
 from devices.protocol import iso

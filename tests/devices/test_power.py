@@ -230,7 +230,8 @@ def test_reports_sent_again_after_a_sync_are_stored_and_audited_once(tmp_path: P
     sends its journal again, and a missed item must not be audited twice (nor a play stored twice)."""
     from sqlalchemy import select
 
-    from broadcaster.service.reports import Report, store_reports
+    from broadcaster.service.report_rows import store_reports
+    from broadcaster.service.reports import Report
     from broadcaster.store.engine import open_store
     from broadcaster.store.models import AuditEvent, DeviceRow, PlayReport, ZoneRow
     from devices import wire

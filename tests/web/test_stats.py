@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 
 from broadcaster.app.planning import book, build_planner
 from broadcaster.app.statistics import Period, record_due, statistics, uptime
-from broadcaster.service.reports import Report, store_reports
+from broadcaster.service.report_rows import store_reports
+from broadcaster.service.reports import Report
 from broadcaster.store.engine import Store
 from broadcaster.store.models import DeviceRow, DeviceSample, PlannedPlay, PlayReport, ZoneRow
 from broadcaster.web.app import create_app

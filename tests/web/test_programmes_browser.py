@@ -138,6 +138,11 @@ def test_browser_recording_becomes_a_bulletin(console: tuple[str, Store, int]) -
         expect(page.locator("#recstate")).to_have_text("Đang ghi âm…")
         page.wait_for_timeout(2500)
         page.click("#rec")
+        # heard before it is sent: a preview of the recording, then "Gửi bản ghi"
+        expect(page.locator("#recstate")).to_contain_text("Nghe lại bản ghi")
+        expect(page.locator("#rec-preview")).to_be_visible()
+        assert page.evaluate("document.getElementById('rec-preview').src").startswith("blob:")
+        page.click("#rec-send")
         expect(page).to_have_url(re.compile(r"/ban-tin/\d+"), timeout=60_000)
         expect(page.locator("h1")).to_contain_text("Lời nhắn của trưởng thôn")
         expect(page.locator("audio")).to_have_count(1)
@@ -145,3 +150,28 @@ def test_browser_recording_becomes_a_bulletin(console: tuple[str, Store, int]) -
     with store.session() as s:
         bulletin = s.scalars(select(Bulletin)).one()
     assert bulletin.kind == "recording"
+
+
+@pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
+def test_a_refused_microphone_is_said_and_nothing_is_sent(console: tuple[str, Store, int]) -> None:
+    """The microphone refused (no permission granted, no auto-accepting prompt): the page says what
+    to do in Vietnamese instead of doing nothing, and no bulletin is made."""
+    from playwright.sync_api import expect, sync_playwright
+
+    base, store, _ = console
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, "--use-fake-device-for-media-stream"])
+        page = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
+        page.goto(f"{base}/dang-nhap?next=/chuong-trinh/moi")
+        page.fill("#username", "bientap")
+        page.fill("#password", PASSWORD)
+        page.click("button[type=submit]")
+        page.fill("#rec-title", "Lời nhắn")
+        page.click("#rec")
+        expect(page.locator("#recstate")).to_contain_text("chưa cho phép dùng micrô")
+        expect(page.locator("#recstate")).to_have_attribute("role", "alert")
+        expect(page.locator("#rec-preview")).to_be_hidden()
+        assert page.locator("#rec").inner_text() == "Ghi âm"
+        browser.close()
+    with store.session() as s:
+        assert s.scalars(select(Bulletin)).first() is None

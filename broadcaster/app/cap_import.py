@@ -38,7 +38,7 @@ from media.errors import MediaError
 from media.master import MasterSettings
 from media.store import MediaStore
 from schedules.cap import CapAlert, booking_for, parse_cap
-from schedules.model import Priority
+from schedules.model import Booking, Priority
 from tts.base import TTSError
 from tts.registry import NoVoice, default_registry
 
@@ -108,15 +108,65 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
     """
     alert = parse_cap(data)
     now = now or datetime.now(UTC)
+    answer, previous_task, all_zones = _receive(store, alert, data)
+    if answer is not None:
+        return answer
+    if not alert.public:
+        _settle(store, alert.key, CapState.RECORDED)
+        return f"cảnh báo {alert.identifier} có trạng thái {alert.status}: đã ghi nhận, không phát ra loa công cộng"
+    targets = zones or all_zones
+    withdrawn = _replace_references(store, alert, targets)
+    if alert.msg_type == "Cancel":
+        _settle(store, alert.key, CapState.DELIVERED)
+        return f"đã hủy cảnh báo: rút {withdrawn} bản tin khỏi mọi lịch phát và dừng phát"
+    if alert.expires is not None and alert.expires <= now:
+        _settle(store, alert.key, CapState.EXPIRED)
+        return f"cảnh báo {alert.identifier} đã hết hạn lúc {alert.expires:%H:%M %d/%m/%Y}: không phát"
+    with store.session() as session:
+        languages = _languages(session, targets)
+        zone_tz = booking_tz(session, targets, now, settings.timezone)
+    if alert.info("vi") is None:
+        bulletin_id = _for_translation(store, alert)
+        _settle(store, alert.key, CapState.REVIEW, bulletin_id)
+        return (
+            f"cảnh báo {alert.identifier} không có nội dung tiếng Việt: đã tạo bản nháp #{bulletin_id} "
+            "để biên tập viên dịch và duyệt; chưa phát"
+        )
+    bulletin_id, duration_s = _approved_bulletin(store, settings, alert, languages)
+    planned = booking_for(alert, str(bulletin_id), tuple(targets), duration_s, now, tz=zone_tz)
+    with store.session() as session:
+        record = session.get(CapRecord, alert.key)
+        assert record is not None
+        record.bulletin_id = bulletin_id
+        if planned.priority is Priority.EMERGENCY:
+            return _emergency(session, record, alert, bulletin_id, targets, planned, previous_task)
+        ask = bookings.Ask(
+            bulletin_id,
+            tuple(targets),
+            planned.starts_on,
+            rule=planned.rule,
+            until=planned.until,
+            priority=planned.priority.name.lower(),
+            confirm=True,  # the warning authority's alert may bump normal plays, as a confirmed priority booking
+            until_at=planned.until_at,
+        )
+        bookings.create(session, CAP_APPROVER, ask, now, settings.timezone)
+        record.state = CapState.DELIVERED
+    return f"cảnh báo {alert.identifier} ({planned.priority.name.lower()}): đã đặt vào các khung giờ tới khi hết hạn"
+
+
+def _receive(store: Store, alert: CapAlert, data: bytes) -> tuple[str | None, int | None, list[str]]:
+    """Record a new alert, or ready a pending or failed one for a retry: the answer when there is
+    nothing more to do, the failed emergency's task (whose commands a retry re-sends), every zone."""
     previous_task: int | None = None  # a failed emergency's task, whose commands a retry re-sends
     with store.session() as session:
         record = session.get(CapRecord, alert.key)
         if record is not None:
             state = refresh(session, record)
             if state == CapState.PENDING and record.task_id is not None:
-                return f"cảnh báo {alert.identifier} đang chờ dịch vụ phát (lệnh #{record.task_id})"
+                return f"cảnh báo {alert.identifier} đang chờ dịch vụ phát (lệnh #{record.task_id})", None, []
             if state not in (CapState.PENDING, CapState.FAILED):
-                return f"cảnh báo {alert.identifier} đã được nhận trước đó ({state}); không làm gì thêm"
+                return f"cảnh báo {alert.identifier} đã được nhận trước đó ({state}); không làm gì thêm", None, []
             audit(session, CAP_APPROVER, "cap.retried", f"cap:{alert.key}", previous=state)
             previous_task = record.task_id
             record.state, record.task_id = CapState.PENDING, None
@@ -142,28 +192,12 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
                 references=list(alert.references),
             )
         all_zones = [z.id for z in session.scalars(select(ZoneRow))]
-    if not alert.public:
-        _settle(store, alert.key, CapState.RECORDED)
-        return f"cảnh báo {alert.identifier} có trạng thái {alert.status}: đã ghi nhận, không phát ra loa công cộng"
-    targets = zones or all_zones
-    withdrawn = _replace_references(store, alert, targets)
-    if alert.msg_type == "Cancel":
-        _settle(store, alert.key, CapState.DELIVERED)
-        return f"đã hủy cảnh báo: rút {withdrawn} bản tin khỏi mọi lịch phát và dừng phát"
-    if alert.expires is not None and alert.expires <= now:
-        _settle(store, alert.key, CapState.EXPIRED)
-        return f"cảnh báo {alert.identifier} đã hết hạn lúc {alert.expires:%H:%M %d/%m/%Y}: không phát"
+    return None, previous_task, all_zones
+
+
+def _approved_bulletin(store: Store, settings: Settings, alert: CapAlert, languages: list[str]) -> tuple[int, float]:
+    """The bulletin and its duration in seconds: a retry reuses the one approved the first time."""
     with store.session() as session:
-        languages = _languages(session, targets)
-        zone_tz = booking_tz(session, targets, now, settings.timezone)
-    if alert.info("vi") is None:
-        bulletin_id = _for_translation(store, alert)
-        _settle(store, alert.key, CapState.REVIEW, bulletin_id)
-        return (
-            f"cảnh báo {alert.identifier} không có nội dung tiếng Việt: đã tạo bản nháp #{bulletin_id} "
-            "để biên tập viên dịch và duyệt; chưa phát"
-        )
-    with store.session() as session:  # a retry reuses the bulletin approved the first time
         earlier = session.get(CapRecord, alert.key)
         reuse = earlier.bulletin_id if earlier is not None else None
         media = approved_media(session, reuse) if reuse is not None else None
@@ -171,40 +205,34 @@ def import_alert(store: Store, settings: Settings, data: bytes, zones: list[str]
         bulletin_id, duration_s = reuse, media.duration_ms / 1000
     else:
         bulletin_id, duration_s = _bulletin(store, settings, alert, languages)
-    planned = booking_for(alert, str(bulletin_id), tuple(targets), duration_s, now, tz=zone_tz)
-    with store.session() as session:
-        record = session.get(CapRecord, alert.key)
-        assert record is not None
-        record.bulletin_id = bulletin_id
-        if planned.priority is Priority.EMERGENCY:
-            task = tasks.request_emergency(
-                session,
-                CAP_APPROVER,
-                bulletin_id,
-                targets,
-                min(planned.repeat, 10),
-                int(planned.gap.total_seconds()),
-                reason=f"CAP {alert.identifier}",
-            )
-            failed = session.get(ServiceTask, previous_task) if previous_task is not None else None
-            if failed is not None:  # a retry fires the same booking and re-sends its commands: one emergency
-                kept = {k: v for k, v in (failed.payload or {}).items() if k in ("booking", "commands")}
-                task.payload = {**(task.payload or {}), **kept}
-            record.task_id = task.id  # pending until the service carries the task out
-            return f"cảnh báo khẩn cấp {alert.identifier}: lệnh #{task.id} phát ngay tới {len(targets)} vùng"
-        ask = bookings.Ask(
-            bulletin_id,
-            tuple(targets),
-            planned.starts_on,
-            rule=planned.rule,
-            until=planned.until,
-            priority=planned.priority.name.lower(),
-            confirm=True,  # the warning authority's alert may bump normal plays, as a confirmed priority booking
-            until_at=planned.until_at,
-        )
-        bookings.create(session, CAP_APPROVER, ask, now, settings.timezone)
-        record.state = CapState.DELIVERED
-    return f"cảnh báo {alert.identifier} ({planned.priority.name.lower()}): đã đặt vào các khung giờ tới khi hết hạn"
+    return bulletin_id, duration_s
+
+
+def _emergency(
+    session: Session,
+    record: CapRecord,
+    alert: CapAlert,
+    bulletin_id: int,
+    targets: list[str],
+    planned: Booking,
+    previous_task: int | None,
+) -> str:
+    """Hand an emergency alert to the service's task queue; a retry re-sends the failed task's commands."""
+    task = tasks.request_emergency(
+        session,
+        CAP_APPROVER,
+        bulletin_id,
+        targets,
+        min(planned.repeat, 10),
+        int(planned.gap.total_seconds()),
+        reason=f"CAP {alert.identifier}",
+    )
+    failed = session.get(ServiceTask, previous_task) if previous_task is not None else None
+    if failed is not None:  # a retry fires the same booking and re-sends its commands: one emergency
+        kept = {k: v for k, v in (failed.payload or {}).items() if k in ("booking", "commands")}
+        task.payload = {**(task.payload or {}), **kept}
+    record.task_id = task.id  # pending until the service carries the task out
+    return f"cảnh báo khẩn cấp {alert.identifier}: lệnh #{task.id} phát ngay tới {len(targets)} vùng"
 
 
 def _settle(store: Store, key: str, state: str, bulletin_id: int | None = None) -> None:

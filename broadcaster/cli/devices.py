@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from broadcaster.config import Settings
+    from broadcaster.store.engine import Store
+    from devices.acl import DeviceAccount
 
 
 def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
@@ -29,13 +31,10 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
     stored hash goes into the password file and no config is written for it. `--rotate` issues
     every device a new password. Only hashes are stored.
     """
-    from sqlalchemy import select
-
     from broadcaster.app.credentials import AGENT_DATA_DIR, media_base
     from broadcaster.store.engine import open_store
     from broadcaster.store.keys import load_or_create
-    from broadcaster.store.models import DeviceRow
-    from devices.acl import DeviceAccount, agent_config, new_password, password_hash, read_password_file, write_broker_config
+    from devices.acl import agent_config, write_broker_config
     from devices.protocol import Topics
 
     store = open_store(settings.database_url)
@@ -43,28 +42,9 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
     topics = Topics(settings.topic_prefix)
     signer = load_or_create(settings.key_file, settings.key_id)
     now = datetime.now(UTC)
-    with store.session() as session:
-        accounts = []
-        for d in session.scalars(select(DeviceRow)):
-            if d.mqtt_password_hash and not args.rotate:
-                accounts.append(DeviceAccount(d.id, (d.zone_id,), hashed=d.mqtt_password_hash))
-                continue
-            password = new_password()
-            d.mqtt_password_hash, d.credentials_issued = password_hash(password), now
-            accounts.append(DeviceAccount(d.id, (d.zone_id,), password))
-    # one broker account per service worker/instance (the account is its client id): an
-    # account already in the broker's password file keeps its hash, so re-running export-acl
-    # never changes the password of a service that runs with it (issue 22 #7/#8)
-    existing = read_password_file(out / "passwd")
+    accounts = _device_accounts(store, args.rotate, now)
     workers = [SERVER_USER] + [f"{SERVER_USER}-{i}" for i in range(2, max(1, args.workers) + 1)]
-    servers: dict[str, str] = {}
-    fresh_servers: dict[str, str] = {}
-    for user in workers:
-        if user in existing and not args.rotate:
-            servers[user] = existing[user]
-        else:
-            fresh_servers[user] = new_password()
-            servers[user] = password_hash(fresh_servers[user])
+    servers, fresh_servers = _service_accounts(out, workers, args.rotate)
     run_as = args.run_as or _default_run_as()
     conf = write_broker_config(
         out, accounts, topics, SERVER_USER, "", port=args.port, host=args.host, run_as=run_as, servers=servers
@@ -102,6 +82,44 @@ def cmd_export_acl(args: argparse.Namespace, settings: Settings) -> int:
         + ", ".join(f"{u} → {'server.env' if u == SERVER_USER else f'workers/{u}.env'}" for u in fresh_servers)
     )
     return 0
+
+
+def _device_accounts(store: Store, rotate: bool, now: datetime) -> list[DeviceAccount]:
+    """Every device's broker account: a new password for those never issued one (all with `rotate`)."""
+    from sqlalchemy import select
+
+    from broadcaster.store.models import DeviceRow
+    from devices.acl import DeviceAccount, new_password, password_hash
+
+    with store.session() as session:
+        accounts: list[DeviceAccount] = []
+        for d in session.scalars(select(DeviceRow)):
+            if d.mqtt_password_hash and not rotate:
+                accounts.append(DeviceAccount(d.id, (d.zone_id,), hashed=d.mqtt_password_hash))
+                continue
+            password = new_password()
+            d.mqtt_password_hash, d.credentials_issued = password_hash(password), now
+            accounts.append(DeviceAccount(d.id, (d.zone_id,), password))
+    return accounts
+
+
+def _service_accounts(out: Path, workers: list[str], rotate: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """One broker account per service worker/instance (the account is its client id): an account
+    already in the broker's password file keeps its hash, so re-running export-acl never changes
+    the password of a service that runs with it (issue 22 #7/#8). Returns user → hash, and user →
+    new password for those given one."""
+    from devices.acl import new_password, password_hash, read_password_file
+
+    existing = read_password_file(out / "passwd")
+    servers: dict[str, str] = {}
+    fresh_servers: dict[str, str] = {}
+    for user in workers:
+        if user in existing and not rotate:
+            servers[user] = existing[user]
+        else:
+            fresh_servers[user] = new_password()
+            servers[user] = password_hash(fresh_servers[user])
+    return servers, fresh_servers
 
 
 SERVER_USER = "loa-server"

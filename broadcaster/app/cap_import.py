@@ -40,7 +40,7 @@ from media.store import MediaStore
 from schedules.cap import CapAlert, booking_for, parse_cap
 from schedules.model import Booking, Priority
 from tts.base import TTSError
-from tts.registry import NoVoice, default_registry
+from tts.registry import NoVoice, Registry, default_registry
 
 log = logging.getLogger(__name__)
 CAP_EDITOR = Actor("cap-import", Role.EDITOR, address="cap")
@@ -315,21 +315,7 @@ def _bulletin(store: Store, settings: Settings, alert: CapAlert, languages: list
             " ".join(str(s["text"]) for s in sentences),
             sentences,
         )
-        tracks = []
-        for info in alert.infos:
-            other = info.language.split("-")[0].lower()
-            if other == language or other not in languages:
-                continue
-            texts = [str(s["text"]) for s in _sentences(alert, other)]
-            try:
-                # a second-language track never costs the alert (issue 22 #13): a language without
-                # a voice or without a profile ("en" listed by a zone) is kept in the record, unspoken
-                track = Track(other, tuple(registry.synthesize(t, other)[0] for t in texts))
-                with session.begin_nested():
-                    edit_script(session, bulletin, CAP_EDITOR, other, " ".join(texts), _sentences(alert, other))
-                tracks.append(track)
-            except (NoVoice, TTSError, MediaError, WorkflowError, ValueError) as exc:
-                log.warning("CAP %s: the %s text is not spoken: %s", alert.identifier, other, exc)
+        tracks = _other_tracks(session, alert, bulletin, registry, languages)
         script = current_scripts(session, bulletin.id)[language]
 
         def rendered_with(extra: list[Track]) -> Any:
@@ -358,3 +344,25 @@ def _bulletin(store: Store, settings: Settings, alert: CapAlert, languages: list
         approve(session, bulletin, CAP_APPROVER)
         audit(session, CAP_APPROVER, "cap.approved", f"bulletin:{bulletin.id}", sender=alert.sender, identifier=alert.identifier)
         return bulletin.id, rendered.asset.duration_ms / 1000
+
+
+def _other_tracks(session: Session, alert: CapAlert, bulletin: Bulletin, registry: Registry, languages: list[str]) -> list[Track]:
+    """A track for each <info> block in a language the zones speak other than Vietnamese, its script
+    stored with the bulletin; one that cannot be spoken is left out (logged)."""
+    language = "vi"
+    tracks: list[Track] = []
+    for info in alert.infos:
+        other = info.language.split("-")[0].lower()
+        if other == language or other not in languages:
+            continue
+        texts = [str(s["text"]) for s in _sentences(alert, other)]
+        try:
+            # a second-language track never costs the alert (issue 22 #13): a language without
+            # a voice or without a profile ("en" listed by a zone) is kept in the record, unspoken
+            track = Track(other, tuple(registry.synthesize(t, other)[0] for t in texts))
+            with session.begin_nested():
+                edit_script(session, bulletin, CAP_EDITOR, other, " ".join(texts), _sentences(alert, other))
+            tracks.append(track)
+        except (NoVoice, TTSError, MediaError, WorkflowError, ValueError) as exc:
+            log.warning("CAP %s: the %s text is not spoken: %s", alert.identifier, other, exc)
+    return tracks

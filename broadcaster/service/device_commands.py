@@ -79,33 +79,7 @@ class DeviceCommands:
                 if task is not None:
                     session.flush()
                     task.payload = {**(task.payload or {}), "booking": row.id}
-            media = approved_media(session, bulletin_id)
-            bulletin = session.get(Bulletin, bulletin_id)
-            stream = stream_of(bulletin, session) if bulletin is not None else None  # the approved stream
-            if (media is None and stream is None) or bulletin is None:
-                raise WorkflowError(
-                    f"bulletin {bulletin_id} has no rendered audio to play", "workflow.not_rendered", bulletin=bulletin_id
-                )
-            from broadcaster.app.planning import zone_languages
-            from schedules.model import ProgrammeItem
-
-            languages = zone_languages(session)
-
-            def entry(zone: str) -> dict[str, Any]:
-                # the item id the planner gives this booking in this zone, so the schedule that
-                # follows holds the same item and a device plays it once (issue 13 #8)
-                item_id = ProgrammeItem.make_id(zone, str(row.id), now)
-                if stream is not None or media is None:  # a relay: the live stream for its approved window
-                    live = StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream else None
-                    return programme_entry(
-                        item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, stream=live
-                    ).to_dict()
-                # the zone's own languages (a Vietnamese-only thôn never the H'Mông track)
-                spoken = languages.get(zone, ("vi",))
-                ref = media_ref(approved_media(session, bulletin_id, spoken) or media, self.host.media_base_url)
-                return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
-
-            entries = {zone: entry(zone) for zone in zones}
+            entries = self._emergency_entries(session, bulletin_id, zones, row, now)
         commands = []  # recorded in one transaction, then published: a commit per zone delayed the last zones
         with self.store.session() as session:
             earlier = self._earlier_commands(session, task_id, now)
@@ -126,6 +100,36 @@ class DeviceCommands:
         ids = [command_id for command_id, _topic, _payload in commands]
         self.host.replan_after_emergency(ids, int(devices or 0))
         return ids
+
+    def _emergency_entries(
+        self, session: Any, bulletin_id: int, zones: list[str], row: BookingRow, now: datetime
+    ) -> dict[str, dict[str, Any]]:
+        """Each zone's programme entry for the emergency: the approved audio in the zone's languages, or the relay."""
+        media = approved_media(session, bulletin_id)
+        bulletin = session.get(Bulletin, bulletin_id)
+        stream = stream_of(bulletin, session) if bulletin is not None else None  # the approved stream
+        if (media is None and stream is None) or bulletin is None:
+            raise WorkflowError(
+                f"bulletin {bulletin_id} has no rendered audio to play", "workflow.not_rendered", bulletin=bulletin_id
+            )
+        from broadcaster.app.planning import zone_languages
+        from schedules.model import ProgrammeItem
+
+        languages = zone_languages(session)
+
+        def entry(zone: str) -> dict[str, Any]:
+            # the item id the planner gives this booking in this zone, so the schedule that
+            # follows holds the same item and a device plays it once (issue 13 #8)
+            item_id = ProgrammeItem.make_id(zone, str(row.id), now)  # row.id: flushed by the queries above
+            if stream is not None or media is None:  # a relay: the live stream for its approved window
+                live = StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream else None
+                return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, stream=live).to_dict()
+            # the zone's own languages (a Vietnamese-only thôn never the H'Mông track)
+            spoken = languages.get(zone, ("vi",))
+            ref = media_ref(approved_media(session, bulletin_id, spoken) or media, self.host.media_base_url)
+            return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
+
+        return {zone: entry(zone) for zone in zones}
 
     def _earlier_commands(self, session: Any, task_id: int | None, now: datetime) -> list[tuple[str, str, bytes]] | None:
         """The commands an earlier run of this task recorded, still live or acked by a device:

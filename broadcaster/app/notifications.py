@@ -96,6 +96,26 @@ def notify_role(session: Session, role: Role, kind: str, title: str, body: str, 
     return notify(session, names, kind, key or f"{kind}:{link}", title, body, link)
 
 
+def _offline(session: Session, zones: dict[str, ZoneRow], devices: list[DeviceRow], local: ZoneInfo) -> int:
+    """A notification for each speaker gone offline (once per disconnection); how many were new."""
+    made = 0
+    for d in devices:
+        if d.online or d.last_seen is None or d.zone_id not in zones:
+            continue  # never connected yet: not "gone offline"
+        since = _aware(d.last_seen)
+        zone = zones[d.zone_id]
+        made += notify(
+            session,
+            people_of_commune(session, zone.commune),
+            "offline",
+            f"offline:{d.id}:{since.isoformat()}",
+            f"Loa {d.name or d.id} ({zone.name}) mất kết nối",
+            f"Loa {d.name or d.id} ở {zone.name} mất kết nối từ {since.astimezone(local):%H:%M %d/%m/%Y}.",
+            "/loa",
+        )
+    return made
+
+
 def scan(store: Store, tz: str, now: datetime | None = None) -> int:
     """What the store shows now, as notifications: speakers offline, plays with no report long
     after they ended, bulletins waiting for approval. Returns how many were new."""
@@ -105,20 +125,7 @@ def scan(store: Store, tz: str, now: datetime | None = None) -> int:
     with store.session() as session:
         zones = {z.id: z for z in session.scalars(select(ZoneRow))}
         devices = list(session.scalars(select(DeviceRow)))
-        for d in devices:
-            if d.online or d.last_seen is None or d.zone_id not in zones:
-                continue  # never connected yet: not "gone offline"
-            since = _aware(d.last_seen)
-            zone = zones[d.zone_id]
-            made += notify(
-                session,
-                people_of_commune(session, zone.commune),
-                "offline",
-                f"offline:{d.id}:{since.isoformat()}",
-                f"Loa {d.name or d.id} ({zone.name}) mất kết nối",
-                f"Loa {d.name or d.id} ở {zone.name} mất kết nối từ {since.astimezone(local):%H:%M %d/%m/%Y}.",
-                "/loa",
-            )
+        made += _offline(session, zones, devices, local)
         by_zone: dict[str, list[DeviceRow]] = {}
         for d in devices:
             by_zone.setdefault(d.zone_id, []).append(d)

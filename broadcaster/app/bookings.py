@@ -98,7 +98,16 @@ def check(session: Session, ask: Ask, now: datetime, tz: str, replacing: int | N
             wanted = _hhmm(ask.slot)
         except ScheduleValueError as exc:
             problems.append(exc)
-    for zone_row in rows.values():
+    problems += _slot_problems(list(rows.values()), ask, wanted, now)
+    if problems:
+        return problems
+    return _trial(session, ask, priority, today, replacing)
+
+
+def _slot_problems(rows: list[ZoneRow], ask: Ask, wanted: time | None, now: datetime) -> list[ScheduleValueError]:
+    """The slot asked for (or each zone's first) in each zone: one of its slots, not in quiet hours, not gone today."""
+    problems: list[ScheduleValueError] = []
+    for zone_row in rows:
         zone = zone_of(zone_row)
         starts = [s.start for s in zone.slots]
         if not starts:
@@ -122,9 +131,7 @@ def check(session: Session, ask: Ask, now: datetime, tz: str, replacing: int | N
         local_now = now.astimezone(zone.tz)
         if ask.starts_on == local_now.date() and local <= local_now and not ask.rule:
             problems.append(_problem("the slot is gone today", "booking.slot_gone", slot=f"{slot:%H:%M}", day=ask.starts_on))
-    if problems:
-        return problems
-    return _trial(session, ask, priority, today, replacing)
+    return problems
 
 
 def _trial(session: Session, ask: Ask, priority: Priority, today: date, replacing: int | None) -> list[ScheduleValueError]:

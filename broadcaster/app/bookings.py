@@ -24,8 +24,8 @@ from broadcaster.app.planning import _hhmm, book, booked_duration_ms, build_plan
 from broadcaster.app.timetables import off_slots
 from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, assert_playable, audit, require
 from broadcaster.store.models import BookingRow, Bulletin, ZoneRow
-from schedules.model import Priority, ScheduleValueError
-from schedules.planner import occurrence_days
+from schedules.model import Booking, Priority, ScheduleValueError
+from schedules.planner import Planner, occurrence_days
 from schedules.recurrence import check_rule
 
 HORIZON_DAYS = 366  # how far ahead a booking may start
@@ -136,8 +136,6 @@ def _slot_problems(rows: list[ZoneRow], ask: Ask, wanted: time | None, now: date
 
 def _trial(session: Session, ask: Ask, priority: Priority, today: date, replacing: int | None) -> list[ScheduleValueError]:
     """Plan the candidate with the live bookings; its rejections, duplicates and what it displaces."""
-    from schedules.model import Booking
-
     first = max(ask.starts_on, today)
     planner = build_planner(session, first, TRIAL_DAYS)
     if replacing is not None:
@@ -161,28 +159,9 @@ def _trial(session: Session, ask: Ask, priority: Priority, today: date, replacin
         created_at=datetime.max,
     )
     problems: list[ScheduleValueError] = []
-    days = occurrence_days(candidate, first, first + timedelta(days=TRIAL_DAYS - 1))
-    for other in planner.bookings.values():
-        if other.bulletin_id != candidate.bulletin_id or not set(other.zones) & set(candidate.zones):
-            continue
-        for zone_id in set(other.zones) & set(candidate.zones):
-            zone = planner.zones[zone_id]
-            if _slot_of(zone, other.slot) != _slot_of(zone, candidate.slot):
-                continue
-            shared = sorted(set(days) & set(occurrence_days(other, first, first + timedelta(days=TRIAL_DAYS - 1))))
-            if shared:
-                slot = _slot_of(zone, candidate.slot)
-                problems.append(
-                    _problem(
-                        "the same bulletin twice in one slot",
-                        "booking.duplicate",
-                        slot=f"{slot:%H:%M}" if slot else "",
-                        day=shared[0],
-                        zone=zone.name,
-                        other=other.id,
-                    )
-                )
-                return problems
+    duplicate = _duplicate(planner, candidate, first)
+    if duplicate is not None:
+        return [duplicate]
     planner.add(candidate)
     after = planner.plan()
     seen: set[str] = set()
@@ -199,6 +178,30 @@ def _trial(session: Session, ask: Ask, priority: Priority, today: date, replacin
         what = ", ".join(f"lịch #{b} ngày {d:%d/%m}" for b, _, d in bumped[:5]) + ("…" if len(bumped) > 5 else "")
         problems.append(_problem("a priority booking displaces others", "booking.displaces", count=len(bumped), what=what))
     return problems
+
+
+def _duplicate(planner: Planner, candidate: Booking, first: date) -> ScheduleValueError | None:
+    """The same bulletin booked twice in one slot of a zone on a day of the trial window, if it is."""
+    days = occurrence_days(candidate, first, first + timedelta(days=TRIAL_DAYS - 1))
+    for other in planner.bookings.values():
+        if other.bulletin_id != candidate.bulletin_id or not set(other.zones) & set(candidate.zones):
+            continue
+        for zone_id in set(other.zones) & set(candidate.zones):
+            zone = planner.zones[zone_id]
+            if _slot_of(zone, other.slot) != _slot_of(zone, candidate.slot):
+                continue
+            shared = sorted(set(days) & set(occurrence_days(other, first, first + timedelta(days=TRIAL_DAYS - 1))))
+            if shared:
+                slot = _slot_of(zone, candidate.slot)
+                return _problem(
+                    "the same bulletin twice in one slot",
+                    "booking.duplicate",
+                    slot=f"{slot:%H:%M}" if slot else "",
+                    day=shared[0],
+                    zone=zone.name,
+                    other=other.id,
+                )
+    return None
 
 
 def _slot_of(zone: Any, slot: time | None) -> time | None:

@@ -104,15 +104,7 @@ def run_demo(
     with ExitStack() as stack:
         stack.callback(store.close)
         people = _people(store)
-        with timings.stage("ingest"), store.session() as session:
-            result = ingest(session, [str(SAMPLES / "feed.xml")], LocalFetcher())
-        if result.failures:
-            raise RuntimeError(f"demo sample failed to ingest: {result.failures}")
-        document_id = next(iter(result.parsed))
-        with timings.stage("draft_and_render"):
-            bulletin_id = programmes.bulletin_from_document(store, settings, people["bientap"], document_id)
-        with timings.stage("approve"):
-            programmes.submit_and_approve(store, bulletin_id, people["bientap"], people["pheduyet"])
+        bulletin_id = _approved_sample(store, settings, people, timings)
 
         service = stack.enter_context(Service(settings, store, mqtt_url))
         topics, signer = Topics(settings.topic_prefix), service.signer
@@ -145,6 +137,20 @@ def run_demo(
             timings.values["play_after_slot"] = round((last - start).total_seconds(), 3)
         return _write_outputs(out, store, settings, bulletin_id, [d.id for d in fleet_devices], reports, timings, service)
     raise AssertionError("unreachable")  # ExitStack never swallows exceptions here
+
+
+def _approved_sample(store: Store, settings: Settings, people: dict[str, Actor], timings: Timings) -> int:
+    """The sample feed's first document ingested, drafted, rendered and approved: its bulletin."""
+    with timings.stage("ingest"), store.session() as session:
+        result = ingest(session, [str(SAMPLES / "feed.xml")], LocalFetcher())
+    if result.failures:
+        raise RuntimeError(f"demo sample failed to ingest: {result.failures}")
+    document_id = next(iter(result.parsed))
+    with timings.stage("draft_and_render"):
+        bulletin_id = programmes.bulletin_from_document(store, settings, people["bientap"], document_id)
+    with timings.stage("approve"):
+        programmes.submit_and_approve(store, bulletin_id, people["bientap"], people["pheduyet"])
+    return bulletin_id
 
 
 def _tz(settings: Settings) -> Any:

@@ -20,7 +20,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app import programmes, tasks
-from broadcaster.app.directory import UnknownZone, communes_of
 from broadcaster.app.workflow import (
     Action,
     Actor,
@@ -50,12 +49,7 @@ def check_request(session: Session, actor: Actor, zones: list[str], reason: obje
     :raises PermissionDenied: a role without the right, or a zone of another commune.
     """
     require(actor, Action.EMERGENCY_MESSAGE)
-    if not zones:
-        raise WorkflowError("choose at least one zone", "schedule.no_zone")
-    try:
-        communes = communes_of(session, zones)
-    except UnknownZone as exc:
-        raise WorkflowError(str(exc), "schedule.unknown_zones", zones=exc.zone_id) from exc
+    communes = tasks.emergency_communes(session, zones)
     for commune in sorted(communes):
         require(actor, Action.EMERGENCY_MESSAGE, commune=commune)
         require(actor, Action.EMERGENCY, commune=commune)

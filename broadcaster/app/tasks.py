@@ -64,6 +64,17 @@ def enqueue(session: Session, actor: Actor, kind: TaskKind, **payload: Any) -> S
     return task
 
 
+def emergency_communes(session: Session, zones: list[str]) -> set[str]:
+    """The communes of an emergency's zones. :raises WorkflowError: no zone, or an unknown one."""
+    if not zones:
+        raise WorkflowError("choose at least one zone", "schedule.no_zone")
+    try:
+        communes = communes_of(session, zones)
+    except UnknownZone as exc:
+        raise WorkflowError(str(exc), "schedule.unknown_zones", zones=exc.zone_id) from exc
+    return communes
+
+
 def request_emergency(
     session: Session, actor: Actor, bulletin_id: int, zones: list[str], repeat: int = 1, gap_s: int = 0, *, reason: str
 ) -> ServiceTask:
@@ -76,12 +87,7 @@ def request_emergency(
     :raises WorkflowError: for an unknown zone or a bulletin that is not approved as it stands.
     """
     reason = reason_of(reason, "an emergency")
-    if not zones:
-        raise WorkflowError("choose at least one zone", "schedule.no_zone")
-    try:
-        communes = communes_of(session, zones)
-    except UnknownZone as exc:
-        raise WorkflowError(str(exc), "schedule.unknown_zones", zones=exc.zone_id) from exc
+    communes = emergency_communes(session, zones)
     for commune in sorted(communes):
         require(actor, Action.EMERGENCY, commune=commune)
     bulletin = session.get(Bulletin, bulletin_id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -81,17 +82,29 @@ def read_rows(data: bytes, limits: SheetLimits) -> list[list[Any]]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except MemoryError:
         raise
+    except zlib.error as exc:
+        raise _out_of_memory(exc) or DocumentError(f"not a readable .xlsx file ({exc})") from exc
     except Exception as exc:  # openpyxl raises zipfile, lxml and KeyError types for a broken file
         raise DocumentError(f"not a readable .xlsx file ({type(exc).__name__})") from exc
     try:
         if not book.worksheets:
             return []
         rows = []
-        for row in book.worksheets[0].iter_rows(values_only=True, max_row=limits.max_rows + 2, max_col=limits.max_columns):
-            cells = [_cell(v, limits) for v in row]
-            while cells and cells[-1] is None:  # max_col pads every row to the widest allowed
-                cells.pop()
-            rows.append(cells)
+        try:
+            for row in book.worksheets[0].iter_rows(values_only=True, max_row=limits.max_rows + 2, max_col=limits.max_columns):
+                cells = [_cell(v, limits) for v in row]
+                while cells and cells[-1] is None:  # max_col pads every row to the widest allowed
+                    cells.pop()
+                rows.append(cells)
+        except zlib.error as exc:
+            raise _out_of_memory(exc) or DocumentError(f"not a readable .xlsx file ({exc})") from exc
         return rows
     finally:
         book.close()
+
+
+def _out_of_memory(exc: zlib.error) -> MemoryError | None:
+    """zlib reports memory it could not get as an error of its own ("Error -4 …", Z_MEM_ERROR), not as
+    MemoryError: under the sandbox's memory limit that is the bomb being stopped, not a damaged file."""
+    text = str(exc)
+    return MemoryError(text) if text.startswith("Error -4 ") or "memory" in text.lower() else None

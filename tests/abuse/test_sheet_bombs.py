@@ -26,7 +26,7 @@ from broadcaster.web.admin_io import ImportRefused, read_table
 from broadcaster.web.app import create_app
 from scripts.errors import DocumentError, DocumentRefused
 from scripts.sandbox import sheet_rows
-from scripts.sheets import SheetLimits
+from scripts.sheets import SheetLimits, read_rows
 from tests.web.test_admin import csrf, xlsx
 from tests.web.world import build
 
@@ -135,6 +135,28 @@ def test_a_bomb_past_the_cheap_checks_is_stopped_by_the_sandbox() -> None:
     loose = SheetLimits(max_ratio=10**6, memory_bytes=160 * MiB, max_cell_chars=10**9)
     with pytest.raises(DocumentRefused, match="memory|CPU"):
         sheet_rows(data, loose)
+
+
+def test_memory_zlib_could_not_get_is_a_stopped_bomb_not_a_damaged_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under the memory limit the allocation may fail inside zlib (Z_MEM_ERROR, raised as zlib.error)
+    rather than in Python: that is still the bomb stopped, said as memory, never "not readable"."""
+    import zlib
+
+    import openpyxl
+
+    def inflate_fails(*_args: object, **_kwargs: object) -> None:
+        raise zlib.error("Error -4 while decompressing data")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", inflate_fails)
+    with pytest.raises(MemoryError):
+        read_rows(xlsx(HEADER), SheetLimits())
+
+    def damaged(*_args: object, **_kwargs: object) -> None:
+        raise zlib.error("Error -3 while decompressing data: invalid distance too far back")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", damaged)
+    with pytest.raises(DocumentError, match="not a readable"):
+        read_rows(xlsx(HEADER), SheetLimits())
 
 
 def test_a_normal_workbook_reads_as_before() -> None:

@@ -173,15 +173,7 @@ def form_values(store: Store, settings: Settings, actor: Actor, bulletin_id: int
 
 
 def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
-    store, settings, context, page, back, form_with_csrf, api_csrf = (
-        kit.store,
-        kit.settings,
-        kit.context,
-        kit.page,
-        kit.back,
-        kit.form,
-        kit.api_csrf,
-    )
+    store, settings, context, page, back, form_with_csrf, api_csrf = kit.parts()
     templates.env.globals["rejection_text"] = lambda r: render(r.code, r.params)
 
     # -- the list ----------------------------------------------------------------

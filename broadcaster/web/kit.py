@@ -40,6 +40,20 @@ class Kit:
     api_csrf: Callable[..., None]
     fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.app.tasks.enqueue
 
+    def parts(
+        self,
+    ) -> tuple[
+        Store,
+        Settings,
+        Callable[[Request], Any],
+        Callable[..., HTMLResponse],
+        Callable[..., RedirectResponse],
+        Callable[..., Any],
+        Callable[..., None],
+    ]:
+        """store, settings, context, page, back, form, api_csrf: what the page modules unpack."""
+        return self.store, self.settings, self.context, self.page, self.back, self.form, self.api_csrf
+
 
 @dataclass(frozen=True, slots=True)
 class Context:

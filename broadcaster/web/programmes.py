@@ -97,15 +97,7 @@ def _state(store: Store, bulletin_id: int) -> str:
 
 
 def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
-    store, settings, context, page, back, form_with_csrf, api_csrf = (
-        kit.store,
-        kit.settings,
-        kit.context,
-        kit.page,
-        kit.back,
-        kit.form,
-        kit.api_csrf,
-    )
+    store, settings, context, page, back, form_with_csrf, api_csrf = kit.parts()
     templates.env.globals["document_bulletins"] = lambda: programmes.document_bulletins(store)
     templates.env.globals["once"] = lambda: uuid.uuid4().hex  # one token per form shown
     sent = Once()

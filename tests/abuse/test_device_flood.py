@@ -140,13 +140,24 @@ def test_a_flood_of_thousands_stores_at_most_the_limits_and_inflates_no_statisti
                 }[kind]
                 flooder.publish(topic, json.dumps(body), qos=1)
                 sent += 1
-            flooder.publish(
-                topics.telemetry("loa-2"), json.dumps({"at": iso(time.time()), "volume": 70}), qos=1
-            ).wait_for_publish(30)
             elapsed = time.monotonic() - begun
             assert wait_for(lambda: service.reports.waiting == 0 and sum(service.flood.dropped.values()) > 0, 30)
             time.sleep(1.0)
             assert service.reports.flush(30)
+            # Another speaker is heard once the flood is over. (Sent during the flood, its message can be
+            # dropped by the broker itself when the service's queue there is full — Mosquitto's
+            # max_queued_messages — which no limit inside the service can prevent: see docs/protocol.md.)
+            flooder.publish(
+                topics.telemetry("loa-2"), json.dumps({"at": iso(time.time()), "volume": 70}), qos=1
+            ).wait_for_publish(30)
+
+            def other_stored() -> bool:
+                service.reports.flush(5)
+                with store.session() as s:
+                    query = select(func.count()).select_from(DeviceSample).where(DeviceSample.device_id == "loa-2")
+                    return bool(s.scalar(query))
+
+            assert wait_for(other_stored, 30), "the other speaker's telemetry never got through"
         finally:
             flooder.loop_stop()
             flooder.disconnect()
@@ -164,7 +175,10 @@ def test_a_flood_of_thousands_stores_at_most_the_limits_and_inflates_no_statisti
         other = s.scalar(select(func.count()).select_from(DeviceSample).where(DeviceSample.device_id == "loa-2"))
         stats = statistics(s, None, Period(slot.date() - timedelta(days=1), slot.date() + timedelta(days=1), "UTC"))
     limit = {k: LIMITS[k].burst + LIMITS[k].per_minute * minutes for k in KINDS}
-    assert sent == 6000 and sum(dropped.values()) > 4000, dropped
+    # The broker holds at most max_queued_messages (1,000 by default) for the service and drops the rest
+    # when the service falls behind, so how many reach the service depends on the machine's load; of
+    # those that do, all but the limits' bursts are dropped (the stored counts below).
+    assert sent == 6000 and sum(dropped.values()) > 500, dropped
     assert plays <= limit["played"], plays  # fake items, within the limit; none of them counted below
     assert samples["state"] <= limit["state"] and samples["telemetry"] <= limit["telemetry"], samples
     assert audits.get("device.rejected", 0) == 0  # rejections of messages we never sent: not audited

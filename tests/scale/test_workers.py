@@ -52,14 +52,18 @@ def broker(tmp_path: Path) -> Iterator[MosquittoProcess]:
 
 
 def _member(url: str, client_id: str, group_filter: str, got: list[str]) -> subprocess.Popen[str]:
-    """A group member in a process of its own that receives and never PUBACKs (holds everything)."""
+    """A group member in a process of its own that receives and never PUBACKs (holds everything).
+
+    It says ready once the broker has granted its subscription (SUBACK), not when it asked:
+    a message published between the two goes to the other members only."""
     script = (
         "import sys, time\n"
         "from devices.mqtt import connect, make_client\n"
         f"c = make_client({client_id!r}, clean=False)\n"
         "c.manual_ack_set(True)\n"
         "c.on_message = lambda cl, u, m: print(m.payload.decode(), flush=True)\n"
-        f"c.on_connect = lambda cl, u, f, r, p: (cl.subscribe({group_filter!r}, 1), print('ready', flush=True))\n"
+        f"c.on_connect = lambda cl, u, f, r, p: cl.subscribe({group_filter!r}, 1)\n"
+        "c.on_subscribe = lambda cl, u, mid, codes, p: print('ready', flush=True)\n"
         f"connect(c, {url!r})\n"
         "time.sleep(120)\n"
     )
@@ -76,8 +80,11 @@ def test_mosquitto_keeps_a_dead_members_share_in_its_session(broker: MosquittoPr
     survivor: list[str] = []
     live = make_client(f"live-{uuid.uuid4().hex[:6]}", clean=False)
     live.on_message = lambda c, u, m: survivor.append(m.payload.decode())
+    subscribed = threading.Event()
     live.on_connect = lambda c, u, f, r, p: c.subscribe(group_filter, 1)
+    live.on_subscribe = lambda c, u, mid, codes, p: subscribed.set()
     connect(live, broker.url)
+    assert subscribed.wait(10)
     dead_id = f"dead-{uuid.uuid4().hex[:6]}"
     in_member: list[str] = []
     member = _member(broker.url, dead_id, group_filter, in_member)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from datetime import date
 from datetime import time as clock_time
@@ -56,8 +57,11 @@ def test_the_emergency_is_out_and_acked_before_the_replan_that_puts_it_in_every_
 
     listener = make_client(f"listener-{time.time_ns()}")
     listener.on_message = speakers_ack
+    subscribed = threading.Event()
     listener.on_connect = lambda c, *_: c.subscribe(topics.zone_cmd("ban-1"), 1)
+    listener.on_subscribe = lambda *_: subscribed.set()
     connect(listener, mosquitto_url)
+    assert subscribed.wait(10), "the broker did not grant the listener's subscription"
     with Service(settings, store, mosquitto_url) as service:
         try:
             assert service.replan_and_push() == len(DEVICES)

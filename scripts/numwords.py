@@ -119,7 +119,7 @@ def read_month(value: int, dialect: Dialect = NORTH) -> str:
 def read_day(value: int, dialect: Dialect = NORTH) -> str:
     """Days one to ten take "mồng" in the northern standard."""
     words = read_int(value, dialect)
-    return f"mồng {words}" if value <= 10 else words
+    return f"mồng {words}" if value <= 10 and dialect is NORTH else words
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -160,3 +160,27 @@ def _to_roman(value: int) -> str:
         count, value = divmod(value, number)
         out.append(letters * count)
     return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Reads written numbers in one dialect; the spoken-form rules receive it to stay dialect-neutral."""
+
+    dialect: Dialect = NORTH
+
+    def number(self, text: str) -> str:
+        """`1.500.000` → một triệu năm trăm nghìn; `12,5` → mười hai phẩy năm; `06` → sáu."""
+        integer, _, fraction = text.replace(".", "").partition(",")
+        if fraction:
+            return read_decimal(integer, fraction, self.dialect)
+        return read_int(int(integer), self.dialect)
+
+    def day(self, text: str) -> str:
+        return read_day(int(text), self.dialect)
+
+    def month(self, text: str) -> str:
+        return read_month(int(text), self.dialect)
+
+    def date(self, day: str, month: str, year: str | None) -> str:
+        words = f"{self.day(day)} tháng {self.month(month)}"
+        return f"{words} năm {self.number(year)}" if year else words

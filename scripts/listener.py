@@ -205,22 +205,24 @@ def _condition_without_consequence(text: str) -> bool:
     return not any(PREDICATE.search(p) or SUBJECT.match(p[:1].upper() + p[1:]) for p in main)
 
 
-@lru_cache(maxsize=16384)
-def _check(sentence: str) -> tuple[Finding, ...]:
-    text = " ".join(sentence.split())
+def _body(text: str) -> str:
+    """What carries the sentence: without a recap's lead, a date that opens it, asides and the final stop."""
     bare = re.sub(r"^(?:Xin nhắc lại|Nhắc lại)\s*:\s*", "", text)
     bare = bare[:1].upper() + bare[1:] if bare != text else bare  # the recap lowers the sentence it repeats
     dated = DATE_LEAD.sub("", bare)  # "Từ ngày …, người …": the sentence is what follows the date
     dated = dated[:1].upper() + dated[1:]
-    body = PARENS.sub("", dated).rstrip(" .;!?…")  # an aside does not carry the predicate
-    out: list[Finding] = []
-    if not body:
-        return (Finding("no_main_clause", "Câu rỗng."),)
-    if HEADING.search(body if not body.endswith(":") else body) or body.endswith(":"):
-        out.append(Finding("no_main_clause", "Đây là đề mục, không phải một câu.", body[:60]))
-    elif SUBJECTLESS_CASE.match(body):
-        out.append(Finding("no_main_clause", "Không có chủ ngữ: ai được, ai phải? Nói rõ người được hưởng.", body[:40]))
-    elif (
+    return PARENS.sub("", dated).rstrip(" .;!?…")  # an aside does not carry the predicate
+
+
+def _no_main_clause(body: str) -> Finding | None:
+    def finding(message: str, span: str) -> Finding:
+        return Finding("no_main_clause", message, span)
+
+    if HEADING.search(body) or body.endswith(":"):
+        return finding("Đây là đề mục, không phải một câu.", body[:60])
+    if SUBJECTLESS_CASE.match(body):
+        return finding("Không có chủ ngữ: ai được, ai phải? Nói rõ người được hưởng.", body[:40])
+    if (
         NOMINAL_HEAD.match(body)
         and not AMOUNT_AFTER_COLON.search(body)
         and (
@@ -230,59 +232,89 @@ def _check(sentence: str) -> tuple[Finding, ...]:
             and not re.search(r"\d", body)
         )
     ):
-        out.append(Finding("no_main_clause", "Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60]))
-    elif OPENER.match(body) and _condition_without_consequence(body):
-        out.append(Finding("no_main_clause", "Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60]))
-    elif VERB_FIRST.match(body) or body.startswith(("Gồm ", "Bao gồm ")):
-        out.append(Finding("no_main_clause", "Câu thiếu chủ ngữ: bắt đầu bằng vị ngữ của câu trước.", body[:30]))
-    elif not body[:1].isupper() and not body[:1].isdigit():
-        out.append(Finding("no_main_clause", "Câu bắt đầu giữa chừng (chữ thường hoặc dấu câu).", body[:30]))
-    elif _words(body) <= 5 and not SUBJECT.match(body) and not body.startswith(("Xin", "Kính")):
-        out.append(Finding("no_main_clause", "Câu quá ngắn, không có chủ ngữ: người nghe không biết nói về ai, cái gì.", body))
-    elif not _has_main_clause(body):
-        out.append(Finding("no_main_clause", "Câu không có vị ngữ (động từ chính).", body[:60]))
+        return finding("Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60])
+    if OPENER.match(body) and _condition_without_consequence(body):
+        return finding("Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60])
+    if VERB_FIRST.match(body) or body.startswith(("Gồm ", "Bao gồm ")):
+        return finding("Câu thiếu chủ ngữ: bắt đầu bằng vị ngữ của câu trước.", body[:30])
+    if not body[:1].isupper() and not body[:1].isdigit():
+        return finding("Câu bắt đầu giữa chừng (chữ thường hoặc dấu câu).", body[:30])
+    if _words(body) <= 5 and not SUBJECT.match(body) and not body.startswith(("Xin", "Kính")):
+        return finding("Câu quá ngắn, không có chủ ngữ: người nghe không biết nói về ai, cái gì.", body)
+    if not _has_main_clause(body):
+        return finding("Câu không có vị ngữ (động từ chính).", body[:60])
+    return None
+
+
+def _agency_work(body: str) -> Finding | None:
     main = body.split(" thì ", 1)[-1]
     main = main[:1].upper() + main[1:]
     if IDENTITY.match(body):
-        pass  # the document's own subject, said once, is not a task
-    elif (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
-        out.append(Finding("agency_work", "Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0]))
-    elif re.match(AGENCY, main, re.I) and (m := INTERNAL.search(main)) and not RESIDENTS_FEEL.search(main):
-        out.append(
-            Finding("agency_work", "Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
-        )
-    elif SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
-        out.append(
-            Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
-        )
-    elif (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body):
-        out.append(Finding("agency_work", "Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0]))
-    if AMOUNT.search(body):
-        if m := ROW_LABEL.match(body):
-            out.append(Finding("unlabelled_amount", "Dòng bảng không nói nhóm, đối tượng hay dịp nào.", m[0]))
-        elif BARE_LEVEL.match(body) and not FOR_WHOM.search(body):
-            out.append(Finding("unlabelled_amount", "Mức tiền không nói của ai, cho việc gì.", body[:40]))
-        elif STARTS_WITH_AMOUNT.match(body):
-            out.append(Finding("unlabelled_amount", "Câu mở đầu bằng số tiền, không có nhãn.", body[:40]))
+        return None  # the document's own subject, said once, is not a task
+    if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
+        return Finding("agency_work", "Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
+    if re.match(AGENCY, main, re.I) and (m := INTERNAL.search(main)) and not RESIDENTS_FEEL.search(main):
+        return Finding("agency_work", "Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
+    if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
+        return Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
+    if (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body):
+        return Finding("agency_work", "Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0])
+    return None
+
+
+def _unlabelled_amount(body: str) -> Finding | None:
+    if not AMOUNT.search(body):
+        return None
+    if m := ROW_LABEL.match(body):
+        return Finding("unlabelled_amount", "Dòng bảng không nói nhóm, đối tượng hay dịp nào.", m[0])
+    if BARE_LEVEL.match(body) and not FOR_WHOM.search(body):
+        return Finding("unlabelled_amount", "Mức tiền không nói của ai, cho việc gì.", body[:40])
+    if STARTS_WITH_AMOUNT.match(body):
+        return Finding("unlabelled_amount", "Câu mở đầu bằng số tiền, không có nhãn.", body[:40])
+    return None
+
+
+def _unexplained_fine(body: str) -> Finding | None:
     if FINE.search(body) and not OFFENCE.search(body):
-        out.append(Finding("unlabelled_amount", "Mức phạt không nói phạt hành vi nào.", "phạt tiền"))
+        return Finding("unlabelled_amount", "Mức phạt không nói phạt hành vi nào.", "phạt tiền")
+    return None
+
+
+def _stray_mark(text: str) -> Finding | None:
     for pattern, what in STRAY:
         if m := pattern.search(text):
-            out.append(Finding("stray_mark", f"Ký hiệu sẽ bị đọc thành tiếng: {what}.", m[0].strip()))
-            break
+            return Finding("stray_mark", f"Ký hiệu sẽ bị đọc thành tiếng: {what}.", m[0].strip())
+    return None
+
+
+def _cut(body: str) -> Finding | None:
     lowered = body.casefold().split()
     tail2 = " ".join(lowered[-2:])
     if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body) or LIST_TAIL.search(body):
-        out.append(Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:])))
-    if m := GARBLED.search(body):
-        out.append(Finding("cut", "Câu bị cắt ghép sai chỗ (từ lặp hoặc cụm từ không thành câu).", m[0]))
-    if m := RUN_ON.search(body):
-        out.append(Finding("run_on", "Hai câu dính liền, thiếu dấu chấm.", m[0].strip()))
-    if m := REFERENCE.search(body):
-        out.append(Finding("reference", "Dẫn chiếu điều, khoản người nghe không tra được.", m[0]))
+        return Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:]))
+    return None
+
+
+# What a pattern alone finds in the body, with the code and the message it earns
+MARKED = (
+    (GARBLED, "cut", "Câu bị cắt ghép sai chỗ (từ lặp hoặc cụm từ không thành câu)."),
+    (RUN_ON, "run_on", "Hai câu dính liền, thiếu dấu chấm."),
+    (REFERENCE, "reference", "Dẫn chiếu điều, khoản người nghe không tra được."),
+)
+
+
+@lru_cache(maxsize=16384)
+def _check(sentence: str) -> tuple[Finding, ...]:
+    text = " ".join(sentence.split())
+    body = _body(text)
+    if not body:
+        return (Finding("no_main_clause", "Câu rỗng."),)
+    out = [_no_main_clause(body), _agency_work(body), _unlabelled_amount(body), _unexplained_fine(body)]
+    out += [_stray_mark(text), _cut(body)]
+    out += [Finding(code, message, m[0].strip()) for pattern, code, message in MARKED if (m := pattern.search(body))]
     if _words(text) > MAX_WORDS:
         out.append(Finding("too_long", f"Câu dài {_words(text)} từ: khó theo dõi khi nghe một lần.", ""))
-    return tuple(out)
+    return tuple(f for f in out if f is not None)
 
 
 def check(sentence: str) -> list[Finding]:

@@ -1,8 +1,9 @@
-"""Simulator processes for the benchmarks, one per core, driven over a pipe.
+"""Simulator and service processes for the benchmarks, driven over a pipe.
 
 `light_worker` runs a `LightFleet` on its own event loop; `agent_worker` runs full reference
 agents (files, downloads, playback) with a `Swarm`. Both answer the same requests:
 `("received", message_id)` → receive instants; `("stats",)` → counters; `("stop",)`.
+`service_worker` is one `broadcaster run` worker of several sharing a store and a broker.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing as mp
 import resource
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -70,6 +72,66 @@ def agent_worker(conn: Any, devices: list[tuple[str, str]], url: str, keys: dict
             conn.send(_stats(bytes=[a.bytes_downloaded for a in swarm.agents]))
     swarm.stop()
     conn.send("stopped")
+
+
+def service_worker(conn: Any, settings_json: str, store_url: str, mqtt_url: str) -> None:
+    """A worker as `broadcaster run` starts it (its clock in a thread), which also does what it is
+    asked when it leads: `("sync",)` a re-plan, `("push",)` a forced one (every programme signed and
+    published again), `("fire", bulletin, zone)` an emergency; a follower answers those with None.
+    `("stats",)` → its dispatcher's counters and its resident memory."""
+    from broadcaster.config import Settings
+    from broadcaster.service.core import Service
+    from broadcaster.store.engine import Store
+
+    try:
+        started = time.time()
+        service = Service(Settings.model_validate_json(settings_json), Store(store_url), mqtt_url).start()
+        conn.send({"ready": time.time() - started})
+    except Exception:  # noqa: BLE001 - reported to the parent, which raises it
+        conn.send({"error": traceback.format_exc()})
+        return
+    while (request := conn.recv())[0] != "stop":
+        try:
+            conn.send(_serve(service, request))
+        except Exception:  # noqa: BLE001 - reported to the parent, which raises it
+            conn.send({"error": traceback.format_exc()})
+    service.stop()
+    conn.send("stopped")
+
+
+def _serve(service: Any, request: tuple[Any, ...]) -> Any:
+    from bench.seed import ADMIN
+
+    kind, dispatcher = request[0], service.running_dispatcher()
+    if kind == "run":
+        threading.Thread(target=service.run_forever, kwargs={"handle_signals": False}, daemon=True).start()
+        return {"running": True}
+    if kind == "stats":
+        return _stats(
+            leading=service.leading,
+            sent=len(dispatcher.sent),
+            evicted=dispatcher.evicted,
+            received=dispatcher.received,
+            waiting=service.reports.waiting,
+            follow_up=service.follow_up.pending,
+            rss_kib=_rss_kib(),
+        )
+    if not service.leading:
+        return None
+    began = time.time()
+    if kind == "fire":
+        command = service.commands.fire_emergency(ADMIN, request[1], [request[2]])[0]
+        return {"command": command, "began": began, "returned": time.time()}
+    pushed = service.replan_and_push(force=kind == "push")
+    return {"pushed": pushed, "began": began, "returned": time.time()}
+
+
+def _rss_kib() -> int:
+    """Resident memory now (ru_maxrss is the peak, which cannot show memory given back)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _stats(**extra: Any) -> dict[str, Any]:

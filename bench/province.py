@@ -146,8 +146,10 @@ def _leader(replies: list[Any]) -> dict[str, Any]:
     for reply in replies:
         if isinstance(reply, dict) and "error" in reply:
             raise RuntimeError(f"a service worker failed:\n{reply['error']}")
-    (led,) = [r for r in replies if r is not None]
-    return dict(led)
+    led = [r for r in replies if r is not None]
+    if len(led) != 1:
+        raise RuntimeError(f"{len(led)} of the service workers lead: expected one")
+    return dict(led[0])
 
 
 def measure(count: int, folder: Path, pushes: int = PUSHES) -> dict[str, Any]:

@@ -24,18 +24,8 @@ from devices import wire
 from devices.download import download
 from devices.errors import MessageError
 from devices.players import NullPlayer, Player, PlayerFailed
-from devices.protocol import (
-    MessageType,
-    Priority,
-    ProgrammeEntry,
-    ProtocolError,
-    Rejection,
-    StreamRef,
-    Topics,
-    Verifier,
-    iso,
-    parse_iso,
-)
+from devices.programme import Priority, ProgrammeEntry, StreamRef
+from devices.protocol import MessageType, ProtocolError, Rejection, Topics, Verifier, iso, parse_iso
 from devices.timetable import Timetable
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-from devices.protocol import MediaRef, ProtocolError, Rejection
+from devices.programme import MediaRef
+from devices.protocol import ProtocolError, Rejection
 
 MAX_MEDIA_BYTES = 256 * 1024 * 1024
 CHUNK = 64 * 1024

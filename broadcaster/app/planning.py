@@ -22,7 +22,7 @@ from broadcaster.app.workflow import (
     require,
 )
 from broadcaster.store.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
-from devices.protocol import MediaRef, StreamRef, programme_entry
+from devices.programme import MediaRef, StreamRef, programme_entry
 from schedules.model import Booking, Priority, QuietHours, ScheduleValueError, Slot, Zone
 from schedules.planner import Plan, Planner, skipped
 from schedules.recurrence import EARLIEST_START, check_rule

@@ -22,7 +22,8 @@ from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, Bulletin, CommandRow, DeviceRow, ServiceTask, User, ZoneRow
 from devices.broker import BrokerError
 from devices.dispatcher import Dispatcher
-from devices.protocol import MessageType, Priority, StreamRef, iso, programme_entry
+from devices.programme import Priority, StreamRef, programme_entry
+from devices.protocol import MessageType, iso
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,8 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.models import AuditEvent, PlayReport
 from devices.agent import Agent
 from devices.background import free_port
-from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, programme_entry, public_key
+from devices.programme import MediaRef, programme_entry
+from devices.protocol import MessageType, Signer, Topics, Verifier, public_key
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.conftest import wait_for

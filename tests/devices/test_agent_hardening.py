@@ -15,22 +15,8 @@ import pytest
 
 from devices.agent import Agent, download
 from devices.errors import DeviceError
-from devices.protocol import (
-    MediaRef,
-    MessageType,
-    Priority,
-    ProgrammeEntry,
-    ProtocolError,
-    Rejection,
-    Signer,
-    StreamRef,
-    Topics,
-    Verifier,
-    iso,
-    parse_iso,
-    programme_entry,
-    public_key,
-)
+from devices.programme import MediaRef, Priority, ProgrammeEntry, StreamRef, programme_entry
+from devices.protocol import MessageType, ProtocolError, Rejection, Signer, Topics, Verifier, iso, parse_iso, public_key
 
 TOPICS = Topics()
 SHA = "a" * 64

@@ -31,7 +31,8 @@ from devices.errors import MessageError
 from devices.mediaserver import MediaServer
 from devices.mqtt import MqttTransport, connect, make_client
 from devices.players import NullPlayer
-from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, iso, programme_entry, public_key
+from devices.programme import MediaRef, programme_entry
+from devices.protocol import MessageType, Signer, Topics, Verifier, iso, public_key
 from media.encode import CODECS, encode
 from media.master import chime
 from media.store import MediaStore

@@ -17,7 +17,8 @@ from devices.background import free_port
 from devices.dispatcher import Dispatcher
 from devices.mediaserver import MediaServer
 from devices.mqtt import connect, make_client
-from devices.protocol import MediaRef, MessageType, Signer, Topics, _b64, canonical, programme_entry
+from devices.programme import MediaRef, programme_entry
+from devices.protocol import MessageType, Signer, Topics, _b64, canonical
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice
 from media.encode import CODECS, encode

@@ -13,7 +13,7 @@ import pytest
 import bench.nginx
 from bench.nginx import Nginx, site_config
 from devices.download import download
-from devices.protocol import MediaRef
+from devices.programme import MediaRef
 from media.store import MediaStore
 
 

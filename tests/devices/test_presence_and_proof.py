@@ -24,7 +24,8 @@ from devices.agent import Agent
 from devices.background import free_port
 from devices.mqtt import MqttTransport
 from devices.players import CommandPlayer, NullPlayer, timeout_for
-from devices.protocol import MediaRef, MessageType, Signer, Topics, Verifier, programme_entry, public_key
+from devices.programme import MediaRef, programme_entry
+from devices.protocol import MessageType, Signer, Topics, Verifier, public_key
 from tests.conftest import wait_for
 from tests.web.world import PASSWORD, build
 
@@ -122,7 +123,7 @@ def test_a_good_play_is_completed_and_beats_while_it_plays(tmp_path: Path) -> No
 
 def test_a_simulated_relay_stopped_after_a_second_reports_a_second(tmp_path: Path) -> None:
     """The simulator's player returns at once; a relay still runs on the clock, so a stop cuts it."""
-    from devices.protocol import StreamRef
+    from devices.programme import StreamRef
 
     signer = Signer.generate("k1")
     sent: list[tuple[str, bytes]] = []

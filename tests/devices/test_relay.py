@@ -17,7 +17,8 @@ import pytest
 
 from devices.agent import Agent
 from devices.players import CommandPlayer, NullPlayer
-from devices.protocol import MessageType, ProgrammeEntry, ProtocolError, Signer, StreamRef, Topics, Verifier, iso, public_key
+from devices.programme import ProgrammeEntry, StreamRef
+from devices.protocol import MessageType, ProtocolError, Signer, Topics, Verifier, iso, public_key
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "devices" / "schemas"
 URL = "https://radio.example.vn/vov1/live.mp3"

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from devices.agent import Agent
-from devices.protocol import MediaRef, MessageType, ProgrammeEntry, Signer, Topics, Verifier, iso, programme_entry, public_key
+from devices.programme import MediaRef, ProgrammeEntry, programme_entry
+from devices.protocol import MessageType, Signer, Topics, Verifier, iso, public_key
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "devices" / "schemas"
 

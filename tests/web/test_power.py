@@ -18,7 +18,8 @@ from broadcaster.service.core import Service
 from broadcaster.store.models import AuditEvent, ZoneRow
 from broadcaster.web.app import create_app
 from devices.background import free_port
-from devices.protocol import ProgrammeEntry, Topics, iso
+from devices.programme import ProgrammeEntry
+from devices.protocol import Topics, iso
 from devices.sim.simulator import Fleet, SimulatedDevice
 from tests.conftest import wait_for
 from tests.web.world import CHROMIUM, FLAGS, PASSWORD, build, serve, sign_in

@@ -2,7 +2,9 @@
 
 The agent's logic (`Agent`) is independent of the transport: it is fed messages and clock
 ticks and publishes through a callable, so the same code runs on a speaker's computer
-(`MqttTransport`, one client) and by the thousand in the simulator.
+(`MqttTransport`, one client) and by the thousand in the simulator. It is built in three
+layers: what it holds and says (`devices/agent_state.py`), its playout (`devices/playout.py`),
+and here what it does with the server's messages and the zone's timetable.
 """
 
 from __future__ import annotations
@@ -10,122 +12,21 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import shutil
-import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
 from typing import Any
 
 from devices import wire
-from devices.download import download
 from devices.errors import MessageError
-from devices.players import NullPlayer, Player, PlayerFailed
-from devices.programme import Priority, ProgrammeEntry, StreamRef
-from devices.protocol import MessageType, ProtocolError, Rejection, Topics, Verifier, iso, parse_iso
+from devices.playout import Playout
+from devices.programme import Priority, ProgrammeEntry
+from devices.protocol import MessageType, ProtocolError, Rejection, parse_iso
 from devices.timetable import Timetable
 
 log = logging.getLogger(__name__)
 
-Publish = Callable[[str, bytes, bool], None]
 
-
-@dataclass
-class Agent:
-    device_id: str
-    zones: tuple[str, ...]
-    verifier: Verifier
-    folder: Path
-    publish: Publish
-    executor: Executor
-    topics: Topics = field(default_factory=Topics)
-    player: Player = field(default_factory=NullPlayer)
-    firmware: str = "loa-agent/0.1"
-    media_base: str = ""  # when set, media is downloaded from under this URL only
-    volume: int = 80
-    programme: dict[str, ProgrammeEntry] = field(default_factory=dict)
-    played: set[str] = field(default_factory=set)
-    ready: dict[str, Path] = field(default_factory=dict)
-    pending: dict[str, Future[Path]] = field(default_factory=dict)
-    outbox: list[tuple[str, bytes]] = field(default_factory=list)
-    playing: str | None = None
-    bytes_downloaded: int = 0
-    rejections: list[str] = field(default_factory=list)  # the latest reasons (for logs)
-    rejected_total: int = 0  # every rejection since the device's state was created, kept across restarts
-    received: dict[str, float] = field(default_factory=dict)
-    commanded: set[str] = field(default_factory=set)  # items that came in `play` commands
-    failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # media sha → (failures, retry at)
-    retry_first_s: float = 5.0
-    retry_max_s: float = 600.0
-    heartbeat_s: float = 60.0
-    raw_items: list[dict[str, Any]] = field(default_factory=list)  # the verified programme as received, persisted
-    reports: list[dict[str, Any]] = field(default_factory=list)  # the latest proofs of play, sent again on `sync`
-    reports_kept: int = 100
-    clock_offset: float = 0.0  # seconds added to this device's clock (learnt from signed issued_at)
-    clock_skew_s: float = 0.0  # the last signed message's issued_at minus this (corrected) clock
-    clock_tolerance_s: float = 2.0
-    amplifier_on: bool = True  # what the power commands and the timetable asked for
-    forced_on: bool = False  # the amplifier is on for an emergency although it was asked off
-    timetable: Timetable | None = None
-    raw_timetable: dict[str, Any] | None = None  # as received, persisted
-    # "power"/"volume" → the last timetable transition applied; "manual" → the last power command
-    applied: dict[str, float] = field(default_factory=dict)
-    _timetable_due: float = 0.0
-    _interrupted: bool = False
-    # a relay a simulated player "plays" without blocking the clock: (item, started, window end)
-    _relay: tuple[ProgrammeEntry, float, float] | None = None
-    _last_heartbeat: float = 0.0
-    _next_due: float = 0.0
-    lock: threading.RLock = field(default_factory=threading.RLock)
-
-    def __post_init__(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._restore()
-        self.player.power(self.amplifier_on)  # a rebooted speaker's amplifier is as it was asked
-
-    # -- persistence: the latest verified programme and what was played survive a reboot --
-    @property
-    def _state_file(self) -> Path:
-        return self.folder / "state.json"
-
-    def _restore(self) -> None:
-        if not self._state_file.exists():
-            return
-        state = json.loads(self._state_file.read_text())
-        self.programme = {i["id"]: ProgrammeEntry.from_dict(i) for i in state.get("items", [])}
-        self.played = set(state.get("played", []))
-        self.commanded = set(state.get("commanded", []))
-        self.outbox = [(t, p.encode()) for t, p in state.get("outbox", [])]
-        self.verifier.remember(state.get("replay", {"last_seq": state.get("last_seq", {})}), time.time())
-        self.raw_items = state.get("items", [])
-        self.reports = list(state.get("reports", []))
-        self.volume = int(state.get("volume", self.volume))
-        self.amplifier_on = bool(state.get("amplifier_on", True))
-        self.raw_timetable = state.get("timetable")
-        self.timetable = Timetable.from_dict(self.raw_timetable) if self.raw_timetable else None
-        self.applied = {str(k): float(v) for k, v in dict(state.get("applied", {})).items()}
-        self.rejected_total = int(state.get("rejected_total", 0))
-
-    def _save(self) -> None:
-        state = {
-            "items": self.raw_items,
-            "played": sorted(self.played),
-            "commanded": sorted(self.commanded & set(self.programme)),
-            "outbox": [(t, p.decode()) for t, p in self.outbox],
-            "reports": self.reports,
-            "replay": self.verifier.snapshot(),
-            "volume": self.volume,
-            "amplifier_on": self.amplifier_on,
-            "timetable": self.raw_timetable,
-            "applied": self.applied,
-            "rejected_total": self.rejected_total,
-        }
-        tmp = self._state_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state))
-        tmp.replace(self._state_file)
+class Agent(Playout):
+    """A speaker: the server's signed messages carried out and acked, the amplifier as asked."""
 
     # -- messages --
     def handle(self, topic: str, payload: bytes, now: float) -> None:
@@ -237,11 +138,6 @@ class Agent:
                     self.send(self.topics.played(self.device_id), json.dumps(report).encode())
 
     # -- the amplifier: power commands, the zone's timetable, emergencies --
-    @property
-    def amplifier(self) -> bool:
-        """Whether the amplifier is on now (asked on, or forced on for an emergency)."""
-        return self.amplifier_on or self.forced_on
-
     def _power(self, on: bool) -> None:
         """Switch as asked. Switching off silences what plays, except an emergency: that one
         finishes, and the amplifier goes off when it ends."""
@@ -293,249 +189,16 @@ class Agent:
         if (self.amplifier, self.volume) != before:
             self.publish_state(now)
 
-    def _interrupt(self) -> None:
-        self._interrupted = True
-        self.player.stop()
-
-    def _ack(self, message_id: str, status: str, reason: str | None, now: float) -> None:
-        body = {"id": message_id, "device": self.device_id, "status": status, "reason": reason, "at": iso(now)}
-        self.send(self.topics.ack(self.device_id), json.dumps(body).encode())
-
-    def send(self, topic: str, payload: bytes, retain: bool = False) -> None:
-        try:
-            self.publish(topic, payload, retain)
-        except OSError:
-            self.outbox.append((topic, payload))
-            self._save()
-
-    def flush(self) -> None:
-        """Send what was buffered while offline (called on reconnect)."""
-        with self.lock:
-            waiting, self.outbox = self.outbox, []
-        for topic, payload in waiting:
-            self.send(topic, payload)
-        with self.lock:
-            self._save()
-
-    def telemetry(self, now: float) -> None:
-        """Heartbeat with what the commune needs to see: volume, playing, storage, cache, rejections."""
-        self._last_heartbeat = now
-        body = {
-            "device": self.device_id,
-            "at": iso(now),
-            "volume": self.volume,
-            "playing": self.playing,
-            "amplifier_on": self.amplifier,
-            "free_bytes": shutil.disk_usage(self.folder).free,
-            "cached_media": len(self.ready),
-            "programme_items": len(self.programme),
-            "rejections": self.rejected_total,  # cumulative (docs/protocol.md): the server differences heartbeats
-            "outbox": len(self.outbox),
-            "clock_skew_s": round(self.clock_skew_s, 1),
-        }
-        self.send(self.topics.telemetry(self.device_id), json.dumps(body).encode())
-
-    def publish_state(self, now: float, online: bool = True) -> None:
-        usage = shutil.disk_usage(self.folder)
-        body = {
-            "device": self.device_id,
-            "online": online,
-            "volume": self.volume,
-            "playing": self.playing,
-            "amplifier_on": self.amplifier,
-            "firmware": self.firmware,
-            "free_bytes": usage.free,
-            "at": iso(now),
-        }
-        self.send(self.topics.state(self.device_id), json.dumps(body).encode(), retain=True)
-
-    # -- media --
-    def _prefetch(self) -> None:
-        clock = time.monotonic()
-        for item in self.programme.values():
-            if item.media is None:
-                continue  # a stream is not downloaded
-            sha = item.media.sha256
-            if sha in self.ready or sha in self.pending or clock < self.failures.get(sha, (0, 0.0))[1]:
-                continue
-            self.pending[sha] = self.executor.submit(
-                partial(download, media_base=self.media_base), item.media, self.folder / "media"
-            )
-
-    def _failed(self, sha: str) -> None:
-        """Exponential backoff per media file: 5 s, 10 s, 20 s … at most 10 minutes."""
-        count = self.failures.get(sha, (0, 0.0))[0]
-        self.failures[sha] = (count + 1, time.monotonic() + min(self.retry_first_s * 2**count, self.retry_max_s))
-
-    def _collect_downloads(self) -> None:
-        for sha, future in list(self.pending.items()):
-            if not future.done():
-                continue
-            del self.pending[sha]
-            try:
-                path = future.result()
-            except ProtocolError as exc:
-                self.rejections.append(exc.reason.value)
-                self.rejected_total += 1
-                log.warning("%s refused media %s: %s", self.device_id, sha[:12], exc)
-                self._failed(sha)
-                continue
-            except (OSError, ValueError) as exc:  # urllib raises ValueError for some malformed URLs
-                log.info("%s download of %s failed, will retry: %s", self.device_id, sha[:12], exc)
-                self._failed(sha)
-                continue
-            self.failures.pop(sha, None)
-            self.ready[sha] = path
-            self.bytes_downloaded += path.stat().st_size
-
     # -- the clock --
     def tick(self, now: float) -> None:
+        """Heartbeat, the timetable's transitions, then whatever is due plays."""
         now += self.clock_offset
         if self.heartbeat_s and now - self._last_heartbeat >= self.heartbeat_s:
             self.telemetry(now)
         if now >= self._timetable_due:
             with self.lock:
                 self._apply_timetable(now)
-        if not self.pending and now < self._next_due:
-            return  # nothing due and nothing downloading: the common case, kept cheap for big fleets
-        with self.lock:
-            if self._relay is not None and not self._relay_over(now):
-                return
-            self._collect_downloads()
-            self._next_due = min((i.starts_at for i in self.programme.values() if i.id not in self.played), default=float("inf"))
-            due = sorted(
-                (i for i in self.programme.values() if i.id not in self.played and i.starts_at <= now),
-                key=lambda i: (i.priority is not Priority.EMERGENCY, i.starts_at),
-            )
-            if not due or self.playing:
-                return
-            item = due[0]
-            if now > item.starts_at + max(60.0, item.duration_s):
-                # never play a stale bulletin, and never drop it unreported: its media never
-                # arrived in time, or the device was off or busy when it was due
-                unavailable = item.media is not None and item.media.sha256 not in self.ready
-                self._missed(item, "media_unavailable" if unavailable else "late", item.starts_at)
-                return
-            if not self.amplifier and item.priority is not Priority.EMERGENCY:
-                self._missed(item, "amplifier_off", now)
-                return
-            source: Path | StreamRef | None = item.stream or (self.ready.get(item.media.sha256) if item.media else None)
-            if source is None:
-                self._prefetch()
-                return
-            self.playing = item.id
-            self._interrupted = False
-            if not self.amplifier:  # an emergency is heard whatever the amplifier was told
-                self.forced_on = True
-                self.player.power(True)
-        started, real_start = now, time.time()  # reported in the (corrected) clock the agent is driven by
-        if isinstance(source, StreamRef) and getattr(self.player, "instant", False):
-            # a simulated speaker: the relay runs on the clock, so a stop cuts it where it is
-            window_s = (
-                item.duration_s - max(0.0, now - item.starts_at) if item.priority is not Priority.EMERGENCY else item.duration_s
-            )
-            with self.lock:
-                self._relay = (item, now, now + max(0.0, window_s))
-                self._next_due = now + max(0.0, window_s)
-            return
-        beating = self._beat_while_playing(item)
-        failure: PlayerFailed | None = None
-        try:
-            if isinstance(source, StreamRef):  # a relay plays what is left of its booked window
-                window_s = (
-                    item.duration_s - max(0.0, now - item.starts_at)
-                    if item.priority is not Priority.EMERGENCY
-                    else item.duration_s
-                )
-                ended = now + self.player.stream(source.url, max(0.0, window_s), self.volume) - real_start
-            else:
-                ended = now + self.player.play(source, item.duration_s, self.volume) - real_start
-        except PlayerFailed as exc:  # hung or broken: what was heard until it stopped, never the full length
-            log.error("%s player failed on %s: %s", self.device_id, item.id, exc)
-            failure, ended = exc, now + exc.ended - real_start
-        finally:
-            beating.set()
-        interrupted = self._interrupted
-        outcome = "failed" if failure is not None else "interrupted" if interrupted else "completed"
-        report = {
-            **self._report(item, started, ended),
-            "outcome": outcome,
-            "played_ms": max(0, round((ended - started) * 1000)),
-        }
-        if failure is not None:
-            report["reason"] = failure.reason
-        self._played(item, report)
-
-    def _played(self, item: ProgrammeEntry, report: dict[str, Any]) -> None:
-        if item.stream is not None:
-            report["stream"] = item.stream.url
-        with self.lock:
-            self.playing = None
-            if self.forced_on:  # back to what was asked once the emergency is over
-                self.forced_on = False
-                if not self.amplifier_on:
-                    self.player.power(False)
-            self._journal(item, report)
-
-    def _relay_over(self, now: float) -> bool:
-        """A simulated relay ends at its window or when stopped, reported with what ran until then."""
-        assert self._relay is not None
-        item, started, until = self._relay
-        if not self._interrupted and now < until:
-            self._next_due = until
-            return False
-        self._relay = None
-        ended = min(now, until)
-        outcome = "interrupted" if self._interrupted else "completed"
-        report = {**self._report(item, started, ended), "outcome": outcome, "played_ms": max(0, round((ended - started) * 1000))}
-        self._played(item, report)
-        return True
-
-    def _beat_while_playing(self, item: ProgrammeEntry) -> threading.Event:
-        """Telemetry every `heartbeat_s` while a long item plays (the clock is busy with it), so a
-        speaker that plays is never taken for one that hangs; set the event to stop."""
-        done = threading.Event()
-        if not self.heartbeat_s or item.duration_s < self.heartbeat_s or getattr(self.player, "instant", False):
-            return done
-
-        def beat() -> None:
-            while not done.wait(self.heartbeat_s):
-                self.telemetry(time.time() + self.clock_offset)
-
-        threading.Thread(target=beat, name=f"beat-{self.device_id}", daemon=True).start()
-        return done
-
-    def _missed(self, item: ProgrammeEntry, reason: str, at: float) -> None:
-        """An item due while it could not be heard: reported, never silently dropped."""
-        log.warning("%s did not play %s: %s", self.device_id, item.id, reason)
-        report = {**self._report(item, at, at), "outcome": "missed", "reason": reason, "played_ms": 0}
-        self._journal(item, report)
-
-    def _report(self, item: ProgrammeEntry, started: float, ended: float) -> dict[str, Any]:
-        """What every proof-of-play report says of the item; the caller adds how it went."""
-        return {
-            "device": self.device_id,
-            "item": item.id,
-            "bulletin": item.bulletin,
-            "sha256": item.stream.sha256 if item.stream is not None else item.media.sha256 if item.media else "",
-            "started": iso(started),
-            "ended": iso(ended),
-            "volume": self.volume,
-            "priority": item.priority.value,
-        }
-
-    def _journal(self, item: ProgrammeEntry, report: dict[str, Any]) -> None:
-        with self.lock:
-            self.played.add(item.id)
-            self.reports.append(report)
-            del self.reports[: -self.reports_kept]
-            self._save()
-        self.send(self.topics.played(self.device_id), json.dumps(report).encode())
-
-    def subscriptions(self) -> list[str]:
-        return [self.topics.schedule(self.device_id), self.topics.device_cmd(self.device_id)] + [
-            self.topics.zone_cmd(z) for z in self.zones
-        ]
+        self._play_due(now)
 
 
 def _message_id(payload: bytes) -> str:

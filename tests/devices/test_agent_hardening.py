@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from devices.agent import Agent, download
+from devices.agent import Agent
+from devices.download import download
 from devices.errors import DeviceError
 from devices.programme import MediaRef, Priority, ProgrammeEntry, StreamRef, programme_entry
 from devices.protocol import MessageType, ProtocolError, Rejection, Signer, Topics, Verifier, iso, parse_iso, public_key

@@ -26,11 +26,11 @@ from broadcaster.service.core import Service
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.keys import load_or_create
 from broadcaster.store.models import CommandRow, PlayReport, ProgrammePush
-from devices.agent import NullPlayer
 from devices.background import free_port
 from devices.bridges import broker_config
 from devices.mediaserver import MediaServer
 from devices.mqtt import connect, make_client
+from devices.players import NullPlayer
 from devices.protocol import Topics
 from devices.sim.mosquitto import MosquittoProcess
 from devices.sim.simulator import Fleet, SimulatedDevice

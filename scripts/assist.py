@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from scripts.draft import Script, _pool, draft
+from scripts.choice import build_pool
+from scripts.draft import Script, draft
 from scripts.legal import LegalDocument
 from scripts.listener import check
 from scripts.selection import Source, admin_score, best_first, overlap, resident_score
@@ -41,7 +42,7 @@ def unchosen(doc: LegalDocument, script: Script | None = None, limit: int = 20, 
     script = script or draft(doc, dialect)
     said = [s.text for s in script.sentences]
     out: list[Suggestion] = []
-    for cand in best_first(_pool(doc)):
+    for cand in best_first(build_pool(doc)):
         if any(overlap(cand.text, s) > SAID for s in said) or check(cand.text):
             continue
         if any(overlap(cand.text, s.text) > SAID for s in out):

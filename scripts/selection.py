@@ -12,21 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scripts.legal import Article, LegalDocument
+from scripts.legal import LegalDocument
 from scripts.sentences import (
-    FIGURE,
     MAX_WORDS,
-    PREDICATE,
     capfirst,
     finish,
     flat,
-    lead_phrase,
     listenable,
     lowerfirst,
-    split_units,
     strip_noise,
     words,
 )
+from scripts.units import BAN_TITLE, FIGURE_FIRST, TASK_FIRST, passage_units
 
 
 @dataclass(slots=True)
@@ -118,8 +115,6 @@ TITLE_PENALTY = re.compile(
     r"phạm vi|giải thích|tổ chức thực hiện|hiệu lực|điều khoản|trách nhiệm thi hành|nguyên tắc|quản lý nhà nước|"
     r"trách nhiệm của|nhiệm vụ|kinh phí|trách nhiệm|cơ quan"
 )
-BAN_TITLE = re.compile(r"hành vi bị (?:nghiêm )?cấm|nghiêm cấm", re.I)
-ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|Ban|Hội|Người|Chủ|Đài|Trường|Nhà|Bảo hiểm)")
 
 
 FORMULA = re.compile(r"\s=\s|^[A-Za-z]{2,8}\s*:|\bTrong đó\b")  # "M = x Lmin", "TChtxh: …": a formula is read, not heard
@@ -163,160 +158,6 @@ def _restates(text: str, title: str) -> bool:
     """A sentence that only repeats the title (scope articles) tells the resident nothing new."""
     found = set(re.findall(r"\w+", text.lower()))
     return bool(found) and len(found & set(re.findall(r"\w+", title.lower()))) / len(found) > 0.75
-
-
-def _with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
-    """A point or list item read with what it continues, when it is not a sentence by itself."""
-    phrase = PAREN.sub("", lead_phrase(lead)) if lead else ""  # "Các chủ rừng (các Ban quản lý …)": the actor, not the list
-    if addressee:
-        phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
-    body = strip_noise(unit)
-    if lead and (covered := _covered(flat(lead), body)) is not None:
-        return covered
-    actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
-    if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
-        phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
-    repeats = phrase.split()[-2:] == lowerfirst(body).split()[:2]  # "… các khoản hỗ trợ" + "Hỗ trợ ổn định …": one of them
-    needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless or repeats)
-    if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless or repeats else 4):
-        joined = finish(
-            f"{phrase}{':' if repeats else ''} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}"
-        )
-        if listenable(joined):
-            return [joined]
-    if phrase and FIGURE_FIRST.match(body) and (paid := _paid_as(phrase)):
-        joined = finish(f"{paid} {lowerfirst(body)}")  # "100% mức hưởng khi …": paid to whom, by whom?
-        if words(joined) <= MAX_WORDS + 6 and listenable(joined):
-            return [joined]
-    if phrase and FIGURE.search(body) and (context := _context(phrase)) and words(context) + words(body) <= MAX_WORDS + 2:
-        joined = finish(f"Đối với {lowerfirst(context)}, {lowerfirst(body)}")  # "Người thứ hai … 70%": of whom?
-        if listenable(joined):
-            return [joined]
-    if ACTOR.match(phrase) and words(phrase) <= 12 and (addressee or not PREDICATE.search(phrase)):
-        pieces = [p.strip(" ;.") for p in body.split(";") if p.strip(" ;.")]
-        out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
-        return [s for s in out if listenable(s) and words(s) >= 8]
-    return split_units(unit)
-
-
-BARE_PEOPLE = re.compile(
-    r"^(?:Người|Cán bộ|Công chức|Viên chức|Quân nhân|Công an|Trẻ em|Học sinh|Sinh viên|Hộ|Thân nhân|Cựu|Thanh niên|"
-    r"Phụ nữ|Lao động|Dân quân|Nông dân)\b"
-)
-COVERING = re.compile(r"\b(?P<verb>điều chỉnh|hỗ trợ|trợ cấp|miễn|giảm|tăng)\b[^:]*\bđối tượng\b[^:]*\b(?:bao gồm|gồm)\s*:?$")
-MAIN_VERB = re.compile(r"\b(?:được|phải|không được|bị|là|thì|có trách nhiệm|có quyền)\b")
-
-
-def _covered(lead: str, body: str) -> list[str] | None:
-    """ "Nghị định này điều chỉnh mức lương hưu … đối với các đối tượng …, bao gồm:" then "c) Người đang hưởng trợ cấp
-    mất sức lao động hằng tháng …": the point is a group of people, heard as a bare noun phrase unless it says what
-    the list is for — "Người đang hưởng trợ cấp mất sức lao động hằng tháng thuộc diện được điều chỉnh." """
-    m = COVERING.search(lead)
-    if not m:
-        return None
-    out = []
-    for part in [capfirst(p.strip(" .")) for p in body.split(";") if p.strip(" .")]:
-        if not BARE_PEOPLE.match(part) or MAIN_VERB.search(part):
-            out += split_units(part)
-            continue
-        said = finish(f"{part} thuộc diện được {m['verb']}")
-        if words(said) <= MAX_WORDS + 4 and listenable(said):
-            out.append(said)
-    return out
-
-
-PAREN = re.compile(r"\s*\([^()]*\)")
-LEAD_QUALIFIER = re.compile(r"\s(?:thuộc thẩm quyền|theo thẩm quyền|trên địa bàn|thuộc phạm vi)\b")
-TASK_FIRST = re.compile(
-    r"^(?:Được|Phải|Đang|Đã|Phân cấp|Định kỳ|Chịu trách nhiệm|Thực hiện|Nộp|Chấp hành|Tuân thủ|Xuất trình|Cung cấp|Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Báo cáo|Tổ chức|Triển khai)\b"
-)
-CONTEXT_CUT = re.compile(r"\s(?:thì|khi|trong trường hợp|trong năm|trong thời gian|theo|tại|được|phải|có|là)\s")
-CONTEXT_START = re.compile(r"^(?:Người|Thành viên|Hộ|Trẻ em|Học sinh|Trường hợp|Đối tượng|Dân quân|Chủ|Cá nhân|Lao động)\b")
-
-
-FIGURE_FIRST = re.compile(r"^(?:Từ\s+)?\d[\d.,]*\s*(?:%|đồng|triệu)")
-PAID = re.compile(r"\sđược\s+(?:quỹ\s[^,;:]{3,40}?\s)?(?P<verb>thanh toán|hưởng|hỗ trợ|giảm|miễn|trợ cấp|bồi thường|chi trả)\b")
-
-
-def _paid_as(lead: str) -> str:
-    """ "Người tham gia bảo hiểm y tế tự đi khám bệnh, …, được quỹ bảo hiểm y tế thanh toán theo tỷ lệ … như sau:"
-    → "Người tham gia bảo hiểm y tế tự đi khám bệnh được thanh toán": who is paid, said short."""
-    if not CONTEXT_START.match(lead) or not (m := PAID.search(lead)):
-        return ""
-    subject = lead[: m.start()].split(",")[0].strip()
-    return f"{subject} được {m['verb']}" if 4 <= words(subject) <= 14 else ""  # who pays is the lead's to say
-
-
-def _context(lead: str) -> str:
-    """Who a list of amounts is about: the lead's subject up to its first verb or qualifier."""
-    if lead.startswith(("Đối với ", "Trường hợp ")):
-        lead = lead.split(" ", 2)[-1] if lead.startswith("Đối với ") else lead
-    if not CONTEXT_START.match(lead):
-        return ""
-    cut = CONTEXT_CUT.search(lead, 6)
-    subject = lead[: cut.start()] if cut else lead
-    return subject if 3 <= words(subject) <= 12 and "," not in subject else ""
-
-
-VERB_FIRST = re.compile(
-    r"^(?:Thực hiện|Nộp|Đóng|Chấp hành|Chịu|Tham gia|Thông báo|Đăng ký|Bảo đảm|Đảm bảo|Tuân thủ|Xuất trình|Cung cấp|"
-    r"Kê khai|Khai báo|Chủ động|Bố trí|Trang bị|Giữ|Mang|Báo cáo|Phải|Không được|Được|Có trách nhiệm)\b"
-)
-
-
-def _addressee(line: str) -> bool:
-    """ "Sở Nông nghiệp và Môi trường", "Công an tỉnh": the office a directive's tasks are addressed to."""
-    return bool(ACTOR.match(line)) and words(PAREN.sub("", line)) <= 12 and not line.endswith((".", ";", ":"))
-
-
-def _joined(lines: list[str]) -> list[str]:
-    """A line that starts in lower case continues the one before ("… Nghị định số 11/2011/NĐ-CP" / "làm nhiệm vụ
-    quốc tế …"): read alone it is a sentence without its subject."""
-    out: list[str] = []
-    for line in lines:
-        if out and line[:1].islower() and not out[-1].endswith((".", ";", ":")):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return out
-
-
-def _passage_units(article: Article) -> list[tuple[str | None, str | None, str, str]]:
-    """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead."""
-    out: list[tuple[str | None, str | None, str, str]] = []
-    leads: dict[str | None, str] = {}
-    article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
-    for clause, point, passage in article.passages():
-        if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
-            passage = passage.split("Nơi nhận", 1)[0]
-            if not passage.strip():
-                break
-        lines = _joined([flat(line) for line in passage.split("\n") if line.strip()])
-        if not lines:
-            continue
-        addressee = (
-            point is None
-            and len(lines) > 1
-            and (not article.number or article.number.startswith("mục "))
-            and _addressee(lines[0])
-        )
-        if addressee:
-            lines[0] += ":"  # a directive's task group: "Sở Tài chính" then "- …" tasks, each said with its actor
-        if point is None and len(lines) == 1 and lines[0].endswith(":"):
-            leads[clause] = lines[0]
-            if clause is None:
-                article_lead = lines[0]
-            continue
-        inherited = leads.get(clause, "") if point else (article_lead if clause else "")
-        line_lead = ""
-        for n, line in enumerate(lines):
-            if line.endswith(":") and n < len(lines) - 1:
-                line_lead = line
-                continue
-            lead = line_lead or (inherited if n == 0 else "")
-            sentences = _with_lead(lead, line, addressee) if lead else split_units(line)
-            out.extend((clause, point, line.lstrip("-+• “"), s) for s in sentences)
-    return out
 
 
 RESIDUE = re.compile(r"\b(?:một trong )?(?:các|những) trường hợp(?=\s*[,.;]|\s+thì\b)|\btheo (?:mức|mức hưởng|tỷ lệ)\.$")
@@ -365,7 +206,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        units = _passage_units(article)
+        units = passage_units(article)
         if not article.number or article.number.startswith(
             "mục "
         ):  # a directive: its orders to enforce, said to whom they concern

@@ -251,10 +251,10 @@ def test_a_phase_in_listing_several_clauses_dates_only_those_clauses() -> None:
 
 
 def test_amounts_in_a_list_are_said_with_whom_they_are_for() -> None:
-    from scripts.selection import _with_lead
+    from scripts.units import with_lead
 
     lead = "6. Thành viên hộ gia đình cùng tham gia bảo hiểm y tế theo hình thức hộ gia đình thì được giảm trừ mức đóng như sau:"
-    [said] = _with_lead(lead, "c) Từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất.")
+    [said] = with_lead(lead, "c) Từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất.")
     assert said == (
         "Đối với thành viên hộ gia đình cùng tham gia bảo hiểm y tế, từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất."
     )
@@ -298,13 +298,13 @@ def test_a_notice_title_said_whole_replaces_a_provision_without_an_amount_only()
 
 def test_an_item_that_repeats_its_leads_last_words_is_said_with_the_lead() -> None:
     """ "… quyết định một số khoản hỗ trợ thuộc thẩm quyền của …: b) Hỗ trợ ổn định đời sống …" — who decides it."""
-    from scripts.selection import _with_lead
+    from scripts.units import with_lead
 
     lead = (
         "1. Nội dung phân cấp Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã quyết định một số khoản hỗ trợ "
         "thuộc thẩm quyền của Ủy ban nhân dân tỉnh như sau:"
     )
-    [said] = _with_lead(lead, "b) Hỗ trợ ổn định đời sống khi nhà nước thu hồi đất theo quy định tại khoản 2 Điều 19.")
+    [said] = with_lead(lead, "b) Hỗ trợ ổn định đời sống khi nhà nước thu hồi đất theo quy định tại khoản 2 Điều 19.")
     assert said == (
         "Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã quyết định một số khoản hỗ trợ: "
         "hỗ trợ ổn định đời sống khi nhà nước thu hồi đất."

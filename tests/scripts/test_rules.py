@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+import scripts.choice as choice
 import scripts.draft as drafting
-from scripts.draft import _title_phrase, draft
+from scripts.docfacts import title_phrase
+from scripts.draft import draft
 from scripts.legal import Article, LegalDocument, parse
 from scripts.listener import check
 from scripts.selection import Candidate, Source, admin_score, candidates, enforced
@@ -122,7 +124,7 @@ def test_an_order_against_violations_in_general_is_not_aired_as_news() -> None:
 
 
 def test_a_bare_level_does_not_open_the_bulletin() -> None:
-    from scripts.draft import BARE_LEVEL
+    from scripts.choice import BARE_LEVEL
 
     assert BARE_LEVEL.match("Mức bồi thường bằng 50% giá trị xây dựng mới của nhà ở, công trình.")
     assert BARE_LEVEL.match("Mức hỗ trợ tối đa 20 triệu đồng.")
@@ -180,15 +182,15 @@ def test_a_title_is_said_whole_or_simplified_never_cut_mid_phrase() -> None:
         "Sửa đổi, bổ sung một số điều của Nghị định số 40/2021/NĐ-CP ngày 02 tháng 4 năm 2021 của Chính phủ quy định chi tiết "
         "và hướng dẫn thi hành một số điều của Luật Thủy sản đối với tàu cá ven bờ và người làm nghề cá"
     )
-    phrase = _title_phrase(amending, 30)
+    phrase = title_phrase(amending, 30)
     assert "hướng dẫn Luật Thủy sản" in phrase and not phrase.endswith("quy định chi tiết"), phrase
     both = doc("Quy định chi tiết một số điều Luật Đê điều và Luật sửa đổi, bổ sung một số điều của Luật Đê điều")
-    assert _title_phrase(both, 24) == "hướng dẫn Luật Đê điều và các điểm sửa đổi của luật này"
+    assert title_phrase(both, 24) == "hướng dẫn Luật Đê điều và các điểm sửa đổi của luật này"
     unbroken = doc("Về việc ghi nhận thời gian đóng góp quỹ phòng chống thiên tai của chủ hộ kinh doanh nhỏ lẻ ven biển")
-    phrase = _title_phrase(unbroken)
+    phrase = title_phrase(unbroken)
     assert phrase.endswith("kinh doanh nhỏ lẻ ven biển"), phrase  # no blind cut at 16 words ("… của chủ hộ")
     for title in (amending, both, unbroken):
-        assert [f.code for f in check(f"Nghị định này {_title_phrase(title, 24)}.") if f.code == "cut"] == []
+        assert [f.code for f in check(f"Nghị định này {title_phrase(title, 24)}.") if f.code == "cut"] == []
 
 
 def test_foreign_visitors_rules_are_administration_for_a_commune_audience() -> None:
@@ -241,7 +243,7 @@ def test_the_drafter_never_says_what_the_listener_check_flags(monkeypatch: pytes
 def test_a_sentence_break_lost_in_extraction_is_restored_before_the_listener_check() -> None:
     run_on = "Thời hạn nuôi thử là 02 năm Trường hợp đàn ong bị bệnh thì người nuôi phải dừng nuôi."
     cand = Candidate(run_on, Source("4", "2", None, run_on), 5.0, 3, 10)
-    halves = drafting._mended(cand)
+    halves = choice.mended(cand)
     assert [h.text for h in halves] == [
         "Thời hạn nuôi thử là 02 năm.",
         "Trường hợp đàn ong bị bệnh thì người nuôi phải dừng nuôi.",
@@ -258,9 +260,9 @@ def test_the_lead_is_a_residents_payment_or_ban_not_a_rule_about_villages_or_off
     office = cand("Ủy ban nhân dân cấp xã phải công bố danh sách 20 hộ nuôi ong trước ngày 15 tháng 3.", 8.5)
     duty = cand("Người nuôi ong phải đăng ký số đàn ong với trưởng thôn trước ngày 15 tháng 3.", 8.0)
     paid = cand("Tổ trưởng tổ nuôi ong được hưởng phụ cấp 900.000 đồng mỗi tháng cho mỗi người.", 6.0)
-    assert drafting._headline([village, office, duty, paid]) is paid, "an amount paid to people leads"
-    assert drafting._headline([village, office, duty]) is duty, "then a duty of people"
-    assert drafting._headline([village, office]) is None, "no lead rather than a rule about villages or offices"
+    assert choice.pick_headline([village, office, duty, paid]) is paid, "an amount paid to people leads"
+    assert choice.pick_headline([village, office, duty]) is duty, "then a duty of people"
+    assert choice.pick_headline([village, office]) is None, "no lead rather than a rule about villages or offices"
 
 
 def test_a_document_with_fewer_than_two_airable_provisions_is_a_notice_not_a_template(

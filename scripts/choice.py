@@ -1,0 +1,152 @@
+"""Which candidate sentences a script says: the pool, the headline, and the best within the time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from scripts.docfacts import dated
+from scripts.legal import LegalDocument
+from scripts.listener import RUN_ON, passes
+from scripts.phasing import phased_dates, with_phase
+from scripts.selection import Candidate, admin_score, best_first, candidates, overlap, resident_score
+from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, words
+from scripts.spoken import normalize
+from scripts.tables import series_candidates, table_candidates
+
+SYLLABLES_PER_SECOND = 3.6  # an unhurried broadcast reading of Vietnamese
+PAUSE_PER_SENTENCE_S = 0.5
+PER_ARTICLE = 3
+PER_FEW_ARTICLES = 12  # a document of few articles (an amending decree) spreads this over them
+MAX_TABLE_SENTENCES = 5
+MIN_SCORE = 4.0  # what fills time left over must still be news for residents
+PER_AMENDED_ARTICLE = 8  # a clause of an amending article rewrites a whole article of the old text
+RESIDENT_FLOOR = 4.0
+
+
+def count_syllables(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]+", text))
+
+
+def estimate_seconds(spoken_sentences: list[str]) -> float:
+    syllables = sum(count_syllables(s) for s in spoken_sentences)
+    return round(syllables / SYLLABLES_PER_SECOND + PAUSE_PER_SENTENCE_S * len(spoken_sentences), 1)
+
+
+def mended(cand: Candidate) -> list[Candidate]:
+    """ "… là 05 năm Trong trường hợp …": a sentence break lost in extraction; each half is its own sentence."""
+    if not (m := RUN_ON.search(cand.text)):
+        return [cand]
+    cut = m.start() + 1
+    halves = [cand.text[:cut].rstrip(" ,") + ".", cand.text[cut:].strip()]
+    return [replace(cand, text=half, order=cand.order + i) for i, half in enumerate(halves)]
+
+
+def build_pool(doc: LegalDocument) -> list[Candidate]:
+    pool = [half for cand in candidates(doc, lambda text: dated(doc, text)) for half in mended(cand)]
+    if phases := phased_dates(doc):
+        for cand in pool:
+            cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)
+        pool = [c for c in pool if words(c.text) <= HARD_MAX_WORDS + 2]  # its start date made it too long to follow
+    total = len(doc.articles)
+    for index, article in enumerate(doc.articles):
+        pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
+        pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
+    scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
+    if any(a.number.startswith("mục ") for a in doc.articles):  # a directive's opening is context ("Thời gian qua …"), not a task
+        pool = [c for c in pool if c.source.article or c.source.clause]
+    return [
+        c
+        for c in pool
+        if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number and passes(c.text) and not scope.match(c.text)
+    ]
+
+
+BINDS = re.compile(
+    r"nghiêm cấm|\bcấm\b|không được|phạt tiền|xử phạt|lệ phí|\bphí\b|mức thu|học phí|được hưởng|trợ cấp|phụ cấp|"
+    r"được hỗ trợ|được miễn|được giảm|phải đóng|phải nộp|đóng bảo hiểm|được bồi dưỡng|được trợ cấp|"
+    r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng",
+    re.I,
+)
+RESIDENT_SUBJECT = re.compile(
+    r"người dân|hộ gia đình|\bhộ\b|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
+    r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^Nghiêm cấm|^Cấm",
+    re.I,
+)
+
+
+def binds_residents(pool: list[Candidate]) -> bool:
+    """A rule that bans, fines, pays or charges residents: such a document always gets a full script."""
+    return any(
+        BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) and admin_score(c.text) < 3.0 and not c.text.startswith("Nghị")
+        for c in pool
+    )
+
+
+def relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Candidate]:
+    return [c for c in pool if c.table or resident_score(c.text) >= floor and admin_score(c.text) < 3.0]
+
+
+BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thiểu|không)\b")
+
+
+RESIDENT_LEAD = re.compile(
+    r"^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
+    r"\b(?:người|hộ|trẻ em|học sinh|công dân|cá nhân|thân nhân|chủ hộ|chủ sở hữu|dân quân|bà con)\b[^.]*?"
+    r"\b(?:được|phải|bị|không được)\b",
+    re.I,
+)
+PEOPLE = re.compile(
+    r"\b(?:người|hộ|trẻ em|trẻ|học sinh|công dân|cá nhân|thân nhân|chủ hộ|dân quân|bà con)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
+    re.I,
+)
+MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)
+UNIT_LEAD = re.compile(r"^(?:Từ ngày [^,]+, )?(?:Ở |Tại |Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I)
+
+
+def pick_headline(pool: list[Candidate]) -> Candidate | None:
+    """The change residents most need to hear, short enough to open the bulletin with.
+
+    Among the best ten: first a ban, or an amount paid to or by people ("Người … được … 300.000 đồng"); then any
+    right or duty of people; then the best sentence at all. Never a rule about villages or offices ("Ở …: Thôn phải
+    có …") nor a bare level ("Mức … bằng 50%"): without a resident's rule the bulletin opens with the document.
+    """
+    fit = [
+        c
+        for c in best_first(pool)[:10]
+        if not BARE_LEVEL.match(c.text)
+        and not UNIT_LEAD.match(c.text)
+        and not c.table
+        and words(c.text) <= MAX_WORDS - 6
+        and resident_score(c.text) >= RESIDENT_FLOOR
+    ]
+    people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
+    paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and PEOPLE.search(c.text)]
+    return next(iter(paid_or_banned or people or fit[:1]), None) if fit else None
+
+
+def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:
+    """The best sentences within the time, a few per article; time left over goes to the next best of any article."""
+    chosen: list[Candidate] = []
+    per_article: dict[str, int] = {}
+    articles = len({c.part or str(c.article_index) for c in pool}) or 1
+    cap = max(PER_ARTICLE, PER_FEW_ARTICLES // articles)
+    tables = 0
+    for stretch in (1, 2):
+        for cand in best_first(pool):
+            if cand is exclude or cand in chosen or stretch > 1 and cand.score < MIN_SCORE or cand.score < 0 and chosen:
+                continue
+            if any(overlap(cand.text, c.text) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
+                continue
+            part = cand.part or str(cand.article_index)
+            limit = stretch * (max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap)
+            if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(part, 0) >= limit:
+                continue
+            cost = estimate_seconds([normalize(cand.text, dialect)])
+            if spent + cost > budget_s:
+                continue
+            chosen.append(cand)
+            spent += cost
+            tables += cand.table
+            per_article[part] = per_article.get(part, 0) + (not cand.table)
+    return sorted(chosen, key=lambda c: (c.article_index, c.table, c.order))

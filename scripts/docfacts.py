@@ -1,0 +1,213 @@
+"""What a script says about the document itself: its number, title, dates, relations and where to ask.
+
+Each phrase keeps the source's own written form (a date as the source writes it, a title cut at a natural
+boundary), so every digit a script says can be found in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from scripts.legal import SYMBOL, LegalDocument
+from scripts.selection import Candidate, Source
+from scripts.sentences import SENTENCE_SPLIT, flat, lowerfirst, words
+
+MAX_RELATIONS = 3
+TITLE_WORDS = 16
+LONG_TITLE_WORDS = 24
+OFFICES: tuple[tuple[str, str], ...] = (
+    (r"cơ quan bảo hiểm xã hội|bảo hiểm xã hội", "cơ quan bảo hiểm xã hội"),
+    (r"học phí|cơ sở giáo dục|nhà trường", "nhà trường nơi con, em đang học"),
+    (r"Kiểm lâm", "Kiểm lâm"),
+    (r"Công an (?:cấp )?xã", "Công an xã"),
+    (r"trưởng thôn", "trưởng thôn, tổ trưởng tổ dân phố"),
+    (r"quân sự cấp xã|Ban Chỉ huy quân sự", "Ban Chỉ huy quân sự xã"),
+    (r"cơ sở khám bệnh, chữa bệnh|bảo hiểm y tế", "cơ sở khám bệnh, chữa bệnh nơi đăng ký"),
+    (r"Cảnh sát giao thông|giấy phép lái xe", "Công an xã"),
+)
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    source: Source | None
+
+
+TYPE_BEFORE = re.compile(
+    r"(Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)\s+(?:số\s+)?$"
+)
+TITLE_CUT = re.compile(
+    r";|\s+(?:trên địa bàn|ngày \d+|của (?:Chính phủ|Bộ|Ủy ban|Hội đồng)|ban hành kèm theo|năm học|do (?:Bộ trưởng|Thủ tướng|Chính phủ|Ủy ban|Hội đồng))\b"
+)
+RELATED_DETAILS = re.compile(
+    rf"(?P<sym>{SYMBOL})\s+ngày\s+\d{{1,2}}(?:/\d{{1,2}}/| tháng \d{{1,2}} năm )\d{{4}}(?:\s+của\s+.{{3,120}}?)?"
+    r"(?=\s+(?:hướng dẫn|quy định|về|ban hành|sửa đổi)\b)"
+)  # "… số 72/2011/TTLT-BTC-BGTVT ngày … của Bộ trưởng … hướng dẫn …": what the repealed text was about, not its date
+TITLE_BOUNDARY = re.compile(r"\s+(?=(?:và|đối với|về|cho|trong|tại|để|theo|khi)\s)")
+# not at a comma: "về việc quy định nội dung chi, mức chi" stops inside a list and sounds cut
+TITLE_SIMPLER: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "… quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế đối với …" → "hướng dẫn Luật …"
+    (
+        re.compile(
+            r"[Qq]uy định chi tiết(?: và hướng dẫn thi hành)?(?: một số điều)?(?: và biện pháp[^L]{0,80}?)?\s+(?:của\s+)?(?=(?:Luật|Bộ luật)\s)"
+        ),
+        "hướng dẫn ",
+    ),
+    # "Luật X và Luật sửa đổi, bổ sung một số điều của Luật X" → "Luật X và các điểm sửa đổi của luật này"
+    (
+        re.compile(r"((?:Luật|Bộ luật) [^,;]+?) và Luật sửa đổi, bổ sung một số điều của \1"),
+        r"\1 và các điểm sửa đổi của luật này",
+    ),
+)
+FALLBACK_BOUNDARY = re.compile(r",\s+|\s+(?=(?:trước|sau|đã|nhằm|phục vụ|giai đoạn|nhiệm kỳ)\s)")
+DANGLING_TITLE = re.compile(
+    r"\s+(?:thuộc thẩm quyền|quy định chi tiết|hướng dẫn thi hành|và|của|về|đối với|trên|cho|tại|theo|các)$"
+)
+
+
+@dataclass(slots=True)
+class DocFacts:
+    """What the templates may say about the document, in the source's own written form."""
+
+    number: str
+    doc_type: str
+    issuer: str
+    title_phrase: str
+    issued_on_text: str | None
+    effective_text: str | None
+    effective_in_headline: bool = False
+    title_apart: str = ""  # a long title said as its own sentence: "Quyết định này phân cấp …"
+
+
+def source_date_text(doc: LegalDocument, value: date) -> str:
+    """The date as the source writes it, so its digits can be found there."""
+    text = flat(doc.text)
+    for form in (
+        f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}",
+        f"ngày {value.day:02d} tháng {value.month} năm {value.year}",
+        f"ngày {value.day} tháng {value.month:02d} năm {value.year}",
+        f"ngày {value.day} tháng {value.month} năm {value.year}",
+    ):
+        if form in text:
+            return form
+    return f"ngày {value.day:02d} tháng {value.month} năm {value.year}"
+
+
+def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
+    """The title cut at a natural boundary to a length a listener keeps in mind."""
+    title = RELATED_DETAILS.sub(r"\g<sym>", " ".join(doc.title.split()))
+    for pattern, repl in TITLE_SIMPLER:
+        title = pattern.sub(repl, title)
+    if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh") and title.startswith(doc.doc_type):
+        rest = title[len(doc.doc_type) :].strip()
+        return f"– {doc.doc_type} {rest}" if rest else ""
+    while words(title) > limit:
+        parts = TITLE_CUT.split(title, maxsplit=1)
+        if len(parts) > 1 and words(parts[0]) >= 4:
+            title = parts[0]
+            continue
+        cuts = [m.start() for m in TITLE_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit]
+        if not cuts:  # a last resort before saying it whole: before "trước ngày …", "nhiệm kỳ …", a comma
+            cuts = [m.start() for m in FALLBACK_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit + 8]
+        if not cuts:
+            break  # a title is said whole rather than cut mid-phrase ("… của chủ hộ" for "… của chủ hộ kinh doanh")
+        title = title[: cuts[-1]]
+    title = title.rstrip(" .,")
+    while DANGLING_TITLE.search(title):
+        title = DANGLING_TITLE.sub("", title)
+    return lowerfirst(title)
+
+
+def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
+    effective_text = None
+    if doc.effective_on:
+        when = source_date_text(doc, doc.effective_on)
+        effective_text = f"kể từ ngày ký, tức {when}" if doc.effective_note else f"từ {when}"
+    return DocFacts(
+        number=doc.number,
+        doc_type=doc.doc_type,
+        issuer=doc.issuer,
+        title_phrase=title_phrase(doc, title_words),
+        issued_on_text=source_date_text(doc, doc.issued_on) if doc.issued_on else None,
+        effective_text=effective_text,
+    )
+
+
+def relation_sentences(doc: LegalDocument, brief: bool = False) -> list[Sentence]:
+    """One sentence per kind of relation ("… bãi bỏ Nghị quyết số A, Nghị quyết số B và …")."""
+    verbs = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế", "repeals": "bãi bỏ"}
+    text = flat(doc.text)
+    out: list[Sentence] = []
+    for kind, verb in verbs.items():
+        related = [r for r in doc.relations if r.kind == kind]
+        if not related:
+            continue
+        names = []
+        for rel in related[:MAX_RELATIONS]:
+            pos = text.find(rel.number)
+            before = TYPE_BEFORE.search(text[max(0, pos - 40) : pos]) if pos >= 0 else None
+            name = f"{before.group(1) if before else 'văn bản'} số {rel.number}"
+            partial = rel.part and kind != "amends"  # "bãi bỏ khoản 2 Điều 7 của …" is not the whole document
+            names.append(f"một số quy định của {name}" if partial else name)
+        if len(related) > MAX_RELATIONS:
+            count = str(len(related))
+            many = f"{count} văn bản" if re.search(rf"(?<![\d.,/]){count}(?![\d.,/])", text) else "nhiều văn bản"
+            listed = many if brief else f"{many}, trong đó có " + ", ".join(names[:2])
+        else:
+            listed = ", ".join(names[:-1]) + (" và " if len(names) > 1 else "") + names[-1]
+        out.append(Sentence(f"{doc.doc_type} này {verb} {listed}.", Source(related[0].article, None, None, related[0].number)))
+    return out
+
+
+def identity_source(doc: LegalDocument) -> Source:
+    """The header line with place and date ("Hà Nội, ngày 15 tháng 5 năm 2026"), else the number."""
+    if doc.issued_on and doc.place:
+        quote = f"{doc.place}, {source_date_text(doc, doc.issued_on)}"
+        if quote in flat(doc.text):
+            return Source(None, None, None, quote)
+    return Source(None, None, None, doc.number)
+
+
+def effective_source(doc: LegalDocument) -> Source | None:
+    for article in doc.articles:
+        for clause, point, passage in article.passages():
+            text = flat(passage)
+            if "có hiệu lực" in text:
+                sentence = next((s for s in SENTENCE_SPLIT.split(text) if "có hiệu lực" in s), text)
+                return Source(article.number or None, clause, point, sentence)
+    return None
+
+
+HOTLINE = re.compile(r"\b(tổng đài|đường dây nóng)\s+(?:số\s+)?(\d{3,4}(?:[ .]\d{3,4})?)\b", re.I)
+
+
+def hotline(doc: LegalDocument) -> str:
+    """ "tổng đài 112": a number residents can call, when the document names one."""
+    m = HOTLINE.search(flat(doc.text))
+    return f"{m[1].lower()} {m[2]}" if m else ""
+
+
+def offices(doc: LegalDocument, chosen: list[Candidate]) -> str:
+    """Where residents ask: the offices the document itself names, then the commune."""
+    said = " ".join(c.text for c in chosen)
+    names: list[str] = []
+    for pattern, name in OFFICES:
+        if name not in names and re.search(pattern, said) and re.search(pattern, doc.text):
+            names.append(name)
+    names = names[:2] + ["Ủy ban nhân dân xã"]
+    return ", ".join(names[:-1]) + " hoặc " + names[-1] if len(names) > 1 else names[0]
+
+
+THIS_TAKES_EFFECT = re.compile(
+    r"(?P<rel>trước|từ|kể từ|sau) ngày (?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Bộ luật) này có hiệu lực(?: thi hành)?"
+)
+
+
+def dated(doc: LegalDocument, text: str) -> str:
+    """ "trước ngày Luật này có hiệu lực thi hành" → "trước ngày 01 tháng 01 năm 2025": a date a listener can use."""
+    if not doc.effective_on or doc.effective_note or not THIS_TAKES_EFFECT.search(text):
+        return text
+    when = source_date_text(doc, doc.effective_on)
+    return THIS_TAKES_EFFECT.sub(lambda m: f"{m['rel']} {when}", text)

@@ -130,9 +130,15 @@ def province_store(folder: Path) -> Iterator[str]:
 
 
 def acks_stored(store: Store, target: str) -> int:
-    """The acks stored for the commands to `target`, counted by the database."""
-    each = "json_object_keys" if store.engine.dialect.name == "postgresql" else "json_each"
-    query = text(f"SELECT (SELECT count(*) FROM {each}(acks)) FROM commands WHERE target = :target")
+    """The acks stored for the commands to `target`, counted by the database: rows of
+    `command_acks` once acks are rows (issue 21), the keys of the JSON column until then."""
+    from broadcaster.store import models
+
+    if hasattr(models, "CommandAck"):
+        query = text("SELECT count(*) FROM command_acks a JOIN commands c ON c.id = a.command_id WHERE c.target = :target")
+    else:
+        each = "json_object_keys" if store.engine.dialect.name == "postgresql" else "json_each"
+        query = text(f"SELECT (SELECT count(*) FROM {each}(acks)) FROM commands WHERE target = :target")
     with store.session() as session:
         return int(session.execute(query, {"target": target}).scalar() or 0)
 

@@ -156,8 +156,6 @@ REFERENCE = re.compile(
 
 
 RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi|Khi|Nếu)\s")
-DATE_LEAD = re.compile(r"^(?:Từ|Kể từ|Đến|Trước) ngày [^,]{6,40},\s+")
-PARENS = re.compile(r"\s*\([^()]*\)")
 VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
 PARTY_OR_BUDGET = re.compile(r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết", re.I)
@@ -203,6 +201,10 @@ def _condition_without_consequence(text: str) -> bool:
     # the main clause comes after the last comma that closes the condition: some part after the first must predicate
     main = [p for p in parts[1:] if not PREPOSITION_FIRST.match(p)]  # ", với mức chi bằng 50% …" is still the condition
     return not any(PREDICATE.search(p) or SUBJECT.match(p[:1].upper() + p[1:]) for p in main)
+
+
+DATE_LEAD = re.compile(r"^(?:Từ|Kể từ|Đến|Trước) ngày [^,]{6,40},\s+")
+PARENS = re.compile(r"\s*\([^()]*\)")
 
 
 def _body(text: str) -> str:

@@ -68,24 +68,8 @@ BOILERPLATE = re.compile(
     r",?\s+theo đúng quy định(?=\s*[.;]|$)"
 )
 LEAD_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.\s+|[a-zđ][).]\s+|[-+•*]\s+|[IVXLC]+\.\s+)")
-INNER_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))(?:[a-zđ]\)|\d{1,2}\.)\s+(?=\S)")
-HEADING_IN = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\.\s")
 ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00 phút")
 MARKDOWN = re.compile(r"[*#|_]{1,}")
-FURNITURE = re.compile(
-    r"Nơi nhận|\bTM\.|\bKT\.|\bCHỦ TỊCH\b|\bBỘ TRƯỞNG\b|\bTHỨ TRƯỞNG\b|\bTHỦ TƯỚNG\b|CÔNG BÁO|Công [Bb]áo|"
-    r"\bLưu:? VT\b|\(đã ký\)|Số:\s*\d"
-)
-LEFT_REF = re.compile(
-    r"(?:quy định|nêu|quy)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Phụ lục)|"
-    r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|Điều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|"
-    r"\b(?:Điều|khoản|điểm) này\b|\bPhụ lục\b"
-)
-SHOUT = re.compile(r"\b[A-ZÀ-ỸĐ]{2,}(?:\s+[A-ZÀ-ỸĐ]{2,}){2,}\b")
-OPEN_END = frozenset(
-    "theo của tại và hoặc với các những cho về từ gồm là bởi trong thuộc nhằm để như sau đây đó: mà thì nếu khi "
-    "đối_với bao_gồm cụ_thể sau_đây như_sau".split()
-)
 SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
 PREDICATE = re.compile(
@@ -175,6 +159,12 @@ def strip_noise(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+OPEN_END = frozenset(
+    "theo của tại và hoặc với các những cho về từ gồm là bởi trong thuộc nhằm để như sau đây đó: mà thì nếu khi "
+    "đối_với bao_gồm cụ_thể sau_đây như_sau".split()
+)
+
+
 def is_open(text: str) -> bool:
     """Does the sentence stop on a word that needs a continuation ("… theo", "… của", "… như sau")?"""
     bare = re.sub(r"[.:;,!?…\s]+$", "", text).casefold().split()
@@ -205,20 +195,29 @@ def complete(text: str) -> bool:
     return bool(PREDICATE.search(text[m.end() :]))  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
 
 
-STUTTER = re.compile(r"\b(\w+ \w+ \w+) \1\b")  # "… không thuộc đối tượng thuộc đối tượng …": a cut left its seam
-FORMULA_LEGEND = re.compile(r"^[A-Za-zĐđ](?:\d{1,2}|[a-z]{1,2}\d?)?\s+là\s")  # "T là nhiệt độ lúc 13 giờ …": a formula's symbol
+# What a listener hears as a defect wherever it stands in a sentence
+DEFECTS = (
+    re.compile(
+        r"Nơi nhận|\bTM\.|\bKT\.|\bCHỦ TỊCH\b|\bBỘ TRƯỞNG\b|\bTHỨ TRƯỞNG\b|\bTHỦ TƯỚNG\b|CÔNG BÁO|Công [Bb]áo|"
+        r"\bLưu:? VT\b|\(đã ký\)|Số:\s*\d"
+    ),  # the furniture of a signed document: "Nơi nhận", "TM.", "(đã ký)"
+    re.compile(r"(?:^|(?<=[\s:;,]))(?:[a-zđ]\)|\d{1,2}\.)\s+(?=\S)"),  # a list marker inside the sentence
+    re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\.\s"),  # a heading run into it
+    re.compile(
+        r"(?:quy định|nêu|quy)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Phụ lục)|"
+        r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|Điều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|"
+        r"\b(?:Điều|khoản|điểm) này\b|\bPhụ lục\b"
+    ),  # a reference the listener cannot look up
+    re.compile(r"\b[A-ZÀ-ỸĐ]{2,}(?:\s+[A-ZÀ-ỸĐ]{2,}){2,}\b"),  # words in capitals, shouted
+    re.compile(r"^[A-Za-zĐđ](?:\d{1,2}|[a-z]{1,2}\d?)?\s+là\s"),  # "T là nhiệt độ lúc 13 giờ …": a formula's symbol
+    re.compile(r"\b(\w+ \w+ \w+) \1\b"),  # "… không thuộc đối tượng thuộc đối tượng …": a cut left its seam
+)
 
 
 def listenable(text: str) -> bool:
     """Would a listener hear this sentence without a defect (marker, reference, furniture, shouting)?"""
     return complete(text) and not (
-        FURNITURE.search(text)
-        or INNER_MARKER.search(text)
-        or HEADING_IN.search(text)
-        or LEFT_REF.search(text)
-        or SHOUT.search(text)
-        or FORMULA_LEGEND.match(text)
-        or STUTTER.search(text)
+        any(defect.search(text) for defect in DEFECTS)
         or text.count("(") != text.count(")")
         or text.count("“") != text.count("”")
         or words(text) > HARD_MAX_WORDS

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from schedules.cap import CATEGORIES, CERTAINTY, NS, SEVERITY, URGENCY, CapAlert, format_time
@@ -72,22 +72,12 @@ class OutgoingEmergency:
         return f"{self.sender},{self.identifier},{format_time(self.sent)}"
 
 
+_PASSED_ON = tuple(f.name for f in fields(OutgoingInfo))  # an imported `CapInfo` has each of them
+
+
 def infos_of(alert: CapAlert) -> tuple[OutgoingInfo, ...]:
     """An imported alert's content as we pass it on: every language, nothing folded together."""
-    return tuple(
-        OutgoingInfo(
-            language=info.language,
-            headline=info.headline,
-            description=info.description,
-            instruction=info.instruction,
-            event=info.event,
-            categories=info.categories,
-            urgency=info.urgency,
-            severity=info.severity,
-            certainty=info.certainty,
-        )
-        for info in alert.infos
-    )
+    return tuple(OutgoingInfo(**{name: getattr(info, name) for name in _PASSED_ON}) for info in alert.infos)
 
 
 def _first_text(*texts: str) -> str:

@@ -136,6 +136,19 @@ def edit(session: Session, actor: Actor, zone_id: str, power: str, volume: str) 
     return set_timetable(session, actor, zone_id, body), kept
 
 
+def edit_or_clear(
+    session: Session, actor: Actor, zone_id: str, power: str, volume: str, clear: bool
+) -> tuple[dict[str, Any] | None, list[str]]:
+    """`edit`, or remove the zone's timetable when the person chose to clear it (the console's "Xóa lịch",
+    the command line's --clear), which keeps no part.
+
+    :raises: as `set_timetable`.
+    """
+    if clear:
+        return set_timetable(session, actor, zone_id, {"power": [], "volume": []}), []
+    return edit(session, actor, zone_id, power, volume)
+
+
 def _window(on: str, off: str) -> str:
     if off > on:
         return f"{on} đến {off}"
@@ -166,10 +179,11 @@ def off_slots(zone: ZoneRow, timetable: dict[str, Any] | None = None) -> list[st
     return [start for start in starts if power and not _on_at(power, start)]
 
 
-def off_warning(session: Session, zone: ZoneRow) -> str:
+def off_warning(session: Session, zone_id: str) -> str:
     """A warning naming the zone's slots and live bookings outside the amplifier's on hours ("" if none)."""
-    slots = off_slots(zone)
-    if not slots:
+    zone = session.get(ZoneRow, zone_id)
+    slots = off_slots(zone) if zone is not None else []
+    if zone is None or not slots:
         return ""
     first = str(zone.slots[0]["start"])[:5] if zone.slots else ""
     live = session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False)).order_by(BookingRow.id))

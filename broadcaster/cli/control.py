@@ -44,18 +44,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_zone_timetable(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.app.timetables import describe, edit, set_timetable
+    from broadcaster.app.timetables import describe, edit_or_clear
     from broadcaster.cli.common import actor
     from broadcaster.store.engine import open_store
 
     store = open_store(settings.database_url)
     who = actor(store, args.as_user)
-    kept: list[str] = []
-    with store.session() as session:
-        if args.clear:
-            stored = set_timetable(session, who, args.zone, {"power": [], "volume": []})
-        else:  # an option left out keeps that part of the zone's timetable
-            stored, kept = edit(session, who, args.zone, args.power or "", args.volume or "")
+    with store.session() as session:  # an option left out keeps that part of the zone's timetable
+        stored, kept = edit_or_clear(session, who, args.zone, args.power or "", args.volume or "", clear=args.clear)
     print(f"vùng {args.zone}: {describe(stored)}")
     if kept:
         note = {"power": "giờ bật ampli", "volume": "mốc âm lượng"}

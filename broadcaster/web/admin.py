@@ -17,8 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import communes, credentials
 from broadcaster.app.messages import explain
-from broadcaster.app.timetables import TimetableRefused, describe, off_warning, set_timetable, to_text
-from broadcaster.app.timetables import edit as edit_timetable
+from broadcaster.app.timetables import TimetableRefused, describe, edit_or_clear, off_warning, to_text
 from broadcaster.app.workflow import Actor, PermissionDenied, Role, audit
 from broadcaster.config import ConfigError
 from broadcaster.errors import NotFound
@@ -204,15 +203,10 @@ def register(app: FastAPI, kit: Kit) -> None:
     def _timetable(request: Request, ctx: Any, zone: str, form: Any) -> Response:
         """Save a zone's timetable; an empty field keeps that part, "Xóa lịch" removes both."""
         power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
-        kept: list[str] = []
         with kit.store.session() as db:
             try:
-                if form.get("action") == "clear":
-                    stored = set_timetable(db, ctx.actor, zone, {"power": [], "volume": []})
-                else:
-                    stored, kept = edit_timetable(db, ctx.actor, zone, power, volume)
-                row = db.get(ZoneRow, zone)
-                warning = off_warning(db, row) if row is not None else ""
+                stored, kept = edit_or_clear(db, ctx.actor, zone, power, volume, clear=form.get("action") == "clear")
+                warning = off_warning(db, zone)
             except TimetableRefused as refused:
                 db.rollback()
                 typed = {"zone": zone, "power": power, "volume": volume}

@@ -83,20 +83,15 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def official_timetable(request: Request, zone_id: str) -> Response:
         """An official sets their own zone's amplifier and volume timetable (the admin's form, on /loa)."""
         from broadcaster.app.messages import explain
-        from broadcaster.app.timetables import TimetableRefused, describe, off_warning
-        from broadcaster.app.timetables import edit as edit_timetable
+        from broadcaster.app.timetables import TimetableRefused, describe, edit_or_clear, off_warning
 
         ctx = kit.context(request)
         form = await kit.form(request, ctx)
         power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
         with kit.store.session() as db:
             try:
-                if form.get("action") == "clear":
-                    stored = set_timetable(db, ctx.actor, zone_id, {"power": [], "volume": []})
-                else:
-                    stored, _kept = edit_timetable(db, ctx.actor, zone_id, power, volume)
-                row = db.get(ZoneRow, zone_id)
-                warning = off_warning(db, row) if row is not None else ""
+                stored, _kept = edit_or_clear(db, ctx.actor, zone_id, power, volume, clear=form.get("action") == "clear")
+                warning = off_warning(db, zone_id)
             except TimetableRefused as refused:
                 db.rollback()
                 return kit.back("/loa", f"Chưa lưu lịch ampli của vùng {zone_id}: {explain(refused).text}")

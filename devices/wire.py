@@ -154,6 +154,13 @@ def _choice(body: dict[str, Any], key: str, allowed: tuple[str, ...] | frozenset
     return str(value)
 
 
+def _bool(body: dict[str, Any], key: str) -> bool:
+    value = body.get(key)
+    if not isinstance(value, bool):
+        raise MessageError("bad_field", f"{key} must be true or false")
+    return value
+
+
 def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
     """The validated, reduced body of a device report: what `devices/schemas/{kind}.json`
     allows, field by field (unknown fields are dropped, not refused).
@@ -166,65 +173,73 @@ def report(kind: str, device: str, payload: bytes) -> dict[str, Any]:
     if "device" in body and body["device"] != device:  # the topic names the device; the field is optional
         raise MessageError("wrong_device", "device field differs from the topic")
     if kind == "ack":
-        message_id = _text(body, "id", 32)
-        if not _ACK_ID.fullmatch(message_id):
-            raise MessageError("bad_field", "id must be 32 hex digits, or empty for a message without one")
-        status = _choice(body, "status", ("ok", "rejected"))
-        if "reason" not in body:
-            raise MessageError("bad_field", "reason is required (null when there is none)")
-        reason = body["reason"]
-        if reason is not None and reason not in ACK_REASONS:
-            raise MessageError("bad_field", "reason is not one of the documented rejections")
-        return {"id": message_id, "status": status, "reason": reason, "at": _instant(body, "at")}
+        return _ack(body)
     if kind == "played":
-        item = _text(body, "item")
-        stream = _text(body, "stream", 2000, required=False) if "stream" in body else None
-        if stream is not None and not stream.startswith(("http://", "https://")):
-            raise MessageError("bad_field", "stream must be an http(s) URL")
-        sha = _text(body, "sha256")
-        if not _NAME.fullmatch(item) or not _SHA256.fullmatch(sha):
-            raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (of the stream URL for a relay)")
-        started, ended = _instant(body, "started"), _instant(body, "ended")
-        outcome = _choice(
-            body, "outcome", ("completed", "interrupted", "missed", "failed")
-        )  # required: a report must say how it went
-        played: dict[str, Any] = {
-            "item": item,
-            "bulletin": _text(body, "bulletin", 32, required=False),
-            "sha256": sha,
-            "started": started,
-            "ended": ended,
-            "volume": _int(body, "volume", 0, 100),
-            "priority": _choice(body, "priority", ("normal", "priority", "emergency"), "normal"),
-            "outcome": outcome,
-            "played_ms": _int(body, "played_ms", 0, 86_400_000),
-        }
-        if "reason" in body:
-            played["reason"] = _choice(body, "reason", FAILED_REASONS if outcome == "failed" else MISSED_REASONS)
-        return played
+        return _played(body)
     if kind in ("state", "telemetry"):
-        out: dict[str, Any] = {"at": _instant(body, "at", required=kind == "telemetry")}
-        if kind == "state":
-            online = body.get("online")
-            if not isinstance(online, bool):
-                raise MessageError("bad_field", "online must be true or false")
-            out["online"] = online
-            out["firmware"] = _text(body, "firmware", 64, required=False)
-        if "volume" in body:
-            out["volume"] = _int(body, "volume", 0, 100)
-        if "amplifier_on" in body:
-            if not isinstance(body["amplifier_on"], bool):
-                raise MessageError("bad_field", "amplifier_on must be true or false")
-            out["amplifier_on"] = body["amplifier_on"]
-        if body.get("playing") is not None:
-            out["playing"] = _text(body, "playing")
-        for key in ("free_bytes", "cached_media", "programme_items", "rejections", "outbox", "signal_dbm"):
-            if key in body:
-                out[key] = _int(body, key, -200 if key == "signal_dbm" else 0, 2**53)
-        if "clock_skew_s" in body:
-            skew = body["clock_skew_s"]
-            if isinstance(skew, bool) or not isinstance(skew, (int, float)):
-                raise MessageError("bad_field", "clock_skew_s must be a number")
-            out["clock_skew_s"] = skew
-        return out
+        return _status(kind, body)
     raise MessageError("unknown_topic", kind[:32])
+
+
+def _ack(body: dict[str, Any]) -> dict[str, Any]:
+    message_id = _text(body, "id", 32)
+    if not _ACK_ID.fullmatch(message_id):
+        raise MessageError("bad_field", "id must be 32 hex digits, or empty for a message without one")
+    status = _choice(body, "status", ("ok", "rejected"))
+    if "reason" not in body:
+        raise MessageError("bad_field", "reason is required (null when there is none)")
+    reason = body["reason"]
+    if reason is not None and reason not in ACK_REASONS:
+        raise MessageError("bad_field", "reason is not one of the documented rejections")
+    return {"id": message_id, "status": status, "reason": reason, "at": _instant(body, "at")}
+
+
+def _played(body: dict[str, Any]) -> dict[str, Any]:
+    item = _text(body, "item")
+    stream = _text(body, "stream", 2000, required=False) if "stream" in body else None
+    if stream is not None and not stream.startswith(("http://", "https://")):
+        raise MessageError("bad_field", "stream must be an http(s) URL")
+    sha = _text(body, "sha256")
+    if not _NAME.fullmatch(item) or not _SHA256.fullmatch(sha):
+        raise MessageError("bad_field", "item must be an id and sha256 64 hex digits (of the stream URL for a relay)")
+    started, ended = _instant(body, "started"), _instant(body, "ended")
+    outcome = _choice(
+        body, "outcome", ("completed", "interrupted", "missed", "failed")
+    )  # required: a report must say how it went
+    played: dict[str, Any] = {
+        "item": item,
+        "bulletin": _text(body, "bulletin", 32, required=False),
+        "sha256": sha,
+        "started": started,
+        "ended": ended,
+        "volume": _int(body, "volume", 0, 100),
+        "priority": _choice(body, "priority", ("normal", "priority", "emergency"), "normal"),
+        "outcome": outcome,
+        "played_ms": _int(body, "played_ms", 0, 86_400_000),
+    }
+    if "reason" in body:
+        played["reason"] = _choice(body, "reason", FAILED_REASONS if outcome == "failed" else MISSED_REASONS)
+    return played
+
+
+def _status(kind: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A retained `state` (online, firmware) or a `telemetry` heartbeat: what the device says it is doing."""
+    out: dict[str, Any] = {"at": _instant(body, "at", required=kind == "telemetry")}
+    if kind == "state":
+        out["online"] = _bool(body, "online")
+        out["firmware"] = _text(body, "firmware", 64, required=False)
+    if "volume" in body:
+        out["volume"] = _int(body, "volume", 0, 100)
+    if "amplifier_on" in body:
+        out["amplifier_on"] = _bool(body, "amplifier_on")
+    if body.get("playing") is not None:
+        out["playing"] = _text(body, "playing")
+    for key in ("free_bytes", "cached_media", "programme_items", "rejections", "outbox", "signal_dbm"):
+        if key in body:
+            out[key] = _int(body, key, -200 if key == "signal_dbm" else 0, 2**53)
+    if "clock_skew_s" in body:
+        skew = body["clock_skew_s"]
+        if isinstance(skew, bool) or not isinstance(skew, (int, float)):
+            raise MessageError("bad_field", "clock_skew_s must be a number")
+        out["clock_skew_s"] = skew
+    return out

@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from aiohttp import web
+
 from bench.nginx import Nginx
 from devices.mediaserver import MediaServer
 from devices.protocol import MessageType, Signer
@@ -73,23 +75,12 @@ def downloads_per_s(url: str, size: int, seconds: float, concurrency: int = CONC
 class _StaticReference(MediaServer):
     """`web.static` over the same folder: what the built-in server is compared with."""
 
-    def start(self) -> MediaServer:
-        from aiohttp import web
+    thread_name = "static-reference"
 
-        from devices.background import BackgroundLoop
-
-        self._loop = BackgroundLoop("static-reference")
-
-        async def start() -> web.AppRunner:
-            app = web.Application()
-            app.router.add_static("/media/", self.folder)
-            runner = web.AppRunner(app, access_log=None)
-            await runner.setup()
-            await web.TCPSite(runner, self.host, self.port).start()
-            return runner
-
-        self._runner = self._loop.run(start)
-        return self
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_static("/media/", self.folder)
+        return app
 
 
 def _opus_bytes_2min() -> tuple[int, float]:

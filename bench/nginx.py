@@ -11,13 +11,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 from types import TracebackType
 
-from devices.background import free_port
+from devices.background import end_process, free_port, listening
 
 SITE = Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "loa-media.conf"
 
@@ -67,21 +66,14 @@ class Nginx:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"nginx exited: {self.process.stderr.read().decode() if self.process.stderr else ''}")
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
+            if listening(self.port):
+                return
             time.sleep(0.05)
         self.close()
         raise TimeoutError("nginx did not listen within 10 s")
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        end_process(self.process)
         if self.process.stderr:
             self.process.stderr.close()
 

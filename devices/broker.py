@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any, Self
 from urllib.parse import urlparse
 
-from devices.background import BackgroundLoop, free_port
+from devices.background import BackgroundService, free_port
 from devices.errors import DeviceError
 
 log = logging.getLogger(__name__)
@@ -15,63 +16,45 @@ class BrokerError(DeviceError):
     """The broker could not be started or reached."""
 
 
-class EmbeddedBroker:
+class EmbeddedBroker(BackgroundService[Any]):
     """amqtt on a loopback port (MQTT 3.1.1 only: the protocol needs nothing newer)."""
 
+    thread_name = "amqtt-broker"
+
     def __init__(self, host: str = "127.0.0.1", port: int | None = None) -> None:
+        super().__init__()
         self.host, self.port = host, port or free_port(host)
-        self._loop: BackgroundLoop | None = None
-        self._broker: object | None = None
 
     @property
     def url(self) -> str:
         return f"mqtt://{self.host}:{self.port}"
 
-    def start(self) -> EmbeddedBroker:
-        from amqtt.broker import Broker
-
+    def start(self) -> Self:
+        """:raises BrokerError: the port is taken or amqtt failed to start."""
         for name in ("amqtt", "transitions"):
             logging.getLogger(name).setLevel(logging.WARNING)
-        config = {
-            "listeners": {"default": {"type": "tcp", "bind": f"{self.host}:{self.port}", "max_connections": 0}},
-            "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}},
-        }
-        self._loop = BackgroundLoop("amqtt-broker")
-
-        async def start() -> object:
-            broker = Broker(config)
-            await broker.start()
-            return broker
-
         try:
-            self._broker = self._loop.run(start)
+            super().start()
         except Exception as exc:  # amqtt raises BrokerException or OSError
-            self._loop.close()
             raise BrokerError(
                 f"embedded broker could not start on {self.url}: {exc}", "broker.not_started", where=self.url
             ) from exc
         log.info("embedded MQTT broker on %s", self.url)
         return self
 
-    def stop(self) -> None:
-        if self._loop and self._broker:
-            broker = self._broker
+    async def _serve(self) -> Any:
+        from amqtt.broker import Broker
 
-            async def stop() -> None:
-                await broker.shutdown()  # type: ignore[attr-defined]
+        config = {
+            "listeners": {"default": {"type": "tcp", "bind": f"{self.host}:{self.port}", "max_connections": 0}},
+            "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}},
+        }
+        broker = Broker(config)
+        await broker.start()
+        return broker
 
-            try:
-                self._loop.run(stop, timeout=10)
-            except Exception as exc:  # shutdown errors must not hide the caller's result
-                log.warning("embedded broker shutdown: %s", exc)
-            self._loop.close()
-        self._loop = self._broker = None
-
-    def __enter__(self) -> EmbeddedBroker:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    async def _shutdown(self, running: Any) -> None:
+        await running.shutdown()
 
 
 def parse_mqtt_url(url: str) -> tuple[str, int, str | None, str | None]:

@@ -8,14 +8,16 @@ import logging
 import re
 import uuid
 from email.utils import formatdate, parsedate_to_datetime
+from functools import partial
 from pathlib import Path
+from typing import Self
 
 from aiohttp import web
 from aiohttp.abc import AbstractStreamWriter
 from aiohttp.helpers import ETag
 from multidict import CIMultiDict
 
-from devices.background import BackgroundLoop, free_port
+from devices.background import BackgroundService, free_port
 from media.store import NAME_RE
 from schedules.podcast import cover_png
 
@@ -92,6 +94,12 @@ def ranges(header: str, size: int) -> list[tuple[int, int]] | None:
             return None
         if start < size:
             wanted.append((start, min(end, size - 1)))
+    return _merged(wanted)
+
+
+def _merged(wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping or adjacent ranges as one: a client asking for the same bytes twice
+    gets them once (RFC 9110 §14.2 lets a server coalesce)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(wanted):
         if merged and start <= merged[-1][1] + 1:
@@ -102,124 +110,137 @@ def ranges(header: str, size: int) -> list[tuple[int, int]] | None:
 
 
 def make_app(folder: Path) -> web.Application:
-    async def media(request: web.Request) -> web.StreamResponse:
-        """Conditional and range requests per RFC 9110 §13 and §14: If-Match (strong), then
-        If-None-Match (weak comparison, lists, `*`) or If-Modified-Since → 304 with the ETag and
-        Cache-Control; If-Range (strong tag or exact date) else the whole file; one range → 206,
-        several → 206 multipart/byteranges, none satisfiable → 416."""
-        name = request.match_info["name"]
-        match = NAME_RE.match(name)
-        path = folder / name
-        if not match or not path.is_file():
-            raise web.HTTPNotFound(text="no such media\n")
-        etag = f'"{match["sha"]}"'
-        stat = path.stat()
-        modified = formatdate(int(stat.st_mtime), usegmt=True)
-        headers = {"ETag": etag, "Cache-Control": _IMMUTABLE, "Last-Modified": modified, "Accept-Ranges": "bytes"}
-        if (if_match := request.headers.get("If-Match")) is not None:
-            if not any(tag in ("*", etag) and not weak for weak, tag in _tags(if_match)):
-                return web.Response(status=412, headers=headers)
-        if (if_none_match := request.headers.get("If-None-Match")) is not None:
-            if any(tag in ("*", etag) for _, tag in _tags(if_none_match)):  # weak comparison
-                return web.Response(status=304, headers=headers)
-        elif (since := _date(request.headers.get("If-Modified-Since"))) is not None and int(stat.st_mtime) <= since:
-            return web.Response(status=304, headers=headers)
-        content_type = MIME.get(match["ext"], "application/octet-stream")
-        wanted = ranges(request.headers["Range"], stat.st_size) if "Range" in request.headers else None
-        if wanted is not None and (if_range := request.headers.get("If-Range")) is not None:
-            strong_tag = if_range.strip() == etag
-            if not strong_tag and (if_range.strip().startswith(('"', "W/")) or if_range.strip() != modified):
-                wanted = None  # the client's copy is another one: send the whole file
-        if wanted == []:
-            return web.Response(status=416, headers={**headers, "Content-Range": f"bytes */{stat.st_size}"})
-        if wanted is None or len(wanted) > MAX_RANGES:
-            return _HashedFile(path, match["sha"], headers={**headers, "Content-Type": content_type})  # sendfile
-        data = await asyncio.get_running_loop().run_in_executor(None, path.read_bytes)
-        size = len(data)
-        if len(wanted) == 1:
-            start, end = wanted[0]
-            return web.Response(
-                status=206,
-                body=data[start : end + 1],
-                headers={**headers, "Content-Type": content_type, "Content-Range": f"bytes {start}-{end}/{size}"},
-            )
-        boundary = uuid.uuid4().hex
-        parts = [
-            f"--{boundary}\r\nContent-Type: {content_type}\r\nContent-Range: bytes {start}-{end}/{size}\r\n\r\n".encode()
-            + data[start : end + 1]
-            + b"\r\n"
-            for start, end in wanted
-        ]
-        return web.Response(
-            status=206,
-            body=b"".join(parts) + f"--{boundary}--\r\n".encode(),
-            headers={**headers, "Content-Type": f"multipart/byteranges; boundary={boundary}"},
-        )
-
-    cover = cover_png()
-
-    async def index(request: web.Request) -> web.Response:  # a podcast's channel link must resolve
-        return web.Response(
-            text="<!doctype html><title>Loa truyền thanh</title><p>Bản tin: /media/</p>", content_type="text/html"
-        )
-
-    async def cover_image(request: web.Request) -> web.Response:
-        return web.Response(body=cover, content_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
-
-    feeds = folder.parent / "podcast"  # data_dir/podcast: the communes' feeds (broadcaster.app.podcast)
-
-    async def podcast(request: web.Request) -> web.StreamResponse:
-        name = request.match_info["name"]
-        path = feeds / f"{name}.xml"
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", name) or not path.is_file():
-            raise web.HTTPNotFound()
-        return web.Response(
-            body=path.read_bytes(),
-            content_type="application/rss+xml",
-            charset="utf-8",
-            headers={"Cache-Control": "public, max-age=300"},
-        )
-
+    """Media by hash from `folder`, the communes' podcast feeds from `folder/../podcast`
+    (data_dir/podcast, written by broadcaster.app.podcast), and what a feed links to."""
     app = web.Application()
-    app.router.add_get("/media/{name}", media)
-    app.router.add_get("/podcast/{name}.xml", podcast)
-    app.router.add_get("/", index)
-    app.router.add_get("/cover.png", cover_image)
+    app.router.add_get("/media/{name}", partial(_media, folder))
+    app.router.add_get("/podcast/{name}.xml", partial(_podcast, folder.parent / "podcast"))
+    app.router.add_get("/", _index)
+    app.router.add_get("/cover.png", partial(_cover, cover_png()))
     return app
 
 
-class MediaServer:
+async def _media(folder: Path, request: web.Request) -> web.StreamResponse:
+    """Conditional and range requests per RFC 9110 §13 and §14: If-Match (strong), then
+    If-None-Match (weak comparison, lists, `*`) or If-Modified-Since → 304 with the ETag and
+    Cache-Control; If-Range (strong tag or exact date) else the whole file; one range → 206,
+    several → 206 multipart/byteranges, none satisfiable → 416."""
+    name = request.match_info["name"]
+    match = NAME_RE.match(name)
+    path = folder / name
+    if not match or not path.is_file():
+        raise web.HTTPNotFound(text="no such media\n")
+    etag = f'"{match["sha"]}"'
+    stat = path.stat()
+    modified = formatdate(int(stat.st_mtime), usegmt=True)
+    headers = {"ETag": etag, "Cache-Control": _IMMUTABLE, "Last-Modified": modified, "Accept-Ranges": "bytes"}
+    if (refused := _preconditions(request, etag, int(stat.st_mtime))) is not None:
+        return web.Response(status=refused, headers=headers)
+    content_type = MIME.get(match["ext"], "application/octet-stream")
+    wanted = _wanted(request, etag, modified, stat.st_size)
+    if wanted == []:
+        return web.Response(status=416, headers={**headers, "Content-Range": f"bytes */{stat.st_size}"})
+    if wanted is None or len(wanted) > MAX_RANGES:
+        return _HashedFile(path, match["sha"], headers={**headers, "Content-Type": content_type})  # sendfile
+    data = await asyncio.get_running_loop().run_in_executor(None, path.read_bytes)
+    return _partial(data, wanted, content_type, headers)
+
+
+def _preconditions(request: web.Request, etag: str, mtime: int) -> int | None:
+    """412 when If-Match fails, 304 when the client's copy is current, None to go on."""
+    if (if_match := request.headers.get("If-Match")) is not None:
+        if not any(tag in ("*", etag) and not weak for weak, tag in _tags(if_match)):
+            return 412
+    if (if_none_match := request.headers.get("If-None-Match")) is not None:
+        if any(tag in ("*", etag) for _, tag in _tags(if_none_match)):  # weak comparison
+            return 304
+    elif (since := _date(request.headers.get("If-Modified-Since"))) is not None and mtime <= since:
+        return 304
+    return None
+
+
+def _wanted(request: web.Request, etag: str, modified: str, size: int) -> list[tuple[int, int]] | None:
+    """The ranges to send (see `ranges`), or None for the whole file: no Range, or an If-Range
+    naming another copy than this one."""
+    wanted = ranges(request.headers["Range"], size) if "Range" in request.headers else None
+    if wanted is not None and (if_range := request.headers.get("If-Range")) is not None:
+        strong_tag = if_range.strip() == etag
+        if not strong_tag and (if_range.strip().startswith(('"', "W/")) or if_range.strip() != modified):
+            return None  # the client's copy is another one: send the whole file
+    return wanted
+
+
+def _partial(data: bytes, wanted: list[tuple[int, int]], content_type: str, headers: dict[str, str]) -> web.Response:
+    """206 with one range as the body, or several as multipart/byteranges."""
+    size = len(data)
+    if len(wanted) == 1:
+        start, end = wanted[0]
+        return web.Response(
+            status=206,
+            body=data[start : end + 1],
+            headers={**headers, "Content-Type": content_type, "Content-Range": f"bytes {start}-{end}/{size}"},
+        )
+    boundary = uuid.uuid4().hex
+    parts = [
+        f"--{boundary}\r\nContent-Type: {content_type}\r\nContent-Range: bytes {start}-{end}/{size}\r\n\r\n".encode()
+        + data[start : end + 1]
+        + b"\r\n"
+        for start, end in wanted
+    ]
+    return web.Response(
+        status=206,
+        body=b"".join(parts) + f"--{boundary}--\r\n".encode(),
+        headers={**headers, "Content-Type": f"multipart/byteranges; boundary={boundary}"},
+    )
+
+
+async def _index(request: web.Request) -> web.Response:  # a podcast's channel link must resolve
+    return web.Response(text="<!doctype html><title>Loa truyền thanh</title><p>Bản tin: /media/</p>", content_type="text/html")
+
+
+async def _cover(cover: bytes, request: web.Request) -> web.Response:
+    return web.Response(body=cover, content_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
+
+
+async def _podcast(feeds: Path, request: web.Request) -> web.StreamResponse:
+    name = request.match_info["name"]
+    path = feeds / f"{name}.xml"
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", name) or not path.is_file():
+        raise web.HTTPNotFound()
+    return web.Response(
+        body=path.read_bytes(),
+        content_type="application/rss+xml",
+        charset="utf-8",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
+class MediaServer(BackgroundService[web.AppRunner]):
+    """`make_app` on host:port, in a loop thread of its own."""
+
+    thread_name = "media-server"
+
     def __init__(self, folder: Path, host: str = "127.0.0.1", port: int | None = None) -> None:
+        super().__init__()
         self.folder, self.host, self.port = folder, host, port or free_port(host)
-        self._loop: BackgroundLoop | None = None
-        self._runner: web.AppRunner | None = None
 
     @property
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}/media/"
 
-    def start(self) -> MediaServer:
-        self._loop = BackgroundLoop("media-server")
+    def app(self) -> web.Application:
+        return make_app(self.folder)
 
-        async def start() -> web.AppRunner:
-            runner = web.AppRunner(make_app(self.folder), access_log=None)
-            await runner.setup()
-            await web.TCPSite(runner, self.host, self.port).start()
-            return runner
-
-        self._runner = self._loop.run(start)
+    def start(self) -> Self:
+        super().start()
         log.info("media server on %s", self.base_url)
         return self
 
-    def stop(self) -> None:
-        if self._loop and self._runner:
-            runner = self._runner
-            self._loop.run(runner.cleanup)
-            self._loop.close()
-        self._loop = self._runner = None
+    async def _serve(self) -> web.AppRunner:
+        runner = web.AppRunner(self.app(), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, self.host, self.port).start()
+        return runner
 
-    def __enter__(self) -> MediaServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    async def _shutdown(self, running: web.AppRunner) -> None:
+        await running.cleanup()

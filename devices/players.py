@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from devices.background import end_process
+
 log = logging.getLogger(__name__)
 
 
@@ -114,7 +116,7 @@ class CommandPlayer(Player):
         try:
             code = process.wait(timeout=limit_s)
         except subprocess.TimeoutExpired:
-            _end(process)
+            end_process(process, grace_s=5)
             if stream:
                 return time.time()  # the booked window is over: that is how a relay ends
             raise PlayerFailed(time.time(), "player_timeout", f"{args[0]} still playing after {limit_s:.0f} s") from None
@@ -136,12 +138,3 @@ class CommandPlayer(Player):
             subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10, check=True)  # noqa: S603
         except (OSError, subprocess.SubprocessError) as exc:
             log.error("amplifier command %s failed: %s", args[0], exc)
-
-
-def _end(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()

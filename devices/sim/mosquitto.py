@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
+from devices.background import end_process, listening
 from devices.broker import BrokerError
-
-
-def _listening(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 class MosquittoProcess:
@@ -36,7 +30,7 @@ class MosquittoProcess:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen([self.binary, "-c", str(self.conf)], stdout=log, stderr=log)
         deadline = time.monotonic() + timeout_s
-        while not _listening(self.port):
+        while not listening(self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 err = self.log.read_text(errors="replace")
                 raise BrokerError(
@@ -46,13 +40,8 @@ class MosquittoProcess:
         return self
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        if self.process:
+            end_process(self.process)
         self.process = None
 
     def restart(self) -> None:

@@ -8,6 +8,7 @@ finds them; `schedules.messages` says them). The API answers the same checks wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -18,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster.app import bookings, bulletins
+from broadcaster.app import bookings, bulletins, wording
 from broadcaster.app.planning import recurrence
 from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
@@ -28,18 +29,12 @@ from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from broadcaster.web.kit import Kit
 
 WEEKLY_RE = re.compile(r"^FREQ=WEEKLY;BYDAY=((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)$")
-WEEKDAY_NAMES = {
-    "MO": "Thứ Hai",
-    "TU": "Thứ Ba",
-    "WE": "Thứ Tư",
-    "TH": "Thứ Năm",
-    "FR": "Thứ Sáu",
-    "SA": "Thứ Bảy",
-    "SU": "Chủ Nhật",
-}
+WEEKDAY_NAMES = {code: name.title() for code, name in wording.WEEKDAY_NAMES.items()}  # "Thứ Hai" on a tick box
 LIST_FIELDS = ("zones", "weekdays")  # form fields sent once per ticked box
 
 
@@ -147,6 +142,18 @@ def problems_of(exc: ScheduleValueError) -> list[dict[str, Any]]:
 
 def refused(exc: ScheduleValueError) -> JSONResponse:
     return JSONResponse({**as_json(exc), "problems": problems_of(exc)}, status_code=400)
+
+
+def cap_xml(store: Store, booking_id: int, alerts_of: Callable[[Session], list[tuple[int, bytes]]], missing: str) -> Response:
+    """One fired emergency's CAP document, found by its booking among those `alerts_of` exports.
+
+    :raises NotFound: with `missing` when that booking has none.
+    """
+    with store.session() as db:
+        alerts = dict(alerts_of(db))
+    if booking_id not in alerts:
+        raise NotFound(missing)
+    return Response(alerts[booking_id], media_type="application/xml")
 
 
 def slot_choices(zones: list[Any]) -> list[tuple[str, str]]:
@@ -262,24 +269,16 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
     def cap_emergency_cancel(booking_id: int, request: Request) -> Response:
         """The CAP Cancel of an emergency withdrawn after it was fired (references the Alert)."""
         context(request)
-        from broadcaster.app.cap_export import SENDER, cancelled_alerts
+        from broadcaster.app.cap_export import cancelled_alerts
 
-        with store.session() as db:
-            alerts = dict(cancelled_alerts(db, SENDER))
-        if booking_id not in alerts:
-            raise NotFound(f"no cancelled emergency {booking_id}")
-        return Response(alerts[booking_id], media_type="application/xml")
+        return cap_xml(store, booking_id, cancelled_alerts, f"no cancelled emergency {booking_id}")
 
     @app.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
     def cap_emergency(booking_id: int, request: Request) -> Response:
         context(request)
-        from broadcaster.app.cap_export import SENDER, emergency_alerts
+        from broadcaster.app.cap_export import emergency_alerts
 
-        with store.session() as db:
-            alerts = dict(emergency_alerts(db, SENDER))
-        if booking_id not in alerts:
-            raise NotFound(f"no emergency {booking_id}")
-        return Response(alerts[booking_id], media_type="application/xml")
+        return cap_xml(store, booking_id, emergency_alerts, f"no emergency {booking_id}")
 
     @app.put("/api/bookings/{booking_id}", tags=["schedule"])
     def api_edit(booking_id: int, body: BookingEdit, request: Request) -> Any:

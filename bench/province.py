@@ -11,7 +11,8 @@ listens); the leader plans, pushes and fires. N light speakers (10,000; 1,000 wi
 - `bare_receive_*_s_N`: the anchor, measured first on the same connected speakers with the
   workers up and idle — one signed QoS 1 zone message published at the province by a plain
   client, through the bridges, until each copy arrived. The product's figures are ratios to its p99, as in the fan-out bench.
-- `sync_s_N`: the leader's first re-plan, until the last speaker has its programme.
+- `sync_s_N`: the leader's first look at the store (`watch_changes`, the re-plan a worker makes
+  when it starts), until the last speaker has its programme.
 - `receive_*_s_N` / `ack_stored_*_s_N`: a province-wide emergency fired by the leader, until each
   copy arrived / until that share of the acks was stored as rows, whichever worker got them.
 - `push_*_s_N`: then `PUSHES` forced re-plans (every programme signed and published again), each
@@ -148,6 +149,11 @@ def programmes_unacked(store: Store) -> int:
         return int(session.execute(text("SELECT count(*) FROM programme_pushes WHERE acked_at IS NULL")).scalar() or 0)
 
 
+def programmes_pushed(store: Store) -> int:
+    with store.session() as session:
+        return int(session.execute(text("SELECT count(*) FROM programme_pushes")).scalar() or 0)
+
+
 def _leader(replies: list[Any]) -> dict[str, Any]:
     for reply in replies:
         if isinstance(reply, dict) and "error" in reply:
@@ -193,7 +199,7 @@ def measure(count: int, folder: Path, pushes: int = PUSHES) -> dict[str, Any]:
             figures[f"bare_receive_p50_s_{count}"] = round(percentile(bare, 0.5), 3)
             figures[f"bare_receive_p99_s_{count}"] = round(percentile(bare, 0.99), 3)
             figures[f"bare_received_{count}"] = len(bare)
-            figures.update(_sync(count, service, lights))
+            figures.update(_sync(count, store, service, lights))
             service.ask("run")
             figures.update(_emergency(count, bulletin, store, service, lights, [top, *edges]))
             figures.update(_pushes(count, pushes, store, service))
@@ -204,7 +210,7 @@ def measure(count: int, folder: Path, pushes: int = PUSHES) -> dict[str, Any]:
     return figures
 
 
-def _sync(count: int, service: Pool, lights: Pool) -> dict[str, Any]:
+def _sync(count: int, store: Store, service: Pool, lights: Pool) -> dict[str, Any]:
     synced = _leader(service.ask("sync", timeout_s=TIMEOUT_S * 2))
 
     def schedules() -> list[float | None]:
@@ -215,7 +221,7 @@ def _sync(count: int, service: Pool, lights: Pool) -> dict[str, Any]:
     return {
         f"sync_s_{count}": round(last - synced["began"], 2) if done else math.nan,
         f"sync_publish_s_{count}": round(synced["returned"] - synced["began"], 2),
-        f"sync_pushed_{count}": synced["pushed"],
+        f"sync_pushed_{count}": programmes_pushed(store),
     }
 
 

@@ -76,8 +76,9 @@ def agent_worker(conn: Any, devices: list[tuple[str, str]], url: str, keys: dict
 
 def service_worker(conn: Any, settings_json: str, store_url: str, mqtt_url: str) -> None:
     """A worker as `broadcaster run` starts it (its clock in a thread), which also does what it is
-    asked when it leads: `("sync",)` a re-plan, `("push",)` a forced one (every programme signed and
-    published again), `("fire", bulletin, zone)` an emergency; a follower answers those with None.
+    asked when it leads: `("sync",)` its first look at the store's changes (which re-plans and pushes
+    every programme, as at start), `("push",)` a forced re-plan (every programme signed and published
+    again), `("fire", bulletin, zone)` an emergency; a follower answers those with None.
     `("stats",)` → its dispatcher's counters and its resident memory."""
     from broadcaster.config import Settings
     from broadcaster.service.core import Service
@@ -122,7 +123,10 @@ def _serve(service: Any, request: tuple[Any, ...]) -> Any:
     if kind == "fire":
         command = service.commands.fire_emergency(ADMIN, request[1], [request[2]])[0]
         return {"command": command, "began": began, "returned": time.time()}
-    pushed = service.replan_and_push(force=kind == "push")
+    if kind == "sync":  # then `run` finds nothing changed: the emergency does not meet a re-plan
+        service.watch_changes()
+        return {"began": began, "returned": time.time()}
+    pushed = service.replan_and_push(force=True)
     return {"pushed": pushed, "began": began, "returned": time.time()}
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from broadcaster.app.messages import STATES
 from broadcaster.app.planning import aware, build_planner, zone_of
 from broadcaster.app.rendering import Track, keep_audio, render
 from broadcaster.app.workflow import (
@@ -47,16 +48,7 @@ from media.store import MediaStore
 from scripts.spoken import normalize
 from tts.languages import PROFILES
 
-STATE_NAMES = {
-    "draft": "Bản nháp",
-    "in_review": "Chờ duyệt",
-    "approved": "Đã duyệt",
-    "scheduled": "Đã xếp lịch",
-    "on_air": "Đang phát",
-    "done": "Đã phát xong",
-    "rejected": "Bị trả lại",
-    "withdrawn": "Đã rút",
-}
+STATE_NAMES = {state: name[:1].upper() + name[1:] for state, name in STATES.items()}  # "Chờ duyệt" as a label
 
 
 def get_bulletin(session: Any, bulletin_id: int) -> Bulletin:

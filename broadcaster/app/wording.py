@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from broadcaster.app.messages import STATES
+
 PRIORITY_NAMES = {"normal": "thường", "priority": "ưu tiên", "emergency": "khẩn cấp"}
 
 ACTION_NAMES = {
@@ -115,14 +117,6 @@ ROLE_NAMES = {
     "official": "cán bộ xã",
     "observer": "quan sát viên",
 }
-STATE_WORDS = {
-    "draft": "bản nháp",
-    "in_review": "chờ duyệt",
-    "approved": "đã duyệt",
-    "scheduled": "đã xếp lịch",
-    "rejected": "bị trả lại",
-    "withdrawn": "đã rút",
-}
 WEEKDAY_NAMES = {
     "MO": "thứ Hai",
     "TU": "thứ Ba",
@@ -189,7 +183,7 @@ def _value(key: str, value: Any) -> str:
     if key == "role":
         return ROLE_NAMES.get(text, text)
     if key == "previous":
-        return STATE_WORDS.get(text, text)
+        return STATES.get(text, text)
     if key in ("starts_on",) and len(text) == 10 and text[4] == "-":
         return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
     if key in ("bundle", "sha256", "media") and len(text) >= 40:

@@ -25,6 +25,7 @@ def test_rules_and_priorities_in_vietnamese() -> None:
     assert action_name("command.reboot") == "Lệnh tới loa: khởi động lại"
     said = detail_text({"previous": "in_review", "priority": "emergency", "zones": ["thon-1", "thon-2"], "comment": "Sai ngày"})
     assert said == "trước đó: chờ duyệt; mức ưu tiên: khẩn cấp; vùng: thon-1, thon-2; lý do trả lại: Sai ngày"
+    assert detail_text({"previous": "on_air"}) == "trước đó: đang phát"  # every state, as the error messages say it
 
 
 def test_bulletin_page_and_audit_log_say_codes_in_vietnamese_filtered_and_paged(tmp_path: Path) -> None:

@@ -5,26 +5,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.app.workflow import (
-    Action,
-    Actor,
-    WorkflowError,
-    approved_media,
-    approved_stream,
-    assert_playable,
-    audit,
-    require,
-)
+from broadcaster.app import airing
+from broadcaster.app.airing import aware as aware  # the console and the app read these from here
+from broadcaster.app.airing import hhmm as _hhmm
+from broadcaster.app.airing import zone_of as zone_of
+from broadcaster.app.workflow import Action, Actor, SessionRows, WorkflowError, approved_media, assert_playable, audit, require
 from broadcaster.store.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
 from devices.programme import MediaRef, StreamRef, programme_entry
-from schedules.model import Booking, Priority, QuietHours, ScheduleValueError, Slot, Zone
-from schedules.planner import Plan, Planner, skipped
+from schedules.model import Priority, ScheduleValueError
+from schedules.planner import Plan, Planner
 from schedules.recurrence import EARLIEST_START, check_rule
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -47,44 +42,6 @@ def local_today(session: Session, zones: Sequence[str], now: datetime, default_t
     from zoneinfo import ZoneInfo
 
     return now.astimezone(ZoneInfo(booking_tz(session, zones, now, default_tz))).date()
-
-
-def _hhmm(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError as exc:
-        raise ScheduleValueError(f"{text!r} is not a time of day (HH:MM)", "schedule.not_a_time", value=text) from exc
-
-
-def zone_of(row: ZoneRow) -> Zone:
-    slots = tuple(Slot(_hhmm(s["start"]), timedelta(minutes=float(s.get("minutes", 15)))) for s in row.slots or [])
-    quiet = tuple(QuietHours(_hhmm(q["start"]), _hhmm(q["end"])) for q in row.quiet or [])
-    return Zone(row.id, row.name, row.commune, row.timezone, slots, quiet, tuple(row.languages or ["vi"]), row.max_plays_per_day)
-
-
-def aware(moment: datetime | None) -> datetime | None:
-    """SQLite returns naive datetimes even for timezone-aware columns; the store keeps UTC."""
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
-
-
-def booking_of(row: BookingRow, duration_s: float, title: str) -> Booking:
-    return Booking(
-        id=str(row.id),
-        bulletin_id=str(row.bulletin_id),
-        zones=tuple(row.zones),
-        duration_s=duration_s,
-        starts_on=row.starts_on,
-        priority=Priority.parse(row.priority),
-        rule=row.rule or "",
-        until=row.until,
-        slot=_hhmm(row.slot) if row.slot else None,
-        repeat=row.repeat,
-        gap=timedelta(seconds=row.gap_s),
-        at=aware(row.fire_at),
-        until_at=aware(row.until_at),
-        title=title,
-        created_at=row.created_at.replace(tzinfo=None) if row.created_at else datetime(1970, 1, 1),
-    )
 
 
 def recurrence(
@@ -237,43 +194,13 @@ def booked_duration_ms(
 ) -> int | None:
     """How long a booking of the approved bulletin lasts in the longest of its zones' language mixes
     (a relay: its approved window); None when nothing of it may play."""
-    stream = stream_of(bulletin, session)
-    if stream is not None:
-        return int(stream["duration_ms"])
     spoken = languages if languages is not None else zone_languages(session)
-    durations = [
-        media.duration_ms
-        for zone in (zones or ["?"])
-        if (media := approved_media(session, bulletin.id, spoken.get(zone, ("vi",)))) is not None
-    ]
-    return max(durations) if durations else None
+    return airing.booked_duration_ms(SessionRows(session), bulletin, zones, spoken)
 
 
 def build_planner(session: Session, first: date, days: int) -> Planner:
     """Every zone and every live booking of a bulletin with an approval on air."""
-    zone_rows = list(session.scalars(select(ZoneRow)))
-    zones = [zone_of(z) for z in zone_rows]
-    languages = {z.id: tuple(z.languages or ["vi"]) for z in zone_rows}
-    planner = Planner(zones, first, days)
-    bookings = []
-    for row in session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))):
-        bulletin = session.get(Bulletin, row.bulletin_id)
-        if bulletin is None:
-            continue
-        try:
-            assert_playable(session, bulletin)
-        except WorkflowError:
-            continue  # unapproved or withdrawn: never planned
-        duration_ms = booked_duration_ms(session, bulletin, row.zones or [], languages)
-        if duration_ms is None:
-            continue
-        try:
-            bookings.append(booking_of(row, duration_ms / 1000, bulletin.title))
-        except ScheduleValueError as exc:  # a row stored before the checks: reported, never fatal
-            for zone in row.zones or []:
-                planner.report(str(row.id), skipped(str(row.id), str(zone), first, exc))
-    planner.add(*bookings)
-    return planner
+    return airing.plan_rows(SessionRows(session), first, days)
 
 
 def zone_programmes(session: Session, plan: Plan, media_base_url: str, now: datetime) -> dict[str, list[dict[str, Any]]]:
@@ -334,19 +261,8 @@ def media_ref(media: MediaAsset, base_url: str) -> MediaRef:
 
 def stream_of(bulletin: Bulletin, session: Session | None = None) -> dict[str, Any] | None:
     """The `stream` object of a relay's (or live microphone's) programme entry (docs/protocol.md);
-    None for a bulletin with audio.
-
-    With a session, a relay's stream is the one the approval on air bound (a relay edited since
-    keeps playing what was approved until the new version is)."""
-    if bulletin.kind not in ("relay", "live"):
-        return None
-    if session is not None and bulletin.kind == "relay":
-        bound = approved_stream(session, bulletin)
-        url, _, duration = bound.rpartition(":")
-        return {"url": url, "duration_ms": int(duration)} if url and duration.isdigit() and int(duration) > 0 else None
-    if not bulletin.stream_url or not bulletin.stream_duration_ms:
-        return None
-    return {"url": bulletin.stream_url, "duration_ms": int(bulletin.stream_duration_ms)}
+    None for a bulletin with audio. With a session, a relay's is the stream its approval on air bound."""
+    return airing.stream_of(bulletin, SessionRows(session) if session is not None else None)
 
 
 def programme_sha(entries: list[dict[str, Any]], timetable: dict[str, Any] | None = None) -> str:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from broadcaster.errors import AppError
-from broadcaster.store.models import User
+
+if TYPE_CHECKING:
+    from broadcaster.store.models import User
 
 
 class WorkflowError(AppError):

@@ -5,16 +5,18 @@ Permissions are decided here, in one place, for the CLI, the console and the API
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broadcaster.app import airing
+from broadcaster.app.airing import PLAYABLE, ApprovalLike, BookingLike, BulletinLike, MediaLike, State, ZoneLike, mix_languages
+from broadcaster.app.airing import relay_stream as _stream
 from broadcaster.app.roles import PERMISSIONS, Action, Actor, PermissionDenied, Role, WorkflowError, require
 from broadcaster.store.models import Approval, AuditEvent, BookingRow, Bulletin, MediaAsset, ScriptVersion, ZoneRow, utcnow
 
@@ -54,20 +56,6 @@ class WarningsNotAcknowledged(WorkflowError):
             warnings=",".join(codes),
         )
         self.codes = codes
-
-
-class State(enum.StrEnum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    APPROVED = "approved"
-    SCHEDULED = "scheduled"
-    ON_AIR = "on_air"
-    DONE = "done"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-
-PLAYABLE = (State.APPROVED, State.SCHEDULED, State.ON_AIR)
 
 
 def audit(session: Session, actor: Actor | str, action: str, subject: str, **detail: Any) -> AuditEvent:
@@ -186,21 +174,10 @@ def scripts_sha(scripts: Mapping[str, ScriptVersion]) -> str:
     return hashlib.sha256("\n".join(sorted(f"{lang}:{s.sha256}" for lang, s in scripts.items())).encode()).hexdigest()
 
 
-def _stream(bulletin: Bulletin | None) -> str:
-    """A relay's stream URL and window, which its approval binds instead of audio."""
-    if bulletin is None or not bulletin.stream_url:
-        return ""
-    return f"{bulletin.stream_url}:{bulletin.stream_duration_ms}"
-
-
 def mix_key(languages: Collection[str]) -> str:
     """A zone's language mix, Vietnamese first: "vi", "vi+hmn". One rendering per mix."""
     ordered = [*(["vi"] if "vi" in languages else []), *[lang for lang in languages if lang != "vi"]]
     return "+".join(dict.fromkeys(ordered)) or "vi"
-
-
-def mix_languages(key: str) -> list[str]:
-    return key.split("+") if key else ["vi"]
 
 
 def _bundle_hash(scripts: Mapping[str, ScriptVersion], media: Mapping[str, str] | str, stream: str) -> str:
@@ -343,13 +320,53 @@ def withdraw(session: Session, bulletin: Bulletin, actor: Actor, reason: str) ->
     bulletin.approval_id = None
 
 
+class SessionRows:
+    """The store as `airing.Rows`, read through an ORM session (whose identity map keeps what is read twice)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def zones(self) -> list[ZoneLike]:
+        return list(self.session.scalars(select(ZoneRow)))
+
+    def live_bookings(self) -> list[BookingLike]:
+        return list(self.session.scalars(select(BookingRow).where(BookingRow.withdrawn.is_(False))))
+
+    def bulletin(self, bulletin_id: int) -> Bulletin | None:
+        return self.session.get(Bulletin, bulletin_id)
+
+    def approval(self, approval_id: int) -> Approval | None:
+        return self.session.get(Approval, approval_id)
+
+    def media(self, sha256: str, bulletin_id: int) -> MediaAsset | None:
+        return self.session.get(MediaAsset, (sha256, bulletin_id))
+
+    def legacy_approved(self, bulletin: BulletinLike) -> tuple[ApprovalLike, dict[str, MediaLike]]:
+        """An approval given before approvals recorded their audio binds the current scripts."""
+        session = self.session
+        approval = session.scalars(
+            select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())
+        ).first()
+        if approval is not None:
+            scripts = current_scripts(session, bulletin.id)
+            stream = _stream(bulletin)
+            if stream and _bundle_hash(scripts, "", stream) == approval.bundle_sha256:
+                return approval, {}
+            for media in session.scalars(
+                select(MediaAsset).where(MediaAsset.bulletin_id == bulletin.id, MediaAsset.codec == "mp3")
+            ):
+                if _bundle_hash(scripts, media.sha256, stream) == approval.bundle_sha256:
+                    return approval, {"vi": media}
+        raise WorkflowError(
+            f"bulletin {bulletin.id} changed after approval: it must be approved again",
+            "workflow.changed_after_approval",
+            bulletin=bulletin.id,
+        )
+
+
 def on_air(session: Session, bulletin: Bulletin) -> Approval | None:
     """The approval whose audio plays while the bulletin is not withdrawn, also when a newer version is in review."""
-    if State(bulletin.state) in (State.WITHDRAWN, State.DONE):
-        return None
-    if bulletin.approval_id is not None:
-        return session.get(Approval, bulletin.approval_id)
-    return None
+    return cast(Approval | None, airing.approval_on_air(SessionRows(session), bulletin))
 
 
 def changed_since_approval(session: Session, bulletin: Bulletin) -> bool:
@@ -358,44 +375,12 @@ def changed_since_approval(session: Session, bulletin: Bulletin) -> bool:
     return approval is not None and State(bulletin.state) not in PLAYABLE
 
 
-def _approved(session: Session, bulletin: Bulletin) -> tuple[Approval, dict[str, MediaAsset]]:
-    """The approval on air and the audio it bound per language mix (empty for a relay, which binds its stream)."""
-    approval = on_air(session, bulletin)
-    if approval is not None and approval.media is not None:
-        bound = {key: session.get(MediaAsset, (sha, bulletin.id)) for key, sha in approval.media.items()}
-        found = {key: m for key, m in bound.items() if m is not None}
-        if found or approval.stream:
-            return approval, found
-    if State(bulletin.state) not in PLAYABLE:
-        raise WorkflowError(
-            f"bulletin {bulletin.id} is {bulletin.state}: only approved bulletins may be delivered",
-            "workflow.not_playable",
-            bulletin=bulletin.id,
-            state=bulletin.state,
-        )
-    # an approval given before approvals recorded their audio: it binds the current scripts
-    approval = session.scalars(select(Approval).where(Approval.bulletin_id == bulletin.id).order_by(Approval.id.desc())).first()
-    if approval is not None:
-        scripts = current_scripts(session, bulletin.id)
-        stream = _stream(bulletin)
-        if stream and _bundle_hash(scripts, "", stream) == approval.bundle_sha256:
-            return approval, {}
-        for media in session.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == bulletin.id, MediaAsset.codec == "mp3")):
-            if _bundle_hash(scripts, media.sha256, stream) == approval.bundle_sha256:
-                return approval, {"vi": media}
-    raise WorkflowError(
-        f"bulletin {bulletin.id} changed after approval: it must be approved again",
-        "workflow.changed_after_approval",
-        bulletin=bulletin.id,
-    )
-
-
 def assert_playable(session: Session, bulletin: Bulletin) -> Approval:
     """Nothing reaches a speaker unless the exact current bundle was approved.
 
     :raises WorkflowError: when the bulletin is unapproved, withdrawn, or changed since approval.
     """
-    return _approved(session, bulletin)[0]
+    return cast(Approval, airing.approved(SessionRows(session), bulletin)[0])
 
 
 def approved_media(session: Session, bulletin_id: int, languages: Collection[str] = ("vi",)) -> MediaAsset | None:
@@ -406,35 +391,23 @@ def approved_media(session: Session, bulletin_id: int, languages: Collection[str
     takes its media from here only, never "the latest rendering": a rendering nobody
     approved is never delivered.
     """
-    bulletin = session.get(Bulletin, bulletin_id)
-    if bulletin is None:
-        return None
-    try:
-        mixes = _approved(session, bulletin)[1]
-    except WorkflowError:
-        return None
-    spoken = set(languages) | {"vi"}
-    fitting = [m for key, m in mixes.items() if set(mix_languages(key)) <= spoken]
-    if not fitting:  # only a mix with a language the zone does not speak (an alert rendered as one file)
-        return min(mixes.values(), key=lambda m: (len(mix_languages(m.language)), m.language), default=None)
-    return max(fitting, key=lambda m: (len(mix_languages(m.language)), m.language))
+    return cast(MediaAsset | None, airing.approved_media(SessionRows(session), bulletin_id, languages))
 
 
 def approved_stream(session: Session, bulletin: Bulletin) -> str:
     """The relay stream ("url:duration_ms") the approval on air bound, "" when none."""
-    try:
-        approval = _approved(session, bulletin)[0]
-    except WorkflowError:
-        return ""
-    return approval.stream if approval.stream is not None else _stream(bulletin)
+    return airing.approved_stream(SessionRows(session), bulletin)
 
 
-__all__ = [  # who may do what lives in app.roles; these names are at home there and read here too
+__all__ = [  # who may do what lives in app.roles, what plays in app.airing; these names are read here too
     "PERMISSIONS",
+    "PLAYABLE",
     "Action",
     "Actor",
     "PermissionDenied",
     "Role",
+    "State",
     "WorkflowError",
+    "mix_languages",
     "require",
 ]

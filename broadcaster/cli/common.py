@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from broadcaster.app.workflow import Actor, Role
+from broadcaster.app.roles import Actor, Role
 
 if TYPE_CHECKING:
     from broadcaster.store.engine import Store

@@ -10,34 +10,52 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
+    from broadcaster.app.airing import Rows
     from broadcaster.config import Settings
 
 
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.app.planning import build_planner
+    """The table is read without SQLAlchemy when the store allows it (store.lite), else through the
+    ORM: the same rows, the same rules (app.airing), the same lines."""
+    from broadcaster.store import lite
+
+    try:
+        with lite.open_rows(settings.database_url) as rows:
+            lines = _plan_lines(rows, args)
+    except lite.NeedsFullRead:
+        from broadcaster.app.workflow import SessionRows
+        from broadcaster.store.engine import open_store
+
+        with open_store(settings.database_url).session() as session:
+            lines = _plan_lines(SessionRows(session), args)
+    for line in lines:
+        print(line)
+    return 0
+
+
+def _plan_lines(rows: Rows, args: argparse.Namespace) -> list[str]:
+    from broadcaster.app.airing import plan_rows
     from broadcaster.cli.common import date_option
-    from broadcaster.store.engine import open_store
-    from broadcaster.store.models import ZoneRow
     from schedules.model import ScheduleValueError
 
-    store = open_store(settings.database_url)
-    tz = ZoneInfo(settings.timezone)
-    with store.session() as session:
-        zone = session.get(ZoneRow, args.zone)
-        if zone is None:
-            raise ScheduleValueError(f"unknown zone {args.zone}", "schedule.unknown_zones", zones=args.zone)
-        tz = ZoneInfo(zone.timezone)
-        planner = build_planner(session, date_option(args.start, datetime.now(tz).date()), args.days)
-        items = planner.zone_items(args.zone)
-        rejections = [r for r in planner.plan().rejections if r.zone == args.zone]
-    print(f"Chương trình phát của {zone.name} ({args.days} ngày, giờ địa phương)")
-    print(f"{'ngày':<11} {'giờ':<9} {'dài':>6}  {'loại':<10} bản tin")
-    for item in items:
+    zone = next((z for z in rows.zones() if z.id == args.zone), None)
+    if zone is None:
+        raise ScheduleValueError(f"unknown zone {args.zone}", "schedule.unknown_zones", zones=args.zone)
+    tz = ZoneInfo(zone.timezone)
+    planner = plan_rows(rows, date_option(args.start, datetime.now(tz).date()), args.days)
+    lines = [
+        f"Chương trình phát của {zone.name} ({args.days} ngày, giờ địa phương)",
+        f"{'ngày':<11} {'giờ':<9} {'dài':>6}  {'loại':<10} bản tin",
+    ]
+    for item in planner.zone_items(args.zone):
         local = item.starts_at.astimezone(tz)
-        print(f"{local:%Y-%m-%d} {local:%H:%M:%S} {item.duration_s:5.0f}s  {item.priority.name.lower():<10} {item.title[:70]}")
-    for r in rejections:
-        print(f"không xếp được: đặt lịch #{r.booking} ngày {r.day}: {r.reason}")
-    return 0
+        lines.append(
+            f"{local:%Y-%m-%d} {local:%H:%M:%S} {item.duration_s:5.0f}s  {item.priority.name.lower():<10} {item.title[:70]}"
+        )
+    for r in planner.plan().rejections:
+        if r.zone == args.zone:
+            lines.append(f"không xếp được: đặt lịch #{r.booking} ngày {r.day}: {r.reason}")
+    return lines
 
 
 def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:

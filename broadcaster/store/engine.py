@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from broadcaster.errors import AppError
-
-MIGRATIONS = Path(__file__).parent / "migrations"
+from broadcaster.store.revision import MIGRATIONS, head_revision
 
 
 class StoreError(AppError):
@@ -36,30 +33,6 @@ def alembic_config(url: str) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
-
-
-@functools.cache
-def head_revision() -> str | None:
-    """The one head of the migration scripts, read from their text without importing Alembic (a
-    third of a second of every CLI command); None when the scripts do not say it plainly (a merge,
-    several heads, a computed id): then Alembic decides, as always."""
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
-        source = script.read_text(encoding="utf-8")
-        revision = re.search(r"""^revision(?:\s*:[^=\n]+)?\s*=\s*["']([^"'\n]+)["']\s*$""", source, re.M)
-        down = re.search(r"^down_revision(?:\s*:[^=\n]+)?\s*=\s*(.+?)\s*$", source, re.M)
-        if revision is None or down is None:
-            return None
-        revisions.add(revision[1])
-        if down[1] == "None":
-            continue
-        single = re.fullmatch(r"""["']([^"'\n]+)["']""", down[1])
-        if single is None:
-            return None
-        downs.add(single[1])
-    heads = revisions - downs
-    return heads.pop() if len(heads) == 1 else None
 
 
 def _private_file(path: Path) -> None:

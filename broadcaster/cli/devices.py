@@ -156,13 +156,7 @@ def load_agent_config(path: Path) -> dict[str, object]:
     except OSError as exc:
         raise ConfigError(f"cannot read agent config {path}: {exc}", code="agent.config_unreadable", path=str(path)) from exc
     missing = [k for k in ("device_id", "zones", "broker", "trusted_keys") if k not in config]
-    if missing:
-        raise ConfigError(
-            f"agent config {path} lacks {', '.join(missing)}",
-            code="agent.config_missing",
-            path=str(path),
-            keys=", ".join(missing),
-        )
+    _refuse_keys(path, missing, "lacks", "agent.config_missing")
     shapes = {
         "device_id": isinstance(config["device_id"], str) and bool(config["device_id"]),
         "zones": isinstance(config["zones"], list) and all(isinstance(z, str) for z in config["zones"]),
@@ -172,14 +166,17 @@ def load_agent_config(path: Path) -> dict[str, object]:
         "amplifier": isinstance(config.get("amplifier", []), list),
     }
     wrong = [key for key, ok in shapes.items() if not ok]
-    if wrong:
-        raise ConfigError(
-            f"agent config {path} has a wrong value for {', '.join(wrong)}",
-            code="agent.config_bad_value",
-            path=str(path),
-            keys=", ".join(wrong),
-        )
+    _refuse_keys(path, wrong, "has a wrong value for", "agent.config_bad_value")
     return config
+
+
+def _refuse_keys(path: Path, keys: list[str], says: str, code: str) -> None:
+    """:raises ConfigError: with `code`, naming the keys of the agent config that are wrong, if any."""
+    from broadcaster.config import ConfigError
+
+    if keys:
+        named = ", ".join(keys)
+        raise ConfigError(f"agent config {path} {says} {named}", code=code, path=str(path), keys=named)
 
 
 NO_PLAYER_WARNING = (

@@ -73,6 +73,10 @@ def test_real_refusals_carry_their_code_and_rewording_changes_nothing(tmp_path: 
 
     broken = tmp_path / "device.toml"
     broken.write_text('device_id = "loa-1"\nzones ["thon-1"]\n', encoding="utf-8")
+    partial = tmp_path / "partial.toml"
+    partial.write_text('device_id = "loa-1"\nzones = ["thon-1"]\n', encoding="utf-8")
+    mistyped = tmp_path / "mistyped.toml"
+    mistyped.write_text('device_id = "loa-1"\nzones = "thon-1"\nbroker = "mqtt://x"\n[trusted_keys]\nk1 = "ab"\n', encoding="utf-8")
     cases = {
         "perm.role": said(lambda: require(Actor("bientap", Role.EDITOR), Action.APPROVE)),
         "workflow.reason_required": said(lambda: reason_of(" ab ", "an emergency")),
@@ -81,11 +85,15 @@ def test_real_refusals_carry_their_code_and_rewording_changes_nothing(tmp_path: 
         "schedule.no_days": said(lambda: Planner([], date.today(), 0)),
         "agent.config_unreadable": said(lambda: load_agent_config(tmp_path / "none.toml")),
         "agent.config_syntax": said(lambda: load_agent_config(broken)),
+        "agent.config_missing": said(lambda: load_agent_config(partial)),
+        "agent.config_bad_value": said(lambda: load_agent_config(mistyped)),
     }
     for code, explained in cases.items():
         assert explained.code == code, (code, explained)
         assert is_vietnamese(explained.text) and not ENGLISH_WORDS.search(explained.text), explained.text
     assert "phê duyệt" in cases["perm.role"].text and "dòng 2, cột 7" in cases["agent.config_syntax"].text
+    assert "thiết lập: broker, trusted_keys." in cases["agent.config_missing"].text
+    assert "thiết lập: zones (" in cases["agent.config_bad_value"].text
     reworded = explain(
         WorkflowError("any English at all", "workflow.bad_transition", bulletin=7, state="draft", target="approved")
     )

@@ -180,10 +180,11 @@ def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, flo
         stored: list[tuple[float, int]] = []
         total = count + agents
 
-        # counted by the database: decoding 10,000 acks in Python every poll cost the service's
-        # process more CPU than storing them
-        each = "json_object_keys" if store.engine.dialect.name == "postgresql" else "json_each"
-        count_acks = text(f"SELECT (SELECT count(*) FROM {each}(acks)) FROM commands WHERE target = :target")
+        # counted by the database: a row per device's ack (command_acks)
+        count_acks = text(
+            "SELECT count(*) FROM command_acks JOIN commands ON commands.id = command_acks.command_id"
+            " WHERE commands.target = :target"
+        )
 
         def acks_stored() -> bool:
             with store.session() as session:

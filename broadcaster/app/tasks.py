@@ -35,7 +35,7 @@ from broadcaster.app.workflow import (
 )
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
-from broadcaster.store.models import Bulletin, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
+from broadcaster.store.models import Bulletin, CommandAck, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow
 
 BEAT_NAME = "service"
 ALIVE_WITHIN_S = 15.0
@@ -254,8 +254,30 @@ def _acks(session: Session, command_ids: list[str]) -> Iterator[tuple[str, dict[
         if command is None:
             continue
         expires = command.expires_at if command.expires_at.tzinfo else command.expires_at.replace(tzinfo=UTC)
+        acks = acks_of(session, command_id)
         for device_id in targets(session, command.target):
-            yield device_id, (command.acks or {}).get(device_id), expires
+            yield device_id, acks.get(device_id), expires
+
+
+def acks_of(session: Session, command_id: str) -> dict[str, dict[str, Any]]:
+    """The devices that acked a command → their ack (status, reason, and `at` by the device's clock)."""
+    rows = session.execute(
+        select(CommandAck.device_id, CommandAck.status, CommandAck.reason, CommandAck.at).where(
+            CommandAck.command_id == command_id
+        )
+    )
+    return {device: {"status": status, "reason": reason, "at": at} for device, status, reason, at in rows}
+
+
+def anyone_acked(session: Session, command_ids: list[str]) -> bool:
+    """Whether any device acked any of the commands."""
+    first = select(CommandAck.device_id).where(CommandAck.command_id.in_(command_ids)).limit(1)
+    return bool(command_ids) and session.scalar(first) is not None
+
+
+def acked_devices(session: Session, command_id: str) -> set[str]:
+    """The devices that acked a command, whatever they said (a rejection is an answer: not retried)."""
+    return set(session.scalars(select(CommandAck.device_id).where(CommandAck.command_id == command_id)))
 
 
 def _acked(ack: dict[str, Any]) -> bool:

@@ -142,7 +142,7 @@ class DeviceCommands:
         ids = list((task.payload or {}).get("commands") or []) if task is not None else []
         rows = [r for r in (session.get(CommandRow, i) for i in ids) if r is not None]
         live = [r for r in rows if (aware(r.expires_at) or now) > now]
-        if not rows or (not live and not any(r.acks for r in rows)):
+        if not rows or (not live and not tasks.anyone_acked(session, [r.id for r in rows])):
             return None
         return [(r.id, r.body["topic"], r.body["payload"].encode()) for r in live if "payload" in (r.body or {})]
 
@@ -174,7 +174,8 @@ class DeviceCommands:
                 expires = aware(command.expires_at)
                 if expires is None or expires <= now or "payload" not in (command.body or {}):
                     continue
-                missing = [d for d in tasks.targets(session, command.target) if d not in (command.acks or {})]
+                acked = tasks.acked_devices(session, command.id)
+                missing = [d for d in tasks.targets(session, command.target) if d not in acked]
                 if missing:
                     dispatcher.resend(command.body["topic"], command.body["payload"].encode())
                     command.attempts += 1

@@ -9,13 +9,14 @@ from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 
 from broadcaster.app.statistics import aware_utc, plausibility
 from broadcaster.app.workflow import audit
 from broadcaster.service.reports import Report
+from broadcaster.store.engine import insert_new
 from broadcaster.store.models import (
     AuditEvent,
+    CommandAck,
     CommandRow,
     DeviceRow,
     DeviceSample,
@@ -57,11 +58,12 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
     )
     implausible: dict[str, list[str]] = {}
     programme_acked: set[str] = set()
+    acked: dict[tuple[str, str], dict[str, Any]] = {}
     with session.no_autoflush:
         for report in batch:
             row = rows.get(report.device)
             if report.kind == "ack":
-                _store_ack(session, report, pushed, commands, programme_acked)
+                _store_ack(session, report, pushed, commands, programme_acked, acked)
             elif _is_missed(report):
                 _store_missed(session, report, missed)
             elif report.kind == "played":
@@ -70,8 +72,9 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                 _store_sample(session, report, row)
     for culprit, reasons in implausible.items():
         audit(session, f"device:{culprit}", "device.implausible", f"device:{culprit}", count=len(reasons), first=reasons[:3])
-    for command in commands.values():
-        flag_modified(command, "acks")
+    # a row per device, inserted: the acks stored by earlier batches are not read nor rewritten
+    received_at = utcnow()
+    insert_new(session, CommandAck, [ack | {"received_at": received_at} for ack in acked.values()])
     if programme_acked:  # one executemany; the message id again, in case a re-push replaced it meanwhile
         acked_at = utcnow()
         session.connection().execute(  # the connection's executemany: the session's would want primary keys only
@@ -84,23 +87,22 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
     return programme_acked
 
 
-def _load_acked(session: Session, acks: list[Report]) -> tuple[dict[str, tuple[str, bool]], dict[str, CommandRow]]:
-    """For a batch's acks: device → (message id of its current programme, acked), and the commands acked."""
+def _load_acked(session: Session, acks: list[Report]) -> tuple[dict[str, tuple[str, bool]], set[str]]:
+    """For a batch's acks: device → (message id of its current programme, acked), and the ids of
+    the commands acked (a command's acks are rows of their own: its row is neither locked nor loaded)."""
     acked_ids = {str(r.body["id"]) for r in acks}
     if not acked_ids:
-        return {}, {}
+        return {}, set()
     push_query = (
         select(ProgrammePush.device_id, ProgrammePush.message_id, ProgrammePush.acked_at)
         .where(ProgrammePush.device_id.in_({r.device for r in acks}))
         .order_by(ProgrammePush.device_id)
     )
-    query = select(CommandRow).where(CommandRow.id.in_(acked_ids)).order_by(CommandRow.id)
     if session.get_bind().dialect.name == "postgresql":
-        # several workers merge acks into one command, and the leader may be re-pushing a
-        # programme: the ack of the previous one must not mark the new one acked
-        push_query, query = push_query.with_for_update(), query.with_for_update()
+        # the leader may be re-pushing a programme: the ack of the previous one must not mark the new one acked
+        push_query = push_query.with_for_update()
     pushed = {d: (m, a is not None) for d, m, a in session.execute(push_query)}
-    commands = {c.id: c for c in session.scalars(query)}
+    commands = set(session.scalars(select(CommandRow.id).where(CommandRow.id.in_(acked_ids))))
     return pushed, commands
 
 
@@ -108,20 +110,27 @@ def _store_ack(
     session: Session,
     report: Report,
     pushed: dict[str, tuple[str, bool]],
-    commands: dict[str, CommandRow],
+    commands: set[str],
     programme_acked: set[str],
+    acked: dict[tuple[str, str], dict[str, Any]],
 ) -> None:
     device, body = report.device, report.body
     message_id = str(body["id"])
     if body["status"] == "ok" and pushed.get(device) == (message_id, False):
         programme_acked.add(device)
-    command = commands.get(message_id)
-    if command is not None:
-        # in place, flagged once by store_reports: a copy per ack made 10,000 acks quadratic
-        if command.acks is None:
-            command.acks = {}
-        command.acks[device] = {"status": body["status"], "reason": body["reason"], "at": body["at"]}
-    if body["status"] == "rejected" and (command is not None or pushed.get(device, ("",))[0] == message_id):
+    known = message_id in commands
+    if known:  # the first of a device's acks is kept, in this batch as in the store
+        acked.setdefault(
+            (message_id, device),
+            {
+                "command_id": message_id,
+                "device_id": device,
+                "status": body["status"],
+                "reason": body["reason"],
+                "at": body["at"],
+            },
+        )
+    if body["status"] == "rejected" and (known or pushed.get(device, ("",))[0] == message_id):
         # only for a message we sent it: a rejection of an id we never sent is noise
         audit(session, f"device:{device}", "device.rejected", f"message:{message_id}", reason=body["reason"])
 

@@ -6,12 +6,13 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -108,3 +109,20 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 
 def open_store(url: str) -> Store:
     return Store(url).migrate()
+
+
+def insert_new(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]]) -> None:
+    """Insert the rows whose primary key is not stored yet, in one executemany; the others are
+    left as they are (`INSERT … ON CONFLICT DO NOTHING`, SQLite and PostgreSQL alike): a row
+    sent again, or inserted meanwhile by another worker, changes nothing and raises nothing."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    statement: postgresql.Insert | sqlite.Insert
+    if dialect == "postgresql":
+        statement = postgresql.insert(model).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        statement = sqlite.insert(model).on_conflict_do_nothing()
+    else:
+        raise StoreError(f"no insert-or-ignore for the {dialect} dialect; the store runs on SQLite or PostgreSQL")
+    session.connection().execute(statement, rows)  # the connection's executemany: no ORM objects

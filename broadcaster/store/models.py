@@ -232,8 +232,22 @@ class CommandRow(Base):
     body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    acks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CommandAck(Base):
+    """A device's ack of a command, a row each (issue 21): an emergency's 10,000 acks are
+    inserted batch by batch, where a JSON object per command was rewritten whole for every batch.
+    The first ack a device sends is kept; one it sends again is ignored (`ON CONFLICT DO NOTHING`)."""
+
+    __tablename__ = "command_acks"
+    command_id: Mapped[str] = mapped_column(ForeignKey("commands.id", ondelete="CASCADE"), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # "ok" or "rejected"
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # as the device's clock said it
+    # when the service stored it; None for the acks moved from the JSON column (acks_01)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=utcnow)
 
 
 class CapRecord(Base):

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from broadcaster.config import Settings
 from broadcaster.service.core import Service
 from broadcaster.store.engine import Store, open_store
-from broadcaster.store.models import CommandRow, DeviceRow, PlayReport, ZoneRow
+from broadcaster.store.models import CommandAck, CommandRow, DeviceRow, PlayReport, ZoneRow
 from devices.background import free_port
 from devices.bridges import broker_config
 from devices.mqtt import connect, make_client
@@ -94,9 +94,9 @@ def _burst(url: str, topics: Topics) -> None:
 
 def _stored(store: Store) -> tuple[int, int]:
     with store.session() as s:
-        command = s.get(CommandRow, BURST_ID)
+        acks = s.scalar(select(func.count()).select_from(CommandAck).where(CommandAck.command_id == BURST_ID))
         plays = s.scalar(select(func.count()).select_from(PlayReport).where(PlayReport.item_id == "em-1"))
-        return len(command.acks or {}) if command else 0, int(plays or 0)
+        return int(acks or 0), int(plays or 0)
 
 
 def _service(tmp_path: Path, store: Store, url: str) -> Service:

@@ -244,7 +244,7 @@ def test_a_worker_killed_during_an_emergency_loses_nothing(broker: MosquittoProc
         assert wait_for(lambda: survivor.drained > 0, 20), "the dead worker's session was not drained"
         with store.session() as s:
             commands = list(s.scalars(select(CommandRow).where(CommandRow.kind == "play")))
-            assert commands and all(set(c.acks or {}) == set(devices) for c in commands)
+            assert commands and all(tasks.acked_devices(s, c.id) == set(devices) for c in commands)
         time.sleep(1.0)
         assert sorted(played) == devices  # every speaker played once
     finally:

@@ -35,6 +35,7 @@ def test_migrations_create_every_table(store: Store) -> None:
         "audit_events",
         "users",
         "ingest_failures",
+        "command_acks",
         "alembic_version",
     } <= tables
     assert "timetable" in {c["name"] for c in inspect(store.engine).get_columns("zones")}  # remote_01

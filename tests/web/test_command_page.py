@@ -11,7 +11,7 @@ from sqlalchemy import select
 from broadcaster.app.control import request_control
 from broadcaster.app.tasks import finish
 from broadcaster.app.workflow import Actor, Role
-from broadcaster.store.models import CommandRow, DeviceRow, ServiceTask, ZoneRow
+from broadcaster.store.models import CommandAck, CommandRow, DeviceRow, ServiceTask, ZoneRow
 from broadcaster.web.app import create_app
 from tests.web.world import PASSWORD, build
 
@@ -35,9 +35,10 @@ def test_zone_power_off_names_target_and_offline_speakers(tmp_path: Path) -> Non
                 target="zone/thon-1",
                 body={},
                 expires_at=now + timedelta(minutes=10),
-                acks={"loa-1": {"status": "ok"}},
             )
         )
+        s.flush()
+        s.add(CommandAck(command_id="c-1", device_id="loa-1", status="ok"))
         finish(s, task, {"commands": ["c-1"]})
     client = TestClient(create_app(settings, store))
     assert client.post("/api/session", json={"username": "canbo", "password": PASSWORD}).status_code == 200

@@ -241,7 +241,7 @@ def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path:
     from broadcaster.app import tasks
     from broadcaster.app.control import request_control
     from broadcaster.app.workflow import Actor
-    from broadcaster.store.models import CommandRow, User
+    from broadcaster.store.models import CommandAck, CommandRow, User
 
     settings, store, _approved, _draft = build(tmp_path)
     client = TestClient(create_app(settings, store))
@@ -256,9 +256,10 @@ def test_a_refused_command_is_explained_in_vietnamese_on_its_task_page(tmp_path:
                 target="dev/loa-1",
                 body={},
                 expires_at=datetime.now(ZoneInfo("UTC")) + timedelta(minutes=10),
-                acks={"loa-1": {"status": "rejected", "reason": "expired", "at": None}},
             )
         )
+        s.flush()
+        s.add(CommandAck(command_id="c" * 32, device_id="loa-1", status="rejected", reason="expired"))
         tasks.finish(s, task, {"commands": ["c" * 32]})
     shown = client.get(f"/lenh/{task}").text
     assert "Tắt ampli — " in shown and "loa-1: từ chối — Thiết bị báo: lệnh đã hết hạn." in shown

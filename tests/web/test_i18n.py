@@ -76,7 +76,9 @@ def test_real_refusals_carry_their_code_and_rewording_changes_nothing(tmp_path: 
     partial = tmp_path / "partial.toml"
     partial.write_text('device_id = "loa-1"\nzones = ["thon-1"]\n', encoding="utf-8")
     mistyped = tmp_path / "mistyped.toml"
-    mistyped.write_text('device_id = "loa-1"\nzones = "thon-1"\nbroker = "mqtt://x"\n[trusted_keys]\nk1 = "ab"\n', encoding="utf-8")
+    mistyped.write_text(
+        'device_id = "loa-1"\nzones = "thon-1"\nbroker = "mqtt://x"\n[trusted_keys]\nk1 = "ab"\n', encoding="utf-8"
+    )
     cases = {
         "perm.role": said(lambda: require(Actor("bientap", Role.EDITOR), Action.APPROVE)),
         "workflow.reason_required": said(lambda: reason_of(" ab ", "an emergency")),

@@ -72,9 +72,11 @@ def store_reports(session: Session, batch: list[Report]) -> set[str]:
                 _store_sample(session, report, row)
     for culprit, reasons in implausible.items():
         audit(session, f"device:{culprit}", "device.implausible", f"device:{culprit}", count=len(reasons), first=reasons[:3])
-    # a row per device, inserted: the acks stored by earlier batches are not read nor rewritten
+    # a row per device, inserted: the acks stored by earlier batches are not read nor rewritten.
+    # In key order: two workers given the same re-sent acks then wait on each other's rows in
+    # the same order on PostgreSQL, never in a circle (a deadlock)
     received_at = utcnow()
-    insert_new(session, CommandAck, [ack | {"received_at": received_at} for ack in acked.values()])
+    insert_new(session, CommandAck, [acked[key] | {"received_at": received_at} for key in sorted(acked)])
     if programme_acked:  # one executemany; the message id again, in case a re-push replaced it meanwhile
         acked_at = utcnow()
         session.connection().execute(  # the connection's executemany: the session's would want primary keys only

@@ -3,6 +3,7 @@ and touches nothing an earlier batch stored; an ack a device sends again changes
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -92,3 +93,31 @@ def test_acks_of_an_unknown_command_are_not_stored_and_progress_reads_the_rows(s
             "d3": "waiting",
             "d4": "waiting",
         }
+
+
+@pytest.mark.postgres
+def test_two_workers_storing_the_same_acks_at_once_keep_one_row_each_and_neither_fails(tmp_path: Path) -> None:
+    """With shared subscriptions a re-sent ack may reach another worker while the first one's
+    transaction is still open: the second waits for it, then inserts nothing, whatever order its
+    batch came in."""
+    store = open_store(store_url("postgres", tmp_path))
+    with store.session() as s:
+        s.add(CommandRow(id=COMMAND, kind="play", target="dev/d1", body={}, expires_at=datetime.now(UTC) + timedelta(minutes=10)))
+    done: list[str] = []
+    with store.session() as first:
+        store_reports(first, [_ack("d2"), _ack("d1")])
+        first.flush()
+        second = threading.Thread(target=lambda: _store_and_say(store, [_ack("d1"), _ack("d2"), _ack("d3")], done))
+        second.start()
+        second.join(1.0)
+        assert second.is_alive(), "the second worker did not wait for the first one's rows"
+    second.join(30)
+    assert done == ["stored"]
+    assert set(_rows(store)) == {"d1", "d2", "d3"}
+    store.close()
+
+
+def _store_and_say(store: Store, batch: list[Report], done: list[str]) -> None:
+    with store.session() as s:
+        store_reports(s, batch)
+    done.append("stored")

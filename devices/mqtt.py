@@ -132,13 +132,16 @@ class MqttTransport:
                 url=mask_url(self.url),
             ) from exc
 
+    def say_offline(self) -> mqtt.MQTTMessageInfo:
+        """Publish, retained, that this device goes offline: a clean disconnect sends no will,
+        so a device shut down normally says it itself before it disconnects."""
+        body = json.dumps({"device": self.agent.device_id, "online": False, "at": iso(self.clock())}).encode()
+        return self.client.publish(self.agent.topics.state(self.agent.device_id), body, qos=1, retain=True)
+
     def stop(self) -> None:
-        """A clean disconnect sends no will: the device says it is offline itself, retained, first."""
         if self.client.is_connected():
-            body = json.dumps({"device": self.agent.device_id, "online": False, "at": iso(self.clock())}).encode()
-            info = self.client.publish(self.agent.topics.state(self.agent.device_id), body, qos=1, retain=True)
             try:
-                info.wait_for_publish(5)
+                self.say_offline().wait_for_publish(5)
             except (RuntimeError, ValueError):  # the connection dropped meanwhile: the will says it
                 pass
         self.client.disconnect()

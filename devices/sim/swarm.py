@@ -133,7 +133,15 @@ class Swarm:
                 for transport in self.transports:
                     transport.agent.tick(now)
 
-    def stop(self) -> None:
+    def stop(self, offline_timeout_s: float = 10.0) -> None:
+        """Stop as the reference device does (`MqttTransport.stop`): every member says, retained,
+        that it is offline, and disconnects once the broker has it (or `offline_timeout_s` is
+        over). A member whose connection died meanwhile is said offline by its will."""
+        with self.lock:
+            saying = [t.say_offline() for t in self.transports if t.client.is_connected()]
+        deadline = time.monotonic() + offline_timeout_s
+        while self.thread.is_alive() and not all(info.is_published() for info in saying) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the swarm's loop reads the PUBACKs
         with self.lock:
             for transport in self.transports:
                 transport.client.disconnect()

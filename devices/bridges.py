@@ -15,7 +15,6 @@ while the link is down are queued there and delivered when it is back.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +49,12 @@ class Bridge:
 
 
 def broker_config(port: int, bridges: tuple[Bridge, ...] = (), host: str = "127.0.0.1", persistence: Path | None = None) -> str:
-    """A Mosquitto 2 configuration: one listener, anonymous (tests, loopback), optional bridges."""
+    """A Mosquitto 2 configuration: one listener, anonymous (tests, loopback), optional bridges.
+
+    It never keeps root (no `user` line): started by a user, Mosquitto runs as that user; started
+    by root, it reads this file and then drops to its own user, `mosquitto`, as a deployed broker
+    does — which must then be able to write a `persistence` folder.
+    """
     lines = [
         f"listener {port} {host}",
         "allow_anonymous true",
@@ -61,6 +65,4 @@ def broker_config(port: int, bridges: tuple[Bridge, ...] = (), host: str = "127.
         lines += ["persistence true", f"persistence_location {persistence}/"]
     else:
         lines.append("persistence false")
-    if os.geteuid() == 0:
-        lines.append("user root")
     return "\n".join(lines) + "\n" + "".join(b.config() for b in bridges)

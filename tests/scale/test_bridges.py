@@ -8,6 +8,8 @@ commands wait in the bridge's session at the province).
 from __future__ import annotations
 
 import asyncio
+import os
+import pwd
 import threading
 import time
 import uuid
@@ -20,6 +22,7 @@ import pytest
 from devices.background import BackgroundLoop, free_port
 from devices.bridges import Bridge, broker_config
 from devices.dispatcher import Dispatcher
+from devices.mqtt import connect, make_client
 from devices.protocol import MessageType, Signer, Topics, iso
 from devices.sim.light import LightFleet
 from devices.sim.mosquitto import MosquittoProcess
@@ -149,3 +152,24 @@ def test_province_reaches_every_commune_and_a_cut_bridge_loses_nothing(province:
         for fleet in fleets.values():
             loop.run(fleet.stop, timeout=40)
         service.stop()
+
+
+def test_a_generated_broker_runs_as_the_invoking_user_never_as_root(tmp_path: Path) -> None:
+    port = free_port()
+    conf = tmp_path / "broker.conf"
+    conf.write_text(broker_config(port, (Bridge("b", "127.0.0.1:1"),)))
+    assert not [line for line in conf.read_text().splitlines() if line.startswith("user ")]
+    with MosquittoProcess(conf, port) as broker:
+        assert broker.process is not None
+        status = Path(f"/proc/{broker.process.pid}/status").read_text()
+        uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[2])  # effective
+        assert uid == (pwd.getpwnam("mosquitto").pw_uid if os.geteuid() == 0 else os.geteuid())
+        got: list[bytes] = []
+        client = make_client(f"uid-{port}")
+        connect(client, broker.url)
+        client.on_message = lambda c, u, m: got.append(m.payload)
+        client.subscribe("t", 1)
+        client.publish("t", b"served", qos=1, retain=True)
+        assert wait_for(lambda: got == [b"served"], 5), "the broker started but does not serve"
+        client.disconnect()
+        client.loop_stop()

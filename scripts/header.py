@@ -7,6 +7,8 @@ functions find each part and give it its proper casing, taken from the body wher
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import Any, Protocol
 
 from scripts.errors import DocumentError
 from scripts.relations import SYMBOL_RE
@@ -196,3 +198,32 @@ def title_from_preamble(preamble: list[str], doc_type: str) -> str:
         if m := re.search(rf"ban hành {doc_type}\s+(.*?)\.?$", line):
             return m.group(1)[:1].upper() + m.group(1)[1:]
     return ""
+
+
+class Headed(Protocol):
+    """What a header says about a document: a parsed `LegalDocument` or the stored row."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def doc_type(self) -> str: ...
+    @property
+    def issuer(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def issued_on(self) -> date | None: ...
+    @property
+    def effective_on(self) -> date | None: ...
+
+
+def header_json(doc: Headed) -> dict[str, Any]:
+    """The header as every JSON output gives it (`draft --json`, /api/documents/…), dates in ISO 8601."""
+    return {
+        "number": doc.number,
+        "type": doc.doc_type,
+        "issuer": doc.issuer,
+        "title": doc.title,
+        "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
+        "effective_on": doc.effective_on.isoformat() if doc.effective_on else None,
+    }

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     from scripts.draft import draft, draft_warnings
+    from scripts.header import header_json
     from scripts.ingest import HttpFetcher, load_document
     from scripts.legal import parse
 
@@ -24,15 +25,7 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
         print(f"cảnh báo [{warning['code']}]: {warning['message']}", file=sys.stderr)
     if args.json:
         payload = {
-            "document": {
-                "number": document.number,
-                "type": document.doc_type,
-                "issuer": document.issuer,
-                "title": document.title,
-                "issued_on": document.issued_on.isoformat() if document.issued_on else None,
-                "effective_on": document.effective_on.isoformat() if document.effective_on else None,
-                "amends": document.amends,
-            },
+            "document": {**header_json(document), "amends": document.amends},
             "warnings": warnings,
             "script": script.to_dict(),
         }

@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import programmes, relays
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin
+from scripts.header import header_json
 
 if TYPE_CHECKING:
     from broadcaster.web.kit import Kit
@@ -131,12 +132,7 @@ def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
         doc, parsed = view.document, view.parsed
         return {
             "id": doc.id,
-            "number": doc.number,
-            "type": doc.doc_type,
-            "issuer": doc.issuer,
-            "title": doc.title,
-            "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
-            "effective_on": doc.effective_on.isoformat() if doc.effective_on else None,
+            **header_json(doc),
             "articles": [{"number": a.number, "title": a.title} for a in (parsed.articles if parsed else [])],
             "relations": [
                 {"kind": r.kind, "number": r.number, "article": r.article} for r in (parsed.relations if parsed else [])

@@ -93,6 +93,7 @@ def test_api_creates_a_bulletin_from_a_document_once(site: tuple[TestClient, Sto
     doc = client.get(f"/api/documents/{ids[0]}").json()
     assert doc["number"] == "162/2026/NĐ-CP" and doc["bulletins"][0]["id"] == bulletin_id
     assert doc["relations"] and doc["articles"] and doc["script"]
+    assert doc["type"] == "Nghị định" and doc["issuer"] == "Chính phủ" and doc["issued_on"].startswith("2026-")  # as draft --json
     assert client.post("/api/documents/9999/bulletin", headers={"X-CSRF-Token": csrf}).status_code == 404
     assert client.get("/van-ban/9999").status_code == 404
 

@@ -119,6 +119,8 @@ def skipped(booking: str, zone: str, day: date, exc: ScheduleValueError) -> Reje
 def _fill_slot(
     zone: Zone, day: date, slot: Slot, queue: list[Booking], plays_per_day: dict[date, int], result: Plan, tz: object
 ) -> None:
+    """Play the slot's bookings one after another, by priority then age; a booking that cannot
+    take its turn is reported (quiet hours, expired, over the slot, the zone's daily limit)."""
     local_start = datetime.combine(day, slot.start, tzinfo=tz)  # type: ignore[arg-type]
     if zone.is_quiet(local_start):
         for b in queue:
@@ -138,49 +140,51 @@ def _fill_slot(
     queue.sort(key=lambda b: (b.priority, b.created_at, b.id))
     for b in queue:
         end = cursor + timedelta(seconds=b.duration_s)
-        if b.until_at and cursor >= b.until_at:
-            result.rejections.append(
-                Rejection(
-                    b.id,
-                    zone.id,
-                    day,
-                    f"booking expired at {b.until_at:%Y-%m-%d %H:%M} UTC",
-                    "booking.expired",
-                    {"at": b.until_at.astimezone(tz).strftime("%H:%M %d/%m/%Y")},  # type: ignore[arg-type]
-                )
-            )
-            continue
-        if end > slot_end:
-            over = (end - slot_end).total_seconds() / 60
-            minutes = max(1, round(over))
-            result.rejections.append(
-                Rejection(
-                    b.id,
-                    zone.id,
-                    day,
-                    f"slot {slot.start:%H:%M} on {day} in {zone.name} is {minutes} min over",
-                    "slot.overrun",
-                    {"zone": zone.name, "slot": f"{slot.start:%H:%M}", "day": day, "minutes": minutes},
-                )
-            )
-            continue
-        if plays_per_day[day] >= zone.max_plays_per_day:
-            result.rejections.append(
-                Rejection(
-                    b.id,
-                    zone.id,
-                    day,
-                    f"{zone.name} already has {zone.max_plays_per_day} plays on {day}",
-                    "zone.daily_limit",
-                    {"zone": zone.name, "limit": zone.max_plays_per_day, "day": day},
-                )
-            )
+        refused = _turn_refused(zone, day, slot, b, cursor, end - slot_end, plays_per_day[day], tz)
+        if refused is not None:
+            result.rejections.append(refused)
             continue
         starts = cursor.astimezone(UTC)
         item_id = ProgrammeItem.make_id(zone.id, b.id, starts)
         result.items.append(ProgrammeItem(item_id, zone.id, b.id, b.bulletin_id, starts, b.duration_s, b.priority, b.title))
         plays_per_day[day] += 1
         cursor = end + timedelta(seconds=GAP_BETWEEN_ITEMS_S) + b.gap
+
+
+def _turn_refused(
+    zone: Zone, day: date, slot: Slot, b: Booking, cursor: datetime, overrun: timedelta, plays_today: int, tz: object
+) -> Rejection | None:
+    """Why the booking cannot play at `cursor` in the slot (`overrun`: how far past the slot's
+    end it would finish), or None when it can."""
+    if b.until_at and cursor >= b.until_at:
+        return Rejection(
+            b.id,
+            zone.id,
+            day,
+            f"booking expired at {b.until_at:%Y-%m-%d %H:%M} UTC",
+            "booking.expired",
+            {"at": b.until_at.astimezone(tz).strftime("%H:%M %d/%m/%Y")},  # type: ignore[arg-type]
+        )
+    if overrun > timedelta(0):
+        minutes = max(1, round(overrun.total_seconds() / 60))
+        return Rejection(
+            b.id,
+            zone.id,
+            day,
+            f"slot {slot.start:%H:%M} on {day} in {zone.name} is {minutes} min over",
+            "slot.overrun",
+            {"zone": zone.name, "slot": f"{slot.start:%H:%M}", "day": day, "minutes": minutes},
+        )
+    if plays_today >= zone.max_plays_per_day:
+        return Rejection(
+            b.id,
+            zone.id,
+            day,
+            f"{zone.name} already has {zone.max_plays_per_day} plays on {day}",
+            "zone.daily_limit",
+            {"zone": zone.name, "limit": zone.max_plays_per_day, "day": day},
+        )
+    return None
 
 
 def _emergency(zone: Zone, booking: Booking, result: Plan, first: date) -> None:

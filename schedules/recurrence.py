@@ -72,6 +72,32 @@ def parse_rule(text: str) -> Recurrence:
         raise _bad(text[:60], "one RRULE line of at most 300 characters")
     if rule.upper().startswith("RRULE:"):
         rule = rule[6:]
+    parts = _parts(text, rule)
+    freq = _frequency(text, parts)
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise _bad(text, "COUNT and UNTIL exclude each other (RFC 5545)")
+    interval = min(_ints(text, "INTERVAL", parts.get("INTERVAL", "1"), 1, MAX_INTERVAL))
+    count = min(_ints(text, "COUNT", parts["COUNT"], 1, MAX_COUNT)) if "COUNT" in parts else None
+    until = _until(text, parts["UNTIL"]) if "UNTIL" in parts else None
+    weekdays, nth = _by_day(text, parts.get("BYDAY", ""), freq, "BYMONTH" in parts)
+    wkst = parts.get("WKST", "MO")
+    if wkst not in WEEKDAYS:
+        raise _bad(text, f"WKST {wkst!r} is not a weekday")
+    return Recurrence(
+        freq=freq,
+        interval=interval,
+        count=count,
+        until=until,
+        weekdays=weekdays,
+        nth=nth,
+        monthdays=_ints(text, "BYMONTHDAY", parts["BYMONTHDAY"], 1, 31, signed=True) if "BYMONTHDAY" in parts else frozenset(),
+        months=_ints(text, "BYMONTH", parts["BYMONTH"], 1, 12) if "BYMONTH" in parts else frozenset(),
+        wkst=WEEKDAYS.index(wkst),
+    )
+
+
+def _parts(text: str, rule: str) -> dict[str, str]:
+    """The rule's KEY=VALUE parts, upper-cased; a key given twice is refused."""
     parts: dict[str, str] = {}
     for chunk in filter(None, rule.upper().split(";")):
         match = _PART.match(chunk.strip())
@@ -81,6 +107,11 @@ def parse_rule(text: str) -> Recurrence:
         if key in parts:
             raise _bad(text, f"{key} is given twice")
         parts[key] = value
+    return parts
+
+
+def _frequency(text: str, parts: dict[str, str]) -> str:
+    """FREQ, taken out of `parts`: at most daily, and the rest of the parts ones bookings support."""
     freq = parts.pop("FREQ", "")
     if freq in TOO_FREQUENT:
         raise _bad(text, "a booking repeats at most daily", "rrule.too_frequent", freq=freq)
@@ -92,21 +123,24 @@ def parse_rule(text: str) -> Recurrence:
     unknown = [k for k in parts if k not in ("INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST")]
     if unknown:
         raise _bad(text, f"unknown part {unknown[0]}")
-    if "COUNT" in parts and "UNTIL" in parts:
-        raise _bad(text, "COUNT and UNTIL exclude each other (RFC 5545)")
-    interval = min(_ints(text, "INTERVAL", parts.get("INTERVAL", "1"), 1, MAX_INTERVAL))
-    count = min(_ints(text, "COUNT", parts["COUNT"], 1, MAX_COUNT)) if "COUNT" in parts else None
-    until = None
-    if "UNTIL" in parts:
-        m = _UNTIL.match(parts["UNTIL"])
-        try:
-            until = date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
-        except ValueError:
-            until = None
-        if until is None:
-            raise _bad(text, "UNTIL must be a date like 20261231")
+    return freq
+
+
+def _until(text: str, value: str) -> date:
+    m = _UNTIL.match(value)
+    try:
+        until = date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        until = None
+    if until is None:
+        raise _bad(text, "UNTIL must be a date like 20261231")
+    return until
+
+
+def _by_day(text: str, value: str, freq: str, by_month: bool) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
+    """BYDAY as (plain weekdays, (weekday, n) for "the n-th weekday"); the two do not mix."""
     weekdays, nth = set(), set()
-    for piece in filter(None, parts.get("BYDAY", "").split(",")):
+    for piece in filter(None, value.split(",")):
         m = _NTH_DAY.match(piece)
         if m is None:
             raise _bad(text, f"BYDAY {piece!r} is not a weekday (MO…SU, or 1MO, -1FR)")
@@ -115,26 +149,13 @@ def parse_rule(text: str) -> Recurrence:
             weekdays.add(day)
             continue
         n = int(m.group(1))
-        limit = 5 if freq == "MONTHLY" or (freq == "YEARLY" and "BYMONTH" in parts) else 53
+        limit = 5 if freq == "MONTHLY" or (freq == "YEARLY" and by_month) else 53
         if freq in ("DAILY", "WEEKLY") or n == 0 or abs(n) > limit:
             raise _bad(text, f"BYDAY {piece!r}: a numbered weekday needs FREQ=MONTHLY or YEARLY and 1..{limit}")
         nth.add((day, n))
     if weekdays and nth:
         raise _bad(text, "BYDAY mixes plain and numbered weekdays")
-    wkst = parts.get("WKST", "MO")
-    if wkst not in WEEKDAYS:
-        raise _bad(text, f"WKST {wkst!r} is not a weekday")
-    return Recurrence(
-        freq=freq,
-        interval=interval,
-        count=count,
-        until=until,
-        weekdays=frozenset(weekdays),
-        nth=frozenset(nth),
-        monthdays=_ints(text, "BYMONTHDAY", parts["BYMONTHDAY"], 1, 31, signed=True) if "BYMONTHDAY" in parts else frozenset(),
-        months=_ints(text, "BYMONTH", parts["BYMONTH"], 1, 12) if "BYMONTH" in parts else frozenset(),
-        wkst=WEEKDAYS.index(wkst),
-    )
+    return frozenset(weekdays), frozenset(nth)
 
 
 def _with_defaults(rec: Recurrence, start: date) -> Recurrence:

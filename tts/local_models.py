@@ -6,15 +6,43 @@ Both load from local paths only; nothing is downloaded. Install with
 
 from __future__ import annotations
 
+import importlib
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
 from media.audio import Audio
 from tts.base import TTSError, Voice, VoiceUnavailable
+
+T = TypeVar("T")
+
+
+class Loaded(Generic[T]):
+    """Each model loaded once, on first use, whichever thread asks first: loading takes seconds and memory."""
+
+    def __init__(self, load: Callable[[str], T]) -> None:
+        self._load = load
+        self._loaded: dict[str, T] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: str) -> T:
+        """:raises VoiceUnavailable: from `load`, and again at the next ask (a failed load is not kept)."""
+        with self._lock:
+            if path not in self._loaded:
+                self._loaded[path] = self._load(path)
+            return self._loaded[path]
+
+
+def _module(name: str, missing: str) -> Any:
+    """:raises VoiceUnavailable: with `missing` when the optional package is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise VoiceUnavailable(missing) from exc
 
 
 class PiperEngine:
@@ -25,8 +53,7 @@ class PiperEngine:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.version = "piper-1"
-        self._loaded: dict[str, Any] = {}
-        self._lock = threading.Lock()
+        self._voices = Loaded(self._load)
 
     def voices(self) -> list[Voice]:
         found = []
@@ -35,21 +62,15 @@ class PiperEngine:
                 found.append(Voice(self.name, str(model), model.parent.name, None, f"Piper {model.stem}"))
         return found
 
-    def _voice(self, path: str) -> Any:
-        with self._lock:
-            if path not in self._loaded:
-                try:
-                    from piper import PiperVoice
-                except ImportError as exc:
-                    raise VoiceUnavailable("Piper is not installed: pip install '.[piper]'") from exc
-                try:
-                    self._loaded[path] = PiperVoice.load(path, config_path=path + ".json")
-                except (OSError, ValueError, KeyError) as exc:
-                    raise VoiceUnavailable(f"cannot load Piper voice {path}: {exc}") from exc
-            return self._loaded[path]
+    def _load(self, path: str) -> Any:
+        piper = _module("piper", "Piper is not installed: pip install '.[piper]'")
+        try:
+            return piper.PiperVoice.load(path, config_path=path + ".json")
+        except (OSError, ValueError, KeyError) as exc:
+            raise VoiceUnavailable(f"cannot load Piper voice {path}: {exc}") from exc
 
     def synthesize(self, text: str, voice: Voice) -> Audio:
-        piper_voice = self._voice(voice.voice_id)
+        piper_voice = self._voices.get(voice.voice_id)
         chunks = [chunk.audio_float_array for chunk in piper_voice.synthesize(text)]
         if not chunks:
             raise TTSError(f"Piper produced no audio for {text[:40]!r}")
@@ -64,8 +85,7 @@ class MmsEngine:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.version = "mms-vits-1"
-        self._loaded: dict[str, tuple[Any, Any]] = {}
-        self._lock = threading.Lock()
+        self._models = Loaded(self._load)
 
     def voices(self) -> list[Voice]:
         found = []
@@ -78,26 +98,20 @@ class MmsEngine:
                 found.append(Voice(self.name, str(config.parent), config.parent.parent.name, None, f"MMS {config.parent.name}"))
         return found
 
-    def _model(self, path: str) -> tuple[Any, Any]:
-        with self._lock:
-            if path not in self._loaded:
-                try:
-                    from transformers import AutoTokenizer, VitsModel
-                except ImportError as exc:
-                    raise VoiceUnavailable("MMS-VITS needs transformers and torch: pip install '.[mms]'") from exc
-                try:
-                    model = VitsModel.from_pretrained(path, local_files_only=True)
-                    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-                except (OSError, ValueError) as exc:
-                    raise VoiceUnavailable(f"cannot load MMS voice {path}: {exc}") from exc
-                model.eval()
-                self._loaded[path] = (model, tokenizer)
-            return self._loaded[path]
+    def _load(self, path: str) -> tuple[Any, Any]:
+        transformers = _module("transformers", "MMS-VITS needs transformers and torch: pip install '.[mms]'")
+        try:
+            model = transformers.VitsModel.from_pretrained(path, local_files_only=True)
+            tokenizer = transformers.AutoTokenizer.from_pretrained(path, local_files_only=True)
+        except (OSError, ValueError) as exc:
+            raise VoiceUnavailable(f"cannot load MMS voice {path}: {exc}") from exc
+        model.eval()
+        return model, tokenizer
 
     def synthesize(self, text: str, voice: Voice) -> Audio:
         import torch
 
-        model, tokenizer = self._model(voice.voice_id)
+        model, tokenizer = self._models.get(voice.voice_id)
         inputs = tokenizer(text, return_tensors="pt")
         if inputs["input_ids"].shape[-1] == 0:
             raise TTSError(f"the MMS tokenizer kept nothing of {text[:40]!r}")

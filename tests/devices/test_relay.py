@@ -137,11 +137,17 @@ def radio() -> Iterator[tuple[str, list[str]]]:
 
 def test_command_player_opens_the_url_and_stops_at_the_end_of_the_window(radio: tuple[str, list[str]]) -> None:
     url, seen = radio
-    listener = "import sys, time, urllib.request; urllib.request.urlopen(sys.argv[1]).read(16); time.sleep(60)"
-    player = CommandPlayer([sys.executable, "-c", listener, "{path}"])
+    # A listener that starts fast (no site, no urllib) and tunes in at once: a loaded machine took
+    # more than the window to import urllib.request, and the player rightly cut it off first.
+    listener = (
+        "import socket, sys, time; host, port = sys.argv[1].split('/')[2].split(':');"
+        "s = socket.create_connection((host, int(port)));"
+        "s.sendall(b'GET /live HTTP/1.0\\r\\n\\r\\n'); s.recv(16); time.sleep(60)"
+    )
+    player = CommandPlayer([sys.executable, "-I", "-S", "-c", listener, "{path}"])
     started = time.time()
-    ended = player.stream(url, 1.5, 80)
-    assert 1.4 < ended - started < 10  # stopped at the window, not after the listener's 60 s
+    ended = player.stream(url, 3, 80)
+    assert 2.9 < ended - started < 15  # stopped at the window, not after the listener's 60 s
     assert seen == ["/live"]
     assert player._process is not None and player._process.poll() is not None
 

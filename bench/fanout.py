@@ -30,6 +30,7 @@ import os
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -155,106 +156,136 @@ def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, flo
         figures[f"connect_s_{count}"] = round(max(connected, agent_pool.ready(TIMEOUT_S) if agents else 0.0), 2)
         time.sleep(2.0)
 
-        started, sync_cpu = time.time(), _self_cpu_s()
-        pushed = service.replan_and_push()
-        published = time.time()
-        figures[f"sync_service_cpu_ms_{count}"] = round((_self_cpu_s() - sync_cpu) * 1000)
-
-        def all_synced() -> bool:
-            return all(t is not None for reply in pool.ask("schedules") for t in reply)
-
-        synced = _wait(all_synced, TIMEOUT_S, 0.1)
-        last = max(t for reply in pool.ask("schedules") for t in reply if t is not None)
-        figures[f"sync_s_{count}"] = round(last - started, 2) if synced else math.nan
-        figures[f"sync_publish_s_{count}"] = round(published - started, 2)
-        figures[f"sync_pushed_{count}"] = pushed
-        resync = time.time()
-        figures[f"resync_pushed_{count}"] = service.replan_and_push()
-        figures[f"resync_s_{count}"] = round(time.time() - resync, 2)
+        figures.update(_sync(count, service, pool))
         if agents:  # the agents fetch the bulletin before the emergency, as speakers do overnight
             _wait(lambda: all(min(r["bytes"]) > 0 for r in agent_pool.ask("stats")), TIMEOUT_S, 0.25)
         service.reports.flush(TIMEOUT_S)
-
-        before = [r["cpu_s"] for r in pool.ask("stats")]
-        broker_cpu, service_cpu = _cpu_s(broker.process.pid), _self_cpu_s()
-        stored: list[tuple[float, int]] = []
-        total = count + agents
-
-        # counted by the database: a row per device's ack (command_acks)
-        count_acks = text(
-            "SELECT count(*) FROM command_acks JOIN commands ON commands.id = command_acks.command_id"
-            " WHERE commands.target = :target"
-        )
-
-        def acks_stored() -> bool:
-            with store.session() as session:
-                done = int(session.execute(count_acks, {"target": f"zone/{ZONE}"}).scalar() or 0)
-            stored.append((time.time() - fired, done))
-            return done >= total
-
-        # polled beside the call, which returns once the commands are published
-        poller = threading.Thread(target=_wait, args=(acks_stored, TIMEOUT_S), daemon=True)
-        fired = time.time()
-        poller.start()
-        command_id = service.commands.fire_emergency(ADMIN, bulletin, [ZONE])[0]
-        fired_return = time.time()
-        poller.join(TIMEOUT_S + 5)
-        received = [t - fired for reply in pool.ask("received", command_id) for t in reply if t is not None]
-        after = [r["cpu_s"] for r in pool.ask("stats")]
-        broker_cpu, service_cpu = _cpu_s(broker.process.pid) - broker_cpu, _self_cpu_s() - service_cpu
-        # the re-plan that puts the emergency into every programme follows once the acks settled:
-        # its time and CPU are the system's too, reported beside the emergency's
-        follow_cpu = _self_cpu_s()
-        _wait(lambda: not service.follow_up.pending, TIMEOUT_S, 0.05)
-        figures[f"follow_up_replan_s_{count}"] = round(time.time() - fired, 2)
-        figures[f"follow_up_began_s_{count}"] = round((service.follow_up.began or math.nan) - fired, 2)
-        figures[f"follow_up_cpu_ms_{count}"] = round((_self_cpu_s() - follow_cpu) * 1000)
-
-        def at_share(share: float) -> float:
-            need = math.ceil(share * total)
-            return next((round(t, 3) for t, done in stored if done >= need), math.nan)
-
-        figures.update(
-            {
-                f"fire_emergency_s_{count}": round(fired_return - fired, 3),
-                f"receive_p50_s_{count}": round(percentile(received, 0.5), 3),
-                f"receive_p99_s_{count}": round(percentile(received, 0.99), 3),
-                f"received_{count}": len(received),
-                f"ack_stored_p50_s_{count}": at_share(0.5),
-                f"ack_stored_p99_s_{count}": at_share(0.99),
-                f"acks_stored_{count}": stored[-1][1] if stored else 0,
-                f"broker_cpu_ms_{count}": round(broker_cpu * 1000),
-                f"service_cpu_ms_{count}": round(service_cpu * 1000),
-            }
-        )
+        emergency = _emergency(count, count + agents, broker, service, store, pool, bulletin)
+        figures.update(emergency.figures)
         anchor = figures[f"bare_receive_p99_s_{count}"]
-        figures[f"receive_p99_vs_bare_{count}"] = round(figures[f"receive_p99_s_{count}"] / anchor, 2) if anchor else math.nan
-        figures[f"ack_stored_p99_vs_bare_{count}"] = (
-            round(figures[f"ack_stored_p99_s_{count}"] / anchor, 2) if anchor else math.nan
-        )
-        figures[f"harness_ms_per_device_{count}"] = round((sum(after) - sum(before)) / count * 1000, 3)
+        for name in ("receive", "ack_stored"):
+            figures[f"{name}_p99_vs_bare_{count}"] = round(figures[f"{name}_p99_s_{count}"] / anchor, 2) if anchor else math.nan
         if agents:
-            agent_received = [t - fired for reply in agent_pool.ask("received", command_id) for t in reply if t is not None]
-            plays: list[float] = []
-
-            def played() -> bool:
-                with store.session() as session:
-                    rows = session.query(PlayReport.received_at).filter(PlayReport.device_id.like("ag-%")).all()
-                plays[:] = [_ts(r[0]) - fired for r in rows]
-                return len(plays) >= agents
-
-            _wait(played, 30.0, 0.1)
-            figures["agents"] = agents
-            figures["agent_receive_p99_s"] = round(percentile(agent_received, 0.99), 3)
-            figures["agent_received"] = len(agent_received)
-            figures["agent_play_stored_p99_s"] = round(percentile(plays, 0.99), 3)
-            figures["agent_plays_stored"] = len(plays)
+            figures.update(_agent_figures(agents, agent_pool, store, emergency.command_id, emergency.fired))
     finally:
         pool.stop()
         agent_pool.stop()
         service.stop()
         store.close()
     return figures
+
+
+def _sync(count: int, service: Service, pool: Pool) -> dict[str, float]:
+    """`replan_and_push` until the last light speaker has its programme, then an unchanged replan."""
+    figures: dict[str, float] = {}
+    started, sync_cpu = time.time(), _self_cpu_s()
+    pushed = service.replan_and_push()
+    published = time.time()
+    figures[f"sync_service_cpu_ms_{count}"] = round((_self_cpu_s() - sync_cpu) * 1000)
+
+    def all_synced() -> bool:
+        return all(t is not None for reply in pool.ask("schedules") for t in reply)
+
+    synced = _wait(all_synced, TIMEOUT_S, 0.1)
+    last = max(t for reply in pool.ask("schedules") for t in reply if t is not None)
+    figures[f"sync_s_{count}"] = round(last - started, 2) if synced else math.nan
+    figures[f"sync_publish_s_{count}"] = round(published - started, 2)
+    figures[f"sync_pushed_{count}"] = pushed
+    resync = time.time()
+    figures[f"resync_pushed_{count}"] = service.replan_and_push()
+    figures[f"resync_s_{count}"] = round(time.time() - resync, 2)
+    return figures
+
+
+@dataclass
+class _Emergency:
+    figures: dict[str, float]
+    command_id: str
+    fired: float  # when fire_emergency was called
+
+
+def _emergency(count: int, total: int, broker: Any, service: Service, store: Store, pool: Pool, bulletin: Any) -> _Emergency:
+    """A province-wide emergency: until each copy arrived, until its acks were stored, and the
+    follow-up re-plan; with the CPU the broker, the service and the harness spent on it."""
+    before = [r["cpu_s"] for r in pool.ask("stats")]
+    broker_cpu, service_cpu = _cpu_s(broker.process.pid), _self_cpu_s()
+    stored = _StoredAcks(store, total)
+    # polled beside the call, which returns once the commands are published
+    poller = threading.Thread(target=_wait, args=(stored.all_in, TIMEOUT_S), daemon=True)
+    stored.fired = fired = time.time()
+    poller.start()
+    command_id = service.commands.fire_emergency(ADMIN, bulletin, [ZONE])[0]
+    fired_return = time.time()
+    poller.join(TIMEOUT_S + 5)
+    received = [t - fired for reply in pool.ask("received", command_id) for t in reply if t is not None]
+    after = [r["cpu_s"] for r in pool.ask("stats")]
+    broker_cpu, service_cpu = _cpu_s(broker.process.pid) - broker_cpu, _self_cpu_s() - service_cpu
+    # the re-plan that puts the emergency into every programme follows once the acks settled:
+    # its time and CPU are the system's too, reported beside the emergency's
+    follow_cpu = _self_cpu_s()
+    _wait(lambda: not service.follow_up.pending, TIMEOUT_S, 0.05)
+    figures = {
+        f"follow_up_replan_s_{count}": round(time.time() - fired, 2),
+        f"follow_up_began_s_{count}": round((service.follow_up.began or math.nan) - fired, 2),
+        f"follow_up_cpu_ms_{count}": round((_self_cpu_s() - follow_cpu) * 1000),
+        f"fire_emergency_s_{count}": round(fired_return - fired, 3),
+        f"receive_p50_s_{count}": round(percentile(received, 0.5), 3),
+        f"receive_p99_s_{count}": round(percentile(received, 0.99), 3),
+        f"received_{count}": len(received),
+        f"ack_stored_p50_s_{count}": stored.at_share(0.5),
+        f"ack_stored_p99_s_{count}": stored.at_share(0.99),
+        f"acks_stored_{count}": stored.counts[-1][1] if stored.counts else 0,
+        f"broker_cpu_ms_{count}": round(broker_cpu * 1000),
+        f"service_cpu_ms_{count}": round(service_cpu * 1000),
+        f"harness_ms_per_device_{count}": round((sum(after) - sum(before)) / count * 1000, 3),
+    }
+    return _Emergency(figures, command_id, fired)
+
+
+class _StoredAcks:
+    """The emergency's acks as the database counts them (a row per device in command_acks),
+    polled: (seconds since it was fired, rows) at each look."""
+
+    QUERY = text(
+        "SELECT count(*) FROM command_acks JOIN commands ON commands.id = command_acks.command_id WHERE commands.target = :target"
+    )
+
+    def __init__(self, store: Store, total: int) -> None:
+        self.store, self.total = store, total
+        self.fired = 0.0
+        self.counts: list[tuple[float, int]] = []
+
+    def all_in(self) -> bool:
+        with self.store.session() as session:
+            done = int(session.execute(self.QUERY, {"target": f"zone/{ZONE}"}).scalar() or 0)
+        self.counts.append((time.time() - self.fired, done))
+        return done >= self.total
+
+    def at_share(self, share: float) -> float:
+        """Seconds until that share of the acks was stored; NaN if it never was."""
+        need = math.ceil(share * self.total)
+        return next((round(t, 3) for t, done in self.counts if done >= need), math.nan)
+
+
+def _agent_figures(agents: int, agent_pool: Pool, store: Store, command_id: str, fired: float) -> dict[str, float]:
+    """The reference agents' share of the emergency, reported apart: received, and played as stored."""
+    agent_received = [t - fired for reply in agent_pool.ask("received", command_id) for t in reply if t is not None]
+    plays: list[float] = []
+
+    def played() -> bool:
+        with store.session() as session:
+            rows = session.query(PlayReport.received_at).filter(PlayReport.device_id.like("ag-%")).all()
+        plays[:] = [_ts(r[0]) - fired for r in rows]
+        return len(plays) >= agents
+
+    _wait(played, 30.0, 0.1)
+    return {
+        "agents": agents,
+        "agent_receive_p99_s": round(percentile(agent_received, 0.99), 3),
+        "agent_received": len(agent_received),
+        "agent_play_stored_p99_s": round(percentile(plays, 0.99), 3),
+        "agent_plays_stored": len(plays),
+    }
 
 
 def _ts(moment: datetime) -> float:

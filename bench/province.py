@@ -14,7 +14,8 @@ listens); the leader plans, pushes and fires. N light speakers (10,000; 1,000 wi
 - `sync_s_N`: the leader's first look at the store (`watch_changes`, the re-plan a worker makes
   when it starts), until the last speaker has its programme.
 - `receive_*_s_N` / `ack_stored_*_s_N`: a province-wide emergency fired by the leader, until each
-  copy arrived / until that share of the acks was stored as rows, whichever worker got them.
+  copy arrived / until that share of the acks was stored as rows (`command_acks`), whichever
+  worker got them.
 - `push_*_s_N`: then `PUSHES` forced re-plans (every programme signed and published again), each
   until every speaker's ack of its new programme was stored; each worker's resident memory
   (`rss_*_mib`) after the 10th and the last, and the leader's `Dispatcher.sent` beside it: a
@@ -131,15 +132,8 @@ def province_store(folder: Path) -> Iterator[str]:
 
 
 def acks_stored(store: Store, target: str) -> int:
-    """The acks stored for the commands to `target`, counted by the database: rows of
-    `command_acks` once acks are rows (issue 21), the keys of the JSON column until then."""
-    from broadcaster.store import models
-
-    if hasattr(models, "CommandAck"):
-        query = text("SELECT count(*) FROM command_acks a JOIN commands c ON c.id = a.command_id WHERE c.target = :target")
-    else:
-        each = "json_object_keys" if store.engine.dialect.name == "postgresql" else "json_each"
-        query = text(f"SELECT (SELECT count(*) FROM {each}(acks)) FROM commands WHERE target = :target")
+    """The acks stored as rows (`command_acks`) for the commands to `target`, counted by the database."""
+    query = text("SELECT count(*) FROM command_acks a JOIN commands c ON c.id = a.command_id WHERE c.target = :target")
     with store.session() as session:
         return int(session.execute(query, {"target": target}).scalar() or 0)
 

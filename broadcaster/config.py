@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -19,23 +18,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from broadcaster.errors import AppError
+from broadcaster.config_source import CONFIG_ENV as CONFIG_ENV
+from broadcaster.config_source import DATA_DIR, PREFIX, ConfigError, gather, sqlite_url
 from scripts.limits import LinkPolicy
 
-PREFIX = "BROADCASTER_"
-CONFIG_ENV = PREFIX + "CONFIG"
 Port = Annotated[int, Field(ge=0, le=65535)]
 Seconds = Annotated[int, Field(ge=1)]
-
-
-class ConfigError(AppError):
-    """The configuration is invalid; the message names the setting.
-
-    `code` and `params` let the console and CLI say it in Vietnamese (broadcaster.app.messages).
-    """
-
-    def __init__(self, message: str, settings: list[str] | None = None, code: str | None = None, **params: object) -> None:
-        super().__init__(message, code or "config.invalid", settings=", ".join(settings or []) or "?", detail=message, **params)
 
 
 class Settings(BaseModel):
@@ -43,7 +31,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
 
-    data_dir: Path = Field(Path("data"), description="Media, keys, cache and the SQLite file")
+    data_dir: Path = Field(DATA_DIR, description="Media, keys, cache and the SQLite file")
     database_url: str = Field("", description="SQLAlchemy URL; empty: SQLite in data_dir")
     mqtt_url: str = Field("", description="mqtt://[user:pass@]host:port of the broker; empty: an embedded broker")
     device_broker_url: str = Field(
@@ -139,7 +127,7 @@ class Settings(BaseModel):
     @model_validator(mode="after")
     def _default_database(self) -> Settings:
         if not self.database_url:  # set directly: assignment would re-run this validator
-            self.__dict__["database_url"] = f"sqlite:///{(self.data_dir / 'broadcaster.db').as_posix()}"
+            self.__dict__["database_url"] = sqlite_url(self.data_dir)
         return self
 
     def link_policy(self) -> LinkPolicy:
@@ -196,23 +184,10 @@ def load(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Setti
 
     :raises ConfigError: for an unreadable file, an unknown key or a bad value, naming the key.
     """
-    values: dict[str, Any] = {}
-    origin: dict[str, str] = {}
-    path = path or (Path(env[CONFIG_ENV]) if env.get(CONFIG_ENV) else None)
-    if path is not None:
-        try:
-            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read config {path}: {exc}", code="config.unreadable", path=str(path)) from exc
-        origin.update({key: f" in {path}" for key in values})
-    for key, raw in env.items():
-        if not key.startswith(PREFIX) or key == CONFIG_ENV:
-            continue
-        name = key[len(PREFIX) :].lower()
-        if name not in Settings.model_fields:
+    values, origin = gather(path, env)
+    for key in env:
+        if key.startswith(PREFIX) and key != CONFIG_ENV and key[len(PREFIX) :].lower() not in Settings.model_fields:
             raise ConfigError(f"unknown setting {key} in the environment (see docs/settings.md)", [key])
-        values[name] = raw
-        origin[name] = f" ({key})"
     try:
         return Settings(**values)
     except ValidationError as exc:

@@ -61,6 +61,31 @@ def test_assignment_is_validated_too() -> None:
         settings.dialect = "west"  # type: ignore[assignment]
 
 
+def test_the_store_is_found_without_pydantic_where_load_would_find_it(tmp_path: Path) -> None:
+    from broadcaster.config_source import setting_names, store_settings
+
+    assert setting_names() == set(Settings.model_fields)
+    conf = tmp_path / "loa.toml"
+    conf.write_text(f'data_dir = "{tmp_path / "tinh"}"\nmedia_port = 8090\n')
+    cases: list[tuple[Path | None, dict[str, str]]] = [
+        (None, {}),
+        (None, {"BROADCASTER_DATA_DIR": str(tmp_path / "xa")}),
+        (None, {"BROADCASTER_DATA_DIR": ""}),
+        (conf, {}),
+        (conf, {"BROADCASTER_DATA_DIR": str(tmp_path / "xa")}),
+        (None, {"BROADCASTER_CONFIG": str(conf), "BROADCASTER_DATABASE_URL": "postgresql://127.0.0.1/test"}),
+    ]
+    for path, env in cases:
+        found = store_settings(path, env)
+        assert found is not None and found.database_url == load(path, env).database_url, (path, env)
+    # what only load() can say, it is left to say: an unknown name, a value of the wrong type
+    conf.write_text("data_dir = 7\n")
+    for path, env in ((None, {"BROADCASTER_MQTT_ULR": "mqtt://x"}), (conf, {})):
+        assert store_settings(path, env) is None
+        with pytest.raises(ConfigError):
+            load(path, env)
+
+
 def test_docs_list_every_setting() -> None:
     doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert settings_table() in doc, (

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from broadcaster.config import Settings
+    from broadcaster.config_source import StoreSettings
 
 
 def expected_errors() -> tuple[type[BaseException], ...]:
@@ -83,15 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _settings(args: argparse.Namespace) -> Settings | StoreSettings:
+    """Every setting validated, or for a command that only reads the store (`store_only`) where it
+    is, without pydantic when that is certain (broadcaster.config_source)."""
+    if getattr(args, "store_only", False):
+        from broadcaster.config_source import store_settings
+
+        found = store_settings(args.settings_file)
+        if found is not None:
+            return found
+    from broadcaster import config
+
+    return config.load(args.settings_file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        from broadcaster import config
-
-        settings = config.load(args.settings_file)
-        return int(args.func(args, settings))
+        return int(args.func(args, _settings(args)))
     except KeyboardInterrupt:
         return 130
     except Exception as exc:

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 if TYPE_CHECKING:
     from broadcaster.app.airing import Rows
     from broadcaster.config import Settings
+    from broadcaster.config_source import StoreSettings
 
 
-def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_plan(args: argparse.Namespace, settings: Settings | StoreSettings) -> int:
     """The table is read without SQLAlchemy when the store allows it (store.lite), else through the
     ORM: the same rows, the same rules (app.airing), the same lines."""
     from broadcaster.store import lite
@@ -118,7 +119,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pl.add_argument("--zone", required=True)
     pl.add_argument("--days", type=int, default=7)
     pl.add_argument("--start")
-    pl.set_defaults(func=cmd_plan)
+    pl.set_defaults(func=cmd_plan, store_only=True)
 
     pls = sub.add_parser("playlist", help="a radio station's playlist")
     pls.add_argument("--station", required=True, help="zone id or commune")

@@ -38,6 +38,33 @@ def test_help_imports_no_store_no_web_and_no_stage() -> None:
     assert "broadcaster" in modules
 
 
+def test_plan_on_a_store_at_head_imports_no_orm_no_pydantic_and_no_stage(tmp_path: Path) -> None:
+    """`broadcaster plan` reads the store with sqlite3 (store.lite) and settings without pydantic
+    (config_source); the planner (schedules) is all it imports of ours besides broadcaster."""
+    from datetime import date, time, timedelta
+
+    from broadcaster.app.planning import book
+    from broadcaster.config import Settings
+    from tests.helpers import ADMIN, approved_bulletin, zone_with_devices
+
+    settings = Settings(data_dir=tmp_path / "data")
+    store = open_store(settings.database_url)
+    zone_with_devices(store, "thon-1", "xa-a", [time(7, 0)], ["loa-1"], minutes=30)
+    bulletin = approved_bulletin(store, settings, "Lịch tiêm phòng")
+    start = date.today() + timedelta(days=1)
+    with store.session() as s:
+        book(s, ADMIN, bulletin, ["thon-1"], start, rule="FREQ=DAILY", slot="07:00")
+    store.close()
+    env = {**os.environ, "BROADCASTER_DATA_DIR": str(settings.data_dir), "PYTHONPATH": os.pathsep.join(sys.path)}
+    env.pop("BROADCASTER_DATABASE_URL", None)
+    code = f"from broadcaster.cli import main\nmain(['plan', '--zone', 'thon-1', '--days', '3', '--start', '{start}'])"
+    modules, out = _modules_after(code, env)
+    assert [line.split()[0] for line in out.splitlines() if "Lịch tiêm phòng" in line] == [
+        str(start + timedelta(days=n)) for n in range(3)
+    ]
+    assert not modules & (HEAVY | OURS - {"schedules"}), sorted(modules & (HEAVY | OURS - {"schedules"}))
+
+
 def test_the_cli_choices_are_the_products() -> None:
     from broadcaster.app.control import ACTIONS as WEB_ACTIONS
     from broadcaster.app.workflow import Role

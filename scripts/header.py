@@ -72,8 +72,8 @@ def _place_case(caps: str) -> str:
 
 
 FIRST_TASK_RE = re.compile(
-    r"^1\.\s+\S|^I[./-]\s*[A-ZĐÀ-Ỹ]"
-)  # a directive's first task or section ("I. NHIỆM VỤ"): the body has begun
+    r"^1\.(?:\s+\S|$)|^I[./-]\s*[A-ZĐÀ-Ỹ]"
+)  # a directive's first task ("1. …", or "1." on a line of its own) or section ("I. NHIỆM VỤ"): the body has begun
 
 
 def header_lines(lines: list[str]) -> list[str]:

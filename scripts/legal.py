@@ -56,6 +56,7 @@ CHAPTER_RE = re.compile(r"^Chương\s+([IVXLC]+|\d+)\.?\s*(.*)$", re.IGNORECASE)
 SECTION_RE = re.compile(r"^Mục\s+(\d+)\.?\s*(.*)$")
 CLAUSE_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 POINT_RE = re.compile(r"^([a-zđ])[).]\s+(.*)$")
+BARE_MARKER = re.compile(r"^(?:\d{1,2}\.|[a-zđ]\)|[IVX]{1,4}\.)$")
 STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
 OPEN_QUOTE = ("“", '"')
 APPENDIX_RE = re.compile(
@@ -162,6 +163,9 @@ def unwrap(lines: list[str]) -> list[str]:
             out.append("")
             continue
         prev = out[-1] if out else ""
+        if BARE_MARKER.match(prev):  # "1." on a line of its own, its task on the next
+            out[-1] = f"{prev} {line}"
+            continue
         heading = bool(HEADING_RE.match(prev)) and (len(prev.split()) <= 10 or line[:1].isupper() and len(line.split()) < 3)
         if line[:1].islower() and HEADING_RE.match(prev):
             heading = False

@@ -177,6 +177,27 @@ def passage_units(article: Article) -> list[tuple[str | None, str | None, str, s
                 line_lead = line
                 continue
             lead = line_lead or (inherited if n == 0 else "")
-            sentences = with_lead(lead, line, addressee) if lead else split_units(line)
-            out.extend((clause, point, line.lstrip("-+• “"), s) for s in sentences)
+            quote = line.lstrip("-+• “")
+            line, acts = one_act_each(line)
+            sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line)) if line else [])
+            out.extend((clause, point, quote, s) for s in sentences)
     return out
+
+
+INLINE_BANS = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<verb>Nghiêm cấm|Cấm|Không được)(?:\s+(?:các|những)\s+hành vi(?:\s+sau(?:\s+đây)?)?)?\s*:\s*(?P<items>[^:]+)$"
+)
+
+
+def one_act_each(line: str) -> tuple[str, list[str]]:
+    """ "… Nghiêm cấm các hành vi: đổ chất thải …; xả nước thải …; khoan … trái phép." → one ban per sentence,
+    each with its verb ("Nghiêm cấm xả nước thải …"): a listener keeps one act at a time. Returns what comes
+    before the list (to be said as usual) and the bans."""
+    m = INLINE_BANS.search(line)
+    if not m:
+        return line, []
+    items = [i.strip(" ,.") for i in m["items"].split(";") if i.strip(" ,.")]
+    if len(items) < 2:
+        return line, []
+    acts = [finish(f"{m['verb']} {lowerfirst(i)}") for i in items]
+    return line[: m.start()].strip(), [a for a in acts if words(a) >= 5 and words(a) <= MAX_WORDS + 4 and listenable(a)]

@@ -1,0 +1,60 @@
+"""Candidate building (issue 19): general patterns an editor applies to any document, each on a snippet of its own."""
+
+from __future__ import annotations
+
+from scripts.legal import parse
+from scripts.units import one_act_each
+
+DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 03/CT-UBND
+
+An Bình, ngày 02 tháng 3 năm 2026
+
+CHỈ THỊ
+
+VỀ BẢO VỆ RỪNG PHÒNG HỘ ĐẦU NGUỒN
+
+Rừng phòng hộ đầu nguồn giữ nước cho các hồ chứa của tỉnh.
+
+Thời gian qua, tình trạng chặt phá rừng vẫn diễn ra ở một số nơi.
+
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan, địa phương thực hiện tốt các nội dung sau:
+
+1.
+Các hộ gia đình nhận khoán bảo vệ rừng phải tuần tra rừng ít nhất 02 lần mỗi tháng.
+
+2.
+Người dân phát hiện cháy rừng phải báo ngay cho trưởng thôn hoặc Kiểm lâm.
+
+3. Ủy ban nhân dân các xã
+
+a) Rà soát diện tích rừng đã giao khoán, hoàn thành trước ngày 30/6/2026.
+"""
+
+
+def test_a_directive_whose_task_numbers_stand_on_their_own_lines_keeps_every_task() -> None:
+    doc = parse(DIRECTIVE)
+    tasks = {c.number: c.text for a in doc.articles for c in a.clauses}
+    assert list(tasks) == ["1", "2", "3"], "without the rule the header swallowed the first 40 lines and tasks 1-2"
+    assert tasks["1"] == "Các hộ gia đình nhận khoán bảo vệ rừng phải tuần tra rừng ít nhất 02 lần mỗi tháng."
+    assert tasks["2"].startswith("Người dân phát hiện cháy rừng phải báo ngay")
+
+
+def test_a_list_of_bans_is_said_one_act_per_sentence_each_with_its_verb() -> None:
+    line = (
+        "Việc khai thác cát phải theo đúng giấy phép. Nghiêm cấm các hành vi: khai thác cát ngoài phạm vi được cấp phép; "
+        "dùng tàu hút cát vào ban đêm trên sông; đổ đất, đá thải xuống lòng sông."
+    )
+    before, acts = one_act_each(line)
+    assert before == "Việc khai thác cát phải theo đúng giấy phép."
+    assert acts == [
+        "Nghiêm cấm khai thác cát ngoài phạm vi được cấp phép.",
+        "Nghiêm cấm dùng tàu hút cát vào ban đêm trên sông.",
+        "Nghiêm cấm đổ đất, đá thải xuống lòng sông.",
+    ]
+    assert one_act_each("Nghiêm cấm đốt rơm rạ gần khu dân cư.") == ("Nghiêm cấm đốt rơm rạ gần khu dân cư.", [])

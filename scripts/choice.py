@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from scripts.docfacts import dated
+from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
 from scripts.listener import RUN_ON, passes
 from scripts.phasing import phased_dates, with_phase
@@ -52,6 +53,7 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
     for index, article in enumerate(doc.articles):
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
         pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
+        pool.extend(inline_row_candidates(article, index, total, 10_000 + 100 * index + 50))
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
     if any(a.number.startswith("mục ") for a in doc.articles):  # a directive's opening is context ("Thời gian qua …"), not a task
         pool = [c for c in pool if c.source.article or c.source.clause]

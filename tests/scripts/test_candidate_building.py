@@ -58,3 +58,21 @@ def test_a_list_of_bans_is_said_one_act_per_sentence_each_with_its_verb() -> Non
         "Nghiêm cấm đổ đất, đá thải xuống lòng sông.",
     ]
     assert one_act_each("Nghiêm cấm đốt rơm rạ gần khu dân cư.") == ("Nghiêm cấm đốt rơm rạ gần khu dân cư.", [])
+
+
+def test_a_fee_schedule_run_together_by_a_pdf_is_said_row_by_row_with_its_group_and_unit() -> None:
+    from scripts.inline_rows import inline_rows
+
+    text = (
+        "BIỂU MỨC THU LỆ PHÍ Số TT Nội dung Mức thu (đồng/lần cấp) 1 Lệ phí cấp giấy phép khai thác cát "
+        "(bao gồm cát lòng sông) a Cấp mới 150.000 b Cấp lại do bị mất 300.000 2 Lệ phí đăng ký tàu cá 70.000 Ghi chú: "
+        "Mức thu trên đã gồm 10.000 đồng phí in."
+    )
+    said = [s for s, _quote, _label in inline_rows(text)]
+    assert said == [
+        "Lệ phí cấp giấy phép khai thác cát, cấp mới, là 150.000 đồng/lần cấp.",
+        "Lệ phí cấp giấy phép khai thác cát, cấp lại do bị mất, là 300.000 đồng/lần cấp.",
+        "Lệ phí đăng ký tàu cá là 70.000 đồng/lần cấp.",
+    ], "an amount is never said without its row's label and unit; a note after the table is not a row"
+    for _said, quote, _label in inline_rows(text):
+        assert quote in text

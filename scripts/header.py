@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from scripts.errors import DocumentError
 from scripts.relations import SYMBOL_RE
@@ -200,30 +200,14 @@ def title_from_preamble(preamble: list[str], doc_type: str) -> str:
     return ""
 
 
-class Headed(Protocol):
-    """What a header says about a document: a parsed `LegalDocument` or the stored row."""
-
-    @property
-    def number(self) -> str: ...
-    @property
-    def doc_type(self) -> str: ...
-    @property
-    def issuer(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def issued_on(self) -> date | None: ...
-    @property
-    def effective_on(self) -> date | None: ...
+HEADER_FIELDS = ("number", "doc_type", "issuer", "title", "issued_on", "effective_on")
 
 
-def header_json(doc: Headed) -> dict[str, Any]:
-    """The header as every JSON output gives it (`draft --json`, /api/documents/…), dates in ISO 8601."""
-    return {
-        "number": doc.number,
-        "type": doc.doc_type,
-        "issuer": doc.issuer,
-        "title": doc.title,
-        "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
-        "effective_on": doc.effective_on.isoformat() if doc.effective_on else None,
-    }
+def header_json(doc: Any) -> dict[str, Any]:
+    """The header of a parsed `LegalDocument` or of the stored row as every JSON output gives it
+    (`draft --json`, /api/documents/…): `doc_type` named "type", dates in ISO 8601 or null."""
+    out = {}
+    for name in HEADER_FIELDS:
+        value = getattr(doc, name)
+        out["type" if name == "doc_type" else name] = value.isoformat() if isinstance(value, date) else value
+    return out

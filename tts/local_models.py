@@ -45,15 +45,25 @@ def _module(name: str, missing: str) -> Any:
         raise VoiceUnavailable(missing) from exc
 
 
-class PiperEngine:
-    """Piper voices: `<voices>/<lang>/<name>.onnx` with `<name>.onnx.json` beside it."""
+class _LocalEngine(Generic[T]):
+    """An engine whose voices are model files in a folder, each loaded once by `_load`."""
 
-    name = "piper"
+    name: str
+    version: str
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.version = "piper-1"
-        self._voices = Loaded(self._load)
+        self._models = Loaded(self._load)
+
+    def _load(self, path: str) -> T:
+        raise NotImplementedError
+
+
+class PiperEngine(_LocalEngine[Any]):
+    """Piper voices: `<voices>/<lang>/<name>.onnx` with `<name>.onnx.json` beside it."""
+
+    name = "piper"
+    version = "piper-1"
 
     def voices(self) -> list[Voice]:
         found = []
@@ -70,22 +80,18 @@ class PiperEngine:
             raise VoiceUnavailable(f"cannot load Piper voice {path}: {exc}") from exc
 
     def synthesize(self, text: str, voice: Voice) -> Audio:
-        piper_voice = self._voices.get(voice.voice_id)
+        piper_voice = self._models.get(voice.voice_id)
         chunks = [chunk.audio_float_array for chunk in piper_voice.synthesize(text)]
         if not chunks:
             raise TTSError(f"Piper produced no audio for {text[:40]!r}")
         return Audio(np.concatenate(chunks).astype(np.float32), int(piper_voice.config.sample_rate))
 
 
-class MmsEngine:
+class MmsEngine(_LocalEngine[tuple[Any, Any]]):
     """MMS-VITS voices: `<voices>/<lang>/<name>/` holding a transformers `VitsModel` and its tokenizer."""
 
     name = "mms"
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.version = "mms-vits-1"
-        self._models = Loaded(self._load)
+    version = "mms-vits-1"
 
     def voices(self) -> list[Voice]:
         found = []

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.app.workflow import Action, Actor, audit, require
 from broadcaster.errors import AppError, NotFound
+from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, ZoneRow
 from devices.timetable import Timetable, TimetableError
 
@@ -147,6 +148,18 @@ def edit_or_clear(
     if clear:
         return set_timetable(session, actor, zone_id, {"power": [], "volume": []}), []
     return edit(session, actor, zone_id, power, volume)
+
+
+def save_typed(
+    store: Store, actor: Actor, zone_id: str, power: str, volume: str, clear: bool
+) -> tuple[dict[str, Any] | None, list[str], str]:
+    """`edit_or_clear` in a transaction of its own, with the `off_warning` of what it saved: the console's forms.
+
+    :raises TimetableRefused: nothing is saved.
+    """
+    with store.session() as session:
+        stored, kept = edit_or_clear(session, actor, zone_id, power, volume, clear)
+        return stored, kept, off_warning(session, zone_id)
 
 
 def _window(on: str, off: str) -> str:

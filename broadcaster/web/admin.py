@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import communes, credentials
 from broadcaster.app.messages import explain
-from broadcaster.app.timetables import TimetableRefused, describe, edit_or_clear, off_warning, to_text
+from broadcaster.app.timetables import TimetableRefused, describe, save_typed, to_text
 from broadcaster.app.workflow import Actor, PermissionDenied, Role, audit
 from broadcaster.config import ConfigError
 from broadcaster.errors import NotFound
@@ -203,14 +203,11 @@ def register(app: FastAPI, kit: Kit) -> None:
     def _timetable(request: Request, ctx: Any, zone: str, form: Any) -> Response:
         """Save a zone's timetable; an empty field keeps that part, "Xóa lịch" removes both."""
         power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
-        with kit.store.session() as db:
-            try:
-                stored, kept = edit_or_clear(db, ctx.actor, zone, power, volume, clear=form.get("action") == "clear")
-                warning = off_warning(db, zone)
-            except TimetableRefused as refused:
-                db.rollback()
-                typed = {"zone": zone, "power": power, "volume": volume}
-                return overview(request, ctx, 400, error=explain(refused).text, timetable_typed=typed)
+        try:
+            stored, kept, warning = save_typed(kit.store, ctx.actor, zone, power, volume, clear=form.get("action") == "clear")
+        except TimetableRefused as refused:
+            typed = {"zone": zone, "power": power, "volume": volume}
+            return overview(request, ctx, 400, error=explain(refused).text, timetable_typed=typed)
         if stored is None:
             return kit.back(
                 "/quan-tri", f"Đã bỏ lịch ampli và âm lượng của vùng {zone}; loa nhận lịch trong chương trình phát tiếp theo"

@@ -83,18 +83,16 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def official_timetable(request: Request, zone_id: str) -> Response:
         """An official sets their own zone's amplifier and volume timetable (the admin's form, on /loa)."""
         from broadcaster.app.messages import explain
-        from broadcaster.app.timetables import TimetableRefused, describe, edit_or_clear, off_warning
+        from broadcaster.app.timetables import TimetableRefused, describe, save_typed
 
         ctx = kit.context(request)
         form = await kit.form(request, ctx)
         power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
-        with kit.store.session() as db:
-            try:
-                stored, _kept = edit_or_clear(db, ctx.actor, zone_id, power, volume, clear=form.get("action") == "clear")
-                warning = off_warning(db, zone_id)
-            except TimetableRefused as refused:
-                db.rollback()
-                return kit.back("/loa", f"Chưa lưu lịch ampli của vùng {zone_id}: {explain(refused).text}")
+        clear = form.get("action") == "clear"
+        try:
+            stored, _kept, warning = save_typed(kit.store, ctx.actor, zone_id, power, volume, clear)
+        except TimetableRefused as refused:
+            return kit.back("/loa", f"Chưa lưu lịch ampli của vùng {zone_id}: {explain(refused).text}")
         said = describe(stored) if stored is not None else "không có lịch"
         return kit.back("/loa", f"Đã lưu lịch ampli và âm lượng của vùng {zone_id}: {said}. {warning}".strip())
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from media.errors import CodedError
 
-class DeviceError(Exception):
+
+class DeviceError(CodedError):
     """Base of every error raised by `devices`."""
-
-    def __init__(self, message: str = "", code: str = "", **params: object) -> None:
-        super().__init__(message)
-        self.code = code  # the catalogue code a front door says in Vietnamese ("" = none)
-        self.params = params
 
 
 class MessageError(DeviceError):

@@ -6,15 +6,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from media.audio import Audio
+from media.errors import CodedError
 
 
-class TTSError(Exception):
+class TTSError(CodedError):
     """Base of the `tts` package's errors."""
-
-    def __init__(self, message: str = "", code: str = "", **params: object) -> None:
-        super().__init__(message)
-        self.code = code  # the catalogue code a front door says in Vietnamese ("" = none)
-        self.params = params
 
 
 class VoiceUnavailable(TTSError):

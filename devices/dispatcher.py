@@ -16,7 +16,7 @@ import paho.mqtt.client as mqtt
 from devices import wire
 from devices.errors import MessageError
 from devices.mqtt import connect, make_client
-from devices.protocol import MessageType, Signer, Topics, parse_iso
+from devices.protocol import MessageType, Signer, Topics, parse_iso, target_of
 
 log = logging.getLogger(__name__)
 
@@ -307,7 +307,7 @@ class Dispatcher:
         if fragments is None:
             body["items"] = items
         message_id, payload = self.signer.signed(
-            MessageType.SCHEDULE, f"dev/{device}", body, ttl_s, now=self.clock(), fragments=fragments
+            MessageType.SCHEDULE, target_of(device), body, ttl_s, now=self.clock(), fragments=fragments
         )
         with self._lock:
             # the device's previous programme is superseded: its ack is no longer awaited
@@ -352,9 +352,7 @@ class Dispatcher:
         self, kind: MessageType, body: dict[str, Any], device: str | None = None, zone: str | None = None, ttl_s: float = 600
     ) -> tuple[str, str, bytes]:
         """Sign a command for one device or a whole zone; returns (id, topic, payload)."""
-        if (device is None) == (zone is None):
-            raise ValueError("give exactly one of device or zone")
-        target = f"dev/{device}" if device else f"zone/{zone}"
+        target = target_of(device, zone)
         topic = self.topics.device_cmd(device) if device else self.topics.zone_cmd(zone or "")
         message_id, payload = self.signer.signed(kind, target, body, ttl_s, now=self.clock())
         with self._lock:

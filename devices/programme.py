@@ -54,6 +54,9 @@ def _field(data: dict[str, Any], key: str, kind: type, limit: int = 2048) -> Any
 
 @dataclass(frozen=True, slots=True)
 class MediaRef:
+    """The audio file an entry plays: downloaded ahead from `url` and kept only if it is `bytes`
+    long and hashes to `sha256`, which also names it in the device's cache (`{sha256}.{codec}`)."""
+
     url: str
     sha256: str
     bytes: int

@@ -72,28 +72,41 @@ class ProtocolError(DeviceError):
 
 @dataclass(frozen=True, slots=True)
 class Topics:
+    """The protocol's topics under one prefix (docs/protocol.md, *Topics*): a device's own are
+    `dev/{device}/{kind}`, a zone's commands `zone/{zone}/cmd`."""
+
     prefix: str = DEFAULT_PREFIX
 
+    def _device(self, device: str, kind: str) -> str:
+        return f"{self.prefix}/dev/{device}/{kind}"
+
+    # server → device
     def schedule(self, device: str) -> str:
-        return f"{self.prefix}/dev/{device}/schedule"
+        """The device's whole signed programme, retained."""
+        return self._device(device, "schedule")
 
     def device_cmd(self, device: str) -> str:
-        return f"{self.prefix}/dev/{device}/cmd"
+        return self._device(device, "cmd")
 
     def zone_cmd(self, zone: str) -> str:
+        """Commands for every device of a zone (an emergency's fan-out)."""
         return f"{self.prefix}/zone/{zone}/cmd"
 
+    # device → server
     def ack(self, device: str) -> str:
-        return f"{self.prefix}/dev/{device}/ack"
+        return self._device(device, "ack")
 
     def played(self, device: str) -> str:
-        return f"{self.prefix}/dev/{device}/played"
+        """Proof of play."""
+        return self._device(device, "played")
 
     def state(self, device: str) -> str:
-        return f"{self.prefix}/dev/{device}/state"
+        """Online or not (retained; the will says offline), volume, amplifier, firmware."""
+        return self._device(device, "state")
 
     def telemetry(self, device: str) -> str:
-        return f"{self.prefix}/dev/{device}/telemetry"
+        """The heartbeat."""
+        return self._device(device, "telemetry")
 
     def worker(self, client_id: str) -> str:
         """Presence of a service worker (retained, with a will); devices never use it. A client
@@ -102,11 +115,22 @@ class Topics:
         return f"{self.prefix}/server/{level}"
 
     def from_devices(self, kind: str) -> str:
-        return f"{self.prefix}/dev/+/{kind}"
+        """One kind of report from every device (a subscription)."""
+        return self._device("+", kind)
 
     def device_of(self, topic: str) -> str:
         parts = topic[len(self.prefix) + 1 :].split("/")
         return parts[1] if len(parts) >= 3 and parts[0] == "dev" else ""
+
+
+def target_of(device: str | None = None, zone: str | None = None) -> str:
+    """A message's `target`: `dev/{device}` or `zone/{zone}`.
+
+    :raises ValueError: unless exactly one of device and zone is given.
+    """
+    if (device is None) == (zone is None):
+        raise ValueError("give exactly one of device or zone")
+    return f"dev/{device}" if device is not None else f"zone/{zone}"
 
 
 def topic_of(kind: MessageType | str, target: str) -> str:

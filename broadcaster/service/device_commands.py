@@ -23,7 +23,7 @@ from broadcaster.store.models import BookingRow, Bulletin, CommandRow, DeviceRow
 from devices.broker import BrokerError
 from devices.dispatcher import Dispatcher
 from devices.programme import Priority, StreamRef, programme_entry
-from devices.protocol import MessageType, iso
+from devices.protocol import MessageType, iso, target_of
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +289,7 @@ class DeviceCommands:
     ) -> str:
         """Sign, record (for retries and per-device acks), audit and publish one command."""
         dispatcher = self.host.running_dispatcher()
-        target = f"zone/{zone}" if zone else f"dev/{device}"
+        target = target_of(device, zone)
         with self.store.session() as session:
             command_id, topic, payload = self._record_command(session, kind, body, datetime.now(UTC), device=device, zone=zone)
             audit(session, actor, f"command.{kind.value}", target, command=command_id, **body)
@@ -326,7 +326,7 @@ class DeviceCommands:
             CommandRow(
                 id=command_id,
                 kind=kind.value,
-                target=f"zone/{zone}" if zone else f"dev/{device}",
+                target=target_of(device, zone),
                 body={"topic": topic, "payload": payload.decode()},
                 expires_at=now + timedelta(seconds=self.COMMAND_TTL_S),
             )

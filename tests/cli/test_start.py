@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from broadcaster.store.engine import head_revision, open_store
 
 HEAVY = {"sqlalchemy", "pydantic", "alembic", "numpy", "scipy", "fastapi", "aiohttp", "paho", "cryptography", "jinja2", "httpx"}
@@ -63,6 +65,23 @@ def test_plan_on_a_store_at_head_imports_no_orm_no_pydantic_and_no_stage(tmp_pat
         str(start + timedelta(days=n)) for n in range(3)
     ]
     assert not modules & (HEAVY | OURS - {"schedules"}), sorted(modules & (HEAVY | OURS - {"schedules"}))
+
+
+def test_the_command_typed_is_parsed_alone_and_a_mistake_is_said_as_every_commands_parser_says_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from broadcaster.cli.entry import _parse, build_parser
+
+    assert "{plan}" in build_parser("plan").format_usage() and "{demo," in build_parser().format_usage()
+    line = ["-v", "--config", "loa.toml", "plan", "--zone", "thon-1", "--days", "2"]
+    assert _parse(line) == build_parser().parse_args(line)
+    for wrong in (["plan", "--zone", "x", "--bogus"], ["--bogus", "plan"], ["plna"], ["plan"], ["--conf", "x", "plan"]):
+        said = []
+        for parse in (_parse, build_parser().parse_args):
+            with pytest.raises(SystemExit) as exited:
+                parse(wrong)
+            said.append((exited.value.code, capsys.readouterr().err))
+        assert said[0] == said[1] and said[0][0] == 2, wrong
 
 
 def test_the_cli_choices_are_the_products() -> None:

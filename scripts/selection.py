@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.legal import LegalDocument
+from scripts.references import who_is_meant
 from scripts.sentences import (
     MAX_WORDS,
     capfirst,
@@ -206,7 +207,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        units = passage_units(article)
+        units = passage_units(article, lambda line: who_is_meant(line, doc))
         if not article.number or article.number.startswith(
             "mục "
         ):  # a directive: its orders to enforce, said to whom they concern

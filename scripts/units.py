@@ -7,6 +7,7 @@ tượng …, bao gồm:"); said alone it is a fragment. Here each line gets the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scripts.legal import Article
 from scripts.sentences import (
@@ -144,8 +145,9 @@ def _joined(lines: list[str]) -> list[str]:
     return out
 
 
-def passage_units(article: Article) -> list[tuple[str | None, str | None, str, str]]:
-    """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead."""
+def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list[tuple[str | None, str | None, str, str]]:
+    """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead;
+    `resolve` may say in words what a line refers to (the quote stays the source's)."""
     out: list[tuple[str | None, str | None, str, str]] = []
     leads: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
@@ -178,7 +180,7 @@ def passage_units(article: Article) -> list[tuple[str | None, str | None, str, s
                 continue
             lead = line_lead or (inherited if n == 0 else "")
             quote = line.lstrip("-+• “")
-            line, acts = one_act_each(line)
+            line, acts = one_act_each(resolve(line))
             sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line)) if line else [])
             out.extend((clause, point, quote, s) for s in sentences)
     return out

@@ -76,3 +76,39 @@ def test_a_fee_schedule_run_together_by_a_pdf_is_said_row_by_row_with_its_group_
     ], "an amount is never said without its row's label and unit; a note after the table is not a row"
     for _said, quote, _label in inline_rows(text):
         assert quote in text
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH AN BÌNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 07/2026/NQ-HĐND
+
+An Bình, ngày 10 tháng 3 năm 2026
+
+NGHỊ QUYẾT
+
+Quy định mức hỗ trợ người nuôi ong trên địa bàn tỉnh An Bình
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+QUYẾT NGHỊ:
+
+Điều 1. Đối tượng áp dụng
+1. Hộ gia đình nuôi ong lấy mật có từ 20 đàn ong trở lên đã đăng ký với Ủy ban nhân dân xã.
+2. Hợp tác xã nuôi ong có trụ sở trên địa bàn tỉnh.
+
+Điều 2. Mức hỗ trợ
+1. Đối tượng quy định tại khoản 1 Điều 1 Nghị quyết này được hỗ trợ 300.000 đồng/đàn ong, tối đa 50 đàn ong.
+"""
+
+
+def test_a_reference_to_a_group_of_the_same_document_is_said_by_the_group_s_own_words() -> None:
+    from scripts.selection import candidates
+
+    doc = parse(RESOLUTION)
+    said = [c for c in candidates(doc) if "300.000" in c.text]
+    assert said and said[0].text.startswith("Hộ gia đình nuôi ong lấy mật có từ 20 đàn ong trở lên được hỗ trợ 300.000 đồng")
+    assert said[0].source.quote.startswith("Đối tượng quy định tại khoản 1 Điều 1"), "the quote stays the source's own words"

@@ -1,0 +1,51 @@
+"""Who a reference means: "Đối tượng quy định tại điểm a khoản 2 Điều 1 Nghị quyết này" said by its own words.
+
+A listener cannot look up "điểm a khoản 2 Điều 1"; dropping the reference leaves "đối tượng … được hỗ trợ
+160.000 đồng" without saying who. When the reference points inside the same document, the group it names is
+said instead: "Trẻ em đang học tại các cơ sở giáo dục mầm non thuộc loại hình dân lập, tư thục được …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.legal import LegalDocument
+from scripts.sentences import capfirst, flat, lowerfirst, words
+
+SUBJECT_REF = re.compile(
+    r"(?P<who>\b(?:[Đđ]ối tượng|[Nn]gười|[Tt]rẻ em|[Hh]ộ|[Cc]ác đối tượng)(?:\s+[^\s,;.()]+){0,4}?)\s+"
+    r"(?:được\s+)?quy định tại\s+(?:điểm\s+(?P<p>[a-zđ])\s+)?khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
+    r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
+)
+HEAD_END = re.compile(r"[;.:(]|\s(?:đã|theo quy định|quy định tại|được|phải|thì)\s")
+MAX_HEAD_WORDS = 20
+
+
+def _target(doc: LegalDocument, article: str, clause: str, point: str | None) -> str:
+    found = doc.article(article)
+    block = next((c for c in found.clauses if c.number == clause), None) if found else None
+    if block is None:
+        return ""
+    if point is None:
+        return flat(block.text)
+    if text := next((p.text for p in block.points if p.label == point), ""):
+        return flat(text)
+    glued = re.search(rf"(?:^|\s){point}\)\s+(.+?)(?=\s[a-zđ]\)\s|$)", flat(block.text))  # "Đối tượng áp dụng a) Trẻ em …"
+    return glued.group(1) if glued else ""
+
+
+def _head(target: str) -> str:
+    """The group a list item names, up to its first verb or qualifier: "Trẻ em đang học tại …, tư thục"."""
+    head = HEAD_END.split(target, maxsplit=1)[0].strip(" ,")
+    while words(head) > MAX_HEAD_WORDS and "," in head:
+        head = head.rsplit(",", 1)[0]
+    return head if 2 <= words(head) <= MAX_HEAD_WORDS else ""
+
+
+def who_is_meant(line: str, doc: LegalDocument) -> str:
+    """The line with a reference to a group of this document replaced by the group's own words."""
+    m = SUBJECT_REF.search(line)
+    if not m or not (head := _head(_target(doc, m["d"], m["k"], m["p"]))):
+        return line
+    said = capfirst(head) if m.start() == 0 else lowerfirst(head)
+    return f"{line[: m.start()]}{said}{line[m.end() :]}"

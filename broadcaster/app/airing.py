@@ -2,7 +2,7 @@
 
 The rules that turn stored rows into what a zone plays: which approval is on air, the audio it
 bound for a zone's languages, a relay's stream, and the planner of zones and live bookings. They
-read rows through `Rows`: an ORM session (`broadcaster.app.workflow.SessionRows`) everywhere in
+read rows through `Rows`: an ORM session (`broadcaster.app.approval.SessionRows`) everywhere in
 the product, and `broadcaster.store.lite` for `broadcaster plan`, which answers without importing
 SQLAlchemy (issue 21). So this module imports neither SQLAlchemy nor the models.
 """

@@ -5,7 +5,7 @@ provisions the drafter did not choose, each added to the script with its citatio
 - ``sentence_findings(store, bulletin_id)``: the same for every sentence of the current script.
 - ``refresh_warnings(bulletin, sentences)``: after an edit, the script's listener findings become
   the bulletin's draft warnings (one per kind, each sentence named), so the approver sees them
-  again and ticks each kind before approving (``workflow.approve``). Saving with them is allowed.
+  again and ticks each kind before approving (``approval.approve``). Saving with them is allowed.
 - ``suggestions(store, bulletin_id)``: ``scripts.assist.unchosen`` for the bulletin's document
   against its current script, ranked, with citation and spoken form.
 - ``add_suggestion(store, actor, bulletin_id, text, after)``: an editor adds one of those

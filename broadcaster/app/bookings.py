@@ -20,9 +20,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broadcaster.app.approval import assert_playable
 from broadcaster.app.planning import _hhmm, book, booked_duration_ms, build_planner, local_today, zone_of
 from broadcaster.app.timetables import off_slots
-from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, assert_playable, audit, require
+from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, audit, require
 from broadcaster.store.models import BookingRow, Bulletin, ZoneRow
 from schedules.model import Booking, Priority, ScheduleValueError
 from schedules.planner import Planner, occurrence_days
@@ -270,9 +271,9 @@ def _own(session: Session, actor: Actor, booking_id: int) -> BookingRow:
 def listing(session: Session, actor: Actor, zone: str | None = None, include_cancelled: bool = False) -> list[dict[str, Any]]:
     """The bookings an actor may see (officials: their communes), newest first.
 
-    :raises PermissionDenied: for editors, approvers and translators (see `bulletins.require_operations`).
+    :raises PermissionDenied: for editors, approvers and translators (see `operations.require_operations`).
     """
-    from broadcaster.app.bulletins import require_operations
+    from broadcaster.app.operations import require_operations
 
     require_operations(actor, "the bookings")
     communes = {z.id: z.commune for z in session.scalars(select(ZoneRow))}

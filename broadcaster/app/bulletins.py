@@ -1,61 +1,33 @@
-"""What the console and the API do, once: each action checks permissions through the workflow."""
+"""A bulletin as editors, translators and approvers work on it: the list, the page and what the
+review shows, saving a script or a translation, sending it for review. Each action checks
+permissions through the workflow; its audio is made in `app.bulletin_audio`."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from broadcaster.app.approval import approved_media, changed_since_approval, current_bundle, mix_key, mix_languages, on_air
+from broadcaster.app.bulletin_audio import recording_of, render_audio, render_mixes
 from broadcaster.app.messages import STATES
-from broadcaster.app.planning import aware, build_planner, zone_of
-from broadcaster.app.rendering import Track, keep_audio, render
 from broadcaster.app.workflow import (
     Action,
     Actor,
-    PermissionDenied,
     Role,
     WorkflowError,
-    approved_media,
-    audit,
-    changed_since_approval,
-    current_bundle,
     current_scripts,
     edit_script,
-    mix_key,
-    mix_languages,
-    on_air,
+    get_bulletin,
     require,
-    spoken_languages,
 )
 from broadcaster.config import Settings
-from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
-from broadcaster.store.models import (
-    Approval,
-    BookingRow,
-    Bulletin,
-    DeviceRow,
-    Document,
-    MediaAsset,
-    ScriptVersion,
-    ZoneRow,
-)
-from media.master import MasterSettings
-from media.store import MediaStore
+from broadcaster.store.models import Approval, BookingRow, Bulletin, Document, MediaAsset, ScriptVersion, ZoneRow
 from scripts.spoken import normalize
 from tts.languages import PROFILES
 
 STATE_NAMES = {state: name[:1].upper() + name[1:] for state, name in STATES.items()}  # "Chờ duyệt" as a label
-
-
-def get_bulletin(session: Any, bulletin_id: int) -> Bulletin:
-    bulletin = session.get(Bulletin, bulletin_id)
-    if bulletin is None:
-        raise NotFound(f"no bulletin {bulletin_id}")
-    return bulletin
 
 
 def bulletins(store: Store) -> list[dict[str, Any]]:
@@ -262,139 +234,11 @@ def save_script(
         old = previous.sentences if previous else []
         sentences = [{"text": t, "source": old[i]["source"] if i < len(old) else None} for i, t in enumerate(texts)]
         version = edit_script(session, bulletin, actor, language, " ".join(texts), sentences)
-        if language == "vi":  # saving is allowed with findings; the approver ticks each kind (workflow.approve)
+        if language == "vi":  # saving is allowed with findings; the approver ticks each kind (approval.approve)
             from broadcaster.app.assist import refresh_warnings
 
             refresh_warnings(bulletin, sentences)
         return version
-
-
-def render_audio(store: Store, settings: Settings, actor: Actor, bulletin_id: int) -> MediaAsset:
-    """Render every language mix the zones speak: Vietnamese alone, and Vietnamese followed by each
-    zone's other languages (recorded or synthesized). Returns the Vietnamese rendering."""
-    require(actor, Action.EDIT)
-    with store.session() as session:
-        bulletin = get_bulletin(session, bulletin_id)
-        if bulletin.kind in ("relay", "live", "audio", "recording", "emergency_rec"):
-            raise WorkflowError(
-                f"bulletin {bulletin_id} plays its own audio or stream", "workflow.not_scripted", bulletin=bulletin_id
-            )
-        return render_mixes(session, settings, actor, bulletin)["vi"]
-
-
-def zone_mixes(session: Any, languages: Collection[str]) -> list[str]:
-    """The language mixes the zones need of a bulletin with scripts in `languages`: "vi" first."""
-    keys = {"vi"}
-    for zone in session.scalars(select(ZoneRow)):
-        keys.add(mix_key(["vi", *[lang for lang in zone.languages or [] if lang in languages]]))
-    return sorted(keys, key=lambda k: (k != "vi", k))
-
-
-def render_mixes(
-    session: Any, settings: Settings, actor: Actor, bulletin: Bulletin, only: str | None = None, strict: bool = True
-) -> dict[str, MediaAsset]:
-    """Render the mixes (those with language `only`, and "vi", when given). A language without a
-    voice or recording raises with `strict`, else its mixes are left out."""
-    from media.decode import decode
-    from tts.registry import NoVoice, default_registry
-
-    registry = default_registry(settings.cache_dir, settings.voices_dir, settings.online_tts)
-    media = MediaStore(settings.media_dir)
-    scripts = current_scripts(session, bulletin.id)
-    if "vi" not in scripts:
-        raise WorkflowError("the bulletin has no Vietnamese script", "workflow.no_vietnamese")
-    tracks: dict[str, Track] = {}
-    for language, script in scripts.items():
-        if language == "vi" or (only is not None and language != only):
-            continue
-        recording = recording_of(session, bulletin.id, language, script.sha256)
-        if recording is not None:
-            audio = decode(media.path(f"{recording.sha256}.{recording.extension}").read_bytes())
-            tracks[language] = Track(language, (audio,))
-            continue
-        try:
-            tracks[language] = Track(language, tuple(registry.synthesize(s["text"], language)[0] for s in script.sentences))
-        except NoVoice as exc:
-            if strict:
-                raise WorkflowError(str(exc), "workflow.no_voice") from exc
-    rendered: dict[str, MediaAsset] = {}
-    for key in zone_mixes(session, scripts):
-        languages = mix_languages(key)[1:]
-        if only is not None and only not in languages:
-            continue
-        if any(lang not in tracks for lang in languages):
-            continue
-        rendered[key] = render(
-            session,
-            scripts["vi"],
-            registry,
-            media,
-            bulletin.title,
-            bulletin.title[:60],
-            MasterSettings(target_lufs=settings.target_lufs),
-            settings.dialect,
-            extra_tracks=[tracks[lang] for lang in languages],
-            scripts=scripts,
-        ).asset
-    session.flush()
-    _review_new_audio(session, actor, bulletin, rendered)
-    return rendered
-
-
-def _review_new_audio(session: Any, actor: Actor, bulletin: Bulletin, rendered: dict[str, MediaAsset]) -> None:
-    """New audio a zone of its bookings would hear: a new version for review (the approved one plays on)."""
-    if bulletin.state not in ("approved", "scheduled"):
-        return
-    spoken = spoken_languages(session, bulletin.id)
-    approval = on_air(session, bulletin)
-    if approval is not None and approval.media is not None:
-        approved = set(approval.media.values())
-    else:
-        legacy = approved_media(session, bulletin.id)
-        approved = {legacy.sha256} if legacy is not None else set()
-    new = [m.sha256 for key, m in rendered.items() if set(mix_languages(key)) <= spoken and m.sha256 not in approved]
-    if new:
-        bulletin.state = "in_review"
-        audit(session, actor, "bulletin.in_review", f"bulletin:{bulletin.id}", reason="new audio", media=new[0])
-
-
-def recording_of(session: Any, bulletin_id: int, language: str, script_sha: str) -> MediaAsset | None:
-    return session.scalars(
-        select(MediaAsset).where(
-            MediaAsset.bulletin_id == bulletin_id,
-            MediaAsset.language == language,
-            MediaAsset.codec == "recording",
-            MediaAsset.script_sha256 == script_sha,
-        )
-    ).first()
-
-
-def upload_recording(store: Store, settings: Settings, actor: Actor, bulletin_id: int, language: str, data: bytes) -> MediaAsset:
-    """A translator's recording for one language: decoded, checked, mastered, stored by hash."""
-    from media.master import master
-    from tts.recorded import load_recording
-
-    require(actor, Action.TRANSLATE, language=language) if actor.role is not Role.EDITOR else None
-    audio = load_recording(data, max_s=settings.max_recording_s)
-    mastered, _ = master(audio, MasterSettings(target_lufs=settings.target_lufs))
-    with store.session() as session:
-        bulletin = get_bulletin(session, bulletin_id)
-        script = current_scripts(session, bulletin_id).get(language)
-        if script is None:
-            script = edit_script(session, bulletin, actor, language, "[bản ghi âm]", [{"text": "[bản ghi âm]", "source": None}])
-            session.flush()
-        media = MediaStore(settings.media_dir)
-        asset, _, _ = keep_audio(session, media, mastered, bulletin_id, language, script.sha256, label="recording")
-        if bulletin.state in ("approved", "scheduled") and language in spoken_languages(session, bulletin_id):
-            bulletin.state = "in_review"  # new audio a zone would hear: a new version for review
-        audit(session, actor, "recording.uploaded", f"bulletin:{bulletin_id}", language=language, sha256=asset.sha256)
-        session.flush()
-        if bulletin.kind not in ("relay", "audio", "recording") and "vi" in current_scripts(session, bulletin_id):
-            try:  # the zones that speak it get it: rendered now, so the approver hears it
-                render_mixes(session, settings, actor, bulletin, only=language, strict=False)
-            except WorkflowError:
-                pass
-        return asset
 
 
 def translation_tasks(store: Store, actor: Actor) -> list[dict[str, Any]]:
@@ -462,80 +306,3 @@ def save_translation(
                 except WorkflowError:
                     pass  # the translation is kept; the approver is shown that its audio is missing
     return version
-
-
-def week(store: Store, zone_id: str, start: date) -> dict[str, Any]:
-    """A zone's week: slots, quiet hours, planned items and what could not be planned, by local day."""
-    with store.session() as session:
-        row = session.get(ZoneRow, zone_id)
-        if row is None:
-            raise NotFound(f"no zone {zone_id}")
-        zone = zone_of(row)
-        planner = build_planner(session, start, 7)
-        items = planner.zone_items(zone_id)
-        rejections = [r for r in planner.plan().rejections if r.zone == zone_id]
-    tz = ZoneInfo(zone.timezone)
-    days = []
-    for offset in range(7):
-        day = start + timedelta(days=offset)
-        days.append(
-            {
-                "date": day,
-                "plays": [(i, i.starts_at.astimezone(tz)) for i in items if i.starts_at.astimezone(tz).date() == day],
-                "rejections": [r for r in rejections if r.day == day],
-            }
-        )
-    return {"zone": zone, "days": days}
-
-
-def zones_for(store: Store, actor: Actor) -> list[ZoneRow]:
-    with store.session() as session:
-        rows = list(session.scalars(select(ZoneRow).order_by(ZoneRow.commune, ZoneRow.id)))
-    if actor.role is Role.OFFICIAL:
-        rows = [z for z in rows if z.commune in actor.communes]
-    return rows
-
-
-# Who reads the speakers and the bookings (issue 22 #12): those who run them (admins, officials
-# in their communes) and observers. Editors, approvers and translators work on bulletins: the
-# calendar tells editors and approvers what plays when; the bookings list (who booked what,
-# where) and the speakers of every commune are not theirs to read.
-READS_OPERATIONS = frozenset({Role.ADMIN, Role.OFFICIAL, Role.OBSERVER})
-
-
-def require_operations(actor: Actor, what: str) -> None:
-    """:raises PermissionDenied: for a role that does not run or observe the speakers."""
-    if actor.role not in READS_OPERATIONS:
-        raise PermissionDenied(f"{actor.username} ({actor.role.value}) may not read {what}", "perm.page")
-
-
-def require_calendar(actor: Actor) -> None:
-    """:raises PermissionDenied: translators (their work is the text, not when it plays)."""
-    if actor.role is Role.TRANSLATOR:
-        raise PermissionDenied(f"{actor.username} (translator) may not read the calendars", "perm.page")
-
-
-def devices(store: Store, actor: Actor) -> list[dict[str, Any]]:
-    require_operations(actor, "the speakers")
-    visible = {z.id: z for z in zones_for(store, actor)}
-    with store.session() as session:
-        out = []
-        for d in session.scalars(select(DeviceRow).order_by(DeviceRow.id)):
-            if d.zone_id not in visible:
-                continue
-            state = d.state or {}
-            out.append(
-                {
-                    "id": d.id,
-                    "name": d.name or d.id,
-                    "zone": d.zone_id,
-                    "zone_name": visible[d.zone_id].name or d.zone_id,
-                    "online": d.online,
-                    "last_seen": aware(d.last_seen),
-                    "volume": state.get("volume"),
-                    "amplifier_on": state.get("amplifier_on"),
-                    "last_play": state.get("last_play_at"),
-                    "firmware": state.get("firmware"),
-                }
-            )
-        return out

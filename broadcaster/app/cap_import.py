@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app import bookings, tasks
+from broadcaster.app.approval import approve, approved_media
 from broadcaster.app.planning import booking_tz
 from broadcaster.app.rendering import Track, render
 from broadcaster.app.workflow import (
@@ -22,8 +23,6 @@ from broadcaster.app.workflow import (
     Role,
     State,
     WorkflowError,
-    approve,
-    approved_media,
     audit,
     create_bulletin,
     current_scripts,

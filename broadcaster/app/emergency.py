@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broadcaster.app import programmes, tasks
+from broadcaster.app.approval import current_bundle
 from broadcaster.app.workflow import (
     Action,
     Actor,
@@ -28,7 +29,6 @@ from broadcaster.app.workflow import (
     State,
     WorkflowError,
     audit,
-    current_bundle,
     current_scripts,
     reason_of,
     require,

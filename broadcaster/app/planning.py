@@ -15,7 +15,8 @@ from broadcaster.app import airing
 from broadcaster.app.airing import aware as aware  # the console and the app read these from here
 from broadcaster.app.airing import hhmm as _hhmm
 from broadcaster.app.airing import zone_of as zone_of
-from broadcaster.app.workflow import Action, Actor, SessionRows, WorkflowError, approved_media, assert_playable, audit, require
+from broadcaster.app.approval import SessionRows, approved_media, assert_playable
+from broadcaster.app.workflow import Action, Actor, WorkflowError, audit, require
 from broadcaster.store.models import BookingRow, Bulletin, DeviceRow, MediaAsset, ZoneRow
 from devices.programme import MediaRef, StreamRef, programme_entry
 from schedules.model import Priority, ScheduleValueError

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from broadcaster.app.approval import approved_media
 from broadcaster.app.planning import aware
-from broadcaster.app.workflow import approved_media
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, Bulletin, ZoneRow

@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from broadcaster.app import bulletins
-from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, approve, audit, create_bulletin, require, submit
+from broadcaster.app import bulletin_audio, bulletins
+from broadcaster.app.approval import approve
+from broadcaster.app.workflow import Action, Actor, Role, WorkflowError, audit, create_bulletin, require, submit
 from broadcaster.config import Settings
 from broadcaster.errors import AppError, NotFound
 from broadcaster.store.engine import Store
@@ -172,7 +173,7 @@ def _render(store: Store, settings: Settings, actor: Actor, bulletin_id: int) ->
     from tts.base import TTSError
 
     try:
-        bulletins.render_audio(store, settings, actor, bulletin_id)
+        bulletin_audio.render_audio(store, settings, actor, bulletin_id)
     except (TTSError, MediaError, WorkflowError) as exc:  # WorkflowError: a sentence still unsayable
         with store.session() as session:
             audit(session, actor, "bulletin.render_failed", f"bulletin:{bulletin_id}", reason=str(exc))
@@ -322,7 +323,8 @@ def audio_bulletin(store: Store, settings: Settings, actor: Actor, title: str, d
     label = f"[{KINDS.get(kind, kind)}: {title}, {mastered.duration_s:.0f} giây]"
     bulletin_id = _create(store, actor, kind, title, [{"text": label, "source": None}])
     with store.session() as session:
-        from broadcaster.app.workflow import current_scripts, scripts_sha
+        from broadcaster.app.approval import scripts_sha
+        from broadcaster.app.workflow import current_scripts
 
         scripts = current_scripts(session, bulletin_id)
         tags = {"title": title[:60], "artist": ARTIST}

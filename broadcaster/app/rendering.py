@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from broadcaster.app.workflow import WorkflowError, current_scripts, mix_key, mix_languages, scripts_sha
+from broadcaster.app.approval import mix_key, mix_languages, scripts_sha
+from broadcaster.app.workflow import WorkflowError, current_scripts
 from broadcaster.store.models import MediaAsset, ScriptVersion
 from media.audio import Audio
 from media.bulletin import Track, sequence

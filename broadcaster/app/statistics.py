@@ -160,6 +160,17 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
         )
         if p.zone_id in zone_ids
     ]
+    reports = _counted_reports(session, period, zone_ids)
+    out = Stats(period)
+    out.bulletins = _bulletins(session, planned, reports)
+    out.zones = _zones(zones, devices, planned, reports)
+    out.speakers = _speakers(session, devices, start, end)
+    out.reach = _reach(out.zones)
+    return out
+
+
+def _counted_reports(session: Session, period: Period, zone_ids: set[str]) -> list[tuple[str, PlayReport]]:
+    """The plausible plays of planned items in these zones over the period, each with the zone it played in."""
     current_zone = {d.id: d.zone_id for d in session.scalars(select(DeviceRow))}
     stored = list(session.scalars(select(PlayReport).where(PlayReport.started >= period.start, PlayReport.started < period.end)))
     items = {r.item_id for r in stored}
@@ -169,8 +180,12 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
         zone = r.zone_id or current_zone.get(r.device_id, "")  # rows from before zones were kept
         if zone in zone_ids and counted(r, known.get(r.item_id), zone):
             reports.append((zone, r))
-    out = Stats(period)
-    out.bulletins = _bulletins(session, planned, reports)
+    return reports
+
+
+def _zones(
+    zones: list[ZoneRow], devices: list[DeviceRow], planned: list[PlannedPlay], reports: list[tuple[str, PlayReport]]
+) -> list[dict[str, Any]]:
     played_by_zone: dict[str, set[str]] = defaultdict(set)
     for zone, r in reports:
         played_by_zone[zone].add(r.device_id)
@@ -186,6 +201,7 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
     heard: dict[str, set[str]] = defaultdict(set)  # item → devices that played it
     for _zone, r in reports:
         heard[r.item_id].add(r.device_id)
+    out = []
     for z in zones:
         speakers = len(speakers_by_zone[z.id])
         zone_items = [p for p in planned if p.zone_id == z.id]
@@ -194,7 +210,7 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
             coverage = played / (len(zone_items) * speakers)
         else:  # nothing planned: the share of speakers that played at all
             coverage = len(played_by_zone[z.id]) / speakers if speakers else 0.0
-        out.zones.append(
+        out.append(
             {
                 "id": z.id,
                 "name": z.name,
@@ -208,8 +224,6 @@ def statistics(session: Session, communes: list[str] | None, period: Period, now
                 "rural": z.households_rural or 0,
             }
         )
-    out.speakers = _speakers(session, devices, start, end)
-    out.reach = _reach(out.zones)
     return out
 
 

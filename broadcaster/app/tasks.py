@@ -21,18 +21,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broadcaster.app.approval import assert_playable
 from broadcaster.app.directory import UnknownZone, communes_of
-from broadcaster.app.workflow import (
-    Action,
-    Actor,
-    PermissionDenied,
-    Role,
-    WorkflowError,
-    assert_playable,
-    audit,
-    reason_of,
-    require,
-)
+from broadcaster.app.workflow import Action, Actor, PermissionDenied, Role, WorkflowError, audit, reason_of, require
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, CommandAck, CommandRow, DeviceRow, ServiceBeat, ServiceTask, ZoneRow, utcnow

@@ -24,7 +24,7 @@ def cmd_plan(args: argparse.Namespace, settings: Settings | StoreSettings) -> in
         with lite.open_rows(settings.database_url) as rows:
             lines = _plan_lines(rows, args)
     except lite.NeedsFullRead:
-        from broadcaster.app.workflow import SessionRows
+        from broadcaster.app.approval import SessionRows
         from broadcaster.store.engine import open_store
 
         with open_store(settings.database_url).session() as session:
@@ -62,8 +62,8 @@ def _plan_lines(rows: Rows, args: argparse.Namespace) -> list[str]:
 def cmd_playlist(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
+    from broadcaster.app.approval import approved_media
     from broadcaster.app.planning import build_planner
-    from broadcaster.app.workflow import approved_media
     from broadcaster.store.engine import open_store
     from broadcaster.store.models import ZoneRow
     from schedules.model import ScheduleValueError

@@ -16,8 +16,9 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 
 from broadcaster.app import tasks
+from broadcaster.app.approval import approved_media
 from broadcaster.app.planning import media_ref, stream_of
-from broadcaster.app.workflow import Actor, PermissionDenied, WorkflowError, approved_media, audit
+from broadcaster.app.workflow import Actor, PermissionDenied, WorkflowError, audit
 from broadcaster.store.engine import Store
 from broadcaster.store.models import BookingRow, Bulletin, CommandRow, DeviceRow, ServiceTask, User, ZoneRow
 from devices.broker import BrokerError

@@ -98,7 +98,7 @@ class MediaAsset(Base):
     bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), primary_key=True)
     language: Mapped[str] = mapped_column(String(16))
     script_sha256: Mapped[str] = mapped_column(String(64), default="")
-    # every language's script version a rendering was made from (workflow.scripts_sha)
+    # every language's script version a rendering was made from (approval.scripts_sha)
     scripts_sha256: Mapped[str] = mapped_column(String(64), default="")
     codec: Mapped[str] = mapped_column(String(16))
     extension: Mapped[str] = mapped_column(String(8))

@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from broadcaster.app import bulletins, tasks
+from broadcaster.app import bulletins, operations, tasks
 from broadcaster.app.workflow import Action, PermissionDenied, require
 from broadcaster.store.engine import Store
 from schedules.model import ScheduleValueError
@@ -168,12 +168,12 @@ def register_api(
     @app.get("/api/zones/{zone_id}/programme", tags=["schedule"])
     def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
         ctx = context(request)
-        bulletins.require_calendar(ctx.actor)
-        zone_rows = {z.id: z for z in bulletins.zones_for(store, ctx.actor)}
+        operations.require_calendar(ctx.actor)
+        zone_rows = {z.id: z for z in operations.zones_for(store, ctx.actor)}
         if zone_id not in zone_rows and ctx.actor.role.value == "official":
             raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only", "perm.own_communes")
         zone_tz = zone_rows[zone_id].timezone if zone_id in zone_rows else None
-        week = bulletins.week(store, zone_id, start or datetime.now(ZoneInfo(zone_tz or "Asia/Ho_Chi_Minh")).date())
+        week = operations.week(store, zone_id, start or datetime.now(ZoneInfo(zone_tz or "Asia/Ho_Chi_Minh")).date())
         return {
             "zone": zone_id,
             "items": [
@@ -216,5 +216,5 @@ def register_api(
         ctx = context(request)
         return [
             {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None}
-            for d in bulletins.devices(store, ctx.actor)
+            for d in operations.devices(store, ctx.actor)
         ]

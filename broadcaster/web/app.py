@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster.app import bulletins, tasks
+from broadcaster.app import bulletin_audio, bulletins, operations, tasks
 from broadcaster.app.messages import CATALOGUE, WARNINGS, Explained, render
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.config import Settings
@@ -239,7 +239,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         return page(request, "bulletin.html", ctx, v=bulletins.bulletin_view(store, bulletin_id, settings.dialect))
 
     def run_verb(actor: Actor, bulletin_id: int, verb: str, data: Any) -> str:
-        from broadcaster.app import workflow
+        from broadcaster.app import approval, workflow
 
         if verb == "sua":
             texts = data.getlist("sentence") if hasattr(data, "getlist") else list(data.get("sentences", []))
@@ -248,7 +248,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             version = bulletins.save_script(store, actor, bulletin_id, [str(t) for t in texts], based_on=based_on)
             return " ".join([f"Đã lưu phiên bản {version.version}.", bulletins.on_air_notice(store, bulletin_id)]).strip()
         if verb == "thu-am":
-            asset = bulletins.render_audio(store, settings, actor, bulletin_id)
+            asset = bulletin_audio.render_audio(store, settings, actor, bulletin_id)
             return f"Đã tạo âm thanh {asset.duration_ms / 1000:.0f} giây"
         if verb == "gui-duyet":  # never with audio of an older version
             return bulletins.submit_for_review(store, settings, actor, bulletin_id)
@@ -268,7 +268,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                     acknowledged = [str(a) for a in data.getlist("ack")]
                 else:
                     acknowledged = [str(a) for a in data.get("acknowledged") or []]
-                workflow.approve(db, bulletin, actor, seen=seen, acknowledged=acknowledged)
+                approval.approve(db, bulletin, actor, seen=seen, acknowledged=acknowledged)
                 return "Đã phê duyệt"
             if verb == "tra-lai":
                 workflow.reject(db, bulletin, actor, str(data.get("comment", "")))
@@ -310,8 +310,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/lich", response_class=HTMLResponse, include_in_schema=False)
     async def calendar(request: Request) -> Response:
         ctx = context(request)
-        bulletins.require_calendar(ctx.actor)
-        zones = bulletins.zones_for(store, ctx.actor)
+        operations.require_calendar(ctx.actor)
+        zones = operations.zones_for(store, ctx.actor)
         zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
         if zone_id and zone_id not in {z.id for z in zones}:
             raise PermissionDenied(f"{ctx.actor.username} may see the calendars of their own communes only", "perm.own_communes")
@@ -321,7 +321,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             if request.query_params.get("start")
             else today - timedelta(days=today.weekday())
         )
-        data = await run_in_threadpool(bulletins.week, store, zone_id, start) if zone_id else None
+        data = await run_in_threadpool(operations.week, store, zone_id, start) if zone_id else None
         return page(
             request,
             "calendar.html",
@@ -331,7 +331,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             start=start,
             zone_id=zone_id,
             timedelta=timedelta,
-            sees_bookings=ctx.actor.role in bulletins.READS_OPERATIONS,
+            sees_bookings=ctx.actor.role in operations.READS_OPERATIONS,
         )
 
     def fire_emergency(actor: Actor, bulletin_id: int, zones: list[str], reason: str) -> dict[str, Any]:
@@ -343,9 +343,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.get("/loa", response_class=HTMLResponse, include_in_schema=False)
     async def devices_page(request: Request) -> Response:
         ctx = context(request)
-        zones = bulletins.zones_for(store, ctx.actor)
+        zones = operations.zones_for(store, ctx.actor)
         zone_tz = {z.id: z.timezone for z in zones}
-        devices = bulletins.devices(store, ctx.actor)
+        devices = operations.devices(store, ctx.actor)
         from broadcaster.app.timetables import describe, to_text
 
         return page(
@@ -390,7 +390,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         form = await form_with_csrf(request, ctx)
         upload = form.get("audio")
         data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
-        asset = await run_in_threadpool(bulletins.upload_recording, store, settings, ctx.actor, bulletin_id, language, data)
+        asset = await run_in_threadpool(bulletin_audio.upload_recording, store, settings, ctx.actor, bulletin_id, language, data)
         return back(f"/dich/{bulletin_id}/{language}", f"Đã nhận bản ghi âm {asset.duration_ms / 1000:.0f} giây")
 
     @app.get("/media/{name}", include_in_schema=False)

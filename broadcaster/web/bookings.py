@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster.app import bookings, bulletins, wording
+from broadcaster.app import bookings, bulletins, operations, wording
 from broadcaster.app.planning import recurrence
 from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
@@ -166,7 +166,7 @@ def slot_choices(zones: list[Any]) -> list[tuple[str, str]]:
 
 
 def form_values(store: Store, settings: Settings, actor: Actor, bulletin_id: int, **extra: Any) -> dict[str, Any]:
-    zones = bulletins.zones_for(store, actor)
+    zones = operations.zones_for(store, actor)
     return {
         "v": bulletins.bulletin_view(store, bulletin_id),
         "zones": zones,

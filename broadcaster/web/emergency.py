@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from broadcaster.app import bulletins, emergency, tasks
+from broadcaster.app import bulletins, emergency, operations, tasks
 from broadcaster.app.messages import explain
 from broadcaster.app.programmes import ProgrammeError
 from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, reason_of, require
@@ -78,7 +78,7 @@ def register(app: FastAPI, kit: Kit) -> None:
 
     def form_page(request: Request, ctx: Any, status: int = 200, problem: str = "", **values: Any) -> HTMLResponse:
         playable = [b for b in bulletins.bulletins(store) if b["state"] in ("approved", "scheduled")]
-        zones = bulletins.zones_for(store, ctx.actor)
+        zones = operations.zones_for(store, ctx.actor)
         defaults = {"chosen": [], "reason": "", "text": "", "bulletin": "", "source": ""}
         return kit.page(
             request,

@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from broadcaster.app import bulletins
+from broadcaster.app import operations
 from broadcaster.app.live import LiveDesk
 from broadcaster.app.messages import explain
 from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, require
@@ -29,7 +29,7 @@ def register(app: FastAPI, kit: Kit) -> None:
 
     def form(request: Request, ctx: Any, status: int = 200, problem: str = "", **kept: Any) -> HTMLResponse:
         values = {"chosen": [], "reason": "", "minutes": 5, **kept}
-        zones = bulletins.zones_for(kit.store, ctx.actor)
+        zones = operations.zones_for(kit.store, ctx.actor)
         return kit.page(request, "live.html", ctx, status=status, zones=zones, problem=problem, live=None, **values)
 
     @app.get("/truc-tiep", response_class=HTMLResponse, include_in_schema=False)
@@ -63,7 +63,7 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def live_desk(request: Request, bulletin_id: int) -> Response:
         ctx = kit.context(request)
         live = desk.get(ctx.actor, bulletin_id)
-        names = {z.id: z.name for z in bulletins.zones_for(kit.store, ctx.actor)}
+        names = {z.id: z.name for z in operations.zones_for(kit.store, ctx.actor)}
         said = ", ".join(names.get(z, z) for z in live.zones)
         return kit.page(request, "live.html", ctx, live=live, zone_names=said, zones=[], problem="")
 

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
-from broadcaster.app import bulletins, tasks
+from broadcaster.app import operations, tasks
 from broadcaster.app.control import request_control, zone_summary
 from broadcaster.app.timetables import set_timetable
 from broadcaster.app.workflow import Action, require
@@ -57,12 +57,12 @@ def register(app: FastAPI, kit: Kit) -> None:
             with kit.store.session() as db:  # step one: say how many speakers go quiet, ask again
                 summary = zone_summary(db, ctx.actor, name)
             confirm = {**summary, "action": action, "label": CONFIRM_ZONE[action]}
-            zones = bulletins.zones_for(kit.store, ctx.actor)
+            zones = operations.zones_for(kit.store, ctx.actor)
             return kit.page(
                 request,
                 "devices.html",
                 ctx,
-                devices=bulletins.devices(kit.store, ctx.actor),
+                devices=operations.devices(kit.store, ctx.actor),
                 zones=zones,
                 zone_tz={z.id: z.timezone for z in zones},
                 confirm=confirm,

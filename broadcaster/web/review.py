@@ -14,8 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
+from broadcaster.app.approval import current_bundle
 from broadcaster.app.bulletins import review_context
-from broadcaster.app.workflow import Action, current_bundle, require
+from broadcaster.app.workflow import Action, require
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, ScriptVersion

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from broadcaster.app import bulletins, emergency
+from broadcaster.app import bulletins, emergency, operations
 from broadcaster.app.planning import aware, build_planner
 from broadcaster.app.workflow import Actor, Role
 from broadcaster.store.engine import Store
@@ -40,7 +40,7 @@ def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = 
     now = now or datetime.now(UTC)
     tz = ZoneInfo(tz_name)
     day = now.astimezone(tz).date()
-    zones = {z.id: z for z in bulletins.zones_for(store, actor)}
+    zones = {z.id: z for z in operations.zones_for(store, actor)}
     start = datetime.combine(day, datetime.min.time(), tz).astimezone(UTC)
     with store.session() as db:
         planner = build_planner(db, day, 1)

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from broadcaster.app.approval import approved_media
 from broadcaster.app.planning import book, media_ref
-from broadcaster.app.workflow import approved_media
 from broadcaster.config import Settings
 from broadcaster.service.core import Service
 from broadcaster.store.engine import open_store

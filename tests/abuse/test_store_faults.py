@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from broadcaster.app import bulletins, programmes
+from broadcaster.app import bulletin_audio, programmes
 from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
 from broadcaster.store.engine import open_store
@@ -84,5 +84,5 @@ def test_disk_full_while_storing_media(tmp_path: Path, monkeypatch: pytest.Monke
         assert s.scalars(select(MediaAsset).where(MediaAsset.bulletin_id == bulletin)).first() is None
 
     monkeypatch.setattr(Path, "write_bytes", real_write)  # space freed: the editor renders again
-    asset = bulletins.render_audio(store, settings, editor, bulletin)
+    asset = bulletin_audio.render_audio(store, settings, editor, bulletin)
     assert (media_dir / f"{asset.sha256}.{asset.extension}").stat().st_size == asset.bytes

@@ -12,21 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster.app import bulletins
+from broadcaster.app import bulletin_audio, bulletins
+from broadcaster.app.approval import approve, approved_media, current_bundle, scripts_sha
 from broadcaster.app.planning import book, build_planner, device_programmes
-from broadcaster.app.workflow import (
-    Actor,
-    Role,
-    WorkflowError,
-    approve,
-    approved_media,
-    create_bulletin,
-    current_bundle,
-    current_scripts,
-    edit_script,
-    scripts_sha,
-    submit,
-)
+from broadcaster.app.workflow import Actor, Role, WorkflowError, create_bulletin, current_scripts, edit_script, submit
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import Bulletin, MediaAsset
@@ -61,9 +50,9 @@ def attack(store: Store, settings: Settings, render_harmless_first: bool) -> tup
     with store.session() as s:
         bid = create_bulletin(s, EDITOR, "Tiêm phòng", None, "vi", HARMLESS, [{"text": HARMLESS, "source": None}]).id
     if render_harmless_first:
-        bulletins.render_audio(store, settings, EDITOR, bid)
+        bulletin_audio.render_audio(store, settings, EDITOR, bid)
     bulletins.save_script(store, EDITOR, bid, [UNAPPROVED])
-    bad = bulletins.render_audio(store, settings, EDITOR, bid).sha256
+    bad = bulletin_audio.render_audio(store, settings, EDITOR, bid).sha256
     bulletins.save_script(store, EDITOR, bid, [HARMLESS])
     with store.session() as s:
         submit(s, s.get(Bulletin, bid), EDITOR)
@@ -76,7 +65,7 @@ def test_the_unapproved_rendering_cannot_be_approved(world: tuple[Settings, Stor
     with store.session() as s:
         with pytest.raises(WorkflowError, match="render it first"):
             approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)
-    good = bulletins.render_audio(store, settings, EDITOR, bid).sha256
+    good = bulletin_audio.render_audio(store, settings, EDITOR, bid).sha256
     assert good != bad
     with store.session() as s:
         bundle = current_bundle(s, bid)
@@ -112,11 +101,11 @@ def test_a_rerendering_that_changes_the_audio_is_a_new_version_in_review(world: 
     with store.session() as s:
         book(s, OFFICIAL, bid, ["thon-a"], DAY, slot="07:00")
     assert delivered(store) == {approved}
-    assert bulletins.render_audio(store, settings, EDITOR, bid).sha256 == approved  # same bytes: still approved
+    assert bulletin_audio.render_audio(store, settings, EDITOR, bid).sha256 == approved  # same bytes: still approved
     with store.session() as s:
         assert s.get(Bulletin, bid).state in ("approved", "scheduled")  # type: ignore[union-attr]
     louder = Settings(data_dir=settings.data_dir, target_lufs=settings.target_lufs + 4)
-    new = bulletins.render_audio(store, louder, EDITOR, bid).sha256
+    new = bulletin_audio.render_audio(store, louder, EDITOR, bid).sha256
     assert new != approved
     with store.session() as s:
         assert s.get(Bulletin, bid).state == "in_review"  # type: ignore[union-attr]
@@ -170,7 +159,7 @@ def test_the_same_audio_in_a_second_bulletin_neither_unbinds_the_first_nor_block
             return create_bulletin(s, EDITOR, "Tiêm phòng", None, "vi", HARMLESS, [{"text": HARMLESS, "source": None}]).id
 
     def approve_rendered(bid: int) -> str:
-        sha = bulletins.render_audio(store, settings, EDITOR, bid).sha256
+        sha = bulletin_audio.render_audio(store, settings, EDITOR, bid).sha256
         with store.session() as s:
             submit(s, s.get(Bulletin, bid), EDITOR)
             approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)

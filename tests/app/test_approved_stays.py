@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from broadcaster.app import bulletins
+from broadcaster.app import bulletin_audio, bulletins, operations
+from broadcaster.app.approval import approve, current_bundle
 from broadcaster.app.planning import book, build_planner, device_programmes
-from broadcaster.app.workflow import Actor, Role, approve, current_bundle
+from broadcaster.app.workflow import Actor, Role
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
 from broadcaster.store.models import Approval, Bulletin, ZoneRow
@@ -80,11 +81,11 @@ def test_editing_an_approved_booked_bulletin_keeps_its_plays_until_the_new_versi
     bulletins.save_script(store, EDITOR, bid, ["Xã tiêm chủng cho trẻ em vào sáng chủ nhật."])
     assert state(store, bid) == "in_review"
     assert "phiên bản đã duyệt vẫn phát theo lịch" in bulletins.on_air_notice(store, bid)  # the editor is told
-    new = bulletins.render_audio(store, settings, EDITOR, bid).sha256
+    new = bulletin_audio.render_audio(store, settings, EDITOR, bid).sha256
     assert {new} != old
     assert delivered(store) == before  # device programmes: the approved audio, both zones
     # the calendar and the Today page still show the booked plays
-    week = bulletins.week(store, "thon-viet", today().astimezone(TZ).date())
+    week = operations.week(store, "thon-viet", today().astimezone(TZ).date())
     assert any(item.bulletin_id == str(bid) for day in week["days"] for item, _at in day["plays"])
     view = today_view(store, ADMIN, "Asia/Ho_Chi_Minh", now=today())
     assert any(p["item"].bulletin_id == str(bid) for p in view["planned"])
@@ -105,7 +106,7 @@ def test_a_returned_new_version_leaves_the_approved_one_on_air_and_a_withdrawal_
     bid = booked(store, settings)
     before = delivered(store)
     bulletins.save_script(store, EDITOR, bid, ["Câu mới chưa duyệt."])
-    bulletins.render_audio(store, settings, EDITOR, bid)
+    bulletin_audio.render_audio(store, settings, EDITOR, bid)
     with store.session() as s:
         bulletin = s.get(Bulletin, bid)
         reject(s, bulletin, APPROVER, "Sai ngày tiêm")
@@ -128,7 +129,7 @@ def test_each_zone_gets_its_own_languages_and_the_approval_binds_every_track(wor
     line = "Xã tiêm chủng cho trẻ em vào sáng thứ bảy."
     bulletins.save_translation(store, TRANSLATOR, bid, "hnj", [(line, "Lub zos txhaj tshuaj rau menyuam.")], settings)
     assert state(store, bid) == "in_review"  # a language a booked zone speaks: a new version to review
-    bulletins.upload_recording(store, settings, TRANSLATOR, bid, "hnj", tone_wav(3.0))  # rendered on upload
+    bulletin_audio.upload_recording(store, settings, TRANSLATOR, bid, "hnj", tone_wav(3.0))  # rendered on upload
     with store.session() as s:
         bundle = current_bundle(s, bid)
         assert set(bundle.mixes) == {"vi", "vi+hnj"}  # what the approver hears, per zone
@@ -157,7 +158,7 @@ def test_a_translation_nobody_booked_speaks_neither_returns_to_review_nor_drops_
     line = "Xã tiêm chủng cho trẻ em vào sáng thứ bảy."
     bulletins.save_translation(store, TRANSLATOR, bid, "rad", [(line, "Klei mblang.")], settings)
     assert state(store, bid) == "scheduled"
-    bulletins.upload_recording(store, settings, TRANSLATOR, bid, "rad", tone_wav(2.0))
+    bulletin_audio.upload_recording(store, settings, TRANSLATOR, bid, "rad", tone_wav(2.0))
     assert state(store, bid) == "scheduled"
     after = delivered(store)
     assert after["loa-v"] == before["loa-v"] and after["loa-m"] == before["loa-m"]
@@ -181,7 +182,7 @@ def test_an_emergency_gives_each_zone_its_own_languages(tmp_path: Path, mosquitt
     bid = approved_bulletin(store, settings, "Cảnh báo lũ", "Nước sông đang lên, bà con di chuyển lên cao.")
     line = "Nước sông đang lên, bà con di chuyển lên cao."
     bulletins.save_translation(store, TRANSLATOR, bid, "hnj", [(line, "Dej nce, nej khiav mus siab.")], settings)
-    bulletins.upload_recording(store, settings, TRANSLATOR, bid, "hnj", tone_wav(2.0))
+    bulletin_audio.upload_recording(store, settings, TRANSLATOR, bid, "hnj", tone_wav(2.0))
     with store.session() as s:
         bundle = current_bundle(s, bid)
         approve(s, s.get(Bulletin, bid), APPROVER, seen=bundle.sha256)
@@ -194,3 +195,64 @@ def test_an_emergency_gives_each_zone_its_own_languages(tmp_path: Path, mosquitt
         bodies = {c.target: json.loads(c.body["payload"])["body"] for c in s.scalars(select(CommandRow))}
     sent = {target: body["item"]["media"]["sha256"] for target, body in bodies.items()}
     assert sent == {"zone/thon-viet": mixes["vi"], "zone/ban-mong": mixes["vi+hnj"]}, (sent, mixes)
+
+
+def returns_to_review(store: Store, bid: int) -> list[dict[str, object]]:
+    """The audit details of every time the bulletin went back to review."""
+    from broadcaster.store.models import AuditEvent
+
+    with store.session() as s:
+        events = s.scalars(
+            select(AuditEvent).where(AuditEvent.subject == f"bulletin:{bid}", AuditEvent.action == "bulletin.in_review")
+        )
+        return [dict(e.detail or {}) for e in events]
+
+
+def approved_with_hmong(store: Store, settings: Settings) -> int:
+    """Booked in both zones, its H'Mông translation recorded and approved with it."""
+    bid = booked(store, settings)
+    line = "Xã tiêm chủng cho trẻ em vào sáng thứ bảy."
+    bulletins.save_translation(store, TRANSLATOR, bid, "hnj", [(line, "Lub zos txhaj tshuaj rau menyuam.")], settings)
+    bulletin_audio.upload_recording(store, settings, TRANSLATOR, bid, "hnj", tone_wav(3.0))
+    with store.session() as s:
+        approve(s, s.get(Bulletin, bid), APPROVER, seen=current_bundle(s, bid).sha256)
+    assert state(store, bid) == "scheduled"
+    return bid
+
+
+def test_new_audio_goes_back_to_review_by_one_rule_whether_re_rendered_or_recorded(world: tuple[Settings, Store]) -> None:
+    """A re-rendering and a new recording of an approved bulletin's script take the same rule
+    (approval.review_new_audio): back to review, audited as new audio naming the new file; the
+    approved version plays on meanwhile."""
+    settings, store = world
+    rendered = approved_with_hmong(store, settings)
+    recorded = approved_with_hmong(store, settings)
+    before = delivered(store)
+    seen = [len(returns_to_review(store, bid)) for bid in (rendered, recorded)]
+
+    louder = Settings(data_dir=settings.data_dir, target_lufs=settings.target_lufs + 4)
+    new_render = bulletin_audio.render_audio(store, louder, EDITOR, rendered).sha256
+    new_recording = bulletin_audio.upload_recording(store, settings, TRANSLATOR, recorded, "hnj", tone_wav(2.0)).sha256
+
+    for bid, new, already in ((rendered, new_render, seen[0]), (recorded, new_recording, seen[1])):
+        assert state(store, bid) == "in_review"
+        assert returns_to_review(store, bid)[already:] == [{"reason": "new audio", "media": new}]
+    assert delivered(store) == before
+
+
+def test_audio_no_booked_zone_hears_anew_leaves_the_approval_alone_on_both_paths(world: tuple[Settings, Store]) -> None:
+    """The same bytes re-rendered, and a recording in a language only an unbooked zone speaks."""
+    settings, store = world
+    zone_with_devices(store, "buon-ede", "xa-b", [time(7, 0)], ["loa-e"])
+    with store.session() as s:
+        zone = s.get(ZoneRow, "buon-ede")
+        assert zone is not None
+        zone.languages = ["vi", "rad"]
+    bid = approved_with_hmong(store, settings)
+    line = "Xã tiêm chủng cho trẻ em vào sáng thứ bảy."
+    bulletins.save_translation(store, TRANSLATOR, bid, "rad", [(line, "Klei mblang.")], settings)
+    seen = len(returns_to_review(store, bid))
+    bulletin_audio.upload_recording(store, settings, TRANSLATOR, bid, "rad", tone_wav(2.0))
+    bulletin_audio.render_audio(store, settings, EDITOR, bid)
+    assert state(store, bid) == "scheduled"
+    assert len(returns_to_review(store, bid)) == seen

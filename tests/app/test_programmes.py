@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from broadcaster.app import bulletins, programmes, relays
+from broadcaster.app import bulletin_audio, bulletins, programmes, relays
+from broadcaster.app.approval import approved_media
 from broadcaster.app.documents import ingest
-from broadcaster.app.workflow import Actor, PermissionDenied, Role, WorkflowError, approved_media, current_scripts
+from broadcaster.app.workflow import Actor, PermissionDenied, Role, WorkflowError, current_scripts
 from broadcaster.cli import main
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
@@ -190,8 +191,9 @@ def approve_book_and_deliver(store: Store, bulletin_id: int) -> dict[str, Any]:
     """submit → approve (another user) → book → the service's planned entry for the speaker."""
     from datetime import UTC, date, datetime, time, timedelta
 
+    from broadcaster.app.approval import approve
     from broadcaster.app.planning import book, build_planner, device_programmes
-    from broadcaster.app.workflow import approve, submit
+    from broadcaster.app.workflow import submit
     from tests.helpers import zone_with_devices
 
     zone_with_devices(store, "thon-1", "xa-a", [time(7, 0)], ["loa-1"], minutes=60)
@@ -276,7 +278,7 @@ def test_browser_recording_webm_becomes_a_bulletin(world: tuple[Settings, Store,
 
 
 def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Settings, Store, list[int]]) -> None:
-    from broadcaster.app.workflow import assert_playable, bundle_sha
+    from broadcaster.app.approval import assert_playable, bundle_sha
 
     settings, store, _ = world
     url = "https://radio.example.vn/vov1/live.mp3"
@@ -300,7 +302,7 @@ def test_relay_entry_carries_the_approved_stream_and_window(world: tuple[Setting
         assert stream_of(bulletin, s) == {"url": url, "duration_ms": 30 * 60_000}
         s.rollback()
     with pytest.raises(WorkflowError):
-        bulletins.render_audio(store, settings, EDITOR, bulletin_id)
+        bulletin_audio.render_audio(store, settings, EDITOR, bulletin_id)
 
 
 @pytest.mark.parametrize(
@@ -371,8 +373,9 @@ def test_relay_reaches_speakers_through_the_service_and_is_proven(tmp_path: Path
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
+    from broadcaster.app.approval import approve
     from broadcaster.app.planning import book
-    from broadcaster.app.workflow import approve, submit
+    from broadcaster.app.workflow import submit
     from broadcaster.service.core import Service
     from broadcaster.store.models import PlayReport
     from devices.background import free_port

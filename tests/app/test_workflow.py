@@ -3,20 +3,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from broadcaster.app.approval import approve, approved_media, assert_playable, current_bundle, scripts_sha
 from broadcaster.app.workflow import (
     Actor,
     PermissionDenied,
     Role,
     State,
     WorkflowError,
-    approve,
-    approved_media,
-    assert_playable,
     create_bulletin,
-    current_bundle,
     current_scripts,
     edit_script,
-    scripts_sha,
     submit,
     withdraw,
 )

@@ -254,12 +254,14 @@ def test_rendering_from_the_console_does_not_block_other_requests(tmp_path: Path
 
     import httpx
 
-    from broadcaster.app import bulletins
+    from broadcaster.app import bulletin_audio
 
     client, app = build(tmp_path)
     csrf = client.post("/api/session", json={"username": "bientap", "password": PASSWORD}).json()["csrf"]
     cookie = client.cookies.get("loa_session")
-    monkeypatch.setattr(bulletins, "render_audio", lambda *a, **k: time.sleep(1.5) or (_ for _ in ()).throw(LookupError("x")))
+    monkeypatch.setattr(
+        bulletin_audio, "render_audio", lambda *a, **k: time.sleep(1.5) or (_ for _ in ()).throw(LookupError("x"))
+    )
 
     async def both() -> float:
         transport = httpx.ASGITransport(app=app)

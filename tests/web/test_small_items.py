@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from broadcaster.app import bookings, relays
-from broadcaster.app.workflow import approve, submit
+from broadcaster.app.approval import approve
+from broadcaster.app.workflow import submit
 from broadcaster.store.models import Bulletin
 from broadcaster.web.app import create_app
 from scripts.spoken import normalize

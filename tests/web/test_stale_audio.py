@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster.app import bulletins
-from broadcaster.app.workflow import current_bundle
+from broadcaster.app import bulletin_audio
+from broadcaster.app.approval import current_bundle
 from broadcaster.store.models import Bulletin
 from tests.web.world import CHROMIUM, FLAGS, serve, sign_in
 
@@ -28,7 +28,7 @@ def test_old_audio_is_flagged_and_never_submitted(tmp_path: Path, width: int) ->
         bid = w.draft
         from tests.helpers import EDITOR
 
-        old = bulletins.render_audio(w.store, w.settings, EDITOR, bid).sha256
+        old = bulletin_audio.render_audio(w.store, w.settings, EDITOR, bid).sha256
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": width, "height": 900}, locale="vi-VN")
         sign_in(page, w.base, "bientap")

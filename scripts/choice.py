@@ -72,7 +72,7 @@ BINDS = re.compile(
 )
 RESIDENT_SUBJECT = re.compile(
     r"người dân|hộ gia đình|\bhộ\b|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
-    r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^Nghiêm cấm|^Cấm",
+    r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^(?:Khi [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
     re.I,
 )
 
@@ -93,7 +93,7 @@ BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thi
 
 
 RESIDENT_LEAD = re.compile(
-    r"^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
+    r"^(?:(?:Từ ngày|Khi) [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
     r"\b(?:người|hộ|trẻ em|học sinh|công dân|cá nhân|thân nhân|chủ hộ|chủ sở hữu|dân quân|bà con)\b[^.]*?"
     r"\b(?:được|phải|bị|không được)\b",
     re.I,

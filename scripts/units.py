@@ -150,6 +150,7 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
     `resolve` may say in words what a line refers to (the quote stays the source's)."""
     out: list[tuple[str | None, str | None, str, str]] = []
     leads: dict[str | None, str] = {}
+    occasions: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
     for clause, point, passage in article.passages():
         if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
@@ -167,6 +168,9 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
         )
         if addressee:
             lines[0] += ":"  # a directive's task group: "Sở Tài chính" then "- …" tasks, each said with its actor
+        if point is None and len(lines) == 1 and OCCASION_HEADING.match(lines[0]) and words(lines[0]) <= 14:
+            occasions[clause] = PAREN.sub("", lines[0])  # "Dự báo cháy rừng cấp III (cấp cao)" then its points
+            continue
         if point is None and len(lines) == 1 and lines[0].endswith(":"):
             leads[clause] = lines[0]
             if clause is None:
@@ -182,6 +186,8 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
             quote = line.lstrip("-+• “")
             line, acts = one_act_each(resolve(line))
             sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line)) if line else [])
+            if point and (occasion := occasions.get(clause)):
+                sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]
             out.extend((clause, point, quote, s) for s in sentences)
     return out
 
@@ -203,3 +209,25 @@ def one_act_each(line: str) -> tuple[str, list[str]]:
         return line, []
     acts = [finish(f"{m['verb']} {lowerfirst(i)}") for i in items]
     return line[: m.start()].strip(), [a for a in acts if words(a) >= 5 and words(a) <= MAX_WORDS + 4 and listenable(a)]
+
+
+OCCASION_HEADING = re.compile(r"^(?:Khi|Trường hợp|Dự báo|Cảnh báo|Báo động|Cấp độ|Mùa|Trong thời gian)\b[^.;:]*$")
+RESIDENT_RULE = re.compile(r"\bcấm\b|không được|\bphải\b|\bđược\b|\d[\d.,]*\s*(?:đồng|%)", re.I)
+CONDITIONAL = re.compile(r"^(?:Khi|Trường hợp|Trong trường hợp|Nếu|Trong thời gian)\b")
+EMBEDDED_BAN = re.compile(r"[,;]\s+(?P<ban>(?:nghiêm )?cấm\s[^,;.]+)")
+
+
+def embedded_bans(line: str) -> list[str]:
+    """ "Chủ tịch … đôn đốc các chủ rừng, cấm đốt thực bì dưới tán rừng.": the ban, said as its own act."""
+    acts = [finish(m["ban"]) for m in EMBEDDED_BAN.finditer(line)]
+    return [a for a in acts if words(a) >= 4 and listenable(a)]
+
+
+def on_occasion(occasion: str, sentence: str) -> str:
+    """A point under a heading that names an occasion ("Dự báo cháy rừng cấp III") said with it: "Khi dự báo cháy
+    rừng cấp III, cấm đốt thực bì dưới tán rừng." Without it the rule seems to hold at all times."""
+    if not RESIDENT_RULE.search(sentence) or lowerfirst(occasion) in sentence.lower() or CONDITIONAL.match(sentence):
+        return sentence
+    lead = occasion if occasion.startswith(("Khi", "Trường hợp", "Trong thời gian")) else f"Khi {lowerfirst(occasion)}"
+    said = finish(f"{lead}, {lowerfirst(sentence)}")
+    return said if listenable(said) else sentence

@@ -112,3 +112,42 @@ def test_a_reference_to_a_group_of_the_same_document_is_said_by_the_group_s_own_
     said = [c for c in candidates(doc) if "300.000" in c.text]
     assert said and said[0].text.startswith("Hộ gia đình nuôi ong lấy mật có từ 20 đàn ong trở lên được hỗ trợ 300.000 đồng")
     assert said[0].source.quote.startswith("Đối tượng quy định tại khoản 1 Điều 1"), "the quote stays the source's own words"
+
+
+FLOOD_LEVELS = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/2026/QĐ-UBND
+
+An Bình, ngày 05 tháng 4 năm 2026
+
+QUYẾT ĐỊNH
+
+Quy định cấp báo động lũ trên các sông của tỉnh An Bình
+
+Căn cứ Luật Phòng, chống thiên tai;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Cấp báo động lũ và biện pháp ứng phó
+1. Báo động lũ cấp I (cấp thấp)
+a) Mực nước sông vượt mức báo động I.
+b) Các biện pháp ứng phó khi có lũ ở cấp này bao gồm:
+Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo các thôn kiểm tra bờ bao, cấm đánh bắt cá trên sông.
+Các hộ gia đình ven sông phải kê cao đồ đạc và theo dõi thông tin trên loa truyền thanh.
+
+Điều 2. Hiệu lực thi hành
+Quyết định này có hiệu lực từ ngày 15 tháng 4 năm 2026.
+"""
+
+
+def test_a_heading_that_names_an_occasion_is_said_with_its_points_and_a_buried_ban_is_its_own_act() -> None:
+    from scripts.selection import candidates
+
+    said = [c.text for c in candidates(parse(FLOOD_LEVELS))]
+    assert "Khi báo động lũ cấp I, cấm đánh bắt cá trên sông." in said
+    assert any(s.startswith("Khi báo động lũ cấp I, các hộ gia đình ven sông phải kê cao đồ đạc") for s in said)
+    assert not any(s.startswith("Báo động lũ cấp I") for s in said), "the heading is the occasion, not a sentence of its own"

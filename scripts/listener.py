@@ -10,7 +10,9 @@ Codes, from the editor's review of drafted scripts (``corpus/editor-review.md``)
 - ``no_main_clause``: a heading, a list item, a bare noun phrase ("Quản lý, thu hồi, tạm giữ thẻ
   bảo hiểm y tế."), a condition with no consequence ("Đối với các khu, cụm công nghiệp …").
 - ``agency_work``: the administration's internal work read to residents: reporting, inspection,
-  budget sources, coordination, "giao Sở …", "tổng hợp báo cáo"; or a directive with no subject.
+  budget sources, coordination, "giao Sở …", "tổng hợp báo cáo", one level delegating to another
+  ("phân cấp", "ủy quyền"), what a budget pays an office ("đoàn công tác được chi …", "công tác
+  phí"); or a directive with no subject.
 - ``unlabelled_amount``: an amount or a fine a listener cannot attach to anything: a table row
   ("Nhóm 5 …"), a bare level ("Mức … bằng 50% …"), a fine without its offence.
 - ``stray_mark``: footnote marks ("[3]"), list letters ("a)", a lone "b." at the end), "1.Việc".
@@ -58,7 +60,7 @@ class Finding:
 # that only works as a predicate.
 PREDICATE = re.compile(
     r"\b(?:được|phải|bị|là|có|không|chưa|sẽ|đã|đang|cần|nên|hãy|bằng|gồm|cấm|nghiêm cấm|tăng|giảm|hưởng|nộp|đóng|"
-    r"trả|chịu|miễn|áp dụng|thay thế|bãi bỏ|sửa đổi|ban hành|quy định|thông qua|kéo dài|tạm dừng|"
+    r"trả|chịu|miễn|đốt|dập tắt|áp dụng|thay thế|bãi bỏ|sửa đổi|ban hành|quy định|thông qua|kéo dài|tạm dừng|"
     r"xử lý|xử phạt|thu hồi|cưỡng chế|liên hệ|mang|đăng ký|khai báo|báo ngay|chấp hành|tuân thủ|thực hiện|"
     r"yêu cầu|đề nghị|kêu gọi|vận động|khuyến khích|tiếp tục|bắt đầu|kết thúc|"
     r"xin|kính thưa|cảm ơn|nói về|tiến hành|thuộc (?:đối tượng|diện)|tham gia|phân cấp|hết hiệu lực|có hiệu lực)\b",
@@ -95,12 +97,12 @@ INTERNAL = re.compile(
     r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
     r"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|trình|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
     r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
-    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng)\b",
+    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền)\b",
     re.I,
 )
 GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
 RESIDENTS_FEEL = re.compile(
-    r"bị xử lý|thuế|người dân|bà con|nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
+    r"bị xử lý|thuế|người dân|bà con|(?<!ban )(?<!đồng )nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
     r"xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|"
     r"không được|hỗ trợ (?:cho )?(?:người|hộ|gia đình)|miễn|chi trả|được hưởng|mức thu|lệ phí|học phí|"
     r"sơ tán|di dời|cảnh báo|\bphải\b",
@@ -114,7 +116,7 @@ BINDS_RESIDENTS = re.compile(
 SUBJECTLESS_ORDER = re.compile(
     r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
     r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
-    r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao)\b"
+    r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao|Xin ý kiến)\b"
 )
 
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|%|lần mức)")
@@ -144,7 +146,7 @@ OPEN_END = (
 )  # fmt: skip
 CUT_TAIL = re.compile(
     r"(?:thuộc thẩm quyền|quy định chi tiết|và Luật sửa đổi|một số điều|về việc|như sau|nội dung chi|"
-    r"theo chương|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
+    r"theo chương|theo hình thức|(?:nội dung|mức) (?:chi|thu)|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
     re.I,
 )
 LIST_TAIL = re.compile(r";\s*\S+(?:\s\S+)?$")  # "…; tổng hợp." a list cut after its next item's first word
@@ -158,10 +160,14 @@ REFERENCE = re.compile(
 RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi|Khi|Nếu)\s")
 VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
-PARTY_OR_BUDGET = re.compile(r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết", re.I)
+PARTY_OR_BUDGET = re.compile(
+    r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết|công tác phí|đoàn công tác|"
+    r"\bđược chi\b(?! trả)",
+    re.I,
+)  # "được chi" is what a budget pays an office; a resident "được hỗ trợ", "được hưởng", "được chi trả"
 
 
-GARBLED = re.compile(r"\b((?:\w+ ){2,5}\w+) \1\b|\bkhông thuộc được\b", re.I)
+GARBLED = re.compile(r"\b((?:\w+ ){1,5}\w+) \1\b|\bkhông thuộc được\b", re.I)
 # "cho người nước ngoài cho người nước ngoài", "không thuộc được khoán": what a cut reference leaves behind
 
 
@@ -171,7 +177,7 @@ def _words(text: str) -> int:
 
 COMPOUNDS = re.compile(
     r"\b(?:hiện có|sẵn có|không chuyên \w+|có liên quan|có thẩm quyền|không xác định thời hạn|có thu tiền|"
-    r"không thu tiền|thực hiện giải thể|được giao|được phê duyệt)\b",
+    r"không thu tiền|thực hiện giải thể|được giao|được phê duyệt|(?<!thuộc )đối tượng (?:được )?(?:hưởng|tham gia))\b",
     re.I,
 )  # words that look like a predicate but only qualify a noun ("cụm dân cư hiện có", "người … không chuyên trách")
 SUBJECTLESS_CASE = re.compile(r"^(?:Khi|Nếu|Trường hợp)\s+(?:được|bị|phải)\b.*\bthì\s+(?:được|phải|bị|không được)\b")

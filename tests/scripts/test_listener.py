@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.editor_cuts import exemplar_sentences
 from scripts.listener import CODES, check, passes
 
 
@@ -26,6 +27,9 @@ def codes(sentence: str) -> list[str]:
         "Thông tư này nói về lệ phí cấp giấy phép câu cá trên hồ chứa.",
         "Từ ngày 01 tháng 7 năm 2027, khi chở trẻ em dưới 10 tuổi trên xe máy không được để trẻ ngồi phía trước.",
         "Mức hỗ trợ hằng tháng: hỗ trợ cho người nuôi ong ở xã vùng cao: 500.000 đồng/hộ/tháng.",
+        "Đốt từng đống nhỏ, từ cuối hướng gió lên đầu hướng gió.",  # an instruction to residents
+        "Người nuôi ong thuộc đối tượng tham gia bảo hiểm y tế hộ gia đình.",
+        "Người nuôi ong được chi trả tiền bồi thường trong 10 ngày.",
     ],
 )
 def test_sentences_a_listener_follows_pass(sentence: str) -> None:
@@ -77,6 +81,15 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Người nuôi ong được miễn phí trừ các trường hợp đã.", "cut"),
         ("Người nuôi ong được hỗ trợ theo quy định tại khoản 2 Điều 5 Nghị quyết này.", "reference"),
         ("Người nuôi ong " + "được hỗ trợ và " * 15 + "được khen thưởng.", "too_long"),
+        # spending norms of offices: "được chi" is what a budget pays a delegation, not news for residents
+        ("Ngoài công tác phí, đoàn kiểm tra được chi 150.000 đồng/người/ngày.", "agency_work"),
+        ("Thành viên tổ thẩm định hồ sơ được chi 100.000 đồng/người/buổi.", "agency_work"),
+        ("Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân xã cấp phép khai thác cát.", "agency_work"),
+        ("Xin ý kiến bằng văn bản của các hội nuôi ong, nhà khoa học.", "agency_work"),
+        ("Nghị quyết số 9/2030/NQ-HĐND quy định nội dung chi, mức chi.", "cut"),  # spending on what?
+        ("Người nuôi ong nộp tiền vào tài khoản của hội theo hình thức.", "cut"),
+        ("Người nuôi ong được hỗ trợ giống ong giống ong nội.", "cut"),  # a two-word seam
+        ("Danh sách đối tượng được hưởng do cấp có thẩm quyền phê duyệt.", "no_main_clause"),  # a noun phrase
     ],
 )
 def test_what_a_listener_trips_on_is_flagged_with_its_code(sentence: str, code: str) -> None:
@@ -94,3 +107,9 @@ def test_findings_say_where_and_can_be_sent_to_the_console() -> None:
 def test_a_recap_is_checked_like_any_sentence() -> None:
     assert "unlabelled_amount" in codes("Xin nhắc lại: nhóm 2 được tặng quà trị giá 800.000 đồng.")
     assert check("Xin nhắc lại: người từ đủ 70 tuổi được cấp thẻ bảo hiểm y tế miễn phí.") == []
+
+
+def test_no_sentence_of_an_editors_exemplar_script_is_flagged() -> None:
+    sentences = exemplar_sentences()
+    assert len(sentences) > 40
+    assert [(doc, s, codes(s)) for doc, s in sentences if check(s)] == []

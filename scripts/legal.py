@@ -63,6 +63,8 @@ APPENDIX_RE = re.compile(
     r"^(?:PHỤ LỤC(?:\s+(?:SỐ\s+)?(?P<n>[IVXLC]+|\d+))?\.?(?:\s|$)|Phụ lục\s+(?:số\s+)?(?P<m>[IVXLC]+|\d+)\.?$)"
 )
 HEADING_RE = re.compile(r"^(Phần|Chương|Mục|Điều)\s+\S+\.?(\s|$)")
+WHOLE_SENTENCE_WORDS = 10
+SHORT_HEADING_WORDS = 14  # a heading wrapped by the printer fills its line; a shorter one has ended
 
 
 @dataclass(slots=True)
@@ -155,6 +157,10 @@ def clean(text: str) -> str:
     return "\n".join(strip_furniture(lines))
 
 
+def _whole_sentence(line: str) -> bool:
+    return line.endswith((".", ":")) and len(line.split()) >= WHOLE_SENTENCE_WORDS
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines of one paragraph; blank lines and structure markers split."""
     out: list[str] = []
@@ -169,6 +175,8 @@ def unwrap(lines: list[str]) -> list[str]:
         heading = bool(HEADING_RE.match(prev)) and (len(prev.split()) <= 10 or line[:1].isupper() and len(line.split()) < 3)
         if line[:1].islower() and HEADING_RE.match(prev):
             heading = False
+        if HEADING_RE.match(prev) and len(prev.split()) <= SHORT_HEADING_WORDS and _whole_sentence(line):
+            heading = True  # a whole sentence under a heading shorter than a printed line is the body, not the title's tail
         if (
             prev
             and not heading

@@ -145,6 +145,19 @@ def _joined(lines: list[str]) -> list[str]:
     return out
 
 
+LEAD_AFTER_SENTENCE = re.compile(r"(?<=[a-zđà-ỹ0-9)])\.\s+(?=[A-ZĐÀ-Ỹ][^.]*:$)")
+COMPARED = re.compile(r"\s*(?P<sign>[><≤≥])\s*(?=\d)")
+COMPARISONS = {">": "trên", "<": "dưới", "≤": "không quá", "≥": "từ"}  # "dài > 40 m" is heard "dài trên 40 m"
+
+
+def _sentences_before_lead(line: str) -> tuple[list[str], str]:
+    """ "Người vận tải phải lập phương án … Phương án gồm:": the duty is news of its own; only the last sentence leads."""
+    parts = LEAD_AFTER_SENTENCE.split(line)
+    if len(parts) < 2 or words(parts[0]) < 8:
+        return [], line
+    return split_units(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", parts[0]) + "."), parts[-1]
+
+
 def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list[tuple[str | None, str | None, str, str]]:
     """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead;
     `resolve` may say in words what a line refers to (the quote stays the source's)."""
@@ -172,6 +185,8 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
             occasions[clause] = PAREN.sub("", lines[0])  # "Dự báo cháy rừng cấp III (cấp cao)" then its points
             continue
         if point is None and len(lines) == 1 and lines[0].endswith(":"):
+            said, lines[0] = _sentences_before_lead(lines[0])
+            out.extend((clause, point, lines[0], s) for s in said)
             leads[clause] = lines[0]
             if clause is None:
                 article_lead = lines[0]
@@ -184,7 +199,7 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
                 continue
             lead = line_lead or (inherited if n == 0 else "")
             quote = line.lstrip("-+• “")
-            line, acts = one_act_each(resolve(line))
+            line, acts = one_act_each(resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
             sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line)) if line else [])
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]

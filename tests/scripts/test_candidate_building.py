@@ -151,3 +151,45 @@ def test_a_heading_that_names_an_occasion_is_said_with_its_points_and_a_buried_b
     assert "Khi báo động lũ cấp I, cấm đánh bắt cá trên sông." in said
     assert any(s.startswith("Khi báo động lũ cấp I, các hộ gia đình ven sông phải kê cao đồ đạc") for s in said)
     assert not any(s.startswith("Báo động lũ cấp I") for s in said), "the heading is the occasion, not a sentence of its own"
+
+
+HAULAGE = """CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 77/2026/NĐ-CP
+
+Hà Nội, ngày 06 tháng 4 năm 2026
+
+NGHỊ ĐỊNH
+
+Quy định về vận chuyển hàng quá khổ trên đường làng
+
+Căn cứ Luật Đường bộ;
+
+Điều 1. Xưởng sửa xe công nông, máy cày ở miền núi
+Xưởng sửa chữa xe công nông, máy cày phải có bình chữa cháy và nơi chứa dầu thải riêng.
+Điều 2. Hàng quá khổ
+1. Hàng quá khổ là hàng có chiều dài > 12 m hoặc nặng > 20 tấn.
+2. Trước khi chở hàng quá khổ, chủ xe phải báo Ủy ban nhân dân xã trước 03 ngày. Văn bản báo gồm các nội dung sau:
+a) Loại hàng, kích thước và khối lượng hàng;
+b) Ngày và giờ dự kiến đi qua xã.
+Điều 3. Hiệu lực thi hành
+Nghị định này có hiệu lực từ ngày 01 tháng 6 năm 2026.
+"""
+
+
+def test_a_short_heading_keeps_its_own_words_and_the_body_under_it_is_a_provision() -> None:
+    doc = parse(HAULAGE)
+    assert doc.articles[0].title == "Xưởng sửa xe công nông, máy cày ở miền núi"
+    assert doc.articles[0].text.startswith("Xưởng sửa chữa xe công nông, máy cày phải có bình chữa cháy")
+
+
+def test_a_comparison_sign_is_said_in_words_and_a_duty_before_a_list_s_lead_is_said_alone() -> None:
+    from scripts.selection import candidates
+
+    said = [c.text for c in candidates(parse(HAULAGE))]
+    assert "Hàng quá khổ là hàng có chiều dài trên 12 m hoặc nặng trên 20 tấn." in said
+    assert any(s.startswith("Trước khi chở hàng quá khổ, chủ xe phải báo Ủy ban nhân dân xã trước 03 ngày") for s in said)
+    assert not any(">" in s for s in said)

@@ -153,8 +153,14 @@ LIST_TAIL = re.compile(r";\s*\S+(?:\s\S+)?$")  # "…; tổng hợp." a list cut
 REFERENCE = re.compile(
     r"(?:quy định|nêu|quy|ghi)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)|"
     r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|^Điều\s+\d+\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)|"
-    r"\bĐiều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|\b(?:Điều|khoản|điểm) này\b"
-)
+    r"\bĐiều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|\b(?:Điều|khoản|điểm) này\b|"
+    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị) này (?:thay thế|bãi bỏ) (?:toàn bộ )?"
+    r"(?:Luật|Nghị định|Nghị quyết|Thông tư(?: liên tịch)?|Quyết định|Chỉ thị) số \S+$"
+)  # the last: a document replaced or repealed said by its number alone, nothing a listener recognises
+SCOPE = re.compile(
+    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định) này (?:quy định|áp dụng (?:đối với|cho))(?: về)? "
+    r"(?:người nộp|tổ chức thu|cơ quan|các cơ quan|tổ chức, cá nhân|cơ quan, tổ chức|đối tượng)"
+)  # "Thông tư này áp dụng đối với người nộp phí, lệ phí": the document's scope, not what residents get or owe
 
 
 RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi|Khi|Nếu)\s")
@@ -183,9 +189,23 @@ COMPOUNDS = re.compile(
 SUBJECTLESS_CASE = re.compile(r"^(?:Khi|Nếu|Trường hợp)\s+(?:được|bị|phải)\b.*\bthì\s+(?:được|phải|bị|không được)\b")
 
 
+ASPECT = frozenset(("đang", "đã", "chưa", "có"))
+
+
+def _noun_list(text: str) -> bool:
+    """ "Người …, người … đang cư trú và …": a head noun said again after a comma is a list of nouns, and an
+    aspect word inside it ("đang cư trú") qualifies the last noun; it is not the list's predicate."""
+    head = text.split()[0].casefold()  # "Cán bộ …, cán bộ …": the first word is enough
+    return f", {head} " in text.casefold() and all(m[0].casefold() in ASPECT for m in PREDICATE.finditer(text))
+
+
 def _has_main_clause(text: str) -> bool:
     text = COMPOUNDS.sub("", text)
-    if PREDICATE.search(text) or LABELLED.match(text) or AMOUNT_AFTER_COLON.search(text):
+    if LABELLED.match(text) or AMOUNT_AFTER_COLON.search(text):
+        return True  # "Tổ trưởng, tổ phó: 300.000 đồng" is a list with its amount
+    if _noun_list(text):
+        return False
+    if PREDICATE.search(text):
         return True
     # "Công an tỉnh xử lý …", "Bà con chủ động …": a subject then anything verb-like
     return bool(SUBJECT.match(text)) and _words(text) >= 5 and not NOMINAL_HEAD.match(text)
@@ -257,6 +277,8 @@ def _no_main_clause(body: str) -> Finding | None:
 def _agency_work(body: str) -> Finding | None:
     main = body.split(" thì ", 1)[-1]
     main = main[:1].upper() + main[1:]
+    if SCOPE.match(body):
+        return Finding("agency_work", "Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])
     if IDENTITY.match(body):
         return None  # the document's own subject, said once, is not a task
     if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):

@@ -30,6 +30,10 @@ def codes(sentence: str) -> list[str]:
         "Đốt từng đống nhỏ, từ cuối hướng gió lên đầu hướng gió.",  # an instruction to residents
         "Người nuôi ong thuộc đối tượng tham gia bảo hiểm y tế hộ gia đình.",
         "Người nuôi ong được chi trả tiền bồi thường trong 10 ngày.",
+        "Người nuôi ong, người trồng rừng đang sinh sống ở xã được hỗ trợ giống cây.",
+        "Tổ trưởng tổ nuôi ong, tổ phó tổ nuôi ong: 300.000 đồng mỗi tháng.",
+        "Quyết định mới thay thế Quyết định số 7/2030/QĐ-UBND trước đây về nuôi ong.",
+        "Thông tư này quy định mức thu lệ phí cấp giấy phép câu cá.",
     ],
 )
 def test_sentences_a_listener_follows_pass(sentence: str) -> None:
@@ -90,6 +94,10 @@ def test_sentences_a_listener_follows_pass(sentence: str) -> None:
         ("Người nuôi ong nộp tiền vào tài khoản của hội theo hình thức.", "cut"),
         ("Người nuôi ong được hỗ trợ giống ong giống ong nội.", "cut"),  # a two-word seam
         ("Danh sách đối tượng được hưởng do cấp có thẩm quyền phê duyệt.", "no_main_clause"),  # a noun phrase
+        # a list of people whose only verb qualifies the last of them
+        ("Người nuôi ong, người trồng rừng đang sinh sống và một số hộ kinh doanh trên địa bàn xã.", "no_main_clause"),
+        ("Thông tư này áp dụng đối với người nộp phí, lệ phí câu cá.", "agency_work"),  # scope boilerplate
+        ("Nghị quyết này thay thế Nghị quyết số 7/2030/NQ-HĐND.", "reference"),  # a number no one recognises
     ],
 )
 def test_what_a_listener_trips_on_is_flagged_with_its_code(sentence: str, code: str) -> None:

@@ -23,7 +23,7 @@ from broadcaster.config import ConfigError
 from broadcaster.errors import NotFound
 from broadcaster.store.models import DeviceRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
-from broadcaster.web import admin_io
+from broadcaster.web import admin_io, spreadsheets
 from broadcaster.web.session import revoke_user
 
 if TYPE_CHECKING:
@@ -159,14 +159,14 @@ def register(app: FastAPI, kit: Kit) -> None:
     async def save_zone(request: Request) -> Response:
         ctx = admin_context(request)
         form = await kit.form(request, ctx)
-        row = {k: str(form.get(k, "")).strip() for k in admin_io.COLUMNS["vung"]}
-        parsed = admin_io.Parsed(rows=[(1, row)])
+        row = {k: str(form.get(k, "")).strip() for k in spreadsheets.COLUMNS["vung"]}
+        parsed = spreadsheets.Parsed(rows=[(1, row)])
         with kit.store.session() as db:
             try:
                 if row["xa"] and row["xa"] not in {c.id for c in communes.listing(db)}:
-                    raise admin_io.ImportRefused([(1, explain(communes.UnknownCommune([row["xa"]])).text)])
+                    raise spreadsheets.ImportRefused([(1, explain(communes.UnknownCommune([row["xa"]])).text)])
                 admin_io.import_zones(db, parsed)
-            except admin_io.ImportRefused as refused:
+            except spreadsheets.ImportRefused as refused:
                 db.rollback()  # the form keeps what was typed; a form has no "lines"
                 problems = [(None, reason) for _line, reason in refused.problems]
                 return overview(request, ctx, 400, problems=problems, zone_typed=row)
@@ -230,10 +230,10 @@ def register(app: FastAPI, kit: Kit) -> None:
                 db.delete(row)
                 audit(db, ctx.actor, "device.retired", f"device:{device}", zone=row.zone_id)
                 return kit.back("/quan-tri", f"Đã cho loa {device} ngừng hoạt động")
-            parsed = admin_io.Parsed(rows=[(1, {k: str(form.get(k, "")) for k in admin_io.COLUMNS["loa"]})])
+            parsed = spreadsheets.Parsed(rows=[(1, {k: str(form.get(k, "")) for k in spreadsheets.COLUMNS["loa"]})])
             try:
                 admin_io.import_devices(db, parsed)
-            except admin_io.ImportRefused as refused:
+            except spreadsheets.ImportRefused as refused:
                 return overview(request, ctx, 400, problems=refused.problems)
             audit(db, ctx.actor, "device.saved", f"device:{device}", zone=str(form.get("vung", "")))
         return kit.back("/quan-tri", f"Đã lưu loa {device}")
@@ -279,8 +279,8 @@ def register(app: FastAPI, kit: Kit) -> None:
         name = str(getattr(upload, "filename", "") or "")
         data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
         try:  # a workbook is read in a bounded subprocess: off the event loop
-            parsed = await run_in_threadpool(admin_io.read_table, name, data, kind)
-        except admin_io.ImportRefused as refused:
+            parsed = await run_in_threadpool(spreadsheets.read_table, name, data, kind)
+        except spreadsheets.ImportRefused as refused:
             return overview(request, ctx, 400, problems=refused.problems, refused_file=name)
         with kit.store.session() as db:
             try:
@@ -288,7 +288,7 @@ def register(app: FastAPI, kit: Kit) -> None:
                     added, updated = admin_io.import_bookings(db, parsed, ctx.actor, datetime.now(UTC), kit.settings.timezone)
                 else:
                     added, updated = (admin_io.import_devices if kind == "loa" else admin_io.import_zones)(db, parsed)
-            except admin_io.ImportRefused as refused:
+            except spreadsheets.ImportRefused as refused:
                 db.rollback()
                 return overview(request, ctx, 400, problems=refused.problems, refused_file=name)
             audit(db, ctx.actor, f"import.{kind}", name[:100], added=added, updated=updated)
@@ -301,5 +301,5 @@ def register(app: FastAPI, kit: Kit) -> None:
             raise NotFound(f"action {kind}.{fmt}")
         with kit.store.session() as db:
             rows = admin_io.export_rows(db, kind)
-        data = admin_io.to_csv(kind, rows) if fmt == "csv" else admin_io.to_xlsx(kind, rows)
+        data = spreadsheets.to_csv(kind, rows) if fmt == "csv" else spreadsheets.to_xlsx(kind, rows)
         return Response(data, media_type=MIME[fmt], headers={"Content-Disposition": f"attachment; filename={kind}.{fmt}"})

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from broadcaster.app import bulletins, operations, tasks
 from broadcaster.app.workflow import Action, PermissionDenied, require
-from broadcaster.store.engine import Store
+from broadcaster.web import bookings as booking_pages
+from broadcaster.web.bulletin_pages import run_verb
+from broadcaster.web.identity import identity_of
+from broadcaster.web.kit import NotSignedIn, kit_of
 from schedules.model import ScheduleValueError
 
 
@@ -59,162 +61,179 @@ class EmergencyIn(BaseModel):
     reason: str = Field("", max_length=500, description="why it must play now: at least 5 characters, audited")
 
 
-def register_api(
-    app: FastAPI,
-    store: Store,
-    context: Callable[..., Any],
-    api_csrf: Callable[..., None],
-    run_verb: Callable[..., str],
-    make_booking: Callable[..., dict[str, Any]],
-    fire_emergency: Callable[..., dict[str, Any]],
-    authenticate: Callable[..., str | None],
-    set_cookie: Callable[..., None],
-    codec: Any,
-) -> None:
-    @app.post("/api/session", tags=["session"])
-    def sign_in(body: SignIn, request: Request) -> Response:
-        cookie = authenticate(request, body.username, body.password)
-        if cookie is None:
-            return JSONResponse({"error": "wrong username or password"}, status_code=401)
-        session = codec.read(cookie)
-        response = JSONResponse({"user": body.username, "csrf": session.csrf})
-        set_cookie(response, request, cookie)
-        return response
+router = APIRouter()
 
-    @app.delete("/api/session", tags=["session"])
-    def sign_out(request: Request) -> dict[str, Any]:
-        """Sign out: the session is revoked on the server, not only forgotten by the client."""
-        from broadcaster.web.session import revoke
 
-        ctx = context(request)
-        api_csrf(request, ctx)
-        with store.session() as db:
-            revoke(db, ctx.session)
-        return {"ok": True}
+@router.post("/api/session", tags=["session"])
+def sign_in(body: SignIn, request: Request) -> Response:
+    identity = identity_of(request)
+    cookie = identity.authenticate(request, body.username, body.password)
+    if cookie is None:
+        return JSONResponse({"error": "wrong username or password"}, status_code=401)
+    session = identity.codec.read(cookie)
+    if session is None:  # a cookie just issued always reads back
+        raise NotSignedIn()
+    response = JSONResponse({"user": body.username, "csrf": session.csrf})
+    identity.set_cookie(response, request, cookie)
+    return response
 
-    @app.get("/api/bulletins", tags=["bulletins"])
-    def list_bulletins(request: Request) -> list[dict[str, Any]]:
-        context(request)
-        return [{k: v for k, v in b.items() if k != "updated_at"} for b in bulletins.bulletins(store)]
 
-    @app.get("/api/bulletins/{bulletin_id}", tags=["bulletins"])
-    def get_bulletin(bulletin_id: int, request: Request) -> dict[str, Any]:
-        context(request)
-        view = bulletins.bulletin_view(store, bulletin_id)
-        b = view["bulletin"]
-        return {
-            "id": b.id,
-            "title": b.title,
-            "state": b.state,
-            "flagged": b.flagged,
-            "scripts": {
-                lang: {"version": s.version, "sha256": s.sha256, "author": s.author, "sentences": s.sentences}
-                for lang, s in view["scripts"].items()
-            },
-            "media": [
-                {"sha256": m.sha256, "language": m.language, "duration_ms": m.duration_ms, "codec": m.codec}
-                for m in view["media"]
-            ],
-            "bundle": view["bundle"],
-            "warnings": list(b.draft_warnings or []),
-            "delivery_media": view["delivery"].sha256 if view["delivery"] else None,
-            "approved_media": view["approved_media"].sha256 if view["approved_media"] else None,
-        }
+@router.delete("/api/session", tags=["session"])
+def sign_out(request: Request) -> dict[str, Any]:
+    """Sign out: the session is revoked on the server, not only forgotten by the client."""
+    from broadcaster.web.session import revoke
 
-    def act(name: str, bulletin_id: int, request: Request, data: dict[str, Any]) -> dict[str, Any]:
-        ctx = context(request)
-        api_csrf(request, ctx)
-        return {"ok": True, "message": run_verb(ctx.actor, bulletin_id, name, data)}
+    kit = kit_of(request)
 
-    @app.post("/api/bulletins/{bulletin_id}/submit", tags=["bulletins"])
-    def submit(bulletin_id: int, request: Request) -> dict[str, Any]:
-        return act("gui-duyet", bulletin_id, request, {})
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    with kit.store.session() as db:
+        revoke(db, ctx.session)
+    return {"ok": True}
 
-    @app.post("/api/bulletins/{bulletin_id}/approve", tags=["bulletins"])
-    def approve(bulletin_id: int, body: ApproveIn, request: Request) -> dict[str, Any]:
-        """Approve exactly the bundle you reviewed; refused (409) when it changed since."""
-        return act("duyet", bulletin_id, request, {"bundle": body.bundle, "acknowledged": body.acknowledged})
 
-    @app.post("/api/bulletins/{bulletin_id}/reject", tags=["bulletins"])
-    def reject(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
-        return act("tra-lai", bulletin_id, request, {"comment": body.comment})
+@router.get("/api/bulletins", tags=["bulletins"])
+def list_bulletins(request: Request) -> list[dict[str, Any]]:
+    kit = kit_of(request)
+    kit.context(request)
+    return [{k: v for k, v in b.items() if k != "updated_at"} for b in bulletins.bulletins(kit.store)]
 
-    @app.post("/api/bulletins/{bulletin_id}/withdraw", tags=["bulletins"])
-    def withdraw(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
-        return act("rut", bulletin_id, request, {"reason": body.comment})
 
-    @app.post("/api/bulletins/{bulletin_id}/render", tags=["bulletins"])
-    def render(bulletin_id: int, request: Request) -> dict[str, Any]:
-        return act("thu-am", bulletin_id, request, {})
+@router.get("/api/bulletins/{bulletin_id}", tags=["bulletins"])
+def get_bulletin(bulletin_id: int, request: Request) -> dict[str, Any]:
+    kit = kit_of(request)
+    kit.context(request)
+    view = bulletins.bulletin_view(kit.store, bulletin_id)
+    b = view["bulletin"]
+    return {
+        "id": b.id,
+        "title": b.title,
+        "state": b.state,
+        "flagged": b.flagged,
+        "scripts": {
+            lang: {"version": s.version, "sha256": s.sha256, "author": s.author, "sentences": s.sentences}
+            for lang, s in view["scripts"].items()
+        },
+        "media": [
+            {"sha256": m.sha256, "language": m.language, "duration_ms": m.duration_ms, "codec": m.codec} for m in view["media"]
+        ],
+        "bundle": view["bundle"],
+        "warnings": list(b.draft_warnings or []),
+        "delivery_media": view["delivery"].sha256 if view["delivery"] else None,
+        "approved_media": view["approved_media"].sha256 if view["approved_media"] else None,
+    }
 
-    @app.put("/api/bulletins/{bulletin_id}/script", tags=["bulletins"])
-    def edit_script(bulletin_id: int, body: ScriptEdit, request: Request) -> dict[str, Any]:
-        ctx = context(request)
-        api_csrf(request, ctx)
-        version = bulletins.save_script(store, ctx.actor, bulletin_id, body.sentences, body.language)
-        return {"ok": True, "version": version.version, "sha256": version.sha256}
 
-    @app.post("/api/bookings", tags=["schedule"])
-    def create_booking(body: BookingIn, request: Request) -> Any:
-        ctx = context(request)
-        api_csrf(request, ctx)
-        try:
-            return make_booking(ctx.actor, body.bulletin, body.model_dump())
-        except ScheduleValueError as exc:  # code + params + the Vietnamese sentence, every problem
-            from broadcaster.web.bookings import refused
+def act(name: str, bulletin_id: int, request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    return {"ok": True, "message": run_verb(kit.store, kit.settings, ctx.actor, bulletin_id, name, data)}
 
-            return refused(exc)
 
-    @app.get("/api/zones/{zone_id}/programme", tags=["schedule"])
-    def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
-        ctx = context(request)
-        operations.require_calendar(ctx.actor)
-        zone_rows = {z.id: z for z in operations.zones_for(store, ctx.actor)}
-        if zone_id not in zone_rows and ctx.actor.role.value == "official":
-            raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only", "perm.own_communes")
-        zone_tz = zone_rows[zone_id].timezone if zone_id in zone_rows else None
-        week = operations.week(store, zone_id, start or datetime.now(ZoneInfo(zone_tz or "Asia/Ho_Chi_Minh")).date())
-        return {
-            "zone": zone_id,
-            "items": [
-                {
-                    "id": i.id,
-                    "starts_at": i.starts_at.isoformat(),
-                    "local": local.isoformat(),
-                    "duration_s": i.duration_s,
-                    "priority": i.priority.name.lower(),
-                    "title": i.title,
-                    "bulletin": i.bulletin_id,
-                }
-                for d in week["days"]
-                for i, local in d["plays"]
-            ],
-            "rejections": [
-                {"booking": r.booking, "day": r.day.isoformat(), "reason": r.reason}
-                for d in week["days"]
-                for r in d["rejections"]
-            ],
-        }
+@router.post("/api/bulletins/{bulletin_id}/submit", tags=["bulletins"])
+def submit(bulletin_id: int, request: Request) -> dict[str, Any]:
+    return act("gui-duyet", bulletin_id, request, {})
 
-    @app.post("/api/emergency", tags=["schedule"])
-    def emergency(body: EmergencyIn, request: Request) -> dict[str, Any]:
-        ctx = context(request)
-        api_csrf(request, ctx)
-        require(ctx.actor, Action.EMERGENCY)
-        return fire_emergency(ctx.actor, body.bulletin, body.zones, body.reason)
 
-    @app.get("/api/tasks/{task_id}", tags=["schedule"])
-    def get_task(task_id: int, request: Request) -> dict[str, Any]:
-        """A queued request: pending until the service runs it, then its result and the speakers' acks."""
-        ctx = context(request)
-        with store.session() as db:
-            tasks.require_visible(db, ctx.actor, task_id)
-            return tasks.task_view(db, task_id)
+@router.post("/api/bulletins/{bulletin_id}/approve", tags=["bulletins"])
+def approve(bulletin_id: int, body: ApproveIn, request: Request) -> dict[str, Any]:
+    """Approve exactly the bundle you reviewed; refused (409) when it changed since."""
+    return act("duyet", bulletin_id, request, {"bundle": body.bundle, "acknowledged": body.acknowledged})
 
-    @app.get("/api/devices", tags=["devices"])
-    def devices(request: Request) -> list[dict[str, Any]]:
-        ctx = context(request)
-        return [
-            {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None}
-            for d in operations.devices(store, ctx.actor)
-        ]
+
+@router.post("/api/bulletins/{bulletin_id}/reject", tags=["bulletins"])
+def reject(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
+    return act("tra-lai", bulletin_id, request, {"comment": body.comment})
+
+
+@router.post("/api/bulletins/{bulletin_id}/withdraw", tags=["bulletins"])
+def withdraw(bulletin_id: int, body: Comment, request: Request) -> dict[str, Any]:
+    return act("rut", bulletin_id, request, {"reason": body.comment})
+
+
+@router.post("/api/bulletins/{bulletin_id}/render", tags=["bulletins"])
+def render(bulletin_id: int, request: Request) -> dict[str, Any]:
+    return act("thu-am", bulletin_id, request, {})
+
+
+@router.put("/api/bulletins/{bulletin_id}/script", tags=["bulletins"])
+def edit_script(bulletin_id: int, body: ScriptEdit, request: Request) -> dict[str, Any]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    version = bulletins.save_script(kit.store, ctx.actor, bulletin_id, body.sentences, body.language)
+    return {"ok": True, "version": version.version, "sha256": version.sha256}
+
+
+@router.post("/api/bookings", tags=["schedule"])
+def create_booking(body: BookingIn, request: Request) -> Any:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    try:
+        return booking_pages.make(kit.store, kit.settings, ctx.actor, body.bulletin, body.model_dump())
+    except ScheduleValueError as exc:  # code + params + the Vietnamese sentence, every problem
+        from broadcaster.web.bookings import refused
+
+        return refused(exc)
+
+
+@router.get("/api/zones/{zone_id}/programme", tags=["schedule"])
+def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    operations.require_calendar(ctx.actor)
+    zone_rows = {z.id: z for z in operations.zones_for(kit.store, ctx.actor)}
+    if zone_id not in zone_rows and ctx.actor.role.value == "official":
+        raise PermissionDenied(f"{ctx.actor.username} may see programmes of their own communes only", "perm.own_communes")
+    zone_tz = zone_rows[zone_id].timezone if zone_id in zone_rows else None
+    week = operations.week(kit.store, zone_id, start or datetime.now(ZoneInfo(zone_tz or "Asia/Ho_Chi_Minh")).date())
+    return {
+        "zone": zone_id,
+        "items": [
+            {
+                "id": i.id,
+                "starts_at": i.starts_at.isoformat(),
+                "local": local.isoformat(),
+                "duration_s": i.duration_s,
+                "priority": i.priority.name.lower(),
+                "title": i.title,
+                "bulletin": i.bulletin_id,
+            }
+            for d in week["days"]
+            for i, local in d["plays"]
+        ],
+        "rejections": [
+            {"booking": r.booking, "day": r.day.isoformat(), "reason": r.reason} for d in week["days"] for r in d["rejections"]
+        ],
+    }
+
+
+@router.post("/api/emergency", tags=["schedule"])
+def emergency(body: EmergencyIn, request: Request) -> dict[str, Any]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    require(ctx.actor, Action.EMERGENCY)
+    return kit.fire_emergency(ctx.actor, body.bulletin, body.zones, body.reason)
+
+
+@router.get("/api/tasks/{task_id}", tags=["schedule"])
+def get_task(task_id: int, request: Request) -> dict[str, Any]:
+    """A queued request: pending until the service runs it, then its result and the speakers' acks."""
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    with kit.store.session() as db:
+        tasks.require_visible(db, ctx.actor, task_id)
+        return tasks.task_view(db, task_id)
+
+
+@router.get("/api/devices", tags=["devices"])
+def devices(request: Request) -> list[dict[str, Any]]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    return [
+        {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None}
+        for d in operations.devices(kit.store, ctx.actor)
+    ]

@@ -5,18 +5,18 @@ each added with one click. The rules are in broadcaster.app.assist; this module 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import assist
-
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
+from broadcaster.config import Settings
+from broadcaster.store.engine import Store
+from broadcaster.web.kit import kit_of
 
 
 class CheckIn(BaseModel):
@@ -33,57 +33,68 @@ class AddIn(BaseModel):
     )
 
 
-def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
-    store, settings = kit.store, kit.settings
+router = APIRouter()
+
+
+def install(templates: Jinja2Templates, store: Store, settings: Settings) -> None:
+    """What the bulletin page's template calls: the listener check, citations and suggestions."""
     templates.env.globals["listener_findings"] = assist.findings
     templates.env.globals["citation_of"] = assist.citation
     templates.env.globals["assist_suggestions"] = lambda bulletin_id: assist.suggestions(
         store, bulletin_id, dialect=settings.dialect
     )
 
-    @app.post("/api/listener-check", tags=["assist"])
-    def listener_check(body: CheckIn, request: Request) -> dict[str, Any]:
-        """What a listener trips on: `findings` for `text`, `sentences` (each with its findings) for a list."""
-        ctx = kit.context(request)
-        kit.api_csrf(request, ctx)
-        out: dict[str, Any] = {"findings": assist.findings(body.text)}
-        if body.sentences:
-            out["sentences"] = [{"text": t, "findings": assist.findings(t)} for t in body.sentences]
-        return out
 
-    @app.get("/api/bulletins/{bulletin_id}/listener-check", tags=["assist"])
-    def bulletin_check(bulletin_id: int, request: Request) -> list[dict[str, Any]]:
-        """Each sentence of the current Vietnamese script with the listener check's findings."""
-        kit.context(request)
-        return assist.sentence_findings(store, bulletin_id)
+@router.post("/api/listener-check", tags=["assist"])
+def listener_check(body: CheckIn, request: Request) -> dict[str, Any]:
+    """What a listener trips on: `findings` for `text`, `sentences` (each with its findings) for a list."""
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    out: dict[str, Any] = {"findings": assist.findings(body.text)}
+    if body.sentences:
+        out["sentences"] = [{"text": t, "findings": assist.findings(t)} for t in body.sentences]
+    return out
 
-    @app.get("/api/bulletins/{bulletin_id}/suggestions", tags=["assist"])
-    def suggestions(bulletin_id: int, request: Request) -> list[dict[str, Any]]:
-        """The document's provisions the script does not say, best for residents first."""
-        kit.context(request)
-        return assist.suggestions(store, bulletin_id, dialect=settings.dialect)
 
-    @app.post("/api/bulletins/{bulletin_id}/suggestions", tags=["assist"])
-    def add(bulletin_id: int, body: AddIn, request: Request) -> dict[str, Any]:
-        """Add one suggestion to the script with its citation (editors and admins); a new version, audited."""
-        ctx = kit.context(request)
-        kit.api_csrf(request, ctx)
-        return {"ok": True, **assist.add_suggestion(store, ctx.actor, bulletin_id, body.text, body.after, settings.dialect)}
+@router.get("/api/bulletins/{bulletin_id}/listener-check", tags=["assist"])
+def bulletin_check(bulletin_id: int, request: Request) -> list[dict[str, Any]]:
+    """Each sentence of the current Vietnamese script with the listener check's findings."""
+    kit = kit_of(request)
+    kit.context(request)
+    return assist.sentence_findings(kit.store, bulletin_id)
 
-    @app.post("/ban-tin/{bulletin_id}/goi-y/them", include_in_schema=False)
-    async def add_form(request: Request, bulletin_id: int) -> Response:
-        ctx = kit.context(request)
-        form = await kit.form(request, ctx)
-        after = str(form.get("after") or "")
-        added = await run_in_threadpool(
-            assist.add_suggestion,
-            store,
-            ctx.actor,
-            bulletin_id,
-            str(form.get("text") or ""),
-            int(after) if after.isdigit() else None,
-            settings.dialect,
-        )
-        return kit.back(
-            f"/ban-tin/{bulletin_id}", f"Đã thêm câu ({added['citation']}) vào kịch bản, phiên bản {added['version']}"
-        )
+
+@router.get("/api/bulletins/{bulletin_id}/suggestions", tags=["assist"])
+def suggestions(bulletin_id: int, request: Request) -> list[dict[str, Any]]:
+    """The document's provisions the script does not say, best for residents first."""
+    kit = kit_of(request)
+    kit.context(request)
+    return assist.suggestions(kit.store, bulletin_id, dialect=kit.settings.dialect)
+
+
+@router.post("/api/bulletins/{bulletin_id}/suggestions", tags=["assist"])
+def add(bulletin_id: int, body: AddIn, request: Request) -> dict[str, Any]:
+    """Add one suggestion to the script with its citation (editors and admins); a new version, audited."""
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    return {"ok": True, **assist.add_suggestion(kit.store, ctx.actor, bulletin_id, body.text, body.after, kit.settings.dialect)}
+
+
+@router.post("/ban-tin/{bulletin_id}/goi-y/them", include_in_schema=False)
+async def add_form(request: Request, bulletin_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    after = str(form.get("after") or "")
+    added = await run_in_threadpool(
+        assist.add_suggestion,
+        kit.store,
+        ctx.actor,
+        bulletin_id,
+        str(form.get("text") or ""),
+        int(after) if after.isdigit() else None,
+        kit.settings.dialect,
+    )
+    return kit.back(f"/ban-tin/{bulletin_id}", f"Đã thêm câu ({added['citation']}) vào kịch bản, phiên bản {added['version']}")

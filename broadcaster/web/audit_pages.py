@@ -10,11 +10,11 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import func, select
 
@@ -22,10 +22,8 @@ from broadcaster.app.wording import action_name, detail_text
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.store.engine import Store
 from broadcaster.store.models import AuditEvent, DeviceRow, User, ZoneRow
+from broadcaster.web.kit import kit_of
 from broadcaster.web.ui import to_local
-
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
 
 BOM = "\ufeff"  # Excel reads UTF-8 CSV as Vietnamese only with it
 
@@ -133,48 +131,55 @@ def as_csv(events: list[AuditEvent], tz: str, with_address: bool) -> str:
     return BOM + out.getvalue()
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    @app.get("/nhat-ky", response_class=HTMLResponse, include_in_schema=False)
-    async def audit_page(request: Request) -> Response:
-        ctx = kit.context(request)
-        filters = Filters.of(request.query_params)
-        events = visible_events(kit.store, ctx.actor, PAGE + 1, filters, kit.settings.timezone)
-        return kit.page(
-            request,
-            "audit.html",
-            ctx,
-            events=events[:PAGE],
-            more=len(events) > PAGE,
-            filters=filters,
-            actions=action_choices(kit.store),
-            action_name=action_name,
-            detail_text=detail_text,
-            show_address=ctx.actor.role is Role.ADMIN,
-        )
+router = APIRouter()
 
-    @app.get("/nhat-ky.csv", include_in_schema=False)
-    async def audit_export(request: Request) -> Response:
-        ctx = kit.context(request)
-        events = visible_events(kit.store, ctx.actor, 100_000, Filters.of(request.query_params), kit.settings.timezone)
-        return Response(
-            as_csv(events, kit.settings.timezone, ctx.actor.role is Role.ADMIN).encode("utf-8"),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": "attachment; filename=nhat-ky.csv"},
-        )
 
-    @app.get("/api/audit", tags=["audit"])
-    def audit_api(request: Request, limit: int = 200) -> list[dict[str, Any]]:
-        ctx = kit.context(request)
-        admin = ctx.actor.role is Role.ADMIN
-        return [
-            {
-                "id": e.id,
-                "at": e.at.isoformat() if e.at else None,
-                "actor": e.actor,
-                **({"address": e.address} if admin else {}),
-                "action": e.action,
-                "subject": e.subject,
-                "detail": e.detail,
-            }
-            for e in visible_events(kit.store, ctx.actor, limit)
-        ]
+@router.get("/nhat-ky", response_class=HTMLResponse, include_in_schema=False)
+async def audit_page(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    filters = Filters.of(request.query_params)
+    events = visible_events(kit.store, ctx.actor, PAGE + 1, filters, kit.settings.timezone)
+    return kit.page(
+        request,
+        "audit.html",
+        ctx,
+        events=events[:PAGE],
+        more=len(events) > PAGE,
+        filters=filters,
+        actions=action_choices(kit.store),
+        action_name=action_name,
+        detail_text=detail_text,
+        show_address=ctx.actor.role is Role.ADMIN,
+    )
+
+
+@router.get("/nhat-ky.csv", include_in_schema=False)
+async def audit_export(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    events = visible_events(kit.store, ctx.actor, 100_000, Filters.of(request.query_params), kit.settings.timezone)
+    return Response(
+        as_csv(events, kit.settings.timezone, ctx.actor.role is Role.ADMIN).encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": "attachment; filename=nhat-ky.csv"},
+    )
+
+
+@router.get("/api/audit", tags=["audit"])
+def audit_api(request: Request, limit: int = 200) -> list[dict[str, Any]]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    admin = ctx.actor.role is Role.ADMIN
+    return [
+        {
+            "id": e.id,
+            "at": e.at.isoformat() if e.at else None,
+            "actor": e.actor,
+            **({"address": e.address} if admin else {}),
+            "action": e.action,
+            "subject": e.subject,
+            "detail": e.detail,
+        }
+        for e in visible_events(kit.store, ctx.actor, limit)
+    ]

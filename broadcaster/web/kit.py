@@ -1,7 +1,8 @@
 """What every console page module is handed by `create_app`: the store, the settings and the request helpers.
 
-Page modules take a `Kit` and register their routes; they never import `web.app`, so the app is
-composed from them and not tied to them in a circle.
+A page module is an `APIRouter` of small route handlers, each finding the kit with `kit_of(request)`
+(the pages not yet turned into routers take a `Kit` in `register`); none imports `web.app`, so the
+app is composed from them and not tied to them in a circle.
 """
 
 from __future__ import annotations
@@ -60,3 +61,9 @@ class Context:
     actor: Actor
     session: Session
     display_name: str
+
+
+def kit_of(request: Request) -> Kit:
+    """The kit `create_app` keeps in the app's state: how a route handler reaches the store and the helpers."""
+    kit: Kit = request.app.state.kit
+    return kit

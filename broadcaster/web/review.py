@@ -7,9 +7,9 @@ removed, against the previous version of the Vietnamese script (or any earlier o
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -20,9 +20,7 @@ from broadcaster.app.workflow import Action, require
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, ScriptVersion
-
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
+from broadcaster.web.kit import kit_of
 
 
 def word_diff(old: str, new: str) -> Markup:
@@ -94,19 +92,24 @@ def review_view(store: Store, bulletin_id: int, base: int | None) -> dict[str, A
     }
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    @app.get("/cho-duyet", response_class=HTMLResponse, include_in_schema=False)
-    async def queue(request: Request) -> Response:
-        ctx = kit.context(request)
-        require(ctx.actor, Action.APPROVE)
-        with kit.store.session() as db:
-            waiting = list(db.scalars(select(Bulletin).where(Bulletin.state == "in_review").order_by(Bulletin.updated_at)))
-        return kit.page(request, "queue.html", ctx, waiting=waiting)
+router = APIRouter()
 
-    @app.get("/cho-duyet/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def review(request: Request, bulletin_id: int) -> Response:
-        ctx = kit.context(request)
-        require(ctx.actor, Action.APPROVE)
-        base = request.query_params.get("so-voi")
-        view = review_view(kit.store, bulletin_id, int(base) if base and base.isdigit() else None)
-        return kit.page(request, "review.html", ctx, v=view)
+
+@router.get("/cho-duyet", response_class=HTMLResponse, include_in_schema=False)
+async def queue(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    require(ctx.actor, Action.APPROVE)
+    with kit.store.session() as db:
+        waiting = list(db.scalars(select(Bulletin).where(Bulletin.state == "in_review").order_by(Bulletin.updated_at)))
+    return kit.page(request, "queue.html", ctx, waiting=waiting)
+
+
+@router.get("/cho-duyet/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
+async def review(request: Request, bulletin_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    require(ctx.actor, Action.APPROVE)
+    base = request.query_params.get("so-voi")
+    view = review_view(kit.store, bulletin_id, int(base) if base and base.isdigit() else None)
+    return kit.page(request, "review.html", ctx, v=view)

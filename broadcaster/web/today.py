@@ -7,10 +7,10 @@ on; an approver sees the queue; everyone sees times in the zone's local time.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
@@ -19,10 +19,8 @@ from broadcaster.app.planning import aware, build_planner
 from broadcaster.app.workflow import Actor, Role
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, DeviceRow, PlayReport
+from broadcaster.web.kit import kit_of
 from schedules.model import Priority
-
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
 
 # The bulletin states each role acts on, and what the page calls that work.
 WAITING: dict[Role, tuple[tuple[str, ...], str]] = {
@@ -65,25 +63,8 @@ def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = 
     ]
     return {
         "day": day,
-        "planned": [
-            {
-                "item": i,
-                "zone": zones[i.zone].name,
-                "tz": zones[i.zone].timezone,
-                "done": i.id in played_items,
-                "due": i.starts_at <= now,
-                "emergency": i.id in urgent,
-            }
-            for i in planned
-        ],
-        "played": [
-            {
-                "report": r,
-                "seconds": (r.played_ms / 1000) if r.played_ms else (aware(r.ended) - aware(r.started)).total_seconds(),  # type: ignore[operator]
-                "emergency": r.item_id in urgent,
-            }
-            for r in reports
-        ],
+        "planned": [_planned(i, zones[i.zone], i.id in played_items, now, i.id in urgent) for i in planned],
+        "played": [_played(r, r.item_id in urgent) for r in reports],
         "to_review": len(emergency.awaiting_review(store)) if actor.role in (Role.APPROVER, Role.ADMIN) else 0,
         "offline": offline,
         "devices": len(devices),
@@ -98,9 +79,24 @@ def today_view(store: Store, actor: Actor, tz_name: str, now: datetime | None = 
     }
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    @app.get("/hom-nay", response_class=HTMLResponse, include_in_schema=False)
-    async def today(request: Request) -> Response:
-        ctx = kit.context(request)
-        view = today_view(kit.store, ctx.actor, kit.settings.timezone)
-        return kit.page(request, "today.html", ctx, v=view)
+def _planned(item: Any, zone: Any, done: bool, now: datetime, urgent: bool) -> dict[str, Any]:
+    return {"item": item, "zone": zone.name, "tz": zone.timezone, "done": done, "due": item.starts_at <= now, "emergency": urgent}
+
+
+def _played(report: PlayReport, urgent: bool) -> dict[str, Any]:
+    if report.played_ms:
+        seconds = report.played_ms / 1000
+    else:
+        seconds = (aware(report.ended) - aware(report.started)).total_seconds()  # type: ignore[operator]
+    return {"report": report, "seconds": seconds, "emergency": urgent}
+
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/hom-nay", response_class=HTMLResponse)
+async def today(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    view = today_view(kit.store, ctx.actor, kit.settings.timezone)
+    return kit.page(request, "today.html", ctx, v=view)

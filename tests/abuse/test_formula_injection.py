@@ -21,9 +21,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from broadcaster.store.engine import Store
 from broadcaster.store.models import ZoneRow
-from broadcaster.web.admin_io import read_table, to_csv, to_xlsx
 from broadcaster.web.app import create_app
 from broadcaster.web.cells import TRIGGERS
+from broadcaster.web.spreadsheets import read_table, to_csv, to_xlsx
 from tests.web.test_stats import DAY, simulate_day
 from tests.web.world import PASSWORD, build
 

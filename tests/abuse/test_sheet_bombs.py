@@ -22,8 +22,8 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broadcaster.web.admin_io import ImportRefused, read_table
 from broadcaster.web.app import create_app
+from broadcaster.web.spreadsheets import ImportRefused, read_table
 from scripts.errors import DocumentError, DocumentRefused
 from scripts.sandbox import sheet_rows
 from scripts.sheets import SheetLimits, read_rows

@@ -18,6 +18,7 @@ from broadcaster.store.engine import open_store
 from broadcaster.store.models import AuditEvent, User
 from broadcaster.store.passwords import DUMMY_HASH, hash_password
 from broadcaster.web import app as web_app
+from broadcaster.web import identity
 from broadcaster.web.app import create_app
 from broadcaster.web.guard import client_address
 from broadcaster.web.session import SignInLimiter
@@ -146,13 +147,13 @@ def test_api_docs_are_not_served_and_the_schema_needs_a_session(world: tuple[Tes
 def test_unknown_users_are_verified_against_a_dummy_hash(world: tuple[TestClient, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     client, _ = world
     checked: list[str] = []
-    real = web_app.verify_password
+    real = identity.verify_password
 
     def spy(stored: str, password: str) -> bool:
         checked.append(stored)
         return real(stored, password)
 
-    monkeypatch.setattr(web_app, "verify_password", spy)
+    monkeypatch.setattr(identity, "verify_password", spy)
     assert client.post("/api/session", json={"username": "khong-ai-ca", "password": PASSWORD}).status_code == 401
     assert checked == [DUMMY_HASH]  # the same argon2 work as for a real user: no timing difference to measure
     assert client.post("/api/session", json={"username": "bientap", "password": "sai-mat-khau"}).status_code == 401

@@ -139,6 +139,7 @@ def test_spreadsheets_with_vietnamese_headings_and_time_cells_import_and_every_e
 
     from broadcaster.store.models import ZoneRow
     from broadcaster.web import admin_io
+    from broadcaster.web.spreadsheets import read_table
 
     settings, store, approved, _draft = build(tmp_path)
     book = Workbook()
@@ -148,7 +149,7 @@ def test_spreadsheets_with_vietnamese_headings_and_time_cells_import_and_every_e
     out = io.BytesIO()
     book.save(out)
     with store.session() as s:
-        added, _updated = admin_io.import_zones(s, admin_io.read_table("vung.xlsx", out.getvalue(), "vung"))
+        added, _updated = admin_io.import_zones(s, read_table("vung.xlsx", out.getvalue(), "vung"))
         assert added == 1
     with store.session() as s:
         zone = s.get(ZoneRow, "thon-moi")
@@ -156,7 +157,7 @@ def test_spreadsheets_with_vietnamese_headings_and_time_cells_import_and_every_e
 
     bad_devices = "Mã loa,Vùng,Tên\nloa moi!,khong-co,Loa\n".encode()
     with store.session() as s, pytest.raises(admin_io.ImportRefused) as refused:
-        admin_io.import_devices(s, admin_io.read_table("loa.csv", bad_devices, "loa"))
+        admin_io.import_devices(s, read_table("loa.csv", bad_devices, "loa"))
     assert [line for line, _ in refused.value.problems] == [2, 2]  # both problems of the row
 
     bookings_sheet = Workbook()
@@ -167,7 +168,7 @@ def test_spreadsheets_with_vietnamese_headings_and_time_cells_import_and_every_e
     rows.append(["mười", "thon-1", "32/13/2026", "7 giờ", "Thường"])
     out = io.BytesIO()
     bookings_sheet.save(out)
-    parsed = admin_io.read_table("lich.xlsx", out.getvalue(), "lich")
+    parsed = read_table("lich.xlsx", out.getvalue(), "lich")
     with store.session() as s, pytest.raises(admin_io.ImportRefused) as refused:
         admin_io.import_bookings(s, parsed, ADMIN, datetime.now(UTC), TZ)
     problems = refused.value.problems

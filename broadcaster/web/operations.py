@@ -1,0 +1,66 @@
+"""The calendar (a zone's week) and the speakers page, as `app.operations` shows them to a person."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from broadcaster.app import operations
+from broadcaster.app.timetables import describe, to_text
+from broadcaster.app.workflow import PermissionDenied
+from broadcaster.web.kit import kit_of
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/lich", response_class=HTMLResponse)
+async def calendar(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    operations.require_calendar(ctx.actor)
+    zones = operations.zones_for(kit.store, ctx.actor)
+    zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
+    if zone_id and zone_id not in {z.id for z in zones}:
+        raise PermissionDenied(f"{ctx.actor.username} may see the calendars of their own communes only", "perm.own_communes")
+    today = datetime.now(ZoneInfo(kit.settings.timezone)).date()
+    start = (
+        date.fromisoformat(request.query_params["start"])
+        if request.query_params.get("start")
+        else today - timedelta(days=today.weekday())
+    )
+    data = await run_in_threadpool(operations.week, kit.store, zone_id, start) if zone_id else None
+    return kit.page(
+        request,
+        "calendar.html",
+        ctx,
+        zones=zones,
+        week=data,
+        start=start,
+        zone_id=zone_id,
+        timedelta=timedelta,
+        sees_bookings=ctx.actor.role in operations.READS_OPERATIONS,
+    )
+
+
+@router.get("/loa", response_class=HTMLResponse)
+async def devices_page(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    zones = operations.zones_for(kit.store, ctx.actor)
+    return kit.page(
+        request,
+        "devices.html",
+        ctx,
+        devices=operations.devices(kit.store, ctx.actor),
+        zones=zones,
+        zone_tz={z.id: z.timezone for z in zones},
+        now=time.time(),
+        confirm=None,
+        timetable_text=to_text,
+        timetable_said=describe,
+    )

@@ -70,6 +70,10 @@ class DeviceCommands:
         from broadcaster.app.planning import aware, record_emergency
 
         now = datetime.now(UTC)
+        # the booking, the signed commands and their audit in one transaction, committed before
+        # anything is published (a retry re-sends these very commands), and nothing else before
+        # the publish: every commit and query here is time the speakers wait (issue 21)
+        commands = []
         with self.store.session() as session:
             task = session.get(ServiceTask, task_id) if task_id is not None else None
             booking = (task.payload or {}).get("booking") if task is not None else None
@@ -82,24 +86,23 @@ class DeviceCommands:
                     session.flush()
                     task.payload = {**(task.payload or {}), "booking": row.id}
             entries = self._emergency_entries(session, bulletin_id, zones, row, now)
-        commands = []  # recorded in one transaction, then published: a commit per zone delayed the last zones
-        with self.store.session() as session:
             earlier = self._earlier_commands(session, task_id, now)
-            if earlier is not None:  # this task's commands went out before (a retry): never a second emergency
-                for _command_id, topic, payload in earlier:
-                    dispatcher.resend(topic, payload)
-                return [command_id for command_id, _topic, _payload in earlier]
-            for zone in zones:
-                command = self._record_command(session, MessageType.PLAY, {"item": entries[zone]}, now, zone=zone)
-                audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command[0])
-                commands.append(command)
-            task = session.get(ServiceTask, task_id) if task_id is not None else None
-            if task is not None:  # kept with the task: a retry of it (or of its CAP alert) re-sends these
-                task.payload = {**(task.payload or {}), "commands": [c[0] for c in commands]}
-            devices = session.scalar(select(func.count()).select_from(DeviceRow).where(DeviceRow.zone_id.in_(zones)))
+            if earlier is None:
+                for zone in zones:  # all zones in this one commit: a commit per zone delayed the last zones
+                    command = self._record_command(session, MessageType.PLAY, {"item": entries[zone]}, now, zone=zone)
+                    audit(session, actor, "emergency.fired", f"zone:{zone}", bulletin=bulletin_id, command=command[0])
+                    commands.append(command)
+                if task is not None:  # kept with the task: a retry of it (or of its CAP alert) re-sends these
+                    task.payload = {**(task.payload or {}), "commands": [c[0] for c in commands]}
+        if earlier is not None:  # this task's commands went out before (a retry): never a second emergency
+            for _command_id, topic, payload in earlier:
+                dispatcher.resend(topic, payload)
+            return [command_id for command_id, _topic, _payload in earlier]
         for _command_id, topic, payload in commands:
             dispatcher.resend(topic, payload)
         ids = [command_id for command_id, _topic, _payload in commands]
+        with self.store.session() as session:  # for the follow-up only: counted once the commands are out
+            devices = session.scalar(select(func.count()).select_from(DeviceRow).where(DeviceRow.zone_id.in_(zones)))
         self.host.replan_after_emergency(ids, int(devices or 0))
         return ids
 
@@ -118,6 +121,7 @@ class DeviceCommands:
         from schedules.model import ProgrammeItem
 
         languages = zone_languages(session)
+        mixes: dict[tuple[str, ...], Any] = {("vi",): media}  # the approved mix per set of languages, looked up once
 
         def entry(zone: str) -> dict[str, Any]:
             # the item id the planner gives this booking in this zone, so the schedule that
@@ -127,8 +131,10 @@ class DeviceCommands:
                 live = StreamRef(str(stream["url"]), int(stream["duration_ms"])) if stream else None
                 return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, stream=live).to_dict()
             # the zone's own languages (a Vietnamese-only thôn never the H'Mông track)
-            spoken = languages.get(zone, ("vi",))
-            ref = media_ref(approved_media(session, bulletin_id, spoken) or media, self.host.media_base_url)
+            spoken = tuple(languages.get(zone, ("vi",)))
+            if spoken not in mixes:
+                mixes[spoken] = approved_media(session, bulletin_id, spoken)
+            ref = media_ref(mixes[spoken] or media, self.host.media_base_url)
             return programme_entry(item_id, now, Priority.EMERGENCY, str(bulletin_id), bulletin.title, media=ref).to_dict()
 
         return {zone: entry(zone) for zone in zones}

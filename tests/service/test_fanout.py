@@ -19,7 +19,7 @@ from broadcaster.service import pushes as service_module
 from broadcaster.service.core import Service
 from broadcaster.service.reports import Report
 from broadcaster.store.engine import open_store
-from broadcaster.store.models import CommandAck, ProgrammePush
+from broadcaster.store.models import BookingRow, CommandAck, CommandRow, ProgrammePush
 from devices.background import free_port
 from devices.mqtt import connect, make_client
 from devices.protocol import Topics, iso
@@ -144,3 +144,31 @@ def test_an_unacked_emergency_is_resent_before_the_resync_that_follows_a_lost_se
         service.commands.retry_commands()
         assert [kind for kind, _seq in sent] == ["emergency", "sync"]
         assert sent[0][1] < sent[1][1]
+
+
+def test_an_emergency_whose_command_could_not_be_recorded_leaves_no_booking_and_sends_nothing(
+    tmp_path: Path, mosquitto_url: str
+) -> None:
+    """The booking, the signed command and their audit are one transaction, committed before the
+    publish: a booking left without its command would put the emergency into every programme at
+    the next re-plan though it was never fired nor audited."""
+    settings = _settings(tmp_path)
+    store = open_store(settings.database_url)
+    bulletin = approved_bulletin(store, settings, "Cảnh báo sạt lở")
+    zone_with_devices(store, "ban-4", "xa-a", [clock_time(7, 0)], DEVICES)
+    with Service(settings, store, mosquitto_url) as service:
+        assert service.dispatcher is not None
+        sent: list[str] = []
+        service.dispatcher.resend = lambda topic, payload: sent.append(topic)  # type: ignore[method-assign]
+
+        def broken(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("the store refused the command")
+
+        service.commands._record_command = broken  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError):
+            service.commands.fire_emergency(ADMIN, bulletin, ["ban-4"])
+        with store.session() as s:
+            assert s.scalar(select(func.count()).select_from(BookingRow).where(BookingRow.priority == "emergency")) == 0
+            assert s.scalar(select(func.count()).select_from(CommandRow)) == 0
+        assert sent == []
+        assert not service.follow_up.pending

@@ -158,6 +158,14 @@ def upload_problem(reason: str) -> str:
     return "Không đọc được văn bản từ tệp này; hãy kiểm tra lại tệp."
 
 
+def known_problem(reason: str) -> str:
+    """What the CLI says of a refused file: the console's Vietnamese sentence when the reader's reason
+    is one it knows, else the reason itself (a path not found, a feed's own error)."""
+    if any(needle in reason for needle, _ in UPLOAD_PROBLEMS):
+        return upload_problem(reason)
+    return reason
+
+
 @dataclass(frozen=True, slots=True)
 class Uploaded:
     document_id: int | None  # the stored (or already known) document; None when refused

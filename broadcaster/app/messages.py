@@ -90,6 +90,8 @@ CATALOGUE: dict[str, str] = {
     "task.unknown_kind": "Dịch vụ phát không biết loại lệnh “{kind}”.",
     "user.no_name": "Người dùng cần có tên đăng nhập.",
     "user.short_password": "Mật khẩu cần ít nhất {minimum} ký tự.",
+    "user.no_password": "Chưa nhập mật khẩu: hãy gõ mật khẩu khi được hỏi, hoặc dùng --password.",
+    "user.passwords_differ": "Hai lần nhập mật khẩu không khớp nhau.",
     "user.exists": "Tên đăng nhập {user} đã có người dùng.",
     "user.not_active": "Không có người dùng {user} đang hoạt động (tài khoản không có hoặc đã bị khóa).",
     # permissions
@@ -276,5 +278,11 @@ def for_cli(exc: BaseException) -> str:
 
     Configuration errors name a setting and keep their text, which the user needs verbatim.
     """
+    from scripts.errors import DocumentError
+
+    if isinstance(exc, DocumentError):  # a file the reader refused: the console's sentence for it
+        from broadcaster.app.documents import known_problem
+
+        return known_problem(str(exc))
     said = explain(exc)
     return said.text if said.code != "error.other" else str(exc)

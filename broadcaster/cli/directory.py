@@ -73,13 +73,21 @@ def cmd_user_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask_password() -> str:
+    """Typed twice at a terminal; with no terminal (a script, a pipe) `--password` is the way, said in Vietnamese."""
     import getpass
 
-    first = getpass.getpass("Mật khẩu: ")
-    if len(first) < 8:
-        raise ValueError("the password must have at least 8 characters")
-    if getpass.getpass("Nhập lại: ") != first:
-        raise ValueError("the passwords differ")
+    from broadcaster.app.directory import MIN_PASSWORD
+    from broadcaster.app.workflow import WorkflowError
+
+    try:
+        first = getpass.getpass("Mật khẩu: ")
+        if len(first) < MIN_PASSWORD:
+            raise WorkflowError("the password is too short", "user.short_password", minimum=MIN_PASSWORD)
+        again = getpass.getpass("Nhập lại: ")
+    except EOFError:
+        raise WorkflowError("no password was typed: pass --password", "user.no_password") from None
+    if again != first:
+        raise WorkflowError("the passwords differ", "user.passwords_differ")
     return first
 
 

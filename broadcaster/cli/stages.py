@@ -51,7 +51,7 @@ def cmd_spoken(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from broadcaster.app.documents import ingest
+    from broadcaster.app.documents import ingest, known_problem
     from broadcaster.store.engine import open_store
     from scripts.ingest import HttpFetcher
 
@@ -63,7 +63,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     for origin in result.unchanged:
         print(f"đã có   {origin}")
     for origin, reason in result.failures:
-        print(f"lỗi     {origin}: {reason}", file=sys.stderr)
+        print(f"lỗi     {origin}: {known_problem(reason)}", file=sys.stderr)
     return 1 if result.failures and not result.stored and not result.unchanged else 0
 
 

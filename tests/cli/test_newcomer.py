@@ -1,0 +1,57 @@
+"""What a newcomer meets first at the command line: every refusal in Vietnamese, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from broadcaster.app.messages import is_vietnamese
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BROADCASTER_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "broadcaster.cli", *args],
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def last_line(proc: subprocess.CompletedProcess[str]) -> str:
+    """The last line of stderr, after a prompt left on it ("Mật khẩu: ")."""
+    line = proc.stderr.strip().splitlines()[-1]
+    return line[line.find("Lỗi: ") :] if "Lỗi: " in line else line
+
+
+@pytest.mark.parametrize(
+    ("stdin", "said"),
+    [(None, "--password"), ("ngan\n", "8 ký tự")],
+    ids=["no terminal, nothing typed", "too short"],
+)
+def test_user_add_without_a_good_password_is_refused_in_vietnamese(tmp_path: Path, stdin: str | None, said: str) -> None:
+    proc = cli(tmp_path, "user", "add", "quantri", "--role", "admin", stdin=stdin)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    line = last_line(proc)
+    assert line.startswith("Lỗi: ") and said in line and is_vietnamese(line), line
+    assert "no Vietnamese message" not in proc.stderr
+
+
+def test_a_file_the_reader_refuses_is_said_in_vietnamese_by_draft_and_ingest(tmp_path: Path) -> None:
+    keyfacts = CORPUS / "keyfacts-dev.json"  # beside the documents, a newcomer's likely first pick
+    drafted = cli(tmp_path, "draft", str(keyfacts))
+    assert drafted.returncode == 2
+    assert last_line(drafted) == "Lỗi: Chỉ nhận tệp PDF, Word (.docx), HTML hoặc văn bản thuần (.txt)."
+    ingested = cli(tmp_path, "ingest", str(keyfacts))
+    assert ingested.returncode == 1
+    assert last_line(ingested).endswith(": Chỉ nhận tệp PDF, Word (.docx), HTML hoặc văn bản thuần (.txt).")

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 def cmd_bulletin_new(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app import programmes, relays
+    from broadcaster.app.messages import STATES
     from broadcaster.cli.common import actor
     from broadcaster.store.engine import open_store
     from broadcaster.store.models import Bulletin
@@ -32,7 +33,7 @@ def cmd_bulletin_new(args: argparse.Namespace, settings: Settings) -> int:
     with store.session() as session:
         bulletin = session.get(Bulletin, bulletin_id)
         state = bulletin.state if bulletin is not None else "?"
-    print(f"bản tin #{bulletin_id} ({state})")
+    print(f"bản tin #{bulletin_id} ({STATES.get(state, state)})")
     return 0
 
 

@@ -59,7 +59,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with store.session() as session:
         result = ingest(session, list(args.sources), HttpFetcher(policy=settings.link_policy()))
     for row in result.stored:
-        print(f"mới     {row.number}  {row.title[:80]}")
+        print(f"mới     #{row.id}  {row.number}  {row.title[:80]}")  # the id `bulletin new --document` takes
     for origin in result.unchanged:
         print(f"đã có   {origin}")
     for origin, reason in result.failures:

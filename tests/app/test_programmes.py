@@ -141,7 +141,7 @@ def test_cli_bulletin_new_from_a_document(
     out = capsys.readouterr().out
     with store.session() as s:
         bulletin = s.scalars(select(Bulletin)).one()
-    assert out.strip() == f"bản tin #{bulletin.id} (draft)"
+    assert out.strip() == f"bản tin #{bulletin.id} (bản nháp)"
     assert main(["bulletin", "new", "--document", str(ids[0])]) == 2
     assert f"đã có bản tin #{bulletin.id}" in capsys.readouterr().err
     assert main(["bulletin", "new", "--document", "424242"]) == 2

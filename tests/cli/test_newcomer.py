@@ -55,3 +55,14 @@ def test_a_file_the_reader_refuses_is_said_in_vietnamese_by_draft_and_ingest(tmp
     ingested = cli(tmp_path, "ingest", str(keyfacts))
     assert ingested.returncode == 1
     assert last_line(ingested).endswith(": Chỉ nhận tệp PDF, Word (.docx), HTML hoặc văn bản thuần (.txt).")
+
+
+def test_ingest_names_the_id_that_bulletin_new_takes(tmp_path: Path) -> None:
+    """The README's journey: ingest a document, then `bulletin new --document ID` with the id it printed."""
+    ingested = cli(tmp_path, "ingest", str(CORPUS / "dev" / "ct-09-ct-ubnd-cantho.txt"))
+    assert ingested.returncode == 0, ingested.stderr
+    fields = ingested.stdout.split()
+    assert fields[:3] == ["mới", fields[1], "09/CT-UBND"] and fields[1].startswith("#"), ingested.stdout
+    made = cli(tmp_path, "bulletin", "new", "--document", fields[1].removeprefix("#"))
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip().endswith("(bản nháp)"), made.stdout

@@ -20,7 +20,25 @@ from fastapi.staticfiles import StaticFiles
 from broadcaster.app.messages import Explained
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store, open_store
-from broadcaster.web import api, bulletin_pages, errors, operations, signin
+from broadcaster.web import (
+    admin,
+    api,
+    audit_pages,
+    bulletin_pages,
+    emergency,
+    errors,
+    live,
+    notices,
+    operations,
+    programmes,
+    remote,
+    review,
+    signin,
+    stats,
+    today,
+)
+from broadcaster.web import assist as assist_pages
+from broadcaster.web import bookings as booking_pages
 from broadcaster.web.guard import Guard
 from broadcaster.web.identity import Identity
 from broadcaster.web.kit import Kit
@@ -28,6 +46,25 @@ from broadcaster.web.pages import HERE, Pages, back, templates_for
 from broadcaster.web.session import COOKIE, SessionCodec, load_secret
 
 PUBLIC_API = {"/api/session"}
+# every page module and the API, each an APIRouter, in the order their routes are matched
+PAGES = (
+    signin,
+    bulletin_pages,
+    operations,
+    api,
+    audit_pages,
+    emergency,
+    live,
+    notices,
+    today,
+    review,
+    stats,
+    admin,
+    remote,
+    programmes,
+    booking_pages,
+    assist_pages,
+)
 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
@@ -51,24 +88,13 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store, app.state.settings, app.state.kit, app.state.identity = store, settings, kit, identity
     app.middleware("http")(partial(_api_requires_session, identity.codec))
     errors.install(app)
-    from broadcaster.web import admin, audit_pages, emergency, live, notices, programmes, remote, review, stats, today
-    from broadcaster.web import assist as assist_pages
-    from broadcaster.web import bookings as booking_pages
-
     notices.install(templates, store)
     programmes.install(templates, store)
     assist_pages.install(templates, store, settings)
-    for router in (signin.router, bulletin_pages.router, operations.router, api.router, audit_pages.router):
-        app.include_router(router)
-    for module in (emergency, live):  # pages still registered on the app itself
-        module.register(app, kit)
-    for router in (notices.router, today.router, review.router):
-        app.include_router(router)
-    for module in (stats, admin, remote):
-        module.register(app, kit)
-    app.include_router(programmes.router)
-    booking_pages.register(app, kit, templates)
-    app.include_router(assist_pages.router)
+    booking_pages.install(templates)
+    live.install(app, store, settings)
+    for module in PAGES:
+        app.include_router(module.router)
     # outermost (added last): limits, Origin check and security headers before anything else runs
     app.add_middleware(Guard, max_request_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

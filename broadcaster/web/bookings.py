@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -25,13 +25,12 @@ from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
+from broadcaster.web.kit import kit_of
 from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from broadcaster.web.kit import Kit
 
 WEEKLY_RE = re.compile(r"^FREQ=WEEKLY;BYDAY=((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)$")
 WEEKDAY_NAMES = {code: name.title() for code, name in wording.WEEKDAY_NAMES.items()}  # "Thứ Hai" on a tick box
@@ -179,113 +178,136 @@ def form_values(store: Store, settings: Settings, actor: Actor, bulletin_id: int
     }
 
 
-def register(app: FastAPI, kit: Kit, templates: Jinja2Templates) -> None:
-    store, settings, context, page, back, form_with_csrf, api_csrf = kit.parts()
+router = APIRouter()
+
+
+def install(templates: Jinja2Templates) -> None:
+    """How a booking the planner refused is said on the calendar."""
     templates.env.globals["rejection_text"] = lambda r: render(r.code, r.params)
 
-    # -- the list ----------------------------------------------------------------
-    @app.get("/lich-phat", include_in_schema=False)
-    async def booking_list(request: Request) -> Response:
-        ctx = context(request)
-        zone = request.query_params.get("zone") or None
 
-        def rows() -> list[dict[str, Any]]:
-            with store.session() as db:
-                return bookings.listing(db, ctx.actor, zone)
+# -- the list ----------------------------------------------------------------
+@router.get("/lich-phat", include_in_schema=False)
+async def booking_list(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    zone = request.query_params.get("zone") or None
 
-        return page(request, "bookings.html", ctx, rows=await run_in_threadpool(rows), weekday_names=WEEKDAY_NAMES)
+    def rows() -> list[dict[str, Any]]:
+        with kit.store.session() as db:
+            return bookings.listing(db, ctx.actor, zone)
 
-    @app.post("/lich-phat/{booking_id}/huy", include_in_schema=False)
-    async def booking_cancel(request: Request, booking_id: int) -> Response:
-        ctx = context(request)
-        form = await form_with_csrf(request, ctx)
-        with store.session() as db:
-            bookings.cancel(db, ctx.actor, booking_id, str(form.get("reason") or ""))
-        return back("/lich-phat", f"Đã hủy lịch phát #{booking_id}")
+    return kit.page(request, "bookings.html", ctx, rows=await run_in_threadpool(rows), weekday_names=WEEKDAY_NAMES)
 
-    @app.get("/lich-phat/{booking_id}/sua", include_in_schema=False)
-    async def booking_edit_page(request: Request, booking_id: int) -> Response:
-        ctx = context(request)
-        with store.session() as db:
-            row = next((r for r in bookings.listing(db, ctx.actor) if r["id"] == booking_id), None)
-        if row is None:
-            raise NotFound(f"no booking {booking_id}")
-        weekly = WEEKLY_RE.match(row["rule"] or "")
-        if weekly:  # the ticked days, not a rule to keep hidden
-            data = {**row, "repeat": "weekly", "weekdays": weekly[1].split(","), "rule": ""}
-        else:
-            data = {**row, "repeat": "rule" if row["rule"] else "once"}
-        values = form_values(store, settings, ctx.actor, row["bulletin"], data=data, editing=booking_id)
-        return page(request, "book.html", ctx, **values)
 
-    @app.post("/lich-phat/{booking_id}/sua", include_in_schema=False)
-    async def booking_edit(request: Request, booking_id: int) -> Response:
-        ctx = context(request)
-        form = await form_with_csrf(request, ctx)
-        data = form_data(form)
-        try:
-            edited = await run_in_threadpool(change, store, settings, ctx.actor, booking_id, data)
-        except ScheduleValueError as exc:
-            with store.session() as db:
-                row = db.get(bookings.BookingRow, booking_id)
-                bulletin_id = row.bulletin_id if row is not None else 0
-            values = form_values(store, settings, ctx.actor, bulletin_id, data=data, editing=booking_id)
-            return page(request, "book.html", ctx, status=400, **{**values, "problems": problems_of(exc)})
-        said = f"Đã sửa lịch phát #{booking_id}"
-        return back("/lich-phat", " ".join([f"{said}.", *edited["warnings"]]) if edited["warnings"] else said)
+@router.post("/lich-phat/{booking_id}/huy", include_in_schema=False)
+async def booking_cancel(request: Request, booking_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    with kit.store.session() as db:
+        bookings.cancel(db, ctx.actor, booking_id, str(form.get("reason") or ""))
+    return kit.back("/lich-phat", f"Đã hủy lịch phát #{booking_id}")
 
-    # -- the API -----------------------------------------------------------------
-    @app.get("/api/bookings", tags=["schedule"])
-    def api_list(request: Request, zone: str | None = None, cancelled: bool = False) -> list[dict[str, Any]]:
-        ctx = context(request)
-        with store.session() as db:
-            return bookings.listing(db, ctx.actor, zone, cancelled)
 
-    @app.post("/api/bookings/{booking_id}/cancel", tags=["schedule"])
-    def api_cancel(booking_id: int, body: Cancel, request: Request) -> Any:
-        ctx = context(request)
-        api_csrf(request, ctx)
-        try:
-            with store.session() as db:
-                bookings.cancel(db, ctx.actor, booking_id, body.reason)
-        except ScheduleValueError as exc:
-            return refused(exc)
-        return {"ok": True, "id": booking_id, "cancelled": True}
+@router.get("/lich-phat/{booking_id}/sua", include_in_schema=False)
+async def booking_edit_page(request: Request, booking_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    with kit.store.session() as db:
+        row = next((r for r in bookings.listing(db, ctx.actor) if r["id"] == booking_id), None)
+    if row is None:
+        raise NotFound(f"no booking {booking_id}")
+    weekly = WEEKLY_RE.match(row["rule"] or "")
+    if weekly:  # the ticked days, not a rule to keep hidden
+        data = {**row, "repeat": "weekly", "weekdays": weekly[1].split(","), "rule": ""}
+    else:
+        data = {**row, "repeat": "rule" if row["rule"] else "once"}
+    values = form_values(kit.store, kit.settings, ctx.actor, row["bulletin"], data=data, editing=booking_id)
+    return kit.page(request, "book.html", ctx, **values)
 
-    @app.get("/api/cap/emergencies", tags=["cap"])
-    def cap_emergencies(request: Request) -> list[dict[str, Any]]:
-        """The emergencies we fired, each as a CAP 1.2 document (for upstream systems)."""
-        context(request)
-        from broadcaster.app.cap_export import SENDER, cap_documents
 
-        with store.session() as db:
-            alerts = cap_documents(db, SENDER)
-        return [
-            {"booking": b, "url": f"/api/cap/emergencies/{b}{'/cancel' if cancel else ''}.xml", "cancel": cancel}
-            for b, _, cancel in alerts
-        ]
+@router.post("/lich-phat/{booking_id}/sua", include_in_schema=False)
+async def booking_edit(request: Request, booking_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    data = form_data(form)
+    try:
+        edited = await run_in_threadpool(change, kit.store, kit.settings, ctx.actor, booking_id, data)
+    except ScheduleValueError as exc:
+        with kit.store.session() as db:
+            row = db.get(bookings.BookingRow, booking_id)
+            bulletin_id = row.bulletin_id if row is not None else 0
+        values = form_values(kit.store, kit.settings, ctx.actor, bulletin_id, data=data, editing=booking_id)
+        return kit.page(request, "book.html", ctx, status=400, **{**values, "problems": problems_of(exc)})
+    said = f"Đã sửa lịch phát #{booking_id}"
+    return kit.back("/lich-phat", " ".join([f"{said}.", *edited["warnings"]]) if edited["warnings"] else said)
 
-    @app.get("/api/cap/emergencies/{booking_id}/cancel.xml", tags=["cap"])
-    def cap_emergency_cancel(booking_id: int, request: Request) -> Response:
-        """The CAP Cancel of an emergency withdrawn after it was fired (references the Alert)."""
-        context(request)
-        from broadcaster.app.cap_export import cancelled_alerts
 
-        return cap_xml(store, booking_id, cancelled_alerts, f"no cancelled emergency {booking_id}")
+# -- the API -----------------------------------------------------------------
+@router.get("/api/bookings", tags=["schedule"])
+def api_list(request: Request, zone: str | None = None, cancelled: bool = False) -> list[dict[str, Any]]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    with kit.store.session() as db:
+        return bookings.listing(db, ctx.actor, zone, cancelled)
 
-    @app.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
-    def cap_emergency(booking_id: int, request: Request) -> Response:
-        context(request)
-        from broadcaster.app.cap_export import emergency_alerts
 
-        return cap_xml(store, booking_id, emergency_alerts, f"no emergency {booking_id}")
+@router.post("/api/bookings/{booking_id}/cancel", tags=["schedule"])
+def api_cancel(booking_id: int, body: Cancel, request: Request) -> Any:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    try:
+        with kit.store.session() as db:
+            bookings.cancel(db, ctx.actor, booking_id, body.reason)
+    except ScheduleValueError as exc:
+        return refused(exc)
+    return {"ok": True, "id": booking_id, "cancelled": True}
 
-    @app.put("/api/bookings/{booking_id}", tags=["schedule"])
-    def api_edit(booking_id: int, body: BookingEdit, request: Request) -> Any:
-        ctx = context(request)
-        api_csrf(request, ctx)
-        try:
-            edited = change(store, settings, ctx.actor, booking_id, body.model_dump())
-        except ScheduleValueError as exc:
-            return refused(exc)
-        return {"ok": True, "id": edited["id"], "warnings": edited["warnings"]}
+
+@router.get("/api/cap/emergencies", tags=["cap"])
+def cap_emergencies(request: Request) -> list[dict[str, Any]]:
+    """The emergencies we fired, each as a CAP 1.2 document (for upstream systems)."""
+    kit = kit_of(request)
+    kit.context(request)
+    from broadcaster.app.cap_export import SENDER, cap_documents
+
+    with kit.store.session() as db:
+        alerts = cap_documents(db, SENDER)
+    return [
+        {"booking": b, "url": f"/api/cap/emergencies/{b}{'/cancel' if cancel else ''}.xml", "cancel": cancel}
+        for b, _, cancel in alerts
+    ]
+
+
+@router.get("/api/cap/emergencies/{booking_id}/cancel.xml", tags=["cap"])
+def cap_emergency_cancel(booking_id: int, request: Request) -> Response:
+    """The CAP Cancel of an emergency withdrawn after it was fired (references the Alert)."""
+    kit = kit_of(request)
+    kit.context(request)
+    from broadcaster.app.cap_export import cancelled_alerts
+
+    return cap_xml(kit.store, booking_id, cancelled_alerts, f"no cancelled emergency {booking_id}")
+
+
+@router.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
+def cap_emergency(booking_id: int, request: Request) -> Response:
+    kit = kit_of(request)
+    kit.context(request)
+    from broadcaster.app.cap_export import emergency_alerts
+
+    return cap_xml(kit.store, booking_id, emergency_alerts, f"no emergency {booking_id}")
+
+
+@router.put("/api/bookings/{booking_id}", tags=["schedule"])
+def api_edit(booking_id: int, body: BookingEdit, request: Request) -> Any:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    try:
+        edited = change(kit.store, kit.settings, ctx.actor, booking_id, body.model_dump())
+    except ScheduleValueError as exc:
+        return refused(exc)
+    return {"ok": True, "id": edited["id"], "warnings": edited["warnings"]}

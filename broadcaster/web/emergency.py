@@ -10,9 +10,9 @@ asks /lenh/N/tinh-trang (JSON) every two seconds until every speaker has played 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -20,10 +20,10 @@ from broadcaster.app import bulletins, emergency, operations, tasks
 from broadcaster.app.messages import explain
 from broadcaster.app.programmes import ProgrammeError
 from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, reason_of, require
+from broadcaster.config import Settings
+from broadcaster.store.engine import Store
 from broadcaster.store.models import MediaAsset, ZoneRow
-
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
+from broadcaster.web.kit import Context, kit_of
 
 STATUS = {
     "acked": "đã nhận, chờ báo đã phát",
@@ -73,123 +73,156 @@ def task_json(session: Any, task_id: int) -> dict[str, Any]:
     }
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    store, settings = kit.store, kit.settings
+router = APIRouter(include_in_schema=False)
 
-    def form_page(request: Request, ctx: Any, status: int = 200, problem: str = "", **values: Any) -> HTMLResponse:
-        playable = [b for b in bulletins.bulletins(store) if b["state"] in ("approved", "scheduled")]
-        zones = operations.zones_for(store, ctx.actor)
-        defaults = {"chosen": [], "reason": "", "text": "", "bulletin": "", "source": ""}
-        return kit.page(
-            request,
-            "emergency.html",
-            ctx,
-            status=status,
-            bulletins=playable,
-            zones=zones,
-            confirm=None,
-            problem=problem,
-            can_compose=Action.EMERGENCY_MESSAGE.value,
-            **{**defaults, **values},
-        )
 
-    @app.get("/khan-cap", response_class=HTMLResponse, include_in_schema=False)
-    async def emergency_page(request: Request) -> Response:
-        ctx = kit.context(request)
-        require(ctx.actor, Action.EMERGENCY)
-        return form_page(request, ctx)
+def _form_page(request: Request, ctx: Context, status: int = 200, problem: str = "", **values: Any) -> HTMLResponse:
+    kit = kit_of(request)
+    playable = [b for b in bulletins.bulletins(kit.store) if b["state"] in ("approved", "scheduled")]
+    zones = operations.zones_for(kit.store, ctx.actor)
+    defaults = {"chosen": [], "reason": "", "text": "", "bulletin": "", "source": ""}
+    return kit.page(
+        request,
+        "emergency.html",
+        ctx,
+        status=status,
+        bulletins=playable,
+        zones=zones,
+        confirm=None,
+        problem=problem,
+        can_compose=Action.EMERGENCY_MESSAGE.value,
+        **{**defaults, **values},
+    )
 
-    @app.post("/khan-cap", include_in_schema=False)
-    async def emergency_submit(request: Request) -> Response:
-        ctx = kit.context(request)
-        form = await kit.form(request, ctx)
-        require(ctx.actor, Action.EMERGENCY)
-        zones = [str(z) for z in form.getlist("zones")]
-        reason = " ".join(str(form.get("reason", "")).split())
-        text = str(form.get("text", ""))
-        upload = form.get("audio")
-        audio = await upload.read() if upload is not None and hasattr(upload, "read") else b""
-        chosen = str(form.get("bulletin") or "")
-        composed = str(form.get("composed") or "")
-        source = str(form.get("source") or ("audio" if audio else ""))
-        kept = {"chosen": zones, "reason": reason, "text": text, "bulletin": chosen, "source": source}
-        if form.get("confirm") == "yes":  # step two: what the official heard or read is played now
-            if composed:
-                task_id = await run_in_threadpool(emergency.confirm, store, ctx.actor, int(composed), zones, reason)
-                return RedirectResponse(f"/lenh/{task_id}", status_code=303)
-            task = kit.fire_emergency(ctx.actor, int(chosen), zones, reason)
-            return RedirectResponse(f"/lenh/{task['id']}", status_code=303)
-        # step one: everything checked on the form, nothing asked twice before it passes
-        try:
-            with store.session() as db:
-                if source in ("text", "audio"):
-                    emergency.check_request(db, ctx.actor, zones, reason)
-                else:
-                    if not zones:
-                        raise WorkflowError("choose at least one zone", "schedule.no_zone")
-                    reason_of(reason, "an emergency")
-                    if not chosen.isdigit():
-                        raise WorkflowError(
-                            "choose what to play: type a warning, record one, or pick an approved bulletin",
-                            "emergency.no_content",
-                        )
-            if source in ("text", "audio"):
-                bulletin_id = await run_in_threadpool(
-                    emergency.compose, store, settings, ctx.actor, zones, reason, text=text, audio=audio
+
+@router.get("/khan-cap", response_class=HTMLResponse)
+async def emergency_page(request: Request) -> Response:
+    ctx = kit_of(request).context(request)
+    require(ctx.actor, Action.EMERGENCY)
+    return _form_page(request, ctx)
+
+
+@router.post("/khan-cap")
+async def emergency_submit(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    require(ctx.actor, Action.EMERGENCY)
+    zones = [str(z) for z in form.getlist("zones")]
+    reason = " ".join(str(form.get("reason", "")).split())
+    text = str(form.get("text", ""))
+    upload = form.get("audio")
+    audio = await upload.read() if upload is not None and hasattr(upload, "read") else b""
+    chosen = str(form.get("bulletin") or "")
+    composed = str(form.get("composed") or "")
+    source = str(form.get("source") or ("audio" if audio else ""))
+    kept = {"chosen": zones, "reason": reason, "text": text, "bulletin": chosen, "source": source}
+    if form.get("confirm") == "yes":  # step two: what the official heard or read is played now
+        if composed:
+            task_id = await run_in_threadpool(emergency.confirm, kit.store, ctx.actor, int(composed), zones, reason)
+            return RedirectResponse(f"/lenh/{task_id}", status_code=303)
+        task = kit.fire_emergency(ctx.actor, int(chosen), zones, reason)
+        return RedirectResponse(f"/lenh/{task['id']}", status_code=303)
+    try:  # step one: everything checked on the form, nothing asked twice before it passes
+        bulletin_id = await _checked(kit.store, kit.settings, ctx, zones, reason, source, chosen, text, audio)
+    except (WorkflowError, ProgrammeError) as exc:
+        if isinstance(exc, PermissionDenied):
+            raise
+        return _form_page(request, ctx, status=400, problem=_said(exc), **kept)
+    return _confirmation(request, ctx, bulletin_id, zones, reason, source)
+
+
+async def _checked(
+    store: Store,
+    settings: Settings,
+    ctx: Context,
+    zones: list[str],
+    reason: str,
+    source: str,
+    chosen: str,
+    text: str,
+    audio: bytes,
+) -> int:
+    """The bulletin to confirm: a typed or recorded warning made into audio, or the approved one chosen.
+
+    :raises WorkflowError, ProgrammeError: with what is missing or wrong, before anything is made.
+    """
+    with store.session() as db:
+        if source in ("text", "audio"):
+            emergency.check_request(db, ctx.actor, zones, reason)
+        else:
+            if not zones:
+                raise WorkflowError("choose at least one zone", "schedule.no_zone")
+            reason_of(reason, "an emergency")
+            if not chosen.isdigit():
+                raise WorkflowError(
+                    "choose what to play: type a warning, record one, or pick an approved bulletin",
+                    "emergency.no_content",
                 )
-            else:
-                bulletin_id = int(chosen)
-        except (WorkflowError, ProgrammeError) as exc:
-            if isinstance(exc, PermissionDenied):
-                raise
-            return form_page(request, ctx, status=400, problem=_said(exc), **kept)
-        view = bulletins.bulletin_view(store, bulletin_id)
-        with store.session() as db:
-            names = {z.id: z.name for z in db.query(ZoneRow).filter(ZoneRow.id.in_(zones))}
-            media = None
-            if source in ("text", "audio"):
-                asset = db.query(MediaAsset).filter(MediaAsset.bulletin_id == bulletin_id).first()
-                media = f"{asset.sha256}.{asset.extension}" if asset else None
-        confirm = {
-            "bulletin": view["bulletin"],
-            "zones": zones,
-            "zone_names": [names.get(z, z) for z in zones],
-            "reason": reason,
-            "composed": bulletin_id if source in ("text", "audio") else None,
-            "text": " ".join(s["text"] for s in view["sentences"]) if source == "text" else "",
-            "media": media,
-        }
-        return kit.page(request, "emergency.html", ctx, bulletins=[], zones=[], confirm=confirm, problem="")
+    if source in ("text", "audio"):
+        made: int = await run_in_threadpool(emergency.compose, store, settings, ctx.actor, zones, reason, text=text, audio=audio)
+        return made
+    return int(chosen)
 
-    @app.get("/khan-cap/xem-lai", response_class=HTMLResponse, include_in_schema=False)
-    async def review_list(request: Request) -> Response:
-        ctx = kit.context(request)
-        require(ctx.actor, Action.APPROVE)
-        return kit.page(request, "emergency_review.html", ctx, items=emergency.awaiting_review(store))
 
-    @app.post("/khan-cap/xem-lai/{bulletin_id}", include_in_schema=False)
-    async def review_done(request: Request, bulletin_id: int) -> Response:
-        ctx = kit.context(request)
-        form = await kit.form(request, ctx)
-        emergency.review(store, ctx.actor, bulletin_id, str(form.get("note", "")))
-        return kit.back("/khan-cap/xem-lai", f"Đã xem lại tin khẩn cấp #{bulletin_id}")
+def _confirmation(request: Request, ctx: Context, bulletin_id: int, zones: list[str], reason: str, source: str) -> Response:
+    """Step one passed: what will play, heard or read, and where, before "Phát ngay"."""
+    kit = kit_of(request)
+    view = bulletins.bulletin_view(kit.store, bulletin_id)
+    with kit.store.session() as db:
+        names = {z.id: z.name for z in db.query(ZoneRow).filter(ZoneRow.id.in_(zones))}
+        media = None
+        if source in ("text", "audio"):
+            asset = db.query(MediaAsset).filter(MediaAsset.bulletin_id == bulletin_id).first()
+            media = f"{asset.sha256}.{asset.extension}" if asset else None
+    confirm = {
+        "bulletin": view["bulletin"],
+        "zones": zones,
+        "zone_names": [names.get(z, z) for z in zones],
+        "reason": reason,
+        "composed": bulletin_id if source in ("text", "audio") else None,
+        "text": " ".join(s["text"] for s in view["sentences"]) if source == "text" else "",
+        "media": media,
+    }
+    return kit.page(request, "emergency.html", ctx, bulletins=[], zones=[], confirm=confirm, problem="")
 
-    @app.get("/lenh/{task_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def task_page(request: Request, task_id: int) -> Response:
-        ctx = kit.context(request)
-        with store.session() as db:
-            tasks.require_visible(db, ctx.actor, task_id)
-            view = tasks.task_view(db, task_id)
-            live = task_json(db, task_id)
-        return kit.page(request, "task.html", ctx, t=view, live=live)
 
-    @app.get("/lenh/{task_id}/tinh-trang", include_in_schema=False)
-    async def task_status(request: Request, task_id: int) -> Response:
-        ctx = kit.context(request)
-        with store.session() as db:
-            tasks.require_visible(db, ctx.actor, task_id)
-            live = task_json(db, task_id)
-        return JSONResponse(live, headers={"Cache-Control": "no-store"})
+@router.get("/khan-cap/xem-lai", response_class=HTMLResponse)
+async def review_list(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    require(ctx.actor, Action.APPROVE)
+    return kit.page(request, "emergency_review.html", ctx, items=emergency.awaiting_review(kit.store))
+
+
+@router.post("/khan-cap/xem-lai/{bulletin_id}")
+async def review_done(request: Request, bulletin_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    emergency.review(kit.store, ctx.actor, bulletin_id, str(form.get("note", "")))
+    return kit.back("/khan-cap/xem-lai", f"Đã xem lại tin khẩn cấp #{bulletin_id}")
+
+
+@router.get("/lenh/{task_id}", response_class=HTMLResponse)
+async def task_page(request: Request, task_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    with kit.store.session() as db:
+        tasks.require_visible(db, ctx.actor, task_id)
+        view = tasks.task_view(db, task_id)
+        live = task_json(db, task_id)
+    return kit.page(request, "task.html", ctx, t=view, live=live)
+
+
+@router.get("/lenh/{task_id}/tinh-trang")
+async def task_status(request: Request, task_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    with kit.store.session() as db:
+        tasks.require_visible(db, ctx.actor, task_id)
+        live = task_json(db, task_id)
+    return JSONResponse(live, headers={"Cache-Control": "no-store"})
 
 
 def _said(exc: BaseException) -> str:

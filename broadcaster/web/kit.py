@@ -1,8 +1,7 @@
 """What every console page module is handed by `create_app`: the store, the settings and the request helpers.
 
-A page module is an `APIRouter` of small route handlers, each finding the kit with `kit_of(request)`
-(the pages not yet turned into routers take a `Kit` in `register`); none imports `web.app`, so the
-app is composed from them and not tied to them in a circle.
+A page module is an `APIRouter` of small route handlers, each finding the kit with `kit_of(request)`.
+None imports `web.app`, so the app is composed from them and not tied to them in a circle.
 """
 
 from __future__ import annotations
@@ -40,20 +39,6 @@ class Kit:
     form: Callable[..., Any]
     api_csrf: Callable[..., None]
     fire_emergency: Callable[..., dict[str, Any]]  # queues the task; device commands: broadcaster.app.tasks.enqueue
-
-    def parts(
-        self,
-    ) -> tuple[
-        Store,
-        Settings,
-        Callable[[Request], Any],
-        Callable[..., HTMLResponse],
-        Callable[..., RedirectResponse],
-        Callable[..., Any],
-        Callable[..., None],
-    ]:
-        """store, settings, context, page, back, form, api_csrf: what the page modules unpack."""
-        return self.store, self.settings, self.context, self.page, self.back, self.form, self.api_csrf
 
 
 @dataclass(frozen=True, slots=True)

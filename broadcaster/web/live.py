@@ -7,9 +7,9 @@ token in the URL (signed into the play command they received) is the secret.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
@@ -17,79 +17,100 @@ from broadcaster.app import operations
 from broadcaster.app.live import LiveDesk
 from broadcaster.app.messages import explain
 from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, require
+from broadcaster.config import Settings
+from broadcaster.store.engine import Store
+from broadcaster.web.kit import kit_of
 
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
+router = APIRouter()
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    desk = LiveDesk(kit.store, kit.settings)
+def install(app: FastAPI, store: Store, settings: Settings) -> None:
+    """The app's live desk (`request.app.state.live`), shut down with the app."""
+    desk = LiveDesk(store, settings)
     app.state.live = desk
     app.router.on_shutdown.append(desk.shutdown)
 
-    def form(request: Request, ctx: Any, status: int = 200, problem: str = "", **kept: Any) -> HTMLResponse:
-        values = {"chosen": [], "reason": "", "minutes": 5, **kept}
-        zones = operations.zones_for(kit.store, ctx.actor)
-        return kit.page(request, "live.html", ctx, status=status, zones=zones, problem=problem, live=None, **values)
 
-    @app.get("/truc-tiep", response_class=HTMLResponse, include_in_schema=False)
-    async def live_page(request: Request) -> Response:
-        ctx = kit.context(request)
-        require(ctx.actor, Action.LIVE)
-        return form(request, ctx)
+def _desk(request: Request) -> LiveDesk:
+    desk: LiveDesk = request.app.state.live
+    return desk
 
-    @app.post("/truc-tiep", include_in_schema=False)
-    async def live_open(request: Request) -> Response:
-        ctx = kit.context(request)
-        data = await kit.form(request, ctx)
-        require(ctx.actor, Action.LIVE)
-        zones = [str(z) for z in data.getlist("zones")]
-        reason = " ".join(str(data.get("reason", "")).split())
-        try:
-            minutes = float(str(data.get("minutes") or 5))
-        except ValueError:
-            minutes = 0
-        base = str(request.base_url)
-        try:
-            live = await run_in_threadpool(desk.open, ctx.actor, zones, reason, minutes, base)
-        except WorkflowError as exc:
-            if isinstance(exc, PermissionDenied):
-                raise
-            said = explain(exc).text
-            return form(request, ctx, status=400, problem=said, chosen=zones, reason=reason, minutes=minutes)
-        return RedirectResponse(f"/truc-tiep/{live.bulletin_id}", status_code=303)
 
-    @app.get("/truc-tiep/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def live_desk(request: Request, bulletin_id: int) -> Response:
-        ctx = kit.context(request)
-        live = desk.get(ctx.actor, bulletin_id)
-        names = {z.id: z.name for z in operations.zones_for(kit.store, ctx.actor)}
-        said = ", ".join(names.get(z, z) for z in live.zones)
-        return kit.page(request, "live.html", ctx, live=live, zone_names=said, zones=[], problem="")
+def _form(request: Request, ctx: Any, status: int = 200, problem: str = "", **kept: Any) -> HTMLResponse:
+    kit = kit_of(request)
+    values = {"chosen": [], "reason": "", "minutes": 5, **kept}
+    zones = operations.zones_for(kit.store, ctx.actor)
+    return kit.page(request, "live.html", ctx, status=status, zones=zones, problem=problem, live=None, **values)
 
-    @app.post("/truc-tiep/{bulletin_id}/am-thanh", include_in_schema=False)
-    async def live_audio(request: Request, bulletin_id: int) -> Response:
-        ctx = kit.context(request)
-        kit.api_csrf(request, ctx)
-        body = await request.body()
-        fed = await run_in_threadpool(desk.feed, ctx.actor, bulletin_id, body)
-        return JSONResponse({"bytes": fed})
 
-    @app.post("/truc-tiep/{bulletin_id}/ket-thuc", include_in_schema=False)
-    async def live_end(request: Request, bulletin_id: int) -> Response:
-        ctx = kit.context(request)
-        kit.api_csrf(request, ctx)
-        live = desk.get(ctx.actor, bulletin_id)
-        await run_in_threadpool(desk.close, ctx.actor, bulletin_id)
-        return JSONResponse({"task": live.task_id})
+@router.get("/truc-tiep", response_class=HTMLResponse, include_in_schema=False)
+async def live_page(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    require(ctx.actor, Action.LIVE)
+    return _form(request, ctx)
 
-    @app.get("/truc-tiep/luong/{token}.mp3", include_in_schema=False)
-    async def live_stream(token: str) -> Response:
-        relay = desk.by_token(token)
 
-        async def body() -> AsyncIterator[bytes]:
-            async for piece in iterate_in_threadpool(relay.listen()):
-                if piece:
-                    yield piece
+@router.post("/truc-tiep", include_in_schema=False)
+async def live_open(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    data = await kit.form(request, ctx)
+    require(ctx.actor, Action.LIVE)
+    zones = [str(z) for z in data.getlist("zones")]
+    reason = " ".join(str(data.get("reason", "")).split())
+    try:
+        minutes = float(str(data.get("minutes") or 5))
+    except ValueError:
+        minutes = 0
+    base = str(request.base_url)
+    try:
+        live = await run_in_threadpool(_desk(request).open, ctx.actor, zones, reason, minutes, base)
+    except WorkflowError as exc:
+        if isinstance(exc, PermissionDenied):
+            raise
+        said = explain(exc).text
+        return _form(request, ctx, status=400, problem=said, chosen=zones, reason=reason, minutes=minutes)
+    return RedirectResponse(f"/truc-tiep/{live.bulletin_id}", status_code=303)
 
-        return StreamingResponse(body(), media_type="audio/mpeg", headers={"Cache-Control": "no-store"})
+
+@router.get("/truc-tiep/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
+async def live_desk(request: Request, bulletin_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    live = _desk(request).get(ctx.actor, bulletin_id)
+    names = {z.id: z.name for z in operations.zones_for(kit.store, ctx.actor)}
+    said = ", ".join(names.get(z, z) for z in live.zones)
+    return kit.page(request, "live.html", ctx, live=live, zone_names=said, zones=[], problem="")
+
+
+@router.post("/truc-tiep/{bulletin_id}/am-thanh", include_in_schema=False)
+async def live_audio(request: Request, bulletin_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    body = await request.body()
+    fed = await run_in_threadpool(_desk(request).feed, ctx.actor, bulletin_id, body)
+    return JSONResponse({"bytes": fed})
+
+
+@router.post("/truc-tiep/{bulletin_id}/ket-thuc", include_in_schema=False)
+async def live_end(request: Request, bulletin_id: int) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    live = _desk(request).get(ctx.actor, bulletin_id)
+    await run_in_threadpool(_desk(request).close, ctx.actor, bulletin_id)
+    return JSONResponse({"task": live.task_id})
+
+
+@router.get("/truc-tiep/luong/{token}.mp3", include_in_schema=False)
+async def live_stream(token: str, request: Request) -> Response:
+    relay = _desk(request).by_token(token)
+
+    async def body() -> AsyncIterator[bytes]:
+        async for piece in iterate_in_threadpool(relay.listen()):
+            if piece:
+                yield piece
+
+    return StreamingResponse(body(), media_type="audio/mpeg", headers={"Cache-Control": "no-store"})

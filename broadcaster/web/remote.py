@@ -9,9 +9,9 @@ their communes' zones and devices.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -21,9 +21,7 @@ from broadcaster.app.timetables import set_timetable
 from broadcaster.app.workflow import Action, require
 from broadcaster.errors import NotFound
 from broadcaster.store.models import ZoneRow
-
-if TYPE_CHECKING:
-    from broadcaster.web.kit import Kit
+from broadcaster.web.kit import kit_of
 
 # zone-wide actions that silence or restart every speaker of a zone: the console asks twice
 CONFIRM_ZONE = {"power-off": "Tắt ampli", "reboot": "Khởi động lại"}
@@ -42,84 +40,96 @@ class TimetableIn(BaseModel):
     volume: list[dict[str, Any]] = Field(default_factory=list, description='steps {"at": "06:00", "volume": 85}')
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    @app.post("/dieu-khien", include_in_schema=False)
-    async def control(request: Request) -> Response:
-        ctx = kit.context(request)
-        form = await kit.form(request, ctx)
-        target = str(form.get("target", ""))
-        kind, _, name = target.partition(":")
-        volume_text = str(form.get("volume", "")).strip()
-        volume = int(volume_text) if volume_text.isdigit() else None
-        action = str(form.get("action", ""))
-        on = {"power-on": True, "power-off": False}.get(action)
-        if kind == "zone" and action in CONFIRM_ZONE and form.get("confirm") != "yes":
-            with kit.store.session() as db:  # step one: say how many speakers go quiet, ask again
-                summary = zone_summary(db, ctx.actor, name)
-            confirm = {**summary, "action": action, "label": CONFIRM_ZONE[action]}
-            zones = operations.zones_for(kit.store, ctx.actor)
-            return kit.page(
-                request,
-                "devices.html",
-                ctx,
-                devices=operations.devices(kit.store, ctx.actor),
-                zones=zones,
-                zone_tz={z.id: z.timezone for z in zones},
-                confirm=confirm,
-            )
-        with kit.store.session() as db:
-            task = request_control(
-                db,
-                ctx.actor,
-                "power" if on is not None else action,
-                [name] if kind == "zone" else [],
-                [name] if kind == "device" else [],
-                volume,
-                on,
-            )
-        return RedirectResponse(f"/lenh/{task}", status_code=303)
+router = APIRouter()
 
-    @app.post("/loa/vung/{zone_id}/lich-ampli", include_in_schema=False)
-    async def official_timetable(request: Request, zone_id: str) -> Response:
-        """An official sets their own zone's amplifier and volume timetable (the admin's form, on /loa)."""
-        from broadcaster.app.messages import explain
-        from broadcaster.app.timetables import TimetableRefused, describe, save_typed
 
-        ctx = kit.context(request)
-        form = await kit.form(request, ctx)
-        power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
-        clear = form.get("action") == "clear"
-        try:
-            stored, _kept, warning = save_typed(kit.store, ctx.actor, zone_id, power, volume, clear)
-        except TimetableRefused as refused:
-            return kit.back("/loa", f"Chưa lưu lịch ampli của vùng {zone_id}: {explain(refused).text}")
-        said = describe(stored) if stored is not None else "không có lịch"
-        return kit.back("/loa", f"Đã lưu lịch ampli và âm lượng của vùng {zone_id}: {said}. {warning}".strip())
+@router.post("/dieu-khien", include_in_schema=False)
+async def control(request: Request) -> Response:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    target = str(form.get("target", ""))
+    kind, _, name = target.partition(":")
+    volume_text = str(form.get("volume", "")).strip()
+    volume = int(volume_text) if volume_text.isdigit() else None
+    action = str(form.get("action", ""))
+    on = {"power-on": True, "power-off": False}.get(action)
+    if kind == "zone" and action in CONFIRM_ZONE and form.get("confirm") != "yes":
+        with kit.store.session() as db:  # step one: say how many speakers go quiet, ask again
+            summary = zone_summary(db, ctx.actor, name)
+        confirm = {**summary, "action": action, "label": CONFIRM_ZONE[action]}
+        zones = operations.zones_for(kit.store, ctx.actor)
+        return kit.page(
+            request,
+            "devices.html",
+            ctx,
+            devices=operations.devices(kit.store, ctx.actor),
+            zones=zones,
+            zone_tz={z.id: z.timezone for z in zones},
+            confirm=confirm,
+        )
+    with kit.store.session() as db:
+        task = request_control(
+            db,
+            ctx.actor,
+            "power" if on is not None else action,
+            [name] if kind == "zone" else [],
+            [name] if kind == "device" else [],
+            volume,
+            on,
+        )
+    return RedirectResponse(f"/lenh/{task}", status_code=303)
 
-    @app.post("/api/devices/control", tags=["devices"])
-    def control_api(body: ControlIn, request: Request) -> dict[str, Any]:
-        ctx = kit.context(request)
-        kit.api_csrf(request, ctx)
-        with kit.store.session() as db:
-            task = request_control(db, ctx.actor, body.action, body.zones, body.devices, body.volume, body.on)
-            return tasks.task_view(db, task)
 
-    @app.put("/api/zones/{zone_id}/timetable", tags=["devices"])
-    def put_timetable(zone_id: str, body: TimetableIn, request: Request) -> dict[str, Any]:
-        """Set a zone's daily amplifier windows and volume steps (zone's local time); empty lists remove it.
-        Sent to the zone's speakers in their next programme; audited."""
-        ctx = kit.context(request)
-        kit.api_csrf(request, ctx)
-        with kit.store.session() as db:
-            stored = set_timetable(db, ctx.actor, zone_id, body.model_dump())
-        return {"zone": zone_id, "timetable": stored}
+@router.post("/loa/vung/{zone_id}/lich-ampli", include_in_schema=False)
+async def official_timetable(request: Request, zone_id: str) -> Response:
+    """An official sets their own zone's amplifier and volume timetable (the admin's form, on /loa)."""
+    from broadcaster.app.messages import explain
+    from broadcaster.app.timetables import TimetableRefused, describe, save_typed
 
-    @app.get("/api/zones/{zone_id}/timetable", tags=["devices"])
-    def get_timetable(zone_id: str, request: Request) -> dict[str, Any]:
-        ctx = kit.context(request)
-        with kit.store.session() as db:
-            zone = db.get(ZoneRow, zone_id)
-            if zone is None:
-                raise NotFound(f"no zone {zone_id}")
-            require(ctx.actor, Action.VIEW, commune=zone.commune)
-            return {"zone": zone_id, "timezone": zone.timezone, "timetable": zone.timetable}
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
+    clear = form.get("action") == "clear"
+    try:
+        stored, _kept, warning = save_typed(kit.store, ctx.actor, zone_id, power, volume, clear)
+    except TimetableRefused as refused:
+        return kit.back("/loa", f"Chưa lưu lịch ampli của vùng {zone_id}: {explain(refused).text}")
+    said = describe(stored) if stored is not None else "không có lịch"
+    return kit.back("/loa", f"Đã lưu lịch ampli và âm lượng của vùng {zone_id}: {said}. {warning}".strip())
+
+
+@router.post("/api/devices/control", tags=["devices"])
+def control_api(body: ControlIn, request: Request) -> dict[str, Any]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    with kit.store.session() as db:
+        task = request_control(db, ctx.actor, body.action, body.zones, body.devices, body.volume, body.on)
+        return tasks.task_view(db, task)
+
+
+@router.put("/api/zones/{zone_id}/timetable", tags=["devices"])
+def put_timetable(zone_id: str, body: TimetableIn, request: Request) -> dict[str, Any]:
+    kit = kit_of(request)
+    """Set a zone's daily amplifier windows and volume steps (zone's local time); empty lists remove it.
+    Sent to the zone's speakers in their next programme; audited."""
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    with kit.store.session() as db:
+        stored = set_timetable(db, ctx.actor, zone_id, body.model_dump())
+    return {"zone": zone_id, "timetable": stored}
+
+
+@router.get("/api/zones/{zone_id}/timetable", tags=["devices"])
+def get_timetable(zone_id: str, request: Request) -> dict[str, Any]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    with kit.store.session() as db:
+        zone = db.get(ZoneRow, zone_id)
+        if zone is None:
+            raise NotFound(f"no zone {zone_id}")
+        require(ctx.actor, Action.VIEW, commune=zone.commune)
+        return {"zone": zone_id, "timezone": zone.timezone, "timetable": zone.timetable}

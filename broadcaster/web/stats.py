@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.errors import Invalid
 from broadcaster.store.models import ZoneRow
 from broadcaster.web.cells import append_row, csv_row
+from broadcaster.web.kit import kit_of
 
 if TYPE_CHECKING:
     from broadcaster.web.kit import Kit
@@ -169,50 +170,57 @@ def as_xlsx(stats: Stats) -> bytes:
     return buffer.getvalue()
 
 
-def register(app: FastAPI, kit: Kit) -> None:
-    def compute(request: Request) -> tuple[Any, Stats, list[str] | None, list[str]]:
-        ctx = kit.context(request)
-        communes = scope(kit, ctx.actor, request.query_params.get("xa") or None)
-        period = period_of(request, kit.settings.timezone)
-        with kit.store.session() as db:
-            stats = statistics(db, communes, period)
-            known = sorted({z.commune for z in db.scalars(select(ZoneRow))})
-        choices = list(ctx.actor.communes) if ctx.actor.role is Role.OFFICIAL else known
-        return ctx, stats, communes, choices
+router = APIRouter()
 
-    @app.get("/thong-ke", response_class=HTMLResponse, include_in_schema=False)
-    async def stats_page(request: Request) -> Response:
-        ctx, stats, communes, choices = compute(request)
-        charts = {
-            "bulletins": bars(
-                [(f"#{b['bulletin']} {b['title']}", b["played"], b["planned"]) for b in stats.bulletins[:12]], unit="n"
-            ),
-            "coverage": bars([(z["name"], z["coverage"], None) for z in stats.zones], target=0.8),
-            "uptime": bars([(s["id"], s["uptime"], None) for s in stats.speakers[:40] if s["uptime"] is not None], target=0.9),
-        }
-        query = request.url.query
-        return kit.page(
-            request,
-            "stats.html",
-            ctx,
-            s=stats,
-            charts=charts,
-            percent=percent,
-            communes=communes,
-            choices=choices,
-            query=escape(query),
-        )
 
-    @app.get("/thong-ke.csv", include_in_schema=False)
-    async def stats_csv(request: Request) -> Response:
-        _ctx, stats, *_ = compute(request)
-        return Response(
-            as_csv(stats),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": "attachment; filename=thong-ke.csv"},
-        )
+def _compute(request: Request) -> tuple[Any, Stats, list[str] | None, list[str]]:
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    communes = scope(kit, ctx.actor, request.query_params.get("xa") or None)
+    period = period_of(request, kit.settings.timezone)
+    with kit.store.session() as db:
+        stats = statistics(db, communes, period)
+        known = sorted({z.commune for z in db.scalars(select(ZoneRow))})
+    choices = list(ctx.actor.communes) if ctx.actor.role is Role.OFFICIAL else known
+    return ctx, stats, communes, choices
 
-    @app.get("/thong-ke.xlsx", include_in_schema=False)
-    async def stats_xlsx(request: Request) -> Response:
-        _ctx, stats, *_ = compute(request)
-        return Response(as_xlsx(stats), media_type=XLSX, headers={"Content-Disposition": "attachment; filename=thong-ke.xlsx"})
+
+@router.get("/thong-ke", response_class=HTMLResponse, include_in_schema=False)
+async def stats_page(request: Request) -> Response:
+    ctx, stats, communes, choices = _compute(request)
+    kit = kit_of(request)
+    charts = {
+        "bulletins": bars(
+            [(f"#{b['bulletin']} {b['title']}", b["played"], b["planned"]) for b in stats.bulletins[:12]], unit="n"
+        ),
+        "coverage": bars([(z["name"], z["coverage"], None) for z in stats.zones], target=0.8),
+        "uptime": bars([(s["id"], s["uptime"], None) for s in stats.speakers[:40] if s["uptime"] is not None], target=0.9),
+    }
+    query = request.url.query
+    return kit.page(
+        request,
+        "stats.html",
+        ctx,
+        s=stats,
+        charts=charts,
+        percent=percent,
+        communes=communes,
+        choices=choices,
+        query=escape(query),
+    )
+
+
+@router.get("/thong-ke.csv", include_in_schema=False)
+async def stats_csv(request: Request) -> Response:
+    _ctx, stats, *_ = _compute(request)
+    return Response(
+        as_csv(stats),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": "attachment; filename=thong-ke.csv"},
+    )
+
+
+@router.get("/thong-ke.xlsx", include_in_schema=False)
+async def stats_xlsx(request: Request) -> Response:
+    _ctx, stats, *_ = _compute(request)
+    return Response(as_xlsx(stats), media_type=XLSX, headers={"Content-Disposition": "attachment; filename=thong-ke.xlsx"})

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from broadcaster.config_source import StoreSettings
 
 
+# broadcaster.app.wording.PRIORITY_NAMES, written out: that module imports the store, which `plan` avoids (a test keeps them equal)
+PRIORITY_NAMES = {"normal": "thường", "priority": "ưu tiên", "emergency": "khẩn cấp"}
+
+
 def cmd_plan(args: argparse.Namespace, settings: Settings | StoreSettings) -> int:
     """The table is read without SQLAlchemy when the store allows it (store.lite), else through the
     ORM: the same rows, the same rules (app.airing), the same lines."""
@@ -51,7 +55,7 @@ def _plan_lines(rows: Rows, args: argparse.Namespace) -> list[str]:
     for item in planner.zone_items(args.zone):
         local = item.starts_at.astimezone(tz)
         lines.append(
-            f"{local:%Y-%m-%d} {local:%H:%M:%S} {item.duration_s:5.0f}s  {item.priority.name.lower():<10} {item.title[:70]}"
+            f"{local:%Y-%m-%d} {local:%H:%M:%S} {item.duration_s:5.0f}s  {PRIORITY_NAMES[item.priority.name.lower()]:<10} {item.title[:70]}"
         )
     for r in planner.plan().rejections:
         if r.zone == args.zone:

@@ -66,3 +66,13 @@ def test_ingest_names_the_id_that_bulletin_new_takes(tmp_path: Path) -> None:
     made = cli(tmp_path, "bulletin", "new", "--document", fields[1].removeprefix("#"))
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip().endswith("(bản nháp)"), made.stdout
+
+
+def test_plan_says_the_priority_classes_as_the_console_does() -> None:
+    """`plan` keeps its own copy of the names (it imports no store); the console's are the reference."""
+    from broadcaster.app.wording import PRIORITY_NAMES
+    from broadcaster.cli import schedule
+    from schedules.model import Priority
+
+    assert schedule.PRIORITY_NAMES == PRIORITY_NAMES
+    assert set(PRIORITY_NAMES) == {p.name.lower() for p in Priority}

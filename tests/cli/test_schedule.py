@@ -66,7 +66,7 @@ def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
     table = cli(env, "plan", "--zone", "thon-3", "--days", "14", "--start", start.isoformat()).stdout
     rows = [line for line in table.splitlines() if line[:4].isdigit()]
     assert [r.split()[0] for r in rows] == [d.isoformat() for d in expected]
-    assert all(" 17:30:00 " in r and "Lịch tiêm phòng" in r for r in rows)
+    assert all(" 17:30:00 " in r and " thường " in r and "Lịch tiêm phòng" in r for r in rows)
     bad = cli(env, "book", str(bulletin), "--zones", "thon-9", ok=False)
     assert bad.returncode == 2 and "Không có vùng phát: thon-9" in bad.stderr
     for rule in ("FREQ=SOMETIMES", "FREQ=SECONDLY", "FREQ=BOGUS"):

@@ -66,12 +66,12 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
 
 BINDS = re.compile(
     r"nghiêm cấm|\bcấm\b|không được|phạt tiền|xử phạt|lệ phí|\bphí\b|mức thu|học phí|được hưởng|trợ cấp|phụ cấp|"
-    r"được hỗ trợ|được miễn|được giảm|phải đóng|phải nộp|đóng bảo hiểm|được bồi dưỡng|được trợ cấp|"
+    r"được hỗ trợ|được miễn|được giảm|được chi trả|được gia hạn|được giãn|được khoanh|được tạm hoãn|phải đóng|phải nộp|đóng bảo hiểm|được bồi dưỡng|được trợ cấp|"
     r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng",
     re.I,
 )
 RESIDENT_SUBJECT = re.compile(
-    r"người dân|hộ gia đình|\bhộ\b|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
+    r"người dân|hộ gia đình|\bhộ\b|khách hàng|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
     r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^(?:Khi [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
     re.I,
 )
@@ -94,12 +94,12 @@ BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thi
 
 RESIDENT_LEAD = re.compile(
     r"^(?:(?:Từ ngày|Khi) [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
-    r"\b(?:người|hộ|trẻ em|học sinh|công dân|cá nhân|thân nhân|chủ hộ|chủ sở hữu|dân quân|bà con)\b[^.]*?"
+    r"\b(?:người|hộ|trẻ em|học sinh|công dân|cá nhân|thân nhân|chủ hộ|chủ sở hữu|dân quân|bà con|khách hàng)\b[^.]*?"
     r"\b(?:được|phải|bị|không được)\b",
     re.I,
 )
 PEOPLE = re.compile(
-    r"\b(?:người|hộ|trẻ em|trẻ|học sinh|công dân|cá nhân|thân nhân|chủ hộ|dân quân|bà con)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
+    r"\b(?:người|hộ|trẻ em|trẻ|học sinh|công dân|cá nhân|thân nhân|chủ hộ|dân quân|bà con|khách hàng)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
     re.I,
 )
 MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)

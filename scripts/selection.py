@@ -70,7 +70,10 @@ DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d{1,2} tháng \d{1,2}")
 RESIDENT_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(p, re.I), w)
     for p, w in (
-        (r"được hưởng|được miễn|được giảm|được hỗ trợ|được cấp|được bồi thường|được tăng|tăng thêm|được nâng|được trợ cấp", 3.0),
+        (
+            r"được hưởng|được miễn|được giảm|được chi trả|được gia hạn|được giãn|được khoanh|được tạm hoãn|được hỗ trợ|được cấp|được bồi thường|được tăng|tăng thêm|được nâng|được trợ cấp",
+            3.0,
+        ),
         (r"^Nghiêm cấm|được tiếp tục sử dụng|tiếp tục có giá trị", 3.0),
         (
             r"nghiêm cấm|\bcấm\b|không được|bị xử lý|xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|bị tước|trừ điểm|thu hồi|tạm dừng|^Không\s(?!phải)",
@@ -81,7 +84,7 @@ RESIDENT_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\d+\s*giờ|tổng đài|đường dây nóng|\b11[345]\b", 2.0),
         (r"trợ cấp|phụ cấp|hỗ trợ|lương hưu|học phí|lệ phí|bồi thường|\bmức\b|\bphí\b|\bgiá\b", 1.5),
         (
-            r"người dân|hộ gia đình|\bhộ\b|người lao động|trẻ em|học sinh|người cao tuổi|nông dân|người khuyết tật|"
+            r"người dân|hộ gia đình|\bhộ\b|khách hàng|người lao động|trẻ em|học sinh|người cao tuổi|nông dân|người khuyết tật|"
             r"người nghỉ|người tham gia|cá nhân|công dân|người điều khiển|người lái|chủ rừng|người bệnh|người hưởng|"
             r"chủ sở hữu|(?<!Hội đồng )(?<!Ủy ban )nhân dân|bà con|người đủ|dân quân|người sử dụng|chủ hộ|hộ dân|"
             r"trưởng thôn|người có|người nghỉ|người đang|thân nhân|người thuộc|người mắc|người được",

@@ -102,6 +102,11 @@ LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
 
 
+ORGANIZATION = re.compile(
+    r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện)\s"
+)  # "Ngân hàng Nhà nước"
+
+
 def strip_heading(text: str) -> str:
     """ "Mức hỗ trợ học phí Mức học phí … là …" → "Mức học phí … là …": a clause heading glued to its body."""
     tokens = text.split()
@@ -117,6 +122,7 @@ def strip_heading(text: str) -> str:
             and not any(t[:1].isupper() for t in head[1:])
             and not HEADING_VERBS.search(" ".join(head))
             and not re.search(r"[\d,;:.()]", " ".join(head))
+            and not ORGANIZATION.match(text)
         ):
             return " ".join(tokens[k:])
     return text

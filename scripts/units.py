@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from scripts.legal import Article
+from scripts.relief import as_received
 from scripts.sentences import (
     FIGURE,
     MAX_WORDS,
@@ -201,6 +202,7 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
             quote = line.lstrip("-+• “")
             line, acts = one_act_each(resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
             sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line)) if line else [])
+            sentences = [as_received(s) for s in sentences]
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]
             out.extend((clause, point, quote, s) for s in sentences)

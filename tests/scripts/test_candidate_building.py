@@ -193,3 +193,62 @@ def test_a_comparison_sign_is_said_in_words_and_a_duty_before_a_list_s_lead_is_s
     assert "Hàng quá khổ là hàng có chiều dài trên 12 m hoặc nặng trên 20 tấn." in said
     assert any(s.startswith("Trước khi chở hàng quá khổ, chủ xe phải báo Ủy ban nhân dân xã trước 03 ngày") for s in said)
     assert not any(">" in s for s in said)
+
+
+RELIEF = """CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 140/NQ-CP
+
+Hà Nội, ngày 10 tháng 10 năm 2026
+
+NGHỊ QUYẾT
+
+Về các giải pháp khắc phục hậu quả lũ quét tại các tỉnh miền Trung
+
+CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ;
+
+QUYẾT NGHỊ:
+
+I. MỤC TIÊU
+
+Nhanh chóng ổn định đời sống người dân vùng bị lũ quét.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Ngân hàng Nhà nước Việt Nam:
+- Chỉ đạo các tổ chức tín dụng giảm lãi suất cho vay 1,5%/năm đối với khách hàng bị thiệt hại do lũ quét trong 6 tháng.
+- Tổng hợp, báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 31/12/2026.
+2. Bảo hiểm xã hội Việt Nam:
+- Chi trả trước 2 tháng lương hưu, trợ cấp bảo hiểm xã hội cho người đang hưởng ở vùng bị lũ quét ngay trong tháng 11 năm 2026.
+- Kiểm tra, hướng dẫn bảo hiểm xã hội các tỉnh thực hiện.
+3. Bộ Tài chính:
+- Gia hạn nộp thuế thu nhập cá nhân đến hết ngày 30/6/2027 cho hộ kinh doanh bị thiệt hại do lũ quét.
+- Bố trí kinh phí cho các bộ, cơ quan theo quy định.
+4. Ủy ban nhân dân các tỉnh bị lũ quét:
+- Tổ chức rà soát, tổng hợp thiệt hại, báo cáo Bộ Nông nghiệp và Môi trường.
+
+III. TỔ CHỨC THỰC HIỆN
+
+Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này.
+"""
+
+
+def test_an_agency_s_relief_for_residents_is_said_as_what_residents_get_and_its_reporting_stays_out() -> None:
+    from scripts.draft import draft
+
+    script = draft(parse(RELIEF))
+    said = [s.text for s in script.sentences]
+    assert script.kind != "notice", "a document that pays or relieves residents always gets a full script"
+    assert "Khách hàng bị thiệt hại do lũ quét được giảm lãi suất cho vay 1,5%/năm trong 6 tháng." in said
+    assert (
+        "Người đang hưởng ở vùng bị lũ quét được chi trả trước 2 tháng lương hưu, trợ cấp bảo hiểm xã hội "
+        "ngay trong tháng 11 năm 2026." in said
+    )
+    assert "Hộ kinh doanh bị thiệt hại do lũ quét được gia hạn nộp thuế thu nhập cá nhân đến hết ngày 30/6/2027." in said
+    assert not any("báo cáo" in s or "kinh phí" in s or "rà soát" in s for s in said), "the agencies' own work stays out"
+    assert said[1].startswith("Khách hàng bị thiệt hại"), "the lead is the relief, not the document's number"

@@ -1,0 +1,36 @@
+"""An agency's task whose content residents feel, said as what residents get.
+
+"Bảo hiểm xã hội Việt Nam chi trả trước 2 tháng lương hưu … cho người đang hưởng …" is news for the pensioner,
+not for the agency: the bulletin says "Người đang hưởng … được chi trả trước 2 tháng lương hưu …", its group,
+amounts and dates kept. The same agency's reporting, inspection or budgeting has no such beneficiary and stays
+as it was (the selection leaves it out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.sentences import capfirst
+
+AGENCY = (
+    r"(?:Ngân hàng|Bảo hiểm xã hội|Kho bạc|Bộ|Các bộ|Sở|Ủy ban nhân dân|Cục|Tổng cục|Cơ quan|Các tổ chức tín dụng|"
+    r"Ngân hàng Chính sách xã hội|Thuế|Chi cục)\b[^.;:]{0,60}?"
+)
+RELIEF_VERB = r"giảm|miễn|giãn|khoanh|gia hạn|tạm hoãn|chi trả trước|chi trả|hỗ trợ|cấp miễn phí|cho vay ưu đãi"
+BENEFICIARY = (
+    r"(?:người|hộ|khách hàng|học sinh|sinh viên|trẻ em|nông dân|ngư dân|doanh nghiệp|cá nhân|gia đình|bà con|"
+    r"thân nhân|lao động|đối tượng)\b"
+)
+RELIEF_TASK = re.compile(
+    rf"^{AGENCY}\s(?:chỉ đạo|yêu cầu|hướng dẫn)?\s?(?:[^.;:]{{0,40}}?\s)??(?P<verb>{RELIEF_VERB})\s"
+    rf"(?P<what>[^.;:]+?)\s(?:đối với|cho)\s(?P<who>{BENEFICIARY}[^.;:]*?)"
+    r"(?P<tail>\s(?:trong|ngay|đến hết|đến ngày|từ ngày|kể từ)\s[^.;:]*)?\.$"
+)
+
+
+def as_received(sentence: str) -> str:
+    """ "Bộ Tài chính gia hạn nộp thuế … cho hộ kinh doanh …" → "Hộ kinh doanh … được gia hạn nộp thuế …"."""
+    if not (m := RELIEF_TASK.match(sentence)):
+        return sentence
+    tail = m["tail"] or ""
+    return f"{capfirst(m['who'].strip())} được {m['verb']} {m['what'].strip()}{tail}."

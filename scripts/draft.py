@@ -167,8 +167,9 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    if not notice and len(chosen) + (headline is not None) < 2 and not binds_residents(pool):
-        # fewer than two provisions a listener can follow: a full bulletin would be its template; say a notice
+    thin = not notice and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
+    if thin or not notice and len(chosen) + (headline is not None) < 2 and not binds_residents(pool):
+        # fewer provisions a listener can follow than a bulletin's minimum: it would be its template; say a notice
         notice, headline = True, None
         chosen = select(pool, NOTICE_MAX_S + 30, _duration(_render(kind, doc, [], None, True), dialect), dialect, None)
     if notice:

@@ -18,7 +18,7 @@ def _first_admin_hint(store: Store) -> None:
     with store.session() as session:
         admins = session.scalars(select(User).where(User.role == "admin")).first()
     if admins is None:
-        print("Chưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng:\n  broadcaster user add admin --role admin")
+        print("Chưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng:\n  broadcaster user add admin --role admin", flush=True)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -32,7 +32,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings.database_url)
     _first_admin_hint(store)
     app = create_app(settings, store)
-    print(f"Bảng điều khiển: http://{args.host}:{args.port}/  (API: /api/openapi.json)")
+    print(f"Bảng điều khiển: http://{args.host}:{args.port}/  (API: /api/openapi.json)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)  # XFF: trusted_proxies
     return 0
 
@@ -44,7 +44,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     store = open_store(settings.database_url)
     with Service(settings, store, args.mqtt) as service:
-        print(f"dịch vụ đang chạy: broker {mask_url(service.mqtt_url or '')}, media {service.media_base_url} (Ctrl+C để dừng)")
+        print(f"dịch vụ đang chạy: broker {mask_url(service.mqtt_url or '')}, media {service.media_base_url} (Ctrl+C để dừng)", flush=True)
         service.run_forever()
     print("đã dừng")
     return 0
@@ -71,7 +71,8 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
         clock.start()
         print(
             f"Bảng điều khiển: http://{args.host}:{args.port}/ — dịch vụ phát: broker {mask_url(service.mqtt_url or '')}, "
-            f"media {service.media_base_url} (Ctrl+C để dừng)"
+            f"media {service.media_base_url} (Ctrl+C để dừng)",
+            flush=True,  # seen at once under systemd or `| tee`, where stdout is not a terminal
         )
         try:
             uvicorn.run(create_app(settings, store), host=args.host, port=args.port, log_level="warning", proxy_headers=False)

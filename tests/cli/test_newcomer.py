@@ -76,3 +76,40 @@ def test_plan_says_the_priority_classes_as_the_console_does() -> None:
 
     assert schedule.PRIORITY_NAMES == PRIORITY_NAMES
     assert set(PRIORITY_NAMES) == {p.name.lower() for p in Priority}
+
+
+def test_up_says_where_the_console_is_while_it_runs_with_stdout_not_a_terminal(tmp_path: Path) -> None:
+    """Under systemd or `| tee` stdout is a file or a pipe: the first-admin hint and the console's
+    address are read while the service runs, not when it stops."""
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "BROADCASTER_DATA_DIR": str(tmp_path / "data"), "BROADCASTER_MEDIA_PORT": "0"}
+    env.pop("PYTHONUNBUFFERED", None)  # as on a server: stdout to a file is block-buffered
+    log = tmp_path / "up.log"
+    with log.open("w") as out:
+        up = subprocess.Popen(
+            [sys.executable, "-m", "broadcaster.cli", "up", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while "Bảng điều khiển: http://" not in log.read_text(encoding="utf-8") and up.poll() is None:
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            try:  # the console answering while its banner is still unwritten is the failure
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            except OSError:
+                time.sleep(0.2)
+                continue
+            # the banner is printed before uvicorn listens: once the console answers it must be there
+            assert "Bảng điều khiển: http://" in log.read_text(encoding="utf-8"), log.read_text(encoding="utf-8")
+        said = log.read_text(encoding="utf-8")
+        assert "broadcaster user add admin --role admin" in said and f":{port}/" in said, said
+    finally:
+        up.terminate()
+        up.wait(timeout=30)

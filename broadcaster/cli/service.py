@@ -44,7 +44,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     store = open_store(settings.database_url)
     with Service(settings, store, args.mqtt) as service:
-        print(f"dịch vụ đang chạy: broker {mask_url(service.mqtt_url or '')}, media {service.media_base_url} (Ctrl+C để dừng)", flush=True)
+        print(
+            f"dịch vụ đang chạy: broker {mask_url(service.mqtt_url or '')}, media {service.media_base_url} (Ctrl+C để dừng)",
+            flush=True,
+        )
         service.run_forever()
     print("đã dừng")
     return 0

@@ -94,6 +94,9 @@ class DeviceCommands:
                     commands.append(command)
                 if task is not None:  # kept with the task: a retry of it (or of its CAP alert) re-sends these
                     task.payload = {**(task.payload or {}), "commands": [c[0] for c in commands]}
+            # counted here, not after the publish: paho's network thread writes a queued publish,
+            # and work in this thread right after it competes with that write for the interpreter
+            devices = session.scalar(select(func.count()).select_from(DeviceRow).where(DeviceRow.zone_id.in_(zones)))
         if earlier is not None:  # this task's commands went out before (a retry): never a second emergency
             for _command_id, topic, payload in earlier:
                 dispatcher.resend(topic, payload)
@@ -101,8 +104,6 @@ class DeviceCommands:
         for _command_id, topic, payload in commands:
             dispatcher.resend(topic, payload)
         ids = [command_id for command_id, _topic, _payload in commands]
-        with self.store.session() as session:  # for the follow-up only: counted once the commands are out
-            devices = session.scalar(select(func.count()).select_from(DeviceRow).where(DeviceRow.zone_id.in_(zones)))
         self.host.replan_after_emergency(ids, int(devices or 0))
         return ids
 

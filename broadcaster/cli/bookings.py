@@ -32,6 +32,7 @@ def print_refusal(exc: ScheduleValueError) -> int:
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     from broadcaster.app.bookings import listing
+    from broadcaster.app.wording import priority_name, rule_text
     from broadcaster.cli.common import actor
     from broadcaster.store.engine import open_store
 
@@ -44,7 +45,7 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
         mark = " (đã hủy)" if r["cancelled"] else ""
         print(
             f"{r['id']:>4}  {r['title'][:30]:<30} {','.join(r['zones'])[:16]:<16} {r['starts_on']:<10} "
-            f"{(r['slot'] or '-'):<5} {(r['rule'] or 'một lần')[:28]:<28} {r['priority']}{mark}"
+            f"{(r['slot'] or '-'):<5} {rule_text(r['rule'] or '')[:28]:<28} {priority_name(r['priority'])}{mark}"
         )
     return 0
 

@@ -86,7 +86,8 @@ def test_book_plan_and_playlists(env: dict[str, str], tmp_path: Path) -> None:
     past = cli(env, "book", str(bulletin), "--zones", "thon-3", "--start", "2020-01-01", "--slot", "09:15", ok=False)
     assert past.returncode == 2 and "Ngày 01/01/2020 đã qua" in past.stderr and "không có khung giờ 09:15" in past.stderr
     listed = cli(env, "booking", "list").stdout
-    assert "Lịch tiêm phòng" in listed and "FREQ=WEEKLY;BYDAY=MO,TH" in listed
+    # the rule and the class as the console says them
+    assert "Lịch tiêm phòng" in listed and "thứ Hai, thứ Năm hằng tuần" in listed and " thường" in listed
     edited = cli(env, "booking", "edit", "1", "--slot", "07:00", "--weekly", "TU")
     assert "đã sửa lịch phát #1" in edited.stdout
     assert cli(env, "booking", "cancel", "1", "--reason", "", ok=False).returncode == 2

@@ -23,7 +23,9 @@ PAREN_ALIAS = re.compile(r"\s*\((?:sau đây|gọi tắt|gọi chung|viết tắ
 PAREN_REF = re.compile(
     r"\s*\([^()]*(?:quy định tại|theo quy định|Nghị định|Thông tư|Luật|Quyết định|Nghị quyết|Điều|khoản|Phụ lục|kèm theo)[^()]*\)"
 )
-PAREN_WORDS = re.compile(r"\s*\((?:[^()\d]*(?:đồng|phần trăm)[^()\d]*)\)")  # an amount repeated in words
+PAREN_WORDS = re.compile(
+    r"\s*\((?:[^()\d]*(?:đồng|phần trăm)[^()\d]*|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?: [^()\d\s]+){1,3})\)"
+)  # an amount repeated in words: "(năm mươi nghìn đồng)", "07 tháng (bảy tháng)"
 LAW_NAME = (  # "Luật Bảo hiểm xã hội (năm 2014)", up to the word where the sentence goes on
     r"(?:Luật|Bộ luật)\s+[A-ZĐ]\w*(?:\s+[\wđ-]+){0,4}?(?:\s+năm\s+\d{4})?"
     r"(?=\s+(?:đã|là|được|thì|mà|và|có|khi|phải|không|bị|trong|từ|đối với|theo|để|nhưng|hoặc)\b|\s*[,.;:)]|$)"
@@ -171,11 +173,16 @@ OPEN_END = frozenset(
 )
 
 
+PERIOD_WORDS = frozenset("năm tháng tuần ngày vụ kỳ".split())
+
+
 def is_open(text: str) -> bool:
     """Does the sentence stop on a word that needs a continuation ("… theo", "… của", "… như sau")?"""
     bare = re.sub(r"[.:;,!?…\s]+$", "", text).casefold().split()
     if not bare:
         return True
+    if len(bare) > 1 and bare[-2] in PERIOD_WORDS and bare[-1] in ("sau", "trước", "tới"):
+        return False  # "… đến hết tháng 4 của năm sau": a time said in full, not "như sau"
     return bare[-1] in OPEN_END or "_".join(bare[-2:]) in OPEN_END or text.rstrip().endswith(":")
 
 

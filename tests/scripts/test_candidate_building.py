@@ -252,3 +252,12 @@ def test_an_agency_s_relief_for_residents_is_said_as_what_residents_get_and_its_
     assert "Hộ kinh doanh bị thiệt hại do lũ quét được gia hạn nộp thuế thu nhập cá nhân đến hết ngày 30/6/2027." in said
     assert not any("báo cáo" in s or "kinh phí" in s or "rà soát" in s for s in said), "the agencies' own work stays out"
     assert said[1].startswith("Khách hàng bị thiệt hại"), "the lead is the relief, not the document's number"
+
+
+def test_a_season_said_with_its_months_keeps_them_and_a_count_repeated_in_words_is_said_once() -> None:
+    from scripts.sentences import split_units
+
+    said = split_units(
+        "Mùa mưa bão trên địa bàn tỉnh được tính là 05 tháng (năm tháng), từ tháng 7 của năm nay đến hết tháng 11 của năm sau."
+    )
+    assert said == ["Mùa mưa bão trên địa bàn tỉnh được tính là 05 tháng, từ tháng 7 của năm nay đến hết tháng 11 của năm sau."]

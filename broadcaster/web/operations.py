@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import operations
 from broadcaster.app.timetables import describe, to_text
 from broadcaster.app.workflow import PermissionDenied
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import Context, kit_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,7 +50,12 @@ async def calendar(request: Request) -> Response:
 @router.get("/loa", response_class=HTMLResponse)
 async def devices_page(request: Request) -> Response:
     kit = kit_of(request)
-    ctx = kit.context(request)
+    return speakers_page(request, kit.context(request))
+
+
+def speakers_page(request: Request, ctx: Context, confirm: dict[str, Any] | None = None) -> HTMLResponse:
+    """The speakers page; with `confirm`, it asks a second time before a zone-wide command (and hides the timetables)."""
+    kit = kit_of(request)
     zones = operations.zones_for(kit.store, ctx.actor)
     return kit.page(
         request,
@@ -59,8 +64,7 @@ async def devices_page(request: Request) -> Response:
         devices=operations.devices(kit.store, ctx.actor),
         zones=zones,
         zone_tz={z.id: z.timezone for z in zones},
-        now=time.time(),
-        confirm=None,
+        confirm=confirm,
         timetable_text=to_text,
         timetable_said=describe,
     )

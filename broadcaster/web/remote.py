@@ -15,13 +15,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
-from broadcaster.app import operations, tasks
+from broadcaster.app import tasks
 from broadcaster.app.control import request_control, zone_summary
 from broadcaster.app.timetables import set_timetable
 from broadcaster.app.workflow import Action, require
 from broadcaster.errors import NotFound
 from broadcaster.store.models import ZoneRow
 from broadcaster.web.kit import kit_of
+from broadcaster.web.operations import speakers_page
 
 # zone-wide actions that silence or restart every speaker of a zone: the console asks twice
 CONFIRM_ZONE = {"power-off": "Tắt ampli", "reboot": "Khởi động lại"}
@@ -57,17 +58,7 @@ async def control(request: Request) -> Response:
     if kind == "zone" and action in CONFIRM_ZONE and form.get("confirm") != "yes":
         with kit.store.session() as db:  # step one: say how many speakers go quiet, ask again
             summary = zone_summary(db, ctx.actor, name)
-        confirm = {**summary, "action": action, "label": CONFIRM_ZONE[action]}
-        zones = operations.zones_for(kit.store, ctx.actor)
-        return kit.page(
-            request,
-            "devices.html",
-            ctx,
-            devices=operations.devices(kit.store, ctx.actor),
-            zones=zones,
-            zone_tz={z.id: z.timezone for z in zones},
-            confirm=confirm,
-        )
+        return speakers_page(request, ctx, confirm={**summary, "action": action, "label": CONFIRM_ZONE[action]})
     with kit.store.session() as db:
         task = request_control(
             db,

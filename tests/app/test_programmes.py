@@ -350,7 +350,7 @@ def test_cli_creates_each_kind(
     assert main(["bulletin", "new", "--audio", str(audio)]) == 0
     assert main(["bulletin", "new", "--relay", "http://radio.example/live", "--minutes", "15"]) == 0
     lines = capsys.readouterr().out.split("\n")
-    assert [line.split(" (")[1] for line in lines if line] == ["draft)"] * 3
+    assert [line.split(" (")[1] for line in lines if line] == ["bản nháp)"] * 3
     with store.session() as s:
         kinds = {b.kind: b for b in s.scalars(select(Bulletin))}
     assert set(kinds) == {"notice", "audio", "relay"} and kinds["audio"].title == "nhac"

@@ -92,7 +92,7 @@ def test_cli_draft_of_a_non_document_fails_readably(tmp_path: Path) -> None:
     bad.write_text("Chỉ là một ghi chú, không phải văn bản pháp luật.", encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "broadcaster.cli", "draft", str(bad)], capture_output=True, text=True)
     assert out.returncode == 2
-    assert "no document number" in out.stderr and "Traceback" not in out.stderr
+    assert "Không tìm thấy số hiệu văn bản" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_cli_spoken_reads_lines() -> None:

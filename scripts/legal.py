@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from scripts.cells import TABLE_MARK, Table, extract_tables
 from scripts.errors import DocumentError
-from scripts.furniture import is_broken, strip_furniture
+from scripts.furniture import is_broken
 from scripts.header import (
     ARTICLE_RE,
     PLACE_DATE_RE,
@@ -27,6 +26,7 @@ from scripts.header import (
     title_from_preamble,
     title_of,
 )
+from scripts.lines import clean, unwrap
 from scripts.relations import SYMBOL, SYMBOL_RE, Relation, find_relations
 
 __all__ = ["SYMBOL", "SYMBOL_RE", "Article", "LegalDocument", "ParseWarning", "Relation", "Table", "parse"]
@@ -37,7 +37,6 @@ NUMBER_LINE_RE = re.compile(
     rf"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư)\s+số|Số)\s*:?\s*\n?\s*({SYMBOL})",
     re.M,
 )
-NATIONAL_MOTTO = re.compile(r"(?<=\S)[ \t]+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
 KNOWN_ISSUER_START = re.compile(
     r"^(?:Ủy ban|Hội đồng|Bộ |Sở |Ban |Cục |Tổng cục |Văn phòng|Thanh tra|Tòa án|Viện kiểm sát|Kiểm toán|"
     r"Ngân hàng|Bảo hiểm xã hội|Chủ tịch|Thủ tướng|Quốc hội|Chính phủ)"
@@ -56,15 +55,10 @@ CHAPTER_RE = re.compile(r"^Chương\s+([IVXLC]+|\d+)\.?\s*(.*)$", re.IGNORECASE)
 SECTION_RE = re.compile(r"^Mục\s+(\d+)\.?\s*(.*)$")
 CLAUSE_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 POINT_RE = re.compile(r"^([a-zđ])[).]\s+(.*)$")
-BARE_MARKER = re.compile(r"^(?:\d{1,2}\.|[a-zđ]\)|[IVX]{1,4}\.)$")
-STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
 OPEN_QUOTE = ("“", '"')
 APPENDIX_RE = re.compile(
     r"^(?:PHỤ LỤC(?:\s+(?:SỐ\s+)?(?P<n>[IVXLC]+|\d+))?\.?(?:\s|$)|Phụ lục\s+(?:số\s+)?(?P<m>[IVXLC]+|\d+)\.?$)"
 )
-HEADING_RE = re.compile(r"^(Phần|Chương|Mục|Điều)\s+\S+\.?(\s|$)")
-WHOLE_SENTENCE_WORDS = 10
-SHORT_HEADING_WORDS = 14  # a heading wrapped by the printer fills its line; a shorter one has ended
 
 
 @dataclass(slots=True)
@@ -144,49 +138,6 @@ class LegalDocument:
 
     def article(self, number: str) -> Article | None:
         return next((a for a in self.articles if a.number == number), None)
-
-
-def clean(text: str) -> str:
-    """Undo the usual damage of web and PDF copies; keep every word of the document."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
-    text = re.sub(r"VIỆT NAM\s*Độc lập", "VIỆT NAM\nĐộc lập", text)
-    text = NATIONAL_MOTTO.sub(r"\n\1", text)  # a gazette prints the issuer and the motto on one line
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if not re.fullmatch(r"[_\-=*.·]{3,}", line)]
-    return "\n".join(strip_furniture(lines))
-
-
-def _whole_sentence(line: str) -> bool:
-    return line.endswith((".", ":")) and len(line.split()) >= WHOLE_SENTENCE_WORDS
-
-
-def unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines of one paragraph; blank lines and structure markers split."""
-    out: list[str] = []
-    for line in lines:
-        if not line:
-            out.append("")
-            continue
-        prev = out[-1] if out else ""
-        if BARE_MARKER.match(prev):  # "1." on a line of its own, its task on the next
-            out[-1] = f"{prev} {line}"
-            continue
-        heading = bool(HEADING_RE.match(prev)) and (len(prev.split()) <= 10 or line[:1].isupper() and len(line.split()) < 3)
-        if line[:1].islower() and HEADING_RE.match(prev):
-            heading = False
-        if HEADING_RE.match(prev) and len(prev.split()) <= SHORT_HEADING_WORDS and _whole_sentence(line):
-            heading = True  # a whole sentence under a heading shorter than a printed line is the body, not the title's tail
-        if (
-            prev
-            and not heading
-            and not prev.endswith((".", ";", ":", "!", "?", "”", '"', "./."))
-            and not STRUCTURE_START.match(line)
-        ):
-            out[-1] = f"{prev} {line}"
-        else:
-            out.append(line)
-    return [line for line in out if line]
 
 
 def _to_date(groups: tuple[str | None, ...]) -> date | None:

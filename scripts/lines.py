@@ -1,0 +1,61 @@
+"""The lines of a legal document as its printer left them: a web or PDF copy cleaned, and the
+lines a printer wrapped joined back into their paragraphs. Every word is kept; only the layout
+is undone, so that `scripts.legal` can read the structure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from scripts.furniture import strip_furniture
+
+NATIONAL_MOTTO = re.compile(r"(?<=\S)[ \t]+(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
+BARE_MARKER = re.compile(r"^(?:\d{1,2}\.|[a-zđ]\)|[IVX]{1,4}\.)$")
+STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s|[a-zđ][).]\s|[“\"]|-\s|\+\s)")
+HEADING_RE = re.compile(r"^(Phần|Chương|Mục|Điều)\s+\S+\.?(\s|$)")
+WHOLE_SENTENCE_WORDS = 10
+SHORT_HEADING_WORDS = 14  # a heading wrapped by the printer fills its line; a shorter one has ended
+
+
+def clean(text: str) -> str:
+    """Undo the usual damage of web and PDF copies; keep every word of the document."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
+    text = re.sub(r"VIỆT NAM\s*Độc lập", "VIỆT NAM\nĐộc lập", text)
+    text = NATIONAL_MOTTO.sub(r"\n\1", text)  # a gazette prints the issuer and the motto on one line
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if not re.fullmatch(r"[_\-=*.·]{3,}", line)]
+    return "\n".join(strip_furniture(lines))
+
+
+def _whole_sentence(line: str) -> bool:
+    return line.endswith((".", ":")) and len(line.split()) >= WHOLE_SENTENCE_WORDS
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines of one paragraph; blank lines and structure markers split."""
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            out.append("")
+            continue
+        prev = out[-1] if out else ""
+        if BARE_MARKER.match(prev):  # "1." on a line of its own, its task on the next
+            out[-1] = f"{prev} {line}"
+            continue
+        heading = bool(HEADING_RE.match(prev)) and (len(prev.split()) <= 10 or line[:1].isupper() and len(line.split()) < 3)
+        if line[:1].islower() and HEADING_RE.match(prev):
+            heading = False
+        if HEADING_RE.match(prev) and len(prev.split()) <= SHORT_HEADING_WORDS and _whole_sentence(line):
+            heading = True  # a whole sentence under a heading shorter than a printed line is the body, not the title's tail
+        if (
+            prev
+            and not heading
+            and not prev.endswith((".", ";", ":", "!", "?", "”", '"', "./."))
+            and not STRUCTURE_START.match(line)
+        ):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return [line for line in out if line]

@@ -24,7 +24,7 @@ from broadcaster.errors import NotFound
 from broadcaster.store.models import DeviceRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
 from broadcaster.web import admin_io, spreadsheets
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import Context, Kit, kit_of
 from broadcaster.web.session import revoke_user
 
 KINDS = {"loa": "thiết bị loa", "vung": "vùng phát", "lich": "lịch phát"}
@@ -53,6 +53,13 @@ def _admin_context(request: Request) -> Any:
     ctx = kit.context(request)
     require_admin(ctx.actor)
     return ctx
+
+
+async def _admin_form(request: Request) -> tuple[Kit, Context, Any]:
+    """An admin's form: their role is checked before their CSRF token."""
+    ctx = _admin_context(request)
+    kit = kit_of(request)
+    return kit, ctx, await kit.form(request, ctx)
 
 
 def _overview(request: Request, ctx: Any, status: int = 200, **extra: Any) -> Response:
@@ -92,9 +99,7 @@ async def admin_page(request: Request) -> Response:
 # -- users -----------------------------------------------------------------------
 @router.post("/quan-tri/nguoi-dung", include_in_schema=False)
 async def create_user(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     username, password = str(form.get("username", "")).strip().lower(), str(form.get("password", ""))
     if not admin_io.ID_RE.match(username):
         return _overview(request, ctx, 400, error="Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 64 ký tự).")
@@ -124,9 +129,7 @@ async def create_user(request: Request) -> Response:
 
 @router.post("/quan-tri/nguoi-dung/{username}", include_in_schema=False)
 async def change_user(request: Request, username: str) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     action = str(form.get("action", ""))
     shown = ""
     with kit.store.session() as db:
@@ -166,9 +169,7 @@ async def change_user(request: Request, username: str) -> Response:
 # -- zones and devices -------------------------------------------------------------
 @router.post("/quan-tri/vung", include_in_schema=False)
 async def save_zone(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     row = {k: str(form.get(k, "")).strip() for k in spreadsheets.COLUMNS["vung"]}
     parsed = spreadsheets.Parsed(rows=[(1, row)])
     with kit.store.session() as db:
@@ -188,9 +189,7 @@ async def save_zone(request: Request) -> Response:
 
 @router.post("/quan-tri/xa", include_in_schema=False)
 async def save_commune(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     name = " ".join(str(form.get("ten", "")).split())
     commune_id = str(form.get("ma_xa", "")).strip() or communes.slug(name)
     if not name or not communes.ID_RE.match(commune_id):
@@ -204,9 +203,7 @@ async def save_commune(request: Request) -> Response:
 
 @router.post("/quan-tri/vung/lich-ampli", include_in_schema=False)
 async def save_timetable(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     return _timetable(request, ctx, str(form.get("vung", "")), form)
 
 
@@ -238,9 +235,7 @@ def _timetable(request: Request, ctx: Any, zone: str, form: Any) -> Response:
 
 @router.post("/quan-tri/loa", include_in_schema=False)
 async def save_device(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     device = str(form.get("ma_loa", ""))
     with kit.store.session() as db:
         if form.get("action") == "retire":
@@ -296,9 +291,7 @@ async def device_config_issued(request: Request, device: str) -> Response:
 # -- import and export ---------------------------------------------------------------
 @router.post("/quan-tri/nhap/{kind}", include_in_schema=False)
 async def import_file(request: Request, kind: str) -> Response:
-    kit = kit_of(request)
-    ctx = _admin_context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await _admin_form(request)
     if kind not in KINDS:
         raise NotFound(f"action {kind}")
     upload = form.get("file")

@@ -25,7 +25,7 @@ from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import kit_of, posted
 from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
@@ -202,9 +202,7 @@ async def booking_list(request: Request) -> Response:
 
 @router.post("/lich-phat/{booking_id}/huy", include_in_schema=False)
 async def booking_cancel(request: Request, booking_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     with kit.store.session() as db:
         bookings.cancel(db, ctx.actor, booking_id, str(form.get("reason") or ""))
     return kit.back("/lich-phat", f"Đã hủy lịch phát #{booking_id}")
@@ -229,9 +227,7 @@ async def booking_edit_page(request: Request, booking_id: int) -> Response:
 
 @router.post("/lich-phat/{booking_id}/sua", include_in_schema=False)
 async def booking_edit(request: Request, booking_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     data = form_data(form)
     try:
         edited = await run_in_threadpool(change, kit.store, kit.settings, ctx.actor, booking_id, data)

@@ -23,7 +23,7 @@ from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, re
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import MediaAsset, ZoneRow
-from broadcaster.web.kit import Context, kit_of
+from broadcaster.web.kit import Context, folded, kit_of, posted, ticked
 
 STATUS = {
     "acked": "đã nhận, chờ báo đã phát",
@@ -104,12 +104,8 @@ async def emergency_page(request: Request) -> Response:
 
 @router.post("/khan-cap")
 async def emergency_submit(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
-    require(ctx.actor, Action.EMERGENCY)
-    zones = [str(z) for z in form.getlist("zones")]
-    reason = " ".join(str(form.get("reason", "")).split())
+    kit, ctx, form = await posted(request, Action.EMERGENCY)
+    zones, reason = ticked(form, "zones"), folded(form, "reason")
     text = str(form.get("text", ""))
     upload = form.get("audio")
     audio = await upload.read() if upload is not None and hasattr(upload, "read") else b""
@@ -197,9 +193,7 @@ async def review_list(request: Request) -> Response:
 
 @router.post("/khan-cap/xem-lai/{bulletin_id}")
 async def review_done(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     emergency.review(kit.store, ctx.actor, bulletin_id, str(form.get("note", "")))
     return kit.back("/khan-cap/xem-lai", f"Đã xem lại tin khẩn cấp #{bulletin_id}")
 

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from broadcaster.app.workflow import Actor
+from broadcaster.app.workflow import Action, Actor, require
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.web.session import Session
@@ -52,3 +52,23 @@ def kit_of(request: Request) -> Kit:
     """The kit `create_app` keeps in the app's state: how a route handler reaches the store and the helpers."""
     kit: Kit = request.app.state.kit
     return kit
+
+
+async def posted(request: Request, action: Action | None = None) -> tuple[Kit, Context, Any]:
+    """The kit, who is asking and the form they sent (its CSRF token checked); with `action`, only if their role may do it."""
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    form = await kit.form(request, ctx)
+    if action is not None:
+        require(ctx.actor, action)
+    return kit, ctx, form
+
+
+def folded(form: Any, name: str) -> str:
+    """A typed field on one line: runs of white space (a pasted line break too) become one space, the ends trimmed."""
+    return " ".join(str(form.get(name, "")).split())
+
+
+def ticked(form: Any, name: str) -> list[str]:
+    """The values of a field ticked or chosen several times (zones, weekdays)."""
+    return [str(value) for value in form.getlist(name)]

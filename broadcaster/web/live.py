@@ -19,7 +19,7 @@ from broadcaster.app.messages import explain
 from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, require
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import folded, kit_of, posted, ticked
 
 router = APIRouter()
 
@@ -53,12 +53,8 @@ async def live_page(request: Request) -> Response:
 
 @router.post("/truc-tiep", include_in_schema=False)
 async def live_open(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    data = await kit.form(request, ctx)
-    require(ctx.actor, Action.LIVE)
-    zones = [str(z) for z in data.getlist("zones")]
-    reason = " ".join(str(data.get("reason", "")).split())
+    _kit, ctx, data = await posted(request, Action.LIVE)
+    zones, reason = ticked(data, "zones"), folded(data, "reason")
     try:
         minutes = float(str(data.get("minutes") or 5))
     except ValueError:

@@ -25,7 +25,7 @@ from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import kit_of, posted
+from broadcaster.web.kit import api_caller, kit_of, posted
 from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
@@ -252,9 +252,7 @@ def api_list(request: Request, zone: str | None = None, cancelled: bool = False)
 
 @router.post("/api/bookings/{booking_id}/cancel", tags=["schedule"])
 def api_cancel(booking_id: int, body: Cancel, request: Request) -> Any:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     try:
         with kit.store.session() as db:
             bookings.cancel(db, ctx.actor, booking_id, body.reason)
@@ -299,9 +297,7 @@ def cap_emergency(booking_id: int, request: Request) -> Response:
 
 @router.put("/api/bookings/{booking_id}", tags=["schedule"])
 def api_edit(booking_id: int, body: BookingEdit, request: Request) -> Any:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     try:
         edited = change(kit.store, kit.settings, ctx.actor, booking_id, body.model_dump())
     except ScheduleValueError as exc:

@@ -64,6 +64,14 @@ async def posted(request: Request, action: Action | None = None) -> tuple[Kit, C
     return kit, ctx, form
 
 
+def api_caller(request: Request) -> tuple[Kit, Context]:
+    """The kit and who calls a writing API route, their CSRF header checked."""
+    kit = kit_of(request)
+    ctx = kit.context(request)
+    kit.api_csrf(request, ctx)
+    return kit, ctx
+
+
 def folded(form: Any, name: str) -> str:
     """A typed field on one line: runs of white space (a pasted line break too) become one space, the ends trimmed."""
     return " ".join(str(form.get(name, "")).split())

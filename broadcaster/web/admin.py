@@ -24,7 +24,7 @@ from broadcaster.errors import NotFound
 from broadcaster.store.models import DeviceRow, User, ZoneRow
 from broadcaster.store.passwords import hash_password
 from broadcaster.web import admin_io, spreadsheets
-from broadcaster.web.kit import Context, Kit, kit_of
+from broadcaster.web.kit import Context, Kit, kit_of, viewing
 from broadcaster.web.session import revoke_user
 
 KINDS = {"loa": "thiết bị loa", "vung": "vùng phát", "lich": "lịch phát"}
@@ -49,8 +49,7 @@ router = APIRouter()
 
 
 def _admin_context(request: Request) -> Any:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    _, ctx = viewing(request)
     require_admin(ctx.actor)
     return ctx
 

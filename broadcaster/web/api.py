@@ -15,7 +15,7 @@ from broadcaster.app.workflow import Action, PermissionDenied, require
 from broadcaster.web import bookings as booking_pages
 from broadcaster.web.bulletin_pages import run_verb
 from broadcaster.web.identity import identity_of
-from broadcaster.web.kit import NotSignedIn, kit_of
+from broadcaster.web.kit import NotSignedIn, api_caller, viewing
 from schedules.model import ScheduleValueError
 
 
@@ -83,10 +83,7 @@ def sign_out(request: Request) -> dict[str, Any]:
     """Sign out: the session is revoked on the server, not only forgotten by the client."""
     from broadcaster.web.session import revoke
 
-    kit = kit_of(request)
-
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     with kit.store.session() as db:
         revoke(db, ctx.session)
     return {"ok": True}
@@ -94,15 +91,13 @@ def sign_out(request: Request) -> dict[str, Any]:
 
 @router.get("/api/bulletins", tags=["bulletins"])
 def list_bulletins(request: Request) -> list[dict[str, Any]]:
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     return [{k: v for k, v in b.items() if k != "updated_at"} for b in bulletins.bulletins(kit.store)]
 
 
 @router.get("/api/bulletins/{bulletin_id}", tags=["bulletins"])
 def get_bulletin(bulletin_id: int, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     view = bulletins.bulletin_view(kit.store, bulletin_id)
     b = view["bulletin"]
     return {
@@ -125,9 +120,7 @@ def get_bulletin(bulletin_id: int, request: Request) -> dict[str, Any]:
 
 
 def act(name: str, bulletin_id: int, request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     return {"ok": True, "message": run_verb(kit.store, kit.settings, ctx.actor, bulletin_id, name, data)}
 
 
@@ -159,18 +152,14 @@ def render(bulletin_id: int, request: Request) -> dict[str, Any]:
 
 @router.put("/api/bulletins/{bulletin_id}/script", tags=["bulletins"])
 def edit_script(bulletin_id: int, body: ScriptEdit, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     version = bulletins.save_script(kit.store, ctx.actor, bulletin_id, body.sentences, body.language)
     return {"ok": True, "version": version.version, "sha256": version.sha256}
 
 
 @router.post("/api/bookings", tags=["schedule"])
 def create_booking(body: BookingIn, request: Request) -> Any:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     try:
         return booking_pages.make(kit.store, kit.settings, ctx.actor, body.bulletin, body.model_dump())
     except ScheduleValueError as exc:  # code + params + the Vietnamese sentence, every problem
@@ -181,8 +170,7 @@ def create_booking(body: BookingIn, request: Request) -> Any:
 
 @router.get("/api/zones/{zone_id}/programme", tags=["schedule"])
 def programme(zone_id: str, request: Request, start: date | None = None) -> dict[str, Any]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     operations.require_calendar(ctx.actor)
     zone_rows = {z.id: z for z in operations.zones_for(kit.store, ctx.actor)}
     if zone_id not in zone_rows and ctx.actor.role.value == "official":
@@ -212,9 +200,7 @@ def programme(zone_id: str, request: Request, start: date | None = None) -> dict
 
 @router.post("/api/emergency", tags=["schedule"])
 def emergency(body: EmergencyIn, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     require(ctx.actor, Action.EMERGENCY)
     return kit.fire_emergency(ctx.actor, body.bulletin, body.zones, body.reason)
 
@@ -222,8 +208,7 @@ def emergency(body: EmergencyIn, request: Request) -> dict[str, Any]:
 @router.get("/api/tasks/{task_id}", tags=["schedule"])
 def get_task(task_id: int, request: Request) -> dict[str, Any]:
     """A queued request: pending until the service runs it, then its result and the speakers' acks."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     with kit.store.session() as db:
         tasks.require_visible(db, ctx.actor, task_id)
         return tasks.task_view(db, task_id)
@@ -231,8 +216,7 @@ def get_task(task_id: int, request: Request) -> dict[str, Any]:
 
 @router.get("/api/devices", tags=["devices"])
 def devices(request: Request) -> list[dict[str, Any]]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     return [
         {**d, "last_seen": d["last_seen"].isoformat() if d["last_seen"] else None}
         for d in operations.devices(kit.store, ctx.actor)

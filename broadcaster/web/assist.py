@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import assist
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import api_caller, posted, viewing
 
 
 class CheckIn(BaseModel):
@@ -48,9 +48,7 @@ def install(templates: Jinja2Templates, store: Store, settings: Settings) -> Non
 @router.post("/api/listener-check", tags=["assist"])
 def listener_check(body: CheckIn, request: Request) -> dict[str, Any]:
     """What a listener trips on: `findings` for `text`, `sentences` (each with its findings) for a list."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     out: dict[str, Any] = {"findings": assist.findings(body.text)}
     if body.sentences:
         out["sentences"] = [{"text": t, "findings": assist.findings(t)} for t in body.sentences]
@@ -60,33 +58,27 @@ def listener_check(body: CheckIn, request: Request) -> dict[str, Any]:
 @router.get("/api/bulletins/{bulletin_id}/listener-check", tags=["assist"])
 def bulletin_check(bulletin_id: int, request: Request) -> list[dict[str, Any]]:
     """Each sentence of the current Vietnamese script with the listener check's findings."""
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     return assist.sentence_findings(kit.store, bulletin_id)
 
 
 @router.get("/api/bulletins/{bulletin_id}/suggestions", tags=["assist"])
 def suggestions(bulletin_id: int, request: Request) -> list[dict[str, Any]]:
     """The document's provisions the script does not say, best for residents first."""
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     return assist.suggestions(kit.store, bulletin_id, dialect=kit.settings.dialect)
 
 
 @router.post("/api/bulletins/{bulletin_id}/suggestions", tags=["assist"])
 def add(bulletin_id: int, body: AddIn, request: Request) -> dict[str, Any]:
     """Add one suggestion to the script with its citation (editors and admins); a new version, audited."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     return {"ok": True, **assist.add_suggestion(kit.store, ctx.actor, bulletin_id, body.text, body.after, kit.settings.dialect)}
 
 
 @router.post("/ban-tin/{bulletin_id}/goi-y/them", include_in_schema=False)
 async def add_form(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     after = str(form.get("after") or "")
     added = await run_in_threadpool(
         assist.add_suggestion,

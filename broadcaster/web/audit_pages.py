@@ -22,7 +22,7 @@ from broadcaster.app.wording import action_name, detail_text
 from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.store.engine import Store
 from broadcaster.store.models import AuditEvent, DeviceRow, User, ZoneRow
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import viewing
 from broadcaster.web.ui import to_local
 
 BOM = "\ufeff"  # Excel reads UTF-8 CSV as Vietnamese only with it
@@ -136,8 +136,7 @@ router = APIRouter()
 
 @router.get("/nhat-ky", response_class=HTMLResponse, include_in_schema=False)
 async def audit_page(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     filters = Filters.of(request.query_params)
     events = visible_events(kit.store, ctx.actor, PAGE + 1, filters, kit.settings.timezone)
     return kit.page(
@@ -156,8 +155,7 @@ async def audit_page(request: Request) -> Response:
 
 @router.get("/nhat-ky.csv", include_in_schema=False)
 async def audit_export(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     events = visible_events(kit.store, ctx.actor, 100_000, Filters.of(request.query_params), kit.settings.timezone)
     return Response(
         as_csv(events, kit.settings.timezone, ctx.actor.role is Role.ADMIN).encode("utf-8"),
@@ -168,8 +166,7 @@ async def audit_export(request: Request) -> Response:
 
 @router.get("/api/audit", tags=["audit"])
 def audit_api(request: Request, limit: int = 200) -> list[dict[str, Any]]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     admin = ctx.actor.role is Role.ADMIN
     return [
         {

@@ -25,7 +25,7 @@ from broadcaster.app.workflow import Actor
 from broadcaster.config import Settings
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import api_caller, kit_of, posted
+from broadcaster.web.kit import api_caller, posted, viewing
 from schedules.messages import as_json, render
 from schedules.model import ScheduleValueError
 
@@ -189,8 +189,7 @@ def install(templates: Jinja2Templates) -> None:
 # -- the list ----------------------------------------------------------------
 @router.get("/lich-phat", include_in_schema=False)
 async def booking_list(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     zone = request.query_params.get("zone") or None
 
     def rows() -> list[dict[str, Any]]:
@@ -210,8 +209,7 @@ async def booking_cancel(request: Request, booking_id: int) -> Response:
 
 @router.get("/lich-phat/{booking_id}/sua", include_in_schema=False)
 async def booking_edit_page(request: Request, booking_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     with kit.store.session() as db:
         row = next((r for r in bookings.listing(db, ctx.actor) if r["id"] == booking_id), None)
     if row is None:
@@ -244,8 +242,7 @@ async def booking_edit(request: Request, booking_id: int) -> Response:
 # -- the API -----------------------------------------------------------------
 @router.get("/api/bookings", tags=["schedule"])
 def api_list(request: Request, zone: str | None = None, cancelled: bool = False) -> list[dict[str, Any]]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     with kit.store.session() as db:
         return bookings.listing(db, ctx.actor, zone, cancelled)
 
@@ -264,8 +261,7 @@ def api_cancel(booking_id: int, body: Cancel, request: Request) -> Any:
 @router.get("/api/cap/emergencies", tags=["cap"])
 def cap_emergencies(request: Request) -> list[dict[str, Any]]:
     """The emergencies we fired, each as a CAP 1.2 document (for upstream systems)."""
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     from broadcaster.app.cap_export import SENDER, cap_documents
 
     with kit.store.session() as db:
@@ -279,8 +275,7 @@ def cap_emergencies(request: Request) -> list[dict[str, Any]]:
 @router.get("/api/cap/emergencies/{booking_id}/cancel.xml", tags=["cap"])
 def cap_emergency_cancel(booking_id: int, request: Request) -> Response:
     """The CAP Cancel of an emergency withdrawn after it was fired (references the Alert)."""
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     from broadcaster.app.cap_export import cancelled_alerts
 
     return cap_xml(kit.store, booking_id, cancelled_alerts, f"no cancelled emergency {booking_id}")
@@ -288,8 +283,7 @@ def cap_emergency_cancel(booking_id: int, request: Request) -> Response:
 
 @router.get("/api/cap/emergencies/{booking_id}.xml", tags=["cap"])
 def cap_emergency(booking_id: int, request: Request) -> Response:
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     from broadcaster.app.cap_export import emergency_alerts
 
     return cap_xml(kit.store, booking_id, emergency_alerts, f"no emergency {booking_id}")

@@ -19,7 +19,7 @@ from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.web import bookings as booking_pages
 from broadcaster.web import ui
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import posted, viewing
 from media.store import NAME_RE
 from schedules.model import ScheduleValueError
 
@@ -72,8 +72,7 @@ def fire_emergency(store: Store, actor: Actor, bulletin_id: int, zones: list[str
 
 @router.get("/", response_class=HTMLResponse)
 async def inbox(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     if not any(href == "/" for href, _ in ui.menu_for(ctx.actor.role)):
         return RedirectResponse(ui.landing(ctx.actor.role), status_code=303)
     returned = bulletins.returned_to(kit.store, "" if ctx.actor.role is Role.ADMIN else ctx.actor.username)
@@ -89,24 +88,20 @@ async def inbox(request: Request) -> Response:
 
 @router.get("/ban-tin/{bulletin_id}", response_class=HTMLResponse)
 async def bulletin_page(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     return kit.page(request, "bulletin.html", ctx, v=bulletins.bulletin_view(kit.store, bulletin_id, kit.settings.dialect))
 
 
 @router.get("/ban-tin/{bulletin_id}/dat-lich", response_class=HTMLResponse)
 async def booking_page(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     return kit.page(request, "book.html", ctx, **booking_pages.form_values(kit.store, kit.settings, ctx.actor, bulletin_id))
 
 
 @router.post("/ban-tin/{bulletin_id}/dat-lich")
 async def booking_submit(request: Request, bulletin_id: int) -> Response:
     """Every problem is shown on the form, in Vietnamese, before anything is saved."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     data = booking_pages.form_data(form)
     try:
         row = await run_in_threadpool(booking_pages.make, kit.store, kit.settings, ctx.actor, bulletin_id, data)
@@ -119,9 +114,7 @@ async def booking_submit(request: Request, bulletin_id: int) -> Response:
 
 @router.post("/ban-tin/{bulletin_id}/{verb}")
 async def bulletin_action(request: Request, bulletin_id: int, verb: str) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     # rendering: off the loop
     message = await run_in_threadpool(run_verb, kit.store, kit.settings, ctx.actor, bulletin_id, verb, form)
     return kit.back(f"/ban-tin/{bulletin_id}", message)
@@ -129,15 +122,13 @@ async def bulletin_action(request: Request, bulletin_id: int, verb: str) -> Resp
 
 @router.get("/dich", response_class=HTMLResponse)
 async def translation_tasks(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     return kit.page(request, "tasks.html", ctx, tasks=bulletins.translation_tasks(kit.store, ctx.actor))
 
 
 @router.get("/dich/{bulletin_id}/{language}", response_class=HTMLResponse)
 async def translation_page(request: Request, bulletin_id: int, language: str) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     view = bulletins.bulletin_view(kit.store, bulletin_id)
     current = view["scripts"].get(language)
     existing = {((s.get("source") or {}).get("vi")): s["text"] for s in (current.sentences if current else [])}
@@ -148,9 +139,7 @@ async def translation_page(request: Request, bulletin_id: int, language: str) ->
 
 @router.post("/dich/{bulletin_id}/{language}")
 async def translation_save(request: Request, bulletin_id: int, language: str) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     pairs = list(zip([str(x) for x in form.getlist("vi")], [str(x) for x in form.getlist("text")]))
     await run_in_threadpool(bulletins.save_translation, kit.store, ctx.actor, bulletin_id, language, pairs, kit.settings)
     return kit.back(f"/dich/{bulletin_id}/{language}", "Đã lưu bản dịch và tạo âm thanh cho các thôn nói tiếng này")
@@ -158,9 +147,7 @@ async def translation_save(request: Request, bulletin_id: int, language: str) ->
 
 @router.post("/dich/{bulletin_id}/{language}/ghi-am")
 async def recording_upload(request: Request, bulletin_id: int, language: str) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     upload = form.get("audio")
     data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
     asset = await run_in_threadpool(
@@ -171,8 +158,7 @@ async def recording_upload(request: Request, bulletin_id: int, language: str) ->
 
 @router.get("/media/{name}")
 async def media(request: Request, name: str) -> Response:
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     if not NAME_RE.match(name) or not (kit.settings.media_dir / name).is_file():
         raise NotFound(name)
     return FileResponse(

@@ -19,11 +19,11 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import bulletins, emergency, operations, tasks
 from broadcaster.app.messages import explain
 from broadcaster.app.programmes import ProgrammeError
-from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, reason_of, require
+from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, reason_of
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.store.models import MediaAsset, ZoneRow
-from broadcaster.web.kit import Context, folded, kit_of, posted, ticked
+from broadcaster.web.kit import Context, folded, kit_of, posted, ticked, viewing
 
 STATUS = {
     "acked": "đã nhận, chờ báo đã phát",
@@ -97,8 +97,7 @@ def _form_page(request: Request, ctx: Context, status: int = 200, problem: str =
 
 @router.get("/khan-cap", response_class=HTMLResponse)
 async def emergency_page(request: Request) -> Response:
-    ctx = kit_of(request).context(request)
-    require(ctx.actor, Action.EMERGENCY)
+    _, ctx = viewing(request, Action.EMERGENCY)
     return _form_page(request, ctx)
 
 
@@ -185,9 +184,7 @@ def _confirmation(request: Request, ctx: Context, bulletin_id: int, zones: list[
 
 @router.get("/khan-cap/xem-lai", response_class=HTMLResponse)
 async def review_list(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    require(ctx.actor, Action.APPROVE)
+    kit, ctx = viewing(request, Action.APPROVE)
     return kit.page(request, "emergency_review.html", ctx, items=emergency.awaiting_review(kit.store))
 
 
@@ -200,8 +197,7 @@ async def review_done(request: Request, bulletin_id: int) -> Response:
 
 @router.get("/lenh/{task_id}", response_class=HTMLResponse)
 async def task_page(request: Request, task_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     with kit.store.session() as db:
         tasks.require_visible(db, ctx.actor, task_id)
         view = tasks.task_view(db, task_id)
@@ -211,8 +207,7 @@ async def task_page(request: Request, task_id: int) -> Response:
 
 @router.get("/lenh/{task_id}/tinh-trang")
 async def task_status(request: Request, task_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     with kit.store.session() as db:
         tasks.require_visible(db, ctx.actor, task_id)
         live = task_json(db, task_id)

@@ -54,10 +54,18 @@ def kit_of(request: Request) -> Kit:
     return kit
 
 
-async def posted(request: Request, action: Action | None = None) -> tuple[Kit, Context, Any]:
-    """The kit, who is asking and the form they sent (its CSRF token checked); with `action`, only if their role may do it."""
+def viewing(request: Request, action: Action | None = None) -> tuple[Kit, Context]:
+    """The kit and who is asking for a page; with `action`, only if their role may do it."""
     kit = kit_of(request)
     ctx = kit.context(request)
+    if action is not None:
+        require(ctx.actor, action)
+    return kit, ctx
+
+
+async def posted(request: Request, action: Action | None = None) -> tuple[Kit, Context, Any]:
+    """The kit, who is asking and the form they sent (its CSRF token checked); with `action`, only if their role may do it."""
+    kit, ctx = viewing(request)
     form = await kit.form(request, ctx)
     if action is not None:
         require(ctx.actor, action)
@@ -66,8 +74,7 @@ async def posted(request: Request, action: Action | None = None) -> tuple[Kit, C
 
 def api_caller(request: Request) -> tuple[Kit, Context]:
     """The kit and who calls a writing API route, their CSRF header checked."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     kit.api_csrf(request, ctx)
     return kit, ctx
 

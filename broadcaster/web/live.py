@@ -16,10 +16,10 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from broadcaster.app import operations
 from broadcaster.app.live import LiveDesk
 from broadcaster.app.messages import explain
-from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError, require
+from broadcaster.app.workflow import Action, PermissionDenied, WorkflowError
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import folded, kit_of, posted, ticked
+from broadcaster.web.kit import api_caller, folded, kit_of, posted, ticked, viewing
 
 router = APIRouter()
 
@@ -45,9 +45,7 @@ def _form(request: Request, ctx: Any, status: int = 200, problem: str = "", **ke
 
 @router.get("/truc-tiep", response_class=HTMLResponse, include_in_schema=False)
 async def live_page(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    require(ctx.actor, Action.LIVE)
+    kit, ctx = viewing(request, Action.LIVE)
     return _form(request, ctx)
 
 
@@ -72,8 +70,7 @@ async def live_open(request: Request) -> Response:
 
 @router.get("/truc-tiep/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
 async def live_desk(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     live = _desk(request).get(ctx.actor, bulletin_id)
     names = {z.id: z.name for z in operations.zones_for(kit.store, ctx.actor)}
     said = ", ".join(names.get(z, z) for z in live.zones)
@@ -82,9 +79,7 @@ async def live_desk(request: Request, bulletin_id: int) -> Response:
 
 @router.post("/truc-tiep/{bulletin_id}/am-thanh", include_in_schema=False)
 async def live_audio(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     body = await request.body()
     fed = await run_in_threadpool(_desk(request).feed, ctx.actor, bulletin_id, body)
     return JSONResponse({"bytes": fed})
@@ -92,9 +87,7 @@ async def live_audio(request: Request, bulletin_id: int) -> Response:
 
 @router.post("/truc-tiep/{bulletin_id}/ket-thuc", include_in_schema=False)
 async def live_end(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     live = _desk(request).get(ctx.actor, bulletin_id)
     await run_in_threadpool(_desk(request).close, ctx.actor, bulletin_id)
     return JSONResponse({"task": live.task_id})

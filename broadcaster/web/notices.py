@@ -10,7 +10,7 @@ from broadcaster.app import notifications
 from broadcaster.app.messages import explain
 from broadcaster.app.workflow import WorkflowError
 from broadcaster.store.engine import Store
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import posted, viewing
 
 router = APIRouter()
 
@@ -22,8 +22,7 @@ def install(templates: Jinja2Templates, store: Store) -> None:
 
 @router.get("/thong-bao", response_class=HTMLResponse, include_in_schema=False)
 async def bell(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     items = notifications.listing(kit.store, ctx.actor)
     prefs = notifications.prefs_of(kit.store, ctx.actor.username)
     return kit.page(request, "notices.html", ctx, items=items, prefs=prefs, kinds=notifications.KINDS, problem="")
@@ -31,18 +30,14 @@ async def bell(request: Request) -> Response:
 
 @router.post("/thong-bao/da-doc", include_in_schema=False)
 async def read_all(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    await kit.form(request, ctx)
+    kit, ctx, _ = await posted(request)
     notifications.mark_read(kit.store, ctx.actor)
     return kit.back("/thong-bao", "Đã đánh dấu tất cả là đã đọc")
 
 
 @router.post("/thong-bao/cai-dat", include_in_schema=False)
 async def settings_save(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     email, kinds = str(form.get("email", "")), [str(k) for k in form.getlist("kinds")]
     try:
         notifications.save_prefs(kit.store, ctx.actor, email, kinds)

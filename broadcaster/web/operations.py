@@ -13,15 +13,14 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import operations
 from broadcaster.app.timetables import describe, to_text
 from broadcaster.app.workflow import PermissionDenied
-from broadcaster.web.kit import Context, kit_of
+from broadcaster.web.kit import Context, kit_of, viewing
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/lich", response_class=HTMLResponse)
 async def calendar(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     operations.require_calendar(ctx.actor)
     zones = operations.zones_for(kit.store, ctx.actor)
     zone_id = request.query_params.get("zone") or (zones[0].id if zones else "")
@@ -49,8 +48,8 @@ async def calendar(request: Request) -> Response:
 
 @router.get("/loa", response_class=HTMLResponse)
 async def devices_page(request: Request) -> Response:
-    kit = kit_of(request)
-    return speakers_page(request, kit.context(request))
+    _, ctx = viewing(request)
+    return speakers_page(request, ctx)
 
 
 def speakers_page(request: Request, ctx: Context, confirm: dict[str, Any] | None = None) -> HTMLResponse:

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from broadcaster.app import programmes, relays
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import api_caller, kit_of, posted, viewing
 from broadcaster.web.pages import back
 from scripts.header import header_json
 
@@ -117,17 +117,14 @@ def _sent(request: Request) -> Once:
 # -- a document and its bulletin -------------------------------------------
 @router.get("/van-ban/{document_id}", include_in_schema=False)
 async def document_page(request: Request, document_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     view = await run_in_threadpool(programmes.document_view, kit.store, kit.settings, document_id)
     return kit.page(request, "document.html", ctx, d=view)
 
 
 @router.post("/van-ban/{document_id}/tao-ban-tin", include_in_schema=False)
 async def document_to_bulletin(request: Request, document_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     try:
         bulletin_id = await run_in_threadpool(
             programmes.bulletin_from_document, kit.store, kit.settings, ctx.actor, document_id, again=form.get("again") == "yes"
@@ -142,8 +139,7 @@ async def document_to_bulletin(request: Request, document_id: int) -> Response:
 
 @router.get("/api/documents/{document_id}", tags=["documents"])
 def document_json(document_id: int, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
-    kit.context(request)
+    kit, _ = viewing(request)
     view = programmes.document_view(kit.store, kit.settings, document_id)
     doc, parsed = view.document, view.parsed
     return {
@@ -160,9 +156,7 @@ def document_json(document_id: int, request: Request) -> dict[str, Any]:
 
 @router.post("/api/documents/{document_id}/bulletin", tags=["documents"])
 def document_bulletin(document_id: int, request: Request, body: DocumentBulletinIn | None = None) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     again = bool(body and body.again)
     try:
         bulletin_id = programmes.bulletin_from_document(kit.store, kit.settings, ctx.actor, document_id, again=again)
@@ -177,8 +171,7 @@ def document_bulletin(document_id: int, request: Request, body: DocumentBulletin
 # -- "Tạo chương trình": a notice, an audio file, a browser recording, a relay ---------------
 @router.get("/chuong-trinh/moi", include_in_schema=False)
 async def programme_page(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     return kit.page(request, "programme_new.html", ctx, kind="", values={})
 
 
@@ -187,9 +180,7 @@ async def document_upload(request: Request) -> Response:
     """A legal document from the console: the CLI's ingest, its limits and sandbox; a bad file loses nothing."""
     from broadcaster.app.documents import ingest_upload
 
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     upload = form.get("document")
     name = str(getattr(upload, "filename", "") or "")
     data = await upload.read() if upload is not None and hasattr(upload, "read") else b""
@@ -243,9 +234,7 @@ async def _attempt(request: Request, ctx: Any, kind: str, values: dict[str, str]
 
 @router.post("/chuong-trinh/thong-bao", include_in_schema=False)
 async def notice_submit(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     title, text = str(form.get("title", "")), str(form.get("text", ""))
     return await _attempt(
         request,
@@ -258,9 +247,7 @@ async def notice_submit(request: Request) -> Response:
 
 @router.post("/chuong-trinh/tiep-song", include_in_schema=False)
 async def relay_submit(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     values = {k: str(form.get(k, "")) for k in ("title", "url", "minutes")}
 
     def make() -> int:
@@ -272,9 +259,7 @@ async def relay_submit(request: Request) -> Response:
 @router.post("/chuong-trinh/tep-am-thanh", include_in_schema=False)
 @router.post("/chuong-trinh/ghi-am", include_in_schema=False)
 async def audio_submit(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     kind = "recording" if request.url.path.endswith("/ghi-am") else "audio"
     title, data = str(form.get("title", "")), await _upload(form)
     return await _attempt(
@@ -292,26 +277,20 @@ def _made(store: Store, bulletin_id: int) -> JSONResponse:
 
 @router.post("/api/programmes/notice", tags=["programmes"])
 def notice_api(body: NoticeIn, request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     return _made(kit.store, programmes.notice(kit.store, kit.settings, ctx.actor, body.title, body.text))
 
 
 @router.post("/api/programmes/relay", tags=["programmes"])
 def relay_api(body: RelayIn, request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     return _made(kit.store, relays.relay(kit.store, kit.settings, ctx.actor, body.title, body.url, body.minutes))
 
 
 @router.post("/api/programmes/audio", tags=["programmes"])
 async def audio_api(request: Request) -> Response:
     """multipart/form-data: `audio` (the file), optional `title` and `kind` (audio or recording)."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     form = await request.form()
     kind = "recording" if form.get("kind") == "recording" else "audio"
     title, data = str(form.get("title", "")), await _upload(form)

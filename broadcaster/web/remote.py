@@ -21,7 +21,7 @@ from broadcaster.app.timetables import set_timetable
 from broadcaster.app.workflow import Action, require
 from broadcaster.errors import NotFound
 from broadcaster.store.models import ZoneRow
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import api_caller, kit_of, posted, viewing
 from broadcaster.web.operations import speakers_page
 
 # zone-wide actions that silence or restart every speaker of a zone: the console asks twice
@@ -46,9 +46,7 @@ router = APIRouter()
 
 @router.post("/dieu-khien", include_in_schema=False)
 async def control(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     target = str(form.get("target", ""))
     kind, _, name = target.partition(":")
     volume_text = str(form.get("volume", "")).strip()
@@ -78,9 +76,7 @@ async def official_timetable(request: Request, zone_id: str) -> Response:
     from broadcaster.app.messages import explain
     from broadcaster.app.timetables import TimetableRefused, describe, save_typed
 
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    form = await kit.form(request, ctx)
+    kit, ctx, form = await posted(request)
     power, volume = str(form.get("bat_tat", "")), str(form.get("am_luong", ""))
     clear = form.get("action") == "clear"
     try:
@@ -93,9 +89,7 @@ async def official_timetable(request: Request, zone_id: str) -> Response:
 
 @router.post("/api/devices/control", tags=["devices"])
 def control_api(body: ControlIn, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     with kit.store.session() as db:
         task = request_control(db, ctx.actor, body.action, body.zones, body.devices, body.volume, body.on)
         return tasks.task_view(db, task)
@@ -106,9 +100,7 @@ def put_timetable(zone_id: str, body: TimetableIn, request: Request) -> dict[str
     kit = kit_of(request)
     """Set a zone's daily amplifier windows and volume steps (zone's local time); empty lists remove it.
     Sent to the zone's speakers in their next programme; audited."""
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    kit.api_csrf(request, ctx)
+    kit, ctx = api_caller(request)
     with kit.store.session() as db:
         stored = set_timetable(db, ctx.actor, zone_id, body.model_dump())
     return {"zone": zone_id, "timetable": stored}
@@ -116,8 +108,7 @@ def put_timetable(zone_id: str, body: TimetableIn, request: Request) -> dict[str
 
 @router.get("/api/zones/{zone_id}/timetable", tags=["devices"])
 def get_timetable(zone_id: str, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     with kit.store.session() as db:
         zone = db.get(ZoneRow, zone_id)
         if zone is None:

@@ -16,11 +16,11 @@ from sqlalchemy import select
 
 from broadcaster.app.approval import current_bundle
 from broadcaster.app.bulletins import review_context
-from broadcaster.app.workflow import Action, require
+from broadcaster.app.workflow import Action
 from broadcaster.errors import NotFound
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, ScriptVersion
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import viewing
 
 
 def word_diff(old: str, new: str) -> Markup:
@@ -97,9 +97,7 @@ router = APIRouter()
 
 @router.get("/cho-duyet", response_class=HTMLResponse, include_in_schema=False)
 async def queue(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    require(ctx.actor, Action.APPROVE)
+    kit, ctx = viewing(request, Action.APPROVE)
     with kit.store.session() as db:
         waiting = list(db.scalars(select(Bulletin).where(Bulletin.state == "in_review").order_by(Bulletin.updated_at)))
     return kit.page(request, "queue.html", ctx, waiting=waiting)
@@ -107,9 +105,7 @@ async def queue(request: Request) -> Response:
 
 @router.get("/cho-duyet/{bulletin_id}", response_class=HTMLResponse, include_in_schema=False)
 async def review(request: Request, bulletin_id: int) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    require(ctx.actor, Action.APPROVE)
+    kit, ctx = viewing(request, Action.APPROVE)
     base = request.query_params.get("so-voi")
     view = review_view(kit.store, bulletin_id, int(base) if base and base.isdigit() else None)
     return kit.page(request, "review.html", ctx, v=view)

@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app.workflow import PermissionDenied
 from broadcaster.web.identity import identity_of
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import kit_of, posted
 from broadcaster.web.session import COOKIE, revoke
 
 router = APIRouter(include_in_schema=False)
@@ -48,9 +48,7 @@ async def sign_in(request: Request) -> Response:
 
 @router.post("/dang-xuat")
 async def sign_out(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
-    await kit.form(request, ctx)
+    kit, ctx, _ = await posted(request)
     with kit.store.session() as db:
         revoke(db, ctx.session)  # the cookie is worthless from now on, even if someone kept a copy
     response = RedirectResponse("/dang-nhap", status_code=303)

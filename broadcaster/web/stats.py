@@ -23,7 +23,7 @@ from broadcaster.app.workflow import Actor, PermissionDenied, Role
 from broadcaster.errors import Invalid
 from broadcaster.store.models import ZoneRow
 from broadcaster.web.cells import append_row, csv_row
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import kit_of, viewing
 
 if TYPE_CHECKING:
     from broadcaster.web.kit import Kit
@@ -174,8 +174,7 @@ router = APIRouter()
 
 
 def _compute(request: Request) -> tuple[Any, Stats, list[str] | None, list[str]]:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     communes = scope(kit, ctx.actor, request.query_params.get("xa") or None)
     period = period_of(request, kit.settings.timezone)
     with kit.store.session() as db:

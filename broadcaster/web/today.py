@@ -19,7 +19,7 @@ from broadcaster.app.planning import aware, build_planner
 from broadcaster.app.workflow import Actor, Role
 from broadcaster.store.engine import Store
 from broadcaster.store.models import Bulletin, DeviceRow, PlayReport
-from broadcaster.web.kit import kit_of
+from broadcaster.web.kit import viewing
 from schedules.model import Priority
 
 # The bulletin states each role acts on, and what the page calls that work.
@@ -96,7 +96,6 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/hom-nay", response_class=HTMLResponse)
 async def today(request: Request) -> Response:
-    kit = kit_of(request)
-    ctx = kit.context(request)
+    kit, ctx = viewing(request)
     view = today_view(kit.store, ctx.actor, kit.settings.timezone)
     return kit.page(request, "today.html", ctx, v=view)

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import communes, credentials
 from broadcaster.app.messages import explain
-from broadcaster.app.timetables import TimetableRefused, describe, save_typed, to_text
+from broadcaster.app.timetables import TimetableRefused, describe, save_typed
 from broadcaster.app.workflow import Actor, PermissionDenied, Role, audit
 from broadcaster.config import ConfigError
 from broadcaster.errors import NotFound
@@ -84,8 +84,6 @@ def _overview(request: Request, ctx: Any, status: int = 200, **extra: Any) -> Re
         kinds=KINDS,
         roles=list(Role),
         communes=commune_rows,
-        timetable_text=to_text,
-        timetable_said=describe,
         **extra,
     )
 

@@ -147,8 +147,6 @@ async def audit_page(request: Request) -> Response:
         more=len(events) > PAGE,
         filters=filters,
         actions=action_choices(kit.store),
-        action_name=action_name,
-        detail_text=detail_text,
         show_address=ctx.actor.role is Role.ADMIN,
     )
 

@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from broadcaster.app import operations
-from broadcaster.app.timetables import describe, to_text
 from broadcaster.app.workflow import PermissionDenied
 from broadcaster.web.kit import Context, kit_of, viewing
 
@@ -41,7 +40,6 @@ async def calendar(request: Request) -> Response:
         week=data,
         start=start,
         zone_id=zone_id,
-        timedelta=timedelta,
         sees_bookings=ctx.actor.role in operations.READS_OPERATIONS,
     )
 
@@ -64,6 +62,4 @@ def speakers_page(request: Request, ctx: Context, confirm: dict[str, Any] | None
         zones=zones,
         zone_tz={z.id: z.timezone for z in zones},
         confirm=confirm,
-        timetable_text=to_text,
-        timetable_said=describe,
     )

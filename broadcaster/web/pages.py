@@ -4,6 +4,7 @@ role's menu, and the redirect back after a form with what was done."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,6 +15,8 @@ from fastapi.templating import Jinja2Templates
 
 from broadcaster.app import bulletins
 from broadcaster.app.messages import CATALOGUE, WARNINGS, render
+from broadcaster.app.timetables import describe, to_text
+from broadcaster.app.wording import action_name, detail_text
 from broadcaster.config import Settings
 from broadcaster.store.engine import Store
 from broadcaster.web import ui
@@ -30,6 +33,11 @@ ROLE_NAMES = {
 }
 
 
+def percent(share: float | None) -> str:
+    """One way to write a share, in the charts and the tables alike (so they agree)."""
+    return "—" if share is None else f"{share * 100:.1f}%".replace(".", ",")
+
+
 def templates_for(settings: Settings, store: Store) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(
@@ -37,6 +45,12 @@ def templates_for(settings: Settings, store: Store) -> Jinja2Templates:
         state_names=bulletins.STATE_NAMES,
         device_reason=lambda reason: render(f"protocol.{reason}") if f"protocol.{reason}" in CATALOGUE else reason,
         warning_names=WARNINGS,
+        timetable_text=to_text,
+        timetable_said=describe,
+        action_name=action_name,
+        detail_text=detail_text,
+        percent=percent,
+        timedelta=timedelta,
     )
     ui.install(templates, settings)
 

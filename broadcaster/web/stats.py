@@ -24,16 +24,12 @@ from broadcaster.errors import Invalid
 from broadcaster.store.models import ZoneRow
 from broadcaster.web.cells import append_row, csv_row
 from broadcaster.web.kit import kit_of, viewing
+from broadcaster.web.pages import percent
 
 if TYPE_CHECKING:
     from broadcaster.web.kit import Kit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def percent(share: float | None) -> str:
-    """One way to write a share, in the charts and the tables alike (so they agree)."""
-    return "—" if share is None else f"{share * 100:.1f}%".replace(".", ",")
 
 
 def bars(rows: list[tuple[str, float, float | None]], target: float | None = None, unit: str = "%") -> Markup:
@@ -202,7 +198,6 @@ async def stats_page(request: Request) -> Response:
         ctx,
         s=stats,
         charts=charts,
-        percent=percent,
         communes=communes,
         choices=choices,
         query=escape(query),

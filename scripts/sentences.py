@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scripts.editing import condense
 from scripts.legal import SYMBOL
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
@@ -355,6 +356,8 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             pieces = [sentence]  # a list joined by semicolons: its parts are not sentences
         for piece in pieces:
             piece = piece.strip().rstrip(" ;.")
+            if words(piece) > limit:
+                piece = condense(piece, limit)
             if words(piece) > limit:
                 short = _with_period(piece, shorten(piece, limit) or piece)
                 piece = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else short

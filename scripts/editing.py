@@ -1,0 +1,70 @@
+"""How an editor shortens a long obligation before it is cut: fewer words, the same rule.
+
+"Trước khi thực hiện việc vận tải hàng hóa siêu trường, hàng hóa siêu trọng, … phải lập phương án vận tải
+hàng hóa siêu trường, hàng hóa siêu trọng gửi …" → "Trước khi vận tải hàng hóa siêu trường, siêu trọng, …
+phải lập phương án vận tải gửi …": the light verb goes, a repeated head noun is said once, a phrase already
+said is not said again, and the list after "gồm/bao gồm/như sau" is left for the document. Subject, modal,
+main verb and object stay, and so does every date and amount (a change that would lose one is not made).
+"""
+
+from __future__ import annotations
+
+import re
+
+OBLIGATION = re.compile(r"\s(?:phải|không được|bị cấm|có nghĩa vụ|có trách nhiệm)\s")  # not "bắt buộc": "bảo hiểm … bắt buộc"
+LIGHT_VERB = re.compile(r"\bthực hiện việc\s+")
+REPEATED_HEAD = re.compile(r"\b(\w+ \w+) (\w+ \w+), \1 (?=\w)")
+ENUMERATION = re.compile(r"(?<!\bkhông)(?<!\bbao),?\s+(?:bao gồm|gồm|như sau)\b.*$")  # "không bao gồm" is the rule
+DIGITS = re.compile(r"\d")
+
+
+AFTER_OBJECT = re.compile(r"^(?:gửi|để|và|cho|tại|trước|theo|trong|với)\b|^$")
+PREPOSITION = re.compile(r"^(?:vào|cho|tại|với|của|về|đến|từ|trong|theo|trên|dưới)$")  # "đóng vào" needs what follows
+
+
+def _said_again(text: str) -> str:
+    """A list the condition already named whole ("hàng hóa siêu trường, siêu trọng,") is not said again after the modal,
+    where it ends the object (before "gửi", "để" … or the end); a phrase that runs on ("… xã hội, tai nạn lao động") stays."""
+    modal = OBLIGATION.search(text)
+    if not modal:
+        return text
+    head, tail = text[: modal.end()], text[modal.end() :]
+    tokens = tail.split(" ")
+    for size in range(min(16, len(tokens) - 2), 3, -1):
+        for start in range(1, len(tokens) - size + 1):  # never the verb itself
+            phrase = " ".join(tokens[start : start + size])
+            rest = " ".join(tokens[start + size :])
+            if (
+                "," in phrase[:-1]
+                and not phrase.endswith(",")
+                and phrase + "," in head
+                and AFTER_OBJECT.match(rest)
+                and not PREPOSITION.match(tokens[start - 1])
+                and not PREPOSITION.match(tokens[start])  # "vào Quỹ …" is where, not a repeat
+                and not tokens[start - 1][:1].isupper()  # a name ("Quỹ bảo hiểm …") is said whole
+                and not re.search(rf"(?:^|\s){re.escape(tokens[start - 1])} {re.escape(phrase)},", head)  # nor a part of one
+            ):
+                return head + " ".join(tokens[:start] + tokens[start + size :])
+    return text
+
+
+def _enumeration_dropped(text: str) -> str:
+    modal = OBLIGATION.search(text)
+    if modal and (m := ENUMERATION.search(text, modal.end())) and not DIGITS.search(m[0]):
+        return text[: m.start()]
+    return text
+
+
+def condense(text: str, limit: int) -> str:
+    """The obligation said in fewer words, one edit at a time until it fits in `limit` words; the text unchanged
+    when it binds no one, or when an edit would lose a figure."""
+    if not OBLIGATION.search(text):
+        return text
+    short = text
+    edits = (lambda t: LIGHT_VERB.sub("", t), lambda t: REPEATED_HEAD.sub(r"\1 \2, ", t), _enumeration_dropped, _said_again)
+    for edit in edits:
+        if len(short.split()) <= limit:
+            break
+        edited = edit(short)
+        short = edited if sorted(DIGITS.findall(edited)) == sorted(DIGITS.findall(short)) else short
+    return short

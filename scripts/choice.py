@@ -75,12 +75,19 @@ RESIDENT_SUBJECT = re.compile(
     r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^(?:Khi [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
     re.I,
 )
+OBLIGED_RESIDENT = re.compile(  # a resident group (not an agency) as the subject of phải / không được / có nghĩa vụ …
+    r"\b(?:chủ phương tiện|chủ đò|chủ rừng|thuyền trưởng|người lái|người điều khiển|chủ sở hữu|chủ hộ|hộ gia đình|chủ nhà|người lao động|"
+    r"người vận tải|chủ xe|chủ tàu|chủ vật nuôi|người dân)\b[^.;:]{0,60}?\s(?:phải|không được|bị cấm|có nghĩa vụ|bắt buộc)\s",
+    re.I,
+)
 
 
 def binds_residents(pool: list[Candidate]) -> bool:
-    """A rule that bans, fines, pays or charges residents: such a document always gets a full script."""
+    """A rule that bans, fines, pays, charges or obliges residents: such a document always gets a full script."""
     return any(
-        BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) and admin_score(c.text) < 3.0 and not c.text.startswith("Nghị")
+        (BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) or OBLIGED_RESIDENT.search(c.text))
+        and admin_score(c.text) < 3.0
+        and not c.text.startswith("Nghị")
         for c in pool
     )
 

@@ -167,6 +167,27 @@ def test_a_document_that_bans_residents_gets_a_full_script_not_a_notice(monkeypa
     assert drafting.draft(_fire_ban_doc()).kind == "notice", "without the rule this document was triaged as a notice"
 
 
+def test_a_document_that_obliges_residents_gets_a_full_script_with_the_obligation_said_short(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = parse((DATA / "qd-ferry-plan.txt").read_text(encoding="utf-8"))
+    script = drafting.draft(doc)
+    assert script.kind != "notice" and script.warnings == [] and script.est_duration_s >= 45
+    said = [s.text for s in script.sentences if "phải lập phương án an toàn" in s.text]
+    assert said and "người lái đò" in said[0] and "ngày 15 tháng 4 năm 2027" in said[0], said
+    assert len(said[0].split()) <= 38 and not check(said[0])
+    monkeypatch.setattr(drafting, "binds_residents", lambda pool: False)
+    assert drafting.draft(doc).kind == "notice", "without counting the obligation this document was triaged as a notice"
+
+
+def test_an_agency_obliged_is_no_reason_for_a_full_script() -> None:
+    def cand(text: str) -> Candidate:
+        return Candidate(text, Source("2", "1", None, text), 3.0, 0, 1)
+
+    assert choice.binds_residents([cand("Chủ đò phải lập phương án an toàn gửi Ủy ban nhân dân xã.")])
+    assert not choice.binds_residents([cand("Sở Xây dựng phải lập phương án an toàn gửi Ủy ban nhân dân tỉnh.")])
+
+
 def test_agency_work_scope_and_funding_are_not_read_to_residents() -> None:
     texts = [s.text for s in draft(_fire_ban_doc()).sentences]
     assert not [t for t in texts if "Giao Sở" in t or "Kinh phí" in t or "tổng hợp báo cáo" in t], texts

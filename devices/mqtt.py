@@ -13,7 +13,7 @@ import paho.mqtt.client as mqtt
 
 from devices.agent import Agent
 from devices.broker import BrokerError, mask_url, parse_mqtt_url
-from devices.protocol import iso
+from devices.protocol import DEFAULT_PREFIX, iso
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,14 @@ NOT_AUTHORIZED = {4, 5, 134, 135}  # MQTT 3.1.1 CONNACK 4 and 5; MQTT 5 reason c
 
 def make_client(client_id: str, clean: bool = True) -> mqtt.Client:
     return mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311, clean_session=clean)
+
+
+def device_client_id(device: str, prefix: str) -> str:
+    """`dev-{device}`, and under a topic prefix other than the default `dev-{device}@{prefix}`:
+    two deployments (or two tests) sharing an open broker must not take each other's persistent
+    session — the broker closes the older connection and hands the session, with the other's
+    subscriptions, to the newer. A broker set up by `export-acl` replaces it by the username."""
+    return f"dev-{device}" if prefix == DEFAULT_PREFIX else f"dev-{device}@{prefix}"
 
 
 def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float = 10.0) -> None:
@@ -75,7 +83,7 @@ class MqttTransport:
         password: str | None = None,
     ) -> None:
         self.agent, self.url, self.clock = agent, url, clock
-        self.client = make_client(f"dev-{agent.device_id}", clean=False)
+        self.client = make_client(device_client_id(agent.device_id, agent.topics.prefix), clean=False)
         if username:
             self.client.username_pw_set(username, password)
         self.client.will_set(

@@ -293,7 +293,8 @@ def _ts(moment: datetime) -> float:
 
 
 def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
-    counts = [1000] if quick else [1000, 5000, 10000]
+    chosen = os.environ.get("BENCH_FANOUT_N", "")  # e.g. 10000: one size only, as BENCH_PROVINCE_N
+    counts = [int(n) for n in chosen.split(",")] if chosen else [1000] if quick else [1000, 5000, 10000]
     agents = 20 if quick else 200
     figures: dict[str, float] = {"verify_ms": round(verify_cost_ms(), 3)}
     with tempfile.TemporaryDirectory() as tmp_name:

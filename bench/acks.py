@@ -14,35 +14,21 @@ PostgreSQL schema of its own with `BENCH_DATABASE_URL`:
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.fanout import bench_store
 from broadcaster.service.report_rows import store_reports
 from broadcaster.service.reports import Report
-from broadcaster.store.engine import Store, open_store
+from broadcaster.store.engine import Store
 from broadcaster.store.models import CommandRow, ZoneRow
 from devices.protocol import iso
 
 ACKS = 10_000
 BATCHES = (100, 500, 2000)
-
-
-def _store(folder: Path) -> Store:
-    url = os.environ.get("BENCH_DATABASE_URL", "")
-    if not url:
-        return open_store(f"sqlite:///{folder / 'acks.db'}")
-    from sqlalchemy import create_engine, text
-
-    schema = f"bench_acks_{os.getpid()}"
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
-    engine.dispose()
-    return open_store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
 
 
 def _one_command(store: Store, size: int) -> list[float]:
@@ -67,7 +53,7 @@ def _one_command(store: Store, size: int) -> list[float]:
 def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
-        store = _store(Path(folder))
+        store = bench_store(Path(folder), "acks")
         with store.session() as s:
             s.add(ZoneRow(id="z", name="Z", commune="X", slots=[], quiet=[], languages=["vi"]))
         for size in BATCHES:

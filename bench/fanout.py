@@ -64,13 +64,14 @@ def _self_cpu_s() -> float:
     return times.user + times.system
 
 
-def _open_store(folder: Path, count: int) -> Store:
+def bench_store(folder: Path, name: str) -> Store:
+    """A SQLite file in `folder`, or with BENCH_DATABASE_URL a fresh PostgreSQL schema of its own."""
     url = os.environ.get("BENCH_DATABASE_URL", "")
     if not url:
         return open_store(f"sqlite:///{folder / 'bench.db'}")
     from sqlalchemy import create_engine, text
 
-    schema = f"bench_{count}_{os.getpid()}"
+    schema = f"bench_{name}_{os.getpid()}"
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as connection:
         connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
@@ -122,7 +123,7 @@ def bare_broker(url: str, signer: Signer, prefix: str, pool: Pool) -> list[float
 
 
 def measure(count: int, agents: int, broker: Any, folder: Path) -> dict[str, float]:
-    store = _open_store(folder, count)
+    store = bench_store(folder, str(count))
     lights = [f"lt-{i:05d}" for i in range(count)]
     sample = [f"ag-{i:04d}" for i in range(agents)]
     prefix = f"loa/bench-{count}-{time.time_ns()}"

@@ -117,3 +117,17 @@ def test_the_rules_see_what_they_check() -> None:
     assert {"broadcaster.app.bookings", "broadcaster.web.app", "broadcaster.cli.entry", "scripts.legal"} <= set(MODULES)
     stage_imports = [t for t, _ in _imports(MODULES["broadcaster.cli.stages"][1]) if _within(t, STAGES)]
     assert stage_imports, "the CLI's file commands run stages: the import walk must see lazy imports"
+
+
+def test_no_docstring_is_lost_behind_a_statement() -> None:
+    """A string standing alone after a function's first statement is a docstring Python never sees
+    (``help()``, the API's OpenAPI description): it was meant to come first."""
+    lost = [
+        f"{path.relative_to(ROOT)}:{stmt.lineno} in {node.name}"
+        for path, tree in MODULES.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for stmt in node.body[1:2]
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+    ]
+    assert lost == [], "docstrings after a statement: move them first"

@@ -253,12 +253,12 @@ async def save_device(request: Request) -> Response:
 
 @router.post("/quan-tri/loa/{device}/cau-hinh", include_in_schema=False)
 async def device_config(request: Request, device: str) -> Response:
-    kit = kit_of(request)
     """Issue (or rotate) the device's broker password and hand over its agent config, once.
 
     The response is the file itself: the password is in no page, URL or log, and only its
     hash is stored. The old password stops working when the broker's files are next written.
     """
+    kit = kit_of(request)
     ctx = _admin_context(request)
     await kit.form(request, ctx)
     try:

@@ -21,7 +21,7 @@ from broadcaster.app.timetables import set_timetable
 from broadcaster.app.workflow import Action, require
 from broadcaster.errors import NotFound
 from broadcaster.store.models import ZoneRow
-from broadcaster.web.kit import api_caller, kit_of, posted, viewing
+from broadcaster.web.kit import api_caller, posted, viewing
 from broadcaster.web.operations import speakers_page
 
 # zone-wide actions that silence or restart every speaker of a zone: the console asks twice
@@ -97,7 +97,6 @@ def control_api(body: ControlIn, request: Request) -> dict[str, Any]:
 
 @router.put("/api/zones/{zone_id}/timetable", tags=["devices"])
 def put_timetable(zone_id: str, body: TimetableIn, request: Request) -> dict[str, Any]:
-    kit = kit_of(request)
     """Set a zone's daily amplifier windows and volume steps (zone's local time); empty lists remove it.
     Sent to the zone's speakers in their next programme; audited."""
     kit, ctx = api_caller(request)

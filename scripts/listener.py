@@ -135,7 +135,10 @@ STARTS_WITH_AMOUNT = re.compile(r"^(?:Từ ngày [^,]+, )?\d[\d.,]*\s*(?:đồng
 
 STRAY = (
     (re.compile(r"\[\d+\]|\(\*+\)|\*"), "dấu chú thích"),
-    (re.compile(r"(?:^|\s)[a-zđ]\)(?=\s|$)|(?<=\s)[b-df-hk-np-tvxđ]\.(?=\s+[A-ZĐ]|\s*$)"), "chữ cái của danh mục"),
+    (
+        re.compile(r"(?:^|\s)[a-zđ]\)(?=\s|$)|(?<=\s)(?<!\d\s)[b-df-hk-np-tvxđ]\.(?=\s+[A-ZĐ]|\s*$)"),
+        "chữ cái của danh mục",
+    ),  # "40 m." is a unit
     (re.compile(r"(?:^|\s)\d{1,2}\.(?=[A-ZĐÀ-Ỹa-zđ])"), "số mục dính chữ"),
     (re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-ZĐ]"), "số mục đầu dòng"),
     (re.compile(r"(?<=[a-zà-ỹđ\d]) (?:Mức thu|Mức chi|Tên|Đơn vị tính|STT|Số TT|Lệ phí|Phí)(?= )"), "tiêu đề cột của bảng"),

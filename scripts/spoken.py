@@ -70,12 +70,14 @@ def _dialect_name(r: Reader) -> str:
 _GLUED_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u[-1:].isdigit())
 _PARTY_BODY = "|".join(sorted(PARTY_BODIES, key=len, reverse=True))
 _PARTY_KIND = "|".join(PARTY_KINDS)
+CURRENCY_IN_BRACKETS = re.compile(r"(?<=\d)\s*\(((?:nghìn |triệu |tỷ )?(?:đồng|đô la Mỹ|[A-Z]{3}))\)")
 # Cleaning before reading: what a written page carries that a speaker never says
 PREPARE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\s*\[\d{1,3}\]"), ""),  # footnote marks "[3]", "quy định[1]"
     (re.compile(r"(?:(?<=^)|(?<=\s))\d{1,2}\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])"), ""),  # "1.Việc" → "Việc": a list number glued on
     (re.compile(r"(?:(?<=^)|(?<=\s))[a-zđ]\)\s+"), ""),  # "a) " list letters
-    (re.compile(r"(?<=[\w)])\s+[a-dđe-hk-np-tvxz]\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)"), "."),  # "… mỗi lần b." a stray list letter
+    (re.compile(r"(?<=[^\W\d]|\))\s+[a-dđe-hk-np-tvxz]\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)"), "."),  # "… mỗi lần b." a stray list letter
+    (CURRENCY_IN_BRACKETS, r" \1"),  # "10 (USD)": after a number the bracket holds its unit, said as the unit
     (re.compile(r"\s*\((?:[A-Z][A-Za-z]*[A-Z]\d*|[A-Z]{2,}\d*)\)"), ""),  # "Đô la Mỹ (USD)", "(VNAQI)", "(LEZ)": said already
     (re.compile(rf"(?<=\d)\s*({_GLUED_UNIT})(?=[^\W\d_])"), r" \1 "),  # "30 m2trở lên" → "30 m2 trở lên"
     (re.compile(r"(?<=[a-zà-ỹđ\d])\s+(?=(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi)\s)"), ". "),

@@ -47,13 +47,23 @@ def issuer_words(code: str, reader: Reader) -> str:
     return f"{name} khóa {reader.number(term.group(0))}" if term else name
 
 
-def read_symbol(number: str, year: str | None, suffix: str, reader: Reader) -> str:
+# "… số 12/2020/QĐ-UBND (ngày …) của Ủy ban nhân dân tỉnh …": the sentence names the issuer itself
+ISSUER_FOLLOWS = re.compile(r"\s*,?\s+(?:ngày\s+\d[\d/.-]*(?:\s+tháng\s+\d+\s+năm\s+\d+)?\s*,?\s+)?(?:của|do)\s")
+
+
+def issuer_follows(m: re.Match[str]) -> bool:
+    return bool(ISSUER_FOLLOWS.match(m.string, m.end()))
+
+
+def read_symbol(number: str, year: str | None, suffix: str, reader: Reader, issuer: bool = True) -> str:
     parts = [p.strip() for p in suffix.split("-")]
     typed = len(parts) > 1 and parts[0].upper() in _TYPES_ANY_CASE
     issuers = parts[1:] if typed else parts
     words = reader.number(number)
     if year:
         words += f" năm {reader.number(year)}"
+    if not issuer:
+        return words
     return words + " của " + " và ".join(issuer_words(code, reader) for code in issuers)
 
 
@@ -64,7 +74,7 @@ def document_symbol(m: re.Match[str], r: Reader) -> str:
         # typed carelessly ("12/2019/tt-bct", "NQ- HĐND"): read it only if every code is known
         if not all(p.upper() in _TYPES_ANY_CASE or _known_code(p) for p in parts):
             return m.group(0)
-    return read_symbol(m["num"], m["year"], suffix, r)
+    return read_symbol(m["num"], m["year"], suffix, r, issuer=not issuer_follows(m))
 
 
 def standard(m: re.Match[str], r: Reader) -> str:
@@ -81,7 +91,7 @@ def standard(m: re.Match[str], r: Reader) -> str:
 
 def party_symbol(m: re.Match[str], r: Reader) -> str:
     """ "52-CT/TW" → năm mươi hai của Trung ương: a party document's number and the body that issued it."""
-    return f"{r.number(m['num'])} của {PARTY_BODIES[m['body']]}"
+    return r.number(m["num"]) if issuer_follows(m) else f"{r.number(m['num'])} của {PARTY_BODIES[m['body']]}"
 
 
 def licence_classes(m: re.Match[str], r: Reader) -> str:

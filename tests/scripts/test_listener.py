@@ -121,3 +121,9 @@ def test_no_sentence_of_an_editors_exemplar_script_is_flagged() -> None:
     sentences = exemplar_sentences()
     assert len(sentences) > 40
     assert [(doc, s, codes(s)) for doc, s in sentences if check(s)] == []
+
+
+def test_a_unit_letter_after_a_number_is_not_a_stray_list_letter() -> None:
+    assert check("Nhà xưởng phải cách khu dân cư tối thiểu 30 m.") == []
+    assert check("Mỗi hộ được cấp 2 bình nước 5 l.") == []
+    assert "stray_mark" in codes("Mỗi hộ được cấp gạo và nước uống b.")

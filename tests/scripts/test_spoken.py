@@ -242,3 +242,34 @@ def test_one_letter_words_and_decimal_thousands_are_left_alone() -> None:
     assert normalize("Trạm thú y.") == "Trạm thú y."
     assert normalize("Phạt 1.500.000 đồng.") == "Phạt một triệu năm trăm nghìn đồng."
     assert "một phần ba" in normalize("Giảm 1/3 số tiền.")
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Bể chứa phải cách nhà ở ít nhất 15 m.", "mười lăm mét."),  # a unit letter ends the sentence
+        ("Lệ phí là 25 (USD) mỗi lượt.", "hai mươi lăm đô la Mỹ mỗi lượt"),  # a currency in brackets is the unit
+        ("Phí bến bãi 40.000 (đồng) mỗi xe.", "bốn mươi nghìn đồng mỗi xe"),
+    ],
+)
+def test_a_unit_after_a_number_is_said_never_taken_for_a_stray_mark(written: str, spoken: str) -> None:
+    out = normalize(written)
+    assert spoken in out, out
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        (
+            "Thực hiện Quyết định số 7/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Yên Bái.",
+            "Quyết định số bảy năm hai nghìn không trăm hai mươi tư của Ủy ban nhân dân tỉnh Yên Bái",
+        ),
+        (
+            "Theo Chỉ thị số 31-CT/TW ngày 05/02/2024 của Ban Bí thư.",
+            "Chỉ thị số ba mươi mốt ngày mồng năm tháng hai năm hai nghìn không trăm hai mươi tư của Ban Bí thư",
+        ),
+        ("Thông tư số 9/2023/TT-BYT do Bộ Y tế ban hành.", "Thông tư số chín năm hai nghìn không trăm hai mươi ba do Bộ Y tế"),
+    ],
+)
+def test_the_issuer_is_said_once_when_the_sentence_names_it(written: str, spoken: str) -> None:
+    assert spoken in normalize(written), normalize(written)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scripts.conditions import with_condition
 from scripts.editing import condense
 from scripts.legal import SYMBOL
 
@@ -172,8 +173,6 @@ OPEN_END = frozenset(
     "theo của tại và hoặc với các những cho về từ gồm là bởi trong thuộc nhằm để như sau đây đó: mà thì nếu khi "
     "đối_với bao_gồm cụ_thể sau_đây như_sau".split()
 )
-
-
 PERIOD_WORDS = frozenset("năm tháng tuần ngày vụ kỳ".split())
 
 
@@ -297,7 +296,7 @@ def _main_clause(text: str, limit: int) -> str | None:
         return None
     main = text.rsplit(" thì ", 1)[1].strip(" .;")
     subject = MODAL_SPLIT.split(main, maxsplit=1)
-    if len(subject) < 2 or words(subject[0]) < 2 or not subject[0][:1].isalpha():
+    if len(subject) < 2 or words(subject[0]) < 2 or not subject[0][:1].isalpha() or re.search(r"\b(?:này|đó)$", subject[0]):
         return None
     if not (8 <= words(main) <= limit + 4) or is_open(main) or main.count("(") != main.count(")"):
         return None
@@ -321,8 +320,6 @@ def _subject_and_figure(parts: list[str], limit: int) -> str | None:
 
 EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
 FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|đồng(?!\s+thời)|triệu|tỷ|nghìn)")
-
-
 PERIOD = re.compile(
     r"\s(?:trong thời gian\s)?từ ngày \d{1,2} tháng \d{1,2} năm \d{4} đến (?:hết\s)?ngày \d{1,2} tháng \d{1,2} năm \d{4}"
 )
@@ -358,7 +355,9 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             piece = piece.strip().rstrip(" ;.")
             if words(piece) > limit:
                 piece = condense(piece, limit)
-            if words(piece) > limit:
+            if words(piece) > limit and (kept := with_condition(piece, limit, HARD_MAX_WORDS)):
+                piece = kept  # a rule and its condition said whole, in fewer words
+            elif words(piece) > limit:
                 short = _with_period(piece, shorten(piece, limit) or piece)
                 piece = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else short
             candidate = finish(piece)

@@ -113,6 +113,29 @@ MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d
 UNIT_LEAD = re.compile(r"^(?:Từ ngày [^,]+, )?(?:Ở |Tại |Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I)
 
 
+PROCEDURE = re.compile(
+    r"\bkể từ ngày (?:nhận|tiếp nhận)\b|^(?:(?:Từ|Kể từ) ngày [^,]+, )?(?:Trong (?:thời hạn|vòng)|Chậm nhất)\b", re.I
+)
+MAIN_VERB = re.compile(r"\b(?:phải|được|không được|có trách nhiệm|thực hiện|tổ chức|xem xét|giải quyết|chi trả|cấp)\b")
+OFFICE = re.compile(
+    r"(?:các |mỗi )?(?:cơ quan|ủy ban|UBND|sở|bộ|phòng|cục|chi cục|bảo hiểm xã hội|kho bạc|tổ chức thu|đơn vị)\b", re.I
+)
+COUNTING = re.compile(r"\bđược tính (?:bằng|là|như|thành)\b|\bquy đổi\b|\b1/2 (?:ngày|buổi|ca)\b", re.I)
+FEE_ROW = re.compile(r"^(?:Lệ phí|Phí|Học phí|Mức thu|Giá|Tiền)\s[^:]*\d[\d.,]*\s*(?:nghìn |triệu )?đồng", re.I)
+
+
+def procedure_or_counting(text: str) -> bool:
+    """An office's time limit ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận hồ sơ, cơ quan … phải …") or a
+    rule for counting ("dưới 04 giờ thì được tính bằng 1/2 ngày"): part of a procedure or of a rate, never the lead."""
+    if COUNTING.search(text):
+        return True
+    if not PROCEDURE.search(text):
+        return False
+    verb = MAIN_VERB.search(text, text.find(",") + 1)
+    subject = text[: verb.start()].rstrip(" ,").rsplit(",", 1)[-1].strip() if verb else ""
+    return not subject or bool(OFFICE.match(subject)) or not PEOPLE.search(subject)
+
+
 def pick_headline(pool: list[Candidate]) -> Candidate | None:
     """The change residents most need to hear, short enough to open the bulletin with.
 
@@ -128,10 +151,13 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and not c.table
         and words(c.text) <= MAX_WORDS - 6
         and resident_score(c.text) >= RESIDENT_FLOOR
+        and not procedure_or_counting(c.text)
     ]
+    if not fit:  # a fee or tuition document: its first labelled charge is what residents most need to hear
+        fit = [c for c in best_first(pool)[:10] if c.table and FEE_ROW.match(c.text) and words(c.text) <= MAX_WORDS - 6][:1]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
     paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and PEOPLE.search(c.text)]
-    return next(iter(paid_or_banned or people or fit[:1]), None) if fit else None
+    return next(iter(paid_or_banned or people or fit[:1]), None)
 
 
 def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:

@@ -16,6 +16,15 @@ LIGHT_VERB = re.compile(r"\bthực hiện việc\s+")
 REPEATED_HEAD = re.compile(r"\b(\w+ \w+) (\w+ \w+), \1 (?=\w)")
 ENUMERATION = re.compile(r"(?<!\bkhông)(?<!\bbao),?\s+(?:bao gồm|gồm|như sau)\b.*$")  # "không bao gồm" is the rule
 DIGITS = re.compile(r"\d")
+LIST_FILLER = re.compile(
+    r"\b((?:bao )?gồm)(?: có)?\s+(?:các|những)\s+(?:\S+\s+){0,4}?sau(?:\s+đây)?\s*:?\s+(?!đây\b|khi\b|này\b|đó\b)(?=[a-zà-ỹđ])"
+)
+
+
+def inline_list(text: str) -> str:
+    """ "Phương án gồm các nội dung chủ yếu sau số người …" (a list's lead that lost its colon, its first item glued
+    on) → "Phương án gồm số người …": the lead's filler goes, the list is said as the object of "gồm"."""
+    return LIST_FILLER.sub(r"\1 ", text)
 
 
 AFTER_OBJECT = re.compile(r"^(?:gửi|để|và|cho|tại|trước|theo|trong|với)\b|^$")

@@ -152,6 +152,9 @@ CUT_TAIL = re.compile(
     r"theo chương|theo hình thức|(?:nội dung|mức) (?:chi|thu)|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
     re.I,
 )
+LIST_LEAD = r"\b(?:gồm|bao gồm)(?: có)?\s+(?:các|những)\s+(?:\S+\s+){0,4}?sau"
+LEAD_WITHOUT_LIST = re.compile(rf"{LIST_LEAD}(?:\s+đây)?\.?$", re.I)  # "Phương án gồm các nội dung chủ yếu sau."
+LEAD_GLUED_TO_ITEM = re.compile(rf"{LIST_LEAD}\s+(?!đây\b|khi\b|này\b|đó\b)[a-zà-ỹđ]|\bnhư sau\s+[a-zà-ỹđ]")
 LIST_TAIL = re.compile(r";\s*\S+(?:\s\S+)?$")  # "…; tổng hợp." a list cut after its next item's first word
 REFERENCE = re.compile(
     r"(?:quy định|nêu|quy|ghi)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)|"
@@ -325,12 +328,15 @@ def _cut(body: str) -> Finding | None:
     tail2 = " ".join(lowered[-2:])
     if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END) or CUT_TAIL.search(body) or LIST_TAIL.search(body):
         return Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:]))
+    if LEAD_WITHOUT_LIST.search(body):
+        return Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:]))
     return None
 
 
 # What a pattern alone finds in the body, with the code and the message it earns
 MARKED = (
     (GARBLED, "cut", "Câu bị cắt ghép sai chỗ (từ lặp hoặc cụm từ không thành câu)."),
+    (LEAD_GLUED_TO_ITEM, "cut", "Câu dẫn của danh sách («… gồm các nội dung sau») dính vào mục đầu: nói từng điều thành câu."),
     (RUN_ON, "run_on", "Hai câu dính liền, thiếu dấu chấm."),
     (REFERENCE, "reference", "Dẫn chiếu điều, khoản người nghe không tra được."),
 )

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from scripts.conditions import with_condition
-from scripts.editing import condense
+from scripts.editing import condense, inline_list
 from scripts.legal import SYMBOL
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
@@ -146,8 +146,7 @@ def strip_noise(text: str) -> str:
         text = m["body"]
     text = strip_heading(LEAD_MARKER.sub("", flat(text).strip(' “”"-+•')))
     text = _condition_comma(LEAD_MARKER.sub("", text.strip(' “”"-+•')))
-    text = PAREN_ALIAS.sub("", text)
-    text = PAREN_REF.sub("", text)
+    text = PAREN_REF.sub("", inline_list(PAREN_ALIAS.sub("", text)))
     text = PAREN_WORDS.sub("", text)
     text = DOC_DETAILS.sub(r"\g<sym>", text)
     text = NOT_AMONG.sub("", text)

@@ -45,3 +45,13 @@ def test_a_name_or_a_phrase_that_runs_on_is_never_cut() -> None:
     assert condense(named, 20).endswith("vào Quỹ bảo hiểm tai nạn lao động, bệnh nghề nghiệp")
     negated = "Thu nhập làm căn cứ đóng bảo hiểm xã hội bắt buộc của người lao động không bao gồm tiền thưởng, tiền ăn giữa ca và các khoản hỗ trợ khác"
     assert condense(negated, 10) == negated, "'không bao gồm' is the rule, and 'bắt buộc' here is no modal"
+
+
+def test_a_list_lead_glued_to_its_first_item_keeps_gom_as_the_verb() -> None:
+    from scripts.editing import inline_list
+
+    glued = "Kế hoạch trực đê gồm các nội dung chủ yếu sau số người trực mỗi ca và vị trí trực."
+    assert inline_list(glued) == "Kế hoạch trực đê gồm số người trực mỗi ca và vị trí trực."
+    assert inline_list("Hồ sơ bao gồm những giấy tờ sau: đơn và sổ hộ khẩu.") == "Hồ sơ bao gồm đơn và sổ hộ khẩu."
+    kept = "Chi phí gồm các khoản phát sinh sau khi nhập viện."
+    assert inline_list(kept) == kept

@@ -127,3 +127,12 @@ def test_a_unit_letter_after_a_number_is_not_a_stray_list_letter() -> None:
     assert check("Nhà xưởng phải cách khu dân cư tối thiểu 30 m.") == []
     assert check("Mỗi hộ được cấp 2 bình nước 5 l.") == []
     assert "stray_mark" in codes("Mỗi hộ được cấp gạo và nước uống b.")
+
+
+def test_a_list_lead_without_its_list_or_glued_to_its_first_item_is_cut() -> None:
+    assert codes("Kế hoạch trực đê gồm các nội dung chủ yếu sau.") == ["cut"]
+    assert codes("Hồ sơ đề nghị gồm các giấy tờ sau đây.") == ["cut"]
+    assert "cut" in codes("Kế hoạch trực đê gồm các nội dung chủ yếu sau số người trực mỗi ca.")
+    assert "cut" in codes("Mức hỗ trợ như sau người trực đê được 250.000 đồng.")
+    assert check("Kế hoạch trực đê gồm số người trực mỗi ca và vị trí trực.") == [], "gồm is the verb"
+    assert check("Chi phí điều trị gồm các khoản phát sinh sau khi nhập viện.") == []

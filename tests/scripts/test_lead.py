@@ -1,0 +1,64 @@
+"""Issue 19, resident first: the lead and its "Xin nhắc lại" are the provision that changes residents' lives most —
+never an office's time limit, a rule for counting a rate, or a fragment; a fee document leads with its fee."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.choice import build_pool, pick_headline, procedure_or_counting
+from scripts.draft import draft
+from scripts.legal import parse
+from scripts.listener import check
+from scripts.selection import Candidate, Source
+
+DATA = Path(__file__).parent / "data"
+
+
+def cand(text: str, score: float, table: bool = False) -> Candidate:
+    return Candidate(text, Source("2", "1", None, text), score, 0, int(score * 10), table)
+
+
+OFFICE_DEADLINE = "Trong thời hạn 05 ngày, kể từ ngày nhận danh sách, Ủy ban nhân dân xã phải trả 250.000 đồng cho người trực đê."
+HALF_DAY = "Người trực đê dưới 04 giờ thì được tính bằng 1/2 ngày trực."
+PAID = "Người tham gia trực đê được hỗ trợ 250.000 đồng mỗi ngày trực."
+
+
+def test_an_offices_time_limit_or_a_counting_rule_never_leads() -> None:
+    assert check(OFFICE_DEADLINE) == [] and check(HALF_DAY) == [], "both are fair sentences for the body"
+    assert pick_headline([cand(OFFICE_DEADLINE, 12.0), cand(HALF_DAY, 11.0), cand(PAID, 6.0)]).text == PAID
+    assert pick_headline([cand(OFFICE_DEADLINE, 12.0), cand(HALF_DAY, 11.0)]) is None
+    duty = "Người trực đê phải mang theo áo phao và đèn pin."
+    assert pick_headline([cand(HALF_DAY, 11.0), cand(duty, 6.0)]).text == duty
+
+
+def test_a_residents_own_deadline_may_lead() -> None:
+    duty = "Trong thời hạn 30 ngày, kể từ ngày chuyển đến, chủ hộ phải đăng ký tạm trú tại công an xã."
+    assert not procedure_or_counting(duty)
+    assert pick_headline([cand(duty, 9.0)]).text == duty
+
+
+def test_a_fee_document_leads_with_its_first_labelled_fee_row() -> None:
+    fee = cand("Lệ phí cấp giấy phép nuôi ong là 150.000 đồng/lần cấp.", 6.0, table=True)
+    bare = cand("Mức thấp nhất là 90.000 đồng/lần cấp.", 7.0, table=True)
+    group = cand("Nhóm 2: 120.000 đồng/lần cấp.", 8.0, table=True)
+    assert pick_headline([group, bare, fee]) is fee
+    assert pick_headline([group, bare]) is None, "a row without its label never leads"
+
+
+def test_the_drafted_lead_and_recap_are_what_residents_are_paid() -> None:
+    script = draft(parse((DATA / "qd-relief-lead.txt").read_text(encoding="utf-8")))
+    texts = [s.text for s in script.sentences]
+    assert texts[1].endswith(PAID[0].lower() + PAID[1:]), texts
+    recaps = [t for t in texts if t.startswith("Xin nhắc lại")]
+    assert recaps == ["Xin nhắc lại: " + PAID[0].lower() + PAID[1:]], texts
+    assert all(check(t) == [] for t in texts)
+
+
+def test_a_list_lead_that_lost_its_colon_is_said_with_its_items_not_glued_to_the_first() -> None:
+    """ "… gồm các nội dung chủ yếu sau" then "số người được hỗ trợ, …" on the next line (no colon, no letter)."""
+    doc = parse((DATA / "qd-relief-plan.txt").read_text(encoding="utf-8"))
+    pool = [c.text for c in build_pool(doc)]
+    said = "Phương án hỗ trợ người trực đê gồm số người được hỗ trợ, mức hỗ trợ và thời gian hỗ trợ."
+    assert said in pool, pool
+    assert not [t for t in pool if " sau số người" in t or t.startswith("Số người")], pool
+    assert check(said) == []

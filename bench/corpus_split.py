@@ -13,6 +13,9 @@ Every type is in both parts, PDFs are in both, and 8 of the 18 documents of ``ed
 unseen. The list is written to ``corpus_split.json``; ``tests/scripts/test_corpus_split.py`` checks
 that the file still equals the rule, so nobody moves a document between parts after seeing a score.
 Read the unseen documents' scripts to measure, not to write rules from their sentences.
+
+A third part, "fresh" (``bench/fresh``), holds documents that came after the split, with key facts
+written before the drafter was run on them: a check on documents nobody tuned anything for.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import json
 from pathlib import Path
 
 SPLIT_FILE = Path(__file__).with_name("corpus_split.json")
+FRESH = Path(__file__).with_name("fresh")  # a third part: documents added after the split, never used by a rule
 TYPES = {
     "ct": "Chỉ thị",
     "luat": "Luật",
@@ -56,6 +60,12 @@ def split(keyfacts: dict[str, dict[str, object]]) -> dict[str, list[str]]:
 
 def load() -> dict[str, list[str]]:
     data: dict[str, list[str]] = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def load_fresh() -> dict[str, dict[str, object]]:
+    """Key facts of the fresh set (``bench/fresh/keyfacts.json``, texts beside it; see its SOURCES.md)."""
+    data: dict[str, dict[str, object]] = json.loads((FRESH / "keyfacts.json").read_text(encoding="utf-8"))
     return data
 
 

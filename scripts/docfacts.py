@@ -120,6 +120,25 @@ def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
     return lowerfirst(title)
 
 
+SOME = re.compile(r"^(?P<verb>bãi bỏ|thay thế)(?: toàn bộ)? (?:một số|các|những) (?=\S)", re.I)
+KIND_OF_VERB = {"bãi bỏ": "repeals", "thay thế": "replaces"}
+
+
+def said_count(doc: LegalDocument, kind: str) -> str:
+    """How many documents a relation names, when the source shows that number (in words or as its last list item)."""
+    count = str(len([r for r in doc.relations if r.kind == kind]))
+    text = flat(doc.text)
+    shown = re.search(rf"(?<![\d.,/]){count}(?![\d.,/])", text) or re.search(rf"(?m)^\s*{count}\.\s", doc.text)
+    return count if count != "0" and shown else ""
+
+
+def counted_title(doc: LegalDocument, phrase: str) -> str:
+    """ "bãi bỏ một số văn bản …" → "bãi bỏ 39 văn bản …": what a repeal does, with how many, in one sentence."""
+    m = SOME.match(phrase)
+    count = said_count(doc, KIND_OF_VERB[m["verb"].lower()]) if m else ""
+    return f"{m['verb']} {count} {phrase[m.end() :]}" if m and count and int(count) > 1 else phrase
+
+
 def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
     effective_text = None
     if doc.effective_on:
@@ -129,20 +148,21 @@ def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
         number=doc.number,
         doc_type=doc.doc_type,
         issuer=doc.issuer,
-        title_phrase=title_phrase(doc, title_words),
+        title_phrase=counted_title(doc, title_phrase(doc, title_words)),
         issued_on_text=source_date_text(doc, doc.issued_on) if doc.issued_on else None,
         effective_text=effective_text,
     )
 
 
-def relation_sentences(doc: LegalDocument, brief: bool = False) -> list[Sentence]:
-    """One sentence per kind of relation ("… bãi bỏ Nghị quyết số A, Nghị quyết số B và …")."""
+def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "") -> list[Sentence]:
+    """One sentence per kind of relation ("… bãi bỏ Nghị quyết số A, Nghị quyết số B và …"), unless the title
+    already said it with its count ("bãi bỏ 39 văn bản …")."""
     verbs = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế", "repeals": "bãi bỏ"}
     text = flat(doc.text)
     out: list[Sentence] = []
     for kind, verb in verbs.items():
         related = [r for r in doc.relations if r.kind == kind]
-        if not related:
+        if not related or (count := said_count(doc, kind)) and re.match(rf"{verb} {count} ", title):
             continue
         names = []
         for rel in related[:MAX_RELATIONS]:
@@ -152,8 +172,7 @@ def relation_sentences(doc: LegalDocument, brief: bool = False) -> list[Sentence
             partial = rel.part and kind != "amends"  # "bãi bỏ khoản 2 Điều 7 của …" is not the whole document
             names.append(f"một số quy định của {name}" if partial else name)
         if len(related) > MAX_RELATIONS:
-            count = str(len(related))
-            many = f"{count} văn bản" if re.search(rf"(?<![\d.,/]){count}(?![\d.,/])", text) else "nhiều văn bản"
+            many = f"{count} văn bản" if count else "nhiều văn bản"
             listed = many if brief else f"{many}, trong đó có " + ", ".join(names[:2])
         else:
             listed = ", ".join(names[:-1]) + (" và " if len(names) > 1 else "") + names[-1]

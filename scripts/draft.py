@@ -117,7 +117,9 @@ def _render(
     if (title_words and title_words > TITLE_WORDS or long_title) and not fact.title_phrase.startswith("–"):
         phrase = re.sub(r"^về(?: việc)?\s", "nói về ", fact.title_phrase)
         fact.title_apart = f"{doc.doc_type} này {phrase}"
-    relations = [r for r in relation_sentences(doc, brief=notice) if r.source and r.source.quote not in fact.title_phrase]
+    relations = [
+        r for r in relation_sentences(doc, notice, fact.title_phrase) if r.source and r.source.quote not in fact.title_phrase
+    ]
     head_text = headline.text if headline else ""
     if headline and fact.effective_text and not doc.effective_note and not re.search(r"\bngày \d|\d/\d{4}", head_text):
         head_text = f"{fact.effective_text.capitalize()}, {lowerfirst(head_text)}"

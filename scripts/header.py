@@ -163,16 +163,30 @@ def _recase_title(title: str, doc_type: str, text: str) -> str:
     if not title.isupper():
         return title
     flat = " ".join(text.split())
-    key = re.escape(" ".join(title.split())).replace(r"\ ", r"\s+")
+    key = re.escape(" ".join(title.split())).replace(r"\ ", r"\s+").replace(r"\-", r"\-\s*")  # "TT- BYT"
     match = re.search(key, flat, re.IGNORECASE)
     candidates = [m for m in re.finditer(key, flat, re.IGNORECASE) if not m.group(0).isupper()]
     if candidates:
-        found = candidates[0].group(0)
+        found = re.sub(r"(?<=[A-ZĐ])-\s+(?=[A-ZĐ])", "-", candidates[0].group(0))  # "TT- BYT"
         if doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
             return found
         return found[:1].upper() + found[1:]
     del match
-    return _restore_proper_nouns(_sentence_case(title), flat)
+    return _restore_codes(_restore_proper_nouns(_sentence_case(title), flat), flat)
+
+
+CODE = re.compile(r"(?<!\w)(?:\w+[/-])+\w+(?!\w)|(?<=khóa )[ivxlc]+\b|(?<=khoá )[ivxlc]+\b")
+
+
+def _restore_codes(title: str, text: str) -> str:
+    """Symbols and numerals as the body writes them: "31/2015/tt-byt" → "31/2015/TT-BYT", "khóa xvi" → "khóa XVI"."""
+
+    def written(m: re.Match[str]) -> str:
+        key = re.escape(m[0]).replace(r"\-", r"-\s*")
+        found = re.search(rf"(?<!\w){key}(?!\w)", text, re.IGNORECASE)
+        return re.sub(r"-\s+", "-", found[0]) if found and found[0] != found[0].lower() else m[0]
+
+    return CODE.sub(written, title)
 
 
 def _restore_proper_nouns(title: str, text: str) -> str:

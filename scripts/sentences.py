@@ -104,8 +104,6 @@ def lowerfirst(text: str) -> str:
 
 LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến".split())
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
-
-
 ORGANIZATION = re.compile(
     r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện)\s"
 )  # "Ngân hàng Nhà nước"
@@ -286,6 +284,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
 
 
 MODAL_SPLIT = re.compile(r"\s(?:được|phải|không được|bị)\s")
+VERB_FIRST = re.compile(r"^(?:được|phải|không|có|vẫn|sẽ|tiếp tục|thực hiện|sử dụng|tùy|ngoài|chỉ|đăng ký|nộp|đóng|hưởng)\b", re.I)
 
 
 def _main_clause(text: str, limit: int) -> str | None:
@@ -296,6 +295,8 @@ def _main_clause(text: str, limit: int) -> str | None:
     main = text.rsplit(" thì ", 1)[1].strip(" .;")
     subject = MODAL_SPLIT.split(main, maxsplit=1)
     if len(subject) < 2 or words(subject[0]) < 2 or not subject[0][:1].isalpha() or re.search(r"\b(?:này|đó)$", subject[0]):
+        return None  # "thời gian này được …": whose time only the condition said
+    if VERB_FIRST.match(main):  # "sử dụng mã số thuế …", "không đóng bù …": the holder was in the condition
         return None
     if not (8 <= words(main) <= limit + 4) or is_open(main) or main.count("(") != main.count(")"):
         return None
@@ -384,8 +385,6 @@ def _also(sentence: str) -> list[str]:
 
 
 LEAD_TAIL = re.compile(r"\s*(?:,\s*)?(?:như sau|sau đây|gồm có|gồm|bao gồm|cụ thể|cụ thể như sau|là)\s*:?\s*$", re.I)
-
-
 ANNOUNCES = re.compile(r"\b(?:được|đã được)\s+quy định(?:\s+cụ thể)?\s*(?:như sau|sau đây)?\s*:?$")
 
 

@@ -70,3 +70,13 @@ def test_a_main_clause_whose_subject_points_back_to_its_condition_is_not_said_al
     )
     assert not any(s.startswith("Thời gian này") for s in split_units(text)), split_units(text)
     assert all(words(s) <= HARD_MAX_WORDS for s in split_units(text))
+
+
+def test_a_main_clause_without_its_own_subject_is_not_said_without_the_condition_that_names_its_holder() -> None:
+    text = (
+        "Trường hợp hộ gia đình, cá nhân có nhiều thửa đất nông nghiệp ở các xã, phường khác nhau trong cùng một tỉnh "
+        "thì sử dụng một sổ theo dõi chung của hộ gia đình, cá nhân cho tất cả các thửa đất và phải ghi rõ vị trí từng "
+        "thửa đất trên sổ."
+    )
+    said = split_units(text)
+    assert not any(s.startswith(("Sử dụng", "Phải")) for s in said), said

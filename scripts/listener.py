@@ -95,7 +95,7 @@ AGENCY = (
 )
 INTERNAL = re.compile(
     r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
-    r"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|trình|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
+    r"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|(?<!hành )trình|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
     r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
     r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền)\b",
     re.I,
@@ -115,7 +115,7 @@ BINDS_RESIDENTS = re.compile(
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
     r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
-    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
+    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
     r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao|Xin ý kiến)\b"
 )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.legal import LegalDocument
+from scripts.notions import bonus, notions
 from scripts.references import who_is_meant
 from scripts.sentences import (
     MAX_WORDS,
@@ -220,6 +221,10 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
                 added = [(clause, point, line, said) for line in lines for said in enforced(line, said_already)]
                 said_already += "".join(f" {u[3]}" for u in added)
                 units += added
+        said_units = {u[3] for u in units}
+        shaped = [n for n in notions(article, doc.title) if n[3] not in said_units]
+        units += shaped
+        kept_apart = {n[3] for n in shaped}
         for clause, point, quote, said in units:
             order += 1
             text = rewrite(said)
@@ -233,10 +238,13 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
                 continue
             source = Source(article.number or None, clause or None, point, quote)
             value = score(text, article.title, index, total) - _list_position(point)
+            if (extra := bonus(text)) or said in kept_apart:  # a definition, scale, filing route: its own share of time
+                value += extra + 0.5 * (said in kept_apart)
             value -= 3.0 if TASK_FIRST.match(text) else 0.0  # "Thực hiện thủ tục …" whose actor could not be said
             value -= 3.0 if FIGURE_FIRST.match(text) else 0.0  # "100% mức hưởng khi …": whose?
             value -= 4.0 if RESIDUE.search(text) else 0.0  # "… thuộc một trong các trường hợp, thì …": which cases?
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
+            part += "+" if extra or said in kept_apart else ""
             out.append(Candidate(text, source, value, index, order, part=part))
         out += parallel_points([c for c in out if c.article_index == index], whole)
     return out

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from scripts.legal import Article
+from scripts.notions import inline_point
 from scripts.relief import as_received
 from scripts.sentences import (
     FIGURE,
@@ -171,6 +172,8 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
             passage = passage.split("Nơi nhận", 1)[0]
             if not passage.strip():
                 break
+        if point is None and (split := inline_point(passage)):
+            point, passage = "a", split[1]  # "Đối tượng áp dụng a) Trẻ em …": the heading goes, point a is said
         lines = _joined([flat(line) for line in passage.split("\n") if line.strip()])
         if not lines:
             continue

@@ -34,6 +34,9 @@ def codes(sentence: str) -> list[str]:
         "Tổ trưởng tổ nuôi ong, tổ phó tổ nuôi ong: 300.000 đồng mỗi tháng.",
         "Quyết định mới thay thế Quyết định số 7/2030/QĐ-UBND trước đây về nuôi ong.",
         "Thông tư này quy định mức thu lệ phí cấp giấy phép câu cá.",
+        "Thuyền câu cá lớn là thuyền có chiều dài trên 12 m.",  # a unit after its number, not a list letter "m."
+        "Tổ chức, cá nhân nộp hồ sơ trực tiếp tại Ủy ban nhân dân xã.",  # "Tổ chức, cá nhân": a subject, not an order
+        "Sở Xây dựng tổ chức phê duyệt phương án trong trường hợp tàu có hành trình trên sông nội tỉnh.",  # not "trình"
     ],
 )
 def test_sentences_a_listener_follows_pass(sentence: str) -> None:

@@ -159,7 +159,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     """
     kind = kind_of(doc)
     pool = build_pool(doc)
-    if not pool and not doc.effective_on:
+    if not pool and not doc.effective_on and not doc.title:  # a titled document is at least announced (a notice)
         raise DraftError(f"{doc.number} has no provisions a bulletin could report")
     residents = relevant(pool)
     top = sorted((resident_score(c.text) + 4.0 * c.table for c in relevant(pool, TRIAGE_FLOOR)), reverse=True)[:3]

@@ -83,6 +83,35 @@ def header_lines(lines: list[str]) -> list[str]:
     return lines[:40]
 
 
+ADDRESS_START = ("-", "+", "Kính gửi", "Nơi nhận")
+
+
+def prose_start(lines: list[str]) -> int:
+    """Where running text begins in what looks like the header, or ``len(lines)``.
+
+    A Chỉ thị, Kế hoạch or Công điện gives its reasons ("Theo dự báo …, mưa 200-400 mm …") between the
+    title and task 1.: that is running text, not the title's continuation. It starts at the first line of
+    ten words or more in mixed case after the title has ended (a blank line after the title's lines),
+    that is not an addressee ("- Chủ tịch …", "Kính gửi …") nor the enacting formula ("… điện:").
+    """
+    type_line = next((i for i, line in enumerate(lines) if TYPE_HEADING_RE.match(line)), None)
+    if type_line is None:
+        return len(lines)
+    i = type_line + 1
+    while i < len(lines) and not lines[i]:
+        i += 1
+    while i < len(lines) and lines[i]:  # the title's own lines
+        i += 1
+    for j in range(i, len(lines)):
+        line = lines[j].strip()
+        if len(line.split()) >= 10 and not line.isupper() and not line.startswith(ADDRESS_START) and not ENACTING_RE.search(line):
+            return j
+    return len(lines)
+
+
+ENACTING_RE = re.compile(r"\s*\bđiện:\s*$")  # "THỦ TƯỚNG CHÍNH PHỦ điện:": the Công điện's enacting formula
+
+
 def issuer_of(header: list[str], number: str, place: str | None, text: str) -> str:
     org_lines: list[str] = []
     for line in header:
@@ -142,10 +171,13 @@ def title_of(header: list[str], type_line: int | None, doc_type: str, issuer: st
                 break
             continue
         first = next((p for p in parts if p), None)
+        if line.startswith(ADDRESS_START) or (ENACTING_RE.search(line) and any(parts) and len(line.split()) <= 8):
+            break
         if line.upper() == issuer.upper() or (first is not None and first.isupper() != line.isupper()):
             break
         parts.append(line)
-    title = " ".join(p for p in parts if p).strip()
+    title = ENACTING_RE.sub("", " ".join(p for p in parts if p)).strip()  # the formula run onto the title's line
+    title = re.sub(r"^V/V\b\.?", "VỀ VIỆC", title, flags=re.IGNORECASE)  # "V/v" is written, "về việc" is said
     # The enacting line ("THỦ TƯỚNG CHÍNH PHỦ") run onto the title's last line is cut off; a title
     # that names the issuer itself ("… của Thủ tướng Chính phủ") keeps it.
     tail = re.search(r"(\S+)\s+" + re.escape(issuer.upper()) + r"$", title)

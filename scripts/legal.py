@@ -23,6 +23,7 @@ from scripts.header import (
     doc_type_of,
     header_lines,
     issuer_of,
+    prose_start,
     title_from_preamble,
     title_of,
 )
@@ -305,14 +306,15 @@ def parse(text: str) -> LegalDocument:
     issued_on = _to_date((place_match["d"], place_match["m"], place_match["y"])) if place_match else None
     if issued_on is None and (passed := PASSED_RE.search(" ".join(cleaned.split()))):
         issued_on = _to_date(passed.groups())
-    filled = [line for line in header if line]
+    reasons = unwrap(header[prose_start(header) :])  # a directive's or Công điện's reasons, before task 1.
+    filled = [line for line in header[: prose_start(header)] if line]
     doc_type, type_line = doc_type_of(filled, number, cleaned)
     issuer = issuer_of(filled, number, place, cleaned)
     title = title_of(filled, type_line, doc_type, issuer, cleaned)
     body_lines, tables = extract_tables(raw_lines[len(header) :])
     lines = unwrap(body_lines)
     start = _body_start(lines)
-    preamble = [line for line in lines[:start] if PREAMBLE_RE.match(line) or "ban hành" in line]
+    preamble = [line for line in lines[:start] if PREAMBLE_RE.match(line) or "ban hành" in line] + reasons
     articles = _structure(lines[start:], tables) or _directive(lines)
     if not title and preamble:
         title = title_from_preamble(preamble, doc_type)

@@ -105,3 +105,20 @@ def with_condition(text: str, limit: int, hard: int) -> str | None:
             short = edited
     fits = len(short.split()) <= limit or len(short.split()) <= hard and PEOPLE.search(short)
     return short if fits else None  # the longer sentence is paid for by what it tells a resident of their own
+
+
+CONDITION_LEAD = re.compile(r"^(?P<cond>(?:Trường hợp|Trong trường hợp|Nếu|Khi)\s[^,;:]+?|[^;:]+?\sthì)\s*:$")
+ANNOUNCED = re.compile(r"\b(?:sau đây|như sau|dưới đây|gồm|bao gồm)\b")  # "Khi …, người lái xe phải mang các giấy tờ sau đây:"
+
+
+def under_condition(lead: str, point: str, limit: int, hard: int) -> str | None:
+    """A point whose lead is its condition ("Người đang hưởng … mà chết từ ngày … thì:" then "b) Thân nhân được hưởng
+    trợ cấp tuất một lần …") said with it, in one sentence of at most `hard` words; None when it cannot be.
+    `point` comes as it goes on the sentence (its first letter lowered unless it starts a name)."""
+    if not (m := CONDITION_LEAD.match(lead.strip())) or not point or ANNOUNCED.search(m["cond"]):
+        return None
+    cond = m["cond"]
+    joined = f"{cond} {point}" if cond.endswith(" thì") else f"{cond}, {point}"
+    if len(joined.split()) <= limit:
+        return joined
+    return with_condition(joined, limit, hard)

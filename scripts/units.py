@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.conditions import under_condition
 from scripts.legal import Article
 from scripts.notions import inline_point
 from scripts.relief import as_received
 from scripts.sentences import (
     FIGURE,
+    HARD_MAX_WORDS,
     MAX_WORDS,
     PREDICATE,
     capfirst,
@@ -39,6 +41,9 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     body = strip_noise(unit)
     if lead and (covered := _covered(flat(lead), body)) is not None:
         return covered
+    if lead and (held := under_condition(strip_noise(lead), lowerfirst(body.rstrip(" .;")), MAX_WORDS, HARD_MAX_WORDS)):
+        if listenable(said := finish(held)):
+            return [said]  # the rule with the condition its lead sets
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
     if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier

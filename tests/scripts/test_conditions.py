@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.conditions import with_condition
+from scripts.conditions import under_condition, with_condition
 from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, split_units, words
+from scripts.units import with_lead
 
 QUALIFIED_BEFORE = (
     "Người lao động đã đủ điều kiện hưởng trợ cấp thai sản trước ngày 01 tháng 3 năm 2027 thì được giải quyết "
@@ -80,3 +81,20 @@ def test_a_main_clause_without_its_own_subject_is_not_said_without_the_condition
     )
     said = split_units(text)
     assert not any(s.startswith(("Sử dụng", "Phải")) for s in said), said
+
+
+def test_a_point_under_a_lead_that_is_its_condition_is_said_with_it() -> None:
+    lead = "Người đang hưởng trợ cấp hằng tháng mà chết từ ngày 01 tháng 3 năm 2027 trở đi thì:"
+    said = with_lead(lead, "b) Thân nhân được hưởng trợ cấp tuất một lần bằng 3 tháng trợ cấp đang hưởng;")
+    assert said == [
+        "Người đang hưởng trợ cấp hằng tháng mà chết từ ngày 01 tháng 3 năm 2027 trở đi thì thân nhân được hưởng "
+        "trợ cấp tuất một lần bằng 3 tháng trợ cấp đang hưởng."
+    ], said
+    assert under_condition("Trường hợp bị mất thẻ:", "người tham gia được cấp lại thẻ miễn phí", MAX_WORDS, HARD_MAX_WORDS) == (
+        "Trường hợp bị mất thẻ, người tham gia được cấp lại thẻ miễn phí"
+    )
+
+
+def test_a_lead_that_announces_a_list_after_its_own_main_clause_is_no_condition_to_repeat() -> None:
+    lead = "Khi đi đò qua sông, người lái đò phải mang theo các giấy tờ sau đây:"
+    assert under_condition(lead, "giấy chứng nhận đăng ký phương tiện", MAX_WORDS, HARD_MAX_WORDS) is None

@@ -28,8 +28,15 @@ THRESHOLD_DEFINITION = re.compile(
     rf"\b(?:trên|dưới|từ|không quá|tối đa|tối thiểu|vượt quá|lớn hơn|nhỏ hơn|ít nhất)\s+\d[\d.,]*\s*{UNIT}(?!\w)"
 )  # "Hàng hóa siêu trọng là hàng hóa … có trọng lượng trên 100 tấn"
 COUNT = r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: hai)?)"
-SCALE = re.compile(rf"\b(?:bao )?gồm\s+(?:có\s+)?{COUNT}\s+(?:cấp độ|cấp|loại|nhóm|mức|hạng|bậc|vùng|khu vực|điểm)(?!\w)")
-FILING = re.compile(r"\bnộp\b[^.;]{0,60}?\b(?:trực tiếp|bưu chính|trực tuyến|dịch vụ công)\b", re.I)
+SCALE = re.compile(
+    rf"\b(?:(?:bao )?gồm\s+(?:có\s+)?|(?:được\s)?(?:chia|phân)\s(?:thành|làm)\s){COUNT}\s+"
+    r"(?:cấp độ|cấp|loại|nhóm|mức|hạng|bậc|vùng|khu vực|điểm)(?!\w)"
+)  # "gồm 5 cấp", "bao gồm 12 điểm", "được chia thành 3 vùng"
+FILING = re.compile(
+    r"\bnộp\b[^.;]{0,60}?\b(?:trực tiếp|bưu chính|trực tuyến|dịch vụ công|Bộ phận (?:tiếp nhận|một cửa)|"
+    r"Trung tâm phục vụ hành chính công)",
+    re.I,
+)
 DECIDING_OFFICE = re.compile(
     r"^(?:Sở|Cục|Chi cục|Ủy ban nhân dân|Phòng|Công an|Bộ)\s[^.;:]{0,80}?\s(?:tổ chức\s)?"
     r"(?:phê duyệt|cấp giấy|cấp phép|cấp lại|cấp đổi|tiếp nhận hồ sơ|giải quyết hồ sơ)\b[^.;:]*\btrong (?:các )?trường hợp\b"
@@ -54,12 +61,12 @@ def inline_point(passage: str) -> tuple[str, str] | None:
     return None
 
 
-BENEFICIARY_HEAD = re.compile(r"^Đối tượng(?: áp dụng| được| hưởng| thụ hưởng)", re.I)
+BENEFICIARY_HEAD = re.compile(r"^Đối tượng(?: áp dụng| được| hưởng| thụ hưởng| và điều kiện|, điều kiện)", re.I)
 RESIDENT_NOUN = re.compile(
     r"^(?:Trẻ em|Trẻ|Người|Hộ|Học sinh|Sinh viên|Giáo viên|Công nhân|Lao động|Nông dân|Thân nhân|Cá nhân|Thành viên|"
     r"Dân quân|Cựu chiến binh|Phụ nữ|Bà mẹ|Ngư dân|Chủ hộ)\b"
 )
-BENEFIT = re.compile(r"\b(?P<verb>hỗ trợ|trợ cấp|miễn|giảm|hưởng)\b", re.I)
+BENEFIT = re.compile(r"\b(?P<verb>hỗ trợ|trợ cấp|trợ giúp|bồi dưỡng|miễn|giảm|hưởng)\b", re.I)
 LICENSED = re.compile(
     r",?\s(?:đã\s)?được cơ quan (?:nhà nước\s)?có thẩm quyền\s[^,;]*?theo (?:đúng\s)?quy định(?: của pháp luật)?"
 )  # "đã được cơ quan có thẩm quyền cấp phép thành lập và hoạt động theo quy định": the listener assumes it
@@ -144,7 +151,7 @@ def notions(article: Article, doc_title: str) -> list[tuple[str | None, str | No
         for sentence in SENTENCE_SPLIT.split(text):
             plain = strip_noise(sentence).rstrip(" ;")
             said = [places(plain) or scale(plain) or filing(plain)]
-            if point and BENEFICIARY_HEAD.match(head):
+            if BENEFICIARY_HEAD.match(head):
                 said += beneficiary(plain, doc_title)
             out.extend((clause, point, sentence, s) for s in said if s)
     return out

@@ -10,7 +10,7 @@ import pytest
 from scripts.choice import MIN_SCORE
 from scripts.legal import parse
 from scripts.listener import check
-from scripts.notions import beneficiary, places, scale
+from scripts.notions import beneficiary, bonus, places, scale
 from scripts.selection import Candidate, candidates
 from scripts.units import passage_units
 
@@ -141,3 +141,31 @@ Học sinh được hỗ trợ 200.000 đồng/tháng.
 """
     )
     assert "Học sinh tiểu học đang học tại điểm trường lẻ ở thôn đặc biệt khó khăn được hỗ trợ." in set(_by_text(doc))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vùng nuôi tôm của tỉnh được chia thành 3 vùng, từ vùng 1 đến vùng 3.",  # "chia thành N vùng"
+        "Rủi ro ngập lụt được phân làm năm cấp độ.",
+        "Người đề nghị nộp hồ sơ tại Bộ phận một cửa của Ủy ban nhân dân cấp xã.",  # where to file, not how
+        "Hộ gia đình nộp tờ khai tại Trung tâm phục vụ hành chính công của tỉnh.",
+    ],
+)
+def test_other_ways_of_stating_a_scale_or_a_filing_place_count_as_news(sentence: str) -> None:
+    assert bonus(sentence) >= 5.0
+
+
+def test_a_clause_on_who_and_on_what_condition_is_a_beneficiary_clause_too() -> None:
+    doc = (
+        HEADER.format(title="Quy định chính sách trợ giúp người nuôi ong bị thiệt hại do rét")
+        + """Điều 1. Đối tượng và điều kiện trợ giúp
+1. Người nuôi ong có từ 10 đàn ong trở lên bị chết do rét đậm, rét hại.
+Điều 2. Mức trợ giúp
+Người nuôi ong được trợ giúp 300.000 đồng/đàn.
+"""
+    )
+    assert "Người nuôi ong có từ 10 đàn ong trở lên bị chết do rét đậm, rét hại được trợ giúp." not in set(_by_text(doc))
+    # "bị chết" is already a verb of its own: a beneficiary is said as a right only when it is a bare noun phrase
+    other = doc.replace("bị chết do rét đậm, rét hại", "đang nuôi tại thôn vùng cao")
+    assert "Người nuôi ong có từ 10 đàn ong trở lên đang nuôi tại thôn vùng cao được trợ giúp." in set(_by_text(other))

@@ -140,8 +140,9 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
     """The change residents most need to hear, short enough to open the bulletin with.
 
     Among the best ten: first a ban, or an amount paid to or by people ("Người … được … 300.000 đồng"); then any
-    right or duty of people; then the best sentence at all. Never a rule about villages or offices ("Ở …: Thôn phải
-    có …") nor a bare level ("Mức … bằng 50%"): without a resident's rule the bulletin opens with the document.
+    right or duty of people. Never a rule about villages or offices ("Ở …: Thôn phải có …"), a bare level ("Mức …
+    bằng 50%") nor a sentence that only names a group ("Người lao động đóng …, hưởng lương hưu."): without a
+    resident's rule the bulletin opens with the document.
     """
     fit = [
         c
@@ -153,11 +154,11 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and resident_score(c.text) >= RESIDENT_FLOOR
         and not procedure_or_counting(c.text)
     ]
-    if not fit:  # a fee or tuition document: its first labelled charge is what residents most need to hear
-        fit = [c for c in best_first(pool)[:10] if c.table and FEE_ROW.match(c.text) and words(c.text) <= MAX_WORDS - 6][:1]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
     paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and PEOPLE.search(c.text)]
-    return next(iter(paid_or_banned or people or fit[:1]), None)
+    # a fee or tuition document: its first labelled charge is what residents most need to hear
+    fees = [c for c in best_first(pool)[:10] if c.table and FEE_ROW.match(c.text) and words(c.text) <= MAX_WORDS - 6]
+    return next(iter(paid_or_banned or people or fees), None)
 
 
 def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:

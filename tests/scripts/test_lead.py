@@ -62,3 +62,11 @@ def test_a_list_lead_that_lost_its_colon_is_said_with_its_items_not_glued_to_the
     assert said in pool, pool
     assert not [t for t in pool if " sau số người" in t or t.startswith("Số người")], pool
     assert check(said) == []
+
+
+def test_without_a_residents_right_duty_or_ban_the_bulletin_opens_with_the_document() -> None:
+    group = cand("Người nuôi ong tham gia tổ hợp tác theo hợp đồng do chủ nhiệm hợp tác xã ký, hưởng lợi nhuận.", 9.0)
+    assert check(group.text) == [], "a fair sentence for the body"
+    assert pick_headline([group]) is None, "a group named is not a rule: it never leads"
+    duty = cand("Người nuôi ong phải khai báo số đàn ong với trưởng thôn.", 5.0)
+    assert pick_headline([group, duty]) is duty

@@ -42,7 +42,31 @@ class Table:
 
 
 def _value(cell: str) -> str:
-    return re.sub(r"\s*đ$", " đồng", cell.strip())
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s*đ$", " đồng", cell.strip()))
+
+
+RATE = re.compile(r"^\d{1,3}(?:\.\d{3})+\s*(?:đ|đồng)(?:\s*/\s*[^\W\d][^/\d;:,]{0,14}){1,3}$")  # "100.000 đồng/người /buổi"
+
+
+def _is_amount(cell: str) -> bool:
+    return bool(NUMERIC.match(cell.strip()) or RATE.match(cell.strip()))
+
+
+def _label(cell: str) -> str:
+    """A row or group label as said: no trailing colon ("… đối với các đối tượng sau:"), no note after a
+    semicolon ("…; danh sách đối tượng được hưởng theo quyết định …")."""
+    said = re.sub(r";\s*[a-zđ].*$", "", cell.strip())  # "; Chủ tịch, …" goes on listing people: kept
+    return re.sub(r"\s*(?:như sau|sau đây|sau)?\s*:$", "", said)
+
+
+SPANNING = re.compile(r"^Mức (?:chi|thu|hỗ trợ|phí|trợ cấp|bồi dưỡng)\b", re.I)
+
+
+def _columns(headers: list[str]) -> list[str]:
+    """The headers that head a value column: a "Mức chi" over two sub-columns, and an empty "Ghi chú", do not."""
+    kept = [h for h in headers if h.strip().lower() != "ghi chú"] if len(headers) > 2 else headers
+    spans = [i for i, h in enumerate(kept) if i and SPANNING.match(h) and len(kept) - i - 1 >= 2]
+    return [h for i, h in enumerate(kept) if i not in spans[:1]]
 
 
 def extract_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
@@ -71,10 +95,10 @@ def _stt_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
         cells = _cells(lines, i + 1)
         headers: list[str] = []
         for cell, _ in cells:
-            if NUMERIC.match(cell) or ROW_NUMBER.match(cell) or len(headers) > 8:
+            if _is_amount(cell) or ROW_NUMBER.match(cell) or len(headers) > 8:
                 break
             headers.append(cell)
-        table, used = _read_stt(headers, [c for c, _ in cells[len(headers) :]], _unit(out, headers))
+        table, used = _read_stt(_columns(headers), [c for c, _ in cells[len(headers) :]], _unit(out, headers))
         if table is None:
             out.append(lines[i])
             i += 1
@@ -108,35 +132,42 @@ def _read_stt(headers: list[str], cells: list[str], unit: str) -> tuple[Table | 
     if columns < 1:
         return None, 0
     rows: list[TableRow] = []
-    group = ""
-    used = 0
-    k = 0
+    groups: dict[int, str] = {}  # the group heading at each level of the STT numbering ("3", "3.1")
+    level = used = k = 0
     while k < len(cells):
         cell = cells[k].strip()
-        if CLAUSE_START.match(cell) or ARTICLE_RE.match(cell) or len(cell.split()) > MAX_HEADER_WORDS:
+        if CLAUSE_START.match(cell) or ARTICLE_RE.match(cell):
             break
         values = cells[k + 1 : k + 1 + columns]
-        if (
-            not NUMERIC.match(cell)
-            and not cell.isupper()
-            and len(values) == columns
-            and all(NUMERIC.match(v.strip()) for v in values)
-        ):
-            rows.append(
-                TableRow(
-                    f"{group} – {cell}" if group else cell,
-                    tuple(_value(v) for v in values),
-                    " ".join([cell, *(v.strip() for v in values)]),
-                )
-            )
-            k += 1 + columns
-        elif NUMERIC.match(cell) or ROW_NUMBER.match(cell):
-            k += 1  # a row number (STT)
-        else:
-            group = "" if cell.isupper() else cell  # a group heading: the rows under it follow
+        if not _is_amount(cell) and not cell.isupper() and _row_values(values, columns):
+            group = groups[max(groups)] if groups else ""
+            label = f"{group} – {_label(cell)}" if group else _label(cell)
+            rows.append(TableRow(label, tuple(_value(v) for v in values), " ".join([cell, *(v.strip() for v in values)])))
+            k, level = k + 1 + columns, 0
+        elif ROW_NUMBER.match(cell):
+            level = cell.rstrip(".").count(".") + 1  # a new numbered item ends the groups at its level and below
+            groups = {n: g for n, g in groups.items() if n < level}
             k += 1
+        elif _is_amount(cell) or cell[:1].isdigit():
+            k += 1  # an amount of a row with fewer columns, or a compound one ("300.000 …; tối đa …"): not a label
+        elif len(cell.split()) > MAX_HEADER_WORDS and not any(_is_amount(c) for c in cells[k + 1 : k + 5]):
+            break
+        else:
+            said = _label(PAREN_NOTE.sub("", cell))
+            if (level or not rows) and not cell.isupper() and len(said.split()) <= MAX_HEADER_WORDS:
+                groups[level] = said  # the heading right after its number, not a note further down
+            k, level = k + 1, 0
         used = k
     return (Table(tuple(headers), unit, rows), used) if rows else (None, 0)
+
+
+def _row_values(values: list[str], columns: int) -> bool:
+    """A row's amounts are all of one kind: "5.000.000 đồng/báo cáo" then "3" is an amount and the next row's number."""
+    kinds = {bool(RATE.match(v.strip())) for v in values}
+    return len(values) == columns and all(_is_amount(v) for v in values) and len(kinds) == 1
+
+
+PAREN_NOTE = re.compile(r"\s*\([^()]*\)")
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:

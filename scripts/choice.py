@@ -72,9 +72,11 @@ BINDS = re.compile(
 )
 RESIDENT_SUBJECT = re.compile(
     r"người dân|hộ gia đình|\bhộ\b|khách hàng|cá nhân|công dân|người lao động|người nộp|người tham gia|người hưởng|trẻ em|học sinh|"
-    r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^(?:Khi [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
+    r"^(?:Từ ngày [^,]+, )?Người\b|người cao tuổi|chủ hộ|chủ rừng|người sử dụng|tổ chức, cá nhân|^(?:Khi [^,]+, )?(?:Nghiêm cấm|Cấm)\b|"
+    r"dân quân|công an viên|tổ bầu cử|tổ dân phố|\bthôn\b|người hoạt động không chuyên trách|tình nguyện viên|cộng tác viên|"
+    r"lực lượng (?:tham gia|trực tiếp|xung kích|phục vụ|bảo vệ)|người được (?:huy động|trưng tập)",
     re.I,
-)
+)  # residents serving their commune (election teams, militia, village workers) are paid as residents
 OBLIGED_RESIDENT = re.compile(  # a resident group (not an agency) as the subject of phải / không được / có nghĩa vụ …
     r"\b(?:chủ phương tiện|chủ đò|chủ rừng|thuyền trưởng|người lái|người điều khiển|chủ sở hữu|chủ hộ|hộ gia đình|chủ nhà|người lao động|"
     r"người vận tải|chủ xe|chủ tàu|chủ vật nuôi|người dân)\b[^.;:]{0,60}?\s(?:phải|không được|bị cấm|có nghĩa vụ|bắt buộc)\s",

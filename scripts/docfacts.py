@@ -55,6 +55,11 @@ TITLE_SIMPLER: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "hướng dẫn ",
     ),
+    # "về việc quy định …" → "quy định …"; "… của thành phố Hà Nội" at the end repeats the issuer just said
+    (re.compile(r"^[Vv]ề việc (?=(?:quy định|ban hành|phê duyệt|sửa đổi|bãi bỏ|điều chỉnh)\b)"), ""),
+    (re.compile(r"\s+của (?:thành phố|tỉnh) (?:[A-ZĐ]\w*\s?){1,4}$"), ""),
+    # "quy định nội dung chi, mức chi, thời gian hỗ trợ kinh phí phục vụ bầu cử …" → "quy định mức chi phục vụ bầu cử …"
+    (re.compile(r"\bnội dung chi, (mức chi)(?:, [^,]{3,40}?)?(?= (?:phục vụ|cho|đối với|thực hiện)\b)"), r"\1"),
     # "Luật X và Luật sửa đổi, bổ sung một số điều của Luật X" → "Luật X và các điểm sửa đổi của luật này"
     (
         re.compile(r"((?:Luật|Bộ luật) [^,;]+?) và Luật sửa đổi, bổ sung một số điều của \1"),

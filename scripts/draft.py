@@ -107,7 +107,7 @@ def _render(
     full: bool = True,
     title_words: int | None = None,
 ) -> list[Sentence]:
-    if not notice and title_phrase(doc, LONG_TITLE_WORDS) != title_phrase(doc, TITLE_WORDS):
+    if not notice and title_phrase(doc, MAX_WORDS) != title_phrase(doc, TITLE_WORDS):
         # a title cut short loses who it is for: say it as whole as a sentence allows, apart
         title_words = next(
             n for n in (MAX_WORDS, LONG_TITLE_WORDS) if words(title_phrase(doc, n)) + 3 <= MAX_WORDS + 4 or n == LONG_TITLE_WORDS
@@ -169,8 +169,9 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    thin = not notice and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
-    if thin or not notice and len(chosen) + (headline is not None) < 2 and not binds_residents(pool):
+    binds = binds_residents(pool)  # what bans, fines, pays, charges or obliges residents is never only a notice
+    thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
+    if thin or not notice and len(chosen) + (headline is not None) < 2 and not binds:
         # fewer provisions a listener can follow than a bulletin's minimum: it would be its template; say a notice
         notice, headline = True, None
         chosen = select(pool, NOTICE_MAX_S + 30, _duration(_render(kind, doc, [], None, True), dialect), dialect, None)

@@ -195,6 +195,9 @@ def _recase_title(title: str, doc_type: str, text: str) -> str:
     if not title.isupper():
         return title
     flat = " ".join(text.split())
+    if (lead := re.match(r"VỀ(?: VIỆC)? (?=\S)", title)) and (found := _recase_title(title[lead.end() :], doc_type, text)):
+        if found != _sentence_case(title[lead.end() :]):  # the preamble says it without "về việc"
+            return lead[0].capitalize() + found[:1].lower() + found[1:]
     key = re.escape(" ".join(title.split())).replace(r"\ ", r"\s+").replace(r"\-", r"\-\s*")  # "TT- BYT"
     match = re.search(key, flat, re.IGNORECASE)
     candidates = [m for m in re.finditer(key, flat, re.IGNORECASE) if not m.group(0).isupper()]

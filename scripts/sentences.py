@@ -105,8 +105,9 @@ def lowerfirst(text: str) -> str:
 LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến".split())
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
 ORGANIZATION = re.compile(
-    r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện)\s"
-)  # "Ngân hàng Nhà nước"
+    r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện|"
+    r"(?:(?:Các|Những)\s+)?(?:[Tt]hành viên|[Ủủ]y viên|[Nn]hân viên|[Cc]hủ tịch|[Pp]hó [Cc]hủ tịch|[Tt]ổ trưởng|[Đđ]ội trưởng))\s"
+)  # "Ngân hàng Nhà nước"; "Thành viên Tổ bầu cử": a role of the body named after it, not a heading
 
 
 def strip_heading(text: str) -> str:

@@ -32,9 +32,28 @@ def _unit(table: Table) -> str:
 CURRENCY = re.compile(r"^(?P<money>(?:nghìn|triệu|tỷ)?\s*đồng)(?P<rate>/.*)?$", re.I)
 
 
-def row_sentence(table: Table, index: int, lead: str = "") -> str:
+PAY_GROUP = re.compile(
+    r"^Chi (?P<what>(?:khoán )?(?:bồi dưỡng|hỗ trợ|phụ cấp|thù lao|trợ cấp)\b.*?)"
+    r"\s+(?:đối với|cho)\s+(?:các|những)\s+(?:đối tượng|người)\b.*$"
+)  # a spending table's group: "Chi bồi dưỡng theo mức khoán/tháng đối với các đối tượng sau"
+PAYEE = re.compile(
+    r"^(?:Các |Những )?(?:thành viên|người|trưởng|phó|chủ tịch|cán bộ|đại biểu|dân quân|công an viên|tổ trưởng)\b[^:;]*$",
+    re.I,
+)  # the row names people: "Các thành viên Tiểu ban bầu cử, Tổ bầu cử"
+
+
+def payee_label(label: str) -> str:
+    """ "Chi bồi dưỡng … đối với các đối tượng – Các thành viên Tổ bầu cử" → "Các thành viên Tổ bầu cử được bồi
+    dưỡng …": the people a row pays are the subject, and what they are paid for their verb."""
+    group, dash, who = label.partition(" – ")
+    if not dash or not (m := PAY_GROUP.match(group)) or not PAYEE.match(who):
+        return ""
+    return f"{capfirst(who)} được {m['what']}"
+
+
+def row_sentence(table: Table, index: int, lead: str = "", grouped: bool = True) -> str:
     row = table.rows[index]
-    label = short_label(row.label)
+    label = payee_label(row.label) or short_label(row.label if grouped else row.label.split(" – ")[-1])
     unit = _unit(table)
     each = ""
     if len(row.values) > 1 and (m := CURRENCY.match(unit.strip())):
@@ -77,6 +96,12 @@ def _lead(article: Article, table: Table) -> str:
     return first if words(first) <= LEAD_WORDS else ""
 
 
+SELF_EXPLAINED = 10
+PAYEE_BONUS = 3.0  # the row says who is paid, as the subject: what a resident listens for
+PER_THING = re.compile(r"đồng/(?!(?:người|hộ|tháng|ngày|buổi|lần|năm|học sinh|trẻ|khẩu)\b)\w")
+PER_THING_MALUS = 3.0  # "500.000 đồng/hòm phiếu": what an office spends on things, not what people get or pay
+
+
 def table_candidates(article: Article, index: int, total: int, order: int) -> list[Candidate]:
     """Each row as one sentence, or for a long table its range: the amounts residents ask about."""
     out: list[Candidate] = []
@@ -94,10 +119,17 @@ def table_candidates(article: Article, index: int, total: int, order: int) -> li
             text = row_sentence(table, i, lead if i == 0 else "")
             if words(text) > HARD_MAX_WORDS:
                 text = row_sentence(table, i)
+            if words(text) > HARD_MAX_WORDS and words(table.rows[i].label.split(" – ")[-1]) >= SELF_EXPLAINED:
+                text = row_sentence(table, i, grouped=False)  # a long row label says whom and when by itself
             if words(text) > HARD_MAX_WORDS:
                 continue
             source = Source(article.number or None, table.clause, None, table.rows[i].quote)
             value = score(f"{table.rows[i].quote} {table.unit}".lower(), article.title, index, total) + 2.0
+            value += PAYEE_BONUS if payee_label(table.rows[i].label) else 0.0
+            per_thing = all(PER_THING.search(v) for v in table.rows[i].values)
+            if per_thing and table.rows[i].label.split(" – ")[-1].startswith("Chi "):
+                continue  # "Chi khắc dấu … 400.000 đồng/dấu": an office's own spending, nothing a resident gets or pays
+            value -= PER_THING_MALUS if per_thing else 0.0
             out.append(Candidate(text, source, value, index, order + i, table=True))
     return out
 

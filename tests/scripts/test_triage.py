@@ -56,3 +56,136 @@ def test_a_repealed_circular_is_named_once_with_its_subject_and_its_symbol_as_wr
     script = draft(doc)
     repeals = [s.text for s in script.sentences if "bãi bỏ" in s.text]
     assert repeals == ["Thông tư này bãi bỏ Thông tư số 12/2016/TT-BYT quy định chế độ trực của trạm y tế."], repeals
+
+
+ELECTION_HEAD = _head(
+    "HỘI ĐỒNG NHÂN DÂN TỈNH BẮC SƠN",
+    "12/2026/NQ-HĐND",
+    "Nghị quyết",
+    "VỀ VIỆC QUY ĐỊNH NỘI DUNG CHI, MỨC CHI, THỜI GIAN HỖ TRỢ KINH PHÍ PHỤC VỤ BẦU CỬ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN "
+    "CÁC CẤP NHIỆM KỲ 2026 - 2031 CỦA TỈNH BẮC SƠN",
+) + (
+    "Căn cứ Luật Bầu cử;\nHội đồng nhân dân ban hành Nghị quyết quy định nội dung chi, mức chi, thời gian hỗ trợ kinh "
+    "phí phục vụ bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031 của tỉnh Bắc Sơn.\n"
+)
+ELECTION_END = "Điều 4. Hiệu lực thi hành\nNghị quyết này có hiệu lực thi hành từ ngày 15 tháng 2 năm 2026.\n"
+
+
+def _election_resolution(pay: str) -> str:
+    return (
+        ELECTION_HEAD + "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức chi phục vụ bầu cử.\n"
+        f"Điều 2. Mức bồi dưỡng\n{pay}\nĐiều 3. Nguồn kinh phí\nKinh phí do ngân sách tỉnh bảo đảm.\n" + ELECTION_END
+    )
+
+
+def test_a_resolution_paying_residents_who_serve_gets_a_full_script_however_short() -> None:
+    for pay, said in (
+        ("1. Thành viên Tổ bầu cử được bồi dưỡng 150.000 đồng/người/ngày.", "thành viên Tổ bầu cử được bồi dưỡng 150.000"),
+        ("1. Dân quân bảo vệ điểm bỏ phiếu được bồi dưỡng 120.000 đồng/người/ngày.", "được bồi dưỡng 120.000"),
+    ):
+        script = draft(parse(_election_resolution(pay)))
+        assert script.kind == "local" and not script.warnings, script.warnings
+        assert any(said in s.text for s in script.sentences), script.text
+
+
+def test_a_title_said_apart_drops_what_the_listener_has_heard_and_keeps_its_term() -> None:
+    doc = parse(_election_resolution("1. Thành viên Tổ bầu cử được bồi dưỡng 150.000 đồng/người/ngày."))
+    assert doc.title.startswith("Về việc quy định nội dung chi") and "Hội đồng nhân dân" in doc.title
+    said = [s.text for s in draft(doc).sentences if s.text.startswith("Nghị quyết này quy định")]
+    assert said == ["Nghị quyết này quy định mức chi phục vụ bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031."], (
+        said
+    )
+
+
+SPENDING_TABLE = """
+PHỤ LỤC MỨC CHI PHỤC VỤ BẦU CỬ
+
+STT
+
+Nội dung
+
+Mức chi
+
+Ghi chú
+
+Cấp tỉnh
+
+Cấp xã
+
+1
+
+Chi hội nghị
+
+1.1
+
+Chi bồi dưỡng đại biểu dự hội nghị triển khai công tác bầu cử
+
+100.000 đồng/người /buổi
+
+80.000 đồng/người/ buổi
+
+2
+
+Chi công tác kiểm tra, giám sát bầu cử
+
+Ngoài chế độ công tác phí, các đoàn công tác được chi như sau:
+
+2.1
+
+Trưởng đoàn kiểm tra
+
+300.000 đồng/người /buổi
+
+240.000 đồng/người/ buổi
+
+2.2
+
+Chi xây dựng báo cáo kết quả kiểm tra
+
+5.000.000 đồng/báo cáo
+
+3
+
+Chi bồi dưỡng cho những người trực tiếp phục vụ bầu cử
+
+3.1
+
+Chi bồi dưỡng theo mức khoán/tháng đối với các đối tượng sau:
+
+Trường hợp thời gian trực tiếp phục vụ công tác bầu cử trên 15 ngày, thực hiện chi bồi dưỡng theo mức tối đa quy định dưới đây
+
+Các thành viên Tổ bầu cử
+
+2.700.000 đồng/người / tháng
+
+2.160.000 đồng/người / tháng
+
+4
+
+Chi khắc dấu
+
+400.000 đồng/dấu
+
+400.000 đồng/dấu
+"""
+
+
+def test_a_spending_table_says_each_row_with_its_own_group_and_who_is_paid() -> None:
+    doc = parse(
+        ELECTION_HEAD + "Điều 1. Nội dung và mức chi\nMức chi chi tiết tại Phụ lục kèm theo.\n" + ELECTION_END + SPENDING_TABLE
+    )
+    rows = {r.label: r.values for a in doc.articles for t in a.tables for r in t.rows}
+    lead = "Chi công tác kiểm tra, giám sát bầu cử – Trưởng đoàn kiểm tra"  # its numbered group, not "các đoàn …"
+    assert rows[lead] == ("300.000 đồng/người/buổi", "240.000 đồng/người/buổi")
+    paid = "Chi bồi dưỡng theo mức khoán/tháng đối với các đối tượng – Các thành viên Tổ bầu cử"
+    assert rows[paid] == ("2.700.000 đồng/người/tháng", "2.160.000 đồng/người/tháng")
+    assert not any("các đoàn công tác" in label for label in rows), rows
+    assert not any(label.endswith("báo cáo kết quả kiểm tra") for label in rows), rows  # one amount, then row "3"
+    script = draft(doc)
+    assert script.kind == "local"
+    said = [s.text for s in script.sentences if "2.160.000" in s.text]
+    assert said == [
+        "Các thành viên Tổ bầu cử được bồi dưỡng theo mức khoán/tháng: "
+        "cấp tỉnh 2.700.000 đồng/người/tháng, cấp xã 2.160.000 đồng/người/tháng."
+    ], script.text
+    assert "khắc dấu" not in script.text  # what an office spends on things is not news for residents

@@ -69,6 +69,40 @@ def _columns(headers: list[str]) -> list[str]:
     return [h for i, h in enumerate(kept) if i not in spans[:1]]
 
 
+HEADER_UNIT = re.compile(r"\s*\((?:Đơn vị(?: tính)?\s*:\s*)?(?P<u>(?:nghìn |triệu |tỷ )?đồng[^()]*|%)\)\s*$", re.IGNORECASE)
+SCALED_UNIT = {"1.000": "nghìn", "1.000.000": "triệu", "1.000.000.000": "tỷ"}
+
+
+def _spoken_unit(unit: str) -> str:
+    """ "1.000 đồng/trẻ/tháng" is said "nghìn đồng/trẻ/tháng": the value 190 is then 190 nghìn đồng."""
+    return re.sub(r"^(1(?:\.000){1,3})\s+(?=đồng)", lambda m: SCALED_UNIT[m.group(1)] + " ", unit.strip())
+
+
+def _with_column_units(table: Table) -> Table:
+    """A unit written in a column heading ("Mức lương tối thiểu tháng (Đơn vị: đồng/tháng)") goes with that
+    column's values, so that "5.310.000" is heard as "5.310.000 đồng/tháng" and the heading reads as words."""
+    units = [m["u"] if (m := HEADER_UNIT.search(h)) else "" for h in table.headers[1:]]
+    if not any(units) or (len(units) == 1 and table.unit):
+        return table
+    table.headers = (table.headers[0], *(HEADER_UNIT.sub("", h) for h in table.headers[1:]))
+    if len(set(units)) == 1 and not table.unit:
+        table.unit = units[0]
+        return table
+    for row in table.rows:
+        row.values = tuple(
+            f"{v} {u}" if u and not re.search(r"[^\d.,\s]", v) else v for v, u in zip(row.values, units, strict=False)
+        )
+    return table
+
+
+def _row_numbers(rows: list[TableRow]) -> bool:
+    """One "value" column counting 1, 2, 3 …: the STT column of a list of names, not amounts."""
+    values = [r.values[0] for r in rows if len(r.values) == 1]
+    if len(values) != len(rows) or not all(v.isdigit() for v in values):
+        return False
+    return [int(v) for v in values] == list(range(int(values[0]), int(values[0]) + len(values)))
+
+
 def extract_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
     """Replace each flattened table by a marker line; the tables are returned in order."""
     out, tables = _stt_tables(lines)
@@ -99,13 +133,16 @@ def _stt_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
                 break
             headers.append(cell)
         table, used = _read_stt(_columns(headers), [c for c, _ in cells[len(headers) :]], _unit(out, headers))
+        if table is not None and _row_numbers(table.rows):
+            table = None
         if table is None:
             out.append(lines[i])
             i += 1
             continue
+        _drop_unit_line(out)
         table.lead = _lead(out)
         out.append(f"{TABLE_MARK}{len(tables)}")
-        tables.append(table)
+        tables.append(_with_column_units(table))
         i = i + 1 + cells[len(headers) + used - 1][1]
     return out, tables
 
@@ -113,10 +150,19 @@ def _stt_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
 def _unit(before: list[str], headers: list[str]) -> str:
     for line in reversed([x for x in before[-3:] if x.strip()]):
         if m := UNIT_RE.match(line.strip()):
-            return m.group(1).strip()
+            return _spoken_unit(m.group(1))
     if len(headers) == 2 and (m := UNIT_IN_HEADER.search(headers[1])):
         return m.group(1)
     return ""
+
+
+def _drop_unit_line(before: list[str]) -> None:
+    """The "Đơn vị tính: …" line above a table is the table's unit (read with each value), not a sentence."""
+    filled = [i for i, x in enumerate(before) if x.strip()][-3:]
+    for i in reversed(filled):
+        if UNIT_RE.match(before[i].strip()):
+            del before[i]
+            return
 
 
 def _lead(before: list[str]) -> str:
@@ -199,9 +245,15 @@ def _paragraph_tables(lines: list[str], tables: list[Table]) -> tuple[list[str],
             n += 1
             continue
         table, first, last = found
-        table.lead = _lead(lines[: paras[first - 1][1]]) if first > 0 else ""
-        replace.append((paras[first][0], paras[last][1], len(tables)))
-        tables.append(table)
+        if first > 0 and (m := UNIT_RE.match(texts[first - 1])):
+            table.unit, first = table.unit or _spoken_unit(m.group(1)), first - 1  # the unit line is the table's
+            table.lead = _lead(lines[: paras[first - 1][1]]) if first > 0 else ""
+            first += 1
+            replace.append((paras[first - 1][0], paras[last][1], len(tables)))
+        else:
+            table.lead = _lead(lines[: paras[first - 1][1]]) if first > 0 else ""
+            replace.append((paras[first][0], paras[last][1], len(tables)))
+        tables.append(_with_column_units(table))
         n = last + 2
     out: list[str] = []
     i = 0
@@ -237,6 +289,6 @@ def _paragraph_table_at(texts: list[str], n: int) -> tuple[Table, int, int] | No
             break
         rows.append(TableRow(label, tuple(_value(v) for v in values), " ".join([label, *values])))
         k += 1 + columns
-    if len(rows) < 2:
+    if len(rows) < 2 or (columns == 1 and _row_numbers(rows)):
         return None
     return Table(tuple(headers), _unit([], headers), rows), first, k - 1

@@ -33,12 +33,23 @@ def _whole_sentence(line: str) -> bool:
     return line.endswith((".", ":")) and len(line.split()) >= WHOLE_SENTENCE_WORDS
 
 
+LIST_LEAD_END = re.compile(r"\b(gồm|sau|là|như)$")  # a list's lead that lost its colon
+BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zà-ỹđ]")  # "- xã hội, hội quần chúng …": the rest of "chính trị - xã hội"
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines of one paragraph; blank lines and structure markers split."""
     out: list[str] = []
     for line in lines:
         if not line:
             out.append("")
+            continue
+        last = next((o for o in reversed(out) if o), "")
+        if BROKEN_COMPOUND.match(line) and last[-1:].isalpha() and not LIST_LEAD_END.search(last):
+            # a wrap inside "kinh tế - xã hội": a list item starts with a capital, after a line that ended a sentence
+            while out and not out[-1]:
+                out.pop()
+            out[-1] = f"{out[-1]} {line}"
             continue
         prev = out[-1] if out else ""
         if BARE_MARKER.match(prev):  # "1." on a line of its own, its task on the next

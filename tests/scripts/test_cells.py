@@ -70,3 +70,30 @@ def test_each_amount_in_a_row_of_thousands_says_its_money() -> None:
     assert row_sentence(table, 0) == (
         "Giáo dục mầm non: khu vực nông thôn (xã) 80 nghìn đồng, khu vực thành thị (phường) 120 nghìn đồng/người học/tháng."
     )
+
+
+def _blank_separated(cells: list[str]) -> list[str]:
+    return [line for cell in cells for line in (cell, "")]
+
+
+def test_a_unit_in_a_column_heading_goes_with_that_columns_values() -> None:
+    cells = ["1. Mức trợ cấp theo vùng như sau:", "Vùng", "Mức tháng (Đơn vị: đồng/tháng)", "Mức giờ (Đơn vị: đồng/giờ)"]
+    cells += ["Vùng A", "2.100.000", "10.500", "Vùng B", "1.900.000", "9.200"]
+    _, [table] = extract_tables(_blank_separated(cells))
+    assert table.headers == ("Vùng", "Mức tháng", "Mức giờ")
+    assert table.rows[0].values == ("2.100.000 đồng/tháng", "10.500 đồng/giờ")
+
+
+def test_the_unit_line_above_a_table_is_the_tables_unit_in_words_not_a_sentence() -> None:
+    cells = ["1. Mức học phí", "Đơn vị tính: 1.000 đồng/học sinh/tháng", "Địa bàn", "Tiểu học", "Trung học"]
+    cells += ["Phường", "200", "150", "Xã", "120", "90", "2. Điều khác."]
+    out, [table] = extract_tables(_blank_separated(cells))
+    assert table.unit == "nghìn đồng/học sinh/tháng"
+    assert not any(line.startswith("Đơn vị tính") for line in out)
+
+
+def test_a_numbered_list_of_names_is_not_a_table_of_amounts() -> None:
+    """An appendix "STT | Tên xã" read cell by cell: each name followed by the next row's number."""
+    cells = ["Địa bàn/tên xã, phường", "I", "Đô thị (3 phường)", "1", "Phường An", "2", "Phường Bình", "3", "Phường Cư"]
+    _, tables = extract_tables(_blank_separated(cells))
+    assert not tables  # it was read as "Phường An: 2", and said "Mức cao nhất là 3, áp dụng cho phường Cư"

@@ -78,7 +78,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
 PREDICATE = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
-    r"tiến hành|báo ngay|thuộc (?:đối tượng|diện)|trả|thanh toán)\b"
+    r"tiến hành|báo ngay|thuộc (?:đối tượng|diện)|trả|thanh toán|gồm)\b"
 )
 
 

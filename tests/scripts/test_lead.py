@@ -70,3 +70,12 @@ def test_without_a_residents_right_duty_or_ban_the_bulletin_opens_with_the_docum
     assert pick_headline([group]) is None, "a group named is not a rule: it never leads"
     duty = cand("Người nuôi ong phải khai báo số đàn ong với trưởng thôn.", 5.0)
     assert pick_headline([group, duty]) is duty
+
+
+def test_gom_is_a_verb_for_the_drafter_as_for_the_listener_check() -> None:
+    from scripts.sentences import listenable
+
+    said = "Hồ sơ đề nghị hỗ trợ trực đê gồm đơn của người trực và giấy xác nhận của trưởng thôn."
+    assert listenable(said) and check(said) == []
+    lead = "Hồ sơ đề nghị hỗ trợ trực đê gồm các giấy tờ chủ yếu sau."
+    assert not listenable(lead) and [f.code for f in check(lead)] == ["cut"], "a lead without its list is neither"

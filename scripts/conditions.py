@@ -122,3 +122,25 @@ def under_condition(lead: str, point: str, limit: int, hard: int) -> str | None:
     if len(joined.split()) <= limit:
         return joined
     return with_condition(joined, limit, hard)
+
+
+LEVEL = re.compile(r"^Mức\s[^;]*?\d[\d.,]*\s*(?:đồng|%)[^;]*\.$")  # "Mức trợ cấp … không thấp hơn 327.600 đồng."
+RAISED = re.compile(
+    r"^(?P<cond>(?:Trường hợp|Trong trường hợp|Nếu|Khi)\s[^;]+?),\s+(?P<raise>mức\s[^;]*?(?:tăng thêm|cộng thêm|giảm)\s"
+    r"[^;]*?\d[\d.,]*\s*%)(?:\s+(?:của\s+)?mức\s[^;]*?(?:hiện hưởng|đang hưởng|nêu trên|này))?\.$"
+)  # "Trường hợp được kéo dài …, mức trợ cấp tăng thêm không thấp hơn 50% mức trợ cấp … hiện hưởng."
+
+
+def raised_with_base(sentences: list[str], hard: int, ok: Callable[[str], bool]) -> list[str]:
+    """A level and the raise a condition adds to it, said together: "Mức trợ cấp … không thấp hơn 327.600 đồng;
+    trường hợp được kéo dài …, mức trợ cấp tăng thêm không thấp hơn 50%." Apart, the raise is a percentage of an
+    amount the listener has not heard, and the amount comes without the case that raises it."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and LEVEL.match(out[-1]) and (m := RAISED.match(sentence)):
+            joined = f"{out[-1][:-1]}; {m['cond'][:1].lower()}{m['cond'][1:]}, {m['raise']}."
+            if len(joined.split()) <= hard and ok(joined):
+                out[-1] = joined
+                continue
+        out.append(sentence)
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scripts.conditions import with_condition
+from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import condense, inline_list
 from scripts.legal import SYMBOL
 
@@ -364,7 +364,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             candidate = finish(piece)
             if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate):
                 out.append(candidate)
-    return out
+    return raised_with_base(out, HARD_MAX_WORDS, listenable)
 
 
 TASK_VERB = re.compile(

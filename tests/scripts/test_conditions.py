@@ -98,3 +98,16 @@ def test_a_point_under_a_lead_that_is_its_condition_is_said_with_it() -> None:
 def test_a_lead_that_announces_a_list_after_its_own_main_clause_is_no_condition_to_repeat() -> None:
     lead = "Khi đi đò qua sông, người lái đò phải mang theo các giấy tờ sau đây:"
     assert under_condition(lead, "giấy chứng nhận đăng ký phương tiện", MAX_WORDS, HARD_MAX_WORDS) is None
+
+
+def test_a_raise_on_a_condition_is_said_with_the_level_it_raises() -> None:
+    text = (
+        "Mức phụ cấp trách nhiệm của tổ trưởng tổ bảo vệ rừng không thấp hơn 500.000 đồng/tháng; trường hợp kiêm nhiệm "
+        "tổ trưởng tổ phòng cháy, mức phụ cấp tăng thêm không thấp hơn 30% mức phụ cấp hiện hưởng."
+    )
+    assert split_units(text) == [
+        "Mức phụ cấp trách nhiệm của tổ trưởng tổ bảo vệ rừng không thấp hơn 500.000 đồng/tháng; trường hợp kiêm nhiệm "
+        "tổ trưởng tổ phòng cháy, mức phụ cấp tăng thêm không thấp hơn 30%."
+    ], split_units(text)
+    alone = "Trường hợp kiêm nhiệm tổ trưởng tổ phòng cháy, mức phụ cấp tăng thêm không thấp hơn 30% mức phụ cấp hiện hưởng."
+    assert split_units(alone) == [alone], "without the level before it, the raise keeps what it is a share of"

@@ -198,8 +198,13 @@ def _audible(doc: LegalDocument, sentences: list[Sentence]) -> tuple[list[Senten
     """The last guard: a sentence the listener check flags is not said; the one naming the document stays, with a warning."""
     kept: list[Sentence] = []
     warnings: list[dict[str, str]] = []
+    dropped: list[str] = []
     for sentence in sentences:
+        recap = sentence.text.removeprefix("Xin nhắc lại: ").rstrip(".").casefold()
+        if recap != sentence.text.rstrip(".").casefold() and any(recap in d.casefold() for d in dropped):
+            continue  # the lead it repeats was not said: a recap of nothing
         if (found := check(sentence.text)) and doc.number not in sentence.text:
+            dropped.append(sentence.text)
             continue
         if found:
             codes = ", ".join(f.code for f in found)

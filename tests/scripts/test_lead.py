@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.choice import build_pool, pick_headline, procedure_or_counting
-from scripts.draft import draft
+from scripts.draft import Sentence, draft
 from scripts.legal import parse
 from scripts.listener import check
 from scripts.selection import Candidate, Source
@@ -79,3 +79,20 @@ def test_gom_is_a_verb_for_the_drafter_as_for_the_listener_check() -> None:
     assert listenable(said) and check(said) == []
     lead = "Hồ sơ đề nghị hỗ trợ trực đê gồm các giấy tờ chủ yếu sau."
     assert not listenable(lead) and [f.code for f in check(lead)] == ["cut"], "a lead without its list is neither"
+
+
+def test_a_recap_of_a_lead_that_was_not_said_is_not_said_either() -> None:
+    from scripts.draft import _audible
+
+    doc = parse((DATA / "qd-relief-lead.txt").read_text(encoding="utf-8"))
+    rule = (
+        "người tham gia trực đê, canh đê, tuần tra đê hoặc hộ đê trong mùa mưa bão được hỗ trợ 250.000 đồng "
+        "mỗi ngày trực và được cấp áo phao, đèn pin, ủng cao su"
+    )
+    lead, recap = f"Từ ngày 20 tháng 7 năm 2027, {rule}.", f"Xin nhắc lại: {rule}."
+    assert [f.code for f in check(lead)] == ["too_long"] and check(recap) == [], "the date made the lead too long"
+    closing = "Xin cảm ơn bà con đã lắng nghe."
+    kept, _ = _audible(doc, [Sentence(lead, None), Sentence(closing, None), Sentence(recap, None)])
+    assert [s.text for s in kept] == [closing]
+    kept, _ = _audible(doc, [Sentence(rule.capitalize() + ".", None), Sentence(recap, None)])
+    assert len(kept) == 2, "a recap of a lead that was said stays"

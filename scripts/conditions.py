@@ -26,7 +26,7 @@ BACK_REFERENCE = re.compile(
 AGENT_REPEAT = re.compile(r"\b(người|tổ chức|cá nhân) (\w+) (\w+(?: \w+){0,2}) (đã|nhưng đã|mà đã) \2 \3\b")
 # "người nộp lệ phí đã nộp lệ phí" → "người đã nộp lệ phí": the agent noun says again what the verb says
 HEAD_AGAIN = re.compile(
-    r"\b(?!(?:theo|của|tại|với|cho|về|từ|trong|đối|khi|và|hoặc)\s)((?:[\wđ]+ ){2,3}[\wđ]+) ([^,;:()\d]{6,60}?), \1 (?=[\wđ])"
+    r"\b(?!(?:theo|của|tại|với|cho|về|từ|trong|đối|khi|và|hoặc|vừa|đã|đang|được|không|có|phải|là|bị|sẽ|mà|thì|nếu)\s)((?:[\wđ]+ ){2,3}[\wđ]+) ([^,;:()\d]{6,60}?), \1 (?=[\wđ])"
 )
 # "hóa đơn điện tử có mã của cơ quan thuế, hóa đơn điện tử khởi tạo từ máy tính tiền" → "… cơ quan thuế, khởi tạo …"
 OBJECT_VERBS = ("hưởng", "đóng", "nộp", "tham gia", "sử dụng", "áp dụng", "cấp", "nhận")

@@ -111,3 +111,12 @@ def test_a_raise_on_a_condition_is_said_with_the_level_it_raises() -> None:
     ], split_units(text)
     alone = "Trường hợp kiêm nhiệm tổ trưởng tổ phòng cháy, mức phụ cấp tăng thêm không thấp hơn 30% mức phụ cấp hiện hưởng."
     assert split_units(alone) == [alone], "without the level before it, the raise keeps what it is a share of"
+
+
+def test_both_halves_of_vua_vua_keep_their_words() -> None:
+    text = (
+        "Trường hợp người lao động vừa đủ điều kiện hưởng trợ cấp thất nghiệp một lần, vừa đủ điều kiện hưởng trợ cấp "
+        "học nghề tại trung tâm dịch vụ việc làm của tỉnh thì được chọn một chế độ theo văn bản đề nghị của người lao động"
+    )
+    said = with_condition(text, MAX_WORDS, 60)
+    assert said and "vừa đủ điều kiện hưởng trợ cấp học nghề" in said, said

@@ -22,6 +22,9 @@ Codes, from the editor's review of drafted scripts (``corpus/editor-review.md``)
 - ``reference``: a cross-reference read out ("quy định tại khoản 2 Điều 5 …").
 - ``too_long``: more than 40 words.
 
+Pieces of a sentence lifted out alone (a unit line, "Hoặc …", "Đặc biệt tại …", a heading, a lead
+without its formula) are heard by ``scripts.fragments``.
+
 Why rules and not a tagger. pyvi (ViTokenizer/ViPosTagger, the usual bundled-model choice) does
 install from PyPI (0.1.1, 2021, 30 MB wheel) but pulls scikit-learn, scipy and sklearn-crfsuite
 into a service that has none of them, and its models are pickles of 2018-era scikit-learn objects
@@ -39,6 +42,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from scripts.fragments import fragment
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
@@ -350,6 +355,8 @@ def _check(sentence: str) -> tuple[Finding, ...]:
         return (Finding("no_main_clause", "Câu rỗng."),)
     out = [_no_main_clause(body), _agency_work(body), _unlabelled_amount(body), _unexplained_fine(body)]
     out += [_stray_mark(text), _cut(body)]
+    if found := fragment(body):
+        out.append(Finding(*found))
     out += [Finding(code, message, m[0].strip()) for pattern, code, message in MARKED if (m := pattern.search(body))]
     if _words(text) > MAX_WORDS:
         out.append(Finding("too_long", f"Câu dài {_words(text)} từ: khó theo dõi khi nghe một lần.", ""))

@@ -1,0 +1,69 @@
+"""Pieces of a sentence that a listener hears as a sentence: more of ``scripts.listener``'s checks.
+
+Found on documents nobody had tuned the drafter for (``bench/fresh``), each a way legal text is built
+that leaves a piece without its main clause when it is lifted out alone:
+
+- a table's unit line ("Đơn vị tính: 1.000 đồng/trẻ/tháng."), which belongs to the table's values;
+- the second half of a choice or a list ("Hoặc mức lương theo sản phẩm …", "Và các trường hợp khác …");
+- an addition to the sentence before ("Đặc biệt tại các khu vực bị ngập sâu …", "Nhất là những nơi …");
+- a heading: a "Mức …", "Chính sách …" noun phrase whose only verb sits in its "đối với …" modifier
+  ("Mức hỗ trợ thêm hằng tháng đối với người đang hưởng trợ cấp hưu trí xã hội.");
+- a lead whose formula or list was dropped ("… được xác định trong đó.", "… có thẩm quyền cấp."), or
+  glued to its first item ("… bằng một trong các hình thức sau nộp phí bằng tiền mặt …");
+- an order with no subject behind a connective ("Song song đó, tăng cường đối thoại …").
+"""
+
+from __future__ import annotations
+
+import re
+
+UNIT_LINE = re.compile(r"^Đơn vị(?: tính)?\s*:", re.I)
+CONTINUATION = re.compile(r"^(?:Hoặc|Hay|Và|Cùng với|Còn)\s")
+ADDITION = re.compile(
+    r"^(?:Đặc biệt|Nhất là|Kể cả|Bao gồm cả|Trong đó có)\s+(?:là\s+)?(?:tại|ở|trong|với|đối với|những|các|khi)\b"
+)
+HEADING_HEAD = re.compile(r"^(?:Mức|Chính sách|Chế độ|Danh mục|Phân loại)\s")
+MODIFIER = re.compile(r"\s(?:đối với|cho|của|tại|áp dụng cho)\s")
+CLAUSE_VERB = re.compile(
+    r"\b(?:là|bằng|được|phải|bị|không|sẽ|đã|gồm|có|tăng|giảm|thực hiện|áp dụng|tính|nộp)\b(?!\s+(?:xã hội|học|phí))"
+)
+LEAD_ON_ITEM = re.compile(r"\b(?:các|những) (?:hình thức|trường hợp|nội dung|biện pháp|cách) sau\s+(?!đây\b)[a-zà-ỹđ]")
+DROPPED_TAIL = re.compile(
+    r"(?:\btrong đó|\bđược xác định|\b(?:có thẩm quyền|thẩm định|đề nghị)\s+cấp|\bbằng một trong các hình thức sau)\.?$", re.I
+)
+CONNECTIVE = re.compile(r"^(?:Song song (?:với )?đó|Bên cạnh đó|Ngoài ra|Đồng thời|Mặt khác|Từ đó),\s+(?P<rest>.+)$")
+BARE_ORDER = re.compile(
+    r"^(?:tăng cường|tiếp tục|đẩy mạnh|nâng cao|tập trung|chủ động|kịp thời|rà soát|kiểm tra|phối hợp|triển khai|tổ chức|"
+    r"xây dựng|hoàn thiện|thực hiện|bảo đảm|đảm bảo|duy trì|huy động|ưu tiên|theo dõi|hướng dẫn|tuyên truyền)\b"
+)
+BINDS = re.compile(r"\b(?:phải|cấm|nghiêm cấm|không được|xử phạt|bị xử lý|được hưởng|được hỗ trợ|miễn|sơ tán|di dời)\b|\d")
+
+
+def fragment(body: str) -> tuple[str, str, str] | None:
+    """(code, message, span) when `body` is a piece of a sentence, not one; None when it can stand alone."""
+    if UNIT_LINE.match(body):
+        return "no_main_clause", "Dòng đơn vị tính của bảng, không phải một câu: nói đơn vị cùng con số.", body[:30]
+    if CONTINUATION.match(body):
+        return "no_main_clause", "Câu bắt đầu bằng liên từ: đây là nửa sau của câu trước.", body.split()[0]
+    if ADDITION.match(body):
+        return "no_main_clause", "Phần bổ sung cho câu trước («Đặc biệt tại …»), không có vế chính.", " ".join(body.split()[:3])
+    if HEADING_HEAD.match(body) and not re.search(r"\d|:", body) and _verb_only_in_modifier(body):
+        return "no_main_clause", "Đây là đề mục (cụm danh từ), không phải một câu.", body[:60]
+    if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body):
+        return "cut", "Câu dẫn mất phần sau (công thức, danh sách hoặc đối tượng).", " ".join(body.split()[-3:])
+    if (m := CONNECTIVE.match(body)) and BARE_ORDER.match(m["rest"]) and not BINDS.search(m["rest"]):
+        return "agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split(",")[0]
+    return None
+
+
+def _verb_only_in_modifier(body: str) -> bool:
+    """ "Mức hỗ trợ thêm hằng tháng đối với người đang hưởng …": no verb before the modifier, none that
+    makes a clause after it ("đang hưởng" describes the person)."""
+    parts = MODIFIER.split(body, maxsplit=1)
+    head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+    if CLAUSE_VERB.search(head):
+        return False
+    return not MAIN_VERB_AFTER.search(rest)
+
+
+MAIN_VERB_AFTER = re.compile(r"(?<!người )(?<!hộ )(?<!tượng )\b(?:là|bằng|phải|sẽ|gồm|được|không|tăng|giảm)\b")

@@ -55,7 +55,8 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
         pool.extend(inline_row_candidates(article, index, total, 10_000 + 100 * index + 50))
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
-    if any(a.number.startswith("mục ") for a in doc.articles):  # a directive's opening is context ("Thời gian qua …"), not a task
+    if any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles):
+        # a directive's opening is context ("Thời gian qua …", praise of leaders), not a task
         pool = [c for c in pool if c.source.article or c.source.clause]
     return [
         c

@@ -221,6 +221,7 @@ def _structure(lines: list[str], tables: list[Table] | None = None) -> list[Arti
 
 ROMAN_SECTION_RE = re.compile(r"^([IVX]{1,4})[./-]\s*([A-ZĐÀ-Ỹ].*)$")
 ATTACHED_RE = re.compile(r"^(QUY ĐỊNH|QUY CHẾ|ĐIỀU LỆ|HƯỚNG DẪN)$")
+CLOSING_RE = re.compile(r"^(?:Trên đây là|Nơi nhận:?$)")
 
 
 def _directive(lines: list[str]) -> list[Article]:
@@ -235,15 +236,29 @@ def _directive(lines: list[str]) -> list[Article]:
     for line in lines:
         if PREAMBLE_RE.match(line):
             continue
+        if CLOSING_RE.match(line):
+            break  # "Trên đây là Chỉ thị …, yêu cầu … triển khai thực hiện nghiêm túc": the closing, then the signature
         if m := ROMAN_SECTION_RE.match(line):
             article = Article(number=f"mục {m.group(1)}", title=m.group(2).strip())
             articles.append(article)
             continue
         if (m := CLAUSE_RE.match(line)) and (not article.clauses or _next_number(article.clauses[-1].number, m.group(1))):
             article.clauses.append(Clause(number=m.group(1), text=m.group(2).strip()))
+        elif (m := POINT_RE.match(line)) and article.clauses and _next_point(article.clauses[-1], m.group(1)):
+            article.clauses[-1].points.append(Point(label=m.group(1), text=m.group(2).strip()))  # "mục II, điểm 3, ý b"
         else:
             _append(article, line)
     return [a for a in articles if a.title or a.text or a.clauses]
+
+
+def _next_point(clause: Clause, label: str) -> bool:
+    """ "a)" after a task group's heading opens its items, each next letter continues them: a stray "c." inside a
+    sentence does not, nor items after a task's own sentence (they stay its text, said as before)."""
+    letters = "abcdđeghiklmnopqrstuvxy"
+    if not clause.points:  # only a task group's heading ("Sở Y tế", "Bộ Tài chính:") has items of its own
+        return label == "a" and "\n" not in clause.text and not clause.text.rstrip().endswith((".", ";"))
+    last = letters.find(clause.points[-1].label)
+    return 0 <= last < len(letters) - 1 and letters[last + 1] == label
 
 
 def _next_article(previous: str, line: str) -> bool:

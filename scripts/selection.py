@@ -25,6 +25,7 @@ from scripts.sentences import (
     strip_noise,
     words,
 )
+from scripts.tasks import task_weight
 from scripts.units import BAN_TITLE, FIGURE_FIRST, TASK_FIRST, passage_units
 
 
@@ -180,7 +181,9 @@ def _list_position(point: str | None) -> float:
 ENFORCED = re.compile(
     r"\bxử lý(?P<how>(?:,?\s+(?:nghiêm|dứt điểm|kịp thời))*)\s+(?P<what>(?:(?:các|những)\s+(?:trường hợp|vụ việc|vụ)|(?:(?:các|những)\s+)?hành vi)\s[^;.]+)"
 )
-VAGUE = re.compile(r"^(?:(?:các|những)\s+)?(?:trường hợp|hành vi|vụ việc|vụ)(?:\s+(?:vi phạm|sai phạm)(?:\s+pháp luật)?)?\s*$")
+VAGUE = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:trường hợp|hành vi|vụ việc|vụ)(?:\s+(?:cố tình|cố ý))?(?:\s+(?:vi phạm|sai phạm)(?:\s+pháp luật)?)?\s*$"
+)  # "xử lý nghiêm những trường hợp cố tình vi phạm": which ones the sentence does not say
 PURPOSE = re.compile(r"\s(?:để|nhằm)\s")
 
 
@@ -211,10 +214,9 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        units = passage_units(article, lambda line: who_is_meant(line, doc))
-        if not article.number or article.number.startswith(
-            "mục "
-        ):  # a directive: its orders to enforce, said to whom they concern
+        units = passage_units(article, lambda line: who_is_meant(line, doc), whole)
+        directive = not article.number or article.number.startswith("mục ")  # tasks, in no order of importance
+        if directive:  # a directive: its orders to enforce, said to whom they concern
             said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor
             for clause, point, passage in article.passages():
                 lines = [flat(line).lstrip("-+• ") for line in passage.split("\n") if line.strip()]
@@ -243,6 +245,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             value -= 3.0 if TASK_FIRST.match(text) else 0.0  # "Thực hiện thủ tục …" whose actor could not be said
             value -= 3.0 if FIGURE_FIRST.match(text) else 0.0  # "100% mức hưởng khi …": whose?
             value -= 4.0 if RESIDUE.search(text) else 0.0  # "… thuộc một trong các trường hợp, thì …": which cases?
+            value += task_weight(text) if directive else 0.0
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             part += "+" if extra or said in kept_apart else ""
             out.append(Candidate(text, source, value, index, order, part=part))

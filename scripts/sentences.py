@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scripts.actors import ACTOR_ACTS
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import condense, inline_list
 from scripts.legal import SYMBOL
@@ -105,9 +106,10 @@ def lowerfirst(text: str) -> str:
 LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến".split())
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
 ORGANIZATION = re.compile(
-    r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện|"
+    r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện|Ủy ban|Giám đốc|Thủ trưởng|"
+    r"Bộ trưởng|Công an|Lực lượng|Đài|Ban|"
     r"(?:(?:Các|Những)\s+)?(?:[Tt]hành viên|[Ủủ]y viên|[Nn]hân viên|[Cc]hủ tịch|[Pp]hó [Cc]hủ tịch|[Tt]ổ trưởng|[Đđ]ội trưởng))\s"
-)  # "Ngân hàng Nhà nước"; "Thành viên Tổ bầu cử": a role of the body named after it, not a heading
+)  # "Ngân hàng Nhà nước", "Công an tỉnh chỉ đạo …"; "Thành viên Tổ bầu cử": a role of the body named after it, not a heading
 
 
 def strip_heading(text: str) -> str:
@@ -195,7 +197,7 @@ MODAL = re.compile(r"\b(?:phải|không được|cấm|có trách nhiệm|có qu
 
 def complete(text: str) -> bool:
     """A sentence with a verb, and a condition ("Khi …", "Trong thời hạn …") only with its main clause."""
-    if not PREDICATE.search(text) and not LABELLED_AMOUNT.search(text) and not TASK_VERB.match(text):
+    if not (PREDICATE.search(text) or LABELLED_AMOUNT.search(text) or TASK_VERB.match(text) or ACTOR_ACTS.match(text)):
         return False
     if not CONDITION.match(text):
         return True
@@ -246,7 +248,7 @@ def finish(text: str) -> str:
     return capfirst(text) + "." if text else ""
 
 
-PAIRED = re.compile(r"(?:khám bệnh|sản xuất|mua bán), (?=chữa bệnh|kinh doanh|trao đổi)")  # one thing said with two words
+PAIRED = re.compile(r"(?:khám bệnh|sản xuất|mua bán|tổ chức), (?=chữa bệnh|kinh doanh|trao đổi|thực hiện)")  # one thing
 
 
 def _clause_parts(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from scripts.sentences import (
     strip_noise,
     words,
 )
+from scripts.tasks import Carriers
 
 BAN_TITLE = re.compile(r"hành vi bị (?:nghiêm )?cấm|nghiêm cấm", re.I)
 ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|Ban|Hội|Người|Chủ|Đài|Trường|Nhà|Bảo hiểm)")
@@ -165,10 +166,13 @@ def _sentences_before_lead(line: str) -> tuple[list[str], str]:
     return split_units(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", parts[0]) + "."), parts[-1]
 
 
-def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list[tuple[str | None, str | None, str, str]]:
-    """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead;
-    `resolve` may say in words what a line refers to (the quote stays the source's)."""
+def passage_units(
+    article: Article, resolve: Callable[[str], str] = str, text: str = ""
+) -> list[tuple[str | None, str | None, str, str]]:
+    """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead (a
+    directive's task with its actor); `resolve` may say in words what a line refers to (the quote stays the source's)."""
     out: list[tuple[str | None, str | None, str, str]] = []
+    carriers = Carriers(article, text)
     leads: dict[str | None, str] = {}
     occasions: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
@@ -179,7 +183,7 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
                 break
         if point is None and (split := inline_point(passage)):
             point, passage = "a", split[1]  # "Đối tượng áp dụng a) Trẻ em …": the heading goes, point a is said
-        lines = _joined([flat(line) for line in passage.split("\n") if line.strip()])
+        lines = carriers.lines(clause, point, _joined([flat(line) for line in passage.split("\n") if line.strip()]))
         if not lines:
             continue
         addressee = (
@@ -208,8 +212,9 @@ def passage_units(article: Article, resolve: Callable[[str], str] = str) -> list
                 continue
             lead = line_lead or (inherited if n == 0 else "")
             quote = line.lstrip("-+• “")
-            line, acts = one_act_each(resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
-            sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line)) if line else [])
+            line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
+            line, acts = one_act_each(line)
+            sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line, carriers.limit)) if line else [])
             sentences = [as_received(s) for s in sentences]
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]

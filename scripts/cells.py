@@ -15,7 +15,7 @@ from scripts.header import ARTICLE_RE
 
 TABLE_MARK = "\x00TABLE:"
 NUMERIC = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s*(?:đ|đồng|%))?$")  # "400.000.000", "3.000.000 đ"; not "1.1"
-ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)$")  # "1", "1.1", "II": the STT column
+ROW_NUMBER = re.compile(r"^(?:\d+(?:[.\s]\d+)*\.?|[IVXLC]+\.?)$")  # "1", "1.1", "9 1" (a typo), "II": the STT column
 UNIT_RE = re.compile(r"^Đơn vị(?: tính)?\s*:\s*(.+?)\.?$", re.IGNORECASE)
 UNIT_IN_HEADER = re.compile(r"\((đồng|nghìn đồng|triệu đồng|%)\)\s*$", re.IGNORECASE)
 CLAUSE_START = re.compile(r"^[“\"]?(?:\d+\.|[a-zđ]\))\s")
@@ -173,10 +173,21 @@ def _lead(before: list[str]) -> str:
     return re.sub(r"^[“\"]?(?:\d+\.|[a-zđ]\))?\s*", "", last)
 
 
+THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?\b")  # "40.000": an amount, never a row number
+MAX_SCAN = 400  # cells looked at to learn how a table writes its amounts
+UNIT_COLUMN = re.compile(r"^(?:Đơn vị tính|ĐVT)$", re.I)
+MONEY_UNIT = re.compile(r"^(?:nghìn |triệu |tỷ )?đồng\b", re.I)
+
+
 def _read_stt(headers: list[str], cells: list[str], unit: str) -> tuple[Table | None, int]:
+    """Rows under their group headings; an "Đơn vị tính" column gives each row's amount its own unit."""
+    unit_column = any(UNIT_COLUMN.match(h.strip()) for h in headers)
+    headers = [h for h in headers if not UNIT_COLUMN.match(h.strip())]
     columns = len(headers) - 1
     if columns < 1:
         return None, 0
+    # a table's amounts share one form: where they are "40.000", a bare "1" after a heading is the next row's number
+    bare = not any(THOUSANDS.match(c.strip()) for c in cells[:MAX_SCAN])
     rows: list[TableRow] = []
     groups: dict[int, str] = {}  # the group heading at each level of the STT numbering ("3", "3.1")
     level = used = k = 0
@@ -184,14 +195,17 @@ def _read_stt(headers: list[str], cells: list[str], unit: str) -> tuple[Table | 
         cell = cells[k].strip()
         if CLAUSE_START.match(cell) or ARTICLE_RE.match(cell):
             break
-        values = cells[k + 1 : k + 1 + columns]
-        if not _is_amount(cell) and not cell.isupper() and _row_values(values, columns):
+        row_unit = cells[k + 1].strip() if unit_column and k + 1 < len(cells) and not _is_amount(cells[k + 1]) else ""
+        values = cells[k + 1 + bool(row_unit) : k + 1 + bool(row_unit) + columns]
+        if not _is_amount(cell) and not cell.isupper() and _row_values(values, columns, bare):
             group = groups[max(groups)] if groups else ""
             label = f"{group} – {_label(cell)}" if group else _label(cell)
-            rows.append(TableRow(label, tuple(_value(v) for v in values), " ".join([cell, *(v.strip() for v in values)])))
-            k, level = k + 1 + columns, 0
+            amounts = tuple(f"{_value(v)} {row_unit}" if MONEY_UNIT.match(row_unit) else _value(v) for v in values)
+            quote = " ".join([cell, *([row_unit] if row_unit else []), *(v.strip() for v in values)])
+            rows.append(TableRow(label, amounts, quote))
+            k, level = k + 1 + bool(row_unit) + columns, 0
         elif ROW_NUMBER.match(cell):
-            level = cell.rstrip(".").count(".") + 1  # a new numbered item ends the groups at its level and below
+            level = _level(cell)  # a new numbered item ends the groups at its level and below
             groups = {n: g for n, g in groups.items() if n < level}
             k += 1
         elif _is_amount(cell) or cell[:1].isdigit():
@@ -207,10 +221,17 @@ def _read_stt(headers: list[str], cells: list[str], unit: str) -> tuple[Table | 
     return (Table(tuple(headers), unit, rows), used) if rows else (None, 0)
 
 
-def _row_values(values: list[str], columns: int) -> bool:
+def _level(number: str) -> int:
+    """ "II" → 1 (a part: merged group cells), "3" → 2, "3.1" or "3 1" (a typo) → 3: how deep a row number sits."""
+    number = number.rstrip(".")
+    return 1 if re.fullmatch(r"[IVXLC]+", number) else len(re.split(r"[.\s]", number)) + 1
+
+
+def _row_values(values: list[str], columns: int, bare: bool = True) -> bool:
     """A row's amounts are all of one kind: "5.000.000 đồng/báo cáo" then "3" is an amount and the next row's number."""
     kinds = {bool(RATE.match(v.strip())) for v in values}
-    return len(values) == columns and all(_is_amount(v) for v in values) and len(kinds) == 1
+    numbers = not bare and any(ROW_NUMBER.match(v.strip()) and not THOUSANDS.match(v.strip()) for v in values)
+    return len(values) == columns and all(_is_amount(v) for v in values) and len(kinds) == 1 and not numbers
 
 
 PAREN_NOTE = re.compile(r"\s*\([^()]*\)")

@@ -10,7 +10,9 @@ that leaves a piece without its main clause when it is lifted out alone:
   ("Mức hỗ trợ thêm hằng tháng đối với người đang hưởng trợ cấp hưu trí xã hội.");
 - a lead whose formula or list was dropped ("… được xác định trong đó.", "… có thẩm quyền cấp."), or
   glued to its first item ("… bằng một trong các hình thức sau nộp phí bằng tiền mặt …");
-- an order with no subject behind a connective ("Song song đó, tăng cường đối thoại …").
+- an order with no subject behind a connective ("Song song đó, tăng cường đối thoại …");
+- an item of a document's scope: parties and what ties them to it, nothing they get or must do
+  ("Các cơ quan, tổ chức, cá nhân khác có liên quan đến việc thực hiện …").
 """
 
 from __future__ import annotations
@@ -29,13 +31,21 @@ CLAUSE_VERB = re.compile(
 )
 LEAD_ON_ITEM = re.compile(r"\b(?:các|những) (?:hình thức|trường hợp|nội dung|biện pháp|cách) sau\s+(?!đây\b)[a-zà-ỹđ]")
 DROPPED_TAIL = re.compile(
-    r"(?:\btrong đó|\bđược xác định|\b(?:có thẩm quyền|thẩm định|đề nghị)\s+cấp|\bbằng một trong các hình thức sau)\.?$", re.I
+    r"(?:\btrong đó|\bđược xác định|\bthì thực hiện|\b(?:có thẩm quyền|thẩm định|đề nghị)\s+cấp|\bbằng một trong các hình thức sau)\.?$",
+    re.I,
 )
 CONNECTIVE = re.compile(r"^(?:Song song (?:với )?đó|Bên cạnh đó|Ngoài ra|Đồng thời|Mặt khác|Từ đó),\s+(?P<rest>.+)$")
 BARE_ORDER = re.compile(
     r"^(?:tăng cường|tiếp tục|đẩy mạnh|nâng cao|tập trung|chủ động|kịp thời|rà soát|kiểm tra|phối hợp|triển khai|tổ chức|"
     r"xây dựng|hoàn thiện|thực hiện|bảo đảm|đảm bảo|duy trì|huy động|ưu tiên|theo dõi|hướng dẫn|tuyên truyền)\b"
 )
+PARTY = r"(?:cơ quan|tổ chức|cá nhân|doanh nghiệp|hộ gia đình|hộ kinh doanh|hợp tác xã|người|đơn vị)"
+PARTIES = re.compile(
+    rf"^(?:Các )?{PARTY}(?:(?:,| và| hoặc) (?:các )?{PARTY}(?: trong nước| nước ngoài)?)+(?: khác)?"
+    r" (?:có liên quan|có thẩm quyền|có hành vi|có thuê|có nhu cầu)\b",
+    re.I,
+)  # "Cơ quan, tổ chức, cá nhân khác có liên quan đến …": who a document applies to, an item of its scope
+PARTIES_SAY = re.compile(r"\b(?:phải|được|bị|là|không được|sẽ|cần|nên|chịu trách nhiệm)\b")
 BINDS = re.compile(r"\b(?:phải|cấm|nghiêm cấm|không được|xử phạt|bị xử lý|được hưởng|được hỗ trợ|miễn|sơ tán|di dời)\b|\d")
 
 
@@ -51,6 +61,8 @@ def fragment(body: str) -> tuple[str, str, str] | None:
         return "no_main_clause", "Đây là đề mục (cụm danh từ), không phải một câu.", body[:60]
     if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body):
         return "cut", "Câu dẫn mất phần sau (công thức, danh sách hoặc đối tượng).", " ".join(body.split()[-3:])
+    if PARTIES.match(body) and not PARTIES_SAY.search(body):
+        return "no_main_clause", "Danh sách đối tượng áp dụng (ai, cơ quan nào), không nói họ được gì, phải làm gì.", body[:40]
     if (m := CONNECTIVE.match(body)) and BARE_ORDER.match(m["rest"]) and not BINDS.search(m["rest"]):
         return "agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split(",")[0]
     return None

@@ -20,6 +20,10 @@ PIECES = [
     ("Hộ kinh doanh nộp hồ sơ đề nghị cơ quan có thẩm quyền cấp.", "cut"),
     ("Người nộp thực hiện nộp tiền bằng một trong các hình thức sau chuyển khoản vào tài khoản của xã.", "cut"),
     ("Song song đó, tăng cường kiểm tra việc cấp phép tại các sở, ngành.", "agency_work"),
+    ("Trường hợp quy định về thẩm quyền thay đổi thì thực hiện.", "cut"),
+    ("Các cơ quan, tổ chức, cá nhân khác có liên quan đến việc thu tiền dịch vụ.", "no_main_clause"),
+    ("Doanh nghiệp, hộ gia đình, cá nhân có thuê mướn lao động theo mùa vụ.", "no_main_clause"),
+    ("Cơ quan, người có thẩm quyền cấp giấy phép khai thác cát.", "no_main_clause"),
 ]
 
 
@@ -35,6 +39,9 @@ WHOLE = [
     "Ngoài ra, người dân phải đun sôi nước trước khi uống.",
     "Hộ gia đình được hỗ trợ viên khử khuẩn nước.",
     "Người bán hàng phải niêm yết giá tại cửa hàng.",
+    "Tổ chức, cá nhân có hành vi xả rác bừa bãi sẽ bị xử phạt.",
+    "Hộ gia đình, cá nhân có nhu cầu được vay vốn ưu đãi.",
+    "Trường hợp quy định về thẩm quyền thay đổi thì thực hiện theo quy định mới.",
 ]
 
 

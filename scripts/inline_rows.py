@@ -16,7 +16,7 @@ from scripts.selection import Candidate, Source, score
 from scripts.sentences import HARD_MAX_WORDS, flat, listenable, lowerfirst, words
 
 HEADER = re.compile(
-    r"\b(?:Số TT|STT|TT)\s+(?:Nội dung|Tên[^\d()]{0,60}?|Đối tượng[^\d()]{0,40}?)\s+"
+    r"(?:\b(?:Số TT|STT|TT)\s+)?\b(?:Nội dung|Tên[^\d()]{0,60}?|Đối tượng[^\d()]{0,40}?)\s+"
     r"(?P<unit_column>(?:Đơn vị tính|ĐVT)\s+)?"
     r"Mức (?:thu|chi|hỗ trợ|phí|trợ cấp)[^\d()]{0,30}?(?:\s*\((?P<unit>[^()\d]{2,40})\))?(?=\s)"
 )

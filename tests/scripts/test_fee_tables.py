@@ -89,3 +89,16 @@ def test_a_drafted_fee_circular_says_the_common_case_first_and_no_header() -> No
     amounts = [s.text for s in script.sentences if "đồng" in s.text and any(c.isdigit() for c in s.text)]
     assert amounts and "cấp mới, là 70.000 đồng/lần cấp" in amounts[0], "the ordinary case leads the fees"
     assert not any("Nội dung" in s.text or "Mức thu (" in s.text or "USD" in s.text for s in script.sentences)
+
+
+def test_a_schedule_without_a_row_number_column_is_read_and_its_header_never_said() -> None:
+    text = (
+        "Tên phí, lệ phí Mức thu (đồng/lần) 1 Lệ phí cấp bằng lái tàu hạng nhất 60.000 "
+        "2 Lệ phí cấp chứng chỉ thuyền viên 40.000 Tên phí, lệ phí Mức thu 3 Lệ phí cấp bằng lái tàu hạng nhì 50.000"
+    )
+    said = [s for s, _quote, _label in inline_rows(text)]
+    assert said == [
+        "Lệ phí cấp bằng lái tàu hạng nhất là 60.000 đồng/lần.",
+        "Lệ phí cấp chứng chỉ thuyền viên là 40.000 đồng/lần.",
+        "Lệ phí cấp bằng lái tàu hạng nhì là 50.000 đồng/lần.",
+    ], "no 'STT' before the header cells, and the header printed again over row 3, which keeps only its own label"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scripts.amended import amended_units
 from scripts.legal import LegalDocument
 from scripts.notions import bonus, notions
 from scripts.references import who_is_meant
@@ -26,7 +27,7 @@ from scripts.sentences import (
     words,
 )
 from scripts.tasks import task_weight
-from scripts.units import BAN_TITLE, FIGURE_FIRST, TASK_FIRST, passage_units
+from scripts.units import BAN_TITLE, FIGURE_FIRST, TASK_FIRST
 
 
 @dataclass(slots=True)
@@ -37,10 +38,16 @@ class Source:
     clause: str | None
     point: str | None
     quote: str
+    amended: str = ""  # "sửa đổi, bổ sung điểm a khoản 5 Điều 8 của Nghị định số …": the provision it now is
 
     @property
     def label(self) -> str:
-        """How a Vietnamese reader cites it: "điểm a khoản 2 Điều 3", "Điều 5 của Quy định", "mục II, điểm 3"."""
+        """How a Vietnamese reader cites it: "điểm a khoản 2 Điều 3", "Điều 5 của Quy định", "mục II, điểm 3";
+        new wording quoted by an amending document also names the provision it amends."""
+        return f"{self.where} {self.amended}" if self.amended else self.where
+
+    @property
+    def where(self) -> str:
         if self.article and self.article.startswith("mục "):  # a directive's or plan's section, task and item
             parts = [self.article, f"điểm {self.clause}" if self.clause else "", f"ý {self.point}" if self.point else ""]
             return ", ".join(p for p in parts if p)
@@ -214,7 +221,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        units = passage_units(article, lambda line: who_is_meant(line, doc), whole)
+        units, amended = amended_units(article, lambda line: who_is_meant(line, doc), whole)
         directive = not article.number or article.number.startswith("mục ")  # tasks, in no order of importance
         if directive:  # a directive: its orders to enforce, said to whom they concern
             said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor
@@ -238,7 +245,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
                 or LEAD_ONLY.search(text)
             ):
                 continue
-            source = Source(article.number or None, clause or None, point, quote)
+            source = Source(article.number or None, clause or None, point, quote, amended.get((clause, point, quote, said), ""))
             value = score(text, article.title, index, total) - _list_position(point)
             if (extra := bonus(text)) or said in kept_apart:  # a definition, scale, filing route: its own share of time
                 value += extra + 0.5 * (said in kept_apart)
@@ -298,7 +305,8 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
         first = taken[0]
         if not (quote := _span(whole, first.source.quote, taken[-1].source.quote)):
             continue
-        source = Source(first.source.article, first.source.clause, ", ".join(c.source.point or "" for c in taken), quote)
+        points = ", ".join(c.source.point or "" for c in taken)
+        source = Source(first.source.article, first.source.clause, points, quote, first.source.amended)
         value = max(c.score for c in taken) + 1.0
         out.append(Candidate(f"{said}.", source, value, first.article_index, first.order, part=first.part))
     return out

@@ -65,7 +65,8 @@ def citation(source: dict[str, Any] | None) -> str:
 
     if not source:
         return ""
-    label = Source(source.get("article"), source.get("clause"), source.get("point"), source.get("quote") or "").label
+    where = (source.get("article"), source.get("clause"), source.get("point"), source.get("quote") or "")
+    label = Source(*where, source.get("amended") or "").label  # new wording also names the provision it amends
     return label[:1].upper() + label[1:]
 
 

@@ -84,7 +84,7 @@ def test_cli_draft_json_shape(tmp_path: Path) -> None:
     assert payload["document"]["issued_on"] == "2025-11-18"
     assert set(payload["script"]) == {"language", "text", "sentences", "est_duration_s"}
     for sentence in payload["script"]["sentences"]:
-        assert sentence["source"] is None or set(sentence["source"]) == {"article", "clause", "point", "quote"}
+        assert sentence["source"] is None or set(sentence["source"]) == {"article", "clause", "point", "quote", "amended"}
 
 
 def test_cli_draft_of_a_non_document_fails_readably(tmp_path: Path) -> None:

@@ -111,7 +111,10 @@ def test_suggestions_are_ranked_cited_spoken_and_only_editors_add_them(tmp_path:
     offered = client.get(f"/api/bulletins/{bulletin}/suggestions").json()
     assert len(offered) >= 3, offered
     assert all(s["citation"] and s["source"]["quote"] and s["spoken"] for s in offered)
-    assert offered[0]["citation"] == "điểm d khoản 3 Điều 1" and "50% lương" in offered[0]["text"]
+    # the amending decree's point, and the provision of the old decree its new wording now is
+    first = offered[0]["citation"]
+    assert first == "điểm d khoản 3 Điều 1 sửa đổi khoản 2 Điều 13 của Nghị định số 72/2020/NĐ-CP", first
+    assert "50% lương" in offered[0]["text"]
     assert "phần trăm" in offered[0]["spoken"]  # the spoken form, not the written one
     said = [s["text"] for s in client.get(f"/api/bulletins/{bulletin}").json()["scripts"]["vi"]["sentences"]]
     assert not {s["text"] for s in offered} & set(said)

@@ -1,0 +1,60 @@
+"""New wording quoted by an amending document, read as the provisions now in force (made-up decree of our own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.amended import amendments
+from scripts.legal import parse
+from scripts.selection import Candidate, candidates
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def pool() -> list[Candidate]:
+    return candidates(parse((DATA / "nd-amending.txt").read_text(encoding="utf-8")))
+
+
+def _said(pool: list[Candidate], start: str) -> Candidate:
+    return next(c for c in pool if c.text.startswith(start))
+
+
+def test_points_of_quoted_wording_are_sentences_of_their_own(pool: list[Candidate]) -> None:
+    """ "Sửa đổi khoản 5 Điều 8 như sau: “5. Heading / a) … / b) …”": point a is a rule, said alone; the heading is not."""
+    duty = _said(pool, "Tổ giữ rừng cộng đồng có từ 10 thành viên trở lên phải ghi sổ")
+    assert duty.source.where == "khoản 1 Điều 1"
+    assert duty.source.amended == "sửa đổi, bổ sung điểm a khoản 5 Điều 8 của Nghị định số 30/2024/NĐ-CP"
+    assert duty.source.label == f"khoản 1 Điều 1 {duty.source.amended}"
+    assert not any(c.text.startswith("Sổ theo dõi tuần tra rừng") for c in pool)
+
+
+def test_an_instruction_is_never_said_as_part_of_the_rule(pool: list[Candidate]) -> None:
+    """Straight quotes: the parser takes the quoted points as the amending clause's own; still no "Sửa đổi … như sau"."""
+    assert not any(c.text.startswith(("Sửa đổi", "Bổ sung")) or " 4a. " in c.text for c in pool)
+    paid = _said(pool, "Người giữ rừng bị thương khi tuần tra rừng được hỗ trợ 3.500.000 đồng")
+    assert paid.source.amended.endswith("điểm a khoản 4 Điều 12 của Nghị định số 30/2024/NĐ-CP")
+
+
+def test_an_added_clause_is_cited_in_the_article_its_instruction_sits_under(pool: list[Candidate]) -> None:
+    """ "Sửa đổi, bổ sung Điều 12 như sau: … b) Bổ sung khoản 4a như sau": the new clause is khoản 4a Điều 12."""
+    added = _said(pool, "Người giữ rừng được cấp miễn phí")
+    assert added.source.amended == "bổ sung khoản 4a Điều 12 của Nghị định số 30/2024/NĐ-CP"
+    assert added.source.where == "điểm b khoản 2 Điều 1"
+
+
+def test_a_change_with_its_instruction_in_the_heading() -> None:
+    """ "Điều 2. Bổ sung khoản 15 Điều 4 Nghị định số …" with the wording right under the heading."""
+    text = (DATA / "nd-amending.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Điều 2. Hiệu lực thi hành",
+        "Điều 2. Bổ sung khoản 3 Điều 6 Nghị định số 45/2023/NĐ-CP\n\n"
+        "“3. Hộ gia đình nhận khoán bảo vệ rừng được miễn phí đo đạc diện tích rừng nhận khoán.”.\n\n"
+        "Điều 3. Hiệu lực thi hành",
+    )
+    doc = parse(text)
+    changes, _ = amendments(doc.articles[1])
+    assert [(c.verb, c.cite) for c in changes] == [("bổ sung", "khoản 3 Điều 6 của Nghị định số 45/2023/NĐ-CP")]
+    assert changes[0].wording == ["3. Hộ gia đình nhận khoán bảo vệ rừng được miễn phí đo đạc diện tích rừng nhận khoán."]

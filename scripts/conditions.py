@@ -71,18 +71,33 @@ def _as_holders_right(text: str) -> str:
     return f"{m['who'][:1].upper()}{m['who'][1:]} {right} {m['verb']} {m['what']}"
 
 
+ADJUNCT_END = re.compile(r"^(?:$|[,.;]|(?:không|là|được|phải|thì|và|hoặc|khi|nếu|mà|để|đến|từ|trước|sau|theo|cho)\b)")
+
+
+def _place_said_once(text: str) -> str:
+    """ "doanh nghiệp mới thành lập trong kỳ tính thuế và dự kiến tổng doanh thu trong kỳ tính thuế không quá 01 tỷ
+    đồng" → "… dự kiến tổng doanh thu không quá 01 tỷ đồng": the same time or place said again adds nothing; a phrase
+    that goes on ("trong kỳ tính thuế năm sau") is another one and stays."""
+    for m in reversed(list(re.finditer(r"\s(?:trong|tại) (?:[^\W\d_]+ ){2,6}?[^\W\d_]+(?=\s|[,.;]|$)", text))):
+        rest = text[m.end() :].lstrip()
+        if m[0] in text[: m.start()] and ADJUNCT_END.match(rest):
+            return _place_said_once(text[: m.start()] + text[m.end() :])
+    return text
+
+
 EDITS: tuple[Callable[[str], str], ...] = (
     lambda t: IN_FORCE.sub("có hiệu lực", t),
     lambda t: AS_PROVIDED.sub("", t),
     lambda t: BACK_REFERENCE.sub("", t),
     lambda t: AGENT_REPEAT.sub(r"\1 \4 \2 \3", t),
     _object_said_once,
+    _place_said_once,
     lambda t: HEAD_AGAIN.sub(r"\1 \2, ", t),
     _as_holders_right,
 )
 
 
-PEOPLE = re.compile(rf"\b(?:{HOLDERS}|đối tượng|công dân|dân quân)\b", re.I)
+PEOPLE = re.compile(rf"\b(?:{HOLDERS}|đối tượng|công dân|dân quân|doanh nghiệp|hợp tác xã)\b", re.I)
 
 
 def conditional(text: str) -> bool:

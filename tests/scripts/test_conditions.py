@@ -120,3 +120,18 @@ def test_both_halves_of_vua_vua_keep_their_words() -> None:
     )
     said = with_condition(text, MAX_WORDS, 60)
     assert said and "vừa đủ điều kiện hưởng trợ cấp học nghề" in said, said
+
+
+def test_the_same_time_or_place_said_again_goes_but_a_longer_one_stays() -> None:
+    text = (
+        "Trường hợp hợp tác xã mới thành lập trong năm tài chính và dự kiến doanh thu trong năm tài chính không quá "
+        "500 triệu đồng thì hợp tác xã không phải tạm nộp thuế thu nhập doanh nghiệp"
+    )
+    said = with_condition(text, MAX_WORDS, HARD_MAX_WORDS)
+    assert said and said.count("trong năm tài chính") == 1 and "500 triệu đồng" in said, said
+    kept = (
+        "Trường hợp hợp tác xã có lãi trong năm tài chính và dự kiến doanh thu trong năm tài chính tiếp theo không quá "
+        "500 triệu đồng thì hợp tác xã được tạm nộp thuế thu nhập doanh nghiệp theo quý của năm tài chính tiếp theo"
+    )
+    said = with_condition(kept, MAX_WORDS, 60)
+    assert said and "doanh thu trong năm tài chính tiếp theo" in said, said

@@ -113,6 +113,10 @@ PEOPLE = re.compile(
     re.I,
 )
 MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)
+EVERYONES = re.compile(  # "Điều chỉnh tăng thêm 8% trên mức lương hưu": a change for everyone who draws or pays it
+    r"^(?:Từ ngày [^,]+, )?(?:điều chỉnh )?(?:tăng|giảm)\b[^.]*?\b(?:lương hưu|trợ cấp|phụ cấp|học phí|lệ phí|viện phí)\b", re.I
+)
+SOME_OF_THEM = re.compile(r"\b(?:đối với (?:những|các) (?:người|hộ|trường hợp) (?:có|thuộc|đang)|riêng)\b", re.I)
 UNIT_LEAD = re.compile(r"^(?:Từ ngày [^,]+, )?(?:Ở |Tại |Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I)
 
 
@@ -158,7 +162,8 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and not procedure_or_counting(c.text)
     ]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
-    paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and PEOPLE.search(c.text)]
+    paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and (PEOPLE.search(c.text) or EVERYONES.search(c.text))]
+    paid_or_banned.sort(key=lambda c: bool(SOME_OF_THEM.search(c.text)))  # a change for all before one for some
     # a fee or tuition document: its first labelled charge is what residents most need to hear
     fees = [c for c in best_first(pool)[:10] if c.table and FEE_ROW.match(c.text) and words(c.text) <= MAX_WORDS - 6]
     return next(iter(paid_or_banned or people or fees), None)

@@ -96,3 +96,10 @@ def test_a_recap_of_a_lead_that_was_not_said_is_not_said_either() -> None:
     assert [s.text for s in kept] == [closing]
     kept, _ = _audible(doc, [Sentence(rule.capitalize() + ".", None), Sentence(recap, None)])
     assert len(kept) == 2, "a recap of a lead that was said stays"
+
+
+def test_a_change_for_everyone_who_draws_a_benefit_leads_before_one_for_some_of_them() -> None:
+    some = cand("Tăng thêm 200.000 đồng/người/tháng đối với những người có mức hưởng thấp hơn 3.000.000 đồng/tháng.", 15.0)
+    everyone = cand("Từ ngày 01 tháng 3 năm 2027, điều chỉnh tăng thêm 6% trên mức trợ cấp hằng tháng.", 12.0)
+    assert pick_headline([some, everyone]) is everyone
+    assert pick_headline([some]) is some

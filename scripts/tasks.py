@@ -181,6 +181,9 @@ def _one(subject: str, sentence: str) -> str:
     return _said_by(who, sentence)
 
 
+PLACE_HEADING = re.compile(r"^(?P<where>(?:Đối với|Tại|Riêng|Ở)\s+[^.;:]{3,80}?)\s*:?$")
+
+
 class Carriers:
     """Who carries out each task of one directive section: its group heading, else the section's title."""
 
@@ -189,6 +192,7 @@ class Carriers:
         self.section = section_subject(article.title, text) if self.on else ""
         self.grouped = {c.number for c in article.clauses if c.points}
         self.by_clause: dict[str | None, str] = {}
+        self.places: dict[str | None, str] = {}  # "Đối với thành phố X:": whose target or rule its items are
         self.first = ""  # an item's first line: "Giao Ban Quản lý … chỉ đạo các đơn vị … có trách nhiệm:" leads its own
         self.own_lead = False  # "- …" lines, whose actor is not the group's
         self.limit = MAX_WORDS  # the length the last line said may take
@@ -199,6 +203,9 @@ class Carriers:
         if self.on and point is None and clause and (clause in self.grouped or len(lines) > 1):
             if who := heading_subject(lines[0]):
                 self.by_clause[clause] = who
+                return lines[1:]
+            if m := PLACE_HEADING.match(lines[0]):
+                self.places[clause] = m["where"]
                 return lines[1:]
         self.first = lines[0] if lines else ""
         self.own_lead = bool(lines) and point is not None and (lines[0].endswith(":") or lines[0].startswith("Giao "))
@@ -212,6 +219,8 @@ class Carriers:
         task = capfirst(task) if task[:1].islower() and _task(task) else task  # "…;" then "xử lý hành vi …": a task too
         said = with_subject(who or self.by_clause.get(clause, self.section), task)
         said = line if said == task else said
+        if (where := self.places.get(clause)) and where.lower() not in said.lower():
+            said = f"{where}, {_lower(said.lstrip('-+•* '))}"  # "80% số ngày không khí tốt" is that city's target
         self.limit = MAX_WORDS + (SUBJECT_ROOM if said != line else 0)
         return said
 

@@ -116,3 +116,12 @@ def test_what_residents_feel_weighs_more_than_an_office_s_work() -> None:
     assert task_weight("Ngân hàng Chính sách xã hội giảm lãi suất cho vay 2%/năm đối với hộ nghèo.") > 0
     assert task_weight("Tăng cường công tác phối hợp giữa các sở, ngành.") < 0, "a task without an actor is not said"
     assert task_weight("Ủy ban nhân dân các xã tăng cường công tác tuyên truyền.") == 0
+
+
+def test_a_place_heading_stays_with_its_items() -> None:
+    """ "1. Đối với thành phố Sông Mây:" then "b) Cấm đốt rơm rạ …": said alone, one city's rule sounds general."""
+    doc = _doc("kh-air-plan.txt")
+    tasks = next(a for a in doc.articles if a.number == "mục II")
+    said = {u[1]: u[3] for u in passage_units(tasks, text=doc.text) if u[0] == "1"}
+    assert said["b"] == "Đối với thành phố Sông Mây, cấm đốt rơm rạ ngoài trời từ ngày 01 tháng 5 năm 2027.", said
+    assert said["a"].startswith("Đối với thành phố Sông Mây, phấn đấu đến năm 2030"), said

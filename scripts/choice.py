@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from scripts.docfacts import dated
+from scripts.exemptions import exemption_candidates
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
 from scripts.listener import RUN_ON, passes
@@ -54,6 +55,9 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         pool.extend(table_candidates(article, index, total, 10_000 + 100 * index))
         pool.extend(series_candidates(article, index, total, 10_000 + 100 * index + 99))
         pool.extend(inline_row_candidates(article, index, total, 10_000 + 100 * index + 50))
+        spared, listed = exemption_candidates(article, index, total, 10_000 + 100 * index + 80)
+        here = article.number or None
+        pool = [c for c in pool if c.source.article != here or (c.source.clause, c.source.point) not in listed] + spared
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
     if any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles):
         # a directive's opening is context ("Thời gian qua …", praise of leaders), not a task

@@ -104,6 +104,7 @@ def lowerfirst(text: str) -> str:
 
 
 LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến".split())
+PAPER_AFTER = frozenset("cấp đổi gia hạn hồi chỉnh có xin giữ nộp trả sung mới".split())  # "cấp Giấy phép": a paper's name
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
 ORGANIZATION = re.compile(
     r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện|Ủy ban|Giám đốc|Thủ trưởng|"
@@ -122,7 +123,7 @@ def strip_heading(text: str) -> str:
             word[:1].isupper()
             and not word.isupper()
             and prev[:1].islower()
-            and prev not in LINKING
+            and not (prev in LINKING or word in ("Giấy", "Thẻ", "Sổ") and prev in PAPER_AFTER)
             and after[:1].islower()
             and not any(t[:1].isupper() for t in head[1:])
             and not HEADING_VERBS.search(" ".join(head))

@@ -130,3 +130,12 @@ def test_an_exclusion_by_a_clause_number_is_cut_whole_not_left_stuttering() -> N
     )
     assert strip_noise(text) == ("Chủ trang trại thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc từ ngày 01 tháng 7 năm 2029.")
     assert not listenable("Chủ trang trại không thuộc đối tượng thuộc đối tượng tham gia bảo hiểm xã hội.")
+
+
+def test_a_papers_name_after_its_verb_is_not_a_glued_heading() -> None:
+    """ "… phí thẩm định cấp Giấy phép …" keeps what the amount is for: without it the permit "is" the fee."""
+    from scripts.sentences import split_units, strip_heading
+
+    said = split_units("Mức thu phí thẩm định cấp Giấy phép khai thác cát là 2.000.000 đồng/lần.")
+    assert said and said[0].startswith("Mức thu phí thẩm định cấp Giấy phép")
+    assert strip_heading("Mức hỗ trợ học phí Mức học phí của học sinh là 100.000 đồng.").startswith("Mức học phí của")

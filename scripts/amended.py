@@ -193,12 +193,48 @@ def cite_within(amendment: Amendment, clause: str | None, point: str | None) -> 
     return f"{cite} của {amendment.document}" if amendment.document else cite
 
 
+REPLACED = re.compile(
+    r"^(?:Sửa đổi|Thay thế|Thay|Điều chỉnh)\s+(?:các\s+)?cụm từ\s+[“\"](?P<old>[^”\"]+)[”\"]\s+(?:thành|bằng)\s+"
+    r"(?:cụm từ\s+)?[“\"](?P<new>[^”\"]+)[”\"](?P<where>.*)$"
+)
+STRUCK_OUT = re.compile(r"^(?:Bãi bỏ|Bỏ)\s+(?:các\s+)?cụm từ\s+[“\"]")  # a phrase struck out: never news
+LEVEL = re.compile(r"^\d[\d.,]*\s*(?:(?:nghìn|triệu|tỷ)\s+)?(?:đồng|%)$")
+TOPIC = re.compile(r"\bquy định\s+(?P<topic>về\s.+)$")
+
+
+def replaced_levels(article: Article) -> list[Unit]:
+    """ "Sửa đổi cụm từ “500 triệu đồng” thành “01 tỷ đồng” tại Điều 3, … Nghị định số …": a level residents feel,
+    said as the change it is. A replaced phrase that is not an amount (an office's name) is not for residents."""
+    out: list[Unit] = []
+    for clause, point, passage in article.passages():
+        line = " ".join(passage.split())
+        if not (m := REPLACED.match(line)) or not (LEVEL.match(m["old"].strip()) and LEVEL.match(m["new"].strip())):
+            continue
+        document = _document(m["where"]) or _document(article.title)
+        if not document:
+            continue
+        number = document.split()[-1]
+        topic = TOPIC.search(article.title) if number[: number.rfind("/")] in article.title else None
+        about = f" {topic['topic']}" if topic and len(topic["topic"].split()) <= 16 else ""
+        said = f"Trong {document}{about}, mức {m['old'].strip()} được thay bằng {m['new'].strip()}."
+        out.append((clause, point, line, said))
+    return out
+
+
+def _unreplaced(article: Article, units: list[Unit]) -> list[Unit]:
+    """The units without what a phrase replacement's own words make ("Thay thế cụm từ “…” bằng cụm từ “…”.")."""
+    phrases = [(c, p, " ".join(passage.split())) for c, p, passage in article.passages()]
+    struck = {(c, p) for c, p, line in phrases if REPLACED.match(line) or STRUCK_OUT.match(line)}
+    return [u for u in units if (u[0], u[1]) not in struck]
+
+
 def amended_units(article: Article, resolve: Callable[[str], str] = str, text: str = "") -> tuple[list[Unit], dict[Unit, str]]:
     """(clause, point, quote, sentence) for every sentence the article offers, its quoted new wording read as
     provisions of their own; and for each sentence of new wording, the provision it now is."""
     changes, used = amendments(article)
+    levels = replaced_levels(article)
     if not changes:
-        return passage_units(article, resolve, text), {}
+        return _unreplaced(article, passage_units(article, resolve, text)) + levels, {}
     rest = Article(article.number, article.title, chapter=article.chapter)
     for n, (clause, point, _, text) in enumerate(_lines(article)):
         if n in used or _ < 0:
@@ -214,7 +250,7 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
             rest.clauses[-1].points.append(Point(point, text))
         else:
             _append(rest.clauses[-1], text)
-    units = passage_units(rest, resolve, text)
+    units = _unreplaced(article, passage_units(rest, resolve, text)) + levels
     cites: dict[Unit, str] = {}
     for change in changes:
         for clause, point, quote, said in passage_units(unfold(change, article.title), resolve, text):

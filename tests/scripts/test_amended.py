@@ -58,3 +58,15 @@ def test_a_change_with_its_instruction_in_the_heading() -> None:
     changes, _ = amendments(doc.articles[1])
     assert [(c.verb, c.cite) for c in changes] == [("bổ sung", "khoản 3 Điều 6 của Nghị định số 45/2023/NĐ-CP")]
     assert changes[0].wording == ["3. Hộ gia đình nhận khoán bảo vệ rừng được miễn phí đo đạc diện tích rừng nhận khoán."]
+
+
+def test_a_replaced_amount_is_said_and_a_replaced_office_name_is_not(pool: list[Candidate]) -> None:
+    """ "Sửa đổi cụm từ “2.000.000 đồng” thành “2.500.000 đồng” tại …": residents feel a level that changes; an
+    office renamed in the text ("cấp huyện" → "cấp xã") is the administration's business."""
+    level = _said(pool, "Trong Nghị định số 30/2024/NĐ-CP")
+    assert level.text == (
+        "Trong Nghị định số 30/2024/NĐ-CP về chế độ đối với người giữ rừng cộng đồng, "
+        "mức 2.000.000 đồng được thay bằng 2.500.000 đồng."
+    )
+    assert level.source.where == "khoản 3 Điều 1"
+    assert not any("cấp huyện" in c.text or "cấp xã" in c.text for c in pool)

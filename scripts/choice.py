@@ -11,7 +11,7 @@ from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
 from scripts.listener import RUN_ON, passes
 from scripts.phasing import phased_dates, with_phase
-from scripts.selection import Candidate, admin_score, best_first, candidates, overlap, resident_score
+from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, words
 from scripts.spoken import normalize
 from scripts.tables import series_candidates, table_candidates
@@ -89,14 +89,41 @@ OBLIGED_RESIDENT = re.compile(  # a resident group (not an agency) as the subjec
 )
 
 
+STAFF = re.compile(r"công chức|viên chức|\bcán bộ\b", re.I)  # what an office pays its own staff is internal
+
+
 def binds_residents(pool: list[Candidate]) -> bool:
     """A rule that bans, fines, pays, charges or obliges residents: such a document always gets a full script."""
     return any(
         (BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) or OBLIGED_RESIDENT.search(c.text))
         and admin_score(c.text) < 3.0
         and not c.text.startswith("Nghị")
+        and not STAFF.search(c.text)
         for c in pool
     )
+
+
+NOT_A_RULE_TITLE = re.compile(
+    r"phạm vi|đối tượng áp dụng|giải thích|hiệu lực|điều khoản thi hành|tổ chức thực hiện|trách nhiệm|nguồn kinh phí|bãi bỏ",
+    re.I,
+)
+PARENTHESIS = re.compile(r"\([^()]*\)")  # "(trừ số chi đóng bảo hiểm y tế cho người hưởng …)" qualifies, binds no one
+CLAUSE_BREAK = re.compile(r"(?<=[.;:])\s+")
+
+
+def binding_rule(doc: LegalDocument) -> Source | None:
+    """The same test on the provisions as written: a rule that binds residents counts even when no sentence of it
+    could be said as it stands (too long, a list) — the script is still a script, and the editor is told of it."""
+    for article in doc.articles:
+        if NOT_A_RULE_TITLE.search(article.title) or article.number.startswith("Phụ lục"):
+            continue
+        for clause, point, passage in article.passages():
+            for part in CLAUSE_BREAK.split(PARENTHESIS.sub("", " ".join(passage.split()))):
+                if STAFF.search(part) or admin_score(part) >= 3.0:
+                    continue  # what an office pays its own staff is internal
+                if BINDS.search(part) and RESIDENT_SUBJECT.search(part) or OBLIGED_RESIDENT.search(part):
+                    return Source(article.number or None, clause, point, part)
+    return None
 
 
 def relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Candidate]:

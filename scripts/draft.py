@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from scripts.choice import binds_residents, build_pool, estimate_seconds, pick_headline, relevant, select
+from scripts.choice import STAFF, binding_rule, binds_residents, build_pool, estimate_seconds, pick_headline, relevant, select
 from scripts.docfacts import (
     LONG_TITLE_WORDS,
     TITLE_WORDS,
@@ -162,20 +162,23 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     if not pool and not doc.effective_on and not doc.title:  # a titled document is at least announced (a notice)
         raise DraftError(f"{doc.number} has no provisions a bulletin could report")
     residents = relevant(pool)
-    top = sorted((resident_score(c.text) + 4.0 * c.table for c in relevant(pool, TRIAGE_FLOOR)), reverse=True)[:3]
-    notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds_residents(pool)
+    weighed = [c for c in relevant(pool, TRIAGE_FLOOR) if not STAFF.search(c.text)]  # staff pay is internal
+    top = sorted((resident_score(c.text) + 4.0 * c.table for c in weighed), reverse=True)[:3]
+    rule = None if binds_residents(pool) else binding_rule(doc)
+    binds = binds_residents(pool) or rule is not None  # what bans, fines, pays or charges residents: never only a notice
+    notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds
     warnings: list[dict[str, str]] = []
     headline = None if notice else pick_headline(residents)
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    binds = binds_residents(pool)  # what bans, fines, pays, charges or obliges residents is never only a notice
     thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
     if thin or not notice and len(chosen) + (headline is not None) < 2 and not binds:
         # fewer provisions a listener can follow than a bulletin's minimum: it would be its template; say a notice
         notice, headline = True, None
         chosen = select(pool, NOTICE_MAX_S + 30, _duration(_render(kind, doc, [], None, True), dialect), dialect, None)
     if notice:
+        chosen = [c for c in chosen if not _scope(doc, c)]  # whom a text applies to is no news in a notice
         chosen = sorted(sorted(chosen, key=lambda c: -c.score)[:2], key=lambda c: c.order)
         warnings.append(
             {
@@ -190,8 +193,24 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     if notice:
         sentences = _fit_notice(kind, doc, chosen, dialect)
     sentences, unheard = _audible(doc, sentences)
-    warnings += unheard
+    warnings += unheard + _unsaid(rule, sentences)
     return Script("vi", sentences, _duration(sentences, dialect), "notice" if notice else kind, doc.number, dialect, warnings)
+
+
+def _unsaid(rule: Source | None, sentences: list[Sentence]) -> list[dict[str, str]]:
+    """A rule binding residents that no sentence says (too long, a list to shorten): the editor writes it."""
+    if rule is None or any(s.source and s.source.article == rule.article and s.source.clause for s in sentences):
+        return []
+    quote = rule.quote if len(rule.quote) <= 240 else rule.quote[:240].rsplit(" ", 1)[0] + " …"
+    return [{"code": "rule_not_said", "message": f"Quy định ràng buộc người dân chưa thành câu ({rule.label}): {quote}"}]
+
+
+SCOPE_TITLE = re.compile(r"^(?:phạm vi|đối tượng áp dụng|giải thích)", re.I)
+
+
+def _scope(doc: LegalDocument, cand: Candidate) -> bool:
+    """A sentence of the scope articles ("Đối tượng áp dụng": "Doanh nghiệp, tổ chức … có liên quan")."""
+    return 0 <= cand.article_index < len(doc.articles) and bool(SCOPE_TITLE.match(doc.articles[cand.article_index].title))
 
 
 def _audible(doc: LegalDocument, sentences: list[Sentence]) -> tuple[list[Sentence], list[dict[str, str]]]:

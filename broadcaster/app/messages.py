@@ -53,6 +53,7 @@ WARNINGS = {
     "unknown_issuer": "không rõ cơ quan ban hành",
     "broken_syllables": "văn bản bị vỡ chữ",
     "not_recommended": "không khuyến nghị phát",
+    "rule_not_said": "có quy định ràng buộc người dân chưa thành câu",
     # the listener check of the edited script (broadcaster.app.assist)
     "listener.no_main_clause": "câu không thành câu",
     "listener.agency_work": "việc nội bộ của cơ quan",

@@ -164,6 +164,7 @@ def test_a_document_that_bans_residents_gets_a_full_script_not_a_notice(monkeypa
     assert script.kind != "notice" and script.warnings == []
     assert any("không được đốt nương rẫy" in s.text for s in script.sentences[:3]), "the ban leads the bulletin"
     monkeypatch.setattr(drafting, "binds_residents", lambda pool: False)
+    monkeypatch.setattr(drafting, "binding_rule", lambda doc: None)
     assert drafting.draft(_fire_ban_doc()).kind == "notice", "without the rule this document was triaged as a notice"
 
 
@@ -177,6 +178,7 @@ def test_a_document_that_obliges_residents_gets_a_full_script_with_the_obligatio
     assert said and "người lái đò" in said[0] and "ngày 15 tháng 4 năm 2027" in said[0], said
     assert len(said[0].split()) <= 38 and not check(said[0])
     monkeypatch.setattr(drafting, "binds_residents", lambda pool: False)
+    monkeypatch.setattr(drafting, "binding_rule", lambda doc: None)
     assert drafting.draft(doc).kind == "notice", "without counting the obligation this document was triaged as a notice"
 
 

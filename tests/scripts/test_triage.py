@@ -189,3 +189,43 @@ def test_a_spending_table_says_each_row_with_its_own_group_and_who_is_paid() -> 
         "cấp tỉnh 2.700.000 đồng/người/tháng, cấp xã 2.160.000 đồng/người/tháng."
     ], script.text
     assert "khắc dấu" not in script.text  # what an office spends on things is not news for residents
+
+
+def _decision(body: str, title: str = "QUY ĐỊNH VỀ PHÒNG CHÁY RỪNG TRÊN ĐỊA BÀN TỈNH BẮC SƠN") -> str:
+    return (
+        _head("ỦY BAN NHÂN DÂN TỈNH BẮC SƠN", "21/2026/QĐ-UBND", "Quyết định", title)
+        + "Căn cứ Luật Lâm nghiệp;\nỦy ban nhân dân tỉnh ban hành Quyết định.\n"
+        + body
+        + "Điều 9. Hiệu lực thi hành\nQuyết định này có hiệu lực thi hành từ ngày 15 tháng 2 năm 2026.\n"
+    )
+
+
+LONG_BAN = (
+    "Điều 2. Cấp dự báo cháy rừng cấp IV và cấp V\nKhi cấp dự báo cháy rừng ở cấp IV hoặc cấp V được thông báo trên "
+    "các phương tiện thông tin đại chúng, hộ gia đình, cá nhân sống trong rừng hoặc gần rừng không được đốt nương, rẫy, "
+    "đốt thực bì, đốt rơm rạ, đốt vàng mã, đốt lửa trại, sử dụng lửa để săn bắt động vật, lấy mật ong và các hoạt động "
+    "khác có sử dụng lửa trong rừng hoặc ở ven rừng, ven đồi, ven nương rẫy cho đến khi cấp dự báo được hạ xuống.\n"
+)
+
+
+def test_a_ban_too_long_to_say_as_written_still_makes_a_full_script() -> None:
+    script = draft(parse(_decision(LONG_BAN)))
+    assert script.kind != "notice", script.text
+    assert not any(w["code"] == "not_recommended" for w in script.warnings)
+    [unsaid] = [w for w in script.warnings if w["code"] == "rule_not_said"]  # the editor is told what to write
+    assert "Điều 2" in unsaid["message"] and "không được đốt nương" in unsaid["message"]
+
+
+INTERNAL_BUDGET = (
+    "Điều 1. Phạm vi điều chỉnh\nQuyết định này quy định mức chi hoạt động của Quỹ phòng cháy rừng.\n"
+    "Điều 2. Đối tượng áp dụng\nDoanh nghiệp, tổ chức, đơn vị, cá nhân khác có liên quan đến việc quản lý.\n"
+    "Điều 3. Mức chi hoạt động\n1. Mức chi hoạt động của Quỹ tối đa 1,5% tổng số thu (trừ số chi hỗ trợ cho hộ gia "
+    "đình được hưởng theo quy định) được trích từ nguồn thu của Quỹ.\n2. Mức chi tiền lương, phụ cấp đối với công chức, "
+    "viên chức, người lao động làm việc tại Quỹ bằng mức chi tiền lương, phụ cấp đối với công chức.\n"
+)
+
+
+def test_an_agencys_own_budget_stays_a_notice_without_its_scope_list() -> None:
+    script = draft(parse(_decision(INTERNAL_BUDGET, "QUY ĐỊNH MỨC CHI HOẠT ĐỘNG CỦA QUỸ PHÒNG CHÁY RỪNG")))
+    assert script.kind == "notice", script.text
+    assert "có liên quan đến việc quản lý" not in script.text

@@ -30,6 +30,9 @@ CLAUSE_VERB = re.compile(
     r"\b(?:là|bằng|được|phải|bị|không|sẽ|đã|gồm|có|tăng|giảm|thực hiện|áp dụng|tính|nộp)\b(?!\s+(?:xã hội|học|phí))"
 )
 LEAD_ON_ITEM = re.compile(r"\b(?:các|những) (?:hình thức|trường hợp|nội dung|biện pháp|cách) sau\s+(?!đây\b)[a-zà-ỹđ]")
+DANGLING_NOT = re.compile(
+    r"(?<!hay )(?<!hoặc )(?<!có )\bkhông,\s"
+)  # "… để cảnh báo không, chủ động …": "không để …" lost its rest
 DROPPED_TAIL = re.compile(
     r"(?:\btrong đó|\bđược xác định|\bthì thực hiện|\b(?:có thẩm quyền|thẩm định|đề nghị)\s+cấp|\bbằng một trong các hình thức sau)\.?$",
     re.I,
@@ -59,7 +62,7 @@ def fragment(body: str) -> tuple[str, str, str] | None:
         return "no_main_clause", "Phần bổ sung cho câu trước («Đặc biệt tại …»), không có vế chính.", " ".join(body.split()[:3])
     if HEADING_HEAD.match(body) and not re.search(r"\d|:", body) and _verb_only_in_modifier(body):
         return "no_main_clause", "Đây là đề mục (cụm danh từ), không phải một câu.", body[:60]
-    if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body):
+    if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body) or DANGLING_NOT.search(body):
         return "cut", "Câu dẫn mất phần sau (công thức, danh sách hoặc đối tượng).", " ".join(body.split()[-3:])
     if PARTIES.match(body) and not PARTIES_SAY.search(body):
         return "no_main_clause", "Danh sách đối tượng áp dụng (ai, cơ quan nào), không nói họ được gì, phải làm gì.", body[:40]

@@ -21,6 +21,7 @@ PIECES = [
     ("Người nộp thực hiện nộp tiền bằng một trong các hình thức sau chuyển khoản vào tài khoản của xã.", "cut"),
     ("Song song đó, tăng cường kiểm tra việc cấp phép tại các sở, ngành.", "agency_work"),
     ("Trường hợp quy định về thẩm quyền thay đổi thì thực hiện.", "cut"),
+    ("Xã kịp thời cảnh báo không, chủ động di dời người dân khỏi vùng trũng.", "cut"),
     ("Các cơ quan, tổ chức, cá nhân khác có liên quan đến việc thu tiền dịch vụ.", "no_main_clause"),
     ("Doanh nghiệp, hộ gia đình, cá nhân có thuê mướn lao động theo mùa vụ.", "no_main_clause"),
     ("Cơ quan, người có thẩm quyền cấp giấy phép khai thác cát.", "no_main_clause"),
@@ -41,6 +42,7 @@ WHOLE = [
     "Người bán hàng phải niêm yết giá tại cửa hàng.",
     "Tổ chức, cá nhân có hành vi xả rác bừa bãi sẽ bị xử phạt.",
     "Hộ gia đình, cá nhân có nhu cầu được vay vốn ưu đãi.",
+    "Dù có đăng ký hay không, người bán phải niêm yết giá.",
     "Trường hợp quy định về thẩm quyền thay đổi thì thực hiện theo quy định mới.",
 ]
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from scripts.docfacts import dated
 from scripts.exemptions import exemption_candidates
+from scripts.groups import glossary, with_groups
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
 from scripts.listener import RUN_ON, passes
@@ -58,6 +59,10 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         spared, listed = exemption_candidates(article, index, total, 10_000 + 100 * index + 80)
         here = article.number or None
         pool = [c for c in pool if c.source.article != here or (c.source.clause, c.source.point) not in listed] + spared
+    known = glossary(doc)
+    for cand in pool:
+        cand.text = with_groups(cand.text, known)  # "nhóm 5" said with whom it stands for, or not at all
+    pool = [c for c in pool if c.text]
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
     if any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles):
         # a directive's opening is context ("Thời gian qua …", praise of leaders), not a task

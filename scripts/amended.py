@@ -157,7 +157,7 @@ def unfold(amendment: Amendment, title: str) -> Article:
         if n == 0 and (head := ARTICLE_HEAD.match(line)):
             unfolded.number, unfolded.title = head["number"], head["title"]
             continue
-        if (m := CLAUSE_RE.match(line)) and (n == 0 or unfolded.clauses):
+        if (m := CLAUSE_RE.match(line)) and (unfolded.clauses or not unfolded.text):
             unfolded.clauses.append(Clause(number=m[1], text=m[2].strip()))
         elif m := POINT_RE.match(line):
             if not unfolded.clauses:

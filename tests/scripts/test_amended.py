@@ -70,3 +70,11 @@ def test_a_replaced_amount_is_said_and_a_replaced_office_name_is_not(pool: list[
     )
     assert level.source.where == "khoản 3 Điều 1"
     assert not any("cấp huyện" in c.text or "cấp xã" in c.text for c in pool)
+
+
+def test_a_whole_new_article_is_cited_clause_by_clause(pool: list[Candidate]) -> None:
+    """ "Bổ sung Điều 12a vào sau Điều 12 như sau: “Điều 12a. … 1. … 2. …”": each clause is a provision of Điều 12a."""
+    free = _said(pool, "Con của người giữ rừng hy sinh khi làm nhiệm vụ được miễn học phí")
+    assert free.source.where == "khoản 5 Điều 1"
+    assert free.source.amended == "bổ sung khoản 1 Điều 12a của Nghị định số 30/2024/NĐ-CP"
+    assert not any(c.text.startswith(("Hỗ trợ học nghề cho con", "Điều 12a")) for c in pool)

@@ -232,6 +232,9 @@ RESIDENT_HOLDER = re.compile(
 )
 DUTY = re.compile(r"\b(?:có trách nhiệm|phải|không được|chấp hành|tuân thủ|kê khai|đăng ký|hạn chế|nghiêm cấm|cấm)\b")
 COMMUNE = re.compile(r"^(?:Chủ tịch )?(?:Ủy ban nhân dân|UBND) (?:các )?(?:xã|phường|cấp xã|đặc khu)")
+SERVICE = re.compile(
+    r"\b(?:tiêm|phun|cấp phát|phát|sơ tán|di dời|chằng chống|thu gom|cứu trợ|hỗ trợ)\b[^.;]{0,40}?\b(?:cho|tại|người|hộ|nhà|vật nuôi|chó|mèo|gia súc|gia cầm)\b"
+)  # what a commune does at residents' doors: a vaccination round, spraying, evacuation, relief handed out
 DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hoàn thành|xong|đến hết)\s+(?:trong\s+)?(?:ngày|tháng|quý)\s+\S*\d")
 RELIEF = re.compile(
     r"\b(?:giảm|miễn|gia hạn|khoanh|giãn|tạm hoãn|tạm ứng|ứng trước|chi trả trước|chi trả|cho vay|hỗ trợ|cứu trợ|cấp)\b"
@@ -249,6 +252,8 @@ def task_weight(text: str) -> float:
         return 4.0
     if COMMUNE.match(text) and DEADLINE.search(text):
         return 4.0
+    if COMMUNE.match(text) and SERVICE.search(text):
+        return 3.0
     if RELIEF.search(text) and FIGURE_OR_DATE.search(text):
         return 3.0
     if ENFORCES.search(text) and not needs_subject(text):

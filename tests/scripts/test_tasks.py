@@ -125,3 +125,12 @@ def test_a_place_heading_stays_with_its_items() -> None:
     said = {u[1]: u[3] for u in passage_units(tasks, text=doc.text) if u[0] == "1"}
     assert said["b"] == "Đối với thành phố Sông Mây, cấm đốt rơm rạ ngoài trời từ ngày 01 tháng 5 năm 2027.", said
     assert said["a"].startswith("Đối với thành phố Sông Mây, phấn đấu đến năm 2030"), said
+
+
+def test_a_commune_s_work_at_residents_doors_is_aired() -> None:
+    """ "Ủy ban nhân dân các xã tổ chức tiêm phòng dại cho chó, mèo …": residents bring their dogs; the offices'
+    own review ("rà soát, thống kê …") stays out."""
+    texts = [s.text for s in draft(_doc("ct-sections.txt")).sentences]
+    assert "Ủy ban nhân dân các xã tổ chức tiêm phòng dại cho chó, mèo hai đợt mỗi năm." in texts, texts
+    assert not any("rà soát" in t for t in texts)
+    assert task_weight("Ủy ban nhân dân xã phun thuốc khử trùng tại các hộ chăn nuôi.") > 0

@@ -228,6 +228,16 @@ def test_each_sentence_is_cited_as_a_reader_cites_it(tmp_path: Path) -> None:
         ({"article": "mục II", "clause": "3", "point": None, "quote": "3. Ủy ban nhân dân cấp xã …"}, "Mục II, điểm 3"),
         ({"article": "Phụ lục 01", "clause": None, "point": None, "quote": "Nhóm 1 …"}, "Phụ lục 01"),
         ({"article": "3", "clause": "2", "point": "a", "quote": "a) Người …"}, "Điểm a khoản 2 Điều 3"),
+        (  # new wording quoted by an amending decree: where it is said and which provision it now is
+            {
+                "article": "1",
+                "clause": "2",
+                "point": None,
+                "quote": "a) Hộ …",
+                "amended": "sửa đổi khoản 5 Điều 8 của Nghị định số 9/2026/NĐ-CP",
+            },
+            "Khoản 2 Điều 1 sửa đổi khoản 5 Điều 8 của Nghị định số 9/2026/NĐ-CP",
+        ),
     ]
     with store.session() as s:
         row = s.get(ScriptVersion, current_scripts(s, approved)["vi"].id)
@@ -236,4 +246,4 @@ def test_each_sentence_is_cited_as_a_reader_cites_it(tmp_path: Path) -> None:
     client = TestClient(create_app(settings, store))
     signed_in(client, "bientap")
     cites = re.findall(r'<div class="cite">(.*?): “', client.get(f"/ban-tin/{approved}").text)
-    assert cites[:3] == [label for _, label in sources], cites
+    assert cites[:4] == [label for _, label in sources], cites

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from scripts.docfacts import dated
 from scripts.exemptions import exemption_candidates
+from scripts.fines import fine_candidates
 from scripts.groups import glossary, with_groups
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
@@ -59,6 +60,8 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         spared, listed = exemption_candidates(article, index, total, 10_000 + 100 * index + 80)
         here = article.number or None
         pool = [c for c in pool if c.source.article != here or (c.source.clause, c.source.point) not in listed] + spared
+        fined, acts = fine_candidates(article, index, total, 10_000 + 100 * index + 90)
+        pool = [c for c in pool if c.source.article != here or (c.source.clause, c.source.point) not in acts] + fined
     known = glossary(doc)
     for cand in pool:
         cand.text = with_groups(cand.text, known)  # "nhóm 5" said with whom it stands for, or not at all

@@ -1,0 +1,49 @@
+"""Fines said with their offence: "Hành vi đổ rác trên mặt đê bị phạt tiền từ 500.000 đồng đến 1.000.000 đồng."
+
+A decree on sanctions writes the fine first and the offence after it ("1. Phạt tiền từ … đến … đối với hành vi …"),
+or the fine as a heading over a list of offences ("… đối với một trong các hành vi sau đây:" then "a) …;"). Heard
+as written, the amount comes without the act it punishes, and each point is an act without its fine. Said the
+other way round, the offence is the subject and the fine its predicate: one offence, one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.legal import Article
+from scripts.selection import Candidate, Source, score
+from scripts.sentences import HARD_MAX_WORDS, capfirst, listenable, lowerfirst, words
+
+_MONEY = r"\d{1,3}(?:\.\d{3})+ đồng"
+FINE = re.compile(
+    rf"^(?P<fine>(?:Phạt cảnh cáo hoặc )?[Pp]hạt tiền (?:từ )?{_MONEY}(?: đến {_MONEY})?)\s+(?:đối với|với)\s+"
+    r"(?P<rest>.+?)[.;:]?$"
+)
+LIST_OF_ACTS = re.compile(r"^(?:một trong )?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$")
+ACT = re.compile(r"^hành vi\s+", re.I)
+BONUS = 1.0  # a fine residents risk is news
+
+
+def _said(act: str, fine: str) -> str:
+    act = ACT.sub("", re.sub(r"[;.,]\s*(?:và|hoặc)?\s*$", "", " ".join(act.split())).strip())
+    return f"Hành vi {lowerfirst(act)} bị {lowerfirst(fine)}."
+
+
+def fine_candidates(article: Article, index: int, total: int, order: int) -> tuple[list[Candidate], set[tuple[str, str | None]]]:
+    """(one sentence per offence with its fine, the (clause, point) of every offence said under a fine heading)."""
+    out: list[Candidate] = []
+    listed: set[tuple[str, str | None]] = set()
+    for clause in article.clauses:
+        m = FINE.match(" ".join(clause.text.split()))
+        if not m:
+            continue
+        acts: list[tuple[str | None, str]] = [(p.label, p.text) for p in clause.points]
+        if not LIST_OF_ACTS.match(m["rest"]):
+            acts = [(None, m["rest"])]
+        listed.update((clause.number, label) for label, _ in acts)
+        for n, (label, act) in enumerate(acts):
+            said = capfirst(_said(act, m["fine"]))
+            if words(said) <= HARD_MAX_WORDS and listenable(said):
+                source = Source(article.number or None, clause.number, label, act)
+                out.append(Candidate(said, source, score(said, article.title, index, total) + BONUS, index, order + n))
+    return out, listed

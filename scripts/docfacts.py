@@ -126,6 +126,7 @@ def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
 
 
 SOME = re.compile(r"^(?P<verb>bãi bỏ|thay thế)(?: toàn bộ)? (?:một số|các|những) (?=\S)", re.I)
+PARTLY = "toàn bộ hoặc một số quy định của "
 KIND_OF_VERB = {"bãi bỏ": "repeals", "thay thế": "replaces"}
 
 
@@ -140,8 +141,12 @@ def said_count(doc: LegalDocument, kind: str) -> str:
 def counted_title(doc: LegalDocument, phrase: str) -> str:
     """ "bãi bỏ một số văn bản …" → "bãi bỏ 39 văn bản …": what a repeal does, with how many, in one sentence."""
     m = SOME.match(phrase)
-    count = said_count(doc, KIND_OF_VERB[m["verb"].lower()]) if m else ""
-    return f"{m['verb']} {count} {phrase[m.end() :]}" if m and count and int(count) > 1 else phrase
+    kind = KIND_OF_VERB[m["verb"].lower()] if m else ""
+    count = said_count(doc, kind) if m else ""
+    if not m or not count or int(count) < 2:
+        return phrase
+    part = "" if all(not r.part for r in doc.relations if r.kind == kind) else PARTLY  # never said as whole
+    return f"{m['verb']} {part}{count} {phrase[m.end() :]}"
 
 
 def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
@@ -167,7 +172,7 @@ def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "")
     out: list[Sentence] = []
     for kind, verb in verbs.items():
         related = [r for r in doc.relations if r.kind == kind]
-        if not related or (count := said_count(doc, kind)) and re.match(rf"{verb} {count} ", title):
+        if not related or (count := said_count(doc, kind)) and re.match(rf"{verb} (?:{PARTLY})?{count} ", title):
             continue
         names = []
         for rel in related[:MAX_RELATIONS]:
@@ -178,6 +183,8 @@ def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "")
             names.append(f"một số quy định của {name}" if partial else name)
         if len(related) > MAX_RELATIONS:
             many = f"{count} văn bản" if count else "nhiều văn bản"
+            if kind != "amends" and any(r.part for r in related):  # some only in part: never said as whole
+                many = f"{PARTLY}{many}"
             listed = many if brief else f"{many}, trong đó có " + ", ".join(names[:2])
         else:
             listed = ", ".join(names[:-1]) + (" và " if len(names) > 1 else "") + names[-1]

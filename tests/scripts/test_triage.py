@@ -35,6 +35,14 @@ def test_a_repeal_of_many_documents_is_a_notice_that_says_how_many_and_what_once
     assert repeals == ["Quyết định này bãi bỏ 12 văn bản quy phạm pháp luật về thử nghiệm."], repeals
 
 
+def test_a_repeal_of_some_documents_only_in_part_is_not_said_as_whole() -> None:
+    text = _repeal_decision(12).replace("12. Quyết định số", "12. Khoản 2 Điều 3 của Quyết định số")
+    repeals = [s.text for s in draft(parse(text)).sentences if "bãi bỏ" in s.text]
+    assert repeals == ["Quyết định này bãi bỏ toàn bộ hoặc một số quy định của 12 văn bản quy phạm pháp luật về thử nghiệm."], (
+        repeals
+    )
+
+
 REPEAL_CIRCULAR = (
     _head(
         "BỘ Y TẾ",

@@ -21,12 +21,15 @@ FINE = re.compile(
 )
 LIST_OF_ACTS = re.compile(r"^(?:một trong )?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$")
 ACT = re.compile(r"^hành vi\s+", re.I)
+WHO = re.compile(r"^(?:cá nhân|tổ chức|người|chủ|hộ|trường hợp)\b", re.I)
 BONUS = 1.0  # a fine residents risk is news
 
 
 def _said(act: str, fine: str) -> str:
-    act = ACT.sub("", re.sub(r"[;.,]\s*(?:và|hoặc)?\s*$", "", " ".join(act.split())).strip())
-    return f"Hành vi {lowerfirst(act)} bị {lowerfirst(fine)}."
+    act = re.sub(r"[;.,]\s*(?:và|hoặc)?\s*$", "", " ".join(act.split())).strip()
+    if WHO.match(act):  # "cá nhân có hành vi …", "trường hợp …": the one fined is already named
+        return f"{capfirst(act)} bị {lowerfirst(fine)}."
+    return f"Hành vi {lowerfirst(ACT.sub('', act))} bị {lowerfirst(fine)}."
 
 
 def fine_candidates(article: Article, index: int, total: int, order: int) -> tuple[list[Candidate], set[tuple[str, str | None]]]:

@@ -28,3 +28,11 @@ def test_no_fine_without_its_offence_and_no_offence_without_its_fine() -> None:
     texts = _pool()
     assert not any(t.startswith("Phạt tiền") for t in texts)
     assert not any(t.startswith(("Chăn thả", "Đổ rác")) for t in texts), "a point of the list is not said alone"
+
+
+def test_a_fine_on_whoever_acts_keeps_them_as_the_subject() -> None:
+    from scripts.fines import _said
+
+    assert _said("cá nhân có hành vi thả diều gần đường dây điện;", "Phạt tiền từ 200.000 đồng đến 500.000 đồng") == (
+        "Cá nhân có hành vi thả diều gần đường dây điện bị phạt tiền từ 200.000 đồng đến 500.000 đồng."
+    ), "never 'Hành vi cá nhân có hành vi …'"

@@ -221,6 +221,13 @@ def replaced_levels(article: Article) -> list[Unit]:
     return out
 
 
+def own_document(said: str, document: str) -> str:
+    """ "Nghị định này" inside quoted wording is the amended decree, not the amending one: "trước ngày Nghị định này
+    có hiệu lực" there is the old decree's date, never this one's. Said with its number."""
+    kind = document.split(" số ", 1)[0]
+    return re.sub(rf"\b{kind} này\b", document, said) if document and " số " in document else said
+
+
 def _unreplaced(article: Article, units: list[Unit]) -> list[Unit]:
     """The units without what a phrase replacement's own words make ("Thay thế cụm từ “…” bằng cụm từ “…”.")."""
     phrases = [(c, p, " ".join(passage.split())) for c, p, passage in article.passages()]
@@ -254,7 +261,7 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
     cites: dict[Unit, str] = {}
     for change in changes:
         for clause, point, quote, said in passage_units(unfold(change, article.title), resolve, text):
-            unit = (change.clause, change.point, quote, said)
+            unit = (change.clause, change.point, quote, own_document(said, change.document))
             units.append(unit)
             cites[unit] = f"{change.verb} {cite_within(change, clause, point)}"
     place = {(c, p): n for n, (c, p, _) in reversed(list(enumerate(article.passages())))}

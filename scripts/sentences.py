@@ -103,7 +103,7 @@ def lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến".split())
+LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến ngày".split())  # "trước ngày Luật này …"
 PAPER_AFTER = frozenset("cấp đổi gia hạn hồi chỉnh có xin giữ nộp trả sung mới".split())  # "cấp Giấy phép": a paper's name
 HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
 ORGANIZATION = re.compile(

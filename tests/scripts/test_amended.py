@@ -78,3 +78,14 @@ def test_a_whole_new_article_is_cited_clause_by_clause(pool: list[Candidate]) ->
     assert free.source.where == "khoản 5 Điều 1"
     assert free.source.amended == "bổ sung khoản 1 Điều 12a của Nghị định số 30/2024/NĐ-CP"
     assert not any(c.text.startswith(("Hỗ trợ học nghề cho con", "Điều 12a")) for c in pool)
+
+
+def test_this_decree_in_quoted_wording_is_the_amended_one() -> None:
+    """ "trước ngày Nghị định này có hiệu lực" inside the new wording is the old decree's date: never this one's."""
+    from scripts.draft import draft
+
+    doc = parse((DATA / "nd-amending.txt").read_text(encoding="utf-8"))
+    refund = _said(candidates(doc), "Người đã học nghề trước ngày")
+    assert "trước ngày Nghị định số 30/2024/NĐ-CP có hiệu lực" in refund.text
+    said = " ".join(s.text for s in draft(doc).sentences)
+    assert "học nghề trước ngày 01 tháng 10 năm 2027" not in said

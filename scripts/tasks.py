@@ -164,6 +164,7 @@ def _task(piece: str) -> bool:
 
 
 def _one(subject: str, sentence: str) -> str:
+    sentence = REPORT_TAIL.sub("", sentence)  # measured without the report it will not say
     who = subject if words(subject) + words(sentence) <= MAX_WORDS else short_subject(subject)
     if words(who) + words(sentence) > MAX_WORDS + SUBJECT_ROOM:
         who = DUTY_WORDS.sub("", who)  # "… hộ gia đình có trách nhiệm hạn chế …" → "… hộ gia đình hạn chế …"

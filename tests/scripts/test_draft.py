@@ -18,7 +18,7 @@ from tests.conftest import CORPUS, DEV_DOCS
 
 TOOLS = CORPUS.parent / "tools"
 PDF_DOCS = sorted((CORPUS / "pdf").glob("*.pdf"))
-KEY_FACT_FLOOR = {"rules": 0.89, "unseen": 0.40}  # measured floors, not goals (issue 19 asks ≥ 80% unseen)
+KEY_FACT_FLOOR = {"rules": 0.90, "unseen": 0.40}  # measured floors, not goals (issue 19 asks ≥ 80% unseen)
 
 
 def _tool(name: str) -> ModuleType:

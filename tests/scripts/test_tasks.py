@@ -134,3 +134,12 @@ def test_a_commune_s_work_at_residents_doors_is_aired() -> None:
     assert "Ủy ban nhân dân các xã tổ chức tiêm phòng dại cho chó, mèo hai đợt mỗi năm." in texts, texts
     assert not any("rà soát" in t for t in texts)
     assert task_weight("Ủy ban nhân dân xã phun thuốc khử trùng tại các hộ chăn nuôi.") > 0
+
+
+def test_a_long_task_is_measured_without_the_report_it_will_not_say() -> None:
+    line = (
+        "Thực hiện rà soát, thống kê tất cả các giếng khoan, bể chứa và trạm bơm nước sinh hoạt trên địa bàn, hoàn thành "
+        "trước ngày 30/6/2027 và tổng hợp báo cáo về Sở Nông nghiệp và Môi trường theo mẫu hướng dẫn."
+    )
+    said = with_subject("Ủy ban nhân dân xã, phường", line)
+    assert said.startswith("Ủy ban nhân dân xã, phường thực hiện rà soát") and said.endswith("ngày 30/6/2027."), said

@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHES = ("pipeline", "drafting", "audio", "planner", "fanout", "acks", "province", "media", "mqttclients", "cli")
+BENCHES = ("pipeline", "drafting", "audio", "planner", "fanout", "acks", "province", "media", "mqttclients", "cli", "coverage")
 RESULTS = Path(__file__).parent / "results"
 
 

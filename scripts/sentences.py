@@ -67,7 +67,7 @@ DANGLING_VERB = re.compile(r"\s+(?:được\s+)?(?:áp dụng|thực hiện)\x00
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
 WHERE = re.compile(r",?\s+trên địa bàn (?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ][\wĐđ]*)+")
 BOILERPLATE = re.compile(
-    r",?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)"
+    r"(?<!không)(?<!không\s),?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)"  # "không đúng quy định": the offence
     r"(?: (?:có liên quan|về [^,.;]+?(?=\s*[,.;]|\s+(?:thì|trước|sau|khi|mà|được|phải|để|tại|cho|nhưng)\s|$)))?|"
     r"\s+theo (?:quyết định|kế hoạch) (?:của )?(?:cấp|cơ quan|người) có thẩm quyền(?: phê duyệt)?(?=[,.;]|$)|"
     r",?\s+theo đúng quy định(?=\s*[.;]|$)"

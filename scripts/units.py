@@ -40,11 +40,15 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     if addressee:
         phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
     body = strip_noise(unit)
+    if OTHER_ACTS.match(body) and ACT_LEAD.match(phrase):
+        return []  # "Hành vi khác gây ô nhiễm môi trường" after "… không được thực hiện các hành vi": names no act
     if lead and (covered := _covered(flat(lead), body)) is not None:
         return covered
     if lead and (held := under_condition(strip_noise(lead), lowerfirst(body.rstrip(" .;")), MAX_WORDS, HARD_MAX_WORDS)):
         if listenable(said := finish(held)):
             return [said]  # the rule with the condition its lead sets
+    if (";" in body.rstrip(" ;.") or ACT_LIST.search(phrase)) and (acts := each_act(phrase, body)):
+        return acts  # "… phải thực hiện các việc sau: Trang bị …; phát …": each duty with its holder and verb
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
     if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
@@ -68,7 +72,30 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         pieces = [p.strip(" ;.") for p in body.split(";") if p.strip(" ;.")]
         out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
         return [s for s in out if listenable(s) and words(s) >= 8]
-    return split_units(unit)
+    return each_act(phrase, body) or split_units(unit)
+
+
+ACT_LEAD = re.compile(
+    r"^(?P<who>(?:[^:]*?\s)??)(?P<verb>[Nn]ghiêm cấm|[Cc]ấm|không được|[Pp]hải)(?:\s+thực hiện)?(?:\s+(?:các|những))?"
+    r"(?:\s+(?:hành vi|việc|nội dung|yêu cầu))?\s*$"
+)  # "Nghiêm cấm", "Người được chở … không được thực hiện các hành vi", "Người lái xe phải": a lead the acts continue
+ACT_LIST = re.compile(r"\s(?:thực hiện\s+)?(?:các|những)\s+(?:hành vi|việc)$")
+WHO_QUALIFIER = re.compile(r"\s(?:khi|trong khi|trong thời gian|tại)\s")
+OTHER_ACTS = re.compile(r"^(?:các |những )?(?:hành vi|trường hợp|việc|nội dung) khác\b", re.I)
+
+
+def each_act(phrase: str, body: str) -> list[str]:
+    """ "Người được chở … không được thực hiện các hành vi sau đây:" then "Ngồi về một bên …; đứng, nằm trên xe …": each
+    act of a ban or duty said with its verb and holder ("Người được chở … không được đứng, nằm trên xe …"), which the
+    lead and the whole series together are too long to say."""
+    if not (m := ACT_LEAD.match(phrase)) or not (who := m["who"].strip(" ,")):
+        return []  # a bare "Nghiêm cấm:" over a law's clauses: its series are said by the clause's own sentences
+    if words(who) > 14 and (cut := WHO_QUALIFIER.search(who, 12)):
+        who = who[: cut.start()]  # "Người được chở trên xe mô tô … khi tham gia giao thông đường bộ": the holder
+    verb = m["verb"]
+    acts = [p.strip(" .;") for p in body.split(";") if p.strip(" .;")]
+    out = [finish(f"{who} {verb} {lowerfirst(a)}".strip()) for a in acts if not OTHER_ACTS.match(a)]
+    return [s for s in out if 4 <= words(s) <= MAX_WORDS + 4 and listenable(s)]
 
 
 BARE_PEOPLE = re.compile(

@@ -33,6 +33,7 @@ from scripts.docfacts import (
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL_RE, LegalDocument
 from scripts.listener import check
+from scripts.resident_lead import resident_lead
 from scripts.selection import Candidate, Source, resident_score
 from scripts.sentences import FIGURE, MAX_WORDS, lowerfirst, words
 from scripts.spoken import normalize
@@ -172,6 +173,8 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
+    if not notice and headline is None and (lead := resident_lead(chosen)):  # the main point first, from what is said
+        headline, chosen = lead, [c for c in chosen if c is not lead]
     thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
     if thin or not notice and len(chosen) + (headline is not None) < 2 and not binds:
         # fewer provisions a listener can follow than a bulletin's minimum: it would be its template; say a notice

@@ -1,0 +1,60 @@
+"""A lead by construction, when the headline rules find none (issue 19, resident first).
+
+The bulletin says its main point first: a resident holder with a right, a duty or a payment ("Chủ hộ … phải …",
+"Người tham gia … được hỗ trợ 200.000 đồng …") or a ban ("Khi …, cấm đốt …"), said whole and short enough to be
+heard once. Never a fragment, an office's task, a scope sentence, an exemption list item, a table row, a time limit of
+a procedure nor a rule for counting: without such a sentence the bulletin still opens with the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.choice import BARE_LEVEL, UNIT_LEAD, procedure_or_counting
+from scripts.listener import passes
+from scripts.selection import Candidate, admin_score, best_first
+from scripts.sentences import MAX_WORDS, words
+
+DATE_WORDS = 7  # "Từ ngày 01 tháng 7 năm 2027, " put before a lead that says no date of its own
+OPENING = r"^(?:(?:Từ ngày|Kể từ ngày|Khi|Trong mùa|Trong thời gian) [^,:;]+, )?"
+HOLDER = (
+    r"(?:Mỗi |Các |Những )?(?:người|hộ|trẻ em|học sinh|sinh viên|công dân|cá nhân|chủ hộ|chủ rừng|chủ sở hữu|"
+    r"thân nhân|bà con|nông dân|ngư dân|dân quân|khách hàng)\b"
+)
+RIGHT_OR_DUTY = r"\b(?:được|phải|không được|bị|có quyền|có nghĩa vụ|có trách nhiệm)\b"
+HOLDER_RULE = re.compile(OPENING + HOLDER + r"[^:;]*?" + RIGHT_OR_DUTY, re.I)
+BAN = re.compile(OPENING + r"(?:Nghiêm cấm|Cấm)\b", re.I)
+NOT_A_HOLDER = re.compile(  # an office's people, not residents
+    r"^(?:\S+ ){0,8}?(?:người đứng đầu|người có thẩm quyền|người ký|cán bộ|công chức|viên chức|chủ tịch)\b", re.I
+)
+SCOPE = re.compile(
+    r"\báp dụng (?:đối với|cho)\b|\bđối tượng (?:áp dụng|điều chỉnh)\b|\bphạm vi (?:áp dụng|điều chỉnh)\b|\b(?:này|sau đây) quy định\b",
+    re.I,
+)
+EXEMPTED = re.compile(r"\bđược (?:miễn|giảm)\b", re.I)  # who does not pay: an item of a list, never the main point
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%", re.I)
+DATED = re.compile(r"\bngày \d|\d/\d{4}")
+
+
+def lead_worthy(text: str) -> bool:
+    """A resident's right, duty, payment or a ban, said as a whole sentence a listener follows at once."""
+    said = words(text) + (0 if DATED.search(text) else DATE_WORDS)
+    return (
+        bool(HOLDER_RULE.match(text) or BAN.match(text))
+        and said <= MAX_WORDS
+        and not NOT_A_HOLDER.match(text)
+        and not SCOPE.search(text)
+        and not EXEMPTED.search(text)
+        and not BARE_LEVEL.match(text)
+        and not UNIT_LEAD.match(text)
+        and not procedure_or_counting(text)
+        and admin_score(text) < 3.0
+        and passes(text)
+    )
+
+
+def resident_lead(pool: list[Candidate]) -> Candidate | None:
+    """The lead-worthy sentence of the pool, an amount or a ban before a duty, then by score."""
+    fit = [c for c in best_first(pool) if not c.table and lead_worthy(c.text)]
+    fit.sort(key=lambda c: not (AMOUNT.search(c.text) or BAN.match(c.text)))
+    return next(iter(fit), None)

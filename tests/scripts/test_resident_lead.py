@@ -1,0 +1,61 @@
+"""Issue 19, resident first: when the headline rules find nothing, the lead is a resident's right, duty, payment or a
+ban taken from what the script says, whole and short, never an office's task, a scope, an exemption or a fragment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.draft import draft
+from scripts.legal import parse
+from scripts.listener import check
+from scripts.resident_lead import lead_worthy, resident_lead
+from scripts.selection import Candidate, Source
+
+DATA = Path(__file__).parent / "data"
+
+
+def cand(text: str, score: float = 5.0, table: bool = False) -> Candidate:
+    return Candidate(text, Source("2", "1", None, text), score, 0, int(score * 10), table)
+
+
+BAN = "Khi công bố khô hạn cấp III, cấm đốt cỏ khô trên đồng cỏ chăn thả."
+
+
+def test_a_residents_right_duty_or_a_ban_is_lead_worthy() -> None:
+    assert lead_worthy(BAN)
+    assert lead_worthy("Chủ hộ chăn nuôi phải tiêm phòng lở mồm long móng cho đàn bò.")
+    assert lead_worthy("Người chăn thả bò trên đồng cỏ xã được hỗ trợ 150.000 đồng mỗi con.")
+
+
+def test_what_must_never_lead_is_not_lead_worthy() -> None:
+    never = [
+        "Ủy ban nhân dân cấp xã phải kiểm tra các đồng cỏ chăn thả trên địa bàn.",  # an office's task
+        "Người đứng đầu trạm thú y xã phải báo cáo số bò bị bệnh hằng tháng.",  # an office's people
+        "Người chăn nuôi bò thịt trong vùng đồi, hưởng giá thu mua của hợp tác xã.",  # a group named, no rule
+        "Người khuyết tật được miễn lệ phí kiểm dịch bò.",  # an item of a list of exemptions
+        "Hộ gia đình, cá nhân thuộc phạm vi áp dụng của quy định này phải tuân thủ quy định này.",  # a scope
+        "Người chăn thả bò dưới 04 giờ thì được tính bằng 1/2 ngày chăn thả.",  # a counting rule
+        "Chủ hộ chăn nuôi có trách nhiệm sau đây:",  # a lead without its list
+        "Người chăn thả bò trên đồng cỏ của xã, của thôn hoặc của hợp tác xã phải đăng ký số bò, "
+        "nơi chăn thả và thời gian chăn thả với trưởng thôn.",  # too long once its date is said
+    ]
+    assert [t for t in never if lead_worthy(t)] == []
+
+
+def test_an_amount_or_a_ban_leads_before_a_duty_and_a_table_row_never() -> None:
+    duty = cand("Chủ hộ chăn nuôi phải tiêm phòng lở mồm long móng cho đàn bò.", 9.0)
+    paid = cand("Người chăn thả bò trên đồng cỏ xã được hỗ trợ 150.000 đồng mỗi con.", 6.0)
+    row = cand("Người chăn thả bò được hỗ trợ 150.000 đồng/con.", 12.0, table=True)
+    assert resident_lead([duty, paid, row]) is paid
+    assert resident_lead([duty, row]) is duty
+    assert resident_lead([row]) is None
+
+
+def test_a_document_whose_headline_rules_find_nothing_leads_with_its_ban_and_recaps_it() -> None:
+    script = draft(parse((DATA / "qd-pasture-lead.txt").read_text(encoding="utf-8")))
+    texts = [s.text for s in script.sentences]
+    said = BAN[0].lower() + BAN[1:]
+    assert texts[1].endswith(", " + said) and texts[1].startswith("Từ ngày"), texts
+    assert [t for t in texts if t.startswith("Xin nhắc lại")] == ["Xin nhắc lại: " + said], texts
+    assert sum(said in t for t in texts) == 2, "said as the lead and its recap, not again in the body"
+    assert all(check(t) == [] for t in texts)

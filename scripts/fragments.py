@@ -11,6 +11,8 @@ that leaves a piece without its main clause when it is lifted out alone:
 - a lead whose formula or list was dropped ("… được xác định trong đó.", "… có thẩm quyền cấp."), or
   glued to its first item ("… bằng một trong các hình thức sau nộp phí bằng tiền mặt …");
 - an order with no subject behind a connective ("Song song đó, tăng cường đối thoại …");
+- a policy with no one behind it ("Áp dụng chính sách ưu đãi … cho học sinh …"): the listener cannot tell whether
+  it exists or an office is only asked to study or draft it;
 - an item of a document's scope: parties and what ties them to it, nothing they get or must do
   ("Các cơ quan, tổ chức, cá nhân khác có liên quan đến việc thực hiện …").
 """
@@ -49,6 +51,10 @@ PARTIES = re.compile(
     re.I,
 )  # "Cơ quan, tổ chức, cá nhân khác có liên quan đến …": who a document applies to, an item of its scope
 PARTIES_SAY = re.compile(r"\b(?:phải|được|bị|là|không được|sẽ|cần|nên|chịu trách nhiệm)\b")
+POLICY_ORDER = re.compile(
+    r"^(?:Áp dụng|Ban hành|Xây dựng|Nghiên cứu|Đề xuất|Kiến nghị|Tham mưu|Soạn thảo|Sửa đổi|Bổ sung|Điều chỉnh|Hoàn thiện|"
+    r"Thực hiện|Triển khai|Mở rộng|Trình)\b[^.;:]{0,60}?\b(?:chính sách|chế độ|cơ chế|đề án|chương trình|quy chế|ưu đãi)\b"
+)
 BINDS = re.compile(r"\b(?:phải|cấm|nghiêm cấm|không được|xử phạt|bị xử lý|được hưởng|được hỗ trợ|miễn|sơ tán|di dời)\b|\d")
 
 
@@ -64,6 +70,8 @@ def fragment(body: str) -> tuple[str, str, str] | None:
         return "no_main_clause", "Đây là đề mục (cụm danh từ), không phải một câu.", body[:60]
     if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body) or DANGLING_NOT.search(body):
         return "cut", "Câu dẫn mất phần sau (công thức, danh sách hoặc đối tượng).", " ".join(body.split()[-3:])
+    if POLICY_ORDER.match(body):
+        return "agency_work", "Chính sách không có chủ thể: đã áp dụng hay cơ quan nào mới nghiên cứu, đề xuất?", body.split()[0]
     if PARTIES.match(body) and not PARTIES_SAY.search(body):
         return "no_main_clause", "Danh sách đối tượng áp dụng (ai, cơ quan nào), không nói họ được gì, phải làm gì.", body[:40]
     if (m := CONNECTIVE.match(body)) and BARE_ORDER.match(m["rest"]) and not BINDS.search(m["rest"]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scripts.sentences import capfirst
+from scripts.tasks import proposes
 
 AGENCY = (
     r"(?:Ngân hàng|Bảo hiểm xã hội|Kho bạc|Bộ|Các bộ|Sở|Ủy ban nhân dân|Cục|Tổng cục|Cơ quan|Các tổ chức tín dụng|"
@@ -30,7 +31,7 @@ RELIEF_TASK = re.compile(
 
 def as_received(sentence: str) -> str:
     """ "Bộ Tài chính gia hạn nộp thuế … cho hộ kinh doanh …" → "Hộ kinh doanh … được gia hạn nộp thuế …"."""
-    if not (m := RELIEF_TASK.match(sentence)):
-        return sentence
+    if not (m := RELIEF_TASK.match(sentence)) or proposes(sentence[: m.start("verb")]):
+        return sentence  # "… nghiên cứu, đề xuất chính sách … hỗ trợ …": a policy to be studied is not yet received
     tail = m["tail"] or ""
     return f"{capfirst(m['who'].strip())} được {m['verb']} {m['what'].strip()}{tail}."

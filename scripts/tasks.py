@@ -256,7 +256,7 @@ def task_weight(text: str) -> float:
         return 4.0
     if COMMUNE.match(text) and SERVICE.search(text):
         return 3.0
-    if RELIEF.search(text) and FIGURE_OR_DATE.search(text):
+    if RELIEF.search(text) and FIGURE_OR_DATE.search(text) and not proposes(text):
         return 3.0
     if ENFORCES.search(text) and not needs_subject(text):
         return 3.0
@@ -266,3 +266,19 @@ def task_weight(text: str) -> float:
 FELT = re.compile(
     r"\d|\b(?:người|nhân dân|hộ|bà con|khách hàng|học sinh|trẻ em|cấm|không được|sơ tán|di dời|bị xử lý|xử phạt)\b", re.I
 )  # a task without its actor that still tells residents something: a ban, an evacuation, an amount or a date
+
+
+# What a plan or a directive asks an office to prepare, not what it grants or punishes: study, propose, draft, submit,
+# review, consider, plan. Said without that verb, a policy still to be studied is heard as one that exists
+# ("Học sinh … được hỗ trợ miễn giảm học phí").
+PROPOSES = re.compile(
+    r"\b(?:nghiên cứu|đề xuất|kiến nghị|tham mưu|dự thảo|soạn thảo|xem xét|rà soát|khảo sát|đánh giá|"
+    r"(?<!chương )(?<!quy )(?<!công )(?<!tiến )(?<!lộ )trình(?!\s+(?:độ|bày))|phương án|đề án|"
+    r"xây dựng (?:và ban hành )?(?:chính sách|cơ chế|quy định|kế hoạch|chương trình)|hướng (?:giải quyết|xử lý))\b",
+    re.I,
+)
+
+
+def proposes(text: str) -> bool:
+    """A task that asks its actor to study, propose, draft, review or plan: what it names does not exist yet."""
+    return bool(PROPOSES.search(text))

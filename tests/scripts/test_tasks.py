@@ -143,3 +143,22 @@ def test_a_long_task_is_measured_without_the_report_it_will_not_say() -> None:
     )
     said = with_subject("Ủy ban nhân dân xã, phường", line)
     assert said.startswith("Ủy ban nhân dân xã, phường thực hiện rà soát") and said.endswith("ngày 30/6/2027."), said
+
+
+def test_a_policy_a_plan_asks_to_study_or_draft_is_said_with_its_actor_not_as_received() -> None:
+    """Issue 19, faithful: "Sở … chủ trì: a) Nghiên cứu, đề xuất chính sách … hỗ trợ miễn giảm học phí cho học sinh"
+    said as "Học sinh … được hỗ trợ miễn giảm học phí" tells parents of a discount that does not exist yet."""
+    doc = _doc("kh-school-plan.txt")
+    texts = [s.text for s in draft(doc).sentences]
+    assert not any(t.startswith(("Học sinh", "Xin nhắc lại: học sinh")) for t in texts), texts
+    studied = [t for t in texts if "miễn giảm học phí" in t]
+    assert all("nghiên cứu, đề xuất" in t for t in studied), studied
+    assert task_weight("Sở Giáo dục xây dựng dự thảo quy định hỗ trợ tiền ăn cho học sinh, trình trong quý IV năm 2027.") <= 0
+
+
+def test_a_policy_said_with_no_one_behind_it_is_flagged() -> None:
+    assert [f.code for f in check("Áp dụng chính sách ưu đãi, hỗ trợ miễn giảm học phí cho học sinh vùng cao.")] == [
+        "agency_work"
+    ]
+    assert [f.code for f in check("Xin nhắc lại: xây dựng cơ chế hỗ trợ người dân vùng lũ.")]
+    assert not check("Sở Giáo dục và Đào tạo nghiên cứu, đề xuất chính sách ưu đãi cho học sinh vùng cao.")

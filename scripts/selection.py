@@ -26,7 +26,7 @@ from scripts.sentences import (
     strip_noise,
     words,
 )
-from scripts.tasks import task_weight
+from scripts.tasks import handled, task_weight
 from scripts.units import BAN_TITLE, FIGURE_FIRST, TASK_FIRST
 
 
@@ -198,14 +198,17 @@ def enforced(line: str, said_already: str = "") -> list[str]:
     """A directive's order "kiến nghị xử lý nghiêm các trường hợp lấn, chiếm … trái pháp luật" told to the people it
     concerns: "Các trường hợp lấn, chiếm … trái pháp luật sẽ bị xử lý nghiêm." The words are the directive's own."""
     out = []
-    for m in ENFORCED.finditer(strip_noise(line)):
+    for m in ENFORCED.finditer(line := strip_noise(line)):
         what, purpose = m["what"], ""
+        if not (passive := handled(line[: m.start()], m["how"], what)):
+            continue
         if len(parts := PURPOSE.split(what, maxsplit=1)) == 2:
             what, purpose = parts[0], " để " + parts[1]
         if lowerfirst(what) in said_already:
             continue
         how = " nghiêm" if "nghiêm" in m["how"] else ""
-        for text in (finish(f"{capfirst(what.strip(' ,'))} sẽ bị xử lý{how}{tail}") for tail in (purpose, "")):
+        verb = "bị xử lý" + how if passive == "bị" else "được xem xét, xử lý" + (" dứt điểm" if "dứt điểm" in m["how"] else "")
+        for text in (finish(f"{capfirst(what.strip(' ,'))} sẽ {verb}{tail}") for tail in (purpose, "")):
             if not VAGUE.match(what) and listenable(text):
                 out.append(text)
                 break

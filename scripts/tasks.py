@@ -264,7 +264,9 @@ def task_weight(text: str) -> float:
 
 
 FELT = re.compile(
-    r"\d|\b(?:người|nhân dân|hộ|bà con|khách hàng|học sinh|trẻ em|cấm|không được|sơ tán|di dời|bị xử lý|xử phạt)\b", re.I
+    r"\d|\b(?:người|nhân dân|hộ|bà con|khách hàng|học sinh|trẻ em|cấm|không được|sơ tán|di dời|bị xử lý|xử phạt|"
+    r"được xem xét, xử lý)\b",
+    re.I,
 )  # a task without its actor that still tells residents something: a ban, an evacuation, an amount or a date
 
 
@@ -279,6 +281,34 @@ PROPOSES = re.compile(
 )
 
 
+VIOLATION = re.compile(
+    r"\b(?:vi phạm|sai phạm|trái phép|trái pháp luật|trái quy định|không phép|sai phép|lấn chiếm|lấn, chiếm|chiếm dụng|"
+    r"tự ý|cố tình|cố ý|gian lận|buôn lậu|không chấp hành|chống đối|gây (?:ô nhiễm|thiệt hại|thương tích|mất)|"
+    r"đầu cơ|găm hàng|trốn|tàng trữ|hủy hoại|phá rừng)\b",
+    re.I,
+)  # an act the law punishes
+UNSETTLED = re.compile(
+    r"\b(?:chồng lấn|chồng chéo|tồn tại|tồn đọng|vướng mắc|chưa được cấp|chưa cấp|tranh chấp|khiếu nại|phản ánh|"
+    r"sai sót|chậm tiến độ|khó khăn|đủ điều kiện)\b",
+    re.I,
+)  # a situation to be reviewed and settled, whose holders have done nothing wrong
+PLANNED = re.compile(
+    r"\b(?:phương án|kế hoạch|hướng|giải pháp|đề xuất|nghiên cứu|tham mưu|xem xét)(?:\s+(?:giải quyết|khắc phục),?)?\s*$", re.I
+)  # "xây dựng phương án xử lý …": how to handle is still to be planned
+
+
 def proposes(text: str) -> bool:
     """A task that asks its actor to study, propose, draft, review or plan: what it names does not exist yet."""
     return bool(PROPOSES.search(text))
+
+
+def handled(before: str, how: str, cases: str) -> str:
+    """How "… xử lý <how> các trường hợp <cases>" is told to the people it concerns: "bị" when the line orders
+    violations handled (their authors "sẽ bị xử lý"); "được" when the cases are to be reviewed and settled
+    ("chồng lấn", "tồn tại", "vướng mắc") or only a plan of how to handle them is asked ("phương án xử lý"): a lawful
+    holder hears that the case "sẽ được xem xét, xử lý", not that they will be punished; "" when it cannot be told."""
+    wrong = bool(VIOLATION.search(cases))
+    if UNSETTLED.search(cases) or PLANNED.search(before):
+        return "" if wrong else "được"
+    acts = wrong or "nghiêm" in how or cases.lstrip().startswith(("hành vi", "các hành vi", "những hành vi"))
+    return "bị" if acts else ""

@@ -295,3 +295,16 @@ def test_a_document_with_fewer_than_two_airable_provisions_is_a_notice_not_a_tem
     script = draft(parse((DATA / "qd-thin.txt").read_text(encoding="utf-8")))
     assert script.kind == "notice" and [w["code"] for w in script.warnings] == ["not_recommended"]
     assert not any("tổng hợp báo cáo" in s.text for s in script.sentences)
+
+
+def test_cases_to_settle_are_not_said_as_punished() -> None:
+    """Issue 19, faithful: a commune asked to "xây dựng phương án xử lý" overlapping or pending cases does not tell
+    their lawful holders they "sẽ bị xử lý"; an order to handle violations still does."""
+    plan = "- Rà soát, xây dựng phương án xử lý dứt điểm các trường hợp chồng lấn ranh giới giữa đất rừng và đất ở."
+    assert enforced(plan) == ["Các trường hợp chồng lấn ranh giới giữa đất rừng và đất ở sẽ được xem xét, xử lý dứt điểm."]
+    assert not any("bị xử lý" in s for s in enforced("- Xử lý các trường hợp cấp giấy chứng nhận còn tồn tại, vướng mắc."))
+    assert enforced("- Xây dựng phương án xử lý các trường hợp lấn chiếm đất công trên địa bàn xã.") == []
+    violation = "- Kiểm tra, xử lý nghiêm các trường hợp lấn chiếm đất công, xây dựng nhà trái phép trên đất nông nghiệp."
+    assert enforced(violation) == [
+        "Các trường hợp lấn chiếm đất công, xây dựng nhà trái phép trên đất nông nghiệp sẽ bị xử lý nghiêm."
+    ]

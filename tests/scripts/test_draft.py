@@ -18,7 +18,9 @@ from tests.conftest import CORPUS, DEV_DOCS
 
 TOOLS = CORPUS.parent / "tools"
 PDF_DOCS = sorted((CORPUS / "pdf").glob("*.pdf"))
-KEY_FACT_FLOOR = {"rules": 0.90, "unseen": 0.40}  # measured floors, not goals (issue 19 asks ≥ 80% unseen)
+KEY_FACT_FLOOR = {"rules": 0.90, "unseen": 0.39}  # measured floors, not goals (issue 19 asks ≥ 80% unseen)
+# unseen 0.39: 27/69 since the directive that asked communes to settle overlapping land certificates is no longer
+# said as "… sẽ bị xử lý" (a lawful holder heard they would be punished); the fact was counted on that wrong sentence
 
 
 def _tool(name: str) -> ModuleType:

@@ -4,7 +4,10 @@ warning beside that sentence and no other; a suggestion added with one click com
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,11 +27,10 @@ TRIPS = [
 ]
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
-def test_each_kind_of_trip_is_shown_beside_the_sentence_the_editor_typed(tmp_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+@contextmanager
+def _editing_a_drafted_bulletin(tmp_path: Path) -> Iterator[Any]:
+    """An editor's page of a freshly drafted bulletin, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
 
     with serve(tmp_path) as w, sync_playwright() as p:
         bulletin = drafted_bulletin(w.store, w.settings)
@@ -36,6 +38,19 @@ def test_each_kind_of_trip_is_shown_beside_the_sentence_the_editor_typed(tmp_pat
         page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="vi-VN")
         sign_in(page, w.base, "bientap")
         page.goto(f"{w.base}/ban-tin/{bulletin}")
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
+def test_each_kind_of_trip_is_shown_beside_the_sentence_the_editor_typed(tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    with _editing_a_drafted_bulletin(tmp_path) as page:
         areas = page.locator("#kich-ban textarea[name=sentence]")
         boxes = page.locator("#kich-ban .sentence .listener")
         assert areas.count() > 3
@@ -50,21 +65,15 @@ def test_each_kind_of_trip_is_shown_beside_the_sentence_the_editor_typed(tmp_pat
             expect(other.locator("li")).to_have_count(0)  # beside that sentence, not another
         target.fill("Hộ nuôi cá lồng được hỗ trợ 2.000.000 đồng mỗi lồng.")
         expect(target.locator("xpath=..").locator(".listener li")).to_have_count(0)  # mended: the warning goes
-        browser.close()
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")
 def test_a_suggestion_is_added_with_its_citation_and_spoken_form(tmp_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with serve(tmp_path) as w, sync_playwright() as p:
-        bulletin = drafted_bulletin(w.store, w.settings)
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        sign_in(page, w.base, "bientap")
-        page.goto(f"{w.base}/ban-tin/{bulletin}")
+    with _editing_a_drafted_bulletin(tmp_path) as page:
         offered = page.locator("#goi-y .suggestion")
         assert offered.count() >= 2
         pick = offered.nth(1)  # not only the first: any suggestion is added whole
@@ -84,4 +93,3 @@ def test_a_suggestion_is_added_with_its_citation_and_spoken_form(tmp_path: Path)
         expect(added.locator(".cite")).to_contain_text(f"{label}: “{quote.rstrip('.…”')}")  # the same citation and quote
         expect(added.locator(".spoken")).to_have_text(spoken)  # and the same spoken form
         expect(added.locator(".listener li")).to_have_count(0)
-        browser.close()

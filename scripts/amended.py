@@ -243,20 +243,20 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
     if not changes:
         return _unreplaced(article, passage_units(article, resolve, text)) + levels, {}
     rest = Article(article.number, article.title, chapter=article.chapter)
-    for n, (clause, point, _, text) in enumerate(_lines(article)):
+    for n, (clause, point, _, line) in enumerate(_lines(article)):
         if n in used or _ < 0:
             continue
-        text = MARKER.sub("", text) if _ == 0 and (clause or point) else text
+        line = MARKER.sub("", line) if _ == 0 and (clause or point) else line
         if clause is None:
-            rest.text = f"{rest.text}\n{text}".strip()
+            rest.text = f"{rest.text}\n{line}".strip()
         elif not rest.clauses or rest.clauses[-1].number != clause or point is None and _ == 0:
-            rest.clauses.append(Clause(clause, "" if point else text))
+            rest.clauses.append(Clause(clause, "" if point else line))
             if point:
-                rest.clauses[-1].points.append(Point(point, text))
+                rest.clauses[-1].points.append(Point(point, line))
         elif point and _ == 0:
-            rest.clauses[-1].points.append(Point(point, text))
+            rest.clauses[-1].points.append(Point(point, line))
         else:
-            _append(rest.clauses[-1], text)
+            _append(rest.clauses[-1], line)
     units = _unreplaced(article, passage_units(rest, resolve, text)) + levels
     cites: dict[Unit, str] = {}
     for change in changes:

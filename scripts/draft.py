@@ -202,7 +202,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
 
 def _unsaid(rule: Source | None, sentences: list[Sentence]) -> list[dict[str, str]]:
     """A rule binding residents that no sentence says (too long, a list to shorten): the editor writes it."""
-    if rule is None or any(s.source and s.source.article == rule.article and s.source.clause for s in sentences):
+    if rule is None or any(s.source and s.source.article == rule.article and s.source.clause == rule.clause for s in sentences):
         return []
     quote = rule.quote if len(rule.quote) <= 240 else rule.quote[:240].rsplit(" ", 1)[0] + " …"
     return [{"code": "rule_not_said", "message": f"Quy định ràng buộc người dân chưa thành câu ({rule.label}): {quote}"}]

@@ -89,3 +89,20 @@ def test_this_decree_in_quoted_wording_is_the_amended_one() -> None:
     assert "trước ngày Nghị định số 30/2024/NĐ-CP có hiệu lực" in refund.text
     said = " ".join(s.text for s in draft(doc).sentences)
     assert "học nghề trước ngày 01 tháng 10 năm 2027" not in said
+
+
+def test_the_rest_of_an_amending_article_is_read_against_the_whole_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an amending article says besides its quotes is read with the document's text (a section's actor, a
+    wrapped line's carrier are looked up there), not with the article's last line."""
+    import scripts.amended as amended
+
+    whole = (DATA / "nd-amending.txt").read_text(encoding="utf-8")
+    seen: list[str] = []
+    real = amended.passage_units
+    monkeypatch.setattr(
+        amended, "passage_units", lambda article, resolve, text: seen.append(text) or real(article, resolve, text)
+    )
+    doc = parse(whole)
+    article = next(a for a in doc.articles if amendments(a)[0])
+    amended.amended_units(article, str, doc.text)
+    assert seen and set(seen) == {doc.text}

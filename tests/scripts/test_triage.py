@@ -237,3 +237,15 @@ def test_an_agencys_own_budget_stays_a_notice_without_its_scope_list() -> None:
     script = draft(parse(_decision(INTERNAL_BUDGET, "QUY ĐỊNH MỨC CHI HOẠT ĐỘNG CỦA QUỸ PHÒNG CHÁY RỪNG")))
     assert script.kind == "notice", script.text
     assert "có liên quan đến việc quản lý" not in script.text
+
+
+def test_a_sentence_from_another_clause_does_not_stand_for_the_unsaid_rule() -> None:
+    """The 'rule_not_said' warning goes only when a sentence cites the binding rule's own clause."""
+    from scripts.draft import Sentence, _unsaid
+    from scripts.selection import Source
+
+    rule = Source("3", "2", None, "Hộ nuôi cá lồng phải đăng ký lồng bè với Ủy ban nhân dân xã trước khi thả nuôi.")
+    other_clause = [Sentence("Hộ nuôi cá lồng được hỗ trợ giống.", Source("3", "1", None, "được hỗ trợ giống"))]
+    same_clause = [Sentence("Hộ nuôi cá lồng phải đăng ký lồng bè.", Source("3", "2", None, rule.quote))]
+    assert [w["code"] for w in _unsaid(rule, other_clause)] == ["rule_not_said"]
+    assert _unsaid(rule, same_clause) == []

@@ -165,8 +165,9 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     residents = relevant(pool)
     weighed = [c for c in relevant(pool, TRIAGE_FLOOR) if not STAFF.search(c.text)]  # staff pay is internal
     top = sorted((resident_score(c.text) + 4.0 * c.table for c in weighed), reverse=True)[:3]
-    rule = None if binds_residents(pool) else binding_rule(doc)
-    binds = binds_residents(pool) or rule is not None  # what bans, fines, pays or charges residents: never only a notice
+    said_binds = binds_residents(pool)
+    rule = None if said_binds else binding_rule(doc)
+    binds = said_binds or rule is not None  # what bans, fines, pays or charges residents: never only a notice
     notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds
     warnings: list[dict[str, str]] = []
     headline = None if notice else pick_headline(residents)

@@ -18,7 +18,7 @@ from collections import Counter
 from bench.corpus_split import load as load_split
 from bench.drafting import CORPUS, parts
 from scripts.amended import amended_units
-from scripts.choice import build_pool
+from scripts.choice import IN_FORCE, build_pool
 from scripts.docfacts import dated
 from scripts.errors import DocumentError
 from scripts.ingest import LocalFetcher, load_document
@@ -107,7 +107,7 @@ def candidate_filter(doc: LegalDocument, said: str) -> str:
 
 
 def pool_filter(doc: LegalDocument, text: str) -> str:
-    if "có hiệu lực" in text:
+    if IN_FORCE.search(text):
         return "pool: có hiệu lực"
     if codes := sorted({f.code for f in check(text)}):
         return "pool: listener " + "+".join(codes)

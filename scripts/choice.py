@@ -18,6 +18,14 @@ from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, words
 from scripts.spoken import normalize
 from scripts.tables import series_candidates, table_candidates
 
+# "Nghị định này có hiệu lực thi hành từ ngày …", "Điều 5 có hiệu lực kể từ …": the document (or a part of it) taking
+# effect, which the issuance sentence says. "Giấy phép lái xe không có hiệu lực khi …" is a rule for residents and stays.
+IN_FORCE = re.compile(
+    r"^(?:(?:Các |Những )?(?:quy định|nội dung)\b[^.]{0,80}?|(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết|"
+    r"Chỉ thị|Công điện|Kế hoạch|Quy định|Quy chế|Điều|Khoản|Điểm|Chương|Mục|Phần|Phụ lục|Văn bản)\b[^.]{0,80}?|[^.]{0,80}?\bnày\s)"
+    r"(?:chính thức |sẽ )?có hiệu lực(?: thi hành)?\s+(?:kể\s+)?(?:từ|sau|đến)\b",
+    re.I,
+)
 SYLLABLES_PER_SECOND = 3.6  # an unhurried broadcast reading of Vietnamese
 PAUSE_PER_SENTENCE_S = 0.5
 PER_ARTICLE = 3
@@ -73,7 +81,7 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
     return [
         c
         for c in pool
-        if "có hiệu lực" not in c.text and c.text.strip(".") != doc.number and passes(c.text) and not scope.match(c.text)
+        if not IN_FORCE.search(c.text) and c.text.strip(".") != doc.number and passes(c.text) and not scope.match(c.text)
     ]
 
 

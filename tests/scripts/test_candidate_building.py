@@ -261,3 +261,35 @@ def test_a_season_said_with_its_months_keeps_them_and_a_count_repeated_in_words_
         "Mùa mưa bão trên địa bàn tỉnh được tính là 05 tháng (năm tháng), từ tháng 7 của năm nay đến hết tháng 11 của năm sau."
     )
     assert said == ["Mùa mưa bão trên địa bàn tỉnh được tính là 05 tháng, từ tháng 7 của năm nay đến hết tháng 11 của năm sau."]
+
+
+LICENCES = """CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 81/2026/NĐ-CP
+
+Hà Nội, ngày 10 tháng 4 năm 2026
+
+NGHỊ ĐỊNH
+
+Quy định về giấy phép lái máy cày
+
+Căn cứ Luật Đường bộ;
+
+Điều 1. Giấy phép lái máy cày
+1. Người lái máy cày trên đường làng phải có giấy phép lái máy cày.
+2. Giấy phép lái máy cày không có hiệu lực khi người lái đã bị thu hồi giấy phép.
+Điều 2. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.
+2. Khoản 2 Điều 1 có hiệu lực kể từ ngày 01 tháng 01 năm 2027.
+"""
+
+
+def test_a_paper_s_validity_is_a_rule_for_residents_and_only_the_document_taking_effect_leaves_the_pool() -> None:
+    from scripts.choice import build_pool
+
+    said = [c.text for c in build_pool(parse(LICENCES))]
+    assert any(s.startswith("Giấy phép lái máy cày không có hiệu lực khi người lái") for s in said), said
+    assert not any("Nghị định này" in s or s.startswith("Khoản 2 Điều 1") for s in said), said

@@ -239,8 +239,16 @@ def listenable(text: str) -> bool:
     )
 
 
+# "… như sau 2." ends on the next clause's number; "… ngày 14 tháng 10.", "… cấp 12." end on their own figure
+GLUED_NUMBER = re.compile(
+    r"(?<!\btháng)(?<!\bngày)(?<!\bnăm)(?<!\bgiờ)(?<!\bphút)(?<!\bcấp)(?<!\bsố)(?<!\bloại)(?<!\bhạng)(?<!\bnhóm)"
+    r"(?<!\bvùng)(?<!\bkhu)(?<!\btổ)(?<!\bthôn)(?<!\bấp)(?<!\bbản)(?<!\bđội)(?<!\bbão)(?<!\blớp)(?<!\bkhối)(?<!\bphường)"
+    r"(?:\s+\d{1,2}\.?)+$"
+)
+
+
 def finish(text: str) -> str:
-    text = re.sub(r"(?:\s+\d{1,2}\.?)+$", "", text.strip().rstrip(" ,;:/-–"))  # a clause number glued by a line break
+    text = GLUED_NUMBER.sub("", text.strip().rstrip(" ,;:/-–"))  # a clause number glued by a line break
     text = EXCEPT_TAIL.sub("", text)  # "…, trừ trường hợp" whose cases were cut: say the rule, not half an exception
     unbalanced = text.count('"') % 2 == 1 or text.count("”") > text.count("“")
     if unbalanced and text.rstrip(" .;").endswith(('"', "”")):

@@ -139,3 +139,11 @@ def test_a_papers_name_after_its_verb_is_not_a_glued_heading() -> None:
     said = split_units("Mức thu phí thẩm định cấp Giấy phép khai thác cát là 2.000.000 đồng/lần.")
     assert said and said[0].startswith("Mức thu phí thẩm định cấp Giấy phép")
     assert strip_heading("Mức hỗ trợ học phí Mức học phí của học sinh là 100.000 đồng.").startswith("Mức học phí của")
+
+
+def test_a_sentence_ending_on_its_own_figure_keeps_it_and_only_a_glued_clause_number_goes() -> None:
+    from scripts.sentences import finish
+
+    assert finish("Cấm tàu thuyền ra khơi từ 12 giờ ngày 14 tháng 10") == "Cấm tàu thuyền ra khơi từ 12 giờ ngày 14 tháng 10."
+    assert finish("Bão có sức gió mạnh cấp 12") == "Bão có sức gió mạnh cấp 12."
+    assert finish("Học sinh lớp 9 được miễn học phí 2") == "Học sinh lớp 9 được miễn học phí."

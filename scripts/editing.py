@@ -77,3 +77,13 @@ def condense(text: str, limit: int) -> str:
         edited = edit(short)
         short = edited if sorted(DIGITS.findall(edited)) == sorted(DIGITS.findall(short)) else short
     return short
+
+
+# "… như sau 2." ends on the next clause's number, glued by a line break; "… ngày 14 tháng 10.", "… cấp 12." end on
+# their own figure, which stays
+GLUED_NUMBER = re.compile(
+    "".join(
+        rf"(?<!\b{w})" for w in "tháng ngày năm giờ phút cấp số loại hạng nhóm vùng khu tổ thôn ấp bản đội bão lớp khối".split()
+    )
+    + r"(?:\s+\d{1,2}\.?)+$"
+)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from scripts.actors import ACTOR_ACTS
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import condense, inline_list
+from scripts.editing import GLUED_NUMBER, condense, inline_list
 from scripts.legal import SYMBOL
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
@@ -237,14 +237,6 @@ def listenable(text: str) -> bool:
         or words(text) > HARD_MAX_WORDS
         or is_open(text)
     )
-
-
-# "… như sau 2." ends on the next clause's number; "… ngày 14 tháng 10.", "… cấp 12." end on their own figure
-GLUED_NUMBER = re.compile(
-    r"(?<!\btháng)(?<!\bngày)(?<!\bnăm)(?<!\bgiờ)(?<!\bphút)(?<!\bcấp)(?<!\bsố)(?<!\bloại)(?<!\bhạng)(?<!\bnhóm)"
-    r"(?<!\bvùng)(?<!\bkhu)(?<!\btổ)(?<!\bthôn)(?<!\bấp)(?<!\bbản)(?<!\bđội)(?<!\bbão)(?<!\blớp)(?<!\bkhối)(?<!\bphường)"
-    r"(?:\s+\d{1,2}\.?)+$"
-)
 
 
 def finish(text: str) -> str:

@@ -15,6 +15,7 @@ from scripts.listener import RUN_ON, passes
 from scripts.phasing import phased_dates, with_phase
 from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, words
+from scripts.situation import situation_candidates
 from scripts.spoken import normalize
 from scripts.tables import series_candidates, table_candidates
 
@@ -75,9 +76,11 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         cand.text = with_groups(cand.text, known)  # "nhóm 5" said with whom it stands for, or not at all
     pool = [c for c in pool if c.text]
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
-    if any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles):
+    directive = any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles)
+    if directive:
         # a directive's opening is context ("Thời gian qua …", praise of leaders), not a task
         pool = [c for c in pool if c.source.article or c.source.clause]
+    pool += situation_candidates(doc.doc_type, doc.preamble, directive)  # but a storm's position and strength are news
     return [
         c
         for c in pool

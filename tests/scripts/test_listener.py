@@ -139,3 +139,15 @@ def test_a_list_lead_without_its_list_or_glued_to_its_first_item_is_cut() -> Non
     assert "cut" in codes("Mức hỗ trợ như sau người trực đê được 250.000 đồng.")
     assert check("Kế hoạch trực đê gồm số người trực mỗi ca và vị trí trực.") == [], "gồm is the verb"
     assert check("Chi phí điều trị gồm các khoản phát sinh sau khi nhập viện.") == []
+
+
+def test_a_rule_that_stops_on_a_verb_needing_its_measure_is_cut() -> None:
+    from scripts.listener import check
+
+    for said in (
+        "Trợ cấp cho người đang hưởng lương hưu mà chết thì trợ cấp một lần được tính.",
+        "Thời gian hưởng hỗ trợ được xác định.",
+        "Mức phụ cấp hằng tháng của tổ trưởng bằng.",
+    ):
+        assert "cut" in [f.code for f in check(said)], said
+    assert not check("Mức phụ cấp hằng tháng của tổ trưởng bằng 1,0 lần mức lương cơ sở.")

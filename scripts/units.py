@@ -13,6 +13,7 @@ from scripts.conditions import under_condition
 from scripts.legal import Article
 from scripts.notions import inline_point
 from scripts.relief import as_received
+from scripts.resident_voice import in_residents_voice
 from scripts.sentences import (
     FIGURE,
     HARD_MAX_WORDS,
@@ -240,6 +241,7 @@ def passage_units(
             lead = line_lead or (inherited if n == 0 else "")
             quote = line.lstrip("-+• “")
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
+            line = in_residents_voice(line)
             line, acts = one_act_each(line)
             sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line, carriers.limit)) if line else [])
             sentences = [as_received(s) for s in sentences]

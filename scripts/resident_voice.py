@@ -1,0 +1,178 @@
+"""An office's task whose object is what residents do or get, said in the residents' voice.
+
+Directives, Công điện and the duties articles of a decision name what residents must do or will get as an office's
+task: "Ủy ban nhân dân các xã ven biển vận động người dân không ra khơi …", "Hướng dẫn người dân gia cố nhà cửa …",
+"Hỗ trợ 2.000.000 đồng cho mỗi hộ có nhà bị sập …", "Kiên quyết không để người dân ở lại trên lồng bè …". Heard
+as the office's work, the listener's check rightly leaves most of them out; yet the news is in them. Each is said
+with the residents as its subject, the office's verb kept as what it is:
+
+- asking: "<office> vận động / hướng dẫn / yêu cầu / khuyến cáo (cho) <residents> <action>" →
+  "<Residents> (ở <the office's place>) được vận động / được hướng dẫn / được yêu cầu … <action>.";
+- giving: "<office> hỗ trợ / chi trả / cấp … <amount> cho <residents>" → "<Residents> được hỗ trợ … <amount>."
+  (never what the office is only asked to study, propose or draft: ``scripts.tasks.proposes``);
+- a ban in a task: "không để <residents> <action>" → "<Residents> (ở …) không được <action>.".
+
+Only the residents' part is said: an office's other tasks in the same line ("…; huy động các lực lượng …") stay
+out, as they did. A task that only moves money or paper between offices has no resident object and is untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
+from scripts.tasks import proposes
+
+# Whom a task addresses: residents by what they are (households, fishers, boat and forest owners, parents …).
+RESIDENTS = (
+    r"(?:(?:các|mọi|những|toàn thể)\s+)?(?:người dân|nhân dân|bà con(?: nhân dân)?|hộ gia đình|hộ dân|hộ nghèo|"
+    r"hộ cận nghèo|hộ chăn nuôi|hộ nuôi trồng thủy sản|ngư dân|nông dân|chủ tàu(?: cá| thuyền)?|chủ phương tiện|"
+    r"chủ thuyền|thuyền trưởng|chủ rừng|chủ hộ|chủ nhà|chủ vật nuôi|chủ chăn nuôi|người chăn nuôi|"
+    r"người nuôi(?: trồng)?(?: thủy sản)?|người đi biển|người lao động|người bệnh|người tham gia giao thông(?: đường bộ| đường thủy)?|"
+    r"người trồng rừng|người sử dụng đất|phụ huynh|cha mẹ học sinh|học sinh|du khách|khách du lịch|cư dân|"
+    r"hộ kinh doanh|tiểu thương|người tiêu dùng)\b"
+)
+# What residents do, as the first word of the action a task asks of them (a closed list: an office's own verbs,
+# "tổng hợp", "báo cáo", "thẩm định" …, never start it).
+ACTION = (
+    r"(?:không|tuyệt đối không|chưa|hạn chế|chủ động|khẩn trương|kịp thời|tích cực|nghiêm túc|thực hiện|chấp hành|"
+    r"tuân thủ|tham gia|gia cố|chằng chống|cắt tỉa|chặt tỉa|di dời|di chuyển|sơ tán|đưa|neo đậu|vào|về|lên|rời|"
+    r"ra khỏi|tránh|tìm nơi|trú|đun|uống|ăn chín|sử dụng|dùng|tiêm|tiêm phòng|khai báo|đăng ký|nộp|kê khai|theo dõi|"
+    r"dự trữ|chuẩn bị|thu hoạch|bảo vệ|bảo quản|giữ|cài đặt|áp dụng|trồng|chăm sóc|vệ sinh|phát quang|khơi thông|"
+    r"nạo vét|báo ngay|thông báo|liên hệ|mang|đeo|đội|mặc|tự|nắm|cập nhật|nuôi|nhốt|đóng|tắt|ngắt|tập trung|"
+    r"phòng|phòng tránh|phòng, chống|ứng phó|diệt|tiêu hủy|ngừng|dừng|tạm dừng|lắp đặt|trang bị|gửi|tiết kiệm|"
+    r"thu gom|phân loại|kiểm tra|xử lý|quản lý|ở lại|ra khơi|đi|lắp|lập|bố trí người)\b"
+)
+QUALIFIER = r"(?:ở|tại|trong|thuộc|sinh sống|sống|đang|có|ven|vùng|khu vực|trên|gần|bị|nuôi|đánh bắt)"
+GROUP = rf"{RESIDENTS}(?:(?:,\s+|\s+và\s+|\s+hoặc\s+){RESIDENTS})*(?:\s+{QUALIFIER}\b[^.;:]{{0,70}}?)?"  # "người dân, chủ tàu ở các xã ven biển": the group and where or what it is, never a clause of its own
+ASKS = {  # the office's verb → how residents hear it
+    "vận động": "được vận động",
+    "hướng dẫn": "được hướng dẫn",
+    "yêu cầu": "được yêu cầu",
+    "khuyến cáo": "được khuyến cáo",
+    "kêu gọi": "được kêu gọi",
+    "nhắc nhở": "được nhắc nhở",
+    "thông báo": "cần",  # "Thông báo cho chủ tàu đưa tàu vào bờ": the notice is the instruction
+    "không để": "không được",
+}
+ASK = re.compile(
+    rf"^(?P<pre>[^.;:]{{0,140}}?)(?<!\S)(?:(?:tuyên truyền|thông tin|phổ biến),?\s+(?:và\s+)?)?"
+    rf"(?P<verb>(?i:{'|'.join(ASKS)}))\s+(?:cho\s+)?(?P<who>{GROUP})\s+"
+    rf"(?P<what>{ACTION}[^;]*?)\s*(?:;.*)?\.?$"
+)
+# What an office does before it asks: the office named, or its manner ("Tăng cường", "Kịp thời", "Giao … ").
+TASK_LEAD = re.compile(
+    r"^(?:Tăng cường|Tuyên truyền|Thường xuyên|Kịp thời|Khẩn trương|Chủ động|Tổ chức|Giao|Chỉ đạo|Kiên quyết|Tiếp tục|"
+    r"Đẩy mạnh|Phối hợp|Thực hiện|Hướng dẫn|Đồng thời|Triển khai|Thông tin|Phổ biến|Trực tiếp|Sẵn sàng|Quyết liệt|"
+    r"Định kỳ|Hằng năm|Hàng năm|Bố trí)\b",
+    re.I,
+)
+PURPOSE = re.compile(r"\b(?:để|nhằm)\b")  # "Cọc tiêu … để hướng dẫn người tham gia giao thông …": no task at all
+OFFICE_LEAD = re.compile(
+    r"^(?:(?:Chủ tịch|Giám đốc|Thủ trưởng)\s+)?(?:Ủy ban|UBND|Sở|Bộ|Ban|Công an|Bộ đội|Đồn|Trạm|Chi cục|Cục|Hạt|"
+    r"Trung tâm|Đài|Cơ quan|Các (?:sở|bộ|cơ quan|đơn vị|địa phương)|Chính quyền|Lực lượng|Kiểm lâm)\b"
+)
+PLACE = re.compile(
+    r"(?:Ủy ban nhân dân|UBND|Chính quyền)\s+(?P<place>(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|huyện|tỉnh|thành phố|"
+    r"tỉnh, thành phố)(?:\s+[^,;]*?)??(?:,\s+(?:xã|phường|tỉnh|thành phố)\s+[^,;]*?)*)(?=\s+(?:chỉ đạo|có trách nhiệm|"
+    r"chủ động|khẩn trương|kịp thời|tăng cường|tiếp tục|tổ chức|thực hiện|kiên quyết|thường xuyên)\b|\s*$)"
+)  # "Ủy ban nhân dân các xã ven biển": the residents meant are those of its place
+GIVES = re.compile(
+    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?P<verb>hỗ trợ|chi trả|trợ cấp|cấp phát|cấp miễn phí|cứu trợ|tặng)\s+"
+    r"(?P<what>[^;]*?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|kg|ki-lô-gam|tấn)[^;]*?)\s+(?:cho|đối với)\s+"
+    rf"(?P<who>(?:mỗi\s+)?(?:{RESIDENTS}|(?:hộ|người|gia đình|trẻ em)\b)[^;]*?)\s*(?:;.*)?\.?$"
+)
+OFFICES_BETWEEN = re.compile(r"\b(?:ngân sách|dự toán|kinh phí cho (?:các )?(?:cơ quan|đơn vị|địa phương)|bổ sung có mục tiêu)\b")
+WHOLE = 5  # an action shorter than this is not a task said whole ("không để người dân …" cut mid-phrase)
+NEGATED = re.compile(
+    r"\b(?:không|chưa|cấm|trừ|chỉ (?:được|khi|áp dụng|dành)|nghiêm cấm)\b", re.I
+)  # "Không được yêu cầu người dân nộp …"
+TIME_OR_CASE = re.compile(
+    r"^(?P<lead>(?:Khi|Trong|Trước|Sau|Từ|Kể từ|Đến|Nếu|Trường hợp|Tại|Ở|Riêng)\b[^,]{3,80}),\s+"
+)  # "Khi có lệnh sơ tán, vận động …": the occasion stays with what residents are asked
+NAMED = re.compile(r"(?:Ủy ban|Hội đồng|Công an|Quân đội|Tòa án|Viện kiểm sát) nhân dân", re.I)  # offices, not residents
+PLACE_IN_WHO = re.compile(r"\b(?:ở|tại|trên địa bàn|thuộc|ven|vùng|sinh sống)\b")
+
+
+def _place(pre: str) -> str:
+    """ "các xã ven biển" from "Ủy ban nhân dân các xã ven biển": whose residents are meant ("" for an office's level)."""
+    m = PLACE.search(pre)
+    return m["place"] if m and words(m["place"]) >= 2 and "cấp" not in m["place"].split()[:2] else ""
+
+
+def _residents(pre: str, who: str, rest: str) -> str:
+    """The sentence with the residents first, the occasion the task names before them and the office's place said:
+    "Khi có lệnh, người dân ở các xã ven biển được vận động …"; a long group "Ở các xã ven biển, mỗi hộ có nhà …"."""
+    lead = m["lead"] + ", " if (m := TIME_OR_CASE.match(pre)) else ""
+    place = "" if PLACE_IN_WHO.search(who) else _place(pre)
+    if place and words(who) <= 3:
+        who, place = f"{who} ở {place}", ""
+    said = f"{lead}{'Ở ' + place + ', ' if place else ''}{who if lead or place else capfirst(who)} {rest}"
+    return capfirst(said.rstrip(" ,.")) + "."
+
+
+ACTING = re.compile(
+    r"\b(?:chỉ đạo|có trách nhiệm|chủ động|khẩn trương|kịp thời|tăng cường|tiếp tục|tổ chức|thực hiện|kiên quyết|"
+    r"thường xuyên|phối hợp|chủ trì|giao|đẩy mạnh|triển khai|tuyên truyền)\b",
+    re.I,
+)
+ASKER_WORDS = 8
+
+
+def _asker(pre: str) -> str:
+    """The office that asks, when the sentence opens with its name alone ("Sở Y tế") and it names no place."""
+    if not OFFICE_LEAD.match(pre) or ACTING.search(pre) or words(pre) > ASKER_WORDS or _place(pre):
+        return ""
+    return pre
+
+
+def _office_asks(pre: str) -> bool:
+    """What comes before the verb is an office or its manner of working, with no residents of its own, no purpose
+    ("… để hướng dẫn …"), no negation ("Không được yêu cầu người dân …") and nothing only to be studied or proposed."""
+    task = TIME_OR_CASE.sub("", pre)
+    if task and not (OFFICE_LEAD.match(task) or TASK_LEAD.match(task)):
+        return False
+    return not (re.search(RESIDENTS, NAMED.sub("", task), re.I) or PURPOSE.search(task) or NEGATED.search(task) or proposes(task))
+
+
+def _asked(sentence: str) -> str | None:
+    """ "Vận động người dân không ra khơi …" → "Người dân được vận động không ra khơi …"; None when not that shape."""
+    if not (m := ASK.match(sentence)):
+        return None
+    pre = m["pre"].strip(" ,")
+    if not _office_asks(pre):
+        return None
+    if words(m["what"]) < 2:
+        return None
+    verb = ASKS[m["verb"].lower()]
+    if verb == "cần" and m["what"].startswith(("không", "chưa", "tuyệt đối")):
+        verb = "được nhắc"
+    if verb.startswith("được ") and (by := _asker(pre)):
+        verb = f"được {by} {m['verb'].lower()}"  # "Người dân được Sở Y tế khuyến cáo …": who asks, when it is an office by name
+    return _residents(pre, _group(m["who"]), f"{verb} {m['what'].strip(' ,')}")
+
+
+def _given(sentence: str) -> str | None:
+    """ "Hỗ trợ 2.000.000 đồng cho mỗi hộ có nhà bị sập." → "Mỗi hộ có nhà bị sập được hỗ trợ 2.000.000 đồng."."""
+    if not (m := GIVES.match(sentence)):
+        return None
+    pre = m["pre"].strip(" ,")
+    if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]):
+        return None  # a policy still to be studied, or money between offices
+    return _residents(pre, _group(m["who"]), f"được {m['verb']} {m['what'].strip(' ,')}")
+
+
+def _group(who: str) -> str:
+    """The group as the task names it, on one line."""
+    return flat(who).strip(" ,")
+
+
+def in_residents_voice(line: str) -> str:
+    """Each sentence of a task line that asks residents to act, or gives them something, said as theirs."""
+    out, changed = [], False
+    for sentence in SENTENCE_SPLIT.split(flat(line)):
+        body = sentence.lstrip("-+•* ")
+        said = None if body.endswith(":") else _given(body) or _asked(body)  # a lead keeps its list
+        changed |= bool(said and words(said) >= WHOLE)
+        out.append(said if said and words(said) >= WHOLE else sentence)
+    return " ".join(out) if changed else line

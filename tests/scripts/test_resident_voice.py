@@ -1,0 +1,97 @@
+"""An office's task whose object is what residents do or get, said in the residents' voice (issue 19: "Resident
+first"). The Công điện here is made up (tests/scripts/data/cd-flood-residents.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.choice import build_pool
+from scripts.draft import draft
+from scripts.legal import LegalDocument, parse
+from scripts.listener import passes
+from scripts.resident_voice import in_residents_voice
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def storm() -> LegalDocument:
+    return parse((DATA / "cd-flood-residents.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pool(storm: LegalDocument) -> list[str]:
+    return [c.text for c in build_pool(storm)]
+
+
+def test_what_a_commune_asks_of_its_residents_is_said_to_them_with_its_place(pool: list[str]) -> None:
+    assert (
+        "Người dân ở các xã ven biển được vận động không ra khơi, không ở lại trên lồng bè, chòi canh "
+        "từ 12 giờ ngày 04 tháng 10 năm 2027." in pool
+    ), pool
+    assert any(t.startswith("Người dân ở các xã ven biển được hướng dẫn gia cố nhà cửa, chằng chống mái nhà") for t in pool)
+    assert any(t.startswith("Bà con ở các xã miền núi được vận động di dời khỏi khu vực nguy cơ sạt lở") for t in pool)
+
+
+def test_a_task_given_to_a_commune_that_asks_households_to_act_reaches_the_pool(pool: list[str]) -> None:
+    # "Giao Ủy ban nhân dân … yêu cầu hộ gia đình …" had no main clause a listener could follow and was lost
+    said = [t for t in pool if "di chuyển tài sản lên cao" in t]
+    assert said == ["Hộ gia đình ở ven sông được yêu cầu di chuyển tài sản lên cao trước ngày 05 tháng 10 năm 2027."]
+
+
+def test_a_notice_to_boat_owners_is_said_as_what_they_must_do(pool: list[str]) -> None:
+    said = [t for t in pool if "nơi tránh trú" in t]
+    assert said == ["Chủ tàu cá ở các xã ven biển cần đưa tàu vào nơi tránh trú an toàn trước 12 giờ ngày 04 tháng 10 năm 2027."]
+
+
+def test_relief_handed_out_by_a_commune_is_said_as_what_households_get(pool: list[str]) -> None:
+    assert "Ở các xã ven biển, mỗi hộ có nhà bị sập, trôi do bão được hỗ trợ 2.000.000 đồng." in pool, pool
+
+
+def test_a_task_not_to_let_residents_stay_is_said_as_a_ban(pool: list[str]) -> None:
+    assert "Người dân ở các xã ven biển không được ở lại trên tàu, lồng bè khi bão đổ bộ." in pool, pool
+
+
+def test_an_office_that_advises_is_named(pool: list[str]) -> None:
+    assert "Người dân được Sở Y tế khuyến cáo đun sôi nước trước khi uống, không dùng nước giếng bị ngập để nấu ăn." in pool, pool
+
+
+def test_money_and_studies_between_offices_stay_the_offices(storm: LegalDocument, pool: list[str]) -> None:
+    text = draft(storm).text
+    assert "kinh phí" not in text and "Tổng hợp" not in text and "rà soát" not in text, text
+    assert not any("học sinh" in t and "được hỗ trợ" in t for t in pool), "a support only proposed is not received"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sở Tài chính bố trí kinh phí từ nguồn dự phòng ngân sách tỉnh để hỗ trợ 2.000.000 đồng cho mỗi hộ có nhà bị sập.",
+        "Sở Giáo dục và Đào tạo nghiên cứu, đề xuất hỗ trợ 500.000 đồng cho học sinh thuộc hộ có nhà bị sập.",
+        "Không được yêu cầu người dân nộp thêm giấy tờ ngoài quy định.",
+        "Cọc tiêu, tường bảo vệ để hướng dẫn cho người tham gia giao thông biết phạm vi an toàn của nền đường.",
+        "Yêu cầu các cơ quan, đơn vị và người dân thực hiện nghiêm các quy định về phòng cháy rừng.",
+        "Ủy ban nhân dân tỉnh hướng dẫn các xã thực hiện hỗ trợ cho người dân.",
+    ],
+)
+def test_what_is_not_a_resident_s_action_or_benefit_is_left_as_written(line: str) -> None:
+    assert in_residents_voice(line) == line
+
+
+def test_the_residents_part_of_a_line_is_said_and_the_office_s_other_task_is_not() -> None:
+    said = in_residents_voice(
+        "Hướng dẫn người dân thực hiện các biện pháp phòng cháy rừng; huy động các lực lượng tham gia chữa cháy rừng."
+    )
+    assert said == "Người dân được hướng dẫn thực hiện các biện pháp phòng cháy rừng."
+    assert passes(said)
+
+
+def test_the_occasion_a_task_names_stays_with_it() -> None:
+    said = in_residents_voice("Khi có lệnh sơ tán, kịp thời vận động bà con di dời đến nơi an toàn.")
+    assert said == "Khi có lệnh sơ tán, bà con được vận động di dời đến nơi an toàn."
+
+
+def test_a_lead_line_keeps_its_list() -> None:
+    line = "Ủy ban nhân dân các xã hướng dẫn người dân thực hiện các biện pháp sau:"
+    assert in_residents_voice(line) == line

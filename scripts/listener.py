@@ -197,6 +197,7 @@ COMPOUNDS = re.compile(
     r"không thu tiền|thực hiện giải thể|được giao|được phê duyệt|(?<!thuộc )đối tượng (?:được )?(?:hưởng|tham gia))\b",
     re.I,
 )  # words that look like a predicate but only qualify a noun ("cụm dân cư hiện có", "người … không chuyên trách")
+CASE_ONLY = re.compile(r"^(?P<head>(?:\S+\s){1,6}?)trong (?:các )?trường hợp\s(?!.*\bthì\b)(?!.*,\s)")
 SUBJECTLESS_CASE = re.compile(r"^(?:Khi|Nếu|Trường hợp)\s+(?:được|bị|phải)\b.*\bthì\s+(?:được|phải|bị|không được)\b")
 
 
@@ -272,6 +273,8 @@ def _no_main_clause(body: str) -> Finding | None:
         )
     ):
         return finding("Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60])
+    if (m := CASE_ONLY.match(body)) and not PREDICATE.search(m["head"]):  # "Người lao động trong trường hợp … không còn …"
+        return finding("Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60])
     if OPENER.match(body) and _condition_without_consequence(body):
         return finding("Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60])
     if VERB_FIRST.match(body) or body.startswith(("Gồm ", "Bao gồm ")):

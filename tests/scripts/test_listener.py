@@ -151,3 +151,12 @@ def test_a_rule_that_stops_on_a_verb_needing_its_measure_is_cut() -> None:
     ):
         assert "cut" in [f.code for f in check(said)], said
     assert not check("Mức phụ cấp hằng tháng của tổ trưởng bằng 1,0 lần mức lương cơ sở.")
+
+
+def test_a_holder_with_only_a_case_and_no_rule_has_no_main_clause() -> None:
+    from scripts.listener import check
+
+    fragment = "Người nông dân trong trường hợp hợp tác xã không còn khả năng trả nợ cho xã viên trước ngày 01 tháng 7 năm 2026."
+    assert "no_main_clause" in [f.code for f in check(fragment)]
+    assert not check("Người nông dân được hỗ trợ trong trường hợp mất mùa do thiên tai.")
+    assert not check("Người nông dân trong trường hợp mất mùa do thiên tai thì được hỗ trợ giống cây trồng.")

@@ -111,7 +111,7 @@ ADMIN_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"kinh phí|dự toán|ngân sách|quyết toán|nguồn vốn|định mức|cân đối", 2.5),
         (r"có hiệu lực|hết hiệu lực|bãi bỏ|thay thế", 4.0),
         (r"phạm vi điều chỉnh|được hiểu là|giải thích|\bquy định về\b|nguyên tắc|quy định chi tiết", 2.0),
-        (r"không quy định tại|các nội dung khác|cơ sở dữ liệu|hồ sơ|thủ tục hành chính", 1.5),
+        (r"không quy định tại|các nội dung khác|cơ sở dữ liệu|hồ sơ|thủ tục hành chính|theo thẩm quyền", 1.5),
         (r"thông qua ngày|kỳ họp|Khóa [IVXLC]+", 4.0),
         (r"người nước ngoài|thị thực|\bUSD\b|tỷ giá", 3.0),  # commune radio speaks to residents, not to foreign visitors
         (r"(?:tổ chức|cá nhân|cơ quan|đơn vị)(?:,? [^ .]+){0,3} (?:khác )?có liên quan(?: đến việc thực hiện [^ .]+)?\.?$", 4.0),

@@ -15,6 +15,8 @@ from scripts.actors import ACTOR_ACTS
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, condense, inline_list
 from scripts.legal import SYMBOL
+from scripts.listener import check
+from scripts.long_rules import also, instead_of
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
 HARD_MAX_WORDS = 38
@@ -348,7 +350,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     for sentence in SENTENCE_SPLIT.split(text):
         pieces = [p for p in CLAUSE_BOUNDARY.split(sentence) if p]
         if len(pieces) == 1 and words(sentence) > limit:
-            pieces = _also(sentence)
+            pieces = also(sentence)
         if len(pieces) > 2 and ": " in pieces[0] and words(pieces[0].split(": ", 1)[0]) >= 8:
             # "… chỉ đạo … triển khai các biện pháp: A; B; C": the measures are the news, each said alone
             items = [pieces[0].split(": ", 1)[1], *pieces[1:]]
@@ -357,6 +359,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             pieces = [sentence]  # a list joined by semicolons: its parts are not sentences
         for piece in pieces:
             piece = piece.strip().rstrip(" ;.")
+            whole = piece
             if words(piece) > limit:
                 piece = condense(piece, limit)
             if words(piece) > limit and (kept := with_condition(piece, limit, HARD_MAX_WORDS)):
@@ -365,9 +368,16 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
                 short = _with_period(piece, shorten(piece, limit) or piece)
                 piece = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else short
             candidate = finish(piece)
-            if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate):
-                out.append(candidate)
+            said = candidate if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate) else ""
+            if words(whole) > limit and (split := instead_of(whole, said, HARD_MAX_WORDS, _heard)):
+                out += [finish(s) for s in split]  # dropped, or shortened past its figures: short sentences instead
+            elif said:
+                out.append(said)
     return raised_with_base(out, HARD_MAX_WORDS, listenable)
+
+
+def _heard(text: str) -> bool:
+    return listenable(finish(text)) and not check(finish(text))  # a rewritten provision's sentence: no listener flag
 
 
 TASK_VERB = re.compile(
@@ -375,19 +385,6 @@ TASK_VERB = re.compile(
     r"yêu cầu|vận động|tuyên truyền|xử lý|thu hồi|tổ chức|bố trí)\b",
     re.I,
 )
-ALSO = re.compile(r",\s+(?:đồng thời|và đồng thời)\s+(?=(?:là|được|phải|có|không)\b)")
-SUBJECT = re.compile(r"^(?P<subject>[^,;:]{3,60}?)\s+(?=(?:là|được|phải|có|không được|bằng)\b)")
-
-
-def _also(sentence: str) -> list[str]:
-    """ "X là A, đồng thời là B" → "X là A" and "X đồng thời là B": two facts, each with its subject."""
-    parts = ALSO.split(sentence, maxsplit=1)
-    subject = SUBJECT.match(sentence)
-    if len(parts) < 2 or not subject:
-        return [sentence]
-    return [parts[0], f"{subject['subject']} đồng thời {parts[1]}"]
-
-
 LEAD_TAIL = re.compile(r"\s*(?:,\s*)?(?:như sau|sau đây|gồm có|gồm|bao gồm|cụ thể|cụ thể như sau|là)\s*:?\s*$", re.I)
 ANNOUNCES = re.compile(r"\b(?:được|đã được)\s+quy định(?:\s+cụ thể)?\s*(?:như sau|sau đây)?\s*:?$")
 

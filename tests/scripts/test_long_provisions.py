@@ -1,0 +1,51 @@
+"""A provision too long for one sentence is said as short sentences, each with its holder, never losing a figure
+or a negation (made-up provisions)."""
+
+from __future__ import annotations
+
+from scripts.long_rules import coordinated
+from scripts.sentences import listenable, split_units
+
+PATROL = (
+    "Đội dân phòng phối hợp với tổ bảo vệ dân phố, công an xã, đoàn thanh niên và các hộ gia đình ven sông "
+    "tăng cường tuần tra trên các tuyến đê xung yếu, bảo đảm trực 24/24 giờ trong những ngày mưa lũ, "
+    "tăng cường kiểm tra người và phương tiện qua lại bến đò."
+)
+FERRY = (
+    "Các chủ bến đò phải bố trí đủ áo phao cho hành khách trên mỗi chuyến đò ngang qua sông trong mùa mưa lũ hằng năm, "
+    "bảo đảm mỗi chuyến chở không quá 12 người kể cả người lái đò, thông báo ngay cho Ủy ban nhân dân xã khi nước "
+    "sông dâng cao."
+)
+
+
+def test_coordinated_predicates_become_sentences_each_with_the_holder() -> None:
+    first, second = split_units(PATROL)
+    assert first.startswith("Đội dân phòng phối hợp với tổ bảo vệ dân phố")
+    assert first.endswith("tăng cường tuần tra trên các tuyến đê xung yếu.")
+    assert second == (
+        "Đội dân phòng bảo đảm trực 24/24 giờ trong những ngày mưa lũ, tăng cường kiểm tra người và phương tiện qua lại bến đò."
+    )
+    assert all(listenable(s) for s in (first, second))
+
+
+def test_a_shortening_that_would_cut_the_figure_gives_way_to_the_split() -> None:
+    sentences = split_units(FERRY)
+    assert any("không quá 12 người" in s for s in sentences)
+    assert sentences[1].startswith("Các chủ bến đò phải bảo đảm mỗi chuyến chở không quá 12 người")  # the duty said again
+
+
+def test_a_negation_said_once_for_every_predicate_is_never_cut_away() -> None:
+    negated = PATROL.replace("Đội dân phòng phối hợp", "Đội dân phòng không được phối hợp")
+    assert coordinated(negated.rstrip("."), 38, listenable) == []
+    assert all("không" in s for s in split_units(negated))
+
+
+def test_an_exception_at_the_end_may_govern_every_predicate_so_the_provision_is_not_cut() -> None:
+    excepted = PATROL.rstrip(".") + ", trừ những ngày nước sông xuống thấp"
+    assert coordinated(excepted, 38, listenable) == []
+    assert not any(s.startswith("Đội dân phòng bảo đảm trực 24/24") for s in split_units(excepted))
+
+
+def test_a_sentence_opening_with_a_condition_is_not_cut() -> None:
+    conditioned = "Khi có mưa lũ, " + PATROL[0].lower() + PATROL[1:]
+    assert coordinated(conditioned.rstrip("."), 38, listenable) == []

@@ -25,7 +25,7 @@ from scripts.tasks import proposes
 
 # Whom a task addresses: residents by what they are (households, fishers, boat and forest owners, parents …).
 RESIDENTS = (
-    r"(?:(?:các|mọi|những|toàn thể)\s+)?(?:người dân|nhân dân|bà con(?: nhân dân)?|hộ gia đình|hộ dân|hộ nghèo|"
+    r"(?i:(?:các|mọi|những|toàn thể)\s+)?(?i:người dân|các tầng lớp nhân dân|nhân dân|bà con(?: nhân dân)?|hộ gia đình|hộ dân|hộ nghèo|"
     r"hộ cận nghèo|hộ chăn nuôi|hộ nuôi trồng thủy sản|ngư dân|nông dân|chủ tàu(?: cá| thuyền)?|chủ phương tiện|"
     r"chủ thuyền|thuyền trưởng|chủ rừng|chủ hộ|chủ nhà|chủ vật nuôi|chủ chăn nuôi|người chăn nuôi|"
     r"người nuôi(?: trồng)?(?: thủy sản)?|người đi biển|người lao động|người bệnh|người tham gia giao thông(?: đường bộ| đường thủy)?|"
@@ -54,6 +54,7 @@ ASKS = {  # the office's verb → how residents hear it
     "nhắc nhở": "được nhắc nhở",
     "thông báo": "cần",  # "Thông báo cho chủ tàu đưa tàu vào bờ": the notice is the instruction
     "không để": "không được",
+    "không cho": "không được",
 }
 ASK = re.compile(
     rf"^(?P<pre>[^.;:]{{0,140}}?)(?<!\S)(?:(?:tuyên truyền|thông tin|phổ biến),?\s+(?:và\s+)?)?"
@@ -82,6 +83,17 @@ GIVES = re.compile(
     r"(?P<what>[^;]*?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|kg|ki-lô-gam|tấn)[^;]*?)\s+(?:cho|đối với)\s+"
     rf"(?P<who>(?:mỗi\s+)?(?:{RESIDENTS}|(?:hộ|người|gia đình|trẻ em)\b)[^;]*?)\s*(?:;.*)?\.?$"
 )
+LETS = re.compile(
+    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?:cho phép|cho)\s+"
+    rf"(?P<who>{GROUP})\s+(?P<what>(?:tạm |được )?(?:nghỉ|ngừng|hoãn|lùi|trở về|quay lại|về nhà)\b[^;]*?)\s*(?:;.*)?\.?$"
+)  # "Chỉ đạo các trường cho học sinh nghỉ học …": what residents may do, said as theirs
+BANNED = r"(?i:tàu thuyền|tàu cá|phương tiện(?: thủy)?|người và phương tiện|người, phương tiện|xe)\b(?:\s+{QUALIFIER}\b[^.;:]{{0,50}}?)?"
+KEEP_OUT = re.compile(
+    rf"^(?P<pre>[^.;:]{{0,140}}?)(?<!\S)(?:không để|không cho)\s+(?:cho\s+)?(?P<who>{BANNED.format(QUALIFIER=QUALIFIER)})\s+"
+    rf"(?P<what>{ACTION}[^;]*?)\s*(?:;.*)?\.?$"
+)  # "kiên quyết không để tàu thuyền ra khơi …": the vessels are banned
+BAN = re.compile(r"^(?P<pre>[^.;:]{0,140}?)(?<!\S)(?P<verb>(?i:nghiêm cấm|cấm))\s+(?P<what>[^;]+?)\s*(?:;.*)?\.?$")
+NAMED_BAN = re.compile(r"\b(?:lệnh|quy định|biển(?: báo)?|khu vực|vùng|danh mục|bị|điều|thời gian|hành vi)$", re.I)
 OFFICES_BETWEEN = re.compile(r"\b(?:ngân sách|dự toán|kinh phí cho (?:các )?(?:cơ quan|đơn vị|địa phương)|bổ sung có mục tiêu)\b")
 WHOLE = 5  # an action shorter than this is not a task said whole ("không để người dân …" cut mid-phrase)
 NEGATED = re.compile(
@@ -162,6 +174,35 @@ def _given(sentence: str) -> str | None:
     return _residents(pre, _group(m["who"]), f"được {m['verb']} {m['what'].strip(' ,')}")
 
 
+def _let(sentence: str) -> str | None:
+    """ "Chỉ đạo các trường cho học sinh nghỉ học khi …" → "Học sinh được nghỉ học khi …"."""
+    if not (m := LETS.match(sentence)) or not _office_asks(m["pre"].strip(" ,")):
+        return None
+    what = re.sub(r"^được\s+", "", m["what"].strip(" ,"))
+    return _residents(m["pre"].strip(" ,"), _group(m["who"]), f"được {what}")
+
+
+def _kept_out(sentence: str) -> str | None:
+    """ "Kiên quyết không để tàu thuyền ra khơi …" → "Tàu thuyền không được ra khơi …"."""
+    if not (m := KEEP_OUT.match(sentence)) or not _office_asks(m["pre"].strip(" ,")):
+        return None
+    return _residents(m["pre"].strip(" ,"), _group(m["who"]), f"không được {m['what'].strip(' ,')}")
+
+
+def _banned(sentence: str) -> str | None:
+    """ "Chủ tịch Ủy ban nhân dân các xã ven biển chỉ đạo cấm tàu thuyền ra khơi từ 12 giờ …" → "Ở các xã ven biển,
+    cấm tàu thuyền ra khơi từ 12 giờ …": the ban, with its place and time, not the office's order of it."""
+    if not (m := BAN.match(sentence)) or not (pre := m["pre"].strip(" ,")) or not _office_asks(pre):
+        return None
+    if NAMED_BAN.search(pre):
+        return None  # "… vi phạm lệnh cấm …", "… khu vực cấm …": a ban named, not ordered here
+    lead = f"{t['lead']}, " if (t := TIME_OR_CASE.match(pre)) else ""
+    place = f"Ở {where}, " if (where := _place(pre)) else ""
+    verb = m["verb"].lower()
+    said = f"{lead}{place}{verb} {m['what'].strip(' ,')}"
+    return capfirst(said) + "."
+
+
 def _group(who: str) -> str:
     """The group as the task names it, on one line."""
     return flat(who).strip(" ,")
@@ -172,7 +213,7 @@ def in_residents_voice(line: str) -> str:
     out, changed = [], False
     for sentence in SENTENCE_SPLIT.split(flat(line)):
         body = sentence.lstrip("-+•* ")
-        said = None if body.endswith(":") else _given(body) or _asked(body)  # a lead keeps its list
+        said = None if body.endswith(":") else _given(body) or _asked(body) or _let(body) or _kept_out(body) or _banned(body)
         changed |= bool(said and words(said) >= WHOLE)
         out.append(said if said and words(said) >= WHOLE else sentence)
     return " ".join(out) if changed else line

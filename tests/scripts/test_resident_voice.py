@@ -95,3 +95,37 @@ def test_the_occasion_a_task_names_stays_with_it() -> None:
 def test_a_lead_line_keeps_its_list() -> None:
     line = "Ủy ban nhân dân các xã hướng dẫn người dân thực hiện các biện pháp sau:"
     assert in_residents_voice(line) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "Chủ tịch Ủy ban nhân dân các xã ven biển chỉ đạo cấm tàu thuyền ra khơi từ 12 giờ ngày 06 tháng 9 năm 2027.",
+            "Ở các xã ven biển, cấm tàu thuyền ra khơi từ 12 giờ ngày 06 tháng 9 năm 2027.",
+        ),
+        ("Kiên quyết không để tàu thuyền ra khơi khi bão đổ bộ.", "Tàu thuyền không được ra khơi khi bão đổ bộ."),
+        (
+            "Chỉ đạo các trường học cho học sinh nghỉ học từ ngày 06 tháng 9 năm 2027 khi có mưa lũ.",
+            "Học sinh được nghỉ học từ ngày 06 tháng 9 năm 2027 khi có mưa lũ.",
+        ),
+        (
+            "Tăng cường tuyên truyền, vận động Nhân dân không đốt rơm rạ sau thu hoạch.",
+            "Nhân dân được vận động không đốt rơm rạ sau thu hoạch.",
+        ),
+    ],
+)
+def test_a_ban_or_a_leave_ordered_in_a_task_is_said_as_such(line: str, said: str) -> None:
+    assert in_residents_voice(line) == said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ủy ban nhân dân tỉnh không cấm người dân đánh bắt ven bờ.",
+        "Tăng cường kiểm tra, xử lý các hành vi vi phạm lệnh cấm khai thác thủy sản.",
+        "Sở Giáo dục và Đào tạo nghiên cứu, đề xuất cho học sinh nghỉ học vào thứ Bảy.",
+    ],
+)
+def test_a_ban_that_is_not_ordered_here_is_left_as_written(line: str) -> None:
+    assert in_residents_voice(line) == line

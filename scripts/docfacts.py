@@ -149,11 +149,36 @@ def counted_title(doc: LegalDocument, phrase: str) -> str:
     return f"{m['verb']} {part}{count} {phrase[m.end() :]}"
 
 
+DAY = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
+UNTIL = re.compile(rf"có hiệu lực[^.;]{{0,120}}?\bđến\s+(?P<end>hết\s+)?(?:{DAY})")  # a measure for a time
+APPLIED = re.compile(rf"\b(?:được\s+)?áp dụng\s+(?:kể\s+)?từ\s+(?:{DAY})")  # "…, áp dụng từ ngày 01 tháng 01 năm 2026"
+
+
+def _in_force_span(doc: LegalDocument) -> str:
+    """ " đến hết ngày 31 tháng 12 năm 2026", ", áp dụng từ ngày …": when the entry into force says till when a
+    measure lasts, or from when it applies (a date residents count on), said with it."""
+    source = effective_source(doc)
+    text, out = (source.quote if source else ""), ""
+    if (m := UNTIL.search(text)) and (end := _day(m.groups()[1:])):
+        out += f" đến {m['end'] or ''}{source_date_text(doc, end)}"
+    if (m := APPLIED.search(text)) and (start := _day(m.groups())) and start != doc.effective_on:
+        out += f", áp dụng từ {source_date_text(doc, start)}"
+    return out
+
+
+def _day(groups: tuple[str | None, ...]) -> date | None:
+    day, month, year = ([int(g) for g in groups if g] + [0, 0, 0])[:3]
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
     effective_text = None
     if doc.effective_on:
         when = source_date_text(doc, doc.effective_on)
-        effective_text = f"kể từ ngày ký, tức {when}" if doc.effective_note else f"từ {when}"
+        effective_text = (f"kể từ ngày ký, tức {when}" if doc.effective_note else f"từ {when}") + _in_force_span(doc)
     return DocFacts(
         number=doc.number,
         doc_type=doc.doc_type,

@@ -122,7 +122,8 @@ def _render(
         r for r in relation_sentences(doc, notice, fact.title_phrase) if r.source and r.source.quote not in fact.title_phrase
     ]
     head_text = headline.text if headline else ""
-    if headline and fact.effective_text and not doc.effective_note and not re.search(r"\bngày \d|\d/\d{4}", head_text):
+    dated = re.search(r"\bngày \d|\d/\d{4}", head_text) or ", áp dụng" in (fact.effective_text or "")  # two dates: said apart
+    if headline and fact.effective_text and not doc.effective_note and not dated:
         head_text = f"{fact.effective_text.capitalize()}, {lowerfirst(head_text)}"
         fact.effective_in_headline = True
     template = _environment().get_template("notice.j2" if notice else f"{kind}.j2")

@@ -17,6 +17,7 @@ import re
 
 from scripts.legal import Article
 from scripts.listener import passes
+from scripts.point_leads import EXCEPTION_LEAD
 from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, finish, flat, strip_noise, words
 
 UNIT = (
@@ -141,17 +142,20 @@ def notions(article: Article, doc_title: str) -> list[tuple[str | None, str | No
     """(clause, point, quote, sentence) for each definition, scale, beneficiary, filing route or list of places."""
     out: list[tuple[str | None, str | None, str, str]] = []
     heads: dict[str | None, str] = {}
+    leads: dict[str | None, str] = {}
     for clause, point, passage in article.passages():
         text = flat(passage)
         if point is None and (split := inline_point(passage)):
             heads[clause], point, text = split[0], "a", flat(split[1])
         elif point is None and words(text) <= 8 and not text.endswith("."):
             heads[clause] = text  # "2. Đối tượng áp dụng" then its points
+        if point is None:
+            leads[clause] = text
         head = heads.get(clause) or article.title
         for sentence in SENTENCE_SPLIT.split(text):
             plain = strip_noise(sentence).rstrip(" ;")
             said = [places(plain) or scale(plain) or filing(plain)]
-            if BENEFICIARY_HEAD.match(head):
-                said += beneficiary(plain, doc_title)
+            if BENEFICIARY_HEAD.match(head) and not (point and EXCEPTION_LEAD.search(leads.get(clause, ""))):
+                said += beneficiary(plain, doc_title)  # "Không áp dụng … đối với:" lists whom the benefit skips
             out.extend((clause, point, sentence, s) for s in said if s)
     return out

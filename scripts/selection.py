@@ -266,13 +266,19 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
 KEEP_AFTER_SUBJECT = frozenset("đủ từ dưới trên có được bị không phải thuộc là".split())
 
 
+NEGATION = frozenset(("không", "chưa", "chẳng", "cấm"))
+
+
 def _shared_subject(texts: list[str]) -> int:
     """How many leading words the points share, less a word that belongs to what follows ("Người đủ | 16 tuổi")."""
     split = [t.split() for t in texts]
     n = 0
     while all(len(w) > n + 1 and w[n] == split[0][n] for w in split):
         n += 1
-    return n - 1 if n and split[0][n - 1] in KEEP_AFTER_SUBJECT else n
+    n = n - 1 if n and split[0][n - 1] in KEEP_AFTER_SUBJECT else n
+    while n and split[0][n - 1] in NEGATION:
+        n -= 1  # "… không | được mang …; được sử dụng ô": a ban's "không" goes with each point, or a ban is heard as a right
+    return n
 
 
 def _span(whole: str, first: str, last: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from scripts.conditions import under_condition
 from scripts.legal import Article
 from scripts.notions import inline_point
+from scripts.point_leads import excepted, labelled, with_list_lead
 from scripts.relief import as_received
 from scripts.resident_voice import in_residents_voice
 from scripts.sentences import (
@@ -41,6 +42,8 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     if addressee:
         phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
     body = strip_noise(unit)
+    if lead and (spared := excepted(lead, unit)) is not None:
+        return spared  # an exception's point, never heard as the rule
     if OTHER_ACTS.match(body) and ACT_LEAD.match(phrase):
         return []  # "Hành vi khác gây ô nhiễm môi trường" after "… không được thực hiện các hành vi": names no act
     if lead and (covered := _covered(flat(lead), body)) is not None:
@@ -50,6 +53,8 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
             return [said]  # the rule with the condition its lead sets
     if (";" in body.rstrip(" ;.") or ACT_LIST.search(phrase)) and (acts := each_act(phrase, body)):
         return acts  # "… phải thực hiện các việc sau: Trang bị …; phát …": each duty with its holder and verb
+    if lead and (listed := with_list_lead(lead, unit)) is not None:
+        return listed  # "… được hỗ trợ các khoản sau:" + "Tiền ăn 30.000 đồng …": who gets what, in one sentence
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
     if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
@@ -233,6 +238,8 @@ def passage_units(
                 article_lead = lines[0]
             continue
         inherited = leads.get(clause, "") if point else (article_lead if clause else "")
+        if point and clause == "" and not inherited:
+            inherited = leads.get(None, "")  # the article's own text leads points that have no clause above them
         line_lead = ""
         for n, line in enumerate(lines):
             if line.endswith(":") and n < len(lines) - 1:
@@ -243,7 +250,9 @@ def passage_units(
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
             line = in_residents_voice(line)
             line, acts = one_act_each(line)
-            sentences = acts + ((with_lead(lead, line, addressee) if lead else split_units(line, carriers.limit)) if line else [])
+            sentences = acts + (
+                (with_lead(lead, line, addressee) if lead else split_units(labelled(line), carriers.limit)) if line else []
+            )
             sentences = [as_received(s) for s in sentences]
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]

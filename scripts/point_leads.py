@@ -1,0 +1,198 @@
+"""A list point, or a line under a heading, said together with the lead it continues.
+
+A provision often gives its holder and verb once and its objects in a list: "Người tham gia được hỗ trợ các khoản
+sau:" then "a) Tiền ăn 30.000 đồng/người/ngày;". Read alone, the point is a noun phrase without a verb; read glued to
+its lead ("… các khoản sau tiền ăn …") it is a lead and an item, not a sentence. A listener needs one sentence that
+says who gets what: "Người tham gia được hỗ trợ tiền ăn 30.000 đồng/người/ngày." The same holds for a clause title
+followed by its amount or date ("Mức hỗ trợ tiền thuê chỗ ở" / "50.000 đồng/người/ngày."), and for the points of an
+exception ("Không áp dụng … đối với:"), which must never be heard as the rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.sentences import (
+    HARD_MAX_WORDS,
+    MAX_WORDS,
+    PREDICATE,
+    complete,
+    finish,
+    flat,
+    listenable,
+    lowerfirst,
+    strip_noise,
+    words,
+)
+
+OWNED = ("quyền", "trách nhiệm", "nghĩa vụ")  # "… có quyền sau đây:": the noun is the lead's verb, not its list word
+LIST_NOUNS = (
+    r"quyền|trách nhiệm|nghĩa vụ|trường hợp|điều kiện|giấy tờ|nội dung|vị trí|khoản|chế độ|hành vi|việc|yêu cầu|"
+    r"quy định|biện pháp|căn cứ|chính sách|mức"
+)
+# "… được hỗ trợ các khoản sau:", "… không được dừng xe, đỗ xe tại các vị trí sau đây:", "… trong các trường hợp sau
+# đây:": the words that only announce a list, with the preposition that links the list to the rule when there is one
+LIST_TAIL = re.compile(
+    r"\s*,?\s*(?:(?P<prep>trong|tại|ở|trên|đối với|cho|khi (?:có|thuộc))\s+)?(?:(?:một trong|một số)\s+)?"
+    r"(?:(?:các|những)\s+(?P<noun>(?:[^\s,;:]+\s+){1,4}?)|(?P<kind>" + LIST_NOUNS + r")\s+)(?:sau đây|dưới đây|sau)\s*:?\s*$"
+)
+# the lead's own verb: who gets, pays, must or may not — a lead without one ("Đối tượng áp dụng:") holds no rule to share
+HOLDER_VERB = re.compile(
+    r"\b(?:được|phải|không được|nghiêm cấm|cấm|có quyền|có trách nhiệm|có nghĩa vụ|bị|hưởng|mang theo|nộp|đóng)\b", re.I
+)
+# internal work of agencies (budget, reporting, files, coordination): not for residents, left as it was
+AGENCY_LEAD = re.compile(
+    r"\b(?:kinh phí|ngân sách|dự toán|báo cáo|hồ sơ|thủ tục|cơ sở dữ liệu|nhiệm vụ|quyền hạn|phối hợp|hợp tác|"
+    r"chức năng|thẩm quyền|quy định nội dung|giao)\b",
+    re.I,
+)
+EXCEPTION_LEAD = re.compile(
+    r"^(?:Không áp dụng|Trừ|Ngoại trừ)\b|\bkhông áp dụng\b(?:\s+\S+){0,10}$|"
+    r"^(?:(?:Các|Những)\s+)?(?:trường hợp|đối tượng|người)\s+(?:không|chưa)\s+(?:được|thuộc|phải)\b|"
+    r"\b(?:không|chưa) được (?:hưởng|hỗ trợ|miễn|giảm|cấp)\b[^,]{0,60}$",
+    re.I,
+)  # "Không áp dụng mức miễn học phí đối với:", "Các trường hợp không được hỗ trợ:": its points are what the rule spares
+DOING = re.compile(r"\b(?:nội dung|việc|yêu cầu|biện pháp|hành vi|quy định)$")
+DUTY = re.compile(r"\bphải\b|\b(?:đáp ứng|tuân thủ|bảo đảm)$")
+CONDITION_START = re.compile(r"^(?:khi|nếu|trong|trường hợp|lúc)\b", re.I)
+PLACE_START = re.compile(r"^(?:tại|trên|ở|dưới|trong|ngoài)\b", re.I)
+CONTINUES = re.compile(r"^(?:được|không được|phải|có)\b", re.I)  # "Được đăng ký biển số …" after "… có quyền sau đây:"
+MEMBERS = re.compile(
+    r"^(?:(?:Các|Những)\s+)?(?P<who>đối tượng|trường hợp|người|hộ)\s+(?P<pred>(?:được|phải|không phải|bị)\s.+?)\s*,?\s*"
+    r"(?:bao gồm|gồm có|gồm)\s*:?$",
+    re.I,
+)  # "Đối tượng được miễn học phí gồm:": each member is said with the benefit
+OWN_RULE = re.compile(r"\b(?:phải|bị|là|thì|bằng|không được)\b|\d[\d.,]*\s*(?:%|đồng)|^(?:được|khi|nếu)\b", re.I)
+OTHER = re.compile(r"^(?:các |những )?(?:hành vi|trường hợp|việc|nội dung|loại|đối tượng|xe|giấy tờ)\s+khác\b", re.I)
+
+
+def _items(point: str) -> list[str]:
+    """ "Hộ nghèo; hộ cận nghèo." → each item of a point, list markers and end marks gone."""
+    body = strip_noise(point).rstrip(" .;")
+    return [i.strip(" .;,") for i in body.split(";") if i.strip(" .;,")]
+
+
+def _said(text: str) -> str | None:
+    said = finish(text)
+    return said if words(said) <= HARD_MAX_WORDS and listenable(said) else None
+
+
+def _continuation(core: str, prep: str | None, noun: str, item: str) -> str:
+    """The lead's rule followed by the item, linked as the lead's list words linked them."""
+    item = lowerfirst(item)
+    if "trường hợp" in noun or "căn cứ" in noun:  # "… trong các trường hợp sau đây:" + "Khi có người đi bộ qua đường"
+        if CONDITION_START.match(item) or PLACE_START.match(item) or re.match(r"(?:trước|sau|từ)\s", item):
+            return f"{core} {item}"
+        return f"{core} {'tại' if item.startswith('nơi ') else 'khi'} {item}"
+    if prep and prep not in ("trong", "khi có", "khi thuộc"):
+        return f"{core} {item}" if PLACE_START.match(item) else f"{core} {prep} {item}"
+    return f"{core} {item}"
+
+
+def excepted(lead: str, point: str) -> list[str] | None:
+    """ "Không áp dụng … đối với:" + "a) Người học đã được hỗ trợ học phí từ nguồn khác;": an exception's point is
+    said with its lead or not at all ([]) — alone it would be heard as the rule. None when the lead is no exception."""
+    bare = flat(strip_noise(lead)).rstrip(" :")
+    if not lead.rstrip().endswith(":") or not EXCEPTION_LEAD.search(bare):
+        return None
+    if tail := LIST_TAIL.search(bare):  # "… không được hỗ trợ trong các trường hợp sau:" + "Bỏ học từ 30 ngày …"
+        core, noun = bare[: tail.start()].rstrip(" ,"), (tail["noun"] or tail["kind"]).strip()
+        return [s for i in _items(point) if (s := _said(_continuation(core, tail["prep"], noun, i)))]
+    bare = EXCEPTION_TAIL.sub("", bare)
+    return [s for i in _items(point) if (s := _said(f"{bare} {lowerfirst(i)}"))]
+
+
+EXCEPTION_TAIL = re.compile(r",?\s+(?:như sau|sau đây|gồm|bao gồm)$")
+
+
+def with_list_lead(lead: str, point: str) -> list[str] | None:
+    """The point said as one sentence with its lead's holder and verb; None when this rule does not apply (the
+    caller says the point as before)."""
+    lead = flat(strip_noise(lead)).rstrip()
+    items = _items(point)
+    if not items or not lead.endswith(":") or AGENCY_LEAD.search(lead):
+        return None
+    bare = lead.rstrip(" :")
+    if m := MEMBERS.match(bare):
+        members = [_said(f"{i} {m['pred']}") for i in items if not OTHER.match(i) and not OWN_RULE.search(i)]
+        return [s for s in members if s] if len(members) == len(items) else None
+    if len(items) == 1 and (label := labelled(f"{bare} {items[0]}")) != f"{bare} {items[0]}":
+        return [s] if (s := _said(label)) else None  # "Mức hỗ trợ tiền ăn:" + "30.000 đồng/người/ngày."
+    if not (tail := LIST_TAIL.search(bare)):
+        return None
+    core = bare[: tail.end("kind") if tail["kind"] in OWNED else tail.start()].rstrip(" ,")  # "có trách nhiệm sau:"
+    if not HOLDER_VERB.search(core):
+        return None
+    noun = (tail["noun"] or tail["kind"]).strip()
+    said: list[str | None] = []
+    for item in items:
+        if OTHER.match(item) or GENERIC.search(item) or words(item) < 2:
+            continue
+        if (sentence := _one(core, tail["prep"], noun, item)) is None:
+            return None  # a point that is a sentence of its own stands alone
+        said.append(_said(sentence))
+    kept = [s for s in said if s and words(s) <= MAX_WORDS + 8]
+    return kept or None
+
+
+def _one(core: str, prep: str | None, noun: str, item: str) -> str | None:
+    """One item said with the lead's holder and verb, or None when the item is a sentence of its own."""
+    holder = _holder(core)
+    item = KIEM.sub(lambda m: m[0].lower(), item)  # "Kiểm tra …" (not "Kiểm lâm"): a verb, said in lower case
+    if CONTINUES.match(item):  # "Được đăng ký …", "Phải đi trên vỉa hè …": the item has the lead's verb already
+        if not holder or MODAL_AFTER.search(item, 6):
+            return None
+        if noun in OWNED:  # "… có quyền sau đây:" + "Được đăng ký …": "… có quyền được đăng ký …"
+            return f"{core} {lowerfirst(item)}"
+        duty = DUTY.search(core) and re.match(r"(?:được|có)\s", item, re.I)
+        return f"{holder} {'phải ' if duty else ''}{lowerfirst(item)}"  # "… phải đáp ứng:" + "Có niên hạn …"
+    if BAN.match(core) and DOING.search(noun) and not MODAL_AFTER.search(item):
+        return f"{core} {lowerfirst(item)}"  # "Nghiêm cấm các hành vi sau đây:" + "Kê khai gian dối để hưởng …"
+    if PREDICATE.search(item) and not CONDITION_START.match(item) or MODAL_AFTER.search(item):
+        return None
+    if DOING.search(noun):  # "… phải tuân thủ các quy định sau:" + "Vận chuyển hành khách đúng lịch trình …"
+        if not holder or not (m := DOING_VERB.search(core)):
+            return None
+        head, item = core[: m.start()], lowerfirst(item)
+        if item.startswith("không ") and head.endswith(" phải"):  # "… phải tuân thủ:" + "Không chở hành khách …"
+            return f"{head.removesuffix(' phải')} không được {item.removeprefix('không ')}"
+        return f"{head} {item}"
+    return _continuation(core, prep, noun, item)
+
+
+def _holder(core: str) -> str:
+    """ "Người trúng đấu giá biển số xe có quyền" → "Người trúng đấu giá biển số xe": who the lead is about."""
+    verbs = list(HOLDER_VERB.finditer(core))
+    holder = core[: verbs[-1].start()].strip(" ,") if verbs else ""
+    return "" if not holder or CONDITION_START.match(holder) or words(holder) < 2 else holder
+
+
+BAN = re.compile(r"^(?:Nghiêm cấm|Cấm)$")
+GENERIC = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:điều kiện|quy định|yêu cầu|trường hợp)(?:\s+\S+){0,2}$|(?:các|những) (?:điều kiện|quy định|yêu cầu)$",
+    re.I,
+)
+KIEM = re.compile(r"^Kiểm(?= (?:tra|soát|định|đếm))")
+MODAL_AFTER = re.compile(r"\b(?:phải|không được|nghiêm cấm|cấm)\b")
+DOING_VERB = re.compile(r"\s(?:thực hiện|tuân thủ|chấp hành|đáp ứng|bảo đảm|đảm bảo)$")
+
+
+LABEL = re.compile(
+    r"^(?P<label>(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b[^\d:;,.()]{3,90}?)"
+    r"\s+(?P<value>(?:(?:từ|tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*\s*(?:đồng|%|nghìn|triệu|tỷ)\b.*|"
+    r"(?:từ|kể từ|trước|đến hết|đến)\s+ngày\s+\d.*)$",
+    re.I,
+)
+LABEL_VERB = re.compile(r"\b(?:được|phải|là|bằng|có|không|thì|quy định|tại|khoản|Điều)\b")
+
+
+def labelled(line: str) -> str:
+    """ "Mức hỗ trợ tiền thuê chỗ ở" / "50.000 đồng/người/ngày." (a clause title and its line, joined by the parser)
+    → "Mức hỗ trợ tiền thuê chỗ ở là 50.000 đồng/người/ngày."; a date keeps its own preposition ("… từ ngày …")."""
+    m = LABEL.match(flat(line))
+    if not m or complete(finish(strip_noise(line))) or LABEL_VERB.search(m["label"]) or words(m["label"]) > 14:
+        return line
+    value = m["value"]
+    if re.match(r"(?:từ|kể từ|trước|đến)\s", value, re.I):
+        return f"{m['label']} {lowerfirst(value)}"
+    return f"{m['label']} là {value}"

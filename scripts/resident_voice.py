@@ -68,6 +68,9 @@ TASK_LEAD = re.compile(
     r"Định kỳ|Hằng năm|Hàng năm|Bố trí)\b",
     re.I,
 )
+REGULATES = re.compile(r"\b(?:quy định|ban hành|việc|thẩm quyền|có quyền)\b", re.I)
+# "Bộ trưởng Bộ Y tế quy định về tiêu chuẩn sức khỏe, việc khám sức khỏe đối với người lái xe": a rule about the
+# service, not the service given
 PURPOSE = re.compile(r"\b(?:để|nhằm)\b")  # "Cọc tiêu … để hướng dẫn người tham gia giao thông …": no task at all
 OFFICE_LEAD = re.compile(
     r"^(?:(?:Chủ tịch|Giám đốc|Thủ trưởng)\s+)?(?:Ủy ban|UBND|Sở|Bộ|Ban|Công an|Bộ đội|Đồn|Trạm|Chi cục|Cục|Hạt|"
@@ -79,9 +82,31 @@ PLACE = re.compile(
     r"chủ động|khẩn trương|kịp thời|tăng cường|tiếp tục|tổ chức|thực hiện|kiên quyết|thường xuyên)\b|\s*$)"
 )  # "Ủy ban nhân dân các xã ven biển": the residents meant are those of its place
 GIVES = re.compile(
-    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?P<verb>hỗ trợ|chi trả|trợ cấp|cấp phát|cấp miễn phí|cứu trợ|tặng)\s+"
+    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?P<verb>(?i:hỗ trợ|chi trả|trợ cấp|cấp phát|cấp miễn phí|cứu trợ|tặng))\s+"
     r"(?P<what>[^;]*?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|kg|ki-lô-gam|tấn)[^;]*?)\s+(?:cho|đối với)\s+"
     rf"(?P<who>(?:mỗi\s+)?(?:{RESIDENTS}|(?:hộ|người|gia đình|trẻ em)\b)[^;]*?)\s*(?:;.*)?\.?$"
+)
+BENEFICIARY = (
+    rf"(?:mỗi\s+)?(?:{RESIDENTS}|(?i:người cao tuổi|người có công|người khuyết tật|đối tượng bảo trợ xã hội|trẻ em|"
+    r"phụ nữ|người nghèo|thân nhân|nạn nhân|bệnh nhân|người học|sinh viên|khách hàng|hộ|người|gia đình)\b)"
+)
+SERVES = re.compile(
+    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?P<verb>(?i:miễn, giảm|miễn|giảm|gia hạn|giãn|khoanh|tạm hoãn|"
+    r"tiêm(?: chủng| phòng| vắc xin)?|khám, chữa bệnh|khám(?: sức khỏe| sàng lọc| bệnh| chữa bệnh)?|xét nghiệm|cấp phát|phát|"
+    r"cấp|cứu trợ|hỗ trợ))"
+    rf"(?:\s+(?P<what>[^;]*?))?\s+(?:cho|đối với)\s+(?P<who>{BENEFICIARY}[^;]*?)"
+    r"(?P<tail>\s(?:tại|trước|trong (?:tháng|năm|quý|thời gian|tuần)|từ ngày|đến hết|đến ngày|kể từ|ngay)\s[^;]*?)?"
+    r"\s*(?:;.*)?\.?$"
+)  # "Tổ chức tiêm vắc xin sởi cho trẻ em … tại trạm y tế xã", "Thực hiện miễn học phí cho học sinh …"
+WAIVED = re.compile(r"\b(?:tiền|phí|lệ phí|học phí|viện phí|thuế|lãi|lãi suất|nợ|giá)\b")  # what a waiver is of
+GOODS = re.compile(
+    r"\d|\b(?:gạo|lương thực|thực phẩm|nước uống|thuốc|vắc xin|thẻ|giấy|sách|quần áo|nhu yếu phẩm|mì|chăn|màn|"
+    r"lãi suất|giống|con giống|nhà ở|chỗ ở|học bổng|quà)\b"
+)  # what relief hands over, not "hỗ trợ các địa phương khắc phục …"
+NOT_RESIDENTS = re.compile(
+    r"\b(?:cán bộ|công chức|viên chức|người đứng đầu|người có thẩm quyền|cơ quan|đơn vị|doanh nghiệp|địa phương|"
+    r"tổ chức tín dụng|ngân hàng)\b",
+    re.I,
 )
 LETS = re.compile(
     r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?:cho phép|cho)\s+"
@@ -95,6 +120,7 @@ KEEP_OUT = re.compile(
 BAN = re.compile(r"^(?P<pre>[^.;:]{0,140}?)(?<!\S)(?P<verb>(?i:nghiêm cấm|cấm))\s+(?P<what>[^;]+?)\s*(?:;.*)?\.?$")
 NAMED_BAN = re.compile(r"\b(?:lệnh|quy định|biển(?: báo)?|khu vực|vùng|danh mục|bị|điều|thời gian|hành vi)$", re.I)
 OFFICES_BETWEEN = re.compile(r"\b(?:ngân sách|dự toán|kinh phí cho (?:các )?(?:cơ quan|đơn vị|địa phương)|bổ sung có mục tiêu)\b")
+WHO_WORDS = 14  # a longer "who" is a clause run on, not a group a listener keeps in mind
 WHOLE = 5  # an action shorter than this is not a task said whole ("không để người dân …" cut mid-phrase)
 NEGATED = re.compile(
     r"\b(?:không|chưa|cấm|trừ|chỉ (?:được|khi|áp dụng|dành)|nghiêm cấm)\b", re.I
@@ -144,7 +170,13 @@ def _office_asks(pre: str) -> bool:
     task = TIME_OR_CASE.sub("", pre)
     if task and not (OFFICE_LEAD.match(task) or TASK_LEAD.match(task)):
         return False
-    return not (re.search(RESIDENTS, NAMED.sub("", task), re.I) or PURPOSE.search(task) or NEGATED.search(task) or proposes(task))
+    return not (
+        re.search(RESIDENTS, NAMED.sub("", task), re.I)
+        or PURPOSE.search(task)
+        or NEGATED.search(task)
+        or REGULATES.search(task)
+        or proposes(task)
+    )
 
 
 def _asked(sentence: str) -> str | None:
@@ -171,7 +203,23 @@ def _given(sentence: str) -> str | None:
     pre = m["pre"].strip(" ,")
     if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]):
         return None  # a policy still to be studied, or money between offices
-    return _residents(pre, _group(m["who"]), f"được {m['verb']} {m['what'].strip(' ,')}")
+    return _residents(pre, _group(m["who"]), f"được {m['verb'].lower()} {m['what'].strip(' ,')}")
+
+
+def _served(sentence: str) -> str | None:
+    """ "Tổ chức tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại trạm y tế xã" → "Trẻ em từ 1 đến 5 tuổi được tiêm
+    vắc xin sởi tại trạm y tế xã"; a waiver only of a charge, relief only of goods or money."""
+    if not (m := SERVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or not _office_asks(pre := m["pre"].strip(" ,")):
+        return None
+    verb, what = m["verb"].lower(), (m["what"] or "").strip(" ,")
+    if verb in ("miễn", "giảm", "miễn, giảm", "gia hạn", "giãn", "khoanh", "tạm hoãn") and not WAIVED.search(what):
+        return None
+    if verb in ("cấp", "phát", "cấp phát", "cứu trợ", "hỗ trợ") and not GOODS.search(what):
+        return None
+    if OFFICES_BETWEEN.search(what) or words(what) > 12 or words(m["who"]) > WHO_WORDS or "quy định" in m["who"]:
+        return None
+    rest = f"được {verb}{' ' + what if what else ''}{m['tail'] or ''}"
+    return _residents(pre, _group(m["who"]), rest)
 
 
 def _let(sentence: str) -> str | None:
@@ -213,7 +261,11 @@ def in_residents_voice(line: str) -> str:
     out, changed = [], False
     for sentence in SENTENCE_SPLIT.split(flat(line)):
         body = sentence.lstrip("-+•* ")
-        said = None if body.endswith(":") else _given(body) or _asked(body) or _let(body) or _kept_out(body) or _banned(body)
+        said = (
+            None
+            if body.endswith(":")
+            else _given(body) or _served(body) or _asked(body) or _let(body) or _kept_out(body) or _banned(body)
+        )
         changed |= bool(said and words(said) >= WHOLE)
         out.append(said if said and words(said) >= WHOLE else sentence)
     return " ".join(out) if changed else line

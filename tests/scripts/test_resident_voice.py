@@ -129,3 +129,38 @@ def test_a_ban_or_a_leave_ordered_in_a_task_is_said_as_such(line: str, said: str
 )
 def test_a_ban_that_is_not_ordered_here_is_left_as_written(line: str) -> None:
     assert in_residents_voice(line) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "Tổ chức tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại trạm y tế xã.",
+            "Trẻ em từ 1 đến 5 tuổi được tiêm vắc xin sởi tại trạm y tế xã.",
+        ),
+        (
+            "Thực hiện miễn học phí cho học sinh thuộc hộ nghèo trong năm học 2027 - 2028.",
+            "Học sinh thuộc hộ nghèo được miễn học phí trong năm học 2027 - 2028.",
+        ),
+        ("Cấp phát gạo cho người dân bị cô lập do lũ.", "Người dân bị cô lập do lũ được cấp phát gạo."),
+        (
+            "Giảm lãi suất cho vay đối với khách hàng bị thiệt hại do bão.",
+            "Khách hàng bị thiệt hại do bão được giảm lãi suất cho vay.",
+        ),
+    ],
+)
+def test_a_service_or_a_waiver_for_residents_is_said_as_what_they_get(line: str, said: str) -> None:
+    assert in_residents_voice(line) == said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hỗ trợ các địa phương khắc phục hậu quả bão.",
+        "Sở Tài chính hỗ trợ kinh phí cho các địa phương.",
+        "Miễn nhiệm vụ trực cho cán bộ được cử đi học.",
+        "Bộ trưởng Bộ Y tế quy định về tiêu chuẩn sức khỏe, việc khám sức khỏe đối với người lái xe.",
+    ],
+)
+def test_help_to_offices_and_rules_about_a_service_are_left_as_written(line: str) -> None:
+    assert in_residents_voice(line) == line

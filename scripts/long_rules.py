@@ -27,15 +27,16 @@ ACTION = (
     r"cung cấp|xây dựng|rà soát|giám sát|ngăn chặn|hạn chế|nâng cao|trực|lập|phổ biến|hỗ trợ|sẵn sàng|"
     r"chuẩn bị|tham mưu|đề xuất|ban hành|công khai|cập nhật|quản lý chặt chẽ|chịu trách nhiệm|phối hợp)"
 )
-PREDICATE_START = re.compile(rf"^{ACTION}\s")
+PREDICATE_START = re.compile(rf"^(?!tổ chức\s){ACTION}\s")  # "cơ quan, tổ chức quản lý …": an organisation, not an act
 # The holder: a noun phrase at the start, up to the first verb of its predicate ("Lực lượng Công an | phối hợp với …")
 HOLDER = re.compile(
     rf"^(?P<holder>[A-ZĐÀ-Ỹ][^;:()]{{2,70}}?)\s+(?P<modal>(?:phải|có trách nhiệm|được|cần|chủ trì,?)\s+)?(?={ACTION}\s)"
 )
 NOT_A_HOLDER = re.compile(
-    r"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Ngoài|Trừ|Để|Từ|Theo|Căn cứ|Việc|Các trường hợp)\b|"
-    r"\b(?:là|thì|mà|được|phải|không|có trách nhiệm)\b"
-)
+    r"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Ngoài|Trừ|Để|Từ|Theo|Căn cứ|Việc|Các trường hợp|Hoạt động|Công tác)\b|"
+    rf"\b(?:là|thì|mà|được|phải|không|có trách nhiệm|chủ trì|hợp tác|{ACTION})\b|,$",
+    re.I,
+)  # "Chủ trì, phối hợp …", "Hỗ trợ, hợp tác với lực lượng …", "Hoạt động kiểm tra …": an act or a list, no holder
 # A word said once that governs every predicate after it: the second sentence would lose it
 GOVERNS_ALL = re.compile(r"\b(?:không|chưa|chẳng|cấm|nghiêm cấm|trừ|ngoại trừ|nếu|khi|trường hợp|thì|tùy|chỉ)\b", re.I)
 LATE_CONDITION = re.compile(
@@ -59,10 +60,12 @@ def _parts(text: str) -> list[str]:
 
 
 def _predicates(text: str) -> list[str]:
-    """ "S V1 A, B, V2 C, V3 D" → ["S V1 A, B", "V2 C", "V3 D"]: a part opening with a verb starts a predicate."""
+    """ "S V1 A, B, V2 C, V3 D" → ["S V1 A, B", "V2 C", "V3 D"]: a part opening with a verb starts a predicate,
+    unless it follows a short item ("quan trắc, đo đạc, giám sát tài nguyên nước": a list of acts named, not done)."""
     groups: list[list[str]] = []
     for part in _parts(text):
-        if groups and PREDICATE_START.match(part) and _words(part) >= MIN_PREDICATE_WORDS:
+        after_item = bool(groups) and _words(groups[-1][-1]) < MIN_PREDICATE_WORDS + 1
+        if groups and PREDICATE_START.match(part) and _words(part) >= MIN_PREDICATE_WORDS and not after_item:
             groups.append([part])
         elif groups:
             groups[-1].append(part)
@@ -91,7 +94,9 @@ def coordinated(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
             out[-1] = joined
         else:
             out.append(again + predicate)
-    return [s for s in out if _words(s) <= limit and ok(s)]  # each stands alone: one that cannot be said goes alone
+    if any(_words(s) <= limit and not ok(s) for s in out):
+        return []  # a part that fits but cannot be heard alone: the cut was not where a statement ends
+    return [s for s in out if _words(s) <= limit]  # each stands alone: one too long to say goes alone
 
 
 def instead_of(whole: str, said: str, limit: int, ok: Callable[[str], bool]) -> list[str]:

@@ -4,7 +4,7 @@ or a negation (made-up provisions)."""
 from __future__ import annotations
 
 from scripts.long_rules import coordinated
-from scripts.sentences import listenable, split_units
+from scripts.sentences import finish, listenable, split_units
 
 PATROL = (
     "Đội dân phòng phối hợp với tổ bảo vệ dân phố, công an xã, đoàn thanh niên và các hộ gia đình ven sông "
@@ -49,3 +49,31 @@ def test_an_exception_at_the_end_may_govern_every_predicate_so_the_provision_is_
 def test_a_sentence_opening_with_a_condition_is_not_cut() -> None:
     conditioned = "Khi có mưa lũ, " + PATROL[0].lower() + PATROL[1:]
     assert coordinated(conditioned.rstrip("."), 38, listenable) == []
+
+
+def _heard(text: str) -> bool:
+    return listenable(finish(text))
+
+
+def test_an_organisation_in_the_object_list_is_not_taken_for_a_second_act() -> None:
+    text = (
+        "Ủy ban nhân dân xã phối hợp với cơ quan, tổ chức quản lý công trình thủy lợi, trạm bơm, kênh mương nội đồng "
+        "trên địa bàn xã"
+    )  # "Ủy ban nhân dân xã tổ chức quản lý công trình thủy lợi …" would give the commune a task the law does not
+    assert coordinated(text, 38, _heard) == []
+
+
+def test_an_act_named_in_a_list_is_not_a_second_act() -> None:
+    text = (
+        "Hợp tác xã phối hợp với các hộ dân trong việc thu gom, phân loại, vận chuyển, xử lý rác thải sinh hoạt "
+        "tại các điểm tập kết của thôn trước ngày 15 hằng tháng"
+    )
+    assert coordinated(text, 38, _heard) == []
+
+
+def test_a_provision_opening_with_an_act_has_no_holder_to_repeat() -> None:
+    text = (
+        "Hỗ trợ, hợp tác với lực lượng bảo đảm an ninh trật tự ở cơ sở trong việc phát hiện và xử lý các hành vi "
+        "gây rối tại khu dân cư, tăng cường tuần tra vào ban đêm ở các tuyến ngõ vắng người qua lại"
+    )  # not "Hỗ trợ, hợp tác với lực lượng tăng cường tuần tra …"
+    assert coordinated(text, 38, _heard) == []

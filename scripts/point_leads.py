@@ -116,6 +116,8 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
     if m := MEMBERS.match(bare):
         members = [_said(f"{i} {m['pred']}") for i in items if not OTHER.match(i) and not OWN_RULE.search(i)]
         return [s for s in members if s] if len(members) == len(items) else None
+    if m := OWNER.match(bare):
+        return _owned(m["kind"], m["who"], items)
     if len(items) == 1 and (label := labelled(f"{bare} {items[0]}")) != f"{bare} {items[0]}":
         return [s] if (s := _said(label)) else None  # "Mức hỗ trợ tiền ăn:" + "30.000 đồng/người/ngày."
     if not (tail := LIST_TAIL.search(bare)):
@@ -131,6 +133,35 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
         if (sentence := _one(core, tail["prep"], noun, item)) is None:
             return None  # a point that is a sentence of its own stands alone
         said.append(_said(sentence))
+    kept = [s for s in said if s and words(s) <= MAX_WORDS + 8]
+    return kept or None
+
+
+OWNER = re.compile(
+    r"^(?P<kind>Trách nhiệm|Nghĩa vụ|Quyền và nghĩa vụ|Quyền lợi|Quyền) của (?P<who>[^:;]+?)"
+    r"(?:\s*,?\s+(?:được quy định|gồm có|bao gồm|gồm|như sau|cụ thể|sau đây))*$"
+)  # "Trách nhiệm của chủ xe được quy định như sau:", "Quyền của người tham gia:"
+OFFICE = re.compile(
+    r"^(?:các\s+)?(?:Ủy ban|UBND|Sở|Bộ|Cơ quan|Phòng|Ban|Cục|Chi cục|Kho bạc|Thủ trưởng|Chủ tịch|Giám đốc)\b", re.I
+)
+
+
+def _owned(kind: str, who: str, items: list[str]) -> list[str] | None:
+    """ "Trách nhiệm của chủ xe …:" + "Phải bảo dưỡng …" → "Chủ xe … phải bảo dưỡng …": the duty or right with its
+    holder. An office's duties are its internal work: not joined."""
+    if OFFICE.match(who) or words(who) > 14:
+        return None
+    verb = {"Trách nhiệm": "có trách nhiệm", "Nghĩa vụ": "có nghĩa vụ", "Quyền": "có quyền"}.get(kind, "")
+    said: list[str | None] = []
+    for item in items:
+        if OTHER.match(item) or GENERIC.search(item):
+            continue
+        if CONTINUES.match(item) and not MODAL_AFTER.search(item, 6):
+            said.append(_said(f"{who} {lowerfirst(item)}"))
+        elif verb and not PREDICATE.search(item) and not MODAL_AFTER.search(item):
+            said.append(_said(f"{who} {verb} {lowerfirst(item)}"))
+        else:
+            return None  # a point that is a sentence of its own stands alone
     kept = [s for s in said if s and words(s) <= MAX_WORDS + 8]
     return kept or None
 
@@ -177,22 +208,29 @@ MODAL_AFTER = re.compile(r"\b(?:phải|không được|nghiêm cấm|cấm)\b")
 DOING_VERB = re.compile(r"\s(?:thực hiện|tuân thủ|chấp hành|đáp ứng|bảo đảm|đảm bảo)$")
 
 
+VALUE = re.compile(
+    r"(?:(?:từ|tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*\s*(?:đồng|%|nghìn|triệu|tỷ)\b.*|"
+    r"(?:từ|kể từ|trước|đến hết|đến)\s+ngày\s+\d.*",
+    re.I,
+)  # an amount or a date, said under a label
 LABEL = re.compile(
     r"^(?P<label>(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b[^\d:;,.()]{3,90}?)"
-    r"\s+(?P<value>(?:(?:từ|tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*\s*(?:đồng|%|nghìn|triệu|tỷ)\b.*|"
-    r"(?:từ|kể từ|trước|đến hết|đến)\s+ngày\s+\d.*)$",
+    rf"\s+(?P<value>{VALUE.pattern})$",
     re.I,
 )
 LABEL_VERB = re.compile(r"\b(?:được|phải|là|bằng|có|không|thì|quy định|tại|khoản|Điều)\b")
 
 
-def labelled(line: str) -> str:
+def labelled(line: str, heading: str = "") -> str:
     """ "Mức hỗ trợ tiền thuê chỗ ở" / "50.000 đồng/người/ngày." (a clause title and its line, joined by the parser)
-    → "Mức hỗ trợ tiền thuê chỗ ở là 50.000 đồng/người/ngày."; a date keeps its own preposition ("… từ ngày …")."""
+    → "Mức hỗ trợ tiền thuê chỗ ở là 50.000 đồng/người/ngày."; a date keeps its own preposition ("… từ ngày …").
+    `heading` is the article's title, said as the label of a line that is only a value ("Điều 2. Thời gian hỗ trợ")."""
+    if heading and VALUE.match(flat(line)) and not complete(finish(strip_noise(line))):
+        line = f"{heading} {line}"
     m = LABEL.match(flat(line))
     if not m or complete(finish(strip_noise(line))) or LABEL_VERB.search(m["label"]) or words(m["label"]) > 14:
         return line
     value = m["value"]
-    if re.match(r"(?:từ|kể từ|trước|đến)\s", value, re.I):
-        return f"{m['label']} {lowerfirst(value)}"
-    return f"{m['label']} là {value}"
+    if re.match(r"(?:từ|kể từ|trước|đến)\s", value, re.I) and complete(said := f"{m['label']} {lowerfirst(value)}"):
+        return said  # "Thời gian thực hiện từ ngày …"
+    return f"{m['label']} là {lowerfirst(value)}"

@@ -237,9 +237,8 @@ def passage_units(
             if clause is None:
                 article_lead = lines[0]
             continue
-        inherited = leads.get(clause, "") if point else (article_lead if clause else "")
-        if point and clause == "" and not inherited:
-            inherited = leads.get(None, "")  # the article's own text leads points that have no clause above them
+        # points with no clause above them (clause "") continue the article's own text
+        inherited = leads.get(clause or None, "") if point else (article_lead if clause else "")
         line_lead = ""
         for n, line in enumerate(lines):
             if line.endswith(":") and n < len(lines) - 1:
@@ -250,14 +249,18 @@ def passage_units(
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
             line = in_residents_voice(line)
             line, acts = one_act_each(line)
-            sentences = acts + (
-                (with_lead(lead, line, addressee) if lead else split_units(labelled(line), carriers.limit)) if line else []
-            )
+            heading = article.title if clause is None else ""
+            sentences = acts + (_line_said(line, lead, addressee, heading, carriers.limit) if line else [])
             sentences = [as_received(s) for s in sentences]
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]
             out.extend((clause, point, quote, s) for s in sentences)
     return out
+
+
+def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int) -> list[str]:
+    """A line said with its lead when it has one, else alone; a bare value alone takes its article's title as label."""
+    return with_lead(lead, line, addressee) if lead else split_units(labelled(line, heading), limit)
 
 
 INLINE_BANS = re.compile(

@@ -129,3 +129,30 @@ def test_points_said_together_keep_the_negation_of_a_ban_with_each() -> None:
     texts = ["Người được chở không được mang, vác vật cồng kềnh.", "Người được chở không được sử dụng ô."]
     shared = _shared_subject(texts)
     assert texts[1].split()[shared:][0] == "không"
+
+
+def test_a_value_under_an_article_title_is_said_with_the_title_as_its_label() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 17/2031/QĐ-UBND
+QUYẾT ĐỊNH
+Quy định mức hỗ trợ tiền ăn cho học sinh bán trú trên địa bàn tỉnh An Bình
+Điều 1. Mức hỗ trợ tiền ăn
+30.000 đồng/học sinh/ngày.
+Điều 2. Thời gian hỗ trợ
+Từ ngày 01 tháng 9 năm 2032 đến hết ngày 31 tháng 5 năm 2033.
+"""
+    said = [s for article in parse(text).articles for *_, s in passage_units(article)]
+    assert said == [
+        "Mức hỗ trợ tiền ăn là 30.000 đồng/học sinh/ngày.",
+        "Thời gian hỗ trợ là từ ngày 01 tháng 9 năm 2032 đến hết ngày 31 tháng 5 năm 2033.",
+    ]
+
+
+def test_a_right_or_duty_of_residents_is_said_with_its_holder_not_an_offices() -> None:
+    assert with_list_lead("Quyền của người tham gia bảo hiểm:", "a) Được cấp sổ bảo hiểm xã hội;") == [
+        "Người tham gia bảo hiểm được cấp sổ bảo hiểm xã hội."
+    ]
+    assert with_list_lead("Trách nhiệm của chủ hộ chăn nuôi như sau:", "a) Tiêm phòng đủ cho đàn vật nuôi;") == [
+        "Chủ hộ chăn nuôi có trách nhiệm tiêm phòng đủ cho đàn vật nuôi."
+    ]
+    assert with_list_lead("Trách nhiệm của Ủy ban nhân dân cấp xã:", "a) Tổng hợp danh sách hộ nghèo;") is None

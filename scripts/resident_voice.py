@@ -118,6 +118,7 @@ KEEP_OUT = re.compile(
     rf"(?P<what>{ACTION}[^;]*?)\s*(?:;.*)?\.?$"
 )  # "kiên quyết không để tàu thuyền ra khơi …": the vessels are banned
 BAN = re.compile(r"^(?P<pre>[^.;:]{0,140}?)(?<!\S)(?P<verb>(?i:nghiêm cấm|cấm))\s+(?P<what>[^;]+?)\s*(?:;.*)?\.?$")
+BAN_FIRST = re.compile(r"^(?:Nghiêm cấm|Cấm)\s")
 NAMED_BAN = re.compile(r"\b(?:lệnh|quy định|biển(?: báo)?|khu vực|vùng|danh mục|bị|điều|thời gian|hành vi)$", re.I)
 OFFICES_BETWEEN = re.compile(r"\b(?:ngân sách|dự toán|kinh phí cho (?:các )?(?:cơ quan|đơn vị|địa phương)|bổ sung có mục tiêu)\b")
 WHO_WORDS = 14  # a longer "who" is a clause run on, not a group a listener keeps in mind
@@ -129,13 +130,17 @@ TIME_OR_CASE = re.compile(
     r"^(?P<lead>(?:Khi|Trong|Trước|Sau|Từ|Kể từ|Đến|Nếu|Trường hợp|Tại|Ở|Riêng)\b[^,]{3,80}),\s+"
 )  # "Khi có lệnh sơ tán, vận động …": the occasion stays with what residents are asked
 NAMED = re.compile(r"(?:Ủy ban|Hội đồng|Công an|Quân đội|Tòa án|Viện kiểm sát) nhân dân", re.I)  # offices, not residents
+LEVELS = re.compile(r"\b(?:các|tỉnh|thành phố|xã|phường|thị trấn|đặc khu|huyện)\b")  # "các tỉnh, thành phố": every one
+REFERRED = re.compile(r"\b(?:nêu trên|trên đây|này|có liên quan|liên quan|nói trên)\b")  # "các tỉnh nêu trên"
 PLACE_IN_WHO = re.compile(r"\b(?:ở|tại|trên địa bàn|thuộc|ven|vùng|sinh sống)\b")
 
 
 def _place(pre: str) -> str:
     """ "các xã ven biển" from "Ủy ban nhân dân các xã ven biển": whose residents are meant ("" for an office's level)."""
     m = PLACE.search(pre)
-    return m["place"] if m and words(m["place"]) >= 2 and "cấp" not in m["place"].split()[:2] else ""
+    if not m or "cấp" in m["place"].split()[:2] or REFERRED.search(m["place"]) or not LEVELS.sub("", m["place"]).strip(" ,"):
+        return ""
+    return m["place"]
 
 
 def _residents(pre: str, who: str, rest: str) -> str:
@@ -218,8 +223,10 @@ def _served(sentence: str) -> str | None:
         return None
     if OFFICES_BETWEEN.search(what) or words(what) > 12 or words(m["who"]) > WHO_WORDS or "quy định" in m["who"]:
         return None
-    rest = f"được {verb}{' ' + what if what else ''}{m['tail'] or ''}"
-    return _residents(pre, _group(m["who"]), rest)
+    who, _, rider = _group(m["who"]).partition(", mỗi ")  # "hộ …, mỗi người 15 kg mỗi tháng": how much, after what
+    rider = f", mỗi {rider}" if rider else ""
+    rest = f"được {verb}{' ' + what if what else ''}{rider}{m['tail'] or ''}"
+    return _residents(pre, who, rest)
 
 
 def _let(sentence: str) -> str | None:
@@ -256,16 +263,23 @@ def _group(who: str) -> str:
     return flat(who).strip(" ,")
 
 
+def _said(body: str) -> str | None:
+    if body.endswith(":"):
+        return None  # a lead keeps its list
+    return _given(body) or _served(body) or _asked(body) or _let(body) or _kept_out(body) or _banned(body)
+
+
 def in_residents_voice(line: str) -> str:
-    """Each sentence of a task line that asks residents to act, or gives them something, said as theirs."""
+    """Each sentence of a task line that asks residents to act, or gives them something, said as theirs; a ban split
+    off its office's order ("…; cấm tàu thuyền ra khơi …") said with the office's place."""
     out, changed = [], False
-    for sentence in SENTENCE_SPLIT.split(flat(line)):
+    sentences = SENTENCE_SPLIT.split(flat(line))
+    where = _place(sentences[0]) if len(sentences) > 1 else ""
+    for n, sentence in enumerate(sentences):
         body = sentence.lstrip("-+•* ")
-        said = (
-            None
-            if body.endswith(":")
-            else _given(body) or _served(body) or _asked(body) or _let(body) or _kept_out(body) or _banned(body)
-        )
+        said = _said(body)
+        if n and where and not said and BAN_FIRST.match(body) and not PLACE_IN_WHO.search(body):
+            said = f"Ở {where}, {body[:1].lower()}{body[1:]}"
         changed |= bool(said and words(said) >= WHOLE)
         out.append(said if said and words(said) >= WHOLE else sentence)
     return " ".join(out) if changed else line

@@ -164,3 +164,21 @@ def test_a_service_or_a_waiver_for_residents_is_said_as_what_they_get(line: str,
 )
 def test_help_to_offices_and_rules_about_a_service_are_left_as_written(line: str) -> None:
     assert in_residents_voice(line) == line
+
+
+def test_relief_keeps_how_much_after_what_and_a_place_that_is_every_province_is_not_said() -> None:
+    said = in_residents_voice(
+        "Ủy ban nhân dân các tỉnh, thành phố cấp miễn phí gạo cho hộ gia đình bị thiếu đói, mỗi người 15 kg mỗi tháng "
+        "trong thời gian 3 tháng."
+    )
+    assert said == "Hộ gia đình bị thiếu đói được cấp miễn phí gạo, mỗi người 15 kg mỗi tháng trong thời gian 3 tháng."
+
+
+def test_a_ban_split_off_its_office_s_order_is_said_with_the_office_s_place() -> None:
+    line = (
+        "Chủ tịch Ủy ban nhân dân các tỉnh ven biển chỉ đạo kiểm đếm tàu thuyền. "
+        "Cấm tàu thuyền ra khơi từ 12 giờ ngày 06 tháng 9 năm 2027."
+    )
+    assert in_residents_voice(line).endswith(" Ở các tỉnh ven biển, cấm tàu thuyền ra khơi từ 12 giờ ngày 06 tháng 9 năm 2027.")
+    referred = line.replace("các tỉnh ven biển", "các tỉnh nêu trên")
+    assert in_residents_voice(referred) == referred, "'the provinces named above' is a reference, not a place"

@@ -249,8 +249,9 @@ def _banned(sentence: str) -> str | None:
     cấm tàu thuyền ra khơi từ 12 giờ …": the ban, with its place and time, not the office's order of it."""
     if not (m := BAN.match(sentence)) or not (pre := m["pre"].strip(" ,")) or not _office_asks(pre):
         return None
-    if NAMED_BAN.search(pre):
-        return None  # "… vi phạm lệnh cấm …", "… khu vực cấm …": a ban named, not ordered here
+    if NAMED_BAN.search(pre) or m["pre"].rstrip().endswith((",", ";")):
+        # "… kiểm tra bờ bao, cấm đánh bắt cá …": a ban after another task is its own act (units.embedded_bans)
+        return None  # or a ban named, not ordered here ("… vi phạm lệnh cấm …", "… khu vực cấm …")
     lead = f"{t['lead']}, " if (t := TIME_OR_CASE.match(pre)) else ""
     place = f"Ở {where}, " if (where := _place(pre)) else ""
     verb = m["verb"].lower()

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from scripts.docfacts import dated
+from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
 from scripts.fines import fine_candidates
 from scripts.groups import glossary, with_groups
@@ -210,6 +211,7 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and words(c.text) <= MAX_WORDS - 6
         and resident_score(c.text) >= RESIDENT_FLOOR
         and not procedure_or_counting(c.text)
+        and not c.text.startswith(SOME_CASES)  # a rule said without its condition is no lead
     ]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
     paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and (PEOPLE.search(c.text) or EVERYONES.search(c.text))]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from scripts.actors import ACTOR_ACTS
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import GLUED_NUMBER, condense, inline_list
+from scripts.editing import GLUED_NUMBER, MODAL_WORD, NEGATED, SOME_CASES, condense, inline_list
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, instead_of
@@ -284,7 +284,8 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     for n in range(len(parts) - 1, 0, -1):
         head = ", ".join(parts[:n])
         if words(head) <= limit and words(head) >= 8 and PREDICATE.search(head) and not is_open(head):
-            if head.count("(") == head.count(")"):
+            # "Thời gian hưởng …, hợp đồng làm việc … không được tính là …": the rule is in the tail, the head is its subject
+            if head.count("(") == head.count(")") and (MODAL_WORD.search(head) or not NEGATED.search(", ".join(parts[n:]))):
                 return head
     return None
 
@@ -306,7 +307,7 @@ def _main_clause(text: str, limit: int) -> str | None:
         return None
     if not (8 <= words(main) <= limit + 4) or is_open(main) or main.count("(") != main.count(")"):
         return None
-    return main
+    return f"{SOME_CASES}{lowerfirst(main)}"  # the rule holds only in the cases the condition said: never as for all
 
 
 QUALIFIER = re.compile(r"\s(?:khi|trong trường hợp|trong thời gian|nhằm|để|theo|tại|do)\s")

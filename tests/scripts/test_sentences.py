@@ -108,7 +108,10 @@ def test_a_condition_too_long_to_say_leaves_the_right_with_its_holder() -> None:
         "hồ chứa nước thủy lợi của tỉnh, được xây dựng trên đất đủ điều kiện bồi thường về đất trước ngày có thông "
         "báo thu hồi đất thì chủ hộ chăn nuôi được hỗ trợ di dời phần công trình nằm trong vùng bảo vệ an toàn hồ chứa."
     )
-    assert split_units(text) == ["Chủ hộ chăn nuôi được hỗ trợ di dời phần công trình nằm trong vùng bảo vệ an toàn hồ chứa."]
+    # said with "Tùy trường hợp": the right holds only for those the condition names, never for every chủ hộ
+    assert split_units(text) == [
+        "Tùy trường hợp, chủ hộ chăn nuôi được hỗ trợ di dời phần công trình nằm trong vùng bảo vệ an toàn hồ chứa."
+    ]
 
 
 def test_a_shortened_rule_keeps_the_period_it_applies_in() -> None:
@@ -147,3 +150,14 @@ def test_a_sentence_ending_on_its_own_figure_keeps_it_and_only_a_glued_clause_nu
     assert finish("Cấm tàu thuyền ra khơi từ 12 giờ ngày 14 tháng 10") == "Cấm tàu thuyền ra khơi từ 12 giờ ngày 14 tháng 10."
     assert finish("Bão có sức gió mạnh cấp 12") == "Bão có sức gió mạnh cấp 12."
     assert finish("Học sinh lớp 9 được miễn học phí 2") == "Học sinh lớp 9 được miễn học phí."
+
+
+def test_a_subject_whose_negated_rule_is_in_the_tail_is_never_said_without_it() -> None:
+    from scripts.sentences import split_units
+
+    said = split_units(
+        "Thời gian hưởng chế độ ốm đau của người lao động chấm dứt hợp đồng lao động, hợp đồng làm việc hoặc thôi việc "
+        "trước thời điểm nghỉ ốm quy định tại khoản 2 Điều 30 của Luật Bảo hiểm xã hội không được tính là thời gian đã "
+        "đóng bảo hiểm thất nghiệp."
+    )
+    assert not any(s.startswith("Thời gian hưởng chế độ ốm đau") and "không được tính" not in s for s in said), said

@@ -25,6 +25,17 @@ from scripts.sentences import (
     words,
 )
 
+VALUE = re.compile(
+    r"(?:(?:từ|tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*\s*(?:đồng|%|nghìn|triệu|tỷ)\b.*|"
+    r"(?:từ|kể từ|trước|đến hết|đến)\s+(?:ngày|tháng|năm học|năm|học kỳ)\s+\d.*",
+    re.I,
+)  # an amount or a date, said under a label
+LABEL = re.compile(
+    r"^(?P<label>(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b[^\d:;,.()]{3,90}?)"
+    rf"\s+(?P<value>{VALUE.pattern})$",
+    re.I,
+)
+HOLDER_VALUE = re.compile(rf"^(?P<who>[^\d:;]{{3,80}}?)\s+(?P<value>{VALUE.pattern})$", re.I)  # "Hộ nghèo 1.500.000 đồng"
 OWNED = ("quyền", "trách nhiệm", "nghĩa vụ")  # "… có quyền sau đây:": the noun is the lead's verb, not its list word
 LIST_NOUNS = (
     r"quyền|trách nhiệm|nghĩa vụ|trường hợp|điều kiện|giấy tờ|nội dung|vị trí|khoản|chế độ|hành vi|việc|yêu cầu|"
@@ -53,6 +64,7 @@ EXCEPTION_LEAD = re.compile(
     re.I,
 )  # "Không áp dụng mức miễn học phí đối với:", "Các trường hợp không được hỗ trợ:": its points are what the rule spares
 DOING = re.compile(r"\b(?:nội dung|việc|yêu cầu|biện pháp|hành vi|quy định)$")
+CONDITION_NOUN = re.compile(r"\b(?:điều kiện|tiêu chuẩn)$")
 DUTY = re.compile(r"\bphải\b|\b(?:đáp ứng|tuân thủ|bảo đảm)$")
 CONDITION_START = re.compile(r"^(?:khi|nếu|trong|trường hợp|lúc)\b", re.I)
 PLACE_START = re.compile(r"^(?:tại|trên|ở|dưới|trong|ngoài)\b", re.I)
@@ -118,8 +130,10 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
         return [s for s in members if s] if len(members) == len(items) else None
     if m := OWNER.match(bare):
         return _owned(m["kind"], m["who"], items)
-    if len(items) == 1 and (label := labelled(f"{bare} {items[0]}")) != f"{bare} {items[0]}":
-        return [s] if (s := _said(label)) else None  # "Mức hỗ trợ tiền ăn:" + "30.000 đồng/người/ngày."
+    if m := CONDITIONS.match(bare):
+        return _conditions(m["what"], items)
+    if LABEL_HEAD.match(bare) and not LABEL_VERB.search(label := ANNOUNCE_TAIL.sub("", bare)):
+        return _valued(label, items)
     if not (tail := LIST_TAIL.search(bare)):
         return None
     core = bare[: tail.end("kind") if tail["kind"] in OWNED else tail.start()].rstrip(" ,")  # "có trách nhiệm sau:"
@@ -135,6 +149,50 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
         said.append(_said(sentence))
     kept = [s for s in said if s and words(s) <= MAX_WORDS + 8]
     return kept or None
+
+
+def _one(core: str, prep: str | None, noun: str, item: str) -> str | None:
+    """One item said with the lead's holder and verb, or None when the item is a sentence of its own."""
+    holder = _holder(core)
+    item = KIEM.sub(lambda m: m[0].lower(), item)  # "Kiểm tra …" (not "Kiểm lâm"): a verb, said in lower case
+    if CONTINUES.match(item):  # "Được đăng ký …", "Phải đi trên vỉa hè …": the item has the lead's verb already
+        if not holder or MODAL_AFTER.search(item, 6):
+            return None
+        if noun in OWNED:  # "… có quyền sau đây:" + "Được đăng ký …": "… có quyền được đăng ký …"
+            return f"{core} {lowerfirst(item)}"
+        duty = DUTY.search(core) and re.match(r"(?:được|có)\s", item, re.I)
+        return f"{holder} {'phải ' if duty else ''}{lowerfirst(item)}"  # "… phải đáp ứng:" + "Có niên hạn …"
+    if BAN.match(core) and DOING.search(noun) and not MODAL_AFTER.search(item):
+        return f"{core} {lowerfirst(item)}"  # "Nghiêm cấm các hành vi sau đây:" + "Kê khai gian dối để hưởng …"
+    if PREDICATE.search(item) and not CONDITION_START.match(item) or MODAL_AFTER.search(item):
+        return None
+    if DOING.search(noun) or CONDITION_NOUN.search(noun) and COND_VERB.match(item):
+        # "… phải tuân thủ các quy định sau:" + "Vận chuyển hành khách đúng lịch trình …"; "… phải đáp ứng các điều
+        # kiện sau:" + "Cam kết trồng rừng …" → "… phải cam kết trồng rừng …"
+        if not holder or not (m := DOING_VERB.search(core)):
+            return None
+        head, item = core[: m.start()], lowerfirst(item)
+        if item.startswith("không ") and head.endswith(" phải"):  # "… phải tuân thủ:" + "Không chở hành khách …"
+            return f"{head.removesuffix(' phải')} không được {item.removeprefix('không ')}"
+        return f"{head} {item}"
+    return _continuation(core, prep, noun, item)
+
+
+def _holder(core: str) -> str:
+    """ "Người trúng đấu giá biển số xe có quyền" → "Người trúng đấu giá biển số xe": who the lead is about."""
+    verbs = list(HOLDER_VERB.finditer(core))
+    holder = core[: verbs[-1].start()].strip(" ,") if verbs else ""
+    return "" if not holder or CONDITION_START.match(holder) or words(holder) < 2 else holder
+
+
+BAN = re.compile(r"^(?:Nghiêm cấm|Cấm)$")
+GENERIC = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:điều kiện|quy định|yêu cầu|trường hợp)(?:\s+\S+){0,2}$|(?:các|những) (?:điều kiện|quy định|yêu cầu)$",
+    re.I,
+)
+KIEM = re.compile(r"^Kiểm(?= (?:tra|soát|định|đếm))")
+MODAL_AFTER = re.compile(r"\b(?:phải|không được|nghiêm cấm|cấm)\b")
+DOING_VERB = re.compile(r"\s(?:thực hiện|tuân thủ|chấp hành|đáp ứng|bảo đảm|đảm bảo)$")
 
 
 OWNER = re.compile(
@@ -166,59 +224,49 @@ def _owned(kind: str, who: str, items: list[str]) -> list[str] | None:
     return kept or None
 
 
-def _one(core: str, prep: str | None, noun: str, item: str) -> str | None:
-    """One item said with the lead's holder and verb, or None when the item is a sentence of its own."""
-    holder = _holder(core)
-    item = KIEM.sub(lambda m: m[0].lower(), item)  # "Kiểm tra …" (not "Kiểm lâm"): a verb, said in lower case
-    if CONTINUES.match(item):  # "Được đăng ký …", "Phải đi trên vỉa hè …": the item has the lead's verb already
-        if not holder or MODAL_AFTER.search(item, 6):
-            return None
-        if noun in OWNED:  # "… có quyền sau đây:" + "Được đăng ký …": "… có quyền được đăng ký …"
-            return f"{core} {lowerfirst(item)}"
-        duty = DUTY.search(core) and re.match(r"(?:được|có)\s", item, re.I)
-        return f"{holder} {'phải ' if duty else ''}{lowerfirst(item)}"  # "… phải đáp ứng:" + "Có niên hạn …"
-    if BAN.match(core) and DOING.search(noun) and not MODAL_AFTER.search(item):
-        return f"{core} {lowerfirst(item)}"  # "Nghiêm cấm các hành vi sau đây:" + "Kê khai gian dối để hưởng …"
-    if PREDICATE.search(item) and not CONDITION_START.match(item) or MODAL_AFTER.search(item):
-        return None
-    if DOING.search(noun):  # "… phải tuân thủ các quy định sau:" + "Vận chuyển hành khách đúng lịch trình …"
-        if not holder or not (m := DOING_VERB.search(core)):
-            return None
-        head, item = core[: m.start()], lowerfirst(item)
-        if item.startswith("không ") and head.endswith(" phải"):  # "… phải tuân thủ:" + "Không chở hành khách …"
-            return f"{head.removesuffix(' phải')} không được {item.removeprefix('không ')}"
-        return f"{head} {item}"
-    return _continuation(core, prep, noun, item)
-
-
-def _holder(core: str) -> str:
-    """ "Người trúng đấu giá biển số xe có quyền" → "Người trúng đấu giá biển số xe": who the lead is about."""
-    verbs = list(HOLDER_VERB.finditer(core))
-    holder = core[: verbs[-1].start()].strip(" ,") if verbs else ""
-    return "" if not holder or CONDITION_START.match(holder) or words(holder) < 2 else holder
-
-
-BAN = re.compile(r"^(?:Nghiêm cấm|Cấm)$")
-GENERIC = re.compile(
-    r"^(?:(?:các|những)\s+)?(?:điều kiện|quy định|yêu cầu|trường hợp)(?:\s+\S+){0,2}$|(?:các|những) (?:điều kiện|quy định|yêu cầu)$",
-    re.I,
-)
-KIEM = re.compile(r"^Kiểm(?= (?:tra|soát|định|đếm))")
-MODAL_AFTER = re.compile(r"\b(?:phải|không được|nghiêm cấm|cấm)\b")
-DOING_VERB = re.compile(r"\s(?:thực hiện|tuân thủ|chấp hành|đáp ứng|bảo đảm|đảm bảo)$")
-
-
-VALUE = re.compile(
-    r"(?:(?:từ|tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*\s*(?:đồng|%|nghìn|triệu|tỷ)\b.*|"
-    r"(?:từ|kể từ|trước|đến hết|đến)\s+ngày\s+\d.*",
-    re.I,
-)  # an amount or a date, said under a label
-LABEL = re.compile(
-    r"^(?P<label>(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b[^\d:;,.()]{3,90}?)"
-    rf"\s+(?P<value>{VALUE.pattern})$",
-    re.I,
-)
+ANNOUNCE_TAIL = re.compile(r"(?:\s*,?\s+(?:cụ thể|như sau|sau đây|gồm có|bao gồm|gồm))+$")
+LABEL_HEAD = re.compile(r"^(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b")
 LABEL_VERB = re.compile(r"\b(?:được|phải|là|bằng|có|không|thì|quy định|tại|khoản|Điều)\b")
+
+
+def _valued(label: str, items: list[str]) -> list[str] | None:
+    """ "Mức hỗ trợ tiền ăn:" + "30.000 đồng/người/ngày." → "Mức hỗ trợ tiền ăn là 30.000 đồng/người/ngày.";
+    "Mức hỗ trợ như sau:" + "Hộ nghèo 1.500.000 đồng/ha;" → "Mức hỗ trợ đối với hộ nghèo là 1.500.000 đồng/ha."
+    A point that says its holder with a colon ("Hộ nghèo: …") is a sentence already: None."""
+    said: list[str | None] = []
+    for item in items:
+        if VALUE.match(item) and len(items) == 1 and (joined := labelled(f"{label} {item}")) != f"{label} {item}":
+            said.append(_said(joined))
+        elif (m := HOLDER_VALUE.match(item)) and not LABEL_VERB.search(m["who"]) and not PREDICATE.search(m["who"]):
+            said.append(_said(f"{label} đối với {lowerfirst(m['who'])} là {m['value']}"))
+        else:
+            return None
+    kept = [s for s in said if s]
+    return kept if len(kept) == len(items) else None
+
+
+CONDITIONS = re.compile(
+    r"^Điều kiện (?:để )?(?:được )?(?P<what>(?:hỗ trợ|hưởng|nhận|vay|miễn|giảm|cấp|tham gia|trợ cấp)\b[^:;]{0,60}?)"
+    r"(?:\s*,?\s+(?:cụ thể|như sau|sau đây|gồm có|bao gồm|gồm))*$",
+    re.I,
+)  # "Điều kiện hỗ trợ:", "Điều kiện để được hưởng trợ cấp đối với hộ gia đình như sau:"
+COND_VERB = re.compile(
+    r"^(?:Có|Thuộc|Là|Đang|Đã|Đủ|Cư trú|Sinh sống|Thường trú|Không|Tham gia|Cam kết|Tự nguyện|Nằm|Được)\b"
+)  # a condition said as what the applicant must be or have
+
+
+def _conditions(what: str, items: list[str]) -> list[str] | None:
+    """ "Điều kiện hỗ trợ:" + "a) Có hộ khẩu thường trú tại xã;" → "Để được hỗ trợ, phải có hộ khẩu thường trú tại
+    xã."; with whom the lead names: "Để được hỗ trợ, hộ gia đình phải …"."""
+    what, _, who = what.partition(" đối với ")
+    said: list[str | None] = []
+    for item in items:
+        if not COND_VERB.match(item) or MODAL_AFTER.search(item):
+            return None
+        must = "không được " + lowerfirst(item)[6:] if item.startswith("Không ") else "phải " + lowerfirst(item)
+        said.append(_said(f"Để được {what}, {who + ' ' if who else ''}{must}"))
+    kept = [s for s in said if s and words(s) <= MAX_WORDS + 4]
+    return kept or None
 
 
 def labelled(line: str, heading: str = "") -> str:

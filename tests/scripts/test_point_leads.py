@@ -156,3 +156,20 @@ def test_a_right_or_duty_of_residents_is_said_with_its_holder_not_an_offices() -
         "Chủ hộ chăn nuôi có trách nhiệm tiêm phòng đủ cho đàn vật nuôi."
     ]
     assert with_list_lead("Trách nhiệm của Ủy ban nhân dân cấp xã:", "a) Tổng hợp danh sách hộ nghèo;") is None
+
+
+def test_conditions_of_a_benefit_are_said_as_what_it_takes_to_get_it() -> None:
+    assert with_list_lead("Điều kiện hỗ trợ:", "a) Có hộ khẩu thường trú tại xã;") == [
+        "Để được hỗ trợ, phải có hộ khẩu thường trú tại xã."
+    ]
+    lead = "Hộ gia đình được hỗ trợ phải đáp ứng các điều kiện sau:"
+    assert with_list_lead(lead, "b) Không vi phạm pháp luật về lâm nghiệp.") == [
+        "Hộ gia đình được hỗ trợ không được vi phạm pháp luật về lâm nghiệp."
+    ]
+
+
+def test_amounts_listed_by_holder_under_a_level_are_said_with_the_level() -> None:
+    assert with_list_lead("Mức hỗ trợ cụ thể như sau:", "a) Hộ nghèo 1.500.000 đồng/ha;") == [
+        "Mức hỗ trợ đối với hộ nghèo là 1.500.000 đồng/ha."
+    ]
+    assert with_list_lead("Mức hỗ trợ như sau:", "a) Hộ nghèo: 1.500.000 đồng/ha;") is None  # a sentence already

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
-from scripts.tasks import proposes
+from scripts.tasks import needs_subject, proposes, with_subject
 
 # Whom a task addresses: residents by what they are (households, fishers, boat and forest owners, parents …).
 RESIDENTS = (
     r"(?i:(?:các|mọi|những|toàn thể)\s+)?(?i:người dân|các tầng lớp nhân dân|nhân dân|bà con(?: nhân dân)?|hộ gia đình|hộ dân|hộ nghèo|"
     r"hộ cận nghèo|hộ chăn nuôi|hộ nuôi trồng thủy sản|ngư dân|nông dân|chủ tàu(?: cá| thuyền)?|chủ phương tiện|"
-    r"chủ thuyền|thuyền trưởng|chủ rừng|chủ hộ|chủ nhà|chủ vật nuôi|chủ chăn nuôi|người chăn nuôi|"
+    r"chủ thuyền|thuyền trưởng|chủ rừng|chủ hộ|chủ nhà|chủ vật nuôi|chủ chăn nuôi|chủ trang trại|người chăn nuôi|"
     r"người nuôi(?: trồng)?(?: thủy sản)?|người đi biển|người lao động|người bệnh|người tham gia giao thông(?: đường bộ| đường thủy)?|"
     r"người trồng rừng|người sử dụng đất|phụ huynh|cha mẹ học sinh|học sinh|du khách|khách du lịch|cư dân|"
     r"hộ kinh doanh|tiểu thương|người tiêu dùng)\b"
@@ -284,3 +284,66 @@ def in_residents_voice(line: str) -> str:
         changed |= bool(said and words(said) >= WHOLE)
         out.append(said if said and words(said) >= WHOLE else sentence)
     return " ".join(out) if changed else line
+
+
+# Who a duties article or a duties heading is about, when that is residents: "Điều 20. Trách nhiệm của chủ rừng",
+# "8. Chủ rừng" then its duties as bare verbs ("Thực hiện …; chịu trách nhiệm nếu để rừng … bị cháy."). Said with
+# "phải": "Chủ rừng phải chịu trách nhiệm nếu để rừng … bị cháy." A right ("Được …") keeps its own verb.
+HOLDERS = rf"(?:{RESIDENTS}|(?i:(?:các\s+)?(?:tổ chức, cá nhân|hộ gia đình, cá nhân|cá nhân)\b))"
+HOLDER_GROUP = rf"{HOLDERS}(?:(?:,\s+|\s+và\s+){HOLDERS})*(?:\s+{QUALIFIER}\b[^.;:]{{0,50}}?)?"
+DUTIES_TITLE = re.compile(
+    rf"^(?:Trách nhiệm|Nghĩa vụ)\s+của\s+(?P<who>{HOLDER_GROUP})\s*$",
+    re.I,
+)
+HOLDERS_ONLY = rf"{HOLDERS}(?:(?:,\s+|\s+và\s+){HOLDERS})*"  # a heading names them bare: "Chủ rừng", not "Chủ rừng có …"
+DUTIES_HEADING = re.compile(rf"^(?P<who>{HOLDERS_ONLY})(?:\s+có trách nhiệm)?\s*:?$")
+HEADING_RUN_ON = re.compile(rf"^(?P<who>{HOLDERS_ONLY})(?:\s+có trách nhiệm)?:?\s+(?P<rest>\w+\s.*)$")
+OWN_VERB = re.compile(r"^(?:Được|Phải|Không|Có quyền|Chỉ|Nghiêm cấm|Cấm)\b")
+
+
+def holders_of(title: str) -> str:
+    """ "Trách nhiệm của chủ rừng" → "Chủ rừng"; "" when the article is not about residents' duties."""
+    m = DUTIES_TITLE.match(flat(title))
+    return capfirst(m["who"].strip()) if m and not NOT_RESIDENTS.search(m["who"]) else ""
+
+
+def holders_heading(lines: list[str]) -> tuple[str, list[str]]:
+    """A clause's first line that only names residents ("Chủ rừng", "Hộ gia đình, cá nhân có trách nhiệm:"), or
+    runs into their first duty ("Chủ rừng Thực hiện …"): (the residents, the duty lines), or ("", lines)."""
+    first = flat(lines[0]).lstrip("-+•* ") if lines else ""
+    if len(lines) > 1 and (m := DUTIES_HEADING.match(first)) and words(first) <= 12:
+        who, rest = m["who"], lines[1:]
+    elif (m := HEADING_RUN_ON.match(first)) and m["rest"][:1].isupper() and needs_subject(m["rest"]):
+        who, rest = m["who"], [m["rest"], *lines[1:]]
+    else:
+        return "", lines
+    if NOT_RESIDENTS.search(who):
+        return "", lines
+    return capfirst(re.sub(r"\s+có trách nhiệm$", "", who.strip())), rest
+
+
+def holders_duty(holder: str, line: str) -> str:
+    """ "Thực hiện …; chịu trách nhiệm …" under "Chủ rừng" → "Chủ rừng phải thực hiện …; chủ rừng phải chịu …"."""
+    if not holder or not needs_subject(line) or OWN_VERB.match(line):
+        return with_subject(holder, line) if holder and OWN_VERB.match(line) and needs_subject(line) else line
+    return with_subject(f"{holder} phải", line)
+
+
+class Holders:
+    """Whose duties an article's bare-verb lines state when its title or a clause heading names residents (not used
+    where a directive's tasks are said with their actor, ``scripts.tasks.Carriers``)."""
+
+    def __init__(self, title: str, on: bool = True) -> None:
+        self.on = on
+        self.by_clause: dict[str | None, str] = {None: holders_of(title)} if on else {}
+
+    def lines(self, clause: str | None, point: str | None, lines: list[str]) -> list[str]:
+        """A clause heading that names residents ("8. Chủ rừng") is not said; they carry its lines."""
+        if self.on and point is None and (named := holders_heading(lines))[0]:
+            self.by_clause[clause], lines = named
+        return lines
+
+    def say(self, clause: str | None, line: str, lead: str) -> str:
+        """The line in the residents' voice: their duty with its holder (unless a lead says it), a task as theirs."""
+        holder = "" if lead else self.by_clause.get(clause) or self.by_clause.get(None, "")
+        return in_residents_voice(holders_duty(holder, line))

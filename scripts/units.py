@@ -14,7 +14,7 @@ from scripts.legal import Article
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, with_list_lead
 from scripts.relief import as_received
-from scripts.resident_voice import in_residents_voice
+from scripts.resident_voice import Holders
 from scripts.sentences import (
     FIGURE,
     HARD_MAX_WORDS,
@@ -209,6 +209,7 @@ def passage_units(
     leads: dict[str | None, str] = {}
     occasions: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
+    holders = Holders(article.title, on=not carriers.on)  # "Trách nhiệm của chủ rừng": whose duties
     for clause, point, passage in article.passages():
         if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
             passage = passage.split("Nơi nhận", 1)[0]
@@ -217,6 +218,7 @@ def passage_units(
         if point is None and (split := inline_point(passage)):
             point, passage = "a", split[1]  # "Đối tượng áp dụng a) Trẻ em …": the heading goes, point a is said
         lines = carriers.lines(clause, point, _joined([flat(line) for line in passage.split("\n") if line.strip()]))
+        lines = holders.lines(clause, point, lines)
         if not lines:
             continue
         addressee = (
@@ -247,7 +249,7 @@ def passage_units(
             lead = line_lead or (inherited if n == 0 else "")
             quote = line.lstrip("-+• “")
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
-            line = in_residents_voice(line)
+            line = holders.say(clause, line, lead)
             line, acts = one_act_each(line)
             heading = article.title if clause is None else ""
             sentences = acts + (_line_said(line, lead, addressee, heading, carriers.limit) if line else [])

@@ -182,3 +182,20 @@ def test_a_ban_split_off_its_office_s_order_is_said_with_the_office_s_place() ->
     assert in_residents_voice(line).endswith(" Ở các tỉnh ven biển, cấm tàu thuyền ra khơi từ 12 giờ ngày 06 tháng 9 năm 2027.")
     referred = line.replace("các tỉnh ven biển", "các tỉnh nêu trên")
     assert in_residents_voice(referred) == referred, "'the provinces named above' is a reference, not a place"
+
+
+def test_the_duties_of_residents_an_article_or_a_heading_names_are_said_as_theirs() -> None:
+    pool = [c.text for c in build_pool(parse((DATA / "qd-pet-duties.txt").read_text(encoding="utf-8")))]
+    assert "Hộ gia đình, cá nhân nuôi chó, mèo phải đưa chó, mèo đi tiêm phòng bệnh dại mỗi năm một lần." in pool, pool
+    assert "Chủ trang trại phải chịu trách nhiệm nếu để dịch bệnh lây lan ra ngoài trang trại." in pool, pool
+    assert not any("báo cáo" in t for t in pool), "an office's heading gives its report no resident voice"
+
+
+def test_a_line_that_says_more_than_who_is_not_a_heading() -> None:
+    from scripts.resident_voice import holders_heading, holders_of
+
+    lines = ["Người lao động có thời gian đóng bảo hiểm xã hội", "Được hưởng lương hưu khi đủ tuổi."]
+    assert holders_heading(lines) == ("", lines)
+    assert holders_heading(["Chủ rừng", "Thực hiện các quy định."]) == ("Chủ rừng", ["Thực hiện các quy định."])
+    assert holders_of("Trách nhiệm của Ủy ban nhân dân cấp xã") == ""
+    assert holders_of("Trách nhiệm của chủ rừng") == "Chủ rừng"

@@ -36,7 +36,7 @@ RESIDENTS = (
 # "tổng hợp", "báo cáo", "thẩm định" …, never start it).
 ACTION = (
     r"(?:không|tuyệt đối không|chưa|hạn chế|chủ động|khẩn trương|kịp thời|tích cực|nghiêm túc|thực hiện|chấp hành|"
-    r"tuân thủ|tham gia|gia cố|chằng chống|cắt tỉa|chặt tỉa|di dời|di chuyển|sơ tán|đưa|neo đậu|vào|về|lên|rời|"
+    r"tuân thủ|tham gia|gia cố|chằng chống|cắt tỉa|chặt tỉa|di dời|di chuyển|sơ tán|đưa|neo đậu|vào|trở về|về nhà|về nơi|lên|rời|"
     r"ra khỏi|tránh|tìm nơi|trú|đun|uống|ăn chín|sử dụng|dùng|tiêm|tiêm phòng|khai báo|đăng ký|nộp|kê khai|theo dõi|"
     r"dự trữ|chuẩn bị|thu hoạch|bảo vệ|bảo quản|giữ|cài đặt|áp dụng|trồng|chăm sóc|vệ sinh|phát quang|khơi thông|"
     r"nạo vét|báo ngay|thông báo|liên hệ|mang|đeo|đội|mặc|tự|nắm|cập nhật|nuôi|nhốt|đóng|tắt|ngắt|tập trung|"

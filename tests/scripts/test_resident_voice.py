@@ -73,6 +73,8 @@ def test_money_and_studies_between_offices_stay_the_offices(storm: LegalDocument
         "Cọc tiêu, tường bảo vệ để hướng dẫn cho người tham gia giao thông biết phạm vi an toàn của nền đường.",
         "Yêu cầu các cơ quan, đơn vị và người dân thực hiện nghiêm các quy định về phòng cháy rừng.",
         "Ủy ban nhân dân tỉnh hướng dẫn các xã thực hiện hỗ trợ cho người dân.",
+        "Thông báo cho người dân về lịch cắt điện trong tuần.",
+        "Thông báo cho người dân biết để chủ động phòng tránh.",
     ],
 )
 def test_what_is_not_a_resident_s_action_or_benefit_is_left_as_written(line: str) -> None:

@@ -10,7 +10,13 @@ with the residents as its subject, the office's verb kept as what it is:
   "<Residents> (ở <the office's place>) được vận động / được hướng dẫn / được yêu cầu … <action>.";
 - giving: "<office> hỗ trợ / chi trả / cấp … <amount> cho <residents>" → "<Residents> được hỗ trợ … <amount>."
   (never what the office is only asked to study, propose or draft: ``scripts.tasks.proposes``);
-- a ban in a task: "không để <residents> <action>" → "<Residents> (ở …) không được <action>.".
+- serving or waiving: "Tổ chức tiêm vắc xin … cho trẻ em …", "Thực hiện miễn học phí cho học sinh …" →
+  "Trẻ em … được tiêm vắc xin …", "Học sinh … được miễn học phí …" (a waiver only of a charge, relief only of
+  goods or money, never to offices, staff or businesses);
+- a ban in a task: "không để <residents> <action>" → "<Residents> (ở …) không được <action>."; "<office> chỉ đạo
+  cấm …" or a ban split off its office's order → "Ở <the office's place>, cấm …", its time kept;
+- duties an article's title ("Trách nhiệm của chủ rừng") or a clause heading ("8. Chủ rừng") gives to residents,
+  stated as bare verbs → "Chủ rừng phải …" (``Holders``, where a directive's ``tasks.Carriers`` are off).
 
 Only the residents' part is said: an office's other tasks in the same line ("…; huy động các lực lượng …") stay
 out, as they did. A task that only moves money or paper between offices has no resident object and is untouched.

@@ -125,6 +125,8 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
     if not items or not lead.endswith(":") or AGENCY_LEAD.search(lead):
         return None
     bare = lead.rstrip(" :")
+    if all(received(i) != i for i in items) and (got := [s for i in items if (s := _said(received(i)))]):
+        return got  # "Chính sách hỗ trợ gồm:" + "Hỗ trợ 100% học phí cho học sinh khuyết tật": a sentence of its own
     if m := MEMBERS.match(bare):
         members = [_said(f"{i} {m['pred']}") for i in items if not OTHER.match(i) and not OWN_RULE.search(i)]
         return [s for s in members if s] if len(members) == len(items) else None
@@ -267,6 +269,23 @@ def _conditions(what: str, items: list[str]) -> list[str] | None:
         said.append(_said(f"Để được {what}, {who + ' ' if who else ''}{must}"))
     kept = [s for s in said if s and words(s) <= MAX_WORDS + 4]
     return kept or None
+
+
+BENEFIT_FIRST = re.compile(
+    r"^(?P<verb>Hỗ trợ|Miễn|Giảm|Trợ cấp|Cấp miễn phí|Cấp|Tặng|Chi trả|Bồi dưỡng|Thưởng)\s(?P<what>[^;:]+?)\s"
+    r"(?:cho|đối với)\s(?P<who>(?:các\s|những\s|mỗi\s)?(?:người|hộ|học sinh|sinh viên|trẻ em|trẻ|học viên|giáo viên|"
+    r"nông dân|ngư dân|cá nhân|gia đình|thân nhân|lao động|đối tượng|phụ nữ|thành viên|dân quân|cựu chiến binh|"
+    r"hợp tác xã|chủ hộ|bà mẹ|nạn nhân)\b[^;:]*?)\.?$"
+)
+
+
+def received(line: str) -> str:
+    """ "Hỗ trợ 100% học phí cho học sinh khuyết tật." (a benefit without its giver, as a point says it) → "Học sinh
+    khuyết tật được hỗ trợ 100% học phí.": who gets what, the sentence a listener follows. Else the line as it was."""
+    m = BENEFIT_FIRST.match(flat(strip_noise(line)))
+    if not m or MODAL_AFTER.search(m["what"]) or words(m["what"]) > 16:
+        return line
+    return f"{m['who'][:1].upper()}{m['who'][1:]} được {m['verb'].lower()} {m['what']}."
 
 
 def labelled(line: str, heading: str = "") -> str:

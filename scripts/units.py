@@ -12,7 +12,7 @@ from collections.abc import Callable
 from scripts.conditions import under_condition
 from scripts.legal import Article
 from scripts.notions import inline_point
-from scripts.point_leads import excepted, labelled, with_list_lead
+from scripts.point_leads import excepted, labelled, received, with_list_lead
 from scripts.relief import as_received
 from scripts.resident_voice import Holders
 from scripts.sentences import (
@@ -262,7 +262,7 @@ def passage_units(
 
 def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int) -> list[str]:
     """A line said with its lead when it has one, else alone; a bare value alone takes its article's title as label."""
-    return with_lead(lead, line, addressee) if lead else split_units(labelled(line, heading), limit)
+    return with_lead(lead, line, addressee) if lead else split_units(labelled(received(line), heading), limit)
 
 
 INLINE_BANS = re.compile(

@@ -173,3 +173,18 @@ def test_amounts_listed_by_holder_under_a_level_are_said_with_the_level() -> Non
         "Mức hỗ trợ đối với hộ nghèo là 1.500.000 đồng/ha."
     ]
     assert with_list_lead("Mức hỗ trợ như sau:", "a) Hộ nghèo: 1.500.000 đồng/ha;") is None  # a sentence already
+
+
+def test_a_benefit_without_its_giver_is_said_as_what_its_beneficiary_gets() -> None:
+    from scripts.point_leads import received
+
+    assert received("Hỗ trợ 100% học phí cho học sinh khuyết tật.") == "Học sinh khuyết tật được hỗ trợ 100% học phí."
+    assert received("Giảm 50% học phí đối với học sinh thuộc hộ cận nghèo.") == (
+        "Học sinh thuộc hộ cận nghèo được giảm 50% học phí."
+    )
+    assert received("Hỗ trợ kinh phí cho Ủy ban nhân dân xã.") == "Hỗ trợ kinh phí cho Ủy ban nhân dân xã."  # an office
+    assert with_list_lead("Chính sách hỗ trợ gồm:", "a) Miễn học phí cho trẻ em mồ côi;") == ["Trẻ em mồ côi được miễn học phí."]
+    text = "HỘI ĐỒNG NHÂN DÂN TỈNH AN BÌNH\nSố: 20/2031/NQ-HĐND\nNGHỊ QUYẾT\nQuy định chính sách hỗ trợ học phí\n"
+    text += "Điều 1. Chính sách hỗ trợ\n1. Hỗ trợ 100% học phí cho học sinh khuyết tật.\n"
+    said = [s for article in parse(text).articles for *_, s in passage_units(article)]
+    assert said == ["Học sinh khuyết tật được hỗ trợ 100% học phí."]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
+from scripts.sentences import MAX_WORDS, SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
 
 # Whom a task addresses: residents by what they are (households, fishers, boat and forest owners, parents …).
@@ -330,6 +330,8 @@ def holders_heading(lines: list[str]) -> tuple[str, list[str]]:
 
 def holders_duty(holder: str, line: str) -> str:
     """ "Thực hiện …; chịu trách nhiệm …" under "Chủ rừng" → "Chủ rừng phải thực hiện …; chủ rừng phải chịu …"."""
+    if holder and words(holder) + words(line) >= MAX_WORDS and (head := re.match(HOLDERS_ONLY, holder)):
+        holder = head[0]  # "Hộ gia đình, cá nhân nuôi chó, mèo" → "Hộ gia đình, cá nhân": the duty said whole
     if not holder or not needs_subject(line) or OWN_VERB.match(line):
         return with_subject(holder, line) if holder and OWN_VERB.match(line) and needs_subject(line) else line
     return with_subject(f"{holder} phải", line)

@@ -190,6 +190,10 @@ def test_the_duties_of_residents_an_article_or_a_heading_names_are_said_as_their
     pool = [c.text for c in build_pool(parse((DATA / "qd-pet-duties.txt").read_text(encoding="utf-8")))]
     assert "Hộ gia đình, cá nhân nuôi chó, mèo phải đưa chó, mèo đi tiêm phòng bệnh dại mỗi năm một lần." in pool, pool
     assert "Chủ trang trại phải chịu trách nhiệm nếu để dịch bệnh lây lan ra ngoài trang trại." in pool, pool
+    said = [t for t in pool if "khai báo" in t]
+    assert said == [
+        "Hộ gia đình, cá nhân phải khai báo việc nuôi chó, mèo với Ủy ban nhân dân xã trong vòng 10 ngày kể từ ngày bắt đầu nuôi."
+    ], "a duty too long to say with its whole holder is said whole with the holder's head"
     assert not any("báo cáo" in t for t in pool), "an office's heading gives its report no resident voice"
 
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.fragments import fragment
+from scripts.noun_phrases import modifier_only
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
@@ -149,7 +150,7 @@ STRAY = (
     (re.compile(r"(?<=[a-zà-ỹđ\d]) (?:Mức thu|Mức chi|Tên|Đơn vị tính|STT|Số TT|Lệ phí|Phí)(?= )"), "tiêu đề cột của bảng"),
 )
 OPEN_END = (
-    "theo", "của", "tại", "và", "hoặc", "với", "đối với", "các", "những", "cho", "về", "từ", "gồm", "bao gồm",
+    "theo", "của", "tại", "và", "hoặc", "với", "đối với", "các", "những", "cho", "về", "từ", "gồm", "bao gồm", "gồm có",
     "là", "bởi", "trong", "thuộc", "nhằm", "để", "như sau", "sau đây", "mà", "thì", "nếu", "khi", "đã",
 )  # fmt: skip
 CUT_TAIL = re.compile(
@@ -175,7 +176,7 @@ SCOPE = re.compile(
 
 
 RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi|Khi|Nếu)\s")
-VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
+VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Bị|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
 PARTY_OR_BUDGET = re.compile(
     r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết|công tác phí|đoàn công tác|"
@@ -223,6 +224,7 @@ def _has_main_clause(text: str) -> bool:
     return bool(SUBJECT.match(text)) and _words(text) >= 5 and not NOMINAL_HEAD.match(text)
 
 
+LIST_OPENING = re.compile(r"^(?:Đối với|Với|Riêng)\s+(?:các\s+|những\s+)?\S+(?:\s\S+)?$", re.I)
 PREPOSITION_FIRST = re.compile(r"(?:với|theo|cho|của|tại|về|và|hoặc|kể từ)\s", re.I)
 
 
@@ -234,6 +236,12 @@ def _condition_without_consequence(text: str) -> bool:
         after = text[text.index(" thì ") + 5 :]
         return not (PREDICATE.search(after) or SUBJECT.match(after[:1].upper() + after[1:]))
     parts = re.split(r",\s+", text, maxsplit=0)
+    if (
+        len(parts) > 1
+        and LIST_OPENING.match(parts[0])
+        and not (PREDICATE.match(parts[1]) or SUBJECT.match(parts[1][:1].upper() + parts[1][1:]))
+    ):
+        parts[:2] = [f"{parts[0]}, {parts[1]}"]  # "Đối với các khu, cụm công nghiệp …": the comma is inside the nouns
     if len(parts) < 2:  # "Khi chở trẻ em … không được cho trẻ ngồi …": a modal can open the main clause without a comma
         return not re.search(r"\s(?:không được|phải|được phép)\s", text)
     # the main clause comes after the last comma that closes the condition: some part after the first must predicate
@@ -285,6 +293,8 @@ def _no_main_clause(body: str) -> Finding | None:
         return finding("Câu quá ngắn, không có chủ ngữ: người nghe không biết nói về ai, cái gì.", body)
     if not _has_main_clause(body):
         return finding("Câu không có vị ngữ (động từ chính).", body[:60])
+    if message := modifier_only(body, [m[0] for m in PREDICATE.finditer(COMPOUNDS.sub("", body))]):
+        return finding(message, body[:60])
     return None
 
 

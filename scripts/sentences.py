@@ -17,6 +17,7 @@ from scripts.editing import GLUED_NUMBER, MODAL_WORD, NEGATED, SOME_CASES, conde
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, instead_of
+from scripts.noun_phrases import level_as_rule
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
 HARD_MAX_WORDS = 38
@@ -148,7 +149,7 @@ def strip_noise(text: str) -> str:
     """Drop what a listener cannot use: aliases, references, repeated amounts in words, markup."""
     if m := AMENDED_TEXT.search(text):
         text = m["body"]
-    text = strip_heading(LEAD_MARKER.sub("", flat(text).strip(' “”"-+•')))
+    text = level_as_rule(strip_heading(LEAD_MARKER.sub("", flat(text).strip(' “”"-+•'))))
     text = _condition_comma(LEAD_MARKER.sub("", text.strip(' “”"-+•')))
     text = PAREN_REF.sub("", inline_list(PAREN_ALIAS.sub("", text)))
     text = PAREN_WORDS.sub("", text)

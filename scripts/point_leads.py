@@ -89,6 +89,23 @@ def _said(text: str) -> str | None:
     return said if words(said) <= HARD_MAX_WORDS and listenable(said) else None
 
 
+def _repeated(core: str, items: list[str]) -> list[str] | None:
+    """ "Hộ nghèo được hỗ trợ như sau:" + "Hỗ trợ 40.000.000 đồng/hộ …" → "Hộ nghèo được hỗ trợ 40.000.000 đồng/hộ …":
+    the point repeats the lead's verb, said once. None unless every point does."""
+    verb = re.search(r"\b(?:được|phải|không được)\s+(?P<verb>\S+(?:\s\S+)?)$", core)
+    if not verb or not (holder := core[: verb.start()].strip(" ,")) or words(holder) < 2:
+        return None
+    said: list[str | None] = []
+    for item in items:
+        first = lowerfirst(item).split()
+        n = next((k for k in (2, 1) if first[:k] == verb["verb"].split()[-k:] and len(verb["verb"].split()) >= k), 0)
+        if not n or len(first) <= n:
+            return None
+        said.append(_said(f"{core} {' '.join(first[n:])}"))
+    kept = [s for s in said if s and words(s) <= MAX_WORDS + 8]
+    return kept or None
+
+
 def _continuation(core: str, prep: str | None, noun: str, item: str) -> str:
     """The lead's rule followed by the item, linked as the lead's list words linked them."""
     item = lowerfirst(item)
@@ -132,6 +149,10 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
         return [s for s in members if s] if len(members) == len(items) else None
     if m := OWNER.match(bare):
         return _owned(m["kind"], m["who"], items)
+    listed = LIST_TAIL.search(bare)
+    core = bare[: listed.start()].rstrip(" ,") if listed and not listed["prep"] else ANNOUNCE_TAIL.sub("", bare)
+    if (repeated := _repeated(core, items)) is not None:
+        return repeated
     if m := CONDITIONS.match(bare):
         return _conditions(m["what"], items)
     if LABEL_HEAD.match(bare) and not LABEL_VERB.search(label := ANNOUNCE_TAIL.sub("", bare)):

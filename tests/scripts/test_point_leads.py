@@ -188,3 +188,12 @@ def test_a_benefit_without_its_giver_is_said_as_what_its_beneficiary_gets() -> N
     text += "Điều 1. Chính sách hỗ trợ\n1. Hỗ trợ 100% học phí cho học sinh khuyết tật.\n"
     said = [s for article in parse(text).articles for *_, s in passage_units(article)]
     assert said == ["Học sinh khuyết tật được hỗ trợ 100% học phí."]
+
+
+def test_a_point_that_repeats_the_leads_verb_says_it_once() -> None:
+    assert with_list_lead("Hộ nghèo có nhà bị sập được hỗ trợ như sau:", "a) Hỗ trợ 40.000.000 đồng/hộ;") == [
+        "Hộ nghèo có nhà bị sập được hỗ trợ 40.000.000 đồng/hộ."
+    ]
+    assert with_list_lead("Hộ gia đình được miễn các khoản sau:", "a) Miễn tiền sử dụng đất;") == [
+        "Hộ gia đình được miễn tiền sử dụng đất."
+    ]

@@ -124,6 +124,8 @@ def excepted(lead: str, point: str) -> list[str] | None:
     bare = flat(strip_noise(lead)).rstrip(" :")
     if not lead.rstrip().endswith(":") or not EXCEPTION_LEAD.search(bare):
         return None
+    if words(RULELESS.sub("", bare)) < 2:
+        return []  # "Trừ các trường hợp sau đây:": an exception to a rule it does not name, heard as a fragment
     if tail := LIST_TAIL.search(bare):  # "… không được hỗ trợ trong các trường hợp sau:" + "Bỏ học từ 30 ngày …"
         core, noun = bare[: tail.start()].rstrip(" ,"), (tail["noun"] or tail["kind"]).strip()
         return [s for i in _items(point) if (s := _said(_continuation(core, tail["prep"], noun, i)))]
@@ -131,6 +133,11 @@ def excepted(lead: str, point: str) -> list[str] | None:
     return [s for i in _items(point) if (s := _said(f"{bare} {lowerfirst(i)}"))]
 
 
+RULELESS = re.compile(
+    r"^(?:Không áp dụng|Trừ|Ngoại trừ)\b|\s*,?\s*(?:(?:đối với|cho|trong|khi có)\s+)?(?:(?:các|những)\s+)?"
+    r"(?:trường hợp|đối tượng)?\s*(?:sau đây|như sau|sau|gồm|bao gồm)?$",
+    re.I,
+)  # the exception words and the list words: what is left names the rule excepted from
 EXCEPTION_TAIL = re.compile(r",?\s+(?:như sau|sau đây|gồm|bao gồm)$")
 
 

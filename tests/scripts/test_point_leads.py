@@ -197,3 +197,8 @@ def test_a_point_that_repeats_the_leads_verb_says_it_once() -> None:
     assert with_list_lead("Hộ gia đình được miễn các khoản sau:", "a) Miễn tiền sử dụng đất;") == [
         "Hộ gia đình được miễn tiền sử dụng đất."
     ]
+
+
+def test_an_exception_that_names_no_rule_is_not_said() -> None:
+    assert excepted("Trừ các trường hợp sau đây:", "a) Người đã được hỗ trợ từ nguồn khác;") == []
+    assert excepted("Không áp dụng đối với các trường hợp sau:", "a) Người đã được hỗ trợ từ nguồn khác;") == []

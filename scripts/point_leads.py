@@ -133,6 +133,7 @@ def excepted(lead: str, point: str) -> list[str] | None:
     return [s for i in _items(point) if (s := _said(f"{bare} {lowerfirst(i)}"))]
 
 
+BANNED = re.compile(r"\bcấm\b|không được|hành vi|vi phạm|xử phạt|xử lý", re.I)  # a banned act is never a benefit
 RULELESS = re.compile(
     r"^(?:Không áp dụng|Trừ|Ngoại trừ)\b|\s*,?\s*(?:(?:đối với|cho|trong|khi có)\s+)?(?:(?:các|những)\s+)?"
     r"(?:trường hợp|đối tượng)?\s*(?:sau đây|như sau|sau|gồm|bao gồm)?$",
@@ -149,7 +150,11 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
     if not items or not lead.endswith(":") or AGENCY_LEAD.search(lead):
         return None
     bare = lead.rstrip(" :")
-    if all(received(i) != i for i in items) and (got := [s for i in items if (s := _said(received(i)))]):
+    if (
+        not BANNED.search(bare)
+        and all(received(i) != i for i in items)
+        and (got := [s for i in items if (s := _said(received(i)))])
+    ):
         return got  # "Chính sách hỗ trợ gồm:" + "Hỗ trợ 100% học phí cho học sinh khuyết tật": a sentence of its own
     if m := MEMBERS.match(bare):
         members = [_said(f"{i} {m['pred']}") for i in items if not OTHER.match(i) and not OWN_RULE.search(i)]
@@ -192,8 +197,9 @@ def _one(core: str, prep: str | None, noun: str, item: str) -> str | None:
             return f"{core} {lowerfirst(item)}"
         duty = DUTY.search(core) and re.match(r"(?:được|có)\s", item, re.I)
         return f"{holder} {'phải ' if duty else ''}{lowerfirst(item)}"  # "… phải đáp ứng:" + "Có niên hạn …"
-    if BAN.match(core) and DOING.search(noun) and not MODAL_AFTER.search(item):
-        return f"{core} {lowerfirst(item)}"  # "Nghiêm cấm các hành vi sau đây:" + "Kê khai gian dối để hưởng …"
+    if (ban := BAN.search(core)) and DOING.search(noun) and not MODAL_AFTER.search(item):
+        # "Nghiêm cấm các hành vi sau đây:" + "Kê khai gian dối …"; "Cán bộ không được thực hiện các hành vi sau:"
+        return f"{core[: ban.end('verb')]} {lowerfirst(item)}"
     if PREDICATE.search(item) and not CONDITION_START.match(item) or MODAL_AFTER.search(item):
         return None
     if DOING.search(noun) or CONDITION_NOUN.search(noun) and COND_VERB.match(item):
@@ -215,7 +221,7 @@ def _holder(core: str) -> str:
     return "" if not holder or CONDITION_START.match(holder) or words(holder) < 2 else holder
 
 
-BAN = re.compile(r"^(?:Nghiêm cấm|Cấm)$")
+BAN = re.compile(r"(?:^|\s)(?P<verb>[Nn]ghiêm cấm|[Cc]ấm|không được)(?:\s+thực hiện)?$")
 GENERIC = re.compile(
     r"^(?:(?:các|những)\s+)?(?:điều kiện|quy định|yêu cầu|trường hợp)(?:\s+\S+){0,2}$|(?:các|những) (?:điều kiện|quy định|yêu cầu)$",
     re.I,

@@ -202,3 +202,13 @@ def test_a_point_that_repeats_the_leads_verb_says_it_once() -> None:
 def test_an_exception_that_names_no_rule_is_not_said() -> None:
     assert excepted("Trừ các trường hợp sau đây:", "a) Người đã được hỗ trợ từ nguồn khác;") == []
     assert excepted("Không áp dụng đối với các trường hợp sau:", "a) Người đã được hỗ trợ từ nguồn khác;") == []
+
+
+def test_a_banned_act_is_said_with_its_ban_never_as_a_benefit() -> None:
+    act = "a) Cấp giấy chứng nhận cho người không đủ điều kiện;"
+    assert with_list_lead("Nghiêm cấm các hành vi sau đây:", act) == [
+        "Nghiêm cấm cấp giấy chứng nhận cho người không đủ điều kiện."
+    ]
+    assert with_list_lead("Cán bộ không được thực hiện các hành vi sau:", act) == [
+        "Cán bộ không được cấp giấy chứng nhận cho người không đủ điều kiện."
+    ]

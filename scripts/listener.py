@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.fragments import fragment
-from scripts.noun_phrases import modifier_only
+from scripts.noun_phrases import APPOSITIVE, modifier_only
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
@@ -213,7 +213,7 @@ def _noun_list(text: str) -> bool:
 
 
 def _has_main_clause(text: str) -> bool:
-    text = COMPOUNDS.sub("", text)
+    text = APPOSITIVE.sub("", COMPOUNDS.sub("", text))
     if LABELLED.match(text) or AMOUNT_AFTER_COLON.search(text):
         return True  # "Tổ trưởng, tổ phó: 300.000 đồng" is a list with its amount
     if _noun_list(text):

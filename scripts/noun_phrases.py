@@ -16,7 +16,9 @@ tells them apart:
   When the rule names the benefit again, ``level_as_rule`` says it with its holder as the subject;
 - a heading that lists actions ("Tạm dừng, chấm dứt, tiếp tục hưởng lương hưu.") or names one done to a status
   ("Tạm dừng đóng bảo hiểm xã hội bắt buộc."): no one doing it and nothing that binds anyone;
-- the legend of a formula ("N: số năm đóng bảo hiểm xã hội."): a symbol the listener never heard.
+- the legend of a formula ("N: số năm đóng bảo hiểm xã hội."): a symbol the listener never heard;
+- an aside that names who is meant (``APPOSITIVE``: "…, trực tiếp là …", "…, nhất là …", "…, đặc biệt là …"):
+  its "là" introduces examples, not the predicate; the listener looks for one outside it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ ACTION_HEADING = re.compile(r"^(?:[^\s,]+(?: [^\s,]+)?, ){2,}[^,]+$")
 STATUS_CHANGE = re.compile(
     r"^(?:Tạm dừng|Chấm dứt|Tiếp tục|Dừng|Hủy bỏ|Khôi phục|Điều chỉnh|Giải quyết) (?:việc )?(?:đóng|hưởng|nộp|tham gia)\b"
 )  # "Tạm dừng đóng …", "Chấm dứt hưởng …": the title of an article on a status, with no one in it
+APPOSITIVE = re.compile(r",\s+(?:trực tiếp|nhất|đặc biệt|cụ thể|chủ yếu|trước hết|trong đó|tức) là\b[^,;]*", re.I)
 FORMULA_LEGEND = re.compile(r"^[A-ZĐ][a-z]{0,2}\d{0,2}\s*[:=]\s+(?=[a-zà-ỹđ])")  # "N: số năm …", not "Heo: 500.000 đồng"
 BINDING = re.compile(r"\b(?:được|phải|không|cấm|nghiêm cấm|bị|là|bằng|sẽ|cần|thì|hãy|nên)\b|\d", re.I)
 

@@ -28,6 +28,9 @@ NOUN_PHRASES = [
     "N: số năm đã đóng quỹ tương trợ.",
     "Tk: tổng số tháng đã đóng quỹ.",
     "Bị thu hồi giấy phép nuôi ong.",  # the predicate of an item whose holder is in the lead
+    # an aside's "là" names who is meant; it is not the predicate
+    "Nhiều thôn ven sông, nhất là các thôn vùng trũng.",
+    "Cả hội nuôi ong của tỉnh, trực tiếp là ông Chủ nhiệm hội, các tổ trưởng tổ nuôi ong.",
     "Các chính sách chính gồm có.",
 ]
 
@@ -50,6 +53,8 @@ RULES = [
     "Đối với các ao, hồ chứa đã được cấp phép, chủ ao phải báo cáo sản lượng cho xã.",
     "Tạm dừng mọi hoạt động đốt ong rừng trong mùa khô.",
     "Học sinh đang học tại trường nghề hưởng chế độ miễn học phí.",
+    "Các hộ ven sông, nhất là các hộ có người già, phải di dời trước 17 giờ.",
+    "Bà con, nhất là các hộ ven sông, chủ động gia cố nhà cửa trước mùa lũ.",
 ]
 
 

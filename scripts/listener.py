@@ -23,7 +23,8 @@ Codes, from the editor's review of drafted scripts (``corpus/editor-review.md``)
 - ``too_long``: more than 40 words.
 
 Pieces of a sentence lifted out alone (a unit line, "Hoặc …", "Đặc biệt tại …", a heading, a lead
-without its formula) are heard by ``scripts.fragments``.
+without its formula) are heard by ``scripts.fragments``; a noun phrase whose only verbs sit in its modifiers
+("Người đang hưởng hoặc đang tạm dừng hưởng lương hưu.") by ``scripts.noun_phrases``.
 
 Why rules and not a tagger. pyvi (ViTokenizer/ViPosTagger, the usual bundled-model choice) does
 install from PyPI (0.1.1, 2021, 30 MB wheel) but pulls scikit-learn, scipy and sklearn-crfsuite

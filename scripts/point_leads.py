@@ -129,7 +129,11 @@ def excepted(lead: str, point: str) -> list[str] | None:
     if tail := LIST_TAIL.search(bare):  # "… không được hỗ trợ trong các trường hợp sau:" + "Bỏ học từ 30 ngày …"
         core, noun = bare[: tail.start()].rstrip(" ,"), (tail["noun"] or tail["kind"]).strip()
         return [s for i in _items(point) if (s := _said(_continuation(core, tail["prep"], noun, i)))]
+    if m := SPARED.match(bare):  # "Đối tượng không phải nộp phí gồm:" + "Hộ nghèo" → "Hộ nghèo không phải nộp phí."
+        return [s for i in _items(point) if not OWN_RULE.search(i) and (s := _said(f"{i} {m['pred']}"))]
     bare = EXCEPTION_TAIL.sub("", bare)
+    if not re.search(r"\s(?:đối với|cho|với|tại|ở)$", bare):
+        return []  # the point cannot continue this lead: said neither glued nor alone
     return [s for i in _items(point) if (s := _said(f"{bare} {lowerfirst(i)}"))]
 
 
@@ -139,6 +143,12 @@ RULELESS = re.compile(
     r"(?:trường hợp|đối tượng)?\s*(?:sau đây|như sau|sau|gồm|bao gồm)?$",
     re.I,
 )  # the exception words and the list words: what is left names the rule excepted from
+SPARED = re.compile(
+    r"^(?:(?:Các|Những)\s+)?(?:đối tượng|trường hợp|người|hộ)(?:\s[^,:;]{1,40}?)?"
+    r"\s(?P<pred>(?:(?:không|chưa)\s+(?:được|phải|thuộc)|không áp dụng)\s.+?)"
+    r"\s*,?\s*(?:bao gồm|gồm có|gồm|như sau|sau đây)$",
+    re.I,
+)  # whom a duty or benefit does not reach, listed: each is said with the negated rule
 EXCEPTION_TAIL = re.compile(r",?\s+(?:như sau|sau đây|gồm|bao gồm)$")
 
 

@@ -212,3 +212,13 @@ def test_a_banned_act_is_said_with_its_ban_never_as_a_benefit() -> None:
     assert with_list_lead("Cán bộ không được thực hiện các hành vi sau:", act) == [
         "Cán bộ không được cấp giấy chứng nhận cho người không đủ điều kiện."
     ]
+
+
+def test_those_a_rule_spares_are_each_said_with_the_negated_rule() -> None:
+    assert excepted("Đối tượng không phải nộp phí gồm:", "a) Hộ nghèo;") == ["Hộ nghèo không phải nộp phí."]
+    assert excepted("Người không được hưởng trợ cấp gồm:", "a) Người đang chấp hành án phạt tù;") == [
+        "Người đang chấp hành án phạt tù không được hưởng trợ cấp."
+    ]
+    assert excepted("Các trường hợp xe máy không áp dụng niên hạn sử dụng gồm:", "a) Xe của quân đội;") == [
+        "Xe của quân đội không áp dụng niên hạn sử dụng."
+    ]

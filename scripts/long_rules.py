@@ -13,7 +13,8 @@ Faithfulness first: a cut is refused when a word said once governs every predica
 that the second sentence would say something the law does not — a negation or a ban ("không",
 "chưa", "cấm"), an exception or a condition ("trừ", "nếu", "khi", "trường hợp"), a sentence that
 opens with a condition. The obligation ("phải", "có trách nhiệm", "được") is said again with the
-holder. Nothing is added but the holder's own words.
+holder, but "được" (a right, a benefit) never before a duty ("chịu trách nhiệm", "hoàn trả", "thực hiện"
+…): such a provision is not cut. Nothing is added but the holder's own words.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ LATE_CONDITION = re.compile(
 PAIRED = re.compile(
     r"(?:khám bệnh|sản xuất|mua bán|tổ chức|kiểm tra|phòng|cứu nạn|chủ trì), "
     r"(?=chữa bệnh|kinh doanh|trao đổi|thực hiện|giám sát|chống|cứu hộ|phối hợp)"
+)
+# A duty the holder bears: never said after a "được" that granted the first predicate a right or a benefit
+# ("Người dân được hỗ trợ …, chịu trách nhiệm hoàn trả …" is not "Người dân được chịu trách nhiệm hoàn trả …")
+DUTY = re.compile(
+    r"^(?:chịu trách nhiệm|có trách nhiệm|có nghĩa vụ|thực hiện|phải|nộp|hoàn trả|chấp hành|tuân thủ|bảo đảm|"
+    r"đảm bảo|khai báo|cam kết|bồi thường|chủ động|khẩn trương|kịp thời|sẵn sàng|chuẩn bị|duy trì|trực)\b",
+    re.I,
 )
 MIN_PREDICATE_WORDS = 4
 NUMBER = re.compile(r"\d[\d.,/]*\d|\d")  # "24/24", "01.000.000": a figure counted whole
@@ -86,6 +94,8 @@ def coordinated(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
     if LATE_CONDITION.search(text):
         return []
     modal = (m["modal"] or "").replace("chủ trì", "").strip(" ,")
+    if modal == "được" and any(DUTY.match(p) for p in predicates[1:]):
+        return []  # the right is the holder's, the duty too: "được" said again would turn the duty into a right
     again = f"{m['holder']} {modal + ' ' if modal else ''}"
     out = [predicates[0]]
     for predicate in predicates[1:]:

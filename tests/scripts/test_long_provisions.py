@@ -34,16 +34,26 @@ def test_a_shortening_that_would_cut_the_figure_gives_way_to_the_split() -> None
     assert sentences[1].startswith("Các chủ bến đò phải bảo đảm mỗi chuyến chở không quá 12 người")  # the duty said again
 
 
-def test_a_negation_said_once_for_every_predicate_is_never_cut_away() -> None:
+def test_a_negated_holder_is_no_holder_to_say_again() -> None:
     negated = PATROL.replace("Đội dân phòng phối hợp", "Đội dân phòng không được phối hợp")
-    assert coordinated(negated.rstrip("."), 38, listenable) == []
+    assert coordinated(negated.rstrip("."), 38, listenable) == []  # "Đội dân phòng không" is refused as a holder
     assert all("không" in s for s in split_units(negated))
+
+
+def test_a_condition_said_once_in_the_first_predicate_is_never_cut_away() -> None:
+    conditioned = PATROL.replace(
+        "trên các tuyến đê xung yếu", "trên các tuyến đê xung yếu khi có lệnh của Ban chỉ huy phòng chống thiên tai xã"
+    )  # not "Đội dân phòng bảo đảm trực 24/24 giờ …" alone: the order may govern every predicate
+    assert coordinated(conditioned.rstrip("."), 38, listenable) == []
+    # Too long to say whole and no faithful cut: nothing is said rather than a duty without its condition
+    assert split_units(conditioned) == []
 
 
 def test_an_exception_at_the_end_may_govern_every_predicate_so_the_provision_is_not_cut() -> None:
     excepted = PATROL.rstrip(".") + ", trừ những ngày nước sông xuống thấp"
     assert coordinated(excepted, 38, listenable) == []
-    assert not any(s.startswith("Đội dân phòng bảo đảm trực 24/24") for s in split_units(excepted))
+    # Too long to say whole and no faithful cut: nothing is said rather than a duty without its exception
+    assert split_units(excepted) == []
 
 
 def test_a_sentence_opening_with_a_condition_is_not_cut() -> None:
@@ -77,3 +87,16 @@ def test_a_provision_opening_with_an_act_has_no_holder_to_repeat() -> None:
         "gây rối tại khu dân cư, tăng cường tuần tra vào ban đêm ở các tuyến ngõ vắng người qua lại"
     )  # not "Hỗ trợ, hợp tác với lực lượng tăng cường tuần tra …"
     assert coordinated(text, 38, _heard) == []
+
+
+SUPPORT = (
+    "Người dân được hỗ trợ 2.000.000 đồng một lần để sửa chữa nhà ở bị hư hỏng do bão lũ theo danh sách đã được "
+    "phê duyệt, chịu trách nhiệm hoàn trả toàn bộ số tiền đã nhận trong vòng 30 ngày khi bị phát hiện kê khai sai."
+)
+
+
+def test_a_duty_after_a_right_is_never_said_as_a_right() -> None:
+    assert coordinated(SUPPORT.rstrip("."), 38, _heard) == []  # not "Người dân được chịu trách nhiệm hoàn trả …"
+    said = split_units(SUPPORT)
+    assert said and said[0].startswith("Người dân được hỗ trợ 2.000.000 đồng")
+    assert not any("được chịu trách nhiệm" in s for s in said), said

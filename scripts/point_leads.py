@@ -323,12 +323,18 @@ BENEFIT_FIRST = re.compile(
 )
 
 
+NOT_A_BENEFIT = re.compile(r"\b(?:thì|bị|phải|không|để xảy ra|vi phạm)\b", re.I)  # "người không đủ điều kiện thì bị thu hồi …"
+SANCTION = re.compile(r"\b(?:miễn nhiệm|cách chức|kỷ luật|thu hồi)\b", re.I)  # a sanction is never a benefit
+
+
 def received(line: str) -> str:
     """ "Hỗ trợ 100% học phí cho học sinh khuyết tật." (a benefit without its giver, as a point says it) → "Học sinh
     khuyết tật được hỗ trợ 100% học phí.": who gets what, the sentence a listener follows. Else the line as it was."""
     m = BENEFIT_FIRST.match(flat(strip_noise(line)))
     if not m or MODAL_AFTER.search(m["what"]) or words(m["what"]) > 16:
         return line
+    if NOT_A_BENEFIT.search(m["who"]) or SANCTION.search(f"{m['verb']} {m['what']} {m['who']}"):
+        return line  # the act a rule punishes or the sanction it imposes, not what the people named get
     return f"{m['who'][:1].upper()}{m['who'][1:]} được {m['verb'].lower()} {m['what']}."
 
 

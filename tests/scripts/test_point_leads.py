@@ -222,3 +222,14 @@ def test_those_a_rule_spares_are_each_said_with_the_negated_rule() -> None:
     assert excepted("Các trường hợp xe máy không áp dụng niên hạn sử dụng gồm:", "a) Xe của quân đội;") == [
         "Xe của quân đội không áp dụng niên hạn sử dụng."
     ]
+
+
+def test_an_act_a_rule_punishes_or_a_sanction_is_never_said_as_a_benefit() -> None:
+    from scripts.point_leads import received
+
+    for line in (
+        "Cấp giấy xác nhận khuyết tật cho người không đủ điều kiện thì bị thu hồi giấy xác nhận và xử lý kỷ luật.",
+        "Miễn nhiệm chức vụ đối với người đứng đầu cơ sở để xảy ra sai phạm.",
+        "Cấp thẻ bảo hiểm y tế cho người vi phạm quy định về cư trú.",
+    ):
+        assert received(line) == line

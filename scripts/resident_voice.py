@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.sentences import MAX_WORDS, SENTENCE_SPLIT, capfirst, flat, words
+from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
 
 # Whom a task addresses: residents by what they are (households, fishers, boat and forest owners, parents …).
@@ -77,6 +77,9 @@ TASK_LEAD = re.compile(
 REGULATES = re.compile(r"\b(?:quy định|ban hành|việc|thẩm quyền|có quyền)\b", re.I)
 # "Bộ trưởng Bộ Y tế quy định về tiêu chuẩn sức khỏe, việc khám sức khỏe đối với người lái xe": a rule about the
 # service, not the service given
+PLANNED = re.compile(
+    r"\b(?:dự kiến|đề nghị|báo cáo|trình|xem xét|nghiên cứu|kiến nghị|đề xuất)\b", re.I
+)  # "Sở … dự kiến hỗ trợ …", "… đề nghị cấp có thẩm quyền cấp gạo …": relief not yet given
 PURPOSE = re.compile(r"\b(?:để|nhằm)\b")  # "Cọc tiêu … để hướng dẫn người tham gia giao thông …": no task at all
 OFFICE_LEAD = re.compile(
     r"^(?:(?:Chủ tịch|Giám đốc|Thủ trưởng)\s+)?(?:Ủy ban|UBND|Sở|Bộ|Ban|Công an|Bộ đội|Đồn|Trạm|Chi cục|Cục|Hạt|"
@@ -127,6 +130,8 @@ BAN = re.compile(r"^(?P<pre>[^.;:]{0,140}?)(?<!\S)(?P<verb>(?i:nghiêm cấm|c�
 BAN_FIRST = re.compile(r"^(?:Nghiêm cấm|Cấm)\s")
 NAMED_BAN = re.compile(r"\b(?:lệnh|quy định|biển(?: báo)?|khu vực|vùng|danh mục|bị|điều|thời gian|hành vi)$", re.I)
 OFFICES_BETWEEN = re.compile(r"\b(?:ngân sách|dự toán|kinh phí cho (?:các )?(?:cơ quan|đơn vị|địa phương)|bổ sung có mục tiêu)\b")
+NEGATION_FIRST = re.compile(r"(?:không|chưa|tuyệt đối không|chẳng)\b", re.I)
+EXCEPTION = re.compile(r"\b(?:trừ|không|trường hợp|riêng|nếu)\b", re.I)  # "…; trường hợp … thì không hỗ trợ."
 WHO_WORDS = 14  # a longer "who" is a clause run on, not a group a listener keeps in mind
 WHOLE = 5  # an action shorter than this is not a task said whole ("không để người dân …" cut mid-phrase)
 NEGATED = re.compile(
@@ -138,6 +143,10 @@ TIME_OR_CASE = re.compile(
 NAMED = re.compile(r"(?:Ủy ban|Hội đồng|Công an|Quân đội|Tòa án|Viện kiểm sát) nhân dân", re.I)  # offices, not residents
 LEVELS = re.compile(r"\b(?:các|tỉnh|thành phố|xã|phường|thị trấn|đặc khu|huyện)\b")  # "các tỉnh, thành phố": every one
 REFERRED = re.compile(r"\b(?:nêu trên|trên đây|này|có liên quan|liên quan|nói trên)\b")  # "các tỉnh nêu trên"
+PLACE_VERB = re.compile(
+    r"\b(?:quyết định|xem xét|phê duyệt|chỉ đạo|giao|báo cáo|trình|đề nghị|cho phép|ban hành|bố trí|hỗ trợ|chi trả|"
+    r"thực hiện|tổ chức|triển khai|hướng dẫn|có trách nhiệm)\b"
+)  # "UBND tỉnh quyết định": an office acting, not a place
 PLACE_IN_WHO = re.compile(r"\b(?:ở|tại|trên địa bàn|thuộc|ven|vùng|sinh sống)\b")
 
 
@@ -145,6 +154,8 @@ def _place(pre: str) -> str:
     """ "các xã ven biển" from "Ủy ban nhân dân các xã ven biển": whose residents are meant ("" for an office's level)."""
     m = PLACE.search(pre)
     if not m or "cấp" in m["place"].split()[:2] or REFERRED.search(m["place"]) or not LEVELS.sub("", m["place"]).strip(" ,"):
+        return ""
+    if PLACE_VERB.search(m["place"]):
         return ""
     return m["place"]
 
@@ -187,6 +198,7 @@ def _office_asks(pre: str) -> bool:
         or NEGATED.search(task)
         or REGULATES.search(task)
         or proposes(task)
+        or PLANNED.search(task)
     )
 
 
@@ -200,6 +212,8 @@ def _asked(sentence: str) -> str | None:
     if words(m["what"]) < 2:
         return None
     verb = ASKS[m["verb"].lower()]
+    if verb == "không được" and NEGATION_FIRST.match(m["what"]):
+        return None  # "không để người dân không có chỗ ở …": "không được không …" says the opposite
     if verb == "cần" and m["what"].startswith(("không", "chưa", "tuyệt đối")):
         verb = "được nhắc"
     if verb.startswith("được ") and (by := _asker(pre)):
@@ -245,7 +259,7 @@ def _let(sentence: str) -> str | None:
 
 def _kept_out(sentence: str) -> str | None:
     """ "Kiên quyết không để tàu thuyền ra khơi …" → "Tàu thuyền không được ra khơi …"."""
-    if not (m := KEEP_OUT.match(sentence)) or not _office_asks(m["pre"].strip(" ,")):
+    if not (m := KEEP_OUT.match(sentence)) or not _office_asks(m["pre"].strip(" ,")) or NEGATION_FIRST.match(m["what"]):
         return None
     return _residents(m["pre"].strip(" ,"), _group(m["who"]), f"không được {m['what'].strip(' ,')}")
 
@@ -285,6 +299,8 @@ def in_residents_voice(line: str) -> str:
     for n, sentence in enumerate(sentences):
         body = sentence.lstrip("-+•* ")
         said = _said(body)
+        if said and EXCEPTION.search(body.partition(";")[2]):
+            said = None  # the tail dropped holds an exception: said without it, the rule would reach everyone
         if n and where and not said and BAN_FIRST.match(body) and not PLACE_IN_WHO.search(body):
             said = f"Ở {where}, {body[:1].lower()}{body[1:]}"
         changed |= bool(said and words(said) >= WHOLE)
@@ -304,6 +320,8 @@ DUTIES_TITLE = re.compile(
 HOLDERS_ONLY = rf"{HOLDERS}(?:(?:,\s+|\s+và\s+){HOLDERS})*"  # a heading names them bare: "Chủ rừng", not "Chủ rừng có …"
 DUTIES_HEADING = re.compile(rf"^(?P<who>{HOLDERS_ONLY})(?:\s+có trách nhiệm)?\s*:?$")
 HEADING_RUN_ON = re.compile(rf"^(?P<who>{HOLDERS_ONLY})(?:\s+có trách nhiệm)?:?\s+(?P<rest>\w+\s.*)$")
+BAN_LEAD = re.compile(r"\b(?:nghiêm cấm|cấm|không được|các hành vi)\b", re.I)
+TITLE_LIKE = re.compile(r"^(?:Trách nhiệm|Nghĩa vụ|Quyền)\b[^.;:]{0,60}?\bcủa\s", re.I)  # "Trách nhiệm của hộ …"
 OWN_VERB = re.compile(r"^(?:Được|Phải|Không|Có quyền|Chỉ|Nghiêm cấm|Cấm)\b")
 
 
@@ -330,8 +348,6 @@ def holders_heading(lines: list[str]) -> tuple[str, list[str]]:
 
 def holders_duty(holder: str, line: str) -> str:
     """ "Thực hiện …; chịu trách nhiệm …" under "Chủ rừng" → "Chủ rừng phải thực hiện …; chủ rừng phải chịu …"."""
-    if holder and words(holder) + words(line) >= MAX_WORDS and (head := re.match(HOLDERS_ONLY, holder)):
-        holder = head[0]  # "Hộ gia đình, cá nhân nuôi chó, mèo" → "Hộ gia đình, cá nhân": the duty said whole
     if not holder or not needs_subject(line) or OWN_VERB.match(line):
         return with_subject(holder, line) if holder and OWN_VERB.match(line) and needs_subject(line) else line
     return with_subject(f"{holder} phải", line)
@@ -343,6 +359,7 @@ class Holders:
 
     def __init__(self, title: str, on: bool = True) -> None:
         self.on = on
+        self.title = flat(title).rstrip(" .")
         self.by_clause: dict[str | None, str] = {None: holders_of(title)} if on else {}
 
     def lines(self, clause: str | None, point: str | None, lines: list[str]) -> list[str]:
@@ -353,5 +370,13 @@ class Holders:
 
     def say(self, clause: str | None, line: str, lead: str) -> str:
         """The line in the residents' voice: their duty with its holder (unless a lead says it), a task as theirs."""
+        if BAN_LEAD.search(lead):
+            return line  # "Cán bộ … không được thực hiện các việc sau:": each point is what is banned, as written
+        if TITLE_LIKE.match(flat(line)):
+            # "Trách nhiệm của hộ …" names whose duties follow, it is not one of them: the article's title kept as its
+            # first passage is not said; another such line is left as written
+            return "" if flat(line).rstrip(" .") == self.title else line
+        if flat(line).rstrip(" .") == self.title:
+            return line  # a title that is the article's only rule ("Tiếp tục áp dụng giá thóc …") is said as written
         holder = "" if lead else self.by_clause.get(clause) or self.by_clause.get(None, "")
         return in_residents_voice(holders_duty(holder, line))

@@ -150,7 +150,10 @@ def counted_title(doc: LegalDocument, phrase: str) -> str:
 
 
 DAY = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
-UNTIL = re.compile(rf"có hiệu lực[^.;]{{0,120}}?\bđến\s+(?P<end>hết\s+)?(?:{DAY})")  # a measure for a time
+UNTIL = re.compile(  # a measure for a time: "có hiệu lực (kể từ …) (và được thực hiện) đến (hết) ngày …"
+    # at most one "từ": "… và áp dụng cho hồ sơ nộp từ ngày A đến ngày B" is another range, not the measure's end
+    rf"có hiệu lực(?:(?!\btừ\b)[^.;]){{0,120}}?(?:\btừ\b(?:(?!\btừ\b)[^.;]){{0,160}}?)?\bđến\s+(?P<end>hết\s+)?(?:{DAY})"
+)
 APPLIED = re.compile(rf"\b(?:được\s+)?áp dụng\s+(?:kể\s+)?từ\s+(?:{DAY})")  # "…, áp dụng từ ngày 01 tháng 01 năm 2026"
 
 
@@ -159,7 +162,7 @@ def _in_force_span(doc: LegalDocument) -> str:
     measure lasts, or from when it applies (a date residents count on), said with it."""
     source = effective_source(doc)
     text, out = (source.quote if source else ""), ""
-    if (m := UNTIL.search(text)) and (end := _day(m.groups()[1:])):
+    if (m := UNTIL.search(text)) and (end := _day(m.groups()[1:])) and (not doc.effective_on or end > doc.effective_on):
         out += f" đến {m['end'] or ''}{source_date_text(doc, end)}"
     if (m := APPLIED.search(text)) and (start := _day(m.groups())) and start != doc.effective_on:
         out += f", áp dụng từ {source_date_text(doc, start)}"

@@ -83,7 +83,8 @@ def condense(text: str, limit: int) -> str:
 # their own figure, which stays
 GLUED_NUMBER = re.compile(
     "".join(
-        rf"(?<!\b{w})" for w in "tháng ngày năm giờ phút cấp số loại hạng nhóm vùng khu tổ thôn ấp bản đội bão lớp khối".split()
+        rf"(?<!\b{w})"
+        for w in "tháng ngày năm giờ phút cấp độ số loại hạng nhóm vùng khu tổ thôn ấp bản đội bão lớp khối quý tuần lộ km kỳ đợt tầng".split()
     )
     + r"(?:\s+\d{1,2}\.?)+$"
 )

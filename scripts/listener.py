@@ -199,7 +199,9 @@ COMPOUNDS = re.compile(
     r"không thu tiền|thực hiện giải thể|được giao|được phê duyệt|(?<!thuộc )đối tượng (?:được )?(?:hưởng|tham gia))\b",
     re.I,
 )  # words that look like a predicate but only qualify a noun ("cụm dân cư hiện có", "người … không chuyên trách")
-CASE_ONLY = re.compile(r"^(?P<head>(?:\S+\s){1,6}?)trong (?:các )?trường hợp\s(?!.*\bthì\b)(?!.*,\s)")
+CASE_ONLY = re.compile(
+    r"^(?P<head>(?:\S+\s){1,6}?)trong (?:các )?trường hợp\s(?!.*\bthì\b)(?!.*,\s)(?!.*\b(?:phải|được|có quyền|có trách nhiệm|cần)\b)"
+)
 SUBJECTLESS_CASE = re.compile(r"^(?:Khi|Nếu|Trường hợp)\s+(?:được|bị|phải)\b.*\bthì\s+(?:được|phải|bị|không được)\b")
 
 

@@ -45,7 +45,9 @@ PHRASING = (
     (re.compile(r"\b([Ss]ức gió mạnh nhất[^,.]{0,40}?) mạnh (cấp \d+)"), r"\1 là \2"),
     (re.compile(r"^Dự báo,?\s+(?=(?:từ|trong|đến|chiều|sáng|tối|đêm|ngày)\b)"), "Theo dự báo, "),
 )
-MOVES = re.compile(r"\b(?<!sẽ )(?:đi vào|di chuyển|đổ bộ|gây|suy yếu|mạnh lên|ảnh hưởng trực tiếp)\b")
+MOVES = re.compile(  # never after "không", "đang", "đã" …: "bão không sẽ đi vào" is no Vietnamese
+    r"\b(?<!sẽ )(?<!không )(?<!đang )(?<!đã )(?<!chưa )(?<!vẫn )(?<!còn )(?<!có thể )(?:đi vào|di chuyển|đổ bộ|gây|suy yếu|mạnh lên|ảnh hưởng trực tiếp)\b"
+)
 SITUATION_SCORE = 9.0  # residents act on it: above an office's task, below a ban or an evacuation order
 
 
@@ -87,6 +89,8 @@ def _said(text: str) -> list[str]:
         if out and not passes(said) and words(out[-1]) + words(said) <= HARD_MAX_WORDS:
             said = finish(out.pop().rstrip(".") + ", " + part)  # a part that is no sentence stays with the one before
         out.append(said)
+    if carry and out and words(out[-1]) + words(carry) <= HARD_MAX_WORDS:
+        out.append(finish(out.pop().rstrip(".") + ", " + carry))  # ", sóng biển cao 8 m" closes the forecast
     return [s for s in out if words(s) <= HARD_MAX_WORDS and passes(s) and (HAZARD.search(s) or FIGURE.search(s))]
 
 

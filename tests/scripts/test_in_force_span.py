@@ -41,3 +41,12 @@ def test_a_circular_in_force_later_than_it_applies_says_both_dates() -> None:
     text = text.replace(" đến hết ngày 31 tháng 12 năm {year}", ", được áp dụng từ ngày 01 tháng 01 năm 2026")
     said = draft(parse(text)).text
     assert "có hiệu lực từ ngày 06 tháng 5 năm 2026, áp dụng từ ngày 01 tháng 01 năm 2026" in said, said
+
+
+def test_a_date_range_of_something_else_in_the_same_sentence_is_not_the_end_of_the_measure() -> None:
+    text = RELIEF.replace(
+        " đến hết ngày 31 tháng 12 năm {year}",
+        " và áp dụng cho các hồ sơ nộp từ ngày 01 tháng 01 năm 2026 đến ngày 30 tháng 4 năm 2026",
+    )
+    said = draft(parse(text)).text
+    assert "đến ngày 30 tháng 4 năm 2026," not in said and "năm 2026 đến ngày 30 tháng 4" not in said, said

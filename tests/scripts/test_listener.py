@@ -160,3 +160,10 @@ def test_a_holder_with_only_a_case_and_no_rule_has_no_main_clause() -> None:
     assert "no_main_clause" in [f.code for f in check(fragment)]
     assert not check("Người nông dân được hỗ trợ trong trường hợp mất mùa do thiên tai.")
     assert not check("Người nông dân trong trường hợp mất mùa do thiên tai thì được hỗ trợ giống cây trồng.")
+
+
+def test_a_holder_with_a_case_and_then_its_rule_has_a_main_clause() -> None:
+    from scripts.listener import check
+
+    assert not check("Xe công nông trong trường hợp có sương mù phải bật đèn chiếu gần.")
+    assert not check("Người làm thuê trong trường hợp bị tai nạn lao động được hưởng trợ cấp bằng 50% mức lương.")

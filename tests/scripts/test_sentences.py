@@ -150,6 +150,8 @@ def test_a_sentence_ending_on_its_own_figure_keeps_it_and_only_a_glued_clause_nu
     assert finish("Cấm tàu thuyền ra khơi từ 12 giờ ngày 14 tháng 10") == "Cấm tàu thuyền ra khơi từ 12 giờ ngày 14 tháng 10."
     assert finish("Bão có sức gió mạnh cấp 12") == "Bão có sức gió mạnh cấp 12."
     assert finish("Học sinh lớp 9 được miễn học phí 2") == "Học sinh lớp 9 được miễn học phí."
+    for figure in ("rủi ro thiên tai cấp độ 3", "hoàn thành trong quý 3", "cấm xe tải trên Quốc lộ 1", "sạt lở tại km 15"):
+        assert finish(f"Xã báo {figure}") == f"Xã báo {figure}.", figure
 
 
 def test_a_subject_whose_negated_rule_is_in_the_tail_is_never_said_without_it() -> None:

@@ -67,3 +67,17 @@ def test_an_opening_without_a_hazard_and_a_figure_is_context_and_is_not_said() -
     doc = parse(calm)
     assert situation_sentences(doc.doc_type, doc.preamble) == []
     assert not any("Thời gian qua" in s.text for s in draft(doc).sentences)
+
+
+def test_a_short_last_part_of_a_forecast_closes_the_sentence_before_it_and_sẽ_never_follows_a_negation() -> None:
+    from scripts.situation import _phrased, _said
+
+    said = _said(
+        _phrased(
+            "Hồi 07 giờ ngày 14 tháng 10, vị trí tâm bão số 9 ở trên vùng biển phía Đông Bắc của khu vực Bắc Biển Đông, "
+            "sức gió mạnh nhất vùng gần tâm bão mạnh cấp 13, giật cấp 16, sóng biển cao 8 m."
+        )
+    )
+    assert said[-1] == "Sức gió mạnh nhất vùng gần tâm bão là cấp 13, giật cấp 16, sóng biển cao 8 m.", said
+    turned = _phrased("Dự báo trong 24 giờ tới, bão không đi vào đất liền mà di chuyển ra biển.")
+    assert "không sẽ" not in turned and "không đi vào đất liền" in turned, turned

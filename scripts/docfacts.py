@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from scripts.legal import SYMBOL, LegalDocument
+from scripts.legal import SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
 from scripts.sentences import SENTENCE_SPLIT, flat, lowerfirst, words
 
@@ -162,19 +162,11 @@ def _in_force_span(doc: LegalDocument) -> str:
     measure lasts, or from when it applies (a date residents count on), said with it."""
     source = effective_source(doc)
     text, out = (source.quote if source else ""), ""
-    if (m := UNTIL.search(text)) and (end := _day(m.groups()[1:])) and (not doc.effective_on or end > doc.effective_on):
+    if (m := UNTIL.search(text)) and (end := to_date(m.groups()[1:])) and (not doc.effective_on or end > doc.effective_on):
         out += f" đến {m['end'] or ''}{source_date_text(doc, end)}"
-    if (m := APPLIED.search(text)) and (start := _day(m.groups())) and start != doc.effective_on:
+    if (m := APPLIED.search(text)) and (start := to_date(m.groups())) and start != doc.effective_on:
         out += f", áp dụng từ {source_date_text(doc, start)}"
     return out
-
-
-def _day(groups: tuple[str | None, ...]) -> date | None:
-    day, month, year = ([int(g) for g in groups if g] + [0, 0, 0])[:3]
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:

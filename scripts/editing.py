@@ -93,3 +93,5 @@ GLUED_NUMBER = re.compile(
 MODAL_WORD = re.compile(r"\b(?:được|phải|bị|là|không|chưa|cấm|có trách nhiệm)\b")  # where a legal sentence says its rule
 NEGATED = re.compile(r"\b(?:không|chưa)\s+(?:được|phải|bị|là|có|thuộc|tính)\b")
 SOME_CASES = "Tùy trường hợp, "  # a rule said without the long condition it holds under: never as if for all
+# "Người dân được hỗ trợ …, chịu trách nhiệm hoàn trả …": a duty owed by a right's holder is never cut off the right
+OWED = re.compile(r"(?:chịu trách nhiệm|có trách nhiệm|có nghĩa vụ|phải|nộp|hoàn trả|bồi thường|cam kết)\b")

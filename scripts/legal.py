@@ -141,7 +141,7 @@ class LegalDocument:
         return next((a for a in self.articles if a.number == number), None)
 
 
-def _to_date(groups: tuple[str | None, ...]) -> date | None:
+def to_date(groups: tuple[str | None, ...]) -> date | None:
     parts = [g for g in groups if g]
     if len(parts) < 3:
         return None
@@ -289,7 +289,7 @@ def _effective(articles: list[Article], issued_on: date | None) -> tuple[date | 
             if m := EFFECTIVE_RE.search(flat):
                 if m["signed"]:
                     return issued_on, "kể từ ngày ký"
-                return _to_date(m.groups()[:6]), None
+                return to_date(m.groups()[:6]), None
     return None, None
 
 
@@ -318,9 +318,9 @@ def parse(text: str) -> LegalDocument:
     number = number_match.group(1)
     place_match = PLACE_DATE_RE.search(header_text)
     place = " ".join(place_match["place"].split()) if place_match else None
-    issued_on = _to_date((place_match["d"], place_match["m"], place_match["y"])) if place_match else None
+    issued_on = to_date((place_match["d"], place_match["m"], place_match["y"])) if place_match else None
     if issued_on is None and (passed := PASSED_RE.search(" ".join(cleaned.split()))):
-        issued_on = _to_date(passed.groups())
+        issued_on = to_date(passed.groups())
     reasons = unwrap(header[prose_start(header) :])  # a directive's or Công điện's reasons, before task 1.
     filled = [line for line in header[: prose_start(header)] if line]
     doc_type, type_line = doc_type_of(filled, number, cleaned)

@@ -97,6 +97,5 @@ SUPPORT = (
 
 def test_a_duty_after_a_right_is_never_said_as_a_right() -> None:
     assert coordinated(SUPPORT.rstrip("."), 38, _heard) == []  # not "Người dân được chịu trách nhiệm hoàn trả …"
-    said = split_units(SUPPORT)
-    assert said and said[0].startswith("Người dân được hỗ trợ 2.000.000 đồng")
-    assert not any("được chịu trách nhiệm" in s for s in said), said
+    # too long to say whole, and the right is never said without the duty its holder owes (sentences.shorten)
+    assert split_units(SUPPORT) == []

@@ -169,3 +169,18 @@ def test_a_subject_whose_negated_rule_is_in_the_tail_is_never_said_without_it() 
     said = split_units(shorter)  # short enough once the reference goes: said, with its rule
     assert len(said) == 1 and said[0].startswith("Thời gian hưởng chế độ ốm đau của người lao động chấm dứt"), said
     assert said[0].endswith("không được tính là thời gian đã đóng bảo hiểm thất nghiệp."), said
+
+
+def test_a_right_is_never_said_without_the_duty_its_holder_owes_in_the_same_sentence() -> None:
+    from scripts.sentences import shorten
+
+    right_and_duty = (
+        "Người dân được hỗ trợ 2.000.000 đồng mỗi hộ để sửa chữa nhà ở theo danh sách đã được phê duyệt, chịu trách "
+        "nhiệm hoàn trả toàn bộ số tiền đã nhận trong vòng 30 ngày khi bị phát hiện kê khai sai"
+    )
+    assert shorten(right_and_duty, 24) is None  # said whole or not at all, never as a bare right
+    two_tasks = (
+        "Ủy ban nhân dân xã phải kiểm tra các hộ gia đình ven sông trong mùa mưa lũ năm nay, chủ động chuẩn bị "
+        "lương thực, thuốc men và phương tiện cứu hộ tại các điểm xung yếu"
+    )
+    assert shorten(two_tasks, 20) == "Ủy ban nhân dân xã phải kiểm tra các hộ gia đình ven sông trong mùa mưa lũ năm nay"

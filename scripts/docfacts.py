@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from scripts.legal import SYMBOL, LegalDocument, to_date
+from scripts.legal import DATE_WORDS, SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
 from scripts.sentences import SENTENCE_SPLIT, flat, lowerfirst, words
 
@@ -149,12 +149,11 @@ def counted_title(doc: LegalDocument, phrase: str) -> str:
     return f"{m['verb']} {part}{count} {phrase[m.end() :]}"
 
 
-DAY = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
 UNTIL = re.compile(  # a measure for a time: "có hiệu lực (kể từ …) (và được thực hiện) đến (hết) ngày …"
     # at most one "từ": "… và áp dụng cho hồ sơ nộp từ ngày A đến ngày B" is another range, not the measure's end
-    rf"có hiệu lực(?:(?!\btừ\b)[^.;]){{0,120}}?(?:\btừ\b(?:(?!\btừ\b)[^.;]){{0,160}}?)?\bđến\s+(?P<end>hết\s+)?(?:{DAY})"
+    rf"có hiệu lực(?:(?!\btừ\b)[^.;]){{0,120}}?(?:\btừ\b(?:(?!\btừ\b)[^.;]){{0,160}}?)?\bđến\s+(?P<end>hết\s+)?(?:{DATE_WORDS})"
 )
-APPLIED = re.compile(rf"\b(?:được\s+)?áp dụng\s+(?:kể\s+)?từ\s+(?:{DAY})")  # "…, áp dụng từ ngày 01 tháng 01 năm 2026"
+APPLIED = re.compile(rf"\b(?:được\s+)?áp dụng\s+(?:kể\s+)?từ\s+(?:{DATE_WORDS})")  # "…, áp dụng từ ngày 01 tháng 01 năm 2026"
 
 
 def _in_force_span(doc: LegalDocument) -> str:

@@ -94,4 +94,14 @@ MODAL_WORD = re.compile(r"\b(?:được|phải|bị|là|không|chưa|cấm|có t
 NEGATED = re.compile(r"\b(?:không|chưa)\s+(?:được|phải|bị|là|có|thuộc|tính)\b")
 SOME_CASES = "Tùy trường hợp, "  # a rule said without the long condition it holds under: never as if for all
 # "Người dân được hỗ trợ …, chịu trách nhiệm hoàn trả …": a duty owed by a right's holder is never cut off the right
+# "Người sử dụng lao động thuộc đối tượng … bị thiệt hại …, làm văn bản đề nghị …": the head is who files, not a rule
+FILES = re.compile(r"(?:làm|lập|gửi|nộp)\s+(?:văn bản|hồ sơ|đơn|tờ khai|báo cáo)|kê khai\b|đề nghị\b")
+AMONG = re.compile(r"\bthuộc (?:đối tượng|trường hợp|diện)\b")
+
+
+def only_who_files(head: str, tail: str) -> bool:
+    """Is the head of a cut sentence only the subject of a filing verb that stood in its tail?"""
+    return bool(AMONG.search(head) and FILES.match(tail.strip()))
+
+
 OWED = re.compile(r"(?:chịu trách nhiệm|có trách nhiệm|có nghĩa vụ|phải|nộp|hoàn trả|bồi thường|cam kết)\b")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from scripts.actors import ACTOR_ACTS
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import GLUED_NUMBER, MODAL_WORD, NEGATED, OWED, SOME_CASES, condense, inline_list
+from scripts.editing import GLUED_NUMBER, MODAL_WORD, NEGATED, OWED, SOME_CASES, condense, inline_list, only_who_files
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, instead_of
@@ -284,7 +284,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         return _main_clause(text, limit)
     for n in range(len(parts) - 1, 0, -1):
         head = ", ".join(parts[:n])
-        if words(head) <= limit and words(head) >= 8 and PREDICATE.search(head) and not is_open(head):
+        if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not only_who_files(head, parts[n]):
             # "Thời gian hưởng …, hợp đồng làm việc … không được tính là …": the rule is in the tail, the head is its subject
             if head.count("(") == head.count(")") and (MODAL_WORD.search(head) or not NEGATED.search(", ".join(parts[n:]))):
                 return None if " được " in f" {head} " and any(OWED.match(p.strip()) for p in parts[n:]) else head

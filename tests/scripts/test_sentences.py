@@ -184,3 +184,21 @@ def test_a_right_is_never_said_without_the_duty_its_holder_owes_in_the_same_sent
         "lương thực, thuốc men và phương tiện cứu hộ tại các điểm xung yếu"
     )
     assert shorten(two_tasks, 20) == "Ủy ban nhân dân xã phải kiểm tra các hộ gia đình ven sông trong mùa mưa lũ năm nay"
+
+
+def test_who_files_is_never_said_as_a_rule_when_the_filing_verb_is_cut() -> None:
+    from scripts.sentences import shorten
+
+    who_files = (
+        "Hợp tác xã thuộc trường hợp bị mất trắng trên 70% diện tích lúa do hạn hán kéo dài, làm văn bản đề nghị "
+        "gửi Ủy ban nhân dân xã kèm theo biên bản xác nhận thiệt hại của thôn trong vòng 15 ngày"
+    )
+    assert shorten(who_files, 20) is None  # not "Hợp tác xã thuộc trường hợp bị mất trắng …": a claim nobody made
+    a_rule_then_a_form = (
+        "Hộ gia đình có người khuyết tật nặng được hỗ trợ 500.000 đồng mỗi tháng từ ngân sách xã năm nay, "
+        "làm đơn gửi trưởng thôn để được xét duyệt cùng các hộ khác trong thôn"
+    )
+    assert (
+        shorten(a_rule_then_a_form, 24)
+        == "Hộ gia đình có người khuyết tật nặng được hỗ trợ 500.000 đồng mỗi tháng từ ngân sách xã năm nay"
+    )

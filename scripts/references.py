@@ -14,11 +14,11 @@ from scripts.sentences import capfirst, flat, lowerfirst, words
 
 SUBJECT_REF = re.compile(
     r"(?P<who>\b(?:[Đđ]ối tượng|[Nn]gười|[Tt]rẻ em|[Hh]ộ|[Cc]ác đối tượng)(?:\s+[^\s,;.()]+){0,4}?)\s+"
-    r"(?:được\s+)?quy định tại\s+(?:điểm\s+(?P<p>[a-zđ])\s+)?khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
+    r"(?:được\s+)?(?:quy định|quy|nêu)\s+tại\s+(?:điểm\s+(?P<p>[a-zđ])\s+)?khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
     r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
 )
 HEAD_END = re.compile(r"[;.:(]|\s(?:đã|theo quy định|quy định tại|được|phải|thì)\s")
-MAX_HEAD_WORDS = 20
+MAX_HEAD_WORDS = 24  # the sentence it goes into is held to its own limit after
 
 
 def _target(doc: LegalDocument, article: str, clause: str, point: str | None) -> str:
@@ -38,6 +38,8 @@ def _head(target: str) -> str:
     """The group a list item names, up to its first verb or qualifier: "Trẻ em đang học tại …, tư thục"."""
     head = HEAD_END.split(target, maxsplit=1)[0].strip(" ,")
     while words(head) > MAX_HEAD_WORDS and "," in head:
+        if words(head.rsplit(",", 1)[1]) <= 3:
+            return ""  # "… dân lập, tư thục": the last member of a list; cutting it narrows the group
         head = head.rsplit(",", 1)[0]
     return head if 2 <= words(head) <= MAX_HEAD_WORDS else ""
 

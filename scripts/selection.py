@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.amended import amended_units
-from scripts.legal import LegalDocument
+from scripts.legal import SYMBOL, LegalDocument
 from scripts.notions import bonus, notions
 from scripts.references import who_is_meant
 from scripts.sentences import (
@@ -329,9 +329,8 @@ NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 
 
 def overlap(a: str, b: str) -> float:
-    """Share of words two sentences have in common; 0 when each gives a figure the other lacks (two rows, two facts)."""
-    na, nb = set(NUMBER.findall(a)), set(NUMBER.findall(b))
-    if na - nb and nb - na:
+    """Share of the words of candidate ``a`` that ``b`` already says; 0 when ``a`` gives a figure ``b`` lacks (its own fact)."""
+    if set(NUMBER.findall(re.sub(SYMBOL, "", a))) - set(NUMBER.findall(b)):  # a document's number is no fact of its own
         return 0.0
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return len(wa & wb) / max(1, min(len(wa), len(wb)))

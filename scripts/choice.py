@@ -13,6 +13,7 @@ from scripts.groups import glossary, with_groups
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
 from scripts.listener import RUN_ON, passes
+from scripts.offices import as_state_act
 from scripts.phasing import phased_dates, with_phase
 from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
 from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, words
@@ -57,7 +58,7 @@ def mended(cand: Candidate) -> list[Candidate]:
 
 
 def build_pool(doc: LegalDocument) -> list[Candidate]:
-    pool = [half for cand in candidates(doc, lambda text: dated(doc, text)) for half in mended(cand)]
+    pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(text))) for half in mended(cand)]
     if phases := phased_dates(doc):
         for cand in pool:
             cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)

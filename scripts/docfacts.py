@@ -18,7 +18,7 @@ MAX_RELATIONS = 3
 TITLE_WORDS = 16
 LONG_TITLE_WORDS = 24
 OFFICES: tuple[tuple[str, str], ...] = (
-    (r"cơ quan bảo hiểm xã hội|bảo hiểm xã hội", "cơ quan bảo hiểm xã hội"),
+    (r"cơ quan bảo hiểm xã hội|bảo hiểm xã hội|lương hưu", "cơ quan bảo hiểm xã hội"),  # pensions are paid by it
     (r"học phí|cơ sở giáo dục|nhà trường", "nhà trường nơi con, em đang học"),
     (r"Kiểm lâm", "Kiểm lâm"),
     (r"Công an (?:cấp )?xã", "Công an xã"),

@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from scripts.fragments import fragment
 from scripts.noun_phrases import APPOSITIVE, modifier_only
+from scripts.offices import office_role
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
@@ -180,7 +181,7 @@ RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợ
 VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Bị|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
 PARTY_OR_BUDGET = re.compile(
-    r"kinh phí|dự toán|ngân sách|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết|công tác phí|đoàn công tác|"
+    r"kinh phí|dự toán|ngân sách|năm tài chính|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết|công tác phí|đoàn công tác|"
     r"\bđược chi\b(?! trả)",
     re.I,
 )  # "được chi" is what a budget pays an office; a resident "được hỗ trợ", "được hưởng", "được chi trả"
@@ -308,6 +309,8 @@ def _agency_work(body: str) -> Finding | None:
         return Finding("agency_work", "Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])
     if IDENTITY.match(body):
         return None  # the document's own subject, said once, is not a task
+    if role := office_role(body):  # a funding source, a computation basis, a procedure: whatever residents it mentions
+        return Finding("agency_work", *role)
     if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
         return Finding("agency_work", "Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
     if re.match(AGENCY, main, re.I) and (m := INTERNAL.search(main)) and not RESIDENTS_FEEL.search(main):

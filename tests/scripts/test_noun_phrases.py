@@ -43,7 +43,7 @@ def test_a_noun_phrase_with_verbs_only_in_its_modifiers_has_no_main_clause(sente
 RULES = [
     "Thời gian đã đóng quỹ hỗ trợ nông dân được tính để hưởng trợ cấp khi thôi nuôi ong.",
     "Thời gian nuôi ong tối thiểu để được hỗ trợ là 05 năm.",
-    "Mức bình quân thu nhập tháng đã đóng quỹ là căn cứ tính trợ cấp khi thôi nuôi ong.",
+    "Mức bình quân thu nhập tháng đã đóng quỹ là mức trợ cấp hằng tháng khi thôi nuôi ong.",  # not a basis (scripts.offices)
     "Người đang hưởng trợ cấp người nuôi ong được tăng thêm 10% từ tháng sau.",
     "Người nuôi ong hưởng trợ cấp hằng tháng từ tháng liền kề sau khi nộp đủ hồ sơ.",
     "Người nuôi ong đóng quỹ tương trợ, hưởng thêm 200.000 đồng mỗi tháng.",

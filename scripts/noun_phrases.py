@@ -17,6 +17,8 @@ tells them apart:
 - a heading that lists actions ("Tạm dừng, chấm dứt, tiếp tục hưởng lương hưu.") or names one done to a status
   ("Tạm dừng đóng bảo hiểm xã hội bắt buộc."): no one doing it and nothing that binds anyone;
 - the legend of a formula ("N: số năm đóng bảo hiểm xã hội."): a symbol the listener never heard;
+- a category of people told by why they come ("Người nước ngoài vào Việt Nam để thực hiện công việc cứu trợ …"):
+  the verbs of its purpose ("để thực hiện …") are not a rule, and nothing before them binds anyone;
 - an aside that names who is meant (``APPOSITIVE``: "…, trực tiếp là …", "…, nhất là …", "…, đặc biệt là …"):
   its "là" introduces examples, not the predicate; the listener looks for one outside it.
 """
@@ -52,6 +54,10 @@ STATUS_CHANGE = re.compile(
 )  # "Tạm dừng đóng …", "Chấm dứt hưởng …": the title of an article on a status, with no one in it
 APPOSITIVE = re.compile(r",\s+(?:trực tiếp|nhất|đặc biệt|cụ thể|chủ yếu|trước hết|trong đó|tức) là\b[^,;]*", re.I)
 FORMULA_LEGEND = re.compile(r"^[A-ZĐ][a-z]{0,2}\d{0,2}\s*[:=]\s+(?=[a-zà-ỹđ])")  # "N: số năm …", not "Heo: 500.000 đồng"
+TRIP_PURPOSE = re.compile(
+    r"^[^,]+?\s(?:vào|đến|sang|nhập cảnh|xuất cảnh|quá cảnh|về nước|ra nước ngoài)\b[^,]*?\s+để\s"
+)  # "Người nước ngoài vào Việt Nam để thực hiện công việc cứu trợ …": who is meant, by why they come
+ADDRESSED = re.compile(r"^Người dân\b")  # "Người dân đến … để …": what residents do, told to them
 BINDING = re.compile(r"\b(?:được|phải|không|cấm|nghiêm cấm|bị|là|bằng|sẽ|cần|thì|hãy|nên)\b|\d", re.I)
 
 
@@ -73,6 +79,8 @@ def modifier_only(body: str, markers: list[str]) -> str | None:
         return "Đề mục dính vào câu sau («Mức …, được hưởng …»): một mức tiền không «được hưởng»; nói ai được hưởng."
     if (ACTION_HEADING.match(body) or STATUS_CHANGE.match(body)) and len(body.split()) <= 12 and not BINDING.search(body):
         return "Đề mục liệt kê việc («Tạm dừng, chấm dứt, …»): không nói ai làm, ai được gì."
+    if CATEGORY_HEAD.match(body) and TRIP_PURPOSE.match(body) and not BINDING.search(body) and not ADDRESSED.match(body):
+        return "Chỉ nói đối tượng là ai và đến để làm gì («… vào Việt Nam để …»), không nói họ được gì, phải làm gì."
     if CATEGORY_HEAD.match(body) and (m := WHO_THEY_ARE.search(body)) and markers and markers[-1] == "là":
         body, markers = body[: m.start()], markers[:-1]
     if not markers or any(m.casefold() not in STATUS for m in markers):

@@ -32,6 +32,8 @@ NOUN_PHRASES = [
     "Nhiều thôn ven sông, nhất là các thôn vùng trũng.",
     "Cả hội nuôi ong của tỉnh, trực tiếp là ông Chủ nhiệm hội, các tổ trưởng tổ nuôi ong.",
     "Các chính sách chính gồm có.",
+    # a category of people told by why they come: the purpose's verbs are not a rule
+    "Người nước ngoài sang Việt Nam để tham gia hội chợ nông sản của tỉnh.",
 ]
 
 
@@ -55,6 +57,8 @@ RULES = [
     "Học sinh đang học tại trường nghề hưởng chế độ miễn học phí.",
     "Các hộ ven sông, nhất là các hộ có người già, phải di dời trước 17 giờ.",
     "Bà con, nhất là các hộ ven sông, chủ động gia cố nhà cửa trước mùa lũ.",
+    "Người nước ngoài vào Việt Nam để chữa bệnh được miễn lệ phí thị thực.",  # the rule after the purpose
+    "Người dân đến Ủy ban nhân dân xã để làm thủ tục cấp giấy phép nuôi ong.",  # what residents do, told to them
 ]
 
 

@@ -14,8 +14,9 @@ sách nhà nước bảo đảm" says where an office's money comes from. The ro
   grants. What the State pays with a figure is said as the State's act, as an editor writes it ("Nhà nước dùng các
   mức này để cấp bù cho trường công lập khoản tiền miễn học phí"): ``as_state_act``;
 - an office's procedure: what a fee collector does with the money and papers (khai, nộp vào ngân sách, quyết toán,
-  đóng dấu), an office basing its decision on a file, the currency and exchange rate fees are collected in, and the
-  closing "nếu có vướng mắc … phản ánh về Bộ …".
+  đóng dấu), an office basing its decision on a file, an office's own campaign at any level ("Ủy ban nhân dân xã,
+  phường đẩy mạnh công tác phổ biến, tuyên truyền …"; "Ủy ban nhân dân xã rà soát các giếng khoan" reaches residents),
+  the currency and exchange rate fees are collected in, and the closing "nếu có vướng mắc … phản ánh về Bộ …".
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ ON_FILE = re.compile(
     r"^(?:Cơ quan|Các cơ quan|Đơn vị|Ủy ban|Sở|Bộ|Kho bạc|Bảo hiểm xã hội)\b[^.;]{0,160}?\s(?:phải |có trách nhiệm )?"
     r"căn cứ (?:vào )?(?:hồ sơ|danh sách|kết quả|số liệu|biên bản|giấy tờ|văn bản)"
 )
+CAMPAIGN = re.compile(
+    r"^(?:Ủy ban|UBND|Sở|Bộ|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|Ban|Mặt trận|Chủ tịch|Các tổ chức chính trị)\b[^.;]{0,80}?"
+    r"\b(?:đẩy mạnh|tăng cường|làm tốt|thực hiện tốt|chú trọng|nâng cao hiệu quả|tổ chức) công tác "
+    r"(?:phổ biến|tuyên truyền|giám sát|kiểm tra|thanh tra|phản biện|quản lý|chỉ đạo|hướng dẫn)\b"
+)  # "Ủy ban nhân dân xã, phường đẩy mạnh công tác phổ biến, tuyên truyền …": the office's own campaign, at any level
 CURRENCY = re.compile(
     r"\bthu bằng (?:đồng Việt Nam|USD|Đô ?la|ngoại tệ)|\bquy đổi\b[^.;]{0,80}?\btheo tỷ giá|\btheo tỷ giá\b", re.I
 )
@@ -74,7 +80,7 @@ FEEDBACK = re.compile(
 ROLES = (
     "Nguồn tiền của cơ quan (kinh phí, ngân sách, quỹ): việc nội bộ, dù tiền đó chi cho việc gì.",
     "Căn cứ tính toán của cơ quan, không phải điều bà con được hưởng hay phải làm.",
-    "Thủ tục nội bộ của cơ quan (thu, nộp, quyết toán, đóng dấu, tỷ giá, báo cáo vướng mắc).",
+    "Thủ tục, công tác nội bộ của cơ quan (thu, nộp, quyết toán, đóng dấu, tỷ giá, tuyên truyền, báo cáo vướng mắc).",
 )
 
 
@@ -96,7 +102,7 @@ def _basis(body: str) -> str | None:
 
 
 def _procedure(body: str) -> str | None:
-    for pattern in (COLLECTOR, ON_FILE, CURRENCY, FEEDBACK):
+    for pattern in (COLLECTOR, ON_FILE, CAMPAIGN, CURRENCY, FEEDBACK):
         if m := pattern.search(body):
             return " ".join(m[0].split()[-5:])  # the predicate, not the whole office's name
     return None

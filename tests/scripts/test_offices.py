@@ -38,6 +38,7 @@ def codes(sentence: str) -> list[str]:
         "Trong quá trình thực hiện, nếu có vướng mắc, các hộ nuôi ong phản ánh về Sở Nông nghiệp để được hướng dẫn.",
         "Cơ quan bảo hiểm xã hội huyện phải căn cứ vào hồ sơ của người nuôi ong để giải quyết.",
         "Mức chi hội nghị áp dụng từ năm tài chính 2028.",
+        "Ủy ban nhân dân xã đẩy mạnh công tác tuyên truyền về nuôi ong an toàn cho người dân.",  # a campaign, any level
     ],
 )
 def test_an_offices_business_is_flagged_whatever_residents_it_mentions(sentence: str) -> None:
@@ -54,6 +55,8 @@ def test_an_offices_business_is_flagged_whatever_residents_it_mentions(sentence:
         "Thu nhập năm làm căn cứ xác định hộ thuộc diện được miễn phí là tổng thu nhập của các thành viên.",  # who holds it
         "Tổ chức thu lệ phí hoàn trả lệ phí cho người không đủ điều kiện được cấp giấy phép câu cá.",  # residents' money back
         "Nhà nước dùng mức hỗ trợ tiền ăn trưa để cấp bù cho trường công lập khoản tiền miễn tiền ăn của học sinh.",
+        "Ủy ban nhân dân xã rà soát các giếng khoan của hộ gia đình, hoàn thành trước ngày 30 tháng 6 năm 2028.",
+        "Cơ quan bảo hiểm xã hội tổ chức điều chỉnh và chi trả lương hưu theo mức mới.",
         "Người nuôi ong đóng hằng tháng bằng 22% mức thu nhập làm căn cứ đóng bảo hiểm xã hội.",  # the basis a modifier
     ],
 )

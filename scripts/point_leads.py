@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from scripts.benefits import beneficiary, benefit_verbs
+from scripts.benefits import received as said_received
 from scripts.sentences import (
     HARD_MAX_WORDS,
     MAX_WORDS,
@@ -316,10 +318,7 @@ def _conditions(what: str, items: list[str]) -> list[str] | None:
 
 
 BENEFIT_FIRST = re.compile(
-    r"^(?P<verb>Hỗ trợ|Miễn|Giảm|Trợ cấp|Cấp miễn phí|Cấp|Tặng|Chi trả|Bồi dưỡng|Thưởng)\s(?P<what>[^;:]+?)\s"
-    r"(?:cho|đối với)\s(?P<who>(?:các\s|những\s|mỗi\s)?(?:người|hộ|học sinh|sinh viên|trẻ em|trẻ|học viên|giáo viên|"
-    r"nông dân|ngư dân|cá nhân|gia đình|thân nhân|lao động|đối tượng|phụ nữ|thành viên|dân quân|cựu chiến binh|"
-    r"hợp tác xã|chủ hộ|bà mẹ|nạn nhân)\b[^;:]*?)\.?$"
+    rf"^(?P<verb>{benefit_verbs(first_upper=True)})\s(?P<what>[^;:]+?)\s(?:cho|đối với)\s(?P<who>{beneficiary()}[^;:]*?)\.?$"
 )
 
 
@@ -335,7 +334,7 @@ def received(line: str) -> str:
         return line
     if NOT_A_BENEFIT.search(m["who"]) or SANCTION.search(f"{m['verb']} {m['what']} {m['who']}"):
         return line  # the act a rule punishes or the sanction it imposes, not what the people named get
-    return f"{m['who'][:1].upper()}{m['who'][1:]} được {m['verb'].lower()} {m['what']}."
+    return said_received(m["who"], m["verb"], m["what"])
 
 
 def labelled(line: str, heading: str = "") -> str:

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import re
 
-from scripts.sentences import capfirst
+from scripts.benefits import beneficiary, benefit_verbs, received
 from scripts.tasks import proposes
 
 AGENCY = (
     r"(?:Ngân hàng|Bảo hiểm xã hội|Kho bạc|Bộ|Các bộ|Sở|Ủy ban nhân dân|Cục|Tổng cục|Cơ quan|Các tổ chức tín dụng|"
     r"Ngân hàng Chính sách xã hội|Thuế|Chi cục)\b[^.;:]{0,60}?"
 )
-RELIEF_VERB = r"giảm|miễn|giãn|khoanh|gia hạn|tạm hoãn|chi trả trước|chi trả|hỗ trợ|cấp miễn phí|cho vay ưu đãi"
-BENEFICIARY = (
-    r"(?:người|hộ|khách hàng|học sinh|sinh viên|trẻ em|nông dân|ngư dân|doanh nghiệp|cá nhân|gia đình|bà con|"
-    r"thân nhân|lao động|đối tượng)\b"
-)
+RELIEF_VERB = benefit_verbs()
+BENEFICIARY = beneficiary(group_lead=False)
 RELIEF_TASK = re.compile(
     rf"^{AGENCY}\s(?:chỉ đạo|yêu cầu|hướng dẫn)?\s?(?:[^.;:]{{0,40}}?\s)??(?P<verb>{RELIEF_VERB})\s"
     rf"(?P<what>[^.;:]+?)\s(?:đối với|cho)\s(?P<who>{BENEFICIARY}[^.;:]*?)"
@@ -33,5 +30,4 @@ def as_received(sentence: str) -> str:
     """ "Bộ Tài chính gia hạn nộp thuế … cho hộ kinh doanh …" → "Hộ kinh doanh … được gia hạn nộp thuế …"."""
     if not (m := RELIEF_TASK.match(sentence)) or proposes(sentence[: m.start("verb")]):
         return sentence  # "… nghiên cứu, đề xuất chính sách … hỗ trợ …": a policy to be studied is not yet received
-    tail = m["tail"] or ""
-    return f"{capfirst(m['who'].strip())} được {m['verb']} {m['what'].strip()}{tail}."
+    return received(m["who"], m["verb"], m["what"], m["tail"] or "")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
 
@@ -91,19 +92,13 @@ PLACE = re.compile(
     r"chủ động|khẩn trương|kịp thời|tăng cường|tiếp tục|tổ chức|thực hiện|kiên quyết|thường xuyên)\b|\s*$)"
 )  # "Ủy ban nhân dân các xã ven biển": the residents meant are those of its place
 GIVES = re.compile(
-    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?P<verb>(?i:hỗ trợ|chi trả|trợ cấp|cấp phát|cấp miễn phí|cứu trợ|tặng))\s+"
+    rf"^(?P<pre>[^.;:]{{0,120}}?)(?<!\S)(?P<verb>(?i:{benefit_verbs()}))\s+"
     r"(?P<what>[^;]*?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|kg|ki-lô-gam|tấn)[^;]*?)\s+(?:cho|đối với)\s+"
-    rf"(?P<who>(?:mỗi\s+)?(?:{RESIDENTS}|(?:hộ|người|gia đình|trẻ em)\b)[^;]*?)\s*(?:;.*)?\.?$"
-)
-BENEFICIARY = (
-    rf"(?:mỗi\s+)?(?:{RESIDENTS}|(?i:người cao tuổi|người có công|người khuyết tật|đối tượng bảo trợ xã hội|trẻ em|"
-    r"phụ nữ|người nghèo|thân nhân|nạn nhân|bệnh nhân|người học|sinh viên|khách hàng|hộ|người|gia đình)\b)"
+    rf"(?P<who>{beneficiary()}[^;]*?)\s*(?:;.*)?\.?$"
 )
 SERVES = re.compile(
-    r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?P<verb>(?i:miễn, giảm|miễn|giảm|gia hạn|giãn|khoanh|tạm hoãn|"
-    r"tiêm(?: chủng| phòng| vắc xin)?|khám, chữa bệnh|khám(?: sức khỏe| sàng lọc| bệnh| chữa bệnh)?|xét nghiệm|cấp phát|phát|"
-    r"cấp|cứu trợ|hỗ trợ))"
-    rf"(?:\s+(?P<what>[^;]*?))?\s+(?:cho|đối với)\s+(?P<who>{BENEFICIARY}[^;]*?)"
+    rf"^(?P<pre>[^.;:]{{0,120}}?)(?<!\S)(?P<verb>(?i:{benefit_verbs()}))"
+    rf"(?:\s+(?P<what>[^;]*?))?\s+(?:cho|đối với)\s+(?P<who>{beneficiary()}[^;]*?)"
     r"(?P<tail>\s(?:tại|trước|trong (?:tháng|năm|quý|thời gian|tuần)|từ ngày|đến hết|đến ngày|kể từ|ngay)\s[^;]*?)?"
     r"\s*(?:;.*)?\.?$"
 )  # "Tổ chức tiêm vắc xin sởi cho trẻ em … tại trạm y tế xã", "Thực hiện miễn học phí cho học sinh …"
@@ -237,9 +232,7 @@ def _served(sentence: str) -> str | None:
     if not (m := SERVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or not _office_asks(pre := m["pre"].strip(" ,")):
         return None
     verb, what = m["verb"].lower(), (m["what"] or "").strip(" ,")
-    if verb in ("miễn", "giảm", "miễn, giảm", "gia hạn", "giãn", "khoanh", "tạm hoãn") and not WAIVED.search(what):
-        return None
-    if verb in ("cấp", "phát", "cấp phát", "cứu trợ", "hỗ trợ") and not GOODS.search(what):
+    if VERBS.get(verb) == WAIVER and not WAIVED.search(what) or VERBS.get(verb) == PAYMENT and not GOODS.search(what):
         return None
     if OFFICES_BETWEEN.search(what) or words(what) > 12 or words(m["who"]) > WHO_WORDS or "quy định" in m["who"]:
         return None

@@ -1,0 +1,65 @@
+"""A benefit said as what people receive: who can receive one, and the verbs that give it.
+
+Three stages turn a benefit into the sentence a listener follows, its receivers first ("Học sinh khuyết tật được
+hỗ trợ 100% học phí."): an agency's task (``scripts.relief``), an office's task in a directive
+(``scripts.resident_voice``) and a list point without its giver (``scripts.point_leads``). They read the
+receivers and the verbs from here, so that a word added for one stage is heard by all three.
+"""
+
+from __future__ import annotations
+
+from scripts.sentences import capfirst
+
+# Who receives, by the noun that opens the group ("hộ nghèo", "người cao tuổi", "học sinh khuyết tật" …): a word
+# that opens with "người" or "hộ" is already taken by those two; the other heads of ``resident_voice.RESIDENTS`` are
+# here too. An office, staff or a business is refused by each stage on its own terms.
+BENEFICIARY_WORDS = tuple(
+    "người|hộ|gia đình|bà con|nhân dân|các tầng lớp nhân dân|cá nhân|khách hàng|doanh nghiệp|hợp tác xã|"
+    "học sinh|sinh viên|học viên|giáo viên|trẻ em|trẻ|bà mẹ|phụ nữ|nông dân|ngư dân|lao động|thân nhân|"
+    "nạn nhân|bệnh nhân|đối tượng|thành viên|dân quân|cựu chiến binh|chủ hộ|chủ nhà|chủ tàu|chủ thuyền|"
+    "chủ phương tiện|thuyền trưởng|chủ rừng|chủ vật nuôi|chủ chăn nuôi|chủ trang trại|phụ huynh|"
+    "cha mẹ học sinh|du khách|khách du lịch|cư dân|tiểu thương".split("|")
+)
+GROUP_LEAD = r"(?:(?:mỗi|các|mọi|những|toàn thể)\s+)?"  # "cho mỗi hộ …", "cho các hộ …"
+
+WAIVER, PAYMENT, CARE = "waiver", "payment", "care"
+# The verbs that give a benefit, by what they give: a waiver is of a charge or a debt, a payment hands over money or
+# goods, care is a service given in person (``resident_voice`` says a waiver only of a charge, a payment only of goods
+# or money).
+VERBS = {
+    verb: kind
+    for kind, verbs in (
+        (WAIVER, "miễn|giảm|miễn, giảm|gia hạn|giãn|khoanh|tạm hoãn"),
+        (
+            PAYMENT,
+            "hỗ trợ|chi trả|chi trả trước|trợ cấp|cấp|cấp phát|cấp miễn phí|phát|cứu trợ|tặng|bồi dưỡng|thưởng|cho vay ưu đãi",
+        ),
+        (
+            CARE,
+            "tiêm|tiêm chủng|tiêm phòng|tiêm vắc xin|khám|khám sức khỏe|khám sàng lọc|khám bệnh|khám chữa bệnh|khám, chữa bệnh|xét nghiệm",
+        ),
+    )
+    for verb in verbs.split("|")
+}
+
+
+def alternatives(words: list[str] | tuple[str, ...], first_upper: bool = False) -> str:
+    """The words as one regex alternation, the longest first ("chi trả trước" before "chi trả")."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(capfirst(w) if first_upper else w for w in ordered)
+
+
+def beneficiary(group_lead: bool = True) -> str:
+    """A regex for the head of a group that receives a benefit ("mỗi hộ", "các học sinh" with `group_lead`), any
+    letter case."""
+    return rf"{GROUP_LEAD if group_lead else ''}(?i:{alternatives(BENEFICIARY_WORDS)})\b"
+
+
+def benefit_verbs(first_upper: bool = False) -> str:
+    """A regex alternation of every verb that gives a benefit ("Hỗ trợ|Miễn|…" with `first_upper`)."""
+    return alternatives(list(VERBS), first_upper)
+
+
+def received(who: str, verb: str, what: str, tail: str = "") -> str:
+    """ "Học sinh khuyết tật được hỗ trợ 100% học phí.": who gets what, the sentence a listener follows."""
+    return f"{capfirst(who.strip())} được {verb.lower()} {what.strip()}{tail}."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.announcing import ANNOUNCE_TAIL, ANNOUNCING
 from scripts.benefits import beneficiary, benefit_verbs
 from scripts.benefits import received as said_received
 from scripts.sentences import (
@@ -133,7 +134,7 @@ def excepted(lead: str, point: str) -> list[str] | None:
         return [s for i in _items(point) if (s := _said(_continuation(core, tail["prep"], noun, i)))]
     if m := SPARED.match(bare):  # "Đối tượng không phải nộp phí gồm:" + "Hộ nghèo" → "Hộ nghèo không phải nộp phí."
         return [s for i in _items(point) if not OWN_RULE.search(i) and (s := _said(f"{i} {m['pred']}"))]
-    bare = EXCEPTION_TAIL.sub("", bare)
+    bare = ANNOUNCE_TAIL.sub("", bare)
     if not re.search(r"\s(?:đối với|cho|với|tại|ở)$", bare):
         return []  # the point cannot continue this lead: said neither glued nor alone
     return [s for i in _items(point) if (s := _said(f"{bare} {lowerfirst(i)}"))]
@@ -151,7 +152,6 @@ SPARED = re.compile(
     r"\s*,?\s*(?:bao gồm|gồm có|gồm|như sau|sau đây)$",
     re.I,
 )  # whom a duty or benefit does not reach, listed: each is said with the negated rule
-EXCEPTION_TAIL = re.compile(r",?\s+(?:như sau|sau đây|gồm|bao gồm)$")
 
 
 def with_list_lead(lead: str, point: str) -> list[str] | None:
@@ -245,7 +245,7 @@ DOING_VERB = re.compile(r"\s(?:thực hiện|tuân thủ|chấp hành|đáp ứn
 
 OWNER = re.compile(
     r"^(?P<kind>Trách nhiệm|Nghĩa vụ|Quyền và nghĩa vụ|Quyền lợi|Quyền) của (?P<who>[^:;]+?)"
-    r"(?:\s*,?\s+(?:được quy định|gồm có|bao gồm|gồm|như sau|cụ thể|sau đây))*$"
+    rf"(?:\s*,?\s+(?:được quy định|{ANNOUNCING}))*$"
 )  # "Trách nhiệm của chủ xe được quy định như sau:", "Quyền của người tham gia:"
 OFFICE = re.compile(
     r"^(?:các\s+)?(?:Ủy ban|UBND|Sở|Bộ|Cơ quan|Phòng|Ban|Cục|Chi cục|Kho bạc|Thủ trưởng|Chủ tịch|Giám đốc)\b", re.I
@@ -272,7 +272,6 @@ def _owned(kind: str, who: str, items: list[str]) -> list[str] | None:
     return kept or None
 
 
-ANNOUNCE_TAIL = re.compile(r"(?:\s*,?\s+(?:cụ thể|như sau|sau đây|gồm có|bao gồm|gồm))+$")
 LABEL_HEAD = re.compile(r"^(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b")
 LABEL_VERB = re.compile(r"\b(?:được|phải|là|bằng|có|không|thì|quy định|tại|khoản|Điều)\b")
 
@@ -295,7 +294,7 @@ def _valued(label: str, items: list[str]) -> list[str] | None:
 
 CONDITIONS = re.compile(
     r"^Điều kiện (?:để )?(?:được )?(?P<what>(?:hỗ trợ|hưởng|nhận|vay|miễn|giảm|cấp|tham gia|trợ cấp)\b[^:;]{0,60}?)"
-    r"(?:\s*,?\s+(?:cụ thể|như sau|sau đây|gồm có|bao gồm|gồm))*$",
+    rf"(?:\s*,?\s+{ANNOUNCING})*$",
     re.I,
 )  # "Điều kiện hỗ trợ:", "Điều kiện để được hưởng trợ cấp đối với hộ gia đình như sau:"
 COND_VERB = re.compile(

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from scripts.actors import ACTOR_ACTS
+from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, NEGATED, OWED, SOME_CASES, condense, inline_list, only_who_files
 from scripts.legal import SYMBOL
@@ -387,8 +388,6 @@ TASK_VERB = re.compile(
     r"yêu cầu|vận động|tuyên truyền|xử lý|thu hồi|tổ chức|bố trí)\b",
     re.I,
 )
-LEAD_TAIL = re.compile(r"\s*(?:,\s*)?(?:như sau|sau đây|gồm có|gồm|bao gồm|cụ thể|cụ thể như sau|là)\s*:?\s*$", re.I)
-ANNOUNCES = re.compile(r"\b(?:được|đã được)\s+quy định(?:\s+cụ thể)?\s*(?:như sau|sau đây)?\s*:?$")
 
 
 def lead_phrase(lead: str) -> str:

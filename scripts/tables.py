@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.announcing import TABLE_LEAD_TAIL
 from scripts.cells import Table
 from scripts.legal import Article
 from scripts.selection import Candidate, Source, score
@@ -86,13 +87,13 @@ def short_label(label: str) -> str:
 def _lead(article: Article, table: Table) -> str:
     if table.lead:
         first = table.lead
-        first = re.sub(r"\s*(như sau|sau đây|là)\s*:?\s*$", "", first).rstrip(" :")
+        first = TABLE_LEAD_TAIL.sub("", first).rstrip(" :")
         return first if words(first) <= LEAD_WORDS and not re.search(r"\b(?:Điều|khoản|điểm)\s+\d", first) else ""
     clause = next((c for c in article.clauses if c.number == table.clause), None)
     first = (clause.text.split("\n")[0] if clause else "").strip()
     if not first.endswith(":"):
         return ""
-    first = re.sub(r"\s*(như sau|sau đây|là)\s*:?\s*$", "", first).rstrip(" :")
+    first = TABLE_LEAD_TAIL.sub("", first).rstrip(" :")
     return first if words(first) <= LEAD_WORDS else ""
 
 

@@ -91,7 +91,6 @@ GLUED_NUMBER = re.compile(
 
 # "Thời gian hưởng …, hợp đồng … không được tính là …": a subject whose negated rule is in the tail is never said alone
 MODAL_WORD = re.compile(r"\b(?:được|phải|bị|là|không|chưa|cấm|có trách nhiệm)\b")  # where a legal sentence says its rule
-NEGATED = re.compile(r"\b(?:không|chưa)\s+(?:được|phải|bị|là|có|thuộc|tính)\b")
 SOME_CASES = "Tùy trường hợp, "  # a rule said without the long condition it holds under: never as if for all
 # "Người dân được hỗ trợ …, chịu trách nhiệm hoàn trả …": a duty owed by a right's holder is never cut off the right
 # "Người sử dụng lao động thuộc đối tượng … bị thiệt hại …, làm văn bản đề nghị …": the head is who files, not a rule

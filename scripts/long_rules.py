@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.negation import BAN, NEGATION
+
 ACTION = (
     r"(?:tăng cường|đẩy mạnh|đảm bảo|bảo đảm|thực hiện|kiểm tra|tổ chức|chỉ đạo|hướng dẫn|triển khai|theo dõi|"
     r"phát hiện|xử lý|tuyên truyền|vận động|chủ động|kịp thời|bố trí|duy trì|huy động|khẩn trương|thông báo|"
@@ -39,7 +41,7 @@ NOT_A_HOLDER = re.compile(
     re.I,
 )  # "Chủ trì, phối hợp …", "Hỗ trợ, hợp tác với lực lượng …", "Hoạt động kiểm tra …": an act or a list, no holder
 # A word said once that governs every predicate after it: the second sentence would lose it
-GOVERNS_ALL = re.compile(r"\b(?:không|chưa|chẳng|cấm|nghiêm cấm|trừ|ngoại trừ|nếu|khi|trường hợp|thì|tùy|chỉ)\b", re.I)
+GOVERNS_ALL = re.compile(rf"\b(?:{NEGATION}|{BAN}|trừ|ngoại trừ|nếu|khi|trường hợp|thì|tùy|chỉ)\b", re.I)
 LATE_CONDITION = re.compile(
     r",\s+(?:trừ|ngoại trừ|nếu|khi|trong trường hợp|trường hợp|riêng|nhưng|song)\b"
 )  # may govern every part

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs
+from scripts.negation import NEGATION
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
 
@@ -125,13 +126,13 @@ BAN = re.compile(r"^(?P<pre>[^.;:]{0,140}?)(?<!\S)(?P<verb>(?i:nghiêm cấm|c�
 BAN_FIRST = re.compile(r"^(?:Nghiêm cấm|Cấm)\s")
 NAMED_BAN = re.compile(r"\b(?:lệnh|quy định|biển(?: báo)?|khu vực|vùng|danh mục|bị|điều|thời gian|hành vi)$", re.I)
 OFFICES_BETWEEN = re.compile(r"\b(?:ngân sách|dự toán|kinh phí cho (?:các )?(?:cơ quan|đơn vị|địa phương)|bổ sung có mục tiêu)\b")
-NEGATION_FIRST = re.compile(r"(?:không|chưa|tuyệt đối không|chẳng)\b", re.I)
+NEGATION_FIRST = re.compile(rf"(?:{NEGATION}|tuyệt đối không)\b", re.I)
 EXCEPTION = re.compile(r"\b(?:trừ|không|trường hợp|riêng|nếu)\b", re.I)  # "…; trường hợp … thì không hỗ trợ."
 WHO_WORDS = 14  # a longer "who" is a clause run on, not a group a listener keeps in mind
 WHOLE = 5  # an action shorter than this is not a task said whole ("không để người dân …" cut mid-phrase)
-NEGATED = re.compile(
-    r"\b(?:không|chưa|cấm|trừ|chỉ (?:được|khi|áp dụng|dành)|nghiêm cấm)\b", re.I
-)  # "Không được yêu cầu người dân nộp …"
+# Any word that governs the office's task, wider than a negation (``scripts.negation``): a ban, an exception ("trừ")
+# or a restriction ("chỉ được") too. "Không được yêu cầu người dân nộp …" is no request to residents.
+GOVERNING_NEGATION = re.compile(r"\b(?:không|chưa|cấm|trừ|chỉ (?:được|khi|áp dụng|dành)|nghiêm cấm)\b", re.I)
 TIME_OR_CASE = re.compile(
     r"^(?P<lead>(?:Khi|Trong|Trước|Sau|Từ|Kể từ|Đến|Nếu|Trường hợp|Tại|Ở|Riêng)\b[^,]{3,80}),\s+"
 )  # "Khi có lệnh sơ tán, vận động …": the occasion stays with what residents are asked
@@ -190,7 +191,7 @@ def _office_asks(pre: str) -> bool:
     return not (
         re.search(RESIDENTS, NAMED.sub("", task), re.I)
         or PURPOSE.search(task)
-        or NEGATED.search(task)
+        or GOVERNING_NEGATION.search(task)
         or REGULATES.search(task)
         or proposes(task)
         or PLANNED.search(task)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from scripts.amended import amended_units
 from scripts.legal import SYMBOL, LegalDocument
+from scripts.negation import NEGATION_WORDS
 from scripts.notions import bonus, notions
 from scripts.references import who_is_meant
 from scripts.sentences import (
@@ -266,7 +267,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
 KEEP_AFTER_SUBJECT = frozenset("đủ từ dưới trên có được bị không phải thuộc là".split())
 
 
-NEGATION = frozenset(("không", "chưa", "chẳng", "cấm"))
+NEGATES_POINTS = frozenset((*NEGATION_WORDS, "cấm"))  # a word the points share that binds each of them
 
 
 def _shared_subject(texts: list[str]) -> int:
@@ -276,7 +277,7 @@ def _shared_subject(texts: list[str]) -> int:
     while all(len(w) > n + 1 and w[n] == split[0][n] for w in split):
         n += 1
     n = n - 1 if n and split[0][n - 1] in KEEP_AFTER_SUBJECT else n
-    while n and split[0][n - 1] in NEGATION:
+    while n and split[0][n - 1] in NEGATES_POINTS:
         n -= 1  # "… không | được mang …; được sử dụng ô": a ban's "không" goes with each point, or a ban is heard as a right
     return n
 

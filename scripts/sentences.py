@@ -14,10 +14,11 @@ from functools import lru_cache
 from scripts.actors import ACTOR_ACTS
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import GLUED_NUMBER, MODAL_WORD, NEGATED, OWED, SOME_CASES, condense, inline_list, only_who_files
+from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list, only_who_files
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, instead_of
+from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import level_as_rule
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
@@ -287,7 +288,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         head = ", ".join(parts[:n])
         if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not only_who_files(head, parts[n]):
             # "Thời gian hưởng …, hợp đồng làm việc … không được tính là …": the rule is in the tail, the head is its subject
-            if head.count("(") == head.count(")") and (MODAL_WORD.search(head) or not NEGATED.search(", ".join(parts[n:]))):
+            if head.count("(") == head.count(")") and (MODAL_WORD.search(head) or not NEGATED_RULE.search(", ".join(parts[n:]))):
                 return None if " được " in f" {head} " and any(OWED.match(p.strip()) for p in parts[n:]) else head
     return None
 

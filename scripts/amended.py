@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scripts.legal import CLAUSE_RE, POINT_RE, Article, Clause, Point
+from scripts.legal import CLAUSE_RE, POINT_RE, Article, Clause, Point, append_to_clause
 from scripts.relations import SYMBOL
 from scripts.units import passage_units
 
@@ -164,7 +164,7 @@ def unfold(amendment: Amendment, title: str) -> Article:
                 unfolded.clauses.append(Clause(number=target.get("khoản", ""), text=""))
             unfolded.clauses[-1].points.append(Point(label=m[1], text=m[2].strip()))
         elif unfolded.clauses:
-            _append(unfolded.clauses[-1], line)
+            append_to_clause(unfolded.clauses[-1], line)
         else:
             unfolded.text = f"{unfolded.text}\n{line}".strip()
     for clause in unfolded.clauses:
@@ -173,13 +173,6 @@ def unfold(amendment: Amendment, title: str) -> Article:
         if clause.points and (heading or rows and clause.text.endswith(":")):
             unfolded.title, clause.text = clause.text.rstrip(" :"), ""  # names what the points are; not said
     return unfolded
-
-
-def _append(clause: Clause, line: str) -> None:
-    if clause.points:
-        clause.points[-1].text += "\n" + line
-    else:
-        clause.text = f"{clause.text}\n{line}".strip()
 
 
 def cite_within(amendment: Amendment, clause: str | None, point: str | None) -> str:
@@ -256,7 +249,7 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
         elif point and _ == 0:
             rest.clauses[-1].points.append(Point(point, line))
         else:
-            _append(rest.clauses[-1], line)
+            append_to_clause(rest.clauses[-1], line)
     units = _unreplaced(article, passage_units(rest, resolve, text)) + levels
     cites: dict[Unit, str] = {}
     for change in changes:

@@ -271,13 +271,17 @@ def _next_number(previous: str, current: str) -> bool:
     return previous.isdigit() and int(current) == int(previous) + 1
 
 
+def append_to_clause(clause: Clause, line: str) -> None:
+    """A line that continues the clause: it belongs to its last point, or to its own text when it has none."""
+    if clause.points:
+        clause.points[-1].text += "\n" + line
+    else:
+        clause.text = f"{clause.text}\n{line}".strip()
+
+
 def _append(article: Article, line: str) -> None:
     if article.clauses:
-        clause = article.clauses[-1]
-        if clause.points:
-            clause.points[-1].text += "\n" + line
-        else:
-            clause.text = f"{clause.text}\n{line}".strip()
+        append_to_clause(article.clauses[-1], line)
     else:
         article.text = f"{article.text}\n{line}".strip()
 

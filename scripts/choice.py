@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from scripts.adjusted import ADJUSTMENT, adjusted
 from scripts.docfacts import dated
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
@@ -59,6 +60,9 @@ def mended(cand: Candidate) -> list[Candidate]:
 
 def build_pool(doc: LegalDocument) -> list[Candidate]:
     pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(text))) for half in mended(cand)]
+    for cand in pool:
+        if ADJUSTMENT.match(cand.text) and (said := adjusted(cand.source.quote)):
+            cand.text = said  # "… điều chỉnh tăng thêm 8% trên mức lương hưu." cut from its list: said with its subject
     if phases := phased_dates(doc):
         for cand in pool:
             cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)
@@ -165,8 +169,10 @@ PEOPLE = re.compile(
     re.I,
 )
 MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)
-EVERYONES = re.compile(  # "Điều chỉnh tăng thêm 8% trên mức lương hưu": a change for everyone who draws or pays it
-    r"^(?:Từ ngày [^,]+, )?(?:điều chỉnh )?(?:tăng|giảm)\b[^.]*?\b(?:lương hưu|trợ cấp|phụ cấp|học phí|lệ phí|viện phí)\b", re.I
+BENEFIT_OR_CHARGE = r"\b(?:lương hưu|trợ cấp|phụ cấp|học phí|lệ phí|viện phí)\b"
+EVERYONES = re.compile(  # "Điều chỉnh tăng thêm 8% trên mức lương hưu", "Lương hưu … được tăng thêm 8%": for everyone who draws it
+    rf"^(?:Từ ngày [^,]+, )?(?:(?:điều chỉnh )?(?:tăng|giảm)\b[^.]*?{BENEFIT_OR_CHARGE}|{BENEFIT_OR_CHARGE}[^.]*? được (?:tăng|giảm)\b)",
+    re.I,
 )
 SOME_OF_THEM = re.compile(r"\b(?:đối với (?:những|các) (?:người|hộ|trường hợp) (?:có|thuộc|đang)|riêng)\b", re.I)
 UNIT_LEAD = re.compile(r"^(?:Từ ngày [^,]+, )?(?:Ở |Tại |Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I)
@@ -180,7 +186,8 @@ OFFICE = re.compile(
     r"(?:các |mỗi )?(?:cơ quan|ủy ban|UBND|sở|bộ|phòng|cục|chi cục|bảo hiểm xã hội|kho bạc|tổ chức thu|đơn vị)\b", re.I
 )
 COUNTING = re.compile(r"\bđược tính (?:bằng|là|như|thành)\b|\bquy đổi\b|\b1/2 (?:ngày|buổi|ca)\b", re.I)
-FEE_ROW = re.compile(r"^(?:Lệ phí|Phí|Học phí|Mức thu|Giá|Tiền)\s[^:]*\d[\d.,]*\s*(?:nghìn |triệu )?đồng", re.I)
+FEE_ROW = re.compile(r"^(?:Lệ phí|Phí|Học phí|Mức thu|Giá|Tiền)\s[^:]*(?::[^:]*?)?\d[\d.,]*\s*(?:nghìn |triệu )?đồng", re.I)
+FEE_LEAD_WORDS = MAX_WORDS - 4  # a fee row names its columns ("khu vực nông thôn (xã) 80 nghìn đồng, …"); its date is said apart
 
 
 def procedure_or_counting(text: str) -> bool:
@@ -218,7 +225,7 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
     paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and (PEOPLE.search(c.text) or EVERYONES.search(c.text))]
     paid_or_banned.sort(key=lambda c: bool(SOME_OF_THEM.search(c.text)))  # a change for all before one for some
     # a fee or tuition document: its first labelled charge is what residents most need to hear
-    fees = [c for c in best_first(pool)[:10] if c.table and FEE_ROW.match(c.text) and words(c.text) <= MAX_WORDS - 6]
+    fees = [c for c in best_first(pool)[:10] if c.table and FEE_ROW.match(c.text) and words(c.text) <= FEE_LEAD_WORDS]
     return next(iter(paid_or_banned or people or fees), None)
 
 

@@ -33,7 +33,7 @@ from scripts.docfacts import (
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL_RE, LegalDocument
 from scripts.listener import check
-from scripts.resident_lead import resident_lead
+from scripts.resident_lead import DATE_WORDS, recap, resident_lead
 from scripts.selection import Candidate, Source, resident_score
 from scripts.sentences import FIGURE, MAX_WORDS, lowerfirst, words
 from scripts.spoken import normalize
@@ -123,11 +123,12 @@ def _render(
     ]
     head_text = headline.text if headline else ""
     dated = re.search(r"\bngày \d|\d/\d{4}", head_text) or ", áp dụng" in (fact.effective_text or "")  # two dates: said apart
+    dated = dated or words(head_text) + DATE_WORDS > MAX_WORDS + 1  # a long lead: its date is said in its own sentence
     if headline and fact.effective_text and not doc.effective_note and not dated:
         head_text = f"{fact.effective_text.capitalize()}, {lowerfirst(head_text)}"
         fact.effective_in_headline = True
     template = _environment().get_template("notice.j2" if notice else f"{kind}.j2")
-    reminder = headline.text if headline and words(headline.text) <= MAX_WORDS - 8 and not notice else ""
+    reminder = recap(headline.text) if headline and not notice else ""
     rendered = template.render(
         doc=fact,
         provisions=chosen,

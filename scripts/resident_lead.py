@@ -13,7 +13,7 @@ import re
 from scripts.choice import BARE_LEVEL, UNIT_LEAD, procedure_or_counting
 from scripts.listener import passes
 from scripts.selection import Candidate, admin_score, best_first
-from scripts.sentences import MAX_WORDS, words
+from scripts.sentences import MAX_WORDS, capfirst, words
 
 DATE_WORDS = 7  # "Từ ngày 01 tháng 7 năm 2027, " put before a lead that says no date of its own
 OPENING = r"^(?:(?:Từ ngày|Kể từ ngày|Khi|Trong mùa|Trong thời gian) [^,:;]+, )?"
@@ -51,6 +51,18 @@ def lead_worthy(text: str) -> bool:
         and admin_score(text) < 3.0
         and passes(text)
     )
+
+
+RECAP_WORDS = MAX_WORDS - 8  # "Xin nhắc lại: …" repeats the main point short, after the whole bulletin
+LEAD_DATE = re.compile(r"^(?:Từ|Kể từ) ngày [^,;.]+, (?=\S)")
+
+
+def recap(lead: str) -> str:
+    """What "Xin nhắc lại" repeats: the lead, without the date it opened with when whole it is too long to repeat
+    (the date was heard in the lead and in the document's own sentence); nothing when it stays too long."""
+    if words(lead) > RECAP_WORDS:
+        lead = capfirst(LEAD_DATE.sub("", lead))
+    return lead if words(lead) <= RECAP_WORDS else ""
 
 
 def resident_lead(pool: list[Candidate]) -> Candidate | None:

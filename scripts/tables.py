@@ -52,9 +52,11 @@ def payee_label(label: str) -> str:
     return f"{capfirst(who)} được {m['what']}"
 
 
-def row_sentence(table: Table, index: int, lead: str = "", grouped: bool = True) -> str:
+def row_sentence(table: Table, index: int, lead: str = "", grouped: bool = True, named: tuple[str, str] = ("", "")) -> str:
     row = table.rows[index]
     label = payee_label(row.label) or short_label(row.label if grouped else row.label.split(" – ")[-1])
+    if named[0] and not lead:
+        label = f"{named[0]} {lowerfirst(label)}{named[1]}"
     unit = _unit(table)
     each = ""
     if len(row.values) > 1 and (m := CURRENCY.match(unit.strip())):
@@ -84,17 +86,33 @@ def short_label(label: str) -> str:
     return f"{m['head']} {', '.join(items[:MAX_ITEMS])} và các nơi khác cùng nhóm"
 
 
-def _lead(article: Article, table: Table) -> str:
+def _lead_in(article: Article, table: Table) -> str:
+    """The line that introduced the table ("Mức học phí đối với … như sau:"), without its "như sau"."""
     if table.lead:
         first = table.lead
-        first = TABLE_LEAD_TAIL.sub("", first).rstrip(" :")
-        return first if words(first) <= LEAD_WORDS and not re.search(r"\b(?:Điều|khoản|điểm)\s+\d", first) else ""
-    clause = next((c for c in article.clauses if c.number == table.clause), None)
-    first = (clause.text.split("\n")[0] if clause else "").strip()
-    if not first.endswith(":"):
-        return ""
-    first = TABLE_LEAD_TAIL.sub("", first).rstrip(" :")
-    return first if words(first) <= LEAD_WORDS else ""
+    else:
+        clause = next((c for c in article.clauses if c.number == table.clause), None)
+        first = (clause.text.split("\n")[0] if clause else "").strip()
+        if not first.endswith(":"):
+            return ""
+    return TABLE_LEAD_TAIL.sub("", first).rstrip(" :")
+
+
+def _lead(article: Article, table: Table) -> str:
+    first = _lead_in(article, table)
+    return first if words(first) <= LEAD_WORDS and not re.search(r"\b(?:Điều|khoản|điểm)\s+\d", first) else ""
+
+
+TUITION_LEAD = re.compile(
+    r"^Mức học phí (?:đối với|của|tại) (?:các )?cơ sở giáo dục\b[^:;]*?\b(?P<kind>công lập|ngoài công lập|dân lập, tư thục)\b"
+)
+
+
+def tuition_label(lead_in: str) -> tuple[str, str]:
+    """ "Mức học phí đối với cơ sở giáo dục mầm non, giáo dục phổ thông công lập …", too long to say before each
+    row: each row says it is tuition and of which schools ("Học phí giáo dục mầm non công lập: …"), as a parent asks."""
+    m = TUITION_LEAD.match(lead_in)
+    return ("Học phí", f" {m['kind']}") if m else ("", "")
 
 
 SELF_EXPLAINED = 10
@@ -108,6 +126,7 @@ def table_candidates(article: Article, index: int, total: int, order: int) -> li
     out: list[Candidate] = []
     for table in article.tables:
         lead = _lead(article, table)
+        named = tuition_label(_lead_in(article, table))
         rows = range(len(table.rows))
         if len(table.rows) > MAX_ROWS and len(table.rows[0].values) == 1:
             ranked = sorted(rows, key=lambda i: _amount(table.rows[i].values[0]))
@@ -117,11 +136,11 @@ def table_candidates(article: Article, index: int, total: int, order: int) -> li
                 src = Source(article.number or None, table.clause, None, table.rows[i].quote)
                 out.append(Candidate(text, src, score(text, article.title, index, total) + 2.0, index, order + i, table=True))
         for i in rows:
-            text = row_sentence(table, i, lead if i == 0 else "")
+            text = row_sentence(table, i, lead if i == 0 else "", named=named)
             if words(text) > HARD_MAX_WORDS:
-                text = row_sentence(table, i)
+                text = row_sentence(table, i, named=named)
             if words(text) > HARD_MAX_WORDS and words(table.rows[i].label.split(" – ")[-1]) >= SELF_EXPLAINED:
-                text = row_sentence(table, i, grouped=False)  # a long row label says whom and when by itself
+                text = row_sentence(table, i, grouped=False, named=named)  # a long row label says whom and when by itself
             if words(text) > HARD_MAX_WORDS:
                 continue
             source = Source(article.number or None, table.clause, None, table.rows[i].quote)

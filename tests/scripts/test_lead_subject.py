@@ -1,0 +1,79 @@
+"""Issue: the lead and its "Xin nhắc lại" are the provision residents feel most, said as a whole sentence with what
+or whom it is about — a decree's subjectless rise ("điều chỉnh tăng thêm 6% trên mức …") with what it raises, a
+tuition table's row with the word "Học phí" — and a long lead is never stretched by its date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.adjusted import adjusted
+from scripts.choice import pick_headline
+from scripts.draft import draft
+from scripts.legal import parse
+from scripts.listener import check
+from scripts.resident_lead import recap
+from scripts.selection import Candidate, Source
+
+DATA = Path(__file__).parent / "data"
+RISE = (
+    "Từ ngày 01 tháng 7 năm 2027, điều chỉnh tăng thêm 6% trên mức phụ cấp đê điều, trợ cấp thương tật hằng tháng "
+    "của tháng 6 năm 2027 đối với các đối tượng quy định tại Điều 1 của Nghị định này."
+)
+SAID = "Từ ngày 01 tháng 7 năm 2027, phụ cấp đê điều, trợ cấp thương tật hằng tháng được tăng thêm 6%."
+
+
+def cand(text: str, score: float, table: bool = False) -> Candidate:
+    return Candidate(text, Source("2", "1", None, text), score, 0, int(score * 10), table)
+
+
+def test_a_subjectless_rise_is_said_with_everything_it_raises_as_its_subject() -> None:
+    assert adjusted(RISE) == SAID
+    assert check(SAID) == []
+    assert adjusted("Điều chỉnh giảm 5% so với mức phí vệ sinh của năm 2026.") == "Phí vệ sinh được giảm 5%."
+
+
+def test_a_rise_for_some_people_only_is_never_said_as_a_rise_for_all() -> None:
+    some = RISE.replace("các đối tượng quy định tại Điều 1 của Nghị định này", "những người có mức hưởng dưới 2.000.000 đồng")
+    assert adjusted(some) is None
+    assert adjusted("Điều chỉnh mức phụ cấp đê điều theo mức lương cơ sở.") is None, "no rate: not such a rise"
+
+
+def test_a_rise_with_its_subject_leads_before_a_rise_for_some() -> None:
+    some = "Tăng thêm 100.000 đồng/người/tháng đối với những người có mức hưởng thấp hơn 1.500.000 đồng/người/tháng."
+    assert pick_headline([cand(SAID, 9.0)]) is not None, "a rise of what everyone draws is news for all"
+    assert pick_headline([cand(some, 12.0), cand(SAID, 9.0)]).text == SAID
+
+
+def test_the_drafted_decree_leads_and_recaps_with_the_rise() -> None:
+    texts = [s.text for s in draft(parse((DATA / "nd-allowance-rise.txt").read_text(encoding="utf-8"))).sentences]
+    assert texts[1] == SAID, texts
+    assert "Xin nhắc lại: t" + SAID[1:] in texts
+    assert not [t for t in texts if "trên mức phụ cấp đê điều." in t], "never cut to the first of what is raised"
+    assert all(check(t) == [] for t in texts)
+
+
+def test_the_recap_of_a_long_dated_lead_drops_its_date_and_keeps_its_rule() -> None:
+    long = "Từ ngày 01 tháng 7 năm 2027, phụ cấp đê điều, trợ cấp thương tật và trợ cấp nuôi con hằng tháng được tăng thêm 6%."
+    assert recap(long) == "Phụ cấp đê điều, trợ cấp thương tật và trợ cấp nuôi con hằng tháng được tăng thêm 6%."
+    short = "Từ ngày 01 tháng 7 năm 2027, cấm thả trâu bò trên mặt đê."
+    assert recap(short) == short
+    assert recap("Người " + "trực đê " * 15 + "được hỗ trợ 250.000 đồng.") == "", "too long to repeat even undated"
+
+
+def test_a_tuition_row_says_it_is_tuition_and_of_which_schools_and_leads() -> None:
+    texts = [s.text for s in draft(parse((DATA / "nq-tuition-lead.txt").read_text(encoding="utf-8"))).sentences]
+    lead = (
+        "Học phí giáo dục mầm non công lập: khu vực nông thôn (xã) 60 nghìn đồng, khu vực thành thị (phường) "
+        "95 nghìn đồng/người học/tháng."
+    )
+    assert texts[1] == lead, texts
+    assert "Nghị quyết này có hiệu lực từ ngày 25 tháng 8 năm 2027." in texts, "a long lead's date is said apart"
+    assert any(t.startswith("Học phí trung học phổ thông công lập: khu vực nông thôn (xã) 110 nghìn đồng") for t in texts)
+    assert all(check(t) == [] for t in texts)
+
+
+def test_a_fee_row_with_its_columns_may_lead() -> None:
+    row = cand(
+        "Học phí giáo dục mầm non công lập: khu vực xã 50 nghìn đồng, khu vực phường 90 nghìn đồng/người học/tháng.", 6.0, True
+    )
+    assert pick_headline([row]) is row

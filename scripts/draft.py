@@ -123,7 +123,7 @@ def _render(
     ]
     head_text = headline.text if headline else ""
     dated = re.search(r"\bngày \d|\d/\d{4}", head_text) or ", áp dụng" in (fact.effective_text or "")  # two dates: said apart
-    dated = dated or words(head_text) + DATE_WORDS > MAX_WORDS + 1  # a long lead: its date is said in its own sentence
+    dated = dated or words(head_text) + DATE_WORDS > MAX_WORDS  # a long lead: its date is said in its own sentence
     if headline and fact.effective_text and not doc.effective_note and not dated:
         head_text = f"{fact.effective_text.capitalize()}, {lowerfirst(head_text)}"
         fact.effective_in_headline = True

@@ -77,3 +77,14 @@ def test_a_fee_row_with_its_columns_may_lead() -> None:
         "Học phí giáo dục mầm non công lập: khu vực xã 50 nghìn đồng, khu vực phường 90 nghìn đồng/người học/tháng.", 6.0, True
     )
     assert pick_headline([row]) is row
+
+
+def test_a_lead_too_long_for_its_date_leads_undated_and_the_date_is_said_apart() -> None:
+    texts = [s.text for s in draft(parse((DATA / "nq-militia-day.txt").read_text(encoding="utf-8"))).sentences]
+    paid = (
+        "Dân quân khi được huy động, điều động làm nhiệm vụ phòng chống lụt bão, được hưởng trợ cấp ngày công lao động"
+        " là 310.000 đồng/người/ngày."
+    )
+    assert texts[1] == paid, texts
+    assert "Nghị quyết này có hiệu lực từ ngày 01 tháng 10 năm 2027." in texts
+    assert all(check(t) == [] for t in texts)

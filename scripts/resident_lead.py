@@ -57,11 +57,20 @@ RECAP_WORDS = MAX_WORDS - 8  # "Xin nhắc lại: …" repeats the main point sh
 LEAD_DATE = re.compile(r"^(?:Từ|Kể từ) ngày [^,;.]+, (?=\S)")
 
 
+FIRST_COLUMN = re.compile(
+    r"^(?P<what>[^:,;]+): (?P<column>[^,:;]+?) (?P<amount>\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng)"
+    r"(?:, [^,:;]+? \d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng)+(?P<rate>/[^,;:.]+)\.$"
+)  # a fee row said with its columns: "Học phí …: khu vực xã 80 nghìn đồng, khu vực phường 120 nghìn đồng/người/tháng."
+
+
 def recap(lead: str) -> str:
     """What "Xin nhắc lại" repeats: the lead, without the date it opened with when whole it is too long to repeat
-    (the date was heard in the lead and in the document's own sentence); nothing when it stays too long."""
+    (the date was heard in the lead and in the document's own sentence), or of a fee row its first column with its
+    label ("Học phí … ở khu vực xã là 80 nghìn đồng/người/tháng."); nothing when it stays too long."""
     if words(lead) > RECAP_WORDS:
         lead = capfirst(LEAD_DATE.sub("", lead))
+    if words(lead) > RECAP_WORDS and (m := FIRST_COLUMN.match(lead)):
+        lead = f"{m['what']} ở {m['column']} là {m['amount']}{m['rate']}."
     return lead if words(lead) <= RECAP_WORDS else ""
 
 

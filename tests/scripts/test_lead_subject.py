@@ -57,6 +57,8 @@ def test_the_recap_of_a_long_dated_lead_drops_its_date_and_keeps_its_rule() -> N
     assert recap(long) == "Phụ cấp đê điều, trợ cấp thương tật và trợ cấp nuôi con hằng tháng được tăng thêm 6%."
     short = "Từ ngày 01 tháng 7 năm 2027, cấm thả trâu bò trên mặt đê."
     assert recap(short) == short
+    row = "Phí vệ sinh hộ gia đình: khu vực xã 20 nghìn đồng, khu vực phường 30 nghìn đồng, khu vực thị trấn 25 nghìn đồng/hộ/tháng."
+    assert recap(row) == "Phí vệ sinh hộ gia đình ở khu vực xã là 20 nghìn đồng/hộ/tháng."
     assert recap("Người " + "trực đê " * 15 + "được hỗ trợ 250.000 đồng.") == "", "too long to repeat even undated"
 
 
@@ -68,6 +70,8 @@ def test_a_tuition_row_says_it_is_tuition_and_of_which_schools_and_leads() -> No
     )
     assert texts[1] == lead, texts
     assert "Nghị quyết này có hiệu lực từ ngày 25 tháng 8 năm 2027." in texts, "a long lead's date is said apart"
+    recap = "Xin nhắc lại: học phí giáo dục mầm non công lập ở khu vực nông thôn (xã) là 60 nghìn đồng/người học/tháng."
+    assert recap in texts, "a fee row too long to repeat is repeated by its first column, with its label"
     assert any(t.startswith("Học phí trung học phổ thông công lập: khu vực nông thôn (xã) 110 nghìn đồng") for t in texts)
     assert all(check(t) == [] for t in texts)
 

@@ -32,6 +32,7 @@ from scripts.docfacts import (
 )
 from scripts.errors import DraftError
 from scripts.legal import SYMBOL_RE, LegalDocument
+from scripts.list_points import said_with_its_list
 from scripts.listener import check
 from scripts.resident_lead import DATE_WORDS, recap, resident_lead
 from scripts.selection import Candidate, Source, resident_score
@@ -172,11 +173,12 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     binds = said_binds or rule is not None  # what bans, fines, pays or charges residents: never only a notice
     notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds
     warnings: list[dict[str, str]] = []
-    headline = None if notice else pick_headline(residents)
+    headline = None if notice else pick_headline([c for c in residents if not said_with_its_list(doc, c)])
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    if not notice and headline is None and (lead := resident_lead(chosen)):  # the main point first, from what is said
+    said_alone = [c for c in chosen if not said_with_its_list(doc, c)]
+    if not notice and headline is None and (lead := resident_lead(said_alone)):  # the main point first, from what is said
         headline, chosen = lead, [c for c in chosen if c is not lead]
     thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
     if thin or not notice and len(chosen) + (headline is not None) < 2 and not binds:

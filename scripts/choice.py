@@ -174,6 +174,8 @@ EVERYONES = re.compile(  # "Điều chỉnh tăng thêm 8% trên mức lương h
     rf"^(?:Từ ngày [^,]+, )?(?:(?:điều chỉnh )?(?:tăng|giảm)\b[^.]*?{BENEFIT_OR_CHARGE}|{BENEFIT_OR_CHARGE}[^.]*? được (?:tăng|giảm)\b)",
     re.I,
 )
+# "Trẻ em được hỗ trợ phải đang học tại …": what a holder must be to get a benefit, not the benefit: never the lead
+ELIGIBILITY = re.compile(r"\bđược (?:hỗ trợ|hưởng|miễn|giảm|cấp|vay)\b(?:\s+[^\s,;.]+){0,3}?\s+phải\b", re.I)
 SOME_OF_THEM = re.compile(r"\b(?:đối với (?:những|các) (?:người|hộ|trường hợp) (?:có|thuộc|đang)|riêng)\b", re.I)
 UNIT_LEAD = re.compile(r"^(?:Từ ngày [^,]+, )?(?:Ở |Tại |Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I)
 
@@ -220,6 +222,7 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and resident_score(c.text) >= RESIDENT_FLOOR
         and not procedure_or_counting(c.text)
         and not c.text.startswith(SOME_CASES)  # a rule said without its condition is no lead
+        and not ELIGIBILITY.search(c.text)
     ]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
     paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and (PEOPLE.search(c.text) or EVERYONES.search(c.text))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.choice import BARE_LEVEL, UNIT_LEAD, procedure_or_counting
+from scripts.choice import BARE_LEVEL, ELIGIBILITY, UNIT_LEAD, procedure_or_counting
 from scripts.listener import passes
 from scripts.selection import Candidate, admin_score, best_first
 from scripts.sentences import MAX_WORDS, capfirst, words
@@ -48,6 +48,7 @@ def lead_worthy(text: str) -> bool:
         and not BARE_LEVEL.match(text)
         and not UNIT_LEAD.match(text)
         and not procedure_or_counting(text)
+        and not ELIGIBILITY.search(text)
         and admin_score(text) < 3.0
         and passes(text)
     )

@@ -59,3 +59,14 @@ def test_a_document_whose_headline_rules_find_nothing_leads_with_its_ban_and_rec
     assert [t for t in texts if t.startswith("Xin nhắc lại")] == ["Xin nhắc lại: " + said], texts
     assert sum(said in t for t in texts) == 2, "said as the lead and its recap, not again in the body"
     assert all(check(t) == [] for t in texts)
+
+
+def test_what_a_holder_must_be_to_get_a_benefit_never_leads_the_benefit_does() -> None:
+    from scripts.choice import pick_headline
+
+    eligibility = "Người chăn thả bò được hỗ trợ phải có tên trong danh sách hộ chăn nuôi của thôn."
+    assert not lead_worthy(eligibility)
+    condition, paid = cand(eligibility, 9.0), cand("Người chăn thả bò trên đồng cỏ xã được hỗ trợ 150.000 đồng mỗi con.", 6.0)
+    assert pick_headline([condition, paid]) is paid
+    assert pick_headline([condition]) is None
+    assert lead_worthy("Người chăn thả bò phải tiêm phòng cho đàn bò trước mùa mưa.")  # a duty of its own still leads

@@ -17,10 +17,11 @@ from scripts.sentences import MAX_WORDS, capfirst, words
 
 DATE_WORDS = 7  # "Từ ngày 01 tháng 7 năm 2027, " put before a lead that says no date of its own
 UNDATED_WORDS = MAX_WORDS - 4  # a longer lead than MAX_WORDS - DATE_WORDS is said without it: the next sentence dates it
-OPENING = r"^(?:(?:Từ ngày|Kể từ ngày|Khi|Trong mùa|Trong thời gian) [^,:;]+, )?"
+OPENING = r"^(?:(?:Từ ngày|Kể từ ngày|Khi|Trong mùa|Trong thời gian|Ở|Tại|Đối với) [^,:;]+, )?"
 HOLDER = (
     r"(?:Mỗi |Các |Những )?(?:người|hộ|trẻ em|học sinh|sinh viên|công dân|cá nhân|chủ hộ|chủ rừng|chủ sở hữu|"
-    r"thân nhân|bà con|nông dân|ngư dân|dân quân|khách hàng)\b"
+    r"thân nhân|bà con|nông dân|ngư dân|dân quân|khách hàng|nhân dân|phụ huynh|cha mẹ|chủ tàu|chủ xe|"
+    r"tổ chức(?:,| và| hoặc) cá nhân)\b"
 )
 RIGHT_OR_DUTY = r"\b(?:được|phải|không được|bị|có quyền|có nghĩa vụ|có trách nhiệm)\b"
 HOLDER_RULE = re.compile(OPENING + HOLDER + r"[^:;]*?" + RIGHT_OR_DUTY, re.I)

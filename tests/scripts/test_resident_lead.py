@@ -70,3 +70,12 @@ def test_what_a_holder_must_be_to_get_a_benefit_never_leads_the_benefit_does() -
     assert pick_headline([condition, paid]) is paid
     assert pick_headline([condition]) is None
     assert lead_worthy("Người chăn thả bò phải tiêm phòng cho đàn bò trước mùa mưa.")  # a duty of its own still leads
+
+
+def test_the_holders_and_openings_laws_use_for_residents_are_lead_worthy() -> None:
+    assert lead_worthy("Tổ chức, cá nhân chăn thả bò trên đồng cỏ của xã phải đăng ký với trưởng thôn.")
+    assert lead_worthy("Ở các xã vùng đồi, cấm đốt cỏ khô trong mùa khô hạn.")
+    assert lead_worthy("Đối với bò lai, chủ hộ chăn nuôi phải tiêm phòng hai lần mỗi năm.")
+    assert lead_worthy("Nhân dân không được chăn thả bò trong rừng phòng hộ.")
+    assert lead_worthy("Phụ huynh học sinh được miễn tiền sữa học đường cho con dưới 6 tuổi.") is False  # an exemption item
+    assert not lead_worthy("Tổ chức thực hiện việc tiêm phòng cho đàn bò trên địa bàn xã.")  # "tổ chức" the verb: an order

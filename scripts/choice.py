@@ -175,7 +175,11 @@ EVERYONES = re.compile(  # "Điều chỉnh tăng thêm 8% trên mức lương h
     re.I,
 )
 # "Trẻ em được hỗ trợ phải đang học tại …": what a holder must be to get a benefit, not the benefit: never the lead
-ELIGIBILITY = re.compile(r"\bđược (?:hỗ trợ|hưởng|miễn|giảm|cấp|vay)\b(?:\s+[^\s,;.]+){0,3}?\s+phải\b", re.I)
+ELIGIBILITY = re.compile(
+    r"\bđược (?:hỗ trợ|hưởng|miễn|giảm|cấp|vay)\b(?:\s+[^\s,;.]+){0,3}?\s+(?<!không )phải "
+    r"(?:là|có|đang|thuộc|đủ|đáp ứng|cư trú|sinh sống|thường trú)\b",
+    re.I,
+)  # a state the holder must be in; "… được hưởng trợ cấp phải thông báo …" is a duty of its own
 SOME_OF_THEM = re.compile(r"\b(?:đối với (?:những|các) (?:người|hộ|trường hợp) (?:có|thuộc|đang)|riêng)\b", re.I)
 UNIT_LEAD = re.compile(  # "Ở …: Thôn phải có …" binds a village; "Ở vùng …, cấm …" binds everyone there
     r"^(?:Từ ngày [^,]+, )?(?:(?:Ở|Tại) (?![^,:;]+, (?:nghiêm )?cấm\b)|Thôn|Xã|Tổ dân phố|Ủy ban|Sở|Bộ|Các bộ|Cơ quan)", re.I

@@ -94,13 +94,17 @@ MODAL_WORD = re.compile(r"\b(?:được|phải|bị|là|không|chưa|cấm|có t
 SOME_CASES = "Tùy trường hợp, "  # a rule said without the long condition it holds under: never as if for all
 # "Người dân được hỗ trợ …, chịu trách nhiệm hoàn trả …": a duty owed by a right's holder is never cut off the right
 # "Người sử dụng lao động thuộc đối tượng … bị thiệt hại …, làm văn bản đề nghị …": the head is who files, not a rule
-FILES = re.compile(r"(?:làm|lập|gửi|nộp)\s+(?:văn bản|hồ sơ|đơn|tờ khai|báo cáo)|kê khai\b|đề nghị\b")
-AMONG = re.compile(r"\bthuộc (?:đối tượng|trường hợp|diện)\b")
+FILES = re.compile(
+    r"(?:làm|lập|gửi|nộp)\s+(?:văn bản|hồ sơ|đơn|tờ khai|báo cáo)|kê khai\b|khai báo\b|đề nghị\b|đăng ký\b|"
+    r"đến [^,;]{3,60}?(?:để )?(?:đăng ký|làm thủ tục|nộp|khai báo)\b"
+)
+OWN_RULE = re.compile(r"\b(?:được|phải|không|chưa|cấm|có trách nhiệm|có quyền|có nghĩa vụ)\b")
 
 
 def only_who_files(head: str, tail: str) -> bool:
-    """Is the head of a cut sentence only the subject of a filing verb that stood in its tail?"""
-    return bool(AMONG.search(head) and FILES.match(tail.strip()))
+    """Is the head of a cut sentence only the subject of a filing verb that stood in its tail ("Người lao động bị mất
+    việc làm do …, nộp hồ sơ đề nghị …")? A head with a rule of its own ("… được hỗ trợ …, nộp hồ sơ …") is not."""
+    return bool(FILES.match(tail.strip()) and not OWN_RULE.search(head))
 
 
 OWED = re.compile(r"(?:chịu trách nhiệm|có trách nhiệm|có nghĩa vụ|phải|nộp|hoàn trả|bồi thường|cam kết)\b")

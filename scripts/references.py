@@ -18,6 +18,7 @@ SUBJECT_REF = re.compile(
     r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
 )
 HEAD_END = re.compile(r"[;.:(]|\s(?:đã|theo quy định|quy định tại|được|phải|thì)\s")
+NEGATION_END = re.compile(r"\b(?:không|chưa|chẳng)$")
 MAX_HEAD_WORDS = 24  # the sentence it goes into is held to its own limit after
 
 
@@ -35,12 +36,12 @@ def _target(doc: LegalDocument, article: str, clause: str, point: str | None) ->
 
 
 def _head(target: str) -> str:
-    """The group a list item names, up to its first verb or qualifier: "Trẻ em đang học tại …, tư thục"."""
+    """The group a list item names, up to its first verb or qualifier: "Trẻ em đang học tại …, tư thục"; nothing when
+    that is too long to say whole (cutting a list of places or kinds at a comma would widen or narrow the group) or
+    when it ends on a negation ("… chưa được hưởng …": the group is who does not get it)."""
     head = HEAD_END.split(target, maxsplit=1)[0].strip(" ,")
-    while words(head) > MAX_HEAD_WORDS and "," in head:
-        if words(head.rsplit(",", 1)[1]) <= 3:
-            return ""  # "… dân lập, tư thục": the last member of a list; cutting it narrows the group
-        head = head.rsplit(",", 1)[0]
+    if NEGATION_END.search(head):
+        return ""
     return head if 2 <= words(head) <= MAX_HEAD_WORDS else ""
 
 

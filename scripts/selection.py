@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from scripts.amended import amended_units
 from scripts.legal import SYMBOL, LegalDocument
-from scripts.negation import NEGATION_WORDS
+from scripts.negation import BAN, NEGATION, NEGATION_WORDS
 from scripts.notions import bonus, notions
 from scripts.references import who_is_meant
 from scripts.sentences import (
@@ -327,11 +327,15 @@ def best_first(pool: list[Candidate]) -> list[Candidate]:
 
 
 NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+DENIES = re.compile(rf"\b(?:{NEGATION}|{BAN})\b", re.I)
 
 
 def overlap(a: str, b: str) -> float:
-    """Share of the words of candidate ``a`` that ``b`` already says; 0 when ``a`` gives a figure ``b`` lacks (its own fact)."""
+    """Share of words two sentences have in common, of the shorter; 0 when candidate ``a`` gives a figure ``b`` lacks
+    or negates or bans where ``b`` does not: a fact of its own ("Hộ nghèo không được hỗ trợ … nếu …")."""
     if set(NUMBER.findall(re.sub(SYMBOL, "", a))) - set(NUMBER.findall(b)):  # a document's number is no fact of its own
+        return 0.0
+    if DENIES.search(a) and not DENIES.search(b):
         return 0.0
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return len(wa & wb) / max(1, min(len(wa), len(wb)))

@@ -46,3 +46,22 @@ def test_a_sentence_with_its_own_figure_is_never_redundant_to_a_shorter_one_with
     assert overlap(condition, amount) > 0.7  # the condition adds nothing the amount sentence does not say
     by_number = "Nhân viên y tế thôn bản theo Nghị quyết số 07/2026/NQ-HĐND được hỗ trợ hằng tháng."
     assert overlap(by_number, "Nhân viên y tế thôn bản được hỗ trợ hằng tháng.") > 0.7  # a document's number is no fact
+
+
+def test_a_group_is_never_said_from_a_negation_nor_cut_at_a_comma() -> None:
+    not_yet = RESOLUTION.replace(
+        "a) Nhân viên y tế thôn bản đang làm việc tại thôn, bản thuộc xã khu vực III, xã biên giới, xã đảo đã được",
+        "a) Nhân viên y tế thôn bản chưa được hưởng phụ cấp hằng tháng và đã được",
+    )
+    line = "Đối tượng nhân viên y tế quy định tại điểm a khoản 2 Điều 1 Nghị quyết này được hỗ trợ 1.200.000 đồng/người/tháng."
+    assert who_is_meant(line, parse(not_yet)) == line  # never "Nhân viên y tế thôn bản chưa được hỗ trợ 1.200.000 đồng"
+    island = RESOLUTION.replace(
+        "xã biên giới, xã đảo đã được", "xã biên giới, xã đảo thuộc huyện đảo Cô Tô của tỉnh Bình An đã được"
+    )
+    assert who_is_meant(line, parse(island)) == line  # never "… tại thôn được hỗ trợ …": every village health worker
+
+
+def test_a_negated_sentence_is_never_redundant_to_the_rule_it_excepts() -> None:
+    exception = "Hộ nghèo không được hỗ trợ tiền điện nếu đã nhận hỗ trợ nhà ở."
+    assert overlap(exception, "Hộ nghèo được hỗ trợ tiền điện.") == 0.0
+    assert overlap("Hộ nghèo được hỗ trợ tiền điện.", exception) > 0.7  # the rule itself is said by the exception's words

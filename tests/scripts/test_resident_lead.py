@@ -79,3 +79,9 @@ def test_the_holders_and_openings_laws_use_for_residents_are_lead_worthy() -> No
     assert lead_worthy("Nhân dân không được chăn thả bò trong rừng phòng hộ.")
     assert lead_worthy("Phụ huynh học sinh được miễn tiền sữa học đường cho con dưới 6 tuổi.") is False  # an exemption item
     assert not lead_worthy("Tổ chức thực hiện việc tiêm phòng cho đàn bò trên địa bàn xã.")  # "tổ chức" the verb: an order
+
+
+def test_a_duty_of_a_benefits_holder_still_leads() -> None:
+    assert lead_worthy("Người được hưởng trợ cấp chăn nuôi phải thông báo cho trưởng thôn khi bán bò.")
+    assert lead_worthy("Hộ được hỗ trợ làm chuồng bò phải hoàn thành trước ngày 31 tháng 12 năm 2027.")
+    assert not lead_worthy("Hộ được hỗ trợ làm chuồng bò phải có tên trong danh sách hộ nghèo của xã.")

@@ -202,3 +202,18 @@ def test_who_files_is_never_said_as_a_rule_when_the_filing_verb_is_cut() -> None
         shorten(a_rule_then_a_form, 24)
         == "Hộ gia đình có người khuyết tật nặng được hỗ trợ 500.000 đồng mỗi tháng từ ngân sách xã năm nay"
     )
+
+
+def test_who_files_or_comes_to_register_is_never_said_as_a_fact() -> None:
+    from scripts.sentences import shorten
+
+    lost_jobs = (
+        "Người lao động bị mất việc làm do doanh nghiệp phá sản trong năm 2026 tại các khu công nghiệp của tỉnh, "
+        "nộp hồ sơ đề nghị hưởng trợ cấp thất nghiệp tại Trung tâm dịch vụ việc làm trong vòng 3 tháng"
+    )
+    assert shorten(lost_jobs, 26) is None  # not "Người lao động bị mất việc làm do doanh nghiệp phá sản …"
+    storm = (
+        "Hộ gia đình thuộc diện bị thiệt hại nặng do bão số 3 gây ra trong tháng 9 năm 2026 tại các xã ven biển, "
+        "đến Ủy ban nhân dân xã để đăng ký nhận hỗ trợ sửa chữa nhà ở theo danh sách"
+    )
+    assert shorten(storm, 26) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from scripts.adjusted import ADJUSTMENT, adjusted
+from scripts.adjusted import ADJUSTMENT, adjusted, whole_scope
 from scripts.docfacts import dated
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
@@ -60,8 +60,9 @@ def mended(cand: Candidate) -> list[Candidate]:
 
 def build_pool(doc: LegalDocument) -> list[Candidate]:
     pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(text))) for half in mended(cand)]
+    everyone = whole_scope(doc)
     for cand in pool:
-        if ADJUSTMENT.match(cand.text) and (said := adjusted(cand.source.quote)):
+        if ADJUSTMENT.match(cand.text) and (said := adjusted(cand.source.quote, everyone)):
             cand.text = said  # "… điều chỉnh tăng thêm 8% trên mức lương hưu." cut from its list: said with its subject
     if phases := phased_dates(doc):
         for cand in pool:

@@ -56,13 +56,14 @@ def lead_worthy(text: str) -> bool:
 
 
 RECAP_WORDS = MAX_WORDS - 8  # "Xin nhắc lại: …" repeats the main point short, after the whole bulletin
-LEAD_DATE = re.compile(r"^(?:Từ|Kể từ) ngày [^,;.]+, (?=\S)")
+LEAD_DATE = re.compile(r"^(?:Từ|Kể từ) ngày (?![^,;.]*\bđến\b)[^,;.]+, (?=\S)")  # never a span: "… đến hết ngày …"
 
 
+PLACE = r"(?:khu vực|vùng)(?: [^\s,:;]+){1,4}?|xã|phường|thị trấn|thành thị|nông thôn"
 FIRST_COLUMN = re.compile(
-    r"^(?P<what>[^:,;]+): (?P<column>[^,:;]+?) (?P<amount>\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng)"
+    rf"^(?P<what>[^:,;]+): (?P<column>{PLACE}) (?P<amount>\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng)"
     r"(?:, [^,:;]+? \d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng)+(?P<rate>/[^,;:.]+)\.$"
-)  # a fee row said with its columns: "Học phí …: khu vực xã 80 nghìn đồng, khu vực phường 120 nghìn đồng/người/tháng."
+)  # a fee row by place columns: "Học phí …: khu vực xã 80 nghìn đồng, khu vực phường 120 nghìn đồng/người/tháng."
 
 
 def recap(lead: str) -> str:

@@ -104,8 +104,8 @@ def _lead(article: Article, table: Table) -> str:
 
 
 TUITION_LEAD = re.compile(
-    r"^Mức học phí (?:đối với|của|tại) (?:các )?cơ sở giáo dục\b[^:;]*?\b(?P<kind>công lập|ngoài công lập|dân lập, tư thục)\b"
-)
+    r"^Mức học phí (?:đối với|của|tại) (?:các )?cơ sở giáo dục\b[^:;]*?\b(?P<kind>(?:công lập|ngoài công lập|dân lập, tư thục)\b[^:;]*)$"
+)  # the whole qualifier: "công lập chưa tự bảo đảm chi thường xuyên" is not all "công lập"
 
 
 def tuition_label(lead_in: str) -> tuple[str, str]:

@@ -27,14 +27,15 @@ def cand(text: str, score: float, table: bool = False) -> Candidate:
 
 
 def test_a_subjectless_rise_is_said_with_everything_it_raises_as_its_subject() -> None:
-    assert adjusted(RISE) == SAID
+    assert adjusted(RISE, frozenset({"Điều 1"})) == SAID
+    assert adjusted(RISE) is None, "Điều 1 said for all only when it is the document's scope"
     assert check(SAID) == []
     assert adjusted("Điều chỉnh giảm 5% so với mức phí vệ sinh của năm 2026.") == "Phí vệ sinh được giảm 5%."
 
 
 def test_a_rise_for_some_people_only_is_never_said_as_a_rise_for_all() -> None:
     some = RISE.replace("các đối tượng quy định tại Điều 1 của Nghị định này", "những người có mức hưởng dưới 2.000.000 đồng")
-    assert adjusted(some) is None
+    assert adjusted(some, frozenset({"Điều 1"})) is None
     assert adjusted("Điều chỉnh mức phụ cấp đê điều theo mức lương cơ sở.") is None, "no rate: not such a rise"
 
 
@@ -63,7 +64,8 @@ def test_the_recap_of_a_long_dated_lead_drops_its_date_and_keeps_its_rule() -> N
 
 
 def test_a_tuition_row_says_it_is_tuition_and_of_which_schools_and_leads() -> None:
-    texts = [s.text for s in draft(parse((DATA / "nq-tuition-lead.txt").read_text(encoding="utf-8"))).sentences]
+    text = (DATA / "nq-tuition-lead.txt").read_text(encoding="utf-8").replace(" chưa tự bảo đảm chi thường xuyên", "")
+    texts = [s.text for s in draft(parse(text)).sentences]
     lead = (
         "Học phí giáo dục mầm non công lập: khu vực nông thôn (xã) 60 nghìn đồng, khu vực thành thị (phường) "
         "95 nghìn đồng/người học/tháng."
@@ -73,6 +75,14 @@ def test_a_tuition_row_says_it_is_tuition_and_of_which_schools_and_leads() -> No
     recap = "Xin nhắc lại: học phí giáo dục mầm non công lập ở khu vực nông thôn (xã) là 60 nghìn đồng/người học/tháng."
     assert recap in texts, "a fee row too long to repeat is repeated by its first column, with its label"
     assert any(t.startswith("Học phí trung học phổ thông công lập: khu vực nông thôn (xã) 110 nghìn đồng") for t in texts)
+    assert all(check(t) == [] for t in texts)
+
+
+def test_a_tuition_row_keeps_the_whole_kind_of_school_it_is_for() -> None:
+    texts = [s.text for s in draft(parse((DATA / "nq-tuition-lead.txt").read_text(encoding="utf-8"))).sentences]
+    whole = "Học phí giáo dục mầm non công lập chưa tự bảo đảm chi thường xuyên: khu vực nông thôn (xã) 60 nghìn đồng"
+    assert any(t.startswith(whole) for t in texts), texts
+    assert not [t for t in texts if "công lập:" in t], "not every public school: self-funded ones pay more"
     assert all(check(t) == [] for t in texts)
 
 

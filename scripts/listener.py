@@ -187,6 +187,10 @@ PARTY_OR_BUDGET = re.compile(
 )  # "được chi" is what a budget pays an office; a resident "được hỗ trợ", "được hưởng", "được chi trả"
 
 
+FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
+# "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
+
+
 GARBLED = re.compile(r"\b((?:\w+ ){1,5}\w+) \1\b|\bkhông thuộc được\b", re.I)
 # "cho người nước ngoài cho người nước ngoài", "không thuộc được khoán": what a cut reference leaves behind
 
@@ -317,7 +321,7 @@ def _agency_work(body: str) -> Finding | None:
         return Finding("agency_work", "Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
     if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
         return Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
-    if (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body):
+    if (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body) and not FEE_RESIDENTS_PAY.search(body):
         return Finding("agency_work", "Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0])
     return None
 

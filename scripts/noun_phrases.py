@@ -17,7 +17,7 @@ tells them apart:
 - a heading that lists actions ("Tạm dừng, chấm dứt, tiếp tục hưởng lương hưu.") or names one done to a status
   ("Tạm dừng đóng bảo hiểm xã hội bắt buộc."): no one doing it and nothing that binds anyone;
 - the legend of a formula ("N: số năm đóng bảo hiểm xã hội."): a symbol the listener never heard;
-- a category of people told by why they come ("Người nước ngoài vào Việt Nam để thực hiện công việc cứu trợ …"):
+- a category of people told by why they cross the border ("Người nước ngoài vào Việt Nam để thực hiện công việc cứu trợ …"):
   the verbs of its purpose ("để thực hiện …") are not a rule, and nothing before them binds anyone;
 - an aside that names who is meant (``APPOSITIVE``: "…, trực tiếp là …", "…, nhất là …", "…, đặc biệt là …"):
   its "là" introduces examples, not the predicate; the listener looks for one outside it.
@@ -55,10 +55,11 @@ STATUS_CHANGE = re.compile(
 APPOSITIVE = re.compile(r",\s+(?:trực tiếp|nhất|đặc biệt|cụ thể|chủ yếu|trước hết|trong đó|tức) là\b[^,;]*", re.I)
 FORMULA_LEGEND = re.compile(r"^[A-ZĐ][a-z]{0,2}\d{0,2}\s*[:=]\s+(?=[a-zà-ỹđ])")  # "N: số năm …", not "Heo: 500.000 đồng"
 TRIP_PURPOSE = re.compile(
-    r"^[^,]+?\s(?:vào|đến|sang|nhập cảnh|xuất cảnh|quá cảnh|về nước|ra nước ngoài)\b[^,]*?\s+để\s"
-)  # "Người nước ngoài vào Việt Nam để thực hiện công việc cứu trợ …": who is meant, by why they come
+    r"^[^,]+?\s(?:(?:vào|đến|sang) (?:Việt Nam|lãnh thổ)|nhập cảnh|xuất cảnh|quá cảnh|về nước|ra nước ngoài)\b[^,]*?\s+để\s"
+)  # "Người nước ngoài vào Việt Nam để thực hiện công việc cứu trợ …": who is meant, by why they cross the border;
+# "Người cao tuổi đến trạm y tế xã để khám …" is what residents do, told to them
 ADDRESSED = re.compile(r"^Người dân\b")  # "Người dân đến … để …": what residents do, told to them
-BINDING = re.compile(r"\b(?:được|phải|không|cấm|nghiêm cấm|bị|là|bằng|sẽ|cần|thì|hãy|nên)\b|\d", re.I)
+BINDING = re.compile(r"\b(?:được|phải|không|cấm|nghiêm cấm|bị|là|bằng|sẽ|cần|thì|hãy|nên|vẫn)\b|\d", re.I)
 
 
 def level_as_rule(text: str) -> str:

@@ -17,6 +17,11 @@ sách nhà nước bảo đảm" says where an office's money comes from. The ro
   đóng dấu), an office basing its decision on a file, an office's own campaign at any level ("Ủy ban nhân dân xã,
   phường đẩy mạnh công tác phổ biến, tuyên truyền …"; "Ủy ban nhân dân xã rà soát các giếng khoan" reaches residents),
   the currency and exchange rate fees are collected in, and the closing "nếu có vướng mắc … phản ánh về Bộ …".
+
+None of these is what a sentence says when it also tells residents what they get, pay or must: a resident holder
+with được / phải / không được / không phải after the office's part ("…, bà con không phải đóng"), an enforcement on
+them ("…, xử phạt người …"), the basis of what they pay, the file an office uses to give them something, where they
+pay a fee or take a problem (the commune office).
 """
 
 from __future__ import annotations
@@ -37,8 +42,18 @@ FUND_ACT = re.compile(
     r"^\S+(?: \S+){0,14}? (?:được )?(?:hình thành|bổ sung|trích lập) từ\b|\b(?:bảo đảm|cấp bù|cân đối|bố trí) kinh phí\b"
 )
 RESIDENT_PAYS = re.compile(
-    r"\bdo (?:người|hộ|gia đình|cá nhân|chủ|bà con|phụ huynh|học sinh)\b|\btự (?:bảo đảm|chi trả|chịu|túc|lo)\b"
+    r"\bdo (?:người|hộ|gia đình|cá nhân|chủ|bà con|phụ huynh|học sinh)\b|\btự (?:bảo đảm|chi trả|chịu|túc|lo)\b|"
+    r"\b(?:hộ gia đình|người dân|bà con|nhân dân) (?:đóng góp|góp|đóng|nộp)\b"
+)  # "Vốn của hộ gia đình đóng góp 30%": the residents' share, an amount they pay
+HOLDER = (
+    r"(?:người dân|bà con|nhân dân|(?:các )?hộ(?: gia đình| nghèo| cận nghèo)?|gia đình|cá nhân|chủ hộ|phụ huynh|"
+    r"học sinh|sinh viên|trẻ em|người (?:cao tuổi|bệnh|lao động|khuyết tật|có công|nộp|tham gia|học|nuôi|trồng))"
 )
+RESIDENT_CLAUSE = re.compile(
+    rf",\s+(?:thì |còn )?(?:{HOLDER}(?: \S+){{0,3}}? (?:vẫn |cũng |chỉ |sẽ )?(?:không được|không phải|không bị|được|phải|bị)|"
+    r"(?:xử phạt|xử lý|cấm|nghiêm cấm|thu hồi)\b)",
+    re.I,
+)  # ", bà con không phải đóng", ", hộ nghèo được vay …", ", xử phạt người …": what residents get or must, said after it
 
 BASIS = re.compile(
     LEAD + r"(?P<subject>(?:Mức|Tổng|Giá|Tiền|Số|Thời gian|Kết quả|Hệ số|Doanh thu|Thu nhập|Chỉ số|Bảng|Định mức|Đơn giá|"
@@ -49,6 +64,9 @@ BASIS = re.compile(
 RIGHT_IN_USE = re.compile(r"\b(?<!không )(?:được (?:hưởng|miễn|giảm|hỗ trợ)|thuộc (?:đối tượng|diện) (?:được|hưởng))\b")
 # "… làm căn cứ xác định doanh nghiệp thuộc đối tượng được miễn thuế …": who holds a right, which residents need
 CLAUSE_IN_SUBJECT = re.compile(r"\b(?:để|được|phải|là|bằng|không|sẽ|có|gồm)\b")  # the basis is then not what the sentence says
+RESIDENT_PAYS_IN_USE = re.compile(
+    rf"\b(?:đóng|nộp|thuế|phí|lệ phí|học phí)\b[^.;]*?\b(?:của|mà|do) {HOLDER}\b", re.I
+)  # "… là căn cứ để tính mức đóng bảo hiểm y tế của hộ gia đình": a basis of what residents pay is news for them
 OFFICE_USE = re.compile(
     r"^(?:(?:ngân sách|Nhà nước|nhà nước|cơ quan|các cơ quan|Ủy ban|Kho bạc|Bảo hiểm xã hội|quỹ)\b|"
     r"(?:tính|xác định|cấp bù|quyết toán|lập dự toán|phân bổ|thu|điều chỉnh|giải quyết|chi trả|thanh toán|xét|thẩm định|cấp|"
@@ -63,19 +81,22 @@ COLLECTOR = re.compile(
 )
 ON_FILE = re.compile(
     r"^(?:Cơ quan|Các cơ quan|Đơn vị|Ủy ban|Sở|Bộ|Kho bạc|Bảo hiểm xã hội)\b[^.;]{0,160}?\s(?:phải |có trách nhiệm )?"
-    r"căn cứ (?:vào )?(?:hồ sơ|danh sách|kết quả|số liệu|biên bản|giấy tờ|văn bản)"
-)
+    r"căn cứ (?:vào )?(?:hồ sơ|danh sách|kết quả|số liệu|biên bản|giấy tờ|văn bản)(?![^.;]*\bđể (?:cấp|chi trả|trả|phát|hỗ trợ|cho vay)\b)"
+)  # "… căn cứ danh sách hộ nghèo để cấp thẻ bảo hiểm y tế …": what residents are given, not the office's file work
 CAMPAIGN = re.compile(
     r"^(?:Ủy ban|UBND|Sở|Bộ|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|Ban|Mặt trận|Chủ tịch|Các tổ chức chính trị)\b[^.;]{0,80}?"
     r"\b(?:đẩy mạnh|tăng cường|làm tốt|thực hiện tốt|chú trọng|nâng cao hiệu quả|tổ chức) công tác "
     r"(?:phổ biến|tuyên truyền|giám sát|kiểm tra|thanh tra|phản biện|quản lý|chỉ đạo|hướng dẫn)\b"
 )  # "Ủy ban nhân dân xã, phường đẩy mạnh công tác phổ biến, tuyên truyền …": the office's own campaign, at any level
 CURRENCY = re.compile(
-    r"\bthu bằng (?:đồng Việt Nam|USD|Đô ?la|ngoại tệ)|\bquy đổi\b[^.;]{0,80}?\btheo tỷ giá|\btheo tỷ giá\b", re.I
-)
+    rf"^(?!{HOLDER}\b)(?![^.;]*\btại (?:bộ phận|Ủy ban|UBND|trụ sở|Bưu điện|bưu điện|điểm thu)\b)[^.;]*?(?:"
+    r"\bthu bằng (?:đồng Việt Nam|USD|Đô ?la|ngoại tệ)|\bquy đổi\b[^.;]{0,80}?\btheo tỷ giá|\btheo tỷ giá\b)",
+    re.I,
+)  # not when the payer is the subject ("Người nộp lệ phí có thể nộp bằng …") or it says where residents pay
 FEEDBACK = re.compile(
     r"\bvướng mắc\b[^.]{0,80}?\b(?:phản ánh|báo cáo|gửi ý kiến)\b[^.]{0,40}?\b(?:Bộ|Sở|Ủy ban|UBND|Hội đồng|Chính phủ|cơ quan)\b"
-)
+    r"(?! nhân dân (?:xã|phường|thị trấn)\b| (?:xã|phường|thị trấn)\b)"
+)  # "… phản ánh về Ủy ban nhân dân xã để được hướng dẫn": the commune office residents go to, not a ministry
 
 ROLES = (
     "Nguồn tiền của cơ quan (kinh phí, ngân sách, quỹ): việc nội bộ, dù tiền đó chi cho việc gì.",
@@ -96,7 +117,9 @@ def _funding(body: str) -> str | None:
 
 def _basis(body: str) -> str | None:
     m = BASIS.match(body)
-    if not m or CLAUSE_IN_SUBJECT.search(m["subject"]) or not OFFICE_USE.match(m["use"]) or RIGHT_IN_USE.search(m["use"]):
+    if not m or CLAUSE_IN_SUBJECT.search(m["subject"]) or not OFFICE_USE.match(m["use"]):
+        return None
+    if RIGHT_IN_USE.search(m["use"]) or RESIDENT_PAYS_IN_USE.search(m["use"]):
         return None
     return " ".join(body[m.end("subject") :].split()[:4])  # "là căn cứ để tính"
 
@@ -110,6 +133,8 @@ def _procedure(body: str) -> str | None:
 
 def office_role(body: str) -> tuple[str, str] | None:
     """(message, span) when the sentence's subject and main predicate are an office's business, else None."""
+    if RESIDENT_CLAUSE.search(body):
+        return None
     for message, role in zip(ROLES, (_funding, _basis, _procedure), strict=True):
         if found := role(body):
             return message, found

@@ -34,6 +34,7 @@ NOUN_PHRASES = [
     "Các chính sách chính gồm có.",
     # a category of people told by why they come: the purpose's verbs are not a rule
     "Người nước ngoài sang Việt Nam để tham gia hội chợ nông sản của tỉnh.",
+    "Người nước ngoài đến Việt Nam để tham quan khu bảo tồn.",
 ]
 
 
@@ -59,6 +60,10 @@ RULES = [
     "Bà con, nhất là các hộ ven sông, chủ động gia cố nhà cửa trước mùa lũ.",
     "Người nước ngoài vào Việt Nam để chữa bệnh được miễn lệ phí thị thực.",  # the rule after the purpose
     "Người dân đến Ủy ban nhân dân xã để làm thủ tục cấp giấy phép nuôi ong.",  # what residents do, told to them
+    "Người cao tuổi đến trạm y tế xã để khám sức khỏe miễn phí.",  # a trip residents make, not a border crossed
+    "Học sinh đến trường để nhận sách giáo khoa miễn phí.",
+    "Người bệnh đến bệnh viện huyện để khám theo giấy hẹn.",
+    "Người lao động về nước để nghỉ phép vẫn hưởng nguyên lương.",  # "vẫn hưởng": the rule after the purpose
 ]
 
 

@@ -39,6 +39,13 @@ def codes(sentence: str) -> list[str]:
         "Cơ quan bảo hiểm xã hội huyện phải căn cứ vào hồ sơ của người nuôi ong để giải quyết.",
         "Mức chi hội nghị áp dụng từ năm tài chính 2028.",
         "Ủy ban nhân dân xã đẩy mạnh công tác tuyên truyền về nuôi ong an toàn cho người dân.",  # a campaign, any level
+        # near what residents are told, still an office's business
+        "Ủy ban nhân dân xã tăng cường công tác kiểm tra, giám sát việc quản lý quỹ phòng chống thiên tai.",
+        "Trong quá trình thực hiện, nếu có vướng mắc, Ủy ban nhân dân xã phản ánh về Sở Tài chính để được hướng dẫn.",
+        "Cơ quan bảo hiểm xã hội căn cứ vào hồ sơ để tổng hợp, báo cáo Bộ Tài chính.",
+        "Mức lương cơ sở là căn cứ để tính mức đóng góp của ngân sách xã.",
+        "Kinh phí tổ chức hội nghị do ngân sách xã bảo đảm, các đơn vị phải quyết toán trước ngày 31 tháng 12.",
+        "Mức chi hội nghị là 100.000 đồng/người, áp dụng từ năm tài chính 2028.",
     ],
 )
 def test_an_offices_business_is_flagged_whatever_residents_it_mentions(sentence: str) -> None:
@@ -62,6 +69,35 @@ def test_an_offices_business_is_flagged_whatever_residents_it_mentions(sentence:
 )
 def test_a_rule_for_residents_that_mentions_a_basis_or_a_budget_passes(sentence: str) -> None:
     assert check(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an office as the subject, then what residents must or what is done to them
+        "Ủy ban nhân dân xã tăng cường công tác kiểm tra, người dân không được đốt rơm rạ trên đồng.",
+        "Ủy ban nhân dân xã tăng cường công tác kiểm tra, xử phạt người không đội mũ bảo hiểm.",
+        # where residents take a problem: the commune office, not a ministry
+        "Nếu có vướng mắc, bà con phản ánh về Ủy ban nhân dân xã để được hướng dẫn.",
+        # the currency residents pay in, where they pay or told to the payer
+        "Lệ phí cấp giấy khai sinh được thu bằng đồng Việt Nam tại bộ phận một cửa của xã.",
+        "Người nộp lệ phí có thể nộp bằng đồng Việt Nam hoặc ngoại tệ quy đổi theo tỷ giá.",
+        # an office's file used to give residents something
+        "Ủy ban nhân dân xã căn cứ danh sách hộ nghèo để cấp thẻ bảo hiểm y tế miễn phí cho bà con.",
+        "Cơ quan bảo hiểm xã hội căn cứ vào hồ sơ để chi trả trợ cấp trong 5 ngày làm việc.",
+        # a funding source with what residents get, owe or pay
+        "Kinh phí khám sức khỏe cho người cao tuổi do ngân sách xã chi trả, bà con không phải đóng.",
+        "Vốn vay được cho vay từ nguồn vốn của Ngân hàng Chính sách xã hội, hộ nghèo được vay tối đa 100 triệu đồng.",
+        "Vốn của hộ gia đình đóng góp 30%, phần còn lại do ngân sách xã bố trí.",
+        # the basis of what residents pay
+        "Mức lương cơ sở là căn cứ để tính mức đóng bảo hiểm y tế của hộ gia đình.",
+        "Giá đất trong bảng giá là căn cứ để tính thuế sử dụng đất mà hộ gia đình phải nộp.",
+        # a fee residents pay, whichever year it starts
+        "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027.",
+    ],
+)
+def test_what_residents_get_pay_or_must_passes_whatever_office_or_budget_it_names(sentence: str) -> None:
+    assert check(sentence) == [], check(sentence)
 
 
 def test_what_the_state_pays_with_a_figure_is_said_as_the_states_act() -> None:

@@ -8,6 +8,8 @@ receivers and the verbs from here, so that a word added for one stage is heard b
 
 from __future__ import annotations
 
+import re
+
 from scripts.sentences import capfirst
 
 # Who receives, by the noun that opens the group ("hộ nghèo", "người cao tuổi", "học sinh khuyết tật" …): a word
@@ -41,12 +43,35 @@ VERBS = {
     )
     for verb in verbs.split("|")
 }
+# The words after which a verb is another verb that gives nothing: "phát hiện", "phát động", "khám xét", "khoanh
+# vùng", "giãn cách", "tạm hoãn xuất cảnh".
+NOT_FOLLOWED_BY = {
+    "phát": "hiện|động|hành|triển|huy|sinh|tán|biểu|ngôn|thanh|sóng",
+    "khám": "xét|nghiệm|phá",
+    "khoanh": "vùng",
+    "giãn": "cách",
+    "tạm hoãn": "xuất cảnh",
+}
+# What a rule does to people it punishes or pursues, never a benefit however it is worded ("Phát hiện, xử lý nghiêm
+# đối với …", "Tạm hoãn xuất cảnh đối với người nộp thuế …", "miễn nhiệm …").
+SANCTION = re.compile(
+    r"\b(?:miễn nhiệm|cách chức|kỷ luật|thu hồi|xử lý|xử phạt|tịch thu|thu giữ|tạm giữ|khám xét|cưỡng chế|"
+    r"tạm hoãn xuất cảnh|phát hiện|truy cứu|đình chỉ)\b",
+    re.I,
+)
 
 
 def alternatives(words: list[str] | tuple[str, ...], first_upper: bool = False) -> str:
-    """The words as one regex alternation, the longest first ("chi trả trước" before "chi trả")."""
+    """The words as one regex alternation, the longest first ("chi trả trước" before "chi trả"), each a whole word
+    and never the start of a verb that gives nothing (``NOT_FOLLOWED_BY``)."""
     ordered = sorted(words, key=len, reverse=True)
-    return "|".join(capfirst(w) if first_upper else w for w in ordered)
+    return "|".join(_whole(capfirst(w) if first_upper else w, NOT_FOLLOWED_BY.get(w, "")) for w in ordered)
+
+
+def _whole(word: str, not_followed_by: str) -> str:
+    """ "(?<!\\w)phát(?!\\w|\\s+(?:hiện|động|…)\\b)": the word alone, not the first word of another verb."""
+    other = rf"|\s+(?:{not_followed_by})\b" if not_followed_by else ""
+    return rf"(?<!\w){word}(?!\w{other})"
 
 
 def beneficiary(group_lead: bool = True) -> str:
@@ -60,6 +85,15 @@ def benefit_verbs(first_upper: bool = False) -> str:
     return alternatives(list(VERBS), first_upper)
 
 
-def received(who: str, verb: str, what: str, tail: str = "") -> str:
-    """ "Học sinh khuyết tật được hỗ trợ 100% học phí.": who gets what, the sentence a listener follows."""
+def punishes(verb: str, what: str, tail: str = "") -> bool:
+    """Whether what is done to the group is a sanction: what they undergo, not receive. The group itself is not read:
+    "hộ có đất bị thu hồi" may well be given support."""
+    return bool(SANCTION.search(f"{verb} {what} {tail}"))  # joined: "miễn" + "nhiệm chức vụ" is "miễn nhiệm"
+
+
+def received(who: str, verb: str, what: str, tail: str = "") -> str | None:
+    """ "Học sinh khuyết tật được hỗ trợ 100% học phí.": who gets what, the sentence a listener follows; None for a
+    sanction ("… được xử lý nghiêm." would say a punishment as a benefit)."""
+    if punishes(verb, what, tail):
+        return None
     return f"{capfirst(who.strip())} được {verb.lower()} {what.strip()}{tail}."

@@ -30,4 +30,4 @@ def as_received(sentence: str) -> str:
     """ "Bộ Tài chính gia hạn nộp thuế … cho hộ kinh doanh …" → "Hộ kinh doanh … được gia hạn nộp thuế …"."""
     if not (m := RELIEF_TASK.match(sentence)) or proposes(sentence[: m.start("verb")]):
         return sentence  # "… nghiên cứu, đề xuất chính sách … hỗ trợ …": a policy to be studied is not yet received
-    return received(m["who"], m["verb"], m["what"], m["tail"] or "")
+    return received(m["who"], m["verb"], m["what"], m["tail"] or "") or sentence  # a sanction is not received

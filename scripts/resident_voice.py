@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs
+from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs, punishes
 from scripts.negation import NEGATION
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
@@ -110,9 +110,10 @@ GOODS = re.compile(
 )  # what relief hands over, not "hỗ trợ các địa phương khắc phục …"
 NOT_RESIDENTS = re.compile(
     r"\b(?:cán bộ|công chức|viên chức|người đứng đầu|người có thẩm quyền|cơ quan|đơn vị|doanh nghiệp|địa phương|"
-    r"tổ chức tín dụng|ngân hàng)\b",
+    r"tổ chức tín dụng|ngân hàng|thành viên (?:Ban|Tiểu ban|Đoàn|Ủy ban|Hội đồng)|ban chỉ đạo|ban chỉ huy|"
+    r"tổ công tác|đoàn công tác|tổ giúp việc|tổ thường trực|lực lượng chức năng)\b",
     re.I,
-)
+)  # an office, its members and staff, or a business: "Tặng giấy khen cho thành viên Ban chỉ đạo" is no news for residents
 LETS = re.compile(
     r"^(?P<pre>[^.;:]{0,120}?)(?<!\S)(?:cho phép|cho)\s+"
     rf"(?P<who>{GROUP})\s+(?P<what>(?:tạm |được )?(?:nghỉ|ngừng|hoãn|lùi|trở về|quay lại|về nhà)\b[^;]*?)\s*(?:;.*)?\.?$"
@@ -219,7 +220,7 @@ def _asked(sentence: str) -> str | None:
 
 def _given(sentence: str) -> str | None:
     """ "Hỗ trợ 2.000.000 đồng cho mỗi hộ có nhà bị sập." → "Mỗi hộ có nhà bị sập được hỗ trợ 2.000.000 đồng."."""
-    if not (m := GIVES.match(sentence)):
+    if not (m := GIVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or punishes(m["verb"], m["what"]):
         return None
     pre = m["pre"].strip(" ,")
     if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]):
@@ -233,6 +234,8 @@ def _served(sentence: str) -> str | None:
     if not (m := SERVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or not _office_asks(pre := m["pre"].strip(" ,")):
         return None
     verb, what = m["verb"].lower(), (m["what"] or "").strip(" ,")
+    if punishes(verb, what, m["tail"] or ""):
+        return None
     if VERBS.get(verb) == WAIVER and not WAIVED.search(what) or VERBS.get(verb) == PAYMENT and not GOODS.search(what):
         return None
     if OFFICES_BETWEEN.search(what) or words(what) > 12 or words(m["who"]) > WHO_WORDS or "quy định" in m["who"]:

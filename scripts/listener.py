@@ -14,7 +14,8 @@ Codes, from the editor's review of drafted scripts (``corpus/editor-review.md``)
   ("phân cấp", "ủy quyền"), what a budget pays an office ("đoàn công tác được chi …", "công tác
   phí"); or a directive with no subject.
 - ``unlabelled_amount``: an amount or a fine a listener cannot attach to anything: a table row
-  ("Nhóm 5 …"), a bare level ("Mức … bằng 50% …"), a fine without its offence.
+  ("Nhóm 5 …"), a bare level ("Mức … bằng 50% …"), a fine without its offence, a benefit without its holder
+  ("Tăng thêm 300.000 đồng … đối với những người có …": ``scripts.bare_benefit``).
 - ``stray_mark``: footnote marks ("[3]"), list letters ("a)", a lone "b." at the end), "1.Việc".
 - ``cut``: the sentence or title stops where it needs a continuation ("… của chủ hộ.", "… và Luật
   sửa đổi.", "… thuộc thẩm quyền.").
@@ -44,6 +45,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scripts.bare_benefit import holderless
 from scripts.fragments import fragment
 from scripts.noun_phrases import APPOSITIVE, modifier_only
 from scripts.offices import office_role
@@ -380,6 +382,8 @@ def _check(sentence: str) -> tuple[Finding, ...]:
     out += [_stray_mark(text), _cut(body)]
     if found := fragment(body):
         out.append(Finding(*found))
+    if unheld := holderless(body):
+        out.append(Finding(*unheld, body[:40]))
     out += [Finding(code, message, m[0].strip()) for pattern, code, message in MARKED if (m := pattern.search(body))]
     if _words(text) > MAX_WORDS:
         out.append(Finding("too_long", f"Câu dài {_words(text)} từ: khó theo dõi khi nghe một lần.", ""))

@@ -17,6 +17,20 @@ SUBJECT_REF = re.compile(
     r"(?:được\s+)?(?:quy định|quy|nêu)\s+tại\s+(?:điểm\s+(?P<p>[a-zđ])\s+)?khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
     r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
 )
+DOCUMENT = r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
+# "người đang hưởng lương hưu … theo quy định tại khoản 2 Điều 1 của Nghị định này": people named, then narrowed by
+# the group a clause of the same document defines
+HELD_REF = re.compile(
+    r"(?:(?<=^)|(?<=,\s))(?P<who>[Nn]gười)\s[^;:()]{3,120}?\s+theo quy định tại\s+(?:điểm\s+(?P<p>[a-zđ])\s+)?"
+    rf"khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+{DOCUMENT}"
+)
+# The group a clause defines by when its people left work: "Các đối tượng quy định tại các điểm a, b … khoản 1 Điều này
+# nghỉ hưởng lương hưu, trợ cấp … trước ngày 01 tháng 01 năm 1995 (bao gồm …)"; the date closes the group
+DATED_GROUP = re.compile(
+    r"^(?:(?:Các|Những)\s+)?(?:đối tượng|người)(?:\s+quy định tại\s+[^;:()]{3,80}?\b(?:Điều|khoản)\s+(?:này|\d+))?\s+"
+    r"(?P<what>(?:nghỉ\s+|đang\s+|đã\s+)?hưởng\s[^;:().]{3,120}?\b(?:trước|từ|sau)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"(?=\s|,|$)"
+)
 HEAD_END = re.compile(r"[;.:(]|\s(?:đã|theo quy định|quy định tại|được|phải|thì)\s")
 NEGATION_END = re.compile(r"\b(?:không|chưa|chẳng)$")
 MAX_HEAD_WORDS = 24  # the sentence it goes into is held to its own limit after
@@ -45,9 +59,19 @@ def _head(target: str) -> str:
     return head if 2 <= words(head) <= MAX_HEAD_WORDS else ""
 
 
+def dated_group(target: str) -> str:
+    """ "Các đối tượng quy định tại … khoản 1 Điều này nghỉ hưởng lương hưu … trước ngày 01 tháng 01 năm 1995 (…)" →
+    "nghỉ hưởng lương hưu … trước ngày 01 tháng 01 năm 1995": what sets the group apart; "" when the clause does not
+    open with such a group."""
+    m = DATED_GROUP.match(target)
+    return m["what"] if m else ""
+
+
 def who_is_meant(line: str, doc: LegalDocument) -> str:
     """The line with a reference to a group of this document replaced by the group's own words."""
     m = SUBJECT_REF.search(line)
+    if not m and (held := HELD_REF.search(line)) and (group := dated_group(_target(doc, held["d"], held["k"], held["p"]))):
+        return f"{line[: held.start()]}{held['who']} {group}{line[held.end() :]}"  # "người nghỉ hưởng … trước ngày …"
     if not m or not (head := _head(_target(doc, m["d"], m["k"], m["p"]))):
         return line
     said = capfirst(head) if m.start() == 0 else lowerfirst(head)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from scripts.conditions import under_condition
+from scripts.lead_holder import with_holder
 from scripts.legal import Article
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, received, with_list_lead
@@ -252,7 +253,7 @@ def passage_units(
             line = holders.say(clause, line, lead)
             line, acts = one_act_each(line)
             heading = article.title if clause is None else ""
-            sentences = acts + (_line_said(line, lead, addressee, heading, carriers.limit) if line else [])
+            sentences = acts + (_line_said(line, lead, addressee, heading, carriers.limit, (resolve(lead), text)) if line else [])
             sentences = [as_received(s) for s in sentences]
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]
@@ -260,8 +261,12 @@ def passage_units(
     return out
 
 
-def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int) -> list[str]:
-    """A line said with its lead when it has one, else alone; a bare value alone takes its article's title as label."""
+def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int, held: tuple[str, str]) -> list[str]:
+    """A line said with its lead when it has one, else alone; a bare value alone takes its article's title as label.
+    `held` is the lead with its references resolved and the document's text: a bare benefit ("Tăng thêm …") is said
+    as given to whom the lead names."""
+    if lead and (given := with_holder(held[0], line, held[1])):
+        return [given]
     return with_lead(lead, line, addressee) if lead else split_units(labelled(received(line), heading), limit)
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from scripts.conditions import under_condition
+from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
 from scripts.legal import Article
 from scripts.notions import inline_point
@@ -218,18 +219,11 @@ def passage_units(
                 break
         if point is None and (split := inline_point(passage)):
             point, passage = "a", split[1]  # "Đối tượng áp dụng a) Trẻ em …": the heading goes, point a is said
-        lines = carriers.lines(clause, point, _joined([flat(line) for line in passage.split("\n") if line.strip()]))
+        lines = carriers.lines(clause, point, written := _joined([flat(x) for x in passage.split("\n") if x.strip()]))
         lines = holders.lines(clause, point, lines)
         if not lines:
             continue
-        addressee = (
-            point is None
-            and len(lines) > 1
-            and (not article.number or article.number.startswith("mục "))
-            and _addressee(lines[0])
-        )
-        if addressee:
-            lines[0] += ":"  # a directive's task group: "Sở Tài chính" then "- …" tasks, each said with its actor
+        addressee = _task_group(article, point, lines)
         if point is None and len(lines) == 1 and OCCASION_HEADING.match(lines[0]) and words(lines[0]) <= 14:
             occasions[clause] = PAREN.sub("", lines[0])  # "Dự báo cháy rừng cấp III (cấp cao)" then its points
             continue
@@ -248,6 +242,9 @@ def passage_units(
                 line_lead = line
                 continue
             lead = line_lead or (inherited if n == 0 else "")
+            owner = lead or holders.by_clause.get(clause) or holders.by_clause.get(None)  # "Nghiêm cấm:", "Chủ rừng"
+            if not owner and is_heading(article, clause, point, n == 0 and line == written[0], line):
+                continue  # "Trợ cấp ngày công lao động của Dân quân …" over its clause: names the rule, is none
             quote = line.lstrip("-+• “")
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
             line = holders.say(clause, line, lead)
@@ -259,6 +256,15 @@ def passage_units(
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]
             out.extend((clause, point, quote, s) for s in sentences)
     return out
+
+
+def _task_group(article: Article, point: str | None, lines: list[str]) -> bool:
+    """A directive's task group: "Sở Tài chính" then "- …" tasks, each said with its actor (its line gets a colon)."""
+    directive = not article.number or article.number.startswith("mục ")
+    if point is None and len(lines) > 1 and directive and _addressee(lines[0]):
+        lines[0] += ":"
+        return True
+    return False
 
 
 def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int, held: tuple[str, str]) -> list[str]:

@@ -1,5 +1,6 @@
 """A bare benefit said with the holder its lead names (scripts/lead_holder.py, scripts/references.py), the listener's
-check of a benefit without its holder (scripts/bare_benefit.py). Made-up texts."""
+check of a benefit without its holder (scripts/bare_benefit.py), and headings not said as rules (scripts/headings.py).
+Made-up texts."""
 
 from scripts.lead_holder import with_holder
 from scripts.legal import parse
@@ -92,3 +93,23 @@ def test_the_listener_flags_an_amount_or_a_relief_given_to_no_one() -> None:
     held = "Diêm dân nghỉ hưởng trước ngày 01 tháng 01 năm 2001 được tăng thêm 250.000 đồng/người/tháng."
     assert not check(held)
     assert not {f.code for f in check("Giảm 30% tiền thuê đất cho hộ nghèo làm muối.")} & {"unlabelled_amount"}
+
+
+def test_an_article_title_over_its_clauses_is_not_said_as_a_rule() -> None:
+    article = parse(DECREE).article("4")
+    assert article
+    assert [s for c, _, _, s in passage_units(article) if c is None] == []
+
+
+def test_a_clause_heading_over_its_lines_is_not_said_but_its_rule_is() -> None:
+    assert said("4", "2", None) == ["Hợp tác xã muối được vay vốn ưu đãi để cải tạo đồng muối."]
+    assert said("3", "1", None) == [
+        "Hợp tác xã muối được hỗ trợ xây dựng nhà kho chứa muối.",
+        "Nhà kho phải cách mép nước tối thiểu 50 mét.",
+    ]  # a first line that binds someone is a rule, whatever follows it
+    assert said("5", None, None) == ["Nghị định này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2032."]
+
+
+def test_a_first_line_under_a_ban_or_a_holder_is_the_rule_not_a_heading() -> None:
+    assert said("6", "1", None)[0] == "Nghiêm cấm đổ chất thải sinh hoạt ra đồng muối."
+    assert said("7", "1", None)[0] == "Chủ rừng phải thực hiện các quy định về bảo vệ rừng phòng hộ."

@@ -34,6 +34,8 @@ SCOPE = re.compile(
     re.I,
 )
 EXEMPTED = re.compile(r"\bđược (?:miễn|giảm)\b", re.I)  # who does not pay: an item of a list, never the main point
+# "Nhân dân được vận động tham gia …": being urged or told binds no one and changes nothing: never the main point
+URGED = re.compile(r"\bđược (?:vận động|tuyên truyền|khuyến khích|hướng dẫn|phổ biến|động viên|khuyến cáo)\b", re.I)
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%", re.I)
 DATED = re.compile(r"\bngày \d|\d/\d{4}")
 
@@ -46,6 +48,7 @@ def lead_worthy(text: str) -> bool:
         and not NOT_A_HOLDER.match(text)
         and not SCOPE.search(text)
         and not EXEMPTED.search(text)
+        and not URGED.search(text)
         and not BARE_LEVEL.match(text)
         and not UNIT_LEAD.match(text)
         and not procedure_or_counting(text)

@@ -85,3 +85,9 @@ def test_a_duty_of_a_benefits_holder_still_leads() -> None:
     assert lead_worthy("Người được hưởng trợ cấp chăn nuôi phải thông báo cho trưởng thôn khi bán bò.")
     assert lead_worthy("Hộ được hỗ trợ làm chuồng bò phải hoàn thành trước ngày 31 tháng 12 năm 2027.")
     assert not lead_worthy("Hộ được hỗ trợ làm chuồng bò phải có tên trong danh sách hộ nghèo của xã.")
+
+
+def test_being_urged_or_told_is_never_the_main_point() -> None:
+    assert not lead_worthy("Nhân dân được vận động tham gia giữ gìn vệ sinh đồng cỏ chăn thả của thôn.")
+    assert not lead_worthy("Người chăn nuôi được hướng dẫn cách ủ thức ăn cho bò trong mùa khô.")
+    assert lead_worthy("Người chăn nuôi được hỗ trợ 200.000 đồng để mua thức ăn cho bò trong mùa khô.")

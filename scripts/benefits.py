@@ -91,9 +91,22 @@ def punishes(verb: str, what: str, tail: str = "") -> bool:
     return bool(SANCTION.search(f"{verb} {what} {tail}"))  # joined: "miễn" + "nhiệm chức vụ" is "miễn nhiệm"
 
 
+# "cấp thẻ … cho người tham gia bằng bản giấy": how the thing is given, not who gets it
+MANNER = re.compile(
+    r"\s+(?P<how>bằng (?:bản giấy|bản điện tử|hình thức|phương thức|tiền mặt|chuyển khoản|hiện vật|văn bản)\b.*)$"
+)
+
+
+def split_manner(who: str) -> tuple[str, str]:
+    """The group and the manner of the giving that ended its phrase: ("người tham gia", " bằng bản giấy")."""
+    m = MANNER.search(who.strip())
+    return (who.strip()[: m.start()], " " + m["how"]) if m else (who, "")
+
+
 def received(who: str, verb: str, what: str, tail: str = "") -> str | None:
     """ "Học sinh khuyết tật được hỗ trợ 100% học phí.": who gets what, the sentence a listener follows; None for a
     sanction ("… được xử lý nghiêm." would say a punishment as a benefit)."""
     if punishes(verb, what, tail):
         return None
-    return f"{capfirst(who.strip())} được {verb.lower()} {what.strip()}{tail}."
+    who, how = split_manner(who)
+    return f"{capfirst(who.strip())} được {verb.lower()} {what.strip()}{how}{tail}."

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs, punishes
+from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs, punishes, split_manner
 from scripts.negation import NEGATION
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
@@ -160,6 +160,8 @@ def _place(pre: str) -> str:
 def _residents(pre: str, who: str, rest: str) -> str:
     """The sentence with the residents first, the occasion the task names before them and the office's place said:
     "Khi có lệnh, người dân ở các xã ven biển được vận động …"; a long group "Ở các xã ven biển, mỗi hộ có nhà …"."""
+    who, how = split_manner(who)
+    rest = rest.rstrip(" ,.") + how
     lead = m["lead"] + ", " if (m := TIME_OR_CASE.match(pre)) else ""
     place = "" if PLACE_IN_WHO.search(who) else _place(pre)
     if place and words(who) <= 3:

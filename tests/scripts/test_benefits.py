@@ -110,3 +110,13 @@ def test_an_office_task_is_said_as_received(task: str, said: str) -> None:
 @pytest.mark.parametrize("task", NOT_GIVEN_BY_AN_OFFICE)
 def test_an_office_that_pursues_or_rewards_itself_gives_residents_nothing(task: str) -> None:
     assert in_residents_voice(task) == task  # office members and businesses are not residents; a sanction is no gift
+
+
+def test_how_a_thing_is_given_is_never_said_as_part_of_who_gets_it() -> None:
+    from scripts.relief import as_received
+    from scripts.resident_voice import in_residents_voice
+
+    task = "Ủy ban nhân dân xã cấp giấy xác nhận hộ chăn nuôi cho người đăng ký bằng hình thức trực tuyến."
+    said = "Người đăng ký được cấp giấy xác nhận hộ chăn nuôi bằng hình thức trực tuyến."
+    assert as_received(task) == said  # not "Người đăng ký bằng hình thức trực tuyến được cấp …"
+    assert in_residents_voice(task) == said

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scripts.legal import LegalDocument
+from scripts.negation import NEGATION
 from scripts.sentences import capfirst, flat, lowerfirst, words
 
 SUBJECT_REF = re.compile(
@@ -32,7 +33,7 @@ DATED_GROUP = re.compile(
     r"(?=\s|,|$)"
 )
 HEAD_END = re.compile(r"[;.:(]|\s(?:đã|theo quy định|quy định tại|được|phải|thì)\s")
-NEGATION_END = re.compile(r"\b(?:không|chưa|chẳng)$")
+NEGATION_END = re.compile(rf"\b(?:{NEGATION})$")
 MAX_HEAD_WORDS = 24  # the sentence it goes into is held to its own limit after
 
 

@@ -320,7 +320,8 @@ def _subject_and_figure(parts: list[str], limit: int) -> str | None:
     """ "Mức trợ cấp một lần cho dân quân khi được công nhận …, cứ mỗi năm … được trợ cấp bằng 4.680.000 đồng"
     → "Mức trợ cấp một lần cho dân quân, cứ mỗi năm … 4.680.000 đồng": the head loses its qualifier, not the amount."""
     at = next((i for i, p in enumerate(parts) if i > 0 and FIGURE.search(p)), None)
-    if at is None or not (m := QUALIFIER.search(parts[0])) or words(parts[0][: m.start()]) < 3:
+    if at != 1 or not (m := QUALIFIER.search(parts[0])) or words(parts[0][: m.start()]) < 3:
+        # a part between the head and the figure is half of a list ("… đã được rà soát, phê duyệt mà …"): never cut
         return None
     joined = ", ".join([parts[0][: m.start()], *parts[at:]])
     if words(joined) <= limit and PREDICATE.search(joined) and not is_open(joined) and joined.count("(") == joined.count(")"):

@@ -217,3 +217,13 @@ def test_who_files_or_comes_to_register_is_never_said_as_a_fact() -> None:
         "đến Ủy ban nhân dân xã để đăng ký nhận hỗ trợ sửa chữa nhà ở theo danh sách"
     )
     assert shorten(storm, 26) is None
+
+
+def test_a_long_rule_is_never_cut_inside_a_list_between_its_head_and_its_figure() -> None:
+    # "… đã được rà soát, phê duyệt mà …": keeping the head and the figure's part would say "thuộc danh sách, phê duyệt"
+    text = (
+        "Trường hợp hộ nghèo thuộc danh sách do Ủy ban nhân dân cấp xã lập và niêm yết công khai tại trụ sở, "
+        "nhà văn hóa thôn, bản, tổ dân phố, đã được rà soát, phê duyệt mà có thành viên là người khuyết tật nặng "
+        "thì được hỗ trợ thêm 7% mức đóng."
+    )
+    assert not any("danh sách, phê duyệt" in s for s in split_units(text))

@@ -8,7 +8,20 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHES = ("pipeline", "drafting", "audio", "planner", "fanout", "acks", "province", "media", "mqttclients", "cli", "coverage")
+BENCHES = (
+    "pipeline",
+    "drafting",
+    "audio",
+    "planner",
+    "fanout",
+    "acks",
+    "province",
+    "media",
+    "mqttclients",
+    "cli",
+    "coverage",
+    "funnel",
+)
 RESULTS = Path(__file__).parent / "results"
 
 

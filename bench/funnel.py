@@ -1,0 +1,128 @@
+"""Where each key fact is lost on the drafter's path, counted per part: the honest map of what to build next.
+
+A key fact (``keyfacts-dev.json``, ``bench/fresh``) is heard when every atom of it is in the script. When it
+is not, the atoms the script does not say are looked for, and the fact is placed at the first stage that still
+held all of them:
+
+- ``pool, not chosen``: a candidate of ``scripts.choice.build_pool`` says the whole fact; selection left it out;
+- ``pool, atoms lost``: its source sentence reached the pool, but what the pool says of it lost an atom;
+- ``sentence → STAGE``: one body sentence holds the whole fact; ``bench.coverage`` names the stage that dropped it;
+- ``lines of one sentence``: a lead line ending in ":" and its list items hold it together;
+- ``clause`` / ``article``: no one sentence holds it, one clause (or one article) does;
+- ``document``: only the whole text does (title, preamble, tables, several articles);
+- ``not in text``: the parsed text does not hold it (an atom written otherwise, a PDF's extraction).
+
+Only counts per part and stage are written (``bench/results/funnel.json``): the unseen and fresh documents are
+measured, never printed. ``python -m bench funnel --quick``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.coverage import body_sentences, key, load, trace
+from bench.drafting import _tool, draft_doc, parts
+from scripts.choice import build_pool
+from scripts.errors import DocumentError, DraftError
+from scripts.legal import LegalDocument
+from scripts.sentences import SENTENCE_SPLIT, flat
+
+Fact = dict[str, Any]  # {"fact": …, "all": [atom, …]} as in keyfacts-dev.json
+
+
+def stage_of(
+    facts: list[Fact],
+    doc: LegalDocument,
+    script_text: str,
+    holds: Callable[[Fact, str], bool],
+    notice: bool = False,
+) -> Counter[str]:
+    """The stage each fact of one document is lost at (or "heard")."""
+    out: Counter[str] = Counter()
+    pool = build_pool(doc)
+    _, dropped = trace(doc)
+    fate = {key(sentence)[:60]: stage for stage, sentence in dropped}
+    passages = [(article, p) for article in doc.articles for _, _, p in article.passages()]
+    lines = [s for _, p in passages for line in p.split("\n") for s in SENTENCE_SPLIT.split(flat(line))]
+    body = {key(s)[:60] for s in body_sentences(doc)}
+    for whole in facts:
+        if holds(whole, script_text):
+            out["heard"] += 1
+            continue
+        # what the script already says (a date in its in-force sentence) is not looked for again
+        fact = {"all": [atom for atom in whole["all"] if not holds({"all": [atom]}, script_text)]}
+        if any(holds(fact, c.text) for c in pool):
+            out[f"pool, not chosen ({'notice' if notice else 'full script'})"] += 1
+        elif sentence := next((s for s in lines if holds(fact, s)), ""):
+            k = key(sentence)[:60]
+            out["sentence → " + (fate.get(k) or ("pool, atoms lost" if k in body else "under 3 words"))] += 1
+        elif any(holds(fact, s) for _, p in passages for s in SENTENCE_SPLIT.split(flat(p))):
+            out["lines of one sentence (a lead line and its list)"] += 1
+        elif any(holds(fact, flat(p)) for _, p in passages):
+            out["clause"] += 1
+        elif any(holds(fact, " ".join(flat(p) for _, _, p in a.passages()) + " " + a.title) for a in doc.articles):
+            out["article"] += 1
+        elif holds(fact, flat(doc.text)):
+            out["document"] += 1
+        else:
+            out["not in text"] += 1
+    return out
+
+
+def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+    score = _tool("keyfacts_score")
+
+    def holds(fact: Fact, text: str) -> bool:
+        said = score.norm(text)
+        return all(score.atom_found(atom, said) for atom in fact["all"])
+
+    figures: dict[str, Any] = {}
+    for part, names, facts, base in parts():
+        total: Counter[str] = Counter()
+        notices, seconds = 0, []
+        for doc_id in names:
+            spec: Fact = facts[doc_id]
+            try:
+                doc = load(str((Path(base) / str(spec.get("file", doc_id + ".txt"))).resolve()))
+                script = draft_doc(doc_id, spec, base)
+            except (DocumentError, DraftError):
+                total["drafter error"] += len(spec["facts"])
+                continue
+            total.update(stage_of(spec["facts"], doc, script.text, holds, script.kind == "notice"))
+            notices += script.kind == "notice"
+            seconds.append(script.est_duration_s)
+        figures[f"{part}_facts"] = sum(total.values())
+        figures[f"{part}_notices"] = f"{notices}/{len(names)}"
+        figures[f"{part}_median_script_s"] = round(statistics.median(seconds or [0.0]))
+        figures.update({f"{part} | {stage}": n for stage, n in total.most_common()})
+    return figures, {}
+
+
+def show() -> None:
+    """Print the rules part's missed facts with their stage and sentence (never an unseen or fresh one)."""
+    score = _tool("keyfacts_score")
+
+    def holds(fact: Fact, text: str) -> bool:
+        said = score.norm(text)
+        return all(score.atom_found(atom, said) for atom in fact["all"])
+
+    part, names, facts, base = parts()[0]
+    assert part == "rules"
+    for doc_id in names:
+        spec: Fact = facts[doc_id]
+        doc = load(str((Path(base) / str(spec.get("file", doc_id + ".txt"))).resolve()))
+        script = draft_doc(doc_id, spec, base)
+        for fact in spec["facts"]:
+            stage = stage_of([fact], doc, script.text, holds, script.kind == "notice")
+            if "heard" not in stage:
+                lines = (s for a in doc.articles for _, _, p in a.passages() for s in SENTENCE_SPLIT.split(flat(p)))
+                where = next((s for s in lines if holds(fact, s)), "")
+                print(f"{doc_id} [{next(iter(stage))}] {fact['fact']}\n    {where[:400]}")
+
+
+if __name__ == "__main__":
+    show()

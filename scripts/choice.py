@@ -38,6 +38,7 @@ MAX_TABLE_SENTENCES = 5
 MIN_SCORE = 4.0  # what fills time left over must still be news for residents
 PER_AMENDED_ARTICLE = 8  # a clause of an amending article rewrites a whole article of the old text
 RESIDENT_FLOOR = 4.0
+UNCAPPED_SCORE = 8.0  # a sentence this rich for residents (a fine, a benefit with its amount) waits for no article's cap
 
 
 def count_syllables(text: str) -> int:
@@ -246,14 +247,17 @@ def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, e
     articles = len({c.part or str(c.article_index) for c in pool}) or 1
     cap = max(PER_ARTICLE, PER_FEW_ARTICLES // articles)
     tables = 0
-    for stretch in (1, 2):
+    for stretch in (1, 2, 3):  # 3: time still left once every article had its share goes to the richest sentences
+        floor = (0.0, MIN_SCORE, UNCAPPED_SCORE)[stretch - 1]
         for cand in best_first(pool):
-            if cand is exclude or cand in chosen or stretch > 1 and cand.score < MIN_SCORE or cand.score < 0 and chosen:
+            if cand is exclude or cand in chosen or stretch > 1 and cand.score < floor or cand.score < 0 and chosen:
+                continue
+            if stretch == 3 and resident_score(cand.text) < UNCAPPED_SCORE:
                 continue
             if any(overlap(cand.text, c.text) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
                 continue
             part = cand.part or str(cand.article_index)
-            limit = stretch * (max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap)
+            limit = stretch * (max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap) if stretch < 3 else len(pool)
             if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(part, 0) >= limit:
                 continue
             cost = estimate_seconds([normalize(cand.text, dialect)])

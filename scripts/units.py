@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.actorless import with_holder_first
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
@@ -68,6 +69,8 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         )
         if listenable(joined):
             return [joined]
+    if actorless and (first := with_holder_first(phrase, unit)):
+        return first  # "… có nghĩa vụ sau đây:" + a long point: its opening act with the resident who must do it
     if phrase and FIGURE_FIRST.match(body) and (paid := _paid_as(phrase)):
         joined = finish(f"{paid} {lowerfirst(body)}")  # "100% mức hưởng khi …": paid to whom, by whom?
         if words(joined) <= MAX_WORDS + 6 and listenable(joined):

@@ -45,10 +45,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scripts.agency import agency_work
 from scripts.bare_benefit import holderless
 from scripts.fragments import fragment
 from scripts.noun_phrases import APPOSITIVE, modifier_only
-from scripts.offices import office_role
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
@@ -98,36 +98,6 @@ NOMINAL_HEAD = re.compile(
 )
 HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]+[a-zđ]?\b|^[IVXLC]+\.\s|:\s*$|^[^a-zà-ỹđ]{12,}$")
 
-AGENCY = (
-    r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
-    r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
-    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo)"
-)
-INTERNAL = re.compile(
-    r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
-    r"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|(?<!hành )trình|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
-    r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
-    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền)\b",
-    re.I,
-)
-GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
-RESIDENTS_FEEL = re.compile(
-    r"bị xử lý|thuế|người dân|bà con|(?<!ban )(?<!đồng )nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
-    r"xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|"
-    r"không được|hỗ trợ (?:cho )?(?:người|hộ|gia đình)|miễn|chi trả|được hưởng|mức thu|lệ phí|học phí|"
-    r"sơ tán|di dời|cảnh báo|\bphải\b",
-    re.I,
-)
-BINDS_RESIDENTS = re.compile(
-    r"xử phạt|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
-    r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
-    re.I,
-)  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
-SUBJECTLESS_ORDER = re.compile(
-    r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
-    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
-    r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao|Xin ý kiến)\b"
-)
 
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|%|lần mức)")
 ROW_LABEL = re.compile(r"^(?:Nhóm|Loại|Hạng|Mục|Cột|Dòng|Số thứ tự|STT|Bậc|Khu vực|Vùng)\s+[\dIVXLC]+\b", re.I)
@@ -138,9 +108,6 @@ OFFENCE = re.compile(r"\b(?:hành vi|đối với|khi|nếu|vì|do|vi phạm|m�
 LABELLED = re.compile(
     r"^[^:]{6,}:\s*(?:\S+\s+){0,8}?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)"
 )  # "Tiểu đội trưởng: 280.800 đồng"
-IDENTITY = re.compile(
-    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch) này (?:nói về|quy định|hướng dẫn)"
-)
 STARTS_WITH_AMOUNT = re.compile(r"^(?:Từ ngày [^,]+, )?\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|%)")
 
 STRAY = (
@@ -173,24 +140,11 @@ REFERENCE = re.compile(
     r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị) này (?:thay thế|bãi bỏ) (?:toàn bộ )?"
     r"(?:Luật|Nghị định|Nghị quyết|Thông tư(?: liên tịch)?|Quyết định|Chỉ thị) số \S+$"
 )  # the last: a document replaced or repealed said by its number alone, nothing a listener recognises
-SCOPE = re.compile(
-    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định) này (?:quy định|áp dụng (?:đối với|cho))(?: về)? "
-    r"(?:người nộp|tổ chức thu|cơ quan|các cơ quan|tổ chức, cá nhân|cơ quan, tổ chức|đối tượng)"
-)  # "Thông tư này áp dụng đối với người nộp phí, lệ phí": the document's scope, not what residents get or owe
 
 
 RUN_ON = re.compile(r"[a-zà-ỹđ\d)]\s+(?:Trong trường hợp|Trường hợp|Đối với|Riêng|Sau khi|Trước khi|Khi|Nếu)\s")
 VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Bị|Phải|Không trong|Không thuộc|Không có|Đã|Đang|Chưa|Là)\b")
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
-PARTY_OR_BUDGET = re.compile(
-    r"kinh phí|dự toán|ngân sách|năm tài chính|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết|công tác phí|đoàn công tác|"
-    r"\bđược chi\b(?! trả)",
-    re.I,
-)  # "được chi" is what a budget pays an office; a resident "được hỗ trợ", "được hưởng", "được chi trả"
-
-
-FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
-# "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
 
 
 GARBLED = re.compile(r"\b((?:\w+ ){1,5}\w+) \1\b|\bkhông thuộc được\b", re.I)
@@ -308,24 +262,9 @@ def _no_main_clause(body: str) -> Finding | None:
     return None
 
 
-def _agency_work(body: str) -> Finding | None:
-    main = body.split(" thì ", 1)[-1]
-    main = main[:1].upper() + main[1:]
-    if SCOPE.match(body):
-        return Finding("agency_work", "Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])
-    if IDENTITY.match(body):
-        return None  # the document's own subject, said once, is not a task
-    if role := office_role(body):  # a funding source, a computation basis, a procedure: whatever residents it mentions
-        return Finding("agency_work", *role)
-    if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
-        return Finding("agency_work", "Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
-    if re.match(AGENCY, main, re.I) and (m := INTERNAL.search(main)) and not RESIDENTS_FEEL.search(main):
-        return Finding("agency_work", "Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
-    if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
-        return Finding("agency_work", "Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
-    if (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body) and not FEE_RESIDENTS_PAY.search(body):
-        return Finding("agency_work", "Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0])
-    return None
+def _agency(body: str) -> Finding | None:
+    found = agency_work(body)
+    return Finding("agency_work", *found) if found else None
 
 
 def _unlabelled_amount(body: str) -> Finding | None:
@@ -378,7 +317,7 @@ def _check(sentence: str) -> tuple[Finding, ...]:
     body = _body(text)
     if not body:
         return (Finding("no_main_clause", "Câu rỗng."),)
-    out = [_no_main_clause(body), _agency_work(body), _unlabelled_amount(body), _unexplained_fine(body)]
+    out = [_no_main_clause(body), _agency(body), _unlabelled_amount(body), _unexplained_fine(body)]
     out += [_stray_mark(text), _cut(body)]
     if found := fragment(body):
         out.append(Finding(*found))

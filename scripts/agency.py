@@ -1,0 +1,95 @@
+"""The listener check's ``agency_work``: the administration's own work read to residents (``scripts.listener``).
+
+Reporting, inspection, budget sources, coordination, "giao Sở …", "tổng hợp báo cáo", one level delegating to another,
+what a budget pays an office, a directive with no subject; the roles of ``scripts.offices``. Not an office's act for
+residents with a term they act on (``scripts.for_residents``): "… trả kết quả cho người dân trong thời hạn 03 ngày".
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.for_residents import serves_residents
+from scripts.offices import ROLES, office_role
+
+__all__ = ["AGENCY", "RESIDENTS_FEEL", "agency_work"]
+
+PROCEDURE = ROLES[2]  # an office's procedure (its file work): not when it is done for residents with a term
+NOT_SUBMIT = r"(?<!hành )(?<!công )(?<!chương )(?<!quy )(?<!lộ )(?<!tiến )trình(?! độ)"  # "trình" to submit, not "công trình"
+
+AGENCY = (
+    r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
+    r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
+    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo)"
+)
+INTERNAL = re.compile(
+    r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
+    rf"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|{NOT_SUBMIT}|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
+    r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
+    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền)\b",
+    re.I,
+)
+SENDS_UP = re.compile(
+    r"\b(?:gửi|chuyển)\b[^.;]{0,60}?\b(?:về|lên|đến|cho) (?:Sở|Phòng|Bộ|Ủy ban nhân dân (?:tỉnh|thành phố|cấp tỉnh|cấp huyện))\b|"
+    r"\bbáo cáo (?:về )?(?:Sở|Bộ|Ủy ban|UBND|Hội đồng|Thủ tướng|Chính phủ)\b"
+)  # "… gửi danh sách hộ nghèo về Sở … để tổng hợp": a file sent up, whoever is on it
+GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
+RESIDENTS_FEEL = re.compile(
+    r"bị xử lý|thuế|người dân|bà con|(?<!ban )(?<!đồng )nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
+    r"xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|"
+    r"không được|hỗ trợ (?:cho )?(?:người|hộ|gia đình)|miễn|chi trả|được hưởng|mức thu|lệ phí|học phí|"
+    r"sơ tán|di dời|cảnh báo|\bphải\b",
+    re.I,
+)
+BINDS_RESIDENTS = re.compile(
+    r"xử phạt|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
+    r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
+    re.I,
+)  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
+SUBJECTLESS_ORDER = re.compile(
+    r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
+    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
+    r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao|Xin ý kiến)\b"
+)
+IDENTITY = re.compile(
+    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch) này (?:nói về|quy định|hướng dẫn)"
+)
+SCOPE = re.compile(
+    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định) này (?:quy định|áp dụng (?:đối với|cho))(?: về)? "
+    r"(?:người nộp|tổ chức thu|cơ quan|các cơ quan|tổ chức, cá nhân|cơ quan, tổ chức|đối tượng)"
+)  # "Thông tư này áp dụng đối với người nộp phí, lệ phí": the document's scope, not what residents get or owe
+PARTY_OR_BUDGET = re.compile(
+    r"kinh phí|dự toán|ngân sách|năm tài chính|quyết toán|cấp ủy|đảng ủy|Đảng ủy|số liệu|hội nghị tổng kết|công tác phí|đoàn công tác|"
+    r"\bđược chi\b(?! trả)",
+    re.I,
+)  # "được chi" is what a budget pays an office; a resident "được hỗ trợ", "được hưởng", "được chi trả"
+FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
+# "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
+
+
+def agency_work(body: str) -> tuple[str, str] | None:
+    """(message, span) when the sentence is the administration's own work, else None."""
+    main = body.split(" thì ", 1)[-1]
+    main = main[:1].upper() + main[1:]
+    if SCOPE.match(body):
+        return ("Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])
+    if IDENTITY.match(body):
+        return None  # the document's own subject, said once, is not a task
+    serving = serves_residents(body)  # "… trả kết quả cho người dân trong thời hạn 03 ngày": an office's act for them
+    if (role := office_role(body)) and not (serving and role[0] == PROCEDURE):
+        return role  # a funding source, a computation basis: whatever residents it mentions
+    if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
+        return ("Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
+    if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
+        return ("Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
+    if serving:
+        return None
+    if (
+        re.match(AGENCY, main, re.I)
+        and (m := INTERNAL.search(main))
+        and not (RESIDENTS_FEEL.search(main) and not SENDS_UP.search(main))
+    ):
+        return ("Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
+    if (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body) and not FEE_RESIDENTS_PAY.search(body):
+        return ("Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0])
+    return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.amended import amended_units
+from scripts.for_residents import serves_residents
 from scripts.legal import SYMBOL, LegalDocument
 from scripts.negation import BAN, NEGATION, NEGATION_WORDS
 from scripts.notions import bonus, notions
@@ -157,11 +158,25 @@ def admin_score(text: str) -> float:
     return sum(w for p, w in ADMIN_SCORES if p.search(text))
 
 
+DUTIES_TITLE = re.compile(r"trách nhiệm|nhiệm vụ|tổ chức thực hiện|cơ quan")  # whose duties: offices', mostly
+CONCRETE = re.compile(r"\d|\bcấm\b|không được", re.I)  # a figure, a date, a deadline or a ban: not "… các quy định về …"
+NOT_A_RULE = re.compile(r"phạm vi|giải thích|hiệu lực|điều khoản|nguyên tắc|kinh phí")  # scope, terms, effect, money
+
+
+def _residents_own(text: str, title: str) -> bool:
+    """A resident's right, duty or ban with its figure or deadline, or an office's act for residents with its term,
+    in an article of offices' duties ("Trách nhiệm của Ủy ban nhân dân cấp xã"): the title says whose duties the
+    article is mostly about, not what this sentence tells residents."""
+    if not DUTIES_TITLE.search(title) or NOT_A_RULE.search(title) or admin_score(text) >= 3.0:
+        return False
+    return bool(PERSON_SUBJECT.search(text) and CONCRETE.search(text) or serves_residents(text))
+
+
 def score(text: str, article_title: str, index: int, total: int) -> float:
     value = resident_score(text) - admin_score(text)
     title = article_title.lower()
     value += 1.5 if TITLE_BONUS.search(title) else 0.0
-    value -= 3.0 if TITLE_PENALTY.search(title) else 0.0
+    value -= 3.0 if TITLE_PENALTY.search(title) and not _residents_own(text, title) else 0.0
     value += 2.0 if BAN_TITLE.search(title) else 0.0  # the acts a law prohibits are what every resident must hear
     if words(text) < 7:
         value -= 3.0

@@ -20,7 +20,8 @@ NOT_SUBMIT = r"(?<!hành )(?<!công )(?<!chương )(?<!quy )(?<!lộ )(?<!tiến
 AGENCY = (
     r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
     r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
-    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo)"
+    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo|"
+    r"(?-i:Phòng)\s(?!chống|cháy)|Trung tâm|Trạm|Hạt|Đồn|Chi nhánh|Chính quyền|Các địa phương)"
 )
 INTERNAL = re.compile(
     r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"

@@ -80,7 +80,8 @@ SUBJECT = re.compile(
     r"^(?:Từ ngày [^,]+, |Kể từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Sinh viên|Hộ|Công dân|Cá nhân|Chủ|Thân nhân|Bà con|"
     r"Nhân dân|Lao động|Doanh nghiệp|Tổ chức|Ủy ban|Hội đồng|Sở|Bộ|Công an|Cơ quan|Các|Mỗi|Chính phủ|Thủ tướng|Nhà nước|"
     r"Ngân hàng|Quốc hội|Kiểm lâm|Lực lượng|Ban|Trưởng|Quân đội|Bảo hiểm|Văn phòng|Cục|Chi cục|Tỉnh|Thành phố|Xã|Phường|"
-    r"Thôn|Tổ|Gia đình|Nông dân|Ngư dân|Đơn vị|Cán bộ|Chủ tịch|"
+    r"Thôn|Tổ|Gia đình|Nông dân|Ngư dân|Đơn vị|Cán bộ|Chủ tịch|Trung tâm|Trạm|Hạt|Đồn|Chi nhánh|Bệnh viện|Nhà trường|"
+    r"Chính quyền|Cảnh sát|Điện lực|Hợp tác xã|Cơ sở (?:giáo dục|y tế|khám)|Phòng(?!,? (?:chống|cháy|ngừa|bệnh|tránh|và)\b)|"
     r"(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch|Quy định) này)\b"
 )
 STRONG = re.compile(

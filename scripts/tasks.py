@@ -21,8 +21,11 @@ ACTOR_HEAD = (
     r"(?:(?:Các|Những|Mọi) )?(?i:Ủy ban|UBND|Hội đồng|Sở|Bộ|Ngân hàng|Công an|Bảo hiểm|Kho bạc|Cục|Chi cục|Tổng cục|"
     r"Ban(?!\s+hành)|Hội|Đài|Báo(?!\s+cáo)|Thanh tra|Văn phòng|Cơ quan|Doanh nghiệp|Tổ chức(?=,|\s+(?:và|tín dụng|kinh tế|xã hội|cá nhân))|Hộ|Người|Nhân dân|Chủ(?!\s+(?:trì|động)\b)|Cá nhân|Giám đốc|"
     r"Thủ trưởng|Chủ tịch|Bộ trưởng|Đơn vị|Trưởng|Lực lượng|Hiệp hội|Tập đoàn|Tổng công ty|Công ty|Mặt trận|"
-    r"Quân khu|Bộ Tư lệnh|Bộ Chỉ huy|Thông tấn|Trường|Viện|Tòa án|Kiểm toán|Liên đoàn|Đoàn|Cán bộ|Học sinh)\b"
-)
+    r"Quân khu|Bộ Tư lệnh|Bộ Chỉ huy|Thông tấn|Trường|Viện|Tòa án|Kiểm toán|Liên đoàn|Đoàn|Cán bộ|Học sinh|"
+    r"Phòng(?!,? (?:chống|cháy|ngừa|bệnh|tránh|và)\b)|Trung tâm|Trạm|Hạt|Đồn|Chi nhánh|Bệnh viện|Nhà trường|Cảnh sát|"
+    r"(?:Các )?cơ sở (?:giáo dục|y tế|khám|kinh doanh|sản xuất)|Cơ sở (?:giáo dục|y tế|khám|kinh doanh|sản xuất)|"
+    r"Hợp tác xã|hợp tác xã|Chính quyền|địa phương|thôn|Thôn|xã, phường|Xã, phường|Điện lực)\b"
+)  # commune-level offices since 2025 ("Phòng Văn hóa - Xã hội", "Trạm Y tế xã"), schools, clinics, villages
 HEADING = re.compile(rf"^(?:Đề nghị\s+)?(?P<who>{ACTOR_HEAD}[^.;]*?)\s*:?$")
 INLINE = re.compile(rf"^(?:Đề nghị\s+)?(?P<who>{ACTOR_HEAD}[^.;:]{{0,120}}?):\s+(?P<task>[A-ZĐÀ-Ỹ].*)$")
 SECTION = re.compile(r"^(?:NHIỆM VỤ|TRÁCH NHIỆM|GIẢI PHÁP)(?:,\s*\S+)*\s+(?:CỦA|ĐỐI VỚI|CHO)\s+(?P<who>.+)$", re.I)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.long_kinds import kinds
 from scripts.negation import BAN, NEGATION
 
 ACTION = (
@@ -115,7 +116,7 @@ def instead_of(whole: str, said: str, limit: int, ok: Callable[[str], bool]) -> 
     """The provision as short sentences when what was kept of it (`said`, "" when nothing) lost a figure it gives."""
     if said and _numbers(said) >= _numbers(whole):
         return []
-    split = coordinated(whole, limit, ok)
+    split = coordinated(whole, limit, ok) or kinds(whole, limit, ok)
     return split if split and (not said or _numbers(" ".join(split)) > _numbers(said)) else []
 
 

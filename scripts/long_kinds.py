@@ -1,0 +1,72 @@
+"""A long rule whose object is a list of kinds of one thing, said as the rule and then its kinds.
+
+"S … thì phải áp dụng hóa đơn điện tử có mã của cơ quan thuế, hóa đơn điện tử khởi tạo từ máy tính tiền …"
+is too long to say in one breath, and no part of it can go: each kind is what the holder may use. A radio
+editor says the rule with the thing named once, then the kinds:
+
+    "S … thì phải áp dụng hóa đơn điện tử." + "Đó là hóa đơn điện tử có mã của cơ quan thuế, hóa đơn điện tử …"
+
+The list is said word for word, with its own joins (a comma stays a comma, "hoặc" stays "hoặc"): nothing
+is added, nothing is dropped. Refused when the first sentence, heard alone, would say more than the law:
+
+- a negation or a ban before the thing ("không được sử dụng N A, N B" is not "không được sử dụng N");
+- an exception or a condition after the list ("…, trừ …", "… nếu …"), which governs the rule, not the kinds;
+- a list that is not only kinds of the thing: every item opens with the thing's words and holds no comma.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from scripts.negation import BAN, NEGATION
+
+# The rule's verb is said with a modal or after "thì": "… thì phải áp dụng", "… được cấp", "… thì đăng ký sử dụng"
+RULE_VERB = re.compile(r"(?:\bthì|\bphải|\bđược|\bcó trách nhiệm|\bcó nghĩa vụ)\s+(?P<verb>(?:\S+\s+){1,4})$")
+NOT_A_VERB = re.compile(r"\b(?:của|cho|với|và|hoặc|các|những|tại|theo|từ|trong|là)\s+$")
+REFUSE_BEFORE = re.compile(rf"\b(?:{NEGATION}|{BAN})\b", re.I)  # the first sentence would lift the negation off the kinds
+REFUSE_IN_LIST = re.compile(
+    r"\b(?:trừ|ngoại trừ|nếu|khi|trường hợp|riêng|nhưng|song|không áp dụng|tùy|chỉ|kể cả|bao gồm)\b", re.I
+)
+JOIN = r"(?:,\s+(?:hoặc\s+|và\s+)?|\s+(?:hoặc|và)\s+)"
+MIN_HEAD, MAX_HEAD = 2, 4  # the thing's words: "hóa đơn điện tử", "giấy phép lái xe"
+MIN_ITEM_TAIL = 2  # an item says more than the thing: "hóa đơn điện tử có mã …"
+MIN_RULE_WORDS = 6
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _split_list(tail: str, head: str) -> list[str] | None:
+    """ "N A, N B hoặc N C" → ["N A", "N B", "N C"] when every item opens with the thing N; else None."""
+    items = re.split(JOIN + r"(?=" + re.escape(head) + r"\s)", tail)
+    if len(items) < 2 or any(not item.startswith(head + " ") for item in items):
+        return None
+    if any("," in item or ";" in item or _words(item) - _words(head) < MIN_ITEM_TAIL for item in items):
+        return None
+    return items
+
+
+def kinds(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
+    """ "S phải V N A, N B" → ["S phải V N", "Đó là N A, N B"]; [] when not faithful or not shorter."""
+    text = text.strip().rstrip(" .;")
+    tokens = text.split()
+    for start in range(MIN_RULE_WORDS, len(tokens) - MIN_HEAD):
+        before = " ".join(tokens[:start])
+        verb = RULE_VERB.search(before + " ")
+        if not verb or NOT_A_VERB.search(before + " "):
+            continue
+        for size in range(MAX_HEAD, MIN_HEAD - 1, -1):
+            head = " ".join(tokens[start : start + size])
+            tail = " ".join(tokens[start:])
+            items = _split_list(tail, head)
+            if items is None:
+                continue
+            if REFUSE_BEFORE.search(before) or REFUSE_IN_LIST.search(tail):
+                return []
+            rule, kinds_said = f"{before} {head}", f"Đó là {tail}"
+            if all(_words(s) <= limit and ok(s) for s in (rule, kinds_said)):
+                return [rule, kinds_said]
+            return []
+    return []

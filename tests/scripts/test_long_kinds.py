@@ -1,0 +1,43 @@
+"""A long rule whose object is a list of kinds of one thing: the rule with the thing named once, then its kinds
+(made-up provisions)."""
+
+from __future__ import annotations
+
+from scripts.listener import check
+from scripts.long_kinds import kinds
+from scripts.sentences import listenable, split_units
+
+PUMPS = (
+    "Cửa hàng kinh doanh xăng dầu có doanh thu năm trên 500 triệu đồng thì phải lắp đặt thiết bị đo lường có kết nối "
+    "dữ liệu với cơ quan quản lý thị trường, thiết bị đo lường có chức năng in phiếu bán hàng cho người mua."
+)
+
+
+def _heard(text: str) -> bool:
+    return True
+
+
+def test_the_rule_names_the_thing_then_its_kinds_word_for_word() -> None:
+    rule, said_kinds = split_units(PUMPS)
+    assert rule == ("Cửa hàng kinh doanh xăng dầu có doanh thu năm trên 500 triệu đồng thì phải lắp đặt thiết bị đo lường.")
+    assert said_kinds == (
+        "Đó là thiết bị đo lường có kết nối dữ liệu với cơ quan quản lý thị trường, "
+        "thiết bị đo lường có chức năng in phiếu bán hàng cho người mua."
+    )  # the list's own comma: no "hoặc" or "và" the law does not write
+    assert all(listenable(s) and not check(s) for s in (rule, said_kinds))
+
+
+def test_a_negation_before_the_thing_is_never_lifted_off_its_kinds() -> None:
+    banned = PUMPS.replace("thì phải lắp đặt", "thì không được lắp đặt")
+    assert kinds(banned.rstrip("."), 38, _heard) == []  # "không được lắp đặt thiết bị đo lường." bans every kind
+    assert not any(s.endswith("lắp đặt thiết bị đo lường.") for s in split_units(banned))
+
+
+def test_an_exception_after_the_list_keeps_the_provision_whole() -> None:
+    excepted = PUMPS.rstrip(".") + ", trừ cửa hàng ở xã đảo."
+    assert kinds(excepted.rstrip("."), 38, _heard) == []
+
+
+def test_a_list_that_is_not_only_kinds_of_the_thing_is_not_cut() -> None:
+    mixed = PUMPS.replace(", thiết bị đo lường có chức năng", ", camera giám sát có chức năng")
+    assert kinds(mixed.rstrip("."), 38, _heard) == []

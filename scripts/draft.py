@@ -34,6 +34,7 @@ from scripts.errors import DraftError
 from scripts.legal import SYMBOL_RE, LegalDocument
 from scripts.list_points import said_with_its_list
 from scripts.listener import check
+from scripts.long_kinds import FOLLOW_ON
 from scripts.resident_lead import DATE_WORDS, recap, resident_lead
 from scripts.selection import Candidate, Source, resident_score
 from scripts.sentences import FIGURE, MAX_WORDS, lowerfirst, words
@@ -200,7 +201,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     )
     if notice:
         sentences = _fit_notice(kind, doc, chosen, dialect)
-    sentences, unheard = _audible(doc, sentences)
+    sentences, unheard = _audible(doc, _follow_ons_placed(sentences))
     warnings += unheard + _unsaid(rule, sentences)
     return Script("vi", sentences, _duration(sentences, dialect), "notice" if notice else kind, doc.number, dialect, warnings)
 
@@ -219,6 +220,19 @@ SCOPE_TITLE = re.compile(r"^(?:phạm vi|đối tượng áp dụng|giải thíc
 def _scope(doc: LegalDocument, cand: Candidate) -> bool:
     """A sentence of the scope articles ("Đối tượng áp dụng": "Doanh nghiệp, tổ chức … có liên quan")."""
     return 0 <= cand.article_index < len(doc.articles) and bool(SCOPE_TITLE.match(doc.articles[cand.article_index].title))
+
+
+def _follow_ons_placed(sentences: list[Sentence]) -> list[Sentence]:
+    """ "Đó là …" (the kinds of what a rule names) is said right after its rule, from the same provision; never alone."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        if not FOLLOW_ON.match(sentence.text):
+            out.append(sentence)
+            continue
+        rule = [i for i, s in enumerate(out) if s.source is not None and s.source == sentence.source]
+        if rule and not out[rule[0]].text.startswith("Xin nhắc lại"):
+            out.insert(rule[0] + 1, sentence)  # a lead said first, with its date: the kinds follow it there
+    return out
 
 
 def _audible(doc: LegalDocument, sentences: list[Sentence]) -> tuple[list[Sentence], list[dict[str, str]]]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from scripts.long_kinds import kinds
+from scripts.long_parts import first_standing as first_standing  # said by split_units
 from scripts.negation import BAN, NEGATION
 
 ACTION = (

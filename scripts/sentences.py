@@ -17,7 +17,7 @@ from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list, only_who_files
 from scripts.legal import SYMBOL
 from scripts.listener import check
-from scripts.long_rules import also, instead_of
+from scripts.long_rules import also, first_standing, instead_of
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import level_as_rule
 
@@ -361,7 +361,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             items = [pieces[0].split(": ", 1)[1], *pieces[1:]]
             pieces = [capfirst(p) for p in items if words(p) >= 5 and TASK_VERB.match(p)] or [sentence]
         elif len(pieces) > 1 and not all(words(p) >= 5 and PREDICATE.search(p) for p in pieces):
-            pieces = [sentence]  # a list joined by semicolons: its parts are not sentences
+            pieces = first_standing(pieces, HARD_MAX_WORDS) or [sentence]  # a list by semicolons: a whole rule first, or all
         for piece in pieces:
             piece = piece.strip().rstrip(" ;.")
             whole = piece

@@ -34,7 +34,7 @@ from scripts.errors import DraftError
 from scripts.legal import SYMBOL_RE, LegalDocument
 from scripts.list_points import said_with_its_list
 from scripts.listener import check
-from scripts.long_kinds import FOLLOW_ON
+from scripts.long_kinds import FOLLOW_ON, LEADS_ON
 from scripts.resident_lead import DATE_WORDS, recap, resident_lead
 from scripts.selection import Candidate, Source, resident_score
 from scripts.sentences import FIGURE, MAX_WORDS, lowerfirst, words
@@ -223,7 +223,8 @@ def _scope(doc: LegalDocument, cand: Candidate) -> bool:
 
 
 def _follow_ons_placed(sentences: list[Sentence]) -> list[Sentence]:
-    """ "Đó là …" (the kinds of what a rule names) is said right after its rule, from the same provision; never alone."""
+    """ "Đó là …", "Điều kiện thứ nhất là …" (the kinds a rule names, its conditions) are said right after the rule,
+    from the same provision, never alone; a rule "… khi có đủ hai điều kiện." is said only with them."""
     out: list[Sentence] = []
     for sentence in sentences:
         if not FOLLOW_ON.match(sentence.text):
@@ -231,8 +232,15 @@ def _follow_ons_placed(sentences: list[Sentence]) -> list[Sentence]:
             continue
         rule = [i for i, s in enumerate(out) if s.source is not None and s.source == sentence.source]
         if rule and not out[rule[0]].text.startswith("Xin nhắc lại"):
-            out.insert(rule[0] + 1, sentence)  # a lead said first, with its date: the kinds follow it there
-    return out
+            at = rule[0] + 1  # a lead said first, with its date: what follows it is said there
+            while at < len(out) and FOLLOW_ON.match(out[at].text) and out[at].source == sentence.source:
+                at += 1
+            out.insert(at, sentence)
+    return [s for i, s in enumerate(out) if not LEADS_ON.search(s.text) or _followed(s, out[i + 1 : i + 2])]
+
+
+def _followed(rule: Sentence, after: list[Sentence]) -> bool:
+    return bool(after) and FOLLOW_ON.match(after[0].text) is not None and after[0].source == rule.source
 
 
 def _audible(doc: LegalDocument, sentences: list[Sentence]) -> tuple[list[Sentence], list[dict[str, str]]]:

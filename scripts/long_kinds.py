@@ -32,7 +32,9 @@ JOIN = r"(?:,\s+(?:hoặc\s+|và\s+)?|\s+(?:hoặc|và)\s+)"
 MIN_HEAD, MAX_HEAD = 2, 4  # the thing's words: "hóa đơn điện tử", "giấy phép lái xe"
 MIN_ITEM_TAIL = 2  # an item says more than the thing: "hóa đơn điện tử có mã …"
 MIN_RULE_WORDS = 6
-FOLLOW_ON = re.compile(r"^Đó là\s")  # the kinds: said only right after the rule they belong to
+# The kinds, a condition: said only right after the rule they belong to (``scripts.draft``)
+FOLLOW_ON = re.compile(r"^(?:Đó là|Điều kiện thứ (?:nhất|hai|ba) là)\s")
+LEADS_ON = re.compile(r"khi có đủ (?:hai|ba) điều kiện\.$")  # a rule said only with the conditions that follow it
 
 
 def _words(text: str) -> int:

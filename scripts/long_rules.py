@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.long_conditions import conditions
 from scripts.long_kinds import kinds
 from scripts.long_parts import first_standing as first_standing  # said by split_units
 from scripts.negation import BAN, NEGATION
@@ -117,7 +118,7 @@ def instead_of(whole: str, said: str, limit: int, ok: Callable[[str], bool]) -> 
     """The provision as short sentences when what was kept of it (`said`, "" when nothing) lost a figure it gives."""
     if said and _numbers(said) >= _numbers(whole):
         return []
-    split = coordinated(whole, limit, ok) or kinds(whole, limit, ok)
+    split = coordinated(whole, limit, ok) or kinds(whole, limit, ok) or conditions(whole, limit, ok)
     return split if split and (not said or _numbers(" ".join(split)) > _numbers(said)) else []
 
 

@@ -12,7 +12,7 @@ QUYẾT ĐỊNH
 Về hỗ trợ hộ nghèo mua thẻ bảo hiểm y tế
 Điều 1. Mức hỗ trợ
 1. Hộ nghèo được hỗ trợ 500.000 đồng/người/năm để mua thẻ bảo hiểm y tế.
-2. Trường hợp hộ nghèo thuộc danh sách do Ủy ban nhân dân cấp xã lập và niêm yết công khai tại trụ sở, nhà văn hóa thôn, bản, tổ dân phố, đã được rà soát, phê duyệt theo quy định tại Điều 5 Quyết định số 11/2030/QĐ-UBND mà có thành viên là người khuyết tật nặng thì được hỗ trợ thêm 7% mức đóng.
+2. Trường hợp hộ nghèo thuộc danh sách do Ủy ban nhân dân cấp xã lập và niêm yết công khai tại trụ sở, nhà văn hóa thôn, bản, tổ dân phố, đã được rà soát, phê duyệt theo quy định tại Điều 5 Quyết định số 11/2030/QĐ-UBND, nếu có thành viên là người khuyết tật nặng, thì được hỗ trợ thêm 7% mức đóng.
 Điều 2. Hiệu lực thi hành
 Quyết định này có hiệu lực từ ngày 01 tháng 3 năm 2031.
 """
@@ -39,7 +39,7 @@ def test_a_fact_is_heard_or_placed_where_it_was_lost() -> None:
     doc = parse(TEXT)
     facts = [
         {"all": [{"any": ["hỗ trợ 500.000 đồng"]}]},  # said
-        {"all": [{"pct": "7"}, {"any": ["người khuyết tật nặng"]}]},  # one sentence far too long to say
+        {"all": [{"pct": "7"}, {"any": ["người khuyết tật nặng"]}]},  # too long to say; its nested "nếu": not cut either
         {"all": [{"date": "2031-03-01"}, {"any": ["hộ nghèo"]}]},  # the date and the holder, in different sentences
         {"all": [{"any": ["thẻ bảo hiểm y tế điện tử"]}]},  # not in the text at all
     ]

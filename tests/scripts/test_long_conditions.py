@@ -1,0 +1,52 @@
+"""A rule under a long double condition ("Trường hợp S A mà B thì được R"): the rule with its holder, said only with
+its conditions, then each condition word for word (made-up provisions)."""
+
+from __future__ import annotations
+
+from scripts.draft import Sentence, Source, _follow_ons_placed
+from scripts.listener import check
+from scripts.long_conditions import conditions
+from scripts.sentences import listenable, split_units
+
+FERRY = (
+    "Trường hợp chủ đò ngang, chủ thuyền chở khách tự kê khai số chuyến chở khách trong năm từ 300 chuyến trở xuống "
+    "mà đã nộp lệ phí đăng ký phương tiện thủy nội địa cho Ủy ban nhân dân xã theo Nghị quyết số 15/2026/NQ-HĐND "
+    "thì được hoàn lại số lệ phí đã nộp."
+)
+
+
+def _heard(text: str) -> bool:
+    return True
+
+
+def test_the_rule_is_said_with_its_holder_and_only_with_its_conditions() -> None:
+    said = split_units(FERRY)
+    assert said == [
+        "Chủ đò ngang, chủ thuyền chở khách được hoàn lại số lệ phí đã nộp khi có đủ hai điều kiện.",
+        "Điều kiện thứ nhất là tự kê khai số chuyến chở khách trong năm từ 300 chuyến trở xuống.",
+        "Điều kiện thứ hai là đã nộp lệ phí đăng ký phương tiện thủy nội địa cho Ủy ban nhân dân xã "
+        "theo Nghị quyết số 15/2026/NQ-HĐND.",
+    ]
+    assert all(listenable(s) and not check(s) for s in said)
+
+
+def test_a_nested_condition_or_an_exception_keeps_the_provision_whole() -> None:
+    nested = FERRY.replace("mà đã nộp", "mà nếu đã nộp")
+    assert conditions(nested.rstrip("."), 38, _heard) == []
+    excepted = FERRY.replace("số lệ phí đã nộp.", "số lệ phí đã nộp, trừ phí thẩm định.")
+    assert conditions(excepted.rstrip("."), 38, _heard) == []
+
+
+def test_a_time_is_no_holder_and_a_rule_with_its_own_subject_is_not_cut() -> None:
+    timed = FERRY.replace("chủ đò ngang, chủ thuyền chở khách tự kê khai", "trong thời gian chủ đò tự kê khai")
+    assert conditions(timed.rstrip("."), 38, _heard) == []  # "Trong thời gian chủ đò được hoàn lại …" has no holder
+    own = FERRY.replace("thì được hoàn lại", "thì Ủy ban nhân dân xã hoàn lại")
+    assert conditions(own.rstrip("."), 38, _heard) == []
+
+
+def test_the_conditions_follow_their_rule_and_the_rule_never_goes_without_them() -> None:
+    ferry, other = Source("3", "2", None, FERRY), Source("4", "1", None, "Chủ đò phải có áo phao cho khách.")
+    rule, first, second = (Sentence(s, ferry) for s in split_units(FERRY))
+    vests = Sentence("Chủ đò phải có áo phao cho khách.", other)
+    assert _follow_ons_placed([rule, vests, first, second]) == [rule, first, second, vests]
+    assert _follow_ons_placed([rule, vests]) == [vests]  # "… khi có đủ hai điều kiện." with none said: not said

@@ -8,7 +8,8 @@ can go: the right holds only when both conditions hold ("mà" joins them). A rad
     "Điều kiện thứ nhất là tự xác định mức doanh thu năm … từ 01 tỷ đồng trở xuống."
     "Điều kiện thứ hai là đã kê khai nộp thuế … theo Nghị định số 68/2026/NĐ-CP."
 
-The rule is never said as for everyone: its first sentence says it holds only with the conditions, and
+The same with no opener when the holder comes first ("Người lái đò … có … mà chưa …, nếu không … thì được …"),
+and with a condition after ", nếu" (up to three conditions). The rule is never said as for everyone: its first sentence says it holds only with the conditions, and
 ``scripts.draft`` says the conditions right after it, or drops them all. Each condition is said word for word.
 Refused when the condition holds another condition or an exception ("nếu", "trừ", "riêng", a second "thì"), when
 the rule itself carries one, when the rule's subject points back into the condition ("thời gian này", "người đó"),
@@ -22,7 +23,9 @@ from collections.abc import Callable
 
 OPENER = re.compile(r"^(?:Trong trường hợp|Đối với trường hợp|Trường hợp|Đối với)\s+", re.I)
 # "… mà đã kê khai …", "… mà không đủ điều kiện …": a second condition; "điều ước quốc tế mà Việt Nam là thành viên" is not
-AND_ALSO = re.compile(r"\s+mà\s+(?=(?:đã|đang|có|không|chưa|được|bị|vẫn|còn|hưởng|tham gia|thuộc|chuyển|nghỉ|đủ|tự)\b)")
+AND_ALSO = re.compile(
+    r"(?:\s+mà|,\s+nếu)\s+(?=(?:đã|đang|có|không|chưa|được|bị|vẫn|còn|hưởng|tham gia|thuộc|chuyển|nghỉ|đủ|tự)\b)"
+)
 NESTED = re.compile(r"\b(?:nếu|trừ|ngoại trừ|riêng|không áp dụng|thì|khi|tùy)\b|[;:()]", re.I)
 # Where the holder ends in the first condition: "hộ kinh doanh, cá nhân kinh doanh | tự xác định …"
 HOLDER_END = re.compile(
@@ -49,9 +52,10 @@ def conditions(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
     if text.count(" thì ") != 1:
         return []
     condition, rule = text.split(" thì ")
-    if not (opener := OPENER.match(condition)) or NESTED.search(rule):
+    opener = OPENER.match(condition)  # or none: "Dân quân thường trực có … mà không đủ …, nếu … thì được …"
+    if NESTED.search(rule) or not (opener or condition[:1].isupper()):
         return []
-    parts = AND_ALSO.split(condition[opener.end() :])
+    parts = AND_ALSO.split(condition[opener.end() if opener else 0 :].rstrip(" ,"))
     if len(parts) not in COUNTS or any(NESTED.search(p) for p in parts):
         return []
     if not HOLDERLESS.match(rule):

@@ -50,3 +50,19 @@ def test_the_conditions_follow_their_rule_and_the_rule_never_goes_without_them()
     vests = Sentence("Chủ đò phải có áo phao cho khách.", other)
     assert _follow_ons_placed([rule, vests, first, second]) == [rule, first, second, vests]
     assert _follow_ons_placed([rule, vests]) == [vests]  # "… khi có đủ hai điều kiện." with none said: not said
+
+
+def test_a_holder_said_first_and_a_condition_after_nếu_are_conditions_too() -> None:
+    bare = (
+        "Người lái đò ngang có giấy chứng nhận khả năng chuyên môn do Sở Xây dựng cấp trước ngày 01 tháng 7 năm 2026 "
+        "mà chưa đủ 12 tháng hành nghề, nếu không vi phạm quy định về an toàn đường thủy nội địa, "
+        "thì được tiếp tục chở khách đến hết ngày 31 tháng 12 năm 2026."
+    )
+    assert conditions(bare.rstrip("."), 38, _heard) == [
+        "Người lái đò ngang được tiếp tục chở khách đến hết ngày 31 tháng 12 năm 2026 khi có đủ ba điều kiện",
+        "Điều kiện thứ nhất là có giấy chứng nhận khả năng chuyên môn do Sở Xây dựng cấp trước ngày 01 tháng 7 năm 2026",
+        "Điều kiện thứ hai là chưa đủ 12 tháng hành nghề",
+        "Điều kiện thứ ba là không vi phạm quy định về an toàn đường thủy nội địa",
+    ]
+    lower = bare[:1].lower() + bare[1:]
+    assert conditions(lower.rstrip("."), 38, _heard) == []  # a continuation of a lead line: its holder is elsewhere

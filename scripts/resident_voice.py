@@ -322,6 +322,7 @@ HEADING_RUN_ON = re.compile(rf"^(?P<who>{HOLDERS_ONLY})(?:\s+có trách nhiệm)
 BAN_LEAD = re.compile(r"\b(?:nghiêm cấm|cấm|không được|các hành vi)\b", re.I)
 TITLE_LIKE = re.compile(r"^(?:Trách nhiệm|Nghĩa vụ|Quyền)\b[^.;:]{0,60}?\bcủa\s", re.I)  # "Trách nhiệm của hộ …"
 OWN_VERB = re.compile(r"^(?:Được|Phải|Không|Có quyền|Chỉ|Nghiêm cấm|Cấm)\b")
+GIVEN_AMOUNT = re.compile(rf"^(?:{benefit_verbs(first_upper=True)})\b.*\d[\d.,]*\s*(?:%|(?:nghìn |triệu |tỷ )?đồng)")
 
 
 def holders_of(title: str) -> str:
@@ -337,6 +338,8 @@ def holders_heading(lines: list[str]) -> tuple[str, list[str]]:
     if len(lines) > 1 and (m := DUTIES_HEADING.match(first)) and words(first) <= 12:
         who, rest = m["who"], lines[1:]
     elif (m := HEADING_RUN_ON.match(first)) and m["rest"][:1].isupper() and needs_subject(m["rest"]):
+        if GIVEN_AMOUNT.match(m["rest"]):
+            return "", lines  # "Hộ nghèo: Hỗ trợ 1.500.000 đồng/hộ": what they get (``scripts.lead_rows``), no duty
         who, rest = m["who"], [m["rest"], *lines[1:]]
     else:
         return "", lines

@@ -13,6 +13,7 @@ from scripts.actorless import with_holder_first
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
+from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, received, with_list_lead
@@ -47,6 +48,8 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     body = strip_noise(unit)
     if lead and (spared := excepted(lead, unit)) is not None:
         return spared  # an exception's point, never heard as the rule
+    if lead and (rows := lead_rows(lead, unit)) is not None:
+        return rows  # "Mức hỗ trợ như sau:" + "Hộ nghèo: 1.500.000 đồng/hộ" → "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ."
     if OTHER_ACTS.match(body) and ACT_LEAD.match(phrase):
         return []  # "Hành vi khác gây ô nhiễm môi trường" after "… không được thực hiện các hành vi": names no act
     if lead and (covered := _covered(flat(lead), body)) is not None:
@@ -215,6 +218,7 @@ def passage_units(
     occasions: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
     holders = Holders(article.title, on=not carriers.on)  # "Trách nhiệm của chủ rừng": whose duties
+    above = Above(article.title)  # what a row with no lead line right above it continues ("1.1. Mức trợ cấp …:")
     for clause, point, passage in article.passages():
         if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
             passage = passage.split("Nơi nhận", 1)[0]
@@ -247,17 +251,20 @@ def passage_units(
             lead = line_lead or (inherited if n == 0 else "")
             owner = lead or holders.by_clause.get(clause) or holders.by_clause.get(None)  # "Nghiêm cấm:", "Chủ rừng"
             if not owner and is_heading(article, clause, point, n == 0 and line == written[0], line):
+                above.heading(clause, point, line)
                 continue  # "Trợ cấp ngày công lao động của Dân quân …" over its clause: names the rule, is none
             quote = line.lstrip("-+• “")
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
             line = holders.say(clause, line, lead)
             line, acts = one_act_each(line)
             heading = article.title if clause is None else ""
-            sentences = acts + (_line_said(line, lead, addressee, heading, carriers.limit, (resolve(lead), text)) if line else [])
-            sentences = [as_received(s) for s in sentences]
+            rows = above.rows(clause, point, line) if line and not owner else None  # "Hộ nghèo: 2.000.000 đồng/hộ"
+            said = rows or (_line_said(line, lead, addressee, heading, carriers.limit, (resolve(lead), text)) if line else [])
+            sentences = [as_received(s) for s in acts + said]
             if point and (occasion := occasions.get(clause)):
                 sentences = [on_occasion(occasion, s) for s in sentences + embedded_bans(line)]
             out.extend((clause, point, quote, s) for s in sentences)
+        above.closed(clause, lines)
     return out
 
 
@@ -276,6 +283,8 @@ def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int, 
     as given to whom the lead names."""
     if lead and (given := with_holder(held[0], line, held[1])):
         return [given]
+    if not lead and (rows := inline_rows_said(line)):
+        return rows  # "Mức hỗ trợ: hộ nghèo 1.500.000 đồng/hộ; hộ cận nghèo …": a sentence per group
     return with_lead(lead, line, addressee) if lead else split_units(labelled(received(line), heading), limit)
 
 

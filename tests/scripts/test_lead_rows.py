@@ -1,0 +1,166 @@
+"""A list item that gives a resident group an amount, said with what its lead gives (scripts/lead_rows.py); made-up texts."""
+
+from scripts.draft import draft
+from scripts.lead_rows import glued_lead, inline_rows_said, lead_rows, read_lead
+from scripts.legal import parse
+from scripts.units import passage_units
+
+HEAD = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 21/2031/QĐ-UBND
+QUYẾT ĐỊNH
+Về chính sách trợ giúp người dân trên địa bàn tỉnh An Bình
+"""
+TAIL = """Điều 9. Hiệu lực thi hành
+Quyết định này có hiệu lực từ ngày 01 tháng 3 năm 2031.
+"""
+
+
+def _units(body: str) -> list[str]:
+    doc = parse(HEAD + body + TAIL)
+    return [u[3] for a in doc.articles for u in passage_units(a)]
+
+
+def test_a_lead_that_names_the_benefit_gives_each_group_its_amount() -> None:
+    said = _units(
+        """Điều 1. Mức hỗ trợ
+1. Mức hỗ trợ cụ thể như sau:
+a) Hộ nghèo: 1.500.000 đồng/hộ;
+b) Hộ mới thoát nghèo – 700.000 đồng/hộ.
+2. Mức trợ cấp xã hội hằng tháng như sau:
+- Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
+- Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng: 720.000 đồng/người/tháng.
+"""
+    )
+    assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ." in said
+    assert "Hộ mới thoát nghèo được hỗ trợ 700.000 đồng/hộ." in said
+    assert "Người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp xã hội hằng tháng 540.000 đồng/tháng." in said
+    assert "Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng được trợ cấp xã hội hằng tháng 720.000 đồng/người/tháng." in said
+
+
+def test_a_lead_with_the_amount_gives_it_to_each_group_listed() -> None:
+    said = _units(
+        """Điều 1. Hỗ trợ một lần
+1. Hỗ trợ 500.000 đồng/người cho các đối tượng sau:
+a) Người cao tuổi từ đủ 80 tuổi trở lên;
+b) Trẻ em mồ côi cả cha và mẹ.
+2. Các đối tượng sau được hỗ trợ 300.000 đồng/người/tháng:
+a) Người khuyết tật nặng;
+b) Hộ nghèo có nhà bị hư hỏng nặng.
+3. Các trường hợp được miễn phí tham quan gồm:
+a) Người là thương binh, bệnh binh.
+"""
+    )
+    assert "Người cao tuổi từ đủ 80 tuổi trở lên được hỗ trợ 500.000 đồng/người." in said
+    assert "Trẻ em mồ côi cả cha và mẹ được hỗ trợ 500.000 đồng/người." in said
+    assert "Người khuyết tật nặng được hỗ trợ 300.000 đồng/người/tháng." in said
+    assert "Hộ nghèo có nhà bị hư hỏng nặng được hỗ trợ 300.000 đồng/người/tháng." in said
+    assert "Người là thương binh, bệnh binh được miễn phí tham quan." in said
+
+
+def test_a_holder_lead_takes_each_kind_and_amount() -> None:
+    said = _units(
+        """Điều 1. Hỗ trợ hộ nghèo
+Hộ nghèo được hỗ trợ các khoản sau:
+a) Tiền điện: 50.000 đồng/hộ/tháng;
+b) Tiền nước sạch: 20.000 đồng/người/tháng.
+"""
+    )
+    assert "Hộ nghèo được hỗ trợ tiền điện 50.000 đồng/hộ/tháng." in said
+    assert "Hộ nghèo được hỗ trợ tiền nước sạch 20.000 đồng/người/tháng." in said
+
+
+def test_rows_under_a_numbered_sub_clause_or_a_title_take_it_as_their_lead() -> None:
+    said = _units(
+        """Điều 1. Chính sách trợ giúp xã hội
+1. Các chế độ đối với đối tượng bảo trợ xã hội:
+1.1. Mức trợ cấp xã hội hằng tháng như sau:
+a) Hộ nghèo: 500.000 đồng/hộ/tháng;
+b) Người đơn thân nghèo: 360.000 đồng/tháng.
+1.2. Hỗ trợ 2.000.000 đồng/người cho các đối tượng sau:
+a) Trẻ em mồ côi cả cha và mẹ;
+b) Người khuyết tật đặc biệt nặng.
+2. Hỗ trợ mua giống cây trồng
+a) Hộ nghèo: 2.000.000 đồng/hộ;
+b) Hộ cận nghèo: 1.000.000 đồng/hộ.
+Điều 2. Mức trợ cấp hằng tháng
+1. Hộ nghèo: 300.000 đồng/hộ.
+2. Trẻ em dưới 4 tuổi: hệ số 2,5.
+"""
+    )
+    assert "Hộ nghèo được trợ cấp xã hội hằng tháng 500.000 đồng/hộ/tháng." in said
+    assert "Người đơn thân nghèo được trợ cấp xã hội hằng tháng 360.000 đồng/tháng." in said
+    assert "Trẻ em mồ côi cả cha và mẹ được hỗ trợ 2.000.000 đồng/người." in said
+    assert "Hộ nghèo được hỗ trợ mua giống cây trồng 2.000.000 đồng/hộ." in said
+    assert "Hộ cận nghèo được hỗ trợ mua giống cây trồng 1.000.000 đồng/hộ." in said
+    assert "Hộ nghèo được trợ cấp hằng tháng 300.000 đồng/hộ." in said
+    assert "Trẻ em dưới 4 tuổi được trợ cấp hằng tháng theo hệ số 2,5." in said
+
+
+def test_an_item_with_its_own_verb_is_said_after_its_group_never_as_its_duty() -> None:
+    said = _units(
+        """Điều 1. Chính sách hỗ trợ
+1. Hộ nghèo: Hỗ trợ 1.500.000 đồng/hộ để sửa chữa nhà ở.
+2. Hỗ trợ mua thẻ bảo hiểm y tế:
+a) Hộ cận nghèo: hỗ trợ 70%;
+b) Trẻ em dưới 6 tuổi: miễn phí.
+"""
+    )
+    assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ để sửa chữa nhà ở." in said
+    assert not any("phải hỗ trợ" in s for s in said)  # the household gets the support, it does not give it
+    assert "Hộ cận nghèo được hỗ trợ 70% mua thẻ bảo hiểm y tế." in said
+
+
+def test_inline_and_glued_lists() -> None:
+    assert inline_rows_said("Mức hỗ trợ: hộ nghèo 1.500.000 đồng/hộ; hộ cận nghèo 1.000.000 đồng/hộ.") == [
+        "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ.",
+        "Hộ cận nghèo được hỗ trợ 1.000.000 đồng/hộ.",
+    ]
+    assert inline_rows_said(
+        "Mức trợ cấp xã hội hằng tháng như sau: a) Hộ nghèo: 500.000 đồng/hộ; b) Trẻ em dưới 16 tuổi: 720.000 đồng/tháng."
+    ) == [
+        "Hộ nghèo được trợ cấp xã hội hằng tháng 500.000 đồng/hộ.",
+        "Trẻ em dưới 16 tuổi được trợ cấp xã hội hằng tháng 720.000 đồng/tháng.",
+    ]
+    assert glued_lead("Mức hỗ trợ học phí Học sinh: 100.000 đồng/tháng.") == (
+        "Mức hỗ trợ học phí:",
+        "Học sinh: 100.000 đồng/tháng.",
+    )
+    assert lead_rows("Hỗ trợ về nhà ở Mức hỗ trợ như sau:", "- Hộ nghèo: 40.000.000 đồng/hộ;") == [
+        "Hộ nghèo được hỗ trợ về nhà ở 40.000.000 đồng/hộ."
+    ]
+
+
+def test_a_fee_lead_says_its_rows_with_la_and_no_verb() -> None:
+    assert lead_rows("Mức thu học phí như sau:", "a) Trẻ em mầm non: 100.000 đồng/tháng;") == [
+        "Mức thu học phí đối với trẻ em mầm non là 100.000 đồng/tháng."
+    ]
+
+
+def test_refusals_a_lead_that_gives_nothing_staff_things_and_agency_spending() -> None:
+    assert read_lead("Mức cụ thể như sau:") is None  # what is given? not said: no verb is made up
+    assert lead_rows("Mức cụ thể như sau:", "a) Hộ nghèo: 1.500.000 đồng/hộ;") is None
+    assert lead_rows("Mức chi hỗ trợ như sau:", "a) Người tham gia tập huấn: 100.000 đồng/người/ngày;") is None
+    assert lead_rows("Mức phụ cấp hằng tháng như sau:", "a) Trưởng thôn: 1.500.000 đồng/tháng;") is None
+    assert lead_rows("Mức hỗ trợ như sau:", "a) Cán bộ, công chức cấp xã: 500.000 đồng/người/tháng;") is None
+    assert lead_rows("Mức hỗ trợ như sau:", "a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/nhà;") is None
+    assert lead_rows("Kinh phí hỗ trợ như sau:", "a) Hộ nghèo: 1.500.000 đồng/hộ;") is None
+    # a holder lead over a title, not a kind of the benefit
+    lead = "Dân quân tự vệ được chi trả theo tháng, mức hưởng như sau:"
+    assert lead_rows(lead, "a) Tiểu đội trưởng, Thuyền trưởng: 234.000 đồng;") is None
+    # two amounts, one in the lead and one in the item: which one is meant is not guessed
+    assert lead_rows("Hỗ trợ 500.000 đồng/người cho các đối tượng sau:", "a) Hộ nghèo: 1.000.000 đồng/hộ;") is None
+
+
+def test_the_drafted_script_says_the_groups_and_amounts() -> None:
+    doc = parse(
+        HEAD
+        + """Điều 1. Mức trợ cấp
+1. Mức trợ cấp xã hội hằng tháng như sau:
+a) Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
+b) Hộ nghèo: 500.000 đồng/hộ/tháng.
+"""
+        + TAIL
+    )
+    text = draft(doc).text.lower()
+    assert "người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp xã hội hằng tháng 540.000 đồng/tháng" in text
+    assert "trợ cấp xã hội hằng tháng người cao tuổi" not in text  # not the lead glued to the item

@@ -69,8 +69,8 @@ OVERLONG = re.compile(
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
 SEPARATORS = (": ", " – ", " — ", " - ")
 KIND_OF = re.compile(
-    r"^(?:Tiền|Chi phí|Học phí|Phí|Lệ phí|Bảo hiểm|Thẻ|Giống|Gạo|Vật tư|Phân bón|Mua|Xây|Sửa|Làm|Lãi suất|Vốn|Quà|"
-    r"Trợ cấp|Học bổng|Sách|Đồ dùng|Điện|Nước|Khám|Chữa|Ăn|Đi lại|Thuê|Học|Đào tạo|Nhà)\b"
+    r"^(?:Tiền|Chi phí|Học phí|Phí|Lệ phí|Bảo hiểm|Thẻ|Giống|Gạo|Vật tư|Phân bón|Mua|Xây|Sửa|Lãi suất|Vốn|Quà|"
+    r"Trợ cấp|Học bổng|Sách|Đồ dùng|Điện|Nước|Khám|Chữa|Ăn|Đi lại|Thuê|Học|Đào tạo)\b"
 )  # what a holder's benefit is made of ("Tiền điện", "Mua thẻ bảo hiểm y tế"), never a person or a title
 
 
@@ -135,11 +135,26 @@ def _row(part: str) -> tuple[str, str] | None:
             return who.strip(), _plain_value(value.strip())
     if m := VALUE_FIRST.match(part):
         return m["who"], m["value"]
-    if (m := re.search(AMOUNT, part)) and not re.search(r"\d", part[: m.start()]):
+    if (m := re.search(AMOUNT, part)) and not BOUND_END.search(part[: m.start()]):  # "Hộ nghèo 1.500.000 đồng/hộ"
         start = re.search(r"(?:(?:từ|tối đa|tối thiểu|không quá|bằng)\s+)?$", part[: m.start()])
         cut = start.start() if start else m.start()
         return (part[:cut].strip(), part[cut:].strip()) if part[:cut].strip() else None
     return None
+
+
+BOUND_END = re.compile(r"\b(?:dưới|trên|đến|hơn|thấp|cao|không quá|tối đa|tối thiểu)\s*$")  # "… thu nhập dưới 2.000.000"
+LISTED = re.compile(r",\s+|\s+và\s+")
+
+
+def _parts(body: str) -> list[str]:
+    """The rows of an item: "Hộ nghèo: …; hộ cận nghèo: …", or "hộ nghèo 1.500.000 đồng/hộ, hộ cận nghèo …" when each
+    piece between commas (or "và") has its own amount."""
+    out: list[str] = []
+    for part in [p.strip(" ,") for p in body.split(";") if p.strip(" ,")]:
+        pieces = LISTED.split(part)
+        several = len(pieces) > 1 and all(re.search(AMOUNT, p) and GROUP.match(p) for p in pieces)
+        out += pieces if several else [part]
+    return out
 
 
 def _plain_value(value: str) -> str:
@@ -210,7 +225,7 @@ def lead_rows(lead: str, item: str) -> list[str] | None:
         return None
     body = flat(strip_noise(item)).rstrip(" .;,")
     said: list[str] = []
-    for part in [p.strip(" ,") for p in body.split(";") if p.strip(" ,")]:
+    for part in _parts(body):
         sentence = _one(read, part)
         if sentence is None or punishes(read.verb, part):
             return None
@@ -221,7 +236,7 @@ def lead_rows(lead: str, item: str) -> list[str] | None:
     return said or None
 
 
-INLINE = re.compile(r"^(?P<lead>[^:;]{5,80}):\s+(?P<items>.+;.+)$")  # "Mức hỗ trợ: hộ nghèo 1.500.000 …; hộ …"
+INLINE = re.compile(r"^(?P<lead>[^:;]{5,80}):\s+(?P<items>.+)$")  # "Mức hỗ trợ: hộ nghèo 1.500.000 …; hộ …"
 INLINE_MARKER = re.compile(r"(?:^|(?<=;))\s*(?:[a-zđ]\)|[-+•])\s+")  # "…: a) Hộ nghèo: …; b) Hộ cận nghèo: …"
 
 
@@ -233,7 +248,13 @@ def inline_rows_said(line: str) -> list[str] | None:
         said = finish(given)
         return [said] if words(said) <= HARD_MAX_WORDS and listenable(said) and not check(said) else None
     m = INLINE.match(body)
-    if not m or not (read := read_lead(m["lead"] + ":")) or read.holder:
+    if (
+        not m
+        or not (read := read_lead(m["lead"] + ":"))
+        or read.holder
+        or not GROUP.match(first := INLINE_MARKER.sub("", m["items"]).split(";")[0])
+        and not VALUE_FIRST.match(first)
+    ):
         return None
     return lead_rows(m["lead"] + ":", capfirst(INLINE_MARKER.sub(" ", m["items"]).strip()))
 

@@ -121,6 +121,14 @@ def test_inline_and_glued_lists() -> None:
         "Hộ nghèo được trợ cấp xã hội hằng tháng 500.000 đồng/hộ.",
         "Trẻ em dưới 16 tuổi được trợ cấp xã hội hằng tháng 720.000 đồng/tháng.",
     ]
+    assert inline_rows_said("Mức hỗ trợ: hộ nghèo 1.500.000 đồng/hộ, hộ cận nghèo 1.000.000 đồng/hộ.") == [
+        "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ.",
+        "Hộ cận nghèo được hỗ trợ 1.000.000 đồng/hộ.",
+    ]
+    assert inline_rows_said("Mức trợ cấp: Người cao tuổi từ đủ 80 tuổi trở lên 540.000 đồng/tháng.") == [
+        "Người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp 540.000 đồng/tháng."
+    ]
+    assert inline_rows_said("Mức hỗ trợ: Người có thu nhập dưới 2.000.000 đồng/tháng.") is None  # a bound, no amount given
     assert glued_lead("Mức hỗ trợ học phí Học sinh: 100.000 đồng/tháng.") == (
         "Mức hỗ trợ học phí:",
         "Học sinh: 100.000 đồng/tháng.",
@@ -143,6 +151,7 @@ def test_refusals_a_lead_that_gives_nothing_staff_things_and_agency_spending() -
     assert lead_rows("Mức phụ cấp hằng tháng như sau:", "a) Trưởng thôn: 1.500.000 đồng/tháng;") is None
     assert lead_rows("Mức hỗ trợ như sau:", "a) Cán bộ, công chức cấp xã: 500.000 đồng/người/tháng;") is None
     assert lead_rows("Mức hỗ trợ như sau:", "a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/nhà;") is None
+    assert lead_rows("Hộ nghèo được hỗ trợ như sau:", "a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ;") is None
     assert lead_rows("Kinh phí hỗ trợ như sau:", "a) Hộ nghèo: 1.500.000 đồng/hộ;") is None
     # a holder lead over a title, not a kind of the benefit
     lead = "Dân quân tự vệ được chi trả theo tháng, mức hưởng như sau:"

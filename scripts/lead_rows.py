@@ -67,6 +67,8 @@ OVERLONG = re.compile(
     r";|,\s+(?!(?:trợ|hỗ|tiền|chi)\b)|\b(?:[Mm]ức|theo|tại|khi|nếu|thì)\b"
 )  # "… được chi trả theo tháng, mức hưởng"
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
+DEAD = re.compile(r"\b(?:chết|mất tích|từ trần|qua đời|tử vong)\b")
+CASE = re.compile(r"^(?:Trường hợp\s|[^,;:]{3,60}?\s(?:bị|được xác định|có)\s)")  # "Nhà bị sập đổ …", "Trường hợp …"
 SEPARATORS = (": ", " – ", " — ", " - ")
 KIND_OF = re.compile(
     r"^(?:Tiền|Chi phí|Học phí|Phí|Lệ phí|Bảo hiểm|Thẻ|Giống|Gạo|Vật tư|Phân bón|Mua|Xây|Sửa|Lãi suất|Vốn|Quà|"
@@ -123,8 +125,9 @@ def read_lead(lead: str) -> Lead | None:
 
 
 def _group(who: str) -> bool:
-    """A resident group named by the item, no rule of its own ("Học sinh là con hộ nghèo", "Hộ có nhà bị sập")."""
-    return bool(GROUP.match(who)) and not STAFF.search(who) and not RULE.search(who) and words(who) <= 20
+    """A resident group named by the item, no rule of its own ("Học sinh là con hộ nghèo", "Hộ có nhà bị sập"); not
+    the dead or missing a relief is counted by ("Người chết: 10.000.000 đồng/người"), who receive nothing."""
+    return bool(GROUP.match(who)) and not STAFF.search(who) and not RULE.search(who) and not DEAD.search(who) and words(who) <= 20
 
 
 def _row(part: str) -> tuple[str, str] | None:
@@ -202,9 +205,14 @@ def _one(lead: Lead, part: str) -> str | None:
         return given
     row = _row(part)
     if lead.holder:  # "Hộ nghèo được hỗ trợ các khoản sau:" + "Tiền điện: 50.000 đồng/hộ/tháng"
-        if not row or not KIND_OF.match(row[0]) or RULE.search(row[0]) or re.search(r"\d", lead.what):
+        if not row or RULE.search(row[0]) or re.search(r"\d", lead.what):
             return None
-        return f"{lead.holder} được {lead.verb}{lead.what} {lowerfirst(row[0])} {row[1]}"
+        if KIND_OF.match(row[0]):
+            return f"{lead.holder} được {lead.verb}{lead.what} {lowerfirst(row[0])} {row[1]}"
+        if CASE.match(row[0]) and not GROUP.match(row[0]):  # "Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ": a case
+            case = row[0] if row[0].startswith("Trường hợp") else f"Trường hợp {row[0][:1].lower()}{row[0][1:]}"
+            return f"{case}, {lowerfirst(lead.holder)} được {lead.verb}{lead.what} {row[1]}"
+        return None
     if row:
         who, value = row
         if not _group(who):

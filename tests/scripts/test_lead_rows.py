@@ -57,16 +57,26 @@ a) Người là thương binh, bệnh binh.
     assert "Người là thương binh, bệnh binh được miễn phí tham quan." in said
 
 
-def test_a_holder_lead_takes_each_kind_and_amount() -> None:
+def test_a_holder_lead_takes_each_kind_and_amount_or_each_case() -> None:
     said = _units(
         """Điều 1. Hỗ trợ hộ nghèo
-Hộ nghèo được hỗ trợ các khoản sau:
+1. Hộ nghèo được hỗ trợ các khoản sau:
 a) Tiền điện: 50.000 đồng/hộ/tháng;
 b) Tiền nước sạch: 20.000 đồng/người/tháng.
+2. Hộ gia đình có nhà bị thiệt hại do thiên tai được hỗ trợ như sau:
+a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ;
+b) Trường hợp nhà bị hư hỏng nặng: 20.000.000 đồng/hộ.
+3. Mức hỗ trợ đối với hộ có người chết do thiên tai:
+a) Người chết: 10.000.000 đồng/người.
 """
     )
     assert "Hộ nghèo được hỗ trợ tiền điện 50.000 đồng/hộ/tháng." in said
     assert "Hộ nghèo được hỗ trợ tiền nước sạch 20.000 đồng/người/tháng." in said
+    assert (
+        "Trường hợp nhà bị sập đổ hoàn toàn, hộ gia đình có nhà bị thiệt hại do thiên tai được hỗ trợ 40.000.000 đồng/hộ." in said
+    )
+    assert "Trường hợp nhà bị hư hỏng nặng, hộ gia đình có nhà bị thiệt hại do thiên tai được hỗ trợ 20.000.000 đồng/hộ." in said
+    assert not any("người chết được" in s for s in said)  # the dead are what the relief counts, never its receivers
 
 
 def test_rows_under_a_numbered_sub_clause_or_a_title_take_it_as_their_lead() -> None:
@@ -151,7 +161,9 @@ def test_refusals_a_lead_that_gives_nothing_staff_things_and_agency_spending() -
     assert lead_rows("Mức phụ cấp hằng tháng như sau:", "a) Trưởng thôn: 1.500.000 đồng/tháng;") is None
     assert lead_rows("Mức hỗ trợ như sau:", "a) Cán bộ, công chức cấp xã: 500.000 đồng/người/tháng;") is None
     assert lead_rows("Mức hỗ trợ như sau:", "a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/nhà;") is None
-    assert lead_rows("Hộ nghèo được hỗ trợ như sau:", "a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ;") is None
+    assert lead_rows("Hộ nghèo được hỗ trợ như sau:", "a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ;") == [
+        "Trường hợp nhà bị sập đổ hoàn toàn, hộ nghèo được hỗ trợ 40.000.000 đồng/hộ."
+    ]  # a case, never the kind of the support ("được hỗ trợ nhà bị sập …")
     assert lead_rows("Kinh phí hỗ trợ như sau:", "a) Hộ nghèo: 1.500.000 đồng/hộ;") is None
     # a holder lead over a title, not a kind of the benefit
     lead = "Dân quân tự vệ được chi trả theo tháng, mức hưởng như sau:"

@@ -46,6 +46,7 @@ GROUPS_TAIL = re.compile(
     r"gồm có|bao gồm|gồm)$",
     re.I,
 )
+WHEN = re.compile(r"^(?:(?:Từ|Kể từ) ngày [^,]{6,40}|(?:Từ |Trong )?[Nn]ăm (?:học )?\d{4}(?:\s*-\s*\d{4})?),\s+")
 GLUED_LEVEL = re.compile(r"^(?P<title>.+?)\s(?=(?:Mức|Định mức|Số tiền)\s)")
 EACH_TAIL = re.compile(r"\s+(?:theo|cho|đối với)\s+(?:từng|mỗi)\s+(?:nhóm\s+)?(?:đối tượng|trường hợp|hộ|người)$")
 GENERIC = re.compile(r"^(?:(?:Các|Những)\s+)?(?:nhóm\s+)?(?:đối tượng|trường hợp)(?:\s+(?:sau đây|dưới đây|sau))?$", re.I)
@@ -84,6 +85,7 @@ class Lead:
     aim: str = ""  # "người bệnh điều trị nội trú": whom the lead's benefit is for, the items narrowing it
     fee: str = ""  # "Mức thu học phí": a charge's label
     groups: bool = False  # the lead says its items are groups ("… cho các đối tượng sau:")
+    when: str = ""  # "Từ ngày 01 tháng 01 năm 2032, ": the lead's start, said first
 
 
 def read_lead(lead: str) -> Lead | None:
@@ -91,6 +93,9 @@ def read_lead(lead: str) -> Lead | None:
     bare = flat(strip_noise(lead)).rstrip(" :.")
     if not bare or AGENCY.search(bare) or REFERENCE.search(bare) or STAFF.search(bare):
         return None
+    if (when := WHEN.match(bare)) and (read := read_lead(capfirst(bare[when.end() :]) + ":")):
+        read.when = when[0]  # "Từ ngày 01 tháng 01 năm 2032, mức trợ cấp … như sau:"
+        return read
     if (glued := GLUED_LEVEL.match(bare)) and (title := read_lead(glued["title"] + ":")):
         level = read_lead(bare[glued.end() :] + ":")  # "Hỗ trợ về nhà ở Mức hỗ trợ như sau:": a title run into its lead
         if level and not level.what and level.verb == title.verb and not title.holder:
@@ -132,6 +137,7 @@ def _group(who: str) -> bool:
 
 def _row(part: str) -> tuple[str, str] | None:
     """(who, value) of "Hộ nghèo: 1.500.000 đồng/hộ", "Hộ nghèo – 700.000 đồng/hộ", "2.000.000 đồng/hộ cho hộ nghèo"."""
+    part = re.sub(r"^Đối với\s+", "", part)  # "Đối với hộ nghèo: 1.500.000 đồng/hộ"
     for sep in SEPARATORS:
         who, found, value = part.partition(sep)
         if found and VALUE.match(value) and ":" not in who:
@@ -237,7 +243,7 @@ def lead_rows(lead: str, item: str) -> list[str] | None:
         sentence = _one(read, part)
         if sentence is None or punishes(read.verb, part):
             return None
-        done = finish(sentence)
+        done = finish(f"{read.when}{lowerfirst(sentence)}" if read.when else sentence)
         if words(done) > HARD_MAX_WORDS or not listenable(done) or check(done):
             return None
         said.append(done)

@@ -25,7 +25,8 @@ def test_a_lead_that_names_the_benefit_gives_each_group_its_amount() -> None:
         """Điều 1. Mức hỗ trợ
 1. Mức hỗ trợ cụ thể như sau:
 a) Hộ nghèo: 1.500.000 đồng/hộ;
-b) Hộ mới thoát nghèo – 700.000 đồng/hộ.
+b) Hộ mới thoát nghèo – 700.000 đồng/hộ;
+c) Đối với hộ cận nghèo: 1.000.000 đồng/hộ.
 2. Mức trợ cấp xã hội hằng tháng như sau:
 - Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
 - Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng: 720.000 đồng/người/tháng.
@@ -33,6 +34,7 @@ b) Hộ mới thoát nghèo – 700.000 đồng/hộ.
     )
     assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ." in said
     assert "Hộ mới thoát nghèo được hỗ trợ 700.000 đồng/hộ." in said
+    assert "Hộ cận nghèo được hỗ trợ 1.000.000 đồng/hộ." in said
     assert "Người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp xã hội hằng tháng 540.000 đồng/tháng." in said
     assert "Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng được trợ cấp xã hội hằng tháng 720.000 đồng/người/tháng." in said
 
@@ -145,6 +147,16 @@ def test_inline_and_glued_lists() -> None:
     )
     assert lead_rows("Hỗ trợ về nhà ở Mức hỗ trợ như sau:", "- Hộ nghèo: 40.000.000 đồng/hộ;") == [
         "Hộ nghèo được hỗ trợ về nhà ở 40.000.000 đồng/hộ."
+    ]
+
+
+def test_a_lead_s_start_date_is_said_first() -> None:
+    lead = "Từ ngày 01 tháng 01 năm 2032, mức trợ cấp xã hội hằng tháng như sau:"
+    assert lead_rows(lead, "a) Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;") == [
+        "Từ ngày 01 tháng 01 năm 2032, người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp xã hội hằng tháng 540.000 đồng/tháng."
+    ]
+    assert lead_rows("Năm học 2031-2032, mức hỗ trợ như sau:", "a) Học sinh khuyết tật: 300.000 đồng/tháng;") == [
+        "Năm học 2031-2032, học sinh khuyết tật được hỗ trợ 300.000 đồng/tháng."
     ]
 
 

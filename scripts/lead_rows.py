@@ -47,6 +47,7 @@ GROUPS_TAIL = re.compile(
     re.I,
 )
 WHEN = re.compile(r"^(?:(?:Từ|Kể từ) ngày [^,]{6,40}|(?:Từ |Trong )?[Nn]ăm (?:học )?\d{4}(?:\s*-\s*\d{4})?),\s+")
+UNCOLONED = re.compile(r"\s(?:như sau|sau đây|dưới đây|gồm|bao gồm)$")
 GLUED_LEVEL = re.compile(r"^(?P<title>.+?)\s(?=(?:Mức|Định mức|Số tiền)\s)")
 EACH_TAIL = re.compile(r"\s+(?:theo|cho|đối với)\s+(?:từng|mỗi)\s+(?:nhóm\s+)?(?:đối tượng|trường hợp|hộ|người)$")
 GENERIC = re.compile(r"^(?:(?:Các|Những)\s+)?(?:nhóm\s+)?(?:đối tượng|trường hợp)(?:\s+(?:sau đây|dưới đây|sau))?$", re.I)
@@ -306,8 +307,15 @@ class Above:
             self.recent[clause] = lines[-1]
 
     def rows(self, clause: str | None, point: str | None, line: str) -> list[str] | None:
+        bare = flat(strip_noise(line)).rstrip(" .;")
         if point is None and (glued := glued_lead(line)):
             self.recent[clause] = glued[0]  # the rows after it in the clause continue it too
             return lead_rows(*glued)
+        if (m := INLINE.match(bare)) and read_lead(m["lead"] + ":") and (said := inline_rows_said(line)):
+            self.recent[clause] = m["lead"] + ":"  # "Mức hỗ trợ: - Hộ nghèo: …" then "- Hộ cận nghèo: …" lines
+            return said
+        if UNCOLONED.search(bare) and read_lead(bare + ":"):
+            self.recent[clause] = bare + ":"  # "Mức trợ cấp … như sau" without its colon leads the lines after it
+            return None
         above = self.recent.get(clause) or self.titles.get(clause) or self.title
         return lead_rows(f"{above.rstrip(' :')}:", line)

@@ -150,6 +150,21 @@ def test_inline_and_glued_lists() -> None:
     ]
 
 
+def test_dash_rows_after_an_inline_row_or_a_lead_without_its_colon() -> None:
+    said = _units(
+        """Điều 1. Chính sách hỗ trợ
+1. Mức hỗ trợ: - Hộ nghèo: 1.500.000 đồng/hộ;
+- Hộ cận nghèo: 1.000.000 đồng/hộ.
+2. Mức trợ cấp xã hội hằng tháng như sau
+- Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
+- Hộ nghèo: 500.000 đồng/hộ/tháng.
+"""
+    )
+    assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ." in said
+    assert "Hộ cận nghèo được hỗ trợ 1.000.000 đồng/hộ." in said
+    assert "Hộ nghèo được trợ cấp xã hội hằng tháng 500.000 đồng/hộ/tháng." in said
+
+
 def test_a_lead_s_start_date_is_said_first() -> None:
     lead = "Từ ngày 01 tháng 01 năm 2032, mức trợ cấp xã hội hằng tháng như sau:"
     assert lead_rows(lead, "a) Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;") == [

@@ -47,8 +47,9 @@ GROUPS_TAIL = re.compile(
     re.I,
 )
 WHEN = re.compile(r"^(?:(?:Từ|Kể từ) ngày [^,]{6,40}|(?:Từ |Trong )?[Nn]ăm (?:học )?\d{4}(?:\s*-\s*\d{4})?),\s+")
-UNCOLONED = re.compile(r"\s(?:như sau|sau đây|dưới đây|gồm|bao gồm)$")
-GLUED_LEVEL = re.compile(r"^(?P<title>.+?)\s(?=(?:Mức|Định mức|Số tiền)\s)")
+CHARGE = re.compile(r"^(?:học phí|phí|lệ phí|tiền|thuế|giá|lãi|mức đóng|\d|một phần|toàn bộ|100)", re.I)  # what is waived
+UNCOLONED = re.compile(r"\s(?:như sau|sau đây|dưới đây|gồm|bao gồm)$")  # a lead whose colon is missing
+GLUED_LEVEL = re.compile(r"^(?P<title>.+?)\s(?=(?:Mức|Định mức|Số tiền)\s)")  # "Hỗ trợ về nhà ở Mức hỗ trợ"
 EACH_TAIL = re.compile(r"\s+(?:theo|cho|đối với)\s+(?:từng|mỗi)\s+(?:nhóm\s+)?(?:đối tượng|trường hợp|hộ|người)$")
 GENERIC = re.compile(r"^(?:(?:Các|Những)\s+)?(?:nhóm\s+)?(?:đối tượng|trường hợp)(?:\s+(?:sau đây|dưới đây|sau))?$", re.I)
 KINDS_TAIL = re.compile(
@@ -61,13 +62,10 @@ FEE = re.compile(r"^(?:Mức thu|Mức đóng|Mức phí|Mức học phí|Học 
 AGENCY = re.compile(
     r"\b(?:kinh phí|ngân sách|dự toán|mức chi|chi phí|công tác phí|nhiệm vụ|cơ quan|đơn vị|thẩm quyền)\b", re.I
 )  # an office's spending or work: its rows are not what residents get
-AIM = re.compile(r"\s+(?:cho|đối với)\s+(?P<ctx>[^,;:]{4,60})$")
-ANNOUNCED = re.compile(
-    r"\s+(?:được|đã được)\s+quy định(?:\s+cụ thể)?$"
-)  # "Mức hỗ trợ được quy định như sau:"  # "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú"
-OVERLONG = re.compile(
-    r";|,\s+(?!(?:trợ|hỗ|tiền|chi)\b)|\b(?:[Mm]ức|theo|tại|khi|nếu|thì)\b"
-)  # "… được chi trả theo tháng, mức hưởng"
+AIM = re.compile(r"\s+(?:cho|đối với)\s+(?P<ctx>[^,;:]{4,60})$")  # "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú"
+ANNOUNCED = re.compile(r"\s+(?:được|đã được)\s+quy định(?:\s+cụ thể)?$")  # "Mức hỗ trợ được quy định như sau:"
+# a lead that says more than what is given: "… được chi trả theo tháng, mức hưởng như sau:"
+OVERLONG = re.compile(r";|,\s+(?!(?:trợ|hỗ|tiền|chi)\b)|\b(?:[Mm]ức|theo|tại|khi|nếu|thì)\b")
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
 DEAD = re.compile(r"\b(?:chết|mất tích|từ trần|qua đời|tử vong)\b")
 CASE = re.compile(r"^(?:Trường hợp\s|[^,;:]{3,60}?\s(?:bị|được xác định|có)\s)")  # "Nhà bị sập đổ …", "Trường hợp …"
@@ -125,6 +123,8 @@ def read_lead(lead: str) -> Lead | None:
         out.what, out.aim = out.what[: aim.start()], "" if GENERIC.match(aim["ctx"]) else aim["ctx"]
     if out.what and not out.what.startswith((" ", ", ")) or punishes(out.verb, out.what) or OVERLONG.search(out.what):
         return None  # "Hỗ trợ" glued to another word, a sanction worded as a giving, a lead that says more than what
+    if out.verb in ("miễn", "giảm", "miễn, giảm") and out.what and not CHARGE.match(out.what.strip()):
+        return None  # "Giảm nghèo bền vững": no charge waived, nothing given
     if GROUP.match(out.what.strip()):
         return None  # "Hỗ trợ hộ nghèo": whom, said without "cho" — the item's group would be said twice
     return out
@@ -202,6 +202,8 @@ def own_giving(part: str, lead: Lead | None = None) -> str | None:
     if not m or not _group(m["who"]) or punishes(m["verb"], m["rest"]) or not m["rest"].strip() and lead is None:
         return None
     verb, rest = m["verb"].lower(), m["rest"].strip()
+    if rest and not re.search(AMOUNT, rest) and not (verb in ("miễn", "giảm") and CHARGE.match(rest)):
+        return None  # "Người dân: hỗ trợ lực lượng chữa cháy", "giảm thiểu rác thải": a duty, not money or a waiver
     if lead and lead.verb == verb and (not rest or VALUE.fullmatch(rest)) and not re.search(r"\d", lead.what):
         return _given(lead, m["who"], rest)
     return f"{capfirst(m['who'])} được {verb} {rest}".strip()

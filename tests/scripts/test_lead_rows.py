@@ -120,6 +120,10 @@ b) Trẻ em dưới 6 tuổi: miễn phí.
     assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ để sửa chữa nhà ở." in said
     assert not any("phải hỗ trợ" in s for s in said)  # the household gets the support, it does not give it
     assert "Hộ cận nghèo được hỗ trợ 70% mua thẻ bảo hiểm y tế." in said
+    assert "Trẻ em dưới 6 tuổi được miễn phí." in said
+    # a duty worded with the same verb is no benefit: never "được hỗ trợ lực lượng …", "được giảm thiểu …"
+    assert inline_rows_said("Người dân: hỗ trợ lực lượng chữa cháy khi có cháy rừng.") is None
+    assert inline_rows_said("Hộ chăn nuôi: giảm thiểu chất thải ra môi trường.") is None
 
 
 def test_inline_and_glued_lists() -> None:
@@ -183,6 +187,7 @@ def test_a_fee_lead_says_its_rows_with_la_and_no_verb() -> None:
 
 def test_refusals_a_lead_that_gives_nothing_staff_things_and_agency_spending() -> None:
     assert read_lead("Mức cụ thể như sau:") is None  # what is given? not said: no verb is made up
+    assert read_lead("Giảm nghèo bền vững:") is None  # an aim, not a charge waived
     assert lead_rows("Mức cụ thể như sau:", "a) Hộ nghèo: 1.500.000 đồng/hộ;") is None
     assert lead_rows("Mức chi hỗ trợ như sau:", "a) Người tham gia tập huấn: 100.000 đồng/người/ngày;") is None
     assert lead_rows("Mức phụ cấp hằng tháng như sau:", "a) Trưởng thôn: 1.500.000 đồng/tháng;") is None

@@ -16,6 +16,25 @@ STRUCTURE_START = re.compile(r"^(\x00|Phần|Chương|Mục|Điều\s+\d|\d+\.\s
 HEADING_RE = re.compile(r"^(Phần|Chương|Mục|Điều)\s+\S+\.?(\s|$)")
 WHOLE_SENTENCE_WORDS = 10
 SHORT_HEADING_WORDS = 14  # a heading wrapped by the printer fills its line; a shorter one has ended
+TASK_GROUP = re.compile(
+    r"^(?:\d{1,2}|[IVX]{1,4})\.\s+(?:(?:Các|Những)\s+)?(?:Sở|Bộ|Ủy ban|UBND|Công an|Người dân|Nhân dân|Hộ gia đình|Ban|"
+    r"Đài|Hội|Đoàn|Mặt trận|Bảo hiểm|Ngân hàng|Kho bạc|Cục|Chi cục)\b[^.;:,]*$"
+)  # "2. Sở Y tế" on a line of its own, then its task "Chỉ đạo các cơ sở y tế …"
+TASK_GROUP_WORDS = 9
+
+
+def _task_group_heading(prev: str, line: str) -> bool:
+    """A directive's task group heading without a colon, its first task on the next line: not one paragraph
+    ("2. Sở Y tế" + "Chỉ đạo …" joined reads "Sở Y tế Chỉ đạo …"). A name wrapped by the printer ("… tỉnh" /
+    "Hòa Phong quyết định …") goes on with a second capital, a task with a verb in lower case."""
+    tokens = line.split()
+    return (
+        bool(TASK_GROUP.match(prev))
+        and len(prev.split()) <= TASK_GROUP_WORDS
+        and len(tokens) > 1
+        and tokens[0][:1].isupper()
+        and tokens[1][:1].islower()
+    )
 
 
 def clean(text: str) -> str:
@@ -65,6 +84,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not heading
             and not prev.endswith((".", ";", ":", "!", "?", "”", '"', "./."))
             and not STRUCTURE_START.match(line)
+            and not _task_group_heading(prev, line)
         ):
             out[-1] = f"{prev} {line}"
         else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from scripts.legal import Article
+from scripts.own_subject import own_clause
 from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, capfirst, flat, words
 
 # How an actor is named at the head of a task or a task group: an office, a body, or residents themselves.
@@ -83,10 +84,11 @@ def inline_subject(line: str) -> tuple[str, str]:
 
 
 def needs_subject(sentence: str) -> bool:
-    """A task said as a bare verb ("Giảm lãi suất …", "Thực hiện rà soát …")."""
+    """A task said as a bare verb ("Giảm lãi suất …", "Thực hiện rà soát …"), not a rule with a subject of its own
+    ("Chi phí tiêm phòng do chủ nuôi tự chi trả", "Chó thả rông … thì được xử lý": an actor put before it garbles it)."""
     body = sentence.lstrip("-+•* ").strip()
     name = len(tokens := body.split()) > 1 and tokens[1][:1].isupper()  # "Hội Nông dân …", "Quỹ Bảo hiểm …": a name
-    return body[:1].isupper() and not name and not OWN_SUBJECT.match(body)
+    return body[:1].isupper() and not name and not OWN_SUBJECT.match(body) and not own_clause(body)
 
 
 ADVERBIAL = re.compile(
@@ -96,17 +98,25 @@ ADVERBIAL = re.compile(
 )
 
 
+def _after_list_comma(rest: str) -> bool:
+    """ "Khi bị chó, | mèo cắn, cào phải …": the comma after an adverbial lead falls inside a list when what follows
+    it up to the next comma is one or two words; the subject cannot go there."""
+    return words(re.split(r"[,;.]", rest, maxsplit=1)[0]) < 3
+
+
 def _said_by(subject: str, sentence: str) -> str:
     """ "Giảm lãi suất …" → "Ngân hàng … giảm lãi suất …"; "Trước mắt, thực hiện ngay …" → "Trước mắt, <subject>
     thực hiện ngay …": an adverbial first keeps its place, the subject comes before the verb."""
-    if (m := ADVERBIAL.match(sentence)) and m["rest"][:1].islower() and needs_subject(capfirst(m["rest"])):
+    m = ADVERBIAL.match(sentence)
+    if m and m["rest"][:1].islower() and needs_subject(capfirst(m["rest"])) and not _after_list_comma(m["rest"]):
         inner = subject[:1].lower() + subject[1:] if subject.split()[0] in ("Các", "Những", "Mọi") else subject
         return f"{m['lead']}{inner} {m['rest']}"
     return f"{subject} {_lower(sentence)}" if needs_subject(sentence) else sentence
 
 
 SUBJECT_ROOM = 8  # a task said with its actor may run this many words over a sentence's usual length
-PURPOSE = re.compile(r"\s(?:để|nhằm)\s[^,;.]{3,60}?(?=\s(?:tại|ở|trong|khi)\s|(?=[,;.])|$)")
+PURPOSE = re.compile(r"(?<!không)(?<!chưa)(?<!tránh)\s(?:để|nhằm)\s[^,;.]{3,60}?(?=\s(?:tại|ở|trong|khi)\s|(?=[,;.])|$)")
+# "không để xảy ra trường hợp tử vong …" is a duty, not an aim: cut, it left "…, không."
 CAUSATIVE = re.compile(
     r"^(?:\S+\s+){0,3}?(?:vận động|tuyên truyền|hướng dẫn|đôn đốc|khuyến khích|nhắc nhở)\b", re.I
 )  # "Tuyên truyền, vận động hộ gia đình sử dụng nước tiết kiệm; chấp hành …": who must comply is the households

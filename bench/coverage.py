@@ -38,7 +38,16 @@ from scripts.sentences import (
     words,
 )
 
-DEFECT_NAMES = ("furniture", "list marker inside", "heading inside", "reference", "capitals", "formula symbol", "seam")
+DEFECT_NAMES = (
+    "furniture",
+    "list marker inside",
+    "heading inside",
+    "reference",
+    "capitals",
+    "formula symbol",
+    "seam",
+    "title alone",
+)
 MARKER = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[IVXLC]+\.\s*)+")
 
 

@@ -18,6 +18,7 @@ from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, first_standing, instead_of
+from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import level_as_rule
 
@@ -71,9 +72,9 @@ DANGLING_VERB = re.compile(r"\s+(?:được\s+)?(?:áp dụng|thực hiện)\x00
 # "… thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc áp dụng [theo quy định tại …]": the verb went with its reference
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
 WHERE = re.compile(r",?\s+trên địa bàn (?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ][\wĐđ]*)+")
-BOILERPLATE = re.compile(
+BOILERPLATE = re.compile(  # NAMED_LAW: "… của pháp luật lao động không …" names a law; cut, it left "… thử việc lao động"
     r"(?<!không)(?<!không\s),?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)"  # "không đúng quy định": the offence
-    r"(?: (?:có liên quan|về [^,.;]+?(?=\s*[,.;]|\s+(?:thì|trước|sau|khi|mà|được|phải|để|tại|cho|nhưng)\s|$)))?|"
+    r"(?: (?:có liên quan|về [^,.;]+?(?=\s*[,.;]|\s+(?:thì|trước|sau|khi|mà|được|phải|để|tại|cho|nhưng)\s|$)))?" + NAMED_LAW + "|"
     r"\s+theo (?:quyết định|kế hoạch) (?:của )?(?:cấp|cơ quan|người) có thẩm quyền(?: phê duyệt)?(?=[,.;]|$)|"
     r",?\s+theo đúng quy định(?=\s*[.;]|$)"
 )
@@ -157,8 +158,7 @@ def strip_noise(text: str) -> str:
     text = PAREN_WORDS.sub("", text)
     text = DOC_DETAILS.sub(r"\g<sym>", text)
     text = NOT_AMONG.sub("", text)
-    text = CROSS_REF.sub("\x00", text)
-    text = BARE_REF.sub("\x00", text)
+    text = text if narrowed_subject(text) else BARE_REF.sub("\x00", CROSS_REF.sub("\x00", text))  # scripts.narrowed
     text = DANGLING_VERB.sub("", text).replace("\x00", "")
     text = BOILERPLATE.sub("", text)
     text = DECIDED_BY.sub(" ", text)
@@ -230,7 +230,7 @@ DEFECTS = (
     re.compile(r"\b[A-ZÀ-ỸĐ]{2,}(?:\s+[A-ZÀ-ỸĐ]{2,}){2,}\b"),  # words in capitals, shouted
     re.compile(r"^[A-Za-zĐđ](?:\d{1,2}|[a-z]{1,2}\d?)?\s+là\s"),  # "T là nhiệt độ lúc 13 giờ …": a formula's symbol
     re.compile(r"\b(\w+ \w+ \w+) \1\b"),  # "… không thuộc đối tượng thuộc đối tượng …": a cut left its seam
-)
+) + (TITLE_ONLY,)
 
 
 def listenable(text: str) -> bool:

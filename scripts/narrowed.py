@@ -1,0 +1,51 @@
+"""A subject narrowed by a reference the listener cannot follow: "Người cao tuổi quy định tại điểm a khoản 2 Điều 1
+Quyết định này được hỗ trợ 250.000 đồng/người/tháng".
+
+The reference is what says which elderly people: those of point a, "từ đủ 75 tuổi … thuộc hộ cận nghèo …".
+Dropped, the rule is heard as one for every elderly person; "Quy định tại khoản 2 Điều 1 Nghị định này áp dụng
+từ …" dropped to "Quy định áp dụng từ …" is heard as the whole decree's date. When the group cannot be said in
+its own words (``scripts.references.who_is_meant`` tries first), the sentence is not said: its reference is
+kept, and a sentence with a reference is never aired. A subject that already says it is narrowed ("Thân nhân
+đủ điều kiện quy định tại …": whoever meets the conditions) keeps its rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+NARROWED = re.compile(
+    r"^(?:(?:Trường hợp|Đối với|Khi)\s+)?(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:[Qq]uy định|[Nn]ội dung)\s+tại\s+"
+    r"(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)\b|"
+    r"^(?:(?:Trường hợp|Đối với|Khi)\s+)?(?P<who>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,7}?)\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s+"
+    r"(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)\b"
+)
+VERB = re.compile(r"\b(?:được|phải|là|có|không|thì|theo|thực hiện|áp dụng)\b")
+SAYS_NARROWED = re.compile(r"\b(?:đủ điều kiện|đáp ứng (?:các\s+)?điều kiện)$")
+SAME_ARTICLE_LEVEL = re.compile(r"^[Mm]ức\s[^;]*?\bquy định tại\s[^;]{0,40}?\bĐiều này\b")
+# "Mức học phí quy định tại khoản 1, khoản 2 Điều này là căn cứ …": the levels its article has just given
+ONLY_BY_REFERENCE = re.compile(
+    r"^(?P<head>[^;]{3,200}?)\s(?:được\s+)?(?:thực hiện|áp dụng)\s+theo\s+quy định\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b[^;]*[.;]?$"
+)  # "Việc tạm dừng, chấm dứt, tiếp tục hưởng lương hưu … thực hiện theo quy định tại các Điều 75, 80 …": without the
+# reference the rule is its subject alone ("Việc tạm dừng, chấm dứt …."), which says nothing
+PREDICATE_BEFORE = re.compile(r"\b(?:được|phải|là|không|bị|thì|có trách nhiệm|thuộc (?:đối tượng|diện))\b")
+
+
+def narrowed_subject(text: str) -> bool:
+    """Does the provision open with a subject that only its reference narrows, or say nothing but its reference?"""
+    if (only := ONLY_BY_REFERENCE.match(text)) and not PREDICATE_BEFORE.search(only["head"]):
+        return True
+    if SAME_ARTICLE_LEVEL.match(text):
+        return False
+    m = NARROWED.match(text)
+    if not m or m["who"] is None:
+        return bool(m)  # "Quy định tại khoản 2 Điều 1 …": the rule it names is nothing without it
+    return not VERB.search(m["who"]) and not SAYS_NARROWED.search(m["who"])
+
+
+# "theo quy định của pháp luật lao động không …" names a law: dropped as boilerplate (sentences.BOILERPLATE) it left
+# "… hợp đồng thử việc lao động không …"; the phrase goes only where a connective or a verb follows it
+NAMED_LAW = r"(?!\s+(?!(?:thì|trước|sau|khi|mà|được|phải|để|tại|cho|nhưng|không|và|hoặc|trong|từ|bị|có|là|nếu|với)\b)\w)"
+TITLE_ONLY = re.compile(
+    r"^(?:Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn)\s+(?:số\s+)?\S+\s+(?:[^;]*?\s)?về việc\s"
+    r"(?![^;]*\b(?:có hiệu lực|hết hiệu lực|bãi bỏ|thay thế|được|phải|là)\b)[^;]*$"
+)  # "Quyết định số 613/QĐ-TTg về việc trợ cấp hằng tháng cho những người …": a title, the second of a list of them

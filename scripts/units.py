@@ -15,6 +15,7 @@ from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
+from scripts.level_rows import level_row
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, received, with_list_lead
 from scripts.relief import as_received
@@ -59,6 +60,8 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
             return [said]  # the rule with the condition its lead sets
     if (";" in body.rstrip(" ;.") or ACT_LIST.search(phrase)) and (acts := each_act(phrase, body)):
         return acts  # "… phải thực hiện các việc sau: Trang bị …; phát …": each duty with its holder and verb
+    if lead and (row := level_row(lead, unit)) is not None:
+        return row  # "Mức hỗ trợ …:" + "Người cao tuổi …: 100% mức đóng": the row with the level it gives (scripts.level_rows)
     if lead and (listed := with_list_lead(lead, unit)) is not None:
         return listed  # "… được hỗ trợ các khoản sau:" + "Tiền ăn 30.000 đồng …": who gets what, in one sentence
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?

@@ -1,0 +1,30 @@
+"""A row of a list of levels said with the level it gives: "Mức hỗ trợ mua thẻ bảo hiểm y tế:" then
+"b) Người khuyết tật nặng …: 70% mức đóng".
+
+Heard alone the row is a name and a figure: "Người khuyết tật nặng …: 70% mức đóng" — 70% of what, paid or
+received? "Đào tạo trình độ sơ cấp: tối đa 4.000.000 đồng/người/khóa học" sounds like a fee. Said with its lead it
+is a rule: "Đối với người khuyết tật nặng …, mức hỗ trợ mua thẻ bảo hiểm y tế là 70% mức đóng." A row that cannot
+be said so (too long, not a clean sentence) is left to the other readings, as before (refusing it cost a fresh key fact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.announcing import ANNOUNCES, LEAD_TAIL
+from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, finish, listenable, lowerfirst, strip_noise, words
+
+LEVEL_LEAD = re.compile(r"^(?:Mức|Giá|Phí|Lệ phí|Tiền|Định mức)\s", re.I)  # the lead names the kind of level
+ROW = re.compile(
+    r"^(?P<label>[^:;]{3,160}?):\s*(?P<amount>(?:từ|tối đa|tối thiểu|không quá|bằng)?\s*\d[^:;]*?)\s*[.;]?$"
+)  # "Người cao tuổi thuộc hộ cận nghèo: 100% mức đóng"
+
+
+def level_row(lead: str, unit: str) -> list[str] | None:
+    """The row said as a rule with its level; None when it cannot be, or is no row under a level's lead."""
+    phrase = LEAD_TAIL.sub("", ANNOUNCES.sub("", strip_noise(lead).rstrip(" :"))).strip(" ,:")
+    row = ROW.match(strip_noise(unit).rstrip(" ;."))
+    if not (LEVEL_LEAD.match(phrase) and row and FIGURE.search(row["amount"])):
+        return None
+    said = finish(f"Đối với {lowerfirst(row['label'])}, {lowerfirst(phrase)} là {row['amount'].strip()}")
+    return [said] if words(said) <= min(MAX_WORDS + 4, HARD_MAX_WORDS) and listenable(said) else None

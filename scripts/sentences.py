@@ -14,13 +14,15 @@ from functools import lru_cache
 from scripts.actors import ACTOR_ACTS
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list, only_who_files
+from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
+from scripts.kept_terms import EXCEPT_TAIL, cut_loses, sets_terms
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, first_standing, instead_of
 from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import level_as_rule
+from scripts.shared_subject import shared
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
 HARD_MAX_WORDS = 38
@@ -66,8 +68,7 @@ DECIDED_BY = re.compile(
     r"nhưng\s+(?=(?:không\s+(?:thấp|cao)\s+hơn|tối đa|tối thiểu)\s)"
 )  # "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình … quyết định, nhưng không thấp hơn 327.600 đồng": the floor is the news
 NOT_AMONG = re.compile(r"\s+không thuộc (?:các\s+)?(?:đối tượng|trường hợp) (?:quy định|nêu) tại\s+" + REF_CHAIN + r"(?=\s+\w)")
-# "Chủ hộ kinh doanh … không thuộc đối tượng quy định tại khoản 1 Điều này thuộc đối tượng tham gia …": who is
-# not already covered by another clause; without the clause the exclusion means nothing, and cut alone it stutters
+# "Chủ hộ … không thuộc đối tượng quy định tại khoản 1 Điều này thuộc đối tượng …": without the clause it means nothing
 DANGLING_VERB = re.compile(r"\s+(?:được\s+)?(?:áp dụng|thực hiện)\x00+(?=\s*(?:[;.]|$))")
 # "… thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc áp dụng [theo quy định tại …]": the verb went with its reference
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
@@ -275,7 +276,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         for part in sorted(parts[1:-1], key=len, reverse=True):
             if words(", ".join(kept)) <= limit:
                 break
-            if not re.search(r"\d|được|phải|không|cấm", part) and QUALIFIER_START.match(part):
+            if not re.search(r"\d|được|phải|không|cấm", part) and QUALIFIER_START.match(part) and not sets_terms(part):
                 kept.remove(part)
         joined = ", ".join(kept)
         if words(joined) <= limit and PREDICATE.search(joined) and not is_open(joined):
@@ -286,7 +287,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         return _main_clause(text, limit)
     for n in range(len(parts) - 1, 0, -1):
         head = ", ".join(parts[:n])
-        if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not only_who_files(head, parts[n]):
+        if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not cut_loses(head, parts[n:]):
             # "Thời gian hưởng …, hợp đồng làm việc … không được tính là …": the rule is in the tail, the head is its subject
             if head.count("(") == head.count(")") and (MODAL_WORD.search(head) or not NEGATED_RULE.search(", ".join(parts[n:]))):
                 return None if " được " in f" {head} " and any(OWED.match(p.strip()) for p in parts[n:]) else head
@@ -329,7 +330,6 @@ def _subject_and_figure(parts: list[str], limit: int) -> str | None:
     return None
 
 
-EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
 FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|đồng(?!\s+thời)|triệu|tỷ|nghìn)")
 PERIOD = re.compile(
     r"\s(?:trong thời gian\s)?từ ngày \d{1,2} tháng \d{1,2} năm \d{4} đến (?:hết\s)?ngày \d{1,2} tháng \d{1,2} năm \d{4}"
@@ -353,7 +353,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     text = strip_noise(text)
     out: list[str] = []
     for sentence in SENTENCE_SPLIT.split(text):
-        pieces = [p for p in CLAUSE_BOUNDARY.split(sentence) if p]
+        pieces = shared([p for p in CLAUSE_BOUNDARY.split(sentence) if p])  # scripts.shared_subject
         if len(pieces) == 1 and words(sentence) > limit:
             pieces = also(sentence)
         if len(pieces) > 2 and ": " in pieces[0] and words(pieces[0].split(": ", 1)[0]) >= 8:

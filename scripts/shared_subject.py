@@ -1,0 +1,35 @@
+"""The parts of a provision joined by semicolons that share its first part's subject.
+
+"Hàng hóa vận chuyển trên xe phải được sắp xếp gọn gàng …; không cản trở tầm nhìn của người lái xe; không được
+che khuất đèn, biển số xe" is one subject with three predicates. Split at its semicolons, the second part said alone
+("Không cản trở tầm nhìn của người lái xe.") is heard as a rule for everyone. Each such part is said with the subject
+of the first ("Hàng hóa vận chuyển trên xe không cản trở …"), or not at all when that subject cannot be found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.long_rules import ACTION
+
+BARE_PREDICATE = re.compile(r"^(?:không|chưa|phải|được|có trách nhiệm|bảo đảm|đảm bảo)\b")  # lower case: it continues
+SUBJECT = re.compile(
+    r"^(?P<subject>[A-ZĐÀ-Ỹ][^,;:()]{2,60}?)\s+(?=(?:phải|được|không được|không|có trách nhiệm|chỉ được|bảo đảm)\b)"
+)
+NOT_SUBJECT = re.compile(rf"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Từ|Để|Việc|Nghiêm cấm|Cấm)\b|\b{ACTION}\b", re.I)
+# "Sở Y tế chỉ đạo các cơ sở y tế …": an actor and its act, not a subject the next part can take
+
+
+def shared(pieces: list[str]) -> list[str]:
+    """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
+    if len(pieces) < 2 or not any(BARE_PREDICATE.match(p.strip()) for p in pieces[1:]):
+        return pieces
+    m = SUBJECT.match(pieces[0].strip())
+    subject = m["subject"] if m and not NOT_SUBJECT.match(m["subject"]) else ""
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if not BARE_PREDICATE.match(piece.strip()):
+            out.append(piece)
+        elif subject:
+            out.append(f"{subject} {piece.strip()}")
+    return out

@@ -1,4 +1,4 @@
-"""What a shortened rule may not leave behind: its condition, and (in the middle of it) its exception.
+"""What a shortened rule may not leave behind: its condition, its deadline, and (in the middle of it) its exception.
 
 "…được hỗ trợ học nghề …, khi có xác nhận của Ủy ban nhân dân cấp xã …" cut at its comma makes a conditional right
 sound general; a middle part "trừ …" or "khi …" dropped as a qualifier does the same. ``sentences.shorten`` keeps a
@@ -19,6 +19,8 @@ from scripts.editing import only_who_files
 
 EXCEPTION = re.compile(r"^(?:trừ|ngoại trừ)\s(?!điểm\b)", re.I)  # "trừ điểm giấy phép lái xe" deducts, excepts nothing
 CONDITION = re.compile(r"^(?:nếu|khi|trong trường hợp|trường hợp|với điều kiện|chỉ|riêng|nhưng|song|miễn là)\b", re.I)
+DEADLINE = re.compile(r"\b(?:trước|chậm nhất|muộn nhất|trong thời hạn|trong vòng)\s+(?:\d|ngày\s+\d)")
+# "… đến nơi an toàn trước 17 giờ ngày 15 tháng 10": the time a duty must be done by
 EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
 OWN_RULE = re.compile(r"\b(?:phải|được|không được|thì|có trách nhiệm)\b")
 # "…, khi vượt xe phải có tín hiệu báo hướng chuyển": a rule of its own after the comma, not a condition of the head
@@ -36,5 +38,5 @@ def cut_loses(head: str, dropped: list[str]) -> bool:
     return (
         bool(dropped)
         and only_who_files(head, dropped[0])
-        or any(CONDITION.match(p.strip()) and not OWN_RULE.search(p) for p in dropped)
+        or any(CONDITION.match(p.strip()) and not OWN_RULE.search(p) or DEADLINE.search(p) for p in dropped)
     )

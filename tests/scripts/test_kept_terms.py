@@ -36,3 +36,13 @@ def test_parts_that_share_a_subject_are_said_with_it() -> None:
     said = split_units(text)
     assert "Vật liệu xây dựng tập kết trên vỉa hè không chiếm quá một nửa bề rộng vỉa hè." in said
     assert not [s for s in said if s.startswith("Không")], said
+
+
+def test_a_deadline_is_not_cut_off() -> None:
+    # "…, vùng trũng thấp có nguy cơ ngập lụt, sạt lở đến nơi an toàn trước 17 giờ ngày 15 tháng 10" had been cut to
+    # "… có nguy cơ ngập lụt." (half a list, and no time to leave by); a made-up Công điện's task
+    text = (
+        "Chủ tịch Ủy ban nhân dân các xã ven biển tổ chức sơ tán người dân ở khu vực nhà không an toàn, vùng trũng thấp "
+        "có nguy cơ ngập lụt, sạt lở đến nơi an toàn trước 17 giờ ngày 15 tháng 10."
+    )
+    assert not [s for s in split_units(text) if "17 giờ" not in s]

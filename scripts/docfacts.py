@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from scripts.legal import DATE_WORDS, SYMBOL, LegalDocument, to_date
+from scripts.legal import DATE_WORDS, EFFECTIVE_RE, SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
 from scripts.sentences import SENTENCE_SPLIT, flat, lowerfirst, words
 
@@ -221,12 +221,15 @@ def identity_source(doc: LegalDocument) -> Source:
 
 
 def effective_source(doc: LegalDocument) -> Source | None:
-    for article in doc.articles:
-        for clause, point, passage in article.passages():
-            text = flat(passage)
-            if "có hiệu lực" in text:
-                sentence = next((s for s in SENTENCE_SPLIT.split(text) if "có hiệu lực" in s), text)
-                return Source(article.number or None, clause, point, sentence)
+    """The sentence the effective date was read from (legal.EFFECTIVE_RE), else the first that says "có hiệu lực":
+    not "Hộ gia đình đã nộp hồ sơ trước ngày Nghị định này có hiệu lực thi hành …", a transitional clause before it."""
+    for said in (EFFECTIVE_RE.search, lambda text: "có hiệu lực" in text):
+        for article in doc.articles:
+            for clause, point, passage in article.passages():
+                text = flat(passage)
+                if said(text):
+                    sentence = next((s for s in SENTENCE_SPLIT.split(text) if said(s)), text)
+                    return Source(article.number or None, clause, point, sentence)
     return None
 
 

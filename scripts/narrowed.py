@@ -30,9 +30,18 @@ ONLY_BY_REFERENCE = re.compile(
 PREDICATE_BEFORE = re.compile(r"\b(?:được|phải|là|không|bị|thì|có trách nhiệm|thuộc (?:đối tượng|diện))\b")
 
 
+NAMED_ONLY_BY_REFERENCE = re.compile(
+    r"(?<!trừ )(?<!trừ các )\b(?:hành vi|trường hợp|đối tượng)\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b[^;.,:]*?"
+    r"(?:Điều\s+\d+[a-zđ]?|này|\d{4})\s*(?:[;.,]|$)"
+)  # "Buộc tiêm phòng vắc xin đối với hành vi quy định tại khoản 1 Điều này;": without it, "đối với hành vi;" says nothing
+# (an exception named by reference, "…, trừ trường hợp quy định tại …", is sentences.finish's: see branch fuzz-half-exception)
+
+
 def narrowed_subject(text: str) -> bool:
     """Does the provision open with a subject that only its reference narrows, or say nothing but its reference?"""
     if (only := ONLY_BY_REFERENCE.match(text)) and not PREDICATE_BEFORE.search(only["head"]):
+        return True
+    if NAMED_ONLY_BY_REFERENCE.search(text):
         return True
     if SAME_ARTICLE_LEVEL.match(text):
         return False

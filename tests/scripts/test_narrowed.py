@@ -63,3 +63,12 @@ def test_a_title_alone_is_not_a_sentence() -> None:
     # "…theo quy định tại Quyết định số 12/2020/QĐ-TTg …; Quyết định số 40/2021/QĐ-TTg về việc trợ cấp …": its second half
     assert not listenable("Quyết định số 40/2021/QĐ-TTg về việc trợ cấp hằng tháng cho những người có từ đủ 15 năm công tác.")
     assert listenable("Quyết định số 15/2027/QĐ-UBND về việc hỗ trợ người cao tuổi được bãi bỏ từ ngày 01 tháng 7 năm 2031.")
+
+
+def test_an_act_named_only_by_its_reference_is_not_said() -> None:
+    # "Buộc tiêm phòng vắc xin đối với hành vi quy định tại khoản 1 Điều này; buộc chịu … đối với hành vi quy định tại
+    # khoản 3 Điều này" had been said "… đối với hành vi; buộc chịu mọi chi phí … đối với hành vi." (which acts?)
+    said = _script("nd-veterinary-fines-made-up.txt")
+    assert not [s for s in said if "đối với hành vi;" in s or s.endswith("đối với hành vi.")], said
+    assert narrowed_subject("Buộc nộp lại số lợi bất hợp pháp đối với hành vi quy định tại khoản 2 Điều này.")
+    assert not narrowed_subject("Buộc nộp lại số lợi bất hợp pháp có được do thực hiện hành vi vi phạm.")

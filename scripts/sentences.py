@@ -15,7 +15,7 @@ from scripts.actors import ACTOR_ACTS
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
-from scripts.kept_terms import EXCEPT_TAIL, cut_loses, sets_terms
+from scripts.kept_terms import EXCEPT_TAIL, cut_loses, loses_exception, sets_terms
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, first_standing, instead_of
@@ -344,8 +344,8 @@ def _with_period(text: str, short: str) -> str:
 
 
 def _loses_figures(text: str, short: str) -> bool:
-    """Would shortening drop every amount the sentence gives? Then the longer sentence is the one to say."""
-    return bool(FIGURE.search(text)) and not FIGURE.search(short)
+    """Would shortening drop every amount the sentence gives, or its exception? Then the longer one is to say."""
+    return bool(FIGURE.search(text)) and not FIGURE.search(short) or loses_exception(text, short)
 
 
 def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:

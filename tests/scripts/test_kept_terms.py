@@ -46,3 +46,16 @@ def test_a_deadline_is_not_cut_off() -> None:
         "có nguy cơ ngập lụt, sạt lở đến nơi an toàn trước 17 giờ ngày 15 tháng 10."
     )
     assert not [s for s in split_units(text) if "17 giờ" not in s]
+
+
+def test_an_exception_is_said_with_its_rule_when_the_whole_fits() -> None:
+    # a made-up Thông tư's amended clause (35 words) had been cut to "Miễn lệ phí đối với …; hộ nghèo; người có công với
+    # cách mạng." — an exemption heard without "trừ trường hợp cấp lại do làm mất giấy chứng nhận"
+    from pathlib import Path
+
+    from scripts.draft import draft
+    from scripts.legal import parse
+
+    doc = parse((Path(__file__).parent / "data" / "tt-land-fee-amend-made-up.txt").read_text(encoding="utf-8"))
+    exempt = [s.text for s in draft(doc).sentences if s.text.startswith("Miễn lệ phí")]
+    assert exempt and exempt[0].endswith("trừ trường hợp cấp lại do làm mất giấy chứng nhận."), exempt

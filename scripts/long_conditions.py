@@ -13,7 +13,8 @@ and with a condition after ", nếu" (up to three conditions). The rule is never
 ``scripts.draft`` says the conditions right after it, or drops them all. Each condition is said word for word.
 Refused when the condition holds another condition or an exception ("nếu", "trừ", "riêng", a second "thì"), when
 the rule itself carries one, when the rule's subject points back into the condition ("thời gian này", "người đó"),
-and when the holder cannot be told from the first condition.
+and when the holder cannot be told from the first condition; a holder is never cut after a head that needs its
+complement ("con của người | có công với cách mạng" is "con của người có công …", not a "con của người").
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ HOLDER_END = re.compile(
     r"sử dụng|kê khai|thực hiện|đăng ký|nhận)\s)"
 )
 HOLDERLESS = re.compile(r"^(?:được|phải|không|chưa|có|vẫn|sẽ|tiếp tục|bị)\b")  # "… thì được xử lý …": the holder is S
+NEEDS_MORE = re.compile(r"\b(?:người|của|cho|với|và|hoặc|các|những|đối với|thuộc|do|từ|có|là)$", re.I)
 POINTS_BACK = re.compile(r"\b(?:này|đó|trên)\b")
 # "trong thời gian người lao động | hưởng …": a time or a place, not a holder
 NOT_A_HOLDER = re.compile(r"^(?:trong|khi|sau|trước|tại|từ|đến|theo|về|do|với|cho|ở|việc|thời gian|thời điểm)\b", re.I)
@@ -60,7 +62,8 @@ def conditions(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
         return []
     if not HOLDERLESS.match(rule):
         return []  # a rule with a subject of its own ("tiền lương … được chuyển đổi"): whose conditions, unsaid
-    cut = HOLDER_END.search(parts[0])
+    # "con của người | có công với cách mạng": a head that needs its complement is no holder's end; cut further on
+    cut = next((m for m in HOLDER_END.finditer(parts[0]) if not NEEDS_MORE.search(parts[0][: m.start()])), None)
     if not cut:
         return []
     holder, first = parts[0][: cut.start()], parts[0][cut.end() :]

@@ -11,7 +11,10 @@ is added, nothing is dropped. Refused when the first sentence, heard alone, woul
 
 - a negation or a ban before the thing ("không được sử dụng N A, N B" is not "không được sử dụng N");
 - an exception or a condition after the list ("…, trừ …", "… nếu …"), which governs the rule, not the kinds;
-- a list that is not only kinds of the thing: every item opens with the thing's words and holds no comma.
+- a list that is not only kinds of the thing: every item opens with the thing's words and holds no comma;
+- a last item that carries the rule's complement ("… xe ô tô tải trên 3.500 kg đến trạm đăng kiểm … trong thời hạn
+  30 ngày", "… nhà ở bán kiên cố … đến hết ngày 31 tháng 12 năm 2030"): a place, a time, a purpose the other items
+  lack, or an item much longer than the others. "Đó là" would say the rule's deadline as a kind's.
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ JOIN = r"(?:,\s+(?:hoặc\s+|và\s+)?|\s+(?:hoặc|và)\s+)"
 MIN_HEAD, MAX_HEAD = 2, 4  # the thing's words: "hóa đơn điện tử", "giấy phép lái xe"
 MIN_ITEM_TAIL = 2  # an item says more than the thing: "hóa đơn điện tử có mã …"
 MIN_RULE_WORDS = 6
+# What the rule's verb takes after its object: said once after the last kind, it belongs to the rule, not to the kind
+COMPLEMENT = re.compile(
+    r"\b(?:đến|tại|để|nhằm|theo|trong thời hạn|trong thời gian|trong năm|kể từ|từ ngày|trước ngày|trước khi|sau ngày|"
+    r"sau khi|chậm nhất|muộn nhất|cho đến|trên địa bàn|ngày \d|được|phải|không|chưa|bị)\b",
+    re.I,
+)
+MAX_LAST_ITEM_RATIO = 3  # the last kind's own words, against the longest other kind's
 # The kinds, a condition: said only right after the rule they belong to (``scripts.draft``)
 FOLLOW_ON = re.compile(r"^(?:Đó là|Điều kiện thứ (?:nhất|hai|ba) là)\s")
 LEADS_ON = re.compile(r"khi có đủ (?:hai|ba) điều kiện\.$")  # a rule said only with the conditions that follow it
@@ -47,6 +57,11 @@ def _split_list(tail: str, head: str) -> list[str] | None:
     if len(items) < 2 or any(not item.startswith(head + " ") for item in items):
         return None
     if any("," in item or ";" in item or _words(item) - _words(head) < MIN_ITEM_TAIL for item in items):
+        return None
+    *others, last = (item[len(head) :] for item in items)
+    if any(len(COMPLEMENT.findall(last)) > len(COMPLEMENT.findall(o)) for o in others):
+        return None  # "…, N B đến trạm đăng kiểm trong thời hạn 30 ngày": the rule's complement, not N B's
+    if _words(last) > MAX_LAST_ITEM_RATIO * max(_words(o) for o in others):
         return None
     return items
 

@@ -66,3 +66,17 @@ def test_a_holder_said_first_and_a_condition_after_nếu_are_conditions_too() ->
     ]
     lower = bare[:1].lower() + bare[1:]
     assert conditions(lower.rstrip("."), 38, _heard) == []  # a continuation of a lead line: its holder is elsewhere
+
+
+def test_the_holder_is_never_cut_inside_người_có_công() -> None:
+    pupils = (
+        "Trường hợp con của người có công với cách mạng đang học tại cơ sở giáo dục nghề nghiệp mà chưa được hưởng chế độ "
+        "ưu đãi giáo dục theo Nghị định số 131/2026/NĐ-CP thì được hỗ trợ 500.000 đồng mỗi tháng."
+    )
+    said = conditions(pupils.rstrip("."), 38, _heard)
+    assert said[:2] == [  # before: "Con của người được hỗ trợ …" + "Điều kiện thứ nhất là có công với cách mạng đang học …"
+        "Con của người có công với cách mạng được hỗ trợ 500.000 đồng mỗi tháng khi có đủ hai điều kiện",
+        "Điều kiện thứ nhất là đang học tại cơ sở giáo dục nghề nghiệp",
+    ]
+    no_other_cut = pupils.replace(" đang học tại cơ sở giáo dục nghề nghiệp", "")
+    assert conditions(no_other_cut.rstrip("."), 38, _heard) == []  # "con của người" alone is nobody: refused

@@ -53,3 +53,29 @@ def test_the_kinds_are_said_right_after_their_rule_or_not_at_all() -> None:
     placed = _follow_ons_placed([rule, price, said_kinds])  # the rule was the lead, said first
     assert [s.text for s in placed] == [rule.text, said_kinds.text, price.text]
     assert _follow_ons_placed([price, said_kinds]) == [price]  # its rule not said: the kinds alone say nothing
+
+
+INSPECTION = (
+    "Chủ xe đã sử dụng trên 20 năm thì phải đưa xe ô tô chở người trên 16 chỗ, xe ô tô tải trên 3.500 kg đến trạm "
+    "đăng kiểm của tỉnh trong thời hạn 30 ngày kể từ ngày 01 tháng 7 năm 2027."
+)
+
+
+def test_the_rules_complement_after_the_last_kind_keeps_the_provision_whole() -> None:
+    # before: "… thì phải đưa xe ô tô." + "Đó là …, xe ô tô tải … đến trạm đăng kiểm … trong thời hạn 30 ngày …"
+    assert kinds(INSPECTION.rstrip("."), 38, _heard) == []
+    assert not any(s.startswith("Đó là") for s in split_units(INSPECTION))
+    kept = (
+        "Hộ gia đình có nhà ở nằm trong hành lang bảo vệ đê điều đã được cấp phép thì được giữ lại nhà ở kiên cố có "
+        "tường gạch, nhà ở bán kiên cố có mái tôn đến hết ngày 31 tháng 12 năm 2030"
+    )
+    assert kinds(kept, 38, _heard) == []  # the right's end date is no kind of house
+
+
+def test_a_last_kind_much_longer_than_the_others_keeps_the_provision_whole() -> None:
+    longer = PUMPS.replace(
+        "thiết bị đo lường có chức năng in phiếu bán hàng cho người mua",
+        "thiết bị đo lường có chức năng in phiếu bán hàng và lưu trữ dữ liệu bán hàng ít nhất năm năm và gửi báo cáo hằng tháng",
+    ).replace("có kết nối dữ liệu với cơ quan quản lý thị trường", "có kết nối")
+    assert kinds(longer.rstrip("."), 60, _heard) == []
+    assert kinds(PUMPS.rstrip("."), 38, _heard)  # the kinds of comparable length are still said

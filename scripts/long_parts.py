@@ -8,7 +8,9 @@ used to drop the whole provision with its figures; a radio editor says the first
 
 Only the first part is said, and only when it has its own holder and rule verb ("Hạng C1 cấp cho", "Cơ quan …
 chỉ được sử dụng", "Bộ trưởng … quy định"). Refused when a dropped part may qualify it — an exception, a condition,
-a case ("…; trừ …", "…, trừ người lái xe gắn máy", "…; trường hợp … thì …", "nếu", "riêng", "không áp dụng") —
+a case ("…; trừ …", "…, trừ người lái xe gắn máy", "…; trường hợp … thì …", "nếu", "riêng", "không áp dụng"), a rule
+of its own ("…; phương tiện của hộ nghèo được miễn", "…; … thu 100.000 đồng": the first part said alone would tell
+those it exempts to pay) —
 or when the first part is a list's lead ("… bao gồm: ùn tắc giao thông; …") or a list item with no holder
 ("Cải tạo trái phép; cố ý can thiệp …", said under a ban's lead).
 """
@@ -29,8 +31,11 @@ NOT_A_HOLDER = re.compile(
     re.I,
 )  # "Xe đã đăng ký nhưng …", "Không sử dụng còi …": a case or a banned act of a list, not a holder
 QUALIFIES = re.compile(
-    r"\b(?:trừ|ngoại trừ|nếu|khi|trường hợp|riêng|không áp dụng|nhưng|song|tùy|chỉ|đối với|kể cả|bao gồm)\b", re.I
-)
+    r"\b(?:trừ|ngoại trừ|nếu|khi|trường hợp|riêng|không áp dụng|nhưng|song|tùy|chỉ|đối với|kể cả|bao gồm|"
+    r"được|phải|không|chưa|miễn|giảm|tăng|cấm|bị|hưởng|nộp|thu(?!\s+(?:nhập|hồi|gom|hoạch|thập)\b))\b|"
+    r"\d\s*(?:%|đồng|triệu|tỷ|nghìn)",
+    re.I,
+)  # a later part with a rule of its own ("…; hộ nghèo được miễn"): the first said alone would bind those it exempts
 ACTS = re.compile(
     r"^(?:Bảo đảm|Đảm bảo|Kiểm tra|Chỉ đạo|Hướng dẫn|Tổ chức|Thực hiện|Tăng cường|Xây dựng|Phối hợp|Chủ trì|Chủ động|"
     r"Triển khai|Tuyên truyền|Rà soát|Theo dõi|Phát hiện|Xử lý|Giám sát|Hỗ trợ|Cung cấp|Thông báo|Trình|Phòng ngừa|"
@@ -57,3 +62,19 @@ def first_standing(pieces: list[str], longest: int) -> list[str]:
     if ":" in first or len(first.split()) < MIN_WORDS or any(QUALIFIES.search(p) for p in pieces[1:]):
         return []
     return [first]
+
+
+EXCEPTS = re.compile(
+    r"\b(?:trừ|ngoại trừ|nếu|khi|trường hợp|riêng|không áp dụng|nhưng|song|tùy|miễn|giảm|không phải|không thu)\b", re.I
+)
+ITEM_WORDS = 4  # "hồ của xã": what follows a comma up to the semicolon, too short to be a clause of its own
+
+
+def cut_between(parts: list[str], n: int) -> bool:
+    """May ``scripts.sentences.shorten`` say parts[:n] of a provision and drop the rest? Always, unless parts joined
+    by semicolons are dropped that qualify the head or rule on their own ("…; trừ …", "…; hộ nghèo được miễn"), or
+    the cut splits a list of places or things ("… trên sông, | hồ của xã; …" would say "trên sông")."""
+    dropped = ", ".join(parts[n:])
+    if ";" not in dropped:
+        return True
+    return not EXCEPTS.search(dropped) and len(dropped.split(";", 1)[0].split()) > ITEM_WORDS

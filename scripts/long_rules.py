@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from scripts.long_conditions import conditions
 from scripts.long_kinds import kinds
+from scripts.long_parts import cut_between as cut_between  # said by shorten
 from scripts.long_parts import first_standing as first_standing  # said by split_units
 from scripts.negation import BAN, NEGATION
 

@@ -18,7 +18,7 @@ from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense
 from scripts.kept_terms import EXCEPT_TAIL, cut_loses, loses_exception, sets_terms
 from scripts.legal import SYMBOL
 from scripts.listener import check
-from scripts.long_rules import also, first_standing, instead_of
+from scripts.long_rules import also, cut_between, first_standing, instead_of
 from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import level_as_rule
@@ -285,7 +285,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         return kept_figure
     if " thì " in text:  # the head of "X, Y thì Z" is half a condition: the rule is Z
         return _main_clause(text, limit)
-    for n in range(len(parts) - 1, 0, -1):
+    for n in (n for n in range(len(parts) - 1, 0, -1) if cut_between(parts, n)):  # never a dropped exception
         head = ", ".join(parts[:n])
         if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not cut_loses(head, parts[n:]):
             # "Thời gian hưởng …, hợp đồng làm việc … không được tính là …": the rule is in the tail, the head is its subject

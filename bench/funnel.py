@@ -55,7 +55,7 @@ def stage_of(
             continue
         # what the script already says (a date in its in-force sentence) is not looked for again
         fact = {"all": [atom for atom in whole["all"] if not holds({"all": [atom]}, script_text)]}
-        if any(holds(fact, c.text) for c in pool):
+        if any(holds(fact, c.said) for c in pool):  # a rule with its kinds or conditions: all it says
             out[f"pool, not chosen ({'notice' if notice else 'full script'})"] += 1
         elif sentence := next((s for s in lines if holds(fact, s)), ""):
             k = key(sentence)[:60]

@@ -10,6 +10,7 @@ from scripts.docfacts import dated
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
 from scripts.fines import fine_candidates
+from scripts.follow_ons import complete
 from scripts.groups import glossary, with_groups
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
@@ -56,7 +57,10 @@ def mended(cand: Candidate) -> list[Candidate]:
         return [cand]
     cut = m.start() + 1
     halves = [cand.text[:cut].rstrip(" ,") + ".", cand.text[cut:].strip()]
-    return [replace(cand, text=half, order=cand.order + i) for i, half in enumerate(halves)]
+    return [
+        replace(cand, text=half, order=cand.order + i, follow=cand.follow[: len(cand.follow) * i])
+        for i, half in enumerate(halves)
+    ]
 
 
 def build_pool(doc: LegalDocument) -> list[Candidate]:
@@ -82,7 +86,8 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
     known = glossary(doc)
     for cand in pool:
         cand.text = with_groups(cand.text, known)  # "nhóm 5" said with whom it stands for, or not at all
-    pool = [c for c in pool if c.text]
+        cand.follow = tuple(with_groups(f, known) for f in cand.follow)
+    pool = [c for c in pool if c.text and all(c.follow)]
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
     directive = any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles)
     if directive:
@@ -92,7 +97,11 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
     return [
         c
         for c in pool
-        if not IN_FORCE.search(c.text) and c.text.strip(".") != doc.number and passes(c.text) and not scope.match(c.text)
+        if not IN_FORCE.search(c.text)
+        and c.text.strip(".") != doc.number
+        and all(passes(t) for t in (c.text, *c.follow))
+        and complete(c.text, c.follow)  # a rule rewritten past its "khi có đủ hai điều kiện": its conditions would dangle
+        and not scope.match(c.text)
     ]
 
 
@@ -231,6 +240,7 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and not procedure_or_counting(c.text)
         and not c.text.startswith(SOME_CASES)  # a rule said without its condition is no lead
         and not ELIGIBILITY.search(c.text)
+        and not c.follow  # a rule said with its kinds or conditions: in the body, never the lead nor the recap
     ]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]
     paid_or_banned = [c for c in fit if MONEY_OR_BAN.search(c.text) and (PEOPLE.search(c.text) or EVERYONES.search(c.text))]
@@ -254,13 +264,13 @@ def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, e
                 continue
             if stretch == 3 and resident_score(cand.text) < UNCAPPED_SCORE:
                 continue
-            if any(overlap(cand.text, c.text) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
+            if any(overlap(cand.said, c.said) > 0.7 for c in [*chosen, *([exclude] if exclude else [])]):
                 continue
             part = cand.part or str(cand.article_index)
             limit = stretch * (max(cap, PER_AMENDED_ARTICLE) if ":" in part else cap) if stretch < 3 else len(pool)
             if cand.table and tables >= MAX_TABLE_SENTENCES or not cand.table and per_article.get(part, 0) >= limit:
                 continue
-            cost = estimate_seconds([normalize(cand.text, dialect)])
+            cost = estimate_seconds([normalize(t, dialect) for t in (cand.text, *cand.follow)])  # a rule and its follow-ons
             if spent + cost > budget_s:
                 continue
             chosen.append(cand)

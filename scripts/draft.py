@@ -31,10 +31,10 @@ from scripts.docfacts import (
     title_phrase,
 )
 from scripts.errors import DraftError
+from scripts.follow_ons import runs, whole
 from scripts.legal import SYMBOL_RE, LegalDocument
 from scripts.list_points import said_with_its_list
 from scripts.listener import check
-from scripts.long_kinds import FOLLOW_ON, LEADS_ON
 from scripts.resident_lead import DATE_WORDS, recap, resident_lead
 from scripts.selection import Candidate, Source, resident_score
 from scripts.sentences import FIGURE, MAX_WORDS, lowerfirst, words
@@ -150,6 +150,8 @@ def _render(
         key, tab, text = line.partition("\t")
         if tab and text.strip():
             sentences.append(Sentence(" ".join(text.split()), sources[key]))
+            if key.startswith("provision:"):  # its kinds or conditions, right after it
+                sentences += [Sentence(f, sources[key]) for f in chosen[int(key.split(":")[1])].follow]
     return sentences
 
 
@@ -178,7 +180,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    said_alone = [c for c in chosen if not said_with_its_list(doc, c)]
+    said_alone = [c for c in chosen if not said_with_its_list(doc, c) and not c.follow]  # a rule with follow-ons: no lead
     if not notice and headline is None and (lead := resident_lead(said_alone)):  # the main point first, from what is said
         headline, chosen = lead, [c for c in chosen if c is not lead]
     thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
@@ -201,7 +203,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     )
     if notice:
         sentences = _fit_notice(kind, doc, chosen, dialect)
-    sentences, unheard = _audible(doc, _follow_ons_placed(sentences))
+    sentences, unheard = _audible(doc, whole(sentences))
     warnings += unheard + _unsaid(rule, sentences)
     return Script("vi", sentences, _duration(sentences, dialect), "notice" if notice else kind, doc.number, dialect, warnings)
 
@@ -222,43 +224,30 @@ def _scope(doc: LegalDocument, cand: Candidate) -> bool:
     return 0 <= cand.article_index < len(doc.articles) and bool(SCOPE_TITLE.match(doc.articles[cand.article_index].title))
 
 
-def _follow_ons_placed(sentences: list[Sentence]) -> list[Sentence]:
-    """ "Đó là …", "Điều kiện thứ nhất là …" (the kinds a rule names, its conditions) are said right after the rule,
-    from the same provision, never alone; a rule "… khi có đủ hai điều kiện." is said only with them."""
-    out: list[Sentence] = []
-    for sentence in sentences:
-        if not FOLLOW_ON.match(sentence.text):
-            out.append(sentence)
-            continue
-        rule = [i for i, s in enumerate(out) if s.source is not None and s.source == sentence.source]
-        if rule and not out[rule[0]].text.startswith("Xin nhắc lại"):
-            at = rule[0] + 1  # a lead said first, with its date: what follows it is said there
-            while at < len(out) and FOLLOW_ON.match(out[at].text) and out[at].source == sentence.source:
-                at += 1
-            out.insert(at, sentence)
-    return [s for i, s in enumerate(out) if not LEADS_ON.search(s.text) or _followed(s, out[i + 1 : i + 2])]
-
-
-def _followed(rule: Sentence, after: list[Sentence]) -> bool:
-    return bool(after) and FOLLOW_ON.match(after[0].text) is not None and after[0].source == rule.source
-
-
 def _audible(doc: LegalDocument, sentences: list[Sentence]) -> tuple[list[Sentence], list[dict[str, str]]]:
     """The last guard: a sentence the listener check flags is not said; the one naming the document stays, with a warning."""
     kept: list[Sentence] = []
     warnings: list[dict[str, str]] = []
     dropped: list[str] = []
-    for sentence in sentences:
-        recap = sentence.text.removeprefix("Xin nhắc lại: ").rstrip(".").casefold()
-        if recap != sentence.text.rstrip(".").casefold() and any(recap in d.casefold() for d in dropped):
-            continue  # the lead it repeats was not said: a recap of nothing
-        if (found := check(sentence.text)) and doc.number not in sentence.text:
-            dropped.append(sentence.text)
-            continue
-        if found:
-            codes = ", ".join(f.code for f in found)
-            warnings.append({"code": "listener_check", "message": f"Câu giới thiệu văn bản cần sửa ({codes}): {sentence.text}"})
-        kept.append(sentence)
+    for run in runs(sentences):  # a rule and its follow-ons: said whole or not at all
+        said: list[Sentence] = []
+        for sentence in run:
+            recap = sentence.text.removeprefix("Xin nhắc lại: ").rstrip(".").casefold()
+            if recap != sentence.text.rstrip(".").casefold() and any(recap in d.casefold() for d in dropped):
+                continue  # the lead it repeats was not said: a recap of nothing
+            if (found := check(sentence.text)) and doc.number not in sentence.text:
+                dropped.append(sentence.text)
+                continue
+            if found:
+                codes = ", ".join(f.code for f in found)
+                warnings.append(
+                    {"code": "listener_check", "message": f"Câu giới thiệu văn bản cần sửa ({codes}): {sentence.text}"}
+                )
+            said.append(sentence)
+        if len(run) == 1 or len(said) == len(run):
+            kept += said
+        else:
+            dropped += [s.text for s in said]
     return kept, warnings
 
 

@@ -27,7 +27,8 @@ from scripts.negation import BAN, NEGATION
 # The rule's verb is said with a modal or after "thì": "… thì phải áp dụng", "… được cấp", "… thì đăng ký sử dụng"
 RULE_VERB = re.compile(r"(?:\bthì|\bphải|\bđược|\bcó trách nhiệm|\bcó nghĩa vụ)\s+(?P<verb>(?:\S+\s+){1,4})$")
 NOT_A_VERB = re.compile(r"\b(?:của|cho|với|và|hoặc|các|những|tại|theo|từ|trong|là)\s+$")
-REFUSE_BEFORE = re.compile(rf"\b(?:{NEGATION}|{BAN})\b", re.I)  # the first sentence would lift the negation off the kinds
+# the first sentence would lift the negation off the kinds, or drop what "chỉ" limits ("chỉ được sử dụng hóa đơn …")
+REFUSE_BEFORE = re.compile(rf"\b(?:{NEGATION}|{BAN}|chỉ)\b", re.I)
 REFUSE_IN_LIST = re.compile(
     r"\b(?:trừ|ngoại trừ|nếu|khi|trường hợp|riêng|nhưng|song|không áp dụng|tùy|chỉ|kể cả|bao gồm)\b", re.I
 )

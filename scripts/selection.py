@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.amended import amended_units
+from scripts.follow_ons import complete
 from scripts.for_residents import serves_residents
 from scripts.legal import SYMBOL, LegalDocument
+from scripts.long_kinds import FOLLOW_ON
 from scripts.negation import BAN, NEGATION, NEGATION_WORDS
 from scripts.notions import bonus, notions
 from scripts.references import who_is_meant
@@ -72,6 +74,12 @@ class Candidate:
     order: int = 0
     table: bool = False
     part: str = ""  # what the per-article cap counts: the article, or an amending article's clause
+    follow: tuple[str, ...] = ()  # "Đó là …", "Điều kiện thứ nhất là …": said right after `text`, or neither is said
+
+    @property
+    def said(self) -> str:
+        """All it says: the sentence and its follow-ons (one unit: chosen, placed, dropped and offered whole)."""
+        return " ".join((self.text, *self.follow))
 
 
 MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|đ\b)")
@@ -253,8 +261,14 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
         shaped = [n for n in notions(article, doc.title) if n[3] not in said_units]
         units += shaped
         kept_apart = {n[3] for n in shaped}
+        last: tuple[str, Candidate] | None = None  # the previous unit's quote and candidate: what a follow-on continues
         for clause, point, quote, said in units:
             order += 1
+            if FOLLOW_ON.match(said):
+                if last and last[0] == quote:
+                    last[1].follow += (said,)
+                continue  # the rule it continues was not said: nor is it
+            last = None
             text = rewrite(said)
             if (
                 _restates(text, doc.title)
@@ -275,6 +289,8 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             part += "+" if extra or said in kept_apart else ""
             out.append(Candidate(text, source, value, index, order, part=part))
+            last = (quote, out[-1])
+        out = [c for c in out if complete(c.text, c.follow)]
         out += parallel_points([c for c in out if c.article_index == index], whole)
     return out
 
@@ -310,7 +326,7 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
     out = []
     by_clause: dict[tuple[str | None, str | None], list[Candidate]] = {}
     for cand in pool:
-        if cand.source.point and not cand.table:
+        if cand.source.point and not cand.table and not cand.follow:
             by_clause.setdefault((cand.source.article, cand.source.clause), []).append(cand)
     for group in by_clause.values():
         heads = [c.text.split()[:2] for c in group]

@@ -169,7 +169,8 @@ def add_suggestion(
         if match is None:
             raise NotOffered(f"bulletin {bulletin_id}: that sentence is not a provision of the document the script lacks")
         at = closing_starts(sentences) if after is None or not 0 <= after < len(sentences) else after + 1
-        sentences.insert(at, {"text": match.text, "source": asdict(match.source)})
+        added = match.sentences or (match.text,)  # a rule with its kinds or conditions: all of them, in order
+        sentences[at:at] = [{"text": t, "source": asdict(match.source)} for t in added]
         version = edit_script(session, bulletin, actor, "vi", " ".join(s["text"] for s in sentences), sentences)
         refresh_warnings(bulletin, sentences)
         audit(

@@ -3,7 +3,8 @@ its conditions, then each condition word for word (made-up provisions)."""
 
 from __future__ import annotations
 
-from scripts.draft import Sentence, Source, _follow_ons_placed
+from scripts.draft import Sentence, Source
+from scripts.follow_ons import whole
 from scripts.listener import check
 from scripts.long_conditions import conditions
 from scripts.sentences import listenable, split_units
@@ -48,8 +49,10 @@ def test_the_conditions_follow_their_rule_and_the_rule_never_goes_without_them()
     ferry, other = Source("3", "2", None, FERRY), Source("4", "1", None, "Chủ đò phải có áo phao cho khách.")
     rule, first, second = (Sentence(s, ferry) for s in split_units(FERRY))
     vests = Sentence("Chủ đò phải có áo phao cho khách.", other)
-    assert _follow_ons_placed([rule, vests, first, second]) == [rule, first, second, vests]
-    assert _follow_ons_placed([rule, vests]) == [vests]  # "… khi có đủ hai điều kiện." with none said: not said
+    assert whole([rule, first, second, vests]) == [rule, first, second, vests]
+    assert whole([rule, vests, first, second]) == [vests]  # apart, neither is said
+    assert whole([rule, first, vests]) == [vests]  # "… khi có đủ hai điều kiện." with one condition: not said
+    assert whole([rule, vests]) == [vests]  # "… khi có đủ hai điều kiện." with none said: not said
 
 
 def test_a_holder_said_first_and_a_condition_after_nếu_are_conditions_too() -> None:

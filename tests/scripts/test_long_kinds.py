@@ -44,15 +44,16 @@ def test_a_list_that_is_not_only_kinds_of_the_thing_is_not_cut() -> None:
 
 
 def test_the_kinds_are_said_right_after_their_rule_or_not_at_all() -> None:
-    from scripts.draft import Sentence, Source, _follow_ons_placed
+    from scripts.draft import Sentence, Source
+    from scripts.follow_ons import whole
 
     pumps = Source("5", "1", None, PUMPS)
     other = Source("6", "1", None, "Cửa hàng phải niêm yết giá bán lẻ xăng dầu.")
     rule, said_kinds = (Sentence(s, pumps) for s in split_units(PUMPS))
     price = Sentence("Cửa hàng phải niêm yết giá bán lẻ xăng dầu.", other)
-    placed = _follow_ons_placed([rule, price, said_kinds])  # the rule was the lead, said first
-    assert [s.text for s in placed] == [rule.text, said_kinds.text, price.text]
-    assert _follow_ons_placed([price, said_kinds]) == [price]  # its rule not said: the kinds alone say nothing
+    assert whole([rule, said_kinds, price]) == [rule, said_kinds, price]
+    assert whole([rule, price, said_kinds]) == [rule, price]  # apart, the kinds name nothing
+    assert whole([price, said_kinds]) == [price]  # its rule not said: the kinds alone say nothing
 
 
 INSPECTION = (

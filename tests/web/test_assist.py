@@ -173,6 +173,29 @@ def test_the_page_offers_suggestions_to_editors_only(tmp_path: Path) -> None:
         assert s.get(Bulletin, bulletin) is not None
 
 
+def test_a_rule_and_its_conditions_are_one_suggestion_added_with_one_click(tmp_path: Path) -> None:
+    from tests.scripts.test_follow_ons import FERRY, FINES, HEAD, INVOICES, REFUND, TAIL
+
+    settings, store, _approved, _draft = build(tmp_path)
+    text = f"{HEAD}Điều 1. Hỗ trợ hộ kinh doanh\n\n1. {REFUND}\n\n2. {INVOICES}\n\n{FERRY}{FINES}{TAIL}"
+    result = IngestResult()
+    with store.session() as s:
+        _store_document(s, "nq-15.txt", text, result)
+    [document] = result.stored
+    bulletin = programmes.bulletin_from_document(store, settings, EDITOR, document.id, render=False)
+    client = TestClient(create_app(settings, store))
+    h = signed_in(client, "bientap")
+    offered = client.get(f"/api/bulletins/{bulletin}/suggestions").json()
+    assert not any(s["text"].startswith(("Đó là", "Điều kiện thứ")) for s in offered)  # never a follow-on alone
+    group = next((s for s in offered if len(s["sentences"]) > 1), None)
+    assert group is not None, [s["text"] for s in offered]
+    added = client.post(f"/api/bulletins/{bulletin}/suggestions", json={"text": group["text"], "after": 0}, headers=h)
+    assert added.status_code == 200, added.text
+    sentences = client.get(f"/api/bulletins/{bulletin}").json()["scripts"]["vi"]["sentences"]
+    assert [s["text"] for s in sentences[1 : 1 + len(group["sentences"])]] == group["sentences"]
+    assert all(s["source"] == group["source"] for s in sentences[1 : 1 + len(group["sentences"])])
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is installed by .ci/run")

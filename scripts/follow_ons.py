@@ -1,0 +1,56 @@
+"""A rule and the sentences that continue it, one unit: said together, right after one another, or not at all.
+
+``scripts.long_kinds`` and ``scripts.long_conditions`` say a long provision as a rule and follow-ons ("… phải áp dụng
+hóa đơn điện tử." + "Đó là hóa đơn …"; "… được R khi có đủ hai điều kiện." + "Điều kiện thứ nhất là A." + "Điều kiện
+thứ hai là B."). Neither half may be heard alone: "Đó là …" after another sentence names the wrong thing, and the rule
+without its kinds or conditions says more than the law. The follow-ons ride on the rule's candidate
+(``scripts.selection.Candidate.follow``): selection, the lead, notices and the editor assist take or leave them whole.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+from scripts.long_kinds import FOLLOW_ON, LEADS_ON
+
+KINDS = "Đó là "
+CONDITIONS = ("Điều kiện thứ nhất là ", "Điều kiện thứ hai là ", "Điều kiện thứ ba là ")
+COUNTS = {"hai": 2, "ba": 3}
+
+
+def complete(text: str, follow: tuple[str, ...] | list[str]) -> bool:
+    """Does `text` come with all it needs after it: its conditions in order, or at most one "Đó là …"?"""
+    if m := LEADS_ON.search(text):
+        need = COUNTS[m[0].split()[3]]
+        return len(follow) == need and all(f.startswith(CONDITIONS[i]) for i, f in enumerate(follow))
+    return len(follow) <= 1 and all(f.startswith(KINDS) for f in follow)
+
+
+class Said(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def source(self) -> object: ...
+
+
+S = TypeVar("S", bound=Said)
+
+
+def runs(sentences: list[S]) -> list[list[S]]:
+    """Each sentence with the follow-ons said right after it from the same provision."""
+    out: list[list[S]] = []
+    for sentence in sentences:
+        if out and FOLLOW_ON.match(sentence.text) and sentence.source is not None and out[-1][0].source == sentence.source:
+            out[-1].append(sentence)
+        else:
+            out.append([sentence])
+    return out
+
+
+def whole(sentences: list[S]) -> list[S]:
+    """Only whole units: no follow-on without its rule, no rule without all its follow-ons right after it."""
+    kept = [
+        run for run in runs(sentences) if not FOLLOW_ON.match(run[0].text) and complete(run[0].text, [s.text for s in run[1:]])
+    ]
+    return [s for run in kept for s in run]

@@ -21,6 +21,7 @@ BENCHES = (
     "cli",
     "coverage",
     "funnel",
+    "figures",
 )
 RESULTS = Path(__file__).parent / "results"
 

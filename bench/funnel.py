@@ -12,6 +12,9 @@ held all of them:
 - ``document``: only the whole text does (title, preamble, tables, several articles);
 - ``not in text``: the parsed text does not hold it (an atom written otherwise, a PDF's extraction).
 
+Then, per part, what the pool's sentences did with their sources' figures (``bench.figures``): kept, lost or
+changed, by kind and by the rewrite responsible.
+
 Only counts per part and stage are written (``bench/results/funnel.json``): the unseen and fresh documents are
 measured, never printed. ``python -m bench funnel --quick``.
 """
@@ -26,6 +29,7 @@ from typing import Any
 
 from bench.coverage import body_sentences, key, load, trace
 from bench.drafting import _tool, draft_doc, parts
+from bench.figures import measure as figure_fates
 from scripts.choice import build_pool
 from scripts.errors import DocumentError, DraftError
 from scripts.legal import LegalDocument
@@ -83,6 +87,7 @@ def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     figures: dict[str, Any] = {}
     for part, names, facts, base in parts():
         total: Counter[str] = Counter()
+        kept_figures: Counter[str] = Counter()  # bench.figures: what the pool's sentences say of their sources' figures
         notices, seconds = 0, []
         for doc_id in names:
             spec: Fact = facts[doc_id]
@@ -93,12 +98,14 @@ def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
                 total["drafter error"] += len(spec["facts"])
                 continue
             total.update(stage_of(spec["facts"], doc, script.text, holds, script.kind == "notice"))
+            kept_figures.update(figure_fates(doc)[0])
             notices += script.kind == "notice"
             seconds.append(script.est_duration_s)
         figures[f"{part}_facts"] = sum(total.values())
         figures[f"{part}_notices"] = f"{notices}/{len(names)}"
         figures[f"{part}_median_script_s"] = round(statistics.median(seconds or [0.0]))
         figures.update({f"{part} | {stage}": n for stage, n in total.most_common()})
+        figures.update({f"{part} | figures {k}": n for k, n in sorted(kept_figures.items(), key=lambda kv: (-kv[1], kv[0]))})
     return figures, {}
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from scripts.editing import only_who_files
+from scripts.figures_kept import drops_figure
 
 EXCEPTION = re.compile(r"^(?:trừ|ngoại trừ)\s(?!điểm\b)", re.I)  # "trừ điểm giấy phép lái xe" deducts, excepts nothing
 CONDITION = re.compile(r"^(?:nếu|khi|trong trường hợp|trường hợp|với điều kiện|chỉ|riêng|nhưng|song|miễn là)\b", re.I)
@@ -51,3 +52,8 @@ def loses_exception(text: str, short: str) -> bool:
     trừ trường hợp cấp lại do làm mất giấy chứng nhận")? ``split_units`` then says the whole rule when it is within
     the hard limit of a sentence, as it does for an amount; a longer one is still cut (see the module's note)."""
     return bool(EXCEPTION_PART.search(text)) and not EXCEPTION_PART.search(short)
+
+
+def loses_terms(text: str, short: str) -> bool:
+    """Would shortening drop a figure the sentence gives, or its exception? Then the longer one is to say."""
+    return drops_figure(text, short) or loses_exception(text, short)

@@ -15,7 +15,8 @@ from scripts.actors import ACTOR_ACTS
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
-from scripts.kept_terms import EXCEPT_TAIL, cut_loses, loses_exception, sets_terms
+from scripts.kept_terms import EXCEPT_TAIL, cut_loses, sets_terms
+from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
 from scripts.listener import check
 from scripts.long_rules import also, cut_between, first_standing, instead_of
@@ -343,11 +344,6 @@ def _with_period(text: str, short: str) -> str:
     return short
 
 
-def _loses_figures(text: str, short: str) -> bool:
-    """Would shortening drop every amount the sentence gives, or its exception? Then the longer one is to say."""
-    return bool(FIGURE.search(text)) and not FIGURE.search(short) or loses_exception(text, short)
-
-
 def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     """One provision → complete sentences of at most `limit` words (never a cut clause)."""
     text = strip_noise(text)
@@ -364,18 +360,21 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             pieces = first_standing(pieces, HARD_MAX_WORDS) or [sentence]  # a list by semicolons: a whole rule first, or all
         for piece in pieces:
             piece = piece.strip().rstrip(" ;.")
-            whole = piece
+            whole, entire = piece, ""
             if words(piece) > limit:
                 piece = condense(piece, limit)
             if words(piece) > limit and (kept := with_condition(piece, limit, HARD_MAX_WORDS)):
                 piece = kept  # a rule and its condition said whole, in fewer words
             elif words(piece) > limit:
                 short = _with_period(piece, shorten(piece, limit) or piece)
-                piece = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else short
+                entire = piece if _loses_figures(piece, short) and words(piece) <= HARD_MAX_WORDS else ""
+                piece = short  # said whole (`entire`) when it dropped a figure and no split keeps it
             candidate = finish(piece)
             said = candidate if candidate and words(candidate) <= HARD_MAX_WORDS and listenable(candidate) else ""
             if words(whole) > limit and (split := instead_of(whole, said, HARD_MAX_WORDS, _heard)):
                 out += [finish(s) for s in split]  # dropped, or shortened past its figures: short sentences instead
+            elif entire and _heard(entire):
+                out.append(finish(entire))
             elif said:
                 out.append(said)
     return raised_with_base(out, HARD_MAX_WORDS, listenable)

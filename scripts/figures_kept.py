@@ -1,0 +1,53 @@
+"""The figures a resident acts on, and whether a shortened sentence still says them.
+
+A provision shortened to fit a sentence may drop a qualifier; it must not drop the amount, the percentage, the
+deadline, the age or the date from which the rule holds. A month a level is counted on ("trên mức lương hưu của
+tháng 6 năm 2026") qualifies the basis and may go. A document's number and the date a cited document was
+signed ("Nghị định số 33/2016/NĐ-CP ngày 10 tháng 5 năm 2016") are not such figures: a reference may go.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a term, a time of day, a distance, an area, a load: an age ("trẻ em dưới 6 tuổi") names who, and goes with its subject
+UNITS = r"ngày|tháng|năm|giờ|phút|km|ha|m2|m3|mét|kg|tấn|lần"
+FIGURES = (
+    re.compile(
+        r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|\b(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})\b"
+    ),
+    re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>%|phần trăm)"),
+    re.compile(r"(?P<n>\d[\d.,]*)\s*(?P<u>(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*đồng(?!\s+thời)|tỷ|tỉ|triệu)"),
+    re.compile(rf"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>{UNITS})\b"),
+)
+MONTH = re.compile(r"tháng\s+\d{1,2}(?:\s+năm\s+|/)\d{4}\b")  # a month of a year: no quantity, and not a figure kept
+CITED = re.compile(
+    r"(?:\b[Ss]ố\s+[\w/.-]*\d[\w/.-]*|\d+/\d{4}/[\wĐđ-]+|(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)\b[^,;.()]{0,80})\s*(?:ngày\s+)?$"
+)
+
+
+def _number(text: str) -> str:
+    return re.sub(r"^0+(?=\d)", "", re.sub(r"[.,](?=\d{3}\b)", "", text).replace(",", "."))
+
+
+def figures(text: str) -> set[str]:
+    """ "… 05 năm …", "50%", "01 tỷ đồng", "ngày 01 tháng 7 năm 2026" → {"5 năm", "50 %", "1 tỷ đồng", "2026-7-1"}:
+    the figures a sentence gives, a cited document's date left out."""
+    found: set[str] = set()
+    for pattern in FIGURES:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if "y" in groups:
+                if CITED.search(text[max(0, m.start() - 120) : m.start()]):
+                    continue
+                found.add(f"{int(m['y'] or m['y2'])}-{int(m['m'] or m['m2'])}-{int(m['d'] or m['d2'])}")
+            else:
+                found.add(f"{_number(m['n'])} {' '.join(m['u'].split())}")
+        text = pattern.sub(lambda m: " " * len(m[0]), text)  # a date's "7 năm 2026" is no quantity
+        text = MONTH.sub(lambda m: " " * len(m[0]), text)
+    return found
+
+
+def drops_figure(text: str, short: str) -> bool:
+    """Does the shortened sentence leave out a figure the provision gives (not a cited document's date)?"""
+    return bool(figures(text) - figures(short))

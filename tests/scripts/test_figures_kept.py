@@ -1,0 +1,39 @@
+"""A shortened provision keeps the figures a resident acts on (scripts.figures_kept, sentences.split_units)."""
+
+from scripts.figures_kept import drops_figure, figures
+from scripts.sentences import split_units
+
+
+def test_figures_are_read_in_one_form_and_a_cited_documents_date_is_not_one() -> None:
+    text = (
+        "Từ ngày 01 tháng 7 năm 2027, mức hỗ trợ 01 tỷ đồng, tăng 50%, trong 05 năm, 0,3 mét, trên mức của tháng 6 "
+        "năm 2027 theo Nghị định số 33/2016/NĐ-CP ngày 10 tháng 5 năm 2016"
+    )
+    assert figures(text) == {"2027-7-1", "1 tỷ đồng", "50 %", "5 năm", "0.3 mét"}
+    assert figures("từ 01/7/2027, 1.500.000 đồng") == {"2027-7-1", "1500000 đồng"}
+
+
+def test_a_shortened_sentence_that_drops_a_term_is_caught() -> None:
+    assert drops_figure("Chủ xe được giữ lại biển số, trong thời hạn 05 năm.", "Chủ xe được giữ lại biển số.")
+    assert not drops_figure(
+        "Theo Nghị định số 33/2016/NĐ-CP ngày 10 tháng 5 năm 2016, hộ nghèo được hỗ trợ.", "Hộ nghèo được hỗ trợ."
+    )
+
+
+def test_a_rule_too_long_for_one_sentence_is_said_whole_rather_than_without_its_term() -> None:
+    # 38 words: shortened at a comma it was "… ngày nghỉ hằng tuần." without the six months
+    text = (
+        "Người lao động được nghỉ việc hưởng chế độ thai sản khi sinh con, tính cả ngày nghỉ lễ, nghỉ Tết, ngày nghỉ "
+        "hằng tuần, trong thời gian 06 tháng kể từ ngày sinh con theo quy định."
+    )
+    said = split_units(text)
+    assert len(said) == 1 and "06 tháng" in said[0]
+
+
+def test_a_rule_too_long_for_one_sentence_keeps_its_date_from_which() -> None:
+    text = (
+        "Hộ gia đình nuôi chó, mèo phải đăng ký với trưởng thôn, tiêm phòng dại đầy đủ cho vật nuôi, giữ vệ sinh nơi "
+        "nuôi, kể từ ngày 01 tháng 7 năm 2027 theo kế hoạch của xã."
+    )
+    said = split_units(text)
+    assert said and all("ngày 01 tháng 7 năm 2027" in s for s in said)

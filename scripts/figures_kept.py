@@ -51,3 +51,12 @@ def figures(text: str) -> set[str]:
 def drops_figure(text: str, short: str) -> bool:
     """Does the shortened sentence leave out a figure the provision gives (not a cited document's date)?"""
     return bool(figures(text) - figures(short))
+
+
+CONDITION_HEAD = re.compile(r"^(?:Trong trường hợp|Trường hợp|Khi|Nếu)\b")
+
+
+def condition_only(text: str, head: str) -> bool:
+    """ "Trường hợp xe hết niên hạn sử dụng, hư hỏng …" cut from "…, chủ xe được giữ lại … trong thời hạn 05 năm":
+    a head that opens with its condition and leaves the figure to the rest says the case, not the rule."""
+    return bool(CONDITION_HEAD.match(head)) and drops_figure(text, head)

@@ -1,9 +1,7 @@
 """Turn the text of a legal provision into sentences a listener can follow on first hearing.
 
-A provision is written to be read and cross-checked: list markers, headings, references to
-other clauses, aliases in brackets, long enumerations joined by semicolons. A loudspeaker
-listener hears each sentence once, so a sentence must stand on its own, end where a thought
-ends and stay short. Everything here only removes or splits text; it never adds a number.
+A provision is written to be read and cross-checked (list markers, headings, references, aliases, enumerations); a
+listener hears each sentence once, so it must stand alone and stay short. Here text is only removed or split, never added.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from scripts.actors import ACTOR_ACTS
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
+from scripts.figures_kept import condition_only  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
 from scripts.kept_terms import EXCEPT_TAIL, cut_loses, sets_terms
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
@@ -81,7 +80,7 @@ BOILERPLATE = re.compile(  # NAMED_LAW: "… của pháp luật lao động khô
     r",?\s+theo đúng quy định(?=\s*[.;]|$)"
 )
 LEAD_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.\s+|[a-zđ][).]\s+|[-+•*]\s+|[IVXLC]+\.\s+)")
-ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00 phút")
+ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00(?: phút)?(?![\d,.])")
 MARKDOWN = re.compile(r"[*#|_]{1,}")
 SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
@@ -168,7 +167,7 @@ def strip_noise(text: str) -> str:
     if words(text) > MAX_WORDS:
         text = ABOUT.sub("", text)
     text = MARKDOWN.sub("", text)
-    text = ZERO_MINUTES.sub(r"\1", text)  # "09 giờ 00 phút" → "09 giờ": the same time, fewer words
+    text = ZERO_MINUTES.sub(r"\1", text)  # "09 giờ 00 phút", "9 giờ 00" → "9 giờ": the same time, fewer words
     text = text.strip(' “”"-+•')
     text = LEAD_MARKER.sub("", text)
     text = re.sub(r"\(\s*\)", "", text)
@@ -286,7 +285,9 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
         return kept_figure
     if " thì " in text:  # the head of "X, Y thì Z" is half a condition: the rule is Z
         return _main_clause(text, limit)
-    for n in (n for n in range(len(parts) - 1, 0, -1) if cut_between(parts, n)):  # never a dropped exception
+    for n in (
+        n for n in range(len(parts) - 1, 0, -1) if cut_between(parts, n) and not condition_only(text, ", ".join(parts[:n]))
+    ):
         head = ", ".join(parts[:n])
         if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not cut_loses(head, parts[n:]):
             # "Thời gian hưởng …, hợp đồng làm việc … không được tính là …": the rule is in the tail, the head is its subject

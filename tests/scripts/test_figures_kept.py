@@ -37,3 +37,18 @@ def test_a_rule_too_long_for_one_sentence_keeps_its_date_from_which() -> None:
     )
     said = split_units(text)
     assert said and all("ngày 01 tháng 7 năm 2027" in s for s in said)
+
+
+def test_a_condition_cut_from_its_rule_and_term_is_not_said() -> None:
+    # cut at a comma, this was "Trường hợp nhà ở của hộ gia đình bị sập đổ, … không thể ở được.": a case, no rule
+    text = (
+        "Trường hợp nhà ở của hộ gia đình bị sập đổ, hư hỏng nặng do bão, lũ quét không thể ở được, Ủy ban nhân dân "
+        "xã bố trí chỗ ở tạm và hỗ trợ tiền thuê nhà trong thời gian tối đa 06 tháng."
+    )
+    assert not any(s.startswith("Trường hợp") and "06 tháng" not in s for s in split_units(text))
+
+
+def test_a_time_on_the_hour_is_said_without_its_zero_minutes() -> None:
+    # "9 giờ 00" was read "chín giờ không"
+    said = split_units("Người dân chỉ được đốt thực bì trong ngày từ 9 giờ 00 đến 16 giờ 00 phút khi có gió nhẹ.")
+    assert said == ["Người dân chỉ được đốt thực bì trong ngày từ 9 giờ đến 16 giờ khi có gió nhẹ."]

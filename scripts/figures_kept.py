@@ -54,9 +54,11 @@ def drops_figure(text: str, short: str) -> bool:
 
 
 CONDITION_HEAD = re.compile(r"^(?:Trong trường hợp|Trường hợp|Khi|Nếu)\b")
+BARE_PASSIVE = re.compile(r"\sđược \w+$")  # "Giấy phép lái xe hạng A4 được đổi" cut from "…, cấp lại sang … 1.000 kg"
 
 
-def condition_only(text: str, head: str) -> bool:
-    """ "Trường hợp xe hết niên hạn sử dụng, hư hỏng …" cut from "…, chủ xe được giữ lại … trong thời hạn 05 năm":
-    a head that opens with its condition and leaves the figure to the rest says the case, not the rule."""
-    return bool(CONDITION_HEAD.match(head)) and drops_figure(text, head)
+def misleading_head(text: str, head: str) -> bool:
+    """A head cut at a comma that leaves the figure to the rest and says something else: only its condition ("Trường
+    hợp xe hết niên hạn sử dụng, hư hỏng …" from "…, chủ xe được giữ lại … 05 năm"), or a passive verb without what
+    it leads to ("Giấy phép lái xe hạng A4 được đổi" from "…, cấp lại sang … trọng tải đến 1.000 kg")."""
+    return bool(CONDITION_HEAD.match(head) or BARE_PASSIVE.search(head)) and drops_figure(text, head)

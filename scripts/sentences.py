@@ -13,7 +13,7 @@ from scripts.actors import ACTOR_ACTS
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
-from scripts.figures_kept import condition_only  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
+from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
 from scripts.kept_terms import EXCEPT_TAIL, cut_loses, sets_terms
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
@@ -286,7 +286,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     if " thì " in text:  # the head of "X, Y thì Z" is half a condition: the rule is Z
         return _main_clause(text, limit)
     for n in (
-        n for n in range(len(parts) - 1, 0, -1) if cut_between(parts, n) and not condition_only(text, ", ".join(parts[:n]))
+        n for n in range(len(parts) - 1, 0, -1) if cut_between(parts, n) and not misleading_head(text, ", ".join(parts[:n]))
     ):
         head = ", ".join(parts[:n])
         if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not cut_loses(head, parts[n:]):

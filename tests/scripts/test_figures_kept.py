@@ -52,3 +52,12 @@ def test_a_time_on_the_hour_is_said_without_its_zero_minutes() -> None:
     # "9 giờ 00" was read "chín giờ không"
     said = split_units("Người dân chỉ được đốt thực bì trong ngày từ 9 giờ 00 đến 16 giờ 00 phút khi có gió nhẹ.")
     assert said == ["Người dân chỉ được đốt thực bì trong ngày từ 9 giờ đến 16 giờ khi có gió nhẹ."]
+
+
+def test_a_passive_verb_cut_from_what_it_leads_to_is_not_said() -> None:
+    # cut at a comma, this was "Thẻ hội viên hạng B của … được đổi.": true of no one without what it is changed to
+    text = (
+        "Thẻ hội viên hạng B của hợp tác xã nông nghiệp Tân Tiến được đổi, cấp lại sang thẻ hội viên hạng C cho người "
+        "có thời gian tham gia từ 05 năm trở lên và thẻ ưu tiên cho người sử dụng dịch vụ thường xuyên."
+    )
+    assert not any(s.endswith("được đổi.") for s in split_units(text))

@@ -47,6 +47,7 @@ DEFECT_NAMES = (
     "formula symbol",
     "seam",
     "title alone",
+    "half an exception",
 )
 MARKER = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[IVXLC]+\.\s*)+")
 

@@ -23,7 +23,9 @@ EXCEPTION = re.compile(r"^(?:trừ|ngoại trừ)\s(?!điểm\b)", re.I)  # "tr�
 CONDITION = re.compile(r"^(?:nếu|khi|trong trường hợp|trường hợp|với điều kiện|chỉ|riêng|nhưng|song|miễn là)\b", re.I)
 DEADLINE = re.compile(r"\b(?:trước|chậm nhất|muộn nhất|trong thời hạn|trong vòng)\s+(?:\d|ngày\s+\d)")
 # "… đến nơi an toàn trước 17 giờ ngày 15 tháng 10": the time a duty must be done by
-EXCEPT_TAIL = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?trường hợp[.;,\s]*$")
+HALF_EXCEPTION = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?(?:trường hợp|đối tượng)[.;,\s]*$")
+# "…, trừ trường hợp." / "…, trừ đối tượng." whose cases were a reference or were cut: the rule is not said, neither
+# with half its exception nor (as sentences.finish once did) without it
 OWN_RULE = re.compile(r"\b(?:phải|được|không được|thì|có trách nhiệm)\b")
 # "…, khi vượt xe phải có tín hiệu báo hướng chuyển": a rule of its own after the comma, not a condition of the head
 

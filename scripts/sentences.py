@@ -14,7 +14,7 @@ from scripts.announcing import ANNOUNCES, LEAD_TAIL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
 from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
-from scripts.kept_terms import EXCEPT_TAIL, cut_loses, sets_terms
+from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
 from scripts.listener import check
@@ -231,7 +231,7 @@ DEFECTS = (
     re.compile(r"\b[A-ZÀ-ỸĐ]{2,}(?:\s+[A-ZÀ-ỸĐ]{2,}){2,}\b"),  # words in capitals, shouted
     re.compile(r"^[A-Za-zĐđ](?:\d{1,2}|[a-z]{1,2}\d?)?\s+là\s"),  # "T là nhiệt độ lúc 13 giờ …": a formula's symbol
     re.compile(r"\b(\w+ \w+ \w+) \1\b"),  # "… không thuộc đối tượng thuộc đối tượng …": a cut left its seam
-) + (TITLE_ONLY,)
+) + (TITLE_ONLY, HALF_EXCEPTION)
 
 
 def listenable(text: str) -> bool:
@@ -247,7 +247,6 @@ def listenable(text: str) -> bool:
 
 def finish(text: str) -> str:
     text = GLUED_NUMBER.sub("", text.strip().rstrip(" ,;:/-–"))  # a clause number glued by a line break
-    text = EXCEPT_TAIL.sub("", text)  # "…, trừ trường hợp" whose cases were cut: say the rule, not half an exception
     unbalanced = text.count('"') % 2 == 1 or text.count("”") > text.count("“")
     if unbalanced and text.rstrip(" .;").endswith(('"', "”")):
         text = text.rstrip(" .;").rstrip('"”')  # the closing quote of an amended text whose opening was cut

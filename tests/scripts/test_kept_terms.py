@@ -4,7 +4,7 @@ semicolons that share a subject are said with it (scripts.shared_subject). All t
 from __future__ import annotations
 
 from scripts.kept_terms import cut_loses
-from scripts.sentences import split_units
+from scripts.sentences import finish, listenable, split_units
 
 
 def test_a_condition_in_the_middle_is_not_dropped_as_a_qualifier() -> None:
@@ -59,3 +59,11 @@ def test_an_exception_is_said_with_its_rule_when_the_whole_fits() -> None:
     doc = parse((Path(__file__).parent / "data" / "tt-land-fee-amend-made-up.txt").read_text(encoding="utf-8"))
     exempt = [s.text for s in draft(doc).sentences if s.text.startswith("Miễn lệ phí")]
     assert exempt and exempt[0].endswith("trừ trường hợp cấp lại do làm mất giấy chứng nhận."), exempt
+
+
+def test_half_an_exception_is_not_said_nor_dropped() -> None:
+    # "…, trừ trường hợp quy định tại điểm c khoản 1 Điều này" had become "Người trúng thầu không được chuyển nhượng
+    # hợp đồng cho tổ chức, cá nhân khác." (sentences.finish took "trừ trường hợp" off): a ban heard without exception
+    text = "Người trúng thầu không được chuyển nhượng hợp đồng cho tổ chức, cá nhân khác, trừ trường hợp quy định tại điểm c khoản 1 Điều này."
+    assert split_units(text) == []
+    assert not listenable(finish("Xe được cấp biển số nền màu trắng, trừ đối tượng"))

@@ -25,15 +25,20 @@ BARE_ACT = re.compile(
     r"Trang bị|Bảo đảm|Đảm bảo|Làm thủ tục|Đề nghị|Gửi|Báo|Sử dụng|Nhận|Hoàn trả|Bồi thường|Chịu)\b"
 )  # a point that starts with the act itself: the holder is the lead's
 
+QUALIFIED = re.compile(r"\b(?:trừ|ngoại trừ|nếu|trường hợp)\b", re.I)  # an exception or a condition in the point
+
 
 def with_holder_first(phrase: str, unit: str) -> list[str] | None:
     """Each sentence of the point said as before, its opening act with the lead's resident holder; None when the
-    lead is not a resident's duty or right or the point does not open with a bare act."""
+    lead is not a resident's duty or right or the point does not open with a bare act; without its opening act when
+    the point has an exception or a condition (trừ, nếu, trường hợp) that act is said without."""
     if not RESIDENT_LEAD.match(phrase):
         return None
     said = split_units(unit)
     if not said or not BARE_ACT.match(said[0]):
         return None
+    if QUALIFIED.search(unit) and not QUALIFIED.search(said[0]):
+        return said[1:]  # "Nộp đủ tiền … trong thời hạn 30 ngày …, trừ trường hợp …": never without its exception
     joined = finish(f"{phrase} {lowerfirst(said[0])}")
     if words(joined) > MAX_WORDS + 8 or not listenable(joined):
         return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.for_residents import serves_residents
-from scripts.offices import ROLES, office_role
+from scripts.for_residents import SENDS_UP, among_offices, serves_residents
+from scripts.offices import LOCAL_OFFICE, ROLES, office_role
 
 __all__ = ["AGENCY", "RESIDENTS_FEEL", "agency_work"]
 
@@ -21,8 +21,8 @@ AGENCY = (
     r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
     r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
     r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo|"
-    r"(?-i:Phòng)\s(?!chống|cháy)|Trung tâm|Trạm|Hạt|Đồn|Chi nhánh|Chính quyền|Các địa phương)"
-)
+    rf"(?-i:Phòng)\s(?!chống|cháy)|{LOCAL_OFFICE}|Chính quyền|Các địa phương)\b"
+)  # whole words: "Đồng bào …" is not "Đồn", "Hạt giống …" not "Hạt Kiểm lâm"
 INTERNAL = re.compile(
     r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
     rf"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|{NOT_SUBMIT}|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
@@ -30,10 +30,6 @@ INTERNAL = re.compile(
     r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền)\b",
     re.I,
 )
-SENDS_UP = re.compile(
-    r"\b(?:gửi|chuyển)\b[^.;]{0,60}?\b(?:về|lên|đến|cho) (?:Sở|Phòng|Bộ|Ủy ban nhân dân (?:tỉnh|thành phố|cấp tỉnh|cấp huyện))\b|"
-    r"\bbáo cáo (?:về )?(?:Sở|Bộ|Ủy ban|UBND|Hội đồng|Thủ tướng|Chính phủ)\b"
-)  # "… gửi danh sách hộ nghèo về Sở … để tổng hợp": a file sent up, whoever is on it
 GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
 RESIDENTS_FEEL = re.compile(
     r"bị xử lý|thuế|người dân|bà con|(?<!ban )(?<!đồng )nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
@@ -64,6 +60,9 @@ PARTY_OR_BUDGET = re.compile(
     r"\bđược chi\b(?! trả)",
     re.I,
 )  # "được chi" is what a budget pays an office; a resident "được hỗ trợ", "được hưởng", "được chi trả"
+OFFICE_OR_BUDGET = re.compile(
+    rf"{AGENCY}|(?:Chủ tịch )?(?:Ủy ban nhân dân|UBND)\b|(?-i:Ngân sách|Kinh phí|Nguồn kinh phí|Quỹ)\b", re.I
+)  # whose step between offices it is: any level's office ("Ủy ban nhân dân xã gửi … về Sở"), a budget
 FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
 # "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
 
@@ -83,6 +82,8 @@ def agency_work(body: str) -> tuple[str, str] | None:
         return ("Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
     if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
         return ("Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
+    if OFFICE_OR_BUDGET.match(main) and (step := among_offices(main)):
+        return ("Việc giữa các cơ quan (gửi lên, hướng dẫn nhau, dữ liệu, kinh phí), không phải tin cho bà con.", step)
     if serving:
         return None
     if (

@@ -82,7 +82,10 @@ def beneficiary(group_lead: bool = True) -> str:
 
 def benefit_verbs(first_upper: bool = False) -> str:
     """A regex alternation of every verb that gives a benefit ("Hỗ trợ|Miễn|…" with `first_upper`)."""
-    return alternatives(list(VERBS), first_upper)
+    return f"(?:{alternatives(list(VERBS), first_upper)}){NOT_A_LEVEL}"
+
+
+NOT_A_LEVEL = r"(?!(?<=[cC]ấp) (?:xã|phường|huyện|tỉnh|cơ sở|trung ương)\b)"  # "Ủy ban nhân dân cấp xã": a level, no verb
 
 
 def punishes(verb: str, what: str, tail: str = "") -> bool:

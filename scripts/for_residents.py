@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["serves_residents"]
+__all__ = ["GUIDES_OFFICE", "SENDS_UP", "among_offices", "serves_residents"]
 
 RESIDENT = re.compile(
     r"\b(?:người dân|bà con|(?<!ban )(?<!đồng )nhân dân|hộ gia đình|hộ nghèo|hộ cận nghèo|hộ kinh doanh|hộ dân|"
@@ -39,7 +39,7 @@ SERVICE = re.compile(
 PER_HEAD = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu )?đồng\s*/\s*(?:người|hộ|học sinh|trẻ|suất|tháng)", re.I)
 TERM = re.compile(
     r"\btrong (?:thời hạn|vòng) (?:\d+|\w+ \()|\bchậm nhất\b|\b(?:trước|từ|đến hết|đến|kể từ) ngày \d|\bhằng (?:tháng|quý)\b|"
-    r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|"
+    r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|"
     r"\btại (?:Bộ phận|bộ phận|trụ sở|Ủy ban nhân dân (?:cấp )?(?:xã|phường)|UBND (?:cấp )?(?:xã|phường)|nhà văn hóa|điểm)",
 )  # a deadline or a date, an amount, the commune office residents go to
 BETWEEN_OFFICES = re.compile(
@@ -52,10 +52,47 @@ BETWEEN_OFFICES = re.compile(
 )
 
 
+SENDS_UP = re.compile(
+    r"\b(?:gửi|chuyển)\b[^.;]{0,60}?\b(?:về|lên|đến|cho) (?:Sở|Phòng|Bộ|Ủy ban nhân dân (?:tỉnh|thành phố|cấp tỉnh|cấp huyện))\b|"
+    r"\bbáo cáo (?:về )?(?:Sở|Bộ|Ủy ban|UBND|Hội đồng|Thủ tướng|Chính phủ)\b"
+)  # "… gửi danh sách hộ nghèo về Sở … để tổng hợp": a file sent up, whoever is on it
+OFFICE = (
+    r"(?:Ủy ban|UBND|Sở|Phòng|Ban|Trạm|Trung tâm|cơ quan|đơn vị|(?:các|Các) (?:sở|ngành|cơ quan|đơn vị|địa phương|xã|"
+    r"phường|huyện|Ủy ban|UBND|Phòng|phòng|Trạm|trạm|cơ sở|trường))\b"
+)
+GUIDES_OFFICE = re.compile(rf"\bhướng dẫn {OFFICE}")  # its deadline may be the guidance's, not the act's
+AMONG_OFFICES = re.compile(
+    rf"\b(?:hướng dẫn|chỉ đạo|đôn đốc)(?:,? (?:hướng dẫn|chỉ đạo|đôn đốc|kiểm tra))* {OFFICE}|"
+    r"\b(?:rà soát|cập nhật)\b[^.;]{0,20}?\b(?:dữ liệu|số liệu)\b|"
+    r"\b(?:bảo đảm|bố trí|cân đối|cấp bù)\b[^.;]{0,20}?\bkinh phí\b|\b(?i:ngân sách)\b[^.;]{0,30}?\bbảo đảm\b"
+)  # one office instructing another, data kept between offices, a funding source of an office's programme
+OFFICE_LIST = re.compile(
+    r"\b(?i:cơ quan|sở|ngành|đơn vị|địa phương)(?:,? (?:và )?[^,.;]{1,25}?)*?,? (?:và )?(?:tổ chức,? (?:và )?cá nhân|"
+    r"cá nhân,? (?:và )?tổ chức)(?: có liên quan| liên quan)?"
+)  # "Các sở, ngành, địa phương, tổ chức, cá nhân có liên quan": whoever is concerned, not residents served
+PAID_SHARE = re.compile(
+    r"\d[\d.,]*\s*%[^.;]{0,60}?\b(?:cho|của)\s+(?:các |những )?(?P<to>\S+(?: \S+){0,2})|"
+    r"(?P<by>\S+(?: \S+){0,2}) (?:đóng|nộp|trả|chịu|được hưởng|được hỗ trợ|được giảm|được miễn|hưởng)\b[^.;]{0,30}?\d[\d.,]*\s*%"
+)  # "hỗ trợ 100% mức đóng … cho người cao tuổi", "người lao động đóng 8%": a share paid to or by residents
+
+
+def among_offices(body: str) -> str | None:
+    """The step between offices a sentence names (a file sent up, one office instructing another, data work, a
+    funding source), whoever it is for; else None."""
+    m = SENDS_UP.search(body) or AMONG_OFFICES.search(body)
+    return m[0] if m else None
+
+
+def _paid_share(body: str) -> bool:
+    return any(RESIDENT.match(m["to"] or m["by"] or "") for m in PAID_SHARE.finditer(body))
+
+
 def serves_residents(body: str) -> bool:
     """An act for residents with a term they act on, and no step between offices."""
+    named = OFFICE_LIST.sub("", body)  # "… tổ chức, cá nhân có liên quan" after offices is not whom the act is for
     return bool(
-        (RESIDENT.search(body) or SERVICE.search(body) or PER_HEAD.search(body))
-        and TERM.search(body)
+        (RESIDENT.search(named) or SERVICE.search(body) or PER_HEAD.search(body))
+        and (TERM.search(body) or _paid_share(body))
         and not BETWEEN_OFFICES.search(body)
+        and not among_offices(body)
     )

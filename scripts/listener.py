@@ -49,6 +49,7 @@ from scripts.agency import agency_work
 from scripts.bare_benefit import holderless
 from scripts.fragments import fragment
 from scripts.noun_phrases import APPOSITIVE, modifier_only
+from scripts.offices import LOCAL_OFFICE
 
 __all__ = ["CODES", "Finding", "check", "passes"]
 
@@ -80,7 +81,7 @@ SUBJECT = re.compile(
     r"^(?:Từ ngày [^,]+, |Kể từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Sinh viên|Hộ|Công dân|Cá nhân|Chủ|Thân nhân|Bà con|"
     r"Nhân dân|Lao động|Doanh nghiệp|Tổ chức|Ủy ban|Hội đồng|Sở|Bộ|Công an|Cơ quan|Các|Mỗi|Chính phủ|Thủ tướng|Nhà nước|"
     r"Ngân hàng|Quốc hội|Kiểm lâm|Lực lượng|Ban|Trưởng|Quân đội|Bảo hiểm|Văn phòng|Cục|Chi cục|Tỉnh|Thành phố|Xã|Phường|"
-    r"Thôn|Tổ|Gia đình|Nông dân|Ngư dân|Đơn vị|Cán bộ|Chủ tịch|Trung tâm|Trạm|Hạt|Đồn|Chi nhánh|Bệnh viện|Nhà trường|"
+    rf"Thôn|Tổ|Gia đình|Nông dân|Ngư dân|Đơn vị|Cán bộ|Chủ tịch|{LOCAL_OFFICE}|Bệnh viện|Nhà trường|"
     r"Chính quyền|Cảnh sát|Điện lực|Hợp tác xã|Cơ sở (?:giáo dục|y tế|khám)|Phòng(?!,? (?:chống|cháy|ngừa|bệnh|tránh|và)\b)|"
     r"(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch|Quy định) này)\b"
 )

@@ -28,7 +28,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_state_act", "office_role"]
+__all__ = ["LOCAL_OFFICE", "as_state_act", "office_role"]
+
+# Offices at commune level whose first word is also a common noun: named, so that "Hạt giống ngô …", "Đồng bào …",
+# "Trạm dừng nghỉ …" are not read as an office. Any case after the head ("Trạm y tế xã"); a whole word at the end.
+LOCAL_OFFICE = (
+    r"(?:Trạm (?i:y tế|khuyến nông|thú y|chăn nuôi|bảo vệ thực vật|trồng trọt|kiểm lâm|kiểm dịch|cảnh sát|biên phòng|"
+    r"thủy văn|khí tượng|quan trắc|cấp nước)|Hạt (?i:kiểm lâm|quản lý)|Đồn (?i:biên phòng|công an|cảnh sát)|"
+    r"Trung tâm|Chi nhánh)\b"
+)
 
 LEAD = r"^(?:(?:Tùy trường hợp|Hằng năm|Hàng năm|Trong đó),\s+)?"  # what the drafter or the text puts before the subject
 

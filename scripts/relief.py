@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scripts.benefits import beneficiary, benefit_verbs, received
+from scripts.for_residents import GUIDES_OFFICE
 from scripts.tasks import proposes
 
 AGENCY = (
@@ -22,12 +23,12 @@ BENEFICIARY = beneficiary(group_lead=False)
 RELIEF_TASK = re.compile(
     rf"^{AGENCY}\s(?:chỉ đạo|yêu cầu|hướng dẫn)?\s?(?:[^.;:]{{0,40}}?\s)??(?P<verb>{RELIEF_VERB})\s"
     rf"(?P<what>[^.;:]+?)\s(?:đối với|cho)\s(?P<who>{BENEFICIARY}[^.;:]*?)"
-    r"(?P<tail>\s(?:trong|ngay|đến hết|đến ngày|từ ngày|kể từ)\s[^.;:]*)?\.$"
+    r"(?P<tail>\s(?:trong|ngay|đến hết|đến ngày|từ ngày|kể từ|trước ngày|chậm nhất)\s[^.;:]*)?\.$"
 )
 
 
 def as_received(sentence: str) -> str:
     """ "Bộ Tài chính gia hạn nộp thuế … cho hộ kinh doanh …" → "Hộ kinh doanh … được gia hạn nộp thuế …"."""
-    if not (m := RELIEF_TASK.match(sentence)) or proposes(sentence[: m.start("verb")]):
+    if not (m := RELIEF_TASK.match(sentence)) or proposes(pre := sentence[: m.start("verb")]) or GUIDES_OFFICE.search(pre):
         return sentence  # "… nghiên cứu, đề xuất chính sách … hỗ trợ …": a policy to be studied is not yet received
     return received(m["who"], m["verb"], m["what"], m["tail"] or "") or sentence  # a sanction is not received

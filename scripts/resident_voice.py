@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 
 from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs, punishes, split_manner
+from scripts.for_residents import GUIDES_OFFICE
 from scripts.negation import NEGATION
+from scripts.offices import LOCAL_OFFICE
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
 
@@ -84,8 +86,8 @@ PLANNED = re.compile(
 )  # "Sở … dự kiến hỗ trợ …", "… đề nghị cấp có thẩm quyền cấp gạo …": relief not yet given
 PURPOSE = re.compile(r"\b(?:để|nhằm)\b")  # "Cọc tiêu … để hướng dẫn người tham gia giao thông …": no task at all
 OFFICE_LEAD = re.compile(
-    r"^(?:(?:Chủ tịch|Giám đốc|Thủ trưởng)\s+)?(?:Ủy ban|UBND|Sở|Bộ|Ban|Công an|Bộ đội|Đồn|Trạm|Chi cục|Cục|Hạt|"
-    r"Trung tâm|Đài|Cơ quan|Các (?:sở|bộ|cơ quan|đơn vị|địa phương)|Chính quyền|Lực lượng|Kiểm lâm)\b"
+    r"^(?:(?:Chủ tịch|Giám đốc|Thủ trưởng)\s+)?(?:Ủy ban|UBND|Sở|Bộ|Ban|Công an|Bộ đội|Chi cục|Cục|"
+    rf"{LOCAL_OFFICE}|Đài|Cơ quan|Các (?:sở|bộ|cơ quan|đơn vị|địa phương)|Chính quyền|Lực lượng|Kiểm lâm)\b"
 )
 PLACE = re.compile(
     r"(?:Ủy ban nhân dân|UBND|Chính quyền)\s+(?P<place>(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|huyện|tỉnh|thành phố|"
@@ -194,6 +196,7 @@ def _office_asks(pre: str) -> bool:
     return not (
         re.search(RESIDENTS, NAMED.sub("", task), re.I)
         or PURPOSE.search(task)
+        or GUIDES_OFFICE.search(task)  # "Sở … hướng dẫn Ủy ban nhân dân cấp xã cấp …": by when, the guidance or the act?
         or GOVERNING_NEGATION.search(task)
         or REGULATES.search(task)
         or proposes(task)

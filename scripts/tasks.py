@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from scripts.legal import Article
+from scripts.listener import PREDICATE
+from scripts.offices import LOCAL_OFFICE
 from scripts.own_subject import own_clause
 from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, capfirst, flat, words
 
@@ -23,11 +25,22 @@ ACTOR_HEAD = (
     r"Ban(?!\s+hành)|Hội|Đài|Báo(?!\s+cáo)|Thanh tra|Văn phòng|Cơ quan|Doanh nghiệp|Tổ chức(?=,|\s+(?:và|tín dụng|kinh tế|xã hội|cá nhân))|Hộ|Người|Nhân dân|Chủ(?!\s+(?:trì|động)\b)|Cá nhân|Giám đốc|"
     r"Thủ trưởng|Chủ tịch|Bộ trưởng|Đơn vị|Trưởng|Lực lượng|Hiệp hội|Tập đoàn|Tổng công ty|Công ty|Mặt trận|"
     r"Quân khu|Bộ Tư lệnh|Bộ Chỉ huy|Thông tấn|Trường|Viện|Tòa án|Kiểm toán|Liên đoàn|Đoàn|Cán bộ|Học sinh|"
-    r"Phòng(?!,? (?:chống|cháy|ngừa|bệnh|tránh|và)\b)|Trung tâm|Trạm|Hạt|Đồn|Chi nhánh|Bệnh viện|Nhà trường|Cảnh sát|"
+    rf"Phòng(?!,? (?:chống|cháy|ngừa|bệnh|tránh|và)\b)|{LOCAL_OFFICE}|Bệnh viện|Nhà trường|Cảnh sát|"
     r"(?:Các )?cơ sở (?:giáo dục|y tế|khám|kinh doanh|sản xuất)|Cơ sở (?:giáo dục|y tế|khám|kinh doanh|sản xuất)|"
     r"Hợp tác xã|hợp tác xã|Chính quyền|địa phương|thôn|Thôn|xã, phường|Xã, phường|Điện lực)\b"
 )  # commune-level offices since 2025 ("Phòng Văn hóa - Xã hội", "Trạm Y tế xã"), schools, clinics, villages
 HEADING = re.compile(rf"^(?:Đề nghị\s+)?(?P<who>{ACTOR_HEAD}[^.;]*?)\s*:?$")
+LOCAL_HEAD = re.compile(
+    rf"^(?:(?:Các|Những|Mọi) )?(?i:Phòng|{LOCAL_OFFICE}|Bệnh viện|Nhà trường|Cảnh sát|cơ sở|Hợp tác xã|Chính quyền|"
+    r"địa phương|thôn|xã, phường|Điện lực)\b"
+)  # the names 13c8c55 added: without a colon, a line that acts after the name is a task ("Trạm Y tế xã tổ chức …")
+ACTS = re.compile(
+    rf"{PREDICATE.pattern}|\b(?:tổ chức|triển khai|tiêm|cấp|chi trả|hỗ trợ|hướng dẫn|kiểm tra|phối hợp|chủ trì|tổng hợp|"
+    r"báo cáo|theo dõi|tuyên truyền|phổ biến|bảo đảm|đảm bảo|xây dựng|rà soát|quản lý|tiếp nhận|giải quyết|phát|"
+    r"thu|khám|cung cấp|giám sát|bố trí|huy động|cập nhật|lập|thông báo|chuẩn bị|phun|cứu trợ|tham mưu|chỉ đạo)\b|"
+    r"\bngày \d"
+)  # lower case only: an office's own name ("Trung tâm Quản lý …", "Trung tâm Phát triển …") starts upper case
+DUTY_TAIL = re.compile(r"\s+có trách nhiệm$")
 INLINE = re.compile(rf"^(?:Đề nghị\s+)?(?P<who>{ACTOR_HEAD}[^.;:]{{0,120}}?):\s+(?P<task>[A-ZĐÀ-Ỹ].*)$")
 SECTION = re.compile(r"^(?:NHIỆM VỤ|TRÁCH NHIỆM|GIẢI PHÁP)(?:,\s*\S+)*\s+(?:CỦA|ĐỐI VỚI|CHO)\s+(?P<who>.+)$", re.I)
 GROUP_TAIL = re.compile(
@@ -65,7 +78,10 @@ def heading_subject(line: str) -> str:
     line = flat(line)
     if not (m := HEADING.match(line)) or words(line) > 30:
         return ""
-    return QUALIFIER.sub("", GROUP_TAIL.sub("", m["who"])).strip(" ,:")
+    who = QUALIFIER.sub("", GROUP_TAIL.sub("", m["who"])).strip(" ,:")
+    if (local := LOCAL_HEAD.match(who)) and not line.endswith(":") and ACTS.search(DUTY_TAIL.sub("", who), local.end()):
+        return ""  # "Trạm Y tế xã tổ chức tiêm vắc xin … từ ngày 15 tháng 3 năm 2027": a task, not its heading
+    return who
 
 
 def section_subject(title: str, text: str) -> str:

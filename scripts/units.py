@@ -75,7 +75,7 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         )
         if listenable(joined):
             return [joined]
-    if actorless and (first := with_holder_first(phrase, unit)):
+    if actorless and (first := with_holder_first(phrase, unit)) is not None:
         return first  # "… có nghĩa vụ sau đây:" + a long point: its opening act with the resident who must do it
     if phrase and FIGURE_FIRST.match(body) and (paid := _paid_as(phrase)):
         joined = finish(f"{paid} {lowerfirst(body)}")  # "100% mức hưởng khi …": paid to whom, by whom?

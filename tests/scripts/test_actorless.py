@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from scripts.draft import draft
+from scripts.legal import parse
 from scripts.listener import passes
 from scripts.units import with_lead
 
@@ -34,3 +38,12 @@ def test_a_point_that_has_its_own_subject_is_left_as_it_is() -> None:
         "người thuê bị chấm dứt hợp đồng thuê ki-ốt và không được hoàn trả tiền đặt cọc;"
     )
     assert not any(s.startswith("Người thuê ki-ốt chợ xã có nghĩa vụ người") for s in with_lead(LEAD, point))
+
+
+def test_a_duty_whose_exception_is_dropped_is_not_said_with_its_holder() -> None:
+    # "1. Người trúng đấu giá quyền khai thác bến đò có nghĩa vụ sau đây:" + "a) Nộp đủ tiền trúng đấu giá trong thời
+    # hạn 30 ngày kể từ ngày có thông báo kết quả, trừ trường hợp được Ủy ban nhân dân xã cho nộp chậm …; …"
+    text = (Path(__file__).parent / "data" / "nq-duty-with-exception.txt").read_text(encoding="utf-8")
+    said = [s.text for s in draft(parse(text)).sentences]
+    assert not any("trong thời hạn 30 ngày" in s and "trừ" not in s for s in said), said  # never without "trừ …"
+    assert "Tiền trúng đấu giá không bao gồm lệ phí bến bãi." in said  # the point's other sentences, as before

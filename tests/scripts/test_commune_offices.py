@@ -38,3 +38,15 @@ def test_an_offices_report_under_its_new_names_is_still_agency_work() -> None:
         "Trung tâm Y tế khu vực tổng hợp số liệu tiêm chủng, báo cáo Sở Y tế hằng tháng.",
     ):
         assert any(f.code == "agency_work" for f in check(text)), text
+
+
+def test_an_unpunctuated_task_of_a_commune_office_is_not_its_heading() -> None:
+    line = "Trạm Y tế xã tổ chức tiêm vắc xin sởi miễn phí cho trẻ em từ 9 tháng đến 5 tuổi từ ngày 15 tháng 3 năm 2027"
+    assert heading_subject(line) == ""  # it acts after the office's name: a task, not who carries the next lines
+    assert heading_subject("Trạm Y tế xã") == "Trạm Y tế xã"  # no verb after the name: a heading, colon or not
+    assert heading_subject("Trung tâm Phục vụ hành chính công xã") == "Trung tâm Phục vụ hành chính công xã"
+    text = (DATA / "kh-commune-office-unpunctuated.txt").read_text(encoding="utf-8")
+    texts = [s.text for s in draft(parse(text)).sentences]
+    said = "Trẻ em từ 9 tháng đến 5 tuổi được tiêm vắc xin sởi miễn phí từ ngày 15 tháng 3 năm 2027."
+    assert said in texts  # had been "… từ ngày 15 tháng 3 năm 2027 địa điểm: tại nhà văn hóa các thôn."
+    assert not any("địa điểm:" in t.lower() for t in texts)

@@ -67,7 +67,7 @@ AMONG_OFFICES = re.compile(
     r"\b(?:bảo đảm|bố trí|cân đối|cấp bù)\b[^.;]{0,20}?\bkinh phí\b|\b(?i:ngân sách)\b[^.;]{0,30}?\bbảo đảm\b"
 )  # one office instructing another, data kept between offices, a funding source of an office's programme
 OFFICE_LIST = re.compile(
-    r"\b(?i:cơ quan|sở|ngành|đơn vị|địa phương)(?:,? (?:và )?[^,.;]{1,25}?)*?,? (?:và )?(?:tổ chức,? (?:và )?cá nhân|"
+    r"\b(?i:cơ quan|sở|ngành|đơn vị|địa phương)(?:, (?:và )?[^,.;]{1,25}?)*?,? (?:và )?(?:tổ chức,? (?:và )?cá nhân|"
     r"cá nhân,? (?:và )?tổ chức)(?: có liên quan| liên quan)?"
 )  # "Các sở, ngành, địa phương, tổ chức, cá nhân có liên quan": whoever is concerned, not residents served
 PAID_SHARE = re.compile(

@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.coverage import body_sentences, key, load, trace
-from bench.drafting import _tool, draft_doc, parts
+from bench.drafting import _tool, parts
 from bench.figures import measure as figure_fates
 from scripts.choice import build_pool
+from scripts.draft import draft
 from scripts.errors import DocumentError, DraftError
 from scripts.legal import LegalDocument
 from scripts.sentences import SENTENCE_SPLIT, flat
@@ -77,12 +78,19 @@ def stage_of(
     return out
 
 
-def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+def fact_holds() -> Callable[[Fact, str], bool]:
+    """Whether a text holds every atom of a key fact, counted exactly as the shared keyfacts_score.py counts."""
     score = _tool("keyfacts_score")
 
     def holds(fact: Fact, text: str) -> bool:
         said = score.norm(text)
         return all(score.atom_found(atom, said) for atom in fact["all"])
+
+    return holds
+
+
+def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+    holds = fact_holds()
 
     figures: dict[str, Any] = {}
     for part, names, facts, base in parts():
@@ -93,7 +101,7 @@ def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
             spec: Fact = facts[doc_id]
             try:
                 doc = load(str((Path(base) / str(spec.get("file", doc_id + ".txt"))).resolve()))
-                script = draft_doc(doc_id, spec, base)
+                script = draft(doc)  # the document just parsed, not read and parsed again
             except (DocumentError, DraftError):
                 total["drafter error"] += len(spec["facts"])
                 continue
@@ -111,18 +119,14 @@ def run(quick: bool = False) -> tuple[dict[str, float], dict[str, float]]:
 
 def show() -> None:
     """Print the rules part's missed facts with their stage and sentence (never an unseen or fresh one)."""
-    score = _tool("keyfacts_score")
-
-    def holds(fact: Fact, text: str) -> bool:
-        said = score.norm(text)
-        return all(score.atom_found(atom, said) for atom in fact["all"])
+    holds = fact_holds()
 
     part, names, facts, base = parts()[0]
     assert part == "rules"
     for doc_id in names:
         spec: Fact = facts[doc_id]
         doc = load(str((Path(base) / str(spec.get("file", doc_id + ".txt"))).resolve()))
-        script = draft_doc(doc_id, spec, base)
+        script = draft(doc)
         for fact in spec["facts"]:
             stage = stage_of([fact], doc, script.text, holds, script.kind == "notice")
             if "heard" not in stage:

@@ -337,7 +337,10 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
         taken = [run[0]]
         shared = _shared_subject([c.text for c in run])
         for cand in run[1:]:
-            longer = f"{said}; {' '.join(cand.text.split()[shared:]).rstrip('.')}"
+            rest = cand.text.split()[shared:]
+            if shared and rest[0] not in KEEP_AFTER_SUBJECT and not rest[0][0].isdigit():
+                break  # "…; khuyết tật được miễn học phí": what is left of "Học sinh khuyết tật" is heard as the subject
+            longer = f"{said}; {' '.join(rest).rstrip('.')}"
             if words(longer) > MAX_WORDS + 6:
                 break
             said, taken = longer, [*taken, cand]

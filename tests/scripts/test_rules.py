@@ -87,6 +87,24 @@ def test_parallel_points_are_said_together_with_their_subject_once() -> None:
     assert merged[0].source.quote.startswith("Trẻ em dưới 6 tuổi") and merged[0].source.quote.endswith("trả đủ giá vé.")
 
 
+SIBLINGS = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 21/2031/QĐ-UBND
+QUYẾT ĐỊNH
+Về miễn học phí trên địa bàn tỉnh An Bình
+Điều 1. Miễn học phí
+1. Các đối tượng sau được miễn học phí:
+a) Học sinh là con của người có công với cách mạng;
+b) Học sinh khuyết tật;
+c) Học sinh mồ côi cả cha lẫn mẹ.
+"""
+
+
+def test_sibling_groups_are_not_joined_when_the_rest_of_one_would_be_heard_as_its_subject() -> None:
+    texts = [c.text for c in candidates(parse(SIBLINGS))]
+    assert "Học sinh khuyết tật được miễn học phí." in texts
+    assert not any("; khuyết tật" in t or "; mồ côi" in t for t in texts), texts
+
+
 RATES = """QUỐC HỘI
 Số: 98/2026/QH15
 LUẬT

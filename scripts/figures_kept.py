@@ -1,8 +1,10 @@
 """The figures a resident acts on, and whether a shortened sentence still says them.
 
 A provision shortened to fit a sentence may drop a qualifier; it must not drop the amount, the percentage, the
-deadline, the age or the date from which the rule holds. A month a level is counted on ("trên mức lương hưu của
-tháng 6 năm 2026") qualifies the basis and may go. A document's number and the date a cited document was
+deadline, the age that says who qualifies ("từ đủ 75 tuổi trở lên", "dưới 6 tuổi") or the date from which the rule
+holds, nor the period a level is counted on: "540.000 đồng/người/tháng" is one figure with its "/người/tháng", and
+"theo tháng", "hằng năm" beside an amount are figures too (a monthly level is not a one-off). A month of a year a
+level is counted on ("trên mức lương hưu của tháng 6 năm 2026") qualifies the basis and may go. A document's number and the date a cited document was
 signed ("Nghị định số 33/2016/NĐ-CP ngày 10 tháng 5 năm 2016") are not such figures: a reference may go.
 """
 
@@ -10,14 +12,16 @@ from __future__ import annotations
 
 import re
 
-# a term, a time of day, a distance, an area, a load: an age ("trẻ em dưới 6 tuổi") names who, and goes with its subject
-UNITS = r"ngày|tháng|năm|giờ|phút|km|ha|m2|m3|mét|kg|tấn|lần"
+# a term, a time of day, a distance, an area, a load, an age ("trẻ em dưới 6 tuổi": who qualifies)
+UNITS = r"ngày|tháng|năm|giờ|phút|km|ha|m2|m3|mét|kg|tấn|lần|tuổi"
+PER = r"(?P<per>(?:\s*/\s*[^\W\d_]+(?=[\s/.,;:)]|$))*)"  # what a level is counted by: "/người/tháng", "/hộ"
+PERIOD = re.compile(r"\b(?:theo|hằng|hàng|mỗi)\s+(?P<p>ngày|tuần|tháng|quý|năm)\b(?!\s*\d)", re.I)  # "chi trả theo tháng"
 FIGURES = (
     re.compile(
         r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|\b(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})\b"
     ),
-    re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>%|phần trăm)"),
-    re.compile(r"(?P<n>\d[\d.,]*)\s*(?P<u>(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*đồng(?!\s+thời)|tỷ|tỉ|triệu)"),
+    re.compile(rf"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>%|phần trăm){PER}"),
+    re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<u>(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*đồng(?!\s+thời)|tỷ|tỉ|triệu){PER}"),
     re.compile(rf"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>{UNITS})\b"),
 )
 MONTH = re.compile(r"tháng\s+\d{1,2}(?:\s+năm\s+|/)\d{4}\b")  # a month of a year: no quantity, and not a figure kept
@@ -42,9 +46,12 @@ def figures(text: str) -> set[str]:
                     continue
                 found.add(f"{int(m['y'] or m['y2'])}-{int(m['m'] or m['m2'])}-{int(m['d'] or m['d2'])}")
             else:
-                found.add(f"{_number(m['n'])} {' '.join(m['u'].split())}")
+                per = re.sub(r"\s+", "", groups.get("per") or "")
+                found.add(f"{_number(m['n'])} {' '.join(m['u'].split())}{per}")
         text = pattern.sub(lambda m: " " * len(m[0]), text)  # a date's "7 năm 2026" is no quantity
         text = MONTH.sub(lambda m: " " * len(m[0]), text)
+    if any(f.endswith(("đồng", "%", "phần trăm", "tỷ", "tỉ", "triệu")) or "/" in f for f in found):
+        found |= {f"mỗi {m['p'].lower()}" for m in PERIOD.finditer(text)}  # the period beside a level is part of it
     return found
 
 

@@ -61,3 +61,23 @@ def test_a_passive_verb_cut_from_what_it_leads_to_is_not_said() -> None:
         "có thời gian tham gia từ 05 năm trở lên và thẻ ưu tiên cho người sử dụng dịch vụ thường xuyên."
     )
     assert not any(s.endswith("được đổi.") for s in split_units(text))
+
+
+def test_an_age_that_says_who_qualifies_is_a_figure_kept() -> None:
+    assert figures("Người cao tuổi từ đủ 75 tuổi trở lên, trẻ em dưới 6 tuổi") == {"75 tuổi", "6 tuổi"}
+    assert drops_figure("Người dân được tập huấn miễn phí, từ 16 tuổi trở lên.", "Người dân được tập huấn miễn phí.")
+    # 32 words: shortened at its last comma it was "… miễn phí tại xã." for everyone, without the age
+    text = (
+        "Người dân được đăng ký tham gia đội tình nguyện phòng cháy, chữa cháy của thôn và được tập huấn nghiệp vụ "
+        "cứu nạn, cứu hộ miễn phí tại xã, từ 16 tuổi trở lên."
+    )
+    assert all("từ 16 tuổi trở lên" in s for s in split_units(text))
+
+
+def test_the_period_a_level_is_counted_on_is_part_of_it() -> None:
+    assert figures("trợ cấp 540.000 đồng/người/tháng, lãi suất 0,5%/tháng") == {"540000 đồng/người/tháng", "0.5 %/tháng"}
+    assert drops_figure("Hộ nghèo được hỗ trợ 50.000 đồng/hộ/tháng.", "Hộ nghèo được hỗ trợ 50.000 đồng/hộ.")
+    assert drops_figure("Hộ nghèo được hỗ trợ 50.000 đồng/hộ, chi trả theo tháng.", "Hộ nghèo được hỗ trợ 50.000 đồng/hộ.")
+    assert drops_figure("Hộ nghèo được hỗ trợ 50.000 đồng mỗi hộ, hằng năm.", "Hộ nghèo được hỗ trợ 50.000 đồng mỗi hộ.")
+    assert not drops_figure("Hằng năm, xã tổ chức tặng quà cho hộ nghèo.", "Xã tổ chức tặng quà cho hộ nghèo.")  # no level
+    assert not drops_figure("Trên mức lương của tháng 6 năm 2027, theo tháng 7", "Trên mức lương")  # a month of a year

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 
+from scripts.holders import RESIDENT_HEADS
 from scripts.sentences import capfirst
 
 # Who receives, by the noun that opens the group ("hộ nghèo", "người cao tuổi", "học sinh khuyết tật" …): a word
-# that opens with "người" or "hộ" is already taken by those two; the other heads of ``resident_voice.RESIDENTS`` are
-# here too. An office, staff or a business is refused by each stage on its own terms.
-BENEFICIARY_WORDS = tuple(
-    "người|hộ|gia đình|bà con|nhân dân|các tầng lớp nhân dân|cá nhân|khách hàng|doanh nghiệp|hợp tác xã|"
-    "học sinh|sinh viên|học viên|giáo viên|trẻ em|trẻ|bà mẹ|phụ nữ|nông dân|ngư dân|lao động|thân nhân|"
-    "nạn nhân|bệnh nhân|đối tượng|thành viên|dân quân|cựu chiến binh|chủ hộ|chủ nhà|chủ tàu|chủ thuyền|"
-    "chủ phương tiện|thuyền trưởng|chủ rừng|chủ vật nuôi|chủ chăn nuôi|chủ trang trại|phụ huynh|"
-    "cha mẹ học sinh|du khách|khách du lịch|cư dân|tiểu thương".split("|")
+# that opens with "người" or "hộ" is already taken by those two; the heads a task addresses (``holders.RESIDENT_HEADS``)
+# are here too. An office, staff or a business is refused by each stage on its own terms.
+BENEFICIARY_WORDS = (
+    *"người|hộ|gia đình|cá nhân|khách hàng|doanh nghiệp|hợp tác xã|sinh viên|học viên|giáo viên|trẻ em|trẻ|bà mẹ|"
+    "phụ nữ|lao động|thân nhân|nạn nhân|bệnh nhân|đối tượng|thành viên|dân quân|cựu chiến binh".split("|"),
+    *RESIDENT_HEADS,
 )
 GROUP_LEAD = r"(?:(?:mỗi|các|mọi|những|toàn thể)\s+)?"  # "cho mỗi hộ …", "cho các hộ …"
 

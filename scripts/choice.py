@@ -12,6 +12,7 @@ from scripts.exemptions import exemption_candidates
 from scripts.fines import fine_candidates
 from scripts.follow_ons import complete
 from scripts.groups import glossary, with_groups
+from scripts.holders import PERSON_HEADS, alternation
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import LegalDocument
 from scripts.listener import RUN_ON, passes
@@ -171,12 +172,12 @@ BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thi
 
 RESIDENT_LEAD = re.compile(
     r"^(?:(?:Từ ngày|Khi) [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
-    r"\b(?:người|hộ|trẻ em|học sinh|công dân|cá nhân|thân nhân|chủ hộ|chủ sở hữu|dân quân|bà con|khách hàng)\b[^.]*?"
+    rf"\b(?:{alternation(PERSON_HEADS)}|chủ sở hữu)\b[^.]*?"
     r"\b(?:được|phải|bị|không được)\b",
     re.I,
 )
 PEOPLE = re.compile(
-    r"\b(?:người|hộ|trẻ em|trẻ|học sinh|công dân|cá nhân|thân nhân|chủ hộ|dân quân|bà con|khách hàng)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
+    rf"\b(?:{alternation(PERSON_HEADS)}|trẻ)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
     re.I,
 )
 MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)

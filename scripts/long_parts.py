@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 
+from scripts.holders import CASE_OPENINGS
+
 RULE_VERB = (
     r"(?:phải|chỉ được|được|không được|có trách nhiệm|có nghĩa vụ|chịu trách nhiệm|cấp cho|là|bằng|quy định|ban hành|"
     r"tổ chức|thực hiện)"
 )
 HOLDER = re.compile(rf"^(?P<holder>[A-ZĐÀ-Ỹ][^;:()]{{2,80}}?)\s+{RULE_VERB}\s")
 NOT_A_HOLDER = re.compile(
-    r"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Ngoài|Trừ|Để|Từ|Theo|Căn cứ|Việc|Riêng|Không|Chưa|Cấm|"
+    rf"^(?:{CASE_OPENINGS}|Riêng|Không|Chưa|Cấm|"
     r"Nghiêm cấm|Tạo|Góp|Quản lý|Lưu hành|Chở|Cải tạo|Bỏ|Sử dụng|Ban hành|Quy định)\b|\b(?:đã|đang|bị|có|nhưng|mà|thì|nếu|khi|"
     r"không|chưa|trừ)\b",
     re.I,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.holders import CASE_OPENINGS
 from scripts.long_conditions import conditions
 from scripts.long_kinds import kinds
 from scripts.long_parts import cut_between as cut_between  # said by shorten
@@ -40,7 +41,7 @@ HOLDER = re.compile(
     rf"^(?P<holder>[A-ZĐÀ-Ỹ][^;:()]{{2,70}}?)\s+(?P<modal>(?:phải|có trách nhiệm|được|cần|chủ trì,?)\s+)?(?={ACTION}\s)"
 )
 NOT_A_HOLDER = re.compile(
-    r"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Ngoài|Trừ|Để|Từ|Theo|Căn cứ|Việc|Các trường hợp|Hoạt động|Công tác)\b|"
+    rf"^(?:{CASE_OPENINGS}|Các trường hợp|Hoạt động|Công tác)\b|"
     rf"\b(?:là|thì|mà|được|phải|không|có trách nhiệm|chủ trì|hợp tác|{ACTION})\b|,$",
     re.I,
 )  # "Chủ trì, phối hợp …", "Hỗ trợ, hợp tác với lực lượng …", "Hoạt động kiểm tra …": an act or a list, no holder

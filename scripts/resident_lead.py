@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scripts.choice import BARE_LEVEL, ELIGIBILITY, UNIT_LEAD, procedure_or_counting
+from scripts.holders import PERSON_HEADS, alternation
 from scripts.listener import passes
 from scripts.selection import Candidate, admin_score, best_first
 from scripts.sentences import MAX_WORDS, capfirst, words
@@ -19,9 +20,8 @@ DATE_WORDS = 7  # "Từ ngày 01 tháng 7 năm 2027, " put before a lead that sa
 UNDATED_WORDS = MAX_WORDS - 4  # a longer lead than MAX_WORDS - DATE_WORDS is said without it: the next sentence dates it
 OPENING = r"^(?:(?:Từ ngày|Kể từ ngày|Khi|Trong mùa|Trong thời gian|Ở|Tại|Đối với) [^,:;]+, )?"
 HOLDER = (
-    r"(?:Mỗi |Các |Những )?(?:người|hộ|trẻ em|học sinh|sinh viên|công dân|cá nhân|chủ hộ|chủ rừng|chủ sở hữu|"
-    r"thân nhân|bà con|nông dân|ngư dân|dân quân|khách hàng|nhân dân|phụ huynh|cha mẹ|chủ tàu|chủ xe|"
-    r"tổ chức(?:,| và| hoặc) cá nhân)\b"
+    rf"(?:Mỗi |Các |Những )?(?:{alternation(PERSON_HEADS)}|sinh viên|chủ rừng|chủ sở hữu|nông dân|ngư dân|nhân dân|"
+    r"phụ huynh|cha mẹ|chủ tàu|chủ xe|tổ chức(?:,| và| hoặc) cá nhân)\b"
 )
 RIGHT_OR_DUTY = r"\b(?:được|phải|không được|bị|có quyền|có nghĩa vụ|có trách nhiệm)\b"
 HOLDER_RULE = re.compile(OPENING + HOLDER + r"[^:;]*?" + RIGHT_OR_DUTY, re.I)

@@ -28,19 +28,19 @@ import re
 
 from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs, punishes, split_manner
 from scripts.for_residents import GUIDES_OFFICE
+from scripts.holders import RESIDENT_HEADS, alternation
 from scripts.negation import NEGATION
 from scripts.offices import LOCAL_OFFICE
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
 from scripts.tasks import needs_subject, proposes, with_subject
 
 # Whom a task addresses: residents by what they are (households, fishers, boat and forest owners, parents …).
+# Its own words first: "bà con nhân dân" and "chủ tàu cá" before the shared "bà con" and "chủ tàu" (``holders``).
 RESIDENTS = (
-    r"(?i:(?:các|mọi|những|toàn thể)\s+)?(?i:người dân|các tầng lớp nhân dân|nhân dân|bà con(?: nhân dân)?|hộ gia đình|hộ dân|hộ nghèo|"
-    r"hộ cận nghèo|hộ chăn nuôi|hộ nuôi trồng thủy sản|ngư dân|nông dân|chủ tàu(?: cá| thuyền)?|chủ phương tiện|"
-    r"chủ thuyền|thuyền trưởng|chủ rừng|chủ hộ|chủ nhà|chủ vật nuôi|chủ chăn nuôi|chủ trang trại|người chăn nuôi|"
-    r"người nuôi(?: trồng)?(?: thủy sản)?|người đi biển|người lao động|người bệnh|người tham gia giao thông(?: đường bộ| đường thủy)?|"
-    r"người trồng rừng|người sử dụng đất|phụ huynh|cha mẹ học sinh|học sinh|du khách|khách du lịch|cư dân|"
-    r"hộ kinh doanh|tiểu thương|người tiêu dùng)\b"
+    r"(?i:(?:các|mọi|những|toàn thể)\s+)?(?i:người dân|bà con nhân dân|hộ gia đình|hộ dân|hộ nghèo|hộ cận nghèo|"
+    r"hộ chăn nuôi|hộ nuôi trồng thủy sản|chủ tàu cá|chủ tàu thuyền|người chăn nuôi|người nuôi(?: trồng)?(?: thủy sản)?|"
+    r"người đi biển|người lao động|người bệnh|người tham gia giao thông(?: đường bộ| đường thủy)?|người trồng rừng|"
+    rf"người sử dụng đất|hộ kinh doanh|người tiêu dùng|{alternation(RESIDENT_HEADS)})\b"
 )
 # What residents do, as the first word of the action a task asks of them (a closed list: an office's own verbs,
 # "tổng hợp", "báo cáo", "thẩm định" …, never start it).

@@ -313,6 +313,11 @@ def _shared_subject(texts: list[str]) -> int:
     return n
 
 
+def _same_ending(first: str, other: str) -> bool:
+    """Do two points end in the same words ("… được miễn học phí")? Then they give the same thing to two groups."""
+    return first.rstrip(" .").split()[-3:] == other.rstrip(" .").split()[-3:]
+
+
 def _span(whole: str, first: str, last: str) -> str:
     """The source's own words from the first quote to the end of the last, markers and all: a traceable quote."""
     start = whole.find(flat(first))
@@ -338,8 +343,8 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
         shared = _shared_subject([c.text for c in run])
         for cand in run[1:]:
             rest = cand.text.split()[shared:]
-            if shared and rest[0] not in KEEP_AFTER_SUBJECT and not rest[0][0].isdigit():
-                break  # "…; khuyết tật được miễn học phí": what is left of "Học sinh khuyết tật" is heard as the subject
+            if shared and rest[0] not in KEEP_AFTER_SUBJECT and _same_ending(run[0].text, cand.text):
+                break  # "…; khuyết tật được miễn học phí": the same right, and what is left of its group heard as its subject
             longer = f"{said}; {' '.join(rest).rstrip('.')}"
             if words(longer) > MAX_WORDS + 6:
                 break

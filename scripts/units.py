@@ -13,6 +13,7 @@ from scripts.actorless import with_holder_first
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
+from scripts.lead_items import lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
 from scripts.level_rows import level_row
@@ -64,6 +65,8 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         return row  # "Mức hỗ trợ …:" + "Người cao tuổi …: 100% mức đóng": the row with the level it gives (scripts.level_rows)
     if lead and (listed := with_list_lead(lead, unit)) is not None:
         return listed  # "… được hỗ trợ các khoản sau:" + "Tiền ăn 30.000 đồng …": who gets what, in one sentence
+    if lead and (items := lead_items(lead, unit)) is not None:
+        return items  # "Người … có nghĩa vụ sau đây:" + "Nộp lệ phí …": the holder, its verb and the item (scripts.lead_items)
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
     if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from scripts.adjusted import ADJUSTMENT, adjusted, whole_scope
-from scripts.docfacts import dated
+from scripts.docfacts import APPLIED, dated, effective_source
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
 from scripts.fines import fine_candidates
 from scripts.follow_ons import complete
+from scripts.for_residents import serves_residents
 from scripts.groups import glossary, with_groups
 from scripts.holders import PERSON_HEADS, alternation
 from scripts.inline_rows import inline_row_candidates
-from scripts.legal import LegalDocument
+from scripts.legal import DATE_WORDS, THIS_DOC, LegalDocument, to_date
 from scripts.listener import RUN_ON, passes
 from scripts.offices import as_state_act
 from scripts.phasing import phased_dates, with_phase
@@ -31,6 +33,10 @@ IN_FORCE = re.compile(
     r"Chỉ thị|Công điện|Kế hoạch|Quy định|Quy chế|Điều|Khoản|Điểm|Chương|Mục|Phần|Phụ lục|Văn bản)\b[^.]{0,80}?|[^.]{0,80}?\bnày\s)"
     r"(?:chính thức |sẽ )?có hiệu lực(?: thi hành)?\s+(?:kể\s+)?(?:từ|sau|đến)\b",
     re.I,
+)
+# "Các quy định tại Thông tư này áp dụng kể từ ngày …": the date the in-force sentence already says, said twice
+WHOLE_APPLIES = re.compile(
+    rf"^(?:(?:Các |Những )?(?:quy định|nội dung) (?:tại|của) )?{THIS_DOC} (?:được )?áp dụng (?:kể )?từ (?:{DATE_WORDS})\.$", re.I
 )
 SYLLABLES_PER_SECOND = 3.6  # an unhurried broadcast reading of Vietnamese
 PAUSE_PER_SENTENCE_S = 0.5
@@ -64,6 +70,15 @@ def mended(cand: Candidate) -> list[Candidate]:
     ]
 
 
+def said_in_force(doc: LegalDocument, text: str) -> bool:
+    """ "Các quy định tại Thông tư này áp dụng kể từ ngày 01 tháng 01 năm 2025." when the entry into force (read out
+    with the issuance) already says "áp dụng từ" that date: one fact, heard once."""
+    if not doc.effective_on or not (m := WHOLE_APPLIES.match(text)) or not (source := effective_source(doc)):
+        return False
+    applied = APPLIED.search(source.quote)
+    return bool(applied) and to_date(applied.groups() if applied else ()) == to_date(m.groups())
+
+
 def build_pool(doc: LegalDocument) -> list[Candidate]:
     pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(text))) for half in mended(cand)]
     everyone = whole_scope(doc)
@@ -90,6 +105,7 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         cand.follow = tuple(with_groups(f, known) for f in cand.follow)
     pool = [c for c in pool if c.text and all(c.follow)]
     scope = re.compile(rf"^{doc.doc_type} này (?:quy định|áp dụng|hướng dẫn)\b")  # the title already said what it covers
+    pool = [c for c in pool if not said_in_force(doc, c.text)]
     directive = any(not a.number or a.number.startswith("mục ") for a in doc.articles) and any(a.clauses for a in doc.articles)
     if directive:
         # a directive's opening is context ("Thời gian qua …", praise of leaders), not a task
@@ -251,6 +267,19 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
     return next(iter(paid_or_banned or people or fees), None)
 
 
+OFFICE_AT_WORK = re.compile(  # an office as the sentence's subject: "Ủy ban nhân dân cấp xã rà soát …", "Sở Y tế chủ trì …"
+    r"^(?:(?:Từ|Kể từ|Trong|Chậm nhất|Hằng năm|Định kỳ|Trước)\b[^,]{0,60}, )?(?:Ủy ban nhân dân|UBND|Sở|Bộ|Cơ quan|Phòng|"
+    r"Cục|Chi cục|Kho bạc|Công an|Hội đồng nhân dân|Thường trực|Người đứng đầu|Chủ tịch|Thủ trưởng|Văn phòng|Ban (?:chỉ đạo|quản lý)|"
+    r"(?:Các|Mỗi) (?:sở|bộ|cơ quan|đơn vị|địa phương|ngành))\b"
+)
+
+
+@lru_cache(maxsize=8192)
+def office_work(text: str) -> bool:
+    """An office's own task, not what it does for residents with a term they act on (``serves_residents``)."""
+    return bool(OFFICE_AT_WORK.match(text)) and not serves_residents(text) and resident_score(text) < UNCAPPED_SCORE
+
+
 def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, exclude: Candidate | None) -> list[Candidate]:
     """The best sentences within the time, a few per article; time left over goes to the next best of any article."""
     chosen: list[Candidate] = []
@@ -258,10 +287,14 @@ def select(pool: list[Candidate], budget_s: float, spent: float, dialect: str, e
     articles = len({c.part or str(c.article_index) for c in pool}) or 1
     cap = max(PER_ARTICLE, PER_FEW_ARTICLES // articles)
     tables = 0
-    for stretch in (1, 2, 3):  # 3: time still left once every article had its share goes to the richest sentences
+    # 3: time still left once every article had its share goes to the richest sentences; an office's own work
+    # (what residents do not act on) waits until every sentence for residents has had its turn
+    for waits, stretch in ((False, 1), (False, 2), (False, 3), (True, 1), (True, 2)):
         floor = (0.0, MIN_SCORE, UNCAPPED_SCORE)[stretch - 1]
         for cand in best_first(pool):
             if cand is exclude or cand in chosen or stretch > 1 and cand.score < floor or cand.score < 0 and chosen:
+                continue
+            if office_work(cand.text) != waits:
                 continue
             if stretch == 3 and resident_score(cand.text) < UNCAPPED_SCORE:
                 continue

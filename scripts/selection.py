@@ -86,6 +86,7 @@ MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|đ\b)")
 PERCENT = re.compile(r"\d[\d.,]*\s*%")
 QUANTITY = re.compile(r"\d[\d.,]*\s*(?:tuổi|tháng|ngày|năm|giờ|điểm|mét|km|lần|người|nhân viên|ha\b|m2|kg)")
 DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d{1,2} tháng \d{1,2}")
+ENCOURAGED = re.compile(r"^(?:(?:Từ|Kể từ) ngày [^,]+, )?(?:Nhà nước )?khuyến khích\b", re.I)
 RESIDENT_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(p, re.I), w)
     for p, w in (
@@ -158,6 +159,7 @@ def resident_score(text: str) -> float:
     score += 4.0 * min(len(set(MONEY.findall(text))), 2)
     score += 3.0 * min(len(set(PERCENT.findall(text))), 2)
     score += 1.5 * min(len(QUANTITY.findall(text)), 2) + 1.0 * bool(DATE.search(text))
+    score -= 3.0 * bool(ENCOURAGED.search(text))  # "Khuyến khích đổi …": urged, binds no one
     return score + sum(w for p, w in RESIDENT_SCORES if p.search(text))
 
 

@@ -102,9 +102,11 @@ CURRENCY = re.compile(
     re.I,
 )  # not when the payer is the subject ("Người nộp lệ phí có thể nộp bằng …") or it says where residents pay
 FEEDBACK = re.compile(
-    r"\bvướng mắc\b[^.]{0,80}?\b(?:phản ánh|báo cáo|gửi ý kiến)\b[^.]{0,40}?\b(?:Bộ|Sở|Ủy ban|UBND|Hội đồng|Chính phủ|cơ quan)\b"
+    r"\bvướng mắc\b[^.]{0,80}?\b(?:(?:phản ánh|báo cáo|gửi ý kiến)\b[^.]{0,40}?|(?:yêu cầu|đề nghị) (?:các )?)"
+    r"\b(?:Bộ|Sở|Ủy ban|UBND|Hội đồng|Chính phủ|cơ quan)\b"
     r"(?! nhân dân (?:xã|phường|thị trấn)\b| (?:xã|phường|thị trấn)\b)"
-)  # "… phản ánh về Ủy ban nhân dân xã để được hướng dẫn": the commune office residents go to, not a ministry
+)  # "… phản ánh về Ủy ban nhân dân xã để được hướng dẫn": the commune office residents go to, not a ministry;
+# "nếu có phát sinh vướng mắc yêu cầu các Sở, ban, ngành …": the offices asked to report, however the sentence was cut
 
 ROLES = (
     "Nguồn tiền của cơ quan (kinh phí, ngân sách, quỹ): việc nội bộ, dù tiền đó chi cho việc gì.",

@@ -12,18 +12,26 @@ from __future__ import annotations
 from typing import Protocol, TypeVar
 
 from scripts.long_kinds import FOLLOW_ON, LEADS_ON
+from scripts.long_tails import LEADS_ON as ONE_CONDITION
+from scripts.long_tails import TAIL_OPENERS
 
 KINDS = "Đó là "
+TAILS = (TAIL_OPENERS["except"] + "trường hợp ", TAIL_OPENERS["which"])  # "Trừ trường hợp …", "Trong đó, …"
 CONDITIONS = ("Điều kiện thứ nhất là ", "Điều kiện thứ hai là ", "Điều kiện thứ ba là ")
 COUNTS = {"hai": 2, "ba": 3}
 
 
 def complete(text: str, follow: tuple[str, ...] | list[str]) -> bool:
-    """Does `text` come with all it needs after it: its conditions in order, or at most one "Đó là …"?"""
+    """Does `text` come with all it needs after it: its conditions in order, or at most one "Đó là …" and one
+    "Trừ trường hợp …" or "Trong đó, …" (``scripts.long_tails``)?"""
     if m := LEADS_ON.search(text):
         need = COUNTS[m[0].split()[3]]
         return len(follow) == need and all(f.startswith(CONDITIONS[i]) for i, f in enumerate(follow))
-    return len(follow) <= 1 and all(f.startswith(KINDS) for f in follow)
+    if ONE_CONDITION.search(text):
+        return len(follow) == 1 and follow[0].startswith(TAIL_OPENERS["if"])
+    tails = [f for f in follow if f.startswith(TAILS)]  # an exception, a breakdown: each said once, after the kinds
+    kinds = [f for f in follow if f.startswith(KINDS)]
+    return len(kinds) <= 1 and len(tails) <= 1 and list(follow) == kinds + tails
 
 
 class Said(Protocol):

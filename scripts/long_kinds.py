@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scripts.long_tails import FOLLOW_ON as TAIL_FOLLOW_ON
 from scripts.negation import BAN, NEGATION
 
 # The rule's verb is said with a modal or after "thì": "… thì phải áp dụng", "… được cấp", "… thì đăng ký sử dụng"
@@ -44,7 +45,7 @@ COMPLEMENT = re.compile(
 )
 MAX_LAST_ITEM_RATIO = 3  # the last kind's own words, against the longest other kind's
 # The kinds, a condition: said only right after the rule they belong to (``scripts.draft``)
-FOLLOW_ON = re.compile(r"^(?:Đó là|Điều kiện thứ (?:nhất|hai|ba) là)\s")
+FOLLOW_ON = re.compile(rf"^(?:Đó là|Điều kiện thứ (?:nhất|hai|ba) là|{TAIL_FOLLOW_ON})\s")
 LEADS_ON = re.compile(r"khi có đủ (?:hai|ba) điều kiện\.$")  # a rule said only with the conditions that follow it
 
 

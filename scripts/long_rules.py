@@ -27,6 +27,7 @@ from scripts.long_conditions import conditions
 from scripts.long_kinds import kinds
 from scripts.long_parts import cut_between as cut_between  # said by shorten
 from scripts.long_parts import first_standing as first_standing  # said by split_units
+from scripts.long_tails import tails
 from scripts.negation import BAN, NEGATION
 
 ACTION = (
@@ -117,7 +118,10 @@ def coordinated(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
 
 
 def instead_of(whole: str, said: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
-    """The provision as short sentences when what was kept of it (`said`, "" when nothing) lost a figure it gives."""
+    """The provision as short sentences when what was kept of it (`said`, "" when nothing) lost a figure it gives, or
+    as the rule and its tail (an exception, a condition, a breakdown: ``scripts.long_tails``) when it has one."""
+    if told := tails(whole, limit, ok):
+        return told  # said whole in two sentences, rather than shortened past what qualifies it
     if said and _numbers(said) >= _numbers(whole):
         return []
     split = coordinated(whole, limit, ok) or kinds(whole, limit, ok) or conditions(whole, limit, ok)

@@ -1,0 +1,86 @@
+"""A long rule with a tail that qualifies it ("…, trừ trường hợp …", "…; trong đó, …", "… nếu …"): the rule, then the
+tail as its follow-on, word for word, chosen whole or not at all (made-up provisions)."""
+
+from __future__ import annotations
+
+from scripts.follow_ons import complete
+from scripts.listener import check
+from scripts.long_kinds import FOLLOW_ON
+from scripts.long_tails import tails
+from scripts.selection import candidates
+from scripts.sentences import listenable, split_units
+from tests.scripts.test_follow_ons import _doc
+
+FERRY = (
+    "Người lái đò ngang trên sông của xã phải mặc áo phao và có giấy chứng nhận khả năng chuyên môn do Sở Xây dựng "
+    "cấp, trừ trường hợp chở khách trên đoạn sông có chiều rộng dưới 50 mét vào ban ngày."
+)
+BEES = (
+    "Người nuôi ong lấy mật tại các xã miền núi được hỗ trợ một lần 2.000.000 đồng cho mỗi đàn ong mới nếu đã đăng ký "
+    "nuôi với Ủy ban nhân dân xã trước ngày 30 tháng 6 năm 2027 và có cam kết duy trì đàn ong ít nhất ba năm liên tục."
+)
+WARDS = (
+    "Mỗi tổ bảo vệ rừng của thôn, bản được hỗ trợ tối đa 50.000.000 đồng mỗi năm từ ngân sách tỉnh để tuần tra rừng; "
+    "trong đó, người đi tuần được hỗ trợ 200.000 đồng mỗi ngày tuần tra và tổ trưởng được hỗ trợ thêm 300.000 đồng mỗi tháng."
+)
+
+
+def _heard(text: str) -> bool:
+    return True
+
+
+def test_an_exception_is_said_right_after_its_rule_never_dropped() -> None:
+    said = split_units(FERRY)
+    assert said == [
+        "Người lái đò ngang trên sông của xã phải mặc áo phao và có giấy chứng nhận khả năng chuyên môn do Sở Xây dựng cấp.",
+        "Trừ trường hợp chở khách trên đoạn sông có chiều rộng dưới 50 mét vào ban ngày.",
+    ]
+    assert all(listenable(s) and not check(s) for s in said)
+    assert FOLLOW_ON.match(said[1]) and not FOLLOW_ON.match(said[0])
+
+
+def test_a_condition_is_announced_by_the_rule_and_said_after_it() -> None:
+    said = split_units(BEES)
+    assert said == [
+        "Người nuôi ong lấy mật tại các xã miền núi được hỗ trợ một lần 2.000.000 đồng cho mỗi đàn ong mới nếu đáp ứng "
+        "một điều kiện.",
+        "Điều kiện đó là đã đăng ký nuôi với Ủy ban nhân dân xã trước ngày 30 tháng 6 năm 2027 và có cam kết duy trì đàn "
+        "ong ít nhất ba năm liên tục.",
+    ]
+    assert complete(said[0], said[1:]) and not complete(said[0], [])  # the rule never said without its condition
+
+
+def test_a_breakdown_follows_the_total() -> None:
+    said = split_units(WARDS)
+    assert said == [
+        "Mỗi tổ bảo vệ rừng của thôn, bản được hỗ trợ tối đa 50.000.000 đồng mỗi năm từ ngân sách tỉnh để tuần tra rừng.",
+        "Trong đó, người đi tuần được hỗ trợ 200.000 đồng mỗi ngày tuần tra và tổ trưởng được hỗ trợ thêm 300.000 đồng "
+        "mỗi tháng.",
+    ]
+    assert FOLLOW_ON.match(said[1])
+
+
+def test_a_tail_that_is_a_rule_of_its_own_or_nested_keeps_the_provision_whole() -> None:
+    assert tails(BEES.replace(" liên tục.", " liên tục thì được hỗ trợ thêm 500.000 đồng."), 38, _heard) == []
+    assert tails("Trường hợp hộ nuôi ong ở xã miền núi thì " + BEES[0].lower() + BEES[1:], 60, _heard) == []
+    two = FERRY.replace("vào ban ngày.", "vào ban ngày nếu trời không mưa.")
+    assert tails(two, 38, _heard) == []  # an exception and a condition: which governs which, unsaid
+    paper = (
+        "Người lao động phải có xác nhận bằng văn bản của thủ trưởng cơ quan cử đi làm việc, trong đó ghi rõ thời gian "
+        "được cử đi làm việc ở nước ngoài."
+    )
+    assert tails(paper, 38, _heard) == []  # "trong đó ghi rõ": what the paper says, no sentence of its own
+    aside = FERRY.replace(" cấp, trừ", " cấp (nếu có), trừ")
+    assert tails(aside, 38, _heard)  # "(nếu có)": an aside, no second tail
+
+
+def test_the_rule_and_its_tail_are_one_candidate() -> None:
+    doc = _doc(FERRY, BEES, WARDS)
+    cands = {c.text: c for c in candidates(doc)}
+    ferry = next(c for t, c in cands.items() if t.startswith("Người lái đò ngang trên sông"))
+    assert ferry.follow == ("Trừ trường hợp chở khách trên đoạn sông có chiều rộng dưới 50 mét vào ban ngày.",)
+    bees = next(c for t, c in cands.items() if t.startswith("Người nuôi ong"))
+    assert len(bees.follow) == 1 and bees.follow[0].startswith("Điều kiện đó là")
+    wards = next(c for t, c in cands.items() if t.startswith("Mỗi tổ bảo vệ rừng"))
+    assert len(wards.follow) == 1 and wards.follow[0].startswith("Trong đó, người đi tuần")
+    assert not any(FOLLOW_ON.match(t) for t in cands)  # never a candidate of its own

@@ -221,7 +221,7 @@ def measure(doc: LegalDocument) -> tuple[Counter[str], list[tuple[str, Figure, s
         source = cand.source
         where = (source.article, source.clause, source.point, source.quote)
         groups.setdefault((*where, source_sentence(cand)), []).append(cand)
-        quotes.setdefault(where, []).append(cand.text)
+        quotes.setdefault(where, []).extend([cand.text, *cand.follow])  # its follow-ons say its figures too
     counts: Counter[str] = Counter()
     losses = []
     whole = flat(doc.text)

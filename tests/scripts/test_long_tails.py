@@ -3,6 +3,7 @@ tail as its follow-on, word for word, chosen whole or not at all (made-up provis
 
 from __future__ import annotations
 
+from bench.figures import measure
 from scripts.follow_ons import complete
 from scripts.listener import check
 from scripts.long_kinds import FOLLOW_ON
@@ -84,3 +85,8 @@ def test_the_rule_and_its_tail_are_one_candidate() -> None:
     wards = next(c for t, c in cands.items() if t.startswith("Mỗi tổ bảo vệ rừng"))
     assert len(wards.follow) == 1 and wards.follow[0].startswith("Trong đó, người đi tuần")
     assert not any(FOLLOW_ON.match(t) for t in cands)  # never a candidate of its own
+
+
+def test_the_figures_bench_hears_a_figure_said_in_a_follow_on() -> None:
+    lost = [figure for _, figure, _, sentence, _ in measure(_doc(FERRY, BEES))[1] if sentence in (FERRY, BEES)]
+    assert lost == []  # "50 mét", "30 tháng 6 năm 2027": said after their rule, not lost

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Protocol, TypeVar
 
 from scripts.long_kinds import FOLLOW_ON, LEADS_ON
+from scripts.long_tails import FOR_WHOM, TAIL_OPENERS, THEY
 from scripts.long_tails import LEADS_ON as ONE_CONDITION
-from scripts.long_tails import TAIL_OPENERS
 
 KINDS = "Đó là "
 TAILS = (TAIL_OPENERS["except"] + "trường hợp ", TAIL_OPENERS["which"])  # "Trừ trường hợp …", "Trong đó, …"
@@ -27,6 +27,8 @@ def complete(text: str, follow: tuple[str, ...] | list[str]) -> bool:
     if m := LEADS_ON.search(text):
         need = COUNTS[m[0].split()[3]]
         return len(follow) == need and all(f.startswith(CONDITIONS[i]) for i, f in enumerate(follow))
+    if text.startswith(FOR_WHOM):  # "Quy định này áp dụng cho người …": then what they get or must, said once
+        return len(follow) == 1 and follow[0].startswith(THEY)
     if ONE_CONDITION.search(text):
         return len(follow) == 1 and follow[0].startswith(TAIL_OPENERS["if"])
     tails = [f for f in follow if f.startswith(TAILS)]  # an exception, a breakdown: each said once, after the kinds

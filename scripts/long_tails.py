@@ -27,7 +27,9 @@ WHICH = re.compile(r"(?:;\s+trong đó,?|,\s+trong đó,)\s+(?!có\b)")
 IF = re.compile(r",?\s+nếu\s+(?!không có\b)")  # "… được hỗ trợ … nếu đã đăng ký …"
 TAIL_OPENERS = {"except": "Trừ ", "which": "Trong đó, ", "if": "Điều kiện đó là "}
 ONE_CONDITION = " nếu đáp ứng một điều kiện"  # the rule said with the condition that follows it
-FOLLOW_ON = r"Trừ trường hợp|Trong đó,|Điều kiện đó là"  # said only right after their rule (``scripts.follow_ons``)
+FOLLOW_ON = (
+    r"Trừ trường hợp|Trong đó,|Điều kiện đó là|Những người này"  # said only right after their rule (``scripts.follow_ons``)
+)
 LEADS_ON = re.compile(rf"{ONE_CONDITION}\.$")
 # The rule opens with a condition, a case, an exception of its own: a tail after it may belong to either
 OPENS_WITH_CASE = re.compile(r"^(?:Trường hợp|Trong trường hợp|Nếu|Khi|Trừ|Ngoại trừ|Riêng)\b", re.I)
@@ -74,4 +76,30 @@ def tails(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
     if kind == "except" and OPENS_WITH_CASE.match(rule) and not re.search(r"\bthì\b", rule):
         return []  # "Khi … , trừ trường hợp …": the case has no rule yet
     said = [rule + ONE_CONDITION if kind == "if" else rule, TAIL_OPENERS[kind] + tail]
+    return said if all(_words(s) <= limit and ok(s) for s in said) else []
+
+
+# A holder said apart: "Người … (many words that say who) được hưởng …" → "Quy định này áp dụng cho người …" + "Những người
+# này được hưởng …". Only for a holder that names people, with one modal in the whole sentence (so the cut is where the
+# holder ends, never inside "người được cử đi …" or the predicate's own "được"), and no condition or exception anywhere.
+PEOPLE = re.compile(
+    r"^(?:Người|Hộ|Cá nhân|Chủ|Thân nhân|Học sinh|Sinh viên|Trẻ em|Lao động|Dân quân|Cán bộ|Công chức|Viên chức|Quân nhân)\b"
+)
+MODAL = re.compile(r"\s(?:không được|được|phải|không phải|có trách nhiệm|có nghĩa vụ|bị)\s")
+GOVERNS = re.compile(r"\b(?:trừ|ngoại trừ|nếu|khi|thì|trường hợp|riêng|nhưng|tùy)\b|[;:]", re.I)
+FOR_WHOM, THEY = "Quy định này áp dụng cho ", "Những người này "
+MIN_HOLDER_WORDS = 12
+
+
+def holder_apart(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
+    """ "H Q được P" → ["Quy định này áp dụng cho h Q", "Những người này được P"]; [] when the cut may narrow or widen who
+    is meant, when the provision can be said whole (within `limit`), or either sentence is too long or flagged."""
+    text = text.strip().rstrip(" .;")
+    modals = list(MODAL.finditer(text))
+    if _words(text) <= limit or not PEOPLE.match(text) or len(modals) != 1 or GOVERNS.search(text):
+        return []
+    holder, predicate = text[: modals[0].start()].rstrip(" ,"), text[modals[0].start() :].strip()
+    if _words(holder) < MIN_HOLDER_WORDS or _words(predicate) < MIN_TAIL_WORDS or OPEN_END.search(holder):
+        return []
+    said = [FOR_WHOM + holder[:1].lower() + holder[1:], THEY + predicate]
     return said if all(_words(s) <= limit and ok(s) for s in said) else []

@@ -7,7 +7,7 @@ from bench.figures import measure
 from scripts.follow_ons import complete
 from scripts.listener import check
 from scripts.long_kinds import FOLLOW_ON
-from scripts.long_tails import tails
+from scripts.long_tails import holder_apart, tails
 from scripts.selection import candidates
 from scripts.sentences import listenable, split_units
 from tests.scripts.test_follow_ons import _doc
@@ -90,3 +90,33 @@ def test_the_rule_and_its_tail_are_one_candidate() -> None:
 def test_the_figures_bench_hears_a_figure_said_in_a_follow_on() -> None:
     lost = [figure for _, figure, _, sentence, _ in measure(_doc(FERRY, BEES))[1] if sentence in (FERRY, BEES)]
     assert lost == []  # "50 mét", "30 tháng 6 năm 2027": said after their rule, not lost
+
+
+CO_OP = (
+    "Người lao động làm việc theo hợp đồng lao động từ đủ 12 tháng trở lên tại các hợp tác xã trên địa bàn các xã miền "
+    "núi, biên giới của tỉnh được hỗ trợ 50% mức đóng bảo hiểm xã hội tự nguyện trong 24 tháng đầu tiên."
+)
+
+
+def test_a_long_holder_is_said_apart_then_what_they_get() -> None:
+    said = split_units(CO_OP)
+    assert said == [
+        "Quy định này áp dụng cho người lao động làm việc theo hợp đồng lao động từ đủ 12 tháng trở lên tại các hợp tác xã "
+        "trên địa bàn các xã miền núi, biên giới của tỉnh.",
+        "Những người này được hỗ trợ 50% mức đóng bảo hiểm xã hội tự nguyện trong 24 tháng đầu tiên.",
+    ]  # not "Người lao động làm việc, biên giới của tỉnh được hỗ trợ …": who qualifies, cut
+    assert all(listenable(s) and not check(s) for s in said)
+    assert complete(said[0], said[1:]) and not complete(said[0], [])
+    doc = _doc(CO_OP, BEES)
+    holder = next(c for c in candidates(doc) if c.text.startswith("Quy định này áp dụng cho người lao động"))
+    assert holder.follow == (said[1],)
+
+
+def test_a_holder_is_not_said_apart_where_the_cut_may_be_wrong() -> None:
+    sent = CO_OP.replace("Người lao động làm việc", "Người lao động được cử đi làm việc")  # two "được": which ends it?
+    assert holder_apart(sent, 38, _heard) == []
+    case = CO_OP.replace("trong 24 tháng đầu tiên", "khi đóng đủ 24 tháng")  # a condition: whose, unsaid
+    assert holder_apart(case, 38, _heard) == []
+    office = CO_OP.replace("Người lao động làm việc", "Sở Nội vụ quản lý hồ sơ người lao động làm việc")
+    assert holder_apart(office, 60, _heard) == []  # an office, not people the rule is for
+    assert holder_apart(CO_OP, 60, _heard) == []  # within the limit: said whole

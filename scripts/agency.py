@@ -39,7 +39,7 @@ RESIDENTS_FEEL = re.compile(
     re.I,
 )
 BINDS_RESIDENTS = re.compile(
-    r"xử phạt|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
+    r"xử phạt|\bbị phạt|phạt tiền|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
     r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
     re.I,
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged

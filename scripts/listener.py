@@ -107,6 +107,18 @@ BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thi
 FOR_WHOM = re.compile(r"\b(?:cho|đối với|của|người|hộ|khi|nếu|trường hợp|với)\b")
 FINE = re.compile(r"\bphạt tiền\b", re.I)
 OFFENCE = re.compile(r"\b(?:hành vi|đối với|khi|nếu|vì|do|vi phạm|mỗi lần)\b", re.I)
+OFFENDER_ACT = re.compile(
+    r"^(?:Từ ngày [^,]+, )?(?:Cá nhân|Tổ chức|Người|Chủ|Hộ|Trường hợp|Doanh nghiệp|Cơ sở)\b(?P<act>.+?)\s+bị (?:xử )?phạt\b"
+)  # "Hộ gia đình đốt rơm rạ gần khu dân cư bị phạt tiền …": the one fined and the act are the subject (scripts.fines)
+GROUP_WORDS = re.compile(r"\b(?:gia đình|kinh doanh|cá thể|sản xuất|nộp thuế|lao động|nước ngoài|vi phạm)\b", re.I)
+
+
+def _offender_and_act(body: str) -> bool:
+    """The sentence opens on who is fined and what they did: three words or more beyond a group's own name."""
+    m = OFFENDER_ACT.match(body)
+    return bool(m) and len(GROUP_WORDS.sub(" ", m["act"]).split()) >= 3
+
+
 LABELLED = re.compile(
     r"^[^:]{6,}:\s*(?:\S+\s+){0,8}?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)"
 )  # "Tiểu đội trưởng: 280.800 đồng"
@@ -282,7 +294,7 @@ def _unlabelled_amount(body: str) -> Finding | None:
 
 
 def _unexplained_fine(body: str) -> Finding | None:
-    if FINE.search(body) and not OFFENCE.search(body):
+    if FINE.search(body) and not OFFENCE.search(body) and not _offender_and_act(body):
         return Finding("unlabelled_amount", "Mức phạt không nói phạt hành vi nào.", "phạt tiền")
     return None
 

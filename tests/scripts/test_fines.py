@@ -36,3 +36,37 @@ def test_a_fine_on_whoever_acts_keeps_them_as_the_subject() -> None:
     assert _said("cá nhân có hành vi thả diều gần đường dây điện;", "Phạt tiền từ 200.000 đồng đến 500.000 đồng") == (
         "Cá nhân có hành vi thả diều gần đường dây điện bị phạt tiền từ 200.000 đồng đến 500.000 đồng."
     ), "never 'Hành vi cá nhân có hành vi …'"
+
+
+OFFENDER_FIRST = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+
+Số: 12/2027/QĐ-UBND
+
+QUYẾT ĐỊNH
+Quy định xử phạt về đốt rơm rạ trên địa bàn tỉnh
+
+Điều 1. Mức phạt
+1. Phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng đối với hộ gia đình đốt rơm rạ gần khu dân cư.
+2. Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với chủ rừng để cháy lan vào rừng phòng hộ.
+3. Tổ chức vi phạm bị phạt tiền gấp hai lần mức phạt đối với cá nhân.
+Điều 2. Hiệu lực thi hành
+Quyết định này có hiệu lực từ ngày 01 tháng 5 năm 2027.
+"""
+
+
+def test_a_fine_on_a_named_offender_and_the_multiplier_for_organisations_reach_the_pool() -> None:
+    texts = [c.text for c in build_pool(parse(OFFENDER_FIRST))]
+    assert "Hộ gia đình đốt rơm rạ gần khu dân cư bị phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng." in texts
+    assert "Chủ rừng để cháy lan vào rừng phòng hộ bị phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng." in texts
+    assert any(t.startswith("Tổ chức vi phạm bị phạt tiền gấp hai lần") for t in texts), texts
+
+
+def test_a_fine_on_a_group_without_its_act_is_still_unlabelled() -> None:
+    from scripts.listener import check
+
+    for said in (
+        "Cá nhân bị phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng.",
+        "Hộ kinh doanh cá thể bị phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng.",
+    ):
+        assert [f.code for f in check(said)] == ["unlabelled_amount"], said
+    assert [f.code for f in check("Tổ chức kiểm tra việc thu phí.")] == ["agency_work"]

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from scripts.for_residents import SENDS_UP, among_offices, serves_residents
+from scripts.for_residents import (
+    SENDS_UP,
+    among_offices,
+    figure_for_residents,
+    paid_for_residents,
+    resident_holds,
+    serves_residents,
+)
 from scripts.offices import LOCAL_OFFICE, ROLES, office_role
 
 __all__ = ["AGENCY", "RESIDENTS_FEEL", "agency_work"]
@@ -45,9 +52,17 @@ BINDS_RESIDENTS = re.compile(
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
     r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
-    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
+    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân| bảo hiểm| tín dụng)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
     r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao|Xin ý kiến)\b"
 )
+RESIDENT_ACT = re.compile(
+    r"\b(?:kê khai|khai báo|đăng ký (?:tạm trú|thường trú|lưu trú|khai thác|kinh doanh|khai sinh|kết hôn|xe|thuế)|"
+    r"(?:đóng|nộp) (?:bảo hiểm|thuế|phí|lệ phí|tiền|học phí)|đội mũ bảo hiểm|tiêm (?:phòng|vắc xin|chủng)|thu hoạch|"
+    r"gia cố (?:nhà|chuồng|lồng)|chằng chống|neo đậu|di chuyển tàu|dự trữ (?:lương thực|thực phẩm|nước)|tiêu độc|"
+    r"vệ sinh (?:chuồng|nhà)|tắt (?:các )?thiết bị|"
+    r"không (?:tự ý )?(?:xả|đốt|vứt|thả|chặt|phá|săn|bắt|lấn chiếm|tụ tập|mang|chở|đổ)\b)",
+    re.I,
+)  # what only a resident does: an order without a subject that says it is addressed to them ("Thực hiện kê khai …")
 IDENTITY = re.compile(
     r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch) này (?:nói về|quy định|hướng dẫn)"
 )
@@ -75,14 +90,16 @@ def agency_work(body: str) -> tuple[str, str] | None:
         return ("Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])
     if IDENTITY.match(body):
         return None  # the document's own subject, said once, is not a task
+    if paid_for_residents(body) or resident_holds(main):
+        return None  # who gets, pays or must is a resident: whatever budget or office the sentence names
     serving = serves_residents(body)  # "… trả kết quả cho người dân trong thời hạn 03 ngày": an office's act for them
     if (role := office_role(body)) and not (serving and role[0] == PROCEDURE):
         return role  # a funding source, a computation basis: whatever residents it mentions
     if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
         return ("Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
-    if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body):
+    if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body) and not _residents_act(body):
         return ("Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
-    if OFFICE_OR_BUDGET.match(main) and (step := among_offices(main)):
+    if OFFICE_OR_BUDGET.match(main) and (step := among_offices(main)) and not figure_for_residents(main):
         return ("Việc giữa các cơ quan (gửi lên, hướng dẫn nhau, dữ liệu, kinh phí), không phải tin cho bà con.", step)
     if serving:
         return None
@@ -92,6 +109,14 @@ def agency_work(body: str) -> tuple[str, str] | None:
         and not (RESIDENTS_FEEL.search(main) and not SENDS_UP.search(main))
     ):
         return ("Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
-    if (m := PARTY_OR_BUDGET.search(body)) and not RESIDENTS_FEEL.search(body) and not FEE_RESIDENTS_PAY.search(body):
+    if (m := PARTY_OR_BUDGET.search(body)) and not (
+        RESIDENTS_FEEL.search(body) or FEE_RESIDENTS_PAY.search(body) or figure_for_residents(body)
+    ):
         return ("Nguồn kinh phí, dự toán, việc nội bộ: không phải tin cho bà con.", m[0])
     return None
+
+
+def _residents_act(body: str) -> bool:
+    """An order without a subject whose act only residents do ("Thực hiện kê khai, đăng ký khai thác nước dưới đất"),
+    not one that also names an office's work ("… rà soát, thống kê … và báo cáo về Sở")."""
+    return bool(RESIDENT_ACT.search(body)) and not INTERNAL.search(body) and not among_offices(body)

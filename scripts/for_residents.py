@@ -21,24 +21,33 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GUIDES_OFFICE", "SENDS_UP", "among_offices", "serves_residents"]
+__all__ = [
+    "GUIDES_OFFICE",
+    "SENDS_UP",
+    "among_offices",
+    "figure_for_residents",
+    "paid_for_residents",
+    "resident_holds",
+    "serves_residents",
+]
 
 RESIDENT = re.compile(
     r"\b(?:người dân|bà con|(?<!ban )(?<!đồng )nhân dân|hộ gia đình|hộ nghèo|hộ cận nghèo|hộ kinh doanh|hộ dân|"
     r"người (?:cao tuổi|có công|khuyết tật|hưởng|được hưởng|thụ hưởng|nộp|tham gia|bệnh|lao động|học|sử dụng|thuê|"
     r"có đất|có nhà|đề nghị|đăng ký|nhận|được hỗ trợ|thuộc|đang|đủ|từ đủ|dân tộc|nghèo)|"
     r"cá nhân|công dân|học sinh|sinh viên|trẻ em|cha mẹ|phụ huynh|khách hàng|chủ (?:rừng|hộ|xe|nhà|sở hữu)|"
-    r"đối tượng (?:được )?(?:hưởng|thụ hưởng|được hỗ trợ)|thân nhân)\b",
+    r"đối tượng (?:được )?(?:hưởng|thụ hưởng|được hỗ trợ)|thân nhân|cựu chiến binh|thanh niên xung phong|bệnh nhân|nông dân|"
+    r"ngư dân)\b",
     re.I,
 )
 SERVICE = re.compile(
-    r"\b(?:trả kết quả|hoàn trả|chi trả (?:trợ cấp|tiền|lương hưu|phụ cấp)|giải quyết (?:hưởng|chế độ|hồ sơ)|"
+    r"\b(?:trả kết quả|hoàn trả|chi trả|giải quyết (?:hưởng|chế độ|hồ sơ)|"
     r"cấp (?:thẻ|giấy|căn cước|sổ|chứng nhận|chứng chỉ))\b|\bcho (?:các |những )?đối tượng\b",
     re.I,
 )  # an act whose receiver is the resident who applied, named or not: "… trả kết quả trong thời hạn 03 ngày làm việc"
 PER_HEAD = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu )?đồng\s*/\s*(?:người|hộ|học sinh|trẻ|suất|tháng)", re.I)
 TERM = re.compile(
-    r"\btrong (?:thời hạn|vòng) (?:\d+|\w+ \()|\bchậm nhất\b|\b(?:trước|từ|đến hết|đến|kể từ) ngày \d|\bhằng (?:tháng|quý)\b|"
+    r"\btrong (?:(?:thời hạn|vòng) (?:\d+|\w+ \()|\d+ (?:ngày|giờ|tháng))|\bchậm nhất\b|\b(?:trước|từ|đến hết|đến|kể từ) ngày \d|\bhằng (?:tháng|quý)\b|"
     r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|"
     r"\btại (?:Bộ phận|bộ phận|trụ sở|Ủy ban nhân dân (?:cấp )?(?:xã|phường)|UBND (?:cấp )?(?:xã|phường)|nhà văn hóa|điểm)",
 )  # a deadline or a date, an amount, the commune office residents go to
@@ -96,3 +105,87 @@ def serves_residents(body: str) -> bool:
         and not BETWEEN_OFFICES.search(body)
         and not among_offices(body)
     )
+
+
+PAYER = r"(?:Ngân sách|ngân sách|Nhà nước|nhà nước|Quỹ|quỹ)\b[^,;:.]{0,40}?"
+PAID_FOR = re.compile(
+    r"(?:^|[;:]\s+|,\s+(?:còn |và )?)(?:" + PAYER + r") (?:sẽ |tiếp tục |có trách nhiệm )?"
+    r"(?:(?P<pays>đóng|hỗ trợ|chi trả|trả|thanh toán|cấp bù)|bảo đảm|cấp|chi)\b(?P<what>[^;]*)|"
+    r"\bđược " + PAYER + r" (?:đóng|hỗ trợ|chi trả|trả|thanh toán|cấp bù|bảo đảm|cấp|chi)\b"
+)  # the budget or a fund as the payer, at the head of a clause; a holder paid for by it ("… được ngân sách nhà nước đóng")
+OWN_COST = r"(?:mức đóng|chi phí|học phí|viện phí|tiền|phí|lệ phí)\b"  # what residents would pay or spend
+PAYMENT = re.compile(
+    r"^ (?:(?:tối thiểu |tối đa |thêm )?(?:\d[\d.,]*\s*%|toàn bộ|một phần) " + OWN_COST + "|"
+    r"(?:kinh phí |ngân sách |tiền )?(?:để )?(?:hỗ trợ )?(?:đóng|mua|chi trả|trả)\b|" + OWN_COST + ")"
+)  # what it pays is the residents' own: their contribution, their costs, a share of them
+SHARE_OF_RESIDENTS = re.compile(r"\d[\d.,]*\s*%\s+(?:mức đóng|học phí|chi phí khám|viện phí|tiền đóng)\b")
+RATE_HEAD = re.compile(r"^(?:Mức|Tỷ lệ) (?:đóng|học phí|viện phí)\b")  # "Mức đóng …; ngân sách nhà nước hỗ trợ 30%"
+BENEFICIARY = re.compile(r"\b(?:cho|đối với) (?:các |những |mỗi )?(?P<who>\S+(?: \S+){0,3})")
+
+
+def paid_for_residents(body: str) -> bool:
+    """The budget (the State, a fund) pays what residents would pay or spend: "Ngân sách nhà nước đóng bảo hiểm y tế
+    cho trẻ em …", "…; ngân sách nhà nước hỗ trợ 30% mức đóng", "Người có công được ngân sách nhà nước đóng …". Not
+    what it pays an office or a programme ("… hỗ trợ kinh phí cho các xã", "… bảo đảm 70% kinh phí thực hiện chính
+    sách đối với …", "… bảo đảm đối với các đối tượng …")."""
+    for m in PAID_FOR.finditer(body):
+        if m["what"] is None:  # "… được ngân sách nhà nước đóng …": the holder is the sentence's subject
+            return resident_holds(body)
+        what = m["what"]
+        if between_offices(what):
+            continue
+        if m["pays"] and RATE_HEAD.match(body) and re.fullmatch(r" (?:\d[\d.,]*\s*%|toàn bộ)\.?", what):
+            return True
+        paid = PAYMENT.match(what) or (m["pays"] and re.match(r" (?:cho|đối với)\b", what))
+        if paid and (SHARE_OF_RESIDENTS.search(what) or any(RESIDENT.match(b["who"]) for b in BENEFICIARY.finditer(what))):
+            return True
+    return False
+
+
+def between_offices(text: str) -> bool:
+    return bool(BETWEEN_OFFICES.search(text) or among_offices(text))
+
+
+HOLDER_HEAD = re.compile(
+    rf"^(?:(?:Các|Những|Mỗi) )?(?:{RESIDENT.pattern}|(?i:Người) (?!đứng đầu|có thẩm quyền|nước ngoài|được giao|ký\b|quyết định|"
+    r"làm công tác|phụ trách|thu\b|sử dụng lao động)\w+)",
+    re.I,
+)
+MODAL = re.compile(
+    r"^[^;:]{0,100}? (?:vẫn |cũng |sẽ |chỉ |đều )?(?:không được|không phải|không bị|được|phải|bị|tự (?:bảo đảm|chi trả|chịu|lo))\b"
+)  # "Các chủ rừng … tự bảo đảm kinh phí cho hoạt động phòng cháy …": what they pay themselves
+OFFICIAL = re.compile(
+    r"\b(?:Ủy ban|UBND|Sở|Bộ|Kho bạc|cơ quan|Cơ quan|đơn vị|Đơn vị|cán bộ|công chức|viên chức|tổ chức thu|đoàn công tác)\b"
+)
+
+
+def resident_holds(main: str) -> bool:
+    """The sentence's subject is a resident and its main predicate what they get, must or are barred from ("Người có
+    công … được ngân sách nhà nước đóng bảo hiểm y tế"; "Người bị thiệt hại được nhận hỗ trợ từ ngân sách địa
+    phương"): a rule on residents, whatever budget it names; not when the holder sends a file up to an office."""
+    m = HOLDER_HEAD.match(main)
+    if not m or not (modal := MODAL.match(main)) or OFFICIAL.search(modal[0]):
+        return False
+    clause = main.split(";")[0]
+    return not (BETWEEN_OFFICES.search(clause) or SENDS_UP.search(clause) or GUIDES_OFFICE.search(clause))
+
+
+PER_RESIDENT = re.compile(
+    r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng\s*/\s*(?:người|hộ|học sinh|sinh viên|trẻ|suất|lượt|con|ha)\b", re.I
+)  # "3.000.000 đồng/hộ": what each household or person gets or pays
+SHARE_OF_OWN_COST = re.compile(
+    r"(?:\d[\d.,]*\s*%|toàn bộ)[^.;]{0,60}?\b(?:mức đóng|đóng bảo hiểm|mua thẻ|học phí|viện phí|chi phí khám)\b|"
+    r"\b(?:mức đóng|đóng bảo hiểm|mua thẻ|học phí|viện phí|chi phí khám)\b[^.;]{0,80}?(?:\d[\d.,]*\s*%|toàn bộ)"
+)
+
+
+def figure_for_residents(body: str) -> bool:
+    """A funding sentence that also says what residents get: an amount per household or head ("Kinh phí hỗ trợ
+    3.000.000 đồng/hộ từ ngân sách tỉnh"), or the share of their own contribution or costs the budget bears for named
+    residents ("Kinh phí đóng bảo hiểm y tế cho người cao tuổi … do ngân sách nhà nước bảo đảm 100%"). Not what an
+    office or its missions are paid ("… các đoàn công tác được chi 300.000 đồng/người/lần")."""
+    if BETWEEN_OFFICES.search(body) or among_offices(body.split(" do ")[0].split(" từ ")[0]):
+        return False
+    if PER_RESIDENT.search(body):
+        return True
+    return bool(SHARE_OF_OWN_COST.search(body) and RESIDENT.search(body))

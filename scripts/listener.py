@@ -177,6 +177,10 @@ COMPOUNDS = re.compile(
 CASE_ONLY = re.compile(
     r"^(?P<head>(?:\S+\s){1,6}?)trong (?:các )?trường hợp\s(?!.*\bthì\b)(?!.*,\s)(?!.*\b(?:phải|được|có quyền|có trách nhiệm|cần)\b)"
 )
+WISH_ONLY = re.compile(
+    r"^(?P<who>(?:(?!\b(?:thì|được|phải)\b)[^,;:])+?) mà (?:có nguyện vọng|có nhu cầu|có yêu cầu|muốn)\b(?:(?!\bthì\b)[^,;:])*\.?$"
+)
+# "Thân nhân thuộc diện hưởng trợ cấp tuất hằng tháng mà có nguyện vọng hưởng trợ cấp tuất một lần.": whose wish, and then?
 SUBJECTLESS_CASE = re.compile(r"^(?:Khi|Nếu|Trường hợp)\s+(?:được|bị|phải)\b.*\bthì\s+(?:được|phải|bị|không được)\b")
 
 
@@ -259,6 +263,8 @@ def _no_main_clause(body: str) -> Finding | None:
         )
     ):
         return finding("Cụm danh từ, không có vị ngữ: người nghe không biết điều gì xảy ra.", body[:60])
+    if WISH_ONLY.match(body):
+        return finding("Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60])
     if (m := CASE_ONLY.match(body)) and not PREDICATE.search(m["head"]):  # "Người lao động trong trường hợp … không còn …"
         return finding("Điều kiện không có vế chính: nói điều gì xảy ra trong trường hợp đó.", body[:60])
     if OPENER.match(body) and _condition_without_consequence(body):

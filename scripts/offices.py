@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from scripts.for_residents import figure_for_residents
+
 __all__ = ["LOCAL_OFFICE", "as_state_act", "office_role"]
 
 # Offices at commune level whose first word is also a common noun: named, so that "Hạt giống ngô …", "Đồng bào …",
@@ -65,12 +67,15 @@ RESIDENT_CLAUSE = re.compile(
 
 BASIS = re.compile(
     LEAD + r"(?P<subject>(?:Mức|Tổng|Giá|Tiền|Số|Thời gian|Kết quả|Hệ số|Doanh thu|Thu nhập|Chỉ số|Bảng|Định mức|Đơn giá|"
-    r"Giá trị|Diện tích|Sản lượng)\b[^;:]*?)\s(?:là|làm|được dùng làm|được sử dụng làm|được lấy làm) (?:căn cứ|cơ sở)"
+    r"Giá trị|Diện tích|Sản lượng)\b[^;:]*?)\s(?P<verb>là|làm|được dùng làm|được sử dụng làm|được lấy làm) (?:căn cứ|cơ sở)"
     r"(?: (?:để|cho việc|cho))? (?P<use>.*)",
     re.I,
 )
 RIGHT_IN_USE = re.compile(r"\b(?<!không )(?:được (?:hưởng|miễn|giảm|hỗ trợ)|thuộc (?:đối tượng|diện) (?:được|hưởng))\b")
 # "… làm căn cứ xác định doanh nghiệp thuộc đối tượng được miễn thuế …": who holds a right, which residents need
+DEFINED = re.compile(r" (?:là|bằng|được tính|gồm|bao gồm|không bao gồm|được xác định|được lấy|tối đa|tối thiểu) ")
+# "Tiền lương làm căn cứ đóng bảo hiểm xã hội … là tiền lương tháng …": "làm căn cứ đóng" names what residents pay on,
+# what the sentence says of it comes after; "Tổng số ngày công làm căn cứ tính trợ cấp … là …" is an office's computation
 CLAUSE_IN_SUBJECT = re.compile(r"\b(?:để|được|phải|là|bằng|không|sẽ|có|gồm)\b")  # the basis is then not what the sentence says
 RESIDENT_PAYS_IN_USE = re.compile(
     rf"\b(?:đóng|nộp|thuế|phí|lệ phí|học phí)\b[^.;]*?\b(?:của|mà|do) {HOLDER}\b", re.I
@@ -116,7 +121,7 @@ ROLES = (
 
 
 def _funding(body: str) -> str | None:
-    if RESIDENT_PAYS.search(body):
+    if RESIDENT_PAYS.search(body) or figure_for_residents(body):
         return None
     if MONEY.match(body) and (m := SOURCE.search(body)):
         return m[0]
@@ -128,6 +133,8 @@ def _funding(body: str) -> str | None:
 def _basis(body: str) -> str | None:
     m = BASIS.match(body)
     if not m or CLAUSE_IN_SUBJECT.search(m["subject"]) or not OFFICE_USE.match(m["use"]):
+        return None
+    if m["verb"] == "làm" and m["use"].startswith("đóng ") and DEFINED.search(m["use"]):
         return None
     if RIGHT_IN_USE.search(m["use"]) or RESIDENT_PAYS_IN_USE.search(m["use"]):
         return None

@@ -106,7 +106,7 @@ def agency_work(body: str) -> tuple[str, str] | None:
     if (
         re.match(AGENCY, main, re.I)
         and (m := INTERNAL.search(main))
-        and not (RESIDENTS_FEEL.search(main) and not SENDS_UP.search(main))
+        and not ((RESIDENTS_FEEL.search(main) or figure_for_residents(main)) and not SENDS_UP.search(main))
     ):
         return ("Việc nội bộ của cơ quan (báo cáo, kiểm tra, kinh phí …), không phải tin cho bà con.", m[0])
     if (m := PARTY_OR_BUDGET.search(body)) and not (

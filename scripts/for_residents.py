@@ -173,6 +173,10 @@ def resident_holds(main: str) -> bool:
 PER_RESIDENT = re.compile(
     r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng\s*/\s*(?:người|hộ|học sinh|sinh viên|trẻ|suất|lượt|con|ha)\b", re.I
 )  # "3.000.000 đồng/hộ": what each household or person gets or pays
+BENEFIT_RATE = re.compile(
+    r"^(?:(?:Từ|Kể từ) ngày [^,]{6,40}, )?(?:Mức|Tiền) (?:phụ cấp|trợ cấp|hỗ trợ|hưởng|bồi dưỡng|lương hưu|bồi thường)\b"
+    r"[^.;]*?\d[\d.,]*\s*(?:nghìn |triệu )?đồng"
+)  # "Mức phụ cấp hằng tháng của Thôn đội trưởng là 1.500.000 đồng/tháng, do ngân sách cấp xã bảo đảm"
 SHARE_OF_OWN_COST = re.compile(
     r"(?:\d[\d.,]*\s*%|toàn bộ)[^.;]{0,60}?\b(?:mức đóng|đóng bảo hiểm|mua thẻ|học phí|viện phí|chi phí khám)\b|"
     r"\b(?:mức đóng|đóng bảo hiểm|mua thẻ|học phí|viện phí|chi phí khám)\b[^.;]{0,80}?(?:\d[\d.,]*\s*%|toàn bộ)"
@@ -186,6 +190,6 @@ def figure_for_residents(body: str) -> bool:
     office or its missions are paid ("… các đoàn công tác được chi 300.000 đồng/người/lần")."""
     if BETWEEN_OFFICES.search(body) or among_offices(body.split(" do ")[0].split(" từ ")[0]):
         return False
-    if PER_RESIDENT.search(body):
+    if PER_RESIDENT.search(body) or BENEFIT_RATE.match(body):
         return True
     return bool(SHARE_OF_OWN_COST.search(body) and RESIDENT.search(body))

@@ -73,9 +73,11 @@ BASIS = re.compile(
 )
 RIGHT_IN_USE = re.compile(r"\b(?<!không )(?:được (?:hưởng|miễn|giảm|hỗ trợ)|thuộc (?:đối tượng|diện) (?:được|hưởng))\b")
 # "… làm căn cứ xác định doanh nghiệp thuộc đối tượng được miễn thuế …": who holds a right, which residents need
-DEFINED = re.compile(r" (?:là|bằng|được tính|gồm|bao gồm|không bao gồm|được xác định|được lấy|tối đa|tối thiểu) ")
+DEFINED = re.compile(r" (?:là|bằng) ")
+WAGE = re.compile(r"(?:Tiền lương|Thu nhập|Mức (?:tiền lương|thu nhập))\b", re.I)
 # "Tiền lương làm căn cứ đóng bảo hiểm xã hội … là tiền lương tháng …": "làm căn cứ đóng" names what residents pay on,
 # what the sentence says of it comes after; "Tổng số ngày công làm căn cứ tính trợ cấp … là …" is an office's computation
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")
 CLAUSE_IN_SUBJECT = re.compile(r"\b(?:để|được|phải|là|bằng|không|sẽ|có|gồm)\b")  # the basis is then not what the sentence says
 RESIDENT_PAYS_IN_USE = re.compile(
     rf"\b(?:đóng|nộp|thuế|phí|lệ phí|học phí)\b[^.;]*?\b(?:của|mà|do) {HOLDER}\b", re.I
@@ -134,8 +136,10 @@ def _basis(body: str) -> str | None:
     m = BASIS.match(body)
     if not m or CLAUSE_IN_SUBJECT.search(m["subject"]) or not OFFICE_USE.match(m["use"]):
         return None
-    if m["verb"] == "làm" and m["use"].startswith("đóng ") and DEFINED.search(m["use"]):
+    if m["verb"] == "làm" and WAGE.match(m["subject"]) and m["use"].startswith("đóng ") and DEFINED.search(m["use"]):
         return None
+    if AMOUNT.search(m["subject"]):
+        return None  # "Mức lương cơ sở 2.340.000 đồng/tháng là căn cứ để tính …": the figure is what residents hear
     if RIGHT_IN_USE.search(m["use"]) or RESIDENT_PAYS_IN_USE.search(m["use"]):
         return None
     return " ".join(body[m.end("subject") :].split()[:4])  # "là căn cứ để tính"

@@ -33,6 +33,7 @@ RESIDENTS_FEEL = [
     "Kinh phí hỗ trợ 3.000.000 đồng/hộ từ ngân sách tỉnh.",
     "Kinh phí hỗ trợ người dân sửa nhà là 20 triệu đồng/hộ, do ngân sách tỉnh bảo đảm.",
     "Kinh phí đóng bảo hiểm y tế cho người cao tuổi từ đủ 80 tuổi do ngân sách tỉnh bảo đảm 100%.",
+    "Mức phụ cấp hằng tháng của Tổ trưởng tổ dân phố là 1.200.000 đồng/tháng, do ngân sách cấp xã bảo đảm.",
     # an order without a subject whose act only residents do
     "Thực hiện kê khai, đăng ký khai thác nước giếng khoan theo đúng quy định.",
     "Thực hiện đăng ký tạm trú trong thời hạn 30 ngày kể từ ngày đến ở.",
@@ -41,7 +42,9 @@ RESIDENTS_FEEL = [
     # an office's duty owed to the applicant, with its term
     "Cơ quan bảo hiểm xã hội căn cứ hồ sơ giải quyết và chi trả trong 05 ngày làm việc.",
     "Tổ chức bảo hiểm xã hội đóng bảo hiểm y tế cho người hưởng trợ cấp thất nghiệp.",
-    # the wage residents' contributions are computed on, defined
+    # the wage residents' contributions are computed on, defined; a basis whose figure is said
+    "Mức lương cơ sở 2.500.000 đồng/tháng là căn cứ để tính mức lương, phụ cấp và mức đóng bảo hiểm xã hội.",
+    "Mức thu nhập bình quân từ 2.200.000 đồng/người/tháng trở xuống là căn cứ để xác định hộ nghèo ở nông thôn.",
     "Tiền lương làm căn cứ đóng bảo hiểm xã hội bắt buộc của người làm việc theo hợp đồng là tiền lương tháng.",
 ]
 OFFICES_OWN = [
@@ -52,6 +55,7 @@ OFFICES_OWN = [
     "Ngân sách tỉnh bảo đảm 70% kinh phí thực hiện chính sách đối với người có công.",
     "Kinh phí thực hiện chính sách hỗ trợ tiền điện cho hộ nghèo do ngân sách tỉnh bảo đảm.",
     "Kinh phí hỗ trợ do ngân sách tỉnh bảo đảm.",
+    "Mức hỗ trợ kinh phí cho các xã là 500 triệu đồng/xã, do ngân sách tỉnh bảo đảm.",
     "Ngoài công tác phí, các đoàn kiểm tra được chi 250.000 đồng/người/lần.",
     "Thực hiện rà soát, thống kê các giếng khoan trên địa bàn và báo cáo về Sở Nông nghiệp và Môi trường.",
     "Tổng số ngày công làm căn cứ tính bồi dưỡng cho dân quân là số ngày thực tế làm nhiệm vụ.",

@@ -46,8 +46,9 @@ RESIDENTS_FEEL = re.compile(
     re.I,
 )
 BINDS_RESIDENTS = re.compile(
-    r"xử phạt|\bbị phạt|phạt tiền|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|được hỗ trợ|"
-    r"được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
+    r"xử phạt|\bbị phạt|phạt tiền|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|"
+    r"được hỗ trợ|được miễn|được giảm|miễn phí|lãi suất|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|"
+    r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
     re.I,
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
@@ -63,6 +64,7 @@ RESIDENT_ACT = re.compile(
     r"không (?:tự ý )?(?:xả|đốt|vứt|thả|chặt|phá|săn|bắt|lấn chiếm|tụ tập|mang|chở|đổ)\b)",
     re.I,
 )  # what only a resident does: an order without a subject that says it is addressed to them ("Thực hiện kê khai …")
+SUPPORTS_RESIDENTS = re.compile(r"\bhỗ trợ (?:cho )?(?:các |mỗi )?(?:người|hộ|học sinh|sinh viên|trẻ em|gia đình)\b")
 IDENTITY = re.compile(
     r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch) này (?:nói về|quy định|hướng dẫn)"
 )
@@ -119,4 +121,5 @@ def agency_work(body: str) -> tuple[str, str] | None:
 def _residents_act(body: str) -> bool:
     """An order without a subject whose act only residents do ("Thực hiện kê khai, đăng ký khai thác nước dưới đất"),
     not one that also names an office's work ("… rà soát, thống kê … và báo cáo về Sở")."""
-    return bool(RESIDENT_ACT.search(body)) and not INTERNAL.search(body) and not among_offices(body)
+    acts = RESIDENT_ACT.search(body) or (SUPPORTS_RESIDENTS.search(body) and re.search(r"\d", body))
+    return bool(acts) and not INTERNAL.search(body) and not among_offices(body)

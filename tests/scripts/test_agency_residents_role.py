@@ -39,6 +39,8 @@ RESIDENTS_FEEL = [
     "Thực hiện đăng ký tạm trú trong thời hạn 30 ngày kể từ ngày đến ở.",
     "Khẩn trương thu hoạch lúa vụ mùa trước ngày 15 tháng 10.",
     "Chủ động di chuyển tàu thuyền vào nơi neo đậu an toàn trước 17 giờ ngày 20 tháng 9.",
+    "Tổ chức khám sức khỏe miễn phí cho người cao tuổi vào ngày 20 hằng tháng.",
+    "Ưu tiên hỗ trợ hộ nghèo vay vốn tối đa 100 triệu đồng với lãi suất 0%.",
     # an office's duty owed to the applicant, with its term
     "Cơ quan bảo hiểm xã hội căn cứ hồ sơ giải quyết và chi trả trong 05 ngày làm việc.",
     "Tổ chức bảo hiểm xã hội đóng bảo hiểm y tế cho người hưởng trợ cấp thất nghiệp.",
@@ -62,6 +64,7 @@ OFFICES_OWN = [
     "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan hướng dẫn thực hiện.",
     "Chỉ đạo các xã khẩn trương thu hoạch lúa và báo cáo kết quả về Sở Nông nghiệp.",
     "Giải quyết hưởng trợ cấp thất nghiệp trong 20 ngày kể từ ngày nhận đủ hồ sơ.",  # whose duty? a subject is needed
+    "Tăng cường hỗ trợ người dân khắc phục hậu quả thiên tai.",  # an office's resolve, no figure residents act on
 ]
 
 

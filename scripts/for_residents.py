@@ -188,8 +188,6 @@ def figure_for_residents(body: str) -> bool:
     3.000.000 đồng/hộ từ ngân sách tỉnh"), or the share of their own contribution or costs the budget bears for named
     residents ("Kinh phí đóng bảo hiểm y tế cho người cao tuổi … do ngân sách nhà nước bảo đảm 100%"). Not what an
     office or its missions are paid ("… các đoàn công tác được chi 300.000 đồng/người/lần")."""
-    if BETWEEN_OFFICES.search(body) or among_offices(body.split(" do ")[0].split(" từ ")[0]):
+    if not (PER_RESIDENT.search(body) or BENEFIT_RATE.match(body) or SHARE_OF_OWN_COST.search(body) and RESIDENT.search(body)):
         return False
-    if PER_RESIDENT.search(body) or BENEFIT_RATE.match(body):
-        return True
-    return bool(SHARE_OF_OWN_COST.search(body) and RESIDENT.search(body))
+    return not (BETWEEN_OFFICES.search(body) or among_offices(body.split(" do ")[0].split(" từ ")[0]))

@@ -116,7 +116,7 @@ GROUP_WORDS = re.compile(r"\b(?:gia đình|kinh doanh|cá thể|sản xuất|n�
 def _offender_and_act(body: str) -> bool:
     """The sentence opens on who is fined and what they did: three words or more beyond a group's own name."""
     m = OFFENDER_ACT.match(body)
-    return bool(m) and len(GROUP_WORDS.sub(" ", m["act"]).split()) >= 3
+    return m is not None and len(GROUP_WORDS.sub(" ", m["act"]).split()) >= 3
 
 
 LABELLED = re.compile(

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from scripts.announcing import ANNOUNCE_TAIL
+from scripts.bare_rows import holder_head, listed_group
 from scripts.benefits import BENEFICIARY_WORDS, alternatives, punishes
 from scripts.listener import check
 from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, lowerfirst, strip_noise, words
@@ -110,7 +111,7 @@ def read_lead(lead: str) -> Lead | None:
         return out
     if m := HOLDS.match(bare):
         who = m["who"]
-        if GENERIC.match(who):
+        if GENERIC.match(who) or listed_group(who):  # "Những học sinh sau đây được miễn học phí:"
             out.groups = True
         elif GROUP.match(who) and not RULE.search(who) and not out.groups:
             out.holder = who
@@ -133,7 +134,8 @@ def read_lead(lead: str) -> Lead | None:
 def _group(who: str) -> bool:
     """A resident group named by the item, no rule of its own ("Học sinh là con hộ nghèo", "Hộ có nhà bị sập"); not
     the dead or missing a relief is counted by ("Người chết: 10.000.000 đồng/người"), who receive nothing."""
-    return bool(GROUP.match(who)) and not STAFF.search(who) and not RULE.search(who) and not DEAD.search(who) and words(who) <= 20
+    staff = STAFF.search(holder_head(who))  # "Học sinh là con của cán bộ …": whose child, the holder is no staff
+    return bool(GROUP.match(who)) and not staff and not RULE.search(who) and not DEAD.search(who) and words(who) <= 20
 
 
 def _row(part: str) -> tuple[str, str] | None:

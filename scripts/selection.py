@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.amended import amended_units
+from scripts.bare_rows import noun_row
 from scripts.follow_ons import complete
 from scripts.for_residents import serves_residents
 from scripts.legal import SYMBOL, LegalDocument
@@ -344,6 +345,8 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
         taken = [run[0]]
         shared = _shared_subject([c.text for c in run])
         for cand in run[1:]:
+            if noun_row(cand.text) or noun_row(run[0].text):
+                break  # "Học sinh là con của …": a group without what it gets, never glued to a sibling's right
             rest = cand.text.split()[shared:]
             if shared and rest[0] not in KEEP_AFTER_SUBJECT and _same_ending(run[0].text, cand.text):
                 break  # "…; khuyết tật được miễn học phí": the same right, and what is left of its group heard as its subject

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from scripts.actorless import with_holder_first
+from scripts.bare_rows import subject_is_list, uncoloned_lead, unheard_rows
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
@@ -43,7 +44,12 @@ ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|B
 
 
 def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
-    """A point or list item read with what it continues, when it is not a sentence by itself."""
+    """A point or list item read with what it continues, when it is not a sentence by itself; a row that only names a
+    group is said with its lead's predicate or not at all (scripts.bare_rows)."""
+    return unheard_rows(unit, _with_lead(lead, unit, addressee)) if lead else _with_lead(lead, unit, addressee)
+
+
+def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
     phrase = PAREN.sub("", lead_phrase(lead)) if lead else ""  # "Các chủ rừng (các Ban quản lý …)": the actor, not the list
     if addressee:
         phrase = phrase.split(" là ", 1)[0]  # "Các chủ rừng là tổ chức" → "Các chủ rừng": the actor said plainly
@@ -72,6 +78,7 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
     repeats = phrase.split()[-2:] == lowerfirst(body).split()[:2]  # "… các khoản hỗ trợ" + "Hỗ trợ ổn định …": one of them
     needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless or repeats)
+    needs_lead = needs_lead and not subject_is_list(phrase)  # "Những học sinh sau đây được …" + a row: garbled
     if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless or repeats else 4):
         joined = finish(
             f"{phrase}{':' if repeats else ''} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}"
@@ -240,6 +247,7 @@ def passage_units(
         if point is None and len(lines) == 1 and OCCASION_HEADING.match(lines[0]) and words(lines[0]) <= 14:
             occasions[clause] = PAREN.sub("", lines[0])  # "Dự báo cháy rừng cấp III (cấp cao)" then its points
             continue
+        lines = _colon_restored(article, clause, point, lines)  # "Các đối tượng sau được miễn học phí" + points
         if point is None and len(lines) == 1 and lines[0].endswith(":"):
             said, lines[0] = _sentences_before_lead(lines[0])
             out.extend((clause, point, lines[0], s) for s in said)
@@ -272,6 +280,15 @@ def passage_units(
             out.extend((clause, point, quote, s) for s in sentences)
         above.closed(clause, lines)
     return out
+
+
+def _colon_restored(article: Article, clause: str | None, point: str | None, lines: list[str]) -> list[str]:
+    """A clause's line that announces the points under it ("Các đối tượng sau được miễn học phí"), its colon missing:
+    their lead, never said alone as if it named anyone (scripts.bare_rows)."""
+    if point is None and len(lines) == 1 and uncoloned_lead(lines[0]):
+        if any(c == clause and p for c, p, _ in article.passages()):
+            return [lines[0].rstrip(" .") + ":"]
+    return lines
 
 
 def _task_group(article: Article, point: str | None, lines: list[str]) -> bool:

@@ -60,11 +60,11 @@ def subject_is_list(lead: str) -> bool:
 
 
 def unheard_rows(row: str, said: list[str]) -> list[str]:
-    """What is said for a list row, less any sentence that is still only the group it names: a row said bare is
-    dropped, never heard as if the group were the news."""
+    """What is said for a list row, less any sentence that still says no rule: the group said bare, or glued to a
+    lead that gives nothing ("Các đối tượng sau đây:" → "Các đối tượng học sinh …"), is never heard as the news."""
     if not noun_row(row):
         return said
-    return [s for s in said if not noun_row(s)]
+    return [s for s in said if OWN_RULE.search(strip_noise(s))]
 
 
 # where a group's own words end and a relative's begin: "Học sinh | là con của cán bộ …", "Trẻ em | có cha mẹ …"

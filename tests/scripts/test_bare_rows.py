@@ -108,3 +108,14 @@ def test_what_is_a_bare_row_and_a_lead_missing_its_colon() -> None:
     assert uncoloned_lead("Mức hỗ trợ như sau.")
     assert not uncoloned_lead("Các đối tượng sau được miễn học phí: học sinh khuyết tật.")
     assert not uncoloned_lead("Sau khi được hỗ trợ, các hộ phải báo cáo.")
+
+
+def test_a_group_under_a_lead_that_gives_nothing_is_not_said() -> None:
+    said = _units(
+        """Điều 1. Đối tượng
+1. Các đối tượng sau đây:
+a) Học sinh là con của người có công;
+b) Trẻ em mồ côi.
+"""
+    )
+    assert not any("con của người có công" in s or "mồ côi" in s for s in said), said

@@ -25,14 +25,19 @@ SCOPE_REFERENCE = re.compile(
     r"^(?:các |những )?(?:đối tượng|trường hợp|người) (?:quy định|nêu) tại (?P<ref>(?:khoản \d+ )?Điều \d+)"
     r"(?: của (?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư(?: liên tịch)?) này)?$"
 )
-SCOPE_TITLE = re.compile(r"\bđối tượng áp dụng\b|\bphạm vi điều chỉnh\b", re.I)
-SCOPE_CLAUSE = re.compile(r"^Đối tượng (?:áp dụng|được điều chỉnh)\b", re.I)
+SCOPE_TITLE = re.compile(r"\bđối tượng (?:áp dụng|điều chỉnh)\b|\bphạm vi (?:điều chỉnh|áp dụng)\b", re.I)
+SCOPE_CLAUSE = re.compile(
+    r"^Đối tượng (?:áp dụng|được điều chỉnh)\b|^(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư) này (?:điều chỉnh|áp dụng)"
+    r"\b[^.;:]*?\bđối với (?:các |những )?(?:đối tượng|người)\b",
+    re.I,
+)  # "1. Nghị định này điều chỉnh mức lương hưu … đối với các đối tượng …": the document's people, its other clauses groups
 NOT_A_THING = re.compile(r"\b(?:được|phải|không|đối với|khi|nếu|trừ|riêng|đến|áp dụng|từ ngày)\b")
 
 
 def whole_scope(doc: LegalDocument) -> frozenset[str]:
     """The references that name all of the document's people: its scope article ("Điều 1"), and a clause of it only
-    when that clause is the scope itself ("2. Đối tượng áp dụng: …") or the article's only clause — never one group
+    when that clause is the scope itself ("2. Đối tượng áp dụng: …", "1. Nghị định này điều chỉnh … đối với các đối
+    tượng …") or the article's only clause — never one group
     of several ("khoản 2 Điều 1" of an article listing two)."""
     refs: set[str] = set()
     for article in doc.articles:

@@ -79,12 +79,19 @@ def said_in_force(doc: LegalDocument, text: str) -> bool:
     return bool(applied) and to_date(applied.groups() if applied else ()) == to_date(m.groups())
 
 
+def cut_at_comma(quote: str, text: str) -> bool:
+    """Is `text` the provision cut at one of its commas ("… trên mức lương hưu." of "… lương hưu, trợ cấp …")?"""
+    head, whole = text.rstrip(" ."), " ".join(quote.split())
+    return whole.startswith(head) and whole[len(head) :].startswith(",")
+
+
 def build_pool(doc: LegalDocument) -> list[Candidate]:
     pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(text))) for half in mended(cand)]
     everyone = whole_scope(doc)
     for cand in pool:
         if ADJUSTMENT.match(cand.text) and (said := adjusted(cand.source.quote, everyone)):
             cand.text = said  # "… điều chỉnh tăng thêm 8% trên mức lương hưu." cut from its list: said with its subject
+    pool = [c for c in pool if not (ADJUSTMENT.match(c.text) and cut_at_comma(c.source.quote, c.text))]  # or not at all
     if phases := phased_dates(doc):
         for cand in pool:
             cand.text = with_phase(cand.text, cand.source.article, cand.source.clause, phases)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 
+from scripts.whole_lists import open_end
+
 OBLIGATION = re.compile(r"\s(?:phải|không được|bị cấm|có nghĩa vụ|có trách nhiệm)\s")  # not "bắt buộc": "bảo hiểm … bắt buộc"
 LIGHT_VERB = re.compile(r"\bthực hiện việc\s+")
 REPEATED_HEAD = re.compile(r"\b(\w+ \w+) (\w+ \w+), \1 (?=\w)")
-ENUMERATION = re.compile(r"(?<!\bkhông)(?<!\bbao),?\s+(?:bao gồm|gồm|như sau)\b.*$")  # "không bao gồm" is the rule
+ENUMERATION = re.compile(
+    r"(?<!\bkhông)(?<!\bchưa)(?<!\bbao),?\s+(?:bao gồm|gồm|như sau)\b.*$"
+)  # "không/chưa bao gồm" is the rule
 DIGITS = re.compile(r"\d")
 LIST_FILLER = re.compile(
     r"\b((?:bao )?gồm)(?: có)?\s+(?:các|những)\s+(?:\S+\s+){0,4}?sau(?:\s+đây)?\s*:?\s+(?!đây\b|khi\b|này\b|đó\b)(?=[a-zà-ỹđ])"
@@ -75,7 +79,8 @@ def condense(text: str, limit: int) -> str:
         if len(short.split()) <= limit:
             break
         edited = edit(short)
-        short = edited if sorted(DIGITS.findall(edited)) == sorted(DIGITS.findall(short)) else short
+        kept = sorted(DIGITS.findall(edited)) == sorted(DIGITS.findall(short)) and not open_end(edited)
+        short = edited if kept else short  # "… chưa bao gồm thuế …" cut to "… chưa": no edit
     return short
 
 

@@ -23,6 +23,7 @@ from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import level_as_rule
 from scripts.shared_subject import shared
+from scripts.whole_lists import comma_parts, loses_period, open_end, splits_list
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
 HARD_MAX_WORDS = 38
@@ -190,7 +191,9 @@ def is_open(text: str) -> bool:
         return True
     if len(bare) > 1 and bare[-2] in PERIOD_WORDS and bare[-1] in ("sau", "trước", "tới"):
         return False  # "… đến hết tháng 4 của năm sau": a time said in full, not "như sau"
-    return bare[-1] in OPEN_END or "_".join(bare[-2:]) in OPEN_END or text.rstrip().endswith(":")
+    return (
+        bare[-1] in OPEN_END or "_".join(bare[-2:]) in OPEN_END or text.rstrip().endswith(":") or open_end(text, negations=False)
+    )
 
 
 LABELLED_AMOUNT = re.compile(
@@ -254,14 +257,6 @@ def finish(text: str) -> str:
     return capfirst(text) + "." if text else ""
 
 
-PAIRED = re.compile(r"(?:khám bệnh|sản xuất|mua bán|tổ chức), (?=chữa bệnh|kinh doanh|trao đổi|thực hiện)")  # one thing
-
-
-def _clause_parts(text: str) -> list[str]:
-    """Split at commas, but not inside "khám bệnh, chữa bệnh", which a cut there would leave half-said."""
-    return [p.replace("\x01", ", ") for p in PAIRED.sub(lambda m: m[0][:-2] + "\x01", text).split(", ")]
-
-
 QUALIFIER_START = re.compile(
     r"^(?:trong|tại|khi|theo|đối với|kể cả|trừ|nhất là|bao gồm|để|nhằm|do|từ|ở|với|sau|trước|thuộc|gồm|như|mà|nơi)\b"
 )  # ", tại bất kỳ cơ sở …" can go; ", chữa bệnh …" is half of "khám bệnh, chữa bệnh" and cannot
@@ -269,7 +264,7 @@ QUALIFIER_START = re.compile(
 
 def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     """Shorten at natural boundaries: drop comma-separated qualifiers without figures, else keep the head."""
-    parts = _clause_parts(text)
+    parts = comma_parts(text)  # never between "thu, chi", "khám bệnh, chữa bệnh": one unit
     if len(parts) > 2 and re.search(r"\d", text):
         kept = list(parts)
         for part in sorted(parts[1:-1], key=len, reverse=True):
@@ -285,7 +280,9 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     if " thì " in text:  # the head of "X, Y thì Z" is half a condition: the rule is Z
         return _main_clause(text, limit)
     for n in (
-        n for n in range(len(parts) - 1, 0, -1) if cut_between(parts, n) and not misleading_head(text, ", ".join(parts[:n]))
+        n
+        for n in range(len(parts) - 1, 0, -1)
+        if cut_between(parts, n) and not splits_list(parts, n) and not misleading_head(text, ", ".join(parts[:n]))
     ):
         head = ", ".join(parts[:n])
         if 8 <= words(head) <= limit and PREDICATE.search(head) and not is_open(head) and not cut_loses(head, parts[n:]):
@@ -341,7 +338,7 @@ def _with_period(text: str, short: str) -> str:
     """A shortened rule keeps the period it applies in ("… trong thời gian từ ngày 01 tháng 01 năm 2025 đến …")."""
     if (m := PERIOD.search(text)) and m[0] not in short and words(short) + words(m[0]) <= HARD_MAX_WORDS - 2:
         return short.rstrip(" ,;.") + m[0]
-    return short
+    return text if loses_period(text, short) else short  # a rule said without its period is not said (too long)
 
 
 def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from scripts.sentences import listenable, split_units, strip_noise
 
 
@@ -115,15 +117,21 @@ def test_a_condition_too_long_to_say_leaves_the_right_with_its_holder() -> None:
 
 
 def test_a_shortened_rule_keeps_the_period_it_applies_in() -> None:
-    text = (
-        "Người hưởng lương hưu được điều chỉnh mức hưởng, thân nhân người hưởng trợ cấp tuất hằng tháng hoặc người "
-        "được ủy quyền nhận trợ cấp thay cho người hưởng ở xa trong thời gian từ ngày 01 tháng 3 năm 2026 đến ngày "
-        "30 tháng 6 năm 2026."
+    year = date.today().year + 2
+    period = f"trong thời gian từ ngày 01 tháng 3 năm {year} đến ngày 30 tháng 6 năm {year}"
+    duty = (
+        "Người hưởng lương hưu phải cập nhật địa chỉ với bưu điện xã nơi nhận lương hưu hằng tháng, mang theo "
+        f"căn cước khi nhận tiền tại điểm chi trả của thôn {period}."
     )
-    assert split_units(text) == [
-        "Người hưởng lương hưu được điều chỉnh mức hưởng trong thời gian từ ngày 01 tháng 3 năm 2026 đến ngày "
-        "30 tháng 6 năm 2026."
+    assert split_units(duty) == [
+        f"Người hưởng lương hưu phải cập nhật địa chỉ với bưu điện xã nơi nhận lương hưu hằng tháng {period}."
     ]
+    # a list of who is covered is said whole or not at all: its first item with the period is not the rule
+    listed = (
+        "Người hưởng lương hưu được điều chỉnh mức hưởng, thân nhân người hưởng trợ cấp tuất hằng tháng hoặc người "
+        f"được ủy quyền nhận trợ cấp thay cho người hưởng ở xa {period}."
+    )
+    assert split_units(listed) == []
 
 
 def test_an_exclusion_by_a_clause_number_is_cut_whole_not_left_stuttering() -> None:

@@ -100,6 +100,13 @@ MARKER = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+•–])\s*")
 POINTER = re.compile(r"\b(?:quy định tại|theo quy định tại|Điều \d|khoản \d|điểm [a-zđ]\b)|Điều này|khoản này")
 OWN_RULE = re.compile(r"\s(?:thì|là)\s|[.:]\s|(?<!không )\bphải\b|\bkhông được\b")
 PLACE_FIRST = re.compile(r"^(?:Trên|Trong|Tại|Ở|Trước|Sau|Gần|Cách|Dưới|Giữa|Ngoài|Khi|Nơi)\b")
+# a part that qualifies the act before it, not an act of its own ("Đốt rơm rạ …; trừ trường hợp …", "Nộp phí …; trừ hộ
+# nghèo", "…; chưa áp dụng với …"): said apart, the act would lose its exception and the qualifier be said as an act
+QUALIFIER = re.compile(
+    r"^(?:trừ|ngoại trừ|riêng|nếu|khi|trường hợp|trong trường hợp|chưa áp dụng|không áp dụng|áp dụng|tối đa|tối thiểu|"
+    r"không quá|kể cả|trong đó|đối với|thời hạn|mức|sau khi|trước khi|trong thời hạn)\b",
+    re.I,
+)
 ROW = re.compile(r"^(?P<what>[^:;]{3,80}):\s+(?P<value>.+)$")
 GROUP_RULE = re.compile(r"\b(?:được|phải|thì|là|bị)\b|\bkhông được\b")
 
@@ -221,6 +228,8 @@ def lead_items(lead: str, item: str) -> list[str] | None:
     parts = [p.strip(" ,") for p in body.split(";") if p.strip(" ,")]
     if len(parts) > 1 and (frame.kind == "object" or any(NOUN_FIRST.match(p) for p in parts[1:])):
         return None  # "Được thông báo về căn cứ …; nội dung …": the parts are the objects of one act, not acts
+    if any(QUALIFIER.match(p) for p in parts[1:]):
+        return None  # "Nộp phí …; trừ hộ nghèo": the exception belongs to the act before it
     said: list[str] = []
     for part in parts:
         if OTHER.search(part):

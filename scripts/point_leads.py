@@ -15,6 +15,7 @@ import re
 from scripts.announcing import ANNOUNCE_TAIL, ANNOUNCING
 from scripts.benefits import beneficiary, benefit_verbs
 from scripts.benefits import received as said_received
+from scripts.lead_items import QUALIFIER
 from scripts.sentences import (
     HARD_MAX_WORDS,
     MAX_WORDS,
@@ -159,8 +160,8 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
     caller says the point as before)."""
     lead = flat(strip_noise(lead)).rstrip()
     items = _items(point)
-    if not items or not lead.endswith(":") or AGENCY_LEAD.search(lead):
-        return None
+    if not items or not lead.endswith(":") or AGENCY_LEAD.search(lead) or any(QUALIFIER.match(i) for i in items[1:]):
+        return None  # "Nộp phí …; trừ hộ nghèo": the exception belongs to the act before it, not an item of its own
     bare = lead.rstrip(" :")
     if (
         not BANNED.search(bare)

@@ -14,7 +14,7 @@ from scripts.bare_rows import subject_is_list, uncoloned_lead, unheard_rows
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.lead_holder import with_holder
-from scripts.lead_items import lead_items
+from scripts.lead_items import QUALIFIER, lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
 from scripts.level_rows import level_row
@@ -121,6 +121,8 @@ def each_act(phrase: str, body: str) -> list[str]:
         who = who[: cut.start()]  # "Người được chở trên xe mô tô … khi tham gia giao thông đường bộ": the holder
     verb = m["verb"]
     acts = [p.strip(" .;") for p in body.split(";") if p.strip(" .;")]
+    if any(QUALIFIER.match(a) for a in acts[1:]):
+        return []  # "Nộp phí …; trừ hộ nghèo": an exception of the act before it, not an act of the holder
     out = [finish(f"{who} {verb} {lowerfirst(a)}".strip()) for a in acts if not OTHER_ACTS.match(a)]
     return [s for s in out if 4 <= words(s) <= MAX_WORDS + 4 and listenable(s)]
 

@@ -160,3 +160,21 @@ b) Nhà bị hư hỏng nặng: 20.000.000 đồng/hộ.
         " 40.000.000 đồng/hộ." in said
     )
     assert "Trường hợp hộ có từ 4 nhân khẩu trở lên, hộ nghèo được hỗ trợ tiền điện hằng tháng 70.000 đồng/hộ/tháng." in said
+
+
+def test_a_part_that_qualifies_the_act_before_it_is_never_said_as_an_act_of_its_own() -> None:
+    said = _units(
+        """Điều 3. Các hành vi bị nghiêm cấm
+1. Đốt rơm rạ, phụ phẩm nông nghiệp trên đồng ruộng sát khu dân cư; trừ trường hợp được Ủy ban nhân dân xã cho phép bằng văn bản.
+Điều 4. Trách nhiệm của hộ gia đình
+Hộ gia đình trên địa bàn xã phải thực hiện các quy định sau đây:
+a) Nộp phí vệ sinh môi trường hằng tháng cho tổ thu gom của thôn; trừ hộ nghèo và hộ cận nghèo;
+b) Đăng ký tạm trú cho người đến ở; chưa áp dụng với người dưới 14 tuổi.
+"""
+    )
+    assert not any(s.startswith(("Nghiêm cấm trừ", "Hộ gia đình trên địa bàn xã phải trừ")) for s in said)
+    assert not any("phải chưa áp dụng" in s for s in said)
+    # the act is never said without the exception that follows it
+    assert "Nghiêm cấm đốt rơm rạ, phụ phẩm nông nghiệp trên đồng ruộng sát khu dân cư." not in said
+    assert not any(s.endswith("cho tổ thu gom của thôn.") for s in said)
+    assert lead_items("Người dân có quyền sau:", "a) Được miễn phí vệ sinh; tối đa 3 tháng;") is None

@@ -36,6 +36,8 @@ OPENS_WITH_CASE = re.compile(r"^(?:Trường hợp|Trong trường hợp|Nếu|K
 RULE_WORD = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tối thiểu|áp dụng|hưởng|nộp|đóng|thu|chịu|gồm)\b", re.I
 )  # the part kept first must say a rule, not be the holder of one
+# a condition already in the rule ("chỉ khi …", "trong các trường hợp …"): the rule does not hold on one condition alone
+CONDITIONED = re.compile(r"\b(?:khi|trường hợp|với điều kiện)\b", re.I)
 OPEN_END = re.compile(r"\b(?:của|cho|với|và|hoặc|theo|tại|từ|đến|các|những|là|được|phải|như|sau)$", re.I)
 MIN_TAIL_WORDS = 3
 MIN_RULE_WORDS = 6
@@ -73,6 +75,10 @@ def tails(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
         return []  # "Người … bắt đầu tham gia … từ ngày" is whose rule? "… áp dụng đối với": half a phrase
     if kind == "if" and (re.search(r"\bthì\b", tail) or OPENS_WITH_CASE.match(rule) or re.search(r"\bthì\b", rule)):
         return []  # "R, nếu A thì B": B is what follows A; "Trường hợp X thì R nếu C": whose condition is C?
+    if kind == "if" and CONDITIONED.search(rule):
+        return []  # "… chỉ khi có phương án … nếu được xác nhận": two conditions, not "một điều kiện"
+    if kind == "if":
+        tail = re.sub(r"^là\s+", "", tail)  # "… nếu là hộ nghèo": "Điều kiện đó là hộ nghèo", never "là là"
     if kind == "except" and OPENS_WITH_CASE.match(rule) and not re.search(r"\bthì\b", rule):
         return []  # "Khi … , trừ trường hợp …": the case has no rule yet
     said = [rule + ONE_CONDITION if kind == "if" else rule, TAIL_OPENERS[kind] + tail]

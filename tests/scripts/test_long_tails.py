@@ -120,3 +120,23 @@ def test_a_holder_is_not_said_apart_where_the_cut_may_be_wrong() -> None:
     office = CO_OP.replace("Người lao động làm việc", "Sở Nội vụ quản lý hồ sơ người lao động làm việc")
     assert holder_apart(office, 60, _heard) == []  # an office, not people the rule is for
     assert holder_apart(CO_OP, 60, _heard) == []  # within the limit: said whole
+
+
+def test_a_rule_with_a_condition_of_its_own_is_not_said_to_hold_on_one_condition() -> None:
+    loan = (
+        "Hộ gia đình ở các thôn vùng lũ được vay vốn không quá 50.000.000 đồng chỉ khi có phương án sản xuất nếu được "
+        "Ủy ban nhân dân xã xác nhận."
+    )
+    assert tails(loan, 38, _heard) == []  # "chỉ khi …" and "nếu …": "nếu đáp ứng một điều kiện" would drop one
+    leave = (
+        "Người lao động của hợp tác xã được nghỉ việc riêng, hưởng nguyên lương trong các trường hợp kết hôn nếu đã "
+        "báo trước cho ban quản trị."
+    )
+    assert tails(leave, 38, _heard) == []
+
+
+def test_a_condition_that_opens_with_la_is_said_without_la_twice() -> None:
+    fee = "Hộ gia đình trên địa bàn xã được miễn phí thu gom rác thải trong năm đầu nếu là hộ nghèo, hộ cận nghèo."
+    said = tails(fee, 38, _heard)
+    assert said[1] == "Điều kiện đó là hộ nghèo, hộ cận nghèo"
+    assert not any(" là là " in s for s in said)

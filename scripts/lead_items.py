@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from scripts.benefits import beneficiary, benefit_verbs, received
-from scripts.lead_rows import DEAD, GIVE, GROUP, VALUE
+from scripts.lead_rows import DEAD, GIVE, GROUP, VALUE, closed
 from scripts.listener import check
 from scripts.sentences import HARD_MAX_WORDS, finish, flat, listenable, lowerfirst, strip_noise, words
 
@@ -141,7 +141,7 @@ def read(lead: str) -> Frame | None:
     if (m := MEMBERS.match(bare)) and (m["tail"] or m["noun"].lower() in ("đối tượng", "trường hợp")):
         return Frame("members", m["pred"], link=m["noun"])  # "Người được cử đi học phải:" lists duties, not members
     if (m := DUTY.match(bare)) and not bare.startswith("Việc "):  # "Việc vận chuyển … phải": an activity acts for no one
-        return Frame("duty", m["who"].rstrip(" ,"), m["modal"], link="meet" if m["meet"] else "")
+        return Frame("duty", closed(m["who"].rstrip(" ,")), m["modal"], link="meet" if m["meet"] else "")
     if (m := OBJECT.match(bare)) and HOLDS.search(m["head"]):
         noun = m["noun"]
         return Frame("object", m["head"], link=f"{m['prep']} {noun}" if m["prep"] else "")
@@ -172,7 +172,7 @@ def _act(frame: Frame, act: str) -> str | None:
         people = frame.link.lower() != "trường hợp"  # "Đối tượng được hỗ trợ gồm:" lists people; "Các trường hợp …" cases
         if GROUP_RULE.search(act) or words(act) > 24 or people and not GROUP.match(act):
             return None
-        return f"{act} {frame.head}"
+        return f"{closed(act)} {frame.head}"  # "Hộ nghèo, trừ hộ có nhà kiên cố, được hỗ trợ."
     if frame.kind == "object" and (row := ROW.match(act)) and VALUE.match(row["value"]):
         act = f"{row['what']} {row['value']}"  # "Trợ cấp hằng tháng: 500.000 đồng/tháng": the amount after its label
     if OWN_SUBJECT.match(act) or OWN_RULE.search(act[len(first) :]) or frame.kind == "duty" and NOUN_FIRST.match(act):

@@ -178,6 +178,15 @@ def _plain_value(value: str) -> str:
     return f"bằng {value}" if re.match(r"\d[\d,]*\s+lần\s", value) else value
 
 
+ASIDE_OPEN = re.compile(r",\s+(?:trừ|ngoại trừ|nếu|khi|kể cả|không kể)\s[^,]*$")
+
+
+def closed(who: str) -> str:
+    """ "Hộ nghèo, trừ hộ có nhà kiên cố" → "Hộ nghèo, trừ hộ có nhà kiên cố,": an aside that ends a group is closed
+    before the predicate, else "… nhà kiên cố được hỗ trợ" is heard as the exception's own rule."""
+    return who + "," if ASIDE_OPEN.search(who) else who
+
+
 def _given(lead: Lead, who: str, value: str) -> str | None:
     """ "Hộ nghèo được hỗ trợ tiền điện 50.000 đồng/hộ/tháng": who, the lead's verb and object, the item's amount."""
     if value and re.search(r"\d", lead.what):
@@ -186,7 +195,7 @@ def _given(lead: Lead, who: str, value: str) -> str | None:
         benefit = f"{lead.verb} {value}{lead.what}"  # "được giảm 50% học phí"
     else:
         benefit = f"{lead.verb}{lead.what}{' ' + value if value else ''}"
-    said = f"{capfirst(who)} được {benefit}"
+    said = f"{closed(capfirst(who))} được {benefit}"
     return f"Đối với {lead.aim}, {lowerfirst(said)}" if lead.aim else said
 
 

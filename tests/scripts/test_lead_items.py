@@ -178,3 +178,22 @@ b) Đăng ký tạm trú cho người đến ở; chưa áp dụng với ngườ
     assert "Nghiêm cấm đốt rơm rạ, phụ phẩm nông nghiệp trên đồng ruộng sát khu dân cư." not in said
     assert not any(s.endswith("cho tổ thu gom của thôn.") for s in said)
     assert lead_items("Người dân có quyền sau:", "a) Được miễn phí vệ sinh; tối đa 3 tháng;") is None
+
+
+def test_an_exception_inside_a_group_or_holder_is_closed_before_the_predicate() -> None:
+    said = _units(
+        """Điều 5. Hỗ trợ sửa nhà
+1. Đối tượng được hỗ trợ sửa nhà gồm:
+a) Hộ nghèo có nhà dột nát, trừ hộ đã có nhà kiên cố;
+b) Hộ cận nghèo có người khuyết tật.
+2. Hộ nhận hỗ trợ, trừ hộ được miễn đối ứng, có trách nhiệm sau đây:
+a) Góp ngày công cùng tổ thợ của thôn trong thời gian sửa nhà.
+"""
+    )
+    assert "Hộ nghèo có nhà dột nát, trừ hộ đã có nhà kiên cố, được hỗ trợ sửa nhà." in said
+    assert any(s.startswith("Hộ nhận hỗ trợ, trừ hộ được miễn đối ứng, có trách nhiệm góp ngày công") for s in said)
+    assert not any("nhà kiên cố được" in s or "đối ứng có trách nhiệm" in s for s in said)
+    lead = "Người lao động của hợp tác xã, trừ người làm việc dưới một tháng, có nghĩa vụ sau đây:"
+    assert lead_items(lead, "a) Tham gia bảo hiểm xã hội bắt buộc;") == [
+        "Người lao động của hợp tác xã, trừ người làm việc dưới một tháng, có nghĩa vụ tham gia bảo hiểm xã hội bắt buộc."
+    ]

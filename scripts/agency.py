@@ -12,6 +12,7 @@ import re
 from scripts.for_residents import (
     SENDS_UP,
     among_offices,
+    between_offices,
     figure_for_residents,
     paid_for_residents,
     resident_holds,
@@ -47,7 +48,7 @@ RESIDENTS_FEEL = re.compile(
 )
 BINDS_RESIDENTS = re.compile(
     r"xử phạt|\bbị phạt|phạt tiền|xử lý nghiêm|bị xử lý|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|không được|\bphải\b|được hưởng|"
-    r"được hỗ trợ|được miễn|được giảm|miễn phí|lãi suất|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|"
+    r"được hỗ trợ|được miễn|được giảm|mức thu|lệ phí|học phí|thuế|hạn chế|khuyến khích|"
     r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|sơ tán|di dời",
     re.I,
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
@@ -64,6 +65,12 @@ RESIDENT_ACT = re.compile(
     r"không (?:tự ý )?(?:xả|đốt|vứt|thả|chặt|phá|săn|bắt|lấn chiếm|tụ tập|mang|chở|đổ)\b)",
     re.I,
 )  # what only a resident does: an order without a subject that says it is addressed to them ("Thực hiện kê khai …")
+FREE_OR_RATE = re.compile(r"miễn phí|lãi suất", re.I)  # a free service, a loan rate: news when residents get it
+TO_OFFICES = re.compile(
+    r"\b(?:hỗ trợ|cho) (?:các |mỗi )?(?:xã|phường|huyện|sở|ngành|đơn vị|cơ quan|địa phương)\b|"
+    r"\bcủa (?:các )?(?:sở|ngành|đơn vị|cơ quan)\b|"
+    r"\b(?:xe công|tài sản công)\b|\bthành viên (?:của )?(?:Ban|Hội đồng|Tổ công tác|Đoàn)\b|\bBan [Cc]hỉ đạo\b"
+)  # the receivers or the owners are offices or their members: "… miễn phí cho cán bộ …", "… xe công của các cơ quan …"
 SUPPORTS_RESIDENTS = re.compile(r"\bhỗ trợ (?:cho )?(?:các |mỗi )?(?:người|hộ|học sinh|sinh viên|trẻ em|gia đình)\b")
 IDENTITY = re.compile(
     r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch) này (?:nói về|quy định|hướng dẫn)"
@@ -99,7 +106,8 @@ def agency_work(body: str) -> tuple[str, str] | None:
         return role  # a funding source, a computation basis: whatever residents it mentions
     if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
         return ("Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
-    if SUBJECTLESS_ORDER.match(body) and not BINDS_RESIDENTS.search(body) and not _residents_act(body):
+    binds = BINDS_RESIDENTS.search(body) or FREE_OR_RATE.search(body) and not _for_offices(body)
+    if SUBJECTLESS_ORDER.match(body) and not binds and not _residents_act(body):
         return ("Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])
     if OFFICE_OR_BUDGET.match(main) and (step := among_offices(main)) and not figure_for_residents(main):
         return ("Việc giữa các cơ quan (gửi lên, hướng dẫn nhau, dữ liệu, kinh phí), không phải tin cho bà con.", step)
@@ -122,4 +130,10 @@ def _residents_act(body: str) -> bool:
     """An order without a subject whose act only residents do ("Thực hiện kê khai, đăng ký khai thác nước dưới đất"),
     not one that also names an office's work ("… rà soát, thống kê … và báo cáo về Sở")."""
     acts = RESIDENT_ACT.search(body) or (SUPPORTS_RESIDENTS.search(body) and re.search(r"\d", body))
-    return bool(acts) and not INTERNAL.search(body) and not among_offices(body)
+    return bool(acts) and not INTERNAL.search(body) and not among_offices(body) and not _for_offices(body)
+
+
+def _for_offices(body: str) -> bool:
+    """ "Tổ chức khám sức khỏe miễn phí cho cán bộ, công chức …", "Thực hiện đăng ký xe công của các cơ quan …": the
+    act's receivers or owners are offices, their staff or members, not residents."""
+    return bool(TO_OFFICES.search(body) or between_offices(body))

@@ -177,6 +177,7 @@ BENEFIT_RATE = re.compile(
     r"^(?:(?:Từ|Kể từ) ngày [^,]{6,40}, )?(?:Mức|Tiền) (?:phụ cấp|trợ cấp|hỗ trợ|hưởng|bồi dưỡng|lương hưu|bồi thường)\b"
     r"[^.;]*?\d[\d.,]*\s*(?:nghìn |triệu )?đồng"
 )  # "Mức phụ cấp hằng tháng của Thôn đội trưởng là 1.500.000 đồng/tháng, do ngân sách cấp xã bảo đảm"
+OFFICE_MEMBERS = re.compile(r"\bthành viên (?:của )?(?:Ban|Hội đồng|Tổ công tác|Đoàn)\b|\bBan [Cc]hỉ đạo\b|\bTổ công tác\b")
 SHARE_OF_OWN_COST = re.compile(
     r"(?:\d[\d.,]*\s*%|toàn bộ)[^.;]{0,60}?\b(?:mức đóng|đóng bảo hiểm|mua thẻ|học phí|viện phí|chi phí khám)\b|"
     r"\b(?:mức đóng|đóng bảo hiểm|mua thẻ|học phí|viện phí|chi phí khám)\b[^.;]{0,80}?(?:\d[\d.,]*\s*%|toàn bộ)"
@@ -190,4 +191,6 @@ def figure_for_residents(body: str) -> bool:
     office or its missions are paid ("… các đoàn công tác được chi 300.000 đồng/người/lần")."""
     if not (PER_RESIDENT.search(body) or BENEFIT_RATE.match(body) or SHARE_OF_OWN_COST.search(body) and RESIDENT.search(body)):
         return False
+    if OFFICE_MEMBERS.search(body):
+        return False  # "Mức phụ cấp hằng tháng của thành viên Ban chỉ đạo tỉnh …": what an office's members are paid
     return not (BETWEEN_OFFICES.search(body) or among_offices(body.split(" do ")[0].split(" từ ")[0]))

@@ -82,3 +82,24 @@ def test_a_wish_without_what_follows_is_no_main_clause() -> None:
     codes = {f.code for f in check("Thân nhân thuộc diện hưởng trợ cấp hằng tháng mà có nguyện vọng nhận một lần.")}
     assert "no_main_clause" in codes
     assert not check("Người lao động mà có nguyện vọng nghỉ hưu sớm thì được giải quyết.")
+
+
+# The same words with offices, their staff or members as the receivers or owners (made up): still agency work
+FOR_OFFICES = [
+    "Tổ chức khám sức khỏe miễn phí cho cán bộ, công chức của các sở, ngành.",
+    "Ưu tiên hỗ trợ các xã vay vốn với lãi suất 0%.",
+    "Tổ chức tập huấn miễn phí cho cán bộ thú y các xã.",
+    "Mức phụ cấp hằng tháng của thành viên Ban chỉ đạo tỉnh là 1.200.000 đồng/tháng, do ngân sách tỉnh bảo đảm.",
+    "Tổ chức kê khai tài sản, thu nhập của cán bộ, công chức theo quy định.",
+    "Thực hiện đăng ký xe công của các cơ quan, đơn vị theo quy định.",
+]
+
+
+@pytest.mark.parametrize("sentence", FOR_OFFICES)
+def test_a_free_service_a_rate_or_a_residents_act_for_offices_is_still_caught(sentence: str) -> None:
+    assert _agency(sentence)
+
+
+def test_a_residents_act_at_an_office_is_not_agency_work() -> None:
+    assert not _agency("Thực hiện đăng ký tạm trú tại trụ sở Công an xã trong thời hạn 30 ngày kể từ ngày đến ở.")
+    assert not _agency("Tổ chức khám sức khỏe miễn phí cho người cao tuổi của các xã vùng sâu vào ngày 20 hằng tháng.")

@@ -147,6 +147,8 @@ CUT_TAIL = re.compile(
 LIST_LEAD = r"\b(?:gồm|bao gồm)(?: có)?\s+(?:các|những)\s+(?:\S+\s+){0,4}?sau"
 LEAD_WITHOUT_LIST = re.compile(rf"{LIST_LEAD}(?:\s+đây)?\.?$", re.I)  # "Phương án gồm các nội dung chủ yếu sau."
 LEAD_GLUED_TO_ITEM = re.compile(rf"{LIST_LEAD}\s+(?!đây\b|khi\b|này\b|đó\b)[a-zà-ỹđ]|\bnhư sau\s+[a-zà-ỹđ]")
+LIST_UNSAID = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){1,4}?(?:sau|dưới) đây\s+(?!là\b)[^\W\d]", re.I)
+# "Hộ … thực hiện một trong các hành vi sau đây bị phạt tiền …": the list it points at is not said
 LIST_TAIL = re.compile(r";\s*\S+(?:\s\S+)?$")  # "…; tổng hợp." a list cut after its next item's first word
 REFERENCE = re.compile(
     r"(?:quy định|nêu|quy|ghi)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)|"
@@ -329,6 +331,7 @@ def _cut(body: str) -> Finding | None:
 MARKED = (
     (GARBLED, "cut", "Câu bị cắt ghép sai chỗ (từ lặp hoặc cụm từ không thành câu)."),
     (LEAD_GLUED_TO_ITEM, "cut", "Câu dẫn của danh sách («… gồm các nội dung sau») dính vào mục đầu: nói từng điều thành câu."),
+    (LIST_UNSAID, "cut", "Câu nhắc «các … sau đây» mà không nói danh sách: người nghe không biết đó là gì."),
     (RUN_ON, "run_on", "Hai câu dính liền, thiếu dấu chấm."),
     (REFERENCE, "reference", "Dẫn chiếu điều, khoản người nghe không tra được."),
 )

@@ -167,3 +167,13 @@ def test_a_holder_with_a_case_and_then_its_rule_has_a_main_clause() -> None:
 
     assert not check("Xe công nông trong trường hợp có sương mù phải bật đèn chiếu gần.")
     assert not check("Người làm thuê trong trường hợp bị tai nạn lao động được hưởng trợ cấp bằng 50% mức lương.")
+
+
+def test_a_sentence_that_points_at_a_list_it_does_not_say_is_cut() -> None:
+    lead = (
+        "Hộ kinh doanh cá thể trên địa bàn xã thực hiện một trong các hành vi sau đây bị phạt tiền từ 500.000 đồng đến"
+        " 1.000.000 đồng."
+    )
+    assert "cut" in {f.code for f in check(lead)}
+    assert not check("Hộ kinh doanh cá thể trên địa bàn xã để rác thải ra vỉa hè bị phạt tiền từ 500.000 đồng.")
+    assert "cut" in {f.code for f in check("Người dân thực hiện các quy định dưới đây được miễn phí vệ sinh.")}

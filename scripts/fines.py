@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.lead_rows import closed
 from scripts.legal import Article
 from scripts.selection import Candidate, Source, score
 from scripts.sentences import HARD_MAX_WORDS, capfirst, listenable, lowerfirst, words
@@ -27,6 +28,7 @@ BONUS = 1.0  # a fine residents risk is news
 
 def _said(act: str, fine: str) -> str:
     act = re.sub(r"[;.,]\s*(?:và|hoặc)?\s*$", "", " ".join(act.split())).strip()
+    act = closed(act)  # "…, trừ trường hợp chở người bệnh đi cấp cứu,": the exception closed before "bị phạt"
     if WHO.match(act):  # "cá nhân có hành vi …", "trường hợp …": the one fined is already named
         return f"{capfirst(act)} bị {lowerfirst(fine)}."
     return f"Hành vi {lowerfirst(ACT.sub('', act))} bị {lowerfirst(fine)}."

@@ -70,3 +70,18 @@ def test_a_fine_on_a_group_without_its_act_is_still_unlabelled() -> None:
     ):
         assert [f.code for f in check(said)] == ["unlabelled_amount"], said
     assert [f.code for f in check("Tổ chức kiểm tra việc thu phí.")] == ["agency_work"]
+
+
+def test_an_exception_inside_the_offence_is_closed_before_the_fine() -> None:
+    from scripts.fines import _said
+
+    said = _said(
+        "người điều khiển xe mô tô trên đê không đội mũ bảo hiểm, trừ trường hợp chở người bệnh đi cấp cứu.",
+        "Phạt tiền từ 400.000 đồng đến 600.000 đồng",
+    )
+    assert said == (
+        "Người điều khiển xe mô tô trên đê không đội mũ bảo hiểm, trừ trường hợp chở người bệnh đi cấp cứu, bị phạt"
+        " tiền từ 400.000 đồng đến 600.000 đồng."
+    ), "never '… đi cấp cứu bị phạt tiền': the excepted heard as the ones fined"
+    act = _said("hành vi đốt rơm rạ trên đồng, trừ trường hợp có phép của xã;", "Phạt tiền từ 200.000 đồng")
+    assert act == "Hành vi đốt rơm rạ trên đồng, trừ trường hợp có phép của xã, bị phạt tiền từ 200.000 đồng."

@@ -175,6 +175,8 @@ def _act(frame: Frame, act: str) -> str | None:
         return f"{closed(act)} {frame.head}"  # "Hộ nghèo, trừ hộ có nhà kiên cố, được hỗ trợ."
     if frame.kind == "object" and (row := ROW.match(act)) and VALUE.match(row["value"]):
         act = f"{row['what']} {row['value']}"  # "Trợ cấp hằng tháng: 500.000 đồng/tháng": the amount after its label
+    if frame.kind in ("duty", "object") and BANNING.match(act):
+        return act  # "… phải thực hiện các quy định sau:" + "Nghiêm cấm …": the ban says itself, never "phải nghiêm cấm"
     if OWN_SUBJECT.match(act) or OWN_RULE.search(act[len(first) :]) or frame.kind == "duty" and NOUN_FIRST.match(act):
         return None
     if frame.kind == "object":
@@ -198,10 +200,11 @@ def _duty(frame: Frame, act: str, first: str) -> str | None:
     if first == "Được":  # "Người trúng đấu giá … có quyền sau đây:" + "Được đăng ký …"
         return f"{frame.head} được {rest}"
     if first == "Không":
-        if frame.modal == "không được":
-            return None  # a double negation
-        if frame.modal == "phải":  # "phải" + "Không làm ảnh hưởng …" is heard as a question tag: "không được"
-            return f"{frame.head} không được {rest}" if not rest.startswith("được") else None
+        if frame.modal in ("không được", "có quyền", "được quyền"):
+            return None  # a double negation; a right that is a ban
+        # "phải" + "Không làm ảnh hưởng …" is heard as a question tag, "có trách nhiệm không được …" as two verbs:
+        # the duty not to act is "không được"
+        return f"{frame.head} không được {rest.removeprefix('được ')}"
     return f"{frame.head} {frame.modal} {_verb(act)}"
 
 

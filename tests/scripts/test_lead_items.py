@@ -197,3 +197,14 @@ a) Góp ngày công cùng tổ thợ của thôn trong thời gian sửa nhà.
     assert lead_items(lead, "a) Tham gia bảo hiểm xã hội bắt buộc;") == [
         "Người lao động của hợp tác xã, trừ người làm việc dưới một tháng, có nghĩa vụ tham gia bảo hiểm xã hội bắt buộc."
     ]
+
+
+def test_a_ban_or_a_negation_under_a_duty_lead_is_said_as_a_ban() -> None:
+    duty = "Gia đình có tang phải thực hiện các quy định sau đây:"
+    assert lead_items(duty, "a) Nghiêm cấm tổ chức đánh bạc trong đám tang;") == ["Nghiêm cấm tổ chức đánh bạc trong đám tang."]
+    assert lead_items(duty, "b) Cấm rải tiền âm phủ trên đường;") == ["Cấm rải tiền âm phủ trên đường."]
+    task = "Người tổ chức lễ tang có trách nhiệm sau đây:"
+    assert lead_items(task, "c) Không được rải tiền âm phủ trên đường;") == [
+        "Người tổ chức lễ tang không được rải tiền âm phủ trên đường."
+    ]
+    assert lead_items("Người trúng đấu giá có quyền sau đây:", "a) Không nộp tiền đặt trước;") is None

@@ -13,6 +13,7 @@ from scripts.actorless import with_holder_first
 from scripts.bare_rows import subject_is_list, uncoloned_lead, unheard_rows
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
+from scripts.holders import PERSON_HEADS, alternation
 from scripts.lead_holder import with_holder
 from scripts.lead_items import QUALIFIER, lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
@@ -99,9 +100,13 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
         pieces = [p.strip(" ;.") for p in body.split(";") if p.strip(" ;.")]
         out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
         return [s for s in out if listenable(s) and words(s) >= 8]
+    if phrase and HOLDER_LEAD.match(phrase) and MODAL_FIRST.match(body):
+        return []  # "Người dân chưa đăng ký thường trú …:" + "Không phải nộp phí …": alone, a rule for everyone
     return each_act(phrase, body) or split_units(unit)
 
 
+HOLDER_LEAD = re.compile(rf"^(?:(?:Các|Những|Mỗi)\s+)?(?:{alternation(PERSON_HEADS)})\b", re.I)
+MODAL_FIRST = re.compile(r"^(?:Không|Được|Phải|Chưa)\b")  # the item's rule holds for its lead's holder only
 ACT_LEAD = re.compile(
     r"^(?P<who>(?:[^:]*?\s)??)(?P<verb>[Nn]ghiêm cấm|[Cc]ấm|không được|[Pp]hải)(?:\s+thực hiện)?(?:\s+(?:các|những))?"
     r"(?:\s+(?:hành vi|việc|nội dung|yêu cầu))?\s*$"

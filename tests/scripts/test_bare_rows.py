@@ -119,3 +119,28 @@ b) Trẻ em mồ côi.
 """
     )
     assert not any("con của người có công" in s or "mồ côi" in s for s in said), said
+
+
+FEE_WITH_A_HOLDER = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+
+Số: 15/2027/QĐ-UBND
+
+QUYẾT ĐỊNH
+Quy định mức thu phí vệ sinh trên địa bàn tỉnh
+
+Điều 1. Mức thu
+1. Hộ gia đình nộp phí vệ sinh 20.000 đồng/tháng.
+2. Người dân chưa đăng ký thường trú tại xã thực hiện như sau:
+a) Nộp phí vệ sinh theo số ngày thực tế cư trú;
+b) Không phải nộp phí vệ sinh nếu ở dưới 30 ngày.
+Điều 2. Hiệu lực thi hành
+Quyết định này có hiệu lực từ ngày 01 tháng 5 năm 2027.
+"""
+
+
+def test_an_item_opening_on_its_modal_is_never_said_without_the_holder_its_lead_names() -> None:
+    from scripts.choice import build_pool
+
+    texts = [c.text for c in build_pool(parse(FEE_WITH_A_HOLDER))]
+    assert not any(t.startswith("Không phải nộp phí") for t in texts), "alone, an exemption for everyone"
+    assert any(t.startswith("Người dân chưa đăng ký thường trú") and "số ngày thực tế cư trú" in t for t in texts), texts

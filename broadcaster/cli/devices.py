@@ -234,11 +234,13 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
         player=player,
         media_base=str(config.get("media_base", "")),
     )
-    transport = MqttTransport(agent, str(config["broker"])).start()
+    # Stop handlers and the banner come before the broker connection: once the agent is online, a supervisor may stop
+    # it at once, and a SIGTERM before the handler killed it without its clean stop or its banner (a race under load).
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    print(f"loa {device} đang chạy ({type(player).__name__}); Ctrl+C để dừng")
+    print(f"loa {device} đang chạy ({type(player).__name__}); Ctrl+C để dừng", flush=True)
+    transport = MqttTransport(agent, str(config["broker"])).start()
     while not stop.wait(0.2):
         agent.tick(time.time())
     transport.stop()

@@ -234,8 +234,7 @@ def cmd_agent(args: argparse.Namespace, settings: Settings) -> int:
         player=player,
         media_base=str(config.get("media_base", "")),
     )
-    # Stop handlers and the banner come before the broker connection: once the agent is online, a supervisor may stop
-    # it at once, and a SIGTERM before the handler killed it without its clean stop or its banner (a race under load).
+    # handlers and banner first: online, it may be stopped at once (a SIGTERM before the handler killed it uncleanly)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

@@ -15,7 +15,7 @@ import paho.mqtt.client as mqtt
 
 from devices import wire
 from devices.errors import MessageError
-from devices.mqtt import connect, make_client
+from devices.mqtt import Subscriptions, connect, make_client
 from devices.protocol import MessageType, Signer, Topics, parse_iso, target_of
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ class Dispatcher:
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
         self.client.on_disconnect = self._on_disconnect
+        self.subscriptions = Subscriptions(self.client, self.url)
         # no cap on QoS 1 messages in flight: with one, paho scans every message in flight on
         # each PUBACK to find the next queued one, which made a 10,000-device push quadratic
         self.client.max_inflight_messages_set(0)
@@ -82,8 +83,16 @@ class Dispatcher:
         self.last_report = time.monotonic()  # when the last report arrived (a drain ends when they stop)
         self.received = 0
 
-    def start(self) -> Dispatcher:
+    def start(self, timeout_s: float = 10.0) -> Dispatcher:
+        """Connect, and return once the broker has confirmed the subscriptions: a report a
+        device sends before the SUBACK would reach no subscriber and be dropped.
+
+        :raises BrokerError: the broker is down, refuses us, or refuses a subscription.
+        """
         connect(self.client, self.url)
+        if self.drain_only:
+            return self
+        self.subscriptions.wait(timeout_s)
         return self
 
     def stop(self) -> None:
@@ -105,9 +114,9 @@ class Dispatcher:
             return
         self.session_present = bool(getattr(flags, "session_present", False))
         if not self.drain_only:
-            client.subscribe([(f, 1) for f in self.report_filters()])
+            filters = self.report_filters() + ([self.topics.worker("+")] if self.shared_group else [])
+            self.subscriptions.send(filters)
             if self.shared_group:
-                client.subscribe(self.topics.worker("+"), 1)
                 online = json.dumps({"worker": self.client_id, "online": True}).encode()
                 client.publish(self.topics.worker(self.client_id), online, qos=1, retain=True)
         self.connects += 1

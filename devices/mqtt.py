@@ -71,6 +71,50 @@ def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float
         client.on_connect = previous
 
 
+class Subscriptions:
+    """What a client subscribes to on every (re)connect, and the broker's answer to the first
+    SUBSCRIBE. A message published to a topic before its SUBACK reaches no subscriber and the
+    broker drops it, so a client's `start()` waits for that answer (`wait`)."""
+
+    def __init__(self, client: mqtt.Client, url: str) -> None:
+        self.client, self.url = client, url
+        self.confirmed = threading.Event()
+        self.refused: list[str] = []
+        self._pending: tuple[int | None, list[str]] | None = None  # the SUBSCRIBE's packet id and its filters
+        client.on_subscribe = self._on_subscribe
+
+    def send(self, filters: list[str]) -> None:
+        """Subscribe to `filters` at QoS 1 (from `on_connect`)."""
+        _, mid = self.client.subscribe([(f, 1) for f in filters])
+        self._pending = (mid, filters)
+
+    def _on_subscribe(self, client: mqtt.Client, userdata: object, mid: int, codes: list[mqtt.ReasonCode], props: object) -> None:
+        if self._pending is None or mid != self._pending[0]:
+            return
+        self.refused = [f for f, code in zip(self._pending[1], codes, strict=False) if code.is_failure]
+        if self.refused:
+            log.error("the broker refused the subscription to %s", ", ".join(self.refused))
+        self.confirmed.set()
+
+    def wait(self, timeout_s: float = 10.0) -> None:
+        """Return once the broker has confirmed the subscriptions; else disconnect and raise.
+
+        :raises BrokerError: no SUBACK in time, or a filter refused (an ACL that denies it).
+        """
+        if self.confirmed.wait(timeout_s) and not self.refused:
+            return
+        self.client.disconnect()
+        self.client.loop_stop()
+        where = mask_url(self.url)
+        if self.refused:
+            raise BrokerError(
+                f"the MQTT broker at {where} refused the subscription to {', '.join(self.refused)}",
+                "broker.not_authorized",
+                url=where,
+            )
+        raise BrokerError(f"the MQTT broker at {where} did not confirm the subscriptions", "broker.no_answer", url=where)
+
+
 class MqttTransport:
     """One agent on one paho client; resubscribes and flushes its outbox on every reconnect."""
 
@@ -94,6 +138,7 @@ class MqttTransport:
         )
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
+        self.subscriptions = Subscriptions(self.client, url)
         self.client.reconnect_delay_set(1, 5)
         agent.publish = self._publish
         self._subscribed = frozenset(agent.subscriptions())
@@ -109,7 +154,7 @@ class MqttTransport:
     def _on_connect(self, client: mqtt.Client, userdata: object, flags: object, reason: mqtt.ReasonCode, props: object) -> None:
         if reason.is_failure:
             return
-        client.subscribe([(t, 1) for t in self.agent.subscriptions()])
+        self.subscriptions.send(self.agent.subscriptions())
         self.agent.publish_state(self.clock())
         self.agent.flush()
 
@@ -122,8 +167,14 @@ class MqttTransport:
         except Exception:  # the callback boundary: paho's network thread must survive any message
             log.exception("%s could not handle a message on %s", self.agent.device_id, msg.topic)
 
-    def start(self) -> MqttTransport:
+    def start(self, timeout_s: float = 10.0) -> MqttTransport:
+        """Connect, and return once the broker has confirmed the subscriptions: a command sent
+        before the SUBACK would reach no subscriber and be dropped.
+
+        :raises BrokerError: the broker is down, refuses us, or refuses a subscription.
+        """
         connect(self.client, self.url)
+        self.subscriptions.wait(timeout_s)
         return self
 
     def open(self) -> None:

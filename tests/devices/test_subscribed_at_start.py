@@ -1,0 +1,159 @@
+"""`Dispatcher.start()` and a device's `MqttTransport.start()` return once the broker has
+confirmed their subscriptions.
+
+A report a device sends between the CONNACK and the broker's SUBACK reaches no subscriber and
+the broker drops it; so does a command sent to a device that has not subscribed yet. A fresh-clone CI run lost a proof of play that way under load (the first
+of 24 sent right after `start()`, tests/abuse/test_deferred_acks.py). Here a proxy holds the
+SUBSCRIBE back for a second, so the window is wide and the test deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devices.agent import Agent
+from devices.broker import BrokerError
+from devices.dispatcher import Dispatcher
+from devices.mqtt import MqttTransport, connect, make_client
+from devices.protocol import MessageType, Signer, Topics, Verifier, iso, public_key
+from tests.conftest import wait_for
+
+SIGNER = Signer.generate("k1")
+SUBSCRIBE, SUBACK = 0x80, 0x90  # MQTT packet types, in the high nibble of a packet's first byte
+
+
+class SlowSubscribe:
+    """TCP on loopback to the broker; a chunk from the client that opens with SUBSCRIBE is held
+    back, and with `refuse` every SUBACK says 0x80 (failure) for each filter, as a broker with an
+    ACL does (Mosquitto 2.0 grants an MQTT 3.1.1 subscription its ACL denies and drops its messages)."""
+
+    def __init__(self, target: int, hold_s: float, refuse: bool = False) -> None:
+        self.target, self.hold_s, self.refuse = target, hold_s, refuse
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.held = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        try:
+            client, _ = self.listener.accept()
+        except OSError:
+            return
+        upstream = socket.create_connection(("127.0.0.1", self.target))
+        threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
+        threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
+
+    def _pipe(self, src: socket.socket, dst: socket.socket, from_client: bool) -> None:
+        try:
+            while chunk := src.recv(4096):
+                if from_client and chunk[0] & 0xF0 == SUBSCRIBE:
+                    self.held += 1
+                    time.sleep(self.hold_s)
+                if not from_client and self.refuse and chunk[0] == SUBACK and len(chunk) == 2 + chunk[1]:
+                    chunk = chunk[:4] + b"\x80" * (len(chunk) - 4)  # header, length, packet id, one code per filter
+                dst.sendall(chunk)
+        except OSError:
+            pass
+        for sock in (src, dst):
+            sock.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.fixture
+def proxy() -> Iterator[SlowSubscribe]:
+    slow = SlowSubscribe(1883, hold_s=1.0)
+    yield slow
+    slow.close()
+
+
+def _played(item: str) -> bytes:
+    now = iso(time.time())
+    body = {
+        "item": item,
+        "sha256": "c" * 64,
+        "started": now,
+        "ended": now,
+        "volume": 80,
+        "outcome": "completed",
+        "played_ms": 1000,
+    }
+    return json.dumps(body).encode()
+
+
+@pytest.mark.parametrize("shared_group", ["", "g1"])
+def test_a_report_sent_right_after_start_is_received(proxy: SlowSubscribe, shared_group: str) -> None:
+    topics = Topics(f"loa/start-{time.time_ns()}")
+    played: list[str] = []
+
+    def on_played(device: str, body: dict[str, Any]) -> None:
+        played.append(body["item"])
+
+    dispatcher = Dispatcher(
+        SIGNER,
+        f"mqtt://127.0.0.1:{proxy.port}",
+        topics,
+        client_id=f"srv-{time.time_ns()}",
+        on_played=on_played,
+        shared_group=shared_group,
+    )
+    started = time.monotonic()
+    dispatcher.start()
+    waited = time.monotonic() - started
+    sender = make_client(f"dev-{time.time_ns()}")
+    connect(sender, "mqtt://127.0.0.1:1883")
+    try:
+        sender.publish(topics.played("d1"), _played("first"), qos=1).wait_for_publish(5)
+        assert wait_for(lambda: played == ["first"], 5), f"the report sent after start() was lost ({waited:.2f} s in start)"
+        assert proxy.held >= 1 and waited >= 1.0
+    finally:
+        dispatcher.stop()
+        sender.disconnect()
+        sender.loop_stop()
+
+
+def test_a_command_sent_right_after_a_device_starts_is_obeyed(proxy: SlowSubscribe, tmp_path: Path) -> None:
+    topics = Topics(f"loa/start-{time.time_ns()}")
+    device = f"d-{time.time_ns()}"  # its persistent session is new: nothing subscribed before
+    verifier = Verifier({SIGNER.key_id: public_key(SIGNER.public_b64())}, frozenset({f"dev/{device}", "zone/z1"}))
+    with ThreadPoolExecutor(1) as executor:
+        agent = Agent(device, ("z1",), verifier, tmp_path / "agent", lambda *_: None, executor, topics=topics)
+        started = time.monotonic()
+        transport = MqttTransport(agent, f"mqtt://127.0.0.1:{proxy.port}").start()
+        waited = time.monotonic() - started
+        sender = make_client(f"srv-{time.time_ns()}")
+        connect(sender, "mqtt://127.0.0.1:1883")
+        try:
+            command = SIGNER.encode(MessageType.VOLUME, f"dev/{device}", {"volume": 40}, 60)
+            sender.publish(topics.device_cmd(device), command, qos=1).wait_for_publish(5)
+            assert wait_for(lambda: agent.volume == 40, 5), f"the command sent after start() was lost ({waited:.2f} s in start)"
+            assert proxy.held >= 1 and waited >= 1.0
+        finally:
+            transport.stop()
+            sender.disconnect()
+            sender.loop_stop()
+
+
+def test_a_refused_subscription_is_a_clear_error() -> None:
+    """A worker the broker's ACL keeps from the reports would run deaf: it stops at start."""
+    proxy = SlowSubscribe(1883, hold_s=0.0, refuse=True)
+    prefix = f"loa/deaf-{time.time_ns()}"
+    dispatcher = Dispatcher(SIGNER, f"mqtt://127.0.0.1:{proxy.port}", Topics(prefix), client_id=f"srv-{time.time_ns()}")
+    try:
+        with pytest.raises(BrokerError) as caught:
+            dispatcher.start(timeout_s=5)
+        assert caught.value.code == "broker.not_authorized"
+        assert f"refused the subscription to {prefix}/dev/+/" in str(caught.value)
+        assert not dispatcher.client.is_connected()
+    finally:
+        proxy.close()

@@ -90,9 +90,8 @@ class Dispatcher:
         :raises BrokerError: the broker is down, refuses us, or refuses a subscription.
         """
         connect(self.client, self.url)
-        if self.drain_only:
-            return self
-        self.subscriptions.wait(timeout_s)
+        if not self.drain_only:
+            self.subscriptions.wait(timeout_s)
         return self
 
     def stop(self) -> None:

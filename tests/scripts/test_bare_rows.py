@@ -2,37 +2,21 @@
 texts."""
 
 from scripts.bare_rows import noun_row, uncoloned_lead
-from scripts.draft import draft
 from scripts.legal import parse
 from scripts.selection import Candidate, Source, parallel_points
-from scripts.units import passage_units
+from tests.scripts.made_up import script, units
 
-HEAD = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
-Số: 21/2031/QĐ-UBND
-QUYẾT ĐỊNH
-Về chính sách học phí trên địa bàn tỉnh An Bình
-"""
-TAIL = """Điều 9. Hiệu lực thi hành
-Quyết định này có hiệu lực từ ngày 01 tháng 3 năm 2031.
-"""
-
-
-def _units(body: str) -> list[str]:
-    doc = parse(HEAD + body + TAIL)
-    return [u[3] for a in doc.articles for u in passage_units(a)]
-
-
-def _script(body: str) -> list[str]:
-    return [s.text for s in draft(parse(HEAD + body + TAIL)).sentences]
+SUBJECT = "Về chính sách học phí trên địa bàn tỉnh An Bình"
 
 
 def test_a_staff_word_about_a_parent_does_not_refuse_the_row() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Giảm học phí
 1. Các đối tượng sau được giảm 50% học phí:
 a) Học sinh có cha mẹ thuộc hộ cận nghèo;
 b) Học sinh là con của cán bộ bị tai nạn lao động.
-"""
+""",
     )
     assert "Học sinh là con của cán bộ bị tai nạn lao động được giảm 50% học phí." in said
     assert "Học sinh có cha mẹ thuộc hộ cận nghèo được giảm 50% học phí." in said
@@ -47,12 +31,12 @@ b) Người cao tuổi từ đủ 80 tuổi trở lên.
 a) Học sinh là con của người có công; khuyết tật;
 b) Học sinh mồ côi cả cha và mẹ.
 """
-    said = _units(body)
+    said = units(SUBJECT, body)
     assert "Người cao tuổi từ đủ 80 tuổi trở lên được hỗ trợ 500.000 đồng/người." in said
     assert "Học sinh mồ côi cả cha và mẹ được miễn học phí." in said
     assert not any(noun_row(s) for s in said), said
-    script = _script(body)
-    assert not any("công chức cấp xã" in s or "khuyết tật" in s for s in script), script
+    drafted = script(SUBJECT, body)
+    assert not any("công chức cấp xã" in s or "khuyết tật" in s for s in drafted), drafted
 
 
 def test_a_lead_without_its_colon_leads_its_points_and_is_not_said_alone() -> None:
@@ -61,15 +45,16 @@ def test_a_lead_without_its_colon_leads_its_points_and_is_not_said_alone() -> No
 a) Học sinh là con của người có công với cách mạng;
 b) Học sinh khuyết tật.
 """
-    said = _units(body)
+    said = units(SUBJECT, body)
     assert "Học sinh là con của người có công với cách mạng được miễn học phí." in said
     assert "Học sinh khuyết tật được miễn học phí." in said
     assert not any(s.startswith("Các đối tượng sau") for s in said), said
-    assert not any(s.rstrip(".").endswith("cách mạng") for s in _script(body))
+    assert not any(s.rstrip(".").endswith("cách mạng") for s in script(SUBJECT, body))
 
 
 def test_a_lead_whose_subject_is_its_list_gives_each_group_its_predicate() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Miễn học phí
 1. Những học sinh sau đây được miễn học phí:
 a) Học sinh là con của người có công;
@@ -77,7 +62,7 @@ b) Học sinh khuyết tật.
 2. Các đối tượng sau được miễn học phí:
 a) Học sinh khuyết tật nặng được miễn 100% học phí;
 b) Học sinh có cha là công chức.
-"""
+""",
     )
     assert "Học sinh là con của người có công được miễn học phí." in said
     assert "Học sinh khuyết tật được miễn học phí." in said
@@ -111,12 +96,13 @@ def test_what_is_a_bare_row_and_a_lead_missing_its_colon() -> None:
 
 
 def test_a_group_under_a_lead_that_gives_nothing_is_not_said() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Đối tượng
 1. Các đối tượng sau đây:
 a) Học sinh là con của người có công;
 b) Trẻ em mồ côi.
-"""
+""",
     )
     assert not any("con của người có công" in s or "mồ côi" in s for s in said), said
 

@@ -1,26 +1,14 @@
 """A list item said with the holder and verb its lead line gives (scripts/lead_items.py); made-up texts."""
 
 from scripts.lead_items import lead_items, read
-from scripts.legal import parse
-from scripts.units import passage_units
+from tests.scripts.made_up import units
 
-HEAD = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
-Số: 37/2031/QĐ-UBND
-QUYẾT ĐỊNH
-Ban hành Quy định về trật tự nông thôn trên địa bàn tỉnh An Bình
-"""
-TAIL = """Điều 9. Hiệu lực thi hành
-Quyết định này có hiệu lực từ ngày 01 tháng 3 năm 2031.
-"""
-
-
-def _units(body: str) -> list[str]:
-    doc = parse(HEAD + body + TAIL)
-    return [u[3] for a in doc.articles for u in passage_units(a)]
+SUBJECT = "Ban hành Quy định về trật tự nông thôn trên địa bàn tỉnh An Bình"
 
 
 def test_a_holders_duties_are_said_with_the_holder_and_the_items_own_verb() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 2. Trách nhiệm của chủ hộ chăn nuôi
 1. Chủ hộ chăn nuôi trên địa bàn xã có trách nhiệm sau đây:
 a) Tiêm phòng đầy đủ cho đàn gia súc, gia cầm theo lịch của thú y xã và giữ sổ tiêm phòng tại nhà;
@@ -28,7 +16,7 @@ b) Khai báo ngay với trưởng thôn khi gia súc, gia cầm ốm chết hàn
 2. Người đăng ký nuôi chó có quyền sau đây:
 a) Được cấp thẻ đeo cho chó tại Ủy ban nhân dân cấp xã nơi cư trú mà không phải nộp bất kỳ khoản phí nào;
 b) Khiếu nại quyết định xử lý chó thả rông của Ủy ban nhân dân cấp xã theo quy định của pháp luật về khiếu nại.
-"""
+""",
     )
     assert (
         "Chủ hộ chăn nuôi trên địa bàn xã có trách nhiệm tiêm phòng đầy đủ cho đàn gia súc, gia cầm theo lịch của thú y"
@@ -40,11 +28,12 @@ b) Khiếu nại quyết định xử lý chó thả rông của Ủy ban nhân 
 
 
 def test_the_clauses_of_a_ban_article_are_each_said_as_bans() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 3. Các hành vi bị nghiêm cấm
 1. Đốt rơm rạ, phụ phẩm nông nghiệp trên đồng ruộng sát khu dân cư và các tuyến đường liên thôn khi trời có gió lớn; thả rông trâu, bò, dê trên các tuyến đường giao thông liên xã, liên thôn vào ban đêm.
 2. Hành vi khác gây mất trật tự nông thôn.
-"""
+""",
     )
     assert (
         "Nghiêm cấm đốt rơm rạ, phụ phẩm nông nghiệp trên đồng ruộng sát khu dân cư và các tuyến đường liên thôn khi"
@@ -55,7 +44,8 @@ def test_the_clauses_of_a_ban_article_are_each_said_as_bans() -> None:
 
 
 def test_a_listed_place_or_thing_stands_where_the_leads_noun_stood() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 4. Nơi không được họp chợ
 1. Người buôn bán nhỏ lẻ không được bày bán hàng hóa tại các vị trí sau đây:
 a) Trên lòng đường, vỉa hè của các tuyến đường tỉnh đi qua trung tâm xã và khu vực cổng trường học;
@@ -63,7 +53,7 @@ b) Hành lang an toàn của đường sắt và các cầu treo dân sinh trên
 2. Người cao tuổi từ đủ 75 tuổi trở lên sống một mình được hưởng các chế độ sau đây:
 a) Trợ cấp xã hội hằng tháng: 600.000 đồng/tháng;
 b) Thẻ bảo hiểm y tế do ngân sách tỉnh đóng toàn bộ.
-"""
+""",
     )
     assert (
         "Người buôn bán nhỏ lẻ không được bày bán hàng hóa trên lòng đường, vỉa hè của các tuyến đường tỉnh đi qua"
@@ -117,7 +107,8 @@ def test_an_item_whose_opening_words_cleaning_would_cut_is_not_said() -> None:
 
 
 def test_givings_under_a_policy_title_or_to_listed_groups_are_said_as_received() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 5. Chính sách hỗ trợ người cao tuổi
 1. Chính sách hỗ trợ:
 a) Hỗ trợ 500.000 đồng/người/tháng cho người cao tuổi cô đơn không nơi nương tựa;
@@ -125,7 +116,7 @@ b) Miễn tiền sử dụng đất đối với hộ nghèo được giao đấ
 2. Hỗ trợ kinh phí mua thẻ bảo hiểm y tế cho các đối tượng sau:
 a) Người cao tuổi từ đủ 70 tuổi đến dưới 75 tuổi;
 b) Người khuyết tật nhẹ.
-"""
+""",
     )
     assert "Người cao tuổi cô đơn không nơi nương tựa được hỗ trợ 500.000 đồng/người/tháng." in said
     assert "Hộ nghèo được giao đất ở lần đầu được miễn tiền sử dụng đất." in said
@@ -145,7 +136,8 @@ def test_a_condition_named_by_a_noun_is_not_said_as_a_duty() -> None:
 
 
 def test_rates_that_depend_on_a_case_keep_the_leads_holder_whole() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 6. Hỗ trợ khắc phục thiên tai
 1. Hỗ trợ một lần cho hộ gia đình có nhà ở bị thiệt hại do thiên tai, mức hỗ trợ như sau:
 a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ;
@@ -153,7 +145,7 @@ b) Nhà bị hư hỏng nặng: 20.000.000 đồng/hộ.
 2. Hộ nghèo được hỗ trợ tiền điện hằng tháng với mức như sau:
 - Hộ có từ 1 đến 3 nhân khẩu: 50.000 đồng/hộ/tháng;
 - Hộ có từ 4 nhân khẩu trở lên: 70.000 đồng/hộ/tháng.
-"""
+""",
     )
     assert (
         "Trường hợp nhà bị sập đổ hoàn toàn, hộ gia đình có nhà ở bị thiệt hại do thiên tai được hỗ trợ một lần"
@@ -163,14 +155,15 @@ b) Nhà bị hư hỏng nặng: 20.000.000 đồng/hộ.
 
 
 def test_a_part_that_qualifies_the_act_before_it_is_never_said_as_an_act_of_its_own() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 3. Các hành vi bị nghiêm cấm
 1. Đốt rơm rạ, phụ phẩm nông nghiệp trên đồng ruộng sát khu dân cư; trừ trường hợp được Ủy ban nhân dân xã cho phép bằng văn bản.
 Điều 4. Trách nhiệm của hộ gia đình
 Hộ gia đình trên địa bàn xã phải thực hiện các quy định sau đây:
 a) Nộp phí vệ sinh môi trường hằng tháng cho tổ thu gom của thôn; trừ hộ nghèo và hộ cận nghèo;
 b) Đăng ký tạm trú cho người đến ở; chưa áp dụng với người dưới 14 tuổi.
-"""
+""",
     )
     assert not any(s.startswith(("Nghiêm cấm trừ", "Hộ gia đình trên địa bàn xã phải trừ")) for s in said)
     assert not any("phải chưa áp dụng" in s for s in said)
@@ -181,14 +174,15 @@ b) Đăng ký tạm trú cho người đến ở; chưa áp dụng với ngườ
 
 
 def test_an_exception_inside_a_group_or_holder_is_closed_before_the_predicate() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 5. Hỗ trợ sửa nhà
 1. Đối tượng được hỗ trợ sửa nhà gồm:
 a) Hộ nghèo có nhà dột nát, trừ hộ đã có nhà kiên cố;
 b) Hộ cận nghèo có người khuyết tật.
 2. Hộ nhận hỗ trợ, trừ hộ được miễn đối ứng, có trách nhiệm sau đây:
 a) Góp ngày công cùng tổ thợ của thôn trong thời gian sửa nhà.
-"""
+""",
     )
     assert "Hộ nghèo có nhà dột nát, trừ hộ đã có nhà kiên cố, được hỗ trợ sửa nhà." in said
     assert any(s.startswith("Hộ nhận hỗ trợ, trừ hộ được miễn đối ứng, có trách nhiệm góp ngày công") for s in said)

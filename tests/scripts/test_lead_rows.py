@@ -2,26 +2,14 @@
 
 from scripts.draft import draft
 from scripts.lead_rows import glued_lead, inline_rows_said, lead_rows, read_lead
-from scripts.legal import parse
-from scripts.units import passage_units
+from tests.scripts.made_up import decision, units
 
-HEAD = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
-Số: 21/2031/QĐ-UBND
-QUYẾT ĐỊNH
-Về chính sách trợ giúp người dân trên địa bàn tỉnh An Bình
-"""
-TAIL = """Điều 9. Hiệu lực thi hành
-Quyết định này có hiệu lực từ ngày 01 tháng 3 năm 2031.
-"""
-
-
-def _units(body: str) -> list[str]:
-    doc = parse(HEAD + body + TAIL)
-    return [u[3] for a in doc.articles for u in passage_units(a)]
+SUBJECT = "Về chính sách trợ giúp người dân trên địa bàn tỉnh An Bình"
 
 
 def test_a_lead_that_names_the_benefit_gives_each_group_its_amount() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Mức hỗ trợ
 1. Mức hỗ trợ cụ thể như sau:
 a) Hộ nghèo: 1.500.000 đồng/hộ;
@@ -30,7 +18,7 @@ c) Đối với hộ cận nghèo: 1.000.000 đồng/hộ.
 2. Mức trợ cấp xã hội hằng tháng như sau:
 - Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
 - Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng: 720.000 đồng/người/tháng.
-"""
+""",
     )
     assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ." in said
     assert "Hộ mới thoát nghèo được hỗ trợ 700.000 đồng/hộ." in said
@@ -40,7 +28,8 @@ c) Đối với hộ cận nghèo: 1.000.000 đồng/hộ.
 
 
 def test_a_lead_with_the_amount_gives_it_to_each_group_listed() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Hỗ trợ một lần
 1. Hỗ trợ 500.000 đồng/người cho các đối tượng sau:
 a) Người cao tuổi từ đủ 80 tuổi trở lên;
@@ -50,7 +39,7 @@ a) Người khuyết tật nặng;
 b) Hộ nghèo có nhà bị hư hỏng nặng.
 3. Các trường hợp được miễn phí tham quan gồm:
 a) Người là thương binh, bệnh binh.
-"""
+""",
     )
     assert "Người cao tuổi từ đủ 80 tuổi trở lên được hỗ trợ 500.000 đồng/người." in said
     assert "Trẻ em mồ côi cả cha và mẹ được hỗ trợ 500.000 đồng/người." in said
@@ -60,7 +49,8 @@ a) Người là thương binh, bệnh binh.
 
 
 def test_a_holder_lead_takes_each_kind_and_amount_or_each_case() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Hỗ trợ hộ nghèo
 1. Hộ nghèo được hỗ trợ các khoản sau:
 a) Tiền điện: 50.000 đồng/hộ/tháng;
@@ -70,7 +60,7 @@ a) Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ;
 b) Trường hợp nhà bị hư hỏng nặng: 20.000.000 đồng/hộ.
 3. Mức hỗ trợ đối với hộ có người chết do thiên tai:
 a) Người chết: 10.000.000 đồng/người.
-"""
+""",
     )
     assert "Hộ nghèo được hỗ trợ tiền điện 50.000 đồng/hộ/tháng." in said
     assert "Hộ nghèo được hỗ trợ tiền nước sạch 20.000 đồng/người/tháng." in said
@@ -82,7 +72,8 @@ a) Người chết: 10.000.000 đồng/người.
 
 
 def test_rows_under_a_numbered_sub_clause_or_a_title_take_it_as_their_lead() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Chính sách trợ giúp xã hội
 1. Các chế độ đối với đối tượng bảo trợ xã hội:
 1.1. Mức trợ cấp xã hội hằng tháng như sau:
@@ -97,7 +88,7 @@ b) Hộ cận nghèo: 1.000.000 đồng/hộ.
 Điều 2. Mức trợ cấp hằng tháng
 1. Hộ nghèo: 300.000 đồng/hộ.
 2. Trẻ em dưới 4 tuổi: hệ số 2,5.
-"""
+""",
     )
     assert "Hộ nghèo được trợ cấp xã hội hằng tháng 500.000 đồng/hộ/tháng." in said
     assert "Người đơn thân nghèo được trợ cấp xã hội hằng tháng 360.000 đồng/tháng." in said
@@ -109,13 +100,14 @@ b) Hộ cận nghèo: 1.000.000 đồng/hộ.
 
 
 def test_an_item_with_its_own_verb_is_said_after_its_group_never_as_its_duty() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Chính sách hỗ trợ
 1. Hộ nghèo: Hỗ trợ 1.500.000 đồng/hộ để sửa chữa nhà ở.
 2. Hỗ trợ mua thẻ bảo hiểm y tế:
 a) Hộ cận nghèo: hỗ trợ 70%;
 b) Trẻ em dưới 6 tuổi: miễn phí.
-"""
+""",
     )
     assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ để sửa chữa nhà ở." in said
     assert not any("phải hỗ trợ" in s for s in said)  # the household gets the support, it does not give it
@@ -155,14 +147,15 @@ def test_inline_and_glued_lists() -> None:
 
 
 def test_dash_rows_after_an_inline_row_or_a_lead_without_its_colon() -> None:
-    said = _units(
+    said = units(
+        SUBJECT,
         """Điều 1. Chính sách hỗ trợ
 1. Mức hỗ trợ: - Hộ nghèo: 1.500.000 đồng/hộ;
 - Hộ cận nghèo: 1.000.000 đồng/hộ.
 2. Mức trợ cấp xã hội hằng tháng như sau
 - Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
 - Hộ nghèo: 500.000 đồng/hộ/tháng.
-"""
+""",
     )
     assert "Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ." in said
     assert "Hộ cận nghèo được hỗ trợ 1.000.000 đồng/hộ." in said
@@ -205,14 +198,13 @@ def test_refusals_a_lead_that_gives_nothing_staff_things_and_agency_spending() -
 
 
 def test_the_drafted_script_says_the_groups_and_amounts() -> None:
-    doc = parse(
-        HEAD
-        + """Điều 1. Mức trợ cấp
+    doc = decision(
+        SUBJECT,
+        """Điều 1. Mức trợ cấp
 1. Mức trợ cấp xã hội hằng tháng như sau:
 a) Người cao tuổi từ đủ 80 tuổi trở lên: 540.000 đồng/tháng;
 b) Hộ nghèo: 500.000 đồng/hộ/tháng.
-"""
-        + TAIL
+""",
     )
     text = draft(doc).text.lower()
     assert "người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp xã hội hằng tháng 540.000 đồng/tháng" in text

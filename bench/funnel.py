@@ -30,10 +30,11 @@ from typing import Any
 from bench.coverage import body_sentences, key, load, trace
 from bench.drafting import _tool, parts
 from bench.figures import measure as figure_fates
-from scripts.choice import build_pool
+from scripts.choice import MIN_SCORE, build_pool, office_work
 from scripts.draft import draft
 from scripts.errors import DocumentError, DraftError
 from scripts.legal import LegalDocument
+from scripts.selection import ADMIN_SCORES, FIGURE_FIRST, RESIDUE, TASK_FIRST, TITLE_PENALTY, Candidate, overlap, resident_score
 from scripts.sentences import SENTENCE_SPLIT, flat
 
 Fact = dict[str, Any]  # {"fact": …, "all": [atom, …]} as in keyfacts-dev.json
@@ -60,8 +61,10 @@ def stage_of(
             continue
         # what the script already says (a date in its in-force sentence) is not looked for again
         fact = {"all": [atom for atom in whole["all"] if not holds({"all": [atom]}, script_text)]}
-        if any(holds(fact, c.said) for c in pool):  # a rule with its kinds or conditions: all it says
-            out[f"pool, not chosen ({'notice' if notice else 'full script'})"] += 1
+        if held := [c for c in pool if holds(fact, c.said)]:  # a rule with its kinds or conditions: all it says
+            out[
+                f"pool, not chosen ({'notice' if notice else 'full script'}): {_left_out(held, script_text, doc, [c for c in pool if c.text in script_text])}"
+            ] += 1
         elif sentence := next((s for s in lines if holds(fact, s)), ""):
             k = key(sentence)[:60]
             out["sentence → " + (fate.get(k) or ("pool, atoms lost" if k in body else "under 3 words"))] += 1
@@ -76,6 +79,31 @@ def stage_of(
         else:
             out["not in text"] += 1
     return out
+
+
+def _left_out(held: list[Candidate], script_text: str, doc: LegalDocument, chosen: list[Candidate]) -> str:
+    """Why selection left the best candidate holding a fact out: its score band (below 0: the penalties that
+    weighed on it), or office work that waits."""
+    best = max(held, key=lambda c: c.score)
+    if best.score < 0:
+        title = doc.articles[best.article_index].title.lower() if best.article_index < len(doc.articles) else ""
+        # which of the office words matched (one of our patterns' alternatives, never more of the sentence)
+        weights = [(m[0].lower(), w) for p, w in ADMIN_SCORES if (m := p.search(best.text))]
+        weights += [("title penalty", 3.0)] if TITLE_PENALTY.search(title) else []
+        weights += [("task first", 3.0)] if TASK_FIRST.match(best.text) else []
+        weights += [("figure first", 3.0)] if FIGURE_FIRST.match(best.text) else []
+        weights += [("residue", 4.0)] if RESIDUE.search(best.text) else []
+        return (
+            f"score below 0 ({resident_score(best.text):.0f} for residents; " + ", ".join(f"{n} {w:g}" for n, w in weights) + ")"
+        )
+    if office_work(best.text):
+        return "office work"
+    if any(overlap(best.said, sentence) > 0.7 for sentence in SENTENCE_SPLIT.split(script_text)):
+        return "overlaps a said sentence"
+    if best.score < MIN_SCORE:
+        return "score under the floor"
+    same = sum(c.part == best.part for c in chosen)  # its article's sentences said before it
+    return f"score over the floor ({same} of its article said, {resident_score(best.text):.0f} for residents, {best.score:.0f} in all)"
 
 
 def fact_holds() -> Callable[[Fact, str], bool]:

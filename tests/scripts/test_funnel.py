@@ -3,8 +3,10 @@
 from typing import Any
 
 from bench.funnel import stage_of
+from scripts.choice import build_pool
 from scripts.draft import draft
 from scripts.legal import parse
+from tests.scripts.made_up import decision
 
 TEXT = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
 Số: 14/2031/QĐ-UBND
@@ -47,3 +49,27 @@ def test_a_fact_is_heard_or_placed_where_it_was_lost() -> None:
     assert stages["heard"] == 2, stages  # the third: the script says its date and its holder, in two sentences
     assert stages["sentence → unit: too long, shortened away"] == 1, stages
     assert stages["not in text"] == 1, stages
+
+
+def test_a_fact_in_the_pool_but_not_said_names_why_selection_left_it() -> None:
+    """A candidate scored below 0 is said only when nothing else is: the funnel names the weights against it."""
+    doc = decision(
+        "Về hỗ trợ hộ nghèo mua thẻ bảo hiểm y tế",
+        """Điều 1. Mức hỗ trợ
+1. Hộ nghèo được hỗ trợ 500.000 đồng/người/năm để mua thẻ bảo hiểm y tế.
+Điều 2. Tổ chức thực hiện
+1. Ủy ban nhân dân cấp xã tổ chức thực hiện, theo dõi, tổng hợp báo cáo kết quả hỗ trợ hộ nghèo trên địa bàn.
+2. Trưởng thôn thông báo danh sách hộ nghèo được hỗ trợ tại nhà văn hóa thôn.
+""",
+    )
+    script = draft(doc)
+    pool = {c.text: c.score for c in build_pool(doc)}
+    office = "Ủy ban nhân dân cấp xã tổ chức thực hiện, theo dõi, tổng hợp báo cáo kết quả hỗ trợ hộ nghèo trên địa bàn."
+    assert pool[office] < 0 and office not in script.text
+    (stage,) = stage_of([{"all": [{"any": ["tổng hợp báo cáo kết quả"]}]}], doc, script.text, _has)
+    assert stage.startswith("pool, not chosen (full script): score below 0 ("), stage
+    assert "title penalty 3" in stage and "tổ chức thực hiện" in stage, stage  # the article's title and the office's task
+
+
+def _has(fact: dict[str, Any], text: str) -> bool:
+    return all(any(p in text for p in atom["any"]) for atom in fact["all"])

@@ -89,11 +89,12 @@ def tails(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
 # này được hưởng …". Only for a holder that names people, with one modal in the whole sentence (so the cut is where the
 # holder ends, never inside "người được cử đi …" or the predicate's own "được"), and no condition or exception anywhere.
 PEOPLE = re.compile(
-    r"^(?:Người|Hộ|Cá nhân|Chủ|Thân nhân|Học sinh|Sinh viên|Trẻ em|Lao động|Dân quân|Cán bộ|Công chức|Viên chức|Quân nhân)\b"
-)
+    r"^(?:(?P<households>Hộ(?! kinh doanh)(?: gia đình)?)|Người|Cá nhân|Chủ hộ|Thân nhân|Học sinh|Sinh viên|Trẻ em|Lao động|Dân quân|"
+    r"Cán bộ|Công chức|Viên chức|Quân nhân)\b"
+)  # not "Chủ rừng", "Chủ đầu tư", "Hộ kinh doanh": an owner or a business may be an organisation, not "những người này"
 MODAL = re.compile(r"\s(?:không được|được|phải|không phải|có trách nhiệm|có nghĩa vụ|bị)\s")
 GOVERNS = re.compile(r"\b(?:trừ|ngoại trừ|nếu|khi|thì|trường hợp|riêng|nhưng|tùy)\b|[;:]", re.I)
-FOR_WHOM, THEY = "Quy định này áp dụng cho ", "Những người này "
+FOR_WHOM, THEY, THOSE_HOUSEHOLDS = "Quy định này áp dụng cho ", "Những người này ", "Những hộ này "
 MIN_HOLDER_WORDS = 12
 
 
@@ -102,10 +103,11 @@ def holder_apart(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
     is meant, when the provision can be said whole (within `limit`), or either sentence is too long or flagged."""
     text = text.strip().rstrip(" .;")
     modals = list(MODAL.finditer(text))
-    if _words(text) <= limit or not PEOPLE.match(text) or len(modals) != 1 or GOVERNS.search(text):
+    people = PEOPLE.match(text)
+    if _words(text) <= limit or not people or len(modals) != 1 or GOVERNS.search(text):
         return []
     holder, predicate = text[: modals[0].start()].rstrip(" ,"), text[modals[0].start() :].strip()
     if _words(holder) < MIN_HOLDER_WORDS or _words(predicate) < MIN_TAIL_WORDS or OPEN_END.search(holder):
         return []
-    said = [FOR_WHOM + holder[:1].lower() + holder[1:], THEY + predicate]
+    said = [FOR_WHOM + holder[:1].lower() + holder[1:], (THOSE_HOUSEHOLDS if people["households"] else THEY) + predicate]
     return said if all(_words(s) <= limit and ok(s) for s in said) else []

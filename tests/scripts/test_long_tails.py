@@ -140,3 +140,15 @@ def test_a_condition_that_opens_with_la_is_said_without_la_twice() -> None:
     said = tails(fee, 38, _heard)
     assert said[1] == "Điều kiện đó là hộ nghèo, hộ cận nghèo"
     assert not any(" là là " in s for s in said)
+
+
+def test_a_holder_said_apart_is_named_again_as_what_it_is() -> None:
+    """Households are "những hộ này", not "những người này"; an owner or a business that may be an organisation is
+    not said apart at all (holder_apart used to look only at the first word)."""
+    households = CO_OP.replace("Người lao động làm việc theo hợp đồng lao động", "Hộ gia đình có người làm việc theo hợp đồng")
+    assert holder_apart(households, 38, _heard)[1] == (
+        "Những hộ này được hỗ trợ 50% mức đóng bảo hiểm xã hội tự nguyện trong 24 tháng đầu tiên"
+    )
+    assert holder_apart(CO_OP, 38, _heard)[1].startswith("Những người này được hỗ trợ")
+    for owner in ("Chủ rừng là tổ chức có hợp đồng", "Chủ đầu tư dự án có hợp đồng", "Hộ kinh doanh có hợp đồng"):
+        assert holder_apart(CO_OP.replace("Người lao động làm việc theo hợp đồng", owner), 38, _heard) == [], owner

@@ -108,6 +108,8 @@ QUALIFIER = re.compile(
     re.I,
 )
 ROW = re.compile(r"^(?P<what>[^:;]{3,80}):\s+(?P<value>.+)$")
+# "Người nuôi chó, mèo trên địa bàn xã, phường": the area the whole document is for, the first words a long duty loses
+AREA = re.compile(r"\s+(?:trên|tại|ở)\s+(?:các\s+)?địa bàn\b.*$")
 GROUP_RULE = re.compile(r"\b(?:được|phải|thì|là|bị)\b|\bkhông được\b")
 
 
@@ -234,6 +236,7 @@ def lead_items(lead: str, item: str) -> list[str] | None:
     if any(QUALIFIER.match(p) for p in parts[1:]):
         return None  # "Nộp phí …; trừ hộ nghèo": the exception belongs to the act before it
     said: list[str] = []
+    too_long = False
     for part in parts:
         if OTHER.search(part):
             continue  # "Hành vi khác …": names no act
@@ -241,6 +244,12 @@ def lead_items(lead: str, item: str) -> list[str] | None:
         if sentence is None:
             return None  # a part with its own subject or rule: the item is not a list of acts
         done = finish(sentence)
+        if words(done) > HARD_MAX_WORDS and frame.kind == "duty" and (local := AREA.sub("", frame.head)) != frame.head:
+            done = finish(_act(Frame(frame.kind, local, frame.modal, frame.link), part[:1].upper() + part[1:]) or "")
         if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done):
             said.append(done)  # each act holds alone; one too long to hear is left out, not cut
+        else:
+            too_long = True
+    if not said and too_long and frame.kind in ("ban", "duty", "object"):
+        return []  # said alone, the act would be an order to everyone, or a ban heard as an order: not said at all
     return said or None

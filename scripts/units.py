@@ -15,10 +15,11 @@ from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.holders import PERSON_HEADS, alternation
 from scripts.lead_holder import with_holder
-from scripts.lead_items import QUALIFIER, lead_items
+from scripts.lead_items import AREA, QUALIFIER, lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
 from scripts.level_rows import level_row
+from scripts.listener import check
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, received, with_list_lead
 from scripts.relief import as_received
@@ -102,6 +103,13 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
         return [s for s in out if listenable(s) and words(s) >= 8]
     if phrase and HOLDER_LEAD.match(phrase) and MODAL_FIRST.match(body):
         return []  # "Người dân chưa đăng ký thường trú …:" + "Không phải nộp phí …": alone, a rule for everyone
+    if phrase and HOLDER_LEAD.match(phrase) and VERB_FIRST.match(body):
+        if acts := each_act(phrase, body):
+            return acts
+        # "Hộ gia đình sử dụng nước sạch …:" + "Thông báo ngay cho trưởng thôn …": alone, an order to everyone; said
+        # with the holder, without the area the whole document is for, or not at all
+        joined = finish(f"{AREA.sub('', phrase)} {lowerfirst(body)}")
+        return [joined] if words(joined) <= HARD_MAX_WORDS and listenable(joined) and not check(joined) else []
     return each_act(phrase, body) or split_units(unit)
 
 

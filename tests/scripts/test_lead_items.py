@@ -202,3 +202,29 @@ def test_a_ban_or_a_negation_under_a_duty_lead_is_said_as_a_ban() -> None:
         "Người tổ chức lễ tang không được rải tiền âm phủ trên đường."
     ]
     assert lead_items("Người trúng đấu giá có quyền sau đây:", "a) Không nộp tiền đặt trước;") is None
+
+
+def test_a_long_duty_is_said_with_its_holder_or_not_at_all() -> None:
+    """An act under a holder's lead, too long with the whole holder, used to be said alone: an order to everyone. Now
+    the holder goes without the area the whole decision is for ("trên địa bàn …"), or the act is not said."""
+    from scripts.units import with_lead
+
+    register = (
+        "Đăng ký với Ủy ban nhân dân cấp xã nơi cư trú trong thời hạn 10 ngày kể từ ngày bắt đầu nuôi và cập nhật khi có"
+        " thay đổi."
+    )
+    duty = "Người nuôi chó, mèo trên địa bàn xã, phường có trách nhiệm thực hiện đầy đủ các quy định sau đây:"
+    assert with_lead(duty, register) == [
+        "Người nuôi chó, mèo có trách nhiệm đăng ký với Ủy ban nhân dân cấp xã nơi cư trú trong thời hạn 10 ngày kể từ"
+        " ngày bắt đầu nuôi và cập nhật khi có thay đổi."
+    ]
+    report = (
+        "Thông báo ngay cho trưởng thôn khi phát hiện đường ống bị rò rỉ, vỡ hoặc có dấu hiệu bị đấu nối trái phép vào hệ thống."
+    )
+    holder = "Hộ gia đình, cá nhân sử dụng nước sạch của công trình cấp nước tập trung nông thôn:"  # a holder, no verb
+    assert with_lead(holder, report) == []  # with its holder too long to hear; alone, an order to everyone
+    short = "Hộ gia đình sử dụng nước sạch trên địa bàn xã:"
+    assert with_lead(short, report) == [
+        "Hộ gia đình sử dụng nước sạch thông báo ngay cho trưởng thôn khi phát hiện đường ống bị rò rỉ, vỡ hoặc có dấu"
+        " hiệu bị đấu nối trái phép vào hệ thống."
+    ]

@@ -14,6 +14,7 @@ from typing import Any
 import paho.mqtt.client as mqtt
 
 from devices import wire
+from devices.broker import BrokerError
 from devices.errors import MessageError
 from devices.mqtt import Subscriptions, connect, make_client
 from devices.protocol import MessageType, Signer, Topics, parse_iso, target_of
@@ -37,8 +38,7 @@ class Dispatcher:
     on_state: Handler | None = None
     on_telemetry: Handler | None = None
     on_rejected: Rejected | None = None
-    # called on every reconnect with whether the broker still held our session (False: a broker
-    # restarted without persistence, so reports devices sent meanwhile may be gone)
+    # on every reconnect: did the broker keep our session? (False: reports sent meanwhile may be gone)
     on_reconnect: Callable[[bool], None] | None = None
     # the messages still awaiting acks (id → type, target, expiry, acks): a device's superseded
     # programme and an expired message leave it, and it never holds more than `max_sent` (#21)
@@ -61,8 +61,7 @@ class Dispatcher:
         self.client.on_message = self._on_message
         self.client.on_disconnect = self._on_disconnect
         self.subscriptions = Subscriptions(self.client, self.url)
-        # no cap on QoS 1 messages in flight: with one, paho scans every message in flight on
-        # each PUBACK to find the next queued one, which made a 10,000-device push quadratic
+        # no cap on QoS 1 in flight: with one, paho scans all in flight on each PUBACK (a 10,000-device push went quadratic)
         self.client.max_inflight_messages_set(0)
         self.client.max_queued_messages_set(0)
         if self.deferred_acks:
@@ -84,14 +83,15 @@ class Dispatcher:
         self.received = 0
 
     def start(self, timeout_s: float = 10.0) -> Dispatcher:
-        """Connect, and return once the broker has confirmed the subscriptions: a report a
-        device sends before the SUBACK would reach no subscriber and be dropped.
-
-        :raises BrokerError: the broker is down, refuses us, or refuses a subscription.
-        """
+        """Connect; return once the broker confirmed the subscriptions (a report sent before the
+        SUBACK reaches no subscriber). :raises BrokerError: down, refused, or a subscription refused."""
         connect(self.client, self.url)
-        if not self.drain_only:
-            self.subscriptions.wait(timeout_s)
+        try:
+            if not self.drain_only:
+                self.subscriptions.check(timeout_s)
+        except BrokerError:
+            self.stop()  # a worker's "online" (retained) was published on connect: it says offline, or none drains its share
+            raise
         return self
 
     def stop(self) -> None:

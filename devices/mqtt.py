@@ -74,10 +74,11 @@ def connect(client: mqtt.Client, url: str, keepalive: int = 30, timeout_s: float
 class Subscriptions:
     """What a client subscribes to on every (re)connect, and the broker's answer to the first
     SUBSCRIBE. A message published to a topic before its SUBACK reaches no subscriber and the
-    broker drops it, so a client's `start()` waits for that answer (`wait`)."""
+    broker drops it, so a client's `start()` waits for that answer (`check`). `needed` says which
+    filters the client cannot work without (a device: its own topics, not a zone's)."""
 
-    def __init__(self, client: mqtt.Client, url: str) -> None:
-        self.client, self.url = client, url
+    def __init__(self, client: mqtt.Client, url: str, needed: Callable[[str], bool] = lambda _f: True) -> None:
+        self.client, self.url, self.needed = client, url, needed
         self.confirmed = threading.Event()
         self.refused: list[str] = []
         self._pending: tuple[int | None, list[str]] | None = None  # the SUBSCRIBE's packet id and its filters
@@ -92,27 +93,28 @@ class Subscriptions:
         if self._pending is None or mid != self._pending[0]:
             return
         self.refused = [f for f, code in zip(self._pending[1], codes, strict=False) if code.is_failure]
-        if self.refused:
-            log.error("the broker refused the subscription to %s", ", ".join(self.refused))
+        if self.refused and (self.confirmed.is_set() or not any(self.needed(f) for f in self.refused)):
+            # at start a refusal the client cannot work without is raised by `check`; later, or a zone's, it is told here
+            log.warning("the broker refused the subscription to %s", ", ".join(self.refused))
         self.confirmed.set()
 
-    def wait(self, timeout_s: float = 10.0) -> None:
-        """Return once the broker has confirmed the subscriptions; else disconnect and raise.
+    def check(self, timeout_s: float = 10.0) -> None:
+        """Return once the broker has confirmed the subscriptions the client needs.
 
-        :raises BrokerError: no SUBACK in time, or a filter refused (an ACL that denies it).
+        :raises BrokerError: no SUBACK in time (broker.no_suback), or a needed filter refused, as
+            by an ACL that denies it (broker.subscription_refused). The caller closes the client.
         """
-        if self.confirmed.wait(timeout_s) and not self.refused:
-            return
-        self.client.disconnect()
-        self.client.loop_stop()
         where = mask_url(self.url)
-        if self.refused:
+        if not self.confirmed.wait(timeout_s):
+            raise BrokerError(f"the MQTT broker at {where} did not confirm the subscriptions", "broker.no_suback", url=where)
+        if refused := [f for f in self.refused if self.needed(f)]:
+            topics = ", ".join(refused)
             raise BrokerError(
-                f"the MQTT broker at {where} refused the subscription to {', '.join(self.refused)}",
-                "broker.not_authorized",
+                f"the MQTT broker at {where} refused the subscription to {topics}",
+                "broker.subscription_refused",
                 url=where,
+                topics=topics,
             )
-        raise BrokerError(f"the MQTT broker at {where} did not confirm the subscriptions", "broker.no_answer", url=where)
 
 
 class MqttTransport:
@@ -138,7 +140,8 @@ class MqttTransport:
         )
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
-        self.subscriptions = Subscriptions(self.client, url)
+        own = f"{agent.topics.prefix}/dev/{agent.device_id}/"
+        self.subscriptions = Subscriptions(self.client, url, needed=lambda f: f.startswith(own))  # a zone's refused: still works
         self.client.reconnect_delay_set(1, 5)
         agent.publish = self._publish
         self._subscribed = frozenset(agent.subscriptions())
@@ -174,7 +177,11 @@ class MqttTransport:
         :raises BrokerError: the broker is down, refuses us, or refuses a subscription.
         """
         connect(self.client, self.url)
-        self.subscriptions.wait(timeout_s)
+        try:
+            self.subscriptions.check(timeout_s)
+        except BrokerError:
+            self.stop()  # says offline (retained) itself: its "online" was published on connect, and a clean disconnect sends no will
+            raise
         return self
 
     def open(self) -> None:

@@ -191,6 +191,8 @@ CATALOGUE: dict[str, str] = {
     "broker.not_authorized": "Broker {url} từ chối tên đăng nhập hoặc mật khẩu của loa: đã chạy export-acl và nạp lại Mosquitto chưa?",
     "broker.no_answer": "Broker {url} không trả lời khi kết nối: hãy kiểm tra địa chỉ, cổng và tường lửa.",
     "broker.refused": "Broker {url} từ chối kết nối: hãy xem nhật ký của Mosquitto.",
+    "broker.subscription_refused": "Broker {url} không cho nhận tin ở {topics}: hãy xem quyền (ACL) của tài khoản này, chạy lại export-acl và nạp lại Mosquitto.",
+    "broker.no_suback": "Broker {url} đã nhận kết nối nhưng không xác nhận việc đăng ký nhận tin: broker có thể đang quá tải, hãy thử lại sau ít phút.",
     "broker.bad_url": "Địa chỉ broker {url} sai dạng: cần dạng mqtt://MÁY:CỔNG.",
     "broker.no_mosquitto": "Máy này chưa cài Mosquitto (apt-get install mosquitto).",
     "broker.not_started": "Không khởi động được broker MQTT ({where}): cổng có thể đang bận.",

@@ -106,10 +106,14 @@ class Swarm:
             if time.monotonic() > deadline:
                 raise TimeoutError("the swarm could not connect in time")
         self.thread.start()
-        while not all(t.client.is_connected() for t in self.transports):
+        # connected and subscribed: a command sent before a device's SUBACK would reach no subscriber
+        while not all(t.subscriptions.confirmed.is_set() for t in self.transports):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"{sum(not t.client.is_connected() for t in self.transports)} devices never connected")
+                late = sum(not t.subscriptions.confirmed.is_set() for t in self.transports)
+                raise TimeoutError(f"{late} devices never connected and subscribed")
             time.sleep(0.05)
+        for transport in self.transports:
+            transport.subscriptions.check(0)  # a device's own topics refused: BrokerError
         return self
 
     def _run(self) -> None:

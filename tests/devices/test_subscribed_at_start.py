@@ -25,6 +25,7 @@ from devices.broker import BrokerError
 from devices.dispatcher import Dispatcher
 from devices.mqtt import MqttTransport, connect, make_client
 from devices.protocol import MessageType, Signer, Topics, Verifier, iso, public_key
+from devices.sim.swarm import Swarm
 from tests.conftest import wait_for
 
 SIGNER = Signer.generate("k1")
@@ -36,18 +37,22 @@ class SlowSubscribe:
     back, and with `refuse` every SUBACK says 0x80 (failure) for each filter, as a broker with an
     ACL does (Mosquitto 2.0 grants an MQTT 3.1.1 subscription its ACL denies and drops its messages)."""
 
-    def __init__(self, target: int, hold_s: float, refuse: bool = False) -> None:
-        self.target, self.hold_s, self.refuse = target, hold_s, refuse
+    def __init__(self, target: int, hold_s: float, refuse: str = "") -> None:
+        self.target, self.hold_s, self.refuse = target, hold_s, refuse  # refuse "all" filters, or the "last" one
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.held = 0
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
-        try:
-            client, _ = self.listener.accept()
-        except OSError:
-            return
+        while True:  # each connection in turn (a swarm opens several)
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self._serve(client)
+
+    def _serve(self, client: socket.socket) -> None:
         upstream = socket.create_connection(("127.0.0.1", self.target))
         threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
         threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
@@ -59,7 +64,9 @@ class SlowSubscribe:
                     self.held += 1
                     time.sleep(self.hold_s)
                 if not from_client and self.refuse and chunk[0] == SUBACK and len(chunk) == 2 + chunk[1]:
-                    chunk = chunk[:4] + b"\x80" * (len(chunk) - 4)  # header, length, packet id, one code per filter
+                    codes = len(chunk) - 4  # after the header, the length and the packet id: one code per filter
+                    kept = codes - 1 if self.refuse == "last" else 0
+                    chunk = chunk[: 4 + kept] + b"\x80" * (codes - kept)
                 dst.sendall(chunk)
         except OSError:
             pass
@@ -144,16 +151,88 @@ def test_a_command_sent_right_after_a_device_starts_is_obeyed(proxy: SlowSubscri
             sender.loop_stop()
 
 
-def test_a_refused_subscription_is_a_clear_error() -> None:
-    """A worker the broker's ACL keeps from the reports would run deaf: it stops at start."""
-    proxy = SlowSubscribe(1883, hold_s=0.0, refuse=True)
+def _retained(topic: str) -> bytes:
+    """What the broker keeps retained on `topic` (b"" for nothing)."""
+    got: list[bytes] = []
+    reader = make_client(f"read-{time.time_ns()}")
+    reader.on_message = lambda c, u, m: got.append(bytes(m.payload))
+    connect(reader, "mqtt://127.0.0.1:1883")
+    reader.subscribe(topic, 1)
+    wait_for(lambda: got, 2)
+    reader.disconnect()
+    reader.loop_stop()
+    return got[-1] if got else b""
+
+
+def test_a_refused_subscription_is_a_clear_error_and_leaves_no_one_online(tmp_path: Path) -> None:
+    """A worker or a speaker the broker's ACL keeps from its topics would run deaf: it stops at start, and says offline
+    (its "online" went out retained on connect, and a clean disconnect sends no will)."""
+    proxy = SlowSubscribe(1883, hold_s=0.0, refuse="all")
     prefix = f"loa/deaf-{time.time_ns()}"
-    dispatcher = Dispatcher(SIGNER, f"mqtt://127.0.0.1:{proxy.port}", Topics(prefix), client_id=f"srv-{time.time_ns()}")
+    worker = f"srv-{time.time_ns()}"
+    dispatcher = Dispatcher(SIGNER, f"mqtt://127.0.0.1:{proxy.port}", Topics(prefix), client_id=worker, shared_group="g1")
+    device = f"d-{time.time_ns()}"
+    verifier = Verifier({SIGNER.key_id: public_key(SIGNER.public_b64())}, frozenset({f"dev/{device}"}))
     try:
         with pytest.raises(BrokerError) as caught:
             dispatcher.start(timeout_s=5)
-        assert caught.value.code == "broker.not_authorized"
-        assert f"refused the subscription to {prefix}/dev/+/" in str(caught.value)
+        assert caught.value.code == "broker.subscription_refused"
+        assert f"refused the subscription to $share/g1/{prefix}/dev/+/" in str(caught.value)
         assert not dispatcher.client.is_connected()
+        assert json.loads(_retained(Topics(prefix).worker(worker)))["online"] is False
+        with ThreadPoolExecutor(1) as executor:
+            agent = Agent(device, (), verifier, tmp_path / "agent", lambda *_: None, executor, topics=Topics(prefix))
+            transport = MqttTransport(agent, f"mqtt://127.0.0.1:{proxy.port}")
+            with pytest.raises(BrokerError) as caught:
+                transport.start(timeout_s=5)
+        assert caught.value.code == "broker.subscription_refused" and caught.value.params["topics"].startswith(f"{prefix}/dev/")
+        assert json.loads(_retained(Topics(prefix).state(device)))["online"] is False
     finally:
         proxy.close()
+
+
+def test_a_refused_zone_leaves_a_speaker_its_own_commands(tmp_path: Path) -> None:
+    """A zone the ACL denies (a speaker moved, the ACL not yet exported) is warned of; the speaker still starts and obeys
+    what is sent to it."""
+    proxy = SlowSubscribe(1883, hold_s=0.0, refuse="last")
+    topics = Topics(f"loa/zone-{time.time_ns()}")
+    device = f"d-{time.time_ns()}"
+    verifier = Verifier({SIGNER.key_id: public_key(SIGNER.public_b64())}, frozenset({f"dev/{device}", "zone/old"}))
+    with ThreadPoolExecutor(1) as executor:
+        agent = Agent(device, ("old",), verifier, tmp_path / "agent", lambda *_: None, executor, topics=topics)
+        assert agent.subscriptions()[-1] == topics.zone_cmd("old")  # the code the proxy refuses is the zone's
+        transport = MqttTransport(agent, f"mqtt://127.0.0.1:{proxy.port}").start(timeout_s=5)
+        try:
+            assert transport.subscriptions.refused == [topics.zone_cmd("old")]
+            sender = make_client(f"srv-{time.time_ns()}")
+            connect(sender, "mqtt://127.0.0.1:1883")
+            sender.publish(
+                topics.device_cmd(device), SIGNER.encode(MessageType.VOLUME, f"dev/{device}", {"volume": 30}, 60), qos=1
+            )
+            assert wait_for(lambda: agent.volume == 30, 5)
+            sender.disconnect()
+            sender.loop_stop()
+        finally:
+            transport.stop()
+            proxy.close()
+
+
+def test_a_swarm_is_started_once_every_speaker_is_subscribed(tmp_path: Path, proxy: SlowSubscribe) -> None:
+    topics = Topics(f"loa/swarm-{time.time_ns()}")
+    swarm = Swarm(
+        [("sw-1", "z1"), ("sw-2", "z1")], f"mqtt://127.0.0.1:{proxy.port}", {SIGNER.key_id: SIGNER.public_b64()}, tmp_path, topics
+    )
+    swarm.start()
+    sender = make_client(f"srv-{time.time_ns()}")
+    connect(sender, "mqtt://127.0.0.1:1883")
+    try:
+        for device in ("sw-1", "sw-2"):
+            sender.publish(
+                topics.device_cmd(device), SIGNER.encode(MessageType.VOLUME, f"dev/{device}", {"volume": 35}, 60), qos=1
+            )
+        assert wait_for(lambda: all(a.volume == 35 for a in swarm.agents), 5), "a command sent after start() was lost"
+        assert proxy.held >= 2
+    finally:
+        swarm.stop()
+        sender.disconnect()
+        sender.loop_stop()

@@ -147,13 +147,15 @@ def _row(part: str) -> tuple[str, str] | None:
             return who.strip(), _plain_value(value.strip())
     if m := VALUE_FIRST.match(part):
         return m["who"], m["value"]
-    if (m := re.search(AMOUNT, part)) and not BOUND_END.search(part[: m.start()]):  # "Hộ nghèo 1.500.000 đồng/hộ"
+    if (m := re.search(AMOUNT, part)) and not BOUND_END.search(part[: m.start()]) and not ACTS.search(part[: m.start()]):
+        # "Hộ nghèo 1.500.000 đồng/hộ"; not "Người thứ nhất đóng bằng 4,5% …", a rule with its own verb
         start = re.search(r"(?:(?:từ|tối đa|tối thiểu|không quá|bằng)\s+)?$", part[: m.start()])
         cut = start.start() if start else m.start()
         return (part[:cut].strip(), part[cut:].strip()) if part[:cut].strip() else None
     return None
 
 
+ACTS = re.compile(r"\b(?:đóng|nộp|trả|thanh toán|được|phải|bị|hưởng|nhận|chi|mua|bán)\b")  # a verb: no bare group
 BOUND_END = re.compile(r"\b(?:dưới|trên|đến|hơn|thấp|cao|không quá|tối đa|tối thiểu)\s*$")  # "… thu nhập dưới 2.000.000"
 LISTED = re.compile(r",\s+|\s+và\s+")
 

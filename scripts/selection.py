@@ -298,7 +298,9 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     return out
 
 
-KEEP_AFTER_SUBJECT = frozenset("đủ từ dưới trên có được bị không phải thuộc là".split())
+# a word that opens what follows the subject ("Người đủ | 16 tuổi"), or that needs its complement ("Người thứ | hai",
+# "Hộ thuộc nhóm | 2"): the points share the words before it, never half of an ordinal or a class
+KEEP_AFTER_SUBJECT = frozenset("đủ từ dưới trên có được bị không phải thuộc là thứ loại hạng nhóm cấp vùng mức".split())
 
 
 NEGATES_POINTS = frozenset((*NEGATION_WORDS, "cấm"))  # a word the points share that binds each of them

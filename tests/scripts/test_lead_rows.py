@@ -209,3 +209,11 @@ b) Hộ nghèo: 500.000 đồng/hộ/tháng.
     text = draft(doc).text.lower()
     assert "người cao tuổi từ đủ 80 tuổi trở lên được trợ cấp xã hội hằng tháng 540.000 đồng/tháng" in text
     assert "trợ cấp xã hội hằng tháng người cao tuổi" not in text  # not the lead glued to the item
+
+
+def test_an_item_with_its_own_verb_is_no_group_with_an_amount() -> None:
+    """ "Người thứ nhất đóng bằng 4,5% …" under "Mức đóng … như sau:" was read as the group "Người thứ nhất đóng" and
+    said "Mức đóng … đối với người thứ nhất đóng là bằng 4,5% …"."""
+    lead = "Mức đóng bảo hiểm y tế theo hộ gia đình như sau:"
+    assert lead_rows(lead, "a) Người thứ nhất đóng bằng 4,5% mức lương cơ sở;") is None
+    assert lead_rows("Mức hỗ trợ như sau:", "a) Hộ nghèo 1.500.000 đồng/hộ;") == ["Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ."]

@@ -87,6 +87,22 @@ def test_parallel_points_are_said_together_with_their_subject_once() -> None:
     assert merged[0].source.quote.startswith("Trẻ em dưới 6 tuổi") and merged[0].source.quote.endswith("trả đủ giá vé.")
 
 
+ORDINALS = """Điều 2. Mức đóng
+1. Mức đóng bảo hiểm y tế theo hộ gia đình như sau:
+a) Người thứ nhất đóng bằng 4,5% mức lương cơ sở;
+b) Người thứ hai đóng bằng 70% mức đóng của người thứ nhất.
+"""
+
+
+def test_parallel_points_never_split_an_ordinal_from_its_number() -> None:
+    """ "Người thứ nhất …; Người thứ hai …" shared "Người thứ": the second was said as "hai đóng bằng 70% …"."""
+    from tests.scripts.made_up import decision
+
+    texts = [c.text for c in candidates(decision("Về mức đóng bảo hiểm y tế", ORDINALS))]
+    assert "Người thứ nhất đóng bằng 4,5% mức lương cơ sở; thứ hai đóng bằng 70% mức đóng của người thứ nhất." in texts
+    assert not any("; hai đóng" in t for t in texts), texts
+
+
 SIBLINGS = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
 Số: 21/2031/QĐ-UBND
 QUYẾT ĐỊNH

@@ -155,6 +155,8 @@ def _row(part: str) -> tuple[str, str] | None:
     return None
 
 
+# a fee's row by where it is charged ("khu vực thành thị 300.000 đồng/học sinh/tháng"), not by who pays it
+AREA_ROW = re.compile(r"^(?:khu vực|vùng|địa bàn|thành thị|nông thôn|miền núi|các xã|các phường|xã|phường|thị trấn)\b", re.I)
 ACTS = re.compile(r"\b(?:đóng|nộp|trả|thanh toán|được|phải|bị|hưởng|nhận|chi|mua|bán)\b")  # a verb: no bare group
 BOUND_END = re.compile(r"\b(?:dưới|trên|đến|hơn|thấp|cao|không quá|tối đa|tối thiểu)\s*$")  # "… thu nhập dưới 2.000.000"
 LISTED = re.compile(r",\s+|\s+và\s+")
@@ -235,6 +237,9 @@ def _one(lead: Lead, part: str) -> str | None:
             case = row[0] if row[0].startswith("Trường hợp") else f"Trường hợp {row[0][:1].lower()}{row[0][1:]}"
             return f"{case}, {lowerfirst(lead.holder)} được {lead.verb}{lead.what} {row[1]}"
         return None
+    if row and lead.fee and AREA_ROW.match(row[0]) and not RULE.search(row[0]) and words(row[0]) <= 8:
+        said = f"{lead.fee} ở {lowerfirst(row[0])} là {row[1]}"  # "khu vực nông thôn 150.000 đồng/học sinh/tháng"
+        return f"Đối với {lead.aim}, {lowerfirst(said)}" if lead.aim else said
     if row:
         who, value = row
         if not _group(who):
@@ -284,6 +289,7 @@ def inline_rows_said(line: str) -> list[str] | None:
         or read.holder
         or not GROUP.match(first := INLINE_MARKER.sub("", m["items"]).split(";")[0])
         and not VALUE_FIRST.match(first)
+        and not (read.fee and AREA_ROW.match(first))
     ):
         return None
     return lead_rows(m["lead"] + ":", capfirst(INLINE_MARKER.sub(" ", m["items"]).strip()))

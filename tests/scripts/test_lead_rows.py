@@ -217,3 +217,19 @@ def test_an_item_with_its_own_verb_is_no_group_with_an_amount() -> None:
     lead = "Mức đóng bảo hiểm y tế theo hộ gia đình như sau:"
     assert lead_rows(lead, "a) Người thứ nhất đóng bằng 4,5% mức lương cơ sở;") is None
     assert lead_rows("Mức hỗ trợ như sau:", "a) Hộ nghèo 1.500.000 đồng/hộ;") == ["Hộ nghèo được hỗ trợ 1.500.000 đồng/hộ."]
+
+
+def test_a_fee_charged_by_area_is_said_for_each_area() -> None:
+    """ "Mức thu học phí …: khu vực thành thị 300.000 đồng/…; khu vực nông thôn …" was dropped (no main clause): the
+    fees a resolution sets, the first thing a parent must hear."""
+    line = (
+        "Mức thu học phí đối với cơ sở giáo dục mầm non: khu vực thành thị 300.000 đồng/học sinh/tháng; khu vực nông thôn"
+        " 150.000 đồng/học sinh/tháng; khu vực miền núi 50.000 đồng/học sinh/tháng."
+    )
+    assert inline_rows_said(line) == [
+        "Đối với cơ sở giáo dục mầm non, mức thu học phí ở khu vực thành thị là 300.000 đồng/học sinh/tháng.",
+        "Đối với cơ sở giáo dục mầm non, mức thu học phí ở khu vực nông thôn là 150.000 đồng/học sinh/tháng.",
+        "Đối với cơ sở giáo dục mầm non, mức thu học phí ở khu vực miền núi là 50.000 đồng/học sinh/tháng.",
+    ]
+    said = units(SUBJECT, "Điều 2. Mức thu học phí\n1. " + line + "\n")
+    assert "Đối với cơ sở giáo dục mầm non, mức thu học phí ở khu vực miền núi là 50.000 đồng/học sinh/tháng." in said

@@ -18,6 +18,7 @@ from scripts.holders import PERSON_HEADS, alternation
 from scripts.inline_rows import inline_row_candidates
 from scripts.legal import DATE_WORDS, THIS_DOC, LegalDocument, to_date
 from scripts.listener import RUN_ON, passes
+from scripts.notions import bare_group
 from scripts.offices import as_state_act
 from scripts.phasing import phased_dates, with_phase
 from scripts.selection import Candidate, Source, admin_score, best_first, candidates, overlap, resident_score
@@ -126,6 +127,7 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         and all(passes(t) for t in (c.text, *c.follow))
         and complete(c.text, c.follow)  # a rule rewritten past its "khi có đủ hai điều kiện": its conditions would dangle
         and not scope.match(c.text)
+        and not (0 <= c.article_index < len(doc.articles) and bare_group(c.text, doc.articles[c.article_index].title))
     ]
 
 

@@ -97,6 +97,16 @@ def beneficiary(text: str, doc_title: str) -> list[str]:
     return out if all(words(s) <= HARD_MAX_WORDS and passes(s) for s in out) else []
 
 
+BENEFICIARY_TITLE = re.compile(r"\bđối tượng (?:áp dụng|được hỗ trợ|được hưởng|hưởng|thụ hưởng)\b", re.I)
+GROUP_SAYS = re.compile(r"\b(?:được|phải|cấm|thì|là|có trách nhiệm|có nghĩa vụ)\b")
+
+
+def bare_group(text: str, title: str) -> bool:
+    """ "Điều 1. Đối tượng áp dụng" then "1. Hộ gia đình có nhà ở bị sập đổ … do thiên tai.": an item of the list,
+    heard alone as a sentence that says nothing; said only as `beneficiary` gives it its benefit."""
+    return bool(BENEFICIARY_TITLE.search(title) and RESIDENT_NOUN.match(text) and not GROUP_SAYS.search(text))
+
+
 PLACES = re.compile(
     r"^(?P<what>[^:;]{5,120}?)\s(?:bao )?gồm\s(?P<head>[^:;]{0,60}?\bcác\s(?P<kind>(?:xã|phường|thị trấn|đặc khu|thôn|bản)"
     r"(?:,\s(?:xã|phường|thị trấn|đặc khu|thôn|bản))*))\s*:\s*(?P<names>[^;.]+)"

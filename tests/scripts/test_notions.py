@@ -169,3 +169,20 @@ Người nuôi ong được trợ giúp 300.000 đồng/đàn.
     # "bị chết" is already a verb of its own: a beneficiary is said as a right only when it is a bare noun phrase
     other = doc.replace("bị chết do rét đậm, rét hại", "đang nuôi tại thôn vùng cao")
     assert "Người nuôi ong có từ 10 đàn ong trở lên đang nuôi tại thôn vùng cao được trợ giúp." in set(_by_text(other))
+
+
+def test_an_item_of_the_applicability_article_is_never_said_alone() -> None:
+    """ "Điều 1. Đối tượng áp dụng" then "1. Hộ gia đình có nhà ở bị sập đổ … do thiên tai.": the item was aired as a
+    sentence that says nothing; it is said with the benefit ("… được hỗ trợ.") or not at all."""
+    from tests.scripts.made_up import script
+
+    body = """Điều 1. Đối tượng áp dụng
+1. Hộ gia đình có nhà ở bị sập đổ, cuốn trôi, hư hỏng nặng do thiên tai.
+2. Hộ gia đình có người chết, mất tích do thiên tai.
+Điều 2. Mức hỗ trợ
+1. Hộ gia đình có nhà ở bị sập đổ, cuốn trôi được hỗ trợ làm nhà ở 40.000.000 đồng/hộ.
+2. Hộ gia đình có người chết, mất tích do thiên tai được hỗ trợ mai táng phí 10.000.000 đồng/người.
+"""
+    said = script("Về việc quy định mức hỗ trợ khắc phục hậu quả thiên tai cho hộ gia đình", body)
+    assert not any(s.rstrip(".").endswith("do thiên tai") for s in said), said
+    assert any("được hỗ trợ làm nhà ở 40.000.000 đồng/hộ" in s for s in said)

@@ -36,12 +36,15 @@ NAMED_ONLY_BY_REFERENCE = re.compile(
 )  # "Buộc tiêm phòng vắc xin đối với hành vi quy định tại khoản 1 Điều này;": without it, "đối với hành vi;" says nothing
 # (an exception named by reference, "…, trừ trường hợp quy định tại …", is sentences.finish's: see branch fuzz-half-exception)
 
+SHARE_OF_REFERENCE = re.compile(r"\d\s*%\s+(?:của\s+)?mức\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s")
+# "… thì mức hỗ trợ bằng 50% mức quy định tại khoản 1 Điều này": without it, "bằng 50% mức." — of which level?
+
 
 def narrowed_subject(text: str) -> bool:
     """Does the provision open with a subject that only its reference narrows, or say nothing but its reference?"""
     if (only := ONLY_BY_REFERENCE.match(text)) and not PREDICATE_BEFORE.search(only["head"]):
         return True
-    if NAMED_ONLY_BY_REFERENCE.search(text):
+    if NAMED_ONLY_BY_REFERENCE.search(text) or SHARE_OF_REFERENCE.search(text):
         return True
     if SAME_ARTICLE_LEVEL.match(text):
         return False

@@ -72,3 +72,17 @@ def test_an_act_named_only_by_its_reference_is_not_said() -> None:
     assert not [s for s in said if "đối với hành vi;" in s or s.endswith("đối với hành vi.")], said
     assert narrowed_subject("Buộc nộp lại số lợi bất hợp pháp đối với hành vi quy định tại khoản 2 Điều này.")
     assert not narrowed_subject("Buộc nộp lại số lợi bất hợp pháp có được do thực hiện hành vi vi phạm.")
+
+
+def test_a_share_of_a_level_named_only_by_its_reference_is_not_said() -> None:
+    """ "… thì mức hỗ trợ bằng 50% mức quy định tại khoản 1 Điều này." was said "… bằng 50% mức.": of which level?"""
+    from tests.scripts.made_up import units
+
+    body = """Điều 2. Mức hỗ trợ
+1. Hộ nghèo có nhà ở bị sập đổ được hỗ trợ làm nhà ở 40.000.000 đồng/hộ.
+2. Trường hợp nhà ở bị hư hỏng một phần thì mức hỗ trợ bằng 50% mức quy định tại khoản 1 Điều này.
+3. Trường hợp nộp hồ sơ trực tuyến thì áp dụng mức thu bằng 50% mức thu quy định tại khoản 1 Điều này.
+"""
+    said = units("Về việc quy định mức hỗ trợ hộ gia đình bị thiệt hại do thiên tai", body)
+    assert not any(s.endswith("50% mức.") for s in said), said
+    assert "Trường hợp nộp hồ sơ trực tuyến thì áp dụng mức thu bằng 50% mức thu." in said

@@ -203,11 +203,13 @@ CONDITION_COLON = re.compile(r"^((?:Khi|Trường hợp|Trong trường hợp|N�
 CONDITION = re.compile(r"^(?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với|Sau khi|Trước khi|Trong thời hạn|Trong vòng)\b", re.I)
 MAIN_AFTER = re.compile(r",\s|\bthì\b")
 MODAL = re.compile(r"\b(?:phải|không được|cấm|có trách nhiệm|có quyền)\b")
+SENDS = re.compile(r"\bgửi\s+(?:\d+\s+(?:bộ|bản)\s+)?(?:đơn|hồ sơ|tờ khai|giấy|bản)\b")  # "… hộ gia đình gửi đơn đến …"
 
 
 def complete(text: str) -> bool:
     """A sentence with a verb, and a condition ("Khi …", "Trong thời hạn …") only with its main clause."""
-    if not (PREDICATE.search(text) or LABELLED_AMOUNT.search(text) or TASK_VERB.match(text) or ACTOR_ACTS.match(text)):
+    verb = PREDICATE.search(text) or SENDS.search(text) or TASK_VERB.match(text) or ACTOR_ACTS.match(text)
+    if not (verb or LABELLED_AMOUNT.search(text)):
         return False
     if not CONDITION.match(text):
         return True
@@ -215,7 +217,8 @@ def complete(text: str) -> bool:
         return bool(re.search(r",", text)) and not text.startswith(("Trong thời hạn", "Trong vòng"))
     if MODAL.search(text[: m.start()]):
         return True  # "Trước khi đốt phải thông báo với trưởng thôn, …": the main clause comes before the comma
-    return bool(PREDICATE.search(text[m.end() :]))  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
+    rest = text[m.end() :]  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
+    return bool(PREDICATE.search(rest) or SENDS.search(rest))
 
 
 # What a listener hears as a defect wherever it stands in a sentence

@@ -235,3 +235,19 @@ def test_a_long_rule_is_never_cut_inside_a_list_between_its_head_and_its_figure(
         "thì được hỗ trợ thêm 7% mức đóng."
     )
     assert not any("danh sách, phê duyệt" in s for s in split_units(text))
+
+
+def test_a_resident_sending_an_application_is_a_sentence() -> None:
+    """ "Chậm nhất 15 ngày …, hộ gia đình gửi đơn đề nghị hỗ trợ đến Ủy ban nhân dân cấp xã." had no verb the drafter
+    knew ("gửi"): the deadline a resident must meet was never said."""
+    from tests.scripts.made_up import units
+
+    body = """Điều 3. Trình tự, thủ tục
+1. Chậm nhất 15 ngày kể từ ngày thiên tai kết thúc, hộ gia đình gửi đơn đề nghị hỗ trợ đến Ủy ban nhân dân cấp xã.
+2. Trong thời hạn 30 ngày kể từ ngày khai giảng, cha mẹ học sinh gửi hồ sơ đến nhà trường.
+"""
+    said = units("Về việc hỗ trợ hộ gia đình bị thiệt hại do thiên tai", body)
+    assert (
+        "Chậm nhất 15 ngày kể từ ngày thiên tai kết thúc, hộ gia đình gửi đơn đề nghị hỗ trợ đến Ủy ban nhân dân cấp xã." in said
+    )
+    assert "Trong thời hạn 30 ngày kể từ ngày khai giảng, cha mẹ học sinh gửi hồ sơ đến nhà trường." in said

@@ -113,7 +113,7 @@ def lowerfirst(text: str) -> str:
 
 LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến ngày".split())  # "trước ngày Luật này …"
 PAPER_AFTER = frozenset("cấp đổi gia hạn hồi chỉnh có xin giữ nộp trả sung mới".split())  # "cấp Giấy phép": a paper's name
-HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì)\b")
+HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì|tính từ|kể từ)\b")  # "… tính từ tháng Ủy ban …"
 ORGANIZATION = re.compile(
     r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện|Ủy ban|Giám đốc|Thủ trưởng|"
     r"Bộ trưởng|Công an|Lực lượng|Đài|Ban|"

@@ -251,3 +251,11 @@ def test_a_resident_sending_an_application_is_a_sentence() -> None:
         "Chậm nhất 15 ngày kể từ ngày thiên tai kết thúc, hộ gia đình gửi đơn đề nghị hỗ trợ đến Ủy ban nhân dân cấp xã." in said
     )
     assert "Trong thời hạn 30 ngày kể từ ngày khai giảng, cha mẹ học sinh gửi hồ sơ đến nhà trường." in said
+
+
+def test_a_rule_counted_from_an_office_act_is_no_heading_glued_to_it() -> None:
+    """ "Thời gian hưởng hỗ trợ tính từ tháng Ủy ban nhân dân cấp xã ký quyết định hỗ trợ." was cut as a heading
+    before "Ủy ban …" and said "Ủy ban nhân dân cấp xã ký quyết định hỗ trợ.": when the support starts was lost."""
+    text = "Thời gian hưởng hỗ trợ tính từ tháng Ủy ban nhân dân cấp xã ký quyết định hỗ trợ."
+    assert strip_noise(text) == text
+    assert strip_noise("Mức hỗ trợ học phí Mức học phí bằng 50%.") == "Mức học phí bằng 50%."

@@ -93,7 +93,7 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
         joined = finish(f"{paid} {lowerfirst(body)}")  # "100% mức hưởng khi …": paid to whom, by whom?
         if words(joined) <= MAX_WORDS + 6 and listenable(joined):
             return [joined]
-    if phrase and FIGURE.search(body) and (context := _context(phrase)) and words(context) + words(body) <= MAX_WORDS + 2:
+    if phrase and FIGURE.search(body) and (context := _context(phrase, body)) and words(context) + words(body) <= MAX_WORDS + 2:
         joined = finish(f"Đối với {lowerfirst(context)}, {lowerfirst(body)}")  # "Người thứ hai … 70%": of whom?
         if listenable(joined):
             return [joined]
@@ -188,7 +188,7 @@ def _paid_as(lead: str) -> str:
     return f"{subject} được {m['verb']}" if 4 <= words(subject) <= 14 else ""  # who pays is the lead's to say
 
 
-def _context(lead: str) -> str:
+def _context(lead: str, body: str = "") -> str:
     """Who a list of amounts is about: the lead's subject up to its first verb or qualifier."""
     if lead.startswith(("Đối với ", "Trường hợp ")):
         lead = lead.split(" ", 2)[-1] if lead.startswith("Đối với ") else lead
@@ -196,6 +196,8 @@ def _context(lead: str) -> str:
         return ""
     cut = CONTEXT_CUT.search(lead, 6)
     subject = lead[: cut.start()] if cut else lead
+    if re.search(r"\s(?:quy định|nêu)$", subject) and CONTEXT_START.match(body) and PREDICATE.search(body):
+        return ""  # "Đối tượng quy định [tại khoản 2 Điều 1 …]" before a point that names its own holder: said alone
     return subject if 3 <= words(subject) <= 12 and "," not in subject else ""
 
 

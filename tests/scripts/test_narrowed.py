@@ -86,3 +86,21 @@ def test_a_share_of_a_level_named_only_by_its_reference_is_not_said() -> None:
     said = units("Về việc quy định mức hỗ trợ hộ gia đình bị thiệt hại do thiên tai", body)
     assert not any(s.endswith("50% mức.") for s in said), said
     assert "Trường hợp nộp hồ sơ trực tuyến thì áp dụng mức thu bằng 50% mức thu." in said
+
+
+def test_a_lead_group_named_by_its_reference_is_not_said_half() -> None:
+    """Under "Đối tượng quy định tại khoản 2 Điều 1 Quyết định này được hỗ trợ như sau:", a point was said "Đối với đối
+    tượng quy định, người khuyết tật nặng dưới 16 tuổi được hỗ trợ …": the reference went, "quy định" stayed."""
+    from tests.scripts.made_up import units
+
+    body = """Điều 1. Đối tượng áp dụng
+1. Người cao tuổi từ đủ 75 tuổi trở lên thuộc hộ cận nghèo.
+2. Người khuyết tật nặng không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng.
+Điều 2. Mức hỗ trợ
+1. Đối tượng quy định tại khoản 2 Điều 1 Quyết định này được hỗ trợ như sau:
+a) Người khuyết tật nặng dưới 16 tuổi được hỗ trợ 400.000 đồng/người/tháng;
+b) Người khuyết tật nặng từ đủ 16 tuổi trở lên được hỗ trợ 350.000 đồng/người/tháng.
+"""
+    said = units("Về việc hỗ trợ người khuyết tật", body)
+    assert not any("đối tượng quy định," in s.lower() for s in said), said
+    assert "Người khuyết tật nặng dưới 16 tuổi được hỗ trợ 400.000 đồng/người/tháng." in said

@@ -84,3 +84,14 @@ def holder_head(who: str) -> str:
 def listed_group(who: str) -> bool:
     """ "Những học sinh sau đây": a lead's subject that is the list below it, not a group of its own."""
     return bool(re.search(r"\s(?:sau đây|dưới đây|sau)$", who)) and bool(PEOPLE.match(who))
+
+
+LEAD_REFERENCE = re.compile(r"\b(?:quy định|nêu)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b")
+AMOUNT_AFTER = re.compile(r"^[^:;]{3,120}:\s*(?:(?:từ|tối đa|tối thiểu|không quá|bằng)\s+)?\d")
+
+
+def narrowed_row(lead: str, row: str) -> bool:
+    """ "Mức hỗ trợ đối với đối tượng quy định tại khoản 2 Điều 1 …:" then "a) Người dưới 16 tuổi: 400.000 đồng/…": the
+    lead's reference says which people; the row said alone gives the amount to everyone under 16."""
+    bare = strip_noise(row).strip(" .;,")
+    return bool(LEAD_REFERENCE.search(lead) and PEOPLE.match(bare) and AMOUNT_AFTER.match(bare))

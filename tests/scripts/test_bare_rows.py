@@ -130,3 +130,19 @@ def test_an_item_opening_on_its_modal_is_never_said_without_the_holder_its_lead_
     texts = [c.text for c in build_pool(parse(FEE_WITH_A_HOLDER))]
     assert not any(t.startswith("Không phải nộp phí") for t in texts), "alone, an exemption for everyone"
     assert any(t.startswith("Người dân chưa đăng ký thường trú") and "số ngày thực tế cư trú" in t for t in texts), texts
+
+
+def test_a_row_under_a_lead_narrowed_by_its_reference_is_not_said_for_everyone() -> None:
+    """Under "Mức hỗ trợ đối với đối tượng quy định tại khoản 2 Điều 1 Quyết định này như sau:", the row "Người từ đủ 16
+    tuổi trở lên: 350.000 đồng/người/tháng." was the headline: every adult heard they get 350.000 đồng a month."""
+    body = """Điều 1. Đối tượng áp dụng
+1. Người cao tuổi từ đủ 75 tuổi trở lên thuộc hộ cận nghèo.
+2. Người khuyết tật nặng không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng.
+Điều 2. Mức hỗ trợ
+1. Mức hỗ trợ đối với đối tượng quy định tại khoản 2 Điều 1 Quyết định này như sau:
+a) Người dưới 16 tuổi: 400.000 đồng/người/tháng;
+b) Người từ đủ 16 tuổi trở lên: 350.000 đồng/người/tháng.
+"""
+    said = script("Về việc hỗ trợ người khuyết tật", body)
+    assert not any(s.lower().startswith(("người dưới 16 tuổi", "người từ đủ 16")) for s in said), said
+    assert not any("người từ đủ 16 tuổi trở lên: 350.000" in s for s in said), said

@@ -87,11 +87,13 @@ def listed_group(who: str) -> bool:
 
 
 LEAD_REFERENCE = re.compile(r"\b(?:quy định|nêu)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b")
+AIMED = re.compile(r"\s(?:cho|đối với)\s+" + PEOPLE.pattern.removeprefix("^"), re.I)  # "Mức hỗ trợ đối với người …"
 AMOUNT_AFTER = re.compile(r"^[^:;]{3,120}:\s*(?:(?:từ|tối đa|tối thiểu|không quá|bằng)\s+)?\d")
 
 
 def narrowed_row(lead: str, row: str) -> bool:
     """ "Mức hỗ trợ đối với đối tượng quy định tại khoản 2 Điều 1 …:" then "a) Người dưới 16 tuổi: 400.000 đồng/…": the
-    lead's reference says which people; the row said alone gives the amount to everyone under 16."""
+    lead's reference says which people; the row said alone gives the amount to everyone under 16. So does a lead's
+    "đối với người khuyết tật nặng …" that `lead_rows` could not say with the row."""
     bare = strip_noise(row).strip(" .;,")
-    return bool(LEAD_REFERENCE.search(lead) and PEOPLE.match(bare) and AMOUNT_AFTER.match(bare))
+    return bool((LEAD_REFERENCE.search(lead) or AIMED.search(lead)) and PEOPLE.match(bare) and AMOUNT_AFTER.match(bare))

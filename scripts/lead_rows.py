@@ -122,6 +122,8 @@ def read_lead(lead: str) -> Lead | None:
     out.verb, out.what = m["verb"].lower(), m["what"].rstrip(" ,")
     if aim := AIM.search(out.what):  # "… cho người bệnh nội trú": said first; "… cho các đối tượng": goes
         out.what, out.aim = out.what[: aim.start()], "" if GENERIC.match(aim["ctx"]) else aim["ctx"]
+    if re.search(r"\s(?:cho|đối với)\s", out.what):
+        return None  # "… đối với người … không có lương hưu, trợ cấp …": whom, too long to say before the item's group
     if out.what and not out.what.startswith((" ", ", ")) or punishes(out.verb, out.what) or OVERLONG.search(out.what):
         return None  # "Hỗ trợ" glued to another word, a sanction worded as a giving, a lead that says more than what
     if out.verb in ("miễn", "giảm", "miễn, giảm") and out.what and not CHARGE.match(out.what.strip()):

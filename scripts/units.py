@@ -48,7 +48,7 @@ ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|B
 def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     """A point or list item read with what it continues, when it is not a sentence by itself; a row that only names a
     group is said with its lead's predicate or not at all (scripts.bare_rows)."""
-    if lead and narrowed_row(lead, unit):
+    if lead and narrowed_row(lead, unit) and lead_rows(lead, unit) is None:
         return []  # "Mức hỗ trợ đối với đối tượng quy định tại …:" + "Người dưới 16 tuổi: 400.000 đồng": which people?
     return unheard_rows(unit, _with_lead(lead, unit, addressee)) if lead else _with_lead(lead, unit, addressee)
 

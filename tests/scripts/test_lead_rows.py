@@ -233,3 +233,18 @@ def test_a_fee_charged_by_area_is_said_for_each_area() -> None:
     ]
     said = units(SUBJECT, "Điều 2. Mức thu học phí\n1. " + line + "\n")
     assert "Đối với cơ sở giáo dục mầm non, mức thu học phí ở khu vực miền núi là 50.000 đồng/học sinh/tháng." in said
+
+
+def test_a_lead_whose_group_has_a_comma_is_not_said_after_the_row() -> None:
+    """ "Mức hỗ trợ đối với người khuyết tật nặng không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng như sau:" +
+    "Người dưới 16 tuổi: 400.000 …" was said "Người dưới 16 tuổi được hỗ trợ đối với người khuyết tật nặng …, trợ cấp
+    … 400.000 đồng/người/tháng."; alone, the row would give the amount to everyone under 16: neither is said."""
+    from scripts.units import with_lead
+
+    lead = "Mức hỗ trợ đối với người khuyết tật nặng không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng như sau:"
+    assert lead_rows(lead, "a) Người dưới 16 tuổi: 400.000 đồng/người/tháng;") is None
+    assert with_lead(lead, "a) Người dưới 16 tuổi: 400.000 đồng/người/tháng;") == []
+    short = "Mức trợ cấp hằng tháng đối với người cao tuổi không có lương hưu như sau:"
+    assert with_lead(short, "a) Người từ đủ 80 tuổi: 400.000 đồng/người/tháng;") == [
+        "Đối với người cao tuổi không có lương hưu, người từ đủ 80 tuổi được trợ cấp hằng tháng 400.000 đồng/người/tháng."
+    ]

@@ -203,6 +203,7 @@ CONDITION_COLON = re.compile(r"^((?:Khi|Trường hợp|Trong trường hợp|N�
 CONDITION = re.compile(r"^(?:Khi|Trường hợp|Trong trường hợp|Nếu|Đối với|Sau khi|Trước khi|Trong thời hạn|Trong vòng)\b", re.I)
 MAIN_AFTER = re.compile(r",\s|\bthì\b")
 MODAL = re.compile(r"\b(?:phải|không được|cấm|có trách nhiệm|có quyền)\b")
+LISTED_AFTER = re.compile(r"(?<=\s(?:cho|với))\s+(?:các|những)\s+(?:trường hợp|đối tượng)(?:\s+(?:sau đây|sau|dưới đây))?$")
 SENDS = re.compile(r"\bgửi\s+(?:\d+\s+(?:bộ|bản)\s+)?(?:đơn|hồ sơ|tờ khai|giấy|bản)\b")  # "… hộ gia đình gửi đơn đến …"
 
 
@@ -396,4 +397,4 @@ def lead_phrase(lead: str) -> str:
     lead = strip_noise(lead).rstrip(" :")
     if ANNOUNCES.search(lead):
         return ""  # "Giá vé đối với trẻ em được quy định như sau:" announces the list; the points say it
-    return LEAD_TAIL.sub("", lead).rstrip(" ,:")
+    return LISTED_AFTER.sub("", LEAD_TAIL.sub("", lead)).rstrip(" ,:")  # "Không thu phí đối với [các trường hợp sau]"

@@ -259,3 +259,18 @@ def test_a_rule_counted_from_an_office_act_is_no_heading_glued_to_it() -> None:
     text = "Thời gian hưởng hỗ trợ tính từ tháng Ủy ban nhân dân cấp xã ký quyết định hỗ trợ."
     assert strip_noise(text) == text
     assert strip_noise("Mức hỗ trợ học phí Mức học phí bằng 50%.") == "Mức học phí bằng 50%."
+
+
+def test_a_waiver_for_listed_cases_is_said_with_each_case() -> None:
+    """ "Không thu phí đối với các trường hợp sau:" + "a) Xe cứu thương, xe cứu hỏa;" was glued "Không thu phí đối với các
+    trường hợp sau xe cứu thương, xe cứu hỏa." — a garble the listener check then dropped: the waiver was never said."""
+    from tests.scripts.made_up import units
+
+    body = """Điều 2. Miễn phí
+1. Không thu phí đối với các trường hợp sau:
+a) Xe cứu thương, xe cứu hỏa;
+b) Xe chở hàng cứu trợ thiên tai.
+"""
+    said = units("Về việc quy định mức thu phí sử dụng công trình hạ tầng", body)
+    assert "Không thu phí đối với xe cứu thương, xe cứu hỏa." in said, said
+    assert not any("trường hợp sau xe" in s for s in said)

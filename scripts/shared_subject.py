@@ -18,17 +18,25 @@ SUBJECT = re.compile(
 )
 NOT_SUBJECT = re.compile(rf"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Từ|Để|Việc|Nghiêm cấm|Cấm)\b|\b{ACTION}\b", re.I)
 # "Sở Y tế chỉ đạo các cơ sở y tế …": an actor and its act, not a subject the next part can take
+CONDITIONED = re.compile(
+    r"^(?P<cond>(?:nếu|trường hợp|trong trường hợp|khi)\b[^;]*?\sthì)\s+"
+    r"(?P<rest>(?:không|chưa|phải|được|chỉ được|có quyền|có trách nhiệm)\b.*)$",
+    re.I,
+)  # "…; nếu không được cấp biên lai thì có quyền từ chối nộp phí": the condition's rule, its holder the first part's
 
 
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    if len(pieces) < 2 or not any(BARE_PREDICATE.match(p.strip()) for p in pieces[1:]):
+    if len(pieces) < 2 or not any(BARE_PREDICATE.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]):
         return pieces
     m = SUBJECT.match(pieces[0].strip())
     subject = m["subject"] if m and not NOT_SUBJECT.match(m["subject"]) else ""
     out = [pieces[0]]
     for piece in pieces[1:]:
-        if not BARE_PREDICATE.match(piece.strip()):
+        if (held := CONDITIONED.match(piece.strip())) and subject:
+            first = subject if subject.split()[0] in ("Ủy", "Sở", "Bộ") else subject[:1].lower() + subject[1:]
+            out.append(f"{held['cond']} {first} {held['rest']}")  # "… thì người nộp phí có quyền …"
+        elif not BARE_PREDICATE.match(piece.strip()):
             out.append(piece)
         elif subject:
             out.append(f"{subject} {piece.strip()}")

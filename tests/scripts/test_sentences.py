@@ -274,3 +274,17 @@ b) Xe chở hàng cứu trợ thiên tai.
     said = units("Về việc quy định mức thu phí sử dụng công trình hạ tầng", body)
     assert "Không thu phí đối với xe cứu thương, xe cứu hỏa." in said, said
     assert not any("trường hợp sau xe" in s for s in said)
+
+
+def test_a_condition_after_a_semicolon_keeps_the_holder_of_its_rule() -> None:
+    """ "Người nộp phí được nhận biên lai thu phí; nếu không được cấp biên lai thì có quyền từ chối nộp phí." was split
+    and its second half said "Nếu không được cấp biên lai thì có quyền từ chối nộp phí.": whose right?"""
+    from tests.scripts.made_up import units
+
+    body = """Điều 3. Quyền của người nộp phí
+1. Người nộp phí được nhận biên lai thu phí; nếu không được cấp biên lai thì có quyền từ chối nộp phí.
+2. Hộ gia đình được hỗ trợ 2.000.000 đồng/hộ; trường hợp có người khuyết tật thì được hỗ trợ thêm 500.000 đồng/hộ.
+"""
+    said = units("Về việc quy định mức thu phí sử dụng công trình hạ tầng", body)
+    assert "Nếu không được cấp biên lai thì người nộp phí có quyền từ chối nộp phí." in said, said
+    assert "Trường hợp có người khuyết tật thì hộ gia đình được hỗ trợ thêm 500.000 đồng/hộ." in said

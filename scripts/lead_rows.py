@@ -341,4 +341,31 @@ class Above:
             self.recent[clause] = bare + ":"  # "Mức trợ cấp … như sau" without its colon leads the lines after it
             return None
         above = self.recent.get(clause) or self.titles.get(clause) or self.title
-        return lead_rows(f"{above.rstrip(' :')}:", line)
+        return lead_rows(f"{above.rstrip(' :')}:", line) or titled(self.titles.get(clause, ""), bare)
+
+
+LABELLED = re.compile(
+    r"^(?P<label>Đối tượng(?: áp dụng| hỗ trợ| được hỗ trợ| thụ hưởng)?|Mức(?: hỗ trợ| trợ cấp)?|Định mức(?: hỗ trợ)?|"
+    r"Điều kiện(?: hỗ trợ| được hỗ trợ)?|Thời gian(?: hỗ trợ| thực hiện)?)\s*:\s*(?P<value>.+)$",
+    re.I,
+)  # "a) Đối tượng: hộ nghèo …", "c) Mức hỗ trợ: 100% chi phí …" under "2. Hỗ trợ mua giống cây trồng"
+
+
+def titled(title: str, bare: str) -> list[str] | None:
+    """A labelled point said with the benefit its clause's title names: "Hỗ trợ mua giống cây trồng" + "Đối tượng: hộ
+    nghèo …" → "Hộ nghèo … được hỗ trợ mua giống cây trồng."; alone ("Đối tượng: hộ nghèo …") it says nothing."""
+    m = LABELLED.match(bare)
+    if not m or not title or not (read := read_lead(title + ":")) or read.holder or read.fee or read.groups:
+        return None
+    giving, label = f"{read.verb}{read.what}", m["label"].lower()
+    value = re.sub(rf"^{re.escape(read.verb)}\s+", "", m["value"], flags=re.I)  # "Mức hỗ trợ: hỗ trợ 30% …"
+    if label.startswith("đối tượng"):
+        said = f"{capfirst(value)} được {giving}" if GROUP.match(value) and not RULE.search(value) else ""
+    elif label.startswith(("mức", "định mức")):
+        said = f"Mức {giving} là {value}" if VALUE.match(value) else ""
+    elif label.startswith("điều kiện"):
+        said = f"Điều kiện để được {giving} là {lowerfirst(value)}"
+    else:
+        said = f"Việc {giving} được thực hiện {value}" if re.match(r"(?:từ|kể từ|đến|trong)\s", value) else ""
+    done = finish(said)
+    return [done] if said and words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None

@@ -248,3 +248,23 @@ def test_a_lead_whose_group_has_a_comma_is_not_said_after_the_row() -> None:
     assert with_lead(short, "a) Người từ đủ 80 tuổi: 400.000 đồng/người/tháng;") == [
         "Đối với người cao tuổi không có lương hưu, người từ đủ 80 tuổi được trợ cấp hằng tháng 400.000 đồng/người/tháng."
     ]
+
+
+def test_a_labelled_point_is_said_with_the_benefit_its_clause_title_names() -> None:
+    """ "2. Hỗ trợ mua giống cây trồng" then "a) Đối tượng: hộ nghèo …", "c) Mức hỗ trợ: 100% chi phí …": the points
+    were said "Đối tượng: hộ nghèo, …" and, as the headline, "Từ ngày …, mức hỗ trợ: 100% chi phí mua giống, …"."""
+    from tests.scripts.made_up import script
+
+    body = """Điều 2. Nội dung chính sách
+1. Hỗ trợ mua giống cây trồng
+a) Đối tượng: hộ nghèo, hộ cận nghèo có đất sản xuất nông nghiệp.
+b) Điều kiện: có đơn đăng ký và cam kết sử dụng giống đúng mục đích.
+c) Mức hỗ trợ: 100% chi phí mua giống, tối đa 5.000.000 đồng/hộ/năm.
+d) Thời gian hỗ trợ: từ ngày 01 tháng 6 năm 2032 đến hết ngày 31 tháng 12 năm 2033.
+"""
+    said = units("Về việc quy định chính sách hỗ trợ phát triển sản xuất", body)
+    assert "Hộ nghèo, hộ cận nghèo có đất sản xuất nông nghiệp được hỗ trợ mua giống cây trồng." in said, said
+    assert "Mức hỗ trợ mua giống cây trồng là 100% chi phí mua giống, tối đa 5.000.000 đồng/hộ/năm." in said
+    assert "Điều kiện để được hỗ trợ mua giống cây trồng là có đơn đăng ký và cam kết sử dụng giống đúng mục đích." in said
+    assert not any(s.lower().startswith(("đối tượng:", "mức hỗ trợ:", "điều kiện:")) for s in said)
+    assert not any("mức hỗ trợ:" in s for s in script("Về việc quy định chính sách hỗ trợ phát triển sản xuất", body))

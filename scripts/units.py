@@ -82,7 +82,7 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
     repeats = phrase.split()[-2:] == lowerfirst(body).split()[:2]  # "… các khoản hỗ trợ" + "Hỗ trợ ổn định …": one of them
     needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless or repeats)
-    needs_lead = needs_lead and not subject_is_list(phrase)  # "Những học sinh sau đây được …" + a row: garbled
+    needs_lead = needs_lead and not subject_is_list(phrase) and not _own_rule(phrase, body)  # "Những học sinh sau …"
     if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless or repeats else 4):
         joined = finish(
             f"{phrase}{':' if repeats else ''} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}"
@@ -113,6 +113,16 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
         joined = finish(f"{AREA.sub('', phrase)} {lowerfirst(body)}")
         return [joined] if words(joined) <= HARD_MAX_WORDS and listenable(joined) and not check(joined) else []
     return each_act(phrase, body) or split_units(unit)
+
+
+LEVEL_LABEL = re.compile(r"^(?:Mức|Định mức|Tỷ lệ)\s(?!.*\b(?:được|phải|là|bằng)\b)")
+OWN_RULE = re.compile(r"^[^.;:]{3,80}?\s(?:được|phải|không được)\s")
+
+
+def _own_rule(phrase: str, body: str) -> bool:
+    """ "Mức miễn, giảm học phí như sau:" + "Học sinh thuộc hộ nghèo được miễn 100% học phí": the row is the rule, its
+    holder and verb its own; glued after the label it was heard "Mức miễn, giảm học phí học sinh … được miễn …"."""
+    return bool(LEVEL_LABEL.match(phrase) and HOLDER_LEAD.match(body) and OWN_RULE.match(body))
 
 
 HOLDER_LEAD = re.compile(rf"^(?:(?:Các|Những|Mỗi)\s+)?(?:{alternation(PERSON_HEADS)})\b", re.I)

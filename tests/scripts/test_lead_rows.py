@@ -268,3 +268,16 @@ d) Thời gian hỗ trợ: từ ngày 01 tháng 6 năm 2032 đến hết ngày 3
     assert "Điều kiện để được hỗ trợ mua giống cây trồng là có đơn đăng ký và cam kết sử dụng giống đúng mục đích." in said
     assert not any(s.lower().startswith(("đối tượng:", "mức hỗ trợ:", "điều kiện:")) for s in said)
     assert not any("mức hỗ trợ:" in s for s in script("Về việc quy định chính sách hỗ trợ phát triển sản xuất", body))
+
+
+def test_a_row_with_its_own_holder_and_verb_is_not_glued_to_a_level_label() -> None:
+    """ "Mức miễn, giảm học phí như sau:" + "a) Học sinh thuộc hộ nghèo được miễn 100% học phí;" was said "Mức miễn, giảm
+    học phí học sinh thuộc hộ nghèo được miễn 100% học phí.": the label glued before the rule's own subject."""
+    body = """Điều 1. Miễn, giảm học phí
+1. Mức miễn, giảm học phí như sau:
+a) Học sinh thuộc hộ nghèo được miễn 100% học phí;
+b) Học sinh thuộc hộ cận nghèo được giảm 70% học phí.
+"""
+    said = units("Về việc quy định mức miễn, giảm học phí", body)
+    assert "Học sinh thuộc hộ nghèo được miễn 100% học phí." in said, said
+    assert not any(s.startswith("Mức miễn, giảm học phí học sinh") for s in said)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from scripts.actorless import with_holder_first
-from scripts.bare_rows import narrowed_row, subject_is_list, uncoloned_lead, unheard_rows
+from scripts.bare_rows import AMOUNT_AFTER, narrowed_row, subject_is_list, uncoloned_lead, unheard_rows
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.holders import PERSON_HEADS, alternation
@@ -48,9 +48,10 @@ ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|B
 def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     """A point or list item read with what it continues, when it is not a sentence by itself; a row that only names a
     group is said with its lead's predicate or not at all (scripts.bare_rows)."""
-    if lead and narrowed_row(lead, unit) and lead_rows(lead, unit) is None:
-        return []  # "Mức hỗ trợ đối với đối tượng quy định tại …:" + "Người dưới 16 tuổi: 400.000 đồng": which people?
-    return unheard_rows(unit, _with_lead(lead, unit, addressee)) if lead else _with_lead(lead, unit, addressee)
+    said = unheard_rows(unit, _with_lead(lead, unit, addressee)) if lead else _with_lead(lead, unit, addressee)
+    if lead and narrowed_row(lead, unit):  # "Mức hỗ trợ đối với đối tượng quy định tại …:" + "Người dưới 16 tuổi: …"
+        return [s for s in said if not AMOUNT_AFTER.match(s)]  # the row said bare gives its amount to everyone
+    return said
 
 
 def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:

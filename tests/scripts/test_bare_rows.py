@@ -146,3 +146,15 @@ b) Người từ đủ 16 tuổi trở lên: 350.000 đồng/người/tháng.
     said = script("Về việc hỗ trợ người khuyết tật", body)
     assert not any(s.lower().startswith(("người dưới 16 tuổi", "người từ đủ 16")) for s in said), said
     assert not any("người từ đủ 16 tuổi trở lên: 350.000" in s for s in said), said
+
+
+def test_a_row_under_a_lead_aimed_at_its_own_group_is_still_said() -> None:
+    """ "Mức giá dịch vụ thu gom rác thải sinh hoạt đối với hộ gia đình như sau:" + "a) Hộ gia đình tại phường: 30.000
+    đồng/hộ/tháng;": the row says its group; refusing the bare row must not refuse the row said with its lead."""
+    body = """Điều 1. Mức giá
+1. Mức giá dịch vụ thu gom rác thải sinh hoạt đối với hộ gia đình như sau:
+a) Hộ gia đình tại phường: 30.000 đồng/hộ/tháng;
+b) Hộ gia đình tại xã: 20.000 đồng/hộ/tháng.
+"""
+    said = units("Về việc quy định giá dịch vụ thu gom rác thải sinh hoạt", body)
+    assert any("hộ gia đình tại phường" in s and "30.000 đồng/hộ/tháng" in s for s in said), said

@@ -21,6 +21,9 @@ FINE = re.compile(
     r"(?P<rest>.+?)[.;:]?$"
 )
 LIST_OF_ACTS = re.compile(r"^(?:một trong )?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$")
+HELD_LIST = re.compile(
+    r"^(?P<who>(?:cá nhân|tổ chức|người|chủ|hộ)\b.{3,80}?)\s+(?:thực hiện|có)\s+(?:một trong\s+)?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$"
+)
 ACT = re.compile(r"^hành vi\s+", re.I)
 WHO = re.compile(r"^(?:cá nhân|tổ chức|người|chủ|hộ|trường hợp)\b", re.I)
 BONUS = 1.0  # a fine residents risk is news
@@ -43,11 +46,14 @@ def fine_candidates(article: Article, index: int, total: int, order: int) -> tup
         if not m:
             continue
         acts: list[tuple[str | None, str]] = [(p.label, p.text) for p in clause.points]
-        if not LIST_OF_ACTS.match(m["rest"]):
+        who = ""
+        if held := HELD_LIST.match(m["rest"]):  # "… đối với người điều khiển xe mô tô thực hiện một trong các hành vi sau đây:"
+            who = held["who"]
+        elif not LIST_OF_ACTS.match(m["rest"]):
             acts = [(None, m["rest"])]
         listed.update((clause.number, label) for label, _ in acts)
         for n, (label, act) in enumerate(acts):
-            said = capfirst(_said(act, m["fine"]))
+            said = capfirst(_said(f"{who} {lowerfirst(act)}" if who else act, m["fine"]))
             if words(said) <= HARD_MAX_WORDS and listenable(said):
                 source = Source(article.number or None, clause.number, label, act)
                 out.append(Candidate(said, source, score(said, article.title, index, total) + BONUS, index, order + n))

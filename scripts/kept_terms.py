@@ -38,11 +38,15 @@ def sets_terms(part: str) -> bool:
 
 def cut_loses(head: str, dropped: list[str]) -> bool:
     """Would keeping only `head` lose what the rule is about: the filing verb its subject needs
-    (``editing.only_who_files``), or a condition among the dropped parts?"""
+    (``editing.only_who_files``), or a condition, a deadline or an exception among the dropped parts ("…, trừ trường
+    hợp vi phạm quy định tại khoản 3 Điều này": without it the rule is wider than the law)?"""
     return (
         bool(dropped)
         and only_who_files(head, dropped[0])
-        or any(CONDITION.match(p.strip()) and not OWN_RULE.search(p) or DEADLINE.search(p) for p in dropped)
+        or any(
+            CONDITION.match(p.strip()) and not OWN_RULE.search(p) or DEADLINE.search(p) or EXCEPTION.match(p.strip())
+            for p in dropped
+        )
     )
 
 

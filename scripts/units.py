@@ -48,6 +48,8 @@ ACTOR = re.compile(r"^(?:Ủy ban|Sở|Công an|Các|Bộ|Cơ quan|Kiểm lâm|B
 def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     """A point or list item read with what it continues, when it is not a sentence by itself; a row that only names a
     group is said with its lead's predicate or not at all (scripts.bare_rows)."""
+    if lead and FINE_LEAD.search(flat(lead)):
+        return []  # "Phạt tiền … đối với … các hành vi sau đây:" + "Không đội mũ bảo hiểm …": with its fine or not at all
     said = unheard_rows(unit, _with_lead(lead, unit, addressee)) if lead else _with_lead(lead, unit, addressee)
     if lead and narrowed_row(lead, unit):  # "Mức hỗ trợ đối với đối tượng quy định tại …:" + "Người dưới 16 tuổi: …"
         return [s for s in said if not AMOUNT_AFTER.match(s)]  # the row said bare gives its amount to everyone
@@ -126,6 +128,9 @@ def _own_rule(phrase: str, body: str) -> bool:
     return bool(LEVEL_LABEL.match(phrase) and HOLDER_LEAD.match(body) and OWN_RULE.match(body))
 
 
+FINE_LEAD = re.compile(
+    r"\bphạt (?:cảnh cáo|tiền)\b[^:]*\bhành vi(?: vi phạm)?(?:\s+sau(?: đây)?)?\s*:?$", re.I
+)  # scripts.fines says each
 HOLDER_LEAD = re.compile(rf"^(?:(?:Các|Những|Mỗi)\s+)?(?:{alternation(PERSON_HEADS)})\b", re.I)
 MODAL_FIRST = re.compile(r"^(?:Không|Được|Phải|Chưa)\b")  # the item's rule holds for its lead's holder only
 ACT_LEAD = re.compile(

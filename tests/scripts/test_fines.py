@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scripts.choice import build_pool
 from scripts.legal import parse
+from tests.scripts.made_up import decision, units
 
 DATA = Path(__file__).parent / "data"
 
@@ -85,3 +86,33 @@ def test_an_exception_inside_the_offence_is_closed_before_the_fine() -> None:
     ), "never '… đi cấp cứu bị phạt tiền': the excepted heard as the ones fined"
     act = _said("hành vi đốt rơm rạ trên đồng, trừ trường hợp có phép của xã;", "Phạt tiền từ 200.000 đồng")
     assert act == "Hành vi đốt rơm rạ trên đồng, trừ trường hợp có phép của xã, bị phạt tiền từ 200.000 đồng."
+
+
+HELMETS = """Điều 3. Vi phạm quy định về trật tự giao thông
+1. Phạt tiền từ 400.000 đồng đến 600.000 đồng đối với người điều khiển xe mô tô thực hiện một trong các hành vi vi phạm sau đây:
+a) Không đội mũ bảo hiểm khi điều khiển xe tham gia giao thông;
+b) Chở người ngồi trên xe không đội mũ bảo hiểm, trừ trường hợp chở người bệnh đi cấp cứu, trẻ em dưới 06 tuổi.
+2. Phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng đối với hành vi đổ rác thải không đúng nơi quy định, trừ trường hợp vi phạm quy định tại khoản 3 Điều này.
+3. Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi đổ trộm rác thải xây dựng ra đường phố.
+4. Ngoài việc bị phạt tiền, người điều khiển xe thực hiện hành vi quy định tại khoản 1 Điều này còn bị trừ điểm giấy phép lái xe 02 điểm.
+5. Trường hợp vi phạm lần thứ hai trở lên thì bị phạt tiền gấp đôi mức quy định tại khoản 1 Điều này.
+"""
+
+
+def test_an_offence_under_a_fine_on_a_named_holder_is_said_with_both_never_alone() -> None:
+    """'Không đội mũ bảo hiểm …' alone is heard as an order not to wear one."""
+    pool = [c.text for c in build_pool(decision("Quy định xử phạt vi phạm hành chính", HELMETS))]
+    assert (
+        "Người điều khiển xe mô tô không đội mũ bảo hiểm khi điều khiển xe tham gia giao thông bị phạt tiền từ 400.000 đồng "
+        "đến 600.000 đồng." in pool
+    )
+    said = units("Quy định xử phạt vi phạm hành chính", HELMETS) + pool
+    assert not any(s.startswith(("Không đội", "Chở người")) for s in said)
+
+
+def test_what_only_a_reference_named_is_not_said_without_it() -> None:
+    """'… trừ trường hợp vi phạm.', '… thực hiện hành vi còn bị trừ điểm …', '… gấp đôi mức.': the reference went, its
+    noun stayed; nor is the fine said without its exception, wider than the law."""
+    said = units("Quy định xử phạt vi phạm hành chính", HELMETS)
+    assert not any("đổ rác thải không đúng nơi" in s for s in said)
+    assert not any(s.rstrip(".").endswith(("trừ trường hợp vi phạm", "mức")) or "hành vi còn" in s for s in said)

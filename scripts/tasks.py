@@ -22,7 +22,7 @@ from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, capfirst, flat,
 # How an actor is named at the head of a task or a task group: an office, a body, or residents themselves.
 ACTOR_HEAD = (
     r"(?:(?:Các|Những|Mọi) )?(?i:Ủy ban|UBND|Hội đồng|Sở|Bộ|Ngân hàng|Công an|Bảo hiểm|Kho bạc|Cục|Chi cục|Tổng cục|"
-    r"Ban(?!\s+hành)|Hội|Đài|Báo(?!\s+cáo)|Thanh tra|Văn phòng|Cơ quan|Doanh nghiệp|Tổ chức(?=,|\s+(?:và|tín dụng|kinh tế|xã hội|cá nhân))|Hộ|Người|Nhân dân|Chủ(?!\s+(?:trì|động)\b)|Cá nhân|Giám đốc|"
+    r"Ban(?!\s+hành)|Hội|Đài|Báo(?!\s+(?:cáo|cho|ngay|tin|động)\b)|Thanh tra|Văn phòng|Cơ quan|Doanh nghiệp|Tổ chức(?=,|\s+(?:và|tín dụng|kinh tế|xã hội|cá nhân))|Hộ|Người|Nhân dân|Chủ(?!\s+(?:trì|động)\b)|Cá nhân|Giám đốc|"
     r"Thủ trưởng|Chủ tịch|Bộ trưởng|Đơn vị|Trưởng|Lực lượng|Hiệp hội|Tập đoàn|Tổng công ty|Công ty|Mặt trận|"
     r"Quân khu|Bộ Tư lệnh|Bộ Chỉ huy|Thông tấn|Trường|Viện|Tòa án|Kiểm toán|Liên đoàn|Đoàn|Cán bộ|Học sinh|"
     rf"Phòng(?!,? (?:chống|cháy|ngừa|bệnh|tránh|và)\b)|{LOCAL_OFFICE}|Bệnh viện|Nhà trường|Cảnh sát|"
@@ -104,11 +104,14 @@ def needs_subject(sentence: str) -> bool:
     ("Chi phí tiêm phòng do chủ nuôi tự chi trả", "Chó thả rông … thì được xử lý": an actor put before it garbles it)."""
     body = sentence.lstrip("-+•* ").strip()
     name = len(tokens := body.split()) > 1 and tokens[1][:1].isupper()  # "Hội Nông dân …", "Quỹ Bảo hiểm …": a name
+    if (m := ADVERBIAL.match(body)) and m["rest"][:1].islower() and not _after_list_comma(m["rest"]):
+        body = capfirst(m["rest"])  # "Trong thời hạn 24 giờ …, báo cho trưởng thôn …": whose duty is the verb's
     return body[:1].isupper() and not name and not OWN_SUBJECT.match(body) and not own_clause(body)
 
 
 ADVERBIAL = re.compile(
-    r"^(?P<lead>(?:Trước mắt|Đồng thời|Ngay|Sau đó|Trong (?:thời gian|năm|tháng|quý|mùa)[^,;.]{0,40}|Từ (?:nay|ngày)[^,;.]{0,40}|"
+    r"^(?P<lead>(?:Trước mắt|Đồng thời|Ngay|Sau đó|Trong (?:thời gian|năm|tháng|quý|mùa)[^,;.]{0,40}|"
+    r"(?:Chậm nhất|Muộn nhất|Kể từ|Trong thời hạn|Trong vòng) [^,;.]{3,80}|Từ (?:nay|ngày)[^,;.]{0,40}|"
     r"Khi [^,;.]{3,60}|Nếu [^,;.]{3,60}|Trường hợp [^,;.]{3,80}|Đối với [^,;.]{3,80}|Riêng [^,;.]{3,60}|Sau khi [^,;.]{3,60}|"
     r"Trước ngày [^,;.]{3,30}),\s+)(?P<rest>\w.*)$"
 )
@@ -124,12 +127,16 @@ def _said_by(subject: str, sentence: str) -> str:
     """ "Giảm lãi suất …" → "Ngân hàng … giảm lãi suất …"; "Trước mắt, thực hiện ngay …" → "Trước mắt, <subject>
     thực hiện ngay …": an adverbial first keeps its place, the subject comes before the verb."""
     m = ADVERBIAL.match(sentence)
+    if m and OWN_ACTOR.match(capfirst(m["rest"])):
+        return sentence  # "Chậm nhất 12 giờ sau khi …, chủ cơ sở lưu trú phải …": the duty names its own holder
     if m and m["rest"][:1].islower() and needs_subject(capfirst(m["rest"])) and not _after_list_comma(m["rest"]):
-        inner = subject[:1].lower() + subject[1:] if subject.split()[0] in ("Các", "Những", "Mọi") else subject
+        inner = subject[:1].lower() + subject[1:] if RESIDENT_FIRST.match(subject) else subject
         return f"{m['lead']}{inner} {m['rest']}"
     return f"{subject} {_lower(sentence)}" if needs_subject(sentence) else sentence
 
 
+RESIDENT_FIRST = re.compile(r"^(?:Các|Những|Mọi|Người|Hộ|Chủ|Cá nhân)\s")  # lowered after a lead; an office's name is not
+OWN_ACTOR = re.compile(rf"^{ACTOR_HEAD}\b")
 SUBJECT_ROOM = 8  # a task said with its actor may run this many words over a sentence's usual length
 PURPOSE = re.compile(r"(?<!không)(?<!chưa)(?<!tránh)\s(?:để|nhằm)\s[^,;.]{3,60}?(?=\s(?:tại|ở|trong|khi)\s|(?=[,;.])|$)")
 # "không để xảy ra trường hợp tử vong …" is a duty, not an aim: cut, it left "…, không."

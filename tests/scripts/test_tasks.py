@@ -162,3 +162,32 @@ def test_a_policy_said_with_no_one_behind_it_is_flagged() -> None:
     ]
     assert [f.code for f in check("Xin nhắc lại: xây dựng cơ chế hỗ trợ người dân vùng lũ.")]
     assert not check("Sở Giáo dục và Đào tạo nghiên cứu, đề xuất chính sách ưu đãi cho học sinh vùng cao.")
+
+
+def test_a_duty_after_a_deadline_is_said_with_its_own_holder_or_the_articles() -> None:
+    """ "Chậm nhất 12 giờ sau khi …, chủ cơ sở lưu trú phải …" under "Trách nhiệm của hộ gia đình, cá nhân" was
+    "Hộ gia đình, cá nhân phải chậm nhất 12 giờ sau khi người đến lưu trú.": the wrong holder, the duty lost; a bare
+    duty after "Trong thời hạn …," was said alone, an order to everyone."""
+    from tests.scripts.made_up import units
+
+    body = (
+        "Điều 2. Trách nhiệm của hộ gia đình, cá nhân\n"
+        "1. Chậm nhất 12 giờ sau khi người đến lưu trú, chủ cơ sở lưu trú phải thông báo việc lưu trú với cơ quan "
+        "đăng ký cư trú.\n"
+        "Điều 3. Trách nhiệm của người chăn nuôi\n"
+        "1. Chậm nhất 05 ngày làm việc kể từ ngày nhập đàn, khai báo với Ủy ban nhân dân cấp xã nơi chăn nuôi.\n"
+        "2. Trong thời hạn 24 giờ kể từ khi phát hiện vật nuôi chết, báo cho trưởng thôn để được hướng dẫn tiêu hủy.\n"
+    )
+    said = units("Quy định về quản lý cư trú và chăn nuôi", body)
+    assert (
+        "Chậm nhất 12 giờ sau khi người đến lưu trú, chủ cơ sở lưu trú phải thông báo việc lưu trú với cơ quan đăng ký "
+        "cư trú." in said
+    )
+    assert (
+        "Chậm nhất 05 ngày làm việc kể từ ngày nhập đàn, người chăn nuôi phải khai báo với Ủy ban nhân dân cấp xã nơi "
+        "chăn nuôi." in said
+    )
+    assert (
+        "Trong thời hạn 24 giờ kể từ khi phát hiện vật nuôi chết, người chăn nuôi phải báo cho trưởng thôn để được "
+        "hướng dẫn tiêu hủy." in said
+    )

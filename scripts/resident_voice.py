@@ -105,6 +105,7 @@ SERVES = re.compile(
     r"(?P<tail>\s(?:tại|trước|trong (?:tháng|năm|quý|thời gian|tuần)|từ ngày|đến hết|đến ngày|kể từ|ngay)\s[^;]*?)?"
     r"\s*(?:;.*)?\.?$"
 )  # "Tổ chức tiêm vắc xin sởi cho trẻ em … tại trạm y tế xã", "Thực hiện miễn học phí cho học sinh …"
+ANOTHER_TASK = re.compile(rf",\s+(?:{benefit_verbs()}|thu|nộp|đóng|bán|lập|thống kê)\b", re.I)  # "…, miễn" before "cho …"
 WAIVED = re.compile(r"\b(?:tiền|phí|lệ phí|học phí|viện phí|thuế|lãi|lãi suất|nợ|giá)\b")  # what a waiver is of
 GOODS = re.compile(
     r"\d|\b(?:gạo|lương thực|thực phẩm|nước uống|thuốc|vắc xin|thẻ|giấy|sách|quần áo|nhu yếu phẩm|mì|chăn|màn|"
@@ -228,8 +229,8 @@ def _given(sentence: str) -> str | None:
     if not (m := GIVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or punishes(m["verb"], m["what"]):
         return None
     pre = m["pre"].strip(" ,")
-    if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]):
-        return None  # a policy still to be studied, or money between offices
+    if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]) or ANOTHER_TASK.search(m["what"]):
+        return None  # a policy still to be studied, money between offices, or another task's beneficiary
     return _residents(pre, _group(m["who"]), f"được {m['verb'].lower()} {m['what'].strip(' ,')}")
 
 
@@ -245,6 +246,8 @@ def _served(sentence: str) -> str | None:
         return None
     if OFFICES_BETWEEN.search(what) or words(what) > 12 or words(m["who"]) > WHO_WORDS or "quy định" in m["who"]:
         return None
+    if ANOTHER_TASK.search(what):
+        return None  # "Tổ chức tiêm phòng …, thu tiền 50.000 đồng/con, miễn cho hộ nghèo": the poor are spared the fee
     who, _, rider = _group(m["who"]).partition(", mỗi ")  # "hộ …, mỗi người 15 kg mỗi tháng": how much, after what
     rider = f", mỗi {rider}" if rider else ""
     rest = f"được {verb}{' ' + what if what else ''}{rider}{m['tail'] or ''}"

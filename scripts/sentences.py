@@ -85,6 +85,9 @@ ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00(?: phút)?(?![\d,.])")
 MARKDOWN = re.compile(r"[*#|_]{1,}")
 SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
+ONE_EXCEPTED = re.compile(r"^(?P<rule>[^;]+);\s+(?P<but>(?:trừ|ngoại trừ)\s(?!điểm\b)[^;]+);?$")
+# "Không thả rông chó, mèo; trừ trường hợp …": one rule and its exception, never said apart (after a list of several,
+# "…; …; trừ …" may except from all of them)
 PREDICATE = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
     r"tiến hành|báo ngay|thuộc (?:đối tượng|diện)|trả|thanh toán|gồm)\b"
@@ -350,6 +353,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     text = strip_noise(text)
     out: list[str] = []
     for sentence in SENTENCE_SPLIT.split(text):
+        sentence = ONE_EXCEPTED.sub(r"\g<rule>, \g<but>", sentence)
         pieces = shared([p for p in CLAUSE_BOUNDARY.split(sentence) if p])  # scripts.shared_subject
         if len(pieces) == 1 and words(sentence) > limit:
             pieces = also(sentence)

@@ -135,6 +135,8 @@ def _said_by(subject: str, sentence: str) -> str:
     return f"{subject} {_lower(sentence)}" if needs_subject(sentence) else sentence
 
 
+MODAL_FIRST = re.compile(r"^(?:Không|Phải|Được|Chưa|Tuyệt đối không|Nghiêm cấm|Cấm)\b")
+NEGATED_TASK = re.compile(r"^(?:Không|Chưa|Tuyệt đối không)\s(?!được\b)")  # an office's own "không để …"
 RESIDENT_FIRST = re.compile(r"^(?:Các|Những|Mọi|Người|Hộ|Chủ|Cá nhân)\s")  # lowered after a lead; an office's name is not
 OWN_ACTOR = re.compile(rf"^{ACTOR_HEAD}\b")
 SUBJECT_ROOM = 8  # a task said with its actor may run this many words over a sentence's usual length
@@ -255,7 +257,13 @@ class Carriers:
             return line
         who, task = inline_subject(line.lstrip("-+•* "))
         task = capfirst(task) if task[:1].islower() and _task(task) else task  # "…;" then "xử lý hành vi …": a task too
-        said = with_subject(who or self.by_clause.get(clause, self.section), task)
+        actor = who or self.by_clause.get(clause, self.section)
+        if actor and MODAL_FIRST.match(task) and (RESIDENT_HOLDER.match(actor) or NEGATED_TASK.match(task)):
+            # "Người nuôi chó, mèo có trách nhiệm:" + "Không thả rông chó, mèo …", "Công an tỉnh:" + "Không để xảy ra
+            # tình trạng đua xe …": alone, a rule for everyone
+            said = f"{actor} {_lower(task)}"
+            return said if words(said) <= MAX_WORDS + SUBJECT_ROOM else ""
+        said = with_subject(actor, task)
         said = line if said == task else said
         if (where := self.places.get(clause)) and where.lower() not in said.lower():
             said = f"{where}, {_lower(said.lstrip('-+•* '))}"  # "80% số ngày không khí tốt" is that city's target

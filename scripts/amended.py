@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from scripts.legal import CLAUSE_RE, POINT_RE, Article, Clause, Point, append_to_clause
 from scripts.relations import SYMBOL
+from scripts.tasks import needs_subject
 from scripts.units import passage_units
 
 Unit = tuple[str | None, str | None, str, str]
@@ -141,6 +142,7 @@ def amendments(article: Article) -> tuple[list[Amendment], set[int]]:
     return out, used
 
 
+LEADLESS = re.compile(r"^(?:Không|Chưa|Được|Phải|Tuyệt đối không)\b")  # said alone, an order or a right for everyone
 MARKER_CHARS = "0123456789abcdđeghiklmnopqrstuvxy.) "
 QUOTE_OPEN = re.compile(r"^(?:(\d+[a-zđ]?\.\s+|[a-zđ]\)\s+))?[“\"]\s*")
 
@@ -254,6 +256,8 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
     cites: dict[Unit, str] = {}
     for change in changes:
         for clause, point, quote, said in passage_units(unfold(change, article.title), resolve, text):
+            if change.target.startswith("điểm") and (LEADLESS.match(said) or needs_subject(said)):
+                continue  # "“b) Không xích, nhốt chó dữ …”": an item of a list whose lead is in the amended text only
             unit = (change.clause, change.point, quote, own_document(said, change.document))
             units.append(unit)
             cites[unit] = f"{change.verb} {cite_within(change, clause, point)}"

@@ -104,7 +104,7 @@ def needs_subject(sentence: str) -> bool:
     ("Chi phí tiêm phòng do chủ nuôi tự chi trả", "Chó thả rông … thì được xử lý": an actor put before it garbles it)."""
     body = sentence.lstrip("-+•* ").strip()
     name = len(tokens := body.split()) > 1 and tokens[1][:1].isupper()  # "Hội Nông dân …", "Quỹ Bảo hiểm …": a name
-    if (m := ADVERBIAL.match(body)) and m["rest"][:1].islower() and not _after_list_comma(m["rest"]):
+    if m := DEADLINE_DUTY.match(body):
         body = capfirst(m["rest"])  # "Trong thời hạn 24 giờ …, báo cho trưởng thôn …": whose duty is the verb's
     return body[:1].isupper() and not name and not OWN_SUBJECT.match(body) and not own_clause(body)
 
@@ -115,6 +115,12 @@ ADVERBIAL = re.compile(
     r"Khi [^,;.]{3,60}|Nếu [^,;.]{3,60}|Trường hợp [^,;.]{3,80}|Đối với [^,;.]{3,80}|Riêng [^,;.]{3,60}|Sau khi [^,;.]{3,60}|"
     r"Trước ngày [^,;.]{3,30}),\s+)(?P<rest>\w.*)$"
 )
+
+
+DEADLINE_DUTY = re.compile(
+    r"^(?:Chậm nhất|Muộn nhất|Kể từ|Trong thời hạn|Trong vòng) [^,;.]{3,80},\s+(?P<rest>(?:báo|khai báo|thông báo|đăng ký|"
+    r"nộp|đóng|gửi|kê khai|làm thủ tục|thực hiện|hoàn thành|liên hệ|xuất trình|cung cấp|tiêu hủy|trả|ký|di chuyển)\b.*)$"
+)  # a bare duty after its deadline; "Trường hợp …, thân nhân được …" names its own holder
 
 
 def _after_list_comma(rest: str) -> bool:

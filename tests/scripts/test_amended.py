@@ -106,3 +106,21 @@ def test_the_rest_of_an_amending_article_is_read_against_the_whole_document(monk
     article = next(a for a in doc.articles if amendments(a)[0])
     amended.amended_units(article, str, doc.text)
     assert seen and set(seen) == {doc.text}
+
+
+def test_an_amended_point_that_needs_its_old_lead_is_not_said_alone() -> None:
+    """ "Sửa đổi, bổ sung điểm b khoản 1 Điều 6 như sau: “b) Không xích, nhốt chó dữ …;”": the point continues a lead
+    only the amended decision has ("… bị phạt … đối với các hành vi sau:"); alone it was an order not to chain them."""
+    from scripts.choice import build_pool
+    from tests.scripts.made_up import decision, script
+
+    body = (
+        "Điều 1. Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 12/2020/QĐ-UBND\n"
+        "1. Sửa đổi, bổ sung điểm b khoản 1 Điều 6 như sau:\n“b) Không xích, nhốt chó dữ trong thời gian có dịch bệnh dại;”\n"
+        "2. Bổ sung khoản 3a vào sau khoản 3 Điều 10 như sau:\n"
+        "“3a. Người nuôi chó phải đăng ký với Ủy ban nhân dân cấp xã trong thời hạn 15 ngày kể từ ngày bắt đầu nuôi.”\n"
+    )
+    subject = "Sửa đổi, bổ sung một số điều của Quy định về quản lý chó, mèo ban hành kèm theo Quyết định số 12/2020/QĐ-UBND"
+    said = [c.text for c in build_pool(decision(subject, body))] + script(subject, body)
+    assert not any("xích, nhốt" in s for s in said), said
+    assert "Người nuôi chó phải đăng ký với Ủy ban nhân dân cấp xã trong thời hạn 15 ngày kể từ ngày bắt đầu nuôi." in said

@@ -24,6 +24,7 @@ LIST_OF_ACTS = re.compile(r"^(?:một trong )?(?:các|những) hành vi(?: vi ph
 HELD_LIST = re.compile(
     r"^(?P<who>(?:cá nhân|tổ chức|người|chủ|hộ)\b.{3,80}?)\s+(?:thực hiện|có)\s+(?:một trong\s+)?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$"
 )
+UNSAID_LIST = re.compile(r"\bhành vi(?: vi phạm)? sau(?: đây)?\b")
 ACT = re.compile(r"^hành vi\s+", re.I)
 WHO = re.compile(r"^(?:cá nhân|tổ chức|người|chủ|hộ|trường hợp)\b", re.I)
 BONUS = 1.0  # a fine residents risk is news
@@ -49,6 +50,8 @@ def fine_candidates(article: Article, index: int, total: int, order: int) -> tup
         who = ""
         if held := HELD_LIST.match(m["rest"]):  # "… đối với người điều khiển xe mô tô thực hiện một trong các hành vi sau đây:"
             who = held["who"]
+        elif UNSAID_LIST.search(m["rest"]) and not LIST_OF_ACTS.match(m["rest"]):
+            continue  # "… các hành vi sau đây, trừ trường hợp …:": neither the lead nor its points said without the other
         elif not LIST_OF_ACTS.match(m["rest"]):
             acts = [(None, m["rest"])]
         listed.update((clause.number, label) for label, _ in acts)

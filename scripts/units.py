@@ -129,8 +129,8 @@ def _own_rule(phrase: str, body: str) -> bool:
 
 
 FINE_LEAD = re.compile(
-    r"\bphạt (?:cảnh cáo|tiền)\b[^:]*\bhành vi(?: vi phạm)?(?:\s+sau(?: đây)?)?\s*:?$", re.I
-)  # scripts.fines says each
+    r"\bphạt (?:cảnh cáo|tiền)\b[^:]*\bhành vi(?: vi phạm)?(?:\s+sau(?: đây)?)?(?:,\s*trừ\b[^:]*)?\s*:?$", re.I
+)  # scripts.fines says each; "…, trừ trường hợp …:" excepts from the fine, the points are not its exceptions
 HOLDER_LEAD = re.compile(rf"^(?:(?:Các|Những|Mỗi)\s+)?(?:{alternation(PERSON_HEADS)})\b", re.I)
 MODAL_FIRST = re.compile(r"^(?:Không|Được|Phải|Chưa)\b")  # the item's rule holds for its lead's holder only
 ACT_LEAD = re.compile(

@@ -116,3 +116,18 @@ def test_what_only_a_reference_named_is_not_said_without_it() -> None:
     said = units("Quy định xử phạt vi phạm hành chính", HELMETS)
     assert not any("đổ rác thải không đúng nơi" in s for s in said)
     assert not any(s.rstrip(".").endswith(("trừ trường hợp vi phạm", "mức")) or "hành vi còn" in s for s in said)
+
+
+def test_the_offences_under_a_fine_with_an_exception_are_never_said_as_the_exception() -> None:
+    """ "Phạt tiền … đối với chủ vật nuôi có một trong các hành vi sau đây, trừ trường hợp …:" + "a) Không nhốt, xích
+    chó dữ;" was "Phạt tiền … sau đây, trừ trường hợp không nhốt, xích chó dữ.": the offence heard as excepted."""
+    for but in ("quy định tại khoản 3 Điều này", "chó đã được đeo rọ mõm"):
+        body = (
+            "Điều 7. Vi phạm quy định về nuôi chó\n"
+            f"1. Phạt tiền từ 200.000 đồng đến 500.000 đồng đối với chủ vật nuôi có một trong các hành vi sau đây, trừ trường hợp {but}:\n"
+            "a) Không nhốt, xích chó dữ;\nb) Để chó, mèo cắn người gây thương tích.\n"
+            "2. Phạt tiền từ 1.000.000 đồng đến 3.000.000 đồng đối với hành vi để chó dữ cắn người gây tử vong.\n"
+        )
+        said = units("Quy định xử phạt vi phạm hành chính về thú y", body)
+        said += [c.text for c in build_pool(decision("Quy định xử phạt vi phạm hành chính về thú y", body))]
+        assert not any("sau đây" in s or "xích chó dữ" in s or "gây thương tích" in s for s in said), said

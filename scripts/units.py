@@ -50,6 +50,10 @@ def with_lead(lead: str, unit: str, addressee: bool = False) -> list[str]:
     group is said with its lead's predicate or not at all (scripts.bare_rows)."""
     if lead and FINE_LEAD.search(flat(lead)):
         return []  # "Phạt tiền … đối với … các hành vi sau đây:" + "Không đội mũ bảo hiểm …": with its fine or not at all
+    if lead and BARE_BAN.match(flat(lead)) and HOLDER_LEAD.match(body := strip_noise(unit)) and OWN_MODAL.search(body):
+        return split_units(unit)  # "Nghiêm cấm:" + "Người dưới 16 tuổi không được …": never "Nghiêm cấm người … không được"
+    if lead and EXCEPTED_CASES.search(flat(lead)):
+        return []  # "Sử dụng pháo nổ, trừ các trường hợp sau đây:" + "a) Sử dụng pháo hoa …": a case spared, not an act
     said = unheard_rows(unit, _with_lead(lead, unit, addressee)) if lead else _with_lead(lead, unit, addressee)
     if lead and narrowed_row(lead, unit):  # "Mức hỗ trợ đối với đối tượng quy định tại …:" + "Người dưới 16 tuổi: …"
         return [s for s in said if not AMOUNT_AFTER.match(s)]  # the row said bare gives its amount to everyone
@@ -131,6 +135,11 @@ def _own_rule(phrase: str, body: str) -> bool:
 FINE_LEAD = re.compile(
     r"\bphạt (?:cảnh cáo|tiền)\b[^:]*\bhành vi(?: vi phạm)?(?:\s+sau(?: đây)?)?(?:,\s*trừ\b[^:]*)?\s*:?$", re.I
 )  # scripts.fines says each; "…, trừ trường hợp …:" excepts from the fine, the points are not its exceptions
+BARE_BAN = re.compile(r"^(?:\d+\.\s+)?(?:Nghiêm cấm|Cấm)(?:\s+(?:các|những)\s+hành vi(?:\s+sau(?: đây)?)?)?\s*:?$")
+OWN_MODAL = re.compile(r"\s(?:không được|phải|không phải)\s")
+EXCEPTED_CASES = re.compile(
+    r",\s*(?:trừ|ngoại trừ)\s+(?:các\s+|những\s+)?(?:trường hợp|đối tượng)\s+(?:sau đây|sau|dưới đây)\s*:?$"
+)
 HOLDER_LEAD = re.compile(rf"^(?:(?:Các|Những|Mỗi)\s+)?(?:{alternation(PERSON_HEADS)})\b", re.I)
 MODAL_FIRST = re.compile(r"^(?:Không|Được|Phải|Chưa)\b")  # the item's rule holds for its lead's holder only
 ACT_LEAD = re.compile(

@@ -228,3 +228,20 @@ def test_a_long_duty_is_said_with_its_holder_or_not_at_all() -> None:
         "Hộ gia đình sử dụng nước sạch thông báo ngay cho trưởng thôn khi phát hiện đường ống bị rò rỉ, vỡ hoặc có dấu"
         " hiệu bị đấu nối trái phép vào hệ thống."
     ]
+
+
+def test_a_ban_list_item_with_its_own_rule_or_an_exceptions_cases_is_not_said_as_banned() -> None:
+    """Under "Các hành vi bị nghiêm cấm": "4. Người dưới 16 tuổi không được điều khiển xe gắn máy." was "Nghiêm cấm
+    người dưới 16 tuổi không được điều khiển xe gắn máy." (a double negation), and "2. Sử dụng pháo nổ, trừ các
+    trường hợp sau đây:" + "a) Sử dụng pháo hoa …" was said alone, "Sử dụng pháo hoa …", heard as an instruction."""
+    body = (
+        "Điều 3. Các hành vi bị nghiêm cấm\n1. Đốt rừng, phá rừng dưới mọi hình thức.\n"
+        "2. Sản xuất, mua bán, vận chuyển, sử dụng pháo nổ, trừ các trường hợp sau đây:\n"
+        "a) Sử dụng pháo hoa do cơ sở được cấp phép sản xuất trong các dịp lễ, Tết;\n"
+        "b) Sử dụng pháo hiệu để báo hiệu khi gặp nạn trên biển.\n"
+        "3. Người dưới 16 tuổi không được điều khiển xe gắn máy.\n"
+    )
+    said = units("Quy định về bảo đảm trật tự, an toàn xã hội", body)
+    assert "Người dưới 16 tuổi không được điều khiển xe gắn máy." in said
+    assert "Nghiêm cấm đốt rừng, phá rừng dưới mọi hình thức." in said
+    assert not any("pháo hoa" in s or "pháo hiệu" in s or "cấm người" in s for s in said), said

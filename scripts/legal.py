@@ -51,6 +51,7 @@ EFFECTIVE_RE = re.compile(
     + DATE_WORDS
     + r"|(?P<signed>ngày ký))"
 )
+A_PART = re.compile(r"\b(?:[Đđ]iểm|[Kk]hoản|Điều)\s+[\w,\s]{1,30}?\s(?:của\s+)?$")  # what comes right before "Quyết định này"
 PART_RE = re.compile(r"^Phần\s+(?:thứ\s+)?(\S+?)\.?(?:\s+(.*))?$", re.IGNORECASE)
 CHAPTER_RE = re.compile(r"^Chương\s+([IVXLC]+|\d+)\.?\s*(.*)$", re.IGNORECASE)
 SECTION_RE = re.compile(r"^Mục\s+(\d+)\.?\s*(.*)$")
@@ -290,7 +291,9 @@ def _effective(articles: list[Article], issued_on: date | None) -> tuple[date | 
     for article in articles:
         for _clause, _point, passage in article.passages():
             flat = " ".join(passage.split())
-            if m := EFFECTIVE_RE.search(flat):
+            for m in EFFECTIVE_RE.finditer(flat):
+                if A_PART.search(flat[: m.start()]):
+                    continue  # "Khoản 2 Điều 2 Quyết định này có hiệu lực từ …": that part's own date (scripts.phasing)
                 if m["signed"]:
                     return issued_on, "kể từ ngày ký"
                 return to_date(m.groups()[:6]), None

@@ -114,3 +114,22 @@ def test_title_that_names_its_issuer_is_kept_whole() -> None:
     assert whole.title.lower() == "bãi bỏ một số quyết định của thủ tướng chính phủ"
     run_on = parse(head + "VỀ THỬ NGHIỆM THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật.\nĐiều 1. Phạm vi\nNội dung.")
     assert run_on.title.lower() == "về thử nghiệm"
+
+
+def test_a_parts_later_date_is_not_the_documents() -> None:
+    """ "1. Khoản 2 Điều 2 Quyết định này có hiệu lực từ ngày 01 tháng 01 năm …" before the decision's own article on
+    entry into force was read as the whole decision's date: the script's lead gave it to the rule of khoản 1 too."""
+    from datetime import date
+
+    from tests.scripts.made_up import YEAR, decision, script
+
+    body = (
+        "Điều 2. Mức thu\n1. Hộ gia đình ở phường nộp phí vệ sinh 25.000 đồng/hộ/tháng.\n"
+        "2. Hộ gia đình ở xã nộp phí vệ sinh 15.000 đồng/hộ/tháng.\n"
+        "Điều 8. Điều khoản thi hành\n"
+        f"Khoản 2 Điều 2 Quyết định này có hiệu lực từ ngày 01 tháng 01 năm {YEAR + 1}.\n"
+    )
+    assert decision("Quy định mức thu phí vệ sinh", body).effective_on == date(YEAR, 3, 1)
+    said = script("Quy định mức thu phí vệ sinh", body)
+    assert not any(f"năm {YEAR + 1}" in s and "phường" in s for s in said), said
+    assert any(s.startswith(f"Từ ngày 01 tháng 01 năm {YEAR + 1}, hộ gia đình ở xã") for s in said), said

@@ -28,6 +28,7 @@ from scripts.sentences import (
     strip_noise,
     words,
 )
+from scripts.tasks import DEADLINE_DUTY
 
 VALUE = re.compile(
     r"(?:(?:từ|tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*\s*(?:đồng|%|nghìn|triệu|tỷ)\b.*|"
@@ -203,11 +204,13 @@ def _one(core: str, prep: str | None, noun: str, item: str) -> str | None:
     """One item said with the lead's holder and verb, or None when the item is a sentence of its own."""
     holder = _holder(core)
     item = KIEM.sub(lambda m: m[0].lower(), item)  # "Kiểm tra …" (not "Kiểm lâm"): a verb, said in lower case
+    if holder and noun in OWNED and (m := DEADLINE_DUTY.match(item)):  # "Chậm nhất 15 ngày …, thông báo …"
+        return f"{item[: m.start('rest')].rstrip(' ,')}, {lowerfirst(core)} {m['rest']}"  # "…, hộ … có nghĩa vụ thông báo …"
     if CONTINUES.match(item):  # "Được đăng ký …", "Phải đi trên vỉa hè …": the item has the lead's verb already
         if not holder or MODAL_AFTER.search(item, 6):
             return None
-        if noun in OWNED:  # "… có quyền sau đây:" + "Được đăng ký …": "… có quyền được đăng ký …"
-            return f"{core} {lowerfirst(item)}"
+        if noun in OWNED and not re.match(r"(?:không|phải)\s", item, re.I):  # "… có quyền sau đây:" + "Được đăng ký …"
+            return f"{core} {lowerfirst(item)}"  # "… có quyền được đăng ký …"; never "… có nghĩa vụ không được …"
         duty = DUTY.search(core) and re.match(r"(?:được|có)\s", item, re.I)
         return f"{holder} {'phải ' if duty else ''}{lowerfirst(item)}"  # "… phải đáp ứng:" + "Có niên hạn …"
     if (ban := BAN.search(core)) and DOING.search(noun) and not MODAL_AFTER.search(item):

@@ -245,3 +245,22 @@ def test_a_ban_list_item_with_its_own_rule_or_an_exceptions_cases_is_not_said_as
     assert "Người dưới 16 tuổi không được điều khiển xe gắn máy." in said
     assert "Nghiêm cấm đốt rừng, phá rừng dưới mọi hình thức." in said
     assert not any("pháo hoa" in s or "pháo hiệu" in s or "cấm người" in s for s in said), said
+
+
+def test_a_duty_item_with_its_own_modal_or_deadline_is_said_in_order() -> None:
+    """ "Hộ gia đình, cá nhân có nghĩa vụ sau đây:" + "Không được chuyển nhượng đất …" was "… có nghĩa vụ không được
+    chuyển nhượng …" (two verbs), and + "Chậm nhất 15 ngày …, thông báo …" was "… có nghĩa vụ chậm nhất 15 ngày …,
+    thông báo …": the deadline put where the duty's verb goes."""
+    body = (
+        "Điều 3. Nghĩa vụ của người sử dụng đất\n3. Hộ gia đình, cá nhân có nghĩa vụ sau đây:\n"
+        "a) Kê khai đúng diện tích đất đang sử dụng;\n"
+        "b) Chậm nhất 15 ngày kể từ ngày có thay đổi, thông báo cho Ủy ban nhân dân cấp xã;\n"
+        "c) Không được chuyển nhượng đất khi chưa nộp đủ tiền sử dụng đất, trừ trường hợp được ghi nợ.\n"
+    )
+    said = units("Quy định về thu tiền sử dụng đất", body)
+    assert (
+        "Chậm nhất 15 ngày kể từ ngày có thay đổi, hộ gia đình, cá nhân có nghĩa vụ thông báo cho Ủy ban nhân dân cấp xã." in said
+    )
+    assert (
+        "Hộ gia đình, cá nhân không được chuyển nhượng đất khi chưa nộp đủ tiền sử dụng đất, trừ trường hợp được ghi nợ." in said
+    )

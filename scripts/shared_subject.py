@@ -12,7 +12,10 @@ import re
 
 from scripts.long_rules import ACTION
 
-BARE_PREDICATE = re.compile(r"^(?:không|chưa|phải|được|có trách nhiệm|bảo đảm|đảm bảo)\b")  # lower case: it continues
+BARE_PREDICATE = re.compile(
+    r"^(?:không(?!\s+(?:ai|một ai|người nào|cơ quan nào|tổ chức nào|cá nhân nào)\b)|chưa|phải|được|có trách nhiệm|bảo đảm|"
+    r"đảm bảo)\b"
+)  # lower case: it continues; "không ai được trả thù …" has its own subject, "no one"
 SUBJECT = re.compile(
     r"^(?P<subject>[A-ZĐÀ-Ỹ][^,;:()]{2,60}?)\s+(?=(?:phải|được|không được|không|có trách nhiệm|chỉ được|bảo đảm)\b)"
 )

@@ -288,3 +288,17 @@ def test_a_condition_after_a_semicolon_keeps_the_holder_of_its_rule() -> None:
     said = units("Về việc quy định mức thu phí sử dụng công trình hạ tầng", body)
     assert "Nếu không được cấp biên lai thì người nộp phí có quyền từ chối nộp phí." in said, said
     assert "Trường hợp có người khuyết tật thì hộ gia đình được hỗ trợ thêm 500.000 đồng/hộ." in said
+
+
+def test_a_part_whose_subject_is_no_one_does_not_take_the_first_parts_subject() -> None:
+    """ "Người dân được quyền phản ánh …; không ai được trả thù người tố giác." was split into "Người dân không ai được
+    trả thù người tố giác.": "không ai" (no one) is that part's own subject."""
+    from tests.scripts.made_up import units
+
+    body = (
+        "Điều 4. Quyền của người dân\nNgười dân được quyền phản ánh, tố giác hành vi vi phạm đến Công an cấp xã; "
+        "không ai được trả thù người tố giác.\n"
+    )
+    said = units("Quy định về bảo đảm trật tự, an toàn xã hội", body)
+    assert "Không ai được trả thù người tố giác." in said, said
+    assert not any("dân không ai" in s for s in said), said

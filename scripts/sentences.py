@@ -68,10 +68,10 @@ DECIDED_BY = re.compile(
     r",?\s+do\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Chính phủ|Bộ trưởng|Thủ tướng|Chủ tịch)[^,;.]{0,90}?\squyết định,?\s+"
     r"nhưng\s+(?=(?:không\s+(?:thấp|cao)\s+hơn|tối đa|tối thiểu)\s)"
 )  # "Mức trợ cấp do Ủy ban nhân dân cấp tỉnh trình … quyết định, nhưng không thấp hơn 327.600 đồng": the floor is the news
+# "Chủ hộ … không thuộc đối tượng quy định tại khoản 1 Điều này thuộc …": without the clause it means nothing; "… bắt buộc
+# áp dụng [theo quy định tại …]": the verb went with its reference
 NOT_AMONG = re.compile(r"\s+không thuộc (?:các\s+)?(?:đối tượng|trường hợp) (?:quy định|nêu) tại\s+" + REF_CHAIN + r"(?=\s+\w)")
-# "Chủ hộ … không thuộc đối tượng quy định tại khoản 1 Điều này thuộc đối tượng …": without the clause it means nothing
 DANGLING_VERB = re.compile(r"\s+(?:được\s+)?(?:áp dụng|thực hiện)\x00+(?=\s*(?:[;.]|$))")
-# "… thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc áp dụng [theo quy định tại …]": the verb went with its reference
 ABOUT = re.compile(r"\s+(?:về việc|quy định về)\s+[^().,;]{10,160}?(?=\s*\()")
 WHERE = re.compile(r",?\s+trên địa bàn (?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ][\wĐđ]*)+")
 BOILERPLATE = re.compile(  # NAMED_LAW: "… của pháp luật lao động không …" names a law; cut, it left "… thử việc lao động"
@@ -85,9 +85,8 @@ ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00(?: phút)?(?![\d,.])")
 MARKDOWN = re.compile(r"[*#|_]{1,}")
 SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
+# "Không thả rông chó, mèo; trừ …": one rule and its exception, never apart ("…; …; trừ …" may except from all)
 ONE_EXCEPTED = re.compile(r"^(?P<rule>[^;]+);\s+(?P<but>(?:trừ|ngoại trừ)\s(?!điểm\b)[^;]+);?$")
-# "Không thả rông chó, mèo; trừ trường hợp …": one rule and its exception, never said apart (after a list of several,
-# "…; …; trừ …" may except from all of them)
 PREDICATE = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
     r"tiến hành|báo ngay|thuộc (?:đối tượng|diện)|trả|thanh toán|gồm)\b"
@@ -165,8 +164,7 @@ def strip_noise(text: str) -> str:
     text = NOT_AMONG.sub("", text)
     text = text if narrowed_subject(text) else BARE_REF.sub("\x00", CROSS_REF.sub("\x00", text))  # scripts.narrowed
     text = DANGLING_VERB.sub("", text).replace("\x00", "")
-    text = BOILERPLATE.sub("", text)
-    text = DECIDED_BY.sub(" ", text)
+    text = DECIDED_BY.sub(" ", BOILERPLATE.sub("", text))
     text = WHERE.sub("", text)
     if words(text) > MAX_WORDS:
         text = ABOUT.sub("", text)
@@ -221,12 +219,10 @@ def complete(text: str) -> bool:
         return bool(re.search(r",", text)) and not text.startswith(("Trong thời hạn", "Trong vòng"))
     if MODAL.search(text[: m.start()]):
         return True  # "Trước khi đốt phải thông báo với trưởng thôn, …": the main clause comes before the comma
-    rest = text[m.end() :]  # "Trong thời hạn 12 tháng …, người thừa kế." has no main clause
-    return bool(PREDICATE.search(rest) or SENDS.search(rest))
+    return bool(PREDICATE.search(text[m.end() :]) or SENDS.search(text[m.end() :]))  # not "Trong thời hạn …, người thừa kế."
 
 
-# What a listener hears as a defect wherever it stands in a sentence
-DEFECTS = (
+DEFECTS = (  # what a listener hears as a defect wherever it stands in a sentence
     re.compile(
         r"Nơi nhận|\bTM\.|\bKT\.|\bCHỦ TỊCH\b|\bBỘ TRƯỞNG\b|\bTHỨ TRƯỞNG\b|\bTHỦ TƯỚNG\b|CÔNG BÁO|Công [Bb]áo|"
         r"\bLưu:? VT\b|\(đã ký\)|Số:\s*\d"

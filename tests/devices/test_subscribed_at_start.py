@@ -32,6 +32,27 @@ SIGNER = Signer.generate("k1")
 SUBSCRIBE, SUBACK = 0x80, 0x90  # MQTT packet types, in the high nibble of a packet's first byte
 
 
+def _header_size(packet: bytes | bytearray) -> int:
+    """The fixed header's bytes: the type and the remaining length (1 to 4 bytes, 7 bits each); 0 if incomplete."""
+    for i in range(1, min(len(packet), 5)):
+        if not packet[i] & 0x80:
+            return i + 1
+    return 0
+
+
+def _packets(buffer: bytearray) -> list[bytes]:
+    """The whole packets at the start of `buffer`, taken out of it; a partial one stays for the next read."""
+    out = []
+    while (size := _header_size(buffer)) and len(buffer) >= size + (length := _remaining(buffer, size)):
+        out.append(bytes(buffer[: size + length]))
+        del buffer[: size + length]
+    return out
+
+
+def _remaining(packet: bytes | bytearray, size: int) -> int:
+    return sum((packet[i] & 0x7F) << (7 * (i - 1)) for i in range(1, size))
+
+
 class SlowSubscribe:
     """TCP on loopback to the broker; a chunk from the client that opens with SUBSCRIBE is held
     back, and with `refuse` every SUBACK says 0x80 (failure) for each filter, as a broker with an
@@ -58,16 +79,20 @@ class SlowSubscribe:
         threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
 
     def _pipe(self, src: socket.socket, dst: socket.socket, from_client: bool) -> None:
+        """Whole MQTT packets, each looked at alone: a SUBACK may share a TCP read with a PUBACK or come in pieces."""
+        buffer = bytearray()
         try:
             while chunk := src.recv(4096):
-                if from_client and chunk[0] & 0xF0 == SUBSCRIBE:
-                    self.held += 1
-                    time.sleep(self.hold_s)
-                if not from_client and self.refuse and chunk[0] == SUBACK and len(chunk) == 2 + chunk[1]:
-                    codes = len(chunk) - 4  # after the header, the length and the packet id: one code per filter
-                    kept = codes - 1 if self.refuse == "last" else 0
-                    chunk = chunk[: 4 + kept] + b"\x80" * (codes - kept)
-                dst.sendall(chunk)
+                buffer += chunk
+                for packet in _packets(buffer):
+                    if from_client and packet[0] & 0xF0 == SUBSCRIBE:
+                        self.held += 1
+                        time.sleep(self.hold_s)
+                    if not from_client and self.refuse and packet[0] == SUBACK:
+                        codes = len(packet) - _header_size(packet) - 2  # after the fixed header and the packet id
+                        kept = codes - 1 if self.refuse == "last" else 0
+                        packet = packet[: len(packet) - codes + kept] + b"\x80" * (codes - kept)
+                    dst.sendall(packet)
         except OSError:
             pass
         for sock in (src, dst):
@@ -185,7 +210,9 @@ def test_a_refused_subscription_is_a_clear_error_and_leaves_no_one_online(tmp_pa
             transport = MqttTransport(agent, f"mqtt://127.0.0.1:{proxy.port}")
             with pytest.raises(BrokerError) as caught:
                 transport.start(timeout_s=5)
-        assert caught.value.code == "broker.subscription_refused" and caught.value.params["topics"].startswith(f"{prefix}/dev/")
+        assert caught.value.code == "broker.subscription_refused" and str(caught.value.params["topics"]).startswith(
+            f"{prefix}/dev/"
+        )
         assert json.loads(_retained(Topics(prefix).state(device)))["online"] is False
     finally:
         proxy.close()

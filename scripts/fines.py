@@ -22,7 +22,8 @@ FINE = re.compile(
 )
 LIST_OF_ACTS = re.compile(r"^(?:một trong )?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$")
 HELD_LIST = re.compile(
-    r"^(?P<who>(?:cá nhân|tổ chức|người|chủ|hộ)\b.{3,80}?)\s+(?:thực hiện|có)\s+(?:một trong\s+)?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$"
+    r"^(?P<who>(?:cá nhân|tổ chức|người|chủ|hộ)\b.{0,80}?)\s+(?:thực hiện|có|vi phạm)\s+(?:một trong\s+)?(?:các|những) hành vi"
+    r"(?: vi phạm)? sau(?: đây)?$"
 )
 UNSAID_LIST = re.compile(r"\bhành vi(?: vi phạm)? sau(?: đây)?\b")
 ACT = re.compile(r"^hành vi\s+", re.I)

@@ -19,7 +19,7 @@ import re
 from scripts.editing import only_who_files
 from scripts.figures_kept import drops_figure
 
-EXCEPTION = re.compile(r"^(?:trừ|ngoại trừ)\s(?!điểm\b)", re.I)  # "trừ điểm giấy phép lái xe" deducts, excepts nothing
+EXCEPTION = re.compile(r"^(?:trừ|ngoại trừ)\s(?!(?:\d+\s+)?điểm\b)", re.I)  # "trừ điểm giấy phép lái xe" deducts, excepts nothing
 CONDITION = re.compile(r"^(?:nếu|khi|trong trường hợp|trường hợp|với điều kiện|chỉ|riêng|nhưng|song|miễn là)\b", re.I)
 DEADLINE = re.compile(r"\b(?:trước|chậm nhất|muộn nhất|trong thời hạn|trong vòng)\s+(?:\d|ngày\s+\d)")
 # "… đến nơi an toàn trước 17 giờ ngày 15 tháng 10": the time a duty must be done by
@@ -50,7 +50,7 @@ def cut_loses(head: str, dropped: list[str]) -> bool:
     )
 
 
-EXCEPTION_PART = re.compile(r",\s+(?:trừ|ngoại trừ)\s(?!điểm\b)")
+EXCEPTION_PART = re.compile(r",\s+(?:trừ|ngoại trừ)\s(?!(?:\d+\s+)?điểm\b)")
 
 
 def loses_exception(text: str, short: str) -> bool:

@@ -109,7 +109,10 @@ QUALIFIER = re.compile(
 )
 ROW = re.compile(r"^(?P<what>[^:;]{3,80}):\s+(?P<value>.+)$")
 # "Người nuôi chó, mèo trên địa bàn xã, phường": the area the whole document is for, the first words a long duty loses
-AREA = re.compile(r"\s+(?:trên|tại|ở)\s+(?:các\s+)?địa bàn\b.*$")
+AREA = re.compile(
+    r"\s+(?:trên|tại|ở)\s+(?:các\s+)?địa bàn(?:\s+(?:tỉnh|thành phố|huyện|xã|phường|thị trấn|đặc khu))+"
+    r"(?:(?:,\s*|\s+(?:và\s+)?)(?:xã|phường|thị trấn|đặc khu|[A-ZĐ]\w*))*\s*$"
+)  # only a bare place to the end: never "trên địa bàn các xã có dịch …", whose condition narrows the holder
 GROUP_RULE = re.compile(r"\b(?:được|phải|thì|là|bị)\b|\bkhông được\b")
 
 

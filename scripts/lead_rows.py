@@ -159,7 +159,7 @@ def _row(part: str) -> tuple[str, str] | None:
 
 # a fee's row by where it is charged ("khu vực thành thị 300.000 đồng/học sinh/tháng"), not by who pays it
 AREA_ROW = re.compile(r"^(?:khu vực|vùng|địa bàn|thành thị|nông thôn|miền núi|các xã|các phường|xã|phường|thị trấn)\b", re.I)
-ACTS = re.compile(r"\b(?:đóng|nộp|trả|thanh toán|được|phải|bị|hưởng|nhận|chi|mua|bán)\b")  # a verb: no bare group
+ACTS = re.compile(r"\b(?:đóng|nộp|(?<!chi )trả|thanh toán)\b")  # "… đóng bằng 4,5%", "… nộp phí 15.000 đồng": a rule, no group
 BOUND_END = re.compile(r"\b(?:dưới|trên|đến|hơn|thấp|cao|không quá|tối đa|tối thiểu)\s*$")  # "… thu nhập dưới 2.000.000"
 LISTED = re.compile(r",\s+|\s+và\s+")
 
@@ -341,9 +341,10 @@ class Above:
             self.recent[clause] = bare + ":"  # "Mức trợ cấp … như sau" without its colon leads the lines after it
             return None
         above = self.recent.get(clause) or self.titles.get(clause) or self.title
-        return lead_rows(f"{above.rstrip(' :')}:", line) or titled(self.titles.get(clause, ""), bare)
+        return lead_rows(f"{above.rstrip(' :')}:", line) or titled(self.titles.get(clause, ""), bare, flat(line))
 
 
+NARROWED_BY = re.compile(r"\b(?:quy định|nêu)\s+tại\b|\btheo quy định tại\b")
 LABELLED = re.compile(
     r"^(?P<label>Đối tượng(?: áp dụng| hỗ trợ| được hỗ trợ| thụ hưởng)?|Mức(?: hỗ trợ| trợ cấp)?|Định mức(?: hỗ trợ)?|"
     r"Điều kiện(?: hỗ trợ| được hỗ trợ)?|Thời gian(?: hỗ trợ| thực hiện)?)\s*:\s*(?P<value>.+)$",
@@ -351,11 +352,15 @@ LABELLED = re.compile(
 )  # "a) Đối tượng: hộ nghèo …", "c) Mức hỗ trợ: 100% chi phí …" under "2. Hỗ trợ mua giống cây trồng"
 
 
-def titled(title: str, bare: str) -> list[str] | None:
+def titled(title: str, bare: str, written: str = "") -> list[str] | None:
     """A labelled point said with the benefit its clause's title names: "Hỗ trợ mua giống cây trồng" + "Đối tượng: hộ
-    nghèo …" → "Hộ nghèo … được hỗ trợ mua giống cây trồng."; alone ("Đối tượng: hộ nghèo …") it says nothing."""
+    nghèo …" → "Hộ nghèo … được hỗ trợ mua giống cây trồng."; alone ("Đối tượng: hộ nghèo …") it says nothing. Not
+    when the point's group was narrowed by a reference (`written`, before cleaning) or the title's own aim ("… cho hộ
+    bị thiệt hại do bão"), which the sentence would drop, nor for a condition that is an exception."""
     m = LABELLED.match(bare)
-    if not m or not title or not (read := read_lead(title + ":")) or read.holder or read.fee or read.groups:
+    if not m or not title or not (read := read_lead(title + ":")) or read.holder or read.fee or read.groups or read.aim:
+        return None
+    if NARROWED_BY.search(written) or re.match(r"(?:trừ|ngoại trừ|không)\b", m["value"], re.I):
         return None
     giving, label = f"{read.verb}{read.what}", m["label"].lower()
     value = re.sub(rf"^{re.escape(read.verb)}\s+", "", m["value"], flags=re.I)  # "Mức hỗ trợ: hỗ trợ 30% …"

@@ -86,7 +86,7 @@ MARKDOWN = re.compile(r"[*#|_]{1,}")
 SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 CLAUSE_BOUNDARY = re.compile(r";\s+")
 # "Không thả rông chó, mèo; trừ …": one rule and its exception, never apart ("…; …; trừ …" may except from all)
-ONE_EXCEPTED = re.compile(r"^(?P<rule>[^;]+);\s+(?P<but>(?:trừ|ngoại trừ)\s(?!điểm\b)[^;]+);?$")
+ONE_EXCEPTED = re.compile(r"^(?P<rule>[^;]+);\s+(?P<but>(?:trừ|ngoại trừ)\s(?!(?:\d+\s+)?điểm\b)[^;]+);?$")
 PREDICATE = re.compile(
     r"\b(?:được|phải|không|là|có|bị|cấm|bằng|tối đa|tăng|giảm|áp dụng|hưởng|thực hiện|đóng|nộp|xử lý|thu hồi|tạm dừng|chịu|cần|nghiêm|"
     r"tiến hành|báo ngay|thuộc (?:đối tượng|diện)|trả|thanh toán|gồm)\b"

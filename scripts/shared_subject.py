@@ -22,10 +22,9 @@ SUBJECT = re.compile(
 NOT_SUBJECT = re.compile(rf"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Từ|Để|Việc|Nghiêm cấm|Cấm)\b|\b{ACTION}\b", re.I)
 # "Sở Y tế chỉ đạo các cơ sở y tế …": an actor and its act, not a subject the next part can take
 CONDITIONED = re.compile(
-    r"^(?P<cond>(?:nếu|trường hợp|trong trường hợp|khi)\b[^;]*?\sthì)\s+"
-    r"(?P<rest>(?:không|chưa|phải|được|chỉ được|có quyền|có trách nhiệm)\b.*)$",
-    re.I,
-)  # "…; nếu không được cấp biên lai thì có quyền từ chối nộp phí": the condition's rule, its holder the first part's
+    r"^(?P<cond>(?:nếu|trường hợp|trong trường hợp|khi)\b[^;]*?\sthì)\s+(?P<rest>(?:được|có quyền|không phải)\b.*)$", re.I
+)  # "…; nếu không được cấp biên lai thì có quyền từ chối nộp phí": a right or a waiver, its holder the first part's;
+# never a duty or a ban ("…; trường hợp không đủ điều kiện thì phải trả lời bằng văn bản": the office's, not the holder's)
 
 
 def shared(pieces: list[str]) -> list[str]:
@@ -37,7 +36,8 @@ def shared(pieces: list[str]) -> list[str]:
     out = [pieces[0]]
     for piece in pieces[1:]:
         if (held := CONDITIONED.match(piece.strip())) and subject:
-            first = subject if subject.split()[0] in ("Ủy", "Sở", "Bộ") else subject[:1].lower() + subject[1:]
+            name = len(subject.split()) > 1 and subject.split()[1][:1].isupper() or subject.split()[0] in ("Ủy", "Sở", "Bộ")
+            first = subject if name else subject[:1].lower() + subject[1:]  # "Trạm Thú y …", "Ngân hàng Chính sách …"
             out.append(f"{held['cond']} {first} {held['rest']}")  # "… thì người nộp phí có quyền …"
         elif not BARE_PREDICATE.match(piece.strip()):
             out.append(piece)

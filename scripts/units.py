@@ -84,6 +84,8 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
         return listed  # "… được hỗ trợ các khoản sau:" + "Tiền ăn 30.000 đồng …": who gets what, in one sentence
     if lead and (items := lead_items(lead, unit)) is not None:
         return items  # "Người … có nghĩa vụ sau đây:" + "Nộp lệ phí …": the holder, its verb and the item (scripts.lead_items)
+    if phrase and (HOLDER_LEAD.match(body) or body.startswith(("Nghiêm cấm", "Cấm "))) and ITEM_RULE.match(body):
+        return split_units(unit)  # "Người dân:" + "Nghiêm cấm …", "Ủy ban …:" + "Người bị chó cắn được …": as written
     actorless = bool(ACTOR.match(phrase) and VERB_FIRST.match(body))  # "Thực hiện thủ tục …": whose task?
     if phrase and words(phrase) + words(body) > MAX_WORDS + 4 and (cut := LEAD_QUALIFIER.search(phrase, 20)):
         phrase = phrase[: cut.start()]  # "… một số khoản hỗ trợ thuộc thẩm quyền của …": the lead without its qualifier
@@ -91,9 +93,7 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
     needs_lead = phrase and (not PREDICATE.search(body) or words(body) < 10 or words(phrase) <= 6 or actorless or repeats)
     needs_lead = needs_lead and not subject_is_list(phrase) and not _own_rule(phrase, body)  # "Những học sinh sau …"
     if needs_lead and words(phrase) + words(body) <= MAX_WORDS + (8 if actorless or repeats else 4):
-        joined = finish(
-            f"{phrase}{':' if repeats else ''} {lowerfirst(body)}" if not phrase.endswith(":") else f"{phrase} {body}"
-        )
+        joined = finish(f"{phrase} {body}" if phrase.endswith(":") else f"{phrase}{':' if repeats else ''} {lowerfirst(body)}")
         if listenable(joined):
             return [joined]
     if actorless and (first := with_holder_first(phrase, unit)) is not None:
@@ -137,6 +137,7 @@ FINE_LEAD = re.compile(
 )  # scripts.fines says each; "…, trừ trường hợp …:" excepts from the fine, the points are not its exceptions
 BARE_BAN = re.compile(r"^(?:\d+\.\s+)?(?:Nghiêm cấm|Cấm)(?:\s+(?:các|những)\s+hành vi(?:\s+sau(?: đây)?)?)?\s*:?$")
 OWN_MODAL = re.compile(r"\s(?:không được|phải|không phải)\s")
+ITEM_RULE = re.compile(r"^(?:Nghiêm cấm|Cấm)\b|^[^:;]+?\s(?:được|phải|không được|không phải|có quyền|bị)\s")
 EXCEPTED_CASES = re.compile(
     r",\s*(?:trừ|ngoại trừ)\s+(?:các\s+|những\s+)?(?:trường hợp|đối tượng)\s+(?:sau đây|sau|dưới đây)\s*:?$"
 )

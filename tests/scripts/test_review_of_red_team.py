@@ -72,3 +72,14 @@ def test_a_group_whose_name_holds_chi_or_ban_is_still_a_group() -> None:
 def test_points_deducted_from_a_licence_are_no_exception() -> None:
     said = split_units("Người điều khiển xe vi phạm bị phạt 2.000.000 đồng; trừ 4 điểm giấy phép lái xe.")
     assert not any(", trừ 4 điểm" in s for s in said), said
+
+
+def test_an_item_with_its_own_ban_or_its_own_holder_and_rule_is_said_as_written() -> None:
+    """Under a short lead ("Người dân:", "Ủy ban nhân dân cấp xã:") the item was glued after it: "Người dân nghiêm cấm
+    vứt xác lợn …" (a ban turned into what residents do), "Ủy ban nhân dân cấp xã người bị chó cắn được tiêm …"."""
+    assert with_lead("Người dân:", "a) Nghiêm cấm vứt xác lợn chết ra sông, suối, kênh, mương;") == [
+        "Nghiêm cấm vứt xác lợn chết ra sông, suối, kênh, mương."
+    ]
+    assert with_lead("Ủy ban nhân dân cấp xã:", "a) Người bị chó cắn được tiêm vắc xin phòng dại miễn phí tại trạm y tế xã;") == [
+        "Người bị chó cắn được tiêm vắc xin phòng dại miễn phí tại trạm y tế xã."
+    ]

@@ -24,8 +24,9 @@ from devices.agent import Agent
 from devices.broker import BrokerError
 from devices.dispatcher import Dispatcher
 from devices.mqtt import MqttTransport, connect, make_client
-from devices.protocol import MessageType, Signer, Topics, Verifier, iso, public_key
+from devices.protocol import MessageType, Signer, Topics, Verifier, public_key
 from devices.sim.swarm import Swarm
+from tests.abuse.test_deferred_acks import _played  # a proof of play as a speaker sends it
 from tests.conftest import wait_for
 
 SIGNER = Signer.generate("k1")
@@ -107,20 +108,6 @@ def proxy() -> Iterator[SlowSubscribe]:
     slow = SlowSubscribe(1883, hold_s=1.0)
     yield slow
     slow.close()
-
-
-def _played(item: str) -> bytes:
-    now = iso(time.time())
-    body = {
-        "item": item,
-        "sha256": "c" * 64,
-        "started": now,
-        "ended": now,
-        "volume": 80,
-        "outcome": "completed",
-        "played_ms": 1000,
-    }
-    return json.dumps(body).encode()
 
 
 @pytest.mark.parametrize("shared_group", ["", "g1"])

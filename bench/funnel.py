@@ -34,7 +34,7 @@ from scripts.choice import MIN_SCORE, build_pool, office_work
 from scripts.draft import draft
 from scripts.errors import DocumentError, DraftError
 from scripts.legal import LegalDocument
-from scripts.selection import ADMIN_SCORES, FIGURE_FIRST, RESIDUE, TASK_FIRST, TITLE_PENALTY, Candidate, overlap, resident_score
+from scripts.selection import ADMIN_SCORES, Candidate, opening_penalties, overlap, resident_score, title_penalty
 from scripts.sentences import SENTENCE_SPLIT, flat
 
 Fact = dict[str, Any]  # {"fact": …, "all": [atom, …]} as in keyfacts-dev.json
@@ -89,10 +89,8 @@ def _left_out(held: list[Candidate], script_text: str, doc: LegalDocument, chose
         title = doc.articles[best.article_index].title.lower() if best.article_index < len(doc.articles) else ""
         # which of the office words matched (one of our patterns' alternatives, never more of the sentence)
         weights = [(m[0].lower(), w) for p, w in ADMIN_SCORES if (m := p.search(best.text))]
-        weights += [("title penalty", 3.0)] if TITLE_PENALTY.search(title) else []
-        weights += [("task first", 3.0)] if TASK_FIRST.match(best.text) else []
-        weights += [("figure first", 3.0)] if FIGURE_FIRST.match(best.text) else []
-        weights += [("residue", 4.0)] if RESIDUE.search(best.text) else []
+        weights += [("title penalty", penalty)] if (penalty := title_penalty(best.text, title)) else []
+        weights += opening_penalties(best.text)
         return (
             f"score below 0 ({resident_score(best.text):.0f} for residents; " + ", ".join(f"{n} {w:g}" for n, w in weights) + ")"
         )

@@ -183,11 +183,22 @@ def _residents_own(text: str, title: str) -> bool:
     return bool(PERSON_SUBJECT.search(text) and CONCRETE.search(text) or serves_residents(text))
 
 
+def title_penalty(text: str, title: str) -> float:
+    """Against a sentence under a title about offices, scope or effect (lower case), unless it is the residents' own."""
+    return 3.0 if TITLE_PENALTY.search(title) and not _residents_own(text, title) else 0.0
+
+
+def opening_penalties(text: str) -> list[tuple[str, float]]:
+    """(name, weight) against a candidate missing whose act, whose figure or which cases ("Thực hiện thủ tục …")."""
+    checks = (("task first", TASK_FIRST.match, 3.0), ("figure first", FIGURE_FIRST.match, 3.0), ("residue", RESIDUE.search, 4.0))
+    return [(name, weight) for name, found, weight in checks if found(text)]
+
+
 def score(text: str, article_title: str, index: int, total: int) -> float:
     value = resident_score(text) - admin_score(text)
     title = article_title.lower()
     value += 1.5 if TITLE_BONUS.search(title) else 0.0
-    value -= 3.0 if TITLE_PENALTY.search(title) and not _residents_own(text, title) else 0.0
+    value -= title_penalty(text, title)
     value += 2.0 if BAN_TITLE.search(title) else 0.0  # the acts a law prohibits are what every resident must hear
     if words(text) < 7:
         value -= 3.0
@@ -285,9 +296,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
             value = score(text, article.title, index, total) - _list_position(point)
             if (extra := bonus(text)) or said in kept_apart:  # a definition, scale, filing route: its own share of time
                 value += extra + 0.5 * (said in kept_apart)
-            value -= 3.0 if TASK_FIRST.match(text) else 0.0  # "Thực hiện thủ tục …" whose actor could not be said
-            value -= 3.0 if FIGURE_FIRST.match(text) else 0.0  # "100% mức hưởng khi …": whose?
-            value -= 4.0 if RESIDUE.search(text) else 0.0  # "… thuộc một trong các trường hợp, thì …": which cases?
+            value -= sum(w for _, w in opening_penalties(text))
             value += task_weight(text) if directive else 0.0
             part = f"{index}:{clause}" if AMENDING.match(article.title) else str(index)
             part += "+" if extra or said in kept_apart else ""

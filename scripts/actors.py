@@ -14,3 +14,10 @@ ACTOR_ACTS = re.compile(
     r"[^.;:]{0,80}?\s(?:chỉ đạo|tổ chức|sơ tán|di dời|hoàn thành|rà soát|kiểm tra|kiểm đếm|chi trả|gia hạn|cho vay|tạm ứng|"
     r"cơ cấu|miễn|hỗ trợ|chằng chống|thống kê|bảo đảm|đảm bảo|khẩn trương|cứu trợ)\b"
 )  # "Ủy ban nhân dân các xã ven biển tổ chức chằng chống nhà cửa …": an actor and what it does, a whole sentence
+
+# the measures of a directive's list, each said alone ("… triển khai các biện pháp: tạm dừng …; sơ tán …")
+TASK_VERB = re.compile(
+    r"^(?:tạm dừng|dừng|cấm|nghiêm cấm|không|kiểm soát|tăng cường|thông báo|báo ngay|sơ tán|di dời|hạn chế|"
+    r"yêu cầu|vận động|tuyên truyền|xử lý|thu hồi|tổ chức|bố trí)\b",
+    re.I,
+)

@@ -10,10 +10,14 @@ import re
 
 ANNOUNCING = r"(?:cụ thể|như sau|sau đây|gồm có|bao gồm|gồm)"
 # a lead's last words that only announce its list, its colon and a closing "là" ("Mức hỗ trợ là:") with them
-LEAD_TAIL = re.compile(rf"\s*(?:,\s*)?(?:{ANNOUNCING}|cụ thể như sau|là)\s*:?\s*$", re.I)
+# "… có những quyền sau:": a bare "sau" announces only after a noun that counts what the list holds
+BARE_SAU = r"(?:(?<=quyền)|(?<=vụ)|(?<=nhiệm)|(?<=vi)|(?<=hợp)|(?<=tượng)|(?<=kiện))\s+sau"
+LEAD_TAIL = re.compile(rf"\s*(?:,\s*)?(?:{ANNOUNCING}|cụ thể như sau|là|{BARE_SAU})\s*:?\s*$", re.I)
 # the same words, one or several ("…, cụ thể như sau"), after a lead whose colon is already gone
 ANNOUNCE_TAIL = re.compile(rf"(?:\s*,?\s+{ANNOUNCING})+$")
 # "Giá vé đối với trẻ em được quy định như sau:": the lead only says that a list follows
 ANNOUNCES = re.compile(r"\b(?:được|đã được)\s+quy định(?:\s+cụ thể)?\s*(?:như sau|sau đây)?\s*:?$")
 # a table's lead: "Mức hỗ trợ như sau:", "Mức thu là:" (not "gồm", which names what the table holds)
 TABLE_LEAD_TAIL = re.compile(r"\s*(như sau|sau đây|là)\s*:?\s*$")
+# "… có các nghĩa vụ [sau đây]" + "đăng ký …": one duty follows, "… có nghĩa vụ đăng ký …"
+OWN_PLURAL = re.compile(r"\b(có)\s+(?:các|những)\s+(quyền|nghĩa vụ|trách nhiệm)$")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scripts.actors import ACTOR_ACTS
-from scripts.announcing import ANNOUNCES, LEAD_TAIL
+from scripts.actors import ACTOR_ACTS, TASK_VERB
+from scripts.announcing import ANNOUNCES, LEAD_TAIL, OWN_PLURAL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
 from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
@@ -385,16 +385,10 @@ def _heard(text: str) -> bool:
     return listenable(finish(text)) and not check(finish(text))  # a rewritten provision's sentence: no listener flag
 
 
-TASK_VERB = re.compile(
-    r"^(?:tạm dừng|dừng|cấm|nghiêm cấm|không|kiểm soát|tăng cường|thông báo|báo ngay|sơ tán|di dời|hạn chế|"
-    r"yêu cầu|vận động|tuyên truyền|xử lý|thu hồi|tổ chức|bố trí)\b",
-    re.I,
-)
-
-
 def lead_phrase(lead: str) -> str:
     """ "Nghiêm cấm các hành vi sau đây:" → "Nghiêm cấm các hành vi" — the part a point continues."""
     lead = strip_noise(lead).rstrip(" :")
     if ANNOUNCES.search(lead):
         return ""  # "Giá vé đối với trẻ em được quy định như sau:" announces the list; the points say it
-    return LISTED_AFTER.sub("", LEAD_TAIL.sub("", lead)).rstrip(" ,:")  # "Không thu phí đối với [các trường hợp sau]"
+    lead = LISTED_AFTER.sub("", LEAD_TAIL.sub("", lead)).rstrip(" ,:")  # "Không thu phí đối với [các trường hợp sau]"
+    return OWN_PLURAL.sub(r"\1 \2", lead)  # "… có [các] nghĩa vụ" + "đăng ký …": "… có nghĩa vụ đăng ký …"

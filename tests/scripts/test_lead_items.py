@@ -264,3 +264,19 @@ def test_a_duty_item_with_its_own_modal_or_deadline_is_said_in_order() -> None:
     assert (
         "Hộ gia đình, cá nhân không được chuyển nhượng đất khi chưa nộp đủ tiền sử dụng đất, trừ trường hợp được ghi nợ." in said
     )
+
+
+def test_a_duty_or_right_lead_in_the_plural_is_said_as_one_duty_per_item() -> None:
+    """ "Chủ nuôi chó có các nghĩa vụ sau đây:" + "a) Đăng ký …" was "Chủ nuôi chó có các nghĩa vụ đăng ký …": "các"
+    counts duties, and one duty follows; said "có nghĩa vụ đăng ký …", as for the singular lead. And "… có những quyền
+    sau:" lost only its colon: "… quyền sau được tiêm phòng …"; a bare "sau" after the noun announces the list too."""
+    body = (
+        "Điều 2. Quyền và nghĩa vụ của chủ nuôi\n1. Chủ nuôi chó có các nghĩa vụ sau đây:\n"
+        "a) Đăng ký nuôi chó với Ủy ban nhân dân xã;\nb) Tiêm phòng bệnh dại cho chó mỗi năm một lần.\n"
+        "2. Chủ nuôi chó có những quyền sau:\na) Được hướng dẫn cách phòng bệnh dại cho chó;\n"
+        "b) Được tiêm phòng miễn phí cho chó tại trạm thú y xã.\n"
+    )
+    said = units("Quy định về quản lý chó nuôi", body)
+    assert "Chủ nuôi chó có nghĩa vụ đăng ký nuôi chó với Ủy ban nhân dân xã." in said, said
+    assert "Chủ nuôi chó có quyền được tiêm phòng miễn phí cho chó tại trạm thú y xã." in said, said
+    assert not any(" các nghĩa vụ " in s or " những quyền " in s for s in said), said

@@ -92,11 +92,26 @@ def docx_to_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         raise  # the sandbox reports it as a refusal with the memory limit
     except Exception as exc:  # python-docx raises many zipfile/lxml types for a broken file
         raise DocumentError(f"not a readable .docx file ({type(exc).__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
+    return "\n".join(_docx_lines(document))
+
+
+def _docx_lines(document: object) -> list[str]:
+    """Paragraphs and table rows in the order of the document: a fee table stays under the clause that leads it.
+    A row is "cell | cell"; a cell merged over several columns is one cell (`scripts.pipe_rows` reads them back)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    body = document.element.body  # type: ignore[attr-defined]
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, document).text)  # type: ignore[arg-type]
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:  # type: ignore[arg-type]
+                cells = {id(c._tc): " ".join(c.text.split()) for c in row.cells}  # one entry per merged cell, in order
+                lines.append(" | ".join(cells.values()))
+    return lines
 
 
 def pdf_to_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:

@@ -28,6 +28,7 @@ from scripts.header import (
     title_of,
 )
 from scripts.lines import clean, unwrap
+from scripts.pipe_rows import unfold
 from scripts.relations import SYMBOL, SYMBOL_RE, Relation, find_relations
 
 __all__ = ["SYMBOL", "SYMBOL_RE", "Article", "LegalDocument", "ParseWarning", "Relation", "Table", "parse"]
@@ -333,7 +334,7 @@ def parse(text: str) -> LegalDocument:
     doc_type, type_line = doc_type_of(filled, number, cleaned)
     issuer = issuer_of(filled, number, place, cleaned)
     title = title_of(filled, type_line, doc_type, issuer, cleaned)
-    body_lines, tables = extract_tables(raw_lines[len(header) :])
+    body_lines, tables = extract_tables(unfold(raw_lines[len(header) :]))  # HTML, DOCX rows: scripts.pipe_rows
     lines = unwrap(body_lines)
     start = _body_start(lines)
     preamble = [line for line in lines[:start] if PREAMBLE_RE.match(line) or "ban hành" in line] + reasons

@@ -1,0 +1,70 @@
+"""A fee table in a DOCX or HTML copy is read where it stands, into rows the drafter says (scripts/pipe_rows.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from scripts.draft import draft
+from scripts.extract import html_to_text
+from scripts.ingest import LocalFetcher, load_document
+from scripts.legal import parse
+from scripts.pipe_rows import cells_of, unfold
+from tests.scripts.made_up import YEAR
+
+HEAD = f"ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 21/{YEAR}/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành giá nước sạch sinh hoạt\n"
+LEAD = "Điều 1. Giá nước sạch\nGiá nước sạch cho hộ gia đình như sau:"
+AFTER = f"Giá trên đã bao gồm thuế giá trị gia tăng.\nĐiều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực từ ngày 01 tháng 3 năm {YEAR}."
+ROWS = [("STT", "Mức sử dụng", "Giá (đồng/m3)"), ("1", "Đến 10 m3", "6.500"), ("2", "Trên 10 m3 đến 20 m3", "8.200")]
+
+
+def _rows_said(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    doc = parse(text)
+    article = next(a for a in doc.articles if a.number == "1")
+    return [(row.label, row.values) for table in article.tables for row in table.rows]
+
+
+def test_a_docx_table_is_read_under_the_clause_that_leads_it(tmp_path: Path) -> None:
+    """python-docx lists tables apart from paragraphs: they were appended after the signature, out of their
+    article, and as "a | b" lines no table reader knew. Now each stays where it stands and is read into rows."""
+    document = docx.Document()
+    for line in (HEAD + LEAD).splitlines():
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(ROWS) + 1, cols=3)
+    for r, row in enumerate([ROWS[0], ("I", "Hộ gia đình", ""), *ROWS[1:]]):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    table.cell(1, 1).merge(table.cell(1, 2))  # a group heading merged over the price column
+    for line in AFTER.splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "gia-nuoc.docx"
+    document.save(str(path))
+    text = load_document(str(path), LocalFetcher()).text
+    assert text.index("Đến 10 m3") < text.index("Điều 2.")
+    assert _rows_said(text) == [("Hộ gia đình – Đến 10 m3", ("6.500",)), ("Hộ gia đình – Trên 10 m3 đến 20 m3", ("8.200",))]
+    said = " ".join(s.text for s in draft(parse(text)).sentences)
+    assert "8.200 đồng/m3" in said or "6.500 đồng/m3" in said, said
+
+
+def test_an_html_table_without_a_row_number_is_read_into_rows() -> None:
+    html = (
+        "<html><body>"
+        + "".join(f"<p>{line}</p>" for line in (HEAD + LEAD).splitlines())
+        + "<table><tr><td>Mức sử dụng</td><td>Giá (đồng/m3)</td></tr>"
+        + "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for _, label, value in ROWS[1:])
+        + "</table>"
+        + "".join(f"<p>{line}</p>" for line in AFTER.splitlines())
+        + "</body></html>"
+    )
+    rows = _rows_said(html_to_text(html))
+    assert rows == [("Đến 10 m3", ("6.500",)), ("Trên 10 m3 đến 20 m3", ("8.200",))]
+
+
+def test_rows_without_amounts_and_text_with_a_bar_are_left_as_they_are() -> None:
+    """A list of communes laid out as a table is no fee table; one line with a bar is no table at all."""
+    communes = ["STT | Tên xã | Huyện", "1 | Xã An Hòa | Huyện Bình Sơn", "2 | Xã An Lạc | Huyện Bình Sơn"]
+    assert unfold(communes) == communes
+    lone = ["Mức thu | 20.000 đồng", "Điều 3. Tổ chức thực hiện"]
+    assert unfold(lone) == lone
+    assert cells_of("| 1 | Mầm non | Mầm non | 300.000 |") == ["1", "Mầm non", "300.000"]

@@ -67,6 +67,8 @@ def row_sentence(table: Table, index: int, lead: str = "", grouped: bool = True,
         cells = row.values[0]
     text = f"{label}: {cells}{unit}"
     if lead:
+        group, dash, rest = label.partition(" – ")
+        label = rest if dash and lead.lower().endswith(group.lower()) else label  # "… cho hộ gia đình" + "Hộ gia đình – …"
         text = f"{lead} {lowerfirst(label)}: {cells}{unit}"
     return text.rstrip(".") + "."
 
@@ -136,7 +138,7 @@ def table_candidates(article: Article, index: int, total: int, order: int) -> li
                 src = Source(article.number or None, table.clause, None, table.rows[i].quote)
                 out.append(Candidate(text, src, score(text, article.title, index, total) + 2.0, index, order + i, table=True))
         for i in rows:
-            text = row_sentence(table, i, lead if i == 0 else "", named=named)
+            text = row_sentence(table, i, lead, named=named)  # each row says what it is: it may be heard alone
             if words(text) > HARD_MAX_WORDS:
                 text = row_sentence(table, i, named=named)
             if words(text) > HARD_MAX_WORDS and words(table.rows[i].label.split(" – ")[-1]) >= SELF_EXPLAINED:

@@ -68,3 +68,12 @@ def test_rows_without_amounts_and_text_with_a_bar_are_left_as_they_are() -> None
     lone = ["Mức thu | 20.000 đồng", "Điều 3. Tổ chức thực hiện"]
     assert unfold(lone) == lone
     assert cells_of("| 1 | Mầm non | Mầm non | 300.000 |") == ["1", "Mầm non", "300.000"]
+
+
+def test_every_row_of_a_table_says_what_it_is() -> None:
+    """Only the first row said the table's lead ("Giá nước sạch cho hộ gia đình"); the headline took it, and the
+    second row was heard alone as "Trên 10 m3 đến 20 m3: 8.200 đồng/m3." — a price of nothing named."""
+    table = "\n".join(" | ".join(row) for row in ROWS)
+    said = [s.text for s in draft(parse(f"{HEAD}{LEAD}\n{table}\n{AFTER}")).sentences]
+    rows = [s for s in said if "đồng/m3" in s]
+    assert len(rows) >= 2 and all("giá nước sạch cho hộ gia đình" in s.lower() for s in rows), said

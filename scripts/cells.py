@@ -165,11 +165,17 @@ def _drop_unit_line(before: list[str]) -> None:
             return
 
 
+APPENDIX_TITLE = re.compile(r"^(?:MỨC|GIÁ|HỌC PHÍ|PHÍ|LỆ PHÍ)\s[^\d():;]{3,80}$")  # "MỨC THU HỌC PHÍ" over an appendix's table
+
+
 def _lead(before: list[str]) -> str:
-    """The line that introduces the table ("“1. Số tiền hỗ trợ:"), without its marker."""
-    last = next((x.strip() for x in reversed(before) if x.strip()), "")
+    """The line that introduces the table ("“1. Số tiền hỗ trợ:"), without its marker; for an appendix's table, the
+    appendix's title in capitals ("MỨC THU HỌC PHÍ" → "Mức thu học phí"), when it says what the amounts are."""
+    filled = [x.strip() for x in before if x.strip()]
+    last = filled[-1] if filled else ""
     if not last.endswith(":") or UNIT_RE.match(last):
-        return ""
+        title = next((x for x in reversed(filled[-3:]) if APPENDIX_TITLE.match(x) and x.isupper()), "")
+        return title[:1] + title[1:].lower()
     return re.sub(r"^[“\"]?(?:\d+\.|[a-zđ]\))?\s*", "", last)
 
 

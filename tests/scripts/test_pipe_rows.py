@@ -77,3 +77,19 @@ def test_every_row_of_a_table_says_what_it_is() -> None:
     said = [s.text for s in draft(parse(f"{HEAD}{LEAD}\n{table}\n{AFTER}")).sentences]
     rows = [s for s in said if "đồng/m3" in s]
     assert len(rows) >= 2 and all("giá nước sạch cho hộ gia đình" in s.lower() for s in rows), said
+
+
+def test_an_appendix_tables_rows_say_the_appendix_title() -> None:
+    """ "Mức thu học phí … quy định tại Phụ lục kèm theo": the table stands under "PHỤ LỤC / MỨC THU HỌC PHÍ" after the
+    signature, with no lead line; its rows were "Mầm non: thành thị 300 nghìn đồng, …", a price of nothing named."""
+    appendix = (
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\nPHỤ LỤC\nMỨC THU HỌC PHÍ\n"
+        f"(Kèm theo Quyết định số 21/{YEAR}/QĐ-UBND)\nĐơn vị tính: nghìn đồng/học sinh/tháng\n"
+        "STT\nCấp học\nThành thị\nNông thôn\n1\nMầm non\n300\n150\n2\nTrung học cơ sở\n250\n120\n"
+    )
+    body = "Điều 1. Mức thu học phí\nMức thu học phí đối với trẻ mầm non, học sinh công lập quy định tại Phụ lục kèm theo Quyết định này.\n"
+    text = f"{HEAD}{body}Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực từ ngày 01 tháng 3 năm {YEAR}.\n{appendix}"
+    said = [s.text for s in draft(parse(text)).sentences]
+    row = "mức thu học phí mầm non: thành thị 300 nghìn đồng, nông thôn 150 nghìn đồng/học sinh/tháng."
+    assert any(s.lower().endswith(row) for s in said), said
+    assert not any(s.startswith(("Mầm non:", "Trung học cơ sở:")) for s in said), said

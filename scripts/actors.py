@@ -12,7 +12,7 @@ ACTOR_ACTS = re.compile(
     r"^(?:Chủ tịch |Giám đốc )?(?:Ủy ban|UBND|Sở|Bộ|Ngân hàng|Công an|Bảo hiểm|Kho bạc|Cục|Chi cục|Đài|Doanh nghiệp|Lực lượng|"
     r"Các (?:sở|bộ|cơ quan|đơn vị|tổ chức|doanh nghiệp|địa phương|ngân hàng))\b"
     r"[^.;:]{0,80}?\s(?:chỉ đạo|tổ chức|sơ tán|di dời|hoàn thành|rà soát|kiểm tra|kiểm đếm|chi trả|gia hạn|cho vay|tạm ứng|"
-    r"cơ cấu|miễn|hỗ trợ|chằng chống|thống kê|bảo đảm|đảm bảo|khẩn trương|cứu trợ)\b"
+    r"cơ cấu|miễn|hỗ trợ|chằng chống|thống kê|bảo đảm|đảm bảo|khẩn trương|cứu trợ|kêu gọi|cảnh báo)\b"
 )  # "Ủy ban nhân dân các xã ven biển tổ chức chằng chống nhà cửa …": an actor and what it does, a whole sentence
 
 # the measures of a directive's list, each said alone ("… triển khai các biện pháp: tạm dừng …; sơ tán …")

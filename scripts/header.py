@@ -100,7 +100,9 @@ def prose_start(lines: list[str]) -> int:
     i = type_line + 1
     while i < len(lines) and not lines[i]:
         i += 1
-    while i < len(lines) and lines[i]:  # the title's own lines
+    while i < len(lines) and lines[i]:  # the title's own lines, up to a blank line, the enacting formula or an addressee
+        if ENACTING_RE.search(lines[i]) or lines[i].strip().startswith(ADDRESS_START):
+            break  # a copy without blank lines: "Về việc …" then "CHỦ TỊCH … điện:" on the next line
         i += 1
     for j in range(i, len(lines)):
         line = lines[j].strip()

@@ -81,3 +81,23 @@ def test_a_short_last_part_of_a_forecast_closes_the_sentence_before_it_and_sẽ_
     assert said[-1] == "Sức gió mạnh nhất vùng gần tâm bão là cấp 13, giật cấp 16, sóng biển cao 8 m.", said
     turned = _phrased("Dự báo trong 24 giờ tới, bão không đi vào đất liền mà di chuyển ra biển.")
     assert "không sẽ" not in turned and "không đi vào đất liền" in turned, turned
+
+
+def test_a_cong_dien_copied_without_blank_lines_still_says_its_situation_and_the_communes_call() -> None:
+    """A copy with no blank line after the title ran the title on to the end of the header: the storm's position
+    and strength were never read. "Kêu gọi, hướng dẫn tàu thuyền … vào nơi tránh trú trước 17 giờ" under the
+    communes' chairmen was no actor's act, and was dropped: the fishermen's deadline."""
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 05/CĐ-UBND\nAn Bình, ngày 12 tháng 9 năm 2026\nCÔNG ĐIỆN\n"
+        "Về việc tập trung ứng phó khẩn cấp với bão số 5\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n"
+        "- Chủ tịch Ủy ban nhân dân các xã, phường;\n"
+        "Theo tin của Trung tâm Dự báo khí tượng thủy văn quốc gia, hồi 07 giờ ngày 12 tháng 9, vị trí tâm bão ở khoảng "
+        "17,5 độ Vĩ Bắc; sức gió mạnh nhất vùng gần tâm bão mạnh cấp 12, giật cấp 15.\n"
+        "Để chủ động ứng phó với bão, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các xã, phường ven biển:\n"
+        "a) Kêu gọi, hướng dẫn tàu thuyền đang hoạt động trên biển khẩn trương vào nơi tránh trú an toàn trước 17 giờ ngày 12 tháng 9;\n"
+        "b) Cấm người dân ra đường khi bão đổ bộ.\n"
+    )
+    said = " ".join(s.text for s in draft(parse(text)).sentences)
+    assert "sức gió mạnh nhất vùng gần tâm bão là cấp 12, giật cấp 15" in said, said
+    assert "kêu gọi, hướng dẫn tàu thuyền đang hoạt động trên biển khẩn trương vào nơi tránh trú an toàn trước 17 giờ" in said

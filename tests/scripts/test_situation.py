@@ -101,3 +101,9 @@ def test_a_cong_dien_copied_without_blank_lines_still_says_its_situation_and_the
     said = " ".join(s.text for s in draft(parse(text)).sentences)
     assert "sức gió mạnh nhất vùng gần tâm bão là cấp 12, giật cấp 15" in said, said
     assert "kêu gọi, hướng dẫn tàu thuyền đang hoạt động trên biển khẩn trương vào nơi tránh trú an toàn trước 17 giờ" in said
+
+
+def test_a_cong_dien_opens_as_an_urgent_notice_not_as_a_legal_bulletin() -> None:
+    """A storm dispatch opened "sau đây là bản tin phổ biến, giáo dục pháp luật", as a new decree on fees would."""
+    said = [s.text for s in draft(parse(STORM)).sentences]
+    assert said[0] == "Kính thưa bà con, xin thông báo khẩn.", said[:2]

@@ -21,3 +21,5 @@ ANNOUNCES = re.compile(r"\b(?:được|đã được)\s+quy định(?:\s+cụ th
 TABLE_LEAD_TAIL = re.compile(r"\s*(như sau|sau đây|là)\s*:?\s*$")
 # "… có các nghĩa vụ [sau đây]" + "đăng ký …": one duty follows, "… có nghĩa vụ đăng ký …"
 OWN_PLURAL = re.compile(r"\b(có)\s+(?:các|những)\s+(quyền|nghĩa vụ|trách nhiệm)$")
+# a clause's label over its list ("Đối tượng áp dụng:", "Phạm vi điều chỉnh:"): no verb a point could share
+SCOPE_LABEL = re.compile(r"^(?:Đối tượng(?: áp dụng| thụ hưởng)?|Phạm vi (?:điều chỉnh|áp dụng))$", re.I)

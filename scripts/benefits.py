@@ -99,8 +99,14 @@ MANNER = re.compile(
 )
 
 
+ASIDE = re.compile(r",\s+(?P<how>(?:ngoài|kể cả|không kể|tính từ|trong thời gian|từ ngày|trong năm)\s[^,;]*)$")
+
+
 def split_manner(who: str) -> tuple[str, str]:
-    """The group and the manner of the giving that ended its phrase: ("người tham gia", " bằng bản giấy")."""
+    """The group and the manner of the giving that ended its phrase: ("người tham gia", " bằng bản giấy"); or an aside
+    on the giving ("người thuộc hộ cận nghèo, ngoài mức hỗ trợ của ngân sách trung ương"), said after what is given."""
+    if aside := ASIDE.search(who.strip()):
+        return who.strip()[: aside.start()], ", " + aside["how"]
     m = MANNER.search(who.strip())
     return (who.strip()[: m.start()], " " + m["how"]) if m else (who, "")
 

@@ -18,7 +18,7 @@ import re
 from scripts.legal import Article
 from scripts.listener import passes
 from scripts.point_leads import EXCEPTION_LEAD
-from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, finish, flat, strip_noise, words
+from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, SENTENCE_SPLIT, capfirst, finish, flat, strip_noise, words
 
 UNIT = (
     r"(?:m|mét|km|cm|mm|m2|m3|ha|héc-ta|tấn|tạ|kg|lít|tuổi|tháng|năm|ngày|giờ|%|người|lao động|điểm|lần|chỗ|"
@@ -68,6 +68,10 @@ RESIDENT_NOUN = re.compile(
     r"Dân quân|Cựu chiến binh|Phụ nữ|Bà mẹ|Ngư dân|Chủ hộ)\b"
 )
 BENEFIT = re.compile(r"\b(?P<verb>hỗ trợ|trợ cấp|trợ giúp|bồi dưỡng|miễn|giảm|hưởng)\b", re.I)
+# what the title says is given, up to whom or where ("hỗ trợ [đóng bảo hiểm y tế] cho một số đối tượng …")
+WHAT_GIVEN = re.compile(
+    r"\s(?!(?:cho|đối với|một số|các|những|và|theo|tại|trên)\b)[^,;:()\d]{3,40}?(?=\s+(?:cho|đối với|trên địa bàn|tại|giai đoạn|năm|khi)\b|\s*$)"
+)
 LICENSED = re.compile(
     r",?\s(?:đã\s)?được cơ quan (?:nhà nước\s)?có thẩm quyền\s[^,;]*?theo (?:đúng\s)?quy định(?: của pháp luật)?"
 )  # "đã được cơ quan có thẩm quyền cấp phép thành lập và hoạt động theo quy định": the listener assumes it
@@ -87,6 +91,9 @@ def beneficiary(text: str, doc_title: str) -> list[str]:
     if re.search(r"\b(?:được|phải|bị)\b", said):
         return []  # already a rule of its own
     holder, verb = head[0], benefit["verb"].lower()
+    what = WHAT_GIVEN.match(doc_title[benefit.end() :])
+    if what and not RESIDENT_NOUN.match(capfirst(what[0].strip())) and words(f"{said} {what[0]}") <= MAX_WORDS:
+        verb = f"{verb} {what[0].strip()}"  # "… mức hỗ trợ đóng bảo hiểm y tế cho …": "được hỗ trợ đóng bảo hiểm y tế"
     out = [finish(f"{said} được {verb}")]
     if words(out[0]) > MAX_WORDS and (m := RELATIVE_IS.search(said)):
         relative = m["rel"].removesuffix(f" {holder.lower()}")

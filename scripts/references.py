@@ -15,7 +15,8 @@ from scripts.sentences import capfirst, flat, lowerfirst, words
 
 SUBJECT_REF = re.compile(
     r"(?P<who>\b(?:[Đđ]ối tượng|[Nn]gười|[Tt]rẻ em|[Hh]ộ|[Cc]ác đối tượng)(?:\s+[^\s,;.()]+){0,4}?)\s+"
-    r"(?:được\s+)?(?:quy định|quy|nêu)\s+tại\s+(?:điểm\s+(?P<p>[a-zđ])\s+)?khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
+    r"(?:được\s+)?(?:quy định|quy|nêu)\s+tại\s+(?:(?:các\s+)?điểm\s+(?P<p>[a-zđ](?:(?:\s*,\s*|\s+và\s+)(?:điểm\s+)?[a-zđ])*)\s+)?"
+    r"khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
     r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
 )
 DOCUMENT = r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
@@ -73,7 +74,18 @@ def who_is_meant(line: str, doc: LegalDocument) -> str:
     m = SUBJECT_REF.search(line)
     if not m and (held := HELD_REF.search(line)) and (group := dated_group(_target(doc, held["d"], held["k"], held["p"]))):
         return f"{line[: held.start()]}{held['who']} {group}{line[held.end() :]}"  # "người nghỉ hưởng … trước ngày …"
-    if not m or not (head := _head(_target(doc, m["d"], m["k"], m["p"]))):
+    if not m or not (heads := _heads(doc, m)):
         return line
-    said = capfirst(head) if m.start() == 0 else lowerfirst(head)
+    said = capfirst(heads) if m.start() == 0 else lowerfirst(heads)
     return f"{line[: m.start()]}{said}{line[m.end() :]}"
+
+
+def _heads(doc: LegalDocument, m: re.Match[str]) -> str:
+    """The group one reference names: "đối tượng quy định tại điểm b và điểm c khoản 2 Điều 1" → "A và B", each
+    point's own group; "" when one of them cannot be said or all of them would be too long to follow."""
+    points = [p for p in re.split(r"\s*,\s*|\s+và\s+", re.sub(r"điểm\s+", "", m["p"] or "")) if p] or [None]
+    heads = [_head(_target(doc, m["d"], m["k"], point)) for point in points]
+    if not all(heads) or words(" ".join(heads)) > MAX_HEAD_WORDS:
+        return ""
+    tail = [lowerfirst(h) for h in heads[1:]]
+    return f"{', '.join([heads[0], *tail[:-1]])} và {tail[-1]}" if tail else heads[0]

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from scripts.actors import ACTOR_ACTS, TASK_VERB
-from scripts.announcing import ANNOUNCES, LEAD_TAIL, OWN_PLURAL
+from scripts.announcing import ANNOUNCES, LEAD_TAIL, OWN_PLURAL, SCOPE_LABEL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
 from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
@@ -388,7 +388,7 @@ def _heard(text: str) -> bool:
 def lead_phrase(lead: str) -> str:
     """ "Nghiêm cấm các hành vi sau đây:" → "Nghiêm cấm các hành vi" — the part a point continues."""
     lead = strip_noise(lead).rstrip(" :")
-    if ANNOUNCES.search(lead):
-        return ""  # "Giá vé đối với trẻ em được quy định như sau:" announces the list; the points say it
+    if ANNOUNCES.search(lead) or SCOPE_LABEL.match(lead):
+        return ""  # "Giá vé đối với trẻ em được quy định như sau:" announces the list, "Đối tượng áp dụng:" labels it
     lead = LISTED_AFTER.sub("", LEAD_TAIL.sub("", lead)).rstrip(" ,:")  # "Không thu phí đối với [các trường hợp sau]"
     return OWN_PLURAL.sub(r"\1 \2", lead)  # "… có [các] nghĩa vụ" + "đăng ký …": "… có nghĩa vụ đăng ký …"

@@ -110,7 +110,7 @@ def test_a_list_of_places_is_said_whole_or_counted() -> None:
     [
         (
             "Người cao tuổi từ đủ 75 tuổi trở lên đang cư trú tại các xã đặc biệt khó khăn.",
-            ["Người cao tuổi từ đủ 75 tuổi trở lên đang cư trú tại xã đặc biệt khó khăn được hỗ trợ."],
+            ["Người cao tuổi từ đủ 75 tuổi trở lên đang cư trú tại xã đặc biệt khó khăn được hỗ trợ học phí."],
         ),
         (
             "Học sinh đang học tại các trường trung học cơ sở thuộc loại hình công lập, tư thục đã được cơ quan có thẩm quyền cho phép "
@@ -140,7 +140,8 @@ b) Cơ quan, đơn vị có liên quan.
 Học sinh được hỗ trợ 200.000 đồng/tháng.
 """
     )
-    assert "Học sinh tiểu học đang học tại điểm trường lẻ ở thôn đặc biệt khó khăn được hỗ trợ." in set(_by_text(doc))
+    said = "Học sinh tiểu học đang học tại điểm trường lẻ ở thôn đặc biệt khó khăn được hỗ trợ tiền ăn trưa."
+    assert said in set(_by_text(doc))  # with what the title gives: "… được hỗ trợ." said nothing
 
 
 @pytest.mark.parametrize(

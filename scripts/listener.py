@@ -48,7 +48,7 @@ from functools import lru_cache
 from scripts.agency import agency_work
 from scripts.bare_benefit import holderless
 from scripts.fragments import fragment
-from scripts.noun_phrases import APPOSITIVE, modifier_only
+from scripts.noun_phrases import APPOSITIVE, WHEN_WHERE, modifier_only
 from scripts.offices import LOCAL_OFFICE
 from scripts.whole_lists import open_end
 
@@ -258,6 +258,7 @@ def _no_main_clause(body: str) -> Finding | None:
     if (
         NOMINAL_HEAD.match(body)
         and not AMOUNT_AFTER_COLON.search(body)
+        and not WHEN_WHERE.match(body)
         and (
             not PREDICATE.search(COMPOUNDS.sub("", body))
             or _words(body) <= 12
@@ -278,7 +279,7 @@ def _no_main_clause(body: str) -> Finding | None:
         return finding("Câu bắt đầu giữa chừng (chữ thường hoặc dấu câu).", body[:30])
     if _words(body) <= 5 and not SUBJECT.match(body) and not body.startswith(("Xin", "Kính")):
         return finding("Câu quá ngắn, không có chủ ngữ: người nghe không biết nói về ai, cái gì.", body)
-    if not _has_main_clause(body):
+    if not _has_main_clause(body) and not WHEN_WHERE.match(body):  # "Thời gian tiêm từ ngày …": when, said whole
         return finding("Câu không có vị ngữ (động từ chính).", body[:60])
     if message := modifier_only(body, [m[0] for m in PREDICATE.finditer(COMPOUNDS.sub("", body))]):
         return finding(message, body[:60])

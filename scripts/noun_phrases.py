@@ -93,3 +93,7 @@ def modifier_only(body: str, markers: list[str]) -> str | None:
     if CATEGORY_HEAD.match(body) and STATE.search(body):
         return "Chỉ nói đối tượng là ai («người đang hưởng …»), không nói họ được gì, phải làm gì."
     return None
+
+
+# "Thời gian tiêm từ ngày 01 tháng 4 …", "Địa điểm tiêm tại nhà văn hóa …": when or where, a whole sentence without a verb
+WHEN_WHERE = re.compile(r"^(?:Thời gian|Thời hạn|Địa điểm|Nơi)\s[^:;.,]{2,50}?\s(?:từ|kể từ|trước|đến|tại|ở)\s+(?:ngày\s+\d|\S)")

@@ -36,8 +36,8 @@ VALUE = re.compile(
     re.I,
 )  # an amount or a date, said under a label
 LABEL = re.compile(
-    r"^(?P<label>(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức)\b[^\d:;,.()]{3,90}?)"
-    rf"\s+(?P<value>{VALUE.pattern})$",
+    r"^(?P<label>(?:Mức|Thời gian|Thời hạn|Thời điểm|Tiền|Giá|Phí|Lệ phí|Học phí|Tỷ lệ|Số tiền|Định mức|Địa điểm|Nơi)\b"
+    rf"[^\d:;,.()]{{3,90}}?)\s*:?\s+(?P<value>{VALUE.pattern}|(?<=:\s)(?:tại|ở)\s+\S.*)$",  # "Địa điểm tiêm: tại nhà văn hóa …"
     re.I,
 )
 HOLDER_VALUE = re.compile(rf"^(?P<who>[^\d:;]{{3,80}}?)\s+(?P<value>{VALUE.pattern})$", re.I)  # "Hộ nghèo 1.500.000 đồng"
@@ -349,6 +349,6 @@ def labelled(line: str, heading: str = "") -> str:
     if not m or complete(finish(strip_noise(line))) or LABEL_VERB.search(m["label"]) or words(m["label"]) > 14:
         return line
     value = m["value"]
-    if re.match(r"(?:từ|kể từ|trước|đến)\s", value, re.I) and complete(said := f"{m['label']} {lowerfirst(value)}"):
-        return said  # "Thời gian thực hiện từ ngày …"
+    if re.match(r"(?:từ|kể từ|trước|đến|tại|ở)\s", value, re.I) and complete(said := f"{m['label']} {lowerfirst(value)}"):
+        return said  # "Thời gian thực hiện từ ngày …", "Địa điểm tiêm tại nhà văn hóa …"
     return f"{m['label']} là {lowerfirst(value)}"

@@ -21,7 +21,7 @@ from scripts.listener import check
 from scripts.long_rules import also, cut_between, first_standing, instead_of
 from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
-from scripts.noun_phrases import level_as_rule
+from scripts.noun_phrases import WHEN_WHERE, level_as_rule
 from scripts.shared_subject import shared
 from scripts.whole_lists import comma_parts, loses_period, open_end, splits_list
 
@@ -211,7 +211,7 @@ SENDS = re.compile(r"\bgửi\s+(?:\d+\s+(?:bộ|bản)\s+)?(?:đơn|hồ sơ|t�
 def complete(text: str) -> bool:
     """A sentence with a verb, and a condition ("Khi …", "Trong thời hạn …") only with its main clause."""
     verb = PREDICATE.search(text) or SENDS.search(text) or TASK_VERB.match(text) or ACTOR_ACTS.match(text)
-    if not (verb or LABELLED_AMOUNT.search(text)):
+    if not (verb or LABELLED_AMOUNT.search(text) or WHEN_WHERE.match(text)):
         return False
     if not CONDITION.match(text):
         return True

@@ -144,7 +144,7 @@ Từ ngày 01 tháng 9 năm 2032 đến hết ngày 31 tháng 5 năm 2033.
     said = [s for article in parse(text).articles for *_, s in passage_units(article)]
     assert said == [
         "Mức hỗ trợ tiền ăn là 30.000 đồng/học sinh/ngày.",
-        "Thời gian hỗ trợ là từ ngày 01 tháng 9 năm 2032 đến hết ngày 31 tháng 5 năm 2033.",
+        "Thời gian hỗ trợ từ ngày 01 tháng 9 năm 2032 đến hết ngày 31 tháng 5 năm 2033.",
     ]
 
 

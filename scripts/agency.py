@@ -87,6 +87,14 @@ PARTY_OR_BUDGET = re.compile(
 OFFICE_OR_BUDGET = re.compile(
     rf"{AGENCY}|(?:Chủ tịch )?(?:Ủy ban nhân dân|UBND)\b|(?-i:Ngân sách|Kinh phí|Nguồn kinh phí|Quỹ)\b", re.I
 )  # whose step between offices it is: any level's office ("Ủy ban nhân dân xã gửi … về Sở"), a budget
+THIS_TEXT = r"(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công điện|Kế hoạch|Quy định|Quy chế) (?:này|thi hành)"
+CARRIES_OUT = re.compile(
+    rf"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ)?\s*(?:tổ chức |triển khai |nghiêm túc |chỉ đạo |giám sát việc |kiểm tra việc )?"
+    rf"(?:thi hành|thực hiện|triển khai)(?: thực hiện)?\s+(?:nội dung )?{THIS_TEXT}\.?$|"
+    rf"\bcăn cứ {THIS_TEXT}\b|\bchịu trách nhiệm thi hành\b|"
+    r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)[^.]*?\bthông qua\b"
+)  # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này", "… giám sát việc thực hiện Nghị quyết
+# này", "Nghị quyết này đã được Hội đồng nhân dân … thông qua ngày …": who carries the text out, who adopted it, not its rules
 FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
 # "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
 
@@ -99,6 +107,11 @@ def agency_work(body: str) -> tuple[str, str] | None:
         return ("Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])
     if IDENTITY.match(body):
         return None  # the document's own subject, said once, is not a task
+    if m := CARRIES_OUT.search(body):
+        return (
+            "Câu thi hành văn bản (ai tổ chức, giám sát thực hiện, thông qua khi nào): không phải tin cho bà con.",
+            m[0].strip(),
+        )
     if paid_for_residents(body) or resident_holds(main):
         return None  # who gets, pays or must is a resident: whatever budget or office the sentence names
     serving = serves_residents(body)  # "… trả kết quả cho người dân trong thời hạn 03 ngày": an office's act for them

@@ -28,14 +28,15 @@ NOT_SUBMIT = r"(?<!hành )(?<!công )(?<!chương )(?<!quy )(?<!lộ )(?<!tiến
 AGENCY = (
     r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
     r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
-    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Đài|Báo|"
+    r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội (?:Việt Nam|tỉnh|thành phố|cấp|các|khu vực|cơ sở)|Ngân hàng Nhà nước|Đài|Báo|"
+    r"Công an (?:tỉnh|thành phố|cấp|các)|"
     rf"(?-i:Phòng)\s(?!chống|cháy)|{LOCAL_OFFICE}|Chính quyền|Các địa phương)\b"
 )  # whole words: "Đồng bào …" is not "Đồn", "Hạt giống …" not "Hạt Kiểm lâm"
 INTERNAL = re.compile(
     r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
     rf"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|{NOT_SUBMIT}|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
     r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
-    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền)\b",
+    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền|thống kê|hoàn thành(?= (?:trước|chậm nhất|trong (?:tháng|quý|năm))))\b",
     re.I,
 )
 GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
@@ -54,7 +55,7 @@ BINDS_RESIDENTS = re.compile(
 )  # what an order without a subject must carry to be news: residents are banned, fined, paid or charged
 SUBJECTLESS_ORDER = re.compile(
     r"^(?:Vận động|Phân công|Bố trí|Giải quyết|Đồng thời|Qua|Thu gom|Lập|Kiến nghị|Tham mưu|Chỉ đạo|Duy trì|Bảo đảm|Đảm bảo|Chủ động|Đánh giá|Tăng cường|Tiếp tục|Nâng cao|Đẩy mạnh|Tập trung|Kịp thời|Khẩn trương|"
-    r"Nghiên cứu|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân| bảo hiểm| tín dụng)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
+    r"Nghiên cứu|Hoàn thành|Thống kê|Rà soát|Theo dõi|Tổ chức(?!,? (?:và )?cá nhân| bảo hiểm| tín dụng)|Triển khai|Xây dựng|Hoàn thiện|Phối hợp|Chỉ đạo|Hướng dẫn|Quán triệt|"
     r"Tuyên truyền|Thực hiện|Sử dụng|Bố trí|Huy động|Ưu tiên|Cập nhật|Kiểm tra|Giao|Xin ý kiến)\b"
 )
 RESIDENT_ACT = re.compile(
@@ -95,6 +96,10 @@ CARRIES_OUT = re.compile(
     r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)[^.]*?\bthông qua\b"
 )  # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này", "… giám sát việc thực hiện Nghị quyết
 # này", "Nghị quyết này đã được Hội đồng nhân dân … thông qua ngày …": who carries the text out, who adopted it, not its rules
+REPORTS_UP = re.compile(
+    r"\bbáo cáo\b(?: [^.;]{0,60}?)? (?:về |lên |cho |với )?(?:Sở|Bộ|Ủy ban nhân dân (?:tỉnh|thành phố|cấp tỉnh|cấp huyện)|"
+    r"UBND (?:tỉnh|thành phố)|Hội đồng nhân dân|Thường trực|Thủ tướng|Chính phủ|Ban Chỉ đạo|Cục)\b"
+)  # "…; báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 20 tháng 12": an office's report up, whoever sends it
 FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
 # "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
 
@@ -112,6 +117,8 @@ def agency_work(body: str) -> tuple[str, str] | None:
             "Câu thi hành văn bản (ai tổ chức, giám sát thực hiện, thông qua khi nào): không phải tin cho bà con.",
             m[0].strip(),
         )
+    if (m := REPORTS_UP.search(body)) and not any(BINDS_RESIDENTS.search(c) for c in body.split(";") if m[0] not in c):
+        return ("Báo cáo gửi lên cấp trên, thời hạn báo cáo: việc giữa các cơ quan, không phải tin cho bà con.", m[0])
     if paid_for_residents(body) or resident_holds(main):
         return None  # who gets, pays or must is a resident: whatever budget or office the sentence names
     serving = serves_residents(body)  # "… trả kết quả cho người dân trong thời hạn 03 ngày": an office's act for them

@@ -44,3 +44,39 @@ def test_the_closing_articles_leave_nothing_in_the_pool() -> None:
 def test_a_resident_carrying_out_a_rule_is_still_said() -> None:
     for sentence in ("Người dân có trách nhiệm thực hiện đúng các quy định về phòng cháy.", "Trẻ em dưới 6 tuổi được miễn phí."):
         assert not check(sentence), sentence
+
+
+REPORTED_UP = [
+    "Bảo hiểm xã hội tỉnh phối hợp với Sở Y tế thống kê số người tham gia; báo cáo kết quả thực hiện về Ủy ban nhân dân"
+    " tỉnh trước ngày 20 tháng 12 hằng năm.",
+    "Công an tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã kiểm tra, xử lý vi phạm; định kỳ 6 tháng báo cáo kết quả về"
+    " Ủy ban nhân dân tỉnh.",
+    "Các trường học báo cáo số học sinh được miễn học phí về Sở Giáo dục và Đào tạo trước ngày 30 tháng 9.",
+    "Sở Nông nghiệp và Môi trường hoàn thành trước ngày 15 tháng 01 năm 2031.",
+]
+
+
+@pytest.mark.parametrize("sentence", REPORTED_UP)
+def test_an_offices_report_or_deadline_is_agency_work(sentence: str) -> None:
+    assert "agency_work" in {f.code for f in check(sentence)}
+
+
+SAID_TO_RESIDENTS = [
+    "Ủy ban nhân dân cấp xã hoàn thành việc chi trả trợ cấp cho người dân trước ngày 30 tháng 6.",
+    "Người chăn nuôi không được giấu dịch; Ủy ban nhân dân xã báo cáo Sở Nông nghiệp và Môi trường khi có dịch.",
+    "Bảo hiểm xã hội tỉnh chi trả lương hưu cho người hưởng qua tài khoản cá nhân từ ngày 01 tháng 7.",
+    "Công an tỉnh chỉ đạo lực lượng điều tra, xử lý nghiêm các vụ cháy rừng.",
+]
+
+
+@pytest.mark.parametrize("sentence", SAID_TO_RESIDENTS)
+def test_an_offices_act_for_residents_or_a_ban_beside_a_report_stays(sentence: str) -> None:
+    assert not check(sentence), [f.code for f in check(sentence)]
+
+
+def test_a_health_insurance_decisions_statistics_clause_is_not_in_the_pool() -> None:
+    said = pool(
+        "Điều 2. Tổ chức thực hiện\nBảo hiểm xã hội tỉnh phối hợp với Sở Y tế thống kê số người tham gia; báo cáo kết quả"
+        " thực hiện về Ủy ban nhân dân tỉnh trước ngày 20 tháng 12 hằng năm.\n"
+    )
+    assert not any("thống kê" in s for s in said), said

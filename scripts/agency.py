@@ -93,7 +93,7 @@ CARRIES_OUT = re.compile(
     rf"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ)?\s*(?:tổ chức |triển khai |nghiêm túc |chỉ đạo |giám sát việc |kiểm tra việc )?"
     rf"(?:thi hành|thực hiện|triển khai)(?: thực hiện)?\s+(?:nội dung )?{THIS_TEXT}\.?$|"
     rf"\bcăn cứ {THIS_TEXT}\b|\bchịu trách nhiệm thi hành\b|"
-    r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)[^.]*?\bthông qua\b"
+    r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)\b"
 )  # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này", "… giám sát việc thực hiện Nghị quyết
 # này", "Nghị quyết này đã được Hội đồng nhân dân … thông qua ngày …": who carries the text out, who adopted it, not its rules
 REPORTS_UP = re.compile(

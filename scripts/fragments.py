@@ -26,7 +26,14 @@ CONTINUATION = re.compile(r"^(?:Hoặc|Hay|Và|Cùng với|Còn)\s")
 ADDITION = re.compile(
     r"^(?:Đặc biệt|Nhất là|Kể cả|Bao gồm cả|Trong đó có)\s+(?:là\s+)?(?:tại|ở|trong|với|đối với|những|các|khi)\b"
 )
-HEADING_HEAD = re.compile(r"^(?:Mức|Chính sách|Chế độ|Danh mục|Phân loại)\s")
+HEADING_HEAD = re.compile(r"^(?:Mức|Chính sách|Chế độ|Danh mục|Phân loại|Giá|Bảng giá|Khung giá|Đơn giá)\s")
+SCOPE_LABEL = re.compile(r"^(?:Phạm vi (?:điều chỉnh|áp dụng)|Đối tượng(?: (?:áp dụng|điều chỉnh))?)\s*:\s*", re.I)
+# "Đối tượng áp dụng: Người tham quan; tổ chức thu phí; …", "Phạm vi điều chỉnh: Nghị quyết này quy định …": a scope label
+FORM_LABEL = re.compile(
+    r"^(?:Phụ lục|Biểu mẫu|Mẫu|Biểu|Bảng|Danh mục)(?:\s+số)?\s*(?:[\dIVXLC]+[a-zđ]?\b|(?=\s+(?:đơn|tờ khai|giấy|phiếu|"
+    r"biên bản|báo cáo|văn bản|tổng hợp|kê khai|danh sách|máy|cây|vật nuôi|giống|các|những)\b))"
+)  # "Mẫu số 01: Đơn đề nghị hỗ trợ", "Biểu số 01: Tổng hợp kết quả …", "Mẫu đơn đề nghị …", "Danh mục máy … được hỗ trợ"
+FORM_SAYS = re.compile(r"\b(?:là|gồm|phải|sẽ|bằng|được (?:ban hành|áp dụng|phát|niêm yết|đăng|công khai|cấp))\b")
 MODIFIER = re.compile(r"\s(?:đối với|cho|của|tại|áp dụng cho)\s")
 CLAUSE_VERB = re.compile(
     r"\b(?:là|bằng|được|phải|bị|không|sẽ|đã|gồm|có|tăng|giảm|thực hiện|áp dụng|tính|nộp)\b(?!\s+(?:xã hội|học|phí))"
@@ -68,6 +75,10 @@ def fragment(body: str) -> tuple[str, str, str] | None:
         return "no_main_clause", "Phần bổ sung cho câu trước («Đặc biệt tại …»), không có vế chính.", " ".join(body.split()[:3])
     if HEADING_HEAD.match(body) and not re.search(r"\d|:", body) and _verb_only_in_modifier(body):
         return "no_main_clause", "Đây là đề mục (cụm danh từ), không phải một câu.", body[:60]
+    if (m := SCOPE_LABEL.match(body)) and not PARTIES_SAY.search(body[m.end() :]):
+        return "no_main_clause", "Nhãn phạm vi, đối tượng áp dụng của văn bản: nói thẳng ai được gì, phải làm gì.", m[0].strip()
+    if FORM_LABEL.match(body) and not FORM_SAYS.search(body):
+        return "no_main_clause", "Tên phụ lục, biểu mẫu hay bảng, không phải một câu.", body[:40]
     if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body) or DANGLING_NOT.search(body):
         return "cut", "Câu dẫn mất phần sau (công thức, danh sách hoặc đối tượng).", " ".join(body.split()[-3:])
     if POLICY_ORDER.match(body):
@@ -89,4 +100,4 @@ def _verb_only_in_modifier(body: str) -> bool:
     return not MAIN_VERB_AFTER.search(rest)
 
 
-MAIN_VERB_AFTER = re.compile(r"(?<!người )(?<!hộ )(?<!tượng )\b(?:là|bằng|phải|sẽ|gồm|được|không|tăng|giảm)\b")
+MAIN_VERB_AFTER = re.compile(r"(?<!người )(?<!hộ )(?<!tượng )(?<!đình )\b(?:là|bằng|phải|sẽ|gồm|được|không|tăng|giảm)\b")

@@ -104,8 +104,8 @@ def beneficiary(text: str, doc_title: str) -> list[str]:
     return out if all(words(s) <= HARD_MAX_WORDS and passes(s) for s in out) else []
 
 
-BENEFICIARY_TITLE = re.compile(r"\bđối tượng (?:áp dụng|được hỗ trợ|được hưởng|hưởng|thụ hưởng)\b", re.I)
-GROUP_SAYS = re.compile(r"\b(?:được|phải|cấm|thì|là|có trách nhiệm|có nghĩa vụ)\b")
+BENEFICIARY_TITLE = re.compile(r"\bđối tượng\b", re.I)  # "Đối tượng áp dụng", "Đối tượng hỗ trợ", "Đối tượng và mức hỗ trợ" …
+GROUP_SAYS = re.compile(r"\b(?:được|phải|cấm|thì|là|có trách nhiệm|có nghĩa vụ|thuộc (?:đối tượng|diện)|(?:kể )?từ ngày \d)")
 
 
 def bare_group(text: str, title: str) -> bool:

@@ -80,3 +80,53 @@ def test_a_health_insurance_decisions_statistics_clause_is_not_in_the_pool() -> 
         " thực hiện về Ủy ban nhân dân tỉnh trước ngày 20 tháng 12 hằng năm.\n"
     )
     assert not any("thống kê" in s for s in said), said
+
+
+LABELS = [
+    "Mẫu đơn đề nghị hỗ trợ.",
+    "Mẫu số 01: Đơn đề nghị hỗ trợ mua giống.",
+    "Biểu số 01: Tổng hợp kết quả thực hiện.",
+    "Danh mục máy nông nghiệp được hỗ trợ.",
+    "Giá dịch vụ thu gom rác thải đối với hộ gia đình không kinh doanh.",
+    "Đối tượng áp dụng: Người tham quan; tổ chức thu phí; cơ quan, tổ chức, cá nhân khác có liên quan.",
+    "Phạm vi điều chỉnh: Nghị quyết này quy định mức thu, miễn, giảm phí tham quan danh lam thắng cảnh.",
+    "Đối tượng áp dụng: Hộ gia đình, cá nhân có nhu cầu cấp giấy chứng nhận quyền sử dụng đất; cơ quan thu phí.",
+]
+
+
+@pytest.mark.parametrize("sentence", LABELS)
+def test_a_form_table_or_scope_label_is_no_sentence(sentence: str) -> None:
+    assert "no_main_clause" in {f.code for f in check(sentence)}
+
+
+LABELLED_SENTENCES = [
+    "Đối tượng áp dụng: hộ nghèo được hỗ trợ 100% mức đóng.",
+    "Mẫu đơn được phát miễn phí tại Ủy ban nhân dân xã.",
+    "Danh mục máy nông nghiệp được hỗ trợ gồm máy cấy, máy gặt đập liên hợp.",
+    "Giá dịch vụ thu gom rác thải đối với hộ gia đình không kinh doanh là 20.000 đồng/hộ/tháng.",
+    "Mẫu tờ khai phải nộp kèm hồ sơ.",
+]
+
+
+@pytest.mark.parametrize("sentence", LABELLED_SENTENCES)
+def test_a_label_that_says_something_is_a_sentence(sentence: str) -> None:
+    assert not check(sentence), [f.code for f in check(sentence)]
+
+
+def test_an_item_of_a_list_of_whom_a_decision_is_for_is_not_said_alone() -> None:
+    said = pool(
+        "Điều 2. Đối tượng hỗ trợ\nNgười cao tuổi từ đủ 70 tuổi đến dưới 75 tuổi thuộc hộ cận nghèo không có lương hưu,"
+        " trợ cấp bảo hiểm xã hội hằng tháng.\n"
+        "Điều 3. Đối tượng tham gia\nChủ hộ kinh doanh có đăng ký kinh doanh thuộc đối tượng tham gia bảo hiểm xã hội bắt"
+        " buộc từ ngày 01 tháng 7 năm 2029.\n"
+    )
+    assert not any(s.startswith("Người cao tuổi") for s in said), said
+    assert any(s.startswith("Chủ hộ kinh doanh") for s in said), said  # whom a duty binds, and from when
+
+
+def test_the_adoption_of_a_resolution_cut_at_a_comma_is_not_said() -> None:
+    said = pool(
+        "Điều 2. Hiệu lực\nNghị quyết này đã được Hội đồng nhân dân tỉnh An Bình khóa XI, kỳ họp thứ 8 thông qua ngày 10"
+        " tháng 12 năm 2030 và có hiệu lực từ ngày 01 tháng 01 năm 2031.\n"
+    )
+    assert not any("khóa XI" in s for s in said), said

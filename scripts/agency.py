@@ -93,9 +93,11 @@ CARRIES_OUT = re.compile(
     rf"\b(?:chịu trách nhiệm|có trách nhiệm|căn cứ)?\s*(?:tổ chức |triển khai |nghiêm túc |chỉ đạo |giám sát việc |kiểm tra việc )?"
     rf"(?:thi hành|thực hiện|triển khai)(?: thực hiện)?\s+(?:nội dung )?{THIS_TEXT}\.?$|"
     rf"\bcăn cứ {THIS_TEXT}\b|\bchịu trách nhiệm thi hành\b|"
-    r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)\b"
+    r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)\b|"
+    r"^Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai|thi hành)\b|\bvăn bản (?:được )?(?:dẫn chiếu|viện dẫn)\b"
 )  # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này", "… giám sát việc thực hiện Nghị quyết
-# này", "Nghị quyết này đã được Hội đồng nhân dân … thông qua ngày …": who carries the text out, who adopted it, not its rules
+# này", "Nghị quyết này đã được Hội đồng nhân dân … thông qua ngày …", "Trong quá trình thực hiện, …", "… các văn bản dẫn
+# chiếu … được sửa đổi thì áp dụng theo văn bản mới": who carries the text out, who adopted it, how it is kept, not its rules
 REPORTS_UP = re.compile(
     r"\bbáo cáo\b(?: [^.;]{0,60}?)? (?:về |lên |cho |với )?(?:Sở|Bộ|Ủy ban nhân dân (?:tỉnh|thành phố|cấp tỉnh|cấp huyện)|"
     r"UBND (?:tỉnh|thành phố)|Hội đồng nhân dân|Thường trực|Thủ tướng|Chính phủ|Ban Chỉ đạo|Cục)\b"

@@ -62,6 +62,10 @@ POLICY_ORDER = re.compile(
     r"^(?:Áp dụng|Ban hành|Xây dựng|Nghiên cứu|Đề xuất|Kiến nghị|Tham mưu|Soạn thảo|Sửa đổi|Bổ sung|Điều chỉnh|Hoàn thiện|"
     r"Thực hiện|Triển khai|Mở rộng|Trình)\b[^.;:]{0,60}?\b(?:chính sách|chế độ|cơ chế|đề án|chương trình|quy chế|ưu đãi)\b"
 )
+PASSED_ON = re.compile(
+    r"^(?P<head>[^;:]{3,80}?)\s(?:được |sẽ )?(?:thực hiện|áp dụng)\s+theo\s+(?:(?:các |những )?quy định\s+(?:tại|của)\s+)?"
+    r"(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|văn bản)\b[^,;:]*$"
+)  # "Đối tượng được miễn, giảm học phí thực hiện theo quy định tại Nghị định số 81/2021/NĐ-CP": says only where to look
 BINDS = re.compile(r"\b(?:phải|cấm|nghiêm cấm|không được|xử phạt|bị xử lý|được hưởng|được hỗ trợ|miễn|sơ tán|di dời)\b|\d")
 
 
@@ -81,6 +85,12 @@ def fragment(body: str) -> tuple[str, str, str] | None:
         return "no_main_clause", "Tên phụ lục, biểu mẫu hay bảng, không phải một câu.", body[:40]
     if DROPPED_TAIL.search(body) or LEAD_ON_ITEM.search(body) or DANGLING_NOT.search(body):
         return "cut", "Câu dẫn mất phần sau (công thức, danh sách hoặc đối tượng).", " ".join(body.split()[-3:])
+    if (m := PASSED_ON.match(body)) and not re.search(r"\d|\b(?:phải|không được|cấm|bị)\b", m["head"]):
+        return (
+            "reference",
+            "Chỉ nói «thực hiện theo» văn bản khác: người nghe không biết quy định đó là gì.",
+            body[m.end("head") :][:40],
+        )
     if POLICY_ORDER.match(body):
         return "agency_work", "Chính sách không có chủ thể: đã áp dụng hay cơ quan nào mới nghiên cứu, đề xuất?", body.split()[0]
     if PARTIES.match(body) and not PARTIES_SAY.search(body):

@@ -130,3 +130,37 @@ def test_the_adoption_of_a_resolution_cut_at_a_comma_is_not_said() -> None:
         " tháng 12 năm 2030 và có hiệu lực từ ngày 01 tháng 01 năm 2031.\n"
     )
     assert not any("khóa XI" in s for s in said), said
+
+
+PASSED_ON = [
+    "Đối tượng được miễn, giảm học phí thực hiện theo quy định tại Nghị định số 81/2021/NĐ-CP của Chính phủ.",
+    "Giá các dịch vụ kỹ thuật khác thực hiện theo quy định tại Thông tư số 21/2024/TT-BYT của Bộ trưởng Bộ Y tế.",
+    "Việc cấp giấy phép thực hiện theo quy định của Luật Tài nguyên nước.",
+]
+
+
+@pytest.mark.parametrize("sentence", PASSED_ON)
+def test_a_rule_that_only_says_where_to_look_is_a_reference(sentence: str) -> None:
+    assert "reference" in {f.code for f in check(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hộ nghèo được miễn học phí theo quy định tại Nghị định số 81/2021/NĐ-CP.",
+        "Mức hỗ trợ 500.000 đồng/người thực hiện theo Quyết định số 12/2020/QĐ-UBND.",
+        "Khi có dịch, người chăn nuôi phải tiêu hủy lợn bệnh, việc hỗ trợ thực hiện theo Quyết định số 12/2020/QĐ-UBND.",
+        "Trong quá trình sản xuất, người dân không được sử dụng thuốc bảo vệ thực vật cấm.",
+    ],
+)
+def test_a_rule_with_its_own_content_beside_a_reference_stays(sentence: str) -> None:
+    assert "reference" not in {f.code for f in check(sentence)} and "agency_work" not in {f.code for f in check(sentence)}
+
+
+def test_how_the_text_is_kept_when_referenced_texts_change_is_boilerplate() -> None:
+    said = pool(
+        "Điều 2. Tổ chức thực hiện\nTrong quá trình thực hiện, trường hợp các văn bản dẫn chiếu tại Quyết định này được sửa"
+        " đổi, bổ sung, thay thế thì áp dụng theo văn bản mới.\nGiá các dịch vụ khác thực hiện theo quy định tại Thông tư"
+        " số 21/2024/TT-BYT của Bộ trưởng Bộ Y tế.\n"
+    )
+    assert not any("văn bản mới" in s or "Thông tư" in s for s in said), said

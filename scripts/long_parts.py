@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.agency import AGENCY, BINDS_RESIDENTS
 from scripts.holders import CASE_OPENINGS
 
 RULE_VERB = (
@@ -80,3 +81,23 @@ def cut_between(parts: list[str], n: int) -> bool:
     if ";" not in dropped:
         return True
     return not EXCEPTS.search(dropped) and len(dropped.split(";", 1)[0].split()) > ITEM_WORDS
+
+
+OFFICE_HEAD = re.compile(rf"^(?:{AGENCY}|Ủy ban nhân dân|UBND)", re.I)
+OFFICE_STEP = re.compile(
+    r"^(?:định kỳ,? |hằng (?:tháng|quý|năm),? |đồng thời |sau đó )?(?:tổng hợp,? |thẩm định,? )*"
+    r"(?:gửi|báo cáo|trình|kiểm tra|theo dõi|đôn đốc|tham mưu|phối hợp|hướng dẫn)\b",
+    re.I,
+)
+
+
+def without_office_tail(sentence: str) -> str:
+    """ "Ủy ban nhân dân cấp xã lập danh sách hộ …, niêm yết công khai … trong 05 ngày; gửi Sở Y tế trước ngày 15 …"
+    → the part residents see, without the step the office then takes between offices (sending up, reporting,
+    inspecting, advising): an editor cuts that clause and keeps the rest. Only after an office's own clause."""
+    parts = sentence.split("; ")
+    if len(parts) < 2 or not OFFICE_HEAD.match(parts[0]):
+        return sentence
+    while len(parts) > 1 and OFFICE_STEP.match(parts[-1]) and not BINDS_RESIDENTS.search(parts[-1]):
+        parts.pop()
+    return "; ".join(parts) + ("." if len(parts) < sentence.count("; ") + 1 else "")

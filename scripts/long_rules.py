@@ -27,6 +27,7 @@ from scripts.long_conditions import conditions
 from scripts.long_kinds import kinds
 from scripts.long_parts import cut_between as cut_between  # said by shorten
 from scripts.long_parts import first_standing as first_standing  # said by split_units
+from scripts.long_parts import without_office_tail as without_office_tail  # said by split_units
 from scripts.long_tails import holder_apart, tails
 from scripts.negation import BAN, NEGATION
 

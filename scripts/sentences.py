@@ -18,7 +18,7 @@ from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
 from scripts.listener import check
-from scripts.long_rules import also, cut_between, first_standing, instead_of
+from scripts.long_rules import also, cut_between, first_standing, instead_of, without_office_tail
 from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import WHEN_WHERE, level_as_rule
@@ -348,7 +348,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     """One provision → complete sentences of at most `limit` words (never a cut clause)."""
     text = strip_noise(text)
     out: list[str] = []
-    for sentence in SENTENCE_SPLIT.split(text):
+    for sentence in map(without_office_tail, SENTENCE_SPLIT.split(text)):
         sentence = ONE_EXCEPTED.sub(r"\g<rule>, \g<but>", sentence)
         pieces = shared([p for p in CLAUSE_BOUNDARY.split(sentence) if p])  # scripts.shared_subject
         if len(pieces) == 1 and words(sentence) > limit:

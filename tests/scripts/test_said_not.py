@@ -7,7 +7,7 @@ import pytest
 
 from scripts.choice import build_pool
 from scripts.listener import check
-from tests.scripts.made_up import decision
+from tests.scripts.made_up import decision, units
 
 SUBJECT = "Quy định mức thu phí tham quan khu di tích trên địa bàn tỉnh An Bình"
 FEES = "Điều 1. Mức thu phí\n1. Người lớn: 40.000 đồng/người/lượt.\n2. Trẻ em dưới 6 tuổi được miễn phí.\n"
@@ -164,3 +164,23 @@ def test_how_the_text_is_kept_when_referenced_texts_change_is_boilerplate() -> N
         " số 21/2024/TT-BYT của Bộ trưởng Bộ Y tế.\n"
     )
     assert not any("văn bản mới" in s or "Thông tư" in s for s in said), said
+
+
+def test_an_offices_step_between_offices_after_its_act_for_residents_is_cut_off() -> None:
+    said = units(
+        SUBJECT,
+        "Điều 2. Trách nhiệm của Ủy ban nhân dân cấp xã\nỦy ban nhân dân cấp xã lập danh sách hộ được hỗ trợ, niêm yết công"
+        " khai tại trụ sở và nhà văn hóa thôn trong 05 ngày; gửi Sở Y tế trước ngày 15 tháng đầu quý.\n"
+        "Điều 3. Trách nhiệm của Sở Xây dựng\nSở Xây dựng chỉ đạo các doanh nghiệp vận tải không được tăng giá vé quá 40% so"
+        " với ngày thường; kiểm tra việc niêm yết giá vé tại các bến xe.\n",
+    )
+    assert (
+        "Ủy ban nhân dân cấp xã lập danh sách hộ được hỗ trợ, niêm yết công khai tại trụ sở và nhà văn hóa thôn trong 05 ngày."
+        in said
+    ), said
+    assert not any("gửi Sở Y tế" in s or "kiểm tra việc niêm yết" in s for s in said), said
+
+
+def test_a_residents_own_step_after_a_semicolon_stays() -> None:
+    said = units(SUBJECT, "Điều 2. Đăng ký\nNgười nuôi chó phải đăng ký; gửi đơn về Ủy ban nhân dân cấp xã trong 15 ngày.\n")
+    assert any("gửi đơn về Ủy ban nhân dân cấp xã" in s for s in said), said

@@ -41,7 +41,7 @@ INTERNAL = re.compile(
 )
 GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)
 RESIDENTS_FEEL = re.compile(
-    r"bị xử lý|thuế|người dân|bà con|(?<!ban )(?<!đồng )nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
+    r"bị xử lý|(?<!cục )(?<!quan )thuế|người dân|bà con|(?<!ban )(?<!đồng )nhân dân(?! (?:tỉnh|cấp|các))|\bhộ\b|hộ gia đình|người lao động|học sinh|trẻ em|người bệnh|"
     r"xử phạt|xử lý nghiêm|xử lý (?:các |những )?(?:hành vi|trường hợp|vi phạm)|thu hồi|cưỡng chế|\bcấm\b|nghiêm cấm|"
     r"không được|hỗ trợ (?:cho )?(?:người|hộ|gia đình)|miễn|chi trả|được hưởng|mức thu|lệ phí|học phí|"
     r"sơ tán|di dời|cảnh báo|\bphải\b",
@@ -102,6 +102,9 @@ REPORTS_UP = re.compile(
     r"\bbáo cáo\b(?: [^.;]{0,60}?)? (?:về |lên |cho |với )?(?:Sở|Bộ|Ủy ban nhân dân (?:tỉnh|thành phố|cấp tỉnh|cấp huyện)|"
     r"UBND (?:tỉnh|thành phố)|Hội đồng nhân dân|Thường trực|Thủ tướng|Chính phủ|Ban Chỉ đạo|Cục)\b"
 )  # "…; báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 20 tháng 12": an office's report up, whoever sends it
+COLLECTOR_STEP = re.compile(
+    r"^(?:Nộp|Được để lại|Để lại|Trích)\b[^.;]*?(?:\bvào ngân sách|\bsố tiền (?:phí |lệ phí )?thu được)"
+)  # "Nộp 100% số tiền lệ phí thu được vào ngân sách nhà nước": the collector's step, its subject left in the clause before
 FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;]*?\d[\d.,]* đồng/")
 # "Mức phí trông giữ xe đạp là 2.000 đồng/lượt, áp dụng từ năm tài chính 2027": what residents pay, whatever year it starts
 
@@ -128,6 +131,8 @@ def agency_work(body: str) -> tuple[str, str] | None:
         return role  # a funding source, a computation basis: whatever residents it mentions
     if (m := GIVES_TASK.search(body)) and not RESIDENTS_FEEL.search(body):
         return ("Việc giao nhiệm vụ giữa các cơ quan, người dân không cần nghe.", m[0])
+    if COLLECTOR_STEP.match(body):
+        return ("Việc của tổ chức thu phí (nộp ngân sách, để lại, trích), không phải tin cho bà con.", body.split()[0])
     binds = BINDS_RESIDENTS.search(body) or FREE_OR_RATE.search(body) and not _for_offices(body)
     if SUBJECTLESS_ORDER.match(body) and not binds and not _residents_act(body):
         return ("Mệnh lệnh không có chủ ngữ: ai phải làm? Nếu là việc của cơ quan thì bỏ.", body.split()[0])

@@ -66,6 +66,8 @@ PASSED_ON = re.compile(
     r"^(?P<head>[^;:]{3,80}?)\s(?:được |sẽ )?(?:thực hiện|áp dụng)\s+theo\s+(?:(?:các |những )?quy định\s+(?:tại|của)\s+)?"
     r"(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|văn bản)\b[^,;:]*$"
 )  # "Đối tượng được miễn, giảm học phí thực hiện theo quy định tại Nghị định số 81/2021/NĐ-CP": says only where to look
+ATTACHED = re.compile(r"^Ban hành kèm theo (?:Quyết định|Nghị quyết|Thông tư|Nghị định) này\b(?!.*\d)")
+# "Ban hành kèm theo Quyết định này Bảng giá tính thuế … (chi tiết tại Phụ lục)": what is attached, not what it says
 BINDS = re.compile(r"\b(?:phải|cấm|nghiêm cấm|không được|xử phạt|bị xử lý|được hưởng|được hỗ trợ|miễn|sơ tán|di dời)\b|\d")
 
 
@@ -91,6 +93,8 @@ def fragment(body: str) -> tuple[str, str, str] | None:
             "Chỉ nói «thực hiện theo» văn bản khác: người nghe không biết quy định đó là gì.",
             body[m.end("head") :][:40],
         )
+    if ATTACHED.match(body):
+        return "reference", "Chỉ nói văn bản ban hành kèm theo (bảng, phụ lục), không nói nội dung của nó.", "Ban hành kèm theo"
     if POLICY_ORDER.match(body):
         return "agency_work", "Chính sách không có chủ thể: đã áp dụng hay cơ quan nào mới nghiên cứu, đề xuất?", body.split()[0]
     if PARTIES.match(body) and not PARTIES_SAY.search(body):

@@ -323,6 +323,8 @@ def _cut(body: str) -> Finding | None:
     tail2 = " ".join(lowered[-2:])
     if lowered and (lowered[-1] in OPEN_END or tail2 in OPEN_END or open_end(body, negations=False)) or CUT_TAIL.search(body):
         return Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:]))
+    if ";" in body and OPENER.match(last := body.rsplit(";", 1)[1].strip().capitalize()) and _condition_without_consequence(last):
+        return Finding("cut", "Vế điều kiện sau dấu chấm phẩy mất phần chính («…; khi …»).", " ".join(last.split()[:3]))
     if LIST_TAIL.search(body) or LEAD_WITHOUT_LIST.search(body):
         return Finding("cut", "Câu (hoặc tên văn bản) bị cắt giữa chừng.", " ".join(body.split()[-3:]))
     return None

@@ -184,3 +184,26 @@ def test_an_offices_step_between_offices_after_its_act_for_residents_is_cut_off(
 def test_a_residents_own_step_after_a_semicolon_stays() -> None:
     said = units(SUBJECT, "Điều 2. Đăng ký\nNgười nuôi chó phải đăng ký; gửi đơn về Ủy ban nhân dân cấp xã trong 15 ngày.\n")
     assert any("gửi đơn về Ủy ban nhân dân cấp xã" in s for s in said), said
+
+
+def test_a_fee_collectors_step_and_an_attachment_are_not_in_the_pool() -> None:
+    said = pool(
+        "Điều 2. Tổ chức thu\nCông an cấp xã là tổ chức thu lệ phí; nộp 100% số tiền lệ phí thu được vào ngân sách nhà nước.\n"
+        "Điều 3. Bảng giá\nBan hành kèm theo Quyết định này Bảng giá tính thuế tài nguyên đối với nhóm, loại tài nguyên có"
+        " tính chất lý, hóa giống nhau (chi tiết tại Phụ lục kèm theo).\n"
+    )
+    assert not any(s.startswith(("Nộp 100%", "Ban hành kèm theo")) for s in said), said
+
+
+def test_the_tax_office_is_no_tax_residents_pay_and_a_condition_after_a_semicolon_needs_its_rule() -> None:
+    found = check(
+        "Sở Tài chính chủ trì, phối hợp với Cục Thuế tỉnh rà soát Bảng giá; khi giá tài nguyên biến động tăng từ 20% trở lên."
+    )
+    assert {"agency_work", "cut"} <= {f.code for f in found}
+    for sentence in (
+        "Hộ kinh doanh phải nộp thuế; khi doanh thu dưới 1 tỷ đồng thì được miễn.",
+        "Người dân phải báo ngay cho trưởng thôn; khi phát hiện cháy, phải dập lửa ngay.",
+        "Người sử dụng đất nộp tiền sử dụng đất vào ngân sách nhà nước trong thời hạn 30 ngày.",
+        "Ban hành kèm theo Quyết định này Bảng giá đất áp dụng từ ngày 01 tháng 01 năm 2031.",
+    ):
+        assert not check(sentence), (sentence, check(sentence))

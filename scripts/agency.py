@@ -29,7 +29,8 @@ AGENCY = (
     r"(?:Ủy ban nhân dân (?:tỉnh|thành phố|các|cấp)|UBND (?:tỉnh|thành phố|các|cấp)|(?-i:Sở)\s|(?-i:Bộ)\s|các bộ|"
     r"Ban (?:Chỉ đạo|Chỉ huy|Quản lý)|Cục|Chi cục|Kho bạc|Văn phòng|Thanh tra|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|"
     r"Các sở|Các bộ|cơ quan, đơn vị|Bảo hiểm xã hội (?:Việt Nam|tỉnh|thành phố|cấp|các|khu vực|cơ sở)|Ngân hàng Nhà nước|Đài|Báo|"
-    r"Công an (?:tỉnh|thành phố|cấp|các)|"
+    r"Công an (?:tỉnh|thành phố|cấp|các)|(?:Ủy ban )?Mặt trận Tổ quốc|các tổ chức chính trị - xã hội|các đoàn thể|"
+    r"Hội (?:Nông dân|Liên hiệp Phụ nữ|Cựu chiến binh|Chữ thập đỏ)|Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên|"
     rf"(?-i:Phòng)\s(?!chống|cháy)|{LOCAL_OFFICE}|Chính quyền|Các địa phương)\b"
 )  # whole words: "Đồng bào …" is not "Đồn", "Hạt giống …" not "Hạt Kiểm lâm"
 INTERNAL = re.compile(
@@ -94,7 +95,8 @@ CARRIES_OUT = re.compile(
     rf"(?:thi hành|thực hiện|triển khai)(?: thực hiện)?\s+(?:nội dung )?{THIS_TEXT}\.?$|"
     rf"\bcăn cứ {THIS_TEXT}\b|\bchịu trách nhiệm thi hành\b|"
     r"^(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được (?:Quốc hội|Hội đồng nhân dân|Ủy ban Thường vụ)\b|"
-    r"^Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai|thi hành)\b|\bvăn bản (?:được )?(?:dẫn chiếu|viện dẫn)\b"
+    r"^Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai|thi hành)\b|\bvăn bản (?:được )?(?:dẫn chiếu|viện dẫn)\b|^Trên đây là\b|"
+    r"\bchịu trách nhiệm trước (?:Chủ tịch|Ủy ban|UBND|Thủ tướng|Bộ trưởng|Giám đốc|Hội đồng)"
 )  # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này", "… giám sát việc thực hiện Nghị quyết
 # này", "Nghị quyết này đã được Hội đồng nhân dân … thông qua ngày …", "Trong quá trình thực hiện, …", "… các văn bản dẫn
 # chiếu … được sửa đổi thì áp dụng theo văn bản mới": who carries the text out, who adopted it, how it is kept, not its rules
@@ -111,7 +113,7 @@ FEE_RESIDENTS_PAY = re.compile(r"\b(?:Mức|Giá) (?:phí|vé|dịch vụ)\b[^.;
 
 def agency_work(body: str) -> tuple[str, str] | None:
     """(message, span) when the sentence is the administration's own work, else None."""
-    main = body.split(" thì ", 1)[-1]
+    main = re.sub(rf"^(?:Đề nghị|Yêu cầu) (?={AGENCY})", "", body.split(" thì ", 1)[-1])  # "Đề nghị Ủy ban Mặt trận …"
     main = main[:1].upper() + main[1:]
     if SCOPE.match(body):
         return ("Phạm vi áp dụng của văn bản: nói thẳng bà con được gì, phải làm gì.", body[:40])

@@ -154,8 +154,8 @@ REFERENCE = re.compile(
     r"(?:quy định|nêu|quy|ghi)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều|Chương|Mục|Phụ lục)|"
     r"\b(?:điểm\s+[a-zđ]\s+)?khoản\s+\d+\s+Điều\s+\d+|^Điều\s+\d+\s+(?:của\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)|"
     r"\bĐiều\s+\d+\s+(?:của\s+)?(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật)\s+này|\b(?:Điều|khoản|điểm) này\b|"
-    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị) này (?:thay thế|bãi bỏ) (?:toàn bộ )?"
-    r"(?:Luật|Nghị định|Nghị quyết|Thông tư(?: liên tịch)?|Quyết định|Chỉ thị) số \S+$"
+    r"^(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Kế hoạch|Công điện) này (?:thay thế|bãi bỏ) (?:toàn bộ )?"
+    r"(?:Luật|Nghị định|Nghị quyết|Thông tư(?: liên tịch)?|Quyết định|Chỉ thị|Kế hoạch|Công điện) số \S+$"
 )  # the last: a document replaced or repealed said by its number alone, nothing a listener recognises
 
 

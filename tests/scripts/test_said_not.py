@@ -207,3 +207,27 @@ def test_the_tax_office_is_no_tax_residents_pay_and_a_condition_after_a_semicolo
         "Ban hành kèm theo Quyết định này Bảng giá đất áp dụng từ ngày 01 tháng 01 năm 2031.",
     ):
         assert not check(sentence), (sentence, check(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền, vận động đoàn viên,"
+        " hội viên chấp hành pháp luật về giao thông.",
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát việc thực hiện chính sách.",
+        "Hội Liên hiệp Phụ nữ tỉnh phối hợp tuyên truyền, vận động hội viên tham gia bảo hiểm y tế.",
+        "Thủ trưởng các sở, ngành chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để xảy ra tình trạng chậm trễ.",
+        "Trên đây là Kế hoạch triển khai thực hiện Nghị quyết; yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện.",
+    ],
+)
+def test_mass_organisations_campaigns_and_offices_accountability_are_agency_work(sentence: str) -> None:
+    assert "agency_work" in {f.code for f in check(sentence)}
+
+
+def test_a_plan_replaced_by_its_number_is_a_reference_and_a_residents_accountability_stays() -> None:
+    assert "reference" in {f.code for f in check("Kế hoạch này thay thế Kế hoạch số 50/KH-UBND.")}
+    for sentence in (
+        "Người khai phải chịu trách nhiệm trước pháp luật về tính chính xác của thông tin.",
+        "Đề nghị người dân không đốt rơm rạ gần đường giao thông.",
+    ):
+        assert not check(sentence), sentence

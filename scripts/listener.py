@@ -141,7 +141,7 @@ OPEN_END = (
 )  # fmt: skip
 CUT_TAIL = re.compile(
     r"(?:thuộc thẩm quyền|quy định chi tiết|và Luật sửa đổi|một số điều|về việc|như sau|nội dung chi|"
-    r"theo chương|được (?:tính|xác định|tính toán|quy định)|\bbằng|theo hình thức|(?:nội dung|mức) (?:chi|thu)|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
+    r"theo chương|được (?:tính|xác định|tính toán|quy định|thanh toán|chi trả|hưởng|nhận|trả|cấp)|\bbằng|theo hình thức|(?:nội dung|mức) (?:chi|thu)|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
     re.I,
 )
 LIST_LEAD = r"\b(?:gồm|bao gồm)(?: có)?\s+(?:các|những)\s+(?:\S+\s+){0,4}?sau"
@@ -164,7 +164,11 @@ VERB_FIRST = re.compile(r"^(?:Bàn|Ghép|Có|Được|Bị|Phải|Không trong|K
 AMOUNT_AFTER_COLON = re.compile(r":[^:]*\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)")  # "Mức chi hỗ trợ: … 4.960.000 đồng"
 
 
-GARBLED = re.compile(r"\b((?:\w+ ){1,5}\w+) \1\b|\bkhông thuộc được\b", re.I)
+GARBLED = re.compile(
+    r"\b((?:\w+ ){1,5}\w+) \1\b|\bkhông thuộc được\b|"
+    r"\b(của|và|hoặc|các|những|theo|tại|cho|với|được|để|từ|về|trong|thì|là|đối với|bị|phải) \2\b",
+    re.I,
+)  # "… của của …", "… được được …": a word said twice where two pieces were joined
 # "cho người nước ngoài cho người nước ngoài", "không thuộc được khoán": what a cut reference leaves behind
 
 

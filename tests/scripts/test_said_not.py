@@ -231,3 +231,21 @@ def test_a_plan_replaced_by_its_number_is_a_reference_and_a_residents_accountabi
         "Đề nghị người dân không đốt rơm rạ gần đường giao thông.",
     ):
         assert not check(sentence), sentence
+
+
+def test_a_right_left_without_its_object_after_a_reference_was_cut_is_not_said() -> None:
+    said = pool(
+        "Điều 2. Thanh toán\nNgười bệnh được thanh toán theo quy định tại Điều 22 Luật Bảo hiểm y tế và khoản 3 Điều 14"
+        " Nghị định số 188/2025/NĐ-CP.\n"
+    )
+    assert "Người bệnh được thanh toán." not in said
+    assert "cut" in {f.code for f in check("Người bệnh được thanh toán.")}
+    assert not check("Người bệnh được thanh toán 100% chi phí khám bệnh.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Hộ nghèo được được hỗ trợ 500.000 đồng.", "Mức thu của của hộ gia đình là 20.000 đồng.", "Người dân phải phải đăng ký."],
+)
+def test_a_word_said_twice_at_a_seam_is_a_garble(sentence: str) -> None:
+    assert "cut" in {f.code for f in check(sentence)}

@@ -37,7 +37,8 @@ INTERNAL = re.compile(
     r"\b(?:báo cáo|tổng hợp|tham mưu|chủ trì|phối hợp|chỉ đạo|đôn đốc|theo dõi|giám sát|thanh tra|kiểm tra|hướng dẫn|"
     rf"rà soát|xây dựng (?:kế hoạch|phương án|dự thảo)|{NOT_SUBMIT}|quyết toán|dự toán|kinh phí|ngân sách|nguồn vốn|"
     r"cân đối|bố trí|tài khoản|lưu mẫu|lưu giữ mẫu|trích|tổ chức thực hiện|triển khai|cập nhật|số liệu|dữ liệu|"
-    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền|thống kê|hoàn thành(?= (?:trước|chậm nhất|trong (?:tháng|quý|năm))))\b",
+    r"tuyên truyền|phổ biến|quán triệt|đánh giá|sơ kết|tổng kết|cấp ủy|đảng ủy|tăng trưởng|phân cấp|ủy quyền|thống kê|hoàn thành(?= (?:trước|chậm nhất|trong (?:tháng|quý|năm)))|"
+    r"đưa tin|thời lượng|chuyên mục|chuyên trang|phóng sự)\b",
     re.I,
 )
 GIVES_TASK = re.compile(r"\bgiao (?:cho )?(?:Sở|Ủy ban|UBND|các|Bộ|Ban|Công an|cơ quan)", re.I)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from scripts.choice import build_pool
+from scripts.draft import draft
+from scripts.legal import parse
 from scripts.listener import check
 from tests.scripts.made_up import decision, units
 
@@ -249,3 +251,15 @@ def test_a_right_left_without_its_object_after_a_reference_was_cut_is_not_said()
 )
 def test_a_word_said_twice_at_a_seam_is_a_garble(sentence: str) -> None:
     assert "cut" in {f.code for f in check(sentence)}
+
+
+def test_the_media_tasks_of_a_storm_dispatch_are_not_said() -> None:
+    dispatch = (
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 09/CĐ-UBND\nCÔNG ĐIỆN\nVề việc chủ động ứng phó với bão số 5\n"
+        "Để chủ động ứng phó với bão, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Đài Phát thanh và Truyền hình tỉnh tăng thời lượng đưa tin về diễn biến của bão.\n"
+        "2. Người dân không ra khơi, không đi lại trên sông, biển khi có bão; gia cố nhà cửa, chặt tỉa cây xanh.\n"
+    )
+    said = [s.text for s in draft(parse(dispatch)).sentences]
+    assert not any("thời lượng đưa tin" in s for s in said), said
+    assert any(s.startswith("Người dân không ra khơi") for s in said), said

@@ -61,10 +61,13 @@ GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})(?
 HOLDS = re.compile(rf"^(?P<who>.+?)\s+được\s+(?P<verb>{GIVE})(?P<what>.*)$")  # "Hộ nghèo được hỗ trợ …"
 FEE = re.compile(r"^(?:Mức thu|Mức đóng|Mức phí|Mức học phí|Học phí|Lệ phí|Phí|Giá vé)\b")
 AGENCY = re.compile(
-    r"\b(?:kinh phí|ngân sách|dự toán|mức chi|chi phí|công tác phí|nhiệm vụ|cơ quan|đơn vị|thẩm quyền)\b", re.I
-)  # an office's spending or work: its rows are not what residents get
+    r"\b(?:kinh phí|ngân sách|dự toán|mức chi|(?<!hỗ trợ )(?<!Hỗ trợ )chi phí|công tác phí|nhiệm vụ|cơ quan|đơn vị|thẩm quyền)\b",
+    re.I,
+)  # an office's spending or work: its rows are not what residents get ("Hỗ trợ chi phí học nghề" is theirs)
 AIM = re.compile(r"\s+(?:cho|đối với)\s+(?P<ctx>[^,;:]{4,60})$")  # "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú"
 ANNOUNCED = re.compile(r"\s+(?:được|đã được)\s+quy định(?:\s+cụ thể)?$")  # "Mức hỗ trợ được quy định như sau:"
+# "Hỗ trợ chi phí học nghề theo tỷ lệ sau:", "… với các mức sau đây:": the rows say the rate, the lead what it is of
+RATES_TAIL = re.compile(r"\s+(?:theo|với|ở)\s+(?:các\s+)?(?:tỷ lệ|mức|định mức)(?:\s+(?:như sau|sau đây|dưới đây|sau))?$")
 # a lead that says more than what is given: "… được chi trả theo tháng, mức hưởng như sau:"
 OVERLONG = re.compile(r";|,\s+(?!(?:trợ|hỗ|tiền|chi)\b)|\b(?:[Mm]ức|theo|tại|khi|nếu|thì)\b")
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
@@ -105,6 +108,7 @@ def read_lead(lead: str) -> Lead | None:
     if tail := GROUPS_TAIL.search(bare) or EACH_TAIL.search(bare):
         bare, out.groups = bare[: tail.start()], True
     bare = ANNOUNCED.sub("", KINDS_TAIL.sub("", ANNOUNCE_TAIL.sub("", bare))).strip(" ,")
+    bare = RATES_TAIL.sub("", bare)
     if FEE.match(bare) and not re.search(r"\d", bare):
         aim = AIM.search(bare)
         out.fee, out.aim = (bare[: aim.start()], aim["ctx"]) if aim else (bare, "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
+from scripts.legal import Article
 from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, finish, listenable, lowerfirst, strip_noise, words
 
 LEVEL_LEAD = re.compile(r"^(?:Mức|Giá|Phí|Lệ phí|Tiền|Định mức)\s", re.I)  # the lead names the kind of level
@@ -20,11 +21,31 @@ ROW = re.compile(
 )  # "Người cao tuổi thuộc hộ cận nghèo: 100% mức đóng"
 
 
+RATED = re.compile(
+    r"^(?P<give>(?:Hỗ trợ|Giảm|Miễn, giảm|Trợ cấp|Thưởng|Bồi dưỡng)\s[^:;]{3,80}?)\s+(?:theo|với|ở)\s+(?:các\s+)?"
+    r"(?P<kind>tỷ lệ|mức|định mức)(?:\s+(?:như sau|sau đây|dưới đây|sau))?$"
+)  # "Giảm học phí học lái xe với các mức sau đây:": its rows are levels of the giving ("mức giảm học phí …")
+BARE_FIGURE = re.compile(
+    r"^(?:[Mm]ức\s+)?(?:(?:từ|tối đa|tối thiểu|không quá|bằng)\s+)?\d[\d.,]*\s*(?:%|(?:nghìn |triệu |tỷ )?đồng)(?:/\S+)*"
+    r"(?:\s+(?:mức|chi phí|giá|tổng|học phí|phí)(?:\s+[^\s;.:]+){0,5})?$"
+)  # "500.000 đồng/người", "70% mức đóng": a level that names no one it is for
+
+
 def level_row(lead: str, unit: str) -> list[str] | None:
     """The row said as a rule with its level; None when it cannot be, or is no row under a level's lead."""
     phrase = LEAD_TAIL.sub("", ANNOUNCES.sub("", strip_noise(lead).rstrip(" :"))).strip(" ,:")
+    if rated := RATED.match(phrase):
+        phrase = f"{rated['kind']} {lowerfirst(rated['give'])}"  # "mức giảm học phí học lái xe"
     row = ROW.match(strip_noise(unit).rstrip(" ;."))
     if not (LEVEL_LEAD.match(phrase) and row and FIGURE.search(row["amount"])):
         return None
     said = finish(f"Đối với {lowerfirst(row['label'])}, {lowerfirst(phrase)} là {row['amount'].strip()}")
     return [said] if words(said) <= min(MAX_WORDS + 4, HARD_MAX_WORDS) and listenable(said) else None
+
+
+def unlabelled(article: Article, clause: str | None, point: str | None, line: str) -> bool:
+    """A point that is only a figure ("b) 500.000 đồng/người.", "c) 70%.") among other points of its clause: a row
+    whose label was lost. Said with the lead it would give the figure to everyone the lead covers: not said."""
+    if not point or not BARE_FIGURE.match(strip_noise(line).rstrip(" ;.")):
+        return False
+    return sum(1 for c, p, _ in article.passages() if c == clause and p) > 1

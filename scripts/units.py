@@ -18,7 +18,7 @@ from scripts.lead_holder import with_holder
 from scripts.lead_items import AREA, QUALIFIER, lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
-from scripts.level_rows import level_row
+from scripts.level_rows import level_row, unlabelled
 from scripts.listener import check
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, received, with_list_lead
@@ -285,7 +285,7 @@ def passage_units(
         if point is None and (split := inline_point(passage)):
             point, passage = "a", split[1]  # "Đối tượng áp dụng a) Trẻ em …": the heading goes, point a is said
         lines = carriers.lines(clause, point, written := _joined([flat(x) for x in passage.split("\n") if x.strip()]))
-        lines = holders.lines(clause, point, lines)
+        lines = [x for x in holders.lines(clause, point, lines) if not unlabelled(article, clause, point, x)]
         if not lines:
             continue
         addressee = _task_group(article, point, lines)

@@ -1,0 +1,58 @@
+"""Sentences an editor keeps but must rewrite: a rate without what it is of, a rule without its condition or its
+holder, a benefit without what is given (made-up decisions, scripts/ patterns)."""
+
+from tests.scripts.made_up import units
+
+SUBJECT = "Quy định chính sách hỗ trợ người lao động trên địa bàn tỉnh An Bình"
+
+
+def test_rows_of_rates_are_said_as_a_share_of_what_the_lead_supports() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 2. Mức hỗ trợ
+1. Hỗ trợ chi phí học nghề theo tỷ lệ sau:
+a) Người lao động thuộc hộ nghèo: 70%;
+b) Người lao động thuộc hộ cận nghèo: 50%.
+2. Giảm học phí học lái xe với các mức sau đây:
+a) Học sinh thuộc hộ nghèo: 30%;
+b) 20%.
+""",
+    )
+    assert "Người lao động thuộc hộ nghèo được hỗ trợ 70% chi phí học nghề." in said
+    assert "Người lao động thuộc hộ cận nghèo được hỗ trợ 50% chi phí học nghề." in said
+    assert "Học sinh thuộc hộ nghèo được giảm 30% học phí học lái xe." in said
+    assert not any("tỷ lệ sau" in s or "mức sau" in s for s in said)
+    assert not any(s.rstrip(".").endswith(("70%", "20%")) for s in said)  # never a bare rate
+
+
+def test_a_row_whose_group_is_unknown_is_said_as_the_level_of_the_giving() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 2. Mức hỗ trợ
+1. Giảm học phí học lái xe với các mức sau đây:
+a) Thanh niên hoàn thành nghĩa vụ quân sự: 30%;
+b) Khu vực miền núi: 20%.
+""",
+    )
+    assert "Đối với thanh niên hoàn thành nghĩa vụ quân sự, mức giảm học phí học lái xe là 30%." in said
+    assert "Đối với khu vực miền núi, mức giảm học phí học lái xe là 20%." in said
+    assert not any("các mức thanh niên" in s for s in said)
+
+
+def test_a_point_that_is_only_a_figure_among_rows_is_not_given_to_everyone() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 2. Mức hỗ trợ
+1. Mức hỗ trợ như sau:
+a) Người lao động thuộc hộ nghèo: 1.000.000 đồng/người;
+b) 500.000 đồng/người.
+2. Hỗ trợ mua thẻ bảo hiểm y tế theo tỷ lệ như sau:
+a) 100% đối với người lao động thuộc hộ nghèo;
+b) 70%.
+3. Mức hỗ trợ tiền ăn:
+a) 30.000 đồng/người/ngày.
+""",
+    )
+    assert not any("500.000" in s for s in said)  # whose 500.000? heard as everyone's
+    assert not any("70%" in s for s in said)
+    assert "Mức hỗ trợ tiền ăn là 30.000 đồng/người/ngày." in said  # a lone point is its lead's value

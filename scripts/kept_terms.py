@@ -26,6 +26,13 @@ DEADLINE = re.compile(r"\b(?:trước|chậm nhất|muộn nhất|trong thời h
 HALF_EXCEPTION = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?(?:trường hợp|đối tượng)[.;,\s]*$")
 # "…, trừ trường hợp." / "…, trừ đối tượng." whose cases were a reference or were cut: the rule is not said, neither
 # with half its exception nor (as sentences.finish once did) without it
+# "Không được nuôi chó dữ trong khu dân cư. Trừ trường hợp …": an exception written as a sentence of its own
+EXCEPTION_SENTENCE = re.compile(r"(?<=[^\s.])\.\s+(?P<but>Trừ|Ngoại trừ)\s(?!(?:\d+\s+)?điểm\b)")
+# "Người nuôi chó phải đăng ký …. Thời hạn đăng ký chậm nhất 10 ngày …": the duty's deadline as a sentence of its own
+DEADLINE_SENTENCE = re.compile(
+    r"(?<=[^\s.])\.\s+Thời hạn (?P<act>[^.;:]{2,30}?)(?:\s+là|\s*:)?\s+"
+    r"(?P<when>(?:chậm nhất|muộn nhất|trong vòng|trong thời hạn|trong|trước|không quá)\s[^.;]+)(?=[.;]?\s*$|\.\s)"
+)
 OWN_RULE = re.compile(r"\b(?:phải|được|không được|thì|có trách nhiệm)\b")
 # "…, khi vượt xe phải có tín hiệu báo hướng chuyển": a rule of its own after the comma, not a condition of the head
 
@@ -63,3 +70,19 @@ def loses_exception(text: str, short: str) -> bool:
 def loses_terms(text: str, short: str) -> bool:
     """Would shortening drop a figure the sentence gives, or its exception? Then the longer one is to say."""
     return drops_figure(text, short) or loses_exception(text, short)
+
+
+def with_its_exception(text: str) -> str:
+    """ "Không được nuôi chó dữ …. Trừ trường hợp được … cho phép." → "Không được nuôi chó dữ …, trừ trường hợp được …
+    cho phép.": heard apart, the ban reaches everyone and the exception is a fragment; it stays with its rule."""
+    return EXCEPTION_SENTENCE.sub(lambda m: f", {m['but'].lower()} ", text)
+
+
+def with_its_deadline(text: str) -> str:
+    """ "Người nuôi chó phải đăng ký với … . Thời hạn đăng ký chậm nhất 10 ngày …" → "Người nuôi chó phải đăng ký với …
+    chậm nhất 10 ngày …": the deadline said with the duty it sets (the sentence before says "phải" and its act); alone
+    it has no verb and is dropped, and the duty is heard without its term."""
+    m = DEADLINE_SENTENCE.search(text)
+    if not m or f"phải {m['act'].lower()}" not in text[: m.start()].lower():
+        return text
+    return f"{text[: m.start()]} {m['when']}{text[m.end() :]}"

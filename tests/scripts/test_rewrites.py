@@ -56,3 +56,20 @@ a) 30.000 đồng/người/ngày.
     assert not any("500.000" in s for s in said)  # whose 500.000? heard as everyone's
     assert not any("70%" in s for s in said)
     assert "Mức hỗ trợ tiền ăn là 30.000 đồng/người/ngày." in said  # a lone point is its lead's value
+
+
+RULES = """Điều 2. Nuôi chó trong khu dân cư
+1. Người nuôi chó phải đăng ký với Ủy ban nhân dân cấp xã nơi cư trú. Thời hạn đăng ký chậm nhất 10 ngày kể từ ngày bắt đầu nuôi.
+2. Không được nuôi chó dữ trong khu dân cư. Trừ trường hợp được Ủy ban nhân dân cấp xã cho phép bằng văn bản.
+"""
+
+
+def test_an_exception_written_as_its_own_sentence_stays_with_its_rule() -> None:
+    said = units("Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình", RULES)
+    assert "Không được nuôi chó dữ trong khu dân cư, trừ trường hợp được Ủy ban nhân dân cấp xã cho phép bằng văn bản." in said
+    assert not any(s.startswith(("Trừ", "Không được nuôi chó dữ trong khu dân cư.")) for s in said)
+
+
+def test_a_deadline_written_as_its_own_sentence_is_said_with_the_duty() -> None:
+    said = units("Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình", RULES)
+    assert "Người nuôi chó phải đăng ký với Ủy ban nhân dân cấp xã nơi cư trú chậm nhất 10 ngày kể từ ngày bắt đầu nuôi." in said

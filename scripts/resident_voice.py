@@ -318,8 +318,10 @@ def in_residents_voice(line: str) -> str:
 # "phải": "Chủ rừng phải chịu trách nhiệm nếu để rừng … bị cháy." A right ("Được …") keeps its own verb.
 HOLDERS = rf"(?:{RESIDENTS}|(?i:(?:các\s+)?(?:tổ chức, cá nhân|hộ gia đình, cá nhân|cá nhân)\b))"
 HOLDER_GROUP = rf"{HOLDERS}(?:(?:,\s+|\s+và\s+){HOLDERS})*(?:\s+{QUALIFIER}\b[^.;:]{{0,50}}?)?"
+# what the holder keeps or does, in a few plain words: "người nuôi chó, mèo", "chủ cơ sở giết mổ"
+HOLDER_OBJECT = r"(?:\s+(?!(?:và|hoặc|được|phải|là|có|của|các|những)\b)[a-zà-ỹđ]+(?:,\s+[a-zà-ỹđ]+)?){0,3}"
 DUTIES_TITLE = re.compile(
-    rf"^(?:Trách nhiệm|Nghĩa vụ)\s+của\s+(?P<who>{HOLDER_GROUP})\s*$",
+    rf"^(?:Trách nhiệm|Nghĩa vụ)\s+của\s+(?P<who>{HOLDER_GROUP}{HOLDER_OBJECT})\s*$",
     re.I,
 )
 HOLDERS_ONLY = rf"{HOLDERS}(?:(?:,\s+|\s+và\s+){HOLDERS})*"  # a heading names them bare: "Chủ rừng", not "Chủ rừng có …"

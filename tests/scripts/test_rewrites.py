@@ -73,3 +73,15 @@ def test_an_exception_written_as_its_own_sentence_stays_with_its_rule() -> None:
 def test_a_deadline_written_as_its_own_sentence_is_said_with_the_duty() -> None:
     said = units("Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình", RULES)
     assert "Người nuôi chó phải đăng ký với Ủy ban nhân dân cấp xã nơi cư trú chậm nhất 10 ngày kể từ ngày bắt đầu nuôi." in said
+
+
+def test_a_duty_without_its_subject_is_said_with_the_holder_the_articles_title_names() -> None:
+    said = units(
+        "Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình",
+        """Điều 3. Trách nhiệm của người nuôi chó
+1. Phải tiêm phòng dại cho chó mỗi năm một lần.
+2. Đeo rọ mõm cho chó khi dắt ra nơi công cộng.
+""",
+    )
+    assert "Người nuôi chó phải tiêm phòng dại cho chó mỗi năm một lần." in said
+    assert "Người nuôi chó phải đeo rọ mõm cho chó khi dắt ra nơi công cộng." in said

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
+from scripts.lead_rows import GIVE
 from scripts.legal import Article
-from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, finish, listenable, lowerfirst, strip_noise, words
+from scripts.listener import check
+from scripts.sentences import FIGURE, HARD_MAX_WORDS, MAX_WORDS, finish, flat, listenable, lowerfirst, strip_noise, words
 
 LEVEL_LEAD = re.compile(r"^(?:Mức|Giá|Phí|Lệ phí|Tiền|Định mức)\s", re.I)  # the lead names the kind of level
 ROW = re.compile(
@@ -49,3 +51,23 @@ def unlabelled(article: Article, clause: str | None, point: str | None, line: st
     if not point or not BARE_FIGURE.match(strip_noise(line).rstrip(" ;.")):
         return False
     return sum(1 for c, p, _ in article.passages() if c == clause and p) > 1
+
+
+RATE_END = re.compile(rf"\s(?P<verb>{GIVE})(?P<more>\s+thêm)?\s+(?P<rate>\d[\d.,]*\s*%)\.?$")
+OBJECT_LEAD = re.compile(rf"\b(?P<verb>{GIVE})\s+(?P<what>[^:;,]{{3,60}}?)(?:\s+(?:theo|với|ở)\s+[^:;,]*)?$")
+
+
+def rated(lead: str, sentence: str) -> str:
+    """ "Ngân sách tỉnh hỗ trợ mức đóng bảo hiểm y tế như sau:" + "Học sinh, sinh viên được hỗ trợ 20%." → "… được hỗ
+    trợ 20% mức đóng bảo hiểm y tế.": a rate said with what it is a share of, which its lead names."""
+    if not (m := RATE_END.search(sentence)):
+        return sentence
+    bare = LEAD_TAIL_WORDS.sub("", flat(strip_noise(lead)).rstrip(" :.")).strip(" ,")
+    o = OBJECT_LEAD.search(bare)
+    if not o or o["verb"].lower() != m["verb"].lower() or re.search(r"\d|\b(?:cho|đối với)\b", o["what"]):
+        return sentence
+    said = f"{sentence[: m.end('rate')]} {o['what']}."
+    return said if words(said) <= HARD_MAX_WORDS and listenable(said) and not check(said) else sentence
+
+
+LEAD_TAIL_WORDS = re.compile(r"(?:\s*,?\s+(?:như sau|sau đây|dưới đây|cụ thể|gồm|bao gồm))+$")

@@ -105,6 +105,12 @@ HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|%|lần mức)")
 ROW_LABEL = re.compile(r"^(?:Nhóm|Loại|Hạng|Mục|Cột|Dòng|Số thứ tự|STT|Bậc|Khu vực|Vùng)\s+[\dIVXLC]+\b", re.I)
 BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thiểu)\b")
+BARE_RATE = re.compile(
+    r"^(?:Từ ngày [^,]+,\s+)?(?i:người|hộ|học sinh|sinh viên|trẻ em|trẻ|thân nhân|cá nhân|lao động|phụ nữ|bà mẹ|nông dân|"
+    r"ngư dân|thành viên|đối tượng|gia đình|chủ hộ|cựu chiến binh|thanh niên)\b[^.;:]*?\sđược\s+(?:hỗ trợ|giảm|"
+    r"miễn, giảm|trợ cấp|thanh toán|chi trả|hưởng)(?:\s+thêm)?\s+(?:tối đa\s+|bằng\s+)?\d[\d.,]*\s*%\s*[.;]?$|"
+    r"^(?:Mức|Tỷ lệ)(?:\s+\S+){0,4}?\s+(?:là\s+)?\d[\d.,]*\s*%\s*[.;]?$"
+)  # "Học sinh được hỗ trợ 20%.", "Mức hỗ trợ 50%.": a share of what? ("Lương hưu được tăng 8%" is a share of itself)
 FOR_WHOM = re.compile(r"\b(?:cho|đối với|của|người|hộ|khi|nếu|trường hợp|với)\b")
 FINE = re.compile(r"\bphạt tiền\b", re.I)
 OFFENCE = re.compile(r"\b(?:hành vi|đối với|khi|nếu|vì|do|vi phạm|mỗi lần)\b", re.I)
@@ -302,6 +308,8 @@ def _unlabelled_amount(body: str) -> Finding | None:
         return Finding("unlabelled_amount", "Dòng bảng không nói nhóm, đối tượng hay dịp nào.", m[0])
     if BARE_LEVEL.match(body) and not FOR_WHOM.search(body):
         return Finding("unlabelled_amount", "Mức tiền không nói của ai, cho việc gì.", body[:40])
+    if BARE_RATE.search(body):
+        return Finding("unlabelled_amount", "Tỷ lệ phần trăm không nói là của khoản nào.", body[-30:])
     if STARTS_WITH_AMOUNT.match(body):
         return Finding("unlabelled_amount", "Câu mở đầu bằng số tiền, không có nhãn.", body[:40])
     return None

@@ -18,7 +18,7 @@ from scripts.lead_holder import with_holder
 from scripts.lead_items import AREA, QUALIFIER, lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
-from scripts.level_rows import level_row, unlabelled
+from scripts.level_rows import level_row, rated, unlabelled
 from scripts.listener import check
 from scripts.notions import inline_point
 from scripts.point_leads import excepted, labelled, received, with_list_lead
@@ -353,7 +353,9 @@ def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int, 
         return [given]
     if not lead and (rows := inline_rows_said(line)):
         return rows  # "Mức hỗ trợ: hộ nghèo 1.500.000 đồng/hộ; hộ cận nghèo …": a sentence per group
-    return with_lead(lead, line, addressee) if lead else split_units(labelled(received(line), heading), limit)
+    if lead:  # a rate said with what its lead gives a share of
+        return [rated(lead, s) for s in with_lead(lead, line, addressee)]
+    return split_units(labelled(received(line), heading), limit)
 
 
 INLINE_BANS = re.compile(

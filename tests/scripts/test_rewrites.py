@@ -1,7 +1,7 @@
 """Sentences an editor keeps but must rewrite: a rate without what it is of, a rule without its condition or its
 holder, a benefit without what is given (made-up decisions, scripts/ patterns)."""
 
-from tests.scripts.made_up import units
+from tests.scripts.made_up import script, units
 
 SUBJECT = "Quy định chính sách hỗ trợ người lao động trên địa bàn tỉnh An Bình"
 
@@ -73,6 +73,17 @@ def test_an_exception_written_as_its_own_sentence_stays_with_its_rule() -> None:
 def test_a_deadline_written_as_its_own_sentence_is_said_with_the_duty() -> None:
     said = units("Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình", RULES)
     assert "Người nuôi chó phải đăng ký với Ủy ban nhân dân cấp xã nơi cư trú chậm nhất 10 ngày kể từ ngày bắt đầu nuôi." in said
+
+
+def test_a_rate_is_said_with_what_its_lead_gives_a_share_of() -> None:
+    body = """Điều 2. Mức hỗ trợ
+1. Ngân sách tỉnh hỗ trợ mức đóng bảo hiểm y tế như sau:
+a) Hỗ trợ 30% mức đóng đối với người thuộc hộ gia đình làm nông nghiệp có mức sống trung bình;
+b) Hỗ trợ 20% đối với học sinh, sinh viên.
+2. Người thuộc hộ cận nghèo được hỗ trợ thêm 30%.
+"""
+    assert "Học sinh, sinh viên được hỗ trợ 20% mức đóng bảo hiểm y tế." in units(SUBJECT, body)
+    assert not any(s.endswith("thêm 30%.") for s in script(SUBJECT, body))  # 30% of what? not said, nor recapped
 
 
 def test_a_duty_without_its_subject_is_said_with_the_holder_the_articles_title_names() -> None:

@@ -67,6 +67,7 @@ AGENCY = re.compile(
 AIM = re.compile(r"\s+(?:cho|đối với)\s+(?P<ctx>[^,;:]{4,60})$")  # "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú"
 ANNOUNCED = re.compile(r"\s+(?:được|đã được)\s+quy định(?:\s+cụ thể)?$")  # "Mức hỗ trợ được quy định như sau:"
 # "Hỗ trợ chi phí học nghề theo tỷ lệ sau:", "… với các mức sau đây:": the rows say the rate, the lead what it is of
+POLICY = re.compile(rf"^(?:Chính sách|Chế độ)\s+(?=(?:{GIVE})\b)", re.I)
 RATES_TAIL = re.compile(r"\s+(?:theo|với|ở)\s+(?:các\s+)?(?:tỷ lệ|mức|định mức)(?:\s+(?:như sau|sau đây|dưới đây|sau))?$")
 # a lead that says more than what is given: "… được chi trả theo tháng, mức hưởng như sau:"
 OVERLONG = re.compile(r";|,\s+(?!(?:trợ|hỗ|tiền|chi)\b)|\b(?:[Mm]ức|theo|tại|khi|nếu|thì)\b")
@@ -93,7 +94,7 @@ class Lead:
 
 def read_lead(lead: str) -> Lead | None:
     """What a lead line gives and to whom, or None when it says no giving a resident hears."""
-    bare = flat(strip_noise(lead)).rstrip(" :.")
+    bare = capfirst(POLICY.sub("", flat(strip_noise(lead)).rstrip(" :.")))  # "Chính sách hỗ trợ chi phí …:" gives it
     if not bare or AGENCY.search(bare) or REFERENCE.search(bare) or STAFF.search(bare):
         return None
     if (when := WHEN.match(bare)) and (read := read_lead(capfirst(bare[when.end() :]) + ":")):
@@ -265,6 +266,8 @@ def lead_rows(lead: str, item: str) -> list[str] | None:
     if not (read := read_lead(lead)):
         return None
     body = flat(strip_noise(item)).rstrip(" .;,")
+    if (labelled := titled(lead.rstrip(" :"), body, flat(item))) is not None:
+        return labelled  # "Chính sách hỗ trợ chi phí học tập:" + "Đối tượng: học sinh mồ côi …": who gets it
     said: list[str] = []
     for part in _parts(body):
         sentence = _one(read, part)

@@ -86,6 +86,19 @@ b) Hỗ trợ 20% đối với học sinh, sinh viên.
     assert not any(s.endswith("thêm 30%.") for s in script(SUBJECT, body))  # 30% of what? not said, nor recapped
 
 
+def test_a_policy_lead_gives_its_labelled_points_who_gets_it_and_how_much() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 3. Chính sách hỗ trợ học tập
+1. Chính sách hỗ trợ chi phí học tập:
+a) Đối tượng: học sinh mồ côi cả cha lẫn mẹ;
+b) Mức hỗ trợ: 150.000 đồng/học sinh/tháng.
+""",
+    )
+    assert "Học sinh mồ côi cả cha lẫn mẹ được hỗ trợ chi phí học tập." in said
+    assert "Mức hỗ trợ chi phí học tập là 150.000 đồng/học sinh/tháng." in said
+
+
 def test_a_duty_without_its_subject_is_said_with_the_holder_the_articles_title_names() -> None:
     said = units(
         "Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình",

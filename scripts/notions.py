@@ -68,14 +68,22 @@ RESIDENT_NOUN = re.compile(
     r"Dân quân|Cựu chiến binh|Phụ nữ|Bà mẹ|Ngư dân|Chủ hộ)\b"
 )
 BENEFIT = re.compile(r"\b(?P<verb>hỗ trợ|trợ cấp|trợ giúp|bồi dưỡng|miễn|giảm|hưởng)\b", re.I)
-# what the title says is given, up to whom or where ("hỗ trợ [đóng bảo hiểm y tế] cho một số đối tượng …")
-WHAT_GIVEN = re.compile(
-    r"\s(?!(?:cho|đối với|một số|các|những|và|theo|tại|trên)\b)[^,;:()\d]{3,40}?(?=\s+(?:cho|đối với|trên địa bàn|tại|giai đoạn|năm|khi)\b|\s*$)"
-)
 LICENSED = re.compile(
     r",?\s(?:đã\s)?được cơ quan (?:nhà nước\s)?có thẩm quyền\s[^,;]*?theo (?:đúng\s)?quy định(?: của pháp luật)?"
 )  # "đã được cơ quan có thẩm quyền cấp phép thành lập và hoạt động theo quy định": the listener assumes it
 KIND_OF = re.compile(r"\bthuộc loại hình\s")
+
+
+OBJECT_END = re.compile(r",?\s(?:đối với|cho|trên địa bàn|giai đoạn|năm|tại|của|theo|để|nhằm|và)\s|[;(]|$")
+
+
+def given_object(tail: str) -> str:
+    """ "… chính sách hỗ trợ [học phí đối với …]" → " học phí": what the document's benefit is, said after its verb,
+    so that a beneficiary hears what they get ("… được hỗ trợ học phí"), not only that something is given."""
+    what = tail[: OBJECT_END.search(tail).start()].strip()  # type: ignore[union-attr]
+    if not what or words(what) > 6 or RESIDENT_NOUN.match(capfirst(what)) or re.search(r"\d", what):
+        return ""
+    return f" {what}"
 
 
 RELATIVE_IS = re.compile(r"\s(?:và\s)?có (?P<rel>[^.;]*?\b(?:cha|mẹ|vợ|chồng|con|người)\b[^.;]*?) là (?P<status>[^.;]+)$")
@@ -90,10 +98,7 @@ def beneficiary(text: str, doc_title: str) -> list[str]:
     said = KIND_OF.sub("", LICENSED.sub("", strip_noise(text))).rstrip(" .;,").replace(" tại các ", " tại ", 1)
     if re.search(r"\b(?:được|phải|bị)\b", said):
         return []  # already a rule of its own
-    holder, verb = head[0], benefit["verb"].lower()
-    what = WHAT_GIVEN.match(doc_title[benefit.end() :])
-    if what and not RESIDENT_NOUN.match(capfirst(what[0].strip())) and words(f"{said} {what[0]}") <= MAX_WORDS:
-        verb = f"{verb} {what[0].strip()}"  # "… mức hỗ trợ đóng bảo hiểm y tế cho …": "được hỗ trợ đóng bảo hiểm y tế"
+    holder, verb = head[0], benefit["verb"].lower() + given_object(doc_title[benefit.end() :])
     out = [finish(f"{said} được {verb}")]
     if words(out[0]) > MAX_WORDS and (m := RELATIVE_IS.search(said)):
         relative = m["rel"].removesuffix(f" {holder.lower()}")

@@ -117,8 +117,8 @@ def test_a_list_of_places_is_said_whole_or_counted() -> None:
             "hoạt động theo đúng quy định có cha hoặc mẹ hoặc người giám hộ học sinh là ngư dân đang hành nghề khai thác "
             "hải sản xa bờ tại các vùng biển của tỉnh.",
             [
-                "Học sinh được hỗ trợ phải đang học tại trường trung học cơ sở công lập, tư thục.",
-                "Học sinh được hỗ trợ phải có cha hoặc mẹ hoặc người giám hộ là ngư dân đang hành nghề khai thác "
+                "Học sinh được hỗ trợ học phí phải đang học tại trường trung học cơ sở công lập, tư thục.",
+                "Học sinh được hỗ trợ học phí phải có cha hoặc mẹ hoặc người giám hộ là ngư dân đang hành nghề khai thác "
                 "hải sản xa bờ tại các vùng biển của tỉnh.",
             ],
         ),
@@ -140,8 +140,9 @@ b) Cơ quan, đơn vị có liên quan.
 Học sinh được hỗ trợ 200.000 đồng/tháng.
 """
     )
-    said = "Học sinh tiểu học đang học tại điểm trường lẻ ở thôn đặc biệt khó khăn được hỗ trợ tiền ăn trưa."
-    assert said in set(_by_text(doc))  # with what the title gives: "… được hỗ trợ." said nothing
+    assert "Học sinh tiểu học đang học tại điểm trường lẻ ở thôn đặc biệt khó khăn được hỗ trợ tiền ăn trưa." in set(
+        _by_text(doc)
+    )
 
 
 @pytest.mark.parametrize(

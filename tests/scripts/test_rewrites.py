@@ -99,6 +99,17 @@ b) Mức hỗ trợ: 150.000 đồng/học sinh/tháng.
     assert "Mức hỗ trợ chi phí học tập là 150.000 đồng/học sinh/tháng." in said
 
 
+def test_a_beneficiary_hears_what_the_documents_benefit_is() -> None:
+    said = script(
+        "Ban hành Quy định chính sách hỗ trợ tiền điện, nước sinh hoạt đối với hộ nghèo trên địa bàn tỉnh An Bình",
+        """Điều 1. Đối tượng áp dụng
+Hộ nghèo có hộ khẩu thường trú tại các xã vùng đồng bào dân tộc thiểu số.
+""",
+    )
+    assert "Hộ nghèo có hộ khẩu thường trú tại xã vùng đồng bào dân tộc thiểu số được hỗ trợ tiền điện, nước sinh hoạt." in said
+    assert not any(s.endswith("được hỗ trợ.") for s in said)  # supported with what?
+
+
 def test_a_duty_without_its_subject_is_said_with_the_holder_the_articles_title_names() -> None:
     said = units(
         "Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình",

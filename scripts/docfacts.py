@@ -66,6 +66,15 @@ TITLE_SIMPLER: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1 và các điểm sửa đổi của luật này",
     ),
 )
+# what a title does to its object, listed before it: "mức thu, miễn, giảm, chế độ thu, nộp, quản lý và sử dụng [phí …]"
+ACTS_ON = (
+    r"(?:mức thu|chế độ thu|miễn, giảm|thu|nộp|miễn|giảm|quản lý|sử dụng|khai thác|bảo vệ|vận hành|bảo trì|cấp|cấp đổi|"
+    r"cấp lại|đăng ký|thanh toán|quyết toán|thẩm định|phê duyệt|xử lý)"
+)
+ACTS_LIST = re.compile(rf"(?<=[Qq]uy định )(?:việc\s+)?{ACTS_ON}(?:(?:,\s+|\s+và\s+){ACTS_ON})+\s+(?=[a-zà-ỹđ])")
+WITHOUT_OBJECT = re.compile(
+    rf"(?:^|[\s,])(?:{ACTS_ON}|hỗ trợ|trợ cấp|trợ giúp|ưu đãi|khuyến khích|chính sách|chế độ|mức|mức chi)$"
+)  # a title cut there says what is done, or given, not to what or to whom ("quy định chính sách hỗ trợ")
 FALLBACK_BOUNDARY = re.compile(r",\s+|\s+(?=(?:trước|sau|đã|nhằm|phục vụ|giai đoạn|nhiệm kỳ)\s)")
 DANGLING_TITLE = re.compile(
     r"\s+(?:thuộc thẩm quyền|quy định chi tiết|hướng dẫn thi hành|và|của|về|đối với|trên|cho|tại|theo|các)$"
@@ -113,9 +122,14 @@ def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
         if len(parts) > 1 and words(parts[0]) >= 4:
             title = parts[0]
             continue
+        if ACTS_LIST.search(title):  # "quy định mức thu, …, quản lý và sử dụng phí tham quan …" → "quy định về phí …"
+            title = ACTS_LIST.sub("về ", title, count=1)
+            continue
         cuts = [m.start() for m in TITLE_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit]
+        cuts = [c for c in cuts if not WITHOUT_OBJECT.search(title[:c])]
         if not cuts:  # a last resort before saying it whole: before "trước ngày …", "nhiệm kỳ …", a comma
             cuts = [m.start() for m in FALLBACK_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit + 8]
+            cuts = [c for c in cuts if not WITHOUT_OBJECT.search(title[:c])]
         if not cuts:
             break  # a title is said whole rather than cut mid-phrase ("… của chủ hộ" for "… của chủ hộ kinh doanh")
         title = title[: cuts[-1]]

@@ -1,7 +1,8 @@
 """Sentences an editor keeps but must rewrite: a rate without what it is of, a rule without its condition or its
 holder, a benefit without what is given (made-up decisions, scripts/ patterns)."""
 
-from tests.scripts.made_up import script, units
+from scripts.docfacts import TITLE_WORDS, title_phrase
+from tests.scripts.made_up import decision, script, units
 
 SUBJECT = "Quy định chính sách hỗ trợ người lao động trên địa bàn tỉnh An Bình"
 
@@ -120,3 +121,19 @@ def test_a_duty_without_its_subject_is_said_with_the_holder_the_articles_title_n
     )
     assert "Người nuôi chó phải tiêm phòng dại cho chó mỗi năm một lần." in said
     assert "Người nuôi chó phải đeo rọ mõm cho chó khi dắt ra nơi công cộng." in said
+
+
+def test_a_title_is_never_cut_before_what_it_is_about() -> None:
+    fee = decision(
+        "Quy định mức thu, miễn, giảm, chế độ thu, nộp, quản lý và sử dụng phí tham quan bảo tàng, di tích lịch sử,"
+        " danh lam thắng cảnh trên địa bàn tỉnh An Bình",
+        "Điều 1. Mức thu\nMức thu 50.000 đồng/người/lượt.\n",
+    )
+    assert title_phrase(fee, TITLE_WORDS).startswith("quy định về phí tham quan bảo tàng")
+    policy = decision(
+        "Quy định chính sách hỗ trợ cho người lao động bị chấm dứt hợp đồng lao động do doanh nghiệp gặp khó khăn"
+        " bởi thiên tai, dịch bệnh năm 2029",
+        "Điều 1. Mức hỗ trợ\nNgười lao động được hỗ trợ 3.000.000 đồng/người.\n",
+    )
+    for limit in (TITLE_WORDS, 24):
+        assert title_phrase(policy, limit).startswith("quy định chính sách hỗ trợ cho người lao động")

@@ -64,7 +64,10 @@ def unheard_rows(row: str, said: list[str]) -> list[str]:
     lead that gives nothing ("Các đối tượng sau đây:" → "Các đối tượng học sinh …"), is never heard as the news."""
     if not noun_row(row):
         return said
-    return [s for s in said if OWN_RULE.search(strip_noise(s))]
+    return [s for s in said if OWN_RULE.search(strip_noise(s)) or NOT_CHARGED.match(s)]
+
+
+NOT_CHARGED = re.compile(r"^Không (?:thu|tính|áp dụng)\s\S.*\s(?:đối với|cho)\s")  # "Không thu phí … đối với học sinh …"
 
 
 # where a group's own words end and a relative's begin: "Học sinh | là con của cán bộ …", "Trẻ em | có cha mẹ …"

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scripts.bare_rows import PEOPLE
 from scripts.benefits import beneficiary, benefit_verbs, received
 from scripts.lead_rows import DEAD, GIVE, GROUP, VALUE, closed
 from scripts.listener import check
@@ -59,9 +60,9 @@ MEMBERS = re.compile(
     re.I,
 )  # "Đối tượng được hỗ trợ gồm", "Các trường hợp được miễn lệ phí trước bạ bao gồm", "Đối tượng được hỗ trợ"
 GIVEN_TO = re.compile(
-    rf"^(?P<verb>{benefit_verbs(first_upper=True)})\s+(?P<what>[^:;]{{3,80}}?)\s*,?\s+(?:cho|đối với)\s+(?:các|những)\s+"
-    r"(?:nhóm\s+)?(?:đối tượng|trường hợp|người|hộ)(?:\s+(?:sau đây|dưới đây|sau))?(?:\s*,?\s*(?:bao gồm|gồm có|gồm))?$"
-)  # "Hỗ trợ kinh phí mua thẻ bảo hiểm y tế cho các đối tượng sau": its items are who gets it
+    rf"^(?P<verb>{benefit_verbs(first_upper=True)})\s+(?P<what>[^:;]{{3,80}}?)\s*,?\s+(?:cho|đối với)(?:\s+(?:các|những)\s+"
+    r"(?:nhóm\s+)?(?:đối tượng|trường hợp|người|hộ)(?:\s+(?:sau đây|dưới đây|sau))?(?:\s*,?\s*(?:bao gồm|gồm có|gồm))?)?$"
+)  # "Hỗ trợ kinh phí mua thẻ bảo hiểm y tế cho các đối tượng sau", "Miễn học phí đối với": its items are who gets it
 LABEL = re.compile(r"^(?:(?:Các|Những)\s+)?(?:Chính sách|Chế độ|Nội dung)(?:\s+(?:và|,)\s+\S+)*[^:;]{0,40}$")
 GIVING = re.compile(
     rf"^(?P<verb>{benefit_verbs(first_upper=True)})\s(?P<what>[^;:]+?)\s(?:cho|đối với)\s(?P<who>{beneficiary()}[^;:]*?)$"
@@ -113,7 +114,7 @@ AREA = re.compile(
     r"\s+(?:trên|tại|ở)\s+(?:các\s+)?địa bàn(?:\s+(?:tỉnh|thành phố|huyện|xã|phường|thị trấn|đặc khu))+"
     r"(?:(?:,\s*|\s+(?:và\s+)?)(?:xã|phường|thị trấn|đặc khu|[A-ZĐ]\w*))*\s*$"
 )  # only a bare place to the end: never "trên địa bàn các xã có dịch …", whose condition narrows the holder
-GROUP_RULE = re.compile(r"\b(?:được|phải|thì|là|bị)\b|\bkhông được\b")
+GROUP_RULE = re.compile(r"\b(?:được|phải|thì|là)\b|\bkhông được\b")  # "Hộ có nhà ở bị hư hỏng nặng" is a group
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def _act(frame: Frame, act: str) -> str | None:
         return f"Trường hợp {case}, {frame.head} {row['value']}" if words(case) <= 16 else None
     if frame.kind == "members":
         people = frame.link.lower() != "trường hợp"  # "Đối tượng được hỗ trợ gồm:" lists people; "Các trường hợp …" cases
-        if GROUP_RULE.search(act) or words(act) > 24 or people and not GROUP.match(act):
+        if GROUP_RULE.search(act) or words(act) > 24 or people and not (GROUP.match(act) or PEOPLE.match(act)):
             return None
         return f"{closed(act)} {frame.head}"  # "Hộ nghèo, trừ hộ có nhà kiên cố, được hỗ trợ."
     if frame.kind == "object" and (row := ROW.match(act)) and VALUE.match(row["value"]):

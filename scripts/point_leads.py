@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from scripts.announcing import ANNOUNCE_TAIL, ANNOUNCING
+from scripts.bare_rows import OWN_RULE as ROW_RULE
+from scripts.bare_rows import PEOPLE
 from scripts.benefits import beneficiary, benefit_verbs
 from scripts.benefits import received as said_received
 from scripts.lead_items import QUALIFIER
@@ -114,6 +116,8 @@ def _repeated(core: str, items: list[str]) -> list[str] | None:
 def _continuation(core: str, prep: str | None, noun: str, item: str) -> str:
     """The lead's rule followed by the item, linked as the lead's list words linked them."""
     item = lowerfirst(item)
+    if prep in ("đối với", "cho") and PEOPLE.match(item) and not ROW_RULE.search(item):
+        return f"{core} {prep} {item}"  # "Không thu phí … đối với các trường hợp sau:" + "Học sinh tiểu học"
     if "trường hợp" in noun or "căn cứ" in noun:  # "… trong các trường hợp sau đây:" + "Khi có người đi bộ qua đường"
         if CONDITION_START.match(item) or PLACE_START.match(item) or re.match(r"(?:trước|sau|từ)\s", item):
             return f"{core} {item}"
@@ -151,7 +155,7 @@ RULELESS = re.compile(
 SPARED = re.compile(
     r"^(?:(?:Các|Những)\s+)?(?:đối tượng|trường hợp|người|hộ)(?:\s[^,:;]{1,40}?)?"
     r"\s(?P<pred>(?:(?:không|chưa)\s+(?:được|phải|thuộc)|không áp dụng)\s.+?)"
-    r"\s*,?\s*(?:bao gồm|gồm có|gồm|như sau|sau đây)$",
+    r"(?:\s*,?\s*(?:bao gồm|gồm có|gồm|như sau|sau đây))?$",
     re.I,
 )  # whom a duty or benefit does not reach, listed: each is said with the negated rule
 

@@ -137,3 +137,29 @@ def test_a_title_is_never_cut_before_what_it_is_about() -> None:
     )
     for limit in (TITLE_WORDS, 24):
         assert title_phrase(policy, limit).startswith("quy định chính sách hỗ trợ cho người lao động")
+
+
+def test_a_list_of_groups_is_said_with_what_each_gets_or_is_spared() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 2. Chính sách hỗ trợ
+1. Miễn học phí đối với:
+a) Con của người có công với cách mạng;
+b) Học sinh khuyết tật.
+2. Hỗ trợ một lần 5.000.000 đồng/hộ cho:
+a) Hộ gia đình người có công có nhà ở bị hư hỏng nặng;
+b) Hộ nghèo có người khuyết tật đặc biệt nặng.
+3. Đối tượng không phải nộp phí vệ sinh:
+a) Hộ nghèo;
+b) Người cao tuổi sống một mình.
+4. Không thu phí trông giữ xe đạp đối với các trường hợp sau:
+a) Học sinh tiểu học;
+b) Người khuyết tật.
+""",
+    )
+    assert "Con của người có công với cách mạng được miễn học phí." in said
+    assert "Học sinh khuyết tật được miễn học phí." in said
+    assert "Hộ gia đình người có công có nhà ở bị hư hỏng nặng được hỗ trợ một lần 5.000.000 đồng/hộ." in said
+    assert "Hộ nghèo không phải nộp phí vệ sinh." in said
+    assert "Không thu phí trông giữ xe đạp đối với học sinh tiểu học." in said
+    assert len([s for s in said if not s.startswith("Quyết định")]) == 8  # every group, none said bare

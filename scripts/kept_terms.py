@@ -33,6 +33,11 @@ DEADLINE_SENTENCE = re.compile(
     r"(?<=[^\s.])\.\s+Thời hạn (?P<act>[^.;:]{2,30}?)(?:\s+là|\s*:)?\s+"
     r"(?P<when>(?:chậm nhất|muộn nhất|trong vòng|trong thời hạn|trong|trước|không quá)\s[^.;]+)(?=[.;]?\s*$|\.\s)"
 )
+# "… được miễn học phí. Học sinh … được giảm 50%.": a rate whose charge the rule before it names
+BARE_RATE_END = re.compile(r"\sđược\s+(?P<verb>giảm|hỗ trợ|miễn, giảm)(?:\s+thêm)?\s+\d[\d.,]*\s*%(?=\s*(?:[.;]|$))")
+CHARGE_NAMED = re.compile(
+    r"\b(?:miễn|giảm|hỗ trợ)\s+(?:\d[\d.,]*\s*%\s+)?(?P<what>(?:học phí|(?:lệ phí|phí|tiền|chi phí|mức đóng)(?:\s+[^\s.;,]+)+))(?=\s*[.;,]|$)"
+)
 OWN_RULE = re.compile(r"\b(?:phải|được|không được|thì|có trách nhiệm)\b")
 # "…, khi vượt xe phải có tín hiệu báo hướng chuyển": a rule of its own after the comma, not a condition of the head
 
@@ -86,3 +91,13 @@ def with_its_deadline(text: str) -> str:
     if not m or f"phải {m['act'].lower()}" not in text[: m.start()].lower():
         return text
     return f"{text[: m.start()]} {m['when']}{text[m.end() :]}"
+
+
+def with_its_charge(text: str) -> str:
+    """ "Học sinh thuộc hộ nghèo được miễn học phí. Học sinh thuộc hộ cận nghèo được giảm 50%." → "… được giảm 50% học
+    phí.": a rate said with the charge its rule names just before; alone, 50% of what?"""
+    for m in reversed(list(BARE_RATE_END.finditer(text))):
+        named = list(CHARGE_NAMED.finditer(text[: m.start()]))
+        if named and len(named[-1]["what"].split()) <= 7:
+            text = f"{text[: m.end()]} {named[-1]['what']}{text[m.end() :]}"
+    return text

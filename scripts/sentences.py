@@ -14,7 +14,7 @@ from scripts.announcing import ANNOUNCES, LEAD_TAIL, OWN_PLURAL, SCOPE_LABEL
 from scripts.conditions import raised_with_base, with_condition
 from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
 from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
-from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms, with_its_deadline, with_its_exception
+from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms, with_its_charge, with_its_deadline, with_its_exception
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
 from scripts.listener import check
@@ -346,7 +346,7 @@ def _with_period(text: str, short: str) -> str:
 
 def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
     """One provision → complete sentences of at most `limit` words (never a cut clause)."""
-    text = with_its_deadline(with_its_exception(strip_noise(text)))
+    text = with_its_charge(with_its_deadline(with_its_exception(strip_noise(text))))
     out: list[str] = []
     for sentence in map(without_office_tail, SENTENCE_SPLIT.split(text)):
         sentence = ONE_EXCEPTED.sub(r"\g<rule>, \g<but>", sentence)

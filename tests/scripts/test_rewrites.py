@@ -163,3 +163,15 @@ b) Người khuyết tật.
     assert "Hộ nghèo không phải nộp phí vệ sinh." in said
     assert "Không thu phí trông giữ xe đạp đối với học sinh tiểu học." in said
     assert len([s for s in said if not s.startswith("Quyết định")]) == 8  # every group, none said bare
+
+
+def test_a_rate_after_a_rule_on_a_charge_is_said_as_a_share_of_that_charge() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 2. Miễn, giảm
+1. Học sinh thuộc hộ nghèo được miễn học phí. Học sinh thuộc hộ cận nghèo được giảm 50%.
+2. Hộ nghèo được giảm 50% tiền điện sinh hoạt hằng tháng; hộ cận nghèo được giảm 30%.
+""",
+    )
+    assert "Học sinh thuộc hộ cận nghèo được giảm 50% học phí." in said
+    assert "Hộ cận nghèo được giảm 30% tiền điện sinh hoạt hằng tháng." in said

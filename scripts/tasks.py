@@ -239,6 +239,7 @@ class Carriers:
         self.grouped = {c.number for c in article.clauses if c.points}
         self.by_clause: dict[str | None, str] = {}
         self.places: dict[str | None, str] = {}  # "Đối với thành phố X:": whose target or rule its items are
+        self.asked: dict[str | None, bool] = {}  # "Đề nghị Nhân dân:": its items are asked of residents, not ordered
         self.first = ""  # an item's first line: "Giao Ban Quản lý … chỉ đạo các đơn vị … có trách nhiệm:" leads its own
         self.own_lead = False  # "- …" lines, whose actor is not the group's
         self.limit = MAX_WORDS  # the length the last line said may take
@@ -248,7 +249,7 @@ class Carriers:
         self.first, self.own_lead = "", False
         if self.on and point is None and clause and (clause in self.grouped or len(lines) > 1):
             if who := heading_subject(lines[0]):
-                self.by_clause[clause] = who
+                self.by_clause[clause], self.asked[clause] = who, bool(ASKING.match(flat(lines[0])))
                 return lines[1:]
             if m := PLACE_HEADING.match(lines[0]):
                 self.places[clause] = m["where"]
@@ -269,6 +270,13 @@ class Carriers:
             # tình trạng đua xe …": alone, a rule for everyone
             said = f"{actor} {_lower(task)}"
             return said if words(said) <= MAX_WORDS + SUBJECT_ROOM else ""
+        if actor and not who and RESIDENT_HOLDER.match(actor) and (m := CASE_MODAL.match(task)):
+            said = f"{m['case']}, {_lower(actor)} {m['modal']} {m['rest']}"  # "Khi bị chó cắn phải đến …": who must
+            return said if words(said) <= MAX_WORDS + SUBJECT_ROOM else ""
+        if actor and not who and RESIDENT_HOLDER.match(actor) and RESIDENT_ACT.match(task):
+            # "Các hộ gia đình nuôi chó:" + "Đăng ký nuôi chó … trước ngày …": the residents' duty, said as theirs
+            said = f"{actor} {'cần' if self.asked.get(clause) else 'phải'} {_lower(task)}"
+            return said if words(said) <= MAX_WORDS + SUBJECT_ROOM else ""
         said = with_subject(actor, task)
         said = line if said == task else said
         if (where := self.places.get(clause)) and where.lower() not in said.lower():
@@ -277,6 +285,13 @@ class Carriers:
         return said
 
 
+CASE_MODAL = re.compile(r"^(?P<case>(?:Khi|Nếu|Trường hợp)\s[^,;]{3,60}?)\s*,?\s+(?P<modal>phải|cần)\s+(?P<rest>\S.*)$")
+ASKING = re.compile(r"^(?:Đề nghị|Kêu gọi|Vận động|Khuyến khích|Khuyến cáo)\s", re.I)
+RESIDENT_ACT = re.compile(
+    r"^(?:Đưa|Đăng ký|Tiêm phòng|Tiêm|Khai báo|Kê khai|Nộp|Báo ngay|Thông báo|Giữ|Nhốt|Xích|Đeo|Đội|Mặc|Mang|Chấp hành|"
+    r"Tuân thủ|Tham gia|Chủ động|Vệ sinh|Phát quang|Thu hoạch|Di dời|Sơ tán|Gia cố|Chằng chống|Neo đậu|Dự trữ|Chuẩn bị|"
+    r"Trang bị|Cài đặt|Cập nhật|Tiêu hủy|Thu gom|Phân loại|Ký cam kết|Rọ mõm)\b"
+)  # what residents do, opening a task listed under them: said with "phải" (or "cần" when asked), else no verb is heard
 RESIDENT_HOLDER = re.compile(
     r"^(?:(?:Các|Mọi|Những) )?(?:tổ chức, cá nhân|hộ gia đình|cá nhân|người dân|nhân dân|hộ\b|chủ (?!trì|tịch|động|đầu tư)|"
     r"người (?!đứng đầu))",

@@ -2,7 +2,9 @@
 holder, a benefit without what is given (made-up decisions, scripts/ patterns)."""
 
 from scripts.docfacts import TITLE_WORDS, title_phrase
-from tests.scripts.made_up import decision, script, units
+from scripts.legal import parse
+from scripts.units import passage_units
+from tests.scripts.made_up import YEAR, decision, script, units
 
 SUBJECT = "Quy định chính sách hỗ trợ người lao động trên địa bàn tỉnh An Bình"
 
@@ -175,3 +177,27 @@ def test_a_rate_after_a_rule_on_a_charge_is_said_as_a_share_of_that_charge() -> 
     )
     assert "Học sinh thuộc hộ cận nghèo được giảm 50% học phí." in said
     assert "Hộ cận nghèo được giảm 30% tiền điện sinh hoạt hằng tháng." in said
+
+
+def _directive(items: str) -> list[str]:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 07/CT-UBND\nCHỈ THỊ\nVề tăng cường phòng, chống bệnh dại\n"
+        "Để chủ động phòng, chống dịch bệnh, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n"
+        f"{items}Chỉ thị này có hiệu lực từ ngày 01 tháng 3 năm {YEAR}.\n"
+    )
+    return [u[3] for a in parse(text).articles for u in passage_units(a)]
+
+
+def test_a_directives_tasks_for_residents_are_said_with_them_and_their_modal() -> None:
+    said = _directive(
+        """1. Đề nghị Nhân dân:
+- Đưa chó, mèo đi tiêm phòng dại đầy đủ theo lịch của thú y xã;
+- Khi bị chó cắn phải đến ngay cơ sở y tế gần nhất để được tư vấn.
+2. Các hộ gia đình nuôi chó:
+- Đăng ký nuôi chó với Ủy ban nhân dân cấp xã trước ngày 30 tháng 4 năm 2029;
+- Phải rọ mõm khi đưa chó ra nơi công cộng.
+"""
+    )
+    assert "Nhân dân cần đưa chó, mèo đi tiêm phòng dại đầy đủ theo lịch của thú y xã." in said  # asked, not ordered
+    assert "Khi bị chó cắn, nhân dân phải đến ngay cơ sở y tế gần nhất để được tư vấn." in said
+    assert "Các hộ gia đình nuôi chó phải đăng ký nuôi chó với Ủy ban nhân dân cấp xã trước ngày 30 tháng 4 năm 2029." in said

@@ -83,10 +83,19 @@ def with_its_exception(text: str) -> str:
     return EXCEPTION_SENTENCE.sub(lambda m: f", {m['but'].lower()} ", text)
 
 
+# "… phải có giấy phép. Chậm nhất ngày 30 tháng 6 năm 2029.": a date alone, the deadline of the duty before it
+DATE_ALONE = re.compile(
+    r"(?<=[^\s.])\.\s+(?P<when>(?:Chậm nhất|Muộn nhất|Hạn chót|Hoàn thành)(?:\s+là|\s+đến|\s+trước)?\s+(?:ngày|trước ngày)\s"
+    r"[\d\s/thángnăm]+?)\s*\.?\s*$"
+)
+
+
 def with_its_deadline(text: str) -> str:
     """ "Người nuôi chó phải đăng ký với … . Thời hạn đăng ký chậm nhất 10 ngày …" → "Người nuôi chó phải đăng ký với …
     chậm nhất 10 ngày …": the deadline said with the duty it sets (the sentence before says "phải" and its act); alone
     it has no verb and is dropped, and the duty is heard without its term."""
+    if (alone := DATE_ALONE.search(text)) and re.search(r"\bphải\b", text[: alone.start()]):
+        return f"{text[: alone.start()]}, {alone['when'][:1].lower()}{alone['when'][1:]}."
     m = DEADLINE_SENTENCE.search(text)
     if not m or f"phải {m['act'].lower()}" not in text[: m.start()].lower():
         return text

@@ -201,3 +201,11 @@ def test_a_directives_tasks_for_residents_are_said_with_them_and_their_modal() -
     assert "Nhân dân cần đưa chó, mèo đi tiêm phòng dại đầy đủ theo lịch của thú y xã." in said  # asked, not ordered
     assert "Khi bị chó cắn, nhân dân phải đến ngay cơ sở y tế gần nhất để được tư vấn." in said
     assert "Các hộ gia đình nuôi chó phải đăng ký nuôi chó với Ủy ban nhân dân cấp xã trước ngày 30 tháng 4 năm 2029." in said
+
+
+def test_a_date_written_alone_after_a_duty_is_said_as_its_deadline() -> None:
+    said = units(
+        "Ban hành Quy định về quản lý vật nuôi trên địa bàn tỉnh An Bình",
+        "Điều 2. Giết mổ\nCác chủ cơ sở giết mổ chó, mèo phải có giấy phép. Chậm nhất ngày 30 tháng 6 năm 2029.\n",
+    )
+    assert "Các chủ cơ sở giết mổ chó, mèo phải có giấy phép, chậm nhất ngày 30 tháng 6 năm 2029." in said

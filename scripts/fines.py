@@ -20,7 +20,7 @@ FINE = re.compile(
     rf"^(?P<fine>(?:Phạt cảnh cáo hoặc )?[Pp]hạt tiền (?:từ )?{_MONEY}(?: đến {_MONEY})?)\s+(?:đối với|với)\s+"
     r"(?P<rest>.+?)[.;:]?$"
 )
-LIST_OF_ACTS = re.compile(r"^(?:một trong )?(?:các|những) hành vi(?: vi phạm)? sau(?: đây)?$")
+LIST_OF_ACTS = re.compile(r"^(?:(?:một trong )?(?:các|những) )?hành vi(?: vi phạm)?(?: sau(?: đây)?)?$")  # "… đối với hành vi:"
 HELD_LIST = re.compile(
     r"^(?P<who>(?:cá nhân|tổ chức|người|chủ|hộ)\b.{0,80}?)\s+(?:thực hiện|có|vi phạm)\s+(?:một trong\s+)?(?:các|những) hành vi"
     r"(?: vi phạm)? sau(?: đây)?$"

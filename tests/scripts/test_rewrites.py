@@ -209,3 +209,16 @@ def test_a_date_written_alone_after_a_duty_is_said_as_its_deadline() -> None:
         "Điều 2. Giết mổ\nCác chủ cơ sở giết mổ chó, mèo phải có giấy phép. Chậm nhất ngày 30 tháng 6 năm 2029.\n",
     )
     assert "Các chủ cơ sở giết mổ chó, mèo phải có giấy phép, chậm nhất ngày 30 tháng 6 năm 2029." in said
+
+
+def test_a_fine_over_acts_listed_under_a_bare_hanh_vi_says_each_act() -> None:
+    said = script(
+        "Quy định mức phạt đối với hành vi vi phạm quy định về phòng cháy trên địa bàn tỉnh An Bình",
+        """Điều 1. Mức phạt
+1. Phạt tiền từ 300.000 đồng đến 500.000 đồng đối với hành vi:
+a) Đốt lửa trong rừng phòng hộ;
+b) Hút thuốc trong kho chứa chất dễ cháy.
+""",
+    )
+    fined = "hành vi đốt lửa trong rừng phòng hộ bị phạt tiền từ 300.000 đồng đến 500.000 đồng."
+    assert any(s.lower().endswith(fined) for s in said)

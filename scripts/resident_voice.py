@@ -320,6 +320,7 @@ HOLDERS = rf"(?:{RESIDENTS}|(?i:(?:các\s+)?(?:tổ chức, cá nhân|hộ gia �
 HOLDER_GROUP = rf"{HOLDERS}(?:(?:,\s+|\s+và\s+){HOLDERS})*(?:\s+{QUALIFIER}\b[^.;:]{{0,50}}?)?"
 # what the holder keeps or does, in a few plain words: "người nuôi chó, mèo", "chủ cơ sở giết mổ"
 HOLDER_OBJECT = r"(?:\s+(?!(?:và|hoặc|được|phải|là|có|của|các|những)\b)[a-zà-ỹđ]+(?:,\s+[a-zà-ỹđ]+)?){0,3}"
+RIGHTS_TITLE = re.compile(rf"^Quyền(?: lợi)?(?:\s+và\s+nghĩa vụ)?\s+của\s+(?P<who>{HOLDER_GROUP}{HOLDER_OBJECT})\s*$", re.I)
 DUTIES_TITLE = re.compile(
     rf"^(?:Trách nhiệm|Nghĩa vụ)\s+của\s+(?P<who>{HOLDER_GROUP}{HOLDER_OBJECT})\s*$",
     re.I,
@@ -389,4 +390,6 @@ class Holders:
         if flat(line).rstrip(" .") == self.title:
             return line  # a title that is the article's only rule ("Tiếp tục áp dụng giá thóc …") is said as written
         holder = "" if lead else self.by_clause.get(clause) or self.by_clause.get(None, "")
+        if not holder and not lead and (m := RIGHTS_TITLE.match(self.title)) and OWN_VERB.match(flat(line)):
+            holder = "" if NOT_RESIDENTS.search(m["who"]) else capfirst(m["who"])  # "Quyền của người dân" + "Được …"
         return in_residents_voice(holders_duty(holder, line))

@@ -222,3 +222,18 @@ b) Hút thuốc trong kho chứa chất dễ cháy.
     )
     fined = "hành vi đốt lửa trong rừng phòng hộ bị phạt tiền từ 300.000 đồng đến 500.000 đồng."
     assert any(s.lower().endswith(fined) for s in said)
+
+
+def test_a_right_without_its_subject_is_said_with_the_holder_the_rights_title_names() -> None:
+    said = units(
+        "Ban hành Quy định về phòng cháy trên địa bàn tỉnh An Bình",
+        """Điều 2. Quyền của người dân
+1. Được khen thưởng khi phát hiện, báo tin cháy kịp thời.
+2. Khiếu nại quyết định xử phạt theo quy định của pháp luật.
+Điều 3. Quyền và nghĩa vụ của hộ gia đình sống gần rừng
+1. Phải dọn sạch thực bì quanh nhà trước mùa khô.
+""",
+    )
+    assert "Người dân được khen thưởng khi phát hiện, báo tin cháy kịp thời." in said
+    assert "Hộ gia đình sống gần rừng phải dọn sạch thực bì quanh nhà trước mùa khô." in said
+    assert not any("phải khiếu nại" in s for s in said)  # a bare act under rights is no duty

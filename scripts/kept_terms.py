@@ -26,9 +26,14 @@ DEADLINE = re.compile(r"\b(?:trước|chậm nhất|muộn nhất|trong thời h
 HALF_EXCEPTION = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?:các\s+)?(?:trường hợp|đối tượng)[.;,\s]*$")
 # "…, trừ trường hợp." / "…, trừ đối tượng." whose cases were a reference or were cut: the rule is not said, neither
 # with half its exception nor (as sentences.finish once did) without it
+# "Cấm người dưới 18 tuổi vào …. Trường hợp có cha mẹ đi cùng thì được vào …": the ban's case, heard apart a right alone
+CASE_AFTER_BAN = re.compile(
+    r"(?<=[^\s.])\.\s+(?P<case>Trường hợp\s[^.;]{3,80}?\s+thì\s+(?:được|không phải|vẫn được)\s[^.;]+?)(?=\.?\s*$|\.\s)"
+)
+BAN = re.compile(r"\b(?:[Cc]ấm|không được)\b")
 # "Không được nuôi chó dữ trong khu dân cư. Trừ trường hợp …": an exception written as a sentence of its own
 EXCEPTION_SENTENCE = re.compile(r"(?<=[^\s.])\.\s+(?P<but>Trừ|Ngoại trừ)\s(?!(?:\d+\s+)?điểm\b)")
-# "Người nuôi chó phải đăng ký …. Thời hạn đăng ký chậm nhất 10 ngày …": the duty's deadline as a sentence of its own
+# "Người nuôi chó phải đăng ký …. Thời hạn đăng ký chậm nhất 10 ngày …": the act's deadline as a sentence of its own
 DEADLINE_SENTENCE = re.compile(
     r"(?<=[^\s.])\.\s+Thời hạn (?P<act>[^.;:]{2,30}?)(?:\s+là|\s*:)?\s+"
     r"(?P<when>(?:chậm nhất|muộn nhất|trong vòng|trong thời hạn|trong|trước|không quá)\s[^.;]+)(?=[.;]?\s*$|\.\s)"
@@ -80,7 +85,10 @@ def loses_terms(text: str, short: str) -> bool:
 def with_its_exception(text: str) -> str:
     """ "Không được nuôi chó dữ …. Trừ trường hợp được … cho phép." → "Không được nuôi chó dữ …, trừ trường hợp được …
     cho phép.": heard apart, the ban reaches everyone and the exception is a fragment; it stays with its rule."""
-    return EXCEPTION_SENTENCE.sub(lambda m: f", {m['but'].lower()} ", text)
+    text = EXCEPTION_SENTENCE.sub(lambda m: f", {m['but'].lower()} ", text)
+    if (m := CASE_AFTER_BAN.search(text)) and BAN.search(text[: m.start()].rsplit(". ", 1)[-1]):
+        text = f"{text[: m.start()]}, nhưng {m['case'][:1].lower()}{m['case'][1:]}{text[m.end() :]}"
+    return text
 
 
 # "… phải có giấy phép. Chậm nhất ngày 30 tháng 6 năm 2029.": a date alone, the deadline of the duty before it
@@ -97,7 +105,7 @@ def with_its_deadline(text: str) -> str:
     if (alone := DATE_ALONE.search(text)) and re.search(r"\bphải\b", text[: alone.start()]):
         return f"{text[: alone.start()]}, {alone['when'][:1].lower()}{alone['when'][1:]}."
     m = DEADLINE_SENTENCE.search(text)
-    if not m or f"phải {m['act'].lower()}" not in text[: m.start()].lower():
+    if not m or not re.search(rf"(?:^|\s)(?:phải\s+)?{re.escape(m['act'].lower())}\s", text[: m.start()].lower()):
         return text
     return f"{text[: m.start()]} {m['when']}{text[m.end() :]}"
 

@@ -124,7 +124,7 @@ def read_lead(lead: str) -> Lead | None:
             return None
     elif not (m := LEVEL.match(bare) or GIVES.match(bare)):
         return None
-    out.verb, out.what = m["verb"].lower(), m["what"].rstrip(" ,")
+    out.verb, out.what = m["verb"].lower(), re.sub(r"^\s*(?:và|,)\s.*$", "", m["what"]).rstrip(" ,")  # "Mức hỗ trợ và điều kiện"
     if aim := AIM.search(out.what):  # "… cho người bệnh nội trú": said first; "… cho các đối tượng": goes
         out.what, out.aim = out.what[: aim.start()], "" if GENERIC.match(aim["ctx"]) else aim["ctx"]
     if re.search(r"\s(?:cho|đối với)\s", out.what):

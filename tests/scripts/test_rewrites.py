@@ -237,3 +237,26 @@ def test_a_right_without_its_subject_is_said_with_the_holder_the_rights_title_na
     assert "Người dân được khen thưởng khi phát hiện, báo tin cháy kịp thời." in said
     assert "Hộ gia đình sống gần rừng phải dọn sạch thực bì quanh nhà trước mùa khô." in said
     assert not any("phải khiếu nại" in s for s in said)  # a bare act under rights is no duty
+
+
+def test_a_condition_under_a_title_of_two_topics_names_the_benefit_alone() -> None:
+    said = units(
+        "Quy định chính sách hỗ trợ sửa chữa nhà ở cho hộ nghèo trên địa bàn tỉnh An Bình",
+        """Điều 1. Mức hỗ trợ và điều kiện
+1. Hộ nghèo được hỗ trợ 20.000.000 đồng/hộ để sửa chữa nhà ở.
+2. Điều kiện hỗ trợ: nhà ở bị hư hỏng nặng, có nguy cơ sập đổ.
+Điều 2. Hồ sơ
+Hộ gia đình nộp đơn đề nghị tại Ủy ban nhân dân cấp xã. Thời hạn nộp trước ngày 30 tháng 9 năm 2029.
+""",
+    )
+    assert "Điều kiện để được hỗ trợ là nhà ở bị hư hỏng nặng, có nguy cơ sập đổ." in said
+    assert "Hộ gia đình nộp đơn đề nghị tại Ủy ban nhân dân cấp xã trước ngày 30 tháng 9 năm 2029." in said
+
+
+def test_a_ban_keeps_the_case_written_after_it_as_its_own_sentence() -> None:
+    said = units(
+        "Quy định về hoạt động kinh doanh karaoke trên địa bàn tỉnh An Bình",
+        "Điều 2. Cấm\nCấm người dưới 18 tuổi vào phòng karaoke. Trường hợp có cha mẹ đi cùng thì được vào trước 22 giờ.\n",
+    )
+    assert "Cấm người dưới 18 tuổi vào phòng karaoke, nhưng trường hợp có cha mẹ đi cùng thì được vào trước 22 giờ." in said
+    assert not any(s.startswith("Trường hợp có cha mẹ") for s in said)

@@ -9,6 +9,8 @@ what is a stage's own (an office's tasks name "người tiêu dùng", a benefit 
 
 from __future__ import annotations
 
+import re
+
 # Residents by what they are, beyond the "người …" and "hộ …" each stage words its own way: addressed by a task,
 # receiving a benefit ("ngư dân", "chủ tàu", "cha mẹ học sinh" …)
 RESIDENT_HEADS = (
@@ -58,3 +60,12 @@ CASE_OPENINGS = "Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại
 def alternation(heads: tuple[str, ...]) -> str:
     """The heads as the body of a regex alternation, in their order."""
     return "|".join(heads)
+
+
+# A line that opens with its modal ("Được …", "Không được …") continues the subject of the line just before it, which
+# names it with its own modal ("Cơ sở kinh doanh karaoke không được hoạt động sau 24 giờ.")
+CARRIED = re.compile(r"^(?:Được|Chỉ được|Phải|Không được)\s")
+SUBJECT_MODAL = re.compile(
+    r"^(?!(?:Trường hợp|Khi|Nếu|Đối với|Việc|Mức|Thời hạn|Các trường hợp)\b)(?P<who>[A-ZĐÀ-Ỹ][^,;:.]{3,60}?)\s+"
+    r"(?:phải|không được|được|chỉ được)\s"
+)

@@ -28,7 +28,7 @@ import re
 
 from scripts.benefits import PAYMENT, VERBS, WAIVER, beneficiary, benefit_verbs, punishes, split_manner
 from scripts.for_residents import GUIDES_OFFICE
-from scripts.holders import RESIDENT_HEADS, alternation
+from scripts.holders import CARRIED, RESIDENT_HEADS, SUBJECT_MODAL, alternation
 from scripts.negation import NEGATION
 from scripts.offices import LOCAL_OFFICE
 from scripts.sentences import SENTENCE_SPLIT, capfirst, flat, words
@@ -372,6 +372,7 @@ class Holders:
         self.on = on
         self.title = flat(title).rstrip(" .")
         self.by_clause: dict[str | None, str] = {None: holders_of(title)} if on else {}
+        self.subject = ""  # the subject of the line just said with its own modal
 
     def lines(self, clause: str | None, point: str | None, lines: list[str]) -> list[str]:
         """A clause heading that names residents ("8. Chủ rừng") is not said; they carry its lines."""
@@ -392,4 +393,7 @@ class Holders:
         holder = "" if lead else self.by_clause.get(clause) or self.by_clause.get(None, "")
         if not holder and not lead and (m := RIGHTS_TITLE.match(self.title)) and OWN_VERB.match(flat(line)):
             holder = "" if NOT_RESIDENTS.search(m["who"]) else capfirst(m["who"])  # "Quyền của người dân" + "Được …"
+        if not holder and not lead and CARRIED.match(flat(line)):
+            holder = self.subject  # "1. Cơ sở … không được hoạt động sau 24 giờ." + "2. Được hoạt động … ngày lễ": whose
+        self.subject = m["who"] if (m := SUBJECT_MODAL.match(flat(line))) else ""  # lent to the next line only
         return in_residents_voice(holders_duty(holder, line))

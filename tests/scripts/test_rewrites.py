@@ -260,3 +260,14 @@ def test_a_ban_keeps_the_case_written_after_it_as_its_own_sentence() -> None:
     )
     assert "Cấm người dưới 18 tuổi vào phòng karaoke, nhưng trường hợp có cha mẹ đi cùng thì được vào trước 22 giờ." in said
     assert not any(s.startswith("Trường hợp có cha mẹ") for s in said)
+
+
+def test_a_clause_without_subject_takes_the_one_of_the_clause_before() -> None:
+    said = units(
+        "Quy định về hoạt động kinh doanh karaoke trên địa bàn tỉnh An Bình",
+        """Điều 1. Thời gian hoạt động
+1. Cơ sở kinh doanh karaoke không được hoạt động sau 24 giờ.
+2. Được hoạt động đến 2 giờ sáng trong các ngày lễ, Tết.
+""",
+    )
+    assert "Cơ sở kinh doanh karaoke được hoạt động đến 2 giờ sáng trong các ngày lễ, Tết." in said

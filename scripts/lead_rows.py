@@ -68,7 +68,7 @@ AIM = re.compile(r"\s+(?:cho|đối với)\s+(?P<ctx>[^,;:]{4,60})$")  # "Hỗ t
 ANNOUNCED = re.compile(r"\s+(?:được|đã được)\s+quy định(?:\s+cụ thể)?$")  # "Mức hỗ trợ được quy định như sau:"
 # "Hỗ trợ chi phí học nghề theo tỷ lệ sau:", "… với các mức sau đây:": the rows say the rate, the lead what it is of
 POLICY = re.compile(rf"^(?:Chính sách|Chế độ)\s+(?=(?:{GIVE})\b)", re.I)
-RATES_TAIL = re.compile(r"\s+(?:theo|với|ở)\s+(?:các\s+)?(?:tỷ lệ|mức|định mức)(?:\s+(?:như sau|sau đây|dưới đây|sau))?$")
+RATES_TAIL = re.compile(r"\s+(?:theo|với|ở)\s+(?:các\s+)?(?:tỷ lệ|mức|định mức|hệ số)(?:\s+(?:như sau|sau đây|dưới đây|sau))?$")
 # a lead that says more than what is given: "… được chi trả theo tháng, mức hưởng như sau:"
 OVERLONG = re.compile(r";|,\s+(?!(?:trợ|hỗ|tiền|chi)\b)|\b(?:[Mm]ức|theo|tại|khi|nếu|thì)\b")
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
@@ -243,6 +243,8 @@ def _one(lead: Lead, part: str) -> str | None:
         if CASE.match(row[0]) and not GROUP.match(row[0]):  # "Nhà bị sập đổ hoàn toàn: 40.000.000 đồng/hộ": a case
             case = row[0] if row[0].startswith("Trường hợp") else f"Trường hợp {row[0][:1].lower()}{row[0][1:]}"
             return f"{case}, {lowerfirst(lead.holder)} được {lead.verb}{lead.what} {row[1]}"
+        if row[0].lower().startswith(f"{lead.holder.lower()} ") and _group(row[0]):  # "Người khuyết tật … là trẻ em"
+            return f"{row[0]} được {lead.verb}{lead.what} {row[1]}"  # the holder narrowed by the row: its own level
         return None
     if row and lead.fee and AREA_ROW.match(row[0]) and not RULE.search(row[0]) and words(row[0]) <= 8:
         said = f"{lead.fee} ở {lowerfirst(row[0])} là {row[1]}"  # "khu vực nông thôn 150.000 đồng/học sinh/tháng"

@@ -271,3 +271,16 @@ def test_a_clause_without_subject_takes_the_one_of_the_clause_before() -> None:
 """,
     )
     assert "Cơ sở kinh doanh karaoke được hoạt động đến 2 giờ sáng trong các ngày lễ, Tết." in said
+
+
+def test_rows_that_narrow_the_leads_holder_are_each_said_with_their_coefficient() -> None:
+    said = units(
+        "Quy định mức trợ cấp xã hội hằng tháng đối với đối tượng bảo trợ xã hội trên địa bàn tỉnh An Bình",
+        """Điều 2. Mức trợ cấp
+1. Người khuyết tật đặc biệt nặng được trợ cấp theo hệ số:
+a) Người khuyết tật đặc biệt nặng là trẻ em: hệ số 2,5;
+b) Người khuyết tật đặc biệt nặng khác: hệ số 2,0.
+""",
+    )
+    assert "Người khuyết tật đặc biệt nặng là trẻ em được trợ cấp theo hệ số 2,5." in said
+    assert "Người khuyết tật đặc biệt nặng khác được trợ cấp theo hệ số 2,0." in said

@@ -109,8 +109,8 @@ BARE_RATE = re.compile(
     r"^(?:Từ ngày [^,]+,\s+)?(?i:người|hộ|học sinh|sinh viên|trẻ em|trẻ|thân nhân|cá nhân|lao động|phụ nữ|bà mẹ|nông dân|"
     r"ngư dân|thành viên|đối tượng|gia đình|chủ hộ|cựu chiến binh|thanh niên)\b[^.;:]*?\sđược\s+(?:hỗ trợ|giảm|"
     r"miễn, giảm|trợ cấp|thanh toán|chi trả|hưởng)(?:\s+thêm)?\s+(?:tối đa\s+|bằng\s+)?\d[\d.,]*\s*%\s*[.;]?$|"
-    r"^(?:Mức|Tỷ lệ)(?:\s+\S+){0,4}?\s+(?:là\s+)?\d[\d.,]*\s*%\s*[.;]?$"
-)  # "Học sinh được hỗ trợ 20%.", "Mức hỗ trợ 50%.": a share of what? ("Lương hưu được tăng 8%" is a share of itself)
+    r"^(?:Mức|Tỷ lệ)(?:\s+\S+){0,4}?\s+(?:là\s+)?\d[\d.,]*\s*%\s*[.;]?$|\b(?:gấp|bằng)\s+(?:\d+|hai|ba|đôi)\s+lần\s*[.;]?$"
+)  # "Học sinh được hỗ trợ 20%.", "Mức hỗ trợ 50%.": a share of what? ("Lương hưu được tăng 8%" is a share of itself); "bị phạt gấp 2 lần.": of what?
 FOR_WHOM = re.compile(r"\b(?:cho|đối với|của|người|hộ|khi|nếu|trường hợp|với)\b")
 FINE = re.compile(r"\bphạt tiền\b", re.I)
 OFFENCE = re.compile(r"\b(?:hành vi|đối với|khi|nếu|vì|do|vi phạm|mỗi lần)\b", re.I)
@@ -302,14 +302,14 @@ def _agency(body: str) -> Finding | None:
 
 
 def _unlabelled_amount(body: str) -> Finding | None:
-    if not AMOUNT.search(body):
+    if not AMOUNT.search(body) and not BARE_RATE.search(body):
         return None
     if m := ROW_LABEL.match(body):
         return Finding("unlabelled_amount", "Dòng bảng không nói nhóm, đối tượng hay dịp nào.", m[0])
     if BARE_LEVEL.match(body) and not FOR_WHOM.search(body):
         return Finding("unlabelled_amount", "Mức tiền không nói của ai, cho việc gì.", body[:40])
     if BARE_RATE.search(body):
-        return Finding("unlabelled_amount", "Tỷ lệ phần trăm không nói là của khoản nào.", body[-30:])
+        return Finding("unlabelled_amount", "Tỷ lệ hoặc số lần không nói là của khoản nào.", body[-30:])
     if STARTS_WITH_AMOUNT.match(body):
         return Finding("unlabelled_amount", "Câu mở đầu bằng số tiền, không có nhãn.", body[:40])
     return None

@@ -284,3 +284,14 @@ b) Người khuyết tật đặc biệt nặng khác: hệ số 2,0.
     )
     assert "Người khuyết tật đặc biệt nặng là trẻ em được trợ cấp theo hệ số 2,5." in said
     assert "Người khuyết tật đặc biệt nặng khác được trợ cấp theo hệ số 2,0." in said
+
+
+def test_a_multiple_without_what_it_multiplies_is_not_aired() -> None:
+    said = script(
+        "Quy định xử phạt vi phạm hành chính về vệ sinh môi trường trên địa bàn tỉnh An Bình",
+        """Điều 1. Hành vi vi phạm
+1. Phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng đối với hành vi xả nước thải chưa qua xử lý ra kênh, mương.
+2. Tổ chức vi phạm bị phạt gấp 2 lần.
+""",
+    )
+    assert not any(s.endswith("gấp 2 lần.") for s in said)  # twice what?

@@ -69,7 +69,8 @@ def row_sentence(table: Table, index: int, lead: str = "", grouped: bool = True,
     if lead:
         group, dash, rest = label.partition(" – ")
         label = rest if dash and lead.lower().endswith(group.lower()) else label  # "… cho hộ gia đình" + "Hộ gia đình – …"
-        text = f"{lead} {lowerfirst(label)}: {cells}{unit}"
+        echoes = " ".join(label.lower().split()[:2]) in lead.lower()  # "… lệ phí đăng ký cư trú" + "Đăng ký thường trú"
+        text = f"{lead}{' đối với' if echoes else ''} {lowerfirst(label)}: {cells}{unit}"
     return text.rstrip(".") + "."
 
 

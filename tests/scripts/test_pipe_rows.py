@@ -93,3 +93,13 @@ def test_an_appendix_tables_rows_say_the_appendix_title() -> None:
     row = "mức thu học phí mầm non: thành thị 300 nghìn đồng, nông thôn 150 nghìn đồng/học sinh/tháng."
     assert any(s.lower().endswith(row) for s in said), said
     assert not any(s.startswith(("Mầm non:", "Trung học cơ sở:")) for s in said), said
+
+
+def test_a_row_that_echoes_its_lead_is_said_with_doi_voi() -> None:
+    """ "Mức thu lệ phí đăng ký cư trú" + "Đăng ký thường trú" was heard "… lệ phí đăng ký cư trú đăng ký thường trú: …",
+    two registrations run together; a row whose opening words are in its lead is said "… đối với đăng ký thường trú"."""
+    rows = "STT | Nội dung | Mức thu (đồng/lần)\n1 | Đăng ký thường trú | 20.000\n2 | Đăng ký tạm trú | 15.000"
+    text = f"{HEAD}Điều 1. Lệ phí\nMức thu lệ phí đăng ký cư trú như sau:\n{rows}\n{AFTER}"
+    said = [s.text for s in draft(parse(text)).sentences]
+    assert any(s.endswith("lệ phí đăng ký cư trú đối với đăng ký tạm trú: 15.000 đồng/lần.") for s in said), said
+    assert not any("cư trú đăng ký" in s for s in said), said

@@ -318,3 +318,17 @@ def test_an_item_that_repeats_its_leads_last_words_is_said_with_the_lead() -> No
         "Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã quyết định một số khoản hỗ trợ: "
         "hỗ trợ ổn định đời sống khi nhà nước thu hồi đất."
     )
+
+
+def test_one_point_after_the_headline_is_not_announced_as_the_main_points() -> None:
+    """ "Sau đây là những điểm chính bà con cần biết." then a single point (a blind grader's "dangling template"): the
+    announcement is said only when at least two points follow it."""
+    from tests.scripts.made_up import script
+
+    body = (
+        "Điều 2. Cấm thả rông\n1. Nghiêm cấm thả rông trâu, bò, dê trên đường giao thông và khu dân cư.\n"
+        "2. Chủ gia súc thả rông bị phạt tiền từ 500.000 đồng đến 1.000.000 đồng.\n"
+    )
+    said = script("Quy định về thả rông gia súc", body)
+    assert "Chủ gia súc thả rông bị phạt tiền từ 500.000 đồng đến 1.000.000 đồng." in said, said
+    assert not any(s.startswith("Sau đây là những") for s in said), said

@@ -158,7 +158,9 @@ def test_every_message_sent_over_the_broker_matches_its_schema(tmp_path: Path, m
             ticker.join(5)
             ta.stop()  # a clean disconnect: the device says it is offline itself
             tb.stop()
-            time.sleep(0.5)
+            # the retained "offline" reaches the sniffer through the broker: on a loaded machine that takes more than
+            # the half second once slept here (a fresh-clone CI run saw the earlier "online" as the last state)
+            wait_for(lambda: _last_state(sniffer, topics.state(a1)).get("online") is False, 10)
             dispatcher.stop()
             sniffer.stop()
             executor.shutdown(wait=False, cancel_futures=True)
@@ -196,8 +198,7 @@ def test_every_message_sent_over_the_broker_matches_its_schema(tmp_path: Path, m
         ("while-off", "missed", "amplifier_off"),
         ("stale", "missed", "media_unavailable"),
     } <= plays
-    states = [json.loads(p) for t, p in sniffer.messages if t == topics.state(a1)]
-    assert states[-1]["online"] is False, "a clean disconnect leaves the device offline"
+    assert _last_state(sniffer, topics.state(a1))["online"] is False, "a clean disconnect leaves the device offline"
 
 
 VALID = {
@@ -266,3 +267,9 @@ def test_a_sync_with_a_clock_correction_is_canonical_with_a_plain_decimal() -> N
         number = text.split('"clock_ahead_s":', 1)[1].split("}", 1)[0]
         assert "e" not in number.lower() and "." in number and 1 <= len(number.split(".")[1]) <= 3, number
         jsonschema.validate(json.loads(payload), schema("sync"))
+
+
+def _last_state(sniffer: Sniffer, topic: str) -> dict[str, Any]:
+    """The last state message a device published, as the sniffer received it ({} before any)."""
+    states = [json.loads(p) for t, p in list(sniffer.messages) if t == topic and p]
+    return states[-1] if states else {}

@@ -22,4 +22,7 @@ TABLE_LEAD_TAIL = re.compile(r"\s*(như sau|sau đây|là)\s*:?\s*$")
 # "… có các nghĩa vụ [sau đây]" + "đăng ký …": one duty follows, "… có nghĩa vụ đăng ký …"
 OWN_PLURAL = re.compile(r"\b(có)\s+(?:các|những)\s+(quyền|nghĩa vụ|trách nhiệm)$")
 # a clause's label over its list ("Đối tượng áp dụng:", "Phạm vi điều chỉnh:"): no verb a point could share
-SCOPE_LABEL = re.compile(r"^(?:Đối tượng(?: áp dụng| thụ hưởng)?|Phạm vi (?:điều chỉnh|áp dụng))$", re.I)
+# and the enacting formula over a resolution's numbered tasks ("QUYẾT NGHỊ:"): it shares nothing with them either
+SCOPE_LABEL = re.compile(
+    r"^(?:Đối tượng(?: áp dụng| thụ hưởng)?|Phạm vi (?:điều chỉnh|áp dụng)|(?-i:QUYẾT NGHỊ|QUYẾT ĐỊNH))$", re.I
+)

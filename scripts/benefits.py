@@ -30,10 +30,11 @@ WAIVER, PAYMENT, CARE = "waiver", "payment", "care"
 VERBS = {
     verb: kind
     for kind, verbs in (
-        (WAIVER, "miễn|giảm|miễn, giảm|gia hạn|giãn|khoanh|tạm hoãn"),
+        (WAIVER, "miễn|giảm|miễn, giảm|gia hạn|giãn|khoanh|tạm hoãn|cơ cấu lại"),
         (
             PAYMENT,
-            "hỗ trợ|chi trả|chi trả trước|trợ cấp|cấp|cấp phát|cấp miễn phí|phát|cứu trợ|tặng|bồi dưỡng|thưởng|cho vay ưu đãi",
+            "hỗ trợ|chi trả|chi trả trước|trợ cấp|cấp|cấp phát|cấp miễn phí|phát|cứu trợ|tặng|bồi dưỡng|thưởng|cho vay ưu đãi|"
+            "tạm ứng",
         ),
         (
             CARE,

@@ -15,15 +15,16 @@ from scripts.for_residents import GUIDES_OFFICE
 from scripts.tasks import proposes
 
 AGENCY = (
+    r"(?:(?:Giao|Đề nghị|Yêu cầu)\s+)?"  # "Đề nghị các doanh nghiệp bảo hiểm tạm ứng …": the giver asked, the group still gets it
     r"(?:Ngân hàng|Bảo hiểm xã hội|Kho bạc|Bộ|Các bộ|Sở|Ủy ban nhân dân|Cục|Tổng cục|Cơ quan|Các tổ chức tín dụng|"
-    r"Ngân hàng Chính sách xã hội|Thuế|Chi cục)\b[^.;:]{0,60}?"
+    r"Ngân hàng Chính sách xã hội|Thuế|Chi cục|(?:[Cc]ác )?doanh nghiệp bảo hiểm)\b[^.;:]{0,60}?"
 )
 RELIEF_VERB = benefit_verbs()
 BENEFICIARY = beneficiary(group_lead=False)
 RELIEF_TASK = re.compile(
     rf"^{AGENCY}\s(?:chỉ đạo|yêu cầu|hướng dẫn)?\s?(?:[^.;:]{{0,40}}?\s)??(?P<verb>{RELIEF_VERB})\s"
     rf"(?P<what>[^.;:]+?)\s(?:đối với|cho)\s(?P<who>{BENEFICIARY}[^.;:]*?)"
-    r"(?P<tail>\s(?:trong|ngay|đến hết|đến ngày|từ ngày|kể từ|trước ngày|chậm nhất)\s[^.;:]*)?\.$"
+    r"(?P<tail>\s(?:trong|ngay|đến hết|đến ngày|từ ngày|kể từ|trước ngày|chậm nhất)\s[^.;:]*)?[.;]$"
 )
 
 

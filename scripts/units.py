@@ -108,7 +108,7 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
             return [joined]
     if ACTOR.match(phrase) and words(phrase) <= 12 and (addressee or not PREDICATE.search(phrase)):
         pieces = [p.strip(" ;.") for p in body.split(";") if p.strip(" ;.")]
-        out = [finish(f"{phrase} {lowerfirst(p)}") for p in pieces]
+        out = [as_received(finish(f"{phrase} {lowerfirst(p)}")) for p in pieces]  # "Ngân hàng …:" + "Chỉ đạo … giảm lãi … cho …"
         return [s for s in out if listenable(s) and words(s) >= 8]
     if phrase and HOLDER_LEAD.match(phrase) and MODAL_FIRST.match(body):
         return []  # "Người dân chưa đăng ký thường trú …:" + "Không phải nộp phí …": alone, a rule for everyone
@@ -314,7 +314,7 @@ def passage_units(
                 continue  # "Trợ cấp ngày công lao động của Dân quân …" over its clause: names the rule, is none
             quote = line.lstrip("-+• “")
             line = carriers.say(clause, resolve(COMPARED.sub(lambda m: f" {COMPARISONS[m['sign']]} ", line)))
-            line = holders.say(clause, line, lead)
+            line = as_received(holders.say(clause, line, lead))  # an agency's relief task, as residents get it, before any cut
             line, acts = one_act_each(line)
             heading = article.title if clause is None else ""
             rows = above.rows(clause, point, line) if line and not owner else None  # "Hộ nghèo: 2.000.000 đồng/hộ"

@@ -33,11 +33,14 @@ PREDICATE_BEFORE = re.compile(r"\b(?:được|phải|là|không|bị|thì|có tr
 NAMED_ONLY_BY_REFERENCE = re.compile(
     r"(?<!trừ )(?<!trừ các )\b(?:hành vi|trường hợp|đối tượng|mức)\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b[^;.,:]*?"
     r"(?:Điều\s+\d+[a-zđ]?|này|\d{4})(?!\s+(?:của|Luật|Nghị định|Quyết định|Thông tư|Nghị quyết)\b)"
+    r"|\b(?:người|cá nhân|tổ chức|hộ)\s+(?:có hành vi\s+)?vi phạm\s+(?:quy định\s+)?tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b"
+    r"[^;.,:]*?(?:Điều\s+\d+[a-zđ]?|này)(?!\s+(?:của|Luật|Nghị định|Quyết định|Thông tư|Nghị quyết)\b)"
     r"|\b(?:trừ|ngoại trừ)\s+(?:các\s+)?(?:trường hợp|hành vi|đối tượng)(?:\s+[^\s,;.:()]+){1,4}?\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s"
 )  # "Buộc tiêm phòng vắc xin đối với hành vi quy định tại khoản 1 Điều này;": without it, "đối với hành vi;" says nothing
 # nor "… thực hiện hành vi quy định tại khoản 1 Điều này còn bị trừ điểm …" ("… thực hiện hành vi còn bị …"), "gấp đôi
 # mức quy định tại …" ("gấp đôi mức."), "…, trừ trường hợp vi phạm quy định tại khoản 3 …" ("trừ trường hợp vi phạm.");
-# a bare "…, trừ trường hợp quy định tại …" is sentences.finish's: see branch fuzz-half-exception
+# "Ngoài việc bị phạt tiền, người vi phạm quy định tại khoản 2 Điều này bị trừ điểm …" ("người vi phạm bị trừ điểm":
+# every offender); a bare "…, trừ trường hợp quy định tại …" is sentences.finish's: see branch fuzz-half-exception
 
 SHARE_OF_REFERENCE = re.compile(r"\d\s*%\s+(?:của\s+)?mức\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s")
 # "… thì mức hỗ trợ bằng 50% mức quy định tại khoản 1 Điều này": without it, "bằng 50% mức." — of which level?

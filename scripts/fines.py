@@ -28,15 +28,19 @@ HELD_LIST = re.compile(
 UNSAID_LIST = re.compile(r"\bhành vi(?: vi phạm)? sau(?: đây)?\b")
 ACT = re.compile(r"^hành vi\s+", re.I)
 WHO = re.compile(r"^(?:cá nhân|tổ chức|người|chủ|hộ|trường hợp)\b", re.I)
+EXCEPTED = re.compile(r",\s+(?:trừ|ngoại trừ)\s+(?!điểm\b)[^;]*,[^;]*$")  # an exception that has a comma of its own
 BONUS = 1.0  # a fine residents risk is news
 
 
 def _said(act: str, fine: str) -> str:
     act = re.sub(r"[;.,]\s*(?:và|hoặc)?\s*$", "", " ".join(act.split())).strip()
+    but = ""
+    if m := EXCEPTED.search(act):  # "…, trừ trường hợp chở người bệnh đi cấp cứu, trẻ em dưới 06 tuổi": said after
+        act, but = act[: m.start()], m.group()  # the fine, never "… trẻ em dưới 06 tuổi bị phạt tiền"
     act = closed(act)  # "…, trừ trường hợp chở người bệnh đi cấp cứu,": the exception closed before "bị phạt"
     if WHO.match(act):  # "cá nhân có hành vi …", "trường hợp …": the one fined is already named
-        return f"{capfirst(act)} bị {lowerfirst(fine)}."
-    return f"Hành vi {lowerfirst(ACT.sub('', act))} bị {lowerfirst(fine)}."
+        return f"{capfirst(act)} bị {lowerfirst(fine)}{but}."
+    return f"Hành vi {lowerfirst(ACT.sub('', act))} bị {lowerfirst(fine)}{but}."
 
 
 def fine_candidates(article: Article, index: int, total: int, order: int) -> tuple[list[Candidate], set[tuple[str, str | None]]]:

@@ -22,3 +22,17 @@ def test_points_taken_from_one_offence_are_not_said_of_every_offender() -> None:
     said = script(TRAFFIC, body)
     assert not [s for s in said if "người vi phạm bị trừ" in s], said
     assert any("400.000 đồng" in s for s in said), said
+
+
+def test_an_offence_s_exception_is_said_after_its_fine() -> None:
+    """ "…, trừ trường hợp chở người bệnh đi cấp cứu, trẻ em dưới 06 tuổi bị phạt tiền …" is heard as children under six
+    being fined: the exception goes after the fine."""
+    body = (
+        "Điều 1. Mức phạt đối với người điều khiển xe mô tô\n"
+        "1. Phạt tiền từ 400.000 đồng đến 600.000 đồng đối với một trong các hành vi vi phạm sau đây:\n"
+        "a) Chở người ngồi trên xe không đội mũ bảo hiểm, trừ trường hợp chở người bệnh đi cấp cứu, trẻ em dưới 06 tuổi;\n"
+        "b) Chở theo từ 02 người trở lên trên xe.\n"
+    )
+    said = script(TRAFFIC, body)
+    assert not [s for s in said if "tuổi bị phạt" in s], said
+    assert [s for s in said if "mũ bảo hiểm bị phạt tiền từ 400.000 đồng đến 600.000 đồng, trừ trường hợp" in s], said

@@ -109,6 +109,27 @@ def source_date_text(doc: LegalDocument, value: date) -> str:
     return f"ngày {value.day:02d} tháng {value.month} năm {value.year}"
 
 
+PLAN_KINDS = ("Kế hoạch", "Thông báo", "Chương trình", "Đề án")
+ACTING = re.compile(
+    r"^(?:về|ban hành|quy định|sửa đổi|bổ sung|bãi bỏ|thay thế|phê duyệt|thực hiện|triển khai|tổ chức|hướng dẫn|công bố|"
+    r"điều chỉnh|giao|thành lập|kiện toàn|tăng cường|đẩy mạnh|nâng cao|tuyên truyền|thông báo)\b"
+)
+
+
+ABOUT = re.compile(r"^về(?: việc)?\s")
+
+
+def apart_title(doc_type: str, phrase: str) -> str:
+    """ "Kế hoạch này …", the title said as its own sentence. A plan's or notice's title names what it is about
+    ("Tuyển sinh vào lớp 1 …"): said as the predicate it is heard as the plan doing it ("Kế hoạch này tuyển sinh …"),
+    so it is said "nói về …" unless it opens with what the document itself does ("triển khai …")."""
+    if phrase.startswith("về "):
+        return f"{doc_type} này {ABOUT.sub('nói về ', phrase)}"
+    if doc_type in PLAN_KINDS and not ACTING.match(phrase):
+        return f"{doc_type} này nói về {phrase}"
+    return f"{doc_type} này {phrase}"
+
+
 def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
     """The title cut at a natural boundary to a length a listener keeps in mind."""
     title = RELATED_DETAILS.sub(r"\g<sym>", " ".join(doc.title.split()))

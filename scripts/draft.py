@@ -22,6 +22,7 @@ from scripts.docfacts import (
     LONG_TITLE_WORDS,
     TITLE_WORDS,
     Sentence,
+    apart_title,
     effective_source,
     facts,
     hotline,
@@ -118,8 +119,7 @@ def _render(
     fact = facts(doc, title_words or (NOTICE_TITLE_WORDS if notice else TITLE_WORDS))
     long_title = words(fact.title_phrase) > MAX_WORDS - 12  # with date, issuer and number the sentence is too long
     if (title_words and title_words > TITLE_WORDS or long_title) and not fact.title_phrase.startswith("–"):
-        phrase = re.sub(r"^về(?: việc)?\s", "nói về ", fact.title_phrase)
-        fact.title_apart = f"{doc.doc_type} này {phrase}"
+        fact.title_apart = apart_title(doc.doc_type, fact.title_phrase)
     relations = [
         r for r in relation_sentences(doc, notice, fact.title_phrase) if r.source and r.source.quote not in fact.title_phrase
     ]

@@ -4,7 +4,9 @@ would hear, fixed as a pattern."""
 
 from __future__ import annotations
 
-from tests.scripts.made_up import script
+from scripts.draft import draft
+from scripts.legal import parse
+from tests.scripts.made_up import YEAR, script
 
 TRAFFIC = "Quy định một số mức xử phạt vi phạm hành chính về trật tự, an toàn giao thông đường bộ"
 
@@ -36,3 +38,18 @@ def test_an_offence_s_exception_is_said_after_its_fine() -> None:
     said = script(TRAFFIC, body)
     assert not [s for s in said if "tuổi bị phạt" in s], said
     assert [s for s in said if "mũ bảo hiểm bị phạt tiền từ 400.000 đồng đến 600.000 đồng, trừ trường hợp" in s], said
+
+
+def test_a_plan_s_title_is_said_as_what_it_is_about() -> None:
+    """ "Kế hoạch này tuyển sinh vào lớp 1 …" is heard as the plan enrolling the children: a plan's title names its
+    subject, said "Kế hoạch này nói về tuyển sinh …"."""
+    text = (
+        f"ỦY BAN NHÂN DÂN XÃ HÒA AN\nSố: 45/KH-UBND\nKẾ HOẠCH\nTuyển sinh vào lớp 1 và lớp 6 năm học {YEAR}-{YEAR + 1} "
+        "tại các trường tiểu học và trung học cơ sở trên địa bàn xã Hòa An\n"
+        "I. THỜI GIAN\n1. Thời gian nhận hồ sơ: từ ngày 01 tháng 7 năm "
+        f"{YEAR} đến hết ngày 15 tháng 7 năm {YEAR}.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Cha mẹ học sinh đưa con em đến trường nộp hồ sơ đúng thời gian quy định.\n"
+    )
+    said = [s.text for s in draft(parse(text)).sentences]
+    assert not [s for s in said if s.startswith("Kế hoạch này tuyển sinh")], said
+    assert [s for s in said if s.startswith("Kế hoạch này nói về tuyển sinh vào lớp 1")], said

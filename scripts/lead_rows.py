@@ -56,7 +56,9 @@ GENERIC = re.compile(r"^(?:(?:Các|Những)\s+)?(?:nhóm\s+)?(?:đối tượng|
 KINDS_TAIL = re.compile(
     r"\s*,?\s*(?:(?:các|những)\s+)?(?:khoản|chế độ|nội dung)(?:\s+hỗ trợ)?\s+(?:sau đây|dưới đây|sau)$"
 )  # "… được hỗ trợ các khoản sau:": its items are the kinds of the benefit
-LEVEL = re.compile(rf"^(?:Mức|Định mức|Số tiền)\s+(?P<verb>{GIVE})(?P<what>.*)$", re.I)  # "Mức trợ cấp …"
+LEVEL = re.compile(
+    rf"^(?:Đối tượng(?:,\s*điều kiện)?\s+và\s+)?(?:Mức|Định mức|Số tiền|Hệ số)\s+(?P<verb>{GIVE})(?P<what>.*)$", re.I
+)  # "Mức trợ cấp …", "Đối tượng và hệ số hưởng trợ cấp xã hội hằng tháng" over "Người khuyết tật nặng: hệ số 1,5"
 GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})(?P<what>.*)$")  # "Hỗ trợ tiền điện"
 HOLDS = re.compile(rf"^(?P<who>.+?)\s+được\s+(?P<verb>{GIVE})(?P<what>.*)$")  # "Hộ nghèo được hỗ trợ …"
 FEE = re.compile(r"^(?:Mức thu|Mức đóng|Mức phí|Mức học phí|Học phí|Lệ phí|Phí|Giá vé)\b")

@@ -53,3 +53,16 @@ def test_a_plan_s_title_is_said_as_what_it_is_about() -> None:
     said = [s.text for s in draft(parse(text)).sentences]
     assert not [s for s in said if s.startswith("Kế hoạch này tuyển sinh")], said
     assert [s for s in said if s.startswith("Kế hoạch này nói về tuyển sinh vào lớp 1")], said
+
+
+def test_coefficient_rows_under_an_article_title_say_who_gets_what() -> None:
+    """ "Điều 2. Đối tượng và hệ số hưởng trợ cấp xã hội hằng tháng" over "Người khuyết tật nặng: hệ số 1,5": the
+    group and its coefficient, said as who is paid the monthly allowance at which coefficient — not dropped."""
+    body = (
+        "Điều 1. Mức chuẩn trợ giúp xã hội\nMức chuẩn trợ giúp xã hội áp dụng trên địa bàn tỉnh là 500.000 đồng/tháng.\n"
+        "Điều 2. Đối tượng và hệ số hưởng trợ cấp xã hội hằng tháng\n"
+        "1. Người từ đủ 80 tuổi trở lên không có lương hưu: hệ số 1,0.\n"
+        "2. Người khuyết tật đặc biệt nặng: hệ số 2,0.\n"
+    )
+    said = script("Quy định mức trợ cấp xã hội hằng tháng đối với đối tượng bảo trợ xã hội", body)
+    assert [s for s in said if "khuyết tật đặc biệt nặng được hưởng trợ cấp xã hội hằng tháng theo hệ số 2,0" in s], said

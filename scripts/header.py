@@ -78,9 +78,16 @@ FIRST_TASK_RE = re.compile(
 
 def header_lines(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
-        if PREAMBLE_RE.match(line) or ARTICLE_RE.match(line) or FIRST_TASK_RE.match(line):
+        if PREAMBLE_RE.match(line) and not _titled(lines, i) or ARTICLE_RE.match(line) or FIRST_TASK_RE.match(line):
             return lines[:i]
     return lines[:40]
+
+
+def _titled(lines: list[str], i: int) -> bool:
+    """ "KẾ HOẠCH" then "Thực hiện Chương trình … năm 2031": the line right under a bare type heading is the plan's
+    title, not its preamble ("Thực hiện Nghị quyết số …, Ủy ban … ban hành Kế hoạch …" comes after the title)."""
+    prev = next((x for x in reversed(lines[:i]) if x.strip()), "")
+    return lines[i].startswith("Thực hiện") and bool((m := TYPE_HEADING_RE.match(prev.strip())) and not m["rest"].strip())
 
 
 ADDRESS_START = ("-", "+", "Kính gửi", "Nơi nhận")

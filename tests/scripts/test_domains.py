@@ -66,3 +66,20 @@ def test_coefficient_rows_under_an_article_title_say_who_gets_what() -> None:
     )
     said = script("Quy định mức trợ cấp xã hội hằng tháng đối với đối tượng bảo trợ xã hội", body)
     assert [s for s in said if "khuyết tật đặc biệt nặng được hưởng trợ cấp xã hội hằng tháng theo hệ số 2,0" in s], said
+
+
+PLAN = (
+    "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+    f"Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm {YEAR}\n"
+    "I. CHỈ TIÊU\n1. Tỷ lệ hộ nghèo giảm xuống dưới 2%.\n2. 100% hộ gia đình được sử dụng nước sạch hợp vệ sinh.\n"
+    "II. NHIỆM VỤ, GIẢI PHÁP\n1. Các hộ gia đình thực hiện phân loại rác thải tại nguồn, không vứt rác ra đường.\n"
+)
+
+
+def test_a_plan_titled_thuc_hien_keeps_its_title() -> None:
+    """ "KẾ HOẠCH" then "Thực hiện Chương trình …": the title, not a preamble line — else the listener hears
+    "đã ban hành Kế hoạch số 12/KH-UBND." and never what the plan is for."""
+    doc = parse(PLAN)
+    assert doc.title.startswith("Thực hiện Chương trình mục tiêu quốc gia"), doc.title
+    said = " ".join(s.text for s in draft(doc).sentences)
+    assert "xây dựng nông thôn mới" in said, said

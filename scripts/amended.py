@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from scripts.legal import CLAUSE_RE, POINT_RE, Article, Clause, Point, append_to_clause
 from scripts.relations import SYMBOL
-from scripts.tasks import needs_subject
+from scripts.tasks import as_targets, needs_subject
 from scripts.units import passage_units
 
 Unit = tuple[str | None, str | None, str, str]
@@ -236,7 +236,7 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
     changes, used = amendments(article)
     levels = replaced_levels(article)
     if not changes:
-        return _unreplaced(article, passage_units(article, resolve, text)) + levels, {}
+        return as_targets(article, _unreplaced(article, passage_units(article, resolve, text))) + levels, {}
     rest = Article(article.number, article.title, chapter=article.chapter)
     for n, (clause, point, _, line) in enumerate(_lines(article)):
         if n in used or _ < 0:

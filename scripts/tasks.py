@@ -377,3 +377,17 @@ def handled(before: str, how: str, cases: str) -> str:
         return "" if wrong else "được"
     acts = wrong or "nghiêm" in how or cases.lstrip().startswith(("hành vi", "các hành vi", "những hành vi"))
     return "bị" if acts else ""
+
+
+TARGET_TITLE = re.compile(r"^(?:(?:các\s+)?chỉ tiêu|mục tiêu)(?:\s+(?:cụ thể|chủ yếu|chính|phấn đấu))?$", re.I)
+TARGET_SAID = re.compile(r"^(?:Phấn đấu|Mục tiêu|Chỉ tiêu|Đến (?:năm|hết|cuối)|Trong năm)\b")
+
+
+def as_targets(
+    article: Article, units: list[tuple[str | None, str | None, str, str]]
+) -> list[tuple[str | None, str | None, str, str]]:
+    """A plan's "II. CHỈ TIÊU" rows ("Tỷ lệ hộ nghèo giảm xuống dưới 2%.") are aims: said as written they are heard
+    as what is already so, or as a rule. Each is said as the aim it is: "Phấn đấu tỷ lệ hộ nghèo giảm xuống …"."""
+    if not TARGET_TITLE.match(flat(article.title).strip(" .:")):
+        return units
+    return [(c, p, q, s if TARGET_SAID.match(s) else f"Phấn đấu {s[:1].lower()}{s[1:]}") for c, p, q, s in units]

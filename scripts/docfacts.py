@@ -277,12 +277,21 @@ def hotline(doc: LegalDocument) -> str:
     return f"{m[1].lower()} {m[2]}" if m else ""
 
 
+WITHOUT = re.compile(r"\bkhông (?:có|hưởng|được hưởng|đang hưởng)\s[^.;:]{0,40}$")
+
+
+def _named(pattern: str, said: str) -> bool:
+    """Does the script name the office's business, not as what a group lacks ("người … không có lương hưu, trợ cấp
+    bảo hiểm xã hội … được hưởng trợ cấp xã hội": the commune pays it, the social insurance office does not)?"""
+    return any(not WITHOUT.search(said[max(0, m.start() - 60) : m.start()]) for m in re.finditer(pattern, said))
+
+
 def offices(doc: LegalDocument, chosen: list[Candidate]) -> str:
     """Where residents ask: the offices the document itself names, then the commune."""
     said = " ".join(c.text for c in chosen)
     names: list[str] = []
     for pattern, name in OFFICES:
-        if name not in names and re.search(pattern, said) and re.search(pattern, doc.text):
+        if name not in names and _named(pattern, said) and re.search(pattern, doc.text):
             names.append(name)
     names = names[:2] + ["Ủy ban nhân dân xã"]
     return ", ".join(names[:-1]) + " hoặc " + names[-1] if len(names) > 1 else names[0]

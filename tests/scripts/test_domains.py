@@ -90,3 +90,16 @@ def test_a_plan_s_targets_are_said_as_aims() -> None:
     said = [s.text for s in draft(parse(PLAN)).sentences]
     assert not [s for s in said if s.startswith(("Tỷ lệ hộ nghèo", "100% hộ"))], said
     assert [s for s in said if "hấn đấu tỷ lệ hộ nghèo giảm xuống dưới 2%" in s or "hấn đấu 100% hộ" in s], said
+
+
+def test_an_office_is_not_named_for_what_a_group_lacks() -> None:
+    """ "Người … không có lương hưu, trợ cấp bảo hiểm xã hội …" names what the group lacks: the social insurance
+    office is not where they ask about a monthly social allowance."""
+    body = (
+        "Điều 2. Đối tượng và hệ số hưởng trợ cấp xã hội hằng tháng\n"
+        "1. Người từ đủ 80 tuổi trở lên không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: hệ số 1,0.\n"
+        "2. Người khuyết tật đặc biệt nặng: hệ số 2,0.\n"
+    )
+    said = script("Quy định mức trợ cấp xã hội hằng tháng đối với đối tượng bảo trợ xã hội", body)
+    assert [s for s in said if "không có lương hưu" in s], said
+    assert not [s for s in said if "liên hệ" in s and "bảo hiểm xã hội" in s], said

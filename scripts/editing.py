@@ -68,6 +68,22 @@ def _enumeration_dropped(text: str) -> str:
     return text
 
 
+# "Bãi bỏ toàn bộ Thông tư số 31/…": what is done to a named document is the rule, never a clause heading
+NAMED_DOCUMENT = re.compile(
+    r"(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Văn bản)(?: liên tịch)? số \d"
+)
+# "… quy định việc áp dụng chế độ bồi dưỡng …" → "… quy định chế độ bồi dưỡng …": the nominaliser carries no fact
+NOMINALISER = re.compile(r"\b(quy định|hướng dẫn) việc (?:áp dụng|thực hiện) (?=\w)")
+# "… số người thực hiện giám định đối với từng loại việc giám định pháp y" → "… giám định pháp y": said once
+EACH_KIND = re.compile(r"\b(\w+ \w+) đối với (?:từng|mỗi) loại (?:việc )?\1 (?=\w)")
+
+
+def plain(text: str) -> str:
+    """A long provision without the words that carry no fact for a listener, before any cut; never a figure, date,
+    negation or condition."""
+    return EACH_KIND.sub(r"\1 ", NOMINALISER.sub(r"\1 ", text))
+
+
 def condense(text: str, limit: int) -> str:
     """The obligation said in fewer words, one edit at a time until it fits in `limit` words; the text unchanged
     when it binds no one, or when an edit would lose a figure."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from scripts.actors import ACTOR_ACTS, TASK_VERB
 from scripts.announcing import ANNOUNCES, LEAD_TAIL, OWN_PLURAL, SCOPE_LABEL
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list
+from scripts.editing import GLUED_NUMBER, MODAL_WORD, NAMED_DOCUMENT, OWED, SOME_CASES, condense, inline_list, plain
 from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
 from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms, with_its_charge, with_its_deadline, with_its_exception
 from scripts.kept_terms import loses_terms as _loses_figures
@@ -62,8 +62,9 @@ BARE_REF = re.compile(r"\s*(?:theo|tại)\s+" + REF_CHAIN)
 DOC_DETAILS = re.compile(
     "(?P<sym>" + SYMBOL + r")(?P<tail>\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4})"
     r"(?:\s+của\s+(?:UBND|Ủy ban nhân dân|Hội đồng nhân dân|HĐND|Chính phủ|Thủ tướng Chính phủ|Quốc hội|Bộ trưởng|Bộ)"
-    r"(?:\s+(?:tỉnh|thành phố|Thành phố))?(?:\s+[A-ZĐ][\wĐđ]*)*)?)"
-)
+    r"(?:\s+(?:tỉnh|thành phố|Thành phố))?(?:\s+[A-ZĐ][\wĐđ]*)*"
+    r"(?:\s+[a-zđà-ỹ][\wđ]*){0,3}?(?=\s+(?:quy định|về|hướng dẫn|ban hành|sửa đổi|bổ sung)\b|\s*[,;.)]|\s*$))?)"
+)  # "… của Bộ trưởng Bộ Y tế quy định …": the issuer goes whole, up to what the document is about, or not at all
 DECIDED_BY = re.compile(
     r",?\s+do\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Chính phủ|Bộ trưởng|Thủ tướng|Chủ tịch)[^,;.]{0,90}?\squyết định,?\s+"
     r"nhưng\s+(?=(?:không\s+(?:thấp|cao)\s+hơn|tối đa|tối thiểu)\s)"
@@ -139,6 +140,7 @@ def strip_heading(text: str) -> str:
             and not HEADING_VERBS.search(" ".join(head))
             and not re.search(r"[\d,;:.()]", " ".join(head))
             and not ORGANIZATION.match(text)
+            and not NAMED_DOCUMENT.match(" ".join(tokens[k:]))
         ):
             return " ".join(tokens[k:])
     return text
@@ -363,7 +365,7 @@ def split_units(text: str, limit: int = MAX_WORDS) -> list[str]:
             piece = piece.strip().rstrip(" ;.")
             whole, entire = piece, ""
             if words(piece) > limit:
-                piece = condense(piece, limit)
+                piece = condense(plain(piece), limit)
             if words(piece) > limit and (kept := with_condition(piece, limit, HARD_MAX_WORDS)):
                 piece = kept  # a rule and its condition said whole, in fewer words
             elif words(piece) > limit:

@@ -23,6 +23,5 @@ TABLE_LEAD_TAIL = re.compile(r"\s*(như sau|sau đây|là)\s*:?\s*$")
 OWN_PLURAL = re.compile(r"\b(có)\s+(?:các|những)\s+(quyền|nghĩa vụ|trách nhiệm)$")
 # a clause's label over its list ("Đối tượng áp dụng:", "Phạm vi điều chỉnh:"): no verb a point could share
 # and the enacting formula over a resolution's numbered tasks ("QUYẾT NGHỊ:"): it shares nothing with them either
-SCOPE_LABEL = re.compile(
-    r"^(?:Đối tượng(?: áp dụng| thụ hưởng)?|Phạm vi (?:điều chỉnh|áp dụng)|(?-i:QUYẾT NGHỊ|QUYẾT ĐỊNH))$", re.I
-)
+SCOPE_NAMES = r"(?:Đối tượng(?: (?:áp dụng|thụ hưởng|điều chỉnh))?|Phạm vi (?:điều chỉnh|áp dụng))"  # also scripts.fragments
+SCOPE_LABEL = re.compile(rf"^(?:{SCOPE_NAMES}|(?-i:QUYẾT NGHỊ|QUYẾT ĐỊNH))$", re.I)

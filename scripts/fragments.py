@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import re
 
+from scripts.announcing import SCOPE_NAMES
+
 UNIT_LINE = re.compile(r"^Đơn vị(?: tính)?\s*:", re.I)
 CONTINUATION = re.compile(r"^(?:Hoặc|Hay|Và|Cùng với|Còn)\s")
 ADDITION = re.compile(
     r"^(?:Đặc biệt|Nhất là|Kể cả|Bao gồm cả|Trong đó có)\s+(?:là\s+)?(?:tại|ở|trong|với|đối với|những|các|khi)\b"
 )
 HEADING_HEAD = re.compile(r"^(?:Mức|Chính sách|Chế độ|Danh mục|Phân loại|Giá|Bảng giá|Khung giá|Đơn giá)\s")
-SCOPE_LABEL = re.compile(r"^(?:Phạm vi (?:điều chỉnh|áp dụng)|Đối tượng(?: (?:áp dụng|điều chỉnh))?)\s*:\s*", re.I)
+SCOPE_LABEL = re.compile(rf"^{SCOPE_NAMES}\s*:\s*", re.I)
 # "Đối tượng áp dụng: Người tham quan; tổ chức thu phí; …", "Phạm vi điều chỉnh: Nghị quyết này quy định …": a scope label
 FORM_LABEL = re.compile(
     r"^(?:Phụ lục|Biểu mẫu|Mẫu|Biểu|Bảng|Danh mục)(?:\s+số)?\s*(?:[\dIVXLC]+[a-zđ]?\b|(?=\s+(?:đơn|tờ khai|giấy|phiếu|"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from scripts.editing import NAMED_DOCUMENT, plain
 from scripts.legal import DATE_WORDS, EFFECTIVE_RE, SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
 from scripts.sentences import SENTENCE_SPLIT, flat, lowerfirst, words
@@ -130,11 +131,22 @@ def apart_title(doc_type: str, phrase: str) -> str:
     return f"{doc_type} này {phrase}"
 
 
+LIST_SO_FAR = re.compile(r",\s+(?:\S+\s+){0,3}\S+$")
+
+
+def _in_list(title: str, cut: int) -> bool:
+    """ "… chế độ hỗ trợ, thời gian | và số người …": a cut before the last item's "và" leaves a list without its end
+    ("… cá nhân kinh doanh | và Nghị định số 320/…" ends one document's title: a cut there is whole)."""
+    rest = title[cut:].lstrip()
+    return rest.startswith("và ") and not NAMED_DOCUMENT.match(rest[3:]) and bool(LIST_SO_FAR.search(title[:cut]))
+
+
 def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
     """The title cut at a natural boundary to a length a listener keeps in mind."""
     title = RELATED_DETAILS.sub(r"\g<sym>", " ".join(doc.title.split()))
     for pattern, repl in TITLE_SIMPLER:
         title = pattern.sub(repl, title)
+    title = plain(title)  # "quy định việc áp dụng …", "giám định đối với từng loại việc giám định pháp y": said once
     if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh") and title.startswith(doc.doc_type):
         rest = title[len(doc.doc_type) :].strip()
         return f"– {doc.doc_type} {rest}" if rest else ""
@@ -147,7 +159,7 @@ def title_phrase(doc: LegalDocument, limit: int = TITLE_WORDS) -> str:
             title = ACTS_LIST.sub("về ", title, count=1)
             continue
         cuts = [m.start() for m in TITLE_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit]
-        cuts = [c for c in cuts if not WITHOUT_OBJECT.search(title[:c])]
+        cuts = [c for c in cuts if not WITHOUT_OBJECT.search(title[:c]) and not _in_list(title, c)]
         if not cuts:  # a last resort before saying it whole: before "trước ngày …", "nhiệm kỳ …", a comma
             cuts = [m.start() for m in FALLBACK_BOUNDARY.finditer(title) if 6 <= words(title[: m.start()]) <= limit + 8]
             cuts = [c for c in cuts if not WITHOUT_OBJECT.search(title[:c])]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.sentences import split_units, strip_noise
+from scripts.docfacts import title_phrase
+from scripts.legal import parse
+from scripts.sentences import MAX_WORDS, split_units, strip_noise
 from tests.scripts.made_up import YEAR
 
 
@@ -35,3 +37,30 @@ def test_a_nominaliser_and_each_kind_go_before_a_cut():
     (said,) = split_units(text)
     assert said.startswith("Bãi bỏ toàn bộ Quyết định số 12/")
     assert "quy định chế độ hỗ trợ, thời gian và số người thực hiện kiểm tra chất lượng nước sạch nông thôn" in said
+
+
+def test_a_document_s_title_is_said_plainly_before_it_is_cut():
+    # the title of a repealing decision, said in the notice's own sentence: the kind of check is kept, not cut away
+    doc = parse(
+        f"ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 30/{YEAR}/QĐ-UBND\nQUYẾT ĐỊNH\n"
+        f"Bãi bỏ Quyết định số 12/{YEAR - 8}/QĐ-UBND quy định việc áp dụng chế độ hỗ trợ, thời gian và số người thực hiện "
+        "kiểm tra đối với từng loại việc kiểm tra chất lượng nước sạch nông thôn\n"
+        f"Điều 1. Bãi bỏ toàn bộ Quyết định số 12/{YEAR - 8}/QĐ-UBND.\n"
+        f"Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 3 năm {YEAR}.\n"
+    )
+    said = title_phrase(doc)
+    assert "việc áp dụng" not in said and "từng loại" not in said
+    assert said.endswith("thực hiện kiểm tra chất lượng nước sạch nông thôn")
+
+
+def test_a_title_naming_two_documents_is_cut_between_them():
+    doc = parse(
+        f"ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 31/{YEAR}/QĐ-UBND\nQUYẾT ĐỊNH\n"
+        f"Sửa đổi, bổ sung một số điều của Quyết định số 12/{YEAR - 8}/QĐ-UBND quy định về giá dịch vụ đối với hộ gia "
+        f"đình, cá nhân và Quyết định số 14/{YEAR - 8}/QĐ-UBND quy định chi tiết một số điều về "
+        "quản lý, vận hành công trình cấp nước\n"
+        f"Điều 1. Sửa đổi khoản 2 Điều 3 Quyết định số 12/{YEAR - 8}/QĐ-UBND.\n"
+        f"Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 3 năm {YEAR}.\n"
+    )
+    said = title_phrase(doc, MAX_WORDS)  # the limit of the drafted sentence that names the amended document
+    assert said.endswith("đối với hộ gia đình, cá nhân"), said

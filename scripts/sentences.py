@@ -107,9 +107,10 @@ def capfirst(text: str) -> str:
 
 
 def lowerfirst(text: str) -> str:
-    """Lower the first letter unless it starts a proper name or an abbreviation ("UBND", "Ủy ban")."""
+    """Lower the first letter unless it starts a proper name or an abbreviation ("UBND", "Ủy ban", "Nhà nước"; not
+    "Nhà ở")."""
     first = text.split(" ", 1)[0]
-    if first.isupper() and len(first) > 1 or first in ("Ủy", "Nhà", "Nhà nước", "Hội", "Bộ", "Sở", "Quỹ", "Kiểm"):
+    if first.isupper() and len(first) > 1 or first in ("Ủy", "Hội", "Bộ", "Sở", "Quỹ", "Kiểm") or text.startswith("Nhà nước"):
         return text
     return text[:1].lower() + text[1:]
 

@@ -27,8 +27,21 @@ CONDITIONED = re.compile(
 # never a duty or a ban ("…; trường hợp không đủ điều kiện thì phải trả lời bằng văn bản": the office's, not the holder's)
 
 
+HAS = re.compile(r"^(?P<holder>[A-ZĐÀ-Ỹ][^,;:()]{2,40}?)\s+có\s+(?P<thing>\S+\s+\S+)\s")
+# "Hộ gia đình có nhà ở bị sập … được hỗ trợ 40.000.000 đồng/hộ; nhà ở bị hư hỏng nặng được hỗ trợ …": the house is
+# not who is paid; the second part is said "Hộ gia đình có nhà ở bị hư hỏng nặng được hỗ trợ …"
+
+
+def _owned(pieces: list[str]) -> list[str]:
+    if not (m := HAS.match(pieces[0].strip())) or NOT_SUBJECT.match(m["holder"]):
+        return pieces
+    thing = m["thing"].lower()
+    return [pieces[0]] + [f"{m['holder']} có {p.strip()}" if p.strip().lower().startswith(thing + " ") else p for p in pieces[1:]]
+
+
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
+    pieces = _owned(pieces) if len(pieces) > 1 else pieces
     if len(pieces) < 2 or not any(BARE_PREDICATE.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]):
         return pieces
     m = SUBJECT.match(pieces[0].strip())

@@ -1,0 +1,23 @@
+"""Parts of a provision said with who holds them (made-up text): a house is not who is paid, nor a proper name."""
+
+from __future__ import annotations
+
+from scripts.sentences import lowerfirst, split_units
+
+
+def test_a_second_part_about_the_same_thing_keeps_its_owner():
+    said = split_units(
+        "Hộ gia đình có nhà ở bị sập, đổ, trôi hoàn toàn được hỗ trợ 40.000.000 đồng/hộ; "
+        "nhà ở bị hư hỏng nặng (trên 50%) được hỗ trợ 20.000.000 đồng/hộ."
+    )
+    assert said[0].startswith("Hộ gia đình có nhà ở bị sập")
+    assert said[1] == "Hộ gia đình có nhà ở bị hư hỏng nặng (trên 50%) được hỗ trợ 20.000.000 đồng/hộ."
+    # a second part about something else is left as it is
+    said = split_units("Người có thẻ bảo hiểm y tế được khám miễn phí; trẻ em dưới 6 tuổi được cấp thẻ miễn phí.")
+    assert said[-1].startswith("Trẻ em dưới 6 tuổi")
+
+
+def test_only_a_proper_name_keeps_its_capital_after_a_date():
+    # "Từ ngày …, Nhà ở bị hư hỏng …": the lead's date goes before a sentence lowered unless it opens with a name
+    assert lowerfirst("Nhà ở bị hư hỏng được hỗ trợ.") == "nhà ở bị hư hỏng được hỗ trợ."
+    assert lowerfirst("Nhà nước hỗ trợ lãi suất.") == "Nhà nước hỗ trợ lãi suất."

@@ -17,8 +17,9 @@ BARE_PREDICATE = re.compile(
     r"đảm bảo)\b"
 )  # lower case: it continues; "không ai được trả thù …" has its own subject, "no one"
 SUBJECT = re.compile(
-    r"^(?P<subject>[A-ZĐÀ-Ỹ][^,;:()]{2,60}?)\s+(?=(?:phải|được|không được|không|có trách nhiệm|chỉ được|bảo đảm)\b)"
-)
+    r"^(?P<subject>[A-ZĐÀ-Ỹ][^,;:()]{2,60}?(?:,\s+[^\s,;:()]+(?:\s+[^\s,;:()]+){0,2})*?)"
+    r"\s+(?=(?:phải|được|không được|không|có trách nhiệm|chỉ được|bảo đảm)\b)"
+)  # "Người dân nuôi chó, mèo phải …": a list of short nouns is part of the subject
 NOT_SUBJECT = re.compile(rf"^(?:Khi|Nếu|Trường hợp|Trong|Đối với|Sau|Trước|Tại|Từ|Để|Việc|Nghiêm cấm|Cấm)\b|\b{ACTION}\b", re.I)
 # "Sở Y tế chỉ đạo các cơ sở y tế …": an actor and its act, not a subject the next part can take
 CONDITIONED = re.compile(
@@ -39,10 +40,25 @@ def _owned(pieces: list[str]) -> list[str]:
     return [pieces[0]] + [f"{m['holder']} có {p.strip()}" if p.strip().lower().startswith(thing + " ") else p for p in pieces[1:]]
 
 
+DUTY_WHEN = re.compile(r"^(?P<cond>khi\b[^;,]*?)\s+(?:thì\s+)?(?P<rest>phải\b.*)$", re.I)
+PERSON = re.compile(r"^(?:Người|Hộ|Chủ|Cha|Mẹ|Công dân|Nhân dân|Cá nhân|Tổ chức, cá nhân|Học sinh)\b")
+# "Người dân nuôi chó, mèo phải …; khi đưa chó ra nơi công cộng phải rọ mõm": a resident's duty on an occasion is
+# theirs ("Khi đưa chó ra nơi công cộng, người dân nuôi chó, mèo phải rọ mõm …") when the occasion names what the
+# subject holds; "khi nhận hồ sơ phải kiểm tra …" is the office's
+GENERIC = frozenset("người dân hộ gia đình cá nhân tổ chức chủ công học sinh cha mẹ nhân có các những".split())
+
+
+def _theirs(subject: str, cond: str) -> bool:
+    own = {w.strip(",").lower() for w in subject.split()} - GENERIC
+    return bool(PERSON.match(subject)) and any(w.strip(",").lower() in own for w in cond.split()[1:])
+
+
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
     pieces = _owned(pieces) if len(pieces) > 1 else pieces
-    if len(pieces) < 2 or not any(BARE_PREDICATE.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]):
+    if len(pieces) < 2 or not any(
+        BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
+    ):
         return pieces
     m = SUBJECT.match(pieces[0].strip())
     subject = m["subject"] if m and not NOT_SUBJECT.match(m["subject"]) else ""
@@ -52,6 +68,8 @@ def shared(pieces: list[str]) -> list[str]:
             name = len(subject.split()) > 1 and subject.split()[1][:1].isupper() or subject.split()[0] in ("Ủy", "Sở", "Bộ")
             first = subject if name else subject[:1].lower() + subject[1:]  # "Trạm Thú y …", "Ngân hàng Chính sách …"
             out.append(f"{held['cond']} {first} {held['rest']}")  # "… thì người nộp phí có quyền …"
+        elif (duty := DUTY_WHEN.match(piece.strip())) and _theirs(subject, duty["cond"]):
+            out.append(f"{duty['cond']}, {subject[:1].lower() + subject[1:]} {duty['rest']}")
         elif not BARE_PREDICATE.match(piece.strip()):
             out.append(piece)
         elif subject:

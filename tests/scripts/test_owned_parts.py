@@ -21,3 +21,14 @@ def test_only_a_proper_name_keeps_its_capital_after_a_date():
     # "Từ ngày …, Nhà ở bị hư hỏng …": the lead's date goes before a sentence lowered unless it opens with a name
     assert lowerfirst("Nhà ở bị hư hỏng được hỗ trợ.") == "nhà ở bị hư hỏng được hỗ trợ."
     assert lowerfirst("Nhà nước hỗ trợ lãi suất.") == "Nhà nước hỗ trợ lãi suất."
+
+
+def test_a_resident_s_duties_after_semicolons_keep_their_subject():
+    said = split_units(
+        "Người dân nuôi chó, mèo phải đăng ký với Ủy ban nhân dân cấp xã; không thả rông chó; "
+        "khi đưa chó ra nơi công cộng phải rọ mõm, xích giữ."
+    )
+    assert said[1] == "Người dân nuôi chó, mèo không thả rông chó."
+    assert said[2] == "Khi đưa chó ra nơi công cộng, người dân nuôi chó, mèo phải rọ mõm, xích giữ."
+    # an office's duty on an occasion is not given a subject: it is its own work, not news for residents
+    assert split_units("Sở Y tế phải bảo đảm đủ vắc xin; khi có dịch phải báo cáo ngay.") == ["Sở Y tế phải bảo đảm đủ vắc xin."]

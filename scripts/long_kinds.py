@@ -89,4 +89,53 @@ def kinds(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
             if all(_words(s) <= limit and ok(s) for s in (rule, kinds_said)):
                 return [rule, kinds_said]
             return []
+    return listed_after(text, limit, ok)
+
+
+# "… cấp bù tiền miễn học phí đối với cơ sở giáo dục mầm non, giáo dục phổ thông, cơ sở giáo dục thường xuyên và cơ sở
+# giáo dục …": the list that ends the sentence, after the word that says for whom or where
+LIST_OPENER = re.compile(r"\s(?:đối với|cho|tại)\s+")
+MIN_TAIL_ITEMS = 3  # two kinds are said whole; a list worth a sentence of its own has three or more
+SHARED_TAIL_WORDS = 3  # "… phổ thông dân lập, tư thục": a word after the last comma said of every kind, not a kind
+
+
+def _heads(head: str) -> str:
+    """The thing and its shorter forms of two words or more: "cơ sở giáo dục" and "giáo dục" ("giáo dục phổ thông")."""
+    tokens = head.split()
+    return "|".join(re.escape(" ".join(tokens[k:])) for k in range(len(tokens) - 1) if len(tokens) - k >= 2)
+
+
+def _tail_items(tail: str, head: str) -> list[str] | None:
+    """ "N A, B', N C và N D" (B' = N said short, "giáo dục phổ thông" for "cơ sở giáo dục …") → the kinds, or None."""
+    items = re.split(JOIN + rf"(?=(?:{_heads(head)})\s)", tail)
+    if len(items) < MIN_TAIL_ITEMS or sum(item.startswith(head + " ") for item in items) < 2:
+        return None
+    *others, last = items
+    shared = last.split(", ")
+    if any("," in item or ";" in item for item in others) or len(shared) > 2 or ";" in last:
+        return None
+    if len(shared) == 2 and (_words(shared[1]) > SHARED_TAIL_WORDS or re.search(r"\d", shared[1])):
+        return None  # "…, thời gian từ ngày …": a part of the rule after the list, not a word said of every kind
+    if any(len(COMPLEMENT.findall(last)) > len(COMPLEMENT.findall(o)) for o in others):
+        return None
+    if _words(last) > MAX_LAST_ITEM_RATIO * max(_words(o) for o in others):
+        return None
+    return items
+
+
+def listed_after(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
+    """ "R đối với N A, N B và N C" → ["R đối với N", "Đó là N A, N B và N C"]: the list that closes the sentence, said
+    word for word after the rule; [] when the rule is negated or limited, the list qualified, or either sentence not
+    within `limit` words and `ok`."""
+    for m in LIST_OPENER.finditer(text):
+        before, tail = text[: m.end()].rstrip(), text[m.end() :]
+        tokens = tail.split()
+        if _words(before) < MIN_RULE_WORDS or REFUSE_BEFORE.search(before) or REFUSE_IN_LIST.search(tail):
+            continue
+        for size in range(MAX_HEAD, MIN_HEAD - 1, -1):
+            head = " ".join(tokens[:size])
+            if len(tokens) <= size or _tail_items(tail, head) is None:
+                continue
+            said = [f"{before} {head}", f"Đó là {tail}"]
+            return said if all(_words(s) <= limit and ok(s) for s in said) else []
     return []

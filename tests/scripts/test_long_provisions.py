@@ -3,6 +3,7 @@ or a negation (made-up provisions)."""
 
 from __future__ import annotations
 
+from scripts.long_kinds import listed_after
 from scripts.long_rules import coordinated
 from scripts.sentences import finish, listenable, split_units
 
@@ -99,3 +100,29 @@ def test_a_duty_after_a_right_is_never_said_as_a_right() -> None:
     assert coordinated(SUPPORT.rstrip("."), 38, _heard) == []  # not "Người dân được chịu trách nhiệm hoàn trả …"
     # too long to say whole, and the right is never said without the duty its holder owes (sentences.shorten)
     assert split_units(SUPPORT) == []
+
+
+# A rule whose object closes on a list of kinds, some said short ("cơ sở y tế xã A, y tế thôn B"): the rule with the
+# thing named once, then the kinds word for word (made-up)
+CLINICS = (
+    "Mức giá quy định tại khoản 1 Điều này là mức thu tối đa của dịch vụ tiêm phòng cho vật nuôi đối với cơ sở thú y "
+    "xã Đông, thú y xã Tây, cơ sở thú y thôn Nam và cơ sở thú y do hợp tác xã nông nghiệp quản lý công lập, đồng thời là "
+    "mức hỗ trợ cho hộ chăn nuôi tại cơ sở thú y xã Đông, thú y xã Tây, cơ sở thú y thôn Nam và cơ sở thú y tư nhân."
+)
+
+
+def test_a_closing_list_of_kinds_is_said_after_the_rule_with_the_thing_named_once() -> None:
+    rule, kinds_said, also_said = split_units(CLINICS)
+    assert rule == "Mức giá là mức thu tối đa của dịch vụ tiêm phòng cho vật nuôi đối với cơ sở thú y."
+    assert kinds_said == (
+        "Đó là cơ sở thú y xã Đông, thú y xã Tây, cơ sở thú y thôn Nam và cơ sở thú y do hợp tác xã nông nghiệp quản lý công lập."
+    )  # "công lập", said of every kind, stays with them word for word
+    assert also_said.startswith("Mức giá đồng thời là mức hỗ trợ cho hộ chăn nuôi")
+
+
+def test_a_negated_rule_keeps_its_list() -> None:
+    text = (
+        "Hộ gia đình không được chăn thả gia súc tại khu vực đê sông Đông, khu vực đê sông Tây, đê bao thôn Nam "
+        "và khu vực đê bao thôn Bắc trong mùa mưa lũ hằng năm của xã"
+    )
+    assert listed_after(text, 38, _heard) == []

@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Protocol, TypeVar
 
 from scripts.long_kinds import FOLLOW_ON, LEADS_ON
+from scripts.long_labels import OPENER
 from scripts.long_tails import FOR_WHOM, TAIL_OPENERS, THEY
 from scripts.long_tails import LEADS_ON as ONE_CONDITION
 
 KINDS = "Đó là "
-TAILS = (TAIL_OPENERS["except"] + "trường hợp ", TAIL_OPENERS["which"])  # "Trừ trường hợp …", "Trong đó, …"
+TAILS = (TAIL_OPENERS["except"] + "trường hợp ", TAIL_OPENERS["which"], OPENER)  # "Trừ trường hợp …", "Trong đó, …"
 CONDITIONS = ("Điều kiện thứ nhất là ", "Điều kiện thứ hai là ", "Điều kiện thứ ba là ")
 COUNTS = {"hai": 2, "ba": 3}
 

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from scripts.holders import CASE_OPENINGS
 from scripts.long_conditions import conditions
 from scripts.long_kinds import kinds
+from scripts.long_labels import DETAILS as DETAILS  # said by scripts.sentences.complete
+from scripts.long_labels import labelled
 from scripts.long_parts import cut_between as cut_between  # said by shorten
 from scripts.long_parts import first_standing as first_standing  # said by split_units
 from scripts.long_parts import without_office_tail as without_office_tail  # said by split_units
@@ -126,7 +128,9 @@ def instead_of(whole: str, said: str, limit: int, ok: Callable[[str], bool]) -> 
     if said and _numbers(said) >= _numbers(whole):
         return []
     split = coordinated(whole, limit, ok) or kinds(whole, limit, ok) or conditions(whole, limit, ok)
-    split = split or holder_apart(whole, limit, ok)  # "Quy định này áp dụng cho người …" + "Những người này được …"
+    split = (
+        split or holder_apart(whole, limit, ok) or labelled(whole, limit, ok)
+    )  # "Quy định này áp dụng cho người …" + "Những người này được …"
     return split if split and (not said or _numbers(" ".join(split)) > _numbers(said)) else []
 
 

@@ -27,9 +27,7 @@ WHICH = re.compile(r"(?:;\s+trong đó,?|,\s+trong đó,)\s+(?!có\b)")
 IF = re.compile(r",?\s+nếu\s+(?!không có\b)")  # "… được hỗ trợ … nếu đã đăng ký …"
 TAIL_OPENERS = {"except": "Trừ ", "which": "Trong đó, ", "if": "Điều kiện đó là "}
 ONE_CONDITION = " nếu đáp ứng một điều kiện"  # the rule said with the condition that follows it
-FOLLOW_ON = (
-    r"Trừ trường hợp|Trong đó,|Điều kiện đó là|Những người này"  # said only right after their rule (``scripts.follow_ons``)
-)
+FOLLOW_ON = r"Trừ trường hợp|Trong đó,|Điều kiện đó là|Những người này|Cụ thể,"  # said only right after their rule (``scripts.follow_ons``)
 LEADS_ON = re.compile(rf"{ONE_CONDITION}\.$")
 # The rule opens with a condition, a case, an exception of its own: a tail after it may belong to either
 OPENS_WITH_CASE = re.compile(r"^(?:Trường hợp|Trong trường hợp|Nếu|Khi|Trừ|Ngoại trừ|Riêng)\b", re.I)

@@ -18,7 +18,7 @@ from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms, with_its_c
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
 from scripts.listener import check
-from scripts.long_rules import also, cut_between, first_standing, instead_of, without_office_tail
+from scripts.long_rules import DETAILS, also, cut_between, first_standing, instead_of, without_office_tail
 from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import WHEN_WHERE, level_as_rule
@@ -214,7 +214,7 @@ SENDS = re.compile(r"\bgửi\s+(?:\d+\s+(?:bộ|bản)\s+)?(?:đơn|hồ sơ|t�
 def complete(text: str) -> bool:
     """A sentence with a verb, and a condition ("Khi …", "Trong thời hạn …") only with its main clause."""
     verb = PREDICATE.search(text) or SENDS.search(text) or TASK_VERB.match(text) or ACTOR_ACTS.match(text)
-    if not (verb or LABELLED_AMOUNT.search(text) or WHEN_WHERE.match(text)):
+    if not (verb or LABELLED_AMOUNT.search(text) or WHEN_WHERE.match(text) or DETAILS.match(text)):
         return False
     if not CONDITION.match(text):
         return True

@@ -3,9 +3,12 @@ or a negation (made-up provisions)."""
 
 from __future__ import annotations
 
+from scripts.listener import check
 from scripts.long_kinds import listed_after
+from scripts.long_labels import labelled
 from scripts.long_rules import coordinated
 from scripts.sentences import finish, listenable, split_units
+from tests.scripts.made_up import YEAR, script
 
 PATROL = (
     "Đội dân phòng phối hợp với tổ bảo vệ dân phố, công an xã, đoàn thanh niên và các hộ gia đình ven sông "
@@ -100,6 +103,56 @@ def test_a_duty_after_a_right_is_never_said_as_a_right() -> None:
     assert coordinated(SUPPORT.rstrip("."), 38, _heard) == []  # not "Người dân được chịu trách nhiệm hoàn trả …"
     # too long to say whole, and the right is never said without the duty its holder owes (sentences.shorten)
     assert split_units(SUPPORT) == []
+
+
+# A plan's task and its labelled details ("…, thời gian …, mức thu …"): the task, then "Cụ thể, …" with its date
+# and amount, word for word (made-up)
+RABIES = (
+    "Ủy ban nhân dân xã tổ chức tiêm vắc xin phòng bệnh dại cho chó, mèo của các hộ gia đình trên địa bàn các thôn "
+    "Đông, thôn Tây, thôn Nam, thôn Bắc và khu dân cư mới, thời gian từ ngày 05 tháng 4 năm {year} đến ngày 15 tháng 4 "
+    "năm {year}, mức thu 30.000 đồng/con."
+)
+
+
+def test_a_task_is_said_then_its_labelled_details_with_date_and_amount() -> None:
+    task, details = split_units(RABIES.format(year=YEAR))
+    assert task.startswith("Ủy ban nhân dân xã tổ chức tiêm vắc xin phòng bệnh dại") and task.endswith("khu dân cư mới.")
+    assert details == (
+        f"Cụ thể, thời gian từ ngày 05 tháng 4 năm {YEAR} đến ngày 15 tháng 4 năm {YEAR}, mức thu là 30.000 đồng/con."
+    )
+    assert all(listenable(s) and not check(s) for s in (task, details))
+
+
+def test_details_are_said_word_for_word_when_heard_whole() -> None:
+    text = (
+        "Hỗ trợ một lần cho người cao tuổi từ đủ 80 tuổi trở lên chưa hưởng lương hưu, trợ cấp bảo hiểm xã hội hằng tháng, "
+        f"người khuyết tật nặng, trẻ em mồ côi cả cha và mẹ, mức 500.000 đồng/người, thời gian chi trả trước ngày 20 "
+        f"tháng 12 năm {YEAR}."
+    )
+    grant, details = split_units(text)
+    assert grant.endswith("người khuyết tật nặng, trẻ em mồ côi cả cha và mẹ.")  # every group, none cut
+    assert details == f"Cụ thể, mức 500.000 đồng/người, thời gian chi trả trước ngày 20 tháng 12 năm {YEAR}."
+
+
+def test_the_details_ride_on_their_task_in_the_script() -> None:
+    body = f"Điều 1. Tiêm phòng\n{RABIES.format(year=YEAR)}\n"
+    said = script(f"Về việc tiêm phòng bệnh dại cho chó, mèo năm {YEAR}", body)
+    at = next(i for i, s in enumerate(said) if s.startswith("Cụ thể, "))
+    assert said[at - 1].startswith("Ủy ban nhân dân xã tổ chức tiêm vắc xin")  # never heard apart from its task
+
+
+def test_details_that_may_govern_the_task_are_not_cut_off() -> None:
+    excepted = RABIES.format(year=YEAR).rstrip(".") + ", trừ chó nghiệp vụ của lực lượng công an."
+    assert labelled(excepted.rstrip("."), 38, _heard) == []
+    assert not any(s.startswith("Cụ thể, ") for s in split_units(excepted))
+
+
+def test_a_part_that_is_no_label_is_not_taken_for_a_detail() -> None:
+    text = (
+        "Hội Nông dân xã phối hợp với các chi hội thôn vận động hội viên tham gia bảo hiểm y tế hộ gia đình, "
+        "thời vụ gieo cấy lúa đông xuân trên các cánh đồng mẫu lớn của xã"
+    )  # "thời vụ" is no "thời gian": nothing is cut there
+    assert labelled(text, 38, _heard) == []
 
 
 # A rule whose object closes on a list of kinds, some said short ("cơ sở y tế xã A, y tế thôn B"): the rule with the

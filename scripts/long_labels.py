@@ -29,6 +29,7 @@ DETAILS = re.compile(rf"^{OPENER}{LABEL}\b", re.I)  # the follow-on, a whole sen
 # A word after the rule that may govern it: said apart, the rule would hold where the law says it does not
 GOVERNS = re.compile(r"\b(?:trừ|ngoại trừ|nếu|khi|trường hợp|riêng|nhưng|song|tùy|không áp dụng)\b|[;:()]", re.I)
 MIN_RULE_WORDS = 6
+SEPARATOR = re.compile(r"[,:]\s+")  # "…, thời gian …", "Hỗ trợ tiền điện cho hộ nghèo: mức hỗ trợ …"
 FIGURE_AFTER_LABEL = re.compile(
     r"(?:^|(?<=, ))((?:mức|kinh phí|nguồn kinh phí|số lượng|quy mô)(?:\s+(?!(?:từ|đến|ngày|là|bằng|tối|không|khoảng)\b)"
     r"[^\s\d,:]+){0,3}?)\s+(?=\d)",
@@ -42,19 +43,28 @@ def _words(text: str) -> int:
 
 
 def labelled(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
-    """ "R, thời gian T, địa điểm P" → ["R", "Cụ thể, thời gian T, địa điểm P"]; [] when not faithful or not each
+    """ "R, thời gian T, địa điểm P" (or "R: mức …, …") → ["R", "Cụ thể, thời gian T, địa điểm P"]; [] when not faithful or not each
     within `limit` words and `ok`."""
     text = text.strip().rstrip(" .;")
-    parts = text.split(", ")
-    at = next((i for i, p in enumerate(parts) if i > 0 and DETAIL.match(p)), None)
+    at = next((m for m in SEPARATOR.finditer(text) if DETAIL.match(text[m.end() :])), None)
     if at is None:
         return []
-    rule, details = ", ".join(parts[:at]), LABEL_COLON.sub(r"\1 ", ", ".join(parts[at:]))
+    rule, details = text[: at.start()], LABEL_COLON.sub(r"\1 ", text[at.end() :])
     if _words(rule) < MIN_RULE_WORDS or GOVERNS.search(details) or rule.count("(") != rule.count(")"):
         return []
-    # word for word, else "mức hỗ trợ 500.000 đồng" → "mức hỗ trợ là 500.000 đồng": a fact the listener hears whole
-    for told in dict.fromkeys((details, FIGURE_AFTER_LABEL.sub(r"\1 là ", details))):
-        said = [rule, OPENER + told[:1].lower() + told[1:]]
-        if all(_words(s) <= limit and ok(s) for s in said):
-            return said
+    for kept in _fewer(details, limit - _words(OPENER)):
+        # word for word, else "mức hỗ trợ 500.000 đồng" → "mức hỗ trợ là 500.000 đồng": a fact the listener hears whole
+        for told in dict.fromkeys((kept, FIGURE_AFTER_LABEL.sub(r"\1 là ", kept))):
+            said = [rule, OPENER + told[:1].lower() + told[1:]]
+            if all(_words(s) <= limit and ok(s) for s in said):
+                return said
     return []
+
+
+def _fewer(details: str, limit: int) -> list[str]:
+    """The details, whole; when too long, without the last ones that carry no figure ("…, hình thức chi trả bằng tiền
+    mặt …"): a date, an amount, an age is never dropped, nor a detail between two that are said."""
+    parts = re.split(r", (?=" + LABEL + r"\b)", details, flags=re.I)
+    while len(parts) > 1 and _words(", ".join(parts)) > limit and not re.search(r"\d", parts[-1]):
+        parts.pop()
+    return [", ".join(parts)]

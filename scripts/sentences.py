@@ -23,7 +23,7 @@ from scripts.narrowed import NAMED_LAW, TITLE_ONLY, narrowed_subject
 from scripts.negation import NEGATED_RULE
 from scripts.noun_phrases import WHEN_WHERE, level_as_rule
 from scripts.shared_subject import shared
-from scripts.whole_lists import comma_parts, loses_period, open_end, splits_list
+from scripts.whole_lists import PERIOD, comma_parts, loses_period, open_end, splits_list
 
 MAX_WORDS = 30  # written words; a Vietnamese sentence longer than this is hard to follow when heard once
 HARD_MAX_WORDS = 38
@@ -335,15 +335,12 @@ def _subject_and_figure(parts: list[str], limit: int) -> str | None:
 
 
 FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|đồng(?!\s+thời)|triệu|tỷ|nghìn)")
-PERIOD = re.compile(
-    r"\s(?:trong thời gian\s)?từ ngày \d{1,2} tháng \d{1,2} năm \d{4} đến (?:hết\s)?ngày \d{1,2} tháng \d{1,2} năm \d{4}"
-)
 
 
 def _with_period(text: str, short: str) -> str:
     """A shortened rule keeps the period it applies in ("… trong thời gian từ ngày 01 tháng 01 năm 2025 đến …")."""
     if (m := PERIOD.search(text)) and m[0] not in short and words(short) + words(m[0]) <= HARD_MAX_WORDS - 2:
-        return short.rstrip(" ,;.") + m[0]
+        return f"{short.rstrip(' ,;.')} {m[0]}"
     return text if loses_period(text, short) else short  # a rule said without its period is not said (too long)
 
 

@@ -96,8 +96,12 @@ def open_end(text: str, negations: bool = True) -> bool:
     return f"{before}_{tokens[-1]}" not in WHOLE_WORDS
 
 
+DAY = r"ngày \d{1,2}(?: tháng \d{1,2}| ?/ ?\d{1,2})?"  # "ngày 05", "ngày 05 tháng 4", "ngày 05/4"
+YEAR_OF = r"(?: năm | ?/ ?)\d{4}"
+# "(trong thời gian) từ ngày 01 tháng 01 năm 2025 đến ngày 31 tháng 12 năm 2025", "từ ngày 05 đến ngày 15 tháng 4 năm
+# 2026", "từ ngày 05/4/2026 đến hết ngày 15/4/2026", "từ tháng 6 đến hết tháng 8 năm 2026": a period that ends on a year
 PERIOD = re.compile(
-    r"(?:trong thời gian\s)?từ ngày \d{1,2} tháng \d{1,2} năm \d{4} đến (?:hết\s)?ngày \d{1,2} tháng \d{1,2} năm \d{4}"
+    rf"(?:trong thời gian\s)?từ (?:{DAY}|tháng \d{{1,2}})(?:{YEAR_OF})? đến (?:hết\s)?(?:{DAY}|tháng \d{{1,2}}){YEAR_OF}\b"
 )
 
 

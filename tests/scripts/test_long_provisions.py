@@ -134,6 +134,27 @@ def test_details_are_said_word_for_word_when_heard_whole() -> None:
     assert details == f"Cụ thể, mức 500.000 đồng/người, thời gian chi trả trước ngày 20 tháng 12 năm {YEAR}."
 
 
+def test_details_after_a_colon_drop_a_last_one_without_figures_rather_than_the_amount_and_date() -> None:
+    text = (
+        "Hộ nghèo, hộ cận nghèo có người từ đủ 75 tuổi trở lên được hỗ trợ tiền điện sinh hoạt: mức hỗ trợ 50.000 "
+        f"đồng/hộ/tháng, thời gian hỗ trợ từ tháng 01 đến hết tháng 12 năm {YEAR}, hình thức chi trả bằng tiền mặt tại "
+        "nhà văn hóa thôn hoặc chuyển khoản qua tài khoản của hộ."
+    )
+    grant, details = labelled(text.rstrip("."), 38, _heard)
+    assert grant == "Hộ nghèo, hộ cận nghèo có người từ đủ 75 tuổi trở lên được hỗ trợ tiền điện sinh hoạt"
+    assert details == f"Cụ thể, mức hỗ trợ 50.000 đồng/hộ/tháng, thời gian hỗ trợ từ tháng 01 đến hết tháng 12 năm {YEAR}"
+
+
+def test_a_shortened_rule_keeps_its_period_written_short() -> None:
+    text = (
+        "Hộ gia đình có chó, mèo nuôi được tiêm phòng bệnh dại miễn phí tại điểm tiêm của thôn, trong thời gian từ ngày "
+        f"05 đến ngày 15 tháng 4 năm {YEAR}, tại nhà văn hóa thôn Đông, nhà văn hóa thôn Tây, trạm y tế xã và điểm tiêm "
+        "lưu động."
+    )
+    said = split_units(text)
+    assert said and all(f"từ ngày 05 đến ngày 15 tháng 4 năm {YEAR}" in s for s in said)  # never free for all time
+
+
 def test_the_details_ride_on_their_task_in_the_script() -> None:
     body = f"Điều 1. Tiêm phòng\n{RABIES.format(year=YEAR)}\n"
     said = script(f"Về việc tiêm phòng bệnh dại cho chó, mèo năm {YEAR}", body)

@@ -77,11 +77,19 @@ NOMINALISER = re.compile(r"\b(quy định|hướng dẫn) việc (?:áp dụng|t
 # "… số người thực hiện giám định đối với từng loại việc giám định pháp y" → "… giám định pháp y": said once
 EACH_KIND = re.compile(r"\b(\w+ \w+) đối với (?:từng|mỗi) loại (?:việc )?\1 (?=\w)")
 
+# "… học trực tuyến (học online) …", "… Chủ tịch xã (Trưởng ban …) …": an aside a listener can do without in a long
+# provision, unless it holds a figure, a unit, a negation, a condition or an exception ("(trừ …)", "(nếu có)",
+# "(không kể …)", "(đồng/người)")
+ASIDE = re.compile(
+    r"\s*\((?![^()]*(?:\d|/|%|\b(?:không|chưa|trừ|nếu|khi|chỉ|kể cả|bao gồm|hoặc|tối đa|tối thiểu|trường hợp|đồng|đơn vị)\b))"
+    r"[^()]{1,80}\)"
+)
+
 
 def plain(text: str) -> str:
     """A long provision without the words that carry no fact for a listener, before any cut; never a figure, date,
     negation or condition."""
-    return EACH_KIND.sub(r"\1 ", NOMINALISER.sub(r"\1 ", text))
+    return ASIDE.sub("", EACH_KIND.sub(r"\1 ", NOMINALISER.sub(r"\1 ", text)))
 
 
 def condense(text: str, limit: int) -> str:

@@ -3,6 +3,7 @@ or a negation (made-up provisions)."""
 
 from __future__ import annotations
 
+from scripts.editing import plain
 from scripts.listener import check
 from scripts.long_kinds import listed_after
 from scripts.long_labels import labelled
@@ -200,3 +201,17 @@ def test_a_negated_rule_keeps_its_list() -> None:
         "và khu vực đê bao thôn Bắc trong mùa mưa lũ hằng năm của xã"
     )
     assert listed_after(text, 38, _heard) == []
+
+
+def test_an_aside_goes_from_a_long_provision_but_never_one_that_qualifies_or_counts() -> None:
+    aside = "(Trưởng ban phòng cháy, chữa cháy rừng của xã)"
+    text = (
+        f"Khi đám cháy có nguy cơ lan sang khu dân cư, Chủ tịch Ủy ban nhân dân xã {aside} phải huy động ngay dân quân, "
+        "công an xã và người dân tham gia chữa cháy trong vòng 30 phút."
+    )
+    assert split_units(text) == [
+        "Khi đám cháy có nguy cơ lan sang khu dân cư, Chủ tịch Ủy ban nhân dân xã phải huy động ngay dân quân, công an xã "
+        "và người dân tham gia chữa cháy trong vòng 30 phút."
+    ]
+    for kept in ("(không kể người lái đò)", "(trừ ngày lễ, Tết)", "(đồng/người)", "(nếu có)"):
+        assert kept in plain(text.replace(aside, kept))

@@ -331,10 +331,16 @@ class Above:
         self.title = title
         self.recent: dict[str | None, str] = {}
         self.titles: dict[str | None, str] = {}
+        self.firsts: dict[str | None, str] = {}  # each clause's first line: "3. Hỗ trợ người cao tuổi từ đủ 75 tuổi …"
 
     def heading(self, clause: str | None, point: str | None, line: str) -> None:
         if point is None:
             self.titles[clause] = line
+
+    def named(self, clause: str | None, point: str | None, line: str) -> str:
+        """What says whose a line with no verb is: its clause's heading, or first line when that is not the line itself."""
+        first = self.firsts.setdefault(clause, line) if point is None else self.firsts.get(clause, "")
+        return self.titles.get(clause) or (first if first != line else "") or self.title
 
     def closed(self, clause: str | None, lines: list[str]) -> None:
         if lines and lines[-1].endswith(":"):

@@ -53,6 +53,12 @@ def _whole_sentence(line: str) -> bool:
 
 
 LIST_LEAD_END = re.compile(r"\b(gồm|sau|là|như)$")  # a list's lead that lost its colon
+# "Mức hỗ trợ: 500.000 đồng/người/tháng", "Thời gian: từ ngày …", "Hỗ trợ 2.000.000 đồng/hộ …" under "3. Hỗ trợ người cao
+# tuổi": a line of its own, never the tail of the heading above it (a printer's wrap goes on in lower case)
+OWN_LINE = re.compile(
+    r"^(?:(?:Mức|Định mức|Thời gian|Thời hạn|Thời điểm|Địa điểm|Đối tượng|Điều kiện|Tiền|Số tiền)\b[^:;.,()]{0,40}:\s|"
+    r"(?:Hỗ trợ|Được hỗ trợ|Trợ cấp|Được hưởng|Hưởng)\s(?:[^\d:;.]{0,40}\s)?\d)"
+)
 BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zà-ỹđ]")  # "- xã hội, hội quần chúng …": the rest of "chính trị - xã hội"
 
 
@@ -85,6 +91,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not prev.endswith((".", ";", ":", "!", "?", "”", '"', "./."))
             and not STRUCTURE_START.match(line)
             and not _task_group_heading(prev, line)
+            and not OWN_LINE.match(line)
         ):
             out[-1] = f"{prev} {line}"
         else:

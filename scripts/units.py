@@ -14,6 +14,7 @@ from scripts.bare_rows import AMOUNT_AFTER, narrowed_row, subject_is_list, uncol
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.holders import PERSON_HEADS, alternation
+from scripts.label_lines import headed_rows, under_heading
 from scripts.lead_holder import with_holder
 from scripts.lead_items import AREA, QUALIFIER, lead_items
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
@@ -317,7 +318,7 @@ def passage_units(
             line = as_received(holders.say(clause, line, lead))  # an agency's relief task, as residents get it, before any cut
             line, acts = one_act_each(line)
             heading = article.title if clause is None else ""
-            rows = above.rows(clause, point, line) if line and not owner else None  # "Hộ nghèo: 2.000.000 đồng/hộ"
+            rows = headed_rows(above, clause, point, line) if line and not owner else None  # "Hộ nghèo: 2.000.000 đồng/hộ"
             said = rows or (_line_said(line, lead, addressee, heading, carriers.limit, (resolve(lead), text)) if line else [])
             sentences = [as_received(s) for s in acts + said]
             if point and (occasion := occasions.get(clause)):
@@ -349,8 +350,8 @@ def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int, 
     """A line said with its lead when it has one, else alone; a bare value alone takes its article's title as label.
     `held` is the lead with its references resolved and the document's text: a bare benefit ("Tăng thêm …") is said
     as given to whom the lead names."""
-    if lead and (given := with_holder(held[0], line, held[1])):
-        return [given]
+    if lead and (given := with_holder(held[0], line, held[1]) or under_heading(lead, line)):
+        return [given]  # "Hỗ trợ người cao tuổi …:" + "a) Mức hỗ trợ: 500.000 đồng/người/tháng": who gets how much
     if not lead and (rows := inline_rows_said(line)):
         return rows  # "Mức hỗ trợ: hộ nghèo 1.500.000 đồng/hộ; hộ cận nghèo …": a sentence per group
     if lead:  # a rate said with what its lead gives a share of

@@ -1,0 +1,98 @@
+"""A line with no verb of its own ("Mức hỗ trợ: 500.000 đồng/người/tháng", "Hỗ trợ 40.000.000 đồng/hộ", "Thời gian:
+từ ngày …") said as one sentence with whom its heading or lead names, or not at all (made-up text)."""
+
+from __future__ import annotations
+
+from scripts.label_lines import under_heading
+from scripts.listener import check
+from tests.scripts.made_up import YEAR, decision, script, units
+
+SUBJECT = "Về chính sách hỗ trợ người cao tuổi và hộ gia đình bị thiệt hại do thiên tai"
+
+
+def test_a_label_line_is_not_glued_to_the_heading_above_it() -> None:
+    """ "1. Hỗ trợ người cao tuổi …" then "Mức hỗ trợ: …": two lines, never "… trở lên Mức hỗ trợ: …"."""
+    doc = decision(
+        SUBJECT, "Điều 1. Chính sách\n1. Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên\nMức hỗ trợ: 500.000 đồng/người/tháng.\n"
+    )
+    assert doc.articles[0].clauses[0].text.split("\n")[-1] == "Mức hỗ trợ: 500.000 đồng/người/tháng."
+    wrapped = decision(SUBJECT, "Điều 1. Chính sách\n1. Hộ nghèo được hỗ trợ\nmức 500.000 đồng/hộ.\n")  # goes on in lower case
+    assert wrapped.articles[0].clauses[0].text == "Hộ nghèo được hỗ trợ mức 500.000 đồng/hộ."
+
+
+def test_the_level_under_a_clause_heading_names_who_gets_it() -> None:
+    body = (
+        "Điều 1. Chính sách hỗ trợ\n1. Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên\nMức hỗ trợ: 500.000 đồng/người/tháng.\n"
+        "2. Hỗ trợ người khuyết tật nặng\nMức hỗ trợ: 300.000 đồng/người/tháng.\n"
+    )
+    said = units(SUBJECT, body)
+    assert "Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ 500.000 đồng/người/tháng." in said, said
+    assert "Người khuyết tật nặng được hỗ trợ 300.000 đồng/người/tháng." in said, said
+    assert not any(s.startswith("Mức hỗ trợ") for s in said), said  # an amount without its holder
+
+
+def test_the_article_title_names_whose_level_and_time_it_is() -> None:
+    body = (
+        "Điều 1. Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên\n1. Mức hỗ trợ: 500.000 đồng/người/tháng.\n"
+        f"2. Thời gian hỗ trợ: từ ngày 01 tháng 01 năm {YEAR} đến ngày 31 tháng 12 năm {YEAR}.\n"
+    )
+    said = units(SUBJECT, body)
+    assert "Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ 500.000 đồng/người/tháng." in said, said
+    when = f"từ ngày 01 tháng 01 năm {YEAR} đến ngày 31 tháng 12 năm {YEAR}"
+    assert f"Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ {when}." in said, said
+
+
+def test_a_verb_first_amount_takes_the_holder_its_heading_names() -> None:
+    """Was "Hộ gia đình có nhà bị sập đổ hoàn toàn Hỗ trợ được hỗ trợ 40.000.000 đồng/hộ …": two lines glued, the verb twice."""
+    body = (
+        "Điều 1. Mức hỗ trợ\n1. Hộ gia đình có nhà bị sập đổ hoàn toàn\nHỗ trợ 40.000.000 đồng/hộ để xây dựng lại nhà ở.\n"
+        "2. Hộ gia đình có nhà bị hư hỏng nặng:\na) Hỗ trợ 20.000.000 đồng/hộ để sửa chữa nhà ở.\n"
+    )
+    said = [s.lower() for s in script(SUBJECT, body)]
+    assert any(
+        s.endswith("hộ gia đình có nhà bị sập đổ hoàn toàn được hỗ trợ 40.000.000 đồng/hộ để xây dựng lại nhà ở.") for s in said
+    ), said
+    assert any(
+        s.endswith("hộ gia đình có nhà bị hư hỏng nặng được hỗ trợ 20.000.000 đồng/hộ để sửa chữa nhà ở.") for s in said
+    ), said
+    assert not any("hỗ trợ được" in s for s in said), said
+
+
+def test_points_of_a_lead_that_gives_to_a_group() -> None:
+    body = (
+        "Điều 1. Chính sách\n1. Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên:\na) Mức hỗ trợ: 500.000 đồng/người/tháng;\n"
+        f"b) Thời gian hỗ trợ: từ ngày 01 tháng 01 năm {YEAR}.\n"
+    )
+    said = units(SUBJECT, body)
+    assert "Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ 500.000 đồng/người/tháng." in said, said
+    assert f"Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ từ ngày 01 tháng 01 năm {YEAR}." in said, said
+
+
+def test_a_campaigns_dates_and_place_are_said_with_the_campaign() -> None:
+    body = (
+        "Điều 1. Nội dung\n1. Chiến dịch tiêm vắc xin sởi cho trẻ em dưới 5 tuổi\n"
+        f"Thời gian: từ ngày 01 tháng 4 năm {YEAR} đến ngày 30 tháng 4 năm {YEAR}.\nĐịa điểm: tại trạm y tế xã.\n"
+    )
+    said = units("Kế hoạch tiêm vắc xin phòng bệnh sởi", body)
+    campaign = "Chiến dịch tiêm vắc xin sởi cho trẻ em dưới 5 tuổi được thực hiện"
+    assert f"{campaign} từ ngày 01 tháng 4 năm {YEAR} đến ngày 30 tháng 4 năm {YEAR}." in said, said
+    assert f"{campaign} tại trạm y tế xã." in said, said
+
+
+def test_a_heading_that_names_no_one_and_nothing_done_says_nothing() -> None:
+    """ "Thời gian: từ ngày …" under "Nội dung thực hiện": of what? Not said here; nor a level under a heading of no group."""
+    assert under_heading("Nội dung thực hiện", f"Thời gian: từ ngày 01 tháng 4 năm {YEAR}.") is None
+    assert under_heading("Kinh phí thực hiện", "Mức hỗ trợ: 500.000 đồng/người/tháng.") is None
+    assert under_heading("Hỗ trợ cán bộ, công chức cấp xã", "Mức hỗ trợ: 500.000 đồng/người/tháng.") is None
+    assert under_heading("Hỗ trợ người cao tuổi", "Mức hỗ trợ: theo quy định tại khoản 2 Điều 5.") is None
+    assert under_heading("Hộ nghèo", "Mức phạt: 500.000 đồng.") is None
+
+
+def test_every_sentence_said_has_a_main_clause() -> None:
+    for heading, line in (
+        ("Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên", "Mức hỗ trợ: 500.000 đồng/người/tháng."),
+        ("Hộ gia đình có nhà bị sập đổ hoàn toàn", "Hỗ trợ 40.000.000 đồng/hộ."),
+        ("Chiến dịch tiêm vắc xin sởi", f"Thời gian: từ ngày 01 tháng 4 năm {YEAR}."),
+    ):
+        said = under_heading(heading, line)
+        assert said and not check(said), (heading, line, said)

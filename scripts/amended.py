@@ -230,13 +230,15 @@ def _unreplaced(article: Article, units: list[Unit]) -> list[Unit]:
     return [u for u in units if (u[0], u[1]) not in struck]
 
 
-def amended_units(article: Article, resolve: Callable[[str], str] = str, text: str = "") -> tuple[list[Unit], dict[Unit, str]]:
+def amended_units(
+    article: Article, resolve: Callable[[str], str] = str, text: str = "", subject: str = ""
+) -> tuple[list[Unit], dict[Unit, str]]:
     """(clause, point, quote, sentence) for every sentence the article offers, its quoted new wording read as
     provisions of their own; and for each sentence of new wording, the provision it now is."""
     changes, used = amendments(article)
     levels = replaced_levels(article)
     if not changes:
-        return as_targets(article, _unreplaced(article, passage_units(article, resolve, text))) + levels, {}
+        return as_targets(article, _unreplaced(article, passage_units(article, resolve, text, subject))) + levels, {}
     rest = Article(article.number, article.title, chapter=article.chapter)
     for n, (clause, point, _, line) in enumerate(_lines(article)):
         if n in used or _ < 0:
@@ -252,7 +254,7 @@ def amended_units(article: Article, resolve: Callable[[str], str] = str, text: s
             rest.clauses[-1].points.append(Point(point, line))
         else:
             append_to_clause(rest.clauses[-1], line)
-    units = _unreplaced(article, passage_units(rest, resolve, text)) + levels
+    units = _unreplaced(article, passage_units(rest, resolve, text, subject)) + levels
     cites: dict[Unit, str] = {}
     for change in changes:
         for clause, point, quote, said in passage_units(unfold(change, article.title), resolve, text):

@@ -19,9 +19,14 @@ from scripts.listener import check
 from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, strip_noise, words
 
 GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<who>.+)$")  # "Hỗ trợ người cao tuổi …"
-# "Mức hỗ trợ: 500.000 đồng …", "Mức hỗ trợ tiền ăn: …", "Thời gian hỗ trợ: từ ngày …", "Địa điểm: tại …"
+# "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú", "Người bệnh … được hỗ trợ": who gets what
+GIVES_TO = re.compile(
+    rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})(?P<what>\s[^,;:]{{2,40}}?)\s(?:cho|đối với)\s(?P<who>.+)$"
+)
+HOLDS = re.compile(rf"^(?P<who>[^,;:]+?)\s+được\s+(?P<verb>{GIVE})(?P<what>(?:\s[^,;:]{{2,40}})?)$")
+# "Mức hỗ trợ: 500.000 đồng …", "Mức hỗ trợ tiền ăn: …", "Tiền đi lại: …", "Thời gian hỗ trợ: từ ngày …", "Địa điểm: tại …"
 LABELLED = re.compile(
-    rf"^(?:(?P<level>Mức|Định mức|Số tiền)(?:\s+(?P<verb>{GIVE})(?P<what>[^:]{{0,40}}))?|"
+    rf"^(?:(?P<level>Mức|Định mức|Số tiền)(?:\s+(?P<verb>{GIVE})(?P<what>[^:]{{0,40}}))?|(?P<money>Tiền\s[^:\d]{{2,40}}?)|"
     r"(?P<time>Thời gian|Thời hạn)(?:\s+(?P<doing>[^:]{1,40}))?|(?P<place>Địa điểm|Nơi)(?:\s+[^:]{1,40})?)"
     r"\s*:\s+(?P<value>.+)$",
     re.I,
@@ -29,60 +34,70 @@ LABELLED = re.compile(
 ACTED = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<rest>\d.+)$")  # "Hỗ trợ 2.000.000 đồng/hộ"
 DATES = re.compile(r"^(?:từ|kể từ|đến|trước|trong)\s+(?:ngày|tháng|năm|quý)\s+\d", re.I)
 PLACE = re.compile(r"^(?:tại|ở)\s+\S", re.I)
-SPAN = re.compile(r"^(?:trong\s+)?\d+\s+(?:ngày|tháng|năm)\b")  # "Thời gian hỗ trợ: 12 tháng"
+SPAN = re.compile(r"^(?:(?:trong|tối đa|không quá)\s+)?\d+\s+(?:ngày|tháng|năm)\b")  # "Thời gian hỗ trợ: 12 tháng"
 # what a plan's heading names that can happen at a time or a place: "Chiến dịch tiêm vắc xin sởi", "Đợt ra quân …"
 EVENT = re.compile(
     r"^(?:Chiến dịch|Đợt|Tháng|Tuần|Ngày hội|Hội thi|Hội chợ|Lễ|Kỳ|Cuộc|Chương trình|Tiêm|Khám|Tổng vệ sinh|Diễn tập)\b"
 )
+ANNOUNCED = re.compile(r"\s*,?\s*(?:như sau|sau đây|dưới đây|bao gồm|gồm|(?:các|những) (?:khoản|nội dung) sau(?: đây)?)$")
+HELD = re.compile(r"^(?:(?:Ban hành )?Kế hoạch\s+)?(?:(?P<verb>Tổ chức|Triển khai|Thực hiện)\s+)?(?P<what>.+)$", re.I)
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
 
 
-def _holder(heading: str) -> tuple[str, str]:
-    """(who, verb) a heading names: "Hỗ trợ người cao tuổi …" → ("Người cao tuổi …", "hỗ trợ"); "Hộ gia đình có nhà bị
-    sập đổ" → ("Hộ gia đình có nhà bị sập đổ", ""); ("", "") for any other heading."""
-    if (m := GIVES.match(heading)) and GROUP.match(m["who"]) and not RULE.search(m["who"]) and not STAFF.search(m["who"]):
-        return capfirst(m["who"]), m["verb"].lower()
-    if GROUP.match(heading) and not RULE.search(heading) and not STAFF.search(heading):
-        return heading, ""
-    return "", ""
+def _group(who: str) -> bool:
+    return bool(GROUP.match(who)) and not RULE.search(who) and not STAFF.search(who)
 
 
-def under_heading(heading: str, line: str) -> str | None:
-    """`line` said with its clause's `heading`, or None when the heading cannot say whose the line is."""
-    heading = flat(strip_noise(heading)).rstrip(" .:")
+def _holder(heading: str) -> tuple[str, str, str]:
+    """(who, verb, what) a heading names: "Hỗ trợ người cao tuổi …" → ("Người cao tuổi …", "hỗ trợ", ""); "Hỗ trợ tiền ăn
+    cho người bệnh …" → ("Người bệnh …", "hỗ trợ", " tiền ăn"); "Hộ gia đình có nhà bị sập đổ" → (it, "", ""); else empty."""
+    for m in (GIVES_TO.match(heading), HOLDS.match(heading), GIVES.match(heading)):
+        if m and _group(m["who"]) and not punishes(m["verb"].lower(), m["who"]):
+            what = m.groupdict().get("what") or ""
+            return capfirst(m["who"]), m["verb"].lower(), "" if GROUP.match(what.strip()) else what
+    return (heading, "", "") if _group(heading) else ("", "", "")
+
+
+def under_heading(heading: str, line: str, event_only: bool = False) -> str | None:
+    """`line` said with its clause's `heading`, or None when the heading cannot say whose the line is; `event_only`:
+    only the time or place of the event the heading names (a plan's title over "Thời gian: từ ngày …")."""
+    heading = ANNOUNCED.sub("", flat(strip_noise(heading)).rstrip(" .:"))  # "Hộ nghèo được hỗ trợ như sau:"
     body = flat(strip_noise(line)).rstrip(" .;")
     if not heading or REFERENCE.search(heading) or REFERENCE.search(body) or words(heading) > 25:
         return None
-    who, verb = _holder(heading)
+    who, verb, what = ("", "", "") if event_only else _holder(heading)
     said = ""
     if m := ACTED.match(body):  # "Hỗ trợ 2.000.000 đồng/hộ …" under "Hộ gia đình có nhà bị sập đổ hoàn toàn"
-        if who and not verb and VALUE.match(m["rest"]) and not punishes(m["verb"].lower(), m["rest"]):
-            said = f"{who} được {m['verb'].lower()} {m['rest']}"
+        if who and verb in ("", m["verb"].lower()) and VALUE.match(m["rest"]) and not punishes(m["verb"].lower(), m["rest"]):
+            said = f"{who} được {m['verb'].lower()}{what.rstrip()} {m['rest']}"  # "Hỗ trợ hộ nghèo:" + "- Hỗ trợ 2.000.000 …"
     elif m := LABELLED.match(body):
-        said = _labelled(m, heading, who, verb)
+        said = _labelled(m, heading, who, (verb, what))
     done = finish(said)
     return done if said and words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None
 
 
-def _labelled(m: re.Match[str], heading: str, who: str, verb: str) -> str:
-    value = m["value"]
-    if m["level"]:  # "Mức hỗ trợ: 500.000 đồng/người/tháng": who gets how much
-        giving = m["verb"].lower() if m["verb"] else verb
-        if not who or not giving or (verb and giving != verb) or not VALUE.match(value):
+def _labelled(m: re.Match[str], heading: str, who: str, giving: tuple[str, str]) -> str:
+    value, (verb, what) = m["value"], giving
+    if m["level"] or m["money"]:  # "Mức hỗ trợ: 500.000 đồng/người/tháng", "Tiền ăn: 40.000 đồng/người/ngày": who gets how much
+        if m["money"]:
+            own, what = verb, f" {m['money'].lower()}"
+        else:
+            own, what = (m["verb"].lower(), m["what"] or "") if m["verb"] else (verb, what)
+        if not who or not own or (verb and own != verb) or not VALUE.match(value):
             return ""
-        return f"{who} được {giving}{(m['what'] or '').rstrip()} {value}"
+        return f"{who} được {own}{what.rstrip()} {value}"
     if not (DATES.match(value) or SPAN.match(value) if m["time"] else PLACE.match(value)):
         return ""
-    value = f"trong {value}" if SPAN.match(value) and not value.startswith("trong") else value
+    value = f"trong {value}" if re.match(r"\d", value) else f"trong thời gian {value}" if SPAN.match(value) else value
     if who and verb and (m["doing"] or verb).lower() == verb:  # "Thời gian hỗ trợ: từ ngày …" under "Hỗ trợ người …"
-        return f"{who} được {verb} {value}"
-    if EVENT.match(heading) and not m["doing"]:  # "Thời gian: từ ngày …" under "Chiến dịch tiêm vắc xin sởi"
-        return f"{heading} được thực hiện {value}"
+        return f"{who} được {verb}{what.rstrip()} {value}"
+    if (event := HELD.match(heading)) and EVENT.match(capfirst(event["what"])) and not m["doing"]:  # under "Chiến dịch tiêm …"
+        return f"{capfirst(event['what'])} được {(event['verb'] or 'thực hiện').lower()} {value}"
     return ""
 
 
 def headed_rows(above: Above, clause: str | None, point: str | None, line: str) -> list[str] | None:
     """A line with no lead line above it: said with its clause's heading or its article's title when that names whose
     it is, else as a row of what came above it (``Above.rows``)."""
-    said = under_heading(above.named(clause, point, line), line)
+    said = under_heading(above.named(clause, point, line), line) or under_heading(above.subject, line, event_only=True)
     return [said] if said else above.rows(clause, point, line)

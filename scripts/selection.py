@@ -262,7 +262,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        units, amended = amended_units(article, lambda line: who_is_meant(line, doc), whole)
+        units, amended = amended_units(article, lambda line: who_is_meant(line, doc), whole, doc.title)
         directive = not article.number or article.number.startswith("mục ")  # tasks, in no order of importance
         if directive:  # a directive: its orders to enforce, said to whom they concern
             said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor

@@ -267,7 +267,7 @@ def _sentences_before_lead(line: str) -> tuple[list[str], str]:
 
 
 def passage_units(
-    article: Article, resolve: Callable[[str], str] = str, text: str = ""
+    article: Article, resolve: Callable[[str], str] = str, text: str = "", subject: str = ""
 ) -> list[tuple[str | None, str | None, str, str]]:
     """(clause, point, quote, sentence) for every sentence the article offers, each line read with its lead (a
     directive's task with its actor); `resolve` may say in words what a line refers to (the quote stays the source's)."""
@@ -277,7 +277,7 @@ def passage_units(
     occasions: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
     holders = Holders(article.title, on=not carriers.on)  # "Trách nhiệm của chủ rừng": whose duties
-    above = Above(article.title)  # what a row with no lead line right above it continues ("1.1. Mức trợ cấp …:")
+    above = Above(article.title, subject)  # what a row with no lead line right above it continues ("1.1. Mức trợ cấp …:")
     for clause, point, passage in article.passages():
         if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
             passage = passage.split("Nơi nhận", 1)[0]
@@ -350,7 +350,7 @@ def _line_said(line: str, lead: str, addressee: bool, heading: str, limit: int, 
     """A line said with its lead when it has one, else alone; a bare value alone takes its article's title as label.
     `held` is the lead with its references resolved and the document's text: a bare benefit ("Tăng thêm …") is said
     as given to whom the lead names."""
-    if lead and (given := with_holder(held[0], line, held[1]) or under_heading(lead, line)):
+    if lead and (given := under_heading(lead, line) or with_holder(held[0], line, held[1])):
         return [given]  # "Hỗ trợ người cao tuổi …:" + "a) Mức hỗ trợ: 500.000 đồng/người/tháng": who gets how much
     if not lead and (rows := inline_rows_said(line)):
         return rows  # "Mức hỗ trợ: hộ nghèo 1.500.000 đồng/hộ; hộ cận nghèo …": a sentence per group

@@ -100,7 +100,7 @@ def test_the_rest_of_an_amending_article_is_read_against_the_whole_document(monk
     seen: list[str] = []
     real = amended.passage_units
     monkeypatch.setattr(
-        amended, "passage_units", lambda article, resolve, text: seen.append(text) or real(article, resolve, text)
+        amended, "passage_units", lambda article, resolve, text, *rest: seen.append(text) or real(article, resolve, text, *rest)
     )
     doc = parse(whole)
     article = next(a for a in doc.articles if amendments(a)[0])

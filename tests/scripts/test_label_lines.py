@@ -3,7 +3,9 @@ từ ngày …") said as one sentence with whom its heading or lead names, or no
 
 from __future__ import annotations
 
+from scripts.draft import draft
 from scripts.label_lines import under_heading
+from scripts.legal import parse
 from scripts.listener import check
 from tests.scripts.made_up import YEAR, decision, script, units
 
@@ -58,16 +60,6 @@ def test_a_verb_first_amount_takes_the_holder_its_heading_names() -> None:
     assert not any("hỗ trợ được" in s for s in said), said
 
 
-def test_points_of_a_lead_that_gives_to_a_group() -> None:
-    body = (
-        "Điều 1. Chính sách\n1. Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên:\na) Mức hỗ trợ: 500.000 đồng/người/tháng;\n"
-        f"b) Thời gian hỗ trợ: từ ngày 01 tháng 01 năm {YEAR}.\n"
-    )
-    said = units(SUBJECT, body)
-    assert "Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ 500.000 đồng/người/tháng." in said, said
-    assert f"Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ từ ngày 01 tháng 01 năm {YEAR}." in said, said
-
-
 def test_a_campaigns_dates_and_place_are_said_with_the_campaign() -> None:
     body = (
         "Điều 1. Nội dung\n1. Chiến dịch tiêm vắc xin sởi cho trẻ em dưới 5 tuổi\n"
@@ -96,3 +88,43 @@ def test_every_sentence_said_has_a_main_clause() -> None:
     ):
         said = under_heading(heading, line)
         assert said and not check(said), (heading, line, said)
+
+
+def test_a_money_line_takes_whom_and_what_the_heading_gives() -> None:
+    """ "Hỗ trợ tiền ăn cho người bệnh …" then "1. Tiền ăn: 40.000 đồng/người/ngày.": was "Tiền ăn là 40.000 đồng/người/ngày"."""
+    body = (
+        "Điều 1. Hỗ trợ tiền ăn cho người bệnh điều trị nội trú thuộc hộ nghèo\n1. Tiền ăn: 40.000 đồng/người/ngày.\n"
+        "2. Thời gian hỗ trợ: tối đa 30 ngày/đợt điều trị.\n"
+    )
+    said = units("Về hỗ trợ người bệnh", body)
+    who = "Người bệnh điều trị nội trú thuộc hộ nghèo được hỗ trợ tiền ăn"
+    assert f"{who} 40.000 đồng/người/ngày." in said, said
+    assert f"{who} trong thời gian tối đa 30 ngày/đợt điều trị." in said, said
+
+
+def test_a_lead_that_gives_to_a_group_and_its_dash_items() -> None:
+    body = (
+        "Điều 1. Chính sách\n1. Hỗ trợ hộ nghèo:\n- Hỗ trợ 2.000.000 đồng/hộ;\n- Tiền ăn: 30.000 đồng/người/ngày.\n"
+        f"2. Hộ gia đình có nhà bị sập đổ được hỗ trợ như sau:\n- Thời gian: từ ngày 01/01/{YEAR} đến ngày 31/12/{YEAR}.\n"
+        "3. Hỗ trợ người cao tuổi từ đủ 75 tuổi trở lên:\na) Mức hỗ trợ: 500.000 đồng/người/tháng;\n"
+        f"b) Thời gian hỗ trợ: từ ngày 01 tháng 01 năm {YEAR}.\n"
+    )
+    said = units(SUBJECT, body)
+    assert "Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ 500.000 đồng/người/tháng." in said, said
+    assert f"Người cao tuổi từ đủ 75 tuổi trở lên được hỗ trợ từ ngày 01 tháng 01 năm {YEAR}." in said, said
+    assert "Hộ nghèo được hỗ trợ 2.000.000 đồng/hộ." in said, said  # was not said at all
+    assert "Hộ nghèo được hỗ trợ tiền ăn 30.000 đồng/người/ngày." in said, said
+    # was "… được hỗ trợ thời gian: từ ngày …"
+    assert f"Hộ gia đình có nhà bị sập đổ được hỗ trợ từ ngày 01/01/{YEAR} đến ngày 31/12/{YEAR}." in said, said
+
+
+def test_a_plans_dates_are_said_with_what_its_title_organises() -> None:
+    """A plan's "II. NỘI DUNG" names nothing; its title says what takes place from that day."""
+    text = (
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTổ chức chiến dịch tiêm vắc xin sởi - rubella\n"
+        f"I. NỘI DUNG\n1. Đối tượng: trẻ em từ 1 tuổi đến dưới 6 tuổi.\n2. Thời gian: từ ngày 01/4/{YEAR} đến ngày 15/4/{YEAR}.\n"
+        "II. TỔ CHỨC THỰC HIỆN\nTrạm Y tế xã chủ trì tổ chức tiêm.\n"
+    )
+    said = [s.text for s in draft(parse(text)).sentences]
+    assert f"Chiến dịch tiêm vắc xin sởi - rubella được tổ chức từ ngày 01/4/{YEAR} đến ngày 15/4/{YEAR}." in said, said
+    assert under_heading("Nội dung", f"Thời gian: từ ngày 01/4/{YEAR}.", event_only=True) is None

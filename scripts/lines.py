@@ -62,6 +62,17 @@ OWN_LINE = re.compile(
 BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zà-ỹđ]")  # "- xã hội, hội quần chúng …": the rest of "chính trị - xã hội"
 
 
+def _goes_on(last: str, line: str) -> bool:
+    """A line in lower case after a blank (a PDF's page break) goes on with the sentence the last line left open."""
+    return (
+        line[:1].islower()
+        and bool(last)
+        and not last.endswith((".", ";", ":", "!", "?", "”", '"'))
+        and not STRUCTURE_START.match(line)
+        and not BARE_MARKER.match(line)
+    )
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines of one paragraph; blank lines and structure markers split."""
     out: list[str] = []
@@ -70,6 +81,11 @@ def unwrap(lines: list[str]) -> list[str]:
             out.append("")
             continue
         last = next((o for o in reversed(out) if o), "")
+        if _goes_on(last, line) and out and not out[-1]:  # "… đối với đối tượng tham gia," / page break / "làm nhiệm vụ …"
+            while not out[-1]:
+                out.pop()
+            out[-1] = f"{out[-1]} {line}"
+            continue
         if BROKEN_COMPOUND.match(line) and last[-1:].isalpha() and not LIST_LEAD_END.search(last):
             # a wrap inside "kinh tế - xã hội": a list item starts with a capital, after a line that ended a sentence
             while out and not out[-1]:

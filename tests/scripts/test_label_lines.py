@@ -128,3 +128,19 @@ def test_a_plans_dates_are_said_with_what_its_title_organises() -> None:
     said = [s.text for s in draft(parse(text)).sentences]
     assert f"Chiến dịch tiêm vắc xin sởi - rubella được tổ chức từ ngày 01/4/{YEAR} đến ngày 15/4/{YEAR}." in said, said
     assert under_heading("Nội dung", f"Thời gian: từ ngày 01/4/{YEAR}.", event_only=True) is None
+
+
+def test_a_sentence_broken_by_a_page_break_goes_on_in_lower_case() -> None:
+    """A gazette PDF's page break leaves a blank between "… được hỗ trợ" and "mức 500.000 đồng/hộ …": one sentence,
+    never a line with no subject; a point ("a) …", "b)" alone) after a blank is still a point of its own."""
+    from scripts.lines import unwrap
+
+    assert unwrap(["1. Hộ nghèo được hỗ trợ", "", "mức 500.000 đồng/hộ/tháng."]) == [
+        "1. Hộ nghèo được hỗ trợ mức 500.000 đồng/hộ/tháng."
+    ]
+    assert unwrap(["1. Sở Xây dựng", "", "a) Chủ trì kiểm tra;", "", "b)", "Phối hợp."]) == [
+        "1. Sở Xây dựng",
+        "a) Chủ trì kiểm tra;",
+        "b) Phối hợp.",
+    ]
+    assert unwrap(["Hộ nghèo được hỗ trợ.", "", "mức hỗ trợ …"])[0] == "Hộ nghèo được hỗ trợ."

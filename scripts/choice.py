@@ -86,8 +86,22 @@ def cut_at_comma(quote: str, text: str) -> bool:
     return whole.startswith(head) and whole[len(head) :].startswith(",")
 
 
+AMOUNT_THEN_LABEL = re.compile(
+    r"^(?P<amount>\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|%)(?:\s*/\s*[^\s/]+)*) là "
+    r"(?P<label>(?:mức|số tiền|tiền|giá|khoản|tỷ lệ)\s[^.;:]+?)\.?$"
+)
+
+
+def label_first(text: str) -> str:
+    """ "2.000.000 đồng là mức hỗ trợ cho mỗi hộ nghèo …" → "Mức hỗ trợ cho mỗi hộ nghèo … là 2.000.000 đồng.": the
+    listener hears what an amount is before the amount, as an editor says it."""
+    if not (m := AMOUNT_THEN_LABEL.match(text)):
+        return text
+    return f"{m['label'][:1].upper()}{m['label'][1:]} là {m['amount']}."
+
+
 def build_pool(doc: LegalDocument) -> list[Candidate]:
-    pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(text))) for half in mended(cand)]
+    pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(label_first(text)))) for half in mended(cand)]
     everyone = whole_scope(doc)
     for cand in pool:
         if ADJUSTMENT.match(cand.text) and (said := adjusted(cand.source.quote, everyone)):

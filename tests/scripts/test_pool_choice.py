@@ -1,0 +1,33 @@
+"""What the pool keeps of a sentence that gives residents an amount, a date or a service (made-up text)."""
+
+from __future__ import annotations
+
+from scripts.choice import label_first
+from tests.scripts.made_up import YEAR, script
+
+DUTIES = f"""Điều 2. Tổ chức thực hiện
+1. Ủy ban nhân dân cấp xã chủ trì, phối hợp với Trạm Y tế xã tổ chức tiêm vắc xin miễn phí cho trẻ em từ 1 đến 5 tuổi từ ngày 01 tháng 3 năm {YEAR}.
+2. Ủy ban nhân dân cấp xã chủ trì, phối hợp với các đơn vị liên quan kiểm tra, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm {YEAR}.
+3. Ủy ban nhân dân cấp xã chủ trì tổ chức tập huấn cho cán bộ y tế thôn trước ngày 01 tháng 3 năm {YEAR}.
+"""
+
+
+def test_an_amount_said_before_its_label_is_said_label_first() -> None:
+    body = "Điều 1. Hỗ trợ hộ nghèo\n2.000.000 đồng là mức hỗ trợ cho mỗi hộ nghèo có nhà bị sập do bão.\n"
+    said = script("Về hỗ trợ hộ nghèo bị thiệt hại do bão", body)
+    assert any("mức hỗ trợ cho mỗi hộ nghèo có nhà bị sập do bão là 2.000.000 đồng" in s for s in said)
+    assert not any(s.startswith("2.000.000") or ", 2.000.000 đồng là" in s for s in said)
+
+
+def test_only_an_amount_followed_by_what_it_is_is_turned() -> None:
+    assert label_first("300.000 đồng/người/tháng là mức trợ cấp của người cao tuổi.") == (
+        "Mức trợ cấp của người cao tuổi là 300.000 đồng/người/tháng."
+    )
+    for text in ("2.000.000 đồng/hộ.", "50% đối với hộ nghèo.", "2.000.000 đồng là đủ.", "Mức hỗ trợ là 2.000.000 đồng."):
+        assert label_first(text) == text
+
+
+def test_a_service_an_office_leads_is_said_for_residents_and_its_own_work_is_not() -> None:
+    said = script("Về tiêm chủng mở rộng", DUTIES)
+    assert any("Trẻ em từ 1 đến 5 tuổi được tiêm vắc xin miễn phí từ ngày 01 tháng 3" in s for s in said)
+    assert not any("chủ trì" in s or "báo cáo" in s or "tập huấn" in s for s in said)

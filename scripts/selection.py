@@ -147,8 +147,8 @@ HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phụ lục)\s+[\dIVXLC]+[a-z�
 
 
 PERSON_SUBJECT = re.compile(
-    r"^(?:Từ ngày [^,]+, )?(?:Người|Trẻ em|Học sinh|Hộ gia đình|Hộ\b|Công dân|Cá nhân|Chủ (?!tịch|trì|động|đầu tư|quản)\w+|Thân nhân|"
-    r"Thành viên|Dân quân|Nông dân|Bà con|Người dân|Lao động)[^.;]{0,80}?\b(?:được|phải|không được|bị|có quyền|thuộc (?:đối tượng|diện))\b"
+    r"^(?:Từ ngày [^,]+, )?(?:Người|Trẻ|Học sinh|Hộ|Công dân|Cá nhân|Chủ (?!tịch|trì|động|đầu tư|quản)\w+|Thân nhân|Phụ nữ|Bà mẹ|"
+    r"Thành viên|Dân quân|Nông dân|Bà con|Lao động)\b[^.;]{0,80}?\b(?:được|phải|không được|bị|có quyền|thuộc (?:đối tượng|diện))\b"
 )  # the resident is the subject of a right, a duty or a ban: "Người đủ 16 tuổi trở lên được điều khiển xe gắn máy"
 LEAD_ONLY = re.compile(r"\b(?:các|những|một trong các)\s+(?:hành vi|trường hợp|việc|nội dung|đối tượng|điều kiện)\.?$")
 

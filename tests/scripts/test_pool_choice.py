@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scripts.choice import label_first
+from scripts.selection import score
 from tests.scripts.made_up import YEAR, script
 
 DUTIES = f"""Điều 2. Tổ chức thực hiện
@@ -31,3 +34,16 @@ def test_a_service_an_office_leads_is_said_for_residents_and_its_own_work_is_not
     said = script("Về tiêm chủng mở rộng", DUTIES)
     assert any("Trẻ em từ 1 đến 5 tuổi được tiêm vắc xin miễn phí từ ngày 01 tháng 3" in s for s in said)
     assert not any("chủ trì" in s or "báo cáo" in s or "tập huấn" in s for s in said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phụ nữ có thai được khám thai miễn phí 03 lần tại Trạm Y tế xã.",
+        "Bà mẹ sinh con thứ nhất được hỗ trợ 1.000.000 đồng khi đăng ký khai sinh cho con.",
+        "Trẻ dưới 6 tuổi được cấp thẻ bảo hiểm y tế miễn phí.",
+    ],
+)
+def test_a_womans_or_a_childs_own_right_is_not_sunk_by_a_duties_title(text: str) -> None:
+    assert score(text, "Trách nhiệm của Ủy ban nhân dân cấp xã", 2, 5) == score(text, "Tiêm chủng mở rộng", 2, 5)
+    assert score(text, "Trách nhiệm của Ủy ban nhân dân cấp xã", 2, 5) > 4.0

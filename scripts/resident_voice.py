@@ -78,7 +78,7 @@ TASK_LEAD = re.compile(
     r"Định kỳ|Hằng năm|Hàng năm|Bố trí)\b",
     re.I,
 )
-REGULATES = re.compile(r"\b(?:quy định|ban hành|việc|thẩm quyền|có quyền)\b", re.I)
+REGULATES = re.compile(r"\b(?:quy định|ban hành|(?<!chỉ đạo )(?<!tổ chức )(?<!triển khai )việc|thẩm quyền|có quyền)\b", re.I)
 # "Bộ trưởng Bộ Y tế quy định về tiêu chuẩn sức khỏe, việc khám sức khỏe đối với người lái xe": a rule about the
 # service, not the service given
 PLANNED = re.compile(
@@ -97,8 +97,8 @@ PLACE = re.compile(
 GIVES = re.compile(
     rf"^(?P<pre>[^.;:]{{0,120}}?)(?<!\S)(?P<verb>(?i:{benefit_verbs()}))\s+"
     r"(?P<what>[^;]*?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?(?:đồng|kg|ki-lô-gam|tấn)[^;]*?)\s+(?:cho|đối với)\s+"
-    rf"(?P<who>{beneficiary()}[^;]*?)\s*(?:;.*)?\.?$"
-)
+    rf"(?P<who>{beneficiary()}[^;]*?)(?P<tail>\s(?:trước|từ ngày|đến hết|đến ngày|kể từ)\s[^;]*?)?\s*(?:;.*)?\.?$"
+)  # "… cho người cao tuổi … trước ngày 30 tháng 6": by when they get it, not who they are
 SERVES = re.compile(
     rf"^(?P<pre>[^.;:]{{0,120}}?)(?<!\S)(?P<verb>(?i:{benefit_verbs()}))"
     rf"(?:\s+(?P<what>[^;]*?))?\s+(?:cho|đối với)\s+(?P<who>{beneficiary()}[^;]*?)"
@@ -231,7 +231,7 @@ def _given(sentence: str) -> str | None:
     pre = m["pre"].strip(" ,")
     if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]) or ANOTHER_TASK.search(m["what"]):
         return None  # a policy still to be studied, money between offices, or another task's beneficiary
-    return _residents(pre, _group(m["who"]), f"được {m['verb'].lower()} {m['what'].strip(' ,')}")
+    return _residents(pre, _group(m["who"]), f"được {m['verb'].lower()} {m['what'].strip(' ,')}{m['tail'] or ''}")
 
 
 def _served(sentence: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.choice import label_first
+from scripts.resident_voice import in_residents_voice
 from scripts.selection import score
 from tests.scripts.made_up import YEAR, script
 
@@ -47,3 +48,25 @@ def test_a_service_an_office_leads_is_said_for_residents_and_its_own_work_is_not
 def test_a_womans_or_a_childs_own_right_is_not_sunk_by_a_duties_title(text: str) -> None:
     assert score(text, "Trách nhiệm của Ủy ban nhân dân cấp xã", 2, 5) == score(text, "Tiêm chủng mở rộng", 2, 5)
     assert score(text, "Trách nhiệm của Ủy ban nhân dân cấp xã", 2, 5) > 4.0
+
+
+def test_an_amount_an_office_is_told_to_see_given_is_said_as_the_residents_with_its_deadline() -> None:
+    body = f"""Điều 2. Tổ chức thực hiện
+1. Ủy ban nhân dân cấp xã chủ trì, chỉ đạo việc hỗ trợ 500.000 đồng/người cho người cao tuổi từ đủ 80 tuổi trở lên trước ngày 30 tháng 6 năm {YEAR}.
+2. Sở Y tế chỉ đạo việc kiểm tra, báo cáo kết quả tiêm chủng cho trẻ em trước ngày 15 tháng 12 năm {YEAR}.
+"""
+    said = script("Về hỗ trợ người cao tuổi", body)
+    heard = f"Người cao tuổi từ đủ 80 tuổi trở lên được hỗ trợ 500.000 đồng/người trước ngày 30 tháng 6 năm {YEAR}."
+    assert heard in said
+    assert not any("chỉ đạo" in s or "báo cáo" in s for s in said)
+
+
+def test_a_deadline_after_the_group_given_an_amount_is_not_part_of_the_group() -> None:
+    assert in_residents_voice("Hỗ trợ 2.000.000 đồng cho mỗi hộ có nhà bị sập trước ngày 15 tháng 10.") == (
+        "Mỗi hộ có nhà bị sập được hỗ trợ 2.000.000 đồng trước ngày 15 tháng 10."
+    )
+    for kept in (
+        "Ủy ban nhân dân cấp xã chỉ đạo việc chi trả kinh phí cho các thôn trước ngày 30 tháng 6.",
+        "Bộ trưởng Bộ Y tế quy định về tiêu chuẩn sức khỏe, việc khám sức khỏe đối với người lái xe.",
+    ):
+        assert in_residents_voice(kept) == kept

@@ -68,11 +68,10 @@ ASKS = {  # the office's verb → how residents hear it
 }
 ASK = re.compile(
     rf"^(?P<pre>[^.;:]{{0,140}}?)(?<!\S)(?:(?:tuyên truyền|thông tin|phổ biến),?\s+(?:và\s+)?)?"
-    rf"(?P<verb>(?i:{'|'.join(ASKS)}))\s+(?:cho\s+)?(?P<who>{GROUP})\s+"
-    rf"(?P<what>{ACTION}[^;]*?)\s*(?:;.*)?\.?$"
-)
-# What an office does before it asks: the office named, or its manner ("Tăng cường", "Kịp thời", "Giao … ").
-TASK_LEAD = re.compile(
+    rf"(?P<verb>(?i:{'|'.join(ASKS)})|(?P<move>(?i:sơ tán|di dời)))\s+(?:cho\s+)?(?P<who>{GROUP})\s+"
+    rf"(?P<what>(?(move)(?:đến nơi|ra khỏi|vào nơi|lên nơi|về nơi)\b|{ACTION})[^;]*?)\s*(?:;.*)?\.?$"
+)  # "Tổ chức sơ tán người dân ở … đến nơi an toàn": who is moved, and to where
+TASK_LEAD = re.compile(  # what an office does before it asks: the office named, or its manner ("Tăng cường", "Giao …")
     r"^(?:Tăng cường|Tuyên truyền|Thường xuyên|Kịp thời|Khẩn trương|Chủ động|Tổ chức|Giao|Chỉ đạo|Kiên quyết|Tiếp tục|"
     r"Đẩy mạnh|Phối hợp|Thực hiện|Hướng dẫn|Đồng thời|Triển khai|Thông tin|Phổ biến|Trực tiếp|Sẵn sàng|Quyết liệt|"
     r"Định kỳ|Hằng năm|Hàng năm|Bố trí)\b",
@@ -214,14 +213,16 @@ def _asked(sentence: str) -> str | None:
         return None
     if words(m["what"]) < 2:
         return None
-    verb = ASKS[m["verb"].lower()]
+    name = (m["verb"] or m["move"]).lower()
+    verb = ASKS.get(name, f"được {name}")  # "sơ tán", "di dời": "Người dân … được sơ tán đến nơi an toàn"
     if verb == "không được" and NEGATION_FIRST.match(m["what"]):
         return None  # "không để người dân không có chỗ ở …": "không được không …" says the opposite
     if verb == "cần" and m["what"].startswith(("không", "chưa", "tuyệt đối")):
         verb = "được nhắc"
     if verb.startswith("được ") and (by := _asker(pre)):
-        verb = f"được {by} {m['verb'].lower()}"  # "Người dân được Sở Y tế khuyến cáo …": who asks, when it is an office by name
-    return _residents(pre, _group(m["who"]), f"{verb} {m['what'].strip(' ,')}")
+        verb = f"được {by} {name}"  # "Người dân được Sở Y tế khuyến cáo …": who asks, when it is an office by name
+    what = m["what"].strip(" ,").replace(", hoàn thành trước ", " trước ")  # "… đến nơi an toàn trước 17 giờ …"
+    return _residents(pre, _group(m["who"]), f"{verb} {what}")
 
 
 def _given(sentence: str) -> str | None:

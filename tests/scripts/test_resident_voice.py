@@ -233,3 +233,16 @@ def test_an_office_deciding_is_not_a_place() -> None:
 
     assert _place("Sở Lao động chủ trì, UBND tỉnh quyết định") == ""
     assert _place("Ủy ban nhân dân các xã ven biển") == "các xã ven biển"
+
+
+def test_an_evacuation_ordered_of_an_office_is_said_as_who_is_moved_and_by_when() -> None:
+    said = in_residents_voice(
+        "Tổ chức sơ tán người dân ở khu vực ven biển, vùng trũng thấp đến nơi an toàn, hoàn thành trước 17 giờ ngày 21 tháng 9."
+    )
+    assert said == "Người dân ở khu vực ven biển, vùng trũng thấp được sơ tán đến nơi an toàn trước 17 giờ ngày 21 tháng 9."
+    said = in_residents_voice("Ủy ban nhân dân các xã ven biển di dời hộ dân ra khỏi khu vực nguy hiểm trước ngày 5 tháng 10.")
+    assert said.startswith("Hộ dân") and "được di dời ra khỏi khu vực nguy hiểm" in said
+    said = in_residents_voice("Sơ tán người dân ở nhà không an toàn, vùng trũng thấp đến nơi an toàn trước 17 giờ.")
+    assert said.startswith("Người dân ở nhà không an toàn, vùng trũng thấp được sơ tán đến nơi an toàn")
+    # an office moved is no news for residents
+    assert "được sơ tán" not in in_residents_voice("Sơ tán trụ sở cơ quan đến nơi an toàn.")

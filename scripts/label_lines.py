@@ -16,6 +16,7 @@ import re
 from scripts.benefits import alternatives, punishes
 from scripts.lead_rows import GIVE, GIVING, GROUP, RULE, STAFF, VALUE, Above
 from scripts.listener import check
+from scripts.plan_labels import plan_label
 from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, strip_noise, words
 
 GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<who>.+)$")  # "Hỗ trợ người cao tuổi …"
@@ -98,6 +99,8 @@ def _labelled(m: re.Match[str], heading: str, who: str, giving: tuple[str, str])
 
 def headed_rows(above: Above, clause: str | None, point: str | None, line: str) -> list[str] | None:
     """A line with no lead line above it: said with its clause's heading or its article's title when that names whose
-    it is, else as a row of what came above it (``Above.rows``)."""
+    it is, a plan's label line with what its section organises (scripts.plan_labels), else as a row of what came
+    above it (``Above.rows``)."""
     said = under_heading(above.named(clause, point, line), line) or under_heading(above.subject, line, event_only=True)
+    said = said or plan_label(above.title, line)  # "I. TUYỂN SINH VÀO LỚP 1" + "1. Đối tượng: trẻ em sinh năm …"
     return [said] if said else above.rows(clause, point, line)

@@ -1,0 +1,65 @@
+"""A plan's "Label: value" line said as a sentence with what its section is about.
+
+Plans (Kế hoạch) split what a resident needs into numbered lines of a topic noun and its value under a section that
+names the activity: "I. TUYỂN SINH VÀO LỚP 1" then "1. Đối tượng: trẻ em sinh năm 2025 …", "4. Thời gian nhận hồ sơ:
+từ ngày …", "5. Hồ sơ gồm: đơn …; bản sao …". Read alone such a line is a label and a value ("Đối tượng: trẻ em …":
+of what?); two sections with the same labels are told apart only by their titles. Said with the section's activity it
+is a whole sentence: "Đối tượng tuyển sinh vào lớp 1 là trẻ em sinh năm 2025, cư trú trên địa bàn xã." When the
+section names no activity ("NỘI DUNG", "MỤC ĐÍCH, YÊU CẦU", "Phạm vi điều chỉnh …") the line is not said here (None).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.lead_rows import REFERENCE
+from scripts.listener import check
+from scripts.sentences import HARD_MAX_WORDS, finish, flat, listenable, lowerfirst, strip_noise, words
+
+# what a section of a plan organises for residents: "TUYỂN SINH VÀO LỚP 1", "Tiêm vắc xin sởi đợt 1"
+ACTIVITY = re.compile(
+    r"^(?:Tuyển sinh|Xét tuyển|Tiêm|Tiêm chủng|Khám|Chiến dịch|Đợt|Ngày hội|Hội thi|Tập huấn|Đào tạo|Dạy nghề|"
+    r"Đăng ký|Cấp phát|Phát|Tổng vệ sinh)\b",
+    re.I,
+)
+PLACE_NAME = re.compile(r"\b(?:xã|phường|thị trấn|huyện|tỉnh|thôn|ấp|bản|tổ dân phố)\s+[A-ZĐÀ-Ỹ]", re.I)
+# "Đối tượng: …", "Chỉ tiêu: …", "Phương thức xét tuyển: …", "Thời gian nhận hồ sơ: …", "Địa điểm: …", "Hồ sơ gồm: …"
+LABEL = re.compile(
+    r"^(?P<label>(?P<noun>Đối tượng|Chỉ tiêu|Phương thức|Hình thức)(?:\s+(?:tuyển sinh|xét tuyển|tham gia|tiêm))?|"
+    r"(?P<when>Thời gian|Địa điểm)(?P<doing>\s+[^:]{2,30})?|(?P<papers>Hồ sơ)(?:\s+(?:gồm|bao gồm|gồm có))?)"
+    r"\s*:\s*(?P<value>.+)$"
+)
+DATES = re.compile(r"^(?:từ|kể từ|đến|trước|trong)\s+(?:ngày|tháng)\s+\d", re.I)
+PLACE = re.compile(r"^(?:tại|ở)\s+\S", re.I)
+
+
+def topic(title: str) -> str:
+    """What a section's title says is organised, lower case ("TUYỂN SINH VÀO LỚP 1" → "tuyển sinh vào lớp 1"), or ""."""
+    bare = flat(strip_noise(title)).rstrip(" .:")
+    if not ACTIVITY.match(bare) or REFERENCE.search(bare) or words(bare) > 12 or re.search(r"[,;:]", bare):
+        return ""
+    if bare.isupper() and PLACE_NAME.search(bare):
+        return ""  # "TUYỂN SINH TẠI XÃ AN LẠC": its names would lose their capitals
+    return bare.lower() if bare.isupper() else lowerfirst(bare)
+
+
+def plan_label(title: str, line: str) -> str | None:
+    """`line` ("Đối tượng: trẻ em sinh năm 2025 …") said with what its section `title` organises, or None."""
+    about, body = topic(title), flat(strip_noise(line)).rstrip(" .;")
+    m = LABEL.match(body)
+    if not about or not m or REFERENCE.search(body):
+        return None
+    value = m["value"].strip()
+    if m["noun"]:  # "Đối tượng tuyển sinh vào lớp 1 là trẻ em …", "Chỉ tiêu tuyển sinh vào lớp 1 là 320 học sinh"
+        said = f"{m['noun']} {about} là {lowerfirst(value)}"
+    elif m["papers"]:  # "Hồ sơ tuyển sinh vào lớp 1 gồm đơn đăng ký nhập học và bản sao …"
+        items = [i.strip(" ,") for i in value.split(";") if i.strip(" ,")]
+        listed = ", ".join(items[:-1]) + " và " + items[-1] if len(items) > 1 else value
+        said = f"Hồ sơ {about} gồm {lowerfirst(listed)}"
+    elif m["when"] == "Thời gian" and DATES.match(value) or m["when"] == "Địa điểm" and PLACE.match(value):
+        doing = "" if about.startswith((m["doing"] or " ").strip().lower()) else m["doing"] or ""  # not "tiêm tiêm …"
+        said = f"{m['when']}{doing} {about} {lowerfirst(value)}"  # "Thời gian nhận hồ sơ tuyển sinh … từ ngày …"
+    else:
+        return None
+    done = finish(said)
+    return done if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None

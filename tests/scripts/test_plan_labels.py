@@ -1,0 +1,53 @@
+"""A plan's "Label: value" lines said as whole sentences with what their section organises (made-up text)."""
+
+from __future__ import annotations
+
+from scripts.legal import parse
+from scripts.listener import check
+from scripts.plan_labels import plan_label, topic
+from scripts.units import passage_units
+from tests.scripts.made_up import YEAR
+
+
+def plan(body: str) -> list[str]:
+    """Every sentence the drafter could say from a made-up commune plan with sections `body`."""
+    head = f"ỦY BAN NHÂN DÂN XÃ HÒA BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTổ chức các lớp học bơi cho thiếu nhi năm {YEAR}\n"
+    doc = parse(head + body + "Nơi nhận:\n- Lưu: VT.\n")
+    return [u[3] for a in doc.articles for u in passage_units(a, str, "", doc.title)]
+
+
+BODY = (
+    "I. ĐĂNG KÝ HỌC BƠI ĐỢT 1\n1. Đối tượng: thiếu nhi từ 8 đến 12 tuổi, biết đi xe đạp.\n2. Chỉ tiêu: 60 em, 3 lớp.\n"
+    f"3. Thời gian nhận đơn: từ ngày 02/5/{YEAR} đến hết ngày 10/5/{YEAR}.\n"
+    "4. Hồ sơ gồm: đơn đăng ký có chữ ký của cha mẹ; một ảnh 3x4.\n"
+    f"II. ĐĂNG KÝ HỌC BƠI ĐỢT 2\n1. Đối tượng: thiếu nhi từ 13 đến 15 tuổi.\n2. Thời gian nhận đơn: từ ngày 01/6/{YEAR} đến hết ngày 05/6/{YEAR}.\n"
+)
+
+
+def test_each_label_line_says_what_its_section_organises() -> None:
+    said = plan(BODY)
+    assert "Đối tượng đăng ký học bơi đợt 1 là thiếu nhi từ 8 đến 12 tuổi, biết đi xe đạp." in said, said
+    assert "Chỉ tiêu đăng ký học bơi đợt 1 là 60 em, 3 lớp." in said, said
+    assert f"Thời gian nhận đơn đăng ký học bơi đợt 1 từ ngày 02/5/{YEAR} đến hết ngày 10/5/{YEAR}." in said, said
+    assert "Hồ sơ đăng ký học bơi đợt 1 gồm đơn đăng ký có chữ ký của cha mẹ và một ảnh 3x4." in said, said
+    assert "Đối tượng đăng ký học bơi đợt 2 là thiếu nhi từ 13 đến 15 tuổi." in said, said  # told apart by its section
+    assert not any(s.startswith(("Đối tượng:", "Chỉ tiêu:", "Hồ sơ gồm:")) for s in said), said
+    assert not any(check(s) for s in said if s.startswith(("Đối tượng", "Chỉ tiêu", "Thời gian", "Hồ sơ"))), said
+
+
+def test_a_section_that_names_no_activity_says_no_label_line() -> None:
+    """ "NỘI DUNG", "MỤC ĐÍCH, YÊU CẦU", a scope article: of what the line is, nobody can tell."""
+    for title in ("NỘI DUNG", "MỤC ĐÍCH, YÊU CẦU", "Phạm vi điều chỉnh và đối tượng áp dụng", "TỔ CHỨC THỰC HIỆN"):
+        assert topic(title) == "", title
+        assert plan_label(title, "1. Đối tượng: thiếu nhi từ 8 đến 12 tuổi.") is None, title
+    assert topic("TIÊM VẮC XIN TẠI XÃ HÒA BÌNH") == ""  # its place name would lose its capitals
+
+
+def test_a_value_that_is_no_date_or_place_is_not_said_as_one() -> None:
+    assert plan_label("Tiêm vắc xin sởi", "Thời gian: theo lịch của Trạm Y tế.") is None
+    assert plan_label("Tiêm vắc xin sởi", "Địa điểm: Trạm Y tế xã.") is None
+    assert plan_label("Tiêm vắc xin sởi", "Đối tượng: theo quy định tại Điều 3.") is None
+    assert (
+        plan_label("Tiêm vắc xin sởi", "Địa điểm tiêm: tại nhà văn hóa thôn.")
+        == "Địa điểm tiêm vắc xin sởi tại nhà văn hóa thôn."
+    )

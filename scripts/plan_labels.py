@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from scripts.lead_rows import REFERENCE
+from scripts.benefits import alternatives, punishes
+from scripts.lead_rows import AGENCY, GIVE, GIVING, REFERENCE, RULE, VALUE
 from scripts.listener import check
-from scripts.sentences import HARD_MAX_WORDS, finish, flat, listenable, lowerfirst, strip_noise, words
+from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, lowerfirst, strip_noise, words
 
 # what a section of a plan organises for residents: "TUYỂN SINH VÀO LỚP 1", "Tiêm vắc xin sởi đợt 1"
 ACTIVITY = re.compile(
@@ -63,3 +64,35 @@ def plan_label(title: str, line: str) -> str | None:
         return None
     done = finish(said)
     return done if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None
+
+
+HEAD = re.compile(
+    rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<what>[^,;:\d]{{2,40}})$"
+)  # "Hỗ trợ cây trồng"
+# "Diện tích lúa thuần bị thiệt hại trên 70%: hỗ trợ 2.000.000 đồng/ha", "lợn … bị chết hỗ trợ 500.000 đồng/con"
+CASE = re.compile(rf"^(?P<case>[^:;]{{6,100}}?)(?:\s*:\s*|\s+)(?P<verb>{GIVE})\s+(?P<amount>\d.+)$", re.I)
+
+
+def case_given(heading: str, line: str) -> str | None:
+    """A case and its amount under what the heading gives ("Hỗ trợ cây trồng:" + "a) Diện tích lúa thuần bị thiệt hại
+    trên 70%: hỗ trợ 2.000.000 đồng/ha;") said as one rule: "Diện tích lúa thuần … trên 70% được hỗ trợ 2.000.000
+    đồng/ha." None when the heading gives nothing, or the case has its own rule or is an office's spending."""
+    head = HEAD.match(flat(strip_noise(heading)).rstrip(" .:"))
+    m = CASE.match(flat(strip_noise(line)).rstrip(" .;"))
+    if not head or not m or m["verb"].lower() != head["verb"].lower() or not VALUE.match(m["amount"]):
+        return None
+    case = m["case"].strip(" ,")
+    if RULE.search(case) or AGENCY.search(heading) or REFERENCE.search(case) or punishes(m["verb"].lower(), case):
+        return None
+    done = finish(f"{capfirst(case)} được {m['verb'].lower()} {m['amount']}")
+    return done if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None
+
+
+def inline_cases(line: str) -> list[str] | None:
+    """ "Hỗ trợ vật nuôi: gia cầm … bị chết hỗ trợ 20.000 đồng/con; lợn … hỗ trợ 500.000 đồng/con." → a rule per case,
+    each with "được": never the heading as a label before the first case."""
+    head, colon, items = flat(strip_noise(line)).rstrip(" .;").partition(": ")
+    if not colon or not HEAD.match(head):
+        return None
+    said = [case_given(head, item) for item in items.split(";") if item.strip(" ,")]
+    return [s for s in said if s] if said and all(said) else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from scripts.legal import parse
 from scripts.listener import check
-from scripts.plan_labels import plan_label, topic
+from scripts.plan_labels import case_given, inline_cases, plan_label, topic
 from scripts.units import passage_units
-from tests.scripts.made_up import YEAR
+from tests.scripts.made_up import YEAR, units
 
 
 def plan(body: str) -> list[str]:
@@ -51,3 +51,27 @@ def test_a_value_that_is_no_date_or_place_is_not_said_as_one() -> None:
         plan_label("Tiêm vắc xin sởi", "Địa điểm tiêm: tại nhà văn hóa thôn.")
         == "Địa điểm tiêm vắc xin sởi tại nhà văn hóa thôn."
     )
+
+
+RELIEF = (
+    "Điều 1. Mức hỗ trợ\n1. Hỗ trợ cây trồng:\na) Diện tích ngô bị thiệt hại trên 70%: hỗ trợ 3.000.000 đồng/ha;\n"
+    "b) Diện tích ngô bị thiệt hại từ 30% đến 70%: hỗ trợ 1.500.000 đồng/ha.\n"
+    "2. Hỗ trợ thủy sản: ao nuôi cá bị mất trắng hỗ trợ 8.000.000 đồng/ha; lồng bè bị cuốn trôi hỗ trợ 5.000.000 đồng/lồng.\n"
+)
+
+
+def test_a_case_under_what_is_given_is_said_as_given() -> None:
+    """ "Hỗ trợ cây trồng:" + "a) Diện tích ngô …: hỗ trợ 3.000.000 đồng/ha": the case is given the amount ("được")."""
+    said = units("Về hỗ trợ khôi phục sản xuất sau thiên tai", RELIEF)
+    assert "Diện tích ngô bị thiệt hại trên 70% được hỗ trợ 3.000.000 đồng/ha." in said, said
+    assert "Diện tích ngô bị thiệt hại từ 30% đến 70% được hỗ trợ 1.500.000 đồng/ha." in said, said
+    assert "Ao nuôi cá bị mất trắng được hỗ trợ 8.000.000 đồng/ha." in said, said  # the first case, not the heading
+    assert "Lồng bè bị cuốn trôi được hỗ trợ 5.000.000 đồng/lồng." in said, said
+    assert not any(s.startswith("Hỗ trợ") for s in said), said
+
+
+def test_a_case_with_its_own_rule_or_an_office_spending_is_not_said_so() -> None:
+    assert case_given("Hỗ trợ cây trồng", "Diện tích được xác nhận thì hỗ trợ 3.000.000 đồng/ha") is None
+    assert case_given("Hỗ trợ kinh phí tổ chức", "Xã loại I: hỗ trợ 30.000.000 đồng/xã") is None
+    assert case_given("Hỗ trợ cây trồng", "Diện tích ngô: giảm 3.000.000 đồng/ha") is None  # not what the heading gives
+    assert inline_cases("Hỗ trợ thủy sản: ao nuôi cá bị mất trắng hỗ trợ 8.000.000 đồng/ha; lồng bè theo thực tế") is None

@@ -176,11 +176,11 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     binds = said_binds or rule is not None  # what bans, fines, pays or charges residents: never only a notice
     notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds
     warnings: list[dict[str, str]] = []
-    headline = None if notice else pick_headline([c for c in residents if not said_with_its_list(doc, c)])
+    headline = None if notice else pick_headline([c for c in residents if not said_with_its_list(doc, c) and not _aim(doc, c)])
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    said_alone = [c for c in chosen if not said_with_its_list(doc, c) and not c.follow]  # a rule with follow-ons: no lead
+    said_alone = [c for c in chosen if not said_with_its_list(doc, c) and not c.follow and not _aim(doc, c)]  # no lead
     if not notice and headline is None and (lead := resident_lead(said_alone)):  # the main point first, from what is said
         headline, chosen = lead, [c for c in chosen if c is not lead]
     thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S
@@ -217,6 +217,12 @@ def _unsaid(rule: Source | None, sentences: list[Sentence]) -> list[dict[str, st
 
 
 SCOPE_TITLE = re.compile(r"^(?:phạm vi|đối tượng áp dụng|giải thích)", re.I)
+AIMS_TITLE = re.compile(r"^(?:mục đích|yêu cầu|mục tiêu|quan điểm)\b", re.I)  # "I. MỤC ĐÍCH, YÊU CẦU": the plan's own aims
+
+
+def _aim(doc: LegalDocument, cand: Candidate) -> bool:
+    """A sentence of a plan's aims ("Đảm bảo trên 95% trẻ em … được tiêm đủ liều"): the office's target, never the lead."""
+    return 0 <= cand.article_index < len(doc.articles) and bool(AIMS_TITLE.match(doc.articles[cand.article_index].title))
 
 
 def _scope(doc: LegalDocument, cand: Candidate) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scripts.draft import draft
 from scripts.legal import parse
 from scripts.listener import check
 from scripts.plan_labels import case_given, inline_cases, plan_label, topic
@@ -75,3 +76,47 @@ def test_a_case_with_its_own_rule_or_an_office_spending_is_not_said_so() -> None
     assert case_given("Hỗ trợ kinh phí tổ chức", "Xã loại I: hỗ trợ 30.000.000 đồng/xã") is None
     assert case_given("Hỗ trợ cây trồng", "Diện tích ngô: giảm 3.000.000 đồng/ha") is None  # not what the heading gives
     assert inline_cases("Hỗ trợ thủy sản: ao nuôi cá bị mất trắng hỗ trợ 8.000.000 đồng/ha; lồng bè theo thực tế") is None
+
+
+def test_a_plans_aims_never_lead_its_script() -> None:
+    """ "I. MỤC ĐÍCH, YÊU CẦU" + "Đảm bảo trên 92% trẻ em … được tiêm đủ liều": the office's target, not the news."""
+    text = (
+        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 30/KH-UBND\n"
+        f"Hòa Bình, ngày 10 tháng 3 năm {YEAR}\n"
+        "KẾ HOẠCH\n"
+        f"Tổ chức chiến dịch tiêm vắc xin phòng bệnh bạch hầu cho trẻ em từ 1 đến 5 tuổi trên địa bàn xã năm {YEAR}\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Mục đích\n"
+        "Nâng cao tỷ lệ miễn dịch phòng bệnh bạch hầu trong cộng đồng, chủ động phòng chống dịch bạch hầu, giảm tỷ lệ mắc và tử vong do bệnh bạch hầu.\n"
+        "2. Yêu cầu\n"
+        "Đảm bảo trên 92% trẻ em trong độ tuổi được tiêm đủ liều vắc xin bạch hầu; an toàn tiêm chủng theo quy định.\n"
+        "II. NỘI DUNG\n"
+        "1. Đối tượng\n"
+        "Trẻ em từ 1 tuổi đến 5 tuổi đang sinh sống trên địa bàn xã, chưa tiêm hoặc chưa tiêm đủ 2 mũi vắc xin bạch hầu.\n"
+        "2. Thời gian, địa điểm\n"
+        f"- Thời gian: từ ngày 20/3/{YEAR} đến ngày 31/3/{YEAR}.\n"
+        "- Địa điểm: tại Trạm Y tế xã và các điểm tiêm tại nhà văn hóa các thôn.\n"
+        "3. Kinh phí\n"
+        "Vắc xin được cấp miễn phí; kinh phí tổ chức từ nguồn ngân sách xã.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Trạm Y tế xã\n"
+        f"Chủ trì lập danh sách trẻ em trong diện tiêm; tổ chức tiêm và theo dõi sau tiêm 30 phút; báo cáo kết quả về Ủy ban nhân dân xã trước ngày 05/4/{YEAR}.\n"
+        "2. Các thôn\n"
+        "Trưởng thôn thông báo đến từng hộ gia đình có trẻ em trong diện tiêm; vận động cha mẹ đưa trẻ đi tiêm đúng lịch.\n"
+        "3. Đài truyền thanh xã\n"
+        "Tăng thời lượng phát tin về chiến dịch để nhân dân biết, thực hiện.\n"
+        "Cha mẹ, người chăm sóc trẻ mang theo sổ tiêm chủng hoặc phiếu tiêm chủng khi đưa trẻ đi tiêm.\n"
+        "Nơi nhận:\n"
+        "- Như trên;\n"
+        "- Lưu: VT.\n"
+        "TM. ỦY BAN NHÂN DÂN\n"
+        "CHỦ TỊCH\n"
+        "Nguyễn Văn An\n"
+    )
+    said = [s.text for s in draft(parse(text)).sentences]
+    aim = next(i for i, s in enumerate(said) if s.startswith("Đảm bảo trên 92%"))
+    issued = next(i for i, s in enumerate(said) if "đã ban hành" in s)
+    assert aim > issued, said

@@ -96,3 +96,17 @@ def inline_cases(line: str) -> list[str] | None:
         return None
     said = [case_given(head, item) for item in items.split(";") if item.strip(" ,")]
     return [s for s in said if s] if said and all(said) else None
+
+
+BUDGET = re.compile(r"^(?:kinh phí|nguồn kinh phí|ngân sách|chi phí tổ chức|dự toán)\b", re.I)  # "kinh phí tổ chức từ …"
+
+
+def without_budget(line: str) -> list[str] | None:
+    """ "Vắc xin được cấp miễn phí; kinh phí tổ chức từ nguồn ngân sách xã." → "Vắc xin được cấp miễn phí.": what
+    residents get, without what the office spends. None when no part is the office's budget or the rest is no rule."""
+    parts = [p.strip(" ,") for p in flat(strip_noise(line)).rstrip(" .;").split(";") if p.strip(" ,")]
+    kept = [p for p in parts if not BUDGET.match(p)]
+    if len(kept) == len(parts) or not kept or len(kept) > 1:
+        return None
+    done = finish(capfirst(kept[0]))
+    return [done] if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scripts.draft import draft
 from scripts.legal import parse
 from scripts.listener import check
-from scripts.plan_labels import case_given, inline_cases, plan_label, topic
+from scripts.plan_labels import case_given, inline_cases, plan_label, topic, without_budget
 from scripts.units import passage_units
 from tests.scripts.made_up import YEAR, units
 
@@ -120,3 +120,11 @@ def test_a_plans_aims_never_lead_its_script() -> None:
     aim = next(i for i, s in enumerate(said) if s.startswith("Đảm bảo trên 92%"))
     issued = next(i for i, s in enumerate(said) if "đã ban hành" in s)
     assert aim > issued, said
+
+
+def test_what_residents_get_is_said_without_the_offices_budget() -> None:
+    said = plan("II. NỘI DUNG\n1. Kinh phí\nMũ bơi được phát miễn phí; kinh phí tổ chức từ nguồn ngân sách xã.\n")
+    assert "Mũ bơi được phát miễn phí." in said, said
+    assert not any("ngân sách" in s for s in said), said
+    assert without_budget("Kinh phí tổ chức từ nguồn ngân sách xã.") is None  # nothing for residents: said as before
+    assert without_budget("Mũ bơi được phát miễn phí; nước uống được phát miễn phí.") is None  # no budget in it

@@ -92,9 +92,18 @@ AMOUNT_THEN_LABEL = re.compile(
 )
 
 
+COLON_LABEL = re.compile(
+    r"^(?P<label>(?:Mức|Đối tượng|Giá|Phí|Lệ phí|Học phí|Số tiền|Chỉ tiêu)\b[^:;.\d]{0,60}?):\s+"
+    r"(?P<value>(?:(?:từ|tối đa|không quá)\s+)?\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng(?:\s*/\s*[^\s/,;.]+)*|[^\d:;]+?)\.?$"
+)  # "Mức hỗ trợ: 500.000 đồng/người/tháng", "Đối tượng áp dụng: hộ gia đình, cá nhân …": a label read with its colon
+VERB_IN_VALUE = re.compile(r"\b(?:được|phải|là|thì|không|cấm)\b")
+
+
 def label_first(text: str) -> str:
     """ "2.000.000 đồng là mức hỗ trợ cho mỗi hộ nghèo …" → "Mức hỗ trợ cho mỗi hộ nghèo … là 2.000.000 đồng.": the
     listener hears what an amount is before the amount, as an editor says it."""
+    if (c := COLON_LABEL.match(text)) and not VERB_IN_VALUE.search(c["value"]) and not c["value"].startswith(("khu vực", "cấp")):
+        return f"{c['label']} là {c['value']}."  # "Mức hỗ trợ là 500.000 đồng/người/tháng.": heard as a sentence
     if not (m := AMOUNT_THEN_LABEL.match(text)):
         return text
     return f"{m['label'][:1].upper()}{m['label'][1:]} là {m['amount']}."

@@ -70,3 +70,15 @@ def test_a_deadline_after_the_group_given_an_amount_is_not_part_of_the_group() -
         "Bộ trưởng Bộ Y tế quy định về tiêu chuẩn sức khỏe, việc khám sức khỏe đối với người lái xe.",
     ):
         assert in_residents_voice(kept) == kept
+
+
+def test_a_label_read_with_its_colon_is_said_as_a_sentence() -> None:
+    assert label_first("Mức hỗ trợ: 500.000 đồng/người/tháng.") == "Mức hỗ trợ là 500.000 đồng/người/tháng."
+    said = label_first("Đối tượng áp dụng: hộ gia đình, cá nhân sản xuất nông nghiệp bị thiệt hại do thiên tai.")
+    assert said == "Đối tượng áp dụng là hộ gia đình, cá nhân sản xuất nông nghiệp bị thiệt hại do thiên tai."
+    for left in (  # areas with their own amounts, a rule of its own, a fine: not one value a "là" can carry
+        "Học phí mầm non công lập: khu vực nông thôn 80 nghìn đồng, khu vực thành thị 120 nghìn đồng.",
+        "Đối tượng: người được hỗ trợ theo quy định.",
+        "Mức phạt: phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng.",
+    ):
+        assert label_first(left) == left

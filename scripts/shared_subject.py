@@ -53,9 +53,28 @@ def _theirs(subject: str, cond: str) -> bool:
     return bool(PERSON.match(subject)) and any(w.strip(",").lower() in own for w in cond.split()[1:])
 
 
+ADDED = re.compile(
+    r"^(?!(?:nếu|trường hợp|trong trường hợp|khi|được|hưởng|đóng)\b)\w[^;:]{2,60}?\s(?:được|hưởng|đóng)\s(?:[^\s;]+\s){0,3}?thêm\b",
+    re.I,
+)
+# "…; hộ nghèo được hỗ trợ thêm 10.000.000 đồng/hộ": more on top of what the part before gives, in its case only
+
+
+def _additions(pieces: list[str]) -> list[str]:
+    """A part that gives its own subject more ("thêm") stays joined to the part it adds to: said alone, "Hộ nghèo
+    được hỗ trợ thêm 10.000.000 đồng/hộ" is heard as every poor household's, not those whose house was damaged."""
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if ADDED.match(piece.strip()):
+            out[-1] = f"{out[-1].rstrip()}; {piece.strip()}"
+        else:
+            out.append(piece)
+    return out
+
+
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    pieces = _owned(pieces) if len(pieces) > 1 else pieces
+    pieces = _additions(_owned(pieces)) if len(pieces) > 1 else pieces
     if len(pieces) < 2 or not any(
         BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
     ):

@@ -32,3 +32,18 @@ def test_a_resident_s_duties_after_semicolons_keep_their_subject():
     assert said[2] == "Khi đưa chó ra nơi công cộng, người dân nuôi chó, mèo phải rọ mõm, xích giữ."
     # an office's duty on an occasion is not given a subject: it is its own work, not news for residents
     assert split_units("Sở Y tế phải bảo đảm đủ vắc xin; khi có dịch phải báo cáo ngay.") == ["Sở Y tế phải bảo đảm đủ vắc xin."]
+
+
+def test_a_part_that_adds_more_stays_with_the_case_it_adds_to():
+    # said alone, "Hộ nghèo được hỗ trợ thêm …" is heard as every poor household's
+    said = split_units(
+        "Hộ gia đình có nhà ở bị hư hỏng nặng trên 50% được hỗ trợ 20.000.000 đồng/hộ; "
+        "hộ nghèo được hỗ trợ thêm 10.000.000 đồng/hộ."
+    )
+    assert said == [
+        "Hộ gia đình có nhà ở bị hư hỏng nặng trên 50% được hỗ trợ 20.000.000 đồng/hộ; "
+        "hộ nghèo được hỗ trợ thêm 10.000.000 đồng/hộ."
+    ]
+    # a part with its own benefit, not more of the first, is still said alone
+    said = split_units("Người cao tuổi được hỗ trợ 500.000 đồng/tháng; hộ nghèo được hỗ trợ tiền điện 50.000 đồng/tháng.")
+    assert said[-1] == "Hộ nghèo được hỗ trợ tiền điện 50.000 đồng/tháng."

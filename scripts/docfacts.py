@@ -39,6 +39,33 @@ class Sentence:
 TYPE_BEFORE = re.compile(
     r"(Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)\s+(?:số\s+)?$"
 )
+NAMED_BEFORE = re.compile(r"((?:Bộ luật|Luật|Pháp lệnh)(?:\s+[^\s\d,;.()/]+){1,6}?)\s+số\s+$")
+# "Luật Giao thông đường bộ số 23/2008/QH12": a law is cited by its name
+KIND_OF_SYMBOL = (
+    (re.compile(r"NQ"), "Nghị quyết"),
+    (re.compile(r"/(?:UBTV)?QH\d+$"), "Luật"),
+    (re.compile(r"NĐ"), "Nghị định"),
+    (re.compile(r"TT"), "Thông tư"),
+    (re.compile(r"QĐ"), "Quyết định"),
+    (re.compile(r"CT"), "Chỉ thị"),
+    (re.compile(r"PL"), "Pháp lệnh"),
+)  # what a number's symbol says it is, when the text does not name it before the number
+
+
+def cited_name(text: str, number: str) -> str:
+    """ "Luật Giao thông đường bộ số 23/2008/QH12", "Nghị quyết số 61/2021/NQ-HĐND": never "văn bản số …", which an
+    editor hears as sloppy, when the text or the number's own symbol says what the document is."""
+    pos = text.find(number)
+    window = text[max(0, pos - 80) : pos] if pos >= 0 else ""
+    if named := NAMED_BEFORE.search(window):
+        return f"{named.group(1)} số {number}"
+    if before := TYPE_BEFORE.search(window):
+        return f"{before.group(1)} số {number}"
+    symbol = number.split("/", 1)[-1]
+    kind = next((k for pattern, k in KIND_OF_SYMBOL if pattern.search(symbol)), "văn bản")
+    return f"{kind} số {number}"
+
+
 TITLE_CUT = re.compile(
     r";|\s+(?:trên địa bàn|ngày \d+|của (?:Chính phủ|Bộ|Ủy ban|Hội đồng)|ban hành kèm theo|năm học|do (?:Bộ trưởng|Thủ tướng|Chính phủ|Ủy ban|Hội đồng))\b"
 )
@@ -242,9 +269,7 @@ def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "")
             continue
         names = []
         for rel in related[:MAX_RELATIONS]:
-            pos = text.find(rel.number)
-            before = TYPE_BEFORE.search(text[max(0, pos - 40) : pos]) if pos >= 0 else None
-            name = f"{before.group(1) if before else 'văn bản'} số {rel.number}"
+            name = cited_name(text, rel.number)
             partial = rel.part and kind != "amends"  # "bãi bỏ khoản 2 Điều 7 của …" is not the whole document
             names.append(f"một số quy định của {name}" if partial else name)
         if len(related) > MAX_RELATIONS:

@@ -309,8 +309,13 @@ def _main_clause(text: str, limit: int) -> str | None:
         return None
     main = text.rsplit(" thì ", 1)[1].strip(" .;")
     subject = MODAL_SPLIT.split(main, maxsplit=1)
-    if len(subject) < 2 or words(subject[0]) < 2 or not subject[0][:1].isalpha() or re.search(r"\b(?:này|đó)$", subject[0]):
-        return None  # "thời gian này được …": whose time only the condition said
+    if (
+        len(subject) < 2
+        or words(subject[0]) < 2
+        or not subject[0][:1].isalpha()
+        or re.search(r"\b(?:này|đó)$|^bản thân\b", subject[0])
+    ):
+        return None  # "thời gian này được …", "bản thân, gia đình được …": whose only the condition said
     if VERB_FIRST.match(main):  # "sử dụng mã số thuế …", "không đóng bù …": the holder was in the condition
         return None
     if not (8 <= words(main) <= limit + 4) or is_open(main) or main.count("(") != main.count(")"):

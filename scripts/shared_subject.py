@@ -54,10 +54,11 @@ def _theirs(subject: str, cond: str) -> bool:
 
 
 ADDED = re.compile(
-    r"^(?!(?:nếu|trường hợp|trong trường hợp|khi|được|hưởng|đóng)\b)\w[^;:]{2,60}?\s(?:được|hưởng|đóng)\s(?:[^\s;]+\s){0,3}?thêm\b",
+    r"^(?!(?:nếu|trường hợp|trong trường hợp|khi|được|hưởng|đóng)\b)\w[^;:]{2,60}?(?<!\skhông)\s"
+    r"(?:được\s+(?:hỗ trợ|hưởng|cộng|cấp|trợ cấp|tăng|nhận|chi trả)|hưởng|nhận)\s(?:[^\s;]+\s){0,2}?thêm\b",
     re.I,
-)
-# "…; hộ nghèo được hỗ trợ thêm 10.000.000 đồng/hộ": more on top of what the part before gives, in its case only
+)  # "…; hộ nghèo được hỗ trợ thêm 10.000.000 đồng/hộ": more on top of what the part before gives, in its case only;
+# never a ban ("…; xe kéo rơ moóc … không được kéo thêm rơ moóc")
 
 
 def _additions(pieces: list[str]) -> list[str]:
@@ -72,9 +73,31 @@ def _additions(pieces: list[str]) -> list[str]:
     return out
 
 
+CASE = re.compile(r"^người\s+(?:bị|có|đã|được)\b[^;]*?\sthì\s", re.I)
+# "Cá nhân … hỗ trợ cơ quan nhà nước …, có thành tích thì được khen thưởng …; người bị thương … thì bản thân, gia đình
+# được hưởng chế độ": "người bị thương" is one of those who helped, not anyone hurt on the road
+
+
+def _cases(pieces: list[str]) -> list[str]:
+    """After a first part that states its holder's cases ("…, có thành tích thì được khen thưởng"), a part that opens
+    with a bare "người bị …/có … thì" is another case of that holder: said alone it would be heard as everyone's, so it
+    is left out."""
+    first = " ".join(pieces[0].lower().split())
+    return [pieces[0]] + [p for p in pieces[1:] if not (" thì " in first and CASE.match(p.strip()) or _inside(first, p))]
+
+
+def _inside(first: str, piece: str) -> bool:
+    """ "Hai tay dang ngang để báo hiệu cho người tham gia giao thông ở phía trước … phải dừng lại; người tham gia giao
+    thông ở phía bên phải … được đi": a part whose subject is people the first part named inside it, not as its own
+    subject, is the other side of the first part's situation (the gesture), which said alone it would lose."""
+    opening = " ".join(piece.lower().split()[:4])
+    people = opening.startswith("người ") and not first.startswith(opening)  # never a scale's next step ("suy giảm …")
+    return len(opening.split()) == 4 and people and f" {opening}" in first
+
+
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    pieces = _additions(_owned(pieces)) if len(pieces) > 1 else pieces
+    pieces = _cases(_additions(_owned(pieces))) if len(pieces) > 1 else pieces
     if len(pieces) < 2 or not any(
         BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
     ):

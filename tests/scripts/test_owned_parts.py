@@ -47,3 +47,32 @@ def test_a_part_that_adds_more_stays_with_the_case_it_adds_to():
     # a part with its own benefit, not more of the first, is still said alone
     said = split_units("Người cao tuổi được hỗ trợ 500.000 đồng/tháng; hộ nghèo được hỗ trợ tiền điện 50.000 đồng/tháng.")
     assert said[-1] == "Hộ nghèo được hỗ trợ tiền điện 50.000 đồng/tháng."
+
+
+def test_another_case_of_the_first_part_s_holder_is_not_said_as_everyone_s():
+    # "người bị thương" is one of those who helped the authorities, not anyone hurt on the road
+    said = split_units(
+        "Cá nhân tham gia hỗ trợ cơ quan nhà nước bảo đảm an toàn giao thông, có thành tích thì được khen thưởng; "
+        "người bị thương, bị tổn hại về sức khỏe thì bản thân, gia đình được hưởng chế độ, chính sách."
+    )
+    assert not any(s.startswith("Người bị thương") for s in said), said
+    # nor said with "Tùy trường hợp" and a holder only the condition named
+    said = split_units(
+        "Người tham gia chữa cháy rừng theo lệnh huy động của người có thẩm quyền mà bị thương, bị tổn hại về sức "
+        "khỏe, tính mạng trong khi làm nhiệm vụ thì bản thân, gia đình được hưởng chế độ, chính sách theo quy định."
+    )
+    assert not any("bản thân, gia đình được" in s and not s.startswith("Người") for s in said), said
+
+
+def test_the_other_side_of_a_signal_is_not_said_without_it():
+    said = split_units(
+        "Hai tay dang ngang để báo hiệu cho người đi đường ở phía trước và phía sau người điều khiển giao thông phải "
+        "dừng lại; người đi đường ở phía bên phải và bên trái người điều khiển giao thông được đi."
+    )
+    assert not any(s.startswith("Người đi đường ở phía bên phải") for s in said), said
+    # a scale's next step, named inside the first part, is still said
+    said = split_units(
+        "Nếu tai nạn làm suy giảm khả năng lao động 5% thì được hưởng trợ cấp một lần bằng 11.700.000 đồng; "
+        "suy giảm khả năng lao động từ 81% trở lên thì được hưởng 140.400.000 đồng."
+    )
+    assert said[-1] == "Suy giảm khả năng lao động từ 81% trở lên thì được hưởng 140.400.000 đồng."

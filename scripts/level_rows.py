@@ -27,6 +27,11 @@ RATED = re.compile(
     r"^(?P<give>(?:Hỗ trợ|Giảm|Miễn, giảm|Trợ cấp|Thưởng|Bồi dưỡng)\s[^:;]{3,80}?)\s+(?:theo|với|ở)\s+(?:các\s+)?"
     r"(?P<kind>tỷ lệ|mức|định mức)(?:\s+(?:như sau|sau đây|dưới đây|sau))?$"
 )  # "Giảm học phí học lái xe với các mức sau đây:": its rows are levels of the giving ("mức giảm học phí …")
+PAID_LEVEL = re.compile(
+    r"^(?P<what>(?:Phụ cấp|Trợ cấp|Tiền|Mức)\s[^,;:]{3,80}?)\s+được\s+(?:chi trả|trả|tính|hưởng)\b(?P<how>[^:;]*?),?\s+"
+    r"mức\s+(?:hưởng|chi trả|hỗ trợ|trợ cấp)$"
+)  # "Phụ cấp chức vụ chỉ huy Dân quân tự vệ được chi trả theo tháng, mức hưởng như sau:": its rows are its levels
+PERIOD = {"theo tháng": " hằng tháng", "theo ngày": " mỗi ngày", "theo năm": " hằng năm"}
 BARE_FIGURE = re.compile(
     r"^(?:[Mm]ức\s+)?(?:(?:từ|tối đa|tối thiểu|không quá|bằng)\s+)?\d[\d.,]*\s*(?:%|(?:nghìn |triệu |tỷ )?đồng)(?:/\S+)*"
     r"(?:\s+(?:mức|chi phí|giá|tổng|học phí|phí)(?:\s+[^\s;.:]+){0,5})?$"
@@ -38,11 +43,23 @@ def level_row(lead: str, unit: str) -> list[str] | None:
     phrase = LEAD_TAIL.sub("", ANNOUNCES.sub("", strip_noise(lead).rstrip(" :"))).strip(" ,:")
     if rated := RATED.match(phrase):
         phrase = f"{rated['kind']} {lowerfirst(rated['give'])}"  # "mức giảm học phí học lái xe"
-    row = ROW.match(strip_noise(unit).rstrip(" ;."))
-    if not (LEVEL_LEAD.match(phrase) and row and FIGURE.search(row["amount"])):
+    elif paid := PAID_LEVEL.match(phrase):  # "mức phụ cấp chức vụ chỉ huy Dân quân tự vệ hằng tháng"
+        what = lowerfirst(paid["what"]).removeprefix("mức ")
+        phrase = f"Mức {what}" + next((v for k, v in PERIOD.items() if k in paid["how"]), "")
+    body = strip_noise(unit).rstrip(" ;.")
+    labels, _, value = body.rpartition(": ")
+    groups = [g for g in labels.split("; ") if g] if ": " in body and ";" not in value else []
+    if not LEVEL_LEAD.match(phrase):
         return None
-    said = finish(f"Đối với {lowerfirst(row['label'])}, {lowerfirst(phrase)} là {row['amount'].strip()}")
-    return [said] if words(said) <= min(MAX_WORDS + 4, HARD_MAX_WORDS) and listenable(said) else None
+    for label in [", ".join(map(lowerfirst, groups)), groups[-1]] if len(groups) > 1 else [body]:
+        # "Trung đội trưởng; Tiểu đội trưởng …: 280.800 đồng": every group the row lists, or its last when too long
+        row = ROW.match(f"{label}: {value}" if len(groups) > 1 else label)
+        if not (row and FIGURE.search(row["amount"])):
+            continue
+        said = finish(f"Đối với {lowerfirst(row['label'])}, {lowerfirst(phrase)} là {row['amount'].strip()}")
+        if words(said) <= min(MAX_WORDS + 4, HARD_MAX_WORDS) and listenable(said):
+            return [said]
+    return None
 
 
 def unlabelled(article: Article, clause: str | None, point: str | None, line: str) -> bool:

@@ -12,8 +12,9 @@ from functools import lru_cache
 from scripts.actors import ACTOR_ACTS, TASK_VERB
 from scripts.announcing import ANNOUNCES, LEAD_TAIL, OWN_PLURAL, SCOPE_LABEL
 from scripts.conditions import raised_with_base, with_condition
-from scripts.editing import GLUED_NUMBER, MODAL_WORD, NAMED_DOCUMENT, OWED, SOME_CASES, condense, inline_list, plain
+from scripts.editing import GLUED_NUMBER, MODAL_WORD, OWED, SOME_CASES, condense, inline_list, plain
 from scripts.figures_kept import misleading_head  # "Trường hợp xe hết niên hạn …" cut from its rule: no rule
+from scripts.glued_headings import strip_heading
 from scripts.kept_terms import HALF_EXCEPTION, cut_loses, sets_terms, with_its_charge, with_its_deadline, with_its_exception
 from scripts.kept_terms import loses_terms as _loses_figures
 from scripts.legal import SYMBOL
@@ -113,38 +114,6 @@ def lowerfirst(text: str) -> str:
     if first.isupper() and len(first) > 1 or first in ("Ủy", "Hội", "Bộ", "Sở", "Quỹ", "Kiểm") or text.startswith("Nhà nước"):
         return text
     return text[:1].lower() + text[1:]
-
-
-LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến ngày".split())  # "trước ngày Luật này …"
-PAPER_AFTER = frozenset("cấp đổi gia hạn hồi chỉnh có xin giữ nộp trả sung mới".split())  # "cấp Giấy phép": a paper's name
-HEADING_VERBS = re.compile(r"\b(?:được|phải|là|có|không|bằng|thì|tính từ|kể từ)\b")  # "… tính từ tháng Ủy ban …"
-ORGANIZATION = re.compile(
-    r"^(?:Ngân hàng|Kho bạc|Bảo hiểm xã hội|Tổng cục|Cục|Văn phòng|Thanh tra|Tòa án|Viện|Ủy ban|Giám đốc|Thủ trưởng|"
-    r"Bộ trưởng|Công an|Lực lượng|Đài|Ban|"
-    r"(?:(?:Các|Những)\s+)?(?:[Tt]hành viên|[Ủủ]y viên|[Nn]hân viên|[Cc]hủ tịch|[Pp]hó [Cc]hủ tịch|[Tt]ổ trưởng|[Đđ]ội trưởng))\s"
-)  # "Ngân hàng Nhà nước", "Công an tỉnh chỉ đạo …"; "Thành viên Tổ bầu cử": a role of the body named after it, not a heading
-
-
-def strip_heading(text: str) -> str:
-    """ "Mức hỗ trợ học phí Mức học phí … là …" → "Mức học phí … là …": a clause heading glued to its body."""
-    tokens = text.split()
-    for k in range(2, min(10, len(tokens) - 3)):
-        word, prev, after = tokens[k], tokens[k - 1], tokens[k + 1]
-        head = tokens[:k]
-        if (
-            word[:1].isupper()
-            and not word.isupper()
-            and prev[:1].islower()
-            and not (prev in LINKING or word in ("Giấy", "Thẻ", "Sổ") and prev in PAPER_AFTER)
-            and after[:1].islower()
-            and not any(t[:1].isupper() for t in head[1:])
-            and not HEADING_VERBS.search(" ".join(head))
-            and not re.search(r"[\d,;:.()]", " ".join(head))
-            and not ORGANIZATION.match(text)
-            and not NAMED_DOCUMENT.match(" ".join(tokens[k:]))
-        ):
-            return " ".join(tokens[k:])
-    return text
 
 
 def _condition_comma(text: str) -> str:

@@ -40,3 +40,16 @@ def test_a_lead_that_only_announces_still_names_the_level() -> None:
         "Đối với hộ nghèo, mức hỗ trợ là 500.000 đồng/hộ."
     ]
     assert level_row("Đối tượng áp dụng:", "Hộ nghèo: 500.000 đồng/hộ;") is None  # no level named: other readings
+
+
+def test_an_allowance_paid_by_the_month_names_its_rows_and_every_group_of_a_row() -> None:
+    lead = "Phụ cấp trách nhiệm quản lý Tổ bảo vệ an ninh cơ sở được chi trả theo tháng, mức hưởng như sau:"
+    # had been "Tổ trưởng: 900.000 đồng." (what money?); a capitalised name in the lead is no heading to cut
+    assert with_lead(lead, "a) Tổ trưởng; Tổ phó Tổ bảo vệ an ninh: 900.000 đồng;") == [
+        "Đối với tổ trưởng, tổ phó Tổ bảo vệ an ninh, mức phụ cấp trách nhiệm quản lý Tổ bảo vệ an ninh cơ sở hằng "
+        "tháng là 900.000 đồng."
+    ]
+    assert with_lead(
+        "Phụ cấp chức vụ chỉ huy Dân quân tự vệ được chi trả theo tháng, mức hưởng như sau:",
+        "b) Thôn đội trưởng: 1.170.000 đồng;",
+    ) == ["Đối với thôn đội trưởng, mức phụ cấp chức vụ chỉ huy Dân quân tự vệ hằng tháng là 1.170.000 đồng."]

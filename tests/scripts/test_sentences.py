@@ -145,7 +145,8 @@ def test_an_exclusion_by_a_clause_number_is_cut_whole_not_left_stuttering() -> N
 
 def test_a_papers_name_after_its_verb_is_not_a_glued_heading() -> None:
     """ "… phí thẩm định cấp Giấy phép …" keeps what the amount is for: without it the permit "is" the fee."""
-    from scripts.sentences import split_units, strip_heading
+    from scripts.glued_headings import strip_heading
+    from scripts.sentences import split_units
 
     said = split_units("Mức thu phí thẩm định cấp Giấy phép khai thác cát là 2.000.000 đồng/lần.")
     assert said and said[0].startswith("Mức thu phí thẩm định cấp Giấy phép")

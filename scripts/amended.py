@@ -28,8 +28,14 @@ INSTRUCTION = re.compile(
     r"(?P<rest>[^“\"]*?)\s*(?:như sau|cụ thể như sau)?\s*:?\s*$",
     re.IGNORECASE,
 )
+CAPITAL = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+# a law is named by its name ("Luật Trợ giúp xã hội số 25/2008/QH12"), a decree by its number ("Nghị định số …")
 DOC_NAME = re.compile(
-    rf"\b(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định)\s+(?:số\s+)?(?P<number>{SYMBOL})"
+    rf"\b(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định)"
+    rf"(?:\s+(?P<name>[{CAPITAL}][^,;.“”\"]{{0,80}}?))?\s+(?:số\s+)?(?P<number>{SYMBOL})"
+)
+AFTER = re.compile(
+    r"\b(?:vào|vào sau|vào trước|sau|trước)\s+(?:điểm\s+[a-zđ]\d*\s+)?(?:khoản\s+\d+[a-zđ]?\s+)?Điều\s+(?P<article>\d+[a-zđ]?)\b"
 )
 ARTICLE_HEAD = re.compile(r"^Điều\s+(?P<number>\d+[a-zđ]?)\.\s*(?P<title>.*)$")
 QUOTES = '“”"'
@@ -55,8 +61,12 @@ class Amendment:
 
 
 def _document(text: str) -> str:
+    """ "Luật Trợ giúp xã hội số 25/2008/QH12" (the law amended, not "… đã được sửa đổi … theo Luật số 30/2023/QH15"
+    after it), "Nghị định số 45/2019/NĐ-CP"."""
     m = DOC_NAME.search(text)
-    return f"{m['type']} số {m['number']}" if m else ""
+    if not m:
+        return ""
+    return f"{m['type']} {m['name']} số {m['number']}" if m["name"] else f"{m['type']} số {m['number']}"
 
 
 def _target(m: re.Match[str], parent: dict[str, str]) -> dict[str, str]:
@@ -64,6 +74,8 @@ def _target(m: re.Match[str], parent: dict[str, str]) -> dict[str, str]:
     parts = {k: m[k] for k in ("point", "clause", "article") if m[k]}
     if not parts:
         return {}
+    if "article" not in parts and (after := AFTER.search(m["rest"])):
+        parts["article"] = after["article"]  # "Bổ sung khoản 5 vào sau khoản 4 Điều 7": khoản 5 of Điều 7
     if "article" not in parts and "article" in parent:
         parts["article"] = parent["article"]
         if "point" in parts and "clause" not in parts and "clause" in parent:
@@ -218,9 +230,11 @@ def replaced_levels(article: Article) -> list[Unit]:
 
 def own_document(said: str, document: str) -> str:
     """ "Nghị định này" inside quoted wording is the amended decree, not the amending one: "trước ngày Nghị định này
-    có hiệu lực" there is the old decree's date, never this one's. Said with its number."""
-    kind = document.split(" số ", 1)[0]
-    return re.sub(rf"\b{kind} này\b", document, said) if document and " số " in document else said
+    có hiệu lực" there is the old decree's date, never this one's. A decree is said with its number, a law by its name."""
+    if not (m := DOC_NAME.fullmatch(document)):
+        return said
+    name = f"{m['type']} {m['name']}" if m["name"] else document  # a law is heard by its name, never by its number
+    return re.sub(rf"\b{m['type']} này\b", name, said)
 
 
 def _unreplaced(article: Article, units: list[Unit]) -> list[Unit]:

@@ -77,6 +77,9 @@ class Clause:
     points: list[Point] = field(default_factory=list)
 
 
+AMENDING_HEADING = re.compile(r"^(?:Sửa đổi|Bổ sung|Sửa đổi, bổ sung)\s+(?:một số điều|các điều|Điều\s+\d)", re.I)
+
+
 @dataclass(slots=True)
 class Article:
     number: str
@@ -89,7 +92,9 @@ class Article:
     def passages(self) -> list[tuple[str | None, str | None, str]]:
         """Every passage of the article as (clause, point, text), the article's own text first."""
         out: list[tuple[str | None, str | None, str]] = []
-        if len(self.title.split()) > 12:  # a heading that is itself a provision ("Điều 1. Tiếp tục áp dụng …")
+        if len(self.title.split()) > 12 and not AMENDING_HEADING.match(self.title):
+            # a heading that is itself a provision ("Điều 1. Tiếp tục áp dụng …"); "Sửa đổi, bổ sung một số điều của
+            # Luật …" only announces the changes below it
             out.append((None, None, self.title))
         if self.text:
             out.append((None, None, self.text))

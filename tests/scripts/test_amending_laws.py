@@ -1,0 +1,55 @@
+"""Amending laws and decrees ("Luật sửa đổi, bổ sung một số điều của Luật …"), read as a radio editor would.
+
+Made-up documents of our own: a law amending a named law that an earlier law already amended, a decree amending a
+decree, a law amending two laws. Each quoted provision is said as the rule now in force, cited in the law it amends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.amended import amendments
+from scripts.legal import LegalDocument, parse
+from scripts.selection import Candidate, candidates
+
+DATA = Path(__file__).parent / "data"
+
+
+def _doc(name: str) -> LegalDocument:
+    return parse((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def social_aid() -> list[Candidate]:
+    return candidates(_doc("luat-amending-social-aid"))
+
+
+def _said(pool: list[Candidate], start: str) -> Candidate:
+    return next(c for c in pool if c.text.startswith(start))
+
+
+def test_a_change_is_cited_in_the_named_law_it_amends_not_in_an_earlier_amending_law(social_aid: list[Candidate]) -> None:
+    """ "Luật Trợ giúp xã hội số 25/2008/QH12 đã được sửa đổi … theo Luật số 30/2023/QH15": the provision is of the
+    first, the law by its name."""
+    allowance = _said(social_aid, "Người cao tuổi từ đủ 75 tuổi")
+    assert allowance.source.label.endswith("sửa đổi, bổ sung khoản 2 Điều 12 của Luật Trợ giúp xã hội số 25/2008/QH12")
+    assert not any("30/2023" in c.source.label for c in social_aid)
+
+
+def test_an_added_clause_is_cited_in_the_article_it_is_added_to() -> None:
+    """ "Bổ sung khoản 5 vào sau khoản 4 Điều 6": khoản 5 of Điều 6, not a "khoản 5" of no article."""
+    changes, _ = amendments(_doc("luat-amending-veterinary").articles[0])
+    assert [c.cite for c in changes][1] == "khoản 5 Điều 6 của Luật Thú y số 79/2015/QH13"
+
+
+def test_the_heading_of_an_amending_article_is_never_a_sentence(social_aid: list[Candidate]) -> None:
+    """ "Điều 1. Sửa đổi, bổ sung một số điều của Luật … đã được sửa đổi …" is long, but announces; it rules nothing."""
+    assert not any(c.text.startswith("Sửa đổi, bổ sung một số điều") for c in social_aid)
+
+
+def test_this_law_in_quoted_wording_is_the_amended_law_said_by_its_name(social_aid: list[Candidate]) -> None:
+    card = _said(social_aid, "Người cao tuổi đủ 80 tuổi")
+    assert "trước ngày Luật Trợ giúp xã hội có hiệu lực" in card.text
+    assert "25/2008" not in card.text

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from scripts.amended import CAPITAL
 from scripts.editing import NAMED_DOCUMENT, plain
 from scripts.legal import DATE_WORDS, EFFECTIVE_RE, SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
@@ -39,8 +40,6 @@ class Sentence:
 TYPE_BEFORE = re.compile(
     r"(Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)\s+(?:số\s+)?$"
 )
-NAMED_BEFORE = re.compile(r"((?:Bộ luật|Luật|Pháp lệnh)(?:\s+[^\s\d,;.()/]+){1,6}?)\s+số\s+$")
-# "Luật Giao thông đường bộ số 23/2008/QH12": a law is cited by its name
 KIND_OF_SYMBOL = (
     (re.compile(r"NQ"), "Nghị quyết"),
     (re.compile(r"/(?:UBTV)?QH\d+$"), "Luật"),
@@ -50,20 +49,6 @@ KIND_OF_SYMBOL = (
     (re.compile(r"CT"), "Chỉ thị"),
     (re.compile(r"PL"), "Pháp lệnh"),
 )  # what a number's symbol says it is, when the text does not name it before the number
-
-
-def cited_name(text: str, number: str) -> str:
-    """ "Luật Giao thông đường bộ số 23/2008/QH12", "Nghị quyết số 61/2021/NQ-HĐND": never "văn bản số …", which an
-    editor hears as sloppy, when the text or the number's own symbol says what the document is."""
-    pos = text.find(number)
-    window = text[max(0, pos - 80) : pos] if pos >= 0 else ""
-    if named := NAMED_BEFORE.search(window):
-        return f"{named.group(1)} số {number}"
-    if before := TYPE_BEFORE.search(window):
-        return f"{before.group(1)} số {number}"
-    symbol = number.split("/", 1)[-1]
-    kind = next((k for pattern, k in KIND_OF_SYMBOL if pattern.search(symbol)), "văn bản")
-    return f"{kind} số {number}"
 
 
 TITLE_CUT = re.compile(
@@ -257,6 +242,25 @@ def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
     )
 
 
+NAMED_LAW_BEFORE = re.compile(rf"\b(?P<type>Luật|Bộ luật|Pháp lệnh)(?:\s+(?P<name>[{CAPITAL}][^,;.“”]{{0,80}}?))?\s+(?:số\s+)?$")
+
+
+def related_name(text: str, number: str) -> str:
+    """How a related document is heard: "Nghị định số 45/2019/NĐ-CP", a law by its name ("Luật Thú y"); "" for a law or
+    a National Assembly act the text names by its number only ("Luật số 30/2023/QH15"): a number is no name to a
+    listener."""
+    pos = text.find(number)
+    window = text[max(0, pos - 120) : pos] if pos >= 0 else ""
+    if law := NAMED_LAW_BEFORE.search(window):
+        return f"{law['type']} {law['name']}" if law["name"] else ""
+    if before := TYPE_BEFORE.search(window[-40:]):
+        return f"{before.group(1)} số {number}"
+    if re.search(r"/QH\d+$", number):
+        return ""
+    symbol = number.split("/", 1)[-1]  # "61/2021/NQ-HĐND": a Nghị quyết, never "văn bản số …"
+    return f"{next((k for pattern, k in KIND_OF_SYMBOL if pattern.search(symbol)), 'văn bản')} số {number}"
+
+
 def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "") -> list[Sentence]:
     """One sentence per kind of relation ("… bãi bỏ Nghị quyết số A, Nghị quyết số B và …"), unless the title
     already said it with its count ("bãi bỏ 39 văn bản …")."""
@@ -269,9 +273,12 @@ def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "")
             continue
         names = []
         for rel in related[:MAX_RELATIONS]:
-            name = cited_name(text, rel.number)
+            if not (name := related_name(text, rel.number)):
+                continue
             partial = rel.part and kind != "amends"  # "bãi bỏ khoản 2 Điều 7 của …" is not the whole document
             names.append(f"một số quy định của {name}" if partial else name)
+        if not names or kind == "amends" and all(n in title for n in names):
+            continue  # "Luật sửa đổi, bổ sung một số điều của Luật Thú y": the title has said it
         if len(related) > MAX_RELATIONS:
             many = f"{count} văn bản" if count else "nhiều văn bản"
             if kind != "amends" and any(r.part for r in related):  # some only in part: never said as whole

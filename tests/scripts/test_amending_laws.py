@@ -53,3 +53,21 @@ def test_this_law_in_quoted_wording_is_the_amended_law_said_by_its_name(social_a
     card = _said(social_aid, "Người cao tuổi đủ 80 tuổi")
     assert "trước ngày Luật Trợ giúp xã hội có hiệu lực" in card.text
     assert "25/2008" not in card.text
+
+
+def _script(name: str) -> list[str]:
+    from scripts.draft import draft
+
+    return [s.text for s in draft(_doc(name)).sentences]
+
+
+def test_a_law_is_never_read_as_a_document_number() -> None:
+    """ "Luật này sửa đổi, bổ sung văn bản số 25/2008/QH12": a number is no name; the title already names the law."""
+    said = " ".join(_script("luat-amending-social-aid"))
+    assert "văn bản số" not in said
+    assert "25/2008/QH12" not in said and "30/2023/QH15" not in said
+
+
+def test_a_law_amending_two_laws_names_both_by_name() -> None:
+    said = _script("luat-amending-veterinary")
+    assert "Luật này sửa đổi, bổ sung Luật Thú y và Luật Chăn nuôi." in said

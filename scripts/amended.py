@@ -154,6 +154,7 @@ def amendments(article: Article) -> tuple[list[Amendment], set[int]]:
     return out, used
 
 
+BACK = re.compile(r"\b(?:nêu trên|nói trên|trên đây|kể trên)\b")
 LEADLESS = re.compile(r"^(?:Không|Chưa|Được|Phải|Tuyệt đối không)\b")  # said alone, an order or a right for everyone
 MARKER_CHARS = "0123456789abcdđeghiklmnopqrstuvxy.) "
 QUOTE_OPEN = re.compile(r"^(?:(\d+[a-zđ]?\.\s+|[a-zđ]\)\s+))?[“\"]\s*")
@@ -274,6 +275,8 @@ def amended_units(
         for clause, point, quote, said in passage_units(unfold(change, article.title), resolve, text):
             if change.target.startswith("điểm") and (LEADLESS.match(said) or needs_subject(said)):
                 continue  # "“b) Không xích, nhốt chó dữ …”": an item of a list whose lead is in the amended text only
+            if BACK.search(said):
+                continue  # "Người cao tuổi nêu trên …": what it points back to is in the amended text, never heard
             unit = (change.clause, change.point, quote, own_document(said, change.document))
             units.append(unit)
             cites[unit] = f"{change.verb} {cite_within(change, clause, point)}"

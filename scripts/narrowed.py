@@ -42,6 +42,24 @@ NAMED_ONLY_BY_REFERENCE = re.compile(
 # "Ngoài việc bị phạt tiền, người vi phạm quy định tại khoản 2 Điều này bị trừ điểm …" ("người vi phạm bị trừ điểm":
 # every offender); a bare "…, trừ trường hợp quy định tại …" is sentences.finish's: see branch fuzz-half-exception
 
+GROUP_BY_REFERENCE = re.compile(
+    r"\b(?:[Nn]gười|[Hh]ộ|[Tt]hành viên|[Đđ]ối tượng|[Tt]rẻ em|[Hh]ọc sinh|[Cc]á nhân|[Cc]ông dân|[Tt]hân nhân|[Gg]ia đình)"
+    r"(?P<between>(?:\s+[^\s,;.:()]+){0,6}?)\s+(?:được\s+)?(?:theo\s+)?(?:quy định|nêu)\s+tại\s+(?:các\s+)?(?:điểm|khoản|Điều)\b"
+    r"|\b(?:trừ|ngoại trừ)\s+(?:[^\s,;.:()]+\s+){1,6}?(?:được\s+)?(?:theo\s+)?(?:quy định|nêu)\s+tại\s"
+)  # "… cấp thẻ cho thành viên hộ gia đình quy định tại khoản 1 Điều 8": without it, every household member; "…, trừ
+# thành viên hộ gia đình quy định tại …": without it, none of them. The reference is what says which; a verb between
+# ("người lao động được hưởng chế độ quy định tại …") makes it what they get, not who they are
+GROUP_VERB = re.compile(r"\b(?:được|phải|là|có|không|bị|thì|hưởng|nộp|đóng|thực hiện|áp dụng|đề nghị|làm)\b")
+
+
+def group_by_reference(text: str) -> bool:
+    """Is a group in the provision named only by its reference, anywhere in it?"""
+    return any(
+        m["between"] is None or not GROUP_VERB.search(m["between"]) and not SAYS_NARROWED.search(m["between"])
+        for m in GROUP_BY_REFERENCE.finditer(text)
+    )
+
+
 SHARE_OF_REFERENCE = re.compile(r"\d\s*%\s+(?:của\s+)?mức\s+(?:được\s+)?(?:quy định|nêu)\s+tại\s")
 # "… thì mức hỗ trợ bằng 50% mức quy định tại khoản 1 Điều này": without it, "bằng 50% mức." — of which level?
 
@@ -50,7 +68,7 @@ def narrowed_subject(text: str) -> bool:
     """Does the provision open with a subject that only its reference narrows, or say nothing but its reference?"""
     if (only := ONLY_BY_REFERENCE.match(text)) and not PREDICATE_BEFORE.search(only["head"]):
         return True
-    if NAMED_ONLY_BY_REFERENCE.search(text) or SHARE_OF_REFERENCE.search(text):
+    if NAMED_ONLY_BY_REFERENCE.search(text) or SHARE_OF_REFERENCE.search(text) or group_by_reference(text):
         return True
     if SAME_ARTICLE_LEVEL.match(text):
         return False

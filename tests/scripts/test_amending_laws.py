@@ -71,3 +71,39 @@ def test_a_law_is_never_read_as_a_document_number() -> None:
 def test_a_law_amending_two_laws_names_both_by_name() -> None:
     said = _script("luat-amending-veterinary")
     assert "Luật này sửa đổi, bổ sung Luật Thú y và Luật Chăn nuôi." in said
+
+
+AMENDING = """LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT TRỢ GIÚP XÃ HỘI
+Luật số: 41/2030/QH15
+Điều 1. Sửa đổi, bổ sung một số điều của Luật Trợ giúp xã hội số 25/2008/QH12
+1. Sửa đổi, bổ sung khoản 1 Điều 9 như sau:
+“1. {}”
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2031.
+"""
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        # cut, the reference would give every household member a free card, or take it from all of them
+        "Thẻ bảo hiểm y tế được cấp miễn phí cho thành viên hộ gia đình quy định tại khoản 1 Điều 8 của Luật này.",
+        "Người thuộc hộ nghèo được cấp thẻ bảo hiểm y tế miễn phí, trừ thành viên hộ gia đình quy định tại khoản 1 Điều 8.",
+        "Thành viên hộ gia đình theo quy định tại khoản 1 Điều 8 của Luật này được cấp thẻ bảo hiểm y tế miễn phí.",
+        "Người thuộc hộ nghèo và thành viên hộ gia đình quy định tại điểm a, điểm b khoản 1 Điều 8 của Luật Trợ giúp xã hội "
+        "số 25/2008/QH12 được cấp thẻ bảo hiểm y tế miễn phí.",
+        # what "nêu trên" points back to is in the amended law: the listener never heard it
+        "Người cao tuổi nêu trên được cấp thẻ bảo hiểm y tế miễn phí.",
+    ],
+)
+def test_a_group_named_only_by_a_reference_into_the_amended_law_is_not_said_wider(wording: str) -> None:
+    said = [c.text for c in candidates(parse(AMENDING.format(wording))) if c.source.article == "1"]
+    assert said == []
+
+
+def test_what_a_reference_gives_is_cut_and_the_rule_kept() -> None:
+    """ "được hưởng chế độ quy định tại …": the reference says what they get, not who they are."""
+    wording = "Người lao động được hưởng chế độ quy định tại khoản 1 Điều 8 của Luật này khi nghỉ việc."
+    said = [c.text for c in candidates(parse(AMENDING.format(wording))) if c.source.article == "1"]
+    assert said == ["Người lao động được hưởng chế độ khi nghỉ việc."]

@@ -282,3 +282,18 @@ def amended_units(
             cites[unit] = f"{change.verb} {cite_within(change, clause, point)}"
     place = {(c, p): n for n, (c, p, _) in reversed(list(enumerate(article.passages())))}
     return sorted(units, key=lambda u: place.get((u[0], u[1]), 0)), cites
+
+
+CONTINUED = re.compile(r"\btiếp tục\b|\bgiữ nguyên\b")
+UNDER_OLD = (
+    r"theo (?:các |mức )?quy định (?:tại|của) (?:{document})(?:\s+ngày\s+\d{{1,2}}(?:/\d{{1,2}}/| tháng \d{{1,2}} năm )\d{{4}})?"
+)
+
+
+def under_old_rules(text: str, amended: list[str]) -> str:
+    """ "… thì tiếp tục được xem xét hỗ trợ theo quy định tại Nghị định số 45/2019/NĐ-CP": in a transitional rule the
+    amended document is its wording before this change; heard as "theo quy định cũ", never as a number."""
+    if not amended or not CONTINUED.search(text):
+        return text
+    names = "|".join(re.escape(a) for a in amended)
+    return re.sub(UNDER_OLD.format(document=names), "theo quy định cũ", text)

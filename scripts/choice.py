@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from scripts.adjusted import ADJUSTMENT, adjusted, whole_scope
+from scripts.amended import CONTINUED, under_old_rules
 from scripts.docfacts import APPLIED, dated, effective_source
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
@@ -109,8 +110,24 @@ def label_first(text: str) -> str:
     return f"{m['label'][:1].upper()}{m['label'][1:]} là {m['amount']}."
 
 
+# "Chính phủ quy định bổ sung các nhóm đối tượng khác …", "Bộ trưởng Bộ Y tế hướng dẫn …": a power to make rules later,
+# the agencies' work; what they will decide is not yet anyone's right
+DELEGATED = re.compile(
+    r"^(?:Chính phủ|Thủ tướng Chính phủ|Bộ trưởng(?: Bộ)?|Bộ|Hội đồng nhân dân cấp tỉnh|Ủy ban nhân dân cấp tỉnh)"
+    r"(?:\s+[^\s,;.]+){0,6}?\s+(?:quy định|hướng dẫn)(?:\s+(?:chi tiết|cụ thể|bổ sung|việc))*\s"
+)
+
+
+AMENDED_KINDS = ("Luật", "Nghị định", "Nghị quyết", "Thông tư", "Quyết định", "văn bản")
+
+
 def build_pool(doc: LegalDocument) -> list[Candidate]:
-    pool = [half for cand in candidates(doc, lambda text: dated(doc, as_state_act(label_first(text)))) for half in mended(cand)]
+    amended = [f"{name} số {r.number}" for r in doc.relations if r.kind == "amends" for name in AMENDED_KINDS]
+    pool = [
+        half
+        for cand in candidates(doc, lambda text: under_old_rules(dated(doc, as_state_act(label_first(text))), amended))
+        for half in mended(cand)
+    ]
     everyone = whole_scope(doc)
     for cand in pool:
         if ADJUSTMENT.match(cand.text) and (said := adjusted(cand.source.quote, everyone)):
@@ -146,6 +163,7 @@ def build_pool(doc: LegalDocument) -> list[Candidate]:
         c
         for c in pool
         if not IN_FORCE.search(c.text)
+        and not DELEGATED.match(c.text)
         and c.text.strip(".") != doc.number
         and all(passes(t) for t in (c.text, *c.follow))
         and complete(c.text, c.follow)  # a rule rewritten past its "khi có đủ hai điều kiện": its conditions would dangle
@@ -218,14 +236,15 @@ def relevant(pool: list[Candidate], floor: float = RESIDENT_FLOOR) -> list[Candi
 BARE_LEVEL = re.compile(r"^Mức (?:\S+ ){0,3}?(?:bằng|là|tối đa|tối thiểu|không)\b")
 
 
+OWNERS = r"chủ (?:sở hữu|vật nuôi|rừng|phương tiện|nhà|xe|tàu|đò)"  # "Chủ vật nuôi có gia súc bị tiêu hủy được hỗ trợ …"
 RESIDENT_LEAD = re.compile(
     r"^(?:(?:Từ ngày|Khi) [^,]+, )?(?:Nghiêm cấm|Cấm|Không được)\b|"
-    rf"\b(?:{alternation(PERSON_HEADS)}|chủ sở hữu)\b[^.]*?"
+    rf"\b(?:{alternation(PERSON_HEADS)}|{OWNERS})\b[^.]*?"
     r"\b(?:được|phải|bị|không được)\b",
     re.I,
 )
 PEOPLE = re.compile(
-    rf"\b(?:{alternation(PERSON_HEADS)}|trẻ)\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
+    rf"\b(?:{alternation(PERSON_HEADS)}|trẻ|{OWNERS})\b|^(?:Từ ngày [^,]+, )?(?:Nghiêm cấm|Cấm)\b",
     re.I,
 )
 MONEY_OR_BAN = re.compile(r"\d[\d.,]*\s*(?:nghìn |triệu |tỷ )?đồng|\d[\d.,]*\s*%|\bcấm\b|không được", re.I)
@@ -258,10 +277,14 @@ FEE_ROW = re.compile(r"^(?:Lệ phí|Phí|Học phí|Mức thu|Giá|Tiền)\s[^:
 FEE_LEAD_WORDS = MAX_WORDS - 4  # a fee row names its columns ("khu vực nông thôn (xã) 80 nghìn đồng, …"); its date is said apart
 
 
+FILING = re.compile(r"\b(?:phải\s+)?(?:nộp|gửi|lập)\s+(?:hồ sơ|đơn|tờ khai)\b", re.I)  # how to claim, not what is claimed
+
+
 def procedure_or_counting(text: str) -> bool:
-    """An office's time limit ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận hồ sơ, cơ quan … phải …") or a
-    rule for counting ("dưới 04 giờ thì được tính bằng 1/2 ngày"): part of a procedure or of a rate, never the lead."""
-    if COUNTING.search(text):
+    """An office's time limit ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận hồ sơ, cơ quan … phải …"), a step of
+    filing ("người nuôi được hưởng hỗ trợ phải nộp hồ sơ tại …") or a rule for counting ("dưới 04 giờ thì được tính
+    bằng 1/2 ngày"): part of a procedure or of a rate, never the lead."""
+    if COUNTING.search(text) or FILING.search(text) and not MONEY_OR_BAN.search(text):
         return True
     if not PROCEDURE.search(text):
         return False
@@ -289,6 +312,7 @@ def pick_headline(pool: list[Candidate]) -> Candidate | None:
         and not procedure_or_counting(c.text)
         and not c.text.startswith(SOME_CASES)  # a rule said without its condition is no lead
         and not ELIGIBILITY.search(c.text)
+        and not CONTINUED.search(c.text)  # "… tiếp tục được hưởng …": the old rule kept, never news from a date
         and not c.follow  # a rule said with its kinds or conditions: in the body, never the lead nor the recap
     ]
     people = [c for c in fit if RESIDENT_LEAD.search(c.text)]

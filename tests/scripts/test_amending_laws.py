@@ -107,3 +107,30 @@ def test_what_a_reference_gives_is_cut_and_the_rule_kept() -> None:
     wording = "Người lao động được hưởng chế độ quy định tại khoản 1 Điều 8 của Luật này khi nghỉ việc."
     said = [c.text for c in candidates(parse(AMENDING.format(wording))) if c.source.article == "1"]
     assert said == ["Người lao động được hưởng chế độ khi nghỉ việc."]
+
+
+def test_the_governments_power_to_add_groups_is_not_read_to_residents() -> None:
+    """ "Chính phủ quy định bổ sung các nhóm đối tượng khác …": rules to be made later, the agencies' work."""
+    assert not any(s.startswith("Chính phủ quy định") for s in _script("luat-amending-social-aid"))
+
+
+def test_the_lead_is_what_residents_get_not_how_they_file_for_it() -> None:
+    """ "người nuôi được hưởng hỗ trợ phải nộp hồ sơ …" is how to claim; the support itself leads."""
+    lead = _script("luat-amending-veterinary")[1]
+    assert "50.000 đồng/kg" in lead and "nộp hồ sơ" not in lead
+
+
+def test_a_transitional_rule_keeps_the_old_rules_without_reading_their_number() -> None:
+    said = _script("nd-amending-disaster-aid")
+    kept = next(s for s in said if "tiếp tục được xem xét" in s)
+    assert kept.endswith("theo quy định cũ.")
+    assert "45/2019" not in kept
+
+
+def test_an_old_rule_kept_is_never_the_lead_nor_new_from_the_start_date() -> None:
+    from scripts.choice import pick_headline
+    from scripts.selection import Source
+
+    kept = "Người đang hưởng trợ cấp xã hội tiếp tục được hưởng mức 500.000 đồng/tháng đến hết năm 2031."
+    pool = [Candidate(kept, Source("2", "2", None, kept), 14.0)]
+    assert pick_headline(pool) is None

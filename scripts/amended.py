@@ -245,11 +245,29 @@ def _unreplaced(article: Article, units: list[Unit]) -> list[Unit]:
     return [u for u in units if (u[0], u[1]) not in struck]
 
 
+def as_amended(changes: list[Amendment], title: str) -> list[Article]:
+    """The amended document's provisions as far as this one quotes them: one article per article number, so a
+    reference in the new wording ("hộ gia đình quy định tại khoản 2 và khoản 4 Điều 6 Nghị định này") finds them."""
+    merged: dict[str, Article] = {}
+    for change in changes:
+        unfolded = unfold(change, title)
+        if not unfolded.number:
+            continue
+        into = merged.setdefault(unfolded.number, Article(unfolded.number, unfolded.title))
+        into.clauses += unfolded.clauses
+    return list(merged.values())
+
+
 def amended_units(
-    article: Article, resolve: Callable[[str], str] = str, text: str = "", subject: str = ""
+    article: Article,
+    resolve: Callable[[str], str] = str,
+    text: str = "",
+    subject: str = "",
+    within: Callable[[list[Article]], Callable[[str], str]] | None = None,
 ) -> tuple[list[Unit], dict[Unit, str]]:
     """(clause, point, quote, sentence) for every sentence the article offers, its quoted new wording read as
-    provisions of their own; and for each sentence of new wording, the provision it now is."""
+    provisions of their own; and for each sentence of new wording, the provision it now is. `within` gives what
+    resolves a reference of the new wording: "Nghị định này" there is the amended decree, never this one."""
     changes, used = amendments(article)
     levels = replaced_levels(article)
     if not changes:
@@ -271,8 +289,9 @@ def amended_units(
             append_to_clause(rest.clauses[-1], line)
     units = _unreplaced(article, passage_units(rest, resolve, text, subject)) + levels
     cites: dict[Unit, str] = {}
+    quoted = within(as_amended(changes, article.title)) if within else str
     for change in changes:
-        for clause, point, quote, said in passage_units(unfold(change, article.title), resolve, text):
+        for clause, point, quote, said in passage_units(unfold(change, article.title), quoted, text):
             if change.target.startswith("điểm") and (LEADLESS.match(said) or needs_subject(said)):
                 continue  # "“b) Không xích, nhốt chó dữ …”": an item of a list whose lead is in the amended text only
             if BACK.search(said):

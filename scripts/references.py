@@ -8,17 +8,19 @@ said instead: "Trẻ em đang học tại các cơ sở giáo dục mầm non th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
-from scripts.legal import LegalDocument
+from scripts.legal import Article, LegalDocument
 from scripts.negation import NEGATION
 from scripts.sentences import capfirst, flat, lowerfirst, words
 
 SUBJECT_REF = re.compile(
     r"(?P<who>\b(?:[Đđ]ối tượng|[Nn]gười|[Tt]rẻ em|[Hh]ộ|[Cc]ác đối tượng)(?:\s+[^\s,;.()]+){0,4}?)\s+"
     r"(?:được\s+)?(?:quy định|quy|nêu)\s+tại\s+(?:(?:các\s+)?điểm\s+(?P<p>[a-zđ](?:(?:\s*,\s*|\s+và\s+)(?:điểm\s+)?[a-zđ])*)\s+)?"
-    r"khoản\s+(?P<k>\d+)\s+Điều\s+(?P<d>\d+)\s+"
+    r"khoản\s+(?P<k>\d+(?:(?:\s*,\s*|\s+và\s+)(?:khoản\s+)?\d+)*)\s+Điều\s+(?P<d>\d+)\s+"
     r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
-)
+)  # "… tại khoản 2 và khoản 4 Điều 6 Nghị định này": a group of each clause
 DOCUMENT = r"(?:của\s+)?(?:Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Quy định)\s+này"
 # "người đang hưởng lương hưu … theo quy định tại khoản 2 Điều 1 của Nghị định này": people named, then narrowed by
 # the group a clause of the same document defines
@@ -84,8 +86,22 @@ def _heads(doc: LegalDocument, m: re.Match[str]) -> str:
     """The group one reference names: "đối tượng quy định tại điểm b và điểm c khoản 2 Điều 1" → "A và B", each
     point's own group; "" when one of them cannot be said or all of them would be too long to follow."""
     points = [p for p in re.split(r"\s*,\s*|\s+và\s+", re.sub(r"điểm\s+", "", m["p"] or "")) if p] or [None]
-    heads = [_head(_target(doc, m["d"], m["k"], point)) for point in points]
+    clauses = [k for k in re.split(r"\s*,\s*|\s+và\s+", re.sub(r"khoản\s+", "", m["k"])) if k]
+    if len(clauses) > 1 and points != [None]:
+        return ""  # "điểm a khoản 1, khoản 2": which point of which clause is not said
+    heads = [_head(_target(doc, m["d"], clause, point)) for clause in clauses for point in points]
     if not all(heads) or words(" ".join(heads)) > MAX_HEAD_WORDS:
         return ""
     tail = [lowerfirst(h) for h in heads[1:]]
     return f"{', '.join([heads[0], *tail[:-1]])} và {tail[-1]}" if tail else heads[0]
+
+
+def within(doc: LegalDocument) -> Callable[[list[Article]], Callable[[str], str]]:
+    """What resolves a reference inside the new wording an amending document quotes: against the amended document's
+    provisions it quotes (``scripts.amended.as_amended``), never against the amending document's own articles."""
+
+    def resolver(quoted: list[Article]) -> Callable[[str], str]:
+        amended = replace(doc, articles=quoted)
+        return lambda line: who_is_meant(line, amended)
+
+    return resolver

@@ -20,7 +20,7 @@ from scripts.legal import SYMBOL, LegalDocument
 from scripts.long_kinds import FOLLOW_ON
 from scripts.negation import BAN, NEGATION, NEGATION_WORDS
 from scripts.notions import bonus, notions
-from scripts.references import who_is_meant
+from scripts.references import who_is_meant, within
 from scripts.sentences import (
     MAX_WORDS,
     capfirst,
@@ -262,7 +262,7 @@ def candidates(doc: LegalDocument, rewrite: Callable[[str], str] = str) -> list[
     for index, article in enumerate(doc.articles):
         if re.match(r"(bãi bỏ|thay thế)\b", article.title.lower()) and doc.relations:
             continue  # a list of repealed documents: the relation sentence already says it
-        units, amended = amended_units(article, lambda line: who_is_meant(line, doc), whole, doc.title)
+        units, amended = amended_units(article, lambda line: who_is_meant(line, doc), whole, doc.title, within(doc))
         directive = not article.number or article.number.startswith("mục ")  # tasks, in no order of importance
         if directive:  # a directive: its orders to enforce, said to whom they concern
             said_already = " ".join(u[3] for u in units)  # "Công an tỉnh xử lý hành vi …" already says it, with its actor

@@ -134,3 +134,33 @@ def test_an_old_rule_kept_is_never_the_lead_nor_new_from_the_start_date() -> Non
     kept = "Người đang hưởng trợ cấp xã hội tiếp tục được hưởng mức 500.000 đồng/tháng đến hết năm 2031."
     pool = [Candidate(kept, Source("2", "2", None, kept), 14.0)]
     assert pick_headline(pool) is None
+
+
+DECREE = """NGHỊ ĐỊNH
+Sửa đổi, bổ sung một số điều của Nghị định số 45/2029/NĐ-CP
+Số: 58/2030/NĐ-CP
+Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 45/2029/NĐ-CP
+1. Sửa đổi, bổ sung khoản 2 Điều 6 như sau:
+“2. Hộ gia đình có nhà ở bị sập đổ do thiên tai được hỗ trợ 60.000.000 đồng/hộ.”
+2. Sửa đổi, bổ sung điểm a khoản 1 Điều 8 như sau:
+“a) Hộ gia đình quy định tại khoản 2 Điều {article} Nghị định này nộp đơn đề nghị hỗ trợ trong thời hạn 15 ngày.”
+Điều 2. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 10 năm 2031.
+2. Hộ gia đình đã nộp hồ sơ trước ngày 01 tháng 10 năm 2031 được xét theo mức cũ.
+"""
+
+
+def _filing(article: str) -> list[str]:
+    return [c.text for c in candidates(parse(DECREE.format(article=article))) if "15 ngày" in c.text]
+
+
+def test_a_reference_in_new_wording_is_resolved_against_the_wording_it_quotes() -> None:
+    """ "Hộ gia đình quy định tại khoản 2 Điều 6 Nghị định này": Điều 6 of the amended decree, whose new khoản 2
+    this decree quotes, said by its own words."""
+    assert _filing("6") == ["Hộ gia đình có nhà ở bị sập đổ do thiên tai nộp đơn đề nghị hỗ trợ trong thời hạn 15 ngày."]
+
+
+def test_a_reference_in_new_wording_never_means_the_amending_documents_own_article() -> None:
+    """ "khoản 2 Điều 2 Nghị định này" in the quotes is the old decree's, which this decree does not quote; its own
+    khoản 2 Điều 2 names other households: not said rather than said of the wrong group."""
+    assert _filing("2") == []

@@ -29,10 +29,12 @@ INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 CAPITAL = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+# "Trợ giúp xã hội", "Phòng, chống thiên tai": a capital, then words in lower case, never into the next provision
+LAW_NAME = rf"[{CAPITAL}][^\s,;.“”\"]*(?:(?:\s+|,\s+)(?![{CAPITAL}])(?!số\b)[^\s,;.“”\"]+){{0,8}}"
 # a law is named by its name ("Luật Trợ giúp xã hội số 25/2008/QH12"), a decree by its number ("Nghị định số …")
 DOC_NAME = re.compile(
     rf"\b(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định)"
-    rf"(?:\s+(?P<name>[{CAPITAL}][^,;.“”\"]{{0,80}}?))?\s+(?:số\s+)?(?P<number>{SYMBOL})"
+    rf"(?:\s+(?P<name>{LAW_NAME}))?\s+(?:số\s+)?(?P<number>{SYMBOL})"
 )
 AFTER = re.compile(
     r"\b(?:vào|vào sau|vào trước|sau|trước)\s+(?:điểm\s+[a-zđ]\d*\s+)?(?:khoản\s+\d+[a-zđ]?\s+)?Điều\s+(?P<article>\d+[a-zđ]?)\b"

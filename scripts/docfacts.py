@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from scripts.amended import CAPITAL
+from scripts.amended import LAW_NAME
 from scripts.editing import NAMED_DOCUMENT, plain
 from scripts.legal import DATE_WORDS, EFFECTIVE_RE, SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
@@ -242,7 +242,7 @@ def facts(doc: LegalDocument, title_words: int = TITLE_WORDS) -> DocFacts:
     )
 
 
-NAMED_LAW_BEFORE = re.compile(rf"\b(?P<type>Luật|Bộ luật|Pháp lệnh)(?:\s+(?P<name>[{CAPITAL}][^,;.“”]{{0,80}}?))?\s+(?:số\s+)?$")
+NAMED_LAW_BEFORE = re.compile(rf"\b(?P<type>Luật|Bộ luật|Pháp lệnh)(?:\s+(?P<name>{LAW_NAME}))?\s+(?:số\s+)?$")
 
 
 def related_name(text: str, number: str) -> str:

@@ -164,3 +164,18 @@ def test_a_reference_in_new_wording_never_means_the_amending_documents_own_artic
     """ "khoản 2 Điều 2 Nghị định này" in the quotes is the old decree's, which this decree does not quote; its own
     khoản 2 Điều 2 names other households: not said rather than said of the wrong group."""
     assert _filing("2") == []
+
+
+def test_a_partial_repeal_of_another_law_is_said_as_partial_and_by_the_laws_name() -> None:
+    """ "Điều 3. Bãi bỏ một số quy định của Luật Trồng trọt" + "Bãi bỏ khoản 3 Điều 5 … của Luật Trồng trọt số …": one
+    law named once, a part of it repealed; the name never runs on into the line after the heading."""
+    from scripts.draft import draft
+
+    text = (DATA / "luat-amending-veterinary.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Điều 3. Hiệu lực thi hành",
+        "Điều 3. Bãi bỏ một số quy định của Luật Trồng trọt\n"
+        "Bãi bỏ khoản 3 Điều 5 và Điều 17 của Luật Trồng trọt số 31/2018/QH14.\n\nĐiều 4. Hiệu lực thi hành",
+    )
+    said = [s.text for s in draft(parse(text)).sentences]
+    assert "Luật này bãi bỏ một số quy định của Luật Trồng trọt." in said

@@ -95,9 +95,33 @@ def _inside(first: str, piece: str) -> bool:
     return len(opening.split()) == 4 and people and f" {opening}" in first
 
 
+OPENING_CASE = re.compile(r"^(?P<cond>(?:Trường hợp|Trong trường hợp|Nếu)\s[^;,]{3,90}?)(?P<sep>\s+thì\s+|,\s+)(?=\S)")
+OWN_CASE = re.compile(r"^(?:nếu|trường hợp|trong trường hợp|khi|đối với|riêng|ngoài|trừ)\b", re.I)
+
+
+def _under_opening_case(pieces: list[str]) -> list[str]:
+    """ "Trường hợp người lao động bị tạm giam thì …; thời gian học nghề không được tính …": a case that opens the
+    provision holds for every part of it; a later part with its own subject is said in that case, never as for all."""
+    if not (case := OPENING_CASE.match(pieces[0].strip())):
+        return pieces
+    said = [pieces[0]]
+    for piece in pieces[1:]:
+        own = piece.strip()
+        if OWN_CASE.match(own) or BARE_PREDICATE.match(own) or " thì " in own or own.lower().startswith("sau đó"):
+            said.append(piece)  # its own case or step, or a predicate that takes the first part's subject (below)
+        else:
+            said.append(f"{case['cond']}{case['sep']}{own[:1].lower() + own[1:] if not _named(own) else own}")
+    return said
+
+
+def _named(text: str) -> bool:
+    first = text.split()[:2]
+    return len(first) > 1 and first[1][:1].isupper() or first[0] in ("Ủy", "Sở", "Bộ", "Nhà")
+
+
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    pieces = _cases(_additions(_owned(pieces))) if len(pieces) > 1 else pieces
+    pieces = _under_opening_case(_cases(_additions(_owned(pieces)))) if len(pieces) > 1 else pieces
     if len(pieces) < 2 or not any(
         BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
     ):

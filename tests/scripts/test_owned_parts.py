@@ -76,3 +76,19 @@ def test_the_other_side_of_a_signal_is_not_said_without_it():
         "suy giảm khả năng lao động từ 81% trở lên thì được hưởng 140.400.000 đồng."
     )
     assert said[-1] == "Suy giảm khả năng lao động từ 81% trở lên thì được hưởng 140.400.000 đồng."
+
+
+def test_a_case_that_opens_a_provision_holds_for_its_later_parts():
+    said = split_units(
+        "Trường hợp dân quân bị tai nạn dẫn đến chết thì thân nhân được hưởng trợ cấp một lần bằng 84.240.000 đồng; "
+        "người lo mai táng được nhận tiền mai táng phí bằng 23.400.000 đồng."
+    )
+    assert said[-1] == (
+        "Trường hợp dân quân bị tai nạn dẫn đến chết thì người lo mai táng được nhận tiền mai táng phí bằng 23.400.000 đồng."
+    )
+    # a later part with its own case or its own step is said as it is
+    said = split_units(
+        "Nếu tai nạn làm suy giảm khả năng lao động 5% thì được hưởng 11.700.000 đồng; sau đó, cứ suy giảm thêm 1% thì "
+        "được hưởng 1.170.000 đồng."
+    )
+    assert said[-1] == "Sau đó, cứ suy giảm thêm 1% thì được hưởng 1.170.000 đồng."

@@ -10,7 +10,8 @@ import re
 
 from scripts.editing import NAMED_DOCUMENT
 
-LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến ngày".split())  # "trước ngày Luật này …"
+# "trước ngày Luật này …", "đóng góp vào Quỹ …": a word that needs what follows, never the end of a heading
+LINKING = frozenset("với của cho tại ở và hoặc là số thuộc trên đối do bởi theo từ đến ngày vào trong qua về".split())
 NAMED_FORCES = frozenset({("Dân", "quân"), ("Nhà", "nước"), ("Quân", "đội")})
 # "ngân sách Nhà nước", "Phụ cấp … Dân quân tự vệ": a name written with its capital, not a new sentence; nor a name
 # after a verb that takes it as object ("Phụ cấp trách nhiệm quản lý Tổ bảo vệ an ninh …", "chỉ huy Dân quân …")

@@ -23,7 +23,12 @@ from collections.abc import Callable
 EXCEPT = re.compile(r",?\s+(?:trừ|ngoại trừ)\s+(?=trường hợp\s)")  # "…, trừ trường hợp …": the exception, said after
 # "…; trong đó, năm 2025 tối đa …", "…, trong đó, ngân sách tỉnh …": a breakdown of what was said; not ", trong đó ghi
 # rõ …" (what a paper says: no sentence of its own), nor "trong đó có …" (a list's part)
-WHICH = re.compile(r"(?:;\s+trong đó,?|,\s+trong đó,)\s+(?!có\b)")
+WHICH = re.compile(
+    r"(?:;\s+trong đó,?|,\s+trong đó,)\s+(?!có\b)|"
+    r",\s+trong đó\s+(?=(?:người|ngân sách|Nhà nước|hộ|học sinh|sinh viên|quỹ|doanh nghiệp|tổ chức|cá nhân|chủ|đơn vị|"
+    r"thành viên|trẻ em)\b[^;:()]{0,60}?\s(?:đóng|nộp|chịu|hỗ trợ|chi trả|không phải)\s)",
+    re.I,
+)  # ", trong đó người sử dụng lao động đóng 2/3, …": who pays which share of the total just said
 IF = re.compile(r",?\s+nếu\s+(?!không có\b)")  # "… được hỗ trợ … nếu đã đăng ký …"
 TAIL_OPENERS = {"except": "Trừ ", "which": "Trong đó, ", "if": "Điều kiện đó là "}
 ONE_CONDITION = " nếu đáp ứng một điều kiện"  # the rule said with the condition that follows it
@@ -107,5 +112,7 @@ def holder_apart(text: str, limit: int, ok: Callable[[str], bool]) -> list[str]:
     holder, predicate = text[: modals[0].start()].rstrip(" ,"), text[modals[0].start() :].strip()
     if _words(holder) < MIN_HOLDER_WORDS or _words(predicate) < MIN_TAIL_WORDS or OPEN_END.search(holder):
         return []
+    if re.search(r"\btrong đó\b|\d\s*(?:%|đồng)", holder):
+        return []  # "Hộ … đóng góp … bằng 1% …, trong đó hộ nghèo | không phải đóng góp": a rule and its share, no holder
     said = [FOR_WHOM + holder[:1].lower() + holder[1:], (THOSE_HOUSEHOLDS if people["households"] else THEY) + predicate]
     return said if all(_words(s) <= limit and ok(s) for s in said) else []

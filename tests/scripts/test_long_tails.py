@@ -152,3 +152,38 @@ def test_a_holder_said_apart_is_named_again_as_what_it_is() -> None:
     assert holder_apart(CO_OP, 38, _heard)[1].startswith("Những người này được hỗ trợ")
     for owner in ("Chủ rừng là tổ chức có hợp đồng", "Chủ đầu tư dự án có hợp đồng", "Hộ kinh doanh có hợp đồng"):
         assert holder_apart(CO_OP.replace("Người lao động làm việc theo hợp đồng", owner), 38, _heard) == [], owner
+
+
+SHARES = (
+    "Mức đóng hằng tháng của người lao động làm việc theo hợp đồng lao động từ đủ 01 tháng trở lên bằng 4,5% tiền lương "
+    "tháng, trong đó người sử dụng lao động đóng 2/3, người lao động đóng 1/3."
+)
+EXEMPT_SHARE = (
+    "Hộ gia đình thành viên đóng góp vào Quỹ hằng năm bằng 1% tổng thu nhập của hộ, trong đó hộ gia đình thuộc hộ nghèo, "
+    "hộ cận nghèo không phải đóng góp, hộ gia đình có mức sống trung bình đóng góp bằng 50% mức đóng góp của hộ gia đình "
+    "khác; thời hạn đóng góp chậm nhất là ngày 31 tháng 12 hằng năm."
+)
+
+
+def test_who_pays_which_share_follows_the_total_never_dropped() -> None:
+    """ ", trong đó người sử dụng lao động đóng 2/3, …" (no comma after "trong đó"): the shares were shortened away."""
+    said = split_units(SHARES)
+    assert said == [
+        "Mức đóng hằng tháng của người lao động làm việc theo hợp đồng lao động từ đủ 01 tháng trở lên bằng 4,5% tiền "
+        "lương tháng.",
+        "Trong đó, người sử dụng lao động đóng 2/3, người lao động đóng 1/3.",
+    ]
+    assert FOLLOW_ON.match(said[1]) and complete(said[0], said[1:])
+
+
+def test_an_exempted_share_is_never_cut_into_a_holder_and_a_waiver_for_all() -> None:
+    """The households that pay 1% were said apart, then "Những hộ này không phải đóng góp": every household exempted."""
+    said = split_units(EXEMPT_SHARE)
+    assert said == [
+        "Hộ gia đình thành viên đóng góp vào Quỹ hằng năm bằng 1% tổng thu nhập của hộ.",
+        "Trong đó, hộ gia đình thuộc hộ nghèo, hộ cận nghèo không phải đóng góp, hộ gia đình có mức sống trung bình đóng "
+        "góp bằng 50% mức đóng góp của hộ gia đình khác.",
+        "Thời hạn đóng góp chậm nhất là ngày 31 tháng 12 hằng năm.",
+    ]
+    assert holder_apart(EXEMPT_SHARE.split(";")[0], 30, _heard) == []
+    assert tails("Kế hoạch được lập hằng năm bởi Ủy ban nhân dân xã, trong đó ghi rõ mức đóng góp của từng hộ", 38, _heard) == []

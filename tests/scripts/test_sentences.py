@@ -303,3 +303,14 @@ def test_a_part_whose_subject_is_no_one_does_not_take_the_first_parts_subject() 
     said = units("Quy định về bảo đảm trật tự, an toàn xã hội", body)
     assert "Không ai được trả thù người tố giác." in said, said
     assert not any("dân không ai" in s for s in said), said
+
+
+def test_a_name_after_a_preposition_is_no_glued_heading_and_the_holder_stays() -> None:
+    """ "Hộ gia đình thành viên đóng góp vào Quỹ hằng năm bằng 1% …" was said "Quỹ hằng năm bằng 1% …": the payer went,
+    and the fund seemed to be the amount (made-up provisions)."""
+    from scripts.sentences import strip_heading
+
+    households = "Hộ gia đình thành viên đóng góp vào Quỹ hằng năm bằng 1% tổng thu nhập của hộ."
+    assert strip_heading(households) == households
+    monthly = "Mức đóng hằng tháng vào Quỹ bảo hiểm thất nghiệp bằng 3% tiền lương tháng của người lao động."
+    assert strip_heading(monthly) == monthly

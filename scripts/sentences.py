@@ -267,6 +267,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     return None
 
 
+NO_HOLDER = re.compile(r"\b(?:này|đó)$|^(?:cứ|mỗi|từ|bản thân)\b")
 MODAL_SPLIT = re.compile(r"\s(?:được|phải|không được|bị)\s")
 VERB_FIRST = re.compile(r"^(?:được|phải|không|có|vẫn|sẽ|tiếp tục|thực hiện|sử dụng|tùy|ngoài|chỉ|đăng ký|nộp|đóng|hưởng)\b", re.I)
 
@@ -278,13 +279,9 @@ def _main_clause(text: str, limit: int) -> str | None:
         return None
     main = text.rsplit(" thì ", 1)[1].strip(" .;")
     subject = MODAL_SPLIT.split(main, maxsplit=1)
-    if (
-        len(subject) < 2
-        or words(subject[0]) < 2
-        or not subject[0][:1].isalpha()
-        or re.search(r"\b(?:này|đó)$|^bản thân\b", subject[0])
-    ):
-        return None  # "thời gian này được …", "bản thân, gia đình được …": whose only the condition said
+    if len(subject) < 2 or words(subject[0]) < 2 or not subject[0][:1].isalpha() or NO_HOLDER.search(subject[0]):
+        return None  # "thời gian này được …", "bản thân, gia đình được …": whose only the condition said; "cứ thêm mỗi
+        # con được nghỉ …": a count
     if VERB_FIRST.match(main):  # "sử dụng mã số thuế …", "không đóng bù …": the holder was in the condition
         return None
     if not (8 <= words(main) <= limit + 4) or is_open(main) or main.count("(") != main.count(")"):
@@ -297,9 +294,10 @@ QUALIFIER = re.compile(r"\s(?:khi|trong trường hợp|trong thời gian|nhằm
 
 def _subject_and_figure(parts: list[str], limit: int) -> str | None:
     """ "Mức trợ cấp một lần cho dân quân khi được công nhận …, cứ mỗi năm … được trợ cấp bằng 4.680.000 đồng"
-    → "Mức trợ cấp một lần cho dân quân, cứ mỗi năm … 4.680.000 đồng": the head loses its qualifier, not the amount."""
+    → "Mức trợ cấp một lần cho dân quân, cứ mỗi năm … 4.680.000 đồng": the head loses its qualifier, not the amount;
+    never one that says what a figure of the head is for ("60% để hỗ trợ thành viên …")."""
     at = next((i for i, p in enumerate(parts) if i > 0 and FIGURE.search(p)), None)
-    if at != 1 or not (m := QUALIFIER.search(parts[0])) or words(parts[0][: m.start()]) < 3:
+    if at != 1 or not (m := QUALIFIER.search(parts[0])) or words(parts[0][: m.start()]) < 3 or FIGURE.search(parts[0]):
         # a part between the head and the figure is half of a list ("… đã được rà soát, phê duyệt mà …"): never cut
         return None
     joined = ", ".join([parts[0][: m.start()], *parts[at:]])

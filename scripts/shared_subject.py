@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.elided import restored
 from scripts.long_rules import ACTION
 
 BARE_PREDICATE = re.compile(
@@ -121,7 +122,7 @@ def _named(text: str) -> bool:
 
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    pieces = _under_opening_case(_cases(_additions(_owned(pieces)))) if len(pieces) > 1 else pieces
+    pieces = _under_opening_case(_cases(_additions(restored(_owned(pieces))))) if len(pieces) > 1 else pieces  # scripts.elided
     if len(pieces) < 2 or not any(
         BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
     ):

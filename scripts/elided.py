@@ -1,0 +1,58 @@
+"""Parts of a provision that give only another figure for the same rule, said with the rule's words again.
+
+"Lao động nam … khi vợ sinh con được nghỉ việc hưởng chế độ thai sản 05 ngày làm việc; 07 ngày làm việc khi vợ sinh
+con phải phẫu thuật …" leaves out, after the semicolon, every word of the first part before its figure. Split at its
+semicolons, "07 ngày làm việc khi vợ sinh con phải phẫu thuật." was heard with no holder and no verb, as if for anyone.
+The words left out are the first part's words before its figure; said again, each part is a whole rule with its holder:
+"Lao động nam … được nghỉ việc hưởng chế độ thai sản 07 ngày làm việc khi vợ sinh con phải phẫu thuật …". A part may
+repeat the last words before the figure ("…được hưởng … tối đa 20 ngày …; tối đa 15 ngày …", "… bằng 50% …; bằng
+40% …"); a lead that announces its shares ("Số tiền … được chia như sau: 60% để …; 30% để …") loses "như sau".
+
+Only a figure of the same kind (its unit: "ngày", "%", "đồng", "lần") takes the first part's words; nothing else is
+added. Refused — the parts stay one sentence, said whole or not at all — when a part may govern the others (a cap or an
+exception: "…, nhưng mức hỗ trợ không quá …", "trừ", "riêng"), or the first part has no holder and verb before the figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER = r"\d[\d.,/]*\s*(?P<unit>%|[^\s\d,;.:()]+)"
+FIGURE = re.compile(rf"(?<![\w/.,]){NUMBER}")
+LEADING = re.compile(rf"^(?P<words>(?:[^\s\d,;:()]+\s+){{0,3}}?){NUMBER}")  # "07 ngày", "bằng 40%", "tối đa 15 ngày"
+ANNOUNCED = re.compile(r"\s*,?\s*(?:như sau|cụ thể(?: như sau)?)\s*:\s*$")
+VERB = re.compile(r"\b(?:được|đóng|hưởng|hỗ trợ|nộp|bằng|thu|nghỉ|chia|chi|trả|giảm|tăng|miễn|phạt|cấp)\b")
+FOR_ALL = re.compile(r",\s+(?:nhưng|song)\b|\b(?:trừ|ngoại trừ|riêng)\b", re.I)
+MIN_HEAD_WORDS = 4
+ANNOUNCED_MID = re.compile(r"\s*,?\s*(?:như sau|cụ thể(?: như sau)?)\s*:\s*")
+
+
+def _head(first: str, words: str, unit: str) -> str:
+    """The first part's words before its figure of `unit`, less the `words` the part says again; "" when none."""
+    for m in FIGURE.finditer(first):
+        before = first[: m.start()].rstrip()
+        if m["unit"] != unit or not before.endswith(f" {words}".rstrip()) and words:
+            continue
+        head = ANNOUNCED.sub("", before[: len(before) - len(words)]).strip()
+        ok = head[:1].isupper() and len(head.split()) >= MIN_HEAD_WORDS and VERB.search(head) and ":" not in head
+        return head if ok else ""
+    return ""
+
+
+def restored(pieces: list[str]) -> list[str]:
+    """[first, "07 ngày …", …] → [first, head + "07 ngày …", …] where head is the first part up to its figure; the
+    pieces joined again as one when a part that opens with its figure cannot take a head faithfully."""
+    first = pieces[0].strip()
+    out = [first]
+    for piece in (p.strip() for p in pieces[1:]):
+        lead = LEADING.match(piece)
+        head = _head(first, lead["words"].strip(), lead["unit"]) if lead else ""
+        if head and not any(FOR_ALL.search(p) for p in pieces):
+            out.append(f"{head} {piece}")
+            if (listed := ANNOUNCED_MID.search(first)) and first.startswith(head):
+                out[0] = f"{head} {first[listed.end() :]}"  # "… được chia như sau: 60% …" → "… được chia 60% …"
+        elif lead and not lead["words"]:
+            return ["; ".join(pieces)]  # "07 ngày …" alone is no rule: the provision is said whole or not at all
+        else:
+            out.append(piece)
+    return out

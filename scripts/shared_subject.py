@@ -12,6 +12,7 @@ import re
 
 from scripts.elided import restored
 from scripts.long_rules import ACTION
+from scripts.ranked import ranked
 
 BARE_PREDICATE = re.compile(
     r"^(?:không(?!\s+(?:ai|một ai|người nào|cơ quan nào|tổ chức nào|cá nhân nào)\b)|chưa|phải|được|có trách nhiệm|bảo đảm|"
@@ -122,7 +123,7 @@ def _named(text: str) -> bool:
 
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    pieces = _under_opening_case(_cases(_additions(restored(_owned(pieces))))) if len(pieces) > 1 else pieces  # scripts.elided
+    pieces = _under_opening_case(_cases(_additions(ranked(restored(_owned(pieces)))))) if len(pieces) > 1 else pieces
     if len(pieces) < 2 or not any(
         BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
     ):

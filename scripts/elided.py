@@ -34,6 +34,8 @@ def _head(first: str, words: str, unit: str) -> str:
         if m["unit"] != unit or not before.endswith(f" {words}".rstrip()) and words:
             continue
         head = ANNOUNCED.sub("", before[: len(before) - len(words)]).strip()
+        if words and head.endswith(f" {words}"):
+            return ""  # "… trong phạm vi được hưởng như sau: được hưởng 100% …": the part is a predicate, said twice
         ok = head[:1].isupper() and len(head.split()) >= MIN_HEAD_WORDS and VERB.search(head) and ":" not in head
         return head if ok else ""
     return ""

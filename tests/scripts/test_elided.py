@@ -66,3 +66,14 @@ def test_a_count_is_never_taken_for_the_holder_of_a_main_clause() -> None:
         "từ sinh ba trở lên thì cứ thêm mỗi con được nghỉ thêm 03 ngày làm việc"
     )
     assert _main_clause(long, 30) is None
+
+
+def test_words_a_lead_ends_on_are_never_said_twice() -> None:
+    """ "… thanh toán trong phạm vi được hưởng như sau: được hưởng 100% …; được hưởng 95% …" would be heard "… trong
+    phạm vi được hưởng được hưởng 95% …": the parts are predicates of the lead's subject, not figures left out."""
+    pieces = [
+        "Người có thẻ bảo hiểm y tế được quỹ thanh toán trong phạm vi được hưởng như sau: được hưởng 100% chi phí đối "
+        "với trẻ em dưới 6 tuổi",
+        "được hưởng 80% chi phí đối với các đối tượng khác",
+    ]
+    assert not any("được hưởng được hưởng" in s for s in restored(pieces))

@@ -10,7 +10,8 @@ repeat the last words before the figure ("…được hưởng … tối đa 20 
 
 Only a figure of the same kind (its unit: "ngày", "%", "đồng", "lần") takes the first part's words; nothing else is
 added. Refused — the parts stay one sentence, said whole or not at all — when a part may govern the others (a cap or an
-exception: "…, nhưng mức hỗ trợ không quá …", "trừ", "riêng"), or the first part has no holder and verb before the figure.
+exception: "…, nhưng mức hỗ trợ không quá …", "trừ", "riêng"); a part left as it was when the first part has no holder
+and verb before a figure of its kind (it may be a clause of its own: "…; 50% số tiền còn lại được chi trả cho …").
 """
 
 from __future__ import annotations
@@ -43,18 +44,19 @@ def _head(first: str, words: str, unit: str) -> str:
 
 def restored(pieces: list[str]) -> list[str]:
     """[first, "07 ngày …", …] → [first, head + "07 ngày …", …] where head is the first part up to its figure; the
-    pieces joined again as one when a part that opens with its figure cannot take a head faithfully."""
+    pieces joined again as one when a cap or an exception governs them all; a part with no such head left as it was."""
     first = pieces[0].strip()
     out = [first]
     for piece in (p.strip() for p in pieces[1:]):
         lead = LEADING.match(piece)
         head = _head(first, lead["words"].strip(), lead["unit"]) if lead else ""
-        if head and not any(FOR_ALL.search(p) for p in pieces):
+        governed = any(FOR_ALL.search(p) for p in pieces)
+        if head and not governed:
             out.append(f"{head} {piece}")
             if (listed := ANNOUNCED_MID.search(first)) and first.startswith(head):
                 out[0] = f"{head} {first[listed.end() :]}"  # "… được chia như sau: 60% …" → "… được chia 60% …"
-        elif lead and not lead["words"]:
-            return ["; ".join(pieces)]  # "07 ngày …" alone is no rule: the provision is said whole or not at all
+        elif head:
+            return ["; ".join(pieces)]  # "…; 50% …, nhưng không quá …": each share under the cap, said whole or not at all
         else:
             out.append(piece)
     return out

@@ -77,3 +77,12 @@ def test_words_a_lead_ends_on_are_never_said_twice() -> None:
         "được hưởng 80% chi phí đối với các đối tượng khác",
     ]
     assert not any("được hưởng được hưởng" in s for s in restored(pieces))
+
+
+def test_a_part_that_opens_with_a_figure_of_another_kind_is_left_as_it_was() -> None:
+    """Joined back to the first part, a clause of its own made the provision too long to say, and both were lost."""
+    pieces = [
+        "Người nuôi ong được hỗ trợ 2.000.000 đồng cho mỗi đàn ong mới",
+        "02 ngày trước khi nhận tiền, người nuôi ong phải nộp giấy xác nhận của thôn",
+    ]
+    assert restored(pieces) == pieces

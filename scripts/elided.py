@@ -25,6 +25,12 @@ ANNOUNCED = re.compile(r"\s*,?\s*(?:như sau|cụ thể(?: như sau)?)\s*:\s*$")
 VERB = re.compile(r"\b(?:được|đóng|hưởng|hỗ trợ|nộp|bằng|thu|nghỉ|chia|chi|trả|giảm|tăng|miễn|phạt|cấp)\b")
 FOR_ALL = re.compile(r",\s+(?:nhưng|song)\b|\b(?:trừ|ngoại trừ|riêng)\b", re.I)
 MIN_HEAD_WORDS = 4
+# "50% số tiền còn lại được chi trả cho …": a figure that opens a clause with its own verb is its subject, not left out;
+# a verb only after "khi", "nếu", "để" … is the case's or the purpose's ("07 ngày làm việc khi vợ sinh con phải …")
+OWN_VERB = re.compile(
+    r"^(?:(?!\s(?:khi|nếu|để|đối với|trong trường hợp|trường hợp|với điều kiện)\s).)*?"
+    r"\s(?:được|phải|là|bị|không|chịu|có trách nhiệm|đóng|nộp|hưởng|chi trả|áp dụng)\s"
+)
 ANNOUNCED_MID = re.compile(r"\s*,?\s*(?:như sau|cụ thể(?: như sau)?)\s*:\s*")
 
 
@@ -49,7 +55,7 @@ def restored(pieces: list[str]) -> list[str]:
     out = [first]
     for piece in (p.strip() for p in pieces[1:]):
         lead = LEADING.match(piece)
-        head = _head(first, lead["words"].strip(), lead["unit"]) if lead else ""
+        head = _head(first, lead["words"].strip(), lead["unit"]) if lead and not OWN_VERB.match(f"{piece} ") else ""
         governed = any(FOR_ALL.search(p) for p in pieces)
         if head and not governed:
             out.append(f"{head} {piece}")

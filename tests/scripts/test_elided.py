@@ -86,3 +86,11 @@ def test_a_part_that_opens_with_a_figure_of_another_kind_is_left_as_it_was() -> 
         "02 ngày trước khi nhận tiền, người nuôi ong phải nộp giấy xác nhận của thôn",
     ]
     assert restored(pieces) == pieces
+
+
+def test_a_figure_that_opens_a_clause_of_its_own_takes_no_head() -> None:
+    """ "…; 50% số tiền còn lại được chi trả cho hộ nghèo" is what the rest of the money is for, not what households pay:
+    never "Hộ gia đình đóng góp vào Quỹ 50% số tiền còn lại được chi trả cho hộ nghèo"."""
+    pieces = ["Hộ gia đình đóng góp vào Quỹ 1% tổng thu nhập của hộ", "50% số tiền còn lại được chi trả cho hộ nghèo"]
+    assert restored(pieces) == pieces
+    assert restored(FATHERS.rstrip(".").split("; "))[1].startswith("Lao động nam")  # a verb after "khi" is the case's

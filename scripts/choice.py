@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from scripts.adjusted import ADJUSTMENT, adjusted, whole_scope
 from scripts.amended import CONTINUED, under_old_rules
+from scripts.asks import asks_residents
 from scripts.docfacts import APPLIED, dated, effective_source
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
@@ -198,7 +199,7 @@ STAFF = re.compile(r"công chức|viên chức|\bcán bộ\b", re.I)  # what an 
 def binds_residents(pool: list[Candidate]) -> bool:
     """A rule that bans, fines, pays, charges or obliges residents: such a document always gets a full script."""
     return any(
-        (BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) or OBLIGED_RESIDENT.search(c.text))
+        (BINDS.search(c.text) and RESIDENT_SUBJECT.search(c.text) or OBLIGED_RESIDENT.search(c.text) or asks_residents(c.text))
         and admin_score(c.text) < 3.0
         and not c.text.startswith("Nghị")
         and not STAFF.search(c.text)

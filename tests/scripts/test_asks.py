@@ -1,0 +1,57 @@
+"""A document mostly written to offices that asks residents to act (enrol, vaccinate, file, stop burning) gets a
+full script; a purely internal one (staff training, a reporting regime) still gets a short notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.asks import asks_residents
+from scripts.draft import Script, draft
+from scripts.ingest import LocalFetcher, load_document
+from scripts.legal import parse
+
+DATA = Path(__file__).parent / "data"
+
+
+def _draft(name: str) -> Script:
+    return draft(parse(load_document(str(DATA / name), LocalFetcher()).text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cha mẹ học sinh nộp hồ sơ trực tiếp tại trường hoặc đăng ký trực tuyến trên Cổng tuyển sinh của tỉnh.",
+        "Thời gian nhận hồ sơ từ ngày 01 tháng 7 năm 2027 đến ngày 15 tháng 7 năm 2027.",
+        "Vắc xin được cấp miễn phí.",
+        "Khi có lệnh sơ tán, người dân ở vùng trũng thấp di chuyển đến nơi an toàn.",
+        "Trong thời gian từ ngày 01 tháng 12 năm 2026 đến ngày 30 tháng 4 năm 2027, nghiêm cấm đốt nương rẫy.",
+    ],
+)
+def test_a_resident_act_is_asked(sentence: str) -> None:
+    assert asks_residents(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ủy ban nhân dân các xã, phường cử cán bộ, công chức tham gia đầy đủ các lớp bồi dưỡng.",
+        "Báo cáo định kỳ hằng quý gửi trước ngày 18 của tháng cuối quý.",
+        "Sở Y tế tổng hợp, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm 2026.",
+        "Thời gian: từ tháng 3 năm 2027 đến tháng 10 năm 2027, mỗi lớp 05 ngày.",
+    ],
+)
+def test_an_office_task_asks_no_resident(sentence: str) -> None:
+    assert not asks_residents(sentence)
+
+
+def test_an_enrolment_plan_gets_a_full_script() -> None:
+    script = _draft("kh-enrolment-made-up.txt")
+    assert script.kind != "notice", script.text
+    assert "Thời gian nhận hồ sơ từ ngày 01 tháng 7 năm 2027 đến ngày 15 tháng 7 năm 2027." in script.text
+
+
+@pytest.mark.parametrize("name", ["kh-staff-training-made-up.txt", "qd-reporting-made-up.txt"])
+def test_an_internal_document_still_gets_a_notice(name: str) -> None:
+    assert _draft(name).kind == "notice"

@@ -17,6 +17,7 @@ from scripts.legal import Article
 from scripts.listener import PREDICATE
 from scripts.offices import LOCAL_OFFICE
 from scripts.own_subject import own_clause
+from scripts.relayed import relayed
 from scripts.sentences import FIGURE, MAX_WORDS, SENTENCE_SPLIT, capfirst, flat, words
 
 # How an actor is named at the head of a task or a task group: an office, a body, or residents themselves.
@@ -262,6 +263,8 @@ class Carriers:
         """The line with its actor: its own ("Bộ Tài chính: Giảm …"), its group's, or its section's."""
         if not self.on or self.own_lead and line != self.first:
             return line
+        if (message := relayed(line.lstrip("-+•* "))) != line.lstrip("-+•* "):
+            return message  # "Thông báo cho nhân dân: … nghiêm cấm …": the ban, not the office relaying it
         who, task = inline_subject(line.lstrip("-+•* "))
         task = capfirst(task) if task[:1].islower() and _task(task) else task  # "…;" then "xử lý hành vi …": a task too
         actor = who or self.by_clause.get(clause, self.section)

@@ -11,6 +11,7 @@ from scripts.asks import asks_residents
 from scripts.draft import Script, draft
 from scripts.ingest import LocalFetcher, load_document
 from scripts.legal import parse
+from scripts.relayed import relayed
 
 DATA = Path(__file__).parent / "data"
 
@@ -55,3 +56,27 @@ def test_an_enrolment_plan_gets_a_full_script() -> None:
 @pytest.mark.parametrize("name", ["kh-staff-training-made-up.txt", "qd-reporting-made-up.txt"])
 def test_an_internal_document_still_gets_a_notice(name: str) -> None:
     assert _draft(name).kind == "notice"
+
+
+def test_a_ban_relayed_to_residents_is_said_as_the_ban() -> None:
+    """ "Ủy ban nhân dân các xã, phường" + "a) Thông báo cho nhân dân: trong thời gian …, nghiêm cấm đốt …": the ban
+    residents must keep, with its dry season, not the commune's notice of it (which was too long and was lost)."""
+    said = _draft("ct-forest-fire-made-up.txt").text
+    assert (
+        "Trong thời gian từ ngày 01 tháng 12 năm 2026 đến ngày 30 tháng 4 năm 2027, nghiêm cấm đốt nương rẫy, đốt thực bì, "
+        "đốt rác, đốt ong trong rừng và ven rừng." in said
+    ), said
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Thông báo cho nhân dân: từ ngày 01 tháng 12, cấm đốt rác.", "Từ ngày 01 tháng 12, cấm đốt rác."),
+        ("Phổ biến rộng rãi đến người dân biết: nghiêm cấm thả trâu bò vào rừng.", "Nghiêm cấm thả trâu bò vào rừng."),
+        ("Thông báo cho nhân dân: các hộ gia đình phải phát quang quanh nhà.", "Các hộ gia đình phải phát quang quanh nhà."),
+        ("Thông báo cho nhân dân: kết quả kiểm tra năm 2026.", "Thông báo cho nhân dân: kết quả kiểm tra năm 2026."),
+        ("Thông báo cho Sở Tài chính: nghiêm cấm chi sai mục đích.", "Thông báo cho Sở Tài chính: nghiêm cấm chi sai mục đích."),
+    ],
+)
+def test_relayed_message(line: str, said: str) -> None:
+    assert relayed(line) == said

@@ -16,7 +16,7 @@ import re
 from scripts.benefits import alternatives, punishes
 from scripts.lead_rows import GIVE, GIVING, GROUP, RULE, STAFF, VALUE, Above
 from scripts.listener import check
-from scripts.plan_labels import case_given, inline_cases, plan_label, without_budget
+from scripts.plan_labels import case_given, event_served, inline_cases, papers_listed, plan_label, without_budget
 from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, strip_noise, words
 
 GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<who>.+)$")  # "Hỗ trợ người cao tuổi …"
@@ -105,4 +105,5 @@ def headed_rows(above: Above, clause: str | None, point: str | None, line: str) 
     above it (``Above.rows``)."""
     said = under_heading(above.named(clause, point, line), line) or under_heading(above.subject, line, event_only=True)
     said = said or plan_label(above.title, line)  # "I. TUYỂN SINH VÀO LỚP 1" + "1. Đối tượng: trẻ em sinh năm …"
+    said = said or event_served(above.subject, line) or papers_listed(line)  # who a campaign serves, papers to bring
     return [said] if said else inline_cases(line) or without_budget(line) or above.rows(clause, point, line)

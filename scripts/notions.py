@@ -42,7 +42,10 @@ DECIDING_OFFICE = re.compile(
     r"^(?:Sở|Cục|Chi cục|Ủy ban nhân dân|Phòng|Công an|Bộ)\s[^.;:]{0,80}?\s(?:tổ chức\s)?"
     r"(?:phê duyệt|cấp giấy|cấp phép|cấp lại|cấp đổi|tiếp nhận hồ sơ|giải quyết hồ sơ)\b[^.;:]*\btrong (?:các )?trường hợp\b"
 )  # which office decides which case: where a resident files
-BONUSES = ((THRESHOLD_DEFINITION, 7.0), (SCALE, 5.0), (FILING, 8.0), (DECIDING_OFFICE, 6.0))
+PAPERS = re.compile(
+    r"^Hồ sơ\s[^.;:]{3,60}?\sgồm\s(?:đơn|bản sao|bản chính|giấy|tờ khai|sổ|ảnh|học bạ|phiếu|thẻ|căn cước)\b"
+)  # "Hồ sơ tuyển sinh lớp 1 gồm đơn … và bản sao giấy khai sinh": what a resident brings, which "hồ sơ" counts against
+BONUSES = ((THRESHOLD_DEFINITION, 7.0), (SCALE, 5.0), (FILING, 8.0), (DECIDING_OFFICE, 6.0), (PAPERS, 6.0))
 # a filing route always names "hồ sơ" and "cơ quan", which the admin score counts against it: 8 leaves it about 6
 
 

@@ -110,3 +110,43 @@ def without_budget(line: str) -> list[str] | None:
         return None
     done = finish(capfirst(kept[0]))
     return [done] if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None
+
+
+# "Chiến dịch tiêm vắc xin sởi - rubella cho trẻ em năm 2026": the service the campaign gives, "tiêm vắc xin sởi - rubella"
+SERVICE = re.compile(
+    r"^(?:(?:Triển khai|Tổ chức|Thực hiện)\s+)?(?:chiến dịch|đợt|đợt cao điểm)\s+(?P<service>(?:tiêm|uống|khám|tầm soát|"
+    r"xét nghiệm)\b[^,;:]*?)(?=\s+(?:cho|năm|đợt|trên địa bàn|tại)\b|$)",
+    re.I,
+)
+SERVED = re.compile(
+    r"^Đối tượng(?:\s+(?:tiêm|tham gia|được tiêm|khám))?\s*:\s*(?P<who>(?:trẻ em|trẻ|người|học sinh|phụ nữ)\b.+)$"
+)
+
+
+def event_served(subject: str, line: str) -> str | None:
+    """ "Đối tượng: trẻ em từ 1 tuổi …" in a plan for "chiến dịch tiêm vắc xin sởi - rubella cho trẻ em": "Trẻ em từ 1
+    tuổi … được tiêm vắc xin sởi - rubella." Who is served, and with what: a label and a group alone says neither."""
+    service, who = SERVICE.match(flat(subject).rstrip(" .")), SERVED.match(flat(strip_noise(line)).rstrip(" .;"))
+    if not service or not who or REFERENCE.search(who["who"]) or ";" in who["who"]:
+        return None
+    done = finish(f"{capfirst(who['who'])} được {service['service'].strip()}")
+    return done if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None
+
+
+# "Hồ sơ tuyển sinh lớp 1 gồm: đơn …; bản sao giấy khai sinh": the papers a resident brings, of what (not a bare "Hồ sơ")
+PAPERS = re.compile(r"^(?P<what>Hồ sơ\s+[^:;,.]{3,60}?)\s+(?:gồm|bao gồm|gồm có)\s*:\s*(?P<items>[^:]+)$")
+PAPER = re.compile(r"^(?:đơn|bản sao|bản chính|giấy|tờ khai|sổ|ảnh|học bạ|phiếu|thẻ|căn cước|chứng minh)\b", re.I)
+OFFICES_FILE = re.compile(r"\b(?:trình|thẩm định|quyết toán|phê duyệt|báo cáo|dự án|gói thầu|thanh toán)\b")
+
+
+def papers_listed(line: str) -> str | None:
+    """ "Hồ sơ tuyển sinh lớp 1 gồm: đơn đăng ký nhập học; bản sao giấy khai sinh hợp lệ." → "… gồm đơn đăng ký nhập
+    học và bản sao giấy khai sinh hợp lệ.": each paper heard as an item, none read as its own sentence."""
+    m = PAPERS.match(flat(strip_noise(line)).rstrip(" .;"))
+    if not m or OFFICES_FILE.search(m["what"]) or REFERENCE.search(m["items"]):
+        return None
+    items = [i.strip(" ,") for i in m["items"].split(";") if i.strip(" ,")]
+    if len(items) < 2 or not all(PAPER.match(i) for i in items):
+        return None
+    done = finish(f"{m['what']} gồm {', '.join(items[:-1])} và {items[-1]}")
+    return done if words(done) <= HARD_MAX_WORDS and listenable(done) and not check(done) else None

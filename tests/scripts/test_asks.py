@@ -11,6 +11,7 @@ from scripts.asks import asks_residents
 from scripts.draft import Script, draft
 from scripts.ingest import LocalFetcher, load_document
 from scripts.legal import parse
+from scripts.plan_labels import event_served, papers_listed
 from scripts.relayed import relayed
 
 DATA = Path(__file__).parent / "data"
@@ -80,3 +81,40 @@ def test_a_ban_relayed_to_residents_is_said_as_the_ban() -> None:
 )
 def test_relayed_message(line: str, said: str) -> None:
     assert relayed(line) == said
+
+
+def test_a_vaccination_plan_says_who_is_vaccinated() -> None:
+    """ "1. Đối tượng: trẻ em từ 1 tuổi …" under "II. ĐỐI TƯỢNG, THỜI GIAN, ĐỊA ĐIỂM" of a plan for a vaccination
+    campaign: whom parents bring, said with the vaccine the campaign gives."""
+    said = _draft("kh-vaccination-made-up.txt").text
+    assert (
+        "Trẻ em từ 1 tuổi đến dưới 6 tuổi chưa tiêm đủ 2 mũi vắc xin có chứa thành phần sởi được tiêm vắc xin sởi - rubella."
+        in said
+    ), said
+
+
+def test_an_enrolment_plan_says_the_papers_to_bring() -> None:
+    said = _draft("kh-enrolment-made-up.txt").text
+    assert "Hồ sơ tuyển sinh lớp 1 gồm đơn đăng ký nhập học và bản sao giấy khai sinh hợp lệ." in said, said
+    assert "học bạ cấp tiểu học" in said, said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hồ sơ gồm: đơn đăng ký; bản sao giấy khai sinh.",  # papers of what? said with a section's topic (plan_label)
+        "Hồ sơ trình phê duyệt dự án gồm: tờ trình; báo cáo thẩm định.",  # an office's file
+        "Hồ sơ tuyển sinh gồm: đơn đăng ký nhập học.",  # one paper: no list to say
+    ],
+)
+def test_no_papers_list_is_made_of(line: str) -> None:
+    assert papers_listed(line) is None
+
+
+def test_a_campaign_serves_only_a_group_of_people() -> None:
+    subject = "Triển khai chiến dịch tiêm vắc xin sởi - rubella cho trẻ em năm 2026"
+    assert event_served(subject, "Đối tượng: trẻ em từ 1 tuổi đến dưới 6 tuổi.") == (
+        "Trẻ em từ 1 tuổi đến dưới 6 tuổi được tiêm vắc xin sởi - rubella."
+    )
+    assert event_served(subject, "Đối tượng: các trạm y tế xã.") is None
+    assert event_served("Đào tạo, bồi dưỡng cán bộ, công chức cấp xã năm 2027", "Đối tượng: người làm công tác y tế.") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from scripts.holders import CASE_OPENINGS
+from scripts.notions import FREE
 from scripts.resident_voice import RESIDENTS
 
 # who is asked: residents by what they are, and those who bring a child ("cha mẹ hoặc người chăm sóc trẻ")
@@ -23,7 +24,6 @@ OPENING = rf"^(?:(?:{CASE_OPENINGS})\b[^,]{{0,90}},\s+)?"  # "Khi có lệnh sơ
 ASKS = re.compile(rf"{OPENING}{ASKED}(?:\s+[^.;:]{{0,60}}?)?\s{ACT}", re.I)
 # the window in which residents file ("Thời gian nhận hồ sơ từ ngày … đến ngày …"): an office's act with a resident's term
 WINDOW = re.compile(r"^(?:Thời gian|Thời hạn)\s+(?:nhận|nộp|tiếp nhận|đăng ký)(?:\s+hồ sơ)?\b[^.;]*?\btừ ngày\b", re.I)
-FREE = re.compile(r"\b(?:vắc xin|tiêm|tiêm chủng|khám|xét nghiệm|thuốc)\b[^.;]{0,40}?\bmiễn phí\b", re.I)
 # a ban with no subject, opened by its time or case: "Trong thời gian từ ngày …, nghiêm cấm đốt …"
 TIMED_BAN = re.compile(rf"^(?:{CASE_OPENINGS})\b[^,]{{0,90}},\s+(?:nghiêm cấm|cấm)\s", re.I)
 

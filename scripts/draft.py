@@ -165,7 +165,7 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     :raises DraftError: when the document has no provisions to speak of.
     """
     kind = kind_of(doc)
-    pool = build_pool(doc)
+    pool = [c for c in build_pool(doc) if not _aim(doc, c)]  # a plan's own aims and targets: the offices' work
     if not pool and not doc.effective_on and not doc.title:  # a titled document is at least announced (a notice)
         raise DraftError(f"{doc.number} has no provisions a bulletin could report")
     residents = relevant(pool)
@@ -176,11 +176,11 @@ def draft(doc: LegalDocument, dialect: str = "north") -> Script:
     binds = said_binds or rule is not None  # what bans, fines, pays or charges residents: never only a notice
     notice = sum(top) < (NOTICE_BELOW_DIRECTIVE if kind == "directive" else NOTICE_BELOW) and not binds
     warnings: list[dict[str, str]] = []
-    headline = None if notice else pick_headline([c for c in residents if not said_with_its_list(doc, c) and not _aim(doc, c)])
+    headline = None if notice else pick_headline([c for c in residents if not said_with_its_list(doc, c)])
     base = _duration(_render(kind, doc, [], headline, notice), dialect)
     budget = NOTICE_MAX_S + 30 if notice else TARGET_S
     chosen = select(pool, budget, base, dialect, headline)
-    said_alone = [c for c in chosen if not said_with_its_list(doc, c) and not c.follow and not _aim(doc, c)]  # no lead
+    said_alone = [c for c in chosen if not said_with_its_list(doc, c) and not c.follow]  # no lead
     if not notice and headline is None and (lead := resident_lead(said_alone)):  # the main point first, from what is said
         headline, chosen = lead, [c for c in chosen if c is not lead]
     thin = not notice and not binds and _duration(_render(kind, doc, chosen, headline, notice), dialect) < MIN_S

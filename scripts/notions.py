@@ -45,7 +45,8 @@ DECIDING_OFFICE = re.compile(
 PAPERS = re.compile(
     r"^Hồ sơ\s[^.;:]{3,60}?\sgồm\s(?:đơn|bản sao|bản chính|giấy|tờ khai|sổ|ảnh|học bạ|phiếu|thẻ|căn cước)\b"
 )  # "Hồ sơ tuyển sinh lớp 1 gồm đơn … và bản sao giấy khai sinh": what a resident brings, which "hồ sơ" counts against
-BONUSES = ((THRESHOLD_DEFINITION, 7.0), (SCALE, 5.0), (FILING, 8.0), (DECIDING_OFFICE, 6.0), (PAPERS, 6.0))
+FREE = re.compile(r"\b(?:vắc xin|tiêm|tiêm chủng|khám|xét nghiệm|thuốc)\b[^.;]{0,40}?\bmiễn phí\b", re.I)  # a free service
+BONUSES = ((THRESHOLD_DEFINITION, 7.0), (SCALE, 5.0), (FILING, 8.0), (DECIDING_OFFICE, 6.0), (PAPERS, 6.0), (FREE, 6.0))
 # a filing route always names "hồ sơ" and "cơ quan", which the admin score counts against it: 8 leaves it about 6
 
 

@@ -206,9 +206,10 @@ def score(text: str, article_title: str, index: int, total: int) -> float:
 
 
 def _restates(text: str, title: str) -> bool:
-    """A sentence that only repeats the title (scope articles) tells the resident nothing new."""
-    found = set(re.findall(r"\w+", text.lower()))
-    return bool(found) and len(found & set(re.findall(r"\w+", title.lower()))) / len(found) > 0.75
+    """A sentence that only repeats the title (scope articles), with no figure of its own, tells nothing new."""
+    found, named = set(re.findall(r"\w+", text.lower())), set(re.findall(r"\w+", title.lower()))
+    new_figure = any(w.isdigit() for w in found - named)  # a campaign's dates said with its title: "… tổ chức từ ngày 20/3"
+    return bool(found) and not new_figure and len(found & named) / len(found) > 0.75
 
 
 RESIDUE = re.compile(r"\b(?:một trong )?(?:các|những) trường hợp(?=\s*[,.;]|\s+thì\b)|\btheo (?:mức|mức hưởng|tỷ lệ)\.$")
@@ -388,9 +389,8 @@ DENIES = re.compile(rf"\b(?:{NEGATION}|{BAN})\b", re.I)
 def overlap(a: str, b: str) -> float:
     """Share of words two sentences have in common, of the shorter; 0 when candidate ``a`` gives a figure ``b`` lacks
     or negates or bans where ``b`` does not: a fact of its own ("Hộ nghèo không được hỗ trợ … nếu …")."""
-    if set(NUMBER.findall(re.sub(SYMBOL, "", a))) - set(NUMBER.findall(b)):  # a document's number is no fact of its own
-        return 0.0
-    if DENIES.search(a) and not DENIES.search(b):
+    own = set(NUMBER.findall(re.sub(SYMBOL, "", a))) - set(NUMBER.findall(b))  # a document's number is no fact of its own
+    if own or DENIES.search(a) and not DENIES.search(b):
         return 0.0
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return len(wa & wb) / max(1, min(len(wa), len(wb)))

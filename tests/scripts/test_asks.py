@@ -13,6 +13,7 @@ from scripts.ingest import LocalFetcher, load_document
 from scripts.legal import parse
 from scripts.plan_labels import event_served, papers_listed
 from scripts.relayed import relayed
+from scripts.selection import _restates
 
 DATA = Path(__file__).parent / "data"
 
@@ -118,3 +119,17 @@ def test_a_campaign_serves_only_a_group_of_people() -> None:
     )
     assert event_served(subject, "Đối tượng: các trạm y tế xã.") is None
     assert event_served("Đào tạo, bồi dưỡng cán bộ, công chức cấp xã năm 2027", "Đối tượng: người làm công tác y tế.") is None
+
+
+def test_a_plans_aims_are_not_read_to_residents() -> None:
+    """ "I. MỤC ĐÍCH, YÊU CẦU" + "Công tác tuyển sinh bảo đảm chính xác, công bằng …": how the offices mean to work."""
+    said = _draft("kh-enrolment-made-up.txt").text
+    assert "bảo đảm chính xác, công bằng" not in said, said
+    assert "Lớp 1: trẻ em sinh năm 2021" in said, said
+
+
+def test_a_sentence_built_on_the_title_with_its_own_dates_is_no_restatement() -> None:
+    title = "Tổ chức chiến dịch tiêm vắc xin phòng bệnh bạch hầu cho trẻ em từ 1 đến 5 tuổi trên địa bàn xã năm 2031"
+    dated = "Chiến dịch tiêm vắc xin phòng bệnh bạch hầu cho trẻ em từ 1 đến 5 tuổi trên địa bàn xã năm 2031 được tổ chức từ ngày 20/3/2031."
+    assert not _restates(dated, title)
+    assert _restates("Kế hoạch này tổ chức chiến dịch tiêm vắc xin phòng bệnh bạch hầu cho trẻ em trên địa bàn xã.", title)

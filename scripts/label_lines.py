@@ -17,7 +17,7 @@ from scripts.benefits import alternatives, punishes
 from scripts.lead_rows import GIVE, GIVING, GROUP, RULE, STAFF, VALUE, Above
 from scripts.listener import check
 from scripts.plan_labels import case_given, event_served, inline_cases, papers_listed, plan_label, without_budget
-from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, strip_noise, words
+from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, capfirst, finish, flat, listenable, strip_noise, words
 
 GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<who>.+)$")  # "Hỗ trợ người cao tuổi …"
 # "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú", "Người bệnh … được hỗ trợ": who gets what
@@ -42,6 +42,7 @@ EVENT = re.compile(
 )
 ANNOUNCED = re.compile(r"\s*,?\s*(?:như sau|sau đây|dưới đây|bao gồm|gồm|(?:các|những) (?:khoản|nội dung) sau(?: đây)?)$")
 HELD = re.compile(r"^(?:(?:Ban hành )?Kế hoạch\s+)?(?:(?P<verb>Tổ chức|Triển khai|Thực hiện)\s+)?(?P<what>.+)$", re.I)
+EVENT_TAIL = re.compile(r"\s+(?:cho|trên địa bàn|tại|năm \d)\s.*$")  # "… cho trẻ em từ 1 đến 5 tuổi trên địa bàn xã năm 2031"
 REFERENCE = re.compile(r"\b(?:quy định tại|theo quy định|Điều \d|khoản \d|điểm [a-zđ]\b|Phụ lục)")
 
 
@@ -95,7 +96,9 @@ def _labelled(m: re.Match[str], heading: str, who: str, giving: tuple[str, str])
     if who and verb and (m["doing"] or verb).lower() == verb:  # "Thời gian hỗ trợ: từ ngày …" under "Hỗ trợ người …"
         return f"{who} được {verb}{what.rstrip()} {value}"
     if (event := HELD.match(heading)) and EVENT.match(capfirst(event["what"])) and not m["doing"]:  # under "Chiến dịch tiêm …"
-        return f"{capfirst(event['what'])} được {(event['verb'] or 'thực hiện').lower()} {value}"
+        said = f"{capfirst(event['what'])} được {(event['verb'] or 'thực hiện').lower()} {value}"
+        short = EVENT_TAIL.sub("", event["what"])  # a long place: the campaign by its name only, not for whom nor where
+        return said if words(said) <= MAX_WORDS else f"{capfirst(short)} được {(event['verb'] or 'thực hiện').lower()} {value}"
     return ""
 
 

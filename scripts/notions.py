@@ -46,7 +46,12 @@ PAPERS = re.compile(
     r"^Hồ sơ\s[^.;:]{3,60}?\sgồm\s(?:đơn|bản sao|bản chính|giấy|tờ khai|sổ|ảnh|học bạ|phiếu|thẻ|căn cước)\b"
 )  # "Hồ sơ tuyển sinh lớp 1 gồm đơn … và bản sao giấy khai sinh": what a resident brings, which "hồ sơ" counts against
 FREE = re.compile(r"\b(?:vắc xin|tiêm|tiêm chủng|khám|xét nghiệm|thuốc)\b[^.;]{0,40}?\bmiễn phí\b", re.I)  # a free service
-BONUSES = ((THRESHOLD_DEFINITION, 7.0), (SCALE, 5.0), (FILING, 8.0), (DECIDING_OFFICE, 6.0), (PAPERS, 6.0), (FREE, 6.0))
+HELD_AT = re.compile(  # "Chiến dịch tiêm … được tổ chức tại Trạm Y tế xã …": when and where residents go (label_lines)
+    r"^(?:Chiến dịch|Đợt|Ngày hội|Tiêm|Khám|Tổng vệ sinh)\b[^.;]{0,80}?\sđược (?:tổ chức|triển khai|thực hiện) (?:tại|ở|từ ngày)\s"
+)
+BONUSES: tuple[tuple[re.Pattern[str], float], ...] = ((THRESHOLD_DEFINITION, 7.0), (SCALE, 5.0), (FILING, 8.0))
+BONUSES += ((DECIDING_OFFICE, 6.0), (PAPERS, 6.0), (FREE, 6.0), (HELD_AT, 5.0))
+PLACED = re.compile(r"\sđược (?:tổ chức|triển khai|thực hiện) (?:tại|ở)\s")  # where it is held: a fact apart from when
 # a filing route always names "hồ sơ" and "cơ quan", which the admin score counts against it: 8 leaves it about 6
 
 

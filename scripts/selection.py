@@ -19,7 +19,7 @@ from scripts.for_residents import serves_residents
 from scripts.legal import SYMBOL, LegalDocument
 from scripts.long_kinds import FOLLOW_ON
 from scripts.negation import BAN, NEGATION, NEGATION_WORDS
-from scripts.notions import bonus, notions
+from scripts.notions import PLACED, bonus, notions
 from scripts.references import who_is_meant, within
 from scripts.sentences import (
     MAX_WORDS,
@@ -390,7 +390,7 @@ def overlap(a: str, b: str) -> float:
     """Share of words two sentences have in common, of the shorter; 0 when candidate ``a`` gives a figure ``b`` lacks
     or negates or bans where ``b`` does not: a fact of its own ("Hộ nghèo không được hỗ trợ … nếu …")."""
     own = set(NUMBER.findall(re.sub(SYMBOL, "", a))) - set(NUMBER.findall(b))  # a document's number is no fact of its own
-    if own or DENIES.search(a) and not DENIES.search(b):
+    if own or DENIES.search(a) and not DENIES.search(b) or PLACED.search(a) and not PLACED.search(b):
         return 0.0
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return len(wa & wb) / max(1, min(len(wa), len(wb)))

@@ -13,7 +13,7 @@ from scripts.ingest import LocalFetcher, load_document
 from scripts.legal import parse
 from scripts.plan_labels import event_served, papers_listed
 from scripts.relayed import relayed
-from scripts.selection import _restates
+from scripts.selection import _restates, overlap
 
 DATA = Path(__file__).parent / "data"
 
@@ -133,3 +133,10 @@ def test_a_sentence_built_on_the_title_with_its_own_dates_is_no_restatement() ->
     dated = "Chiến dịch tiêm vắc xin phòng bệnh bạch hầu cho trẻ em từ 1 đến 5 tuổi trên địa bàn xã năm 2031 được tổ chức từ ngày 20/3/2031."
     assert not _restates(dated, title)
     assert _restates("Kế hoạch này tổ chức chiến dịch tiêm vắc xin phòng bệnh bạch hầu cho trẻ em trên địa bàn xã.", title)
+
+
+def test_where_a_campaign_is_held_is_a_fact_apart_from_when() -> None:
+    when = "Chiến dịch tiêm vắc xin phòng bệnh bạch hầu được tổ chức từ ngày 20/3/2031 đến ngày 31/3/2031."
+    where = "Chiến dịch tiêm vắc xin phòng bệnh bạch hầu được tổ chức tại Trạm Y tế xã và các điểm tiêm tại nhà văn hóa."
+    assert overlap(where, when) == 0.0
+    assert overlap(where, where.replace("Trạm Y tế xã", "trạm y tế")) > 0.7  # the same place twice is still one fact

@@ -121,6 +121,11 @@ def test_a_plans_aims_never_lead_its_script() -> None:
     assert said.index(next(s for s in said if "đã ban hành" in s)) <= 2, said
     assert [s for s in said if "từ ngày 20/3" in s], said  # said with the campaign's title, it is no restated title
     assert "Vắc xin được cấp miễn phí." in said, said  # five words, a free service: chosen all the same
+    # where parents go, its own fact beside the dates; the campaign by its name, not again for whom and where
+    assert (
+        "Chiến dịch tiêm vắc xin phòng bệnh bạch hầu được tổ chức tại Trạm Y tế xã và các điểm tiêm tại nhà văn hóa các thôn."
+        in said
+    ), said
 
 
 def test_what_residents_get_is_said_without_the_offices_budget() -> None:

@@ -31,3 +31,17 @@ TIMED_BAN = re.compile(rf"^(?:{CASE_OPENINGS})\b[^,]{{0,90}},\s+(?:nghiêm cấm
 def asks_residents(text: str) -> bool:
     """A sentence asking residents to act, giving them a window to file in, a free service or a timed ban."""
     return bool(ASKS.search(text) or WINDOW.search(text) or FREE.search(text) or TIMED_BAN.search(text))
+
+
+# an office told to charge residents at a rate ("Giao các đơn vị cấp nước thu tiền nước của hộ gia đình … theo mức 6.500
+# đồng/m3"): the office's task is what residents pay
+CHARGED = re.compile(
+    rf"\bthu\s+(?:tiền|phí|lệ phí|học phí|giá)\b[^.;]{{0,40}}?\b(?:của|đối với)\s+{RESIDENTS}[^.;]{{0,80}}?"
+    r"\d[\d.,]*\s*(?:nghìn |triệu )?đồng",
+    re.I,
+)
+
+
+def charges_residents(text: str) -> bool:
+    """An office's task that is a charge residents pay, with its amount."""
+    return bool(CHARGED.search(text))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from scripts.adjusted import ADJUSTMENT, adjusted, whole_scope
 from scripts.amended import CONTINUED, under_old_rules
-from scripts.asks import asks_residents
+from scripts.asks import asks_residents, charges_residents
 from scripts.docfacts import APPLIED, dated, effective_source
 from scripts.editing import SOME_CASES
 from scripts.exemptions import exemption_candidates
@@ -223,9 +223,14 @@ def binding_rule(doc: LegalDocument) -> Source | None:
             continue
         for clause, point, passage in article.passages():
             for part in CLAUSE_BREAK.split(PARENTHESIS.sub("", " ".join(passage.split()))):
-                if STAFF.search(part) or admin_score(part) >= 3.0:
-                    continue  # what an office pays its own staff is internal
-                if BINDS.search(part) and RESIDENT_SUBJECT.search(part) or OBLIGED_RESIDENT.search(part):
+                if STAFF.search(part) or admin_score(part) >= 3.0 and not charges_residents(part):
+                    continue  # what an office pays its own staff is internal; what it charges residents is theirs
+                if (
+                    BINDS.search(part)
+                    and RESIDENT_SUBJECT.search(part)
+                    or OBLIGED_RESIDENT.search(part)
+                    or charges_residents(part)
+                ):
                     return Source(article.number or None, clause, point, part)
     return None
 

@@ -140,3 +140,12 @@ def test_where_a_campaign_is_held_is_a_fact_apart_from_when() -> None:
     where = "Chiến dịch tiêm vắc xin phòng bệnh bạch hầu được tổ chức tại Trạm Y tế xã và các điểm tiêm tại nhà văn hóa."
     assert overlap(where, when) == 0.0
     assert overlap(where, where.replace("Trạm Y tế xã", "trạm y tế")) > 0.7  # the same place twice is still one fact
+
+
+def test_a_charge_given_to_an_office_to_collect_is_a_full_script_with_a_warning() -> None:
+    """ "Giao các đơn vị cấp nước thu tiền nước của hộ gia đình … theo mức 6.500 đồng/m3": what households pay, though
+    written as an office's task; not yet said as a sentence, so the editor is told which rule to write."""
+    script = _draft("qd-water-charge-made-up.txt")
+    assert script.kind != "notice", script.text
+    assert [w["code"] for w in script.warnings] == ["rule_not_said"], script.warnings
+    assert "6.500 đồng/m3" in script.warnings[0]["message"]

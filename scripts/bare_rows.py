@@ -15,7 +15,7 @@ from scripts.sentences import strip_noise
 
 # who a row names when it is a group: a person, a household, a child, staff (never a thing, an act or an office)
 PEOPLE = re.compile(
-    r"^(?:(?:các|những|mỗi)\s+)?(?:Người|Học sinh|Sinh viên|Trẻ em|Trẻ|Hộ|Thân nhân|Con|Cha|Mẹ|Vợ|Chồng|Cựu|Thương binh|"
+    r"^(?:(?:các|những|mỗi)\s+)?(?:Người|Chủ hộ|Học sinh|Sinh viên|Trẻ em|Trẻ|Hộ|Thân nhân|Con|Cha|Mẹ|Vợ|Chồng|Cựu|Thương binh|"
     r"Bệnh binh|Liệt sĩ|Thanh niên|Phụ nữ|Lao động|Nông dân|Ngư dân|Đồng bào|Cá nhân|Gia đình|Thành viên|Học viên|"
     r"Trẻ mồ côi|Bà mẹ|Công dân|Cán bộ|Công chức|Viên chức|Nhân viên|Quân nhân|Dân quân|Công an)\b",
     re.I,

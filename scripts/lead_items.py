@@ -33,9 +33,9 @@ from dataclasses import dataclass
 
 from scripts.bare_rows import PEOPLE
 from scripts.benefits import beneficiary, benefit_verbs, received
-from scripts.lead_rows import DEAD, GIVE, GROUP, VALUE, closed
+from scripts.lead_rows import DEAD, GIVE, GROUP, STAFF, VALUE, closed
 from scripts.listener import check
-from scripts.sentences import HARD_MAX_WORDS, finish, flat, listenable, lowerfirst, strip_noise, words
+from scripts.sentences import HARD_MAX_WORDS, capfirst, finish, flat, listenable, lowerfirst, strip_noise, words
 
 TAIL = r"\s+(?:sau đây|dưới đây|như sau|sau)"  # the words that announce the list
 BAN = re.compile(r"^(?P<verb>Nghiêm cấm|Cấm)(?:\s+(?:thực hiện\s+)?(?:các|những)\s+hành vi(?:" + TAIL + r")?)?$")
@@ -55,10 +55,20 @@ OBJECT = re.compile(
 )  # "… không được dừng xe, đỗ xe tại các vị trí sau đây", "… được hưởng các chế độ sau"
 HOLDS = re.compile(r"\b(?:phải|không được|được|có trách nhiệm|có quyền|có nghĩa vụ|nghiêm cấm|cấm)\b")
 MEMBERS = re.compile(
-    r"^(?:(?:Các|Những)\s+)?(?P<noun>đối tượng|trường hợp|người|hộ)\s+(?P<pred>(?:được|không được|phải)\s+[^:;,]{2,80}?)"
+    r"^(?:(?:Các|Những)\s+)?(?P<noun>đối tượng|trường hợp|người|hộ|nhóm)(?P<listed>\s+(?:sau đây|dưới đây|sau))?"
+    r"\s+(?P<pred>(?:được|không được|phải)\s+[^:;,]{2,80}?)"
     r"(?P<tail>(?:\s*,)?\s+(?:bao gồm|gồm có|gồm|là))?$",
     re.I,
-)  # "Đối tượng được hỗ trợ gồm", "Các trường hợp được miễn lệ phí trước bạ bao gồm", "Đối tượng được hỗ trợ"
+)  # "Đối tượng được hỗ trợ gồm", "Các trường hợp được miễn lệ phí trước bạ bao gồm", "Các đối tượng sau đây được …"
+# "Nhóm do ngân sách nhà nước đóng bảo hiểm y tế, bao gồm": a group whose contribution someone pays, said as received
+PAID_FOR = re.compile(
+    r"^Nhóm\s+do\s+(?P<payer>[^:;,]{3,60}?)\s+(?P<pays>đóng|chi trả|hỗ trợ)\s+(?P<what>[^:;,]{3,40}?)"
+    r"(?:\s*,)?\s+(?:bao gồm|gồm có|gồm)$"
+)
+NAMED_GROUP = re.compile(r"^Nhóm\s[^:;]{3,120}?,?\s(?:bao gồm|gồm có|gồm)\s*:$")
+STATE = re.compile(r"^(?:ngân sách|nhà nước|quỹ|tổ chức bảo hiểm|cơ quan bảo hiểm)\b", re.I)
+# "Ngân sách nhà nước hỗ trợ 70% mức đóng bảo hiểm y tế cho": who gives, said after "được" with what each item gets
+GIVER = r"(?:Ngân sách (?:nhà nước|trung ương|địa phương|tỉnh|thành phố|huyện|xã)|Nhà nước|Quỹ [^:;,]{3,40}?)"
 GIVEN_TO = re.compile(
     rf"^(?P<verb>{benefit_verbs(first_upper=True)})\s+(?P<what>[^:;]{{3,80}}?)\s*,?\s+(?:cho|đối với)(?:\s+(?:các|những)\s+"
     r"(?:nhóm\s+)?(?:đối tượng|trường hợp|người|hộ)(?:\s+(?:sau đây|dưới đây|sau))?(?:\s*,?\s*(?:bao gồm|gồm có|gồm))?)?$"
@@ -125,6 +135,21 @@ class Frame:
     link: str = ""  # "tại vị trí": what joins an object item to its head, "" when the item says it
 
 
+# "Nhóm do ngân sách nhà nước đóng, bao gồm:" under "Đối tượng tham gia bảo hiểm y tế": what is paid is the title's
+GROUP_PAYS = re.compile(
+    r"^(?P<head>Nhóm\s+(?:do|được)\s+[^:;,]{3,80}?\s(?:đóng|mức đóng))(?P<tail>\s*,?\s+(?:bao gồm|gồm có|gồm)\s*:)$"
+)
+INSURED = re.compile(r"\b(?:tham gia|đóng)\s+(?P<what>bảo hiểm (?:y tế|xã hội(?: bắt buộc| tự nguyện)?|thất nghiệp))\b", re.I)
+
+
+def titled(title: str, line: str) -> str:
+    """A group's lead said with what its article's title says is paid: "Nhóm do ngân sách nhà nước đóng bảo hiểm y tế,
+    bao gồm:"; without it "đóng" would name nothing paid."""
+    if (m := GROUP_PAYS.match(line)) and (paid := INSURED.search(title)):
+        return f"{m['head']} {paid['what'].lower()}{m['tail']}"
+    return line
+
+
 def read(lead: str) -> Frame | None:
     """The shape of a lead line, or None when it is none of those read here."""
     bare = flat(strip_noise(lead)).rstrip(" :.")
@@ -132,6 +157,13 @@ def read(lead: str) -> Frame | None:
         return None
     if m := BAN.match(bare):
         return Frame("ban", m["verb"])
+    if (m := PAID_FOR.match(bare)) and not HOLDS.search(m["payer"]):
+        payer = lowerfirst(m["payer"])  # the State pays for them; a worker's own share is not given to the worker
+        said = f"được {payer} {m['pays']} {m['what']}" if STATE.match(payer) else f"tham gia {m['what']} do {payer} {m['pays']}"
+        return Frame("members", said, link="nhóm")
+    if (given := re.match(rf"^(?P<giver>{GIVER})\s+(?=[a-zđ])", bare)) and (m := GIVEN_TO.match(capfirst(bare[given.end() :]))):
+        giver = lowerfirst(given["giver"])  # "Ngân sách tỉnh hỗ trợ 30% mức đóng … cho:" + "a) Người …"
+        return Frame("members", f"được {giver} {m['verb'].lower()} {m['what']}", link="đối tượng")
     if m := GIVEN_TO.match(bare):  # "Hỗ trợ kinh phí mua thẻ … cho các đối tượng sau:" + "a) Người cao tuổi …"
         what = re.sub(r"^kinh phí\s+(?=mua|đóng|học|thuê|xây|sửa)", "", m["what"])  # "hỗ trợ kinh phí mua thẻ": "hỗ trợ mua thẻ"
         return Frame("members", f"được {m['verb'].lower()} {what}", link="đối tượng")
@@ -144,7 +176,7 @@ def read(lead: str) -> Frame | None:
         ):  # "… được hưởng các chế độ sau đây": its items are the benefits, not rates
             return Frame("rates", f"{lowerfirst(who)} được {verb}{what}")  # its rows are cases with an amount each
     bare = BENEFICIARIES.sub(r"\g<noun> được \g<verb>", bare)  # "Đối tượng hỗ trợ" means those supported
-    if (m := MEMBERS.match(bare)) and (m["tail"] or m["noun"].lower() in ("đối tượng", "trường hợp")):
+    if (m := MEMBERS.match(bare)) and (m["tail"] or m["listed"] or m["noun"].lower() in ("đối tượng", "trường hợp")):
         return Frame("members", m["pred"], link=m["noun"])  # "Người được cử đi học phải:" lists duties, not members
     if (m := DUTY.match(bare)) and not bare.startswith("Việc "):  # "Việc vận chuyển … phải": an activity acts for no one
         return Frame("duty", closed(m["who"].rstrip(" ,")), m["modal"], link="meet" if m["meet"] else "")
@@ -176,7 +208,13 @@ def _act(frame: Frame, act: str) -> str | None:
         return f"Trường hợp {case}, {frame.head} {row['value']}" if words(case) <= 16 else None
     if frame.kind == "members":
         people = frame.link.lower() != "trường hợp"  # "Đối tượng được hỗ trợ gồm:" lists people; "Các trường hợp …" cases
-        if GROUP_RULE.search(act) or words(act) > 24 or people and not (GROUP.match(act) or PEOPLE.match(act)):
+        if (
+            GROUP_RULE.search(act)
+            or words(act) > 24
+            or people
+            and not (GROUP.match(act) or PEOPLE.match(act))
+            or STAFF.search(act)
+        ):
             return None
         return f"{closed(act)} {frame.head}"  # "Hộ nghèo, trừ hộ có nhà kiên cố, được hỗ trợ."
     if frame.kind == "object" and (row := ROW.match(act)) and VALUE.match(row["value"]):
@@ -223,8 +261,8 @@ def _verb(act: str) -> str:
 def lead_items(lead: str, item: str) -> list[str] | None:
     """Each act or member of the item said with what its lead line gives; None when the lead is not one of the
     shapes read here or any part of the item cannot be said so."""
-    if not (frame := read(lead)):
-        return None
+    if not (frame := read(lead)):  # "Nhóm do người sử dụng lao động đóng, bao gồm:": members of a group nothing is said of
+        return [] if NAMED_GROUP.match(flat(lead)) and not GROUP_RULE.search(flat(item)) else None
     body = flat(strip_noise(item)).rstrip(" .;,")
     written = MARKER.sub("", flat(item).strip(' “”"'))
     if (
@@ -245,6 +283,8 @@ def lead_items(lead: str, item: str) -> list[str] | None:
         if OTHER.search(part):
             continue  # "Hành vi khác …": names no act
         sentence = _act(frame, part[:1].upper() + part[1:])
+        if sentence is None and frame.link == "nhóm" and not GROUP_RULE.search(part):
+            return []  # a member the lead's predicate cannot be said of: alone a noun phrase, glued to the lead a garble
         if sentence is None:
             return None  # a part with its own subject or rule: the item is not a list of acts
         done = finish(sentence)

@@ -121,6 +121,9 @@ def _continuation(core: str, prep: str | None, noun: str, item: str) -> str:
     if "trường hợp" in noun or "căn cứ" in noun:  # "… trong các trường hợp sau đây:" + "Khi có người đi bộ qua đường"
         if CONDITION_START.match(item) or PLACE_START.match(item) or re.match(r"(?:trước|sau|từ)\s", item):
             return f"{core} {item}"
+        if PEOPLE.match(item) and not OWN_RULE.search(item) and " được " not in item:  # "Trẻ em dưới 6 tuổi": a who
+            verb = re.search(r"\s(?=(?:được|phải|không được)\s)", core) if PEOPLE.match(core) else None
+            return f"{core[: verb.start()]} là {item}{core[verb.start() :]}" if verb else f"{core} đối với {item}"
         return f"{core} {'tại' if item.startswith('nơi ') else 'khi'} {item}"
     if prep and prep not in ("trong", "khi có", "khi thuộc"):
         return f"{core} {item}" if PLACE_START.match(item) else f"{core} {prep} {item}"

@@ -16,7 +16,7 @@ from scripts.headings import is_heading
 from scripts.holders import PERSON_HEADS, alternation
 from scripts.label_lines import headed_rows, under_heading
 from scripts.lead_holder import with_holder
-from scripts.lead_items import AREA, QUALIFIER, lead_items
+from scripts.lead_items import AREA, QUALIFIER, lead_items, titled
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
 from scripts.legal import Article
 from scripts.level_rows import level_row, rated, unlabelled
@@ -334,7 +334,7 @@ def _colon_restored(article: Article, clause: str | None, point: str | None, lin
     if point is None and len(lines) == 1 and uncoloned_lead(lines[0]):
         if any(c == clause and p for c, p, _ in article.passages()):
             return [lines[0].rstrip(" .") + ":"]
-    return lines
+    return [titled(article.title, line) for line in lines]  # "Nhóm do ngân sách nhà nước đóng [bảo hiểm y tế], bao gồm:"
 
 
 def _task_group(article: Article, point: str | None, lines: list[str]) -> bool:

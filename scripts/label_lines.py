@@ -15,9 +15,10 @@ import re
 
 from scripts.benefits import alternatives, punishes
 from scripts.lead_rows import GIVE, GIVING, GROUP, RULE, STAFF, VALUE, Above
+from scripts.legal import Article
 from scripts.listener import check
 from scripts.plan_labels import case_given, event_served, inline_cases, papers_listed, plan_label, without_budget
-from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, capfirst, finish, flat, listenable, strip_noise, words
+from scripts.sentences import HARD_MAX_WORDS, MAX_WORDS, capfirst, finish, flat, listenable, lowerfirst, strip_noise, words
 
 GIVES = re.compile(rf"^(?P<verb>{alternatives([capfirst(v) for v in GIVING])})\s+(?P<who>.+)$")  # "Hỗ trợ người cao tuổi …"
 # "Hỗ trợ tiền ăn cho người bệnh điều trị nội trú", "Người bệnh … được hỗ trợ": who gets what
@@ -102,10 +103,40 @@ def _labelled(m: re.Match[str], heading: str, who: str, giving: tuple[str, str])
     return ""
 
 
+# "1. Đối tượng Người cao tuổi …" (its heading run into its line) or "1. Đối tượng: người cao tuổi …"; "2. Mức hỗ trợ 500.000 …"
+WHO_ROW = re.compile(
+    r"^Đối tượng(?: áp dụng| được hỗ trợ| hỗ trợ| thụ hưởng| được hưởng| hưởng)?(?:\s*:\s*|\s+(?=[A-ZĐ]))(?P<who>[^:;]+?)[.;]?$"
+)
+LEVEL_ROW = re.compile(
+    rf"^Mức (?P<verb>hỗ trợ|trợ cấp|trợ giúp)(?:\s*:)?\s+(?P<value>(?:{VALUE.pattern.removeprefix('^')})[^:;]*?)[.;]?$", re.I
+)
+
+
+def sheet(article: Article) -> dict[str, str]:
+    """Who and how much, when an article gives each a clause of its own ("1. Đối tượng" / "Người cao tuổi …"; "2. Mức
+    hỗ trợ" / "500.000 đồng/người/tháng"): alone, the first is a noun phrase and the second an amount for no one."""
+    rows = [flat(c.text) for c in article.clauses if not c.points]
+    who = [strip_noise(m["who"]) for r in rows if (m := WHO_ROW.match(r))]
+    level = [m for r in rows if (m := LEVEL_ROW.match(r))]
+    if len(who) != 1 or len(level) != 1 or not _group(capfirst(who[0])):
+        return {}
+    said = finish(f"{capfirst(who[0])} được {level[0]['verb'].lower()} {lowerfirst(level[0]['value'])}")
+    return {"said": said} if words(said) <= HARD_MAX_WORDS and listenable(said) and not check(said) else {}
+
+
+def _sheet_row(above: Above, line: str) -> list[str] | None:
+    """The who row said with the amount (the amount row is not said: level_rows.unlabelled); None for other lines."""
+    if not above.sheet or not WHO_ROW.match(flat(line)):
+        return None
+    return [above.sheet["said"]]
+
+
 def headed_rows(above: Above, clause: str | None, point: str | None, line: str) -> list[str] | None:
     """A line with no lead line above it: said with its clause's heading or its article's title when that names whose
     it is, a plan's label line with what its section organises (scripts.plan_labels), else as a row of what came
-    above it (``Above.rows``)."""
+    above it (``Above.rows``); an article's "Đối tượng" and "Mức hỗ trợ" clauses as one sentence (``sheet``)."""
+    if point is None and (whole := _sheet_row(above, line)) is not None:
+        return whole
     said = under_heading(above.named(clause, point, line), line) or under_heading(above.subject, line, event_only=True)
     said = said or plan_label(above.title, line)  # "I. TUYỂN SINH VÀO LỚP 1" + "1. Đối tượng: trẻ em sinh năm …"
     said = said or event_served(above.subject, line) or papers_listed(line)  # who a campaign serves, papers to bring

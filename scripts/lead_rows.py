@@ -327,8 +327,9 @@ class Above:
     clause ("1.1. Mức trợ cấp xã hội hằng tháng như sau:", before its points), a title run into the row ("Mức hỗ trợ
     học phí Học sinh: …"), its clause's title ("2. Hỗ trợ mua giống cây trồng"), else its article's title."""
 
-    def __init__(self, title: str, subject: str = "") -> None:
+    def __init__(self, title: str, subject: str = "", sheet: dict[str, str] | None = None) -> None:
         self.title, self.subject = title, subject  # the article's title, the document's ("Tổ chức chiến dịch tiêm …")
+        self.sheet = sheet or {}  # "1. Đối tượng …" and "2. Mức hỗ trợ …" clauses: who gets how much (label_lines.sheet)
         self.recent: dict[str | None, str] = {}
         self.titles: dict[str | None, str] = {}
         self.firsts: dict[str | None, str] = {}  # each clause's first line: "3. Hỗ trợ người cao tuổi từ đủ 75 tuổi …"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from scripts.announcing import ANNOUNCES, LEAD_TAIL
+from scripts.label_lines import LEVEL_ROW, sheet
 from scripts.lead_rows import GIVE
 from scripts.legal import Article
 from scripts.listener import check
@@ -64,7 +65,10 @@ def level_row(lead: str, unit: str) -> list[str] | None:
 
 def unlabelled(article: Article, clause: str | None, point: str | None, line: str) -> bool:
     """A point that is only a figure ("b) 500.000 đồng/người.", "c) 70%.") among other points of its clause: a row
-    whose label was lost. Said with the lead it would give the figure to everyone the lead covers: not said."""
+    whose label was lost. Said with the lead it would give the figure to everyone the lead covers: not said. Nor is
+    an article's "2. Mức hỗ trợ 500.000 đồng/…" clause, said with its "1. Đối tượng …" clause (label_lines.sheet)."""
+    if point is None and LEVEL_ROW.match(flat(line)) and sheet(article):
+        return True
     if not point or not BARE_FIGURE.match(strip_noise(line).rstrip(" ;.")):
         return False
     return sum(1 for c, p, _ in article.passages() if c == clause and p) > 1

@@ -14,7 +14,7 @@ from scripts.bare_rows import AMOUNT_AFTER, narrowed_row, subject_is_list, uncol
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.holders import PERSON_HEADS, alternation
-from scripts.label_lines import headed_rows, under_heading
+from scripts.label_lines import headed_rows, sheet, under_heading
 from scripts.lead_holder import with_holder
 from scripts.lead_items import AREA, QUALIFIER, lead_items, titled
 from scripts.lead_rows import Above, inline_rows_said, lead_rows
@@ -277,7 +277,7 @@ def passage_units(
     occasions: dict[str | None, str] = {}
     article_lead = "Nghiêm cấm:" if BAN_TITLE.search(article.title) else ""
     holders = Holders(article.title, on=not carriers.on)  # "Trách nhiệm của chủ rừng": whose duties
-    above = Above(article.title, subject)  # what a row with no lead line right above it continues ("1.1. Mức trợ cấp …:")
+    above = Above(article.title, subject, sheet(article))  # what a row with no lead line above continues ("1.1. Mức …:")
     for clause, point, passage in article.passages():
         if "Nơi nhận" in passage:  # the recipients list and signature follow: not the document's words
             passage = passage.split("Nơi nhận", 1)[0]

@@ -62,3 +62,24 @@ b) Khám bệnh, chữa bệnh tại trạm y tế xã.
         " chữa bệnh." in said
     )
     assert not any("khi trẻ em" in s for s in said), said
+
+
+def test_an_articles_who_and_how_much_clauses_are_said_as_one_sentence() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 5. Chính sách hỗ trợ
+1. Đối tượng
+Người cao tuổi từ đủ 70 tuổi đến dưới 75 tuổi thuộc hộ nghèo không có người phụng dưỡng.
+2. Mức hỗ trợ
+500.000 đồng/người/tháng.
+Điều 6. Trợ cấp hằng tháng
+1. Đối tượng: người khuyết tật đặc biệt nặng đang sống tại hộ nghèo.
+2. Mức trợ cấp: 360.000 đồng/người/tháng.
+""",
+    )
+    assert (
+        "Người cao tuổi từ đủ 70 tuổi đến dưới 75 tuổi thuộc hộ nghèo không có người phụng dưỡng được hỗ trợ 500.000"
+        " đồng/người/tháng." in said
+    )
+    assert "Người khuyết tật đặc biệt nặng đang sống tại hộ nghèo được trợ cấp 360.000 đồng/người/tháng." in said
+    assert not any(s.endswith("không có người phụng dưỡng.") or s.startswith("Mức ") for s in said), said

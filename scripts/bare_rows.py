@@ -100,3 +100,17 @@ def narrowed_row(lead: str, row: str) -> bool:
     "đối với người khuyết tật nặng …" that `lead_rows` could not say with the row."""
     bare = strip_noise(row).strip(" .;,")
     return bool((LEAD_REFERENCE.search(lead) or AIMED.search(lead)) and PEOPLE.match(bare) and AMOUNT_AFTER.match(bare))
+
+
+# an opening that is no subject: a case or condition set before the comma ("Trường hợp trẻ em thuộc hộ nghèo, …"), an
+# exception or a waiver whose holder follows its verb ("Không áp dụng … đối với người đang …")
+FRONTED = re.compile(r"^(?:Trường hợp|Trong trường hợp|Khi|Nếu|Đối với|Riêng|Không áp dụng|Không thu|Miễn|Giảm)\b", re.I)
+
+
+def fronted(split: list[str], n: int) -> bool:
+    """Do the first `n` words of a point (`split`) end inside an opening that is not its subject? Then siblings that
+    share them are said whole: "…; cận nghèo, trẻ em …" or "…; được nuôi dưỡng …" would be heard garbled."""
+    if not n or not FRONTED.match(" ".join(split[:3])):
+        return False
+    comma = next((i for i, w in enumerate(split) if w.endswith(",")), -1)
+    return comma < 0 or n <= comma

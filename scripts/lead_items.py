@@ -65,6 +65,7 @@ PAID_FOR = re.compile(
     r"^Nhóm\s+do\s+(?P<payer>[^:;,]{3,60}?)\s+(?P<pays>đóng|chi trả|hỗ trợ)\s+(?P<what>[^:;,]{3,40}?)"
     r"(?:\s*,)?\s+(?:bao gồm|gồm có|gồm)$"
 )
+PAPERS = re.compile(r"^(?P<whole>(?:Thành phần\s+)?(?:Bộ\s+)?(?:Hồ sơ|Giấy tờ)\b[^:;]{0,100}?)\s*,?\s+(?:bao gồm|gồm có|gồm)$")
 NAMED_GROUP = re.compile(r"^Nhóm\s[^:;]{3,120}?,?\s(?:bao gồm|gồm có|gồm)\s*:$")
 STATE = re.compile(r"^(?:ngân sách|nhà nước|quỹ|tổ chức bảo hiểm|cơ quan bảo hiểm)\b", re.I)
 # "Ngân sách nhà nước hỗ trợ 70% mức đóng bảo hiểm y tế cho": who gives, said after "được" with what each item gets
@@ -129,7 +130,7 @@ GROUP_RULE = re.compile(r"\b(?:được|phải|thì|là)\b|\bkhông được\b")
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    kind: str  # "ban", "duty", "object", "members", "label", "rates"
+    kind: str  # "ban", "duty", "object", "members", "label", "rates", "papers"
     head: str  # "Nghiêm cấm", "Người lái xe", "Người … không được dừng xe, đỗ xe", "được hỗ trợ"
     modal: str = ""  # "phải", "có quyền" … for a duty
     link: str = ""  # "tại vị trí": what joins an object item to its head, "" when the item says it
@@ -155,6 +156,8 @@ def read(lead: str) -> Frame | None:
     bare = flat(strip_noise(lead)).rstrip(" :.")
     if not bare or POINTER.search(bare):
         return None
+    if (m := PAPERS.match(bare)) and not HOLDS.search(m["whole"]):
+        return Frame("papers", m["whole"])  # "Hồ sơ đề nghị … gồm:" + "a) Tờ khai …": "Hồ sơ … gồm tờ khai …"
     if m := BAN.match(bare):
         return Frame("ban", m["verb"])
     if (m := PAID_FOR.match(bare)) and not HOLDS.search(m["payer"]):
@@ -206,6 +209,8 @@ def _act(frame: Frame, act: str) -> str | None:
         case = re.sub(r"^(?:Đối với|Trường hợp)\s+", "", row["what"])
         case = f"có {_verb(case)}" if DEAD.search(case) and GROUP.match(case) else _verb(case)  # "Người chết"
         return f"Trường hợp {case}, {frame.head} {row['value']}" if words(case) <= 16 else None
+    if frame.kind == "papers":  # a paper named, never glued without its verb ("Hồ sơ … tờ khai …")
+        return None if HOLDS.search(act) or OWN_RULE.search(act) else f"{frame.head} gồm {lowerfirst(act)}"
     if frame.kind == "members":
         people = frame.link.lower() != "trường hợp"  # "Đối tượng được hỗ trợ gồm:" lists people; "Các trường hợp …" cases
         if (

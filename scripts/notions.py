@@ -99,15 +99,16 @@ RELATIVE_IS = re.compile(r"\s(?:và\s)?có (?P<rel>[^.;]*?\b(?:cha|mẹ|vợ|ch�
 # "… có cha hoặc mẹ là công nhân …": eligibility through a relative, a condition of its own
 
 
-def beneficiary(text: str, doc_title: str) -> list[str]:
+def beneficiary(text: str, doc_title: str, heading: str = "") -> list[str]:
     """ "Trẻ em đang học tại … có cha hoặc mẹ là công nhân …" → "… được hỗ trợ.": the noun phrase said as a right;
     too long for one hearing, each condition is said as its own sentence of what the beneficiary must be."""
-    if not (head := RESIDENT_NOUN.match(text)) or not (benefit := BENEFIT.search(doc_title)):
+    source = heading if (own := BENEFIT.search(heading)) else doc_title  # "Đối tượng được miễn học phí": its own benefit
+    if not (head := RESIDENT_NOUN.match(text)) or not (benefit := own or BENEFIT.search(doc_title)):
         return []
     said = KIND_OF.sub("", LICENSED.sub("", strip_noise(text))).rstrip(" .;,").replace(" tại các ", " tại ", 1)
     if re.search(r"\b(?:được|phải|bị)\b", said):
         return []  # already a rule of its own
-    holder, verb = head[0], benefit["verb"].lower() + given_object(doc_title[benefit.end() :])
+    holder, verb = head[0], benefit["verb"].lower() + given_object(source[benefit.end() :])
     out = [finish(f"{said} được {verb}")]
     if words(out[0]) > MAX_WORDS and (m := RELATIVE_IS.search(said)):
         relative = m["rel"].removesuffix(f" {holder.lower()}")
@@ -187,6 +188,6 @@ def notions(article: Article, doc_title: str) -> list[tuple[str | None, str | No
             plain = strip_noise(sentence).rstrip(" ;")
             said = [places(plain) or scale(plain) or filing(plain)]
             if BENEFICIARY_HEAD.match(head) and not (point and EXCEPTION_LEAD.search(leads.get(clause, ""))):
-                said += beneficiary(plain, doc_title)  # "Không áp dụng … đối với:" lists whom the benefit skips
+                said += beneficiary(plain, doc_title, head)  # "Không áp dụng … đối với:" lists whom the benefit skips
             out.extend((clause, point, sentence, s) for s in said if s)
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.amended import amended_units
-from scripts.bare_rows import noun_row
+from scripts.bare_rows import fronted, noun_row
 from scripts.follow_ons import complete
 from scripts.for_residents import serves_residents
 from scripts.legal import SYMBOL, LegalDocument
@@ -325,7 +325,7 @@ def _shared_subject(texts: list[str]) -> int:
     n = n - 1 if n and split[0][n - 1] in KEEP_AFTER_SUBJECT else n
     while n and split[0][n - 1] in NEGATES_POINTS:
         n -= 1  # "… không | được mang …; được sử dụng ô": a ban's "không" goes with each point, or a ban is heard as a right
-    return n
+    return 0 if fronted(split[0], n) else n  # "Trường hợp trẻ em thuộc hộ | cận nghèo, …": no subject shared
 
 
 def _same_ending(first: str, other: str) -> bool:
@@ -357,7 +357,7 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
         taken = [run[0]]
         shared = _shared_subject([c.text for c in run])
         for cand in run[1:]:
-            if noun_row(cand.text) or noun_row(run[0].text):
+            if noun_row(cand.text) or noun_row(run[0].text) or not shared:
                 break  # "Học sinh là con của …": a group without what it gets, never glued to a sibling's right
             rest = cand.text.split()[shared:]
             if shared and rest[0] not in KEEP_AFTER_SUBJECT and _same_ending(run[0].text, cand.text):

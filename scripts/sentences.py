@@ -80,7 +80,11 @@ BOILERPLATE = re.compile(  # NAMED_LAW: "… của pháp luật lao động khô
     r"(?<!không)(?<!không\s),?\s*(?:theo|đúng)\s+quy định (?:của pháp luật|hiện hành)"  # "không đúng quy định": the offence
     r"(?: (?:có liên quan|về [^,.;]+?(?=\s*[,.;]|\s+(?:thì|trước|sau|khi|mà|được|phải|để|tại|cho|nhưng)\s|$)))?" + NAMED_LAW + "|"
     r"\s+theo (?:quyết định|kế hoạch) (?:của )?(?:cấp|cơ quan|người) có thẩm quyền(?: phê duyệt)?(?=[,.;]|$)|"
-    r",?\s+theo đúng quy định(?=\s*[.;]|$)"
+    r",?\s+theo đúng quy định(?=\s*[.;]|$)|"
+    # "Nghệ nhân ưu tú theo quy định của Luật Di sản văn hóa.": who is meant, the law named only as its source; never
+    # after the verb it completes ("… thực hiện theo quy định của Chính phủ")
+    r"(?<!thực hiện)(?<!áp dụng)(?<!giải quyết)(?<!xử lý)(?<!quyết định),?\s+theo quy định của (?:Chính phủ|Thủ tướng Chính phủ|"
+    r"(?:Luật|Bộ luật)\s+[A-ZĐ][\wđ]*(?:\s+(?!(?:được|phải|là|có|không|bị|thì|và|hoặc)\b)[\wđ]+){0,5}?)(?=\s*[.;]|$)"
 )
 LEAD_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.\s+|[a-zđ][).]\s+|[-+•*]\s+|[IVXLC]+\.\s+)")
 ZERO_MINUTES = re.compile(r"(\d{1,2} giờ) 00(?: phút)?(?![\d,.])")

@@ -1,0 +1,61 @@
+"""List items said whole and true: the benefit their own lead names, the papers a file holds, a law named only as a
+source dropped, siblings with a fronted case never glued at half a noun phrase; made-up texts."""
+
+from scripts.bare_rows import fronted
+from scripts.choice import build_pool
+from scripts.sentences import strip_noise
+from tests.scripts.made_up import decision, script, units
+
+FEES = "Quy định hỗ trợ học phí và tiền ăn trưa cho học sinh trên địa bàn tỉnh An Bình"
+
+
+def test_a_member_gets_the_benefit_its_own_article_names_not_the_documents() -> None:
+    body = """Điều 1. Đối tượng được miễn học phí
+Đối tượng được miễn học phí gồm:
+a) Học sinh mầm non là con của hộ nghèo;
+b) Học sinh trung học cơ sở có cha mẹ thường trú tại xã vùng ba.
+"""
+    pool = [c.text for c in build_pool(decision(FEES, body))]
+    assert "Học sinh mầm non là con của hộ nghèo được miễn học phí." in pool
+    assert not any("được hỗ trợ học phí" in t for t in pool), pool  # the title's "hỗ trợ" is not this article's waiver
+
+
+def test_a_files_papers_are_said_with_the_file_and_a_law_named_as_source_goes() -> None:
+    said = units(
+        FEES,
+        """Điều 3. Hồ sơ
+Hồ sơ đề nghị hỗ trợ tiền ăn trưa gồm:
+a) Đơn đề nghị của cha mẹ học sinh;
+b) Bản sao giấy khai sinh của học sinh.
+""",
+    )
+    assert "Hồ sơ đề nghị hỗ trợ tiền ăn trưa gồm đơn đề nghị của cha mẹ học sinh." in said
+    assert "Hồ sơ đề nghị hỗ trợ tiền ăn trưa gồm bản sao giấy khai sinh của học sinh." in said
+    assert strip_noise("Nghệ nhân ưu tú theo quy định của Luật Di sản văn hóa.") == "Nghệ nhân ưu tú."
+    assert strip_noise("Học sinh là người dân tộc rất ít người theo quy định của Chính phủ.") == (
+        "Học sinh là người dân tộc rất ít người."
+    )
+    kept = "Mức lương cơ sở thực hiện theo quy định của Chính phủ."  # the verb it completes keeps it
+    assert strip_noise(kept) == kept
+    kept = "Người khuyết tật theo quy định của Luật Người khuyết tật được hỗ trợ."
+    assert strip_noise(kept) == kept  # the rule's own verb is never taken for a law's name
+
+
+def test_siblings_opening_with_a_case_or_an_exception_are_never_glued_at_half_a_noun_phrase() -> None:
+    drafted = " ".join(
+        script(
+            FEES,
+            """Điều 2. Tiền ăn trưa
+1. Trẻ em mẫu giáo được hỗ trợ tiền ăn trưa với mức như sau:
+a) Trẻ em thuộc hộ nghèo: 160.000 đồng/trẻ/tháng;
+b) Trẻ em thuộc hộ cận nghèo: 120.000 đồng/trẻ/tháng.
+2. Không áp dụng mức hỗ trợ quy định tại khoản 1 Điều này đối với:
+a) Trẻ em đang hưởng chế độ nội trú;
+b) Trẻ em đang được nuôi dưỡng tại cơ sở trợ giúp xã hội.
+""",
+        )
+    )
+    assert "; cận nghèo" not in drafted and "; được nuôi dưỡng" not in drafted, drafted
+    assert fronted("Trường hợp trẻ em thuộc hộ nghèo, trẻ em …".split(), 5)
+    assert not fronted("Trường hợp trẻ em thuộc hộ nghèo, trẻ em …".split(), 7)  # the whole case shared
+    assert not fronted("Người đủ 16 tuổi trở lên được …".split(), 1)

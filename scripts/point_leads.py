@@ -188,6 +188,8 @@ def with_list_lead(lead: str, point: str) -> list[str] | None:
         return repeated
     if m := CONDITIONS.match(bare):
         return _conditions(m["what"], items)
+    if (m := HELD_IF.match(bare)) and PEOPLE.match(m["who"]):  # "Hộ gia đình được vay vốn … khi có đủ các điều kiện sau:"
+        return _conditions(f"{m['what']} đối với {lowerfirst(m['who'])}", items) or []  # or not at all
     if LABEL_HEAD.match(bare) and not LABEL_VERB.search(label := ANNOUNCE_TAIL.sub("", bare)):
         return _valued(label, items)
     if not (tail := LIST_TAIL.search(bare)):
@@ -308,6 +310,10 @@ CONDITIONS = re.compile(
     rf"(?:\s*,?\s+{ANNOUNCING})*$",
     re.I,
 )  # "Điều kiện hỗ trợ:", "Điều kiện để được hưởng trợ cấp đối với hộ gia đình như sau:"
+HELD_IF = re.compile(
+    r"^(?P<who>[^:;,]{3,60}?)\s+được\s+(?P<what>[^:;,]{3,60}?)\s*,?\s+(?:khi|nếu)\s+(?:có\s+)?(?:đủ|đáp ứng(?:\s+đủ)?)\s+"
+    r"(?:các\s+)?(?:điều kiện|tiêu chuẩn)(?:\s+sau(?:\s+đây)?|\s+dưới đây)?$"
+)  # a right held on conditions: each item is what its holder must be or have, never a fact about every holder
 COND_VERB = re.compile(
     r"^(?:Có|Thuộc|Là|Đang|Đã|Đủ|Cư trú|Sinh sống|Thường trú|Không|Tham gia|Cam kết|Tự nguyện|Nằm|Được)\b"
 )  # a condition said as what the applicant must be or have

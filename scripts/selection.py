@@ -328,11 +328,6 @@ def _shared_subject(texts: list[str]) -> int:
     return 0 if fronted(split[0], n) else n  # "Trường hợp trẻ em thuộc hộ | cận nghèo, …": no subject shared
 
 
-def _same_ending(first: str, other: str) -> bool:
-    """Do two points end in the same words ("… được miễn học phí")? Then they give the same thing to two groups."""
-    return first.rstrip(" .").split()[-3:] == other.rstrip(" .").split()[-3:]
-
-
 def _span(whole: str, first: str, last: str) -> str:
     """The source's own words from the first quote to the end of the last, markers and all: a traceable quote."""
     start = whole.find(flat(first))
@@ -360,8 +355,8 @@ def parallel_points(pool: list[Candidate], whole: str) -> list[Candidate]:
             if noun_row(cand.text) or noun_row(run[0].text) or not shared:
                 break  # "Học sinh là con của …": a group without what it gets, never glued to a sibling's right
             rest = cand.text.split()[shared:]
-            if shared and rest[0] not in KEEP_AFTER_SUBJECT and _same_ending(run[0].text, cand.text):
-                break  # "…; khuyết tật được miễn học phí": the same right, and what is left of its group heard as its subject
+            if rest[0] not in KEEP_AFTER_SUBJECT and not rest[0][:1].isdigit():
+                break  # "…; khuyết tật được …", "…; khác được …": what is left of a group is heard as its subject
             longer = f"{said}; {' '.join(rest).rstrip('.')}"
             if words(longer) > MAX_WORDS + 6:
                 break

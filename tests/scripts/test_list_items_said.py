@@ -59,3 +59,31 @@ b) Trẻ em đang được nuôi dưỡng tại cơ sở trợ giúp xã hội.
     assert fronted("Trường hợp trẻ em thuộc hộ nghèo, trẻ em …".split(), 5)
     assert not fronted("Trường hợp trẻ em thuộc hộ nghèo, trẻ em …".split(), 7)  # the whole case shared
     assert not fronted("Người đủ 16 tuổi trở lên được …".split(), 1)
+
+
+def test_the_conditions_of_a_right_are_said_as_what_its_holder_must_have() -> None:
+    said = units(
+        FEES,
+        """Điều 7. Điều kiện vay vốn
+Hộ gia đình được vay vốn ưu đãi khi có đủ các điều kiện sau:
+a) Có hộ khẩu thường trú tại xã;
+b) Có phương án sản xuất kinh doanh khả thi.
+""",
+    )
+    assert "Để được vay vốn ưu đãi, hộ gia đình phải có hộ khẩu thường trú tại xã." in said
+    assert "Hộ gia đình có hộ khẩu thường trú tại xã." not in said  # a condition, never a fact about every household
+
+
+def test_siblings_sharing_a_groups_first_word_are_never_glued_at_its_modifier() -> None:
+    drafted = " ".join(
+        script(
+            FEES,
+            """Điều 9. Hỗ trợ sửa chữa nhà ở
+Mức hỗ trợ đối với hộ có nhà ở bị hư hỏng nặng do thiên tai như sau:
+a) Hộ nghèo: 30.000.000 đồng/hộ;
+b) Hộ khác: 20.000.000 đồng/hộ.
+""",
+        )
+    )
+    assert "; khác được" not in drafted, drafted
+    assert "hộ khác được hỗ trợ 20.000.000 đồng/hộ" in drafted, drafted

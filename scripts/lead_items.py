@@ -66,6 +66,12 @@ PAID_FOR = re.compile(
     r"(?:\s*,)?\s+(?:bao gồm|gồm có|gồm)$"
 )
 PAPERS = re.compile(r"^(?P<whole>(?:Thành phần\s+)?(?:Bộ\s+)?(?:Hồ sơ|Giấy tờ)\b[^:;]{0,100}?)\s*,?\s+(?:bao gồm|gồm có|gồm)$")
+CASES_OF = re.compile(
+    r"^(?P<who>[^:;,]{3,80}?)\s+(?:thuộc|rơi vào)\s+(?:một trong\s+)?(?:các|những)\s+trường hợp(?:\s+sau đây|\s+dưới đây|\s+sau)"
+    r"\s+(?:thì\s+)?(?P<pred>(?:được|không được|phải|bị)\s+[^:;]{2,80})$"
+)
+BEING = re.compile(r"^(?:Có|Là|Đang|Đã|Bị|Thuộc|Không có|Sống|Cư trú)\b")  # what a holder is or has: a case of it
+RELATIVE = re.compile(r"\b(?:(?:đã|đang|chưa|từng)\s+|nhưng\s+(?:không|chưa)\s+)được\b")  # "Người đã được hỗ trợ …": a group
 NAMED_GROUP = re.compile(r"^Nhóm\s[^:;]{3,120}?,?\s(?:bao gồm|gồm có|gồm)\s*:$")
 STATE = re.compile(r"^(?:ngân sách|nhà nước|quỹ|tổ chức bảo hiểm|cơ quan bảo hiểm)\b", re.I)
 # "Ngân sách nhà nước hỗ trợ 70% mức đóng bảo hiểm y tế cho": who gives, said after "được" with what each item gets
@@ -134,6 +140,7 @@ class Frame:
     head: str  # "Nghiêm cấm", "Người lái xe", "Người … không được dừng xe, đỗ xe", "được hỗ trợ"
     modal: str = ""  # "phải", "có quyền" … for a duty
     link: str = ""  # "tại vị trí": what joins an object item to its head, "" when the item says it
+    listed: bool = False  # "Những người sau đây không được …": the lead's subject is its list, no item stands alone
 
 
 # "Nhóm do ngân sách nhà nước đóng, bao gồm:" under "Đối tượng tham gia bảo hiểm y tế": what is paid is the title's
@@ -180,7 +187,9 @@ def read(lead: str) -> Frame | None:
             return Frame("rates", f"{lowerfirst(who)} được {verb}{what}")  # its rows are cases with an amount each
     bare = BENEFICIARIES.sub(r"\g<noun> được \g<verb>", bare)  # "Đối tượng hỗ trợ" means those supported
     if (m := MEMBERS.match(bare)) and (m["tail"] or m["listed"] or m["noun"].lower() in ("đối tượng", "trường hợp")):
-        return Frame("members", m["pred"], link=m["noun"])  # "Người được cử đi học phải:" lists duties, not members
+        return Frame("members", m["pred"], link=m["noun"], listed=bool(m["listed"]))  # not "Người được cử đi học phải:"
+    if m := CASES_OF.match(bare):  # "Hộ gia đình thuộc một trong các trường hợp sau được xét hỗ trợ:" + "a) Có người …"
+        return Frame("cases", m["who"], m["pred"], listed=True)
     if (m := DUTY.match(bare)) and not bare.startswith("Việc "):  # "Việc vận chuyển … phải": an activity acts for no one
         return Frame("duty", closed(m["who"].rstrip(" ,")), m["modal"], link="meet" if m["meet"] else "")
     if (m := OBJECT.match(bare)) and HOLDS.search(m["head"]):
@@ -211,10 +220,13 @@ def _act(frame: Frame, act: str) -> str | None:
         return f"Trường hợp {case}, {frame.head} {row['value']}" if words(case) <= 16 else None
     if frame.kind == "papers":  # a paper named, never glued without its verb ("Hồ sơ … tờ khai …")
         return None if HOLDS.search(act) or OWN_RULE.search(act) else f"{frame.head} gồm {lowerfirst(act)}"
+    if frame.kind == "cases":  # "Có người bị bệnh hiểm nghèo" → "Hộ gia đình có người bị bệnh hiểm nghèo được xét hỗ trợ."
+        ok = BEING.match(act) and not GROUP_RULE.search(act) and words(act) <= 20
+        return f"{frame.head} {lowerfirst(act)} {frame.modal}" if ok else None
     if frame.kind == "members":
         people = frame.link.lower() != "trường hợp"  # "Đối tượng được hỗ trợ gồm:" lists people; "Các trường hợp …" cases
         if (
-            GROUP_RULE.search(act)
+            GROUP_RULE.search(RELATIVE.sub("", act))
             or words(act) > 24
             or people
             and not (GROUP.match(act) or PEOPLE.match(act))
@@ -288,7 +300,7 @@ def lead_items(lead: str, item: str) -> list[str] | None:
         if OTHER.search(part):
             continue  # "Hành vi khác …": names no act
         sentence = _act(frame, part[:1].upper() + part[1:])
-        if sentence is None and frame.link == "nhóm" and not GROUP_RULE.search(part):
+        if sentence is None and (frame.listed or frame.link == "nhóm") and not GROUP_RULE.search(RELATIVE.sub("", part)):
             return []  # a member the lead's predicate cannot be said of: alone a noun phrase, glued to the lead a garble
         if sentence is None:
             return None  # a part with its own subject or rule: the item is not a list of acts

@@ -83,3 +83,25 @@ Người cao tuổi từ đủ 70 tuổi đến dưới 75 tuổi thuộc hộ n
     )
     assert "Người khuyết tật đặc biệt nặng đang sống tại hộ nghèo được trợ cấp 360.000 đồng/người/tháng." in said
     assert not any(s.endswith("không có người phụng dưỡng.") or s.startswith("Mức ") for s in said), said
+
+
+def test_cases_of_a_holder_and_members_described_by_a_past_benefit_get_the_leads_predicate() -> None:
+    said = units(
+        SUBJECT,
+        """Điều 7. Hộ được xét hỗ trợ
+1. Hộ gia đình thuộc một trong các trường hợp sau được xét hỗ trợ:
+a) Có người bị bệnh hiểm nghèo;
+b) Có nhà ở bị sập đổ do thiên tai.
+2. Những người sau đây không được xét hỗ trợ:
+a) Người đang chấp hành án phạt tù;
+b) Người đã được hỗ trợ từ nguồn khác trong cùng năm.
+3. Các trường hợp sau đây được hoàn trả tiền đã nộp:
+a) Người nộp tiền nhưng không được cấp thẻ.
+""",
+    )
+    assert "Hộ gia đình có người bị bệnh hiểm nghèo được xét hỗ trợ." in said
+    assert "Hộ gia đình có nhà ở bị sập đổ do thiên tai được xét hỗ trợ." in said
+    assert "Người đã được hỗ trợ từ nguồn khác trong cùng năm không được xét hỗ trợ." in said
+    assert "Người nộp tiền nhưng không được cấp thẻ được hoàn trả tiền đã nộp." in said
+    # said alone, each would be an order to no one or a right the lead denies
+    assert not {"Có người bị bệnh hiểm nghèo.", "Người đã được hỗ trợ từ nguồn khác trong cùng năm."} & set(said), said

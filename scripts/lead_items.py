@@ -216,6 +216,9 @@ def _act(frame: Frame, act: str) -> str | None:
         if not (row := ROW.match(act)) or not VALUE.match(row["value"]) or HOLDER_RULE.search(row["what"]):
             return None
         case = re.sub(r"^(?:Đối với|Trường hợp)\s+", "", row["what"])
+        who, _, given = frame.head.partition(" được ")
+        if (narrower := _narrowed(who, case)) and given:  # "Trẻ em mẫu giáo …" + "Trẻ em thuộc hộ nghèo: 160.000 đồng"
+            return f"{capfirst(narrower)} được {given} {row['value']}"  # "Trẻ em mẫu giáo thuộc hộ nghèo được …"
         case = f"có {_verb(case)}" if DEAD.search(case) and GROUP.match(case) else _verb(case)  # "Người chết"
         return f"Trường hợp {case}, {frame.head} {row['value']}" if words(case) <= 16 else None
     if frame.kind == "papers":  # a paper named, never glued without its verb ("Hồ sơ … tờ khai …")
@@ -250,6 +253,19 @@ def _act(frame: Frame, act: str) -> str | None:
             return f"{frame.head} {'tại ' if first == 'Nơi' else ''}{lowerfirst(act)}"
         return f"{frame.head} {prep} {noun} {lowerfirst(act)}"
     return _duty(frame, act, first)
+
+
+NARROWS = re.compile(r"^(?:thuộc|có|sống|đang|ở|từ|dưới|trên|đủ)\b")  # "[Trẻ em] thuộc hộ nghèo": what narrows a group
+
+
+def _narrowed(who: str, case: str) -> str:
+    """The holder narrowed by a case that names the same group ("trẻ em mẫu giáo" + "Trẻ em thuộc hộ nghèo" → "trẻ em
+    mẫu giáo thuộc hộ nghèo"), or "" when the case is another group or no narrowing of it."""
+    head = " ".join(case.split()[:2])
+    rest = case[len(head) :].strip()
+    if not GROUP.match(case) or not who.lower().startswith(head.lower()) or not NARROWS.match(rest) or HOLDER_RULE.search(rest):
+        return ""
+    return f"{who} {rest}"
 
 
 def _duty(frame: Frame, act: str, first: str) -> str | None:

@@ -87,3 +87,16 @@ b) Hộ khác: 20.000.000 đồng/hộ.
     )
     assert "; khác được" not in drafted, drafted
     assert "hộ khác được hỗ trợ 20.000.000 đồng/hộ" in drafted, drafted
+
+
+def test_a_rate_for_a_narrower_group_is_said_with_the_group_narrowed() -> None:
+    said = units(
+        FEES,
+        """Điều 2. Tiền ăn trưa
+Trẻ em mẫu giáo được hỗ trợ tiền ăn trưa với mức như sau:
+a) Trẻ em thuộc hộ nghèo: 160.000 đồng/trẻ/tháng;
+b) Người khuyết tật: 100.000 đồng/người/tháng.
+""",
+    )
+    assert "Trẻ em mẫu giáo thuộc hộ nghèo được hỗ trợ tiền ăn trưa 160.000 đồng/trẻ/tháng." in said
+    assert not any(s.startswith("Người khuyết tật") for s in said), said  # another group, never the holder's

@@ -164,7 +164,7 @@ def read(lead: str) -> Frame | None:
     if not bare or POINTER.search(bare):
         return None
     if (m := PAPERS.match(bare)) and not HOLDS.search(m["whole"]):
-        return Frame("papers", m["whole"])  # "Hồ sơ đề nghị … gồm:" + "a) Tờ khai …": "Hồ sơ … gồm tờ khai …"
+        return Frame("papers", m["whole"])  # "Hồ sơ đề nghị … gồm:" + "a) Tờ khai …": "Hồ sơ … cần có tờ khai …"
     if m := BAN.match(bare):
         return Frame("ban", m["verb"])
     if (m := PAID_FOR.match(bare)) and not HOLDS.search(m["payer"]):
@@ -221,8 +221,8 @@ def _act(frame: Frame, act: str) -> str | None:
             return f"{capfirst(narrower)} được {given} {row['value']}"  # "Trẻ em mẫu giáo thuộc hộ nghèo được …"
         case = f"có {_verb(case)}" if DEAD.search(case) and GROUP.match(case) else _verb(case)  # "Người chết"
         return f"Trường hợp {case}, {frame.head} {row['value']}" if words(case) <= 16 else None
-    if frame.kind == "papers":  # a paper named, never glued without its verb ("Hồ sơ … tờ khai …")
-        return None if HOLDS.search(act) or OWN_RULE.search(act) else f"{frame.head} gồm {lowerfirst(act)}"
+    if frame.kind == "papers":  # each paper is needed; "gồm" one of them would say it is the whole file
+        return None if HOLDS.search(act) or OWN_RULE.search(act) else f"{frame.head} cần có {lowerfirst(act)}"
     if frame.kind == "cases":  # "Có người bị bệnh hiểm nghèo" → "Hộ gia đình có người bị bệnh hiểm nghèo được xét hỗ trợ."
         ok = BEING.match(act) and not GROUP_RULE.search(act) and words(act) <= 20
         return f"{frame.head} {lowerfirst(act)} {frame.modal}" if ok else None

@@ -29,8 +29,9 @@ a) Đơn đề nghị của cha mẹ học sinh;
 b) Bản sao giấy khai sinh của học sinh.
 """,
     )
-    assert "Hồ sơ đề nghị hỗ trợ tiền ăn trưa gồm đơn đề nghị của cha mẹ học sinh." in said
-    assert "Hồ sơ đề nghị hỗ trợ tiền ăn trưa gồm bản sao giấy khai sinh của học sinh." in said
+    # each paper is needed: "gồm" one of them, said alone, would be heard as the whole file
+    assert "Hồ sơ đề nghị hỗ trợ tiền ăn trưa cần có đơn đề nghị của cha mẹ học sinh." in said
+    assert "Hồ sơ đề nghị hỗ trợ tiền ăn trưa cần có bản sao giấy khai sinh của học sinh." in said
     assert strip_noise("Nghệ nhân ưu tú theo quy định của Luật Di sản văn hóa.") == "Nghệ nhân ưu tú."
     assert strip_noise("Học sinh là người dân tộc rất ít người theo quy định của Chính phủ.") == (
         "Học sinh là người dân tộc rất ít người."

@@ -16,7 +16,7 @@ from scripts.selection import Candidate, Source, score
 from scripts.sentences import HARD_MAX_WORDS, capfirst, lowerfirst, words
 
 MAX_ROWS = 4
-LEAD_WORDS = 12
+LEAD_WORDS = 16
 
 
 def _amount(value: str) -> float:
@@ -70,10 +70,12 @@ def row_sentence(table: Table, index: int, lead: str = "", grouped: bool = True,
         group, dash, rest = label.partition(" – ")
         label = rest if dash and lead.lower().endswith(group.lower()) else label  # "… cho hộ gia đình" + "Hộ gia đình – …"
         echoes = " ".join(label.lower().split()[:2]) in lead.lower()  # "… lệ phí đăng ký cư trú" + "Đăng ký thường trú"
-        text = f"{lead}{' đối với' if echoes else ''} {lowerfirst(label)}: {cells}{unit}"
+        whom = WHOM.match(label) or table.headers[:1] == ("Đối tượng",)  # "Mức giá … đối với hộ gia đình ở phường"
+        text = f"{lead}{' đối với' if echoes or whom else ''} {lowerfirst(label)}: {cells}{unit}"
     return text.rstrip(".") + "."
 
 
+WHOM = re.compile(r"^(?:Hộ|Người|Trẻ em|Học sinh|Cá nhân|Tổ chức|Doanh nghiệp)\b")  # a row that names who pays or gets
 LIST_LABEL = re.compile(r"^(?P<head>[^:]{2,40}):\s*(?P<items>[^:]+)$")
 MAX_ITEMS = 3
 

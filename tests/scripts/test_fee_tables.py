@@ -102,3 +102,19 @@ def test_a_schedule_without_a_row_number_column_is_read_and_its_header_never_sai
         "Lệ phí cấp chứng chỉ thuyền viên là 40.000 đồng/lần.",
         "Lệ phí cấp bằng lái tàu hạng nhì là 50.000 đồng/lần.",
     ], "no 'STT' before the header cells, and the header printed again over row 3, which keeps only its own label"
+
+
+def test_an_appendix_price_row_says_what_is_charged_and_to_whom() -> None:
+    from pathlib import Path
+
+    from scripts.draft import draft
+    from scripts.legal import parse
+
+    text = (Path(__file__).parent / "data" / "qd-waste-fee-made-up.txt").read_text(encoding="utf-8")
+    said = [s.text for s in draft(parse(text)).sentences]
+    # had been "Hộ gia đình ở phường: 40.000 đồng/hộ/tháng." (40.000 đồng for what?)
+    assert (
+        "Mức giá tối đa dịch vụ thu gom, vận chuyển rác thải sinh hoạt đối với hộ gia đình ở phường: 40.000 đồng/hộ/tháng."
+        in said
+    ), said
+    assert not [s for s in said if s.startswith("Hộ gia đình ở")], said

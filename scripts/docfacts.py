@@ -15,6 +15,7 @@ from scripts.editing import NAMED_DOCUMENT, plain
 from scripts.legal import DATE_WORDS, EFFECTIVE_RE, SYMBOL, LegalDocument, to_date
 from scripts.selection import Candidate, Source
 from scripts.sentences import SENTENCE_SPLIT, flat, lowerfirst, words
+from scripts.vocab import DOC_TYPE_CODES
 
 MAX_RELATIONS = 3
 TITLE_WORDS = 16
@@ -40,15 +41,6 @@ class Sentence:
 TYPE_BEFORE = re.compile(
     r"(Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)\s+(?:số\s+)?$"
 )
-KIND_OF_SYMBOL = (
-    (re.compile(r"NQ"), "Nghị quyết"),
-    (re.compile(r"/(?:UBTV)?QH\d+$"), "Luật"),
-    (re.compile(r"NĐ"), "Nghị định"),
-    (re.compile(r"TT"), "Thông tư"),
-    (re.compile(r"QĐ"), "Quyết định"),
-    (re.compile(r"CT"), "Chỉ thị"),
-    (re.compile(r"PL"), "Pháp lệnh"),
-)  # what a number's symbol says it is, when the text does not name it before the number
 
 
 TITLE_CUT = re.compile(
@@ -257,8 +249,8 @@ def related_name(text: str, number: str) -> str:
         return f"{before.group(1)} số {number}"
     if re.search(r"/QH\d+$", number):
         return ""
-    symbol = number.split("/", 1)[-1]  # "61/2021/NQ-HĐND": a Nghị quyết, never "văn bản số …"
-    return f"{next((k for pattern, k in KIND_OF_SYMBOL if pattern.search(symbol)), 'văn bản')} số {number}"
+    code = number.rsplit("/", 1)[-1].split("-", 1)[0]  # "61/2021/NQ-HĐND": a Nghị quyết, never "văn bản số …"
+    return f"{DOC_TYPE_CODES.get(code, 'văn bản')} số {number}"
 
 
 def relation_sentences(doc: LegalDocument, brief: bool = False, title: str = "") -> list[Sentence]:

@@ -3,7 +3,8 @@
 "Bảo hiểm xã hội Việt Nam chi trả trước 2 tháng lương hưu … cho người đang hưởng …" is news for the pensioner,
 not for the agency: the bulletin says "Người đang hưởng … được chi trả trước 2 tháng lương hưu …", its group,
 amounts and dates kept. The same agency's reporting, inspection or budgeting has no such beneficiary and stays
-as it was (the selection leaves it out).
+as it was (the selection leaves it out). A charge an office collects from residents is said as what they pay
+(``scripts.collected``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from scripts.benefits import beneficiary, benefit_verbs, received
+from scripts.collected import as_paid
 from scripts.for_residents import GUIDES_OFFICE
 from scripts.tasks import proposes
 
@@ -30,6 +32,8 @@ RELIEF_TASK = re.compile(
 
 def as_received(sentence: str) -> str:
     """ "Bộ Tài chính gia hạn nộp thuế … cho hộ kinh doanh …" → "Hộ kinh doanh … được gia hạn nộp thuế …"."""
-    if not (m := RELIEF_TASK.match(sentence)) or proposes(pre := sentence[: m.start("verb")]) or GUIDES_OFFICE.search(pre):
+    if not (m := RELIEF_TASK.match(sentence)):
+        return as_paid(sentence)  # "Giao … thu tiền nước của hộ gia đình … 6.500 đồng/m3": what they pay
+    if proposes(pre := sentence[: m.start("verb")]) or GUIDES_OFFICE.search(pre):
         return sentence  # "… nghiên cứu, đề xuất chính sách … hỗ trợ …": a policy to be studied is not yet received
     return received(m["who"], m["verb"], m["what"], m["tail"] or "") or sentence  # a sanction is not received

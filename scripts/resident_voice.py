@@ -187,7 +187,7 @@ def _asker(pre: str) -> str:
     return pre
 
 
-def _office_asks(pre: str) -> bool:
+def office_asks(pre: str) -> bool:
     """What comes before the verb is an office or its manner of working, with no residents of its own, no purpose
     ("… để hướng dẫn …"), no negation ("Không được yêu cầu người dân …") and nothing only to be studied or proposed."""
     task = TIME_OR_CASE.sub("", pre)
@@ -209,7 +209,7 @@ def _asked(sentence: str) -> str | None:
     if not (m := ASK.match(sentence)):
         return None
     pre = m["pre"].strip(" ,")
-    if not _office_asks(pre):
+    if not office_asks(pre):
         return None
     if words(m["what"]) < 2:
         return None
@@ -230,7 +230,7 @@ def _given(sentence: str) -> str | None:
     if not (m := GIVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or punishes(m["verb"], m["what"]):
         return None
     pre = m["pre"].strip(" ,")
-    if not _office_asks(pre) or OFFICES_BETWEEN.search(m["what"]) or ANOTHER_TASK.search(m["what"]):
+    if not office_asks(pre) or OFFICES_BETWEEN.search(m["what"]) or ANOTHER_TASK.search(m["what"]):
         return None  # a policy still to be studied, money between offices, or another task's beneficiary
     return _residents(pre, _group(m["who"]), f"được {m['verb'].lower()} {m['what'].strip(' ,')}{m['tail'] or ''}")
 
@@ -238,7 +238,7 @@ def _given(sentence: str) -> str | None:
 def _served(sentence: str) -> str | None:
     """ "Tổ chức tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại trạm y tế xã" → "Trẻ em từ 1 đến 5 tuổi được tiêm
     vắc xin sởi tại trạm y tế xã"; a waiver only of a charge, relief only of goods or money."""
-    if not (m := SERVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or not _office_asks(pre := m["pre"].strip(" ,")):
+    if not (m := SERVES.match(sentence)) or NOT_RESIDENTS.search(m["who"]) or not office_asks(pre := m["pre"].strip(" ,")):
         return None
     verb, what = m["verb"].lower(), (m["what"] or "").strip(" ,")
     if punishes(verb, what, m["tail"] or ""):
@@ -257,7 +257,7 @@ def _served(sentence: str) -> str | None:
 
 def _let(sentence: str) -> str | None:
     """ "Chỉ đạo các trường cho học sinh nghỉ học khi …" → "Học sinh được nghỉ học khi …"."""
-    if not (m := LETS.match(sentence)) or not _office_asks(m["pre"].strip(" ,")):
+    if not (m := LETS.match(sentence)) or not office_asks(m["pre"].strip(" ,")):
         return None
     what = re.sub(r"^được\s+", "", m["what"].strip(" ,"))
     return _residents(m["pre"].strip(" ,"), _group(m["who"]), f"được {what}")
@@ -265,7 +265,7 @@ def _let(sentence: str) -> str | None:
 
 def _kept_out(sentence: str) -> str | None:
     """ "Kiên quyết không để tàu thuyền ra khơi …" → "Tàu thuyền không được ra khơi …"."""
-    if not (m := KEEP_OUT.match(sentence)) or not _office_asks(m["pre"].strip(" ,")) or NEGATION_FIRST.match(m["what"]):
+    if not (m := KEEP_OUT.match(sentence)) or not office_asks(m["pre"].strip(" ,")) or NEGATION_FIRST.match(m["what"]):
         return None
     return _residents(m["pre"].strip(" ,"), _group(m["who"]), f"không được {m['what'].strip(' ,')}")
 
@@ -273,7 +273,7 @@ def _kept_out(sentence: str) -> str | None:
 def _banned(sentence: str) -> str | None:
     """ "Chủ tịch Ủy ban nhân dân các xã ven biển chỉ đạo cấm tàu thuyền ra khơi từ 12 giờ …" → "Ở các xã ven biển,
     cấm tàu thuyền ra khơi từ 12 giờ …": the ban, with its place and time, not the office's order of it."""
-    if not (m := BAN.match(sentence)) or not (pre := m["pre"].strip(" ,")) or not _office_asks(pre):
+    if not (m := BAN.match(sentence)) or not (pre := m["pre"].strip(" ,")) or not office_asks(pre):
         return None
     if NAMED_BAN.search(pre) or m["pre"].rstrip().endswith((",", ";")):
         # "… kiểm tra bờ bao, cấm đánh bắt cá …": a ban after another task is its own act (units.embedded_bans)

@@ -142,10 +142,11 @@ def test_where_a_campaign_is_held_is_a_fact_apart_from_when() -> None:
     assert overlap(where, where.replace("Trạm Y tế xã", "trạm y tế")) > 0.7  # the same place twice is still one fact
 
 
-def test_a_charge_given_to_an_office_to_collect_is_a_full_script_with_a_warning() -> None:
+def test_a_charge_given_to_an_office_to_collect_is_said_as_what_households_pay() -> None:
     """ "Giao các đơn vị cấp nước thu tiền nước của hộ gia đình … theo mức 6.500 đồng/m3": what households pay, though
-    written as an office's task; not yet said as a sentence, so the editor is told which rule to write."""
+    written as an office's task, said in their voice; no rule is left for the editor to write."""
     script = _draft("qd-water-charge-made-up.txt")
     assert script.kind != "notice", script.text
-    assert [w["code"] for w in script.warnings] == ["rule_not_said"], script.warnings
-    assert "6.500 đồng/m3" in script.warnings[0]["message"]
+    said = "Từ ngày 01 tháng 01 năm 2027, hộ gia đình sử dụng nước sạch nông thôn trả tiền nước 6.500 đồng/m3."
+    assert said in [s.text for s in script.sentences], script.text
+    assert not script.warnings, script.warnings

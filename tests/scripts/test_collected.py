@@ -1,0 +1,47 @@
+"""A charge an office is told to collect from residents is said as what residents pay (made-up lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.collected import as_paid
+from scripts.relief import as_received
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "Giao Công ty cấp nước Bình Lâm thu tiền nước của hộ gia đình sử dụng nước sạch nông thôn với mức 6.500 "
+            "đồng/m3 từ ngày 01 tháng 01 năm 2027.",
+            "Từ ngày 01 tháng 01 năm 2027, hộ gia đình sử dụng nước sạch nông thôn trả tiền nước 6.500 đồng/m3.",
+        ),
+        (
+            "Ủy ban nhân dân xã thu phí vệ sinh đối với hộ kinh doanh mức 50.000 đồng/tháng.",
+            "Hộ kinh doanh nộp phí vệ sinh 50.000 đồng/tháng.",
+        ),
+        (
+            "Kể từ ngày 01/3/2027, giao Ban quản lý chợ thu tiền thuê ki-ốt của hộ kinh doanh là 300.000 đồng/tháng.",
+            "Kể từ ngày 01/3/2027, hộ kinh doanh trả tiền thuê ki-ốt 300.000 đồng/tháng.",
+        ),
+    ],
+)
+def test_a_charge_collected_from_residents_is_what_they_pay(line: str, said: str) -> None:
+    assert as_paid(line) == said
+    assert as_received(line) == said  # the drafter's hook for an office's task residents feel
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Giao Sở Tài chính thu tiền của các đơn vị sự nghiệp công lập theo mức 6.500 đồng/m3.",  # offices pay offices
+        "Giao các công ty môi trường thu tiền dịch vụ của doanh nghiệp theo mức 6.500 đồng/m3.",  # a business pays
+        "Giao các xã không thu tiền nước của hộ nghèo theo mức 6.500 đồng/m3.",  # a negation governs it
+        "Giao Ủy ban nhân dân các xã thu gom rác của hộ gia đình theo mức 20.000 đồng/hộ/tháng.",  # no charge collected
+        "Giao các đơn vị cấp nước thu tiền nước của hộ gia đình nộp vào ngân sách theo mức 6.500 đồng/m3.",
+        "Đề nghị Sở Tài chính nghiên cứu, đề xuất thu phí của hộ gia đình mức 10.000 đồng/tháng.",  # only proposed
+        "Hộ gia đình thu tiền của người thuê nhà theo mức 1.000.000 đồng/tháng.",  # no office collects
+    ],
+)
+def test_what_is_no_charge_an_office_collects_from_residents_is_untouched(line: str) -> None:
+    assert as_paid(line) == line

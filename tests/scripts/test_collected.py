@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scripts.collected import as_paid
+from scripts.draft import draft
+from scripts.ingest import LocalFetcher, load_document
+from scripts.legal import parse
+from scripts.listener import passes
 from scripts.relief import as_received
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(
@@ -45,3 +53,19 @@ def test_a_charge_collected_from_residents_is_what_they_pay(line: str, said: str
 )
 def test_what_is_no_charge_an_office_collects_from_residents_is_untouched(line: str) -> None:
     assert as_paid(line) == line
+
+
+def test_a_share_of_the_charge_is_a_whole_object() -> None:
+    """ "… được giảm 50% mức thu." says how much of the charge; "… quy định mức thu." still ends cut."""
+    assert passes("Hộ nghèo, hộ cận nghèo được giảm 50% mức thu.")
+    assert not passes("Ủy ban nhân dân tỉnh quy định mức thu.")
+
+
+def test_each_household_spared_half_the_charge_is_said_with_the_share() -> None:
+    """ "Giảm 50% mức thu đối với các đối tượng sau:" + points: each point with what it is spared, never "… được
+    giảm." with no object (the article title "Đối tượng được giảm" said of the same point)."""
+    script = draft(parse(load_document(str(DATA / "qd-fee-relief-made-up.txt"), LocalFetcher()).text))
+    said = [s.text for s in script.sentences]
+    assert "Hộ gia đình có người cao tuổi sống một mình được giảm 50% mức thu." in said, said
+    assert any(s.endswith("hộ nghèo, hộ cận nghèo theo chuẩn nghèo của tỉnh được giảm 50% mức thu.") for s in said), said
+    assert not [s for s in said if s.endswith("được giảm.")], said

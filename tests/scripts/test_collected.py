@@ -25,6 +25,10 @@ DATA = Path(__file__).parent / "data"
             "Từ ngày 01 tháng 01 năm 2027, hộ gia đình sử dụng nước sạch nông thôn trả tiền nước 6.500 đồng/m3.",
         ),
         (
+            "Công ty cổ phần cấp nước Bình Lâm thu tiền nước của hộ gia đình ở các xã theo mức 7.000 đồng/m3.",
+            "Hộ gia đình ở các xã trả tiền nước 7.000 đồng/m3.",
+        ),
+        (
             "Ủy ban nhân dân xã thu phí vệ sinh đối với hộ kinh doanh mức 50.000 đồng/tháng.",
             "Hộ kinh doanh nộp phí vệ sinh 50.000 đồng/tháng.",
         ),
@@ -48,6 +52,7 @@ def test_a_charge_collected_from_residents_is_what_they_pay(line: str, said: str
         "Giao Ủy ban nhân dân các xã thu gom rác của hộ gia đình theo mức 20.000 đồng/hộ/tháng.",  # no charge collected
         "Giao các đơn vị cấp nước thu tiền nước của hộ gia đình nộp vào ngân sách theo mức 6.500 đồng/m3.",
         "Đề nghị Sở Tài chính nghiên cứu, đề xuất thu phí của hộ gia đình mức 10.000 đồng/tháng.",  # only proposed
+        "Công ty cấp nước không thu tiền nước của hộ nghèo theo mức 7.000 đồng/m3.",  # a negation governs it
         "Hộ gia đình thu tiền của người thuê nhà theo mức 1.000.000 đồng/tháng.",  # no office collects
     ],
 )

@@ -147,7 +147,7 @@ OPEN_END = (
 )  # fmt: skip
 CUT_TAIL = re.compile(
     r"(?:thuộc thẩm quyền|quy định chi tiết|và Luật sửa đổi|một số điều|về việc|như sau|nội dung chi|"
-    r"theo chương|được (?:tính|xác định|tính toán|quy định|thanh toán|chi trả|hưởng|nhận|trả|cấp)|\bbằng|theo hình thức|(?:nội dung|(?<!%\s)mức) (?:chi|thu)|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
+    r"theo chương|(?<!phạm vi )(?<!quyền lợi )được (?:tính|xác định|tính toán|quy định|thanh toán|chi trả|hưởng|nhận|trả|cấp)|\bbằng|theo hình thức|(?:nội dung|(?<!%\s)mức) (?:chi|thu)|về các nhiệm vụ|của chủ hộ|có liên quan đến lập dự toán, quản lý)\.?$",
     re.I,
 )
 LIST_LEAD = r"\b(?:gồm|bao gồm)(?: có)?\s+(?:các|những)\s+(?:\S+\s+){0,4}?sau"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.by_case import by_case
 from scripts.elided import restored
 from scripts.long_rules import ACTION
 from scripts.ranked import ranked
@@ -123,7 +124,7 @@ def _named(text: str) -> bool:
 
 def shared(pieces: list[str]) -> list[str]:
     """Each part after the first that opens with its predicate, said with the first part's subject (or left out)."""
-    pieces = _under_opening_case(_cases(_additions(ranked(restored(_owned(pieces)))))) if len(pieces) > 1 else pieces
+    pieces = _under_opening_case(_cases(_additions(ranked(restored(by_case(_owned(pieces))))))) if len(pieces) > 1 else pieces
     if len(pieces) < 2 or not any(
         BARE_PREDICATE.match(p.strip()) or DUTY_WHEN.match(p.strip()) or CONDITIONED.match(p.strip()) for p in pieces[1:]
     ):

@@ -52,7 +52,7 @@ def _holder(lead: str, group: str) -> tuple[str, str] | None:
 
 def by_case(pieces: list[str]) -> list[str]:
     """[lead "như sau: " case, case, …] → a sentence per case; `pieces` unchanged when not faithful."""
-    if len(pieces) < 2 or not (m := LEAD.match(pieces[0].strip())):
+    if not pieces or not (m := LEAD.match(pieces[0].strip())):
         return pieces
     lead = m["lead"].strip()
     cases = [CASE.match(MARKER.sub("", p.strip())) for p in [m["item"], *pieces[1:]]]
@@ -69,3 +69,11 @@ def by_case(pieces: list[str]) -> list[str]:
         at = base.start() - (len(lead) - len(rest))
         said.append(f"{holder[0]}{rest[:at]} {case['rate']}{rest[at:]}")
     return said
+
+
+def case_of_lead(phrase: str, body: str) -> str:
+    """A point ("100% chi phí … đối với trẻ em dưới 6 tuổi") under its lead ("… được quỹ … thanh toán chi phí … trong
+    phạm vi được hưởng") said as its case's sentence; "" when the point is no case of the lead."""
+    piece = f"{phrase.rstrip(' :,')} như sau: {body.strip().rstrip(' ;.')}"
+    said = by_case([piece])
+    return said[0] if said != [piece] else ""

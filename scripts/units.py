@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from scripts.actorless import with_holder_first
 from scripts.bare_rows import AMOUNT_AFTER, narrowed_row, subject_is_list, uncoloned_lead, unheard_rows
+from scripts.by_case import case_of_lead
 from scripts.conditions import under_condition
 from scripts.headings import is_heading
 from scripts.holders import PERSON_HEADS, alternation
@@ -100,8 +101,8 @@ def _with_lead(lead: str, unit: str, addressee: bool) -> list[str]:
     if actorless and (first := with_holder_first(phrase, unit)) is not None:
         return first  # "… có nghĩa vụ sau đây:" + a long point: its opening act with the resident who must do it
     if phrase and FIGURE_FIRST.match(body) and (paid := _paid_as(phrase)):
-        joined = finish(f"{paid} {lowerfirst(body)}")  # "100% mức hưởng khi …": paid to whom, by whom?
-        if words(joined) <= MAX_WORDS + 6 and listenable(joined):
+        joined = finish((whole := case_of_lead(phrase, body)) or f"{paid} {lowerfirst(body)}")  # scripts.by_case, else short
+        if words(joined) <= (HARD_MAX_WORDS if whole else MAX_WORDS + 6) and listenable(joined):
             return [joined]
     if phrase and FIGURE.search(body) and (context := _context(phrase, body)) and words(context) + words(body) <= MAX_WORDS + 2:
         joined = finish(f"Đối với {lowerfirst(context)}, {lowerfirst(body)}")  # "Người thứ hai … 70%": of whom?
@@ -209,8 +210,7 @@ PAID = re.compile(r"\sđược\s+(?:quỹ\s[^,;:]{3,40}?\s)?(?P<verb>thanh toán
 
 
 def _paid_as(lead: str) -> str:
-    """ "Người tham gia bảo hiểm y tế tự đi khám bệnh, …, được quỹ bảo hiểm y tế thanh toán theo tỷ lệ … như sau:"
-    → "Người tham gia bảo hiểm y tế tự đi khám bệnh được thanh toán": who is paid, said short."""
+    """ "Người tham gia bảo hiểm y tế tự đi khám bệnh, …, được quỹ … thanh toán theo tỷ lệ … như sau:" → "… được thanh toán"."""
     if not CONTEXT_START.match(lead) or not (m := PAID.search(lead)):
         return ""
     subject = lead[: m.start()].split(",")[0].strip()

@@ -69,3 +69,12 @@ def test_the_cases_are_said_in_a_drafted_script() -> None:
 def test_a_scope_that_ends_on_what_is_due_is_no_cut() -> None:
     assert not check("Trẻ em được quỹ bảo hiểm y tế thanh toán chi phí khám bệnh trong phạm vi được hưởng.")
     assert check("Người tham gia bảo hiểm y tế khi khám bệnh được thanh toán.")  # cut: how much?
+
+
+def test_cases_written_as_points_keep_the_lead_condition_and_scope() -> None:
+    lead, cases = CARE.split(" a) ")
+    points = "\n".join(f"{m}) {c.strip()}" for m, c in zip("abc", cases.replace(" b) ", " ").replace(" c) ", " ").split(";")))
+    body = f"Điều 1. Mức hưởng khám bệnh, chữa bệnh\n1. {lead}\n{points}\n"
+    said = script("Quy định mức hưởng khám bệnh, chữa bệnh bảo hiểm y tế trên địa bàn tỉnh", body)
+    assert "Người hưởng lương hưu" + PAID.format("95%") in said
+    assert not any(s.startswith("Người tham gia bảo hiểm y tế khi đi khám bệnh được thanh toán") for s in said)

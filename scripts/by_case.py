@@ -10,8 +10,10 @@ its rate; said in the lead's words with the rate before the base and the case's 
     toán 100% chi phí khám bệnh, chữa bệnh trong phạm vi được hưởng."
 
 The group takes the holder's place only when both are people ("Người tham gia …" and "trẻ em …") or both households
-("Hộ gia đình tham gia …" and "hộ nghèo …"), keeping the holder's words after its head; else the holder is said with
-"thuộc" the group ("Người tham gia bảo hiểm y tế thuộc các đối tượng khác …"). The lead's condition and scope stay
+("Hộ gia đình tham gia …" and "hộ nghèo …"), keeping the holder's words after its head
+(but "tham gia bảo hiểm y tế" when the payer is "quỹ bảo hiểm y tế", which pays only its members); else the holder is said with
+"thuộc" the group ("Người tham gia bảo hiểm y tế thuộc các đối tượng khác …"); a case that is a situation ("đối với
+trường hợp tự đi khám …") is said first, before the whole holder. The lead's condition and scope stay
 word for word. Refused (`pieces` unchanged) when a case is not "rate base đối với group", its base is not the lead's,
 or anything may govern the cases (an exception, a cap).
 """
@@ -27,13 +29,14 @@ CASE = re.compile(
     r"(?P<group>[^;:]{3,80}?)\s*\.?$"
 )  # "100% chi phí khám bệnh, chữa bệnh đối với trẻ em dưới 6 tuổi"
 HOLDER = re.compile(
-    r"^(?P<head>Người|Hộ gia đình|Hộ)\s+(?P<own>(?:tham gia|thuộc|có|đang|đã)\s[^,;:]{3,60}?)(?=\s+(?:khi|nếu|được)\s)"
+    r"^(?P<head>Người dân|Người|Hộ gia đình|Hộ)\s+(?P<own>(?:tham gia|thuộc|có|đang|đã)\s[^,;:]{3,60}?)(?=\s+(?:khi|nếu|được)\s)"
 )  # "Người tham gia bảo hiểm y tế" before its condition or its verb
 PEOPLE = re.compile(
     r"^(?:(?:các|những)\s+)?(?:người|trẻ em|trẻ|học sinh|sinh viên|học viên|phụ nữ|bà mẹ|thân nhân|cựu chiến binh)\s", re.I
 )  # a group of people, never "các đối tượng khác", whose holder is said with "thuộc"
 PAID_BY = re.compile(r"^tham gia (?P<what>bảo hiểm (?:y tế|xã hội|thất nghiệp)(?: tự nguyện)?)$")
 # "Người tham gia bảo hiểm y tế … được quỹ bảo hiểm y tế thanh toán …": said by the fund that pays
+IN_CASE = re.compile(r"^(?:các\s+)?trường hợp\s+(?P<case>.+)$", re.I)
 GOVERNS = re.compile(r"\b(?:trừ|ngoại trừ|riêng|nhưng|song|không quá|tối đa)\b", re.I)
 
 
@@ -44,6 +47,8 @@ def _holder(lead: str, group: str) -> tuple[str, str] | None:
     household = m["head"].startswith("Hộ")
     same = group.lower().startswith("hộ ") if household else PEOPLE.match(group) and not group.lower().startswith("hộ ")
     rest = lead[m.end() :]
+    if case := IN_CASE.match(group):  # "đối với trường hợp tự đi khám …": a case of the holder, said first
+        return f"Trường hợp {case['case']}, {m[0][:1].lower()}{m[0][1:]}", rest
     paid = (own := PAID_BY.match(m["own"])) and f" quỹ {own['what']} " in rest  # the fund pays only its own members
     if same:
         return f"{group[:1].upper()}{group[1:]}{'' if paid else ' ' + m['own']}", rest

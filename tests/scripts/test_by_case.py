@@ -78,3 +78,26 @@ def test_cases_written_as_points_keep_the_lead_condition_and_scope() -> None:
     said = script("Quy định mức hưởng khám bệnh, chữa bệnh bảo hiểm y tế trên địa bàn tỉnh", body)
     assert "Người hưởng lương hưu" + PAID.format("95%") in said
     assert not any(s.startswith("Người tham gia bảo hiểm y tế khi đi khám bệnh được thanh toán") for s in said)
+
+
+def test_a_case_that_is_a_situation_is_said_first_with_the_whole_holder() -> None:
+    said = split_units(
+        "Người tham gia bảo hiểm y tế được quỹ bảo hiểm y tế thanh toán chi phí điều trị nội trú như sau: a) 100% chi phí "
+        "điều trị nội trú đối với trường hợp tự đi khám tại bệnh viện tuyến tỉnh; b) 40% chi phí điều trị nội trú đối với "
+        "trường hợp tự đi khám tại bệnh viện tuyến trung ương."
+    )
+    assert said[0] == (
+        "Trường hợp tự đi khám tại bệnh viện tuyến tỉnh, người tham gia bảo hiểm y tế được quỹ bảo hiểm y tế thanh toán "
+        "100% chi phí điều trị nội trú."
+    )  # never "Người thuộc trường hợp tự đi khám …"
+
+
+def test_residents_of_a_scheme_keep_it_when_the_state_pays() -> None:
+    said = split_units(
+        "Người dân tham gia bảo hiểm xã hội tự nguyện được ngân sách nhà nước hỗ trợ tiền đóng như sau: a) 30% tiền đóng "
+        "đối với người thuộc hộ nghèo; b) 10% tiền đóng đối với các đối tượng khác."
+    )
+    assert said == [
+        "Người thuộc hộ nghèo tham gia bảo hiểm xã hội tự nguyện được ngân sách nhà nước hỗ trợ 30% tiền đóng.",
+        "Người dân tham gia bảo hiểm xã hội tự nguyện thuộc các đối tượng khác được ngân sách nhà nước hỗ trợ 10% tiền đóng.",
+    ]

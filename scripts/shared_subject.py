@@ -113,13 +113,15 @@ def _under_opening_case(pieces: list[str]) -> list[str]:
         if OWN_CASE.match(own) or BARE_PREDICATE.match(own) or " thì " in own or own.lower().startswith("sau đó"):
             said.append(piece)  # its own case or step, or a predicate that takes the first part's subject (below)
         else:
-            said.append(f"{case['cond']}{case['sep']}{own[:1].lower() + own[1:] if not _named(own) else own}")
+            said.append(f"{case['cond']}{case['sep']}{_after_opening(own)}")
     return said
 
 
-def _named(text: str) -> bool:
-    first = text.split()[:2]
-    return len(first) > 1 and first[1][:1].isupper() or first[0] in ("Ủy", "Sở", "Bộ", "Nhà")
+def _after_opening(subject: str) -> str:
+    """A subject said after a condition: lowered, unless it is a name ("Trạm Thú y …", "Ủy ban …", "Nhà nước")."""
+    words = subject.split()
+    named = len(words) > 1 and words[1][:1].isupper() or words[0] in ("Ủy", "Sở", "Bộ") or subject.startswith("Nhà nước")
+    return subject if named else subject[:1].lower() + subject[1:]
 
 
 def shared(pieces: list[str]) -> list[str]:
@@ -134,9 +136,7 @@ def shared(pieces: list[str]) -> list[str]:
     out = [pieces[0]]
     for piece in pieces[1:]:
         if (held := CONDITIONED.match(piece.strip())) and subject:
-            name = len(subject.split()) > 1 and subject.split()[1][:1].isupper() or subject.split()[0] in ("Ủy", "Sở", "Bộ")
-            first = subject if name else subject[:1].lower() + subject[1:]  # "Trạm Thú y …", "Ngân hàng Chính sách …"
-            out.append(f"{held['cond']} {first} {held['rest']}")  # "… thì người nộp phí có quyền …"
+            out.append(f"{held['cond']} {_after_opening(subject)} {held['rest']}")  # "… thì người nộp phí có quyền …"
         elif (duty := DUTY_WHEN.match(piece.strip())) and _theirs(subject, duty["cond"]):
             out.append(f"{duty['cond']}, {subject[:1].lower() + subject[1:]} {duty['rest']}")
         elif not BARE_PREDICATE.match(piece.strip()):
